@@ -1,0 +1,46 @@
+/**
+ * Simple customer lifetime value (the seeds' formula):
+ *   CLV = average purchase × purchases per year × lifespan in years × margin.
+ * With a yearly discount rate d, each year's margin (average × purchases × margin) is discounted
+ * by (1 + d)^t for t = 1 … ceil(lifespan), the fractional last year counted pro rata:
+ *   CLV = Σ_t w_t · yearly / (1 + d)^t,  w_t = 1 for whole years, lifespan − floor(lifespan) for the last.
+ * With d = 0 this is the product formula exactly (computed as the product, without summing).
+ */
+
+export type ClvInputError = "negative" | "margin" | "discount";
+
+export interface ClvInput {
+  averagePurchase: number;
+  purchasesPerYear: number;
+  lifespanYears: number;
+  /** Gross margin as a fraction, 0..1. */
+  margin: number;
+  /** Yearly discount rate, 0 ≤ d < 1 (default 0). */
+  discountRate?: number;
+}
+
+/** Which input is out of range, or null when the inputs can be used. */
+export function checkClvInput(input: ClvInput): { field: keyof ClvInput; error: ClvInputError } | null {
+  if (!(input.averagePurchase >= 0)) return { field: "averagePurchase", error: "negative" };
+  if (!(input.purchasesPerYear >= 0)) return { field: "purchasesPerYear", error: "negative" };
+  if (!(input.lifespanYears >= 0)) return { field: "lifespanYears", error: "negative" };
+  if (!(input.margin >= 0 && input.margin <= 1)) return { field: "margin", error: "margin" };
+  const d = input.discountRate ?? 0;
+  if (!(d >= 0 && d < 1)) return { field: "discountRate", error: "discount" };
+  return null;
+}
+
+/** CLV of one customer; NaN when checkClvInput reports a problem. */
+export function simpleClv(input: ClvInput): number {
+  if (checkClvInput(input) !== null) return NaN;
+  const yearly = input.averagePurchase * input.purchasesPerYear * input.margin;
+  const d = input.discountRate ?? 0;
+  const lifespan = input.lifespanYears;
+  if (d === 0) return yearly * lifespan;
+  const whole = Math.floor(lifespan);
+  const factor = 1 / (1 + d);
+  // Σ_{t=1}^{whole} factor^t in closed form, then the pro-rata part of year whole + 1.
+  const annuity = whole === 0 ? 0 : (factor * (1 - Math.pow(factor, whole))) / (1 - factor);
+  const partial = (lifespan - whole) * Math.pow(factor, whole + 1);
+  return yearly * (annuity + partial);
+}

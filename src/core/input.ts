@@ -1,0 +1,335 @@
+/**
+ * Input coercion: cells as Excel or a CSV file gives them (numbers, text, blanks, error values) to
+ * typed columns. Every unusable row is reported (row, field, reason) and left out, never read as 0.
+ * This is the one place that decides what "blank" means.
+ */
+import { type DayOrder, isSerialInRange, parseDateText } from "./dates";
+
+export type ProblemCode =
+  | "blankCustomer"
+  | "blankDate"
+  | "badDate"
+  | "dateOutOfRange"
+  | "blankAmount"
+  | "badAmount"
+  | "blankNumber"
+  | "badNumber"
+  | "excelError"
+  | "nonPositiveValue";
+
+export interface RowProblem {
+  /** 0-based index of the row in the input columns. */
+  row: number;
+  /** Which input the problem is in (e.g. "dates"). */
+  field: string;
+  code: ProblemCode;
+  /** The offending cell as text ("" for blanks). */
+  value: string;
+}
+
+/** Keeps the first `limit` problems in full and counts all of them. */
+export class ProblemLog {
+  readonly problems: RowProblem[] = [];
+  count = 0;
+  readonly byCode: Partial<Record<ProblemCode, number>> = {};
+  constructor(readonly limit = 1000) {}
+
+  add(row: number, field: string, code: ProblemCode, value: unknown): void {
+    this.count++;
+    this.byCode[code] = (this.byCode[code] ?? 0) + 1;
+    if (this.problems.length < this.limit) this.problems.push({ row, field, code, value: cellText(value) });
+  }
+}
+
+/** null, undefined, and text that is empty or only spaces. (0 is a value, not a blank.) */
+export function isBlank(cell: unknown): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "string") return false;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x3000) return false;
+  }
+  return true;
+}
+
+const EXCEL_ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
+
+/**
+ * The Excel error a cell holds, as its text ("#N/A"), or "" when it holds none. Errors reach the
+ * core as error objects (custom functions: CustomFunctions.Error, with a `code`) or as their text
+ * (range.values, CSV exports).
+ */
+export function excelErrorText(cell: unknown): string {
+  if (typeof cell === "string") return cell.length <= 14 && cell.charCodeAt(0) === 35 && EXCEL_ERROR_TEXT.test(cell.trim()) ? cell.trim().toUpperCase() : "";
+  if (cell !== null && typeof cell === "object") {
+    const code = (cell as { code?: unknown; errorCode?: unknown }).code ?? (cell as { errorCode?: unknown }).errorCode;
+    if (typeof code === "string" && code.startsWith("#")) return code;
+    if (typeof code === "string") return `#${code}`;
+    if (cell instanceof Error) return "#VALUE!";
+  }
+  return "";
+}
+
+export function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") return cell.length > 60 ? `${cell.slice(0, 57)}...` : cell;
+  const error = excelErrorText(cell);
+  if (error) return error;
+  return String(cell);
+}
+
+const CURRENCY = /^(?:[¥￥$€£]|CNY|RMB|USD|EUR|GBP|US\$|HK\$)\s*|\s*(?:[¥￥$€£元]|CNY|RMB|USD|EUR|GBP)$/i;
+const GROUPED = /^[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?$/;
+const PLAIN = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+
+/**
+ * A number written as text: "1234.5", "1,234.50", "¥1,234", "$ 12", "12 元", "-5", "(5.00)"
+ * (accounting negative), "−5" (Unicode minus), "12%" (= 0.12). Returns NaN for anything else,
+ * including hexadecimal and "Infinity", which JavaScript's Number() would accept.
+ */
+export function parseNumberText(text: string): number {
+  let s = text.trim();
+  // Fast path: plain decimals, the form CSV files and most cells use.
+  if (s.length > 0 && s.length < 24) {
+    const c = s.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || c === 45 || c === 46) {
+      const body = c === 45 ? s.slice(1) : s;
+      if (PLAIN.test(body)) return Number(s);
+    }
+  }
+  let sign = 1;
+  if (s.startsWith("(") && s.endsWith(")")) {
+    sign = -1;
+    s = s.slice(1, -1).trim();
+  }
+  if (s.startsWith("-") || s.startsWith("−")) {
+    sign = -sign;
+    s = s.slice(1).trim();
+  }
+  s = s.replace(CURRENCY, "").trim();
+  if (s.startsWith("-") || s.startsWith("−")) {
+    sign = -sign;
+    s = s.slice(1).trim();
+  }
+  let scale = 1;
+  if (s.endsWith("%")) {
+    scale = 0.01;
+    s = s.slice(0, -1).trim();
+  }
+  if (GROUPED.test(s)) s = s.replace(/[,，]/g, "");
+  if (!PLAIN.test(s)) return NaN;
+  return sign * Number(s) * scale;
+}
+
+export type CellStatus = "ok" | "blank" | "bad" | "error";
+
+/** Result of reading one cell; `value` is NaN unless status is "ok". */
+export interface CellRead {
+  status: CellStatus;
+  value: number;
+}
+
+/** Reads a numeric cell: numbers as they are, numeric text as parseNumberText reads it. */
+export function readNumberCell(cell: unknown, out: CellRead): CellRead {
+  if (typeof cell === "number") {
+    out.status = Number.isFinite(cell) ? "ok" : "bad";
+    out.value = cell;
+  } else if (isBlank(cell)) {
+    out.status = "blank";
+    out.value = NaN;
+  } else if (typeof cell === "string") {
+    if (excelErrorText(cell)) {
+      out.status = "error";
+      out.value = NaN;
+    } else {
+      out.value = parseNumberText(cell);
+      out.status = Number.isNaN(out.value) ? "bad" : "ok";
+    }
+  } else if (typeof cell === "boolean") {
+    out.status = "bad";
+    out.value = NaN;
+  } else {
+    out.status = excelErrorText(cell) ? "error" : "bad";
+    out.value = NaN;
+  }
+  return out;
+}
+
+/**
+ * Reads a date cell: an Excel serial (number) or text in the layouts parseDateText knows.
+ * A Date object (from a JS caller) is read as its UTC calendar date and time.
+ */
+export function readDateCell(cell: unknown, out: CellRead, dayOrder: DayOrder = "mdy"): CellRead {
+  if (typeof cell === "number") {
+    out.value = cell;
+    out.status = Number.isFinite(cell) ? "ok" : "bad";
+  } else if (isBlank(cell)) {
+    out.status = "blank";
+    out.value = NaN;
+  } else if (typeof cell === "string") {
+    if (excelErrorText(cell)) {
+      out.status = "error";
+      out.value = NaN;
+      return out;
+    }
+    out.value = parseDateText(cell, dayOrder);
+    out.status = Number.isNaN(out.value) ? "bad" : "ok";
+  } else if (cell instanceof Date) {
+    out.value = cell.getTime() / 86400000 + 25569;
+    out.status = Number.isFinite(out.value) ? "ok" : "bad";
+  } else {
+    out.status = excelErrorText(cell) ? "error" : "bad";
+    out.value = NaN;
+  }
+  return out;
+}
+
+/** A customer id as a grouping key: numbers and canonical numeric text ("123") meet; "00123" stays text. */
+export type CustomerId = string | number;
+
+export interface Transactions {
+  /** Per valid row: index into customerIds. */
+  customer: Int32Array;
+  /** Per valid row: Excel serial. */
+  date: Float64Array;
+  /** Per valid row: amount (negative for returns). */
+  amount: Float64Array;
+  /** Per valid row: its 0-based index in the input. */
+  sourceRow: Int32Array;
+  /** Distinct customers, in order of first appearance, as the input wrote them. */
+  customerIds: CustomerId[];
+  /** Rows in the input, rows read, rows entirely blank (skipped without a problem). */
+  inputRows: number;
+  validRows: number;
+  blankRows: number;
+  problems: ProblemLog;
+}
+
+export interface TransactionColumns {
+  customers: ArrayLike<unknown>;
+  dates: ArrayLike<unknown>;
+  amounts: ArrayLike<unknown>;
+}
+
+export interface ReadOptions {
+  dayOrder?: DayOrder;
+  /** Names for the fields in problems (default "customers", "dates", "amounts"). */
+  fieldNames?: { customers: string; dates: string; amounts: string };
+  problemLimit?: number;
+}
+
+/**
+ * Transaction columns (one entry per row) to typed columns. A row whose three cells are blank is
+ * skipped quietly (selections often run past the data); a row with any unusable cell is reported
+ * once, for its first bad cell, and left out.
+ */
+export function readTransactions(columns: TransactionColumns, options: ReadOptions = {}): Transactions {
+  const n = columns.customers.length;
+  if (columns.dates.length !== n || columns.amounts.length !== n) {
+    throw new RangeError(`columns differ in length: ${n}, ${columns.dates.length}, ${columns.amounts.length}`);
+  }
+  const names = options.fieldNames ?? { customers: "customers", dates: "dates", amounts: "amounts" };
+  const dayOrder = options.dayOrder ?? "mdy";
+  const problems = new ProblemLog(options.problemLimit);
+  const customer = new Int32Array(n);
+  const date = new Float64Array(n);
+  const amount = new Float64Array(n);
+  const sourceRow = new Int32Array(n);
+  const index = new Map<CustomerId, number>();
+  const customerIds: CustomerId[] = [];
+  const cell: CellRead = { status: "ok", value: 0 };
+  let valid = 0;
+  let blankRows = 0;
+  for (let row = 0; row < n; row++) {
+    const id = columns.customers[row];
+    const d = columns.dates[row];
+    const a = columns.amounts[row];
+    const key = customerKey(id);
+    if (key === null || key === 0) {
+      // Old Excel builds send blank cells as 0, so a row of blanks and zeros is an empty row.
+      if (isBlankOrZero(id) && isBlankOrZero(d) && isBlankOrZero(a)) {
+        blankRows++;
+        continue;
+      }
+    }
+    if (key === null) {
+      problems.add(row, names.customers, excelErrorText(id) ? "excelError" : "blankCustomer", id);
+      continue;
+    }
+    readDateCell(d, cell, dayOrder);
+    if (cell.status !== "ok") {
+      problems.add(row, names.dates, cell.status === "blank" ? "blankDate" : cell.status === "error" ? "excelError" : "badDate", d);
+      continue;
+    }
+    if (!isSerialInRange(cell.value)) {
+      problems.add(row, names.dates, "dateOutOfRange", d);
+      continue;
+    }
+    const serial = cell.value;
+    readNumberCell(a, cell);
+    if (cell.status !== "ok") {
+      problems.add(row, names.amounts, cell.status === "blank" ? "blankAmount" : cell.status === "error" ? "excelError" : "badAmount", a);
+      continue;
+    }
+    let c = index.get(key);
+    if (c === undefined) {
+      c = customerIds.length;
+      index.set(key, c);
+      customerIds.push(typeof id === "string" ? id.trim() : (id as CustomerId));
+    }
+    customer[valid] = c;
+    date[valid] = serial;
+    amount[valid] = cell.value;
+    sourceRow[valid] = row;
+    valid++;
+  }
+  return {
+    customer: customer.subarray(0, valid),
+    date: date.subarray(0, valid),
+    amount: amount.subarray(0, valid),
+    sourceRow: sourceRow.subarray(0, valid),
+    customerIds,
+    inputRows: n,
+    validRows: valid,
+    blankRows,
+    problems,
+  };
+}
+
+function isBlankOrZero(cell: unknown): boolean {
+  return cell === 0 || isBlank(cell);
+}
+
+/** Grouping key for a customer cell, or null when the cell is blank or an error. */
+export function customerKey(cell: unknown): CustomerId | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
+  if (typeof cell === "string") {
+    if (isBlank(cell) || excelErrorText(cell)) return null;
+    const s = cell.trim();
+    const c = s.charCodeAt(0);
+    // Canonical numeric text ("123", not "0123" or "1e3") meets the number 123.
+    if (c >= 49 && c <= 57 && s.length < 16) {
+      const v = Number(s);
+      if (String(v) === s) return v;
+    }
+    return s;
+  }
+  if (typeof cell === "boolean") return String(cell);
+  return null;
+}
+
+/**
+ * Reads one numeric column (customer-level inputs such as recency or values): each entry a
+ * number, NaN where the cell is blank (no problem recorded) or unusable (problem recorded).
+ */
+export function readNumberColumn(cells: ArrayLike<unknown>, field: string, problems: ProblemLog): Float64Array {
+  const out = new Float64Array(cells.length);
+  const cell: CellRead = { status: "ok", value: 0 };
+  for (let i = 0; i < cells.length; i++) {
+    readNumberCell(cells[i], cell);
+    if (cell.status === "bad") problems.add(i, field, "badNumber", cells[i]);
+    else if (cell.status === "error") problems.add(i, field, "excelError", cells[i]);
+    out[i] = cell.status === "ok" ? cell.value : NaN;
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+/**
+ * English messages: the reference catalog. zh-CN.ts must provide the same keys (the type checks it,
+ * and test/i18n.test.ts checks that no string is left untranslated).
+ *
+ * Messages that take values are functions, so a translation can reorder them.
+ */
+export const en = {
+  locale: "en" as string,
+  product: {
+    name: "Tiering",
+    tagline: "Customer tiers in Excel: RFM segments, ABC classes and customer lifetime value.",
+  },
+  segments: {
+    champions: "Champions",
+    potentialLoyalist: "Potential Loyalist",
+    loyalCustomers: "Loyal Customers",
+    promising: "Promising",
+    newCustomers: "New Customers",
+    cantLoseThem: "Can't Lose Them",
+    atRisk: "At Risk",
+    needAttention: "Need Attention",
+    aboutToSleep: "About To Sleep",
+    lost: "Lost",
+    others: "Others",
+    importantValue: "Important value",
+    importantDevelop: "Important to develop",
+    importantKeep: "Important to keep",
+    importantRetain: "Important to win back",
+    generalValue: "General value",
+    generalDevelop: "General to develop",
+    generalKeep: "General to keep",
+    generalRetain: "General to win back",
+  },
+  columns: {
+    customer: "Customer",
+    recencyDays: "Recency (days)",
+    frequency: "Frequency",
+    monetary: "Monetary",
+    r: "R",
+    f: "F",
+    m: "M",
+    rfm: "RFM",
+    segment: "Segment",
+    orders: "Orders",
+    revenue: "Revenue",
+    customers: "Customers",
+    abcClass: "ABC class",
+    value: "Value",
+    clv: "CLV",
+  },
+  problems: {
+    blankCustomer: "the customer is blank",
+    blankDate: "the date is blank",
+    badDate: (value: string) =>
+      `"${value}" is not a date (use a date cell, 2024-01-05, 2024/1/5 or 2024年1月5日)`,
+    dateOutOfRange: (value: string) => `${value} is outside the dates Excel can hold (1900-01-01 to 9999-12-31)`,
+    blankAmount: "the amount is blank",
+    badAmount: (value: string) => `"${value}" is not a number (use 1234.5, 1,234.50, ¥1,234 or $1,234)`,
+    blankNumber: "the cell is blank",
+    badNumber: (value: string) => `"${value}" is not a number`,
+    excelError: (value: string) => `the cell holds the Excel error ${value}`,
+    nonPositiveValue: (value: string) => `${value} is zero or negative, so it is class C`,
+  },
+  errors: {
+    /** where: "argument 'dates', row 7" */
+    at: (argument: string, row: number) => `argument '${argument}', row ${row}`,
+    rowProblem: (where: string, what: string) => `${where}: ${what}.`,
+    moreProblems: (count: number) => `(${count} more rows have problems.)`,
+    sizeMismatch: (a: string, aRows: number, b: string, bRows: number) =>
+      `'${a}' has ${aRows} rows but '${b}' has ${bRows}; select ranges of the same height.`,
+    shapeMismatch: (a: string, aShape: string, b: string, bShape: string) =>
+      `'${a}' is ${aShape} but '${b}' is ${bShape}; use ranges of one shape, or single values.`,
+    notOneColumn: (argument: string, columns: number) =>
+      `'${argument}' has ${columns} columns; select a single column.`,
+    noData: (argument: string) => `'${argument}' holds no usable rows; select the data without the header.`,
+    binsOutOfRange: (value: string) => `'bins' is ${value}; use a whole number from 2 to 10.`,
+    cutOutOfRange: (argument: string, value: string) =>
+      `'${argument}' is ${value}; use a share between 0 and 1 (80% is 0.8).`,
+    cutsOrder: (aCut: number, bCut: number) =>
+      `'a_cut' (${aCut}) must be below 'b_cut' (${bCut}).`,
+    unknownBasis: (value: string) => `'basis' is "${value}"; use "value" or "count".`,
+    unknownScheme: (value: string) =>
+      `'segments' is "${value}"; use "rfm", "cn8" or a range of rules (name, R min, R max, F min, F max, M min, M max).`,
+    badRule: (row: number, what: string) => `'segments' rule row ${row}: ${what}.`,
+    ruleNameBlank: "the name is blank",
+    ruleBound: (column: string, value: string) => `${column} is "${value}"; use a whole score or leave it blank`,
+    ruleRange: (column: string) => `${column} minimum is above its maximum`,
+    badAsOf: (value: string) => `'as_of' is "${value}"; use a date (a date cell, or 2024-01-05).`,
+    asOfBeforeData: (asOf: string, last: string) =>
+      `'as_of' (${asOf}) is before the latest purchase (${last}); recency would be negative. Use a later date.`,
+    badBoolean: (argument: string, value: string) => `'${argument}' is "${value}"; use TRUE or FALSE.`,
+    negativeInput: (argument: string, where: string, value: string) =>
+      `${where}: '${argument}' is ${value}; it cannot be negative.`,
+    marginOutOfRange: (where: string, value: string) =>
+      `${where}: 'margin' is ${value}; use a fraction from 0 to 1 (30% is 0.3).`,
+    discountOutOfRange: (where: string, value: string) =>
+      `${where}: 'discount_rate' is ${value}; use a yearly rate from 0 to 1 (10% is 0.1).`,
+    breakpointsOrder: (dimension: string) =>
+      `The ${dimension} breakpoints must be increasing numbers.`,
+  },
+  cli: {
+    usage: `Usage:
+  tier rfm FILE.csv [--customer COL] [--date COL] [--amount COL] [--as-of YYYY-MM-DD]
+                    [--bins N] [--frequency orders|days] [--monetary total|average]
+                    [--segments rfm|cn8|RULES.csv] [--summary] [--format csv|json]
+  tier abc FILE.csv --value COL [--a-cut 0.8] [--b-cut 0.95] [--basis value|count]
+                    [--id COL] [--summary] [--format csv|json]
+  tier clv FILE.csv [--avg-purchase COL] [--frequency COL] [--lifespan COL] [--margin COL|NUMBER]
+                    [--discount-rate RATE] [--id COL] [--format csv|json]
+  tier clv --avg-purchase N --frequency N --lifespan N --margin N [--discount-rate RATE]
+  tier bench [FILE.csv] [--rows N]
+
+Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for Chinese).`,
+    unknownCommand: (name: string) => `Unknown command "${name}".`,
+    unknownOption: (name: string) => `Unknown option "${name}".`,
+    missingValue: (name: string) => `Option ${name} needs a value.`,
+    missingFile: "Give the CSV file to read.",
+    unreadable: (file: string, reason: string) => `Cannot read ${file}: ${reason}`,
+    missingColumn: (name: string, file: string, found: string) =>
+      `Column "${name}" is not in ${file}; its columns are: ${found}.`,
+    badNumberOption: (name: string, value: string) => `Option ${name} is "${value}"; give a number.`,
+    skippedRows: (count: number, total: number) => `Left out ${count} of ${total} rows:`,
+    csvRow: (row: number, column: string, what: string) => `  line ${row}, column ${column}: ${what}`,
+  },
+  pane: {
+    welcomeTitle: "Welcome to Tiering",
+    welcomeBody:
+      "Type a TIER function in any cell to tier your customers. The full analysis pane arrives in a later version.",
+    functionsHeading: "Functions",
+    languageLabel: "Language",
+    rfmHelp: "RFM scores and segments from transactions",
+    rfmScoreHelp: "RFM scores and segments from customer columns",
+    abcHelp: "ABC (Pareto) classes",
+    clvHelp: "Customer lifetime value",
+    /** Language names are written in their own language, so they read the same in every catalog. */
+    languageEnglish: "English",
+    languageChinese: "中文",
+  },
+  ribbon: {
+    groupLabel: "Tiering",
+    openPaneLabel: "Show Tiering",
+    openPaneTip: "Open the Tiering pane to tier customers.",
+    getStartedTitle: "Get started with Tiering",
+    getStartedDescription: "Tiering is ready. Type =TIER. in a cell to see its functions, or choose Show Tiering on the Home tab.",
+  },
+};
+
+/** The shape every catalog must have (strings and message functions, same keys as English). */
+export type Messages = Widen<typeof en>;
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends (...a: never[]) => string ? T[K] : Widen<T[K]> };
