@@ -64,6 +64,7 @@ export const en = {
   errors: {
     /** where: "argument 'dates', row 7" */
     at: (argument: string, row: number) => `argument '${argument}', row ${row}`,
+    column: (column: number) => `column ${column}`,
     rowProblem: (where: string, what: string) => `${where}: ${what}.`,
     moreProblems: (count: number) => `(${count} more rows have problems.)`,
     sizeMismatch: (a: string, aRows: number, b: string, bRows: number) =>

@@ -59,6 +59,7 @@ export const zhCN: Messages = {
   },
   errors: {
     at: (argument, row) => `参数“${argument}”第 ${row} 行`,
+    column: (column) => `第 ${column} 列`,
     rowProblem: (where, what) => `${where}：${what}。`,
     moreProblems: (count) => `（另有 ${count} 行存在问题。）`,
     sizeMismatch: (a, aRows, b, bRows) => `“${a}”有 ${aRows} 行，而“${b}”有 ${bRows} 行；请选择高度相同的区域。`,

@@ -1,0 +1,35 @@
+/**
+ * How the custom functions fail: every problem becomes #VALUE! with a sentence that names the
+ * argument, the row and the fix (only #VALUE! and #N/A show a message in Excel).
+ */
+import { CoreError } from "../core/errors";
+import { describeCoreError } from "../i18n/describe";
+import type { Messages } from "../i18n";
+
+/** A problem with the arguments, already worded for the user. */
+export class ArgumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ArgumentError";
+  }
+}
+
+function valueError(message: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+/**
+ * Runs a function body and turns its failures into Excel errors. An unexpected exception is logged
+ * with its stack and still reaches the cell as #VALUE! with its message: never swallowed.
+ */
+export function runFunction<T>(m: Messages, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof ArgumentError) throw valueError(error.message);
+    if (error instanceof CoreError) throw valueError(describeCoreError(error, m));
+    if (error instanceof CustomFunctions.Error) throw error;
+    console.error("Tiering: unexpected error in a custom function", error);
+    throw valueError(`${m.product.name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

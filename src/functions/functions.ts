@@ -1,0 +1,79 @@
+/*
+ * Tiering's Excel custom functions (namespace TIER). Only top-level function declarations with a
+ * @customfunction tag are read by the metadata generator, so each one is a thin, documented shell
+ * around its adapter module. Chinese descriptions live in src/i18n/functions.zh-CN.json.
+ */
+import { abcClasses } from "./abc";
+import { clvGrid } from "./clv";
+import { runFunction } from "./errors";
+import { runtimeMessages } from "./locale";
+import { rfmScoreTable, rfmTable } from "./rfm";
+
+/**
+ * RFM scores and segments from transactions: one row per customer with Customer, Recency (days), Frequency, Monetary, R, F, M, RFM and Segment.
+ * @customfunction RFM
+ * @param {any[][]} customers Customer id of each transaction (one column).
+ * @param {any[][]} dates Date of each transaction (one column, same height).
+ * @param {any[][]} amounts Amount of each transaction (one column, same height).
+ * @param {any} [as_of] Analysis date that recency counts from. Default: the latest date in the data.
+ * @param {any} [bins] Score levels per dimension, 2 to 10. Default: 5.
+ * @param {any[][]} [segments] "rfm" (default), "cn8", or a range of rules: name, R min, R max, F min, F max, M min, M max.
+ * @param {any} [headers] TRUE (default) to start with a header row, FALSE for data only.
+ * @returns {any[][]} One row per customer.
+ */
+export function rfm(
+  customers: any[][],
+  dates: any[][],
+  amounts: any[][],
+  as_of?: any,
+  bins?: any,
+  segments?: any[][],
+  headers?: any,
+): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => rfmTable(customers, dates, amounts, as_of, bins, segments, headers, m));
+}
+
+/**
+ * RFM scores and segments from customer-level columns: one row per input row with R, F, M, RFM and Segment.
+ * @customfunction RFMSCORE
+ * @param {any[][]} recency_days Days since each customer's last purchase (one column).
+ * @param {any[][]} frequency Number of purchases of each customer (one column, same height).
+ * @param {any[][]} monetary Amount spent by each customer (one column, same height).
+ * @param {any} [bins] Score levels per dimension, 2 to 10. Default: 5.
+ * @param {any[][]} [segments] "rfm" (default), "cn8", or a range of rules: name, R min, R max, F min, F max, M min, M max.
+ * @returns {any[][]} R, F, M, RFM and Segment for each row; blank rows stay blank.
+ */
+export function rfmscore(recency_days: any[][], frequency: any[][], monetary: any[][], bins?: any, segments?: any[][]): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => rfmScoreTable(recency_days, frequency, monetary, bins, segments, m));
+}
+
+/**
+ * ABC (Pareto) class of each value: A while the share held by larger values is below a_cut, B below b_cut, else C.
+ * @customfunction ABCCLASS
+ * @param {any[][]} values Values to classify, such as revenue per customer (one column or one row).
+ * @param {any} [a_cut] Cumulative share that ends class A. Default: 0.8 (0.2 with basis "count").
+ * @param {any} [b_cut] Cumulative share that ends class B. Default: 0.95 (0.5 with basis "count").
+ * @param {any} [basis] "value" (default): share of the total value; "count": share of the customers.
+ * @returns {any[][]} "A", "B" or "C" for each value; blank cells stay blank.
+ */
+export function abcclass(values: any[][], a_cut?: any, b_cut?: any, basis?: any): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => abcClasses(values, a_cut, b_cut, basis, m));
+}
+
+/**
+ * Customer lifetime value: average purchase × purchases per year × lifespan in years × margin, discounted yearly when a rate is given.
+ * @customfunction CLV
+ * @param {any[][]} avg_purchase Average purchase amount (a value or a range).
+ * @param {any[][]} frequency Purchases per year (a value or a range of the same shape).
+ * @param {any[][]} lifespan Expected customer lifespan in years (a value or a range).
+ * @param {any[][]} margin Gross margin as a fraction from 0 to 1, e.g. 0.3 (a value or a range).
+ * @param {any[][]} [discount_rate] Yearly discount rate from 0 to 1, e.g. 0.1. Default: 0 (no discounting).
+ * @returns {any[][]} The lifetime value for each cell.
+ */
+export function clv(avg_purchase: any[][], frequency: any[][], lifespan: any[][], margin: any[][], discount_rate?: any[][]): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => clvGrid(avg_purchase, frequency, lifespan, margin, discount_rate, m));
+}

@@ -1,0 +1,117 @@
+/** Adapters for =TIER.RFM and =TIER.RFMSCORE. */
+import { cellText, ProblemLog, readNumberColumn, readTransactions } from "../core/input";
+import { isWideScoring, rfmCode, scoreCustomers, scoreRfm, type RfmScores } from "../core/rfm";
+import { NO_SEGMENT, readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/segments";
+import { summarizeCustomers } from "../core/summary";
+import type { Messages } from "../i18n";
+import { column, isOmitted, optionalBoolean, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
+import { ArgumentError } from "./errors";
+
+/** "rfm", "cn8" or a range of rules (name, R min, R max, F min, F max, M min, M max). */
+export function segmentScheme(arg: unknown, m: Messages): SegmentScheme | SegmentRule[] {
+  if (isOmitted(arg)) return "rfm";
+  const cell = scalar(arg);
+  if (!Array.isArray(cell)) {
+    const name = cellText(cell).trim().toLowerCase();
+    if (name === "rfm" || name === "cn8") return name;
+    throw new ArgumentError(m.errors.unknownScheme(cellText(cell)));
+  }
+  return readSegmentRules(arg as Range);
+}
+
+/** A segment's name in the user's language (custom rule names as the user wrote them). */
+export function segmentName(segments: Segmentation, i: number, m: Messages): string {
+  const k = segments.index[i];
+  if (k === NO_SEGMENT) return "";
+  const name = segments.names[k];
+  if (segments.builtIn || k === segments.names.length - 1) return m.segments[name as keyof Messages["segments"]] ?? name;
+  return name;
+}
+
+function scoreCells(scores: RfmScores, segments: Segmentation, i: number, m: Messages): (number | string)[] {
+  const r = scores.r.scores[i];
+  const f = scores.f.scores[i];
+  const s = scores.m.scores[i];
+  return [r, f, s, rfmCode(r, f, s, isWideScoring(scores)), segmentName(segments, i, m)];
+}
+
+export function rfmTable(
+  customers: Range,
+  dates: Range,
+  amounts: Range,
+  asOf: unknown,
+  bins: unknown,
+  segments: unknown,
+  headers: unknown,
+  m: Messages,
+): (string | number)[][] {
+  const c = { name: "customers", column: column(customers, "customers", m) };
+  const d = { name: "dates", column: column(dates, "dates", m) };
+  const a = { name: "amounts", column: column(amounts, "amounts", m) };
+  sameLength(m, c, d, a);
+  const options = {
+    bins: optionalNumber(bins, "bins", 5, m),
+    scheme: segmentScheme(segments, m),
+    withHeaders: optionalBoolean(headers, "headers", true, m),
+    asOf: optionalDate(asOf, "as_of", m),
+  };
+  const tx = readTransactions({ customers: c.column.cells, dates: d.column.cells, amounts: a.column.cells });
+  throwIfProblems(tx.problems, m);
+  if (tx.validRows === 0) throw new ArgumentError(m.errors.noData("customers"));
+  const summary = summarizeCustomers(tx, { asOf: options.asOf });
+  const scores = scoreCustomers(summary, { bins: options.bins });
+  const seg = segmentCustomers(scores, options.scheme);
+  const col = m.columns;
+  const out: (string | number)[][] = [];
+  if (options.withHeaders) out.push([col.customer, col.recencyDays, col.frequency, col.monetary, col.r, col.f, col.m, col.rfm, col.segment]);
+  for (let i = 0; i < summary.customerIds.length; i++) {
+    out.push([summary.customerIds[i], summary.recencyDays[i], summary.orders[i], summary.totalAmount[i], ...scoreCells(scores, seg, i, m)]);
+  }
+  return out;
+}
+
+export function rfmScoreTable(
+  recencyDays: Range,
+  frequency: Range,
+  monetary: Range,
+  bins: unknown,
+  segments: unknown,
+  m: Messages,
+): (string | number)[][] {
+  const r = { name: "recency_days", column: column(recencyDays, "recency_days", m) };
+  const f = { name: "frequency", column: column(frequency, "frequency", m) };
+  const v = { name: "monetary", column: column(monetary, "monetary", m) };
+  sameLength(m, r, f, v);
+  const binCount = optionalNumber(bins, "bins", 5, m);
+  const scheme = segmentScheme(segments, m);
+  const log = new ProblemLog();
+  const rv = readNumberColumn(r.column.cells, r.name, log);
+  const fv = readNumberColumn(f.column.cells, f.name, log);
+  const mv = readNumberColumn(v.column.cells, v.name, log);
+  // A row with some but not all three values is a problem; a row of three blanks gives blanks.
+  for (let i = 0; i < rv.length; i++) {
+    const present = Number(rv[i] === rv[i]) + Number(fv[i] === fv[i]) + Number(mv[i] === mv[i]);
+    if (present === 1 || present === 2) {
+      const [field, cells] = rv[i] !== rv[i] ? [r.name, r.column.cells] : fv[i] !== fv[i] ? [f.name, f.column.cells] : [v.name, v.column.cells];
+      log.add(i, field, "blankNumber", cells[i]);
+    }
+  }
+  log.problems.sort((x, y) => x.row - y.row);
+  throwIfProblems(log, m);
+  for (let i = 0; i < rv.length; i++) {
+    if (rv[i] < 0 || fv[i] < 0) {
+      const [name, value] = rv[i] < 0 ? [r.name, rv[i]] : [f.name, fv[i]];
+      throw new ArgumentError(m.errors.negativeInput(name, m.errors.at(name, i + 1), String(value)));
+    }
+  }
+  const scores = scoreRfm(rv, fv, mv, { bins: binCount });
+  const seg = segmentCustomers(scores, scheme);
+  const out: (string | number)[][] = [];
+  for (let i = 0; i < rv.length; i++) out.push(scores.r.scores[i] === 0 ? ["", "", "", "", ""] : scoreCells(scores, seg, i, m));
+  return r.column.horizontal ? transpose(out) : out;
+}
+
+function transpose<T>(rows: T[][]): T[][] {
+  return rows.length === 0 ? [] : rows[0].map((_, k) => rows.map((row) => row[k]));
+}
+

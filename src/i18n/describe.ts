@@ -1,0 +1,72 @@
+/**
+ * Sentences for the core's problem records and errors, in the reader's language. The core reports
+ * codes and facts; this is the one place that words them, for the functions, the CLI and the pane.
+ */
+import type { CoreError } from "../core/errors";
+import type { ProblemCode, RowProblem } from "../core/input";
+import type { Messages } from "./en";
+
+/** What is wrong with a cell, without where it is. */
+export function problemText(code: ProblemCode, value: string, m: Messages): string {
+  const p = m.problems;
+  switch (code) {
+    case "badDate":
+      return p.badDate(value);
+    case "dateOutOfRange":
+      return p.dateOutOfRange(value);
+    case "badAmount":
+      return p.badAmount(value);
+    case "badNumber":
+      return p.badNumber(value);
+    case "excelError":
+      return p.excelError(value);
+    case "nonPositiveValue":
+      return p.nonPositiveValue(value);
+    default:
+      return p[code];
+  }
+}
+
+/**
+ * "argument 'dates', row 7: "2024-13-01" is not a date (…)." for the first problem, plus how many
+ * more rows have problems. `rowOffset` turns 0-based input rows into the numbers the user sees.
+ */
+export function describeProblems(problems: readonly RowProblem[], total: number, m: Messages, rowOffset = 1): string {
+  const first = problems[0];
+  const where = m.errors.at(first.field, first.row + rowOffset);
+  const sentence = m.errors.rowProblem(where, problemText(first.code, first.value, m));
+  return total > 1 ? `${sentence} ${m.errors.moreProblems(total - 1)}` : sentence;
+}
+
+/** A CoreError as a sentence that says what to change. */
+export function describeCoreError(error: CoreError, m: Messages): string {
+  const d = error.details;
+  const e = m.errors;
+  switch (error.code) {
+    case "binsOutOfRange":
+      return e.binsOutOfRange(String(d.value));
+    case "cutOutOfRange":
+      return e.cutOutOfRange(String(d.argument), String(d.value));
+    case "cutsOrder":
+      return e.cutsOrder(Number(d.aCut), Number(d.bCut));
+    case "breakpointsOrder":
+      return e.breakpointsOrder(String(d.dimension));
+    case "asOfBeforeData":
+      return e.asOfBeforeData(String(d.asOf), String(d.last));
+    case "noData":
+      return e.noData(String(d.argument ?? "data"));
+    case "unknownBasis":
+      return e.unknownBasis(String(d.value));
+    case "unknownScheme":
+      return e.unknownScheme(String(d.value));
+    case "badRule": {
+      const what =
+        d.problem === "ruleNameBlank"
+          ? e.ruleNameBlank
+          : d.problem === "ruleRange"
+            ? e.ruleRange(String(d.column))
+            : e.ruleBound(String(d.column), String(d.value));
+      return e.badRule(Number(d.row), what);
+    }
+  }
+}

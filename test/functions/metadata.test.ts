@@ -1,0 +1,77 @@
+/**
+ * The metadata Excel reads (functions.json) as the generator makes it from the JSDoc. Its CLI exits
+ * 0 even on errors, so the generator is called here and its errors asserted empty.
+ */
+import { createRequire } from "node:module";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const require = createRequire(import.meta.url);
+const localize = require("../../scripts/localize-functions-metadata.cjs") as (m: Metadata) => Metadata;
+
+interface Parameter {
+  name: string;
+  description: string;
+  dimensionality?: string;
+  optional?: boolean;
+  type: string;
+}
+interface Metadata {
+  functions: { id: string; name: string; description: string; parameters: Parameter[]; result: { dimensionality?: string } }[];
+}
+
+let metadata: Metadata;
+let errors: string[];
+
+beforeAll(async () => {
+  const result = await generateCustomFunctionsMetadata("src/functions/functions.ts");
+  errors = result.errors;
+  metadata = JSON.parse(result.metadataJson) as Metadata;
+});
+
+const fn = (id: string) => metadata.functions.find((f) => f.id === id)!;
+const params = (id: string) => Object.fromEntries(fn(id).parameters.map((p) => [p.name, p]));
+
+describe("custom function metadata", () => {
+  it("generates without errors, with exactly the four ids", () => {
+    expect(errors).toEqual([]);
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "CLV", "RFM", "RFMSCORE"]);
+    for (const f of metadata.functions) {
+      expect(f.name).toBe(f.id);
+      expect(f.result.dimensionality).toBe("matrix");
+      expect(f.description.length).toBeGreaterThan(20);
+    }
+  });
+
+  it("declares ranges as matrices and the optional arguments as optional", () => {
+    const rfm = params("RFM");
+    expect(Object.keys(rfm)).toEqual(["customers", "dates", "amounts", "as_of", "bins", "segments", "headers"]);
+    for (const name of ["customers", "dates", "amounts", "segments"]) expect(rfm[name].dimensionality).toBe("matrix");
+    for (const name of ["customers", "dates", "amounts"]) expect(rfm[name].optional).toBeFalsy();
+    for (const name of ["as_of", "bins", "segments", "headers"]) expect(rfm[name].optional).toBe(true);
+    expect(Object.keys(params("RFMSCORE"))).toEqual(["recency_days", "frequency", "monetary", "bins", "segments"]);
+    const abc = params("ABCCLASS");
+    expect(abc.values.dimensionality).toBe("matrix");
+    for (const name of ["a_cut", "b_cut", "basis"]) expect(abc[name].optional).toBe(true);
+    const clv = params("CLV");
+    for (const name of ["avg_purchase", "frequency", "lifespan", "margin", "discount_rate"]) expect(clv[name].dimensionality).toBe("matrix");
+    expect(clv.discount_rate.optional).toBe(true);
+    expect(clv.margin.optional).toBeFalsy();
+  });
+
+  it("has Chinese descriptions for every function and parameter, names unchanged", () => {
+    const zh = localize(metadata);
+    expect(zh.functions.map((f) => f.name)).toEqual(metadata.functions.map((f) => f.name));
+    for (const [k, f] of zh.functions.entries()) {
+      expect(f.description).toMatch(/[\u4e00-\u9fff]/);
+      expect(f.description).not.toBe(metadata.functions[k].description);
+      for (const p of f.parameters) expect(p.description).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it("fails loudly when a translation is missing", () => {
+    const extra = structuredClone(metadata);
+    extra.functions[0].parameters.push({ name: "new_arg", description: "New", type: "any" });
+    expect(() => localize(extra)).toThrow(/RFM\.new_arg/);
+  });
+});
