@@ -7,6 +7,8 @@ import { abcclass, clv, rfm, rfmscore } from "../../src/functions/functions";
 import { StandInCustomFunctionError } from "../support/custom-functions";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
+/** Excel passes null for an omitted optional argument (the TypeScript signature says undefined). */
+const omitted = null as unknown as undefined;
 /** 2024-01-05 and the days after it, as Excel sends them. */
 const JAN5 = 45296;
 
@@ -32,7 +34,7 @@ describe("=TIER.RFM", () => {
   const amounts = col(10, 20, "1,000", "$5", 7, 3);
 
   it("spills a header and one row per customer, in order of first appearance", () => {
-    const out = rfm(customers, dates, amounts, null, null, null, null);
+    const out = rfm(customers, dates, amounts, omitted, omitted, omitted, omitted);
     expect(out[0]).toEqual(["Customer", "Recency (days)", "Frequency", "Monetary", "R", "F", "M", "RFM", "Segment"]);
     expect(out.map((r) => r[0])).toEqual(["Customer", "A", "B", "C", 101]);
     const a = out[1];
@@ -48,21 +50,21 @@ describe("=TIER.RFM", () => {
   });
 
   it("takes as_of as a serial or text, bins and headers = FALSE", () => {
-    const out = rfm(customers, dates, amounts, [[JAN5 + 20]], [[3]], null, [[false]]);
+    const out = rfm(customers, dates, amounts, [[JAN5 + 20]], [[3]], omitted, [[false]]);
     expect(out).toHaveLength(4);
     expect(out[0][1]).toBe(10);
-    expect(rfm(customers, dates, amounts, "2024-01-25", 3, null, false)).toEqual(out);
+    expect(rfm(customers, dates, amounts, "2024-01-25", 3, omitted, false)).toEqual(out);
     for (const row of out) for (const k of [4, 5, 6]) expect(row[k]).toBeLessThanOrEqual(3);
   });
 
   it("skips trailing blank rows (null, \"\" and 0 from old builds)", () => {
-    const out = rfm([...customers, [null], [""], [0]], [...dates, [null], [""], [0]], [...amounts, [null], [""], [0]], null, null, null, false);
+    const out = rfm([...customers, [null], [""], [0]], [...dates, [null], [""], [0]], [...amounts, [null], [""], [0]], omitted, omitted, omitted, false);
     expect(out).toHaveLength(4);
   });
 
   it("names the argument, the row and the fix for a bad cell", () => {
     const bad = col(JAN5, JAN5, "2024-13-01", JAN5, "soon", JAN5);
-    const e = excelError(() => rfm(customers, bad, amounts, null, null, null, null));
+    const e = excelError(() => rfm(customers, bad, amounts, omitted, omitted, omitted, omitted));
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain("argument 'dates', row 3");
     expect(e.message).toContain('"2024-13-01" is not a date');
@@ -71,23 +73,23 @@ describe("=TIER.RFM", () => {
 
   it("reports error cells and blank ids", () => {
     const withError = col(10, 20, { code: "#N/A" }, 1, 1, 1);
-    expect(excelError(() => rfm(customers, dates, withError, null, null, null, null)).message).toContain("row 3: the cell holds the Excel error #N/A");
+    expect(excelError(() => rfm(customers, dates, withError, omitted, omitted, omitted, omitted)).message).toContain("row 3: the cell holds the Excel error #N/A");
     const noId = col("A", "", "A", "C", 1, 1);
-    expect(excelError(() => rfm(noId, dates, amounts, null, null, null, null)).message).toContain("argument 'customers', row 2: the customer is blank");
+    expect(excelError(() => rfm(noId, dates, amounts, omitted, omitted, omitted, omitted)).message).toContain("argument 'customers', row 2: the customer is blank");
   });
 
   it("says both sizes when ranges differ", () => {
-    const e = excelError(() => rfm(customers, dates.slice(0, 4), amounts, null, null, null, null));
+    const e = excelError(() => rfm(customers, dates.slice(0, 4), amounts, omitted, omitted, omitted, omitted));
     expect(e.message).toBe("'customers' has 6 rows but 'dates' has 4; select ranges of the same height.");
   });
 
   it("refuses bad options with what to type instead", () => {
-    expect(excelError(() => rfm(customers, dates, amounts, null, 11, null, null)).message).toContain("use a whole number from 2 to 10");
-    expect(excelError(() => rfm(customers, dates, amounts, "2023-01-01", null, null, null)).message).toContain("before the latest purchase");
-    expect(excelError(() => rfm(customers, dates, amounts, "someday", null, null, null)).message).toContain("'as_of' is \"someday\"");
-    expect(excelError(() => rfm(customers, dates, amounts, null, null, [["rfmx"]], null)).message).toContain('use "rfm", "cn8"');
-    expect(excelError(() => rfm(customers, dates, amounts, null, null, null, "maybe")).message).toContain("use TRUE or FALSE");
-    expect(excelError(() => rfm([["A", "B"]], [[1, 2]], [[1, 2]].concat([[3, 4]]), null, null, null, null)).message).toContain("'amounts' has 2 columns");
+    expect(excelError(() => rfm(customers, dates, amounts, omitted, 11, omitted, omitted)).message).toContain("use a whole number from 2 to 10");
+    expect(excelError(() => rfm(customers, dates, amounts, "2023-01-01", omitted, omitted, omitted)).message).toContain("before the latest purchase");
+    expect(excelError(() => rfm(customers, dates, amounts, "someday", omitted, omitted, omitted)).message).toContain("'as_of' is \"someday\"");
+    expect(excelError(() => rfm(customers, dates, amounts, omitted, omitted, [["rfmx"]], omitted)).message).toContain('use "rfm", "cn8"');
+    expect(excelError(() => rfm(customers, dates, amounts, omitted, omitted, omitted, "maybe")).message).toContain("use TRUE or FALSE");
+    expect(excelError(() => rfm([["A", "B"]], [[1, 2]], [[1, 2]].concat([[3, 4]]), omitted, omitted, omitted, omitted)).message).toContain("'amounts' has 2 columns");
   });
 
   it("uses custom segment rules from a range, header row included", () => {
@@ -96,7 +98,7 @@ describe("=TIER.RFM", () => {
       ["Recent", 4, "", null, null, null, null],
       ["Everyone else", null, null, null, null, null, null],
     ];
-    const out = rfm(customers, dates, amounts, null, null, rules, false);
+    const out = rfm(customers, dates, amounts, omitted, omitted, rules, false);
     const names = new Set(out.map((r) => r[8]));
     expect([...names].every((n) => n === "Recent" || n === "Everyone else")).toBe(true);
     expect(out.find((r) => r[0] === "A")![8]).toBe("Recent");
@@ -104,17 +106,17 @@ describe("=TIER.RFM", () => {
 
   it("speaks Chinese when Office does", () => {
     setDisplayLanguage("zh-CN");
-    const out = rfm(customers, dates, amounts, null, null, "cn8", null);
+    const out = rfm(customers, dates, amounts, omitted, omitted, [["cn8"]], omitted);
     expect(out[0][0]).toBe("客户");
     expect(out.slice(1).every((r) => String(r[8]).endsWith("客户"))).toBe(true);
-    const e = excelError(() => rfm(customers, dates, amounts, null, 1, null, null));
+    const e = excelError(() => rfm(customers, dates, amounts, omitted, 1, omitted, omitted));
     expect(e.message).toContain("请使用 2 到 10 之间的整数");
   });
 });
 
 describe("=TIER.RFMSCORE", () => {
   it("gives aligned rows and keeps blank rows blank", () => {
-    const out = rfmscore(col(5, 200, null, 40, 90), col(10, 1, null, 3, 2), col(900, 20, "", 300, 100), null, null);
+    const out = rfmscore(col(5, 200, null, 40, 90), col(10, 1, null, 3, 2), col(900, 20, "", 300, 100), omitted, omitted);
     expect(out).toHaveLength(5);
     expect(out[2]).toEqual(["", "", "", "", ""]);
     expect(out[0].slice(0, 3)).toEqual([5, 5, 5]);
@@ -123,29 +125,29 @@ describe("=TIER.RFMSCORE", () => {
   });
 
   it("reports a half-filled row and negative recency", () => {
-    expect(excelError(() => rfmscore(col(5, 6), col(1, null), col(1, 2), null, null)).message).toContain("argument 'frequency', row 2: the cell is blank");
-    expect(excelError(() => rfmscore(col(5, -6), col(1, 2), col(1, 2), null, null)).message).toContain("'recency_days' is -6");
+    expect(excelError(() => rfmscore(col(5, 6), col(1, null), col(1, 2), omitted, omitted)).message).toContain("argument 'frequency', row 2: the cell is blank");
+    expect(excelError(() => rfmscore(col(5, -6), col(1, 2), col(1, 2), omitted, omitted)).message).toContain("'recency_days' is -6");
   });
 });
 
 describe("=TIER.ABCCLASS", () => {
   it("classes a column, keeping its shape and blanks", () => {
-    expect(abcclass(col(50, 30, "", 15, 5), null, null, null)).toEqual(col("A", "A", "", "B", "C"));
-    expect(abcclass([[50, 30, 15, 5]], null, null, null)).toEqual([["A", "A", "B", "C"]]);
-    expect(abcclass(col(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), null, null, "count")).toEqual(col("C", "C", "C", "C", "C", "B", "B", "B", "A", "A"));
+    expect(abcclass(col(50, 30, "", 15, 5), omitted, omitted, omitted)).toEqual(col("A", "A", "", "B", "C"));
+    expect(abcclass([[50, 30, 15, 5]], omitted, omitted, omitted)).toEqual([["A", "A", "B", "C"]]);
+    expect(abcclass(col(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), omitted, omitted, "count")).toEqual(col("C", "C", "C", "C", "C", "B", "B", "B", "A", "A"));
   });
 
   it("explains bad cuts and bad cells", () => {
-    expect(excelError(() => abcclass(col(1, 2), 0.9, 0.8, null)).message).toContain("'a_cut' (0.9) must be below 'b_cut' (0.8)");
-    expect(excelError(() => abcclass(col(1, 2), 80, null, null)).message).toContain("80% is 0.8");
-    expect(excelError(() => abcclass(col(1, "x"), null, null, null)).message).toContain("argument 'values', row 2");
-    expect(excelError(() => abcclass(col(1, 2), null, null, "revenue")).message).toContain('use "value" or "count"');
+    expect(excelError(() => abcclass(col(1, 2), 0.9, 0.8, omitted)).message).toContain("'a_cut' (0.9) must be below 'b_cut' (0.8)");
+    expect(excelError(() => abcclass(col(1, 2), 80, omitted, omitted)).message).toContain("80% is 0.8");
+    expect(excelError(() => abcclass(col(1, "x"), omitted, omitted, omitted)).message).toContain("argument 'values', row 2");
+    expect(excelError(() => abcclass(col(1, 2), omitted, omitted, "revenue")).message).toContain('use "value" or "count"');
   });
 });
 
 describe("=TIER.CLV", () => {
   it("computes one value from scalars (as 1×1 ranges)", () => {
-    expect(clv([[100]], [[4]], [[3]], [[0.25]], null)).toEqual([[300]]);
+    expect(clv([[100]], [[4]], [[3]], [[0.25]], omitted)).toEqual([[300]]);
   });
 
   it("broadcasts scalars over ranges of one shape and leaves blanks blank", () => {
@@ -157,9 +159,9 @@ describe("=TIER.CLV", () => {
   });
 
   it("says which cell is out of range and how to write it", () => {
-    expect(excelError(() => clv(col(1, 2), [[4]], [[3]], col(0.3, 30), null)).message).toContain("argument 'margin', row 2: 'margin' is 30; use a fraction from 0 to 1 (30% is 0.3)");
-    expect(excelError(() => clv(col(1, 2), col(1, 2, 3), [[3]], [[0.3]], null)).message).toContain("'avg_purchase' is 2×1 but 'frequency' is 3×1");
-    expect(excelError(() => clv([[-1]], [[4]], [[3]], [[0.3]], null)).message).toContain("'avg_purchase' is -1");
-    expect(excelError(() => clv([[1]], [["often"]], [[3]], [[0.3]], null)).message).toContain('"often" is not a number');
+    expect(excelError(() => clv(col(1, 2), [[4]], [[3]], col(0.3, 30), omitted)).message).toContain("argument 'margin', row 2: 'margin' is 30; use a fraction from 0 to 1 (30% is 0.3)");
+    expect(excelError(() => clv(col(1, 2), col(1, 2, 3), [[3]], [[0.3]], omitted)).message).toContain("'avg_purchase' is 2×1 but 'frequency' is 3×1");
+    expect(excelError(() => clv([[-1]], [[4]], [[3]], [[0.3]], omitted)).message).toContain("'avg_purchase' is -1");
+    expect(excelError(() => clv([[1]], [["often"]], [[3]], [[0.3]], omitted)).message).toContain('"often" is not a number');
   });
 });
