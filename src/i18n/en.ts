@@ -120,6 +120,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     missingColumn: (name: string, file: string, found: string) =>
       `Column "${name}" is not in ${file}; its columns are: ${found}.`,
     badNumberOption: (name: string, value: string) => `Option ${name} is "${value}"; give a number.`,
+    badChoice: (name: string, value: string, allowed: string) => `Option ${name} is "${value}"; use one of: ${allowed}.`,
     skippedRows: (count: number, total: number) => `Left out ${count} of ${total} rows:`,
     csvRow: (row: number, column: string, what: string) => `  line ${row}, column ${column}: ${what}`,
   },

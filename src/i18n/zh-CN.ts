@@ -105,6 +105,7 @@ export const zhCN: Messages = {
     unreadable: (file, reason) => `无法读取 ${file}：${reason}`,
     missingColumn: (name, file, found) => `${file} 中没有列“${name}”；现有的列为：${found}。`,
     badNumberOption: (name, value) => `选项 ${name} 为“${value}”；请给出数字。`,
+    badChoice: (name, value, allowed) => `选项 ${name} 为“${value}”；请使用以下之一：${allowed}。`,
     skippedRows: (count, total) => `在 ${total} 行中略去了 ${count} 行：`,
     csvRow: (row, column, what) => `  第 ${row} 行，列 ${column}：${what}`,
   },

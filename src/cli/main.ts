@@ -1,0 +1,284 @@
+/**
+ * The `tier` command: the core on CSV files, for batch work and benchmarks.
+ *   tier rfm FILE.csv [...]   tier abc FILE.csv --value COL [...]   tier clv [...]   tier bench [FILE.csv]
+ * Exit codes: 0 done (rows left out are listed on stderr), 2 bad arguments or unreadable input.
+ */
+import { ABC_LABELS, NO_CLASS, classifyAbc, type AbcBasis } from "../core/abc";
+import { checkClvInput, simpleClv, type ClvInput } from "../core/clv";
+import { parseDateText, serialToIsoDate, isSerialInRange } from "../core/dates";
+import { CoreError } from "../core/errors";
+import { ProblemLog, parseNumberText, readNumberColumn, readTransactions } from "../core/input";
+import { isWideScoring, rfmCode, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../core/rfm";
+import { NO_SEGMENT, readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/segments";
+import { summarizeCustomers } from "../core/summary";
+import { tierTotals } from "../core/tiers";
+import { messages, type Messages } from "../i18n";
+import { describeCoreError, problemText } from "../i18n/describe";
+import { runBench } from "./bench";
+import { columnIndex, readCsvFile, type CsvTable } from "./csv";
+import { formatCsv, formatJson, type Cell } from "./output";
+
+/** A problem the user can fix by changing the command line or the file; exits with code 2. */
+export class UsageError extends Error {}
+
+interface Parsed {
+  command: string;
+  positional: string[];
+  options: Map<string, string>;
+  flags: Set<string>;
+}
+
+const FLAGS = new Set(["--summary", "--help", "-h"]);
+const OPTIONS: Record<string, string[]> = {
+  rfm: ["--customer", "--date", "--amount", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order"],
+  abc: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--format"],
+  clv: ["--avg-purchase", "--frequency", "--lifespan", "--margin", "--discount-rate", "--id", "--format"],
+  bench: ["--rows", "--repeat"],
+};
+
+function parseArgs(argv: string[], m: Messages): Parsed {
+  const [command = "", ...rest] = argv;
+  const parsed: Parsed = { command, positional: [], options: new Map(), flags: new Set() };
+  const known = OPTIONS[command];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (FLAGS.has(arg)) parsed.flags.add(arg);
+    else if (arg.startsWith("--")) {
+      const [name, inline] = arg.split("=", 2);
+      if (known && !known.includes(name)) throw new UsageError(m.cli.unknownOption(name));
+      const value = inline ?? rest[++i];
+      if (value === undefined) throw new UsageError(m.cli.missingValue(name));
+      parsed.options.set(name, value);
+    } else parsed.positional.push(arg);
+  }
+  return parsed;
+}
+
+function numberOption(p: Parsed, name: string, m: Messages): number | undefined {
+  const raw = p.options.get(name);
+  if (raw === undefined) return undefined;
+  const v = parseNumberText(raw);
+  if (Number.isNaN(v)) throw new UsageError(m.cli.badNumberOption(name, raw));
+  return v;
+}
+
+function choice<T extends string>(p: Parsed, name: string, allowed: readonly T[], fallback: T, m: Messages): T {
+  const raw = p.options.get(name) ?? fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new UsageError(m.cli.badChoice(name, raw, allowed.join(", ")));
+  return raw as T;
+}
+
+function readTable(p: Parsed, m: Messages): { file: string; table: CsvTable } {
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
+  try {
+    return { file, table: readCsvFile(file) };
+  } catch (error) {
+    throw new UsageError(m.cli.unreadable(file, error instanceof Error ? error.message : String(error)));
+  }
+}
+
+function pick(table: CsvTable, file: string, name: string, m: Messages): string[] {
+  const k = columnIndex(table, name);
+  if (k === undefined) throw new UsageError(m.cli.missingColumn(name, file, table.header.join(", ")));
+  return table.columns[k];
+}
+
+/** Rows left out, on stderr: how many, then the first ten with their file line and column. */
+function reportProblems(log: ProblemLog, total: number, m: Messages, err: (s: string) => void): void {
+  if (log.count === 0) return;
+  err(m.cli.skippedRows(log.count, total));
+  for (const p of log.problems.slice(0, 10)) err(m.cli.csvRow(p.row + 2, p.field, problemText(p.code, p.value, m)));
+  if (log.count > 10) err(`  ${m.errors.moreProblems(log.count - 10)}`);
+}
+
+function segmentLabel(seg: Segmentation, k: number, m: Messages): string {
+  if (k === NO_SEGMENT) return "";
+  const name = seg.names[k];
+  return seg.builtIn || k === seg.names.length - 1 ? (m.segments[name as keyof Messages["segments"]] ?? name) : name;
+}
+
+function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
+  const raw = p.options.get("--segments") ?? "rfm";
+  if (raw === "rfm" || raw === "cn8") return raw;
+  if (!raw.toLowerCase().endsWith(".csv")) throw new CoreError("unknownScheme", { value: raw });
+  let rules: CsvTable;
+  try {
+    rules = readCsvFile(raw);
+  } catch (error) {
+    throw new UsageError(m.cli.unreadable(raw, error instanceof Error ? error.message : String(error)));
+  }
+  const rows: unknown[][] = [rules.header];
+  for (let i = 0; i < rules.rows; i++) rows.push(rules.columns.map((c) => c[i]));
+  return readSegmentRules(rows);
+}
+
+function emit(header: string[], rows: Cell[][], format: string, out: (s: string) => void): void {
+  out(format === "json" ? formatJson(header, rows) : formatCsv(header, rows));
+}
+
+function rfmCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
+  const format = choice(p, "--format", ["csv", "json"], "csv", m);
+  const frequencyBasis = choice<FrequencyBasis>(p, "--frequency", ["orders", "days"], "orders", m);
+  const monetaryBasis = choice<MonetaryBasis>(p, "--monetary", ["total", "average"], "total", m);
+  const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
+  const bins = numberOption(p, "--bins", m);
+  const scheme = segmentOption(p, m);
+  let asOf: number | undefined;
+  const asOfText = p.options.get("--as-of");
+  if (asOfText !== undefined) {
+    asOf = parseDateText(asOfText);
+    if (!isSerialInRange(asOf)) throw new UsageError(m.errors.badAsOf(asOfText));
+  }
+  const { file, table } = readTable(p, m);
+  const names = {
+    customers: p.options.get("--customer") ?? "customer_id",
+    dates: p.options.get("--date") ?? "date",
+    amounts: p.options.get("--amount") ?? "amount",
+  };
+  const tx = readTransactions(
+    { customers: pick(table, file, names.customers, m), dates: pick(table, file, names.dates, m), amounts: pick(table, file, names.amounts, m) },
+    { fieldNames: names, dayOrder },
+  );
+  reportProblems(tx.problems, table.rows, m, err);
+  if (tx.validRows === 0) throw new CoreError("noData", { argument: file });
+  const summary = summarizeCustomers(tx, { asOf });
+  const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis });
+  const seg = segmentCustomers(scores, scheme);
+  const c = m.columns;
+  if (p.flags.has("--summary")) {
+    const labels = seg.names.map((_, k) => segmentLabel(seg, k, m));
+    const rows = tierTotals(seg.index, labels, summary.orders, summary.totalAmount)
+      .filter((t) => t.customers > 0)
+      .sort((a, b) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0))
+      .map((t): Cell[] => [t.tier, t.customers, t.orders, t.revenue]);
+    emit([c.segment, c.customers, c.orders, c.revenue], rows, format, out);
+    return;
+  }
+  const frequency = frequencyBasis === "days" ? summary.purchaseDays : summary.orders;
+  const monetary = monetaryBasis === "average" ? summary.averageAmount : summary.totalAmount;
+  const wide = isWideScoring(scores);
+  const rows: Cell[][] = new Array(summary.customerIds.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = scores.r.scores[i];
+    const f = scores.f.scores[i];
+    const s = scores.m.scores[i];
+    rows[i] = [summary.customerIds[i], serialToIsoDate(summary.lastPurchase[i]), summary.recencyDays[i], frequency[i], monetary[i], r, f, s, rfmCode(r, f, s, wide), segmentLabel(seg, seg.index[i], m)];
+  }
+  emit(["customer_id", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment"], rows, format, out);
+}
+
+function abcCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
+  const format = choice(p, "--format", ["csv", "json"], "csv", m);
+  const basis = choice<AbcBasis>(p, "--basis", ["value", "count"], "value", m);
+  const valueName = p.options.get("--value");
+  if (!valueName) throw new UsageError(m.cli.missingValue("--value"));
+  const aCut = numberOption(p, "--a-cut", m);
+  const bCut = numberOption(p, "--b-cut", m);
+  const { file, table } = readTable(p, m);
+  const cells = pick(table, file, valueName, m);
+  const idName = p.options.get("--id");
+  const ids = idName ? pick(table, file, idName, m) : undefined;
+  const log = new ProblemLog();
+  const values = readNumberColumn(cells, valueName, log);
+  reportProblems(log, table.rows, m, err);
+  const result = classifyAbc(values, { basis, aCut, bCut });
+  if (p.flags.has("--summary")) {
+    const rows = result.totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare]);
+    emit(["class", "count", "value", "count_share", "value_share"], rows, format, out);
+    return;
+  }
+  const rows: Cell[][] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (result.classes[i] === NO_CLASS) continue;
+    rows.push([ids ? ids[i] : i + 2, values[i], ABC_LABELS[result.classes[i]], result.cumulativeShare[i]]);
+  }
+  emit([idName ?? "line", valueName, "class", "cumulative_share"], rows, format, out);
+}
+
+const CLV_FIELDS: [keyof ClvInput, string][] = [
+  ["averagePurchase", "--avg-purchase"],
+  ["purchasesPerYear", "--frequency"],
+  ["lifespanYears", "--lifespan"],
+  ["margin", "--margin"],
+  ["discountRate", "--discount-rate"],
+];
+
+/** Each CLV input is a number given on the command line or, with a file, a column name. */
+function clvCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
+  const format = choice(p, "--format", ["csv", "json"], "csv", m);
+  const file = p.positional[0];
+  const table = file ? readTable(p, m).table : undefined;
+  const defaults: Record<string, string> = { "--avg-purchase": "avg_purchase", "--frequency": "frequency", "--lifespan": "lifespan", "--margin": "margin" };
+  const log = new ProblemLog();
+  const rows = table ? table.rows : 1;
+  const columns = CLV_FIELDS.map(([, flag]) => {
+    const raw = p.options.get(flag) ?? (table ? defaults[flag] : undefined);
+    if (raw === undefined) {
+      if (flag === "--discount-rate") return new Float64Array(rows);
+      throw new UsageError(m.cli.missingValue(flag));
+    }
+    const number = parseNumberText(raw);
+    if (!Number.isNaN(number)) return new Float64Array(rows).fill(number);
+    if (!table || !file) throw new UsageError(m.cli.badNumberOption(flag, raw));
+    return readNumberColumn(pick(table, file, raw, m), raw, log);
+  });
+  reportProblems(log, rows, m, err);
+  const ids = table && p.options.get("--id") ? pick(table, file!, p.options.get("--id")!, m) : undefined;
+  const result: Cell[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const input = Object.fromEntries(CLV_FIELDS.map(([field], k) => [field, columns[k][i]])) as unknown as ClvInput;
+    if (CLV_FIELDS.some((_, k) => Number.isNaN(columns[k][i]))) continue;
+    const problem = checkClvInput(input);
+    if (problem) {
+      const flag = CLV_FIELDS.find(([field]) => field === problem.field)![1];
+      err(m.cli.csvRow(i + 2, flag, m.cli.badNumberOption(flag, String(input[problem.field]))));
+      continue;
+    }
+    result.push([ids ? ids[i] : table ? i + 2 : "", simpleClv(input)]);
+  }
+  if (!table) {
+    out(`${result[0]?.[1] ?? ""}\n`);
+    return;
+  }
+  emit([p.options.get("--id") ?? "line", "clv"], result, format, out);
+}
+
+/** Runs the command; returns the exit code. `out`/`err` receive whole chunks of text. */
+export function main(argv: string[], env: Record<string, string | undefined>, out: (s: string) => void, err: (s: string) => void): number {
+  const m = messages(env.LC_ALL || env.LC_MESSAGES || env.LANG || "en");
+  try {
+    const p = parseArgs(argv, m);
+    if (p.command === "" || p.flags.has("--help") || p.flags.has("-h") || p.command === "help") {
+      out(`${m.cli.usage}\n`);
+      return p.command === "" ? 2 : 0;
+    }
+    const lines = (s: string) => err(`${s}\n`);
+    switch (p.command) {
+      case "rfm":
+        rfmCommand(p, m, out, lines);
+        return 0;
+      case "abc":
+        abcCommand(p, m, out, lines);
+        return 0;
+      case "clv":
+        clvCommand(p, m, out, lines);
+        return 0;
+      case "bench":
+        out(`${JSON.stringify(runBench(p.positional[0], numberOption(p, "--rows", m), numberOption(p, "--repeat", m)), null, 2)}\n`);
+        return 0;
+      default:
+        throw new UsageError(`${m.cli.unknownCommand(p.command)}\n\n${m.cli.usage}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`tier: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CoreError) {
+      err(`tier: ${describeCoreError(error, m)}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

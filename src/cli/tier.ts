@@ -1,0 +1,12 @@
+/** Entry point of the `tier` command (bundled to dist-cli/tier.cjs by `npm run build:cli`). */
+import { main } from "./main";
+
+const out: string[] = [];
+process.exitCode = main(
+  process.argv.slice(2),
+  process.env,
+  (s) => out.push(s),
+  (s) => process.stderr.write(s),
+);
+// One write of the whole output: far faster than a write per line for a 100,000-row table.
+process.stdout.write(out.join(""));
