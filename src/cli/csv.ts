@@ -14,8 +14,10 @@ export interface CsvTable {
 }
 
 export function parseCsv(text: string): CsvTable {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === "") return { header: [], columns: [], rows: 0 };
+  // uDSV infers the row delimiter from the text, so a lone header line needs its line end.
+  if (!body.includes("\n") && !body.includes("\r")) body += "\n";
   const schema = inferSchema(body, { col: ",", trim: false });
   for (const col of schema.cols) {
     col.type = "s";
@@ -33,8 +35,8 @@ export function readCsvFile(path: string): CsvTable {
 }
 
 /** The column named `name` (exact, then case-insensitive), or undefined. */
-export function columnIndex(table: CsvTable, name: string): number | undefined {
-  let k = table.header.indexOf(name);
-  if (k < 0) k = table.header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+export function columnIndex(header: readonly string[], name: string): number | undefined {
+  let k = header.indexOf(name);
+  if (k < 0) k = header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
   return k < 0 ? undefined : k;
 }

@@ -7,7 +7,8 @@ import { ABC_LABELS, NO_CLASS, classifyAbc, type AbcBasis } from "../core/abc";
 import { checkClvInput, simpleClv, type ClvInput } from "../core/clv";
 import { parseDateText, serialToIsoDate, isSerialInRange } from "../core/dates";
 import { CoreError } from "../core/errors";
-import { ProblemLog, parseNumberText, readNumberColumn, readTransactions } from "../core/input";
+import { readFileSync } from "node:fs";
+import { ProblemLog, parseNumberText, readNumberColumn, readTransactions, type ReadOptions, type Transactions } from "../core/input";
 import { isWideScoring, rfmCode, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../core/rfm";
 import { NO_SEGMENT, readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/segments";
 import { summarizeCustomers } from "../core/summary";
@@ -15,7 +16,8 @@ import { tierTotals } from "../core/tiers";
 import { messages, type Messages } from "../i18n";
 import { describeCoreError, problemText } from "../i18n/describe";
 import { runBench } from "./bench";
-import { columnIndex, readCsvFile, type CsvTable } from "./csv";
+import { columnIndex, parseCsv, readCsvFile, type CsvTable } from "./csv";
+import { readTransactionsCsv } from "./transactions-csv";
 import { formatCsv, formatJson, type Cell } from "./output";
 
 /** A problem the user can fix by changing the command line or the file; exits with code 2. */
@@ -71,17 +73,45 @@ function choice<T extends string>(p: Parsed, name: string, allowed: readonly T[]
 function readTable(p: Parsed, m: Messages): { file: string; table: CsvTable } {
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
+  return { file, table: parseCsv(readBytes(file, m).toString("utf8")) };
+}
+
+function position(header: readonly string[], file: string, name: string, m: Messages): number {
+  const k = columnIndex(header, name);
+  if (k === undefined) throw new UsageError(m.cli.missingColumn(name, file, header.join(", ")));
+  return k;
+}
+
+function pick(table: CsvTable, file: string, name: string, m: Messages): string[] {
+  return table.columns[position(table.header, file, name, m)];
+}
+
+function readBytes(file: string, m: Messages): Buffer {
   try {
-    return { file, table: readCsvFile(file) };
+    return readFileSync(file);
   } catch (error) {
     throw new UsageError(m.cli.unreadable(file, error instanceof Error ? error.message : String(error)));
   }
 }
 
-function pick(table: CsvTable, file: string, name: string, m: Messages): string[] {
-  const k = columnIndex(table, name);
-  if (k === undefined) throw new UsageError(m.cli.missingColumn(name, file, table.header.join(", ")));
-  return table.columns[k];
+/**
+ * A transactions file into typed columns: straight from the bytes when the file has no quotes
+ * (transactions-csv.ts), else through the general CSV parser. Both paths read rows alike.
+ */
+function loadTransactions(file: string, names: { customers: string; dates: string; amounts: string }, options: ReadOptions, m: Messages): Transactions {
+  const bytes = readBytes(file, m);
+  const firstLine = bytes.indexOf(10);
+  const header = parseCsv(bytes.toString("utf8", 0, firstLine < 0 ? bytes.length : firstLine)).header;
+  const positions = {
+    customer: position(header, file, names.customers, m),
+    date: position(header, file, names.dates, m),
+    amount: position(header, file, names.amounts, m),
+  };
+  const fast = readTransactionsCsv(bytes, positions, options);
+  if (fast) return fast;
+  const table = parseCsv(bytes.toString("utf8"));
+  const column = (k: number) => table.columns[k] ?? [];
+  return readTransactions({ customers: column(positions.customer), dates: column(positions.date), amounts: column(positions.amount) }, options);
 }
 
 /** Rows left out, on stderr: how many, then the first ten with their file line and column. */
@@ -130,17 +160,15 @@ function rfmCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: s
     asOf = parseDateText(asOfText);
     if (!isSerialInRange(asOf)) throw new UsageError(m.errors.badAsOf(asOfText));
   }
-  const { file, table } = readTable(p, m);
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
   const names = {
     customers: p.options.get("--customer") ?? "customer_id",
     dates: p.options.get("--date") ?? "date",
     amounts: p.options.get("--amount") ?? "amount",
   };
-  const tx = readTransactions(
-    { customers: pick(table, file, names.customers, m), dates: pick(table, file, names.dates, m), amounts: pick(table, file, names.amounts, m) },
-    { fieldNames: names, dayOrder },
-  );
-  reportProblems(tx.problems, table.rows, m, err);
+  const tx = loadTransactions(file, names, { fieldNames: names, dayOrder }, m);
+  reportProblems(tx.problems, tx.inputRows, m, err);
   if (tx.validRows === 0) throw new CoreError("noData", { argument: file });
   const summary = summarizeCustomers(tx, { asOf });
   const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis });

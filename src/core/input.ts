@@ -218,82 +218,154 @@ export interface ReadOptions {
   problemLimit?: number;
 }
 
+/** Whole-number ids below this use a direct table (at most 64 MB of Int32). */
+const SMALL_ID_LIMIT = 1 << 24;
+
 /**
- * Transaction columns (one entry per row) to typed columns. A row whose three cells are blank is
- * skipped quietly (selections often run past the data); a row with any unusable cell is reported
- * once, for its first bad cell, and left out.
+ * Accumulates transaction rows into typed columns, keying customers and logging problems. Readers
+ * of different sources (cell columns here, CSV bytes in the CLI) share it, so every reader decides
+ * blanks, ids, dates and amounts the same way.
  */
-export function readTransactions(columns: TransactionColumns, options: ReadOptions = {}): Transactions {
-  const n = columns.customers.length;
-  if (columns.dates.length !== n || columns.amounts.length !== n) {
-    throw new RangeError(`columns differ in length: ${n}, ${columns.dates.length}, ${columns.amounts.length}`);
+export class TransactionBuilder {
+  private customer: Int32Array;
+  private date: Float64Array;
+  private amount: Float64Array;
+  private sourceRow: Int32Array;
+  private readonly index = new Map<CustomerId, number>();
+  /** Small whole-number ids (most customer numbers) index a table instead of the map: index + 1, 0 = unseen. */
+  private smallIds = new Int32Array(0);
+  private readonly customerIds: CustomerId[] = [];
+  private readonly cell: CellRead = { status: "ok", value: 0 };
+  private valid = 0;
+  private blankRows = 0;
+  readonly problems: ProblemLog;
+  private readonly names: { customers: string; dates: string; amounts: string };
+  private readonly dayOrder: DayOrder;
+
+  constructor(capacity: number, options: ReadOptions = {}) {
+    this.customer = new Int32Array(capacity);
+    this.date = new Float64Array(capacity);
+    this.amount = new Float64Array(capacity);
+    this.sourceRow = new Int32Array(capacity);
+    this.problems = new ProblemLog(options.problemLimit);
+    this.names = options.fieldNames ?? { customers: "customers", dates: "dates", amounts: "amounts" };
+    this.dayOrder = options.dayOrder ?? "mdy";
   }
-  const names = options.fieldNames ?? { customers: "customers", dates: "dates", amounts: "amounts" };
-  const dayOrder = options.dayOrder ?? "mdy";
-  const problems = new ProblemLog(options.problemLimit);
-  const customer = new Int32Array(n);
-  const date = new Float64Array(n);
-  const amount = new Float64Array(n);
-  const sourceRow = new Int32Array(n);
-  const index = new Map<CustomerId, number>();
-  const customerIds: CustomerId[] = [];
-  const cell: CellRead = { status: "ok", value: 0 };
-  let valid = 0;
-  let blankRows = 0;
-  for (let row = 0; row < n; row++) {
-    const id = columns.customers[row];
-    const d = columns.dates[row];
-    const a = columns.amounts[row];
+
+  /**
+   * One row of cells. A row whose three cells are blank is skipped quietly (selections often run
+   * past the data); a row with any unusable cell is reported once, for its first bad cell.
+   */
+  addCells(id: unknown, d: unknown, a: unknown, row: number): void {
     const key = customerKey(id);
     if (key === null || key === 0) {
       // Old Excel builds send blank cells as 0, so a row of blanks and zeros is an empty row.
       if (isBlankOrZero(id) && isBlankOrZero(d) && isBlankOrZero(a)) {
-        blankRows++;
-        continue;
+        this.blankRows++;
+        return;
       }
     }
+    const { problems, names, cell } = this;
     if (key === null) {
       problems.add(row, names.customers, excelErrorText(id) ? "excelError" : "blankCustomer", id);
-      continue;
+      return;
     }
-    readDateCell(d, cell, dayOrder);
+    readDateCell(d, cell, this.dayOrder);
     if (cell.status !== "ok") {
       problems.add(row, names.dates, cell.status === "blank" ? "blankDate" : cell.status === "error" ? "excelError" : "badDate", d);
-      continue;
+      return;
     }
     if (!isSerialInRange(cell.value)) {
       problems.add(row, names.dates, "dateOutOfRange", d);
-      continue;
+      return;
     }
     const serial = cell.value;
     readNumberCell(a, cell);
     if (cell.status !== "ok") {
       problems.add(row, names.amounts, cell.status === "blank" ? "blankAmount" : cell.status === "error" ? "excelError" : "badAmount", a);
-      continue;
+      return;
     }
-    let c = index.get(key);
-    if (c === undefined) {
-      c = customerIds.length;
-      index.set(key, c);
-      customerIds.push(typeof id === "string" ? id.trim() : (id as CustomerId));
-    }
-    customer[valid] = c;
-    date[valid] = serial;
-    amount[valid] = cell.value;
-    sourceRow[valid] = row;
-    valid++;
+    this.add(this.customerFor(key, typeof id === "string" ? id.trim() : (id as CustomerId)), serial, cell.value, row);
   }
-  return {
-    customer: customer.subarray(0, valid),
-    date: date.subarray(0, valid),
-    amount: amount.subarray(0, valid),
-    sourceRow: sourceRow.subarray(0, valid),
-    customerIds,
-    inputRows: n,
-    validRows: valid,
-    blankRows,
-    problems,
-  };
+
+  /** Index of the customer with this key, or -1 when it has not been seen. */
+  findCustomer(key: CustomerId): number {
+    if (typeof key === "number" && key >= 0 && key < SMALL_ID_LIMIT && Number.isInteger(key)) {
+      return key < this.smallIds.length ? this.smallIds[key] - 1 : -1;
+    }
+    return this.index.get(key) ?? -1;
+  }
+
+  /** Registers a customer not seen before; returns its index. */
+  newCustomer(key: CustomerId, label: CustomerId): number {
+    const c = this.customerIds.length;
+    this.customerIds.push(label);
+    if (typeof key === "number" && key >= 0 && key < SMALL_ID_LIMIT && Number.isInteger(key)) {
+      if (key >= this.smallIds.length) {
+        const grown = new Int32Array(Math.min(SMALL_ID_LIMIT, Math.max(key + 1, this.smallIds.length * 2, 1024)));
+        grown.set(this.smallIds);
+        this.smallIds = grown;
+      }
+      this.smallIds[key] = c + 1;
+    } else this.index.set(key, c);
+    return c;
+  }
+
+  /** Index of the customer with this key, registering it (with its label) when new. */
+  customerFor(key: CustomerId, label: CustomerId): number {
+    const c = this.findCustomer(key);
+    return c >= 0 ? c : this.newCustomer(key, label);
+  }
+
+  /** A row already read: customer index, date serial (in range) and amount. */
+  add(customer: number, serial: number, amount: number, row: number): void {
+    const k = this.valid++;
+    if (k === this.customer.length) this.grow();
+    this.customer[k] = customer;
+    this.date[k] = serial;
+    this.amount[k] = amount;
+    this.sourceRow[k] = row;
+  }
+
+  private grow(): void {
+    const size = Math.max(16, this.customer.length * 2);
+    const resize = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.customer = resize(this.customer, (n) => new Int32Array(n));
+    this.date = resize(this.date, (n) => new Float64Array(n));
+    this.amount = resize(this.amount, (n) => new Float64Array(n));
+    this.sourceRow = resize(this.sourceRow, (n) => new Int32Array(n));
+  }
+
+  finish(inputRows: number): Transactions {
+    const valid = this.valid;
+    return {
+      customer: this.customer.subarray(0, valid),
+      date: this.date.subarray(0, valid),
+      amount: this.amount.subarray(0, valid),
+      sourceRow: this.sourceRow.subarray(0, valid),
+      customerIds: this.customerIds,
+      inputRows,
+      validRows: valid,
+      blankRows: this.blankRows,
+      problems: this.problems,
+    };
+  }
+}
+
+/** Transaction columns (one entry per row) to typed columns; see TransactionBuilder.addCells. */
+export function readTransactions(columns: TransactionColumns, options: ReadOptions = {}): Transactions {
+  const n = columns.customers.length;
+  if (columns.dates.length !== n || columns.amounts.length !== n) {
+    throw new RangeError(`columns differ in length: ${n}, ${columns.dates.length}, ${columns.amounts.length}`);
+  }
+  const builder = new TransactionBuilder(n, options);
+  const { customers, dates, amounts } = columns;
+  for (let row = 0; row < n; row++) builder.addCells(customers[row], dates[row], amounts[row], row);
+  return builder.finish(n);
 }
 
 function isBlankOrZero(cell: unknown): boolean {

@@ -12,6 +12,7 @@
  * upper bound of the band below it. For monetary [500, 1000]: ≤ 500 → 1, 500–1000 → 2, > 1000 → 3.
  * For recency [30, 90]: ≤ 30 days → 3, 31–90 → 2, > 90 → 1.
  */
+import { quantile, quickselect } from "d3-array";
 import { CoreError } from "./errors";
 import type { CustomerSummary } from "./summary";
 
@@ -49,32 +50,44 @@ export interface RfmScores {
   m: DimensionScores;
 }
 
-/** R's default (type 7) quantile of ascending, NaN-free values. */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+/** R's default (type 7) quantile of the non-NaN values, NaN when there are none. */
+export function quantileType7(values: ArrayLike<number>, p: number): number {
+  return quantile(Float64Array.from(values).filter((v) => v === v), p) ?? NaN;
 }
 
-function finiteSorted(values: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(values.length);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === v) out[k++] = v;
-  }
-  return out.subarray(0, k).sort();
-}
-
-/** The rfm-package cut points: type-7 quantiles at k/bins, each plus 1. */
+/**
+ * The rfm-package cut points: type-7 quantiles at k/bins, each plus 1. Each order statistic is
+ * found by selection (d3-array's Floyd–Rivest quickselect) on one working copy, narrowing from the
+ * left as k grows, so the cost is about linear instead of a full sort.
+ */
 export function quantileCutPoints(values: ArrayLike<number>, bins: number): number[] {
   checkBins(bins);
-  const sorted = finiteSorted(values);
+  const work = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === v) work[n++] = v;
+  }
+  const a = work.subarray(0, n);
   const cuts: number[] = [];
-  for (let k = 1; k < bins; k++) cuts.push(quantileSorted(sorted, k / bins) + 1);
+  let left = 0;
+  for (let k = 1; k < bins; k++) {
+    if (n === 0) {
+      cuts.push(NaN);
+      continue;
+    }
+    const h = (n - 1) * (k / bins);
+    const lo = Math.floor(h);
+    quickselect(a, lo, left, n - 1);
+    left = lo;
+    // After selection everything right of lo is ≥ a[lo]; the next order statistic is their minimum.
+    let next = a[lo];
+    if (h > lo) {
+      next = Infinity;
+      for (let i = lo + 1; i < n; i++) if (a[i] < next) next = a[i];
+    }
+    cuts.push(a[lo] + (h - lo) * (next - a[lo]) + 1);
+  }
   return cuts;
 }
 

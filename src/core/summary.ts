@@ -88,17 +88,18 @@ function countPurchaseDays(customer: Int32Array, date: Float64Array, orders: Int
   for (let i = 0; i < customer.length; i++) days[cursor[customer[i]]++] = Math.floor(date[i]);
   const out = new Int32Array(customers);
   for (let c = 0; c < customers; c++) {
-    let group = days.subarray(start[c], start[c + 1]);
+    const from = start[c];
+    const to = start[c + 1];
     let sorted = true;
-    for (let i = 1; i < group.length; i++) {
-      if (group[i] < group[i - 1]) {
+    for (let i = from + 1; i < to; i++) {
+      if (days[i] < days[i - 1]) {
         sorted = false;
         break;
       }
     }
-    if (!sorted) group = group.sort();
-    let distinct = group.length > 0 ? 1 : 0;
-    for (let i = 1; i < group.length; i++) if (group[i] !== group[i - 1]) distinct++;
+    if (!sorted) days.subarray(from, to).sort();
+    let distinct = to > from ? 1 : 0;
+    for (let i = from + 1; i < to; i++) if (days[i] !== days[i - 1]) distinct++;
     out[c] = distinct;
   }
   return out;

@@ -26,7 +26,7 @@ const VIGNETTE: Record<string, [number, number, number]> = {
 
 describe("golden: R rfm 0.3.0 vignette on rfm_data_orders", () => {
   const table = readCsvFile(`${DATA}rfm_data_orders.csv`);
-  const col = (name: string) => table.columns[columnIndex(table, name)!];
+  const col = (name: string) => table.columns[columnIndex(table.header, name)!];
   const tx = readTransactions({ customers: col("customer_id"), dates: col("order_date"), amounts: col("revenue") });
   const summary = summarizeCustomers(tx, { asOf: parseDateText("2006-12-31") });
   const scores = scoreCustomers(summary);

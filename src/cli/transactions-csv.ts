@@ -1,0 +1,173 @@
+/**
+ * A transactions CSV straight from its bytes into the core's typed columns: the fast path of
+ * `tier rfm` on a million rows (see docs/PERFORMANCE.md: a general CSV parser spends most of the
+ * run making strings for fields that become numbers).
+ *
+ * It reads only files without quote characters, where a comma always separates fields and a line
+ * feed always ends a row; a file with quotes goes through the general parser (csv.ts) instead.
+ * Within a row it reads the common forms itself — digit ids, YYYY-MM-DD dates with an optional
+ * HH:MM:SS, plain decimal amounts — and hands any other field, as text, to the same
+ * TransactionBuilder.addCells the general path uses, so both paths accept, key and report alike.
+ */
+import { isSerialInRange, serialFromParts } from "../core/dates";
+import { TransactionBuilder, type ReadOptions, type Transactions } from "../core/input";
+
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const ZERO = 48;
+const MINUS = 45;
+const DOT = 46;
+const SPACE = 32;
+const COLON = 58;
+
+/** Exact powers of ten: a decimal with ≤ 15 digits divided by one of these is correctly rounded. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+function digit(b: number): number {
+  const d = b - ZERO;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+function twoDigits(bytes: Uint8Array, at: number): number {
+  const a = digit(bytes[at]);
+  const b = digit(bytes[at + 1]);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/** The last date read (logs repeat one date over many consecutive rows): yyyymmdd → serial. */
+let lastYmd = -1;
+let lastDaySerial = NaN;
+
+/**
+ * Results of fastDate and fastAmount. They write here instead of returning a double: a double
+ * returned from a call V8 does not inline is boxed, a heap allocation per row.
+ */
+const scratch = new Float64Array(2);
+const SERIAL = 0;
+const AMOUNT = 1;
+
+/** YYYY-MM-DD or YYYY-MM-DD HH:MM:SS into scratch[SERIAL]; false for any other layout (left to the general reader). */
+function fastDate(bytes: Uint8Array, start: number, end: number): boolean {
+  const len = end - start;
+  if ((len !== 10 && len !== 19) || bytes[start + 4] !== MINUS || bytes[start + 7] !== MINUS) return false;
+  const hi = twoDigits(bytes, start);
+  const lo = twoDigits(bytes, start + 2);
+  const month = twoDigits(bytes, start + 5);
+  const day = twoDigits(bytes, start + 8);
+  if (hi < 0 || lo < 0 || month < 0 || day < 0) return false;
+  const ymd = ((hi * 100 + lo) * 100 + month) * 100 + day;
+  if (ymd !== lastYmd) {
+    lastYmd = ymd;
+    lastDaySerial = serialFromParts(hi * 100 + lo, month, day);
+  }
+  if (len === 10) {
+    scratch[SERIAL] = lastDaySerial;
+    return lastDaySerial === lastDaySerial;
+  }
+  if (bytes[start + 10] !== SPACE || bytes[start + 13] !== COLON || bytes[start + 16] !== COLON) return false;
+  const h = twoDigits(bytes, start + 11);
+  const mi = twoDigits(bytes, start + 14);
+  const s = twoDigits(bytes, start + 17);
+  if (h < 0 || mi < 0 || s < 0) return false;
+  if (h > 23 || mi > 59 || s > 59) return false;
+  scratch[SERIAL] = lastDaySerial + (h * 3600 + mi * 60 + s) / 86400;
+  return lastDaySerial === lastDaySerial;
+}
+
+/** -?digits(.digits)? with at most 15 digits into scratch[AMOUNT]; false for anything else. */
+function fastAmount(bytes: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  let sign = 1;
+  if (bytes[i] === MINUS) {
+    sign = -1;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < end; i++) {
+    const b = bytes[i];
+    if (b === DOT && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const d = digit(b);
+    if (d < 0) return false;
+    mantissa = mantissa * 10 + d;
+    digits++;
+    if (decimals >= 0) decimals++;
+  }
+  if (digits === 0 || digits > 15) return false;
+  scratch[AMOUNT] = decimals > 0 ? (sign * mantissa) / POW10[decimals] : sign * mantissa;
+  return true;
+}
+
+/** A canonical positive integer id (no leading zero, ≤ 15 digits) as a number; -1 otherwise. */
+function fastId(bytes: Uint8Array, start: number, end: number): number {
+  const len = end - start;
+  if (len === 0 || len > 15 || bytes[start] === ZERO) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const d = digit(bytes[i]);
+    if (d < 0) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+export interface ColumnPositions {
+  customer: number;
+  date: number;
+  amount: number;
+}
+
+/**
+ * Reads the data rows (everything after the first line) of an unquoted CSV. Returns null when the
+ * file has a quote character, so the caller uses the general parser. Row numbers in problems are
+ * 0-based data rows (file line − 2), as the general path gives them.
+ */
+export function readTransactionsCsv(bytes: Uint8Array, columns: ColumnPositions, options: ReadOptions = {}): Transactions | null {
+  if (bytes.indexOf(QUOTE) >= 0) return null;
+  const len = bytes.length;
+  const headerEnd = bytes.indexOf(LF);
+  if (headerEnd < 0 || headerEnd + 1 >= len) return new TransactionBuilder(0, options).finish(0);
+  // Rows ≈ bytes / 20; the builder grows if that is short.
+  const builder = new TransactionBuilder(Math.max(16, Math.ceil((len - headerEnd) / 20)), options);
+  const text = new TextDecoder();
+  const field = (s: number, e: number) => text.decode(bytes.subarray(s, e));
+  const cell = (s: number, e: number) => (s < 0 ? null : field(s, e));
+  const { customer: cc, date: dc, amount: ac } = columns;
+  let row = 0;
+  let k = 0; // field number within the line
+  let start = headerEnd + 1; // first byte of the current field
+  let cs = -1, ce = -1, ds = -1, de = -1, as = -1, ae = -1;
+  // One flat pass; i === len stands for a final line end when the file does not end in one.
+  for (let i = start; i <= len; i++) {
+    let b = LF;
+    if (i < len) {
+      b = bytes[i];
+      if (b > COMMA || (b !== COMMA && b !== LF)) continue; // the bulk: digits, letters, '-', '.', ':'
+    } else if (start === len && k === 0) break; // the file ended with a line end
+    const end = b === LF && i > start && bytes[i - 1] === CR ? i - 1 : i;
+    if (k === cc) (cs = start), (ce = end);
+    else if (k === dc) (ds = start), (de = end);
+    else if (k === ac) (as = start), (ae = end);
+    k++;
+    start = i + 1;
+    if (b !== LF) continue;
+    const id = cs >= 0 ? fastId(bytes, cs, ce) : -1;
+    if (id >= 0 && ds >= 0 && as >= 0 && fastDate(bytes, ds, de) && isSerialInRange(scratch[SERIAL]) && fastAmount(bytes, as, ae)) {
+      let c = builder.findCustomer(id);
+      if (c < 0) c = builder.newCustomer(id, field(cs, ce));
+      builder.add(c, scratch[SERIAL], scratch[AMOUNT], row);
+    } else {
+      builder.addCells(cell(cs, ce), cell(ds, de), cell(as, ae), row);
+    }
+    row++;
+    k = 0;
+    cs = ce = ds = de = as = ae = -1;
+  }
+  return builder.finish(row);
+}
