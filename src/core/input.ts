@@ -372,12 +372,16 @@ function isBlankOrZero(cell: unknown): boolean {
   return cell === 0 || isBlank(cell);
 }
 
+/** How R, pandas and database exports write a missing id. */
+const MISSING_ID = new Set(["NA", "N/A", "NaN", "NULL", "null", "None"]);
+
 /** Grouping key for a customer cell, or null when the cell is blank or an error. */
 export function customerKey(cell: unknown): CustomerId | null {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
   if (typeof cell === "string") {
     if (isBlank(cell) || excelErrorText(cell)) return null;
     const s = cell.trim();
+    if (MISSING_ID.has(s)) return null;
     const c = s.charCodeAt(0);
     // Canonical numeric text ("123", not "0123" or "1e3") meets the number 123.
     if (c >= 49 && c <= 57 && s.length < 16) {
