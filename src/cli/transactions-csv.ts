@@ -160,7 +160,7 @@ export function readTransactionsCsv(bytes: Uint8Array, columns: ColumnPositions,
     const id = cs >= 0 ? fastId(bytes, cs, ce) : -1;
     if (id >= 0 && ds >= 0 && as >= 0 && fastDate(bytes, ds, de) && isSerialInRange(scratch[SERIAL]) && fastAmount(bytes, as, ae)) {
       let c = builder.findCustomer(id);
-      if (c < 0) c = builder.newCustomer(id, field(cs, ce));
+      if (c < 0) c = builder.newCustomer(id);
       builder.add(c, scratch[SERIAL], scratch[AMOUNT], row);
     } else {
       builder.addCells(cell(cs, ce), cell(ds, de), cell(as, ae), row);

@@ -196,7 +196,11 @@ export interface Transactions {
   amount: Float64Array;
   /** Per valid row: its 0-based index in the input. */
   sourceRow: Int32Array;
-  /** Distinct customers, in order of first appearance, as the input wrote them. */
+  /**
+   * Distinct customers in order of first appearance, by key (customerKey): text trimmed, and
+   * canonical numeric text ("123") as the number, so 123 and "123" are one customer however the
+   * rows are ordered.
+   */
   customerIds: CustomerId[];
   /** Rows in the input, rows read, rows entirely blank (skipped without a problem). */
   inputRows: number;
@@ -285,7 +289,7 @@ export class TransactionBuilder {
       problems.add(row, names.amounts, cell.status === "blank" ? "blankAmount" : cell.status === "error" ? "excelError" : "badAmount", a);
       return;
     }
-    this.add(this.customerFor(key, typeof id === "string" ? id.trim() : (id as CustomerId)), serial, cell.value, row);
+    this.add(this.customerFor(key), serial, cell.value, row);
   }
 
   /** Index of the customer with this key, or -1 when it has not been seen. */
@@ -297,9 +301,9 @@ export class TransactionBuilder {
   }
 
   /** Registers a customer not seen before; returns its index. */
-  newCustomer(key: CustomerId, label: CustomerId): number {
+  newCustomer(key: CustomerId): number {
     const c = this.customerIds.length;
-    this.customerIds.push(label);
+    this.customerIds.push(key);
     if (typeof key === "number" && key >= 0 && key < SMALL_ID_LIMIT && Number.isInteger(key)) {
       if (key >= this.smallIds.length) {
         const grown = new Int32Array(Math.min(SMALL_ID_LIMIT, Math.max(key + 1, this.smallIds.length * 2, 1024)));
@@ -311,10 +315,10 @@ export class TransactionBuilder {
     return c;
   }
 
-  /** Index of the customer with this key, registering it (with its label) when new. */
-  customerFor(key: CustomerId, label: CustomerId): number {
+  /** Index of the customer with this key, registering it when new. */
+  customerFor(key: CustomerId): number {
     const c = this.findCustomer(key);
-    return c >= 0 ? c : this.newCustomer(key, label);
+    return c >= 0 ? c : this.newCustomer(key);
   }
 
   /** A row already read: customer index, date serial (in range) and amount. */

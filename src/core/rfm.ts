@@ -12,7 +12,7 @@
  * upper bound of the band below it. For monetary [500, 1000]: ≤ 500 → 1, 500–1000 → 2, > 1000 → 3.
  * For recency [30, 90]: ≤ 30 days → 3, 31–90 → 2, > 90 → 1.
  */
-import { quantile, quickselect } from "d3-array";
+import { quantileSorted } from "d3-array";
 import { CoreError } from "./errors";
 import type { CustomerSummary } from "./summary";
 
@@ -50,44 +50,48 @@ export interface RfmScores {
   m: DimensionScores;
 }
 
+/**
+ * The non-NaN values, sorted ascending. Recency days and order counts are small whole numbers, so
+ * they are counting-sorted in linear time; anything else takes the native numeric sort.
+ */
+function finiteSorted(values: ArrayLike<number>): Float64Array {
+  const work = new Float64Array(values.length);
+  let n = 0;
+  let small = true;
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    work[n++] = v;
+    if (small && (v < 0 || v > COUNTING_SORT_LIMIT || v !== Math.floor(v))) small = false;
+    else if (v > max) max = v;
+  }
+  const finite = work.subarray(0, n);
+  if (!small) return finite.sort();
+  const counts = new Int32Array(max + 1);
+  for (let i = 0; i < n; i++) counts[finite[i]]++;
+  let k = 0;
+  for (let v = 0; v <= max; v++) for (let c = counts[v]; c > 0; c--) finite[k++] = v;
+  return finite;
+}
+
+/** Whole numbers up to this (about 2.7 million days, 7,000 years) are counting-sorted. */
+const COUNTING_SORT_LIMIT = 1 << 20;
+
 /** R's default (type 7) quantile of the non-NaN values, NaN when there are none. */
 export function quantileType7(values: ArrayLike<number>, p: number): number {
-  return quantile(Float64Array.from(values).filter((v) => v === v), p) ?? NaN;
+  return quantileSorted(finiteSorted(values) as unknown as number[], p) ?? NaN;
 }
 
 /**
- * The rfm-package cut points: type-7 quantiles at k/bins, each plus 1. Each order statistic is
- * found by selection (d3-array's Floyd–Rivest quickselect) on one working copy, narrowing from the
- * left as k grows, so the cost is about linear instead of a full sort.
+ * The rfm-package cut points: type-7 quantiles at k/bins, each plus 1 (d3-array's quantileSorted is
+ * R's type 7, "R-7" in Hyndman & Fan). One sort serves every k.
  */
 export function quantileCutPoints(values: ArrayLike<number>, bins: number): number[] {
   checkBins(bins);
-  const work = new Float64Array(values.length);
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === v) work[n++] = v;
-  }
-  const a = work.subarray(0, n);
+  const sorted = finiteSorted(values);
   const cuts: number[] = [];
-  let left = 0;
-  for (let k = 1; k < bins; k++) {
-    if (n === 0) {
-      cuts.push(NaN);
-      continue;
-    }
-    const h = (n - 1) * (k / bins);
-    const lo = Math.floor(h);
-    quickselect(a, lo, left, n - 1);
-    left = lo;
-    // After selection everything right of lo is ≥ a[lo]; the next order statistic is their minimum.
-    let next = a[lo];
-    if (h > lo) {
-      next = Infinity;
-      for (let i = lo + 1; i < n; i++) if (a[i] < next) next = a[i];
-    }
-    cuts.push(a[lo] + (h - lo) * (next - a[lo]) + 1);
-  }
+  for (let k = 1; k < bins; k++) cuts.push((quantileSorted(sorted as unknown as number[], k / bins) ?? NaN) + 1); // d3 reads it by index
   return cuts;
 }
 

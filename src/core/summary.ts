@@ -14,8 +14,8 @@ export interface CustomerSummary {
   lastPurchase: Float64Array;
   /** Transaction rows. */
   orders: Int32Array;
-  /** Distinct calendar days with a purchase. */
-  purchaseDays: Int32Array;
+  /** Distinct calendar days with a purchase (computed when first read). */
+  readonly purchaseDays: Int32Array;
   totalAmount: Float64Array;
   averageAmount: Float64Array;
   /** Whole days from the last purchase to the analysis date (calendar days, as R's Date arithmetic). */
@@ -60,13 +60,17 @@ export function summarizeCustomers(tx: Transactions, options: SummaryOptions = {
     recency[c] = asOf - Math.floor(last[c]);
     tenure[c] = asOf - Math.floor(first[c]);
   }
+  let purchaseDays: Int32Array | undefined;
   return {
     customerIds: tx.customerIds,
     asOf,
     firstPurchase: first,
     lastPurchase: last,
     orders,
-    purchaseDays: countPurchaseDays(customer, date, orders),
+    // Distinct days need a grouping pass that most runs (frequency = orders) never use: made on first read.
+    get purchaseDays() {
+      return (purchaseDays ??= countPurchaseDays(customer, date, orders));
+    },
     totalAmount: total,
     averageAmount: average,
     recencyDays: recency,

@@ -62,7 +62,7 @@ describe("tier rfm", () => {
     expect(csv.stdout).toContain("\n1,2024-01-09,0,2,15,");
     const json = JSON.parse(run(["rfm", path, "--format", "json"]).stdout);
     expect(json).toHaveLength(2);
-    expect(json[1]).toMatchObject({ customer_id: "2", recency_days: 4, frequency: 1, monetary: 20.5 });
+    expect(json[1]).toMatchObject({ customer_id: 2, recency_days: 4, frequency: 1, monetary: 20.5 });
   });
 
   it("speaks Chinese under LANG=zh_CN.UTF-8 and uses cn8", () => {
