@@ -38,9 +38,10 @@ export function simpleClv(input: ClvInput): number {
   const lifespan = input.lifespanYears;
   if (d === 0) return yearly * lifespan;
   const whole = Math.floor(lifespan);
-  const factor = 1 / (1 + d);
-  // Σ_{t=1}^{whole} factor^t in closed form, then the pro-rata part of year whole + 1.
-  const annuity = whole === 0 ? 0 : (factor * (1 - Math.pow(factor, whole))) / (1 - factor);
-  const partial = (lifespan - whole) * Math.pow(factor, whole + 1);
+  // Σ_{t=1}^{whole} (1+d)^−t = (1 − (1+d)^−whole) / d, written with log1p/expm1 so that tiny rates
+  // neither cancel to 0/0 nor lose digits; then the pro-rata part of year whole + 1.
+  const logGrowth = Math.log1p(d);
+  const annuity = -Math.expm1(-whole * logGrowth) / d;
+  const partial = (lifespan - whole) * Math.exp(-(whole + 1) * logGrowth);
   return yearly * (annuity + partial);
 }

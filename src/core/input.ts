@@ -41,15 +41,10 @@ export class ProblemLog {
   }
 }
 
-/** null, undefined, and text that is empty or only spaces. (0 is a value, not a blank.) */
+/** null, undefined, and text that is empty or only white space (line breaks too). 0 is a value, not a blank. */
 export function isBlank(cell: unknown): boolean {
   if (cell === null || cell === undefined) return true;
-  if (typeof cell !== "string") return false;
-  for (let i = 0; i < cell.length; i++) {
-    const c = cell.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0x3000) return false;
-  }
-  return true;
+  return typeof cell === "string" && cell.trim().length === 0;
 }
 
 const EXCEL_ERROR_TEXT = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
@@ -103,22 +98,25 @@ export function parseNumberText(text: string): number {
     s = s.slice(1, -1).trim();
   }
   if (s.startsWith("-") || s.startsWith("−")) {
-    sign = -sign;
+    if (sign === -1) return NaN; // "(-5)": one sign only
+    sign = -1;
     s = s.slice(1).trim();
   }
-  s = s.replace(CURRENCY, "").trim();
-  if (s.startsWith("-") || s.startsWith("−")) {
-    sign = -sign;
-    s = s.slice(1).trim();
-  }
-  let scale = 1;
+  const bare = s.replace(CURRENCY, "").trim();
+  // A sign may also follow the currency ("$-5", "¥ −5"), but only one sign in all: "--5" is not a number.
+  if (bare !== s && sign === 1 && (bare.startsWith("-") || bare.startsWith("−"))) {
+    sign = -1;
+    s = bare.slice(1).trim();
+  } else s = bare;
+  let percent = false;
   if (s.endsWith("%")) {
-    scale = 0.01;
+    percent = true;
     s = s.slice(0, -1).trim();
   }
   if (GROUPED.test(s)) s = s.replace(/[,，]/g, "");
   if (!PLAIN.test(s)) return NaN;
-  return sign * Number(s) * scale;
+  // Divide, not multiply by 0.01: 35 / 100 is exactly the double nearest 0.35.
+  return percent ? (sign * Number(s)) / 100 : sign * Number(s);
 }
 
 export type CellStatus = "ok" | "blank" | "bad" | "error";
@@ -387,8 +385,8 @@ export function customerKey(cell: unknown): CustomerId | null {
     const s = cell.trim();
     if (MISSING_ID.has(s)) return null;
     const c = s.charCodeAt(0);
-    // Canonical numeric text ("123", not "0123" or "1e3") meets the number 123.
-    if (c >= 49 && c <= 57 && s.length < 16) {
+    // Canonical numeric text ("123", "0", "-5", "0.5"; not "0123" or "1e3") meets the number.
+    if (((c >= 48 && c <= 57) || c === 45) && s.length < 24) {
       const v = Number(s);
       if (String(v) === s) return v;
     }

@@ -12,7 +12,6 @@
  * upper bound of the band below it. For monetary [500, 1000]: ≤ 500 → 1, 500–1000 → 2, > 1000 → 3.
  * For recency [30, 90]: ≤ 30 days → 3, 31–90 → 2, > 90 → 1.
  */
-import { quantileSorted } from "d3-array";
 import { CoreError } from "./errors";
 import type { CustomerSummary } from "./summary";
 
@@ -78,20 +77,39 @@ function finiteSorted(values: ArrayLike<number>): Float64Array {
 /** Whole numbers up to this (about 2.7 million days, 7,000 years) are counting-sorted. */
 const COUNTING_SORT_LIMIT = 1 << 20;
 
+/**
+ * R's default (type 7) quantile of ascending values, with R's own arithmetic (quantile.default):
+ * index = 1 + (n − 1)·p, lo = floor(index), and where index > lo and x[hi] ≠ x[lo],
+ * (1 − h)·x[lo] + h·x[hi] with h = index − lo. The last bit matters: a value sitting exactly on a cut
+ * point is scored by it, so this reproduces R rather than an algebraically equal formula.
+ */
+export function quantileR7Sorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const index = 1 + (n - 1) * p;
+  const lo = Math.floor(index);
+  const hi = Math.ceil(index);
+  const qs = sorted[lo - 1];
+  if (!(index > lo) || sorted[hi - 1] === qs) return qs;
+  const h = index - lo;
+  return (1 - h) * qs + h * sorted[hi - 1];
+}
+
 /** R's default (type 7) quantile of the non-NaN values, NaN when there are none. */
 export function quantileType7(values: ArrayLike<number>, p: number): number {
-  return quantileSorted(finiteSorted(values) as unknown as number[], p) ?? NaN;
+  return quantileR7Sorted(finiteSorted(values), p);
 }
 
 /**
- * The rfm-package cut points: type-7 quantiles at k/bins, each plus 1 (d3-array's quantileSorted is
- * R's type 7, "R-7" in Hyndman & Fan). One sort serves every k.
+ * The rfm-package cut points: quantile(x, probs = seq(0, 1, length.out = bins + 1)) + 1 without the
+ * ends. R's seq makes each probability as k · (1/bins) (3 · 0.2 = 0.6000000000000001), so this does too.
  */
 export function quantileCutPoints(values: ArrayLike<number>, bins: number): number[] {
   checkBins(bins);
   const sorted = finiteSorted(values);
+  const step = 1 / bins;
   const cuts: number[] = [];
-  for (let k = 1; k < bins; k++) cuts.push((quantileSorted(sorted as unknown as number[], k / bins) ?? NaN) + 1); // d3 reads it by index
+  for (let k = 1; k < bins; k++) cuts.push(quantileR7Sorted(sorted, k * step) + 1);
   return cuts;
 }
 

@@ -59,9 +59,12 @@ export interface Segmentation {
   means?: { r: number; f: number; m: number };
 }
 
-/** A score on a `levels` scale mapped onto 1..5 (identity when levels = 5). */
+/**
+ * A score on a `levels` scale mapped linearly onto 1..5, ends onto ends (identity when levels = 5):
+ * with 10 levels 9–10 → 5, with 3 levels 1, 2, 3 → 1, 3, 5, so every built-in segment stays reachable.
+ */
 export function toFivePointScale(score: number, levels: number): number {
-  return levels === 5 ? score : 1 + Math.floor(((score - 1) * 5) / levels);
+  return levels === 5 ? score : Math.round(1 + ((score - 1) * 4) / (levels - 1));
 }
 
 /** First matching rule wins; no match is "others". Built-in rules see scores on the 1..5 scale. */
