@@ -117,6 +117,15 @@ function fastId(bytes: Uint8Array, start: number, end: number): number {
   return v;
 }
 
+/** Position of the next comma or line feed at or after i, or len. */
+function nextDelimiter(bytes: Uint8Array, i: number, len: number): number {
+  for (; i < len; i++) {
+    const b = bytes[i];
+    if (b === COMMA || b === LF) return i;
+  }
+  return len;
+}
+
 export interface ColumnPositions {
   customer: number;
   date: number;
@@ -140,23 +149,24 @@ export function readTransactionsCsv(bytes: Uint8Array, columns: ColumnPositions,
   const cell = (s: number, e: number) => (s < 0 ? null : field(s, e));
   const { customer: cc, date: dc, amount: ac } = columns;
   let row = 0;
-  let k = 0; // field number within the line
-  let start = headerEnd + 1; // first byte of the current field
-  let cs = -1, ce = -1, ds = -1, de = -1, as = -1, ae = -1;
-  // One flat pass; i === len stands for a final line end when the file does not end in one.
-  for (let i = start; i <= len; i++) {
-    let b = LF;
-    if (i < len) {
-      b = bytes[i];
-      if (b > COMMA || (b !== COMMA && b !== LF)) continue; // the bulk: digits, letters, '-', '.', ':'
-    } else if (start === len && k === 0) break; // the file ended with a line end
-    const end = b === LF && i > start && bytes[i - 1] === CR ? i - 1 : i;
-    if (k === cc) (cs = start), (ce = end);
-    else if (k === dc) (ds = start), (de = end);
-    else if (k === ac) (as = start), (ae = end);
-    k++;
-    start = i + 1;
-    if (b !== LF) continue;
+  let pos = headerEnd + 1;
+  while (pos < len) {
+    let cs = -1, ce = -1, ds = -1, de = -1, as = -1, ae = -1;
+    // Fields of one line; a file that does not end in a line end ends its last line at len.
+    let k = 0;
+    let start = pos;
+    let b: number;
+    do {
+      const at = nextDelimiter(bytes, start, len);
+      b = at < len ? bytes[at] : LF;
+      const end = b === LF && at > start && bytes[at - 1] === CR ? at - 1 : at;
+      if (k === cc) (cs = start), (ce = end);
+      else if (k === dc) (ds = start), (de = end);
+      else if (k === ac) (as = start), (ae = end);
+      k++;
+      start = at + 1;
+    } while (b === COMMA);
+    pos = start;
     const id = cs >= 0 ? fastId(bytes, cs, ce) : -1;
     if (id >= 0 && ds >= 0 && as >= 0 && fastDate(bytes, ds, de) && isSerialInRange(scratch[SERIAL]) && fastAmount(bytes, as, ae)) {
       let c = builder.findCustomer(id);
@@ -166,8 +176,6 @@ export function readTransactionsCsv(bytes: Uint8Array, columns: ColumnPositions,
       builder.addCells(cell(cs, ce), cell(ds, de), cell(as, ae), row);
     }
     row++;
-    k = 0;
-    cs = ce = ds = de = as = ae = -1;
   }
   return builder.finish(row);
 }
