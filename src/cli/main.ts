@@ -32,7 +32,7 @@ interface Parsed {
 
 const FLAGS = new Set(["--summary", "--help", "-h"]);
 const OPTIONS: Record<string, string[]> = {
-  rfm: ["--customer", "--date", "--amount", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order"],
+  rfm: ["--customer", "--date", "--amount", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
   abc: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--format"],
   clv: ["--avg-purchase", "--frequency", "--lifespan", "--margin", "--discount-rate", "--id", "--format"],
   bench: ["--rows", "--repeat"],
@@ -62,6 +62,17 @@ function numberOption(p: Parsed, name: string, m: Messages): number | undefined 
   const v = parseNumberText(raw);
   if (Number.isNaN(v)) throw new UsageError(m.cli.badNumberOption(name, raw));
   return v;
+}
+
+/** "30,90,180,365" → [30, 90, 180, 365]; undefined when the option is absent. */
+function listOption(p: Parsed, name: string, m: Messages): number[] | undefined {
+  const raw = p.options.get(name);
+  if (raw === undefined) return undefined;
+  return raw.split(/[,;\s]+/).filter((t) => t !== "").map((t) => {
+    const v = parseNumberText(t);
+    if (Number.isNaN(v)) throw new UsageError(m.cli.badNumberOption(name, raw));
+    return v;
+  });
 }
 
 function choice<T extends string>(p: Parsed, name: string, allowed: readonly T[], fallback: T, m: Messages): T {
@@ -114,10 +125,10 @@ function loadTransactions(file: string, names: { customers: string; dates: strin
   return readTransactions({ customers: column(positions.customer), dates: column(positions.date), amounts: column(positions.amount) }, options);
 }
 
-/** Rows left out, on stderr: how many, then the first ten with their file line and column. */
-function reportProblems(log: ProblemLog, total: number, m: Messages, err: (s: string) => void): void {
+/** Rows left out (or flagged), on stderr: how many, then the first ten with their file line and column. */
+function reportProblems(log: ProblemLog, total: number, m: Messages, err: (s: string) => void, heading = m.cli.skippedRows): void {
   if (log.count === 0) return;
-  err(m.cli.skippedRows(log.count, total));
+  err(heading(log.count, total));
   for (const p of log.problems.slice(0, 10)) err(m.cli.csvRow(p.row + 2, p.field, problemText(p.code, p.value, m)));
   if (log.count > 10) err(`  ${m.errors.moreProblems(log.count - 10)}`);
 }
@@ -171,7 +182,8 @@ function rfmCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: s
   reportProblems(tx.problems, tx.inputRows, m, err);
   if (tx.validRows === 0) throw new CoreError("noData", { argument: file });
   const summary = summarizeCustomers(tx, { asOf });
-  const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis });
+  const breakpoints = { recency: listOption(p, "--r-breaks", m), frequency: listOption(p, "--f-breaks", m), monetary: listOption(p, "--m-breaks", m) };
+  const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis, breakpoints });
   const seg = segmentCustomers(scores, scheme);
   const c = m.columns;
   if (p.flags.has("--summary")) {
@@ -211,6 +223,10 @@ function abcCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: s
   const values = readNumberColumn(cells, valueName, log);
   reportProblems(log, table.rows, m, err);
   const result = classifyAbc(values, { basis, aCut, bCut });
+  // Zero and negative values are class C; say so, as for rows left out.
+  const nonPositive = new ProblemLog();
+  for (const i of result.nonPositive) nonPositive.add(i, valueName, "nonPositiveValue", cells[i]);
+  reportProblems(nonPositive, table.rows, m, err, m.cli.nonPositiveRows);
   if (p.flags.has("--summary")) {
     const rows = result.totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare]);
     emit(["class", "count", "value", "count_share", "value_share"], rows, format, out);

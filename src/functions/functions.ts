@@ -16,7 +16,7 @@ import { rfmScoreTable, rfmTable } from "./rfm";
  * @param {any[][]} dates Date of each transaction (one column, same height).
  * @param {any[][]} amounts Amount of each transaction (one column, same height).
  * @param {any} [as_of] Analysis date that recency counts from. Default: the latest date in the data.
- * @param {any} [bins] Score levels per dimension, 2 to 10. Default: 5.
+ * @param {any[][]} [bins] Score levels per dimension, 2 to 10 (default 5), or breakpoints in three rows: recency, frequency, monetary.
  * @param {any[][]} [segments] "rfm" (default), "cn8", or a range of rules: name, R min, R max, F min, F max, M min, M max.
  * @param {any} [headers] TRUE (default) to start with a header row, FALSE for data only.
  * @returns {any[][]} One row per customer.
@@ -26,7 +26,7 @@ export function rfm(
   dates: any[][],
   amounts: any[][],
   as_of?: any,
-  bins?: any,
+  bins?: any[][],
   segments?: any[][],
   headers?: any,
 ): any[][] {
@@ -40,11 +40,11 @@ export function rfm(
  * @param {any[][]} recency_days Days since each customer's last purchase (one column).
  * @param {any[][]} frequency Number of purchases of each customer (one column, same height).
  * @param {any[][]} monetary Amount spent by each customer (one column, same height).
- * @param {any} [bins] Score levels per dimension, 2 to 10. Default: 5.
+ * @param {any[][]} [bins] Score levels per dimension, 2 to 10 (default 5), or breakpoints in three rows: recency, frequency, monetary.
  * @param {any[][]} [segments] "rfm" (default), "cn8", or a range of rules: name, R min, R max, F min, F max, M min, M max.
  * @returns {any[][]} R, F, M, RFM and Segment for each row; blank rows stay blank.
  */
-export function rfmscore(recency_days: any[][], frequency: any[][], monetary: any[][], bins?: any, segments?: any[][]): any[][] {
+export function rfmscore(recency_days: any[][], frequency: any[][], monetary: any[][], bins?: any[][], segments?: any[][]): any[][] {
   const m = runtimeMessages();
   return runFunction(m, () => rfmScoreTable(recency_days, frequency, monetary, bins, segments, m));
 }

@@ -1,6 +1,6 @@
 /** Adapters for =TIER.RFM and =TIER.RFMSCORE. */
 import { cellText, ProblemLog, readNumberColumn, readTransactions } from "../core/input";
-import { isWideScoring, rfmCode, scoreCustomers, scoreRfm, type RfmScores } from "../core/rfm";
+import { isWideScoring, rfmCode, scoreCustomers, scoreRfm, type RfmOptions, type RfmScores } from "../core/rfm";
 import { NO_SEGMENT, readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/segments";
 import { summarizeCustomers } from "../core/summary";
 import type { Messages } from "../i18n";
@@ -17,6 +17,26 @@ export function segmentScheme(arg: unknown, m: Messages): SegmentScheme | Segmen
     throw new ArgumentError(m.errors.unknownScheme(cellText(cell)));
   }
   return readSegmentRules(arg as Range);
+}
+
+/**
+ * The `bins` argument: a number of score levels (2..10, default 5), or a range of explicit
+ * breakpoints with three rows (or three columns) for recency, frequency and monetary, ascending;
+ * blank cells are skipped, and a dimension left empty is scored by quantiles with 5 levels.
+ */
+export function scoringOptions(arg: unknown, m: Messages): RfmOptions {
+  if (isOmitted(arg) || !Array.isArray(scalar(arg))) return { bins: optionalNumber(arg, "bins", 5, m) };
+  const rows = arg as Range;
+  const byRows = rows.length === 3;
+  if (!byRows && rows[0].length !== 3) throw new ArgumentError(m.errors.breakpointsShape(rows.length, rows[0].length));
+  const lines = byRows ? rows : [0, 1, 2].map((k) => rows.map((row) => row[k]));
+  const log = new ProblemLog();
+  const [recency, frequency, monetary] = lines.map((cells, k) => {
+    const values = readNumberColumn(cells, "bins", log);
+    if (log.count > 0) throw new ArgumentError(m.errors.rowProblem(m.errors.at("bins", (byRows ? k : log.problems[0].row) + 1), m.problems.badNumber(log.problems[0].value)));
+    return Array.from(values).filter((v) => v === v);
+  });
+  return { bins: 5, breakpoints: { recency, frequency, monetary } };
 }
 
 /** A segment's name in the user's language (custom rule names as the user wrote them). */
@@ -50,7 +70,7 @@ export function rfmTable(
   const a = { name: "amounts", column: column(amounts, "amounts", m) };
   sameLength(m, c, d, a);
   const options = {
-    bins: optionalNumber(bins, "bins", 5, m),
+    scoring: scoringOptions(bins, m),
     scheme: segmentScheme(segments, m),
     withHeaders: optionalBoolean(headers, "headers", true, m),
     asOf: optionalDate(asOf, "as_of", m),
@@ -59,7 +79,7 @@ export function rfmTable(
   throwIfProblems(tx.problems, m);
   if (tx.validRows === 0) throw new ArgumentError(m.errors.noData("customers"));
   const summary = summarizeCustomers(tx, { asOf: options.asOf });
-  const scores = scoreCustomers(summary, { bins: options.bins });
+  const scores = scoreCustomers(summary, options.scoring);
   const seg = segmentCustomers(scores, options.scheme);
   const col = m.columns;
   const out: (string | number)[][] = [];
@@ -82,7 +102,7 @@ export function rfmScoreTable(
   const f = { name: "frequency", column: column(frequency, "frequency", m) };
   const v = { name: "monetary", column: column(monetary, "monetary", m) };
   sameLength(m, r, f, v);
-  const binCount = optionalNumber(bins, "bins", 5, m);
+  const scoring = scoringOptions(bins, m);
   const scheme = segmentScheme(segments, m);
   const log = new ProblemLog();
   const rv = readNumberColumn(r.column.cells, r.name, log);
@@ -104,7 +124,7 @@ export function rfmScoreTable(
       throw new ArgumentError(m.errors.negativeInput(name, m.errors.at(name, i + 1), String(value)));
     }
   }
-  const scores = scoreRfm(rv, fv, mv, { bins: binCount });
+  const scores = scoreRfm(rv, fv, mv, scoring);
   const seg = segmentCustomers(scores, scheme);
   const out: (string | number)[][] = [];
   for (let i = 0; i < rv.length; i++) out.push(scores.r.scores[i] === 0 ? ["", "", "", "", ""] : scoreCells(scores, seg, i, m));

@@ -96,6 +96,8 @@ export const en = {
       `${where}: 'margin' is ${value}; use a fraction from 0 to 1 (30% is 0.3).`,
     discountOutOfRange: (where: string, value: string) =>
       `${where}: 'discount_rate' is ${value}; use a yearly rate from 0 to 1 (10% is 0.1).`,
+    breakpointsShape: (rows: number, columns: number) =>
+      `'bins' is a ${rows}×${columns} range; give a number from 2 to 10, or breakpoints in three rows (or columns): recency, frequency, monetary.`,
     breakpointsOrder: (dimension: string) =>
       `The ${dimension} breakpoints must be increasing numbers.`,
   },
@@ -104,6 +106,7 @@ export const en = {
   tier rfm FILE.csv [--customer COL] [--date COL] [--amount COL] [--as-of YYYY-MM-DD]
                     [--bins N] [--frequency orders|days] [--monetary total|average]
                     [--segments rfm|cn8|RULES.csv] [--summary] [--format csv|json]
+                    [--r-breaks 30,90,180,365] [--f-breaks 1,2,5,10] [--m-breaks 100,250,500,1000]
   tier abc FILE.csv --value COL [--a-cut 0.8] [--b-cut 0.95] [--basis value|count]
                     [--id COL] [--summary] [--format csv|json]
   tier clv FILE.csv [--avg-purchase COL] [--frequency COL] [--lifespan COL] [--margin COL|NUMBER]
@@ -122,6 +125,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     badNumberOption: (name: string, value: string) => `Option ${name} is "${value}"; give a number.`,
     badChoice: (name: string, value: string, allowed: string) => `Option ${name} is "${value}"; use one of: ${allowed}.`,
     skippedRows: (count: number, total: number) => `Left out ${count} of ${total} rows:`,
+    nonPositiveRows: (count: number, total: number) => `${count} of ${total} values are zero or negative (class C):`,
     csvRow: (row: number, column: string, what: string) => `  line ${row}, column ${column}: ${what}`,
   },
   pane: {

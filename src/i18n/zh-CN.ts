@@ -83,6 +83,8 @@ export const zhCN: Messages = {
     negativeInput: (argument, where, value) => `${where}：“${argument}”为 ${value}，不能为负数。`,
     marginOutOfRange: (where, value) => `${where}：“margin”为 ${value}；请使用 0 到 1 之间的比例（30% 即 0.3）。`,
     discountOutOfRange: (where, value) => `${where}：“discount_rate”为 ${value}；请使用 0 到 1 之间的年利率（10% 即 0.1）。`,
+    breakpointsShape: (rows, columns) =>
+      `“bins”是 ${rows}×${columns} 的区域；请给出 2 到 10 之间的数字，或按三行（或三列）给出最近购买、频次、金额的分界点。`,
     breakpointsOrder: (dimension) => `${dimension} 的分界点必须是递增的数字。`,
   },
   cli: {
@@ -90,6 +92,7 @@ export const zhCN: Messages = {
   tier rfm 文件.csv [--customer 列] [--date 列] [--amount 列] [--as-of YYYY-MM-DD]
                     [--bins N] [--frequency orders|days] [--monetary total|average]
                     [--segments rfm|cn8|规则.csv] [--summary] [--format csv|json]
+                    [--r-breaks 30,90,180,365] [--f-breaks 1,2,5,10] [--m-breaks 100,250,500,1000]
   tier abc 文件.csv --value 列 [--a-cut 0.8] [--b-cut 0.95] [--basis value|count]
                     [--id 列] [--summary] [--format csv|json]
   tier clv 文件.csv [--avg-purchase 列] [--frequency 列] [--lifespan 列] [--margin 列|数值]
@@ -107,6 +110,7 @@ export const zhCN: Messages = {
     badNumberOption: (name, value) => `选项 ${name} 为“${value}”；请给出数字。`,
     badChoice: (name, value, allowed) => `选项 ${name} 为“${value}”；请使用以下之一：${allowed}。`,
     skippedRows: (count, total) => `在 ${total} 行中略去了 ${count} 行：`,
+    nonPositiveRows: (count, total) => `${total} 个数值中有 ${count} 个为零或负数（归为 C 类）：`,
     csvRow: (row, column, what) => `  第 ${row} 行，列 ${column}：${what}`,
   },
   pane: {

@@ -79,6 +79,14 @@ describe("tier rfm", () => {
     expect(r.stdout.split("\n").slice(1, 3).map((l) => l.split(",")[0])).toEqual(["Best", "Rest"]);
   });
 
+  it("scores with explicit breakpoints", () => {
+    const path = file("bp.csv", "customer_id,date,amount\n1,2024-03-01,1500\n2,2024-01-01,700\n3,2023-01-01,50\n");
+    const r = run(["rfm", path, "--r-breaks", "30,90,180,365", "--f-breaks", "1,2,5,10", "--m-breaks", "100,250,500,1000"]);
+    const scores = r.stdout.trim().split("\n").slice(1).map((l) => l.split(",").slice(5, 8).join(""));
+    expect(scores).toEqual(["515", "414", "111"]);
+    expect(run(["rfm", path, "--r-breaks", "30,x"]).stderr).toContain('Option --r-breaks is "30,x"');
+  });
+
   it("lists rows it leaves out on stderr with their file line, and still answers", () => {
     const path = file("bad.csv", "customer_id,date,amount\n1,2024-01-01,10\nNA,2024-01-02,3\n2,someday,4\n3,2024-01-03,lots\n");
     const r = run(["rfm", path, "--bins", "2"]);
@@ -122,6 +130,10 @@ describe("tier abc and tier clv", () => {
     const path = file("v.csv", "id,value\na,50\nb,30\nc,15\nd,5\ne,\n");
     const r = run(["abc", path, "--value", "value", "--id", "id"]);
     expect(r.stdout).toBe("id,value,class,cumulative_share\na,50,A,0.5\nb,30,A,0.8\nc,15,B,0.95\nd,5,C,1\n");
+    expect(r.stderr).toBe("");
+    const neg = run(["abc", file("n.csv", "value\n5\n0\n-2\n"), "--value", "value"]);
+    expect(neg.stderr).toContain("2 of 3 values are zero or negative (class C):");
+    expect(neg.stderr).toContain("line 3, column value: 0 is zero or negative, so it is class C");
     const s = run(["abc", path, "--value", "value", "--summary"]);
     expect(s.stdout.split("\n")[1]).toBe("A,2,80,0.5,0.8");
   });

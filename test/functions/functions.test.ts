@@ -53,7 +53,7 @@ describe("=TIER.RFM", () => {
     const out = rfm(customers, dates, amounts, [[JAN5 + 20]], [[3]], omitted, [[false]]);
     expect(out).toHaveLength(4);
     expect(out[0][1]).toBe(10);
-    expect(rfm(customers, dates, amounts, "2024-01-25", 3, omitted, false)).toEqual(out);
+    expect(rfm(customers, dates, amounts, "2024-01-25", [[3]], omitted, false)).toEqual(out);
     for (const row of out) for (const k of [4, 5, 6]) expect(row[k]).toBeLessThanOrEqual(3);
   });
 
@@ -84,7 +84,7 @@ describe("=TIER.RFM", () => {
   });
 
   it("refuses bad options with what to type instead", () => {
-    expect(excelError(() => rfm(customers, dates, amounts, omitted, 11, omitted, omitted)).message).toContain("use a whole number from 2 to 10");
+    expect(excelError(() => rfm(customers, dates, amounts, omitted, [[11]], omitted, omitted)).message).toContain("use a whole number from 2 to 10");
     expect(excelError(() => rfm(customers, dates, amounts, "2023-01-01", omitted, omitted, omitted)).message).toContain("before the latest purchase");
     expect(excelError(() => rfm(customers, dates, amounts, "someday", omitted, omitted, omitted)).message).toContain("'as_of' is \"someday\"");
     expect(excelError(() => rfm(customers, dates, amounts, omitted, omitted, [["rfmx"]], omitted)).message).toContain('use "rfm", "cn8"');
@@ -109,7 +109,7 @@ describe("=TIER.RFM", () => {
     const out = rfm(customers, dates, amounts, omitted, omitted, [["cn8"]], omitted);
     expect(out[0][0]).toBe("客户");
     expect(out.slice(1).every((r) => String(r[8]).endsWith("客户"))).toBe(true);
-    const e = excelError(() => rfm(customers, dates, amounts, omitted, 1, omitted, omitted));
+    const e = excelError(() => rfm(customers, dates, amounts, omitted, [[1]], omitted, omitted));
     expect(e.message).toContain("请使用 2 到 10 之间的整数");
   });
 });
@@ -127,6 +127,41 @@ describe("=TIER.RFMSCORE", () => {
   it("reports a half-filled row and negative recency", () => {
     expect(excelError(() => rfmscore(col(5, 6), col(1, null), col(1, 2), omitted, omitted)).message).toContain("argument 'frequency', row 2: the cell is blank");
     expect(excelError(() => rfmscore(col(5, -6), col(1, 2), col(1, 2), omitted, omitted)).message).toContain("'recency_days' is -6");
+  });
+});
+
+describe("breakpoints in the bins argument", () => {
+  // The seeds' example: recency ≤ 30 days → 5, ≤ 90 → 4, ≤ 180 → 3, ≤ 365 → 2; monetary > 1000 → 5 …
+  const breaks = [
+    [30, 90, 180, 365],
+    [1, 2, 5, 10],
+    [100, 250, 500, 1000],
+  ];
+
+  it("scores with three rows of breakpoints (recency, frequency, monetary)", () => {
+    const out = rfmscore(col(30, 31, 400), col(1, 11, 3), col(1001, 1000, 50), breaks, omitted);
+    expect(out.map((r) => r.slice(0, 3))).toEqual([
+      [5, 1, 5],
+      [4, 5, 4],
+      [1, 3, 1],
+    ]);
+  });
+
+  it("takes three columns as well, with blank cells skipped", () => {
+    const columns = [
+      [30, 1, 100],
+      [90, 2, 250],
+      ["", 5, 500],
+      [null, 10, 1000],
+    ];
+    const out = rfmscore(col(30, 60, 400), col(1, 11, 3), col(1001, 1000, 50), columns, omitted);
+    expect(out.map((r) => r[0])).toEqual([3, 2, 1]);
+  });
+
+  it("says what shape it needs, and which breakpoints are out of order", () => {
+    expect(excelError(() => rfmscore(col(1), col(1), col(1), [[1, 2], [3, 4]], omitted)).message).toContain("'bins' is a 2×2 range");
+    expect(excelError(() => rfmscore(col(1), col(1), col(1), [[30, 20], [1, 2], [1, 2]], omitted)).message).toContain("recency breakpoints must be increasing");
+    expect(excelError(() => rfmscore(col(1), col(1), col(1), [[30, "soon"], [1, 2], [1, 2]], omitted)).message).toContain('"soon" is not a number');
   });
 });
 

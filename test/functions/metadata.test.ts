@@ -47,7 +47,7 @@ describe("custom function metadata", () => {
   it("declares ranges as matrices and the optional arguments as optional", () => {
     const rfm = params("RFM");
     expect(Object.keys(rfm)).toEqual(["customers", "dates", "amounts", "as_of", "bins", "segments", "headers"]);
-    for (const name of ["customers", "dates", "amounts", "segments"]) expect(rfm[name].dimensionality).toBe("matrix");
+    for (const name of ["customers", "dates", "amounts", "bins", "segments"]) expect(rfm[name].dimensionality).toBe("matrix");
     for (const name of ["customers", "dates", "amounts"]) expect(rfm[name].optional).toBeFalsy();
     for (const name of ["as_of", "bins", "segments", "headers"]) expect(rfm[name].optional).toBe(true);
     expect(Object.keys(params("RFMSCORE"))).toEqual(["recency_days", "frequency", "monetary", "bins", "segments"]);
