@@ -3,7 +3,9 @@ export type Cell = string | number;
 
 /** Numbers with at most 12 significant digits, so sums of cents print as cents. */
 export function formatNumber(v: number): string {
-  if (Number.isInteger(v) || !Number.isFinite(v)) return String(v);
+  const plain = String(v);
+  // Short forms are already exact ("596746.3"); only float noise ("0.30000000000000004") is long.
+  if (plain.length <= 12 || Number.isInteger(v) || !Number.isFinite(v)) return plain;
   return String(Number(v.toPrecision(12)));
 }
 
