@@ -240,6 +240,8 @@ export class TransactionBuilder {
   private readonly cell: CellRead = { status: "ok", value: 0 };
   private valid = 0;
   private blankRows = 0;
+  private lastDateText: string | null = null;
+  private lastDateSerial = NaN;
   readonly problems: ProblemLog;
   private readonly names: { customers: string; dates: string; amounts: string };
   private readonly dayOrder: DayOrder;
@@ -272,7 +274,17 @@ export class TransactionBuilder {
       problems.add(row, names.customers, excelErrorText(id) ? "excelError" : "blankCustomer", id);
       return;
     }
-    readDateCell(d, cell, this.dayOrder);
+    if (typeof d === "string" && d === this.lastDateText) {
+      // Logs repeat one date text over many consecutive rows: reuse its parse.
+      cell.status = "ok";
+      cell.value = this.lastDateSerial;
+    } else {
+      readDateCell(d, cell, this.dayOrder);
+      if (typeof d === "string" && cell.status === "ok") {
+        this.lastDateText = d;
+        this.lastDateSerial = cell.value;
+      }
+    }
     if (cell.status !== "ok") {
       problems.add(row, names.dates, cell.status === "blank" ? "blankDate" : cell.status === "error" ? "excelError" : "badDate", d);
       return;
@@ -374,6 +386,17 @@ function isBlankOrZero(cell: unknown): boolean {
   return cell === 0 || isBlank(cell);
 }
 
+/** "0" or digits without a leading zero, at most 15 of them: exactly a double's whole number. */
+function isPlainWholeNumber(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15 || (s.charCodeAt(0) === 48 && n > 1)) return false;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+  }
+  return true;
+}
+
 /** How R, pandas and database exports write a missing id. */
 const MISSING_ID = new Set(["NA", "N/A", "NaN", "NULL", "null", "None"]);
 
@@ -385,7 +408,8 @@ export function customerKey(cell: unknown): CustomerId | null {
     const s = cell.trim();
     if (MISSING_ID.has(s)) return null;
     const c = s.charCodeAt(0);
-    // Canonical numeric text ("123", "0", "-5", "0.5"; not "0123" or "1e3") meets the number.
+    if (isPlainWholeNumber(s)) return Number(s);
+    // Other canonical numeric text ("-5", "0.5"; not "0123" or "1e3") meets the number too.
     if (((c >= 48 && c <= 57) || c === 45) && s.length < 24) {
       const v = Number(s);
       if (String(v) === s) return v;
