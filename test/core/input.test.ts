@@ -265,6 +265,12 @@ describe("ProblemLog", () => {
 });
 
 describe("readTransactions", () => {
+  it("reuses a repeated date text's parse, but never for a blank or a different text", () => {
+    const tx = readTransactions(columns([["a", "", 1], ["a", "2024-01-05", 2], ["b", "2024-01-05", 3], ["b", "2024-01-06", 4], ["c", "", 5]]));
+    expect(tx.problems.problems.map((p) => [p.row, p.code])).toEqual([[0, "blankDate"], [4, "blankDate"]]);
+    expect(Array.from(tx.date)).toEqual([45296, 45296, 45297]);
+  });
+
   it("reads good rows into typed columns and keeps their source rows", () => {
     const tx = readTransactions(
       columns([
