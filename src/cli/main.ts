@@ -14,7 +14,7 @@ import { NO_SEGMENT, readSegmentRules, segmentCustomers, type SegmentRule, type 
 import { summarizeCustomers } from "../core/summary";
 import { tierTotals } from "../core/tiers";
 import { messages, type Messages } from "../i18n";
-import { describeCoreError, problemText } from "../i18n/describe";
+import { describeClvProblem, describeCoreError, problemText } from "../i18n/describe";
 import { runBench } from "./bench";
 import { columnIndex, parseCsv, readCsvFile, type CsvTable } from "./csv";
 import { readTransactionsCsv } from "./transactions-csv";
@@ -276,7 +276,9 @@ function clvCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: s
     const problem = checkClvInput(input);
     if (problem) {
       const flag = CLV_FIELDS.find(([field]) => field === problem.field)![1];
-      err(m.cli.csvRow(i + 2, flag, m.cli.badNumberOption(flag, String(input[problem.field]))));
+      const text = describeClvProblem(problem.error, flag, table ? m.cli.line(i + 2) : flag, String(input[problem.field]), m);
+      if (!table) throw new UsageError(text);
+      err(`  ${text}`);
       continue;
     }
     result.push([ids ? ids[i] : table ? i + 2 : "", simpleClv(input)]);
@@ -293,7 +295,7 @@ export function main(argv: string[], env: Record<string, string | undefined>, ou
   const m = messages(env.LC_ALL || env.LC_MESSAGES || env.LANG || "en");
   try {
     const p = parseArgs(argv, m);
-    if (p.command === "" || p.flags.has("--help") || p.flags.has("-h") || p.command === "help") {
+    if (["", "help", "--help", "-h"].includes(p.command) || p.flags.has("--help") || p.flags.has("-h")) {
       out(`${m.cli.usage}\n`);
       return p.command === "" ? 2 : 0;
     }

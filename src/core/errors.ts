@@ -8,6 +8,7 @@ export type CoreErrorCode =
   | "cutOutOfRange"
   | "cutsOrder"
   | "breakpointsOrder"
+  | "tooManyBreakpoints"
   | "asOfBeforeData"
   | "noData"
   | "unknownBasis"

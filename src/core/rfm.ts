@@ -148,7 +148,7 @@ export function scoreDimension(
         throw new CoreError("breakpointsOrder", { dimension });
       }
     }
-    if (breakpoints.length + 1 > MAX_BINS) throw new CoreError("binsOutOfRange", { value: breakpoints.length + 1 });
+    if (breakpoints.length + 1 > MAX_BINS) throw new CoreError("tooManyBreakpoints", { dimension, count: breakpoints.length });
     return { scores: scoreAgainst(values, breakpoints, false, reverse), levels: breakpoints.length + 1, thresholds: [...breakpoints] };
   }
   const cuts = quantileCutPoints(values, bins);

@@ -148,17 +148,19 @@ export function readSegmentRules(table: readonly (readonly unknown[])[]): Segmen
     if (cells.every((c) => isBlank(c))) continue;
     const bounds: number[] = [];
     let problem: Record<string, string | number> | null = null;
+    let wordBound = false; // a bound written as a word ("R min"): the mark of a header row
     for (let k = 0; k < 6; k++) {
       const raw = cells[k + 1];
       readNumberCell(raw, cell);
       if (cell.status === "blank") bounds.push(k % 2 === 0 ? -Infinity : Infinity);
       else if (cell.status === "ok" && Number.isInteger(cell.value)) bounds.push(cell.value);
       else {
+        if (cell.status === "bad" && typeof raw === "string") wordBound = true;
         problem ??= { row: row + 1, problem: "ruleBound", column: RULE_COLUMNS[k], value: cellText(raw) };
         bounds.push(NaN);
       }
     }
-    if (problem && row === 0 && rules.length === 0) continue; // a header row
+    if (problem && wordBound && row === 0) continue; // a header row
     if (problem) throw new CoreError("badRule", problem);
     if (isBlank(cells[0])) throw new CoreError("badRule", { row: row + 1, problem: "ruleNameBlank" });
     for (let k = 0; k < 6; k += 2) {

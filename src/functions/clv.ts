@@ -5,6 +5,7 @@
 import { checkClvInput, simpleClv, type ClvInput } from "../core/clv";
 import { cellText, isBlank, readNumberCell, type CellRead } from "../core/input";
 import type { Messages } from "../i18n";
+import { describeClvProblem } from "../i18n/describe";
 import { isOmitted, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 
@@ -88,11 +89,7 @@ export function clvGrid(
       if (problem) {
         const argument = FIELD_ARGUMENT[problem.field];
         const g = grids.find((x) => x.name === argument)!;
-        const at = where(g, i, j, m);
-        const value = String(input[problem.field]);
-        if (problem.error === "margin") throw new ArgumentError(m.errors.marginOutOfRange(at, value));
-        if (problem.error === "discount") throw new ArgumentError(m.errors.discountOutOfRange(at, value));
-        throw new ArgumentError(m.errors.negativeInput(argument, at, value));
+        throw new ArgumentError(describeClvProblem(problem.error, argument, where(g, i, j, m), String(input[problem.field]), m));
       }
       row.push(simpleClv(input));
     }
@@ -103,7 +100,6 @@ export function clvGrid(
 
 /** "argument 'margin', row 3" (column too when the range is wider than one column). */
 function where(g: Grid, i: number, j: number, m: Messages): string {
-  if (g.scalar) return `'${g.name}'`;
-  const at = m.errors.at(g.name, i + 1);
-  return g.rows[0].length > 1 ? `${at}, ${m.errors.column(j + 1)}` : at;
+  if (g.scalar) return m.errors.argument(g.name);
+  return g.rows[0].length > 1 ? m.errors.atCell(g.name, i + 1, j + 1) : m.errors.at(g.name, i + 1);
 }

@@ -61,7 +61,7 @@ export function optionalNumber(arg: unknown, name: string, fallback: number | un
   if (isOmitted(arg)) return fallback;
   const cell = scalar(arg);
   const read = readNumberCell(cell, { status: "ok", value: 0 });
-  if (read.status !== "ok") throw new ArgumentError(m.errors.rowProblem(`'${name}'`, m.problems.badNumber(cellText(cell))));
+  if (read.status !== "ok") throw new ArgumentError(m.errors.rowProblem(m.errors.argument(name), m.problems.badNumber(cellText(cell))));
   return read.value;
 }
 

@@ -2,6 +2,7 @@
  * Sentences for the core's problem records and errors, in the reader's language. The core reports
  * codes and facts; this is the one place that words them, for the functions, the CLI and the pane.
  */
+import type { ClvInputError } from "../core/clv";
 import type { CoreError } from "../core/errors";
 import type { ProblemCode, RowProblem } from "../core/input";
 import type { Messages } from "./en";
@@ -38,6 +39,17 @@ export function describeProblems(problems: readonly RowProblem[], total: number,
   return total > 1 ? `${sentence} ${m.errors.moreProblems(total - 1)}` : sentence;
 }
 
+function dimensionName(dimension: string | number, m: Messages): string {
+  return m.dimensions[dimension as keyof Messages["dimensions"]] ?? String(dimension);
+}
+
+/** Why a CLV input cannot be used, at `where` (an argument and row, or a file line). */
+export function describeClvProblem(error: ClvInputError, argument: string, where: string, value: string, m: Messages): string {
+  if (error === "margin") return m.errors.marginOutOfRange(where, value);
+  if (error === "discount") return m.errors.discountOutOfRange(where, value);
+  return m.errors.negativeInput(argument, where, value);
+}
+
 /** A CoreError as a sentence that says what to change. */
 export function describeCoreError(error: CoreError, m: Messages): string {
   const d = error.details;
@@ -50,7 +62,9 @@ export function describeCoreError(error: CoreError, m: Messages): string {
     case "cutsOrder":
       return e.cutsOrder(Number(d.aCut), Number(d.bCut));
     case "breakpointsOrder":
-      return e.breakpointsOrder(String(d.dimension));
+      return e.breakpointsOrder(dimensionName(d.dimension, m));
+    case "tooManyBreakpoints":
+      return e.tooManyBreakpoints(dimensionName(d.dimension, m), Number(d.count));
     case "asOfBeforeData":
       return e.asOfBeforeData(String(d.asOf), String(d.last));
     case "noData":

@@ -31,6 +31,11 @@ export const en = {
     generalKeep: "General to keep",
     generalRetain: "General to win back",
   },
+  dimensions: {
+    recency: "recency",
+    frequency: "frequency",
+    monetary: "monetary",
+  },
   columns: {
     customer: "Customer",
     recencyDays: "Recency (days)",
@@ -53,7 +58,7 @@ export const en = {
     blankDate: "the date is blank",
     badDate: (value: string) =>
       `"${value}" is not a date (use a date cell, 2024-01-05, 2024/1/5 or 2024年1月5日)`,
-    dateOutOfRange: (value: string) => `${value} is outside the dates Excel can hold (1900-01-01 to 9999-12-31)`,
+    dateOutOfRange: (value: string) => `${value} is outside the dates the add-in reads (1900-03-01 to 9999-12-31)`,
     blankAmount: "the amount is blank",
     badAmount: (value: string) => `"${value}" is not a number (use 1234.5, 1,234.50, ¥1,234 or $1,234)`,
     blankNumber: "the cell is blank",
@@ -64,9 +69,10 @@ export const en = {
   errors: {
     /** where: "argument 'dates', row 7" */
     at: (argument: string, row: number) => `argument '${argument}', row ${row}`,
-    column: (column: number) => `column ${column}`,
+    atCell: (argument: string, row: number, column: number) => `argument '${argument}', row ${row}, column ${column}`,
+    argument: (argument: string) => `'${argument}'`,
     rowProblem: (where: string, what: string) => `${where}: ${what}.`,
-    moreProblems: (count: number) => `(${count} more rows have problems.)`,
+    moreProblems: (count: number) => (count === 1 ? "(1 more row has a problem.)" : `(${count} more rows have problems.)`),
     sizeMismatch: (a: string, aRows: number, b: string, bRows: number) =>
       `'${a}' has ${aRows} rows but '${b}' has ${bRows}; select ranges of the same height.`,
     shapeMismatch: (a: string, aShape: string, b: string, bShape: string) =>
@@ -100,6 +106,8 @@ export const en = {
       `'bins' is a ${rows}×${columns} range; give a number from 2 to 10, or breakpoints in three rows (or columns): recency, frequency, monetary.`,
     breakpointsOrder: (dimension: string) =>
       `The ${dimension} breakpoints must be increasing numbers.`,
+    tooManyBreakpoints: (dimension: string, count: number) =>
+      `There are ${count} ${dimension} breakpoints; give at most 9 (10 score levels).`,
   },
   cli: {
     usage: `Usage:
@@ -126,6 +134,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     badChoice: (name: string, value: string, allowed: string) => `Option ${name} is "${value}"; use one of: ${allowed}.`,
     skippedRows: (count: number, total: number) => `Left out ${count} of ${total} rows:`,
     nonPositiveRows: (count: number, total: number) => `${count} of ${total} values are zero or negative (class C):`,
+    line: (line: number) => `line ${line}`,
     csvRow: (row: number, column: string, what: string) => `  line ${row}, column ${column}: ${what}`,
   },
   pane: {

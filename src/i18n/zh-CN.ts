@@ -28,6 +28,11 @@ export const zhCN: Messages = {
     generalKeep: "一般保持客户",
     generalRetain: "一般挽留客户",
   },
+  dimensions: {
+    recency: "最近购买",
+    frequency: "购买频次",
+    monetary: "消费金额",
+  },
   columns: {
     customer: "客户",
     recencyDays: "最近购买距今（天）",
@@ -49,7 +54,7 @@ export const zhCN: Messages = {
     blankCustomer: "客户为空",
     blankDate: "日期为空",
     badDate: (value) => `“${value}”不是日期（请使用日期单元格、2024-01-05、2024/1/5 或 2024年1月5日）`,
-    dateOutOfRange: (value) => `${value} 超出 Excel 可表示的日期范围（1900-01-01 至 9999-12-31）`,
+    dateOutOfRange: (value) => `${value} 超出本加载项可读取的日期范围（1900-03-01 至 9999-12-31）`,
     blankAmount: "金额为空",
     badAmount: (value) => `“${value}”不是数字（请使用 1234.5、1,234.50、¥1,234 或 $1,234）`,
     blankNumber: "单元格为空",
@@ -59,7 +64,8 @@ export const zhCN: Messages = {
   },
   errors: {
     at: (argument, row) => `参数“${argument}”第 ${row} 行`,
-    column: (column) => `第 ${column} 列`,
+    atCell: (argument, row, column) => `参数“${argument}”第 ${row} 行第 ${column} 列`,
+    argument: (argument) => `“${argument}”`,
     rowProblem: (where, what) => `${where}：${what}。`,
     moreProblems: (count) => `（另有 ${count} 行存在问题。）`,
     sizeMismatch: (a, aRows, b, bRows) => `“${a}”有 ${aRows} 行，而“${b}”有 ${bRows} 行；请选择高度相同的区域。`,
@@ -85,7 +91,8 @@ export const zhCN: Messages = {
     discountOutOfRange: (where, value) => `${where}：“discount_rate”为 ${value}；请使用 0 到 1 之间的年利率（10% 即 0.1）。`,
     breakpointsShape: (rows, columns) =>
       `“bins”是 ${rows}×${columns} 的区域；请给出 2 到 10 之间的数字，或按三行（或三列）给出最近购买、频次、金额的分界点。`,
-    breakpointsOrder: (dimension) => `${dimension} 的分界点必须是递增的数字。`,
+    breakpointsOrder: (dimension) => `${dimension}的分界点必须是递增的数字。`,
+    tooManyBreakpoints: (dimension, count) => `${dimension}的分界点有 ${count} 个；最多 9 个（10 个分值级别）。`,
   },
   cli: {
     usage: `用法：
@@ -111,6 +118,7 @@ export const zhCN: Messages = {
     badChoice: (name, value, allowed) => `选项 ${name} 为“${value}”；请使用以下之一：${allowed}。`,
     skippedRows: (count, total) => `在 ${total} 行中略去了 ${count} 行：`,
     nonPositiveRows: (count, total) => `${total} 个数值中有 ${count} 个为零或负数（归为 C 类）：`,
+    line: (line) => `第 ${line} 行`,
     csvRow: (row, column, what) => `  第 ${row} 行，列 ${column}：${what}`,
   },
   pane: {

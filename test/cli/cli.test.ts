@@ -116,6 +116,11 @@ describe("tier rfm", () => {
     expect(run(["rfm", `${DATA}rfm_data_orders.csv`, "--date", "order_date", "--amount", "revenue", "--bins", "12"]).stderr).toContain("from 2 to 10");
     expect(run(["rfm", "f.csv", "--colour", "red"]).stderr).toContain('Unknown option "--colour"');
     expect(run(["frobnicate"]).code).toBe(2);
+    expect(run(["--help"])).toMatchObject({ code: 0, stderr: "" });
+    expect(run(["-h"]).stdout).toContain("tier rfm FILE.csv");
+    const margin = run(["clv", "--avg-purchase", "100", "--frequency", "4", "--lifespan", "3", "--margin", "30"]);
+    expect(margin.code).toBe(2);
+    expect(margin.stderr).toContain("'margin' is 30; use a fraction from 0 to 1 (30% is 0.3)");
     expect(run(["rfm", "f.csv", "--format", "xml"]).stderr).toContain("use one of: csv, json");
   });
 

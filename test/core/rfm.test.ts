@@ -329,7 +329,7 @@ describe("breakpoint scoring", () => {
     const nine = [1, 2, 3, 4, 5, 6, 7, 8, 9];
     expect(scoreRfm([1], [1], [10], { breakpoints: { monetary: nine } }).m).toMatchObject({ levels: 10 });
     expect(scoreRfm([1], [1], [10], { breakpoints: { monetary: nine } }).m.scores[0]).toBe(10);
-    expectCoreError(() => scoreRfm([1], [1], [1], { breakpoints: { monetary: [...nine, 10] } }), "binsOutOfRange");
+    expectCoreError(() => scoreRfm([1], [1], [1], { breakpoints: { monetary: [...nine, 10] } }), "tooManyBreakpoints");
   });
 
   it("property: breakpoint scores are 1 + number of thresholds strictly below the value, reversed for recency", () => {

@@ -260,6 +260,8 @@ describe("readSegmentRules", () => {
   });
 
   it("reads a table without a header row", () => {
+    // A lone rule with a fractional bound is a bad rule, not a header row.
+    expect(expectCoreError(() => readSegmentRules([["Best", 4.5, 5, 1, 5, 1, 5]]), "badRule").details).toMatchObject({ row: 1, problem: "ruleBound", column: "R min" });
     expect(readSegmentRules([["Best", 5, 5, 5, 5, 5, 5]])).toEqual([{ name: "Best", r: [5, 5], f: [5, 5], m: [5, 5] }]);
   });
 

@@ -68,7 +68,7 @@ describe("=TIER.RFM", () => {
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toContain("argument 'dates', row 3");
     expect(e.message).toContain('"2024-13-01" is not a date');
-    expect(e.message).toContain("(1 more rows have problems.)");
+    expect(e.message).toContain("(1 more row has a problem.)");
   });
 
   it("reports error cells and blank ids", () => {
@@ -162,6 +162,15 @@ describe("breakpoints in the bins argument", () => {
     expect(excelError(() => rfmscore(col(1), col(1), col(1), [[1, 2], [3, 4]], omitted)).message).toContain("'bins' is a 2×2 range");
     expect(excelError(() => rfmscore(col(1), col(1), col(1), [[30, 20], [1, 2], [1, 2]], omitted)).message).toContain("recency breakpoints must be increasing");
     expect(excelError(() => rfmscore(col(1), col(1), col(1), [[30, "soon"], [1, 2], [1, 2]], omitted)).message).toContain('"soon" is not a number');
+  });
+});
+
+describe("messages in Chinese read as Chinese", () => {
+  it("quotes arguments the Chinese way and names dimensions in Chinese", () => {
+    setDisplayLanguage("zh-CN");
+    expect(excelError(() => clv([[1, 2]], [[4]], [[3]], [[0.3, 30]], omitted)).message).toBe("参数“margin”第 1 行第 2 列：“margin”为 30；请使用 0 到 1 之间的比例（30% 即 0.3）。");
+    expect(excelError(() => rfmscore(col(1), col(1), col(1), [[30, 20], [1, 2], [1, 2]], omitted)).message).toBe("最近购买的分界点必须是递增的数字。");
+    expect(excelError(() => abcclass(col(1, 2), [["many"]], omitted, omitted)).message).toBe("“a_cut”：“many”不是数字。");
   });
 });
 
