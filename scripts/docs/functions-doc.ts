@@ -1,0 +1,412 @@
+import { call, lang } from "./harness";
+import { rfm, rfmscore, abcclass, clv } from "../../src/functions/functions";
+import { quantileCutPoints, quantileType7 } from "../../src/core/rfm";
+import { scoreRfm } from "../../src/core/rfm";
+import { RFM_VIGNETTE_RULES, CN8_SEGMENTS, segmentByRules, segmentCn8, toFivePointScale } from "../../src/core/segments";
+import { classifyAbc } from "../../src/core/abc";
+import { serialFromParts, serialToIsoDate, parseDateText, isSerialInRange, MIN_SERIAL } from "../../src/core/dates";
+import { parseNumberText } from "../../src/core/input";
+import { en } from "../../src/i18n/en";
+import { zhCN } from "../../src/i18n/zh-CN";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+
+/**
+ * docs/FUNCTIONS.md from FUNCTIONS.tmpl.md: every {{name}} is filled with a table, example or message
+ * produced by running the functions and the `tier` command, so the reference cannot drift from the
+ * code (test/docs.test.ts compares the committed file with this output). `npm run docs` rewrites it.
+ * Paths are relative to the repository root, the working directory of npm scripts and vitest.
+ */
+const ROOT = process.cwd();
+const HERE = join(ROOT, "scripts", "docs");
+const EXAMPLES = join(HERE, "examples");
+const V: Record<string, string> = {};
+const O = null as any;
+const col = (...c: unknown[]) => c.map((x) => [x]);
+const cellMd = (c: unknown) => (c === "" || c === null || c === undefined ? " " : String(c));
+function table(header: string[], rows: unknown[][]): string {
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  return [`| ${header.map(esc).join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map((c) => esc(cellMd(c))).join(" | ")} |`)].join("\n");
+}
+function run(l: "en" | "zh", f: (...a: any[]) => any, ...args: any[]) {
+  lang(l === "zh" ? "zh-CN" : undefined);
+  const r = call(f, ...args);
+  lang();
+  return r;
+}
+function grid(l: "en" | "zh", f: any, ...args: any[]): any[][] {
+  const r = run(l, f, ...args);
+  if (!Array.isArray(r)) throw new Error("expected grid: " + JSON.stringify(r));
+  return r;
+}
+function msg(l: "en" | "zh", f: any, ...args: any[]): string {
+  const r = run(l, f, ...args);
+  if (Array.isArray(r)) throw new Error("expected error, got " + JSON.stringify(r));
+  if (r.error !== "#VALUE!") throw new Error("code " + r.error);
+  return r.message;
+}
+const r2 = (x: number) => String(Math.round(x * 100) / 100);
+const r4 = (x: number) => x.toFixed(4);
+
+// ---------- TIER.RFM example ----------
+const d = (y: number, m: number, dd: number) => serialFromParts(y, m, dd);
+const cust = ["C001","C002","C001","C003","C004","C002","C005","C001","C006","C003","C007","C002","C008","C001"];
+const dates: unknown[] = [d(2024,1,5),"2024/1/8","2024年2月10日","2024-02-14",d(2024,2,20),"2024-03-01","2024/3/3",d(2024,3,10),"2024-01-20","2024-03-15","2024-02-02","2024-03-20","2024-03-22","2024-03-28"];
+const amts: unknown[] = [120,"¥1,250.00",80,"$45",300,"€600",35,"1,000",60,90,15,"2,400",500,150];
+const showCell = (c: unknown, isDate: boolean, l: "en" | "zh") =>
+  typeof c === "number" ? (isDate ? `${serialToIsoDate(c)}${l === "en" ? " (date cell)" : "（日期单元格）"}` : String(c)) : `\`"${c}"\``;
+for (const l of ["en", "zh"] as const) {
+  V[`rfm_in_${l}`] = table(l === "en" ? ["Row", "A: customer", "B: date", "C: amount"] : ["行", "A：客户", "B：日期", "C：金额"],
+    cust.map((c, i) => [i + 2, c, showCell(dates[i], true, l), showCell(amts[i], false, l)]));
+  const out = grid(l, rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, O, O);
+  V[`rfm_out_${l}`] = table(out[0], out.slice(1));
+  const def = grid(l, rfm, col(...cust), col(...dates), col(...amts), O, O, O, O);
+  V[`rfm_def_${l}`] = table(def[0], def.slice(1));
+  const c8 = grid(l, rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, "cn8", false);
+  V[`rfm_cn8_${l}`] = table(out[0].map((h: string) => `*${h}*`), c8);
+}
+V.rfm_rows_out = String(grid("en", rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, O, O).length);
+{
+  const out = grid("en", rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, O, O).slice(1);
+  const R = out.map((r) => r[1] as number), F = out.map((r) => r[2] as number), M = out.map((r) => r[3] as number);
+  V.rfm_cutR = quantileCutPoints(R, 5).map(r2).join(", ");
+  V.rfm_cutF = quantileCutPoints(F, 5).map(r2).join(", ");
+  V.rfm_cutF_raw = JSON.stringify(quantileCutPoints(F, 5));
+  V.rfm_cutM = quantileCutPoints(M, 5).map(r2).join(", ");
+  V.rfm_F_sorted = [...F].sort((a, b) => a - b).join(", ");
+  const means = segmentCn8(scoreRfm(R, F, M, { bins: 5 })).means!;
+  V.rfm_cn8_means = `R ${r4(means.r)}, F ${r4(means.f)}, M ${r4(means.m)}`;
+  const def = grid("en", rfm, col(...cust), col(...dates), col(...amts), O, O, O, O);
+  V.rfm_def_asof = "2024-03-28";
+}
+
+// ---------- TIER.RFMSCORE example ----------
+const rr: unknown[] = [2,5,12,20,35,48,60,90,"",150,200,365];
+const ff: unknown[] = [15,9,3,6,1,4,2,7,"",1,2,1];
+const mm: unknown[] = ["¥8,200","3,100",420,"1,650",90,"980",150,"2,750","",60,310,25];
+const ids = ["K01","K02","K03","K04","K05","K06","K07","K08","","K10","K11","K12"];
+const plain = (c: unknown) => (c === "" ? " " : typeof c === "number" ? String(c) : `\`"${c}"\``);
+for (const l of ["en", "zh"] as const) {
+  V[`rs_in_${l}`] = table(l === "en" ? ["Row", "A: customer", "B: recency_days", "C: frequency", "D: monetary"] : ["行", "A：客户", "B：recency_days", "C：frequency", "D：monetary"],
+    rr.map((_, i) => [i + 2, ids[i], plain(rr[i]), plain(ff[i]), plain(mm[i])]));
+  const cols = (l === "en" ? en : zhCN).columns;
+  const hdr = [cols.r, cols.f, cols.m, cols.rfm, cols.segment].map((h) => `*${h}*`);
+  const withIds = (g: any[][]) => g.map((r, i) => [ids[i], ...r]);
+  const h0 = [l === "en" ? "*(A)*" : "*（A）*", ...hdr];
+  V[`rs_out_${l}`] = table(h0, withIds(grid(l, rfmscore, col(...rr), col(...ff), col(...mm), O, O)));
+  V[`rs_cn8_${l}`] = table(h0, withIds(grid(l, rfmscore, col(...rr), col(...ff), col(...mm), O, "cn8")));
+  V[`rs_b3_${l}`] = table(h0, withIds(grid(l, rfmscore, col(...rr), col(...ff), col(...mm), 3, O)));
+  V[`rs_b10_${l}`] = table(h0, withIds(grid(l, rfmscore, col(...rr), col(...ff), col(...mm), 10, O)));
+  V[`rs_rules_out_${l}`] = table(h0, withIds(grid(l, rfmscore, col(...rr), col(...ff), col(...mm), O, rulesRange())));
+  V[`rs_h_${l}`] = JSON.stringify(grid(l, rfmscore, [[5, 40, 200]], [[10, 3, 1]], [[900, 300, 20]], O, O));
+}
+const BP = [[30,90,180,365],[1,2,5,10],[100,250,500,1000]];
+for (const l of ["en", "zh"] as const) {
+  const cols = (l === "en" ? en : zhCN).columns;
+  const h0 = [l === "en" ? "*(A)*" : "*（A）*", ...[cols.r, cols.f, cols.m, cols.rfm, cols.segment].map((h) => `*${h}*`)];
+  const g = grid(l, rfmscore, col(...rr), col(...ff), col(...mm), BP, O);
+  V[`rs_bp_${l}`] = table(h0, g.map((r, i) => [ids[i], ...r]));
+}
+for (const [l, w] of [["en", "Row"], ["zh", "行"]] as const) V[`bp_in_${l}`] = table([w, "N", "O", "P", "Q"], BP.map((r, i) => [i + 1, ...r]));
+{
+  const g = grid("en", rfmscore, col(...rr), col(...ff), col(...mm), BP, O);
+  const gc = grid("en", rfmscore, col(...rr), col(...ff), col(...mm), [0, 1, 2, 3].map((j) => BP.map((r) => r[j])), O);
+  if (JSON.stringify(g) !== JSON.stringify(gc)) throw new Error("bp columns differ");
+  const mixed = grid("en", rfmscore, col(...rr), col(...ff), col(...mm), [[30, 90, "", ""], ["", "", "", ""], ["", "", "", ""]], O);
+  const def = grid("en", rfmscore, col(...rr), col(...ff), col(...mm), O, O);
+  if (JSON.stringify(mixed.map((r) => r.slice(1, 3))) !== JSON.stringify(def.map((r) => r.slice(1, 3)))) throw new Error("mixed F/M differ");
+  if (!mixed.every((r) => r[0] === "" || (r[0] >= 1 && r[0] <= 3))) throw new Error("mixed R levels");
+  V.rs_mixed_R = mixed.map((r) => (r[0] === "" ? "·" : r[0])).join(", ");
+  const nine = grid("en", rfmscore, col(...rr), col(...ff), col(...mm), [[1,2,3,4,5,6,7,8,9],["","","","","","","","",""],["","","","","","","","",""]], O);
+  V.rs_nine_code = String(nine[0][3]);
+}
+function rulesRange() {
+  return [["Name","R min","R max","F min","F max","M min","M max"],["VIP",4,"",4,"",4,""],["Lapsed","",2,"","","",""]];
+}
+for (const [l, w] of [["en", "Row"], ["zh", "行"]] as const) V[`rules_in_${l}`] = table([w, "F", "G", "H", "I", "J", "K", "L"], rulesRange().map((r, i) => [i + 1, ...r.map((c) => (c === "" ? " " : String(c)))]));
+{
+  const num = (c: unknown) => (typeof c === "number" ? c : Number(String(c).replace(/[¥,]/g, "")));
+  const R = rr.filter((x) => x !== "").map(num), F = ff.filter((x) => x !== "").map(num), M = mm.filter((x) => x !== "").map(num);
+  V.rs_n = String(R.length);
+  V.rs_R_sorted = [...R].sort((a, b) => a - b).join(", ");
+  V.rs_F_sorted = [...F].sort((a, b) => a - b).join(", ");
+  V.rs_M_sorted = [...M].sort((a, b) => a - b).join(", ");
+  V.rs_h = [1, 2, 3, 4].map((k) => String(((R.length - 1) * k) / 5)).join(", ");
+  V.rs_cutR = quantileCutPoints(R, 5).map(r2).join(", ");
+  V.rs_cutF = quantileCutPoints(F, 5).map(r2).join(", ");
+  V.rs_cutM = quantileCutPoints(M, 5).map(r2).join(", ");
+  V.rs_cut_raw = `R ${JSON.stringify(quantileCutPoints(R, 5))}, F ${JSON.stringify(quantileCutPoints(F, 5))}, M ${JSON.stringify(quantileCutPoints(M, 5))}`;
+  V.rs_q_R = [1, 2, 3, 4].map((k) => r2(quantileType7(R, k / 5))).join(", ");
+  V.rs_q_F = [1, 2, 3, 4].map((k) => r2(quantileType7(F, k / 5))).join(", ");
+  V.rs_q_M = [1, 2, 3, 4].map((k) => r2(quantileType7(M, k / 5))).join(", ");
+  const c = quantileCutPoints(R, 5);
+  const lo = [Math.min(...R), ...c], hi = [...c, Math.max(...R) + 1];
+  const rl = lo.map(r2), rh = hi.map(r2);
+  V.rs_bands_R_en = table(["i (before reversing)", "band lower ≤ v < upper", "R score", "recency values"],
+    [1, 2, 3, 4, 5].map((i) => [i, `${rl[i - 1]} ≤ v < ${rh[i - 1]}`, 6 - i, R.filter((v) => v >= lo[i - 1] && v < hi[i - 1]).join(", ")]));
+  V.rs_bands_R_zh = table(["i（反转前）", "区间 下限 ≤ v < 上限", "R 分值", "最近购买天数"],
+    [1, 2, 3, 4, 5].map((i) => [i, `${rl[i - 1]} ≤ v < ${rh[i - 1]}`, 6 - i, R.filter((v) => v >= lo[i - 1] && v < hi[i - 1]).join(", ")]));
+  const means = segmentCn8(scoreRfm(R, F, M, { bins: 5 })).means!;
+  V.rs_cn8_means = `R ${r4(means.r)}, F ${r4(means.f)}, M ${r4(means.m)}`;
+  V.rs_cut3 = `R ${quantileCutPoints(R, 3).map(r2).join(", ")}; F ${quantileCutPoints(F, 3).map(r2).join(", ")}; M ${quantileCutPoints(M, 3).map(r2).join(", ")}`;
+}
+// all-equal and single customer
+V.rs_same = JSON.stringify(grid("en", rfmscore, col(5, 5, 5), col(2, 2, 2), col(100, 100, 100), O, O));
+V.rs_single = JSON.stringify(grid("en", rfmscore, col(5), col(2), col(100), O, O));
+
+// ---------- segments tables ----------
+const range = (a: readonly [number, number]) => (a[0] === a[1] ? String(a[0]) : `${a[0]}–${a[1]}`);
+V.rules_table_en = table(["Order", "Segment", "R", "F", "M"], RFM_VIGNETTE_RULES.map((r, i) => [i + 1, (en.segments as any)[r.name], range(r.r), range(r.f), range(r.m)]).concat([["—", en.segments.others, "any other combination", "", ""]]));
+V.rules_table_zh = table(["顺序", "分群", "R", "F", "M"], RFM_VIGNETTE_RULES.map((r, i) => [i + 1, (zhCN.segments as any)[r.name], range(r.r), range(r.f), range(r.m)]).concat([["—", zhCN.segments.others, "其余所有组合", "", ""]]));
+{
+  const combos: number[][] = [];
+  for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) combos.push([r, f, m]);
+  const mk = (k: number) => ({ scores: Uint8Array.from(combos.map((c) => c[k])), levels: 5, thresholds: [] });
+  const s = segmentByRules({ r: mk(0), f: mk(1), m: mk(2) } as any, RFM_VIGNETTE_RULES, true);
+  const by = new Map<string, string[]>();
+  for (const n of s.names) by.set(n, []);
+  combos.forEach((c, i) => by.get(s.names[s.index[i]])!.push(c.join("")));
+  for (const [l, cat] of [["en", en], ["zh", zhCN]] as const) {
+    V[`codes_${l}`] = table(l === "en" ? ["Segment", "Count", "RFM codes (bins = 5)"] : ["分群", "个数", "RFM 代码（bins = 5）"],
+      [...by.entries()].map(([n, codes]) => [(cat.segments as any)[n], codes.length, codes.join(" ")]));
+  }
+}
+{
+  const rows = [];
+  for (let b = 2; b <= 10; b++) { const m: string[] = []; for (let s = 1; s <= b; s++) m.push(`${s}→${toFivePointScale(s, b)}`); rows.push([b, m.join(", ")]); }
+  V.map_en = table(["bins", "score → score used by the built-in rules"], rows);
+  V.map_zh = table(["bins", "分值 → 内置规则使用的分值"], rows);
+}
+for (const [l, cat] of [["en", en], ["zh", zhCN]] as const) {
+  const hi = l === "en" ? "high" : "高", lo = l === "en" ? "low" : "低";
+  V[`cn8_table_${l}`] = table(l === "en" ? ["M", "R", "F", "Segment"] : ["M", "R", "F", "分群"],
+    CN8_SEGMENTS.map((n, i) => [i & 4 ? lo : hi, i & 2 ? lo : hi, i & 1 ? lo : hi, (cat.segments as any)[n]]));
+}
+
+// ---------- ABC ----------
+const abcIn: unknown[] = ["¥52,000","18,500",9000,"",9000,4200,1800,"$500",0,-300];
+const abcIds = ["K01","K02","K03","K04","K05","K06","K07","K08","K09","K10"];
+{
+  const num = (c: unknown) => (c === "" ? NaN : typeof c === "number" ? c : Number(String(c).replace(/[¥$,]/g, "")));
+  const nums = abcIn.map(num);
+  const rv = classifyAbc(nums, {}), rc = classifyAbc(nums, { basis: "count" });
+  const pos = nums.filter((x) => x > 0).reduce((a, b) => a + b, 0);
+  V.abc_pos_total = String(pos);
+  V.abc_counted = String(nums.filter((x) => x === x).length);
+  const a = grid("en", abcclass, col(...abcIn), O, O, O), b = grid("en", abcclass, col(...abcIn), O, O, "count"), c = grid("en", abcclass, col(...abcIn), 0.7, 0.9, O);
+  const sb = (x: number) => (x === x ? r4(x) : " ");
+  V.abc_en = table(["Row", "A: customer", "B: revenue", "share of strictly larger values (value basis)", "`=TIER.ABCCLASS(B2:B11)`", "share ranked strictly above (count basis)", "`=TIER.ABCCLASS(B2:B11,,,\"count\")`", "`=TIER.ABCCLASS(B2:B11,0.7,0.9)`"],
+    abcIn.map((v, i) => [i + 2, abcIds[i], plain(v), sb(rv.shareBefore[i]), a[i][0], sb(rc.shareBefore[i]), b[i][0], c[i][0]]));
+  V.abc_zh = table(["行", "A：客户", "B：收入", "比它大的数值所占份额（按金额）", "`=TIER.ABCCLASS(B2:B11)`", "排在它前面的人数份额（按人数）", "`=TIER.ABCCLASS(B2:B11,,,\"count\")`", "`=TIER.ABCCLASS(B2:B11,0.7,0.9)`"],
+    abcIn.map((v, i) => [i + 2, abcIds[i], plain(v), sb(rv.shareBefore[i]), a[i][0], sb(rc.shareBefore[i]), b[i][0], c[i][0]]));
+  // check zh output equals en (labels are not translated)
+  if (JSON.stringify(grid("zh", abcclass, col(...abcIn), O, O, O)) !== JSON.stringify(a)) throw new Error("abc zh differs");
+  V.abc_row = JSON.stringify(grid("en", abcclass, [[50, 30, 15, 5]], O, O, O));
+}
+
+// ---------- CLV ----------
+V.clv_simple = JSON.stringify(grid("en", clv, [[100]], [[4]], [[3]], [[0.25]], O));
+V.clv_d = String(grid("en", clv, [[100]], [[4]], [[3]], [[0.25]], [[0.1]])[0][0]);
+V.clv_d25 = String(grid("en", clv, [[100]], [[4]], [[2.5]], [[0.25]], [[0.1]])[0][0]);
+V.clv_d_r = r2(Number(V.clv_d));
+V.clv_d25_r = r2(Number(V.clv_d25));
+{
+  const t = [1, 2, 3].map((k) => 100 / 1.1 ** k);
+  V.clv_terms = t.map(r4).join(" + ");
+  V.clv_terms25 = `${r4(t[0])} + ${r4(t[1])} + 0.5 × ${r4(t[2])}`;
+}
+const clvA: unknown[] = [100, "¥250", "", "1,200"], clvF = [4, 2, 6, 1];
+{
+  const g = grid("en", clv, col(...clvA), col(...clvF), [[3]], "30%", [[0.08]]);
+  const g0 = grid("en", clv, col(...clvA), col(...clvF), [[3]], "30%", O);
+  const gz = grid("zh", clv, col(...clvA), col(...clvF), [[3]], "30%", [[0.08]]);
+  if (JSON.stringify(g) !== JSON.stringify(gz)) throw new Error("clv zh differs");
+  V.clv_grid_en = table(["Row", "A: avg_purchase", "B: frequency", "`=TIER.CLV(A2:A5,B2:B5,3,\"30%\")`", "`=TIER.CLV(A2:A5,B2:B5,3,\"30%\",0.08)`"], clvA.map((a, i) => [i + 2, plain(a), clvF[i], g0[i][0], g[i][0]]));
+  V.clv_grid_zh = table(["行", "A：avg_purchase", "B：frequency", "`=TIER.CLV(A2:A5,B2:B5,3,\"30%\")`", "`=TIER.CLV(A2:A5,B2:B5,3,\"30%\",0.08)`"], clvA.map((a, i) => [i + 2, plain(a), clvF[i], g0[i][0], g[i][0]]));
+  V.clv_2d = JSON.stringify(grid("en", clv, [[100, 200], [300, 400]], [[2]], [[1.5]], [[0.5]], [[0.1]]));
+}
+
+// ---------- errors ----------
+type Case = [string, string, any, ...any[]];
+const C3 = col("C001", "C002", "C001"), D3 = col(45296, "2024/1/8", "2024-02-10"), A3 = col(120, "1,250", 80);
+const rfmCases: Case[] = [
+  ["Date text that is not a real date (row 2 of `dates`)", "日期文本不是真实日期（`dates` 第 2 行）", rfm, C3, col(45296, "2024-13-01", 45300), A3, O, O, O, O],
+  ["Two bad rows: the first is named, the rest counted", "两行有问题：指出第一行，其余计数", rfm, C3, col(45296, "2024-13-01", "soon"), A3, O, O, O, O],
+  ["Day-first text (read month first, month 31 does not exist)", "日在前的文本（按月在前读取，不存在 31 月）", rfm, C3, col(45296, "31/01/2024", 45300), A3, O, O, O, O],
+  ["An amount that is not a number", "金额不是数字", rfm, C3, D3, col(120, "twelve", 80), O, O, O, O],
+  ["A blank customer (also NA, N/A, NaN, NULL, null, None)", "客户为空（NA、N/A、NaN、NULL、null、None 同样视为空）", rfm, col("C001", "", "C001"), D3, A3, O, O, O, O],
+  ["A blank date", "日期为空", rfm, C3, col(45296, "", 45300), A3, O, O, O, O],
+  ["A blank amount", "金额为空", rfm, C3, D3, col(120, null, 80), O, O, O, O],
+  ["A cell holding an Excel error", "单元格包含 Excel 错误", rfm, C3, D3, col(120, { code: "#N/A" }, 80), O, O, O, O],
+  ["A date before 1900-03-01", "早于 1900-03-01 的日期", rfm, C3, col(45296, "1899-12-31", 45300), A3, O, O, O, O],
+  ["Ranges of different heights", "区域高度不同", rfm, C3, D3.slice(0, 2), A3, O, O, O, O],
+  ["A range more than one column wide", "区域多于一列", rfm, C3, D3, [[1, 2], [3, 4], [5, 6]], O, O, O, O],
+  ["Only blank rows", "只有空行", rfm, col(null, ""), col(null, ""), col(null, ""), O, O, O, O],
+  ["`bins` outside 2..10 or not whole", "`bins` 不在 2..10 或不是整数", rfm, C3, D3, A3, O, 11, O, O],
+  ["`bins` not a number", "`bins` 不是数字", rfm, C3, D3, A3, O, "many", O, O],
+  ["`as_of` not a date", "`as_of` 不是日期", rfm, C3, D3, A3, "someday", O, O, O],
+  ["`as_of` before the latest purchase", "`as_of` 早于最近一次购买", rfm, C3, D3, A3, "2024-01-31", O, O, O],
+  ["Unknown `segments` name", "未知的 `segments` 名称", rfm, C3, D3, A3, O, O, [["rfmx"]], O],
+  ["Rule with a blank name", "规则名称为空", rfm, C3, D3, A3, O, O, [["VIP", 4, 5, 4, 5, 4, 5], ["", 1, 2, "", "", "", ""]], O],
+  ["Rule bound that is not a whole number", "规则分值界限不是整数", rfm, C3, D3, A3, O, O, [["VIP", 4, 5, 4, 5, 4, 5], ["Lapsed", "low", 2, "", "", "", ""]], O],
+  ["Rule minimum above its maximum", "规则最小值大于最大值", rfm, C3, D3, A3, O, O, [["VIP", 5, 4, 4, 5, 4, 5]], O],
+  ["`headers` not TRUE/FALSE", "`headers` 不是 TRUE/FALSE", rfm, C3, D3, A3, O, O, O, "maybe"],
+];
+const rsCases: Case[] = [
+  ["A row with some but not all three values", "一行只填了部分数值", rfmscore, col(5, 6), col(1, null), col(1, 2), O, O],
+  ["Negative recency or frequency", "最近购买天数或频次为负", rfmscore, col(5, -6), col(1, 2), col(1, 2), O, O],
+  ["A value that is not a number", "数值不是数字", rfmscore, col(5, 6), col(1, "two"), col(1, 2), O, O],
+  ["`bins` range that is neither three rows nor three columns", "`bins` 区域既不是三行也不是三列", rfmscore, col(5, 6), col(1, 2), col(1, 2), [[1, 2], [3, 4]], O],
+  ["Breakpoints not increasing", "分界点不是递增的", rfmscore, col(5, 6), col(1, 2), col(1, 2), [[90, 30], [1, 2], [3, 4]], O],
+  ["A breakpoint that is not a number (row 2 = frequency)", "分界点不是数字（第 2 行 = 频次）", rfmscore, col(5, 6), col(1, 2), col(1, 2), [[30, 90], [1, "x"], [3, 4]], O],
+  ["More than 9 breakpoints for one dimension", "某个维度的分界点多于 9 个", rfmscore, col(5, 6), col(1, 2), col(1, 2), [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], ["", "", "", "", "", "", "", "", "", ""], ["", "", "", "", "", "", "", "", "", ""]], O],
+];
+const abcCases: Case[] = [
+  ["`a_cut` not below `b_cut`", "`a_cut` 不小于 `b_cut`", abcclass, col(1, 2), 0.9, 0.8, O],
+  ["A cut written as a percentage number", "界限写成了百分数数字", abcclass, col(1, 2), 80, O, O],
+  ["Unknown `basis`", "未知的 `basis`", abcclass, col(1, 2), O, O, "revenue"],
+  ["A value that is not a number", "数值不是数字", abcclass, col(1, "x"), O, O, O],
+  ["A cell holding an Excel error", "单元格包含 Excel 错误", abcclass, col(1, { code: "#DIV/0!" }), O, O, O],
+  ["A block of several rows and columns", "多行多列的区域", abcclass, [[1, 2], [3, 4]], O, O, O],
+];
+const clvCases: Case[] = [
+  ["Margin above 1 in a range", "区域中的毛利率大于 1", clv, col(100, 200), [[4]], [[3]], col(0.3, 30), O],
+  ["Margin above 1 as a single value", "单个数值的毛利率大于 1", clv, [[100]], [[4]], [[3]], [[30]], O],
+  ["Discount rate of 1 or more", "贴现率大于等于 1", clv, [[100]], [[4]], [[3]], [[0.3]], [[1]]],
+  ["Ranges of different shapes", "区域形状不同", clv, col(1, 2), col(1, 2, 3), [[3]], [[0.3]], O],
+  ["A negative input", "输入为负数", clv, [[-1]], [[4]], [[3]], [[0.3]], O],
+  ["A negative input inside a 2-D range", "二维区域中的负数", clv, [[1, 2], [3, 4]], [[4]], [[1, -3], [3, 4]], [[0.3]], O],
+  ["A value that is not a number", "数值不是数字", clv, [[1]], [["often"]], [[3]], [[0.3]], O],
+  ["A cell holding an Excel error", "单元格包含 Excel 错误", clv, [[1]], [[{ code: "#REF!" }]], [[3]], [[0.3]], O],
+];
+function errTable(cases: Case[], l: "en" | "zh") {
+  return table(l === "en" ? ["Situation", "Message (the cell shows #VALUE!)"] : ["情形", "提示（单元格显示 #VALUE!）"],
+    cases.map(([se, sz, f, ...args]) => [l === "en" ? se : sz, "`" + msg(l, f, ...args) + "`"]));
+}
+for (const l of ["en", "zh"] as const) {
+  V[`err_rfm_${l}`] = errTable(rfmCases, l);
+  V[`err_rs_${l}`] = errTable(rsCases, l);
+  V[`err_abc_${l}`] = errTable(abcCases, l);
+  V[`err_clv_${l}`] = errTable(clvCases, l);
+}
+
+// ---------- CLI ----------
+const TIER = join(ROOT, "bin", "tier.cjs");
+function cli(args: string[], langEnv?: string) {
+  const env = { ...process.env, LANG: langEnv ?? "C", LC_ALL: "", LC_MESSAGES: "" };
+  const r = spawnSync("node", [TIER, ...args], { cwd: EXAMPLES, env, encoding: "utf8" });
+  const cmd = `${langEnv ? `LANG=${langEnv} ` : ""}tier ${args.map((a) => (/[\s%]/.test(a) ? `"${a}"` : a)).join(" ")}`;
+  let text = `$ ${cmd}\n${r.stdout}`;
+  if (r.stderr) text += (text.endsWith("\n") ? "" : "\n") + r.stderr.split("\n").filter(Boolean).map((s) => `[stderr] ${s}`).join("\n") + "\n";
+  text += `[exit code ${r.status}]`;
+  return "```text\n" + text + "\n```";
+}
+V.usage_en = "```text\n" + en.cli.usage + "\n```";
+V.usage_zh = "```text\n" + zhCN.cli.usage + "\n```";
+V.cli_help_dash = cli(["--help"]).split("\n").slice(0, 4).join("\n") + "\n…\n```";
+V.tx_csv = "```text\n" + readFileSync(join(EXAMPLES, "tx.csv"), "utf8") + "```";
+V.rev_csv = "```text\n" + readFileSync(join(EXAMPLES, "rev.csv"), "utf8") + "```";
+V.clv_csv = "```text\n" + readFileSync(join(EXAMPLES, "clv.csv"), "utf8") + "```";
+V.bad_csv = "```text\n" + readFileSync(join(EXAMPLES, "bad.csv"), "utf8") + "```";
+V.rules_csv = "```text\n" + readFileSync(join(EXAMPLES, "rules.csv"), "utf8") + "```";
+V.cli_rfm = cli(["rfm", "tx.csv", "--as-of", "2024-03-31"]);
+V.cli_rfm_sum = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--summary"]);
+V.cli_rfm_zh = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--segments", "cn8"], "zh_CN.UTF-8");
+V.cli_rfm_sum_zh = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--summary"], "zh_CN.UTF-8");
+V.cli_rules = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--segments", "rules.csv", "--summary"]);
+V.cli_bad = cli(["rfm", "bad.csv"]);
+V.cli_bad_zh = cli(["rfm", "bad.csv"], "zh_CN.UTF-8");
+V.cli_abc = cli(["abc", "rev.csv", "--value", "revenue", "--id", "customer"]);
+V.cli_abc_sum = cli(["abc", "rev.csv", "--value", "revenue", "--summary"]);
+V.cli_clv1 = cli(["clv", "--avg-purchase", "100", "--frequency", "4", "--lifespan", "3", "--margin", "0.25", "--discount-rate", "0.1"]);
+V.cli_clv_file = cli(["clv", "clv.csv", "--id", "customer", "--margin", "30%", "--discount-rate", "0.08"]);
+V.cli_breaks = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--r-breaks", "14,30,60", "--f-breaks", "1,2,3", "--m-breaks", "100,500,1000"]);
+const ZH = "zh_CN.UTF-8";
+V.cli_breaks_zh = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--r-breaks", "14,30,60", "--f-breaks", "1,2,3", "--m-breaks", "100,500,1000"], ZH);
+V.cli_rules_zh = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--segments", "rules.csv", "--summary"], ZH);
+V.cli_abc_sum_zh = cli(["abc", "rev.csv", "--value", "revenue", "--summary"], ZH);
+V.cli_clv1_zh = cli(["clv", "--avg-purchase", "100", "--frequency", "4", "--lifespan", "3", "--margin", "0.25", "--discount-rate", "0.1"], ZH);
+V.cli_clv_file_zh = cli(["clv", "clv.csv", "--id", "customer", "--margin", "30%", "--discount-rate", "0.08"], ZH);
+V.cli_abc_zh = cli(["abc", "rev.csv", "--value", "revenue", "--id", "customer"], "zh_CN.UTF-8");
+V.cli_asof_err = cli(["rfm", "tx.csv", "--as-of", "2024-01-31"]);
+V.cli_asof_err_zh = cli(["rfm", "tx.csv", "--as-of", "2024-01-31"], "zh_CN.UTF-8");
+V.cli_col_err = cli(["rfm", "tx.csv", "--date", "order_date"]);
+V.cli_col_err_zh = cli(["rfm", "tx.csv", "--date", "order_date"], "zh_CN.UTF-8");
+
+// ---------- parsing tables ----------
+{
+  const dl = ["2024-01-05","2024/1/5","2024.1.5","20240105","2024年1月5日","2024年1月5号","1/5/2024","2024-01-05 13:30","2024-01-05T13:30:00Z","31/01/2024","5 Jan 2024","1899-12-31"];
+  const rowsD = (l: "en" | "zh") => dl.map((t) => { const v = parseDateText(t); return ["`\"" + t + "\"`", Number.isNaN(v) ? (l === "en" ? "not a date (error)" : "不是日期（报错）") : !isSerialInRange(v) ? (l === "en" ? "out of range (error)" : "超出范围（报错）") : serialToIsoDate(v) + (v % 1 ? (l === "en" ? " (time ignored)" : "（忽略时刻）") : "")]; });
+  V.date_table_en = table(["Text in the cell", "Read as"], rowsD("en"));
+  V.date_table_zh = table(["单元格中的文本", "读作"], rowsD("zh"));
+  const nl = ["1234.5","1,234.50","1，234","¥1,234","￥1,234","$ 12","€600","£5","RMB 100","12 元","-5","−5","(5.00)","$-5","12%","--5","1.234,5","1 234","0x10"];
+  const rowsN = (l: "en" | "zh") => nl.map((t) => { const v = parseNumberText(t); return ["`\"" + t + "\"`", Number.isNaN(v) ? (l === "en" ? "not a number (error)" : "不是数字（报错）") : String(v)]; });
+  V.num_table_en = table(["Text in the cell", "Read as"], rowsN("en"));
+  V.num_table_zh = table(["单元格中的文本", "读作"], rowsN("zh"));
+  V.date_serial = String(serialFromParts(2024, 1, 5));
+  V.min_date = serialToIsoDate(MIN_SERIAL);
+  V.rs_pos = [1, 2, 3, 4].map((k) => String(1 + ((Number(V.rs_n) - 1) * k) / 5)).join(", ");
+  V.clv_d_r4 = r4(Number(V.clv_d));
+  V.clv_d25_r4 = r4(Number(V.clv_d25));
+  V.abc_share_k03 = r4(70500 / Number(V.abc_pos_total));
+  V.abc_cum_k05 = r4(88500 / Number(V.abc_pos_total));
+}
+
+// ---------- assertions behind the prose ----------
+function must(cond: boolean, what: string) { if (!cond) throw new Error("prose check failed: " + what); }
+{
+  const out = grid("en", rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, O, O);
+  const row = (g: any[][], id: string) => g.find((r) => r[0] === id)!;
+  must(JSON.stringify(row(out, "C001").slice(1, 4)) === "[3,4,1350]", "C001 3/4/1350");
+  const def = grid("en", rfm, col(...cust), col(...dates), col(...amts), O, O, O, O);
+  must(out.slice(1).every((r, i) => (r[1] as number) - (def[i + 1][1] as number) === 3), "3 days shorter");
+  must(row(out, "C003")[4] !== row(def, "C003")[4], "C003 R changes");
+  must(out.slice(1).filter((r) => r[4] !== row(def, r[0] as string)[4]).length === 1, "only C003 R changes");
+  must(row(def, "C001")[1] === 0, "default as_of is C001's last date");
+  const c8 = grid("en", rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, "cn8", false);
+  must(c8.find((r) => r[0] === "C003")![8] === "General to keep" && c8.find((r) => r[0] === "C003")![7] === "333", "C003 cn8");
+  must(V.rfm_cn8_means === "R 3.0000, F 2.1250, M 3.0000", "rfm cn8 means");
+  const fOf = new Map(out.slice(1).map((r) => [r[2], r[5]]));
+  must(fOf.get(1) === 1 && fOf.get(2) === 3 && fOf.get(3) === 4 && fOf.get(4) === 5, "F ties mapping");
+  must(V.rfm_cutF.startsWith("2, 2, "), "empty band 2");
+  must(out.slice(1).filter((r) => r[2] === 1).length === 5, "five one-time buyers");
+  const num = (c: unknown) => (c === "" ? NaN : typeof c === "number" ? c : Number(String(c).replace(/[¥$,]/g, "")));
+  const nums = abcIn.map(num);
+  const rv = classifyAbc(nums, {}), rc = classifyAbc(nums, { basis: "count" });
+  must(V.abc_pos_total === "95000", "pos total");
+  must(r4(rv.shareBefore[2]) === V.abc_share_k03 && r4(rv.shareBefore[5]) === V.abc_cum_k05 && r4(rv.shareBefore[6]) === "0.9758", "abc shares");
+  must(r4(rc.shareBefore[2]) === "0.2222", "abc count share");
+  must(/tier rfm FILE/.test(cli(["--help"])), "tier --help");
+  must(/Usage:/.test(cli(["help"])) && /exit code 0/.test(cli(["help"])) && /exit code 0/.test(cli(["rfm", "--help"])) && /exit code 2/.test(cli([])), "help exit codes");
+  must(/tier rfm/.test(cli(["--help"], "zh_CN.UTF-8")), "zh --help");
+  must(V.clv_simple === "[[300]]", "clv 300");
+  // CLI per-customer rows equal the function's
+  const csvRows = (t: string) => t.split("\n").filter((x) => /^C00\d,/.test(x)).map((x) => x.split(","));
+  const fn = grid("en", rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, O, O).slice(1);
+  const cl = csvRows(V.cli_rfm);
+  must(cl.length === fn.length && cl.every((r, i) => r[0] === fn[i][0] && [2, 3, 4, 5, 6, 7, 8, 9].every((k, j) => String(fn[i][j + 1]) === r[k])), "CLI = function (rfm)");
+  const fz = grid("zh", rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, "cn8", O).slice(1);
+  const cz = csvRows(V.cli_rfm_zh);
+  must(cz.length === fz.length && cz.every((r, i) => r[0] === fz[i][0] && [2, 3, 4, 5, 6, 7, 8, 9].every((k, j) => String(fz[i][j + 1]) === r[k])), "CLI = function (cn8 zh)");
+  must(/C001,2024-03-28,3,4,1350,4,4,4,444,Champions/.test(V.cli_breaks), "444 Champions");
+  must(toFivePointScale(4, 4) === 5, "4 of 4 maps to 5");
+  const clvbad = cli(["clv", "clvbad.csv", "--id", "customer"]);
+  must(/line 2: 'margin' is 30/.test(clvbad) && /K02,360/.test(clvbad), "clv out-of-range rows on stderr");
+  must(!/stderr/.test(V.cli_clv_file) && !/K04/.test(V.cli_abc) && !/K03/.test(V.cli_clv_file), "blank rows left out");
+  must((V.cli_abc.match(/\[stderr\]/g) ?? []).length === 3 && /zero or negative/.test(V.cli_abc), "abc non-positive on stderr");
+}
+
+// ---------- fill ----------
+const tmpl = readFileSync(join(HERE, "FUNCTIONS.tmpl.md"), "utf8");
+const used = new Set<string>();
+const outText = tmpl.replace(/\{\{(\w+)\}\}/g, (_, k) => {
+  if (!(k in V)) throw new Error("missing value " + k);
+  used.add(k);
+  return V[k];
+});
+
+/** The reference as it should read now. */
+export function renderFunctionsDoc(): string {
+  return outText;
+}
