@@ -8,17 +8,17 @@ import { checkClvInput, simpleClv, type ClvInput } from "../core/clv";
 import { parseDateText, serialToIsoDate, isSerialInRange } from "../core/dates";
 import { CoreError } from "../core/errors";
 import { readFileSync } from "node:fs";
-import { ProblemLog, parseNumberText, readNumberColumn, readTransactions, type ReadOptions, type Transactions } from "../core/input";
-import { isWideScoring, rfmCode, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../core/rfm";
-import { NO_SEGMENT, readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/segments";
+import { ProblemLog, isBlank, parseNumberText, readNumberCell, readNumberColumn, readTransactions, type CellRead, type ReadOptions, type Transactions } from "../core/input";
+import { isWideScoring, rfmCode, rfmInputs, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../core/rfm";
+import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme } from "../core/segments";
 import { summarizeCustomers } from "../core/summary";
 import { tierTotals } from "../core/tiers";
 import { messages, type Messages } from "../i18n";
-import { describeClvProblem, describeCoreError, problemText } from "../i18n/describe";
+import { describeClvProblem, describeCoreError, problemText, segmentName } from "../i18n/describe";
 import { runBench } from "./bench";
 import { columnIndex, parseCsv, readCsvFile, type CsvTable } from "./csv";
 import { readTransactionsCsv } from "./transactions-csv";
-import { formatCsv, formatJson, type Cell } from "./output";
+import { formatCsv, formatJson, formatNumber, type Cell } from "./output";
 
 /** A problem the user can fix by changing the command line or the file; exits with code 2. */
 export class UsageError extends Error {}
@@ -133,12 +133,6 @@ function reportProblems(log: ProblemLog, total: number, m: Messages, err: (s: st
   if (log.count > 10) err(`  ${m.errors.moreProblems(log.count - 10)}`);
 }
 
-function segmentLabel(seg: Segmentation, k: number, m: Messages): string {
-  if (k === NO_SEGMENT) return "";
-  const name = seg.names[k];
-  return seg.builtIn || k === seg.names.length - 1 ? (m.segments[name as keyof Messages["segments"]] ?? name) : name;
-}
-
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
   if (raw === "rfm" || raw === "cn8") return raw;
@@ -185,25 +179,23 @@ function rfmCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: s
   const breakpoints = { recency: listOption(p, "--r-breaks", m), frequency: listOption(p, "--f-breaks", m), monetary: listOption(p, "--m-breaks", m) };
   const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis, breakpoints });
   const seg = segmentCustomers(scores, scheme);
-  const c = m.columns;
   if (p.flags.has("--summary")) {
-    const labels = seg.names.map((_, k) => segmentLabel(seg, k, m));
+    const labels = seg.names.map((_, k) => segmentName(seg, k, m));
     const rows = tierTotals(seg.index, labels, summary.orders, summary.totalAmount)
       .filter((t) => t.customers > 0)
       .sort((a, b) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0))
       .map((t): Cell[] => [t.tier, t.customers, t.orders, t.revenue]);
-    emit([c.segment, c.customers, c.orders, c.revenue], rows, format, out);
+    emit(["segment", "customers", "orders", "revenue"], rows, format, out);
     return;
   }
-  const frequency = frequencyBasis === "days" ? summary.purchaseDays : summary.orders;
-  const monetary = monetaryBasis === "average" ? summary.averageAmount : summary.totalAmount;
+  const { frequency, monetary } = rfmInputs(summary, { frequencyBasis, monetaryBasis });
   const wide = isWideScoring(scores);
   const rows: Cell[][] = new Array(summary.customerIds.length);
   for (let i = 0; i < rows.length; i++) {
     const r = scores.r.scores[i];
     const f = scores.f.scores[i];
     const s = scores.m.scores[i];
-    rows[i] = [summary.customerIds[i], serialToIsoDate(summary.lastPurchase[i]), summary.recencyDays[i], frequency[i], monetary[i], r, f, s, rfmCode(r, f, s, wide), segmentLabel(seg, seg.index[i], m)];
+    rows[i] = [summary.customerIds[i], serialToIsoDate(summary.lastPurchase[i]), summary.recencyDays[i], frequency[i], monetary[i], r, f, s, rfmCode(r, f, s, wide), segmentName(seg, seg.index[i], m)];
   }
   emit(["customer_id", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment"], rows, format, out);
 }
@@ -254,37 +246,54 @@ function clvCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: s
   const file = p.positional[0];
   const table = file ? readTable(p, m).table : undefined;
   const defaults: Record<string, string> = { "--avg-purchase": "avg_purchase", "--frequency": "frequency", "--lifespan": "lifespan", "--margin": "margin" };
-  const log = new ProblemLog();
-  const rows = table ? table.rows : 1;
-  const columns = CLV_FIELDS.map(([, flag]) => {
+  // Per input: a constant, or a column's cells (named by the column).
+  const inputs = CLV_FIELDS.map(([, flag]) => {
     const raw = p.options.get(flag) ?? (table ? defaults[flag] : undefined);
     if (raw === undefined) {
-      if (flag === "--discount-rate") return new Float64Array(rows);
+      if (flag === "--discount-rate") return { flag, constant: 0 };
       throw new UsageError(m.cli.missingValue(flag));
     }
-    const number = parseNumberText(raw);
-    if (!Number.isNaN(number)) return new Float64Array(rows).fill(number);
+    const constant = parseNumberText(raw);
+    if (!Number.isNaN(constant)) return { flag, constant };
     if (!table || !file) throw new UsageError(m.cli.badNumberOption(flag, raw));
-    return readNumberColumn(pick(table, file, raw, m), raw, log);
+    return { flag, column: raw, cells: pick(table, file, raw, m) };
   });
-  reportProblems(log, rows, m, err);
+  const rows = table ? table.rows : 1;
+  const log = new ProblemLog();
+  const ranges: string[] = [];
   const ids = table && p.options.get("--id") ? pick(table, file!, p.options.get("--id")!, m) : undefined;
+  const cell: CellRead = { status: "ok", value: 0 };
   const result: Cell[][] = [];
-  for (let i = 0; i < rows; i++) {
-    const input = Object.fromEntries(CLV_FIELDS.map(([field], k) => [field, columns[k][i]])) as unknown as ClvInput;
-    if (CLV_FIELDS.some((_, k) => Number.isNaN(columns[k][i]))) continue;
+  rows: for (let i = 0; i < rows; i++) {
+    if (table && inputs.every((x) => !x.cells || isBlank(x.cells[i]))) continue; // an empty line
+    const values: number[] = [];
+    for (const x of inputs) {
+      if (!x.cells) {
+        values.push(x.constant!);
+        continue;
+      }
+      readNumberCell(x.cells[i], cell);
+      if (cell.status !== "ok") {
+        log.add(i, x.column, cell.status === "blank" ? "blankNumber" : cell.status === "error" ? "excelError" : "badNumber", x.cells[i]);
+        continue rows;
+      }
+      values.push(cell.value);
+    }
+    const input = Object.fromEntries(CLV_FIELDS.map(([field], k) => [field, values[k]])) as unknown as ClvInput;
     const problem = checkClvInput(input);
     if (problem) {
       const flag = CLV_FIELDS.find(([field]) => field === problem.field)![1];
-      const text = describeClvProblem(problem.error, flag, table ? m.cli.line(i + 2) : flag, String(input[problem.field]), m);
+      const text = describeClvProblem(problem.error, flag, table ? m.cli.line(i + 2) : "", String(input[problem.field]), m);
       if (!table) throw new UsageError(text);
-      err(`  ${text}`);
+      ranges.push(`  ${text}`);
       continue;
     }
     result.push([ids ? ids[i] : table ? i + 2 : "", simpleClv(input)]);
   }
+  reportProblems(log, rows, m, err);
+  for (const line of ranges) err(line);
   if (!table) {
-    out(`${result[0]?.[1] ?? ""}\n`);
+    out(`${formatNumber(result[0][1] as number)}\n`);
     return;
   }
   emit([p.options.get("--id") ?? "line", "clv"], result, format, out);

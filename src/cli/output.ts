@@ -1,12 +1,12 @@
 /** Tables to CSV or JSON text for the CLI. */
 export type Cell = string | number;
 
-/** Numbers with at most 12 significant digits, so sums of cents print as cents. */
+/** Numbers with at most 15 significant digits, so float noise in sums of cents prints as cents. */
 export function formatNumber(v: number): string {
   const plain = String(v);
   // Short forms are already exact ("596746.3"); only float noise ("0.30000000000000004") is long.
-  if (plain.length <= 12 || Number.isInteger(v) || !Number.isFinite(v)) return plain;
-  return String(Number(v.toPrecision(12)));
+  if (plain.length <= 15 || Number.isInteger(v) || !Number.isFinite(v)) return plain;
+  return String(Number(v.toPrecision(15)));
 }
 
 function csvField(cell: Cell): string {

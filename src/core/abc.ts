@@ -4,7 +4,8 @@
  * B below `bCut` (default 0.95), else C — so the value that crosses 80 % is still A. Basis "count":
  * the same with the share of customers ranked strictly above (defaults 0.2 and 0.5: the 20 % /
  * 30 % / 50 % split). Equal values always share a class. Zero and negative values are C and are
- * reported; the total is the sum of the positive values.
+ * reported; the total is the sum of the positive values. A share within 1e-9 of a cut counts as at
+ * the cut (see SHARE_TOLERANCE), so decimal data split exactly at 80 % is B, as on paper.
  */
 import { bisectLeft } from "d3-array";
 import { CoreError } from "./errors";
@@ -41,6 +42,16 @@ export interface AbcResult {
   aCut: number;
   bCut: number;
   basis: AbcBasis;
+}
+
+/**
+ * Shares are sums of floating-point values, so a share that is exactly 80 % in decimal (9.2 of 11.5)
+ * can come out as 0.7999999999999999. A share within this of a cut counts as at the cut, not below.
+ */
+const SHARE_TOLERANCE = 1e-9;
+
+function below(share: number, cut: number): boolean {
+  return share < cut - SHARE_TOLERANCE;
 }
 
 export function abcDefaults(basis: AbcBasis): { aCut: number; bCut: number } {
@@ -101,7 +112,7 @@ export function classifyAbc(values: ArrayLike<number>, options: AbcOptions = {})
     if (v !== v) continue;
     const g = bisectLeft(distinct, v);
     const before = groupBefore[g];
-    classes[i] = v <= 0 ? 2 : before < aCut ? 0 : before < bCut ? 1 : 2;
+    classes[i] = v <= 0 ? 2 : below(before, aCut) ? 0 : below(before, bCut) ? 1 : 2;
     shareBefore[i] = before;
     cumulativeShare[i] = groupAfter[g];
     if (v <= 0) nonPositive.push(i);

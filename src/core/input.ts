@@ -15,7 +15,8 @@ export type ProblemCode =
   | "blankNumber"
   | "badNumber"
   | "excelError"
-  | "nonPositiveValue";
+  | "nonPositiveValue"
+  | "negativeValue";
 
 export interface RowProblem {
   /** 0-based index of the row in the input columns. */
@@ -153,8 +154,11 @@ export function readNumberCell(cell: unknown, out: CellRead): CellRead {
   return out;
 }
 
+const SERIAL_TEXT = /^[0-9]{1,7}(?:\.[0-9]+)?$/;
+
 /**
- * Reads a date cell: an Excel serial (number) or text in the layouts parseDateText knows.
+ * Reads a date cell: an Excel serial (a number, or a plain number written as text) or text in the
+ * layouts parseDateText knows.
  * A Date object (from a JS caller) is read as its UTC calendar date and time.
  */
 export function readDateCell(cell: unknown, out: CellRead, dayOrder: DayOrder = "mdy"): CellRead {
@@ -171,6 +175,9 @@ export function readDateCell(cell: unknown, out: CellRead, dayOrder: DayOrder = 
       return out;
     }
     out.value = parseDateText(cell, dayOrder);
+    // A serial written as text ("45296", "45296.5", as a CSV export of a date column gives it).
+    // Eight digits were read above as YYYYMMDD; other plain numbers are serials.
+    if (Number.isNaN(out.value) && SERIAL_TEXT.test(cell.trim())) out.value = Number(cell.trim());
     out.status = Number.isNaN(out.value) ? "bad" : "ok";
   } else if (cell instanceof Date) {
     out.value = cell.getTime() / 86400000 + 25569;
@@ -382,7 +389,7 @@ export function readTransactions(columns: TransactionColumns, options: ReadOptio
   return builder.finish(n);
 }
 
-function isBlankOrZero(cell: unknown): boolean {
+export function isBlankOrZero(cell: unknown): boolean {
   return cell === 0 || isBlank(cell);
 }
 
@@ -434,4 +441,54 @@ export function readNumberColumn(cells: ArrayLike<unknown>, field: string, probl
     out[i] = cell.status === "ok" ? cell.value : NaN;
   }
   return out;
+}
+
+export interface CustomerRows {
+  /** Per row; NaN for a blank row. */
+  recencyDays: Float64Array;
+  frequency: Float64Array;
+  monetary: Float64Array;
+  blankRows: number;
+  problems: ProblemLog;
+}
+
+/**
+ * Customer-level columns (days since the last purchase, purchases, amount spent), one entry per row.
+ * A row of blanks (or zeros, as old Excel builds send blanks) is blank: NaN in every column. Any
+ * other row needs three numbers, recency and frequency not negative; a row that has not is reported
+ * once, for its first bad cell, and left NaN.
+ */
+export function readCustomerRows(
+  columns: { recencyDays: ArrayLike<unknown>; frequency: ArrayLike<unknown>; monetary: ArrayLike<unknown> },
+  fieldNames = { recencyDays: "recency_days", frequency: "frequency", monetary: "monetary" },
+): CustomerRows {
+  const n = columns.recencyDays.length;
+  const out = [new Float64Array(n).fill(NaN), new Float64Array(n).fill(NaN), new Float64Array(n).fill(NaN)];
+  const sources = [columns.recencyDays, columns.frequency, columns.monetary];
+  const names = [fieldNames.recencyDays, fieldNames.frequency, fieldNames.monetary];
+  const problems = new ProblemLog();
+  const cell: CellRead = { status: "ok", value: 0 };
+  const values = [0, 0, 0];
+  let blankRows = 0;
+  rows: for (let i = 0; i < n; i++) {
+    if (isBlankOrZero(sources[0][i]) && isBlankOrZero(sources[1][i]) && isBlankOrZero(sources[2][i])) {
+      blankRows++;
+      continue;
+    }
+    for (let k = 0; k < 3; k++) {
+      const raw = sources[k][i];
+      readNumberCell(raw, cell);
+      if (cell.status !== "ok") {
+        problems.add(i, names[k], cell.status === "blank" ? "blankNumber" : cell.status === "error" ? "excelError" : "badNumber", raw);
+        continue rows;
+      }
+      if (k < 2 && cell.value < 0) {
+        problems.add(i, names[k], "negativeValue", raw);
+        continue rows;
+      }
+      values[k] = cell.value;
+    }
+    for (let k = 0; k < 3; k++) out[k][i] = values[k];
+  }
+  return { recencyDays: out[0], frequency: out[1], monetary: out[2], blankRows, problems };
 }

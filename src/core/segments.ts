@@ -3,7 +3,7 @@
  * layer that shows them looks the key up in src/i18n. Custom rules carry the user's own names.
  */
 import { CoreError } from "./errors";
-import { cellText, isBlank, readNumberCell, type CellRead } from "./input";
+import { cellText, isBlank, parseNumberText, readNumberCell, type CellRead } from "./input";
 import type { RfmScores } from "./rfm";
 
 export type SegmentScheme = "rfm" | "cn8";
@@ -52,9 +52,11 @@ export const NO_SEGMENT = 0xffff;
 export interface Segmentation {
   /** Per customer: index into `names`, or NO_SEGMENT. */
   index: Uint16Array;
-  /** Segment names: i18n keys when `builtIn`, the user's names otherwise ("others" is always a key). */
+  /** Segment names: i18n keys when `builtIn`, the user's names otherwise. */
   names: string[];
   builtIn: boolean;
+  /** Index of the "others" segment (an i18n key even among custom names), when the scheme has one. */
+  othersIndex?: number;
   /** cn8 only: the mean R, F and M scores that split high from low. */
   means?: { r: number; f: number; m: number };
 }
@@ -93,7 +95,7 @@ export function segmentByRules(scores: RfmScores, rules: readonly SegmentRule[],
     }
     index[i] = k === rules.length ? others : k;
   }
-  return { index, names: [...rules.map((rule) => rule.name), OTHERS], builtIn };
+  return { index, names: [...rules.map((rule) => rule.name), OTHERS], builtIn, othersIndex: others };
 }
 
 function meanScore(scores: Uint8Array): number {
@@ -148,19 +150,19 @@ export function readSegmentRules(table: readonly (readonly unknown[])[]): Segmen
     if (cells.every((c) => isBlank(c))) continue;
     const bounds: number[] = [];
     let problem: Record<string, string | number> | null = null;
-    let wordBound = false; // a bound written as a word ("R min"): the mark of a header row
     for (let k = 0; k < 6; k++) {
       const raw = cells[k + 1];
       readNumberCell(raw, cell);
       if (cell.status === "blank") bounds.push(k % 2 === 0 ? -Infinity : Infinity);
       else if (cell.status === "ok" && Number.isInteger(cell.value)) bounds.push(cell.value);
       else {
-        if (cell.status === "bad" && typeof raw === "string") wordBound = true;
         problem ??= { row: row + 1, problem: "ruleBound", column: RULE_COLUMNS[k], value: cellText(raw) };
         bounds.push(NaN);
       }
     }
-    if (problem && wordBound && row === 0) continue; // a header row
+    // A header row: the first row, every filled cell a word ("name", "R min" …). A row with any
+    // number in it is a rule, and its unreadable bound is reported, never skipped.
+    if (problem && row === 0 && cells.every((c) => isBlank(c) || (typeof c === "string" && Number.isNaN(parseNumberText(c))))) continue;
     if (problem) throw new CoreError("badRule", problem);
     if (isBlank(cells[0])) throw new CoreError("badRule", { row: row + 1, problem: "ruleNameBlank" });
     for (let k = 0; k < 6; k += 2) {

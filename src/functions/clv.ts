@@ -70,7 +70,7 @@ export function clvGrid(
         readNumberCell(raw, cell);
         if (cell.status !== "ok") {
           const what = cell.status === "error" ? m.problems.excelError(cellText(raw)) : m.problems.badNumber(cellText(raw));
-          throw new ArgumentError(m.errors.rowProblem(where(g, i, j, m), what));
+          throw new ArgumentError(m.errors.rowProblem(where(g, i, j, m) || m.errors.argument(g.name), what));
         }
         values[k] = cell.value;
       }
@@ -100,6 +100,6 @@ export function clvGrid(
 
 /** "argument 'margin', row 3" (column too when the range is wider than one column). */
 function where(g: Grid, i: number, j: number, m: Messages): string {
-  if (g.scalar) return m.errors.argument(g.name);
+  if (g.scalar) return ""; // the sentence names the argument itself
   return g.rows[0].length > 1 ? m.errors.atCell(g.name, i + 1, j + 1) : m.errors.at(g.name, i + 1);
 }

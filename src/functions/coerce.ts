@@ -83,8 +83,8 @@ export function optionalText(arg: unknown, fallback: string): string {
   return cellText(scalar(arg)).trim();
 }
 
-/** An optional date argument (a date cell or date text) as a serial. */
-export function optionalDate(arg: unknown, name: string, m: Messages): number | undefined {
+/** The optional as_of argument (a date cell or date text) as a serial. */
+export function optionalDate(arg: unknown, m: Messages): number | undefined {
   if (isOmitted(arg)) return undefined;
   const cell = scalar(arg);
   const read: CellRead = readDateCell(cell, { status: "ok", value: 0 });

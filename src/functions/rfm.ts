@@ -1,9 +1,10 @@
 /** Adapters for =TIER.RFM and =TIER.RFMSCORE. */
-import { cellText, ProblemLog, readNumberColumn, readTransactions } from "../core/input";
+import { cellText, ProblemLog, readCustomerRows, readNumberColumn, readTransactions } from "../core/input";
 import { isWideScoring, rfmCode, scoreCustomers, scoreRfm, type RfmOptions, type RfmScores } from "../core/rfm";
-import { NO_SEGMENT, readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/segments";
+import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/segments";
 import { summarizeCustomers } from "../core/summary";
 import type { Messages } from "../i18n";
+import { segmentName } from "../i18n/describe";
 import { column, isOmitted, optionalBoolean, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 
@@ -39,20 +40,11 @@ export function scoringOptions(arg: unknown, m: Messages): RfmOptions {
   return { bins: 5, breakpoints: { recency, frequency, monetary } };
 }
 
-/** A segment's name in the user's language (custom rule names as the user wrote them). */
-export function segmentName(segments: Segmentation, i: number, m: Messages): string {
-  const k = segments.index[i];
-  if (k === NO_SEGMENT) return "";
-  const name = segments.names[k];
-  if (segments.builtIn || k === segments.names.length - 1) return m.segments[name as keyof Messages["segments"]] ?? name;
-  return name;
-}
-
 function scoreCells(scores: RfmScores, segments: Segmentation, i: number, m: Messages): (number | string)[] {
   const r = scores.r.scores[i];
   const f = scores.f.scores[i];
   const s = scores.m.scores[i];
-  return [r, f, s, rfmCode(r, f, s, isWideScoring(scores)), segmentName(segments, i, m)];
+  return [r, f, s, rfmCode(r, f, s, isWideScoring(scores)), segmentName(segments, segments.index[i], m)];
 }
 
 export function rfmTable(
@@ -73,7 +65,7 @@ export function rfmTable(
     scoring: scoringOptions(bins, m),
     scheme: segmentScheme(segments, m),
     withHeaders: optionalBoolean(headers, "headers", true, m),
-    asOf: optionalDate(asOf, "as_of", m),
+    asOf: optionalDate(asOf, m),
   };
   const tx = readTransactions({ customers: c.column.cells, dates: d.column.cells, amounts: a.column.cells });
   throwIfProblems(tx.problems, m);
@@ -104,26 +96,9 @@ export function rfmScoreTable(
   sameLength(m, r, f, v);
   const scoring = scoringOptions(bins, m);
   const scheme = segmentScheme(segments, m);
-  const log = new ProblemLog();
-  const rv = readNumberColumn(r.column.cells, r.name, log);
-  const fv = readNumberColumn(f.column.cells, f.name, log);
-  const mv = readNumberColumn(v.column.cells, v.name, log);
-  // A row with some but not all three values is a problem; a row of three blanks gives blanks.
-  for (let i = 0; i < rv.length; i++) {
-    const present = Number(rv[i] === rv[i]) + Number(fv[i] === fv[i]) + Number(mv[i] === mv[i]);
-    if (present === 1 || present === 2) {
-      const [field, cells] = rv[i] !== rv[i] ? [r.name, r.column.cells] : fv[i] !== fv[i] ? [f.name, f.column.cells] : [v.name, v.column.cells];
-      log.add(i, field, "blankNumber", cells[i]);
-    }
-  }
-  log.problems.sort((x, y) => x.row - y.row);
-  throwIfProblems(log, m);
-  for (let i = 0; i < rv.length; i++) {
-    if (rv[i] < 0 || fv[i] < 0) {
-      const [name, value] = rv[i] < 0 ? [r.name, rv[i]] : [f.name, fv[i]];
-      throw new ArgumentError(m.errors.negativeInput(name, m.errors.at(name, i + 1), String(value)));
-    }
-  }
+  const rows = readCustomerRows({ recencyDays: r.column.cells, frequency: f.column.cells, monetary: v.column.cells });
+  throwIfProblems(rows.problems, m);
+  const { recencyDays: rv, frequency: fv, monetary: mv } = rows;
   const scores = scoreRfm(rv, fv, mv, scoring);
   const seg = segmentCustomers(scores, scheme);
   const out: (string | number)[][] = [];

@@ -5,7 +5,16 @@
 import type { ClvInputError } from "../core/clv";
 import type { CoreError } from "../core/errors";
 import type { ProblemCode, RowProblem } from "../core/input";
+import { NO_SEGMENT, type Segmentation } from "../core/segments";
 import type { Messages } from "./en";
+
+/** The name of segment k in the reader's language: built-in keys translated, custom names as written. */
+export function segmentName(seg: Segmentation, k: number, m: Messages): string {
+  if (k === NO_SEGMENT) return "";
+  const name = seg.names[k];
+  if (!seg.builtIn && k !== seg.othersIndex) return name;
+  return m.segments[name as keyof Messages["segments"]] ?? name;
+}
 
 /** What is wrong with a cell, without where it is. */
 export function problemText(code: ProblemCode, value: string, m: Messages): string {
@@ -23,6 +32,8 @@ export function problemText(code: ProblemCode, value: string, m: Messages): stri
       return p.excelError(value);
     case "nonPositiveValue":
       return p.nonPositiveValue(value);
+    case "negativeValue":
+      return p.negativeValue(value);
     default:
       return p[code];
   }

@@ -54,16 +54,17 @@ export const en = {
     clv: "CLV",
   },
   problems: {
-    blankCustomer: "the customer is blank",
-    blankDate: "the date is blank",
+    blankCustomer: "the customer is blank; fill in the customer id, or clear the whole row",
+    blankDate: "the date is blank; fill in the purchase date, or clear the whole row",
     badDate: (value: string) =>
       `"${value}" is not a date (use a date cell, 2024-01-05, 2024/1/5 or 2024年1月5日)`,
     dateOutOfRange: (value: string) => `${value} is outside the dates the add-in reads (1900-03-01 to 9999-12-31)`,
-    blankAmount: "the amount is blank",
+    blankAmount: "the amount is blank; fill in the amount (0 for none), or clear the whole row",
     badAmount: (value: string) => `"${value}" is not a number (use 1234.5, 1,234.50, ¥1,234 or $1,234)`,
-    blankNumber: "the cell is blank",
-    badNumber: (value: string) => `"${value}" is not a number`,
-    excelError: (value: string) => `the cell holds the Excel error ${value}`,
+    blankNumber: "the cell is blank; fill in a number, or clear the whole row",
+    badNumber: (value: string) => `"${value}" is not a number; type digits such as 1234.5`,
+    excelError: (value: string) => `the cell holds the Excel error ${value}; correct the formula behind it, or leave the row out`,
+    negativeValue: (value: string) => `${value} is negative; days since the last purchase and purchase counts cannot be`,
     nonPositiveValue: (value: string) => `${value} is zero or negative, so it is class C`,
   },
   errors: {
@@ -79,7 +80,7 @@ export const en = {
       `'${a}' is ${aShape} but '${b}' is ${bShape}; use ranges of one shape, or single values.`,
     notOneColumn: (argument: string, columns: number) =>
       `'${argument}' has ${columns} columns; select a single column.`,
-    noData: (argument: string) => `'${argument}' holds no usable rows; select the data without the header.`,
+    noData: (argument: string) => `'${argument}' holds no usable rows; check that it covers the data rows.`,
     binsOutOfRange: (value: string) => `'bins' is ${value}; use a whole number from 2 to 10.`,
     cutOutOfRange: (argument: string, value: string) =>
       `'${argument}' is ${value}; use a share between 0 and 1 (80% is 0.8).`,
@@ -97,11 +98,12 @@ export const en = {
       `'as_of' (${asOf}) is before the latest purchase (${last}); recency would be negative. Use a later date.`,
     badBoolean: (argument: string, value: string) => `'${argument}' is "${value}"; use TRUE or FALSE.`,
     negativeInput: (argument: string, where: string, value: string) =>
-      `${where}: '${argument}' is ${value}; it cannot be negative.`,
+      `${where ? `${where}: ` : ""}'${argument}' is ${value}; it cannot be negative.`,
+    /** `where` is "" for a single-value argument, whose name the sentence already says. */
     marginOutOfRange: (where: string, value: string) =>
-      `${where}: 'margin' is ${value}; use a fraction from 0 to 1 (30% is 0.3).`,
+      `${where ? `${where}: ` : ""}'margin' is ${value}; use a fraction from 0 to 1 (30% is 0.3).`,
     discountOutOfRange: (where: string, value: string) =>
-      `${where}: 'discount_rate' is ${value}; use a yearly rate from 0 to 1 (10% is 0.1).`,
+      `${where ? `${where}: ` : ""}'discount_rate' is ${value}; use a yearly rate from 0 to 1 (10% is 0.1).`,
     breakpointsShape: (rows: number, columns: number) =>
       `'bins' is a ${rows}×${columns} range; give a number from 2 to 10, or breakpoints in three rows (or columns): recency, frequency, monetary.`,
     breakpointsOrder: (dimension: string) =>

@@ -26,7 +26,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const VIGNETTE = `Segment,Customers,Orders,Revenue
+const VIGNETTE = `segment,customers,orders,revenue
 About To Sleep,102,283,23449
 At Risk,28,216,22227
 Can't Lose Them,47,274,32446
@@ -67,7 +67,7 @@ describe("tier rfm", () => {
 
   it("speaks Chinese under LANG=zh_CN.UTF-8 and uses cn8", () => {
     const r = run(["rfm", ...golden.slice(0, 7), "--segments", "cn8", "--summary"], { LANG: "zh_CN.UTF-8" });
-    expect(r.stdout.split("\n")[0]).toBe("客户分群,客户数,订单数,收入");
+    expect(r.stdout.split("\n")[0]).toBe("segment,customers,orders,revenue");
     const counts = r.stdout.trim().split("\n").slice(1).map((l) => Number(l.split(",")[1]));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(995);
   });
@@ -148,6 +148,31 @@ describe("tier abc and tier clv", () => {
     const path = file("c.csv", "id,avg_purchase,frequency,lifespan\nx,100,4,3\ny,50,2,1\n");
     const r = run(["clv", path, "--id", "id", "--margin", "0.5"]);
     expect(r.stdout).toBe("id,clv\nx,600\ny,50\n");
+  });
+});
+
+describe("tier: inputs written in other ways", () => {
+  it("reads dates written as Excel serial numbers", () => {
+    const path = file("serial.csv", "customer_id,date,amount\n1,45296,10\n2,45297.5,20\n");
+    const r = run(["rfm", path, "--bins", "2"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("\n1,2024-01-05,1,1,10,");
+  });
+
+  it("keeps every cent of large amounts", () => {
+    const path = file("big.csv", "customer_id,date,amount\n1,2024-01-05,12345678901.23\n2,2024-01-05,0.1\n2,2024-01-05,0.2\n");
+    const out = run(["rfm", path, "--bins", "2"]).stdout;
+    expect(out).toContain(",12345678901.23,");
+    expect(out).toContain(",0.3,");
+  });
+
+  it("tier clv reports rows with blank cells instead of dropping them silently", () => {
+    const path = file("clvblank.csv", "id,avg_purchase,frequency,lifespan\nx,100,4,3\ny,,2,1\nz,50,2,\n,,,\n");
+    const r = run(["clv", path, "--id", "id", "--margin", "0.5"]);
+    expect(r.stdout).toBe("id,clv\nx,600\n");
+    expect(r.stderr).toContain("Left out 2 of 4 rows:");
+    expect(r.stderr).toContain("line 3, column avg_purchase: the cell is blank");
+    expect(r.stderr).toContain("line 4, column lifespan: the cell is blank");
   });
 });
 

@@ -316,3 +316,25 @@ describe("cross-check with the pandas peer (../shared/peers/pandas_rfm.py)", () 
     }
   });
 });
+
+describe("decimal data split exactly at a cut", () => {
+  it("puts the value whose larger values hold exactly 80 % in B, as on paper (9.2 of 11.5)", () => {
+    expect(Array.from(classifyAbc([5.5, 3.7, 2.3]).classes)).toEqual([0, 0, 1]);
+  });
+
+  it("property: amounts in cents are classed as exact integer arithmetic classes them", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 50_000 }), { minLength: 1, maxLength: 60 }), (cents) => {
+        const total = cents.reduce((a, b) => a + b, 0);
+        const result = classifyAbc(cents.map((c) => c / 100));
+        cents.forEach((c, i) => {
+          const larger = cents.filter((x) => x > c).reduce((a, b) => a + b, 0);
+          // larger / total < 0.8  ⇔  100·larger < 80·total, in integers
+          const exact = 100 * larger < 80 * total ? 0 : 100 * larger < 95 * total ? 1 : 2;
+          expect(result.classes[i]).toBe(exact);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -46,9 +46,12 @@ describe("golden: R rfm 0.3.0 vignette on rfm_data_orders", () => {
   });
 
   it("uses R's type-7 quantiles plus one as cut points", () => {
-    // Recency cut points follow from the data; each is a quantile + 1 and they are ordered.
-    const { thresholds } = scores.r;
-    expect(thresholds).toHaveLength(4);
-    for (let k = 1; k < thresholds.length; k++) expect(thresholds[k]).toBeGreaterThanOrEqual(thresholds[k - 1]);
+    // The same data's quantiles from pandas (linear = type 7) plus one; the rfm package's own
+    // documentation rounds them to recency c(115, 181, 297, 482), frequency c(4, 5, 6, 8),
+    // monetary c(256, 382, 506, 666) in its custom-threshold example.
+    const expected = { r: [115, 181, 297.4, 482], f: [4, 5, 6, 8], m: [255.8, 382, 506.4, 666] };
+    for (const k of ["r", "f", "m"] as const) {
+      scores[k].thresholds.forEach((t, i) => expect(t, `${k} cut ${i + 1}`).toBeCloseTo(expected[k][i], 9));
+    }
   });
 });

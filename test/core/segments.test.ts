@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CoreError } from "../../src/core/errors";
-import type { DimensionScores, RfmScores } from "../../src/core/rfm";
+import { scoreRfm, type DimensionScores, type RfmScores } from "../../src/core/rfm";
 import {
   CN8_SEGMENTS,
   NO_SEGMENT,
@@ -260,6 +260,8 @@ describe("readSegmentRules", () => {
   });
 
   it("reads a table without a header row", () => {
+    // A first row with a typo in a bound is a bad rule, not a header row to skip.
+    expect(expectCoreError(() => readSegmentRules([["VIP", 5, "5x", 1, 5, 1, 5], ["Rest"]]), "badRule").details).toMatchObject({ row: 1, column: "R max", value: "5x" });
     // A lone rule with a fractional bound is a bad rule, not a header row.
     expect(expectCoreError(() => readSegmentRules([["Best", 4.5, 5, 1, 5, 1, 5]]), "badRule").details).toMatchObject({ row: 1, problem: "ruleBound", column: "R min" });
     expect(readSegmentRules([["Best", 5, 5, 5, 5, 5, 5]])).toEqual([{ name: "Best", r: [5, 5], f: [5, 5], m: [5, 5] }]);
@@ -304,5 +306,29 @@ describe("readSegmentRules", () => {
     const rules = readSegmentRules([header, ["Top", 5, "", "", "", "", ""], ["Low", "", 2, "", "", "", ""]]);
     const seg = segmentCustomers(triples([[5, 1, 1], [1, 5, 5], [3, 3, 3]]), rules);
     expect(Array.from(seg.index, (i) => seg.names[i])).toEqual(["Top", "Low", OTHERS]);
+  });
+});
+
+describe("order independence", () => {
+  it("property: permuting customers permutes their scores and segments, in every scheme", () => {
+    const customer = fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 5000 }));
+    fc.assert(
+      fc.property(fc.array(customer, { minLength: 1, maxLength: 60 }), fc.integer({ min: 2, max: 10 }), fc.constantFrom("rfm", "cn8"), fc.infiniteStream(fc.nat()), (rows, bins, scheme, seeds) => {
+        const order = rows.map((_, i) => i);
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = seeds.next().value % (i + 1);
+          [order[i], order[j]] = [order[j], order[i]];
+        }
+        const score = (rs: typeof rows) => {
+          const scores = scoreRfm(rs.map((r) => r[0]), rs.map((r) => r[1]), rs.map((r) => r[2]), { bins });
+          const seg = segmentCustomers(scores, scheme as "rfm" | "cn8");
+          return rs.map((_, i) => [scores.r.scores[i], scores.f.scores[i], scores.m.scores[i], seg.names[seg.index[i]]]);
+        };
+        const straight = score(rows);
+        const shuffled = score(order.map((i) => rows[i]));
+        order.forEach((from, to) => expect(shuffled[to]).toEqual(straight[from]));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -126,7 +126,32 @@ describe("=TIER.RFMSCORE", () => {
 
   it("reports a half-filled row and negative recency", () => {
     expect(excelError(() => rfmscore(col(5, 6), col(1, null), col(1, 2), omitted, omitted)).message).toContain("argument 'frequency', row 2: the cell is blank");
-    expect(excelError(() => rfmscore(col(5, -6), col(1, 2), col(1, 2), omitted, omitted)).message).toContain("'recency_days' is -6");
+    expect(excelError(() => rfmscore(col(5, -6), col(1, 2), col(1, 2), omitted, omitted)).message).toBe("argument 'recency_days', row 2: -6 is negative; days since the last purchase and purchase counts cannot be.");
+  });
+});
+
+describe("blanks and error cells as Excel sends them, in every function", () => {
+  it("RFMSCORE: a row of zeros (old Excel's blanks) stays blank and does not move the cut points", () => {
+    const withZeros = rfmscore(col(5, 200, 0, 40, 90), col(10, 1, 0, 3, 2), col(900, 20, 0, 300, 100), omitted, omitted);
+    const without = rfmscore(col(5, 200, 40, 90), col(10, 1, 3, 2), col(900, 20, 300, 100), omitted, omitted);
+    expect(withZeros[2]).toEqual(["", "", "", "", ""]);
+    expect([...withZeros.slice(0, 2), ...withZeros.slice(3)]).toEqual(without);
+  });
+
+  it("RFMSCORE: reports each bad row once, with the first bad cell", () => {
+    const e = excelError(() => rfmscore(col(1, 50), col("5 orders", 1), col(100, 10), omitted, omitted));
+    expect(e.message).toBe('argument \'frequency\', row 1: "5 orders" is not a number; type digits such as 1234.5.');
+    expect(excelError(() => rfmscore(col(1, 2), col(1, { code: "#DIV/0!" }), col(1, 2), omitted, omitted)).message).toContain("row 2: the cell holds the Excel error #DIV/0!");
+  });
+
+  it("ABCCLASS: an error cell names its row; 0 is a value (class C), not a blank", () => {
+    expect(excelError(() => abcclass(col(5, { code: "#N/A" }), omitted, omitted, omitted)).message).toContain("argument 'values', row 2: the cell holds the Excel error #N/A");
+    expect(abcclass(col(50, 0, null, 30), omitted, omitted, omitted)).toEqual(col("A", "C", "", "A"));
+  });
+
+  it("CLV: error cells and text are named; a single-value argument is named once", () => {
+    expect(excelError(() => clv(col(100, { code: "#REF!" }), [[4]], [[3]], [[0.3]], omitted)).message).toContain("argument 'avg_purchase', row 2: the cell holds the Excel error #REF!");
+    expect(excelError(() => clv([[100]], [[4]], [[3]], [[0.3]], [[1]])).message).toBe("'discount_rate' is 1; use a yearly rate from 0 to 1 (10% is 0.1).");
   });
 });
 
@@ -170,7 +195,7 @@ describe("messages in Chinese read as Chinese", () => {
     setDisplayLanguage("zh-CN");
     expect(excelError(() => clv([[1, 2]], [[4]], [[3]], [[0.3, 30]], omitted)).message).toBe("参数“margin”第 1 行第 2 列：“margin”为 30；请使用 0 到 1 之间的比例（30% 即 0.3）。");
     expect(excelError(() => rfmscore(col(1), col(1), col(1), [[30, 20], [1, 2], [1, 2]], omitted)).message).toBe("最近购买的分界点必须是递增的数字。");
-    expect(excelError(() => abcclass(col(1, 2), [["many"]], omitted, omitted)).message).toBe("“a_cut”：“many”不是数字。");
+    expect(excelError(() => abcclass(col(1, 2), [["many"]], omitted, omitted)).message).toBe("“a_cut”：“many”不是数字；请输入数字，例如 1234.5。");
   });
 });
 
