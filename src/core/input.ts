@@ -128,65 +128,53 @@ export interface CellRead {
   value: number;
 }
 
+/** Reads a cell: numbers as they are, text by `parseText`, blanks and Excel errors by their status. */
+function readCell(cell: unknown, out: CellRead, parseText: (text: string) => number): CellRead {
+  out.value = NaN;
+  if (typeof cell === "number") {
+    out.value = cell;
+    out.status = Number.isFinite(cell) ? "ok" : "bad";
+  } else if (isBlank(cell)) out.status = "blank";
+  else if (excelErrorText(cell)) out.status = "error";
+  else if (typeof cell === "string") {
+    out.value = parseText(cell);
+    out.status = out.value === out.value ? "ok" : "bad";
+  } else out.status = "bad";
+  return out;
+}
+
 /** Reads a numeric cell: numbers as they are, numeric text as parseNumberText reads it. */
 export function readNumberCell(cell: unknown, out: CellRead): CellRead {
-  if (typeof cell === "number") {
-    out.status = Number.isFinite(cell) ? "ok" : "bad";
-    out.value = cell;
-  } else if (isBlank(cell)) {
-    out.status = "blank";
-    out.value = NaN;
-  } else if (typeof cell === "string") {
-    if (excelErrorText(cell)) {
-      out.status = "error";
-      out.value = NaN;
-    } else {
-      out.value = parseNumberText(cell);
-      out.status = Number.isNaN(out.value) ? "bad" : "ok";
-    }
-  } else if (typeof cell === "boolean") {
-    out.status = "bad";
-    out.value = NaN;
-  } else {
-    out.status = excelErrorText(cell) ? "error" : "bad";
-    out.value = NaN;
-  }
-  return out;
+  return readCell(cell, out, parseNumberText);
 }
 
 const SERIAL_TEXT = /^[0-9]{1,7}(?:\.[0-9]+)?$/;
 
 /**
+ * Date text in either day order. A serial written as text ("45296", "45296.5", as a CSV export of a
+ * date column gives it) is read as a serial; eight digits were already read as YYYYMMDD.
+ */
+const DATE_TEXT: Record<DayOrder, (text: string) => number> = {
+  mdy: (text) => dateOrSerialText(text, "mdy"),
+  dmy: (text) => dateOrSerialText(text, "dmy"),
+};
+
+function dateOrSerialText(text: string, dayOrder: DayOrder): number {
+  const serial = parseDateText(text, dayOrder);
+  return serial === serial || !SERIAL_TEXT.test(text.trim()) ? serial : Number(text.trim());
+}
+
+/**
  * Reads a date cell: an Excel serial (a number, or a plain number written as text) or text in the
- * layouts parseDateText knows.
- * A Date object (from a JS caller) is read as its UTC calendar date and time.
+ * layouts parseDateText knows. A Date object (from a JS caller) is read as its UTC date and time.
  */
 export function readDateCell(cell: unknown, out: CellRead, dayOrder: DayOrder = "mdy"): CellRead {
-  if (typeof cell === "number") {
-    out.value = cell;
-    out.status = Number.isFinite(cell) ? "ok" : "bad";
-  } else if (isBlank(cell)) {
-    out.status = "blank";
-    out.value = NaN;
-  } else if (typeof cell === "string") {
-    if (excelErrorText(cell)) {
-      out.status = "error";
-      out.value = NaN;
-      return out;
-    }
-    out.value = parseDateText(cell, dayOrder);
-    // A serial written as text ("45296", "45296.5", as a CSV export of a date column gives it).
-    // Eight digits were read above as YYYYMMDD; other plain numbers are serials.
-    if (Number.isNaN(out.value) && SERIAL_TEXT.test(cell.trim())) out.value = Number(cell.trim());
-    out.status = Number.isNaN(out.value) ? "bad" : "ok";
-  } else if (cell instanceof Date) {
+  if (cell instanceof Date) {
     out.value = cell.getTime() / 86400000 + 25569;
     out.status = Number.isFinite(out.value) ? "ok" : "bad";
-  } else {
-    out.status = excelErrorText(cell) ? "error" : "bad";
-    out.value = NaN;
+    return out;
   }
-  return out;
+  return readCell(cell, out, DATE_TEXT[dayOrder]);
 }
 
 /** A customer id as a grouping key: numbers and canonical numeric text ("123") meet; "00123" stays text. */

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { expectCoreError } from "../support/core-error";
 import { ABC_LABELS, NO_CLASS, abcDefaults, classifyAbc } from "../../src/core/abc";
-import { CoreError } from "../../src/core/errors";
 
 const DATA = new URL("../../../shared/data/", import.meta.url).pathname;
 const PEERS = new URL("../../../shared/peers/", import.meta.url).pathname;
@@ -13,16 +13,6 @@ const PYTHON = "/usr/bin/python3";
 
 const labels = (classes: Uint8Array) => Array.from(classes, (c) => (c === NO_CLASS ? "-" : ABC_LABELS[c]));
 
-function expectCoreError(fn: () => unknown, code: string): CoreError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CoreError);
-    expect((e as CoreError).code).toBe(code);
-    return e as CoreError;
-  }
-  throw new Error(`expected CoreError ${code}`);
-}
 
 /**
  * The pandas peer's rule (../shared/peers/pandas_rfm.py): sort by value descending, share_before =

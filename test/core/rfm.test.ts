@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CoreError } from "../../src/core/errors";
+import { expectCoreError } from "../support/core-error";
 import { readTransactions } from "../../src/core/input";
 import {
   MAX_BINS,
@@ -17,16 +17,6 @@ import {
 } from "../../src/core/rfm";
 import { summarizeCustomers } from "../../src/core/summary";
 
-function expectCoreError(fn: () => unknown, code: string): CoreError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CoreError);
-    expect((e as CoreError).code).toBe(code);
-    return e as CoreError;
-  }
-  throw new Error(`expected CoreError ${code}`);
-}
 
 /** R's quantile(x, p, type = 7) written as R writes it: (1 − h)·x[lo] + h·x[hi], 1-based index 1 + (n − 1)p. */
 function rQuantile7(x: readonly number[], p: number): number {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CoreError } from "../../src/core/errors";
+import { expectCoreError } from "../support/core-error";
 import { scoreRfm, type DimensionScores, type RfmScores } from "../../src/core/rfm";
 import {
   CN8_SEGMENTS,
@@ -29,16 +29,6 @@ function segmentNames(ts: readonly (readonly [number, number, number])[], levels
   return Array.from(seg.index, (i) => (i === NO_SEGMENT ? "-" : seg.names[i]));
 }
 
-function expectCoreError(fn: () => unknown, code: string): CoreError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CoreError);
-    expect((e as CoreError).code).toBe(code);
-    return e as CoreError;
-  }
-  throw new Error(`expected CoreError ${code}`);
-}
 
 describe("R rfm vignette segments", () => {
   it("lists the vignette's segments in the vignette's order", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { expectCoreError } from "../support/core-error";
 import { parseDateText } from "../../src/core/dates";
-import { CoreError } from "../../src/core/errors";
 import { type CustomerId, type Transactions, customerKey, readTransactions } from "../../src/core/input";
 import { type CustomerSummary, summarizeCustomers } from "../../src/core/summary";
 
@@ -29,16 +29,6 @@ function byCustomer(s: CustomerSummary) {
   return out;
 }
 
-function expectCoreError(fn: () => unknown, code: string): CoreError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CoreError);
-    expect((e as CoreError).code).toBe(code);
-    return e as CoreError;
-  }
-  throw new Error(`expected CoreError ${code}`);
-}
 
 describe("summarizeCustomers", () => {
   const d = (s: string) => parseDateText(s);

@@ -1,0 +1,14 @@
+import { expect } from "vitest";
+import { CoreError } from "../../src/core/errors";
+
+/** Runs fn, expects it to throw a CoreError with this code, and returns the error for more checks. */
+export function expectCoreError(fn: () => unknown, code: string): CoreError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(CoreError);
+    expect((e as CoreError).code).toBe(code);
+    return e as CoreError;
+  }
+  throw new Error(`expected CoreError ${code}`);
+}
