@@ -88,6 +88,7 @@ function readTable(p: Parsed, m: Messages): { file: string; table: CsvTable } {
 }
 
 function position(header: readonly string[], file: string, name: string, m: Messages): number {
+  if (header.length === 0) throw new UsageError(m.cli.emptyFile(file));
   const k = columnIndex(header, name);
   if (k === undefined) throw new UsageError(m.cli.missingColumn(name, file, header.join(", ")));
   return k;

@@ -130,6 +130,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     missingValue: (name: string) => `Option ${name} needs a value.`,
     missingFile: "Give the CSV file to read.",
     unreadable: (file: string, reason: string) => `Cannot read ${file}: ${reason}`,
+    emptyFile: (file: string) => `${file} is empty; it needs a header line and data rows.`,
     missingColumn: (name: string, file: string, found: string) =>
       `Column "${name}" is not in ${file}; its columns are: ${found}.`,
     badNumberOption: (name: string, value: string) => `Option ${name} is "${value}"; give a number.`,

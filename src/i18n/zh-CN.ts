@@ -114,6 +114,7 @@ export const zhCN: Messages = {
     missingValue: (name) => `选项 ${name} 需要一个值。`,
     missingFile: "请给出要读取的 CSV 文件。",
     unreadable: (file, reason) => `无法读取 ${file}：${reason}`,
+    emptyFile: (file) => `${file} 是空文件；需要一行标题和若干数据行。`,
     missingColumn: (name, file, found) => `${file} 中没有列“${name}”；现有的列为：${found}。`,
     badNumberOption: (name, value) => `选项 ${name} 为“${value}”；请给出数字。`,
     badChoice: (name, value, allowed) => `选项 ${name} 为“${value}”；请使用以下之一：${allowed}。`,

@@ -116,6 +116,7 @@ describe("tier rfm", () => {
     expect(run(["rfm", `${DATA}rfm_data_orders.csv`, "--date", "order_date", "--amount", "revenue", "--bins", "12"]).stderr).toContain("from 2 to 10");
     expect(run(["rfm", "f.csv", "--colour", "red"]).stderr).toContain('Unknown option "--colour"');
     expect(run(["frobnicate"]).code).toBe(2);
+    expect(run(["rfm", file("empty.csv", "")])).toMatchObject({ code: 2, stderr: expect.stringContaining("empty.csv is empty; it needs a header line and data rows.") });
     expect(run(["--help"])).toMatchObject({ code: 0, stderr: "" });
     expect(run(["-h"]).stdout).toContain("tier rfm FILE.csv");
     const margin = run(["clv", "--avg-purchase", "100", "--frequency", "4", "--lifespan", "3", "--margin", "30"]);
