@@ -32,7 +32,9 @@ function hostFacts(): HostFacts {
       language: context?.displayLanguage || browserLanguage,
       theme: themeOf(context?.officeTheme),
     };
-  } catch {
+  } catch (error) {
+    // Office.context throws outside an Office host (a plain browser): use the browser's facts, and say so.
+    console.info("Tiering: no Office host, using the browser's language and a light theme", error);
     return { language: browserLanguage, theme: "light" };
   }
 }
