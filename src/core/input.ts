@@ -377,7 +377,7 @@ export function readTransactions(columns: TransactionColumns, options: ReadOptio
   return builder.finish(n);
 }
 
-export function isBlankOrZero(cell: unknown): boolean {
+function isBlankOrZero(cell: unknown): boolean {
   return cell === 0 || isBlank(cell);
 }
 

@@ -9,7 +9,7 @@ import { column, isOmitted, optionalBoolean, optionalDate, optionalNumber, sameL
 import { ArgumentError } from "./errors";
 
 /** "rfm", "cn8" or a range of rules (name, R min, R max, F min, F max, M min, M max). */
-export function segmentScheme(arg: unknown, m: Messages): SegmentScheme | SegmentRule[] {
+function segmentScheme(arg: unknown, m: Messages): SegmentScheme | SegmentRule[] {
   if (isOmitted(arg)) return "rfm";
   const cell = scalar(arg);
   if (!Array.isArray(cell)) {
@@ -25,7 +25,7 @@ export function segmentScheme(arg: unknown, m: Messages): SegmentScheme | Segmen
  * breakpoints with three rows (or three columns) for recency, frequency and monetary, ascending;
  * blank cells are skipped, and a dimension left empty is scored by quantiles with 5 levels.
  */
-export function scoringOptions(arg: unknown, m: Messages): RfmOptions {
+function scoringOptions(arg: unknown, m: Messages): RfmOptions {
   if (isOmitted(arg) || !Array.isArray(scalar(arg))) return { bins: optionalNumber(arg, "bins", 5, m) };
   const rows = arg as Range;
   const byRows = rows.length === 3;
