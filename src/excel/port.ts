@@ -1,0 +1,160 @@
+/**
+ * The workbook port: everything the task pane may ask of the workbook, as plain data in and out.
+ *
+ * The pane imports only this file's types and receives an implementation (Office.js in Excel, the
+ * in-memory stand-in in the browser preview and in tests). Implementations live in `src/excel`, the only
+ * code that calls `Excel.run`; each operation does a constant number of `context.sync()` calls however
+ * many rows there are.
+ */
+import type { Locale } from "../i18n";
+
+/** A cell the pane can point the user at ("select the first bad cell"). */
+export interface CellRef {
+  sheet: string;
+  /** A1-style address without the sheet, e.g. "C17". */
+  address: string;
+}
+
+/** Where the data comes from: the current selection (a fixed address, remembered) or an Excel table. */
+export type SourceRef = { kind: "range"; sheet: string; address: string } | { kind: "table"; name: string };
+
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  /** Address including the header row, e.g. "A1:H20001". */
+  address: string;
+  rows: number;
+}
+
+/** What the pane needs to offer a column mapping: the header, a few rows, and the size. */
+export interface SourcePreview {
+  source: SourceRef;
+  /** Header texts; `hasHeader` false gives "Column A", "Column B"… in the user's language. */
+  header: string[];
+  hasHeader: boolean;
+  /** Up to 5 data rows, as Excel gives them (numbers, text, booleans, "" for blanks). */
+  sample: unknown[][];
+  /** Data rows, header excluded. */
+  rows: number;
+}
+
+/** Column indices (0-based, into `SourcePreview.header`) for each role; -1 when a role is unmapped. */
+export interface ColumnMapping {
+  customer: number;
+  date: number;
+  /** The amount column. With `quantity`, amount = quantity × this column (unit price). */
+  amount: number;
+  quantity: number;
+  margin: number;
+  category: number;
+  /** Any extra numeric dimension to average per tier (e.g. an NPS or rating column). */
+  extra: number;
+}
+
+export type SegmentSchemeChoice = "rfm" | "cn8" | "custom";
+
+/** One row of the custom segment grid: a name and inclusive score ranges (1..bins). */
+export interface SegmentRuleRow {
+  name: string;
+  r: [number, number];
+  f: [number, number];
+  m: [number, number];
+}
+
+export interface RfmSettings {
+  bins: number;
+  /** Explicit inclusive upper bounds per dimension (bins − 1 each), or null for quantiles. */
+  breakpoints: { r: number[]; f: number[]; m: number[] } | null;
+  scheme: SegmentSchemeChoice;
+  rules: SegmentRuleRow[];
+}
+
+export interface AbcSettings {
+  /** Cumulative shares where A ends and B ends, e.g. 0.8 and 0.95. */
+  aCut: number;
+  bCut: number;
+  /** What is accumulated: revenue, margin (needs a margin column), or order count. */
+  basis: "revenue" | "margin" | "orders";
+}
+
+export interface ClvSettings {
+  /** Simple formula inputs (the TIER.CLV formula): margin share, yearly retention, yearly discount, years. */
+  margin: number;
+  retention: number;
+  discount: number;
+  years: number;
+}
+
+/** Everything a run needs. Saved in the workbook's document settings, so Run repeats it on new data. */
+export interface AnalysisSettings {
+  source: SourceRef | null;
+  hasHeader: boolean;
+  mapping: ColumnMapping;
+  /** The analysis date as an ISO date, or null for the latest purchase date in the data. */
+  asOf: string | null;
+  rfm: RfmSettings | null;
+  abc: AbcSettings | null;
+  clv: ClvSettings | null;
+  /** Summary sheet rows are RFM segments or ABC classes. */
+  summaryBy: "segment" | "abcClass";
+  /** Per-tier strategy texts the user edited (tier name → text); defaults come from i18n. */
+  strategies: Record<string, string>;
+}
+
+/** Row-level problems found while reading, counted by kind, with the first bad cell of each kind. */
+export interface DataQuality {
+  rowsRead: number;
+  rowsUsed: number;
+  /** Rows left out, by reason (problem code → count), e.g. { blankCustomer: 5078, negativeAmount: 398 }. */
+  leftOut: Record<string, number>;
+  /** The first bad cell and a sentence in the user's language that says what is wrong with it. */
+  firstProblem: { cell: CellRef; message: string } | null;
+}
+
+export type Phase = "read" | "compute" | "write" | "pivot";
+
+export interface Progress {
+  phase: Phase;
+  /** 0..1 over the whole run. */
+  fraction: number;
+}
+
+export interface RunOptions {
+  locale: Locale;
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface RunReport {
+  quality: DataQuality;
+  customers: number;
+  /** Names of the sheets written (the add-in picks a new name when the user owns a sheet of that name). */
+  sheets: { results: string; summary: string };
+  /** True when a PivotTable was built; otherwise `pivotNote` says why not (e.g. ExcelApi 1.8 missing). */
+  pivot: boolean;
+  pivotNote: string | null;
+}
+
+export type ChartKind = "column" | "pie" | "doughnut" | "pareto" | "scatter" | "radar" | "heatmap";
+
+export interface ChartReport {
+  kind: ChartKind;
+  sheet: string;
+  /** The chart's name in the workbook (a heat map is a formatted range, so its address instead). */
+  name: string;
+}
+
+/** The operations. Every method rejects with an `Error` whose message is a sentence for the user. */
+export interface WorkbookPort {
+  listTables(): Promise<TableInfo[]>;
+  /** The current selection (a single cell grows to its current region). */
+  previewSelection(hasHeader: boolean, locale: Locale): Promise<SourcePreview>;
+  previewSource(source: SourceRef, hasHeader: boolean, locale: Locale): Promise<SourcePreview>;
+  /** Reads the source, runs the core, writes the "Tiers" and "Tier Summary" sheets and the PivotTable. */
+  run(settings: AnalysisSettings, options: RunOptions): Promise<RunReport>;
+  /** Builds a chart on the summary sheet of the last run; rejects with a sentence when there is none. */
+  buildChart(kind: ChartKind, locale: Locale): Promise<ChartReport>;
+  selectCell(cell: CellRef): Promise<void>;
+  loadSettings(): Promise<AnalysisSettings | null>;
+  saveSettings(settings: AnalysisSettings): Promise<void>;
+}
