@@ -1,0 +1,192 @@
+/**
+ * Guessing which column plays which role (customer, date, amount …) from header texts in English or Chinese,
+ * so that a manager who picks a table usually only has to press Run. Pure: no React, no workbook.
+ */
+import type { ColumnMapping } from "../excel/port";
+
+export type Role = keyof ColumnMapping;
+
+/** The roles in the order the pane shows them. */
+export const ROLES: readonly Role[] = ["customer", "date", "amount", "quantity", "margin", "category", "extra"];
+export const REQUIRED_ROLES: readonly Role[] = ["customer", "date", "amount"];
+
+export const EMPTY_MAPPING: ColumnMapping = {
+  customer: -1,
+  date: -1,
+  amount: -1,
+  quantity: -1,
+  margin: -1,
+  category: -1,
+  extra: -1,
+};
+
+/**
+ * Header texts as they are compared: lower case, without spaces, underscores, dashes, dots or brackets
+ * ("Customer ID", "customer_id" and "CustomerID" are all "customerid"; "客户 编号" is "客户编号").
+ */
+export function normalizeHeader(text: unknown): string {
+  return String(text ?? "")
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_\-.·:：/\\()（）[\]【】#'"]+/g, "");
+}
+
+/** What each guessed kind of column is called. `exact` names win over names that merely contain a word. */
+interface Names {
+  exact: readonly string[];
+  contains: readonly string[];
+}
+
+/** "unitPrice" is a guessing-only kind: with a quantity column it becomes the amount (amount = quantity × price). */
+type GuessKind = Exclude<Role, "amount" | "quantity"> | "amount" | "quantity" | "unitPrice";
+
+const NAMES: Record<GuessKind, Names> = {
+  customer: {
+    exact: [
+      "customerid", "customer", "custid", "customerno", "customernumber", "customercode", "customername", "clientid",
+      "client", "memberid", "member", "userid", "buyerid", "buyer", "accountid",
+      "客户", "客户编号", "客户id", "客户号", "客户名称", "客户代码", "会员", "会员编号", "会员id", "会员号", "用户id",
+      "用户", "用户编号", "买家", "买家id", "顾客", "顾客编号",
+    ],
+    contains: ["customer", "client", "member", "客户", "会员", "顾客", "买家"],
+  },
+  date: {
+    exact: [
+      "date", "invoicedate", "orderdate", "purchasedate", "transactiondate", "saledate", "salesdate", "orderdatetime",
+      "ordertime", "datetime", "timestamp", "paiddate", "paymentdate",
+      "日期", "订单日期", "下单时间", "下单日期", "购买日期", "购买时间", "交易日期", "交易时间", "成交时间", "成交日期",
+      "支付时间", "付款时间", "付款日期", "销售日期", "时间",
+    ],
+    contains: ["date", "日期", "时间"],
+  },
+  unitPrice: {
+    exact: ["unitprice", "price", "priceeach", "unitcost", "单价", "价格", "销售单价", "商品单价"],
+    contains: ["unitprice", "单价"],
+  },
+  quantity: {
+    exact: ["quantity", "qty", "units", "unitssold", "数量", "件数", "购买数量", "销售数量", "销量"],
+    contains: ["quantity", "qty", "数量"],
+  },
+  amount: {
+    exact: [
+      "amount", "revenue", "sales", "total", "totalamount", "ordervalue", "orderamount", "orderrevenue", "spend",
+      "payment", "paid", "amountpaid", "netsales", "grosssales", "salesamount", "totalprice", "value",
+      "金额", "销售额", "实付", "实付金额", "订单金额", "消费金额", "收入", "销售金额", "支付金额", "成交金额", "付款金额",
+      "营业额", "总额", "总金额",
+    ],
+    contains: ["amount", "revenue", "sales", "金额", "销售额", "实付"],
+  },
+  margin: {
+    exact: ["margin", "grossmargin", "profit", "grossprofit", "毛利", "毛利润", "利润", "毛利额"],
+    contains: ["margin", "profit", "毛利", "利润"],
+  },
+  category: {
+    exact: [
+      "category", "productcategory", "segment", "region", "country", "channel", "city", "store",
+      "类别", "品类", "分类", "类目", "地区", "区域", "国家", "渠道", "城市", "门店",
+    ],
+    contains: ["category", "类别", "品类", "类目"],
+  },
+  extra: {
+    exact: ["nps", "rating", "score", "satisfaction", "评分", "满意度", "评价"],
+    contains: ["rating", "satisfaction", "评分", "满意"],
+  },
+};
+
+/** The order kinds pick their column: specific kinds before the ones whose words are common. */
+const GUESS_ORDER: readonly GuessKind[] = ["customer", "date", "unitPrice", "quantity", "margin", "amount", "category", "extra"];
+
+/**
+ * Above 2 for an exact name (earlier names in the list score higher: an id beats a name), 1 for a name that
+ * contains one of the kind's words, 0 otherwise.
+ */
+function nameScore(header: string, names: Names): number {
+  if (!header) return 0;
+  const exact = names.exact.indexOf(header);
+  if (exact >= 0) return 2 + 1 / (1 + exact);
+  return names.contains.some((word) => header.includes(word)) ? 1 : 0;
+}
+
+const ISO_OR_LOCAL_DATE = /^\s*\d{4}([-/.年])\d{1,2}\1?\d{1,2}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
+
+/** A sampled value that reads as a date without a header saying so (date text; a Date from a stand-in). */
+function looksLikeDate(value: unknown): boolean {
+  return value instanceof Date || (typeof value === "string" && ISO_OR_LOCAL_DATE.test(value));
+}
+
+/**
+ * The mapping guessed from the header (and, for the date without a helpful header, from the sample rows).
+ * Each column plays at most one role. With a unit-price column and a quantity column the amount is their
+ * product (`amount` = the unit price, `quantity` set); with an amount column the quantity is left unmapped,
+ * because the amount already includes it.
+ */
+export function guessMapping(header: readonly unknown[], sample: readonly (readonly unknown[])[] = []): ColumnMapping {
+  const names = header.map(normalizeHeader);
+  const taken = new Set<number>();
+  const found: Partial<Record<GuessKind, number>> = {};
+  for (const kind of GUESS_ORDER) {
+    let best = -1;
+    let bestScore = 0;
+    names.forEach((name, column) => {
+      if (taken.has(column)) return;
+      const score = nameScore(name, NAMES[kind]);
+      if (score > bestScore) [best, bestScore] = [column, score];
+    });
+    if (best >= 0) {
+      found[kind] = best;
+      taken.add(best);
+    }
+  }
+  if (found.date === undefined && sample.length > 0) {
+    const column = names.findIndex(
+      (_, c) => !taken.has(c) && sample.every((row) => looksLikeDate(row[c])) && sample.some((row) => row[c] !== ""),
+    );
+    if (column >= 0) found.date = column;
+  }
+
+  const mapping: ColumnMapping = { ...EMPTY_MAPPING };
+  mapping.customer = found.customer ?? -1;
+  mapping.date = found.date ?? -1;
+  if (found.amount !== undefined) {
+    mapping.amount = found.amount;
+  } else if (found.unitPrice !== undefined && found.quantity !== undefined) {
+    mapping.amount = found.unitPrice;
+    mapping.quantity = found.quantity;
+  } else if (found.unitPrice !== undefined) {
+    mapping.amount = found.unitPrice;
+  }
+  mapping.margin = found.margin ?? -1;
+  mapping.category = found.category ?? -1;
+  mapping.extra = found.extra ?? -1;
+  return mapping;
+}
+
+/** A mapping is usable when the required roles are set, in range, and no column plays two roles. */
+export type MappingProblem =
+  | { kind: "missing"; role: Role }
+  | { kind: "outOfRange"; role: Role }
+  | { kind: "shared"; roles: [Role, Role] };
+
+export function mappingProblems(mapping: ColumnMapping, columns: number): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  for (const role of REQUIRED_ROLES) if (mapping[role] < 0) problems.push({ kind: "missing", role });
+  const byColumn = new Map<number, Role>();
+  for (const role of ROLES) {
+    const column = mapping[role];
+    if (column < 0) continue;
+    if (column >= columns) {
+      problems.push({ kind: "outOfRange", role });
+      continue;
+    }
+    const other = byColumn.get(column);
+    if (other) problems.push({ kind: "shared", roles: [other, role] });
+    else byColumn.set(column, role);
+  }
+  return problems;
+}
+
+/** Keeps a saved mapping when it still fits the header; otherwise guesses afresh. */
+export function mappingFor(saved: ColumnMapping | null, header: readonly unknown[], sample: readonly (readonly unknown[])[]): ColumnMapping {
+  if (saved && mappingProblems(saved, header.length).length === 0) return saved;
+  return guessMapping(header, sample);
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EMPTY_MAPPING, guessMapping, mappingFor, mappingProblems, normalizeHeader } from "../../src/taskpane/mapping";
+
+const firstLine = (file: string) =>
+  readFileSync(resolve(__dirname, "../../../shared/data", file), "utf8").split(/\r?\n/, 1)[0].split(",").map((h) => h.replace(/"/g, ""));
+
+describe("normalizeHeader", () => {
+  it("compares header texts without case, spaces, underscores, dashes or full-width forms", () => {
+    expect(normalizeHeader("Customer ID")).toBe("customerid");
+    expect(normalizeHeader("customer_id")).toBe("customerid");
+    expect(normalizeHeader("Order-Date")).toBe("orderdate");
+    expect(normalizeHeader(" 客户 编号 ")).toBe("客户编号");
+    expect(normalizeHeader("ＵｎｉｔＰｒｉｃｅ")).toBe("unitprice");
+    expect(normalizeHeader(null)).toBe("");
+  });
+});
+
+describe("guessMapping", () => {
+  it("maps the Online Retail sample: amount is Quantity × UnitPrice, Country is the category", () => {
+    const header = firstLine("online_retail_sample_20k.csv");
+    expect(header).toEqual(["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"]);
+    expect(guessMapping(header)).toEqual({ ...EMPTY_MAPPING, customer: 6, date: 4, amount: 5, quantity: 3, category: 7 });
+  });
+
+  it("maps the R rfm package's orders (customer_id, order_date, revenue)", () => {
+    expect(guessMapping(firstLine("rfm_data_orders.csv"))).toEqual({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 2 });
+  });
+
+  it("maps Chinese headers, with the quantity left out when there is an amount column", () => {
+    const header = ["订单号", "会员编号", "下单时间", "数量", "单价", "实付金额", "毛利", "品类", "满意度"];
+    expect(guessMapping(header)).toEqual({ customer: 1, date: 2, amount: 5, quantity: -1, margin: 6, category: 7, extra: 8 });
+  });
+
+  it("maps Chinese quantity × unit price when there is no amount", () => {
+    expect(guessMapping(["客户", "日期", "数量", "单价"])).toEqual({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 3, quantity: 2 });
+  });
+
+  it("prefers an exact name to one that merely contains the word, and never gives a column two roles", () => {
+    const header = ["customer_name", "Customer ID", "Date", "Sales amount", "amount"];
+    const mapping = guessMapping(header);
+    expect(mapping.customer).toBe(1);
+    expect(mapping.amount).toBe(4);
+    expect(mapping.date).toBe(2);
+    const used = Object.values(mapping).filter((c) => c >= 0);
+    expect(new Set(used).size).toBe(used.length);
+  });
+
+  it("finds the date column from the sample when the header does not name it", () => {
+    const header = ["Column A", "Column B", "Column C"];
+    const sample = [
+      ["C1", "2024-01-05", 10],
+      ["C2", "2024/1/6", 12],
+    ];
+    expect(guessMapping(header, sample).date).toBe(1);
+    expect(guessMapping(header, []).date).toBe(-1);
+  });
+
+  it("leaves roles unmapped when nothing fits", () => {
+    expect(guessMapping(["foo", "bar"])).toEqual(EMPTY_MAPPING);
+    expect(guessMapping([])).toEqual(EMPTY_MAPPING);
+  });
+});
+
+describe("mappingProblems", () => {
+  it("names the missing required roles, columns past the end and columns used twice", () => {
+    expect(mappingProblems({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 2 }, 3)).toEqual([]);
+    expect(mappingProblems(EMPTY_MAPPING, 3).map((p) => p.kind === "missing" && p.role)).toEqual(["customer", "date", "amount"]);
+    expect(mappingProblems({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 1 }, 3)).toEqual([{ kind: "shared", roles: ["date", "amount"] }]);
+    expect(mappingProblems({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 7 }, 3)).toEqual([{ kind: "outOfRange", role: "amount" }]);
+  });
+
+  it("keeps a saved mapping that still fits and guesses again when it does not", () => {
+    const saved = { ...EMPTY_MAPPING, customer: 2, date: 1, amount: 0 };
+    expect(mappingFor(saved, ["a", "b", "c"], [])).toBe(saved);
+    expect(mappingFor(saved, ["客户", "日期"], [])).toEqual({ ...EMPTY_MAPPING, customer: 0, date: 1 });
+    expect(mappingFor(null, ["客户", "日期", "金额"], [])).toEqual({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 2 });
+  });
+});
