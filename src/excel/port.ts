@@ -92,6 +92,8 @@ export interface AnalysisSettings {
   mapping: ColumnMapping;
   /** The analysis date as an ISO date, or null for the latest purchase date in the data. */
   asOf: string | null;
+  /** How to read ambiguous date text such as 1/5/2024 (default "mdy"). Date cells and ISO text need no choice. */
+  dayOrder?: "mdy" | "dmy";
   rfm: RfmSettings | null;
   abc: AbcSettings | null;
   clv: ClvSettings | null;
@@ -105,7 +107,11 @@ export interface AnalysisSettings {
 export interface DataQuality {
   rowsRead: number;
   rowsUsed: number;
-  /** Rows left out, by reason (problem code → count), e.g. { blankCustomer: 5078, negativeAmount: 398 }. */
+  /**
+   * Rows left out, by reason: a core problem code (`blankCustomer`, `badDate`, `badAmount`, … see
+   * src/core/input.ts) → count, plus `returns` for rows with a negative amount (returns and
+   * cancellations, left out of the analysis), e.g. { blankCustomer: 5078, returns: 398 }.
+   */
   leftOut: Record<string, number>;
   /** The first bad cell and a sentence in the user's language that says what is wrong with it. */
   firstProblem: { cell: CellRef; message: string } | null;
@@ -128,6 +134,8 @@ export interface RunOptions {
 export interface RunReport {
   quality: DataQuality;
   customers: number;
+  /** Rows on the summary sheet (tiers or segments that have customers). */
+  tiers: number;
   /** Names of the sheets written (the add-in picks a new name when the user owns a sheet of that name). */
   sheets: { results: string; summary: string };
   /** True when a PivotTable was built; otherwise `pivotNote` says why not (e.g. ExcelApi 1.8 missing). */
