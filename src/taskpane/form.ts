@@ -1,0 +1,310 @@
+/**
+ * The pane's form: what the person has typed (text, as typed) and how it becomes `AnalysisSettings`.
+ * Pure: problems are data, worded by `describeFormProblem` in the person's language.
+ */
+import type {
+  AbcSettings,
+  AnalysisSettings,
+  ClvSettings,
+  ColumnMapping,
+  RfmSettings,
+  SegmentRuleRow,
+  SegmentSchemeChoice,
+  SourceRef,
+} from "../excel/port";
+import type { Messages } from "../i18n";
+import { EMPTY_MAPPING, mappingProblems, type MappingProblem, type Role } from "./mapping";
+
+export type Dimension = "r" | "f" | "m";
+export const DIMENSIONS: readonly Dimension[] = ["r", "f", "m"];
+
+/** A custom rule as typed: a name and min/max scores per dimension. */
+export interface RuleDraft {
+  name: string;
+  r: [string, string];
+  f: [string, string];
+  m: [string, string];
+}
+
+export interface PaneForm {
+  source: SourceRef | null;
+  hasHeader: boolean;
+  mapping: ColumnMapping;
+  /** ISO date, or "" for the latest purchase in the data. */
+  asOf: string;
+  rfmOn: boolean;
+  bins: string;
+  breakpointsOn: boolean;
+  /** Comma-separated upper bounds per dimension. */
+  breakpoints: Record<Dimension, string>;
+  scheme: SegmentSchemeChoice;
+  rules: RuleDraft[];
+  abcOn: boolean;
+  /** Percentages, as shown: 80 means 0.8. */
+  aCut: string;
+  bCut: string;
+  basis: AbcSettings["basis"];
+  clvOn: boolean;
+  clvMargin: string;
+  retention: string;
+  discount: string;
+  years: string;
+  summaryBy: AnalysisSettings["summaryBy"];
+  strategies: Record<string, string>;
+}
+
+export const DEFAULT_FORM: PaneForm = {
+  source: null,
+  hasHeader: true,
+  mapping: EMPTY_MAPPING,
+  asOf: "",
+  rfmOn: true,
+  bins: "5",
+  breakpointsOn: false,
+  breakpoints: { r: "", f: "", m: "" },
+  scheme: "rfm",
+  rules: [],
+  abcOn: true,
+  aCut: "80",
+  bCut: "95",
+  basis: "revenue",
+  clvOn: true,
+  clvMargin: "30",
+  retention: "80",
+  discount: "10",
+  years: "3",
+  summaryBy: "segment",
+  strategies: {},
+};
+
+/** A starting grid for custom rules (5-level scores), named in the person's language; they edit from here. */
+export function starterRules(m: Messages): RuleDraft[] {
+  const rule = (name: string, r: [number, number], f: [number, number], mm: [number, number]): RuleDraft => ({
+    name,
+    r: [String(r[0]), String(r[1])],
+    f: [String(f[0]), String(f[1])],
+    m: [String(mm[0]), String(mm[1])],
+  });
+  return [
+    rule(m.segments.champions, [4, 5], [4, 5], [4, 5]),
+    rule(m.segments.loyalCustomers, [3, 5], [3, 5], [1, 5]),
+    rule(m.segments.newCustomers, [4, 5], [1, 2], [1, 5]),
+    rule(m.segments.atRisk, [1, 2], [3, 5], [3, 5]),
+    rule(m.segments.lost, [1, 2], [1, 2], [1, 5]),
+  ];
+}
+
+export const emptyRule = (): RuleDraft => ({ name: "", r: ["1", "5"], f: ["1", "5"], m: ["1", "5"] });
+
+/** Numbers as a person reads them: no float noise (0.8 × 100 is 80, not 80.00000000000001). */
+const shown = (value: number) => String(Number(value.toPrecision(12)));
+const percent = (fraction: number) => shown(fraction * 100);
+
+/** The form that shows saved settings. */
+export function formFromSettings(settings: AnalysisSettings): PaneForm {
+  const { rfm, abc, clv } = settings;
+  return {
+    source: settings.source,
+    hasHeader: settings.hasHeader,
+    mapping: { ...EMPTY_MAPPING, ...settings.mapping },
+    asOf: settings.asOf ?? "",
+    rfmOn: rfm !== null,
+    bins: rfm ? String(rfm.bins) : DEFAULT_FORM.bins,
+    breakpointsOn: Boolean(rfm?.breakpoints),
+    breakpoints: rfm?.breakpoints
+      ? { r: rfm.breakpoints.r.join(", "), f: rfm.breakpoints.f.join(", "), m: rfm.breakpoints.m.join(", ") }
+      : DEFAULT_FORM.breakpoints,
+    scheme: rfm?.scheme ?? "rfm",
+    rules: (rfm?.rules ?? []).map((rule) => ({
+      name: rule.name,
+      r: [String(rule.r[0]), String(rule.r[1])],
+      f: [String(rule.f[0]), String(rule.f[1])],
+      m: [String(rule.m[0]), String(rule.m[1])],
+    })),
+    abcOn: abc !== null,
+    aCut: abc ? percent(abc.aCut) : DEFAULT_FORM.aCut,
+    bCut: abc ? percent(abc.bCut) : DEFAULT_FORM.bCut,
+    basis: abc?.basis ?? "revenue",
+    clvOn: clv !== null,
+    clvMargin: clv ? percent(clv.margin) : DEFAULT_FORM.clvMargin,
+    retention: clv ? percent(clv.retention) : DEFAULT_FORM.retention,
+    discount: clv ? percent(clv.discount) : DEFAULT_FORM.discount,
+    years: clv ? shown(clv.years) : DEFAULT_FORM.years,
+    summaryBy: settings.summaryBy,
+    strategies: { ...settings.strategies },
+  };
+}
+
+/** What is wrong with the form, as data. `field` names the control to fix. */
+export type FormProblem =
+  | { kind: "noSource" }
+  | { kind: "mapping"; problem: MappingProblem }
+  | { kind: "noAnalysis" }
+  | { kind: "asOf"; value: string }
+  | { kind: "bins"; value: string }
+  | { kind: "breakpoints"; dimension: Dimension; expected: number }
+  | { kind: "noRules" }
+  | { kind: "rule"; row: number; what: "name" | "bound" | "range"; dimension?: Dimension }
+  | { kind: "cuts" }
+  | { kind: "marginBasis" }
+  | { kind: "percent"; field: "clvMargin" | "retention" | "discount" }
+  | { kind: "years"; value: string }
+  | { kind: "summaryBy"; summaryBy: AnalysisSettings["summaryBy"] };
+
+/** A number typed the way people type them: "80", "80%", " 0,5 " is not accepted (comma is ambiguous). */
+function parseNumber(text: string): number {
+  const trimmed = text.trim().replace(/%$/, "").trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return NaN;
+  return Number(trimmed);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Breakpoints typed as "30, 90, 180" (commas, semicolons, spaces or the Chinese comma between them). */
+export function parseBreakpoints(text: string): number[] {
+  const parts = text.split(/[,;，；\s]+/).filter((part) => part !== "");
+  return parts.map(parseNumber);
+}
+
+export type FormResult = { ok: true; settings: AnalysisSettings } | { ok: false; problems: FormProblem[] };
+
+/** The settings for a run, or every problem in the form; `columns` is the width of the previewed source. */
+export function settingsFromForm(form: PaneForm, columns: number): FormResult {
+  const problems: FormProblem[] = [];
+  if (!form.source) problems.push({ kind: "noSource" });
+  else for (const problem of mappingProblems(form.mapping, columns)) problems.push({ kind: "mapping", problem });
+  if (!form.rfmOn && !form.abcOn && !form.clvOn) problems.push({ kind: "noAnalysis" });
+  const asOf = form.asOf.trim();
+  if (asOf !== "" && !isIsoDate(asOf)) problems.push({ kind: "asOf", value: asOf });
+
+  let rfm: RfmSettings | null = null;
+  if (form.rfmOn) {
+    const bins = parseNumber(form.bins);
+    const binsOk = Number.isInteger(bins) && bins >= 2 && bins <= 10;
+    if (!binsOk) problems.push({ kind: "bins", value: form.bins });
+    let breakpoints: RfmSettings["breakpoints"] = null;
+    if (form.breakpointsOn && binsOk) {
+      const parsed = { r: [] as number[], f: [] as number[], m: [] as number[] };
+      for (const dimension of DIMENSIONS) {
+        const values = parseBreakpoints(form.breakpoints[dimension]);
+        const increasing = values.every((v, i) => Number.isFinite(v) && (i === 0 || v > values[i - 1]));
+        if (values.length !== bins - 1 || !increasing) problems.push({ kind: "breakpoints", dimension, expected: bins - 1 });
+        parsed[dimension] = values;
+      }
+      breakpoints = parsed;
+    }
+    const rules: SegmentRuleRow[] = [];
+    if (form.scheme === "custom") {
+      if (form.rules.length === 0) problems.push({ kind: "noRules" });
+      form.rules.forEach((draft, index) => {
+        const row = index + 1;
+        if (draft.name.trim() === "") problems.push({ kind: "rule", row, what: "name" });
+        const rule: SegmentRuleRow = { name: draft.name.trim(), r: [1, 1], f: [1, 1], m: [1, 1] };
+        for (const dimension of DIMENSIONS) {
+          const [low, high] = draft[dimension].map(parseNumber);
+          const inScale = (v: number) => Number.isInteger(v) && v >= 1 && (!binsOk || v <= bins);
+          if (!inScale(low) || !inScale(high)) problems.push({ kind: "rule", row, what: "bound", dimension });
+          else if (low > high) problems.push({ kind: "rule", row, what: "range", dimension });
+          rule[dimension] = [low, high];
+        }
+        rules.push(rule);
+      });
+    }
+    rfm = { bins, breakpoints, scheme: form.scheme, rules };
+  }
+
+  let abc: AbcSettings | null = null;
+  if (form.abcOn) {
+    const aCut = parseNumber(form.aCut) / 100;
+    const bCut = parseNumber(form.bCut) / 100;
+    if (!(aCut > 0 && bCut <= 1 && aCut < bCut)) problems.push({ kind: "cuts" });
+    if (form.basis === "margin" && form.mapping.margin < 0) problems.push({ kind: "marginBasis" });
+    abc = { aCut, bCut, basis: form.basis };
+  }
+
+  let clv: ClvSettings | null = null;
+  if (form.clvOn) {
+    const fraction = (field: "clvMargin" | "retention" | "discount", below1: boolean) => {
+      const value = parseNumber(form[field]) / 100;
+      if (!(value >= 0 && (below1 ? value < 1 : value <= 1))) problems.push({ kind: "percent", field });
+      return value;
+    };
+    const margin = fraction("clvMargin", false);
+    const retention = fraction("retention", false);
+    const discount = fraction("discount", true);
+    const years = parseNumber(form.years);
+    if (!(years > 0 && years <= 100)) problems.push({ kind: "years", value: form.years });
+    clv = { margin, retention, discount, years };
+  }
+
+  if (form.summaryBy === "segment" && !form.rfmOn && form.abcOn) problems.push({ kind: "summaryBy", summaryBy: "segment" });
+  if (form.summaryBy === "abcClass" && !form.abcOn) problems.push({ kind: "summaryBy", summaryBy: "abcClass" });
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    settings: {
+      source: form.source,
+      hasHeader: form.hasHeader,
+      mapping: { ...form.mapping },
+      asOf: asOf === "" ? null : asOf,
+      rfm,
+      abc,
+      clv,
+      summaryBy: form.summaryBy,
+      strategies: { ...form.strategies },
+    },
+  };
+}
+
+/** The label of a mapping role in the person's language. */
+export function roleLabel(role: Role, m: Messages): string {
+  return m.pane.roles[role];
+}
+
+/** A sentence that says what to fix. */
+export function describeFormProblem(problem: FormProblem, m: Messages): string {
+  const p = m.pane.problems;
+  switch (problem.kind) {
+    case "noSource":
+      return p.noSource;
+    case "mapping": {
+      const mp = problem.problem;
+      if (mp.kind === "missing") return p.missingRole(roleLabel(mp.role, m));
+      if (mp.kind === "outOfRange") return p.roleOutOfRange(roleLabel(mp.role, m));
+      return p.sharedColumn(roleLabel(mp.roles[0], m), roleLabel(mp.roles[1], m));
+    }
+    case "noAnalysis":
+      return p.noAnalysis;
+    case "asOf":
+      return p.asOf(problem.value);
+    case "bins":
+      return p.bins(problem.value);
+    case "breakpoints":
+      return p.breakpoints(m.pane.dimensionNames[problem.dimension], String(problem.expected));
+    case "noRules":
+      return p.noRules;
+    case "rule":
+      if (problem.what === "name") return p.ruleName(String(problem.row));
+      if (problem.what === "bound") return p.ruleBound(String(problem.row), m.pane.dimensionNames[problem.dimension ?? "r"]);
+      return p.ruleRange(String(problem.row), m.pane.dimensionNames[problem.dimension ?? "r"]);
+    case "cuts":
+      return p.cuts;
+    case "marginBasis":
+      return p.marginBasis;
+    case "percent":
+      return p.percent(m.pane.clv[problem.field]);
+    case "years":
+      return p.years(problem.value);
+    case "summaryBy":
+      return problem.summaryBy === "segment" ? p.summaryBySegment : p.summaryByClass;
+  }
+}
