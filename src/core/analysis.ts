@@ -1,0 +1,417 @@
+/**
+ * The analysis behind the pane's Run: mapped transaction columns and settings in, one row per
+ * customer (dates, recency, frequency, monetary, R/F/M, segment, ABC class, CLV) and one row per
+ * tier out. It only composes the core's modules (TransactionBuilder, summarizeCustomers,
+ * scoreCustomers, segmentCustomers, classifyAbc, simpleClv, tierTotals); it holds no text.
+ *
+ * Returns and cancellations: a row whose amount is negative (Online Retail's cancellations have a
+ * negative quantity) is a return. Returns are counted (`returns`) and left out, so frequency counts
+ * purchases and monetary is gross sales; a customer with only returns is not a customer here.
+ */
+import { classifyAbc, type AbcResult } from "./abc";
+import { simpleClv } from "./clv";
+import type { DayOrder } from "./dates";
+import { excelErrorText, isBlank, readNumberCell, TransactionBuilder, type CellRead, type CustomerId, type ProblemLog, type Transactions } from "./input";
+import { isWideScoring, rfmCode, scoreCustomers, type RfmScores } from "./rfm";
+import { NO_SEGMENT, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "./segments";
+import { summarizeCustomers, type CustomerSummary } from "./summary";
+import { tierTotals } from "./tiers";
+
+/** Input roles; also the `field` of every row problem, so a caller can map a problem to its column. */
+export type Role = "customer" | "date" | "amount" | "quantity" | "margin" | "category" | "extra";
+
+export interface AnalysisColumns {
+  customers: ArrayLike<unknown>;
+  dates: ArrayLike<unknown>;
+  /** Amount per row; the unit price when `quantities` is given (amount = quantity × price). */
+  amounts: ArrayLike<unknown>;
+  quantities?: ArrayLike<unknown>;
+  /** Margin (gross profit) of the row, an amount. */
+  margins?: ArrayLike<unknown>;
+  categories?: ArrayLike<unknown>;
+  /** Any numeric dimension to average per customer and per tier (a rating, an NPS score). */
+  extras?: ArrayLike<unknown>;
+}
+
+export interface ClvAnalysisOptions {
+  /** Margin share 0..1, yearly retention 0..1, yearly discount rate 0 ≤ d < 1, horizon in years ≥ 0. */
+  margin: number;
+  retention: number;
+  discount: number;
+  years: number;
+}
+
+export interface AnalysisOptions {
+  /** Analysis date (serial); default the latest purchase. */
+  asOf?: number | null;
+  dayOrder?: DayOrder;
+  rfm?: {
+    bins: number;
+    breakpoints?: { recency?: readonly number[]; frequency?: readonly number[]; monetary?: readonly number[] } | null;
+    scheme: SegmentScheme | readonly SegmentRule[];
+  } | null;
+  abc?: { aCut: number; bCut: number; basis: "revenue" | "margin" | "orders" } | null;
+  clv?: ClvAnalysisOptions | null;
+  /** What the tier rows are: RFM segments or ABC classes. */
+  tierBy: "segment" | "abcClass";
+  problemLimit?: number;
+}
+
+/** A setting the analysis cannot use: which one and why (worded by the caller). */
+export type AnalysisSettingProblem =
+  | "noAnalysis"
+  | "tierByNeedsRfm"
+  | "tierByNeedsAbc"
+  | "marginBasisNeedsColumn"
+  | "clvMargin"
+  | "clvRetention"
+  | "clvDiscount"
+  | "clvYears";
+
+export class AnalysisSettingsError extends Error {
+  constructor(
+    readonly problem: AnalysisSettingProblem,
+    readonly value: number | string = "",
+  ) {
+    super(`${problem} ${value}`);
+    this.name = "AnalysisSettingsError";
+  }
+}
+
+export interface ReadQuality {
+  inputRows: number;
+  blankRows: number;
+  /** Rows that became purchases (returns excluded). */
+  usedRows: number;
+  /** Unusable rows (first bad cell of each, `field` is a Role). */
+  problems: ProblemLog;
+  /** Rows with a negative amount: returns and cancellations, left out. */
+  returns: { rows: number; amount: number; firstRow: number };
+}
+
+export interface TierRow {
+  /** Index into `tierNames` (segment index or 0/1/2 for A/B/C). */
+  index: number;
+  /** Segment key (an i18n key when built in), a custom segment name, or "A"/"B"/"C". */
+  key: string;
+  customers: number;
+  customerShare: number;
+  orders: number;
+  revenue: number;
+  revenueShare: number;
+  /** Revenue share of this row and the rows above it (rows in the order given). */
+  cumulativeRevenueShare: number;
+  /** Per-customer means over the tier; NaN where the measure is not computed. */
+  mean: TierMeans;
+}
+
+export type TierMeasure = "recencyDays" | "frequency" | "monetary" | "clv" | "extra" | "r" | "f" | "m";
+export type TierMeans = Record<TierMeasure, number>;
+
+export interface RfGrid {
+  rLevels: number;
+  fLevels: number;
+  /** Row-major by R score then F score (index (r − 1)·fLevels + (f − 1)); NaN where no customer. */
+  meanMonetary: Float64Array;
+  customers: Int32Array;
+}
+
+export interface AnalysisResult {
+  quality: ReadQuality;
+  customerIds: CustomerId[];
+  summary: CustomerSummary;
+  rfm: { scores: RfmScores; codes: string[]; segmentation: Segmentation } | null;
+  abc: (AbcResult & { values: Float64Array }) | null;
+  clv: Float64Array | null;
+  /** Total margin per customer (margin column mapped). */
+  margin: Float64Array | null;
+  /** Per customer: the category with the largest amount (category column mapped), "" when none. */
+  mainCategory: string[] | null;
+  /** Per customer: mean of the extra column over its purchases with a value; NaN when none. */
+  extra: Float64Array | null;
+  tierBy: "segment" | "abcClass";
+  /** Per customer: its tier's index into the scheme's names (TierRow.index), or -1 (no scores). */
+  tierOf: Int32Array;
+  /** Tier rows with at least one customer: segments by revenue (largest first), classes A, B, C. */
+  tiers: TierRow[];
+  rfGrid: RfGrid | null;
+}
+
+const EXTRA_ROLES = ["margin", "extra"] as const;
+
+/** Reads the rows: purchases, returns apart, every unusable row reported once (field = role). */
+export function readAnalysisRows(columns: AnalysisColumns, options: Pick<AnalysisOptions, "dayOrder" | "problemLimit"> = {}) {
+  const n = columns.customers.length;
+  for (const c of [columns.dates, columns.amounts, columns.quantities, columns.margins, columns.categories, columns.extras]) {
+    if (c && c.length !== n) throw new RangeError(`columns differ in length: ${n}, ${c.length}`);
+  }
+  const builder = new TransactionBuilder(n, {
+    dayOrder: options.dayOrder,
+    fieldNames: { customers: "customer", dates: "date", amounts: "amount" },
+    problemLimit: options.problemLimit,
+  });
+  const { problems } = builder;
+  const cell: CellRead = { status: "ok", value: 0 };
+  const qty: CellRead = { status: "ok", value: 0 };
+  const extras = { margin: columns.margins, extra: columns.extras };
+  const perRow = { margin: columns.margins ? new Float64Array(n) : null, extra: columns.extras ? new Float64Array(n) : null };
+  rows: for (let row = 0; row < n; row++) {
+    const id = columns.customers[row];
+    const date = columns.dates[row];
+    let amount: unknown = columns.amounts[row];
+    // Optional numeric cells: blank is "no value"; anything else unusable leaves the row out.
+    for (const role of EXTRA_ROLES) {
+      const source = extras[role];
+      if (!source) continue;
+      readNumberCell(source[row], cell);
+      if (cell.status === "bad" || cell.status === "error") {
+        problems.add(row, role, cell.status === "error" ? "excelError" : "badNumber", source[row]);
+        continue rows;
+      }
+      perRow[role]![row] = cell.value;
+    }
+    let quantityProblem = false;
+    if (columns.quantities) {
+      const q = columns.quantities[row];
+      readNumberCell(q, qty);
+      readNumberCell(amount, cell);
+      if (qty.status === "blank" && cell.status === "blank") amount = null;
+      else if (qty.status !== "ok") {
+        amount = q; // addCells reports it (as the amount field; renamed below)
+        quantityProblem = true;
+      } else if (cell.status === "ok") amount = qty.value * cell.value;
+    }
+    const before = problems.count;
+    builder.addCells(id, date, amount, row);
+    if (quantityProblem && problems.count > before) {
+      const last = problems.problems[problems.problems.length - 1];
+      if (last && last.row === row && last.field === "amount") last.field = "quantity";
+    }
+  }
+  const tx = builder.finish(n);
+  return { tx, margins: perRow.margin, extras: perRow.extra, problems };
+}
+
+/** Transactions without the returns (negative amounts); customers renumbered in order of first purchase. */
+function withoutReturns(tx: Transactions): { tx: Transactions; returns: ReadQuality["returns"] } {
+  const returns = { rows: 0, amount: 0, firstRow: -1 };
+  const keep = new Uint8Array(tx.validRows);
+  for (let k = 0; k < tx.validRows; k++) {
+    // −0 too: a negative quantity at price 0 (a cancelled free item) is a return, not a purchase.
+    if (tx.amount[k] < 0 || Object.is(tx.amount[k], -0)) {
+      returns.rows++;
+      returns.amount += tx.amount[k];
+      if (returns.firstRow < 0 || tx.sourceRow[k] < returns.firstRow) returns.firstRow = tx.sourceRow[k];
+    } else keep[k] = 1;
+  }
+  if (returns.rows === 0) return { tx, returns };
+  const kept = tx.validRows - returns.rows;
+  const remap = new Int32Array(tx.customerIds.length).fill(-1);
+  const customerIds: CustomerId[] = [];
+  const out = { customer: new Int32Array(kept), date: new Float64Array(kept), amount: new Float64Array(kept), sourceRow: new Int32Array(kept) };
+  let j = 0;
+  for (let k = 0; k < tx.validRows; k++) {
+    if (!keep[k]) continue;
+    const c = tx.customer[k];
+    if (remap[c] < 0) {
+      remap[c] = customerIds.length;
+      customerIds.push(tx.customerIds[c]);
+    }
+    out.customer[j] = remap[c];
+    out.date[j] = tx.date[k];
+    out.amount[j] = tx.amount[k];
+    out.sourceRow[j] = tx.sourceRow[k];
+    j++;
+  }
+  return { tx: { ...tx, ...out, customerIds, validRows: kept }, returns };
+}
+
+function checkSettings(columns: AnalysisColumns, options: AnalysisOptions): void {
+  if (!options.rfm && !options.abc) throw new AnalysisSettingsError("noAnalysis");
+  if (options.tierBy === "segment" && !options.rfm) throw new AnalysisSettingsError("tierByNeedsRfm");
+  if (options.tierBy === "abcClass" && !options.abc) throw new AnalysisSettingsError("tierByNeedsAbc");
+  if (options.abc?.basis === "margin" && !columns.margins) throw new AnalysisSettingsError("marginBasisNeedsColumn");
+  const clv = options.clv;
+  if (clv) {
+    if (!(clv.margin >= 0 && clv.margin <= 1)) throw new AnalysisSettingsError("clvMargin", clv.margin);
+    if (!(clv.retention >= 0 && clv.retention <= 1)) throw new AnalysisSettingsError("clvRetention", clv.retention);
+    if (!(clv.discount >= 0 && clv.discount < 1)) throw new AnalysisSettingsError("clvDiscount", clv.discount);
+    if (!(clv.years >= 0 && Number.isFinite(clv.years))) throw new AnalysisSettingsError("clvYears", clv.years);
+  }
+}
+
+/**
+ * Expected active years within the horizon: year 1 for sure, each later year with the retention
+ * rate's probability, Σ_{t=0}^{years−1} retention^t (fractional horizons pro rata). With retention 1
+ * this is the horizon itself.
+ */
+export function expectedLifespan(retention: number, years: number): number {
+  if (retention >= 1) return years;
+  const whole = Math.floor(years);
+  const full = (1 - retention ** whole) / (1 - retention);
+  return full + (years - whole) * retention ** whole;
+}
+
+/**
+ * Per-customer CLV by the simple formula (simpleClv): average purchase × purchases per year ×
+ * expected lifespan × margin, discounted yearly. Purchases per year are the customer's orders over
+ * the observed span (first purchase to the analysis date), counted as at least one year so a new
+ * customer's single order is not annualised into many.
+ */
+export function customerClv(summary: CustomerSummary, clv: ClvAnalysisOptions): Float64Array {
+  const lifespanYears = expectedLifespan(clv.retention, clv.years);
+  const out = new Float64Array(summary.customerIds.length);
+  for (let c = 0; c < out.length; c++) {
+    const purchasesPerYear = (summary.orders[c] * 365) / Math.max(summary.tenureDays[c], 365);
+    out[c] = simpleClv({ averagePurchase: Math.max(summary.averageAmount[c], 0), purchasesPerYear, lifespanYears, margin: clv.margin, discountRate: clv.discount });
+  }
+  return out;
+}
+
+/** Mean of `values` per tier (indices outside 0..tiers−1 and NaN values skipped). */
+export function tierMeans(tierOf: ArrayLike<number>, tiers: number, values: ArrayLike<number> | null): Float64Array {
+  const out = new Float64Array(tiers).fill(NaN);
+  if (!values) return out;
+  const sum = new Float64Array(tiers);
+  const count = new Int32Array(tiers);
+  for (let i = 0; i < tierOf.length; i++) {
+    const t = tierOf[i];
+    const v = values[i];
+    if (t < 0 || t >= tiers || v !== v) continue;
+    sum[t] += v;
+    count[t]++;
+  }
+  for (let t = 0; t < tiers; t++) if (count[t] > 0) out[t] = sum[t] / count[t];
+  return out;
+}
+
+function scoresAsNumbers(scores: Uint8Array): Float64Array {
+  const out = new Float64Array(scores.length);
+  for (let i = 0; i < scores.length; i++) out[i] = scores[i] === 0 ? NaN : scores[i];
+  return out;
+}
+
+export function runAnalysis(columns: AnalysisColumns, options: AnalysisOptions): AnalysisResult {
+  checkSettings(columns, options);
+  const read = readAnalysisRows(columns, options);
+  const { tx, returns } = withoutReturns(read.tx);
+  const quality: ReadQuality = { inputRows: tx.inputRows, blankRows: tx.blankRows, usedRows: tx.validRows, problems: read.problems, returns };
+  const summary = summarizeCustomers(tx, { asOf: options.asOf ?? null });
+  const customers = tx.customerIds.length;
+
+  // Per-customer sums of the optional columns, over the purchases kept.
+  let margin: Float64Array | null = null;
+  let extra: Float64Array | null = null;
+  let mainCategory: string[] | null = null;
+  if (read.margins) {
+    margin = new Float64Array(customers);
+    for (let k = 0; k < tx.validRows; k++) margin[tx.customer[k]] += read.margins[tx.sourceRow[k]] || 0;
+  }
+  if (read.extras) {
+    const sum = new Float64Array(customers);
+    const count = new Int32Array(customers);
+    for (let k = 0; k < tx.validRows; k++) {
+      const row = tx.sourceRow[k];
+      if (isBlank(columns.extras![row])) continue;
+      sum[tx.customer[k]] += read.extras[row];
+      count[tx.customer[k]]++;
+    }
+    extra = sum.map((s, c) => (count[c] > 0 ? s / count[c] : NaN));
+  }
+  if (columns.categories) {
+    const byCustomer: Map<string, number>[] = Array.from({ length: customers }, () => new Map());
+    for (let k = 0; k < tx.validRows; k++) {
+      const cell = columns.categories[tx.sourceRow[k]];
+      if (isBlank(cell) || excelErrorText(cell)) continue;
+      const name = String(cell).trim();
+      const m = byCustomer[tx.customer[k]];
+      m.set(name, (m.get(name) ?? 0) + tx.amount[k]);
+    }
+    mainCategory = byCustomer.map((m) => {
+      let best = "";
+      let bestAmount = -Infinity;
+      for (const [name, amount] of m) if (amount > bestAmount || (amount === bestAmount && name < best)) [best, bestAmount] = [name, amount];
+      return best;
+    });
+  }
+
+  let rfm: AnalysisResult["rfm"] = null;
+  if (options.rfm) {
+    const bp = options.rfm.breakpoints ?? {};
+    const scores = scoreCustomers(summary, { bins: options.rfm.bins, breakpoints: bp });
+    const segmentation = segmentCustomers(scores, options.rfm.scheme);
+    const wide = isWideScoring(scores);
+    const codes = new Array<string>(customers);
+    for (let c = 0; c < customers; c++) codes[c] = rfmCode(scores.r.scores[c], scores.f.scores[c], scores.m.scores[c], wide);
+    rfm = { scores, codes, segmentation };
+  }
+  let abc: AnalysisResult["abc"] = null;
+  if (options.abc) {
+    const basis = options.abc.basis;
+    const values = basis === "margin" ? margin! : basis === "orders" ? Float64Array.from(summary.orders) : summary.totalAmount;
+    abc = { ...classifyAbc(values, { aCut: options.abc.aCut, bCut: options.abc.bCut, basis: "value" }), values };
+  }
+  const clv = options.clv ? customerClv(summary, options.clv) : null;
+
+  // Tier rows.
+  const tierOf = new Int32Array(customers).fill(-1);
+  let names: string[];
+  if (options.tierBy === "segment") {
+    const seg = rfm!.segmentation;
+    names = seg.names;
+    for (let c = 0; c < customers; c++) if (seg.index[c] !== NO_SEGMENT) tierOf[c] = seg.index[c];
+  } else {
+    names = ["A", "B", "C"];
+    for (let c = 0; c < customers; c++) if (abc!.classes[c] < 3) tierOf[c] = abc!.classes[c];
+  }
+  const totals = tierTotals(tierOf, names, summary.orders, summary.totalAmount);
+  const measures: [TierMeasure, ArrayLike<number> | null][] = [
+    ["recencyDays", summary.recencyDays],
+    ["frequency", summary.orders],
+    ["monetary", summary.totalAmount],
+    ["clv", clv],
+    ["extra", extra],
+    ["r", rfm ? scoresAsNumbers(rfm.scores.r.scores) : null],
+    ["f", rfm ? scoresAsNumbers(rfm.scores.f.scores) : null],
+    ["m", rfm ? scoresAsNumbers(rfm.scores.m.scores) : null],
+  ];
+  const means = measures.map(([key, values]) => [key, tierMeans(tierOf, names.length, values)] as const);
+  let tiers: TierRow[] = totals.map((t, index) => ({
+    index,
+    key: names[index],
+    customers: t.customers,
+    customerShare: t.customerShare,
+    orders: t.orders,
+    revenue: t.revenue,
+    revenueShare: t.revenueShare,
+    cumulativeRevenueShare: 0,
+    mean: Object.fromEntries(means.map(([key, m]) => [key, m[index]])) as TierMeans,
+  }));
+  tiers = tiers.filter((t) => t.customers > 0);
+  // Segments read best largest first (and the Pareto needs that order); classes stay A, B, C.
+  if (options.tierBy === "segment") tiers.sort((a, b) => b.revenue - a.revenue || a.index - b.index);
+  let cumulative = 0;
+  for (const t of tiers) {
+    cumulative += t.revenueShare;
+    t.cumulativeRevenueShare = Math.min(cumulative, 1);
+  }
+
+  let rfGrid: RfGrid | null = null;
+  if (rfm) {
+    const rLevels = rfm.scores.r.levels;
+    const fLevels = rfm.scores.f.levels;
+    const sum = new Float64Array(rLevels * fLevels);
+    const count = new Int32Array(rLevels * fLevels);
+    for (let c = 0; c < customers; c++) {
+      const r = rfm.scores.r.scores[c];
+      const f = rfm.scores.f.scores[c];
+      if (r === 0 || f === 0) continue;
+      const k = (r - 1) * fLevels + (f - 1);
+      sum[k] += summary.totalAmount[c];
+      count[k]++;
+    }
+    rfGrid = { rLevels, fLevels, meanMonetary: sum.map((s, k) => (count[k] > 0 ? s / count[k] : NaN)), customers: count };
+  }
+
+  return { quality, customerIds: tx.customerIds, summary, rfm, abc, clv, margin, mainCategory, extra, tierBy: options.tierBy, tierOf, tiers, rfGrid };
+}
