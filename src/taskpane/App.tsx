@@ -1,17 +1,33 @@
-import { useState } from "react";
-import { Divider, FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import {
+  Divider,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { WorkbookPort } from "../excel/port";
 import { messages, type Locale, type Messages } from "../i18n";
-import { Header } from "./components/Header";
+import { AnalysisSection } from "./components/AnalysisSection";
+import { ChartSection } from "./components/ChartSection";
+import { DataSection } from "./components/DataSection";
 import { FunctionList, type FunctionHelp } from "./components/FunctionList";
+import { Header } from "./components/Header";
 import { LanguageSwitch } from "./components/LanguageSwitch";
+import { RunSection } from "./components/RunSection";
+import { usePane } from "./hooks/usePane";
+import { fluentTheme, type ThemeKind } from "./theme";
 
-export type ThemeKind = "light" | "dark";
+export type { ThemeKind } from "./theme";
 
 export interface AppProps {
   /** The pane's first language, from Office's display language (index.tsx resolves it). */
   initialLocale: Locale;
   /** Follows the Office theme; index.tsx reads it from the host. */
   theme: ThemeKind;
+  /** The workbook: Office.js in Excel, the in-memory stand-in in the preview; null outside both. */
+  port?: WorkbookPort | null;
   /** Where the logo is served from; the manifest's assets folder by default. */
   logo?: string;
 }
@@ -24,6 +40,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalL,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
   // Fluent's Divider grows to fill a flex container; here it is only a rule between sections.
   divider: { flexGrow: 0 },
@@ -39,15 +57,63 @@ function functionHelp(m: Messages): FunctionHelp[] {
   ];
 }
 
-/** The Tiering task pane. Knows nothing of Office: host facts arrive as props. */
-export function App({ initialLocale, theme, logo = "assets/icon-32.png" }: AppProps) {
+/** The Tiering task pane. Knows nothing of Office: host facts and the workbook arrive as props. */
+export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.png" }: AppProps) {
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const m = messages(locale);
+  const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
+  const pane = usePane(port, locale);
+  const busy = pane.run.kind === "running";
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} lang={locale}>
+    <FluentProvider theme={fluentTheme(theme)} lang={locale}>
       <main className={styles.root}>
         <Header logo={logo} logoAlt={m.product.name} title={m.pane.welcomeTitle} message={m.pane.welcomeBody} />
+        {port ? (
+          <>
+            <DataSection
+              m={m}
+              numbers={numbers}
+              form={pane.form}
+              preview={pane.preview}
+              tables={pane.tables}
+              dataError={pane.dataError}
+              busy={busy}
+              onUseSelection={() => void pane.takeSelection()}
+              onTable={(name) => void pane.chooseTable(name)}
+              onTablesOpen={() => void pane.refreshTables()}
+              onHasHeader={(hasHeader) => void pane.setHasHeader(hasHeader)}
+              onMapping={(mapping) => pane.update({ mapping })}
+            />
+            <Divider className={styles.divider} />
+            <AnalysisSection m={m} form={pane.form} busy={busy} update={pane.update} />
+            <Divider className={styles.divider} />
+            <RunSection
+              m={m}
+              numbers={numbers}
+              run={pane.run}
+              restored={pane.restored}
+              disabled={false}
+              onRun={() => void pane.startRun()}
+              onCancel={pane.cancel}
+              onSelectCell={(cell) => void pane.selectCell(cell)}
+            />
+            <Divider className={styles.divider} />
+            <ChartSection
+              m={m}
+              kind={pane.chartKind}
+              chart={pane.chart}
+              disabled={busy}
+              onKind={pane.setChartKind}
+              onBuild={() => void pane.buildChart()}
+            />
+          </>
+        ) : (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{m.pane.noWorkbook}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Divider className={styles.divider} />
         <FunctionList heading={m.pane.functionsHeading} functions={functionHelp(m)} />
         <Divider className={styles.divider} />
         <LanguageSwitch

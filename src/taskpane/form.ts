@@ -32,6 +32,7 @@ export interface PaneForm {
   mapping: ColumnMapping;
   /** ISO date, or "" for the latest purchase in the data. */
   asOf: string;
+  dayOrder: "mdy" | "dmy";
   rfmOn: boolean;
   bins: string;
   breakpointsOn: boolean;
@@ -58,6 +59,7 @@ export const DEFAULT_FORM: PaneForm = {
   hasHeader: true,
   mapping: EMPTY_MAPPING,
   asOf: "",
+  dayOrder: "mdy",
   rfmOn: true,
   bins: "5",
   breakpointsOn: false,
@@ -108,6 +110,7 @@ export function formFromSettings(settings: AnalysisSettings): PaneForm {
     hasHeader: settings.hasHeader,
     mapping: { ...EMPTY_MAPPING, ...settings.mapping },
     asOf: settings.asOf ?? "",
+    dayOrder: settings.dayOrder ?? "mdy",
     rfmOn: rfm !== null,
     bins: rfm ? String(rfm.bins) : DEFAULT_FORM.bins,
     breakpointsOn: Boolean(rfm?.breakpoints),
@@ -256,6 +259,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
       hasHeader: form.hasHeader,
       mapping: { ...form.mapping },
       asOf: asOf === "" ? null : asOf,
+      dayOrder: form.dayOrder,
       rfm,
       abc,
       clv,

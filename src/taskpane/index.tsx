@@ -5,23 +5,21 @@
  */
 import { createRoot } from "react-dom/client";
 import { messages, resolveLocale } from "../i18n";
-import { App, type ThemeKind } from "./App";
+import { App } from "./App";
+import { themeKindOf, type ThemeKind } from "./theme";
 
 interface HostFacts {
   language: string | undefined;
   theme: ThemeKind;
 }
 
-/** Dark when Office says so, or when its body background is darker than mid grey. */
+/** Office's theme as plain facts; `themeId` and `isDarkTheme` are missing on older hosts. */
 function themeOf(officeTheme: Office.OfficeTheme | undefined): ThemeKind {
   if (!officeTheme) return "light";
-  const flagged: unknown = officeTheme.isDarkTheme; // missing on older hosts
-  if (typeof flagged === "boolean") return flagged ? "dark" : "light";
-  const hex = /^#?([0-9a-f]{6})$/i.exec(officeTheme.bodyBackgroundColor ?? "");
-  if (!hex) return "light";
-  const value = parseInt(hex[1], 16);
-  const [r, g, b] = [(value >> 16) & 255, (value >> 8) & 255, value & 255];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? "dark" : "light";
+  // Office.ThemeId's names ("Colorful", "DarkGray" …), whatever values the host gives them.
+  const ids: Record<string, unknown> = (typeof Office !== "undefined" && (Office as { ThemeId?: Record<string, unknown> }).ThemeId) || {};
+  const themeName = Object.keys(ids).find((name) => officeTheme.themeId !== undefined && ids[name] === officeTheme.themeId);
+  return themeKindOf({ isDarkTheme: officeTheme.isDarkTheme, themeName, bodyBackgroundColor: officeTheme.bodyBackgroundColor });
 }
 
 function hostFacts(): HostFacts {

@@ -34,6 +34,7 @@ describe("settingsFromForm", () => {
       hasHeader: true,
       mapping: { ...EMPTY_MAPPING, customer: 0, date: 1, amount: 2 },
       asOf: null,
+      dayOrder: "mdy",
       rfm: { bins: 5, breakpoints: null, scheme: "rfm", rules: [] },
       abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },
       clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },

@@ -1,0 +1,174 @@
+import {
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { AbcSettings, SegmentSchemeChoice } from "../../excel/port";
+import type { Messages } from "../../i18n";
+import { DIMENSIONS, starterRules, type PaneForm } from "../form";
+import { RulesGrid } from "./RulesGrid";
+import { Section } from "./Section";
+
+const useStyles = makeStyles({
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalXXL,
+  },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  input: { minWidth: "0", width: "100%" },
+});
+
+const SCHEMES: readonly SegmentSchemeChoice[] = ["rfm", "cn8", "custom"];
+const BASES: readonly AbcSettings["basis"][] = ["revenue", "margin", "orders"];
+
+export interface AnalysisSectionProps {
+  m: Messages;
+  form: PaneForm;
+  busy: boolean;
+  update(patch: Partial<PaneForm>): void;
+}
+
+/** A number box that keeps what the person types (validation happens on Run, with a sentence). */
+function NumberField(props: { label: string; hint?: string; value: string; onChange(value: string): void; disabled: boolean }) {
+  const styles = useStyles();
+  return (
+    <Field label={props.label} hint={props.hint}>
+      <Input
+        className={styles.input}
+        inputMode="decimal"
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(_, data) => props.onChange(data.value)}
+      />
+    </Field>
+  );
+}
+
+/** RFM, ABC and CLV options, the analysis date and what the summary is by. */
+export function AnalysisSection({ m, form, busy, update }: AnalysisSectionProps) {
+  const styles = useStyles();
+  const bins = Number(form.bins);
+  const breakpointCount = Number.isInteger(bins) && bins >= 2 && bins <= 10 ? String(bins - 1) : "n − 1";
+
+  return (
+    <Section id="tiering-analysis" heading={m.pane.analysisHeading}>
+      <Field label={m.pane.asOf} hint={m.pane.asOfHint}>
+        <Input type="date" value={form.asOf} disabled={busy} onChange={(_, data) => update({ asOf: data.value })} />
+      </Field>
+      <Field label={m.pane.dayOrder}>
+        <RadioGroup
+          layout="horizontal"
+          value={form.dayOrder}
+          disabled={busy}
+          onChange={(_, data) => update({ dayOrder: data.value === "dmy" ? "dmy" : "mdy" })}
+        >
+          <Radio value="mdy" label={m.pane.dayOrders.mdy} />
+          <Radio value="dmy" label={m.pane.dayOrders.dmy} />
+        </RadioGroup>
+      </Field>
+
+      <Checkbox label={m.pane.rfmToggle} checked={form.rfmOn} disabled={busy} onChange={(_, d) => update({ rfmOn: d.checked === true })} />
+      {form.rfmOn && (
+        <div className={styles.group} role="group" aria-label={m.pane.rfmToggle}>
+          <div className={styles.row}>
+            <NumberField label={m.pane.bins} hint={m.pane.binsHint} value={form.bins} disabled={busy} onChange={(bins) => update({ bins })} />
+          </div>
+          <Checkbox
+            label={m.pane.breakpointsToggle}
+            checked={form.breakpointsOn}
+            disabled={busy}
+            onChange={(_, d) => update({ breakpointsOn: d.checked === true })}
+          />
+          {form.breakpointsOn &&
+            DIMENSIONS.map((dimension) => (
+              <Field key={dimension} label={m.pane.breakpointLabels[dimension]} hint={m.pane.breakpointsHint(breakpointCount)}>
+                <Input
+                  value={form.breakpoints[dimension]}
+                  disabled={busy}
+                  onChange={(_, data) => update({ breakpoints: { ...form.breakpoints, [dimension]: data.value } })}
+                />
+              </Field>
+            ))}
+          <Field label={m.pane.scheme}>
+            <RadioGroup
+              value={form.scheme}
+              disabled={busy}
+              onChange={(_, data) => {
+                const scheme = data.value as SegmentSchemeChoice;
+                update(scheme === "custom" && form.rules.length === 0 ? { scheme, rules: starterRules(m) } : { scheme });
+              }}
+            >
+              {SCHEMES.map((scheme) => (
+                <Radio key={scheme} value={scheme} label={m.pane.schemes[scheme]} />
+              ))}
+            </RadioGroup>
+          </Field>
+          {form.scheme === "custom" && <RulesGrid m={m} rules={form.rules} onChange={(rules) => update({ rules })} />}
+        </div>
+      )}
+
+      <Checkbox label={m.pane.abcToggle} checked={form.abcOn} disabled={busy} onChange={(_, d) => update({ abcOn: d.checked === true })} />
+      {form.abcOn && (
+        <div className={styles.group} role="group" aria-label={m.pane.abcToggle}>
+          <div className={styles.row}>
+            <NumberField label={m.pane.aCut} value={form.aCut} disabled={busy} onChange={(aCut) => update({ aCut })} />
+            <NumberField label={m.pane.bCut} value={form.bCut} disabled={busy} onChange={(bCut) => update({ bCut })} />
+            <Field label={m.pane.basis}>
+              <Dropdown
+                className={styles.input}
+                value={m.pane.bases[form.basis]}
+                selectedOptions={[form.basis]}
+                disabled={busy}
+                onOptionSelect={(_, data) => {
+                  if (data.optionValue) update({ basis: data.optionValue as AbcSettings["basis"] });
+                }}
+              >
+                {BASES.map((basis) => (
+                  <Option key={basis} value={basis}>
+                    {m.pane.bases[basis]}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+          </div>
+        </div>
+      )}
+
+      <Checkbox label={m.pane.clvToggle} checked={form.clvOn} disabled={busy} onChange={(_, d) => update({ clvOn: d.checked === true })} />
+      {form.clvOn && (
+        <div className={styles.group} role="group" aria-label={m.pane.clvToggle}>
+          <div className={styles.row}>
+            <NumberField label={m.pane.clv.clvMargin} value={form.clvMargin} disabled={busy} onChange={(clvMargin) => update({ clvMargin })} />
+            <NumberField label={m.pane.clv.retention} value={form.retention} disabled={busy} onChange={(retention) => update({ retention })} />
+            <NumberField label={m.pane.clv.discount} value={form.discount} disabled={busy} onChange={(discount) => update({ discount })} />
+            <NumberField label={m.pane.clv.years} value={form.years} disabled={busy} onChange={(years) => update({ years })} />
+          </div>
+        </div>
+      )}
+
+      <Field label={m.pane.summaryBy}>
+        <RadioGroup
+          layout="horizontal"
+          value={form.summaryBy}
+          disabled={busy}
+          onChange={(_, data) => update({ summaryBy: data.value as PaneForm["summaryBy"] })}
+        >
+          <Radio value="segment" label={m.pane.summaryByOptions.segment} />
+          <Radio value="abcClass" label={m.pane.summaryByOptions.abcClass} />
+        </RadioGroup>
+      </Field>
+    </Section>
+  );
+}

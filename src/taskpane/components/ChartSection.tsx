@@ -1,0 +1,77 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ChartKind } from "../../excel/port";
+import type { Messages } from "../../i18n";
+import type { ChartState } from "../hooks/usePane";
+import { Section } from "./Section";
+
+export const CHART_KINDS: readonly ChartKind[] = ["column", "pie", "doughnut", "pareto", "scatter", "radar", "heatmap"];
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
+  picker: { flexGrow: 1, minWidth: "200px" },
+  dropdown: { minWidth: "0", width: "100%" },
+});
+
+export interface ChartSectionProps {
+  m: Messages;
+  kind: ChartKind;
+  chart: ChartState;
+  disabled: boolean;
+  onKind(kind: ChartKind): void;
+  onBuild(): void;
+}
+
+/** "Build tier chart": a native Excel chart (or heat map) on the summary sheet of the last run. */
+export function ChartSection({ m, kind, chart, disabled, onKind, onBuild }: ChartSectionProps) {
+  const styles = useStyles();
+  const building = chart.kind === "building";
+  return (
+    <Section id="tiering-chart" heading={m.pane.chartHeading}>
+      <div className={styles.row}>
+        <Field label={m.pane.chartKind} className={styles.picker}>
+          <Dropdown
+            className={styles.dropdown}
+            value={m.pane.charts[kind]}
+            selectedOptions={[kind]}
+            disabled={disabled || building}
+            onOptionSelect={(_, data) => {
+              if (data.optionValue) onKind(data.optionValue as ChartKind);
+            }}
+          >
+            {CHART_KINDS.map((value) => (
+              <Option key={value} value={value}>
+                {m.pane.charts[value]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Button onClick={onBuild} disabled={disabled || building}>
+          {m.pane.buildChart}
+        </Button>
+      </div>
+      {chart.kind === "done" && (
+        <MessageBar intent="success">
+          <MessageBarBody>{m.pane.chartDone(chart.report.name, chart.report.sheet)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {chart.kind === "failed" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{m.pane.chartFailed}</MessageBarTitle>
+            {chart.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,136 @@
+import {
+  Body1,
+  Button,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { CellRef, DataQuality } from "../../excel/port";
+import type { Messages } from "../../i18n";
+import { describeFormProblem } from "../form";
+import type { RunState } from "../hooks/usePane";
+import { Section } from "./Section";
+
+const useStyles = makeStyles({
+  buttons: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  quality: { margin: 0 },
+});
+
+export interface RunSectionProps {
+  m: Messages;
+  numbers: Intl.NumberFormat;
+  run: RunState;
+  restored: boolean;
+  disabled: boolean;
+  onRun(): void;
+  onCancel(): void;
+  onSelectCell(cell: CellRef): void;
+}
+
+/** The reasons rows were left out, largest first, in the person's language. */
+export function leftOutReasons(quality: DataQuality, m: Messages, numbers: Intl.NumberFormat): string {
+  const reasons = m.pane.reasons as Record<string, string>;
+  return Object.entries(quality.leftOut)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, count]) => m.pane.reasonCount(numbers.format(count), reasons[code] ?? m.pane.reasonOther(code)))
+    .join(m.locale === "zh-CN" ? "；" : "; ");
+}
+
+/** "Read 20,000 rows, used 14,512. Left out 5,488: …" with a link to the first bad cell. */
+export function QualityLine({ quality, m, numbers, onSelectCell }: { quality: DataQuality; m: Messages; numbers: Intl.NumberFormat; onSelectCell(cell: CellRef): void }) {
+  const styles = useStyles();
+  const leftOut = quality.rowsRead - quality.rowsUsed;
+  const first = quality.firstProblem;
+  return (
+    <Body1 as="p" className={styles.quality} data-testid="quality">
+      {m.pane.quality(numbers.format(quality.rowsRead), numbers.format(quality.rowsUsed))}
+      {leftOut > 0 && <> {m.pane.leftOut(numbers.format(leftOut), leftOutReasons(quality, m, numbers))}</>}
+      {first && (
+        <>
+          {" "}
+          <Link as="button" onClick={() => onSelectCell(first.cell)} data-testid="first-problem">
+            {m.pane.showFirstProblem(`${first.cell.sheet}!${first.cell.address}`)}
+          </Link>
+          {` ${first.message}`}
+        </>
+      )}
+    </Body1>
+  );
+}
+
+/** Run and Cancel, progress, and what came of the run. */
+export function RunSection({ m, numbers, run, restored, disabled, onRun, onCancel, onSelectCell }: RunSectionProps) {
+  const styles = useStyles();
+  const running = run.kind === "running";
+  const progress = running ? run.progress : null;
+  return (
+    <Section id="tiering-run" heading={m.pane.runHeading}>
+      {restored && run.kind === "idle" && (
+        <MessageBar intent="info">
+          <MessageBarBody>{m.pane.settingsRestored}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.buttons}>
+        <Button appearance="primary" onClick={onRun} disabled={disabled || running}>
+          {m.pane.run}
+        </Button>
+        {running && <Button onClick={onCancel}>{m.pane.cancel}</Button>}
+      </div>
+      {running && (
+        <Field label={m.pane.progressLabel} validationMessage={progress ? m.pane.phases[progress.phase] : m.pane.phases.read} validationState="none">
+          <ProgressBar value={progress ? progress.fraction : undefined} max={1} thickness="large" />
+        </Field>
+      )}
+      {run.kind === "invalid" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{m.pane.cannotRun}</MessageBarTitle>
+            <ul className={styles.list}>
+              {run.problems.map((problem, i) => (
+                <li key={i}>{describeFormProblem(problem, m)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {run.kind === "failed" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{m.pane.runFailed}</MessageBarTitle>
+            {run.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {run.kind === "cancelled" && (
+        <MessageBar intent="info">
+          <MessageBarBody>{m.pane.cancelled}</MessageBarBody>
+        </MessageBar>
+      )}
+      {run.kind === "done" && (
+        <>
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>
+              {m.pane.runDone(numbers.format(run.report.customers), run.report.sheets.results, run.report.sheets.summary)}
+            </MessageBarBody>
+          </MessageBar>
+          {!run.report.pivot && run.report.pivotNote && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{m.pane.pivotMissing}</MessageBarTitle>
+                {run.report.pivotNote}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <QualityLine quality={run.report.quality} m={m} numbers={numbers} onSelectCell={onSelectCell} />
+        </>
+      )}
+    </Section>
+  );
+}

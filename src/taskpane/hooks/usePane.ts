@@ -1,0 +1,247 @@
+/**
+ * The pane's state and what its buttons do, against a `WorkbookPort` (Office.js in Excel, the stand-in in the
+ * preview and tests). Components only render what this returns.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type {
+  CellRef,
+  ChartKind,
+  ChartReport,
+  Progress,
+  RunReport,
+  SourcePreview,
+  SourceRef,
+  TableInfo,
+  WorkbookPort,
+} from "../../excel/port";
+import type { Locale } from "../../i18n";
+import { DEFAULT_FORM, formFromSettings, settingsFromForm, type FormProblem, type PaneForm } from "../form";
+import { guessMapping, mappingFor } from "../mapping";
+
+export type RunState =
+  | { kind: "idle" }
+  | { kind: "running"; progress: Progress | null }
+  | { kind: "invalid"; problems: FormProblem[] }
+  | { kind: "failed"; message: string }
+  | { kind: "cancelled" }
+  | { kind: "done"; report: RunReport };
+
+export type ChartState =
+  | { kind: "idle" }
+  | { kind: "building"; chart: ChartKind }
+  | { kind: "failed"; message: string }
+  | { kind: "done"; report: ChartReport };
+
+export interface PaneState {
+  form: PaneForm;
+  preview: SourcePreview | null;
+  tables: TableInfo[];
+  /** A sentence from the port when reading the data's header failed. */
+  dataError: string | null;
+  /** Settings came from the workbook. */
+  restored: boolean;
+  run: RunState;
+  chart: ChartState;
+  chartKind: ChartKind;
+}
+
+export interface PaneActions {
+  update(patch: Partial<PaneForm>): void;
+  takeSelection(): Promise<void>;
+  chooseTable(name: string): Promise<void>;
+  setHasHeader(hasHeader: boolean): Promise<void>;
+  refreshTables(): Promise<void>;
+  startRun(): Promise<void>;
+  cancel(): void;
+  setChartKind(kind: ChartKind): void;
+  buildChart(): Promise<void>;
+  selectCell(cell: CellRef): Promise<void>;
+}
+
+const sentence = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & PaneActions {
+  const [form, setForm] = useState<PaneForm>(DEFAULT_FORM);
+  const [preview, setPreview] = useState<SourcePreview | null>(null);
+  const [tables, setTables] = useState<TableInfo[]>([]);
+  const [dataError, setDataError] = useState<string | null>(null);
+  const [restored, setRestored] = useState(false);
+  const [run, setRun] = useState<RunState>({ kind: "idle" });
+  const [chart, setChart] = useState<ChartState>({ kind: "idle" });
+  const [chartKind, setChartKind] = useState<ChartKind>("column");
+  const abort = useRef<AbortController | null>(null);
+  // The latest form and locale for callbacks that outlive a render (a run that finishes later).
+  const formRef = useRef(form);
+  formRef.current = form;
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
+
+  // On start: the workbook's tables and its saved settings (reopening the workbook and pressing Run repeats them).
+  useEffect(() => {
+    if (!port) return;
+    let live = true;
+    void (async () => {
+      const [tableList, saved] = await Promise.all([
+        port.listTables().catch((error: unknown) => {
+          if (live) setDataError(sentence(error));
+          return [] as TableInfo[];
+        }),
+        port.loadSettings().catch((error: unknown) => {
+          console.warn("Tiering: could not load the saved settings", error);
+          return null;
+        }),
+      ]);
+      if (!live) return;
+      setTables(tableList);
+      if (!saved) return;
+      const restoredForm = formFromSettings(saved);
+      setForm(restoredForm);
+      setRestored(true);
+      if (!saved.source) return;
+      try {
+        const shown = await port.previewSource(saved.source, saved.hasHeader, localeRef.current);
+        if (!live) return;
+        setPreview(shown);
+        setForm((current) => ({ ...current, mapping: mappingFor(saved.mapping, shown.header, shown.sample) }));
+      } catch (error) {
+        if (live) setDataError(sentence(error));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [port]);
+
+  const update = useCallback((patch: Partial<PaneForm>) => setForm((current) => ({ ...current, ...patch })), []);
+
+  /** Shows a new source: its header guesses the mapping afresh. */
+  const show = useCallback(async (read: () => Promise<SourcePreview>, hasHeader: boolean) => {
+    setDataError(null);
+    try {
+      const shown = await read();
+      setPreview(shown);
+      setForm((current) => ({
+        ...current,
+        source: shown.source,
+        hasHeader,
+        mapping: guessMapping(shown.header, shown.sample),
+      }));
+      setRun((current) => (current.kind === "invalid" ? { kind: "idle" } : current));
+    } catch (error) {
+      setDataError(sentence(error));
+    }
+  }, []);
+
+  const takeSelection = useCallback(async () => {
+    if (!port) return;
+    const hasHeader = formRef.current.hasHeader;
+    await show(() => port.previewSelection(hasHeader, localeRef.current), hasHeader);
+  }, [port, show]);
+
+  const chooseTable = useCallback(
+    async (name: string) => {
+      if (!port) return;
+      const hasHeader = formRef.current.hasHeader;
+      const source: SourceRef = { kind: "table", name };
+      await show(() => port.previewSource(source, hasHeader, localeRef.current), hasHeader);
+    },
+    [port, show],
+  );
+
+  const setHasHeader = useCallback(
+    async (hasHeader: boolean) => {
+      const source = formRef.current.source;
+      if (!port || !source) {
+        setForm((current) => ({ ...current, hasHeader }));
+        return;
+      }
+      await show(() => port.previewSource(source, hasHeader, localeRef.current), hasHeader);
+    },
+    [port, show],
+  );
+
+  const refreshTables = useCallback(async () => {
+    if (!port) return;
+    try {
+      setTables(await port.listTables());
+    } catch (error) {
+      setDataError(sentence(error));
+    }
+  }, [port]);
+
+  const runAnalysis = useCallback(async () => {
+    if (!port) return;
+    const result = settingsFromForm(formRef.current, preview?.header.length ?? 0);
+    if (!result.ok) {
+      setRun({ kind: "invalid", problems: result.problems });
+      return;
+    }
+    const controller = new AbortController();
+    abort.current = controller;
+    setRun({ kind: "running", progress: null });
+    try {
+      const report = await port.run(result.settings, {
+        locale: localeRef.current,
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (!controller.signal.aborted) setRun({ kind: "running", progress });
+        },
+      });
+      await port.saveSettings(result.settings).catch((error: unknown) => {
+        console.warn("Tiering: the run worked but its settings could not be saved", error);
+      });
+      setRun({ kind: "done", report });
+      setRestored(false);
+    } catch (error) {
+      setRun(controller.signal.aborted ? { kind: "cancelled" } : { kind: "failed", message: sentence(error) });
+    } finally {
+      if (abort.current === controller) abort.current = null;
+    }
+  }, [port, preview]);
+
+  const cancel = useCallback(() => abort.current?.abort(), []);
+
+  const buildChart = useCallback(async () => {
+    if (!port) return;
+    const kind = chartKind;
+    setChart({ kind: "building", chart: kind });
+    try {
+      setChart({ kind: "done", report: await port.buildChart(kind, localeRef.current) });
+    } catch (error) {
+      setChart({ kind: "failed", message: sentence(error) });
+    }
+  }, [port, chartKind]);
+
+  const selectCell = useCallback(
+    async (cell: CellRef) => {
+      if (!port) return;
+      try {
+        await port.selectCell(cell);
+      } catch (error) {
+        setDataError(sentence(error));
+      }
+    },
+    [port],
+  );
+
+  return {
+    form,
+    preview,
+    tables,
+    dataError,
+    restored,
+    run,
+    chart,
+    chartKind,
+    update,
+    takeSelection,
+    chooseTable,
+    setHasHeader,
+    refreshTables,
+    startRun: runAnalysis,
+    cancel,
+    setChartKind,
+    buildChart,
+    selectCell,
+  };
+}

@@ -1,0 +1,185 @@
+// @vitest-environment happy-dom
+/** The pane clicked through against a fake workbook port: data, mapping, run, progress, cancel, errors, charts. */
+import { afterEach, describe, expect, it } from "vitest";
+import { App } from "../../src/taskpane/App";
+import { messages } from "../../src/i18n";
+import type { AnalysisSettings } from "../../src/excel/port";
+import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
+import { bodyText, choose, cleanup, click, get, query, render, settle, type } from "./support/dom";
+import { FakePort, REPORT } from "./support/fake-port";
+
+const en = messages("en");
+const zh = messages("zh-CN");
+
+afterEach(cleanup);
+
+async function paneWithSelection(port = new FakePort()) {
+  await render(<App initialLocale="en" theme="light" port={port} />);
+  await click(get("button", en.pane.useSelection));
+  return port;
+}
+
+describe("pane: data", () => {
+  it("lists the workbook's tables and reads the selection's header, guessing every column", async () => {
+    const port = await paneWithSelection();
+    expect(port.called("listTables").length).toBeGreaterThan(0);
+    expect(port.called("previewSelection")).toEqual([{ method: "previewSelection", args: [true] }]);
+    expect(bodyText()).toContain(en.pane.sourceSummary("Orders!A1:F20001", "20,000"));
+    // Quantity × unit price: the amount dropdown is labelled "Unit price".
+    expect(get("combobox", en.pane.roles.customer).textContent).toContain("CustomerID");
+    expect(get("combobox", en.pane.roles.date).textContent).toContain("InvoiceDate");
+    expect(get("combobox", en.pane.amountAsUnitPrice).textContent).toContain("UnitPrice");
+    expect(get("combobox", en.pane.roles.quantity).textContent).toContain("Quantity");
+    expect(get("combobox", en.pane.roles.category).textContent).toContain("Country");
+    expect(get("combobox", en.pane.roles.margin).textContent).toContain(en.pane.notMapped);
+  });
+
+  it("picks an Excel table from the dropdown and maps a column by hand", async () => {
+    const port = new FakePort();
+    await render(<App initialLocale="en" theme="light" port={port} />);
+    await choose(get("combobox", en.pane.tableLabel), "Orders (Orders, 20,000)");
+    expect(port.called("previewSource")[0].args).toEqual([{ kind: "table", name: "Orders" }, true]);
+    await choose(get("combobox", en.pane.roles.quantity), en.pane.notMapped);
+    expect(get("combobox", en.pane.roles.amount).textContent).toContain("UnitPrice");
+    await choose(get("combobox", en.pane.roles.extra), "InvoiceNo");
+    await click(get("button", en.pane.run));
+    const [settings] = port.called("run")[0].args as [AnalysisSettings];
+    expect(settings.source).toEqual({ kind: "table", name: "Orders" });
+    expect(settings.mapping).toEqual({ ...EMPTY_MAPPING, customer: 4, date: 2, amount: 3, category: 5, extra: 0 });
+  });
+
+  it("reads the source again without a header when the checkbox is cleared", async () => {
+    const port = await paneWithSelection();
+    await click(get("checkbox", en.pane.hasHeader));
+    expect(port.called("previewSource").at(-1)?.args).toEqual([{ kind: "range", sheet: "Orders", address: "A1:F20001" }, false]);
+    expect(bodyText()).toContain(en.pane.sourceSummary("Orders!A1:F20001", "20,001"));
+    expect(get("combobox", en.pane.roles.customer).textContent).toContain(en.pane.notMapped);
+  });
+});
+
+describe("pane: run", () => {
+  it("runs with the form's settings, saves them, and reports the data quality with a link to the first bad cell", async () => {
+    const port = await paneWithSelection();
+    await type(get("textbox", en.pane.aCut), "70");
+    await click(get("button", en.pane.run));
+    const [settings, locale] = port.called("run")[0].args as [AnalysisSettings, string];
+    expect(locale).toBe("en");
+    expect(settings.abc).toEqual({ aCut: 0.7, bCut: 0.95, basis: "revenue" });
+    expect(settings.rfm?.scheme).toBe("rfm");
+    expect(port.saved).toEqual(settings);
+
+    const text = bodyText();
+    expect(text).toContain(en.pane.runDone("3,210", "Tiers", "Tier Summary"));
+    expect(text).toContain(en.pane.quality("20,000", "14,512"));
+    expect(text).toContain(
+      en.pane.leftOut("5,488", `${en.pane.reasonCount("5,078", en.pane.reasons.blankCustomer)}; ${en.pane.reasonCount("410", en.pane.reasons.returns)}`),
+    );
+    expect(text).toContain(REPORT.pivotNote);
+    await click(get("link", en.pane.showFirstProblem("Orders!E2")));
+    expect(port.called("selectCell")[0].args).toEqual([{ sheet: "Orders", address: "E2" }]);
+  });
+
+  it("says what to fix instead of running when the form is incomplete", async () => {
+    const port = new FakePort();
+    await render(<App initialLocale="en" theme="light" port={port} />);
+    await click(get("button", en.pane.run));
+    expect(port.called("run")).toEqual([]);
+    expect(bodyText()).toContain(en.pane.cannotRun);
+    expect(bodyText()).toContain(en.pane.problems.noSource);
+  });
+
+  it("shows progress while running and cancels with the Cancel button", async () => {
+    const port = await paneWithSelection();
+    port.holdRun();
+    await click(get("button", en.pane.run));
+    const bar = document.querySelector("[role=progressbar]");
+    expect(bar?.getAttribute("aria-valuenow")).toBe("0.5");
+    expect(bodyText()).toContain(en.pane.phases.compute);
+    expect((get("button", en.pane.run) as HTMLButtonElement).disabled).toBe(true);
+    await click(get("button", en.pane.cancel));
+    expect(bodyText()).toContain(en.pane.cancelled);
+    expect(query("button", en.pane.cancel)).toBeNull();
+    expect(port.saved).toBeNull();
+  });
+
+  it("shows the port's sentence in an error message bar when the run fails", async () => {
+    const port = await paneWithSelection();
+    port.runError = new Error("The table Orders has no data rows; add rows below its header.");
+    await click(get("button", en.pane.run));
+    expect(bodyText()).toContain(en.pane.runFailed);
+    expect(bodyText()).toContain("The table Orders has no data rows; add rows below its header.");
+    expect(document.querySelector(".fui-MessageBar")).not.toBeNull();
+  });
+
+  it("restores saved settings on start, so pressing Run repeats the analysis", async () => {
+    const saved: AnalysisSettings = {
+      source: { kind: "table", name: "Orders" },
+      hasHeader: true,
+      mapping: { ...EMPTY_MAPPING, customer: 4, date: 2, amount: 3, quantity: 1 },
+      asOf: "2011-12-10",
+      dayOrder: "dmy",
+      rfm: { bins: 4, breakpoints: null, scheme: "cn8", rules: [] },
+      abc: null,
+      clv: null,
+      summaryBy: "segment",
+      strategies: {},
+    };
+    const port = new FakePort(saved);
+    await render(<App initialLocale="en" theme="light" port={port} />);
+    expect(bodyText()).toContain(en.pane.settingsRestored);
+    expect((get("textbox", en.pane.bins) as HTMLInputElement).value).toBe("4");
+    await click(get("button", en.pane.run));
+    expect(port.called("run")[0].args[0]).toEqual(saved);
+  });
+
+  it("edits custom segment rules in the grid", async () => {
+    const port = await paneWithSelection();
+    await click(get("radio", en.pane.schemes.custom));
+    expect(document.querySelector("[data-testid=rules-grid]")).not.toBeNull();
+    const firstName = get("textbox", en.pane.ruleCell("1", en.pane.ruleName)) as HTMLInputElement;
+    expect(firstName.value).toBe(en.segments.champions);
+    await type(firstName, "VIP");
+    await click(get("button", en.pane.removeRule("5")));
+    await click(get("button", en.pane.addRule));
+    await click(get("button", en.pane.run));
+    expect(bodyText()).toContain(en.pane.problems.ruleName("5"));
+    await type(get("textbox", en.pane.ruleCell("5", en.pane.ruleName)), "Rest");
+    await click(get("button", en.pane.run));
+    const [settings] = port.called("run")[0].args as [AnalysisSettings];
+    expect(settings.rfm?.scheme).toBe("custom");
+    expect(settings.rfm?.rules.map((r) => r.name)).toEqual(["VIP", en.segments.loyalCustomers, en.segments.newCustomers, en.segments.atRisk, "Rest"]);
+    expect(settings.rfm?.rules[0]).toEqual({ name: "VIP", r: [4, 5], f: [4, 5], m: [4, 5] });
+  });
+});
+
+describe("pane: charts and language", () => {
+  it("builds the chosen chart and says where, or shows the port's sentence", async () => {
+    const port = await paneWithSelection();
+    await choose(get("combobox", en.pane.chartKind), en.pane.charts.pareto);
+    await click(get("button", en.pane.buildChart));
+    expect(port.called("buildChart")[0].args).toEqual(["pareto"]);
+    expect(bodyText()).toContain(en.pane.chartDone("Tier chart (pareto)", "Tier Summary"));
+    port.chartError = new Error("Run the analysis first; there is no summary sheet yet.");
+    await click(get("button", en.pane.buildChart));
+    expect(bodyText()).toContain(en.pane.chartFailed);
+    expect(bodyText()).toContain("Run the analysis first");
+  });
+
+  it("switches to Chinese and runs with the Chinese locale", async () => {
+    const port = await paneWithSelection();
+    await click(get("radio", "中文"));
+    expect(get("button", zh.pane.run)).toBeTruthy();
+    expect(bodyText()).toContain(zh.pane.dataHeading);
+    expect(bodyText()).not.toContain(en.pane.analysisHeading);
+    await click(get("button", zh.pane.run));
+    expect(port.called("run")[0].args[1]).toBe("zh-CN");
+    expect(bodyText()).toContain(zh.pane.quality("20,000", "14,512"));
+  });
+
+  it("says it needs Excel when there is no workbook", async () => {
+    await render(<App initialLocale="zh-CN" theme="dark" />);
+    await settle();
+    expect(bodyText()).toContain(zh.pane.noWorkbook);
+    expect(query("button", zh.pane.run)).toBeNull();
+  });
+});

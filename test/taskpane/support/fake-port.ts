@@ -1,0 +1,133 @@
+/**
+ * A small WorkbookPort for the pane's component tests: a fixed selection and table, scripted results, and a log
+ * of every call. `run` can be held open (to see progress and press Cancel) with `holdRun`.
+ */
+import type {
+  AnalysisSettings,
+  CellRef,
+  ChartKind,
+  ChartReport,
+  Progress,
+  RunOptions,
+  RunReport,
+  SourcePreview,
+  SourceRef,
+  TableInfo,
+  WorkbookPort,
+} from "../../../src/excel/port";
+
+export const ORDERS_HEADER = ["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"];
+
+export const REPORT: RunReport = {
+  quality: {
+    rowsRead: 20000,
+    rowsUsed: 14512,
+    leftOut: { blankCustomer: 5078, returns: 410 },
+    firstProblem: { cell: { sheet: "Orders", address: "E2" }, message: "Row 2: the customer is blank." },
+  },
+  customers: 3210,
+  tiers: 11,
+  sheets: { results: "Tiers", summary: "Tier Summary" },
+  pivot: false,
+  pivotNote: "PivotTables need ExcelApi 1.8.",
+};
+
+export interface Call {
+  method: keyof WorkbookPort;
+  args: unknown[];
+}
+
+export class FakePort implements WorkbookPort {
+  calls: Call[] = [];
+  saved: AnalysisSettings | null = null;
+  tables: TableInfo[] = [{ name: "Orders", sheet: "Orders", address: "A1:F20001", rows: 20000 }];
+  runError: Error | null = null;
+  chartError: Error | null = null;
+  private release: (() => void) | null = null;
+  private holding = false;
+
+  constructor(saved: AnalysisSettings | null = null) {
+    this.saved = saved;
+  }
+
+  /** The next run reports progress and then waits until `finishRun()` or its signal aborts. */
+  holdRun() {
+    this.holding = true;
+  }
+
+  finishRun() {
+    this.release?.();
+  }
+
+  private log(method: keyof WorkbookPort, ...args: unknown[]) {
+    this.calls.push({ method, args });
+  }
+
+  called(method: keyof WorkbookPort): Call[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  private preview(source: SourceRef, hasHeader: boolean): SourcePreview {
+    return {
+      source,
+      header: hasHeader ? ORDERS_HEADER : ORDERS_HEADER.map((_, i) => `Column ${String.fromCharCode(65 + i)}`),
+      hasHeader,
+      sample: [["536365", 6, "2010-12-01 08:26:00", 2.55, 17850, "United Kingdom"]],
+      rows: hasHeader ? 20000 : 20001,
+    };
+  }
+
+  async listTables() {
+    this.log("listTables");
+    return this.tables;
+  }
+
+  async previewSelection(hasHeader: boolean) {
+    this.log("previewSelection", hasHeader);
+    return this.preview({ kind: "range", sheet: "Orders", address: "A1:F20001" }, hasHeader);
+  }
+
+  async previewSource(source: SourceRef, hasHeader: boolean) {
+    this.log("previewSource", source, hasHeader);
+    return this.preview(source, hasHeader);
+  }
+
+  async run(settings: AnalysisSettings, options: RunOptions): Promise<RunReport> {
+    this.log("run", settings, options.locale);
+    const progress: Progress[] = [
+      { phase: "read", fraction: 0.1 },
+      { phase: "compute", fraction: 0.5 },
+    ];
+    for (const step of progress) options.onProgress?.(step);
+    if (this.holding) {
+      this.holding = false;
+      await new Promise<void>((resolve, reject) => {
+        this.release = resolve;
+        options.signal?.addEventListener("abort", () => reject(new DOMException("Aborted", "AbortError")));
+      });
+    }
+    if (this.runError) throw this.runError;
+    options.onProgress?.({ phase: "write", fraction: 1 });
+    return REPORT;
+  }
+
+  async buildChart(kind: ChartKind): Promise<ChartReport> {
+    this.log("buildChart", kind);
+    if (this.chartError) throw this.chartError;
+    return { kind, sheet: "Tier Summary", name: `Tier chart (${kind})` };
+  }
+
+  async selectCell(cell: CellRef) {
+    this.log("selectCell", cell);
+  }
+
+  async loadSettings() {
+    this.log("loadSettings");
+    return this.saved;
+  }
+
+  async saveSettings(settings: AnalysisSettings) {
+    this.log("saveSettings", settings);
+    this.saved = settings;
+  }
+}
