@@ -315,6 +315,17 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       summaryBySegment: "Summary rows by RFM segment need RFM; turn RFM on, or summarize by ABC class.",
       summaryByClass: "Summary rows by ABC class need ABC; turn ABC on, or summarize by RFM segment.",
     },
+    preview: {
+      title: "Tiering preview",
+      intro: "The task pane (right) works on an in-memory workbook (left) loaded with a sample of the UCI Online Retail data, as it works on your workbook in Excel. Click a cell to select it.",
+      workbook: "Workbook",
+      sheets: "Sheets",
+      sheetRegion: (sheet: string, cell: string) => (cell ? `Sheet ${sheet}, selected cell ${cell}` : `Sheet ${sheet}`),
+      rowHeader: "Row",
+      moreRows: (count: string) => `… and ${count} more rows (the add-in reads them all).`,
+      emptySheet: "This sheet is empty.",
+      pane: "Task pane",
+    },
   },
   workbook: {
     sheets: {

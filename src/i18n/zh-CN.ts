@@ -294,6 +294,17 @@ export const zhCN: Messages = {
       summaryBySegment: "按 RFM 分群汇总需要开启 RFM；请开启 RFM，或改为按 ABC 分类汇总。",
       summaryByClass: "按 ABC 分类汇总需要开启 ABC；请开启 ABC，或改为按 RFM 分群汇总。",
     },
+    preview: {
+      title: "Tiering 预览",
+      intro: "右侧的任务窗格作用于左侧的内存工作簿（已载入 UCI Online Retail 数据样本），与在 Excel 中作用于您的工作簿时相同。单击单元格即可选中。",
+      workbook: "工作簿",
+      sheets: "工作表",
+      sheetRegion: (sheet: string, cell: string) => (cell ? `工作表 ${sheet}，选中单元格 ${cell}` : `工作表 ${sheet}`),
+      rowHeader: "行",
+      moreRows: (count: string) => `……另有 ${count} 行（加载项会读取全部行）。`,
+      emptySheet: "此工作表为空。",
+      pane: "任务窗格",
+    },
   },
   workbook: {
     sheets: {

@@ -30,6 +30,8 @@ export interface AppProps {
   port?: WorkbookPort | null;
   /** Where the logo is served from; the manifest's assets folder by default. */
   logo?: string;
+  /** Told when the person switches the language (the browser preview follows the pane). */
+  onLocaleChange?: (locale: Locale) => void;
 }
 
 const useStyles = makeStyles({
@@ -58,7 +60,7 @@ function functionHelp(m: Messages): FunctionHelp[] {
 }
 
 /** The Tiering task pane. Knows nothing of Office: host facts and the workbook arrive as props. */
-export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.png" }: AppProps) {
+export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.png", onLocaleChange }: AppProps) {
   const styles = useStyles();
   const [locale, setLocale] = useState<Locale>(initialLocale);
   const m = messages(locale);
@@ -120,7 +122,10 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
           label={m.pane.languageLabel}
           locale={locale}
           names={{ en: m.pane.languageEnglish, "zh-CN": m.pane.languageChinese }}
-          onChange={setLocale}
+          onChange={(next) => {
+            setLocale(next);
+            onLocaleChange?.(next);
+          }}
         />
       </main>
     </FluentProvider>

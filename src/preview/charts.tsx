@@ -1,0 +1,276 @@
+/**
+ * Draws the stand-in's chart objects as simple SVG, from what the workbook job set on them (chart type, series
+ * with their ranges and axis groups, titles, legend), so the preview shows what Excel would draw.
+ */
+import type { ChartModel, RangeRef, SeriesModel } from "../../test/support/excel-standin/model";
+
+/** Office's default palette. */
+const COLORS = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47", "#264478", "#9e480e", "#636363", "#997300", "#255e91"];
+
+const WIDTH = 440;
+const HEIGHT = 280;
+const PAD = { left: 48, right: 48, top: 36, bottom: 54 };
+
+/** The cells of a range, row by row then column by column (a series is one row or one column). */
+export function rangeCells(ref: RangeRef | null): unknown[] {
+  if (!ref) return [];
+  const out: unknown[] = [];
+  for (let r = ref.r0; r <= ref.r1; r++) for (let c = ref.c0; c <= ref.c1; c++) out.push(ref.sheet.value(r, c));
+  return out;
+}
+
+const num = (v: unknown) => (typeof v === "number" ? v : Number(v));
+const label = (v: unknown) => (typeof v === "number" ? String(Number(v.toPrecision(6))) : String(v ?? ""));
+
+/** The chart kind of a series: its own type in a combo chart, else the chart's. */
+function seriesType(chart: ChartModel, series: SeriesModel): string {
+  return series.chartType ?? chart.chartType;
+}
+
+/** A round upper bound for an axis: 1, 2, 2.5 or 5 times a power of ten. */
+function niceMax(max: number): number {
+  if (!(max > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(max));
+  return [1, 2, 2.5, 5, 10].map((k) => k * power).find((v) => v >= max) ?? max;
+}
+
+function shortNumber(v: number): string {
+  const abs = Math.abs(v);
+  if (abs >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
+  if (abs >= 1e3) return `${Number((v / 1e3).toPrecision(3))}k`;
+  return String(Number(v.toPrecision(3)));
+}
+
+function Legend({ items, y }: { items: { name: string; color: string }[]; y: number }) {
+  let x = PAD.left;
+  return (
+    <g aria-hidden="true">
+      {items.map((item) => {
+        const at = x;
+        x += 18 + Math.min(item.name.length, 24) * 6.5 + 12;
+        return (
+          <g key={`${item.name}${at}`} transform={`translate(${at},${y})`}>
+            <rect width="10" height="10" fill={item.color} />
+            <text x="14" y="9" fontSize="10">
+              {item.name.length > 24 ? `${item.name.slice(0, 23)}…` : item.name}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** Columns (and lines, on either axis) over categories: clustered column, Pareto combo, line. */
+function CategoryChart({ chart }: { chart: ChartModel }) {
+  const series = chart.series.filter((s) => s.values);
+  const categories = rangeCells(series[0]?.xValues ?? null).map(label);
+  const values = series.map((s) => rangeCells(s.values).map(num));
+  const count = Math.max(categories.length, ...values.map((v) => v.length), 1);
+  const primary = series.map((s, i) => (s.axisGroup === "Secondary" ? [] : values[i])).flat().filter(Number.isFinite);
+  const secondary = series.map((s, i) => (s.axisGroup === "Secondary" ? values[i] : [])).flat().filter(Number.isFinite);
+  const maxPrimary = niceMax(Math.max(0, ...primary));
+  const maxSecondary = niceMax(Math.max(0, ...secondary));
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const band = plotW / count;
+  const columns = series.map((s, i) => ({ s, i })).filter(({ s }) => /column|bar/i.test(seriesType(chart, s)));
+  const lines = series.map((s, i) => ({ s, i })).filter(({ s }) => !/column|bar/i.test(seriesType(chart, s)));
+  const y = (v: number, secondaryAxis: boolean) => PAD.top + plotH - (v / (secondaryAxis ? maxSecondary : maxPrimary)) * plotH;
+  const barW = (band * 0.7) / Math.max(columns.length, 1);
+  return (
+    <>
+      <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
+      {[0, 0.5, 1].map((t) => (
+        <text key={t} x={PAD.left - 4} y={y(t * maxPrimary, false) + 3} fontSize="9" textAnchor="end">
+          {shortNumber(t * maxPrimary)}
+        </text>
+      ))}
+      {secondary.length > 0 &&
+        [0, 0.5, 1].map((t) => (
+          <text key={`s${t}`} x={PAD.left + plotW + 4} y={y(t * maxSecondary, true) + 3} fontSize="9">
+            {maxSecondary <= 1 ? `${Math.round(t * maxSecondary * 100)}%` : shortNumber(t * maxSecondary)}
+          </text>
+        ))}
+      {columns.map(({ s, i }, k) =>
+        values[i].map((v, c) =>
+          Number.isFinite(v) ? (
+            <rect
+              key={`${i}-${c}`}
+              x={PAD.left + c * band + band * 0.15 + k * barW}
+              y={Math.min(y(v, s.axisGroup === "Secondary"), PAD.top + plotH)}
+              width={Math.max(barW - 1, 1)}
+              height={Math.abs(PAD.top + plotH - y(v, s.axisGroup === "Secondary"))}
+              fill={COLORS[i % COLORS.length]}
+            />
+          ) : null,
+        ),
+      )}
+      {lines.map(({ s, i }) => {
+        const points = values[i].map((v, c) => `${PAD.left + c * band + band / 2},${y(Number.isFinite(v) ? v : 0, s.axisGroup === "Secondary")}`);
+        return (
+          <g key={`l${i}`}>
+            <polyline points={points.join(" ")} fill="none" stroke={COLORS[i % COLORS.length]} strokeWidth="2" />
+            {points.map((p, c) => {
+              const [cx, cy] = p.split(",");
+              return <circle key={c} cx={cx} cy={cy} r="2.5" fill={COLORS[i % COLORS.length]} />;
+            })}
+          </g>
+        );
+      })}
+      {categories.map((name, c) => (
+        <text
+          key={c}
+          x={PAD.left + c * band + band / 2}
+          y={PAD.top + plotH + 12}
+          fontSize="9"
+          textAnchor="end"
+          transform={`rotate(-30 ${PAD.left + c * band + band / 2} ${PAD.top + plotH + 12})`}
+        >
+          {name.length > 14 ? `${name.slice(0, 13)}…` : name}
+        </text>
+      ))}
+      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
+    </>
+  );
+}
+
+function PieChart({ chart, doughnut }: { chart: ChartModel; doughnut: boolean }) {
+  const series = chart.series.find((s) => s.values);
+  const values = rangeCells(series?.values ?? null).map(num).map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
+  const names = rangeCells(series?.xValues ?? null).map(label);
+  const total = values.reduce((a, b) => a + b, 0) || 1;
+  const cx = WIDTH / 2 - 60;
+  const cy = (HEIGHT - 10) / 2 + 10;
+  const r = 95;
+  let angle = -Math.PI / 2;
+  return (
+    <>
+      {values.map((v, i) => {
+        const start = angle;
+        angle += (v / total) * Math.PI * 2;
+        const large = angle - start > Math.PI ? 1 : 0;
+        const [x0, y0, x1, y1] = [cx + r * Math.cos(start), cy + r * Math.sin(start), cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
+        const d = v >= total ? `M ${cx - r} ${cy} a ${r} ${r} 0 1 0 ${2 * r} 0 a ${r} ${r} 0 1 0 ${-2 * r} 0` : `M ${cx} ${cy} L ${x0} ${y0} A ${r} ${r} 0 ${large} 1 ${x1} ${y1} Z`;
+        return <path key={i} d={d} fill={COLORS[i % COLORS.length]} stroke="#fff" strokeWidth="1" />;
+      })}
+      {doughnut && <circle cx={cx} cy={cy} r={r * 0.5} fill="#fff" />}
+      <g aria-hidden="true">
+        {names.map((name, i) => (
+          <g key={i} transform={`translate(${cx + r + 24},${30 + i * 15})`}>
+            <rect width="10" height="10" fill={COLORS[i % COLORS.length]} />
+            <text x="14" y="9" fontSize="10">
+              {`${name.length > 20 ? `${name.slice(0, 19)}…` : name} ${Math.round((values[i] / total) * 100)}%`}
+            </text>
+          </g>
+        ))}
+      </g>
+    </>
+  );
+}
+
+function ScatterChart({ chart }: { chart: ChartModel }) {
+  const series = chart.series.filter((s) => s.values);
+  const points = series.map((s) => {
+    const xs = rangeCells(s.xValues).map(num);
+    return rangeCells(s.values).map((v, i) => [xs[i], num(v)] as const).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  });
+  const all = points.flat();
+  const maxX = niceMax(Math.max(0, ...all.map((p) => p[0])));
+  const maxY = niceMax(Math.max(0, ...all.map((p) => p[1])));
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const px = (x: number) => PAD.left + (x / maxX) * plotW;
+  const py = (y: number) => PAD.top + plotH - (y / maxY) * plotH;
+  return (
+    <>
+      <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
+      <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + plotH} stroke="#888" />
+      <text x={PAD.left - 4} y={PAD.top + 3} fontSize="9" textAnchor="end">
+        {shortNumber(maxY)}
+      </text>
+      <text x={PAD.left + plotW} y={PAD.top + plotH + 12} fontSize="9" textAnchor="end">
+        {shortNumber(maxX)}
+      </text>
+      {points.map((list, i) =>
+        list.map(([x, y], k) => <circle key={`${i}-${k}`} cx={px(x)} cy={py(y)} r="4" fill={COLORS[i % COLORS.length]} fillOpacity="0.8" />),
+      )}
+      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
+    </>
+  );
+}
+
+function RadarChart({ chart }: { chart: ChartModel }) {
+  const series = chart.series.filter((s) => s.values);
+  const axes = rangeCells(series[0]?.xValues ?? null).map(label);
+  const values = series.map((s) => rangeCells(s.values).map(num));
+  const n = Math.max(axes.length, ...values.map((v) => v.length), 3);
+  const max = niceMax(Math.max(0, ...values.flat().filter(Number.isFinite)));
+  const cx = WIDTH / 2;
+  const cy = (HEIGHT - 30) / 2 + 14;
+  const r = 90;
+  const at = (i: number, v: number) => {
+    const a = -Math.PI / 2 + (i / n) * Math.PI * 2;
+    return [cx + (v / max) * r * Math.cos(a), cy + (v / max) * r * Math.sin(a)];
+  };
+  return (
+    <>
+      {[0.5, 1].map((t) => (
+        <polygon key={t} points={Array.from({ length: n }, (_, i) => at(i, t * max).join(",")).join(" ")} fill="none" stroke="#ccc" />
+      ))}
+      {axes.map((name, i) => {
+        const [x, y] = at(i, max * 1.12);
+        return (
+          <text key={i} x={x} y={y} fontSize="10" textAnchor="middle">
+            {name}
+          </text>
+        );
+      })}
+      {values.map((list, k) => (
+        <polygon
+          key={k}
+          points={list.map((v, i) => at(i, Number.isFinite(v) ? v : 0).join(",")).join(" ")}
+          fill={COLORS[k % COLORS.length]}
+          fillOpacity="0.15"
+          stroke={COLORS[k % COLORS.length]}
+          strokeWidth="2"
+        />
+      ))}
+      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
+    </>
+  );
+}
+
+/** One chart object as an SVG image named by its title. */
+export function ChartView({ chart }: { chart: ChartModel }) {
+  const type = chart.chartType;
+  const title = chart.title.visible ? chart.title.text : chart.name;
+  let body;
+  if (/^pie/i.test(type)) body = <PieChart chart={chart} doughnut={false} />;
+  else if (/doughnut/i.test(type)) body = <PieChart chart={chart} doughnut />;
+  else if (/scatter/i.test(type)) body = <ScatterChart chart={chart} />;
+  else if (/radar/i.test(type)) body = <RadarChart chart={chart} />;
+  else body = <CategoryChart chart={chart} />;
+  const axisTitle = (key: string) => chart.axisTitles.get(key);
+  return (
+    <figure className="preview-chart" data-chart-name={chart.name} data-chart-type={type}>
+      <svg role="img" aria-label={`${title} (${type})`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT}>
+        <rect width={WIDTH} height={HEIGHT} fill="#fff" stroke="#d0d0d0" />
+        <text x={WIDTH / 2} y="20" fontSize="13" fontWeight="600" textAnchor="middle">
+          {title}
+        </text>
+        {axisTitle("Value/Primary") && (
+          <text x="12" y={HEIGHT / 2} fontSize="10" textAnchor="middle" transform={`rotate(-90 12 ${HEIGHT / 2})`}>
+            {axisTitle("Value/Primary")}
+          </text>
+        )}
+        {axisTitle("Value/Secondary") && (
+          <text x={WIDTH - 10} y={HEIGHT / 2} fontSize="10" textAnchor="middle" transform={`rotate(90 ${WIDTH - 10} ${HEIGHT / 2})`}>
+            {axisTitle("Value/Secondary")}
+          </text>
+        )}
+        {body}
+      </svg>
+    </figure>
+  );
+}
