@@ -334,6 +334,16 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     },
     /** When the source has no header row: "Column A". */
     columnLetter: (letter: string) => `Column ${letter}`,
+    /** The mapped input columns, as the error sentences name them. */
+    roles: {
+      customer: "customer",
+      date: "date",
+      amount: "amount",
+      quantity: "quantity",
+      margin: "margin",
+      category: "category",
+      extra: "extra measure",
+    },
     columns: {
       customer: "Customer",
       firstPurchase: "First purchase",

@@ -312,6 +312,15 @@ export const zhCN: Messages = {
       summary: "分层汇总",
     },
     columnLetter: (letter: string) => `${letter} 列`,
+    roles: {
+      customer: "客户",
+      date: "日期",
+      amount: "金额",
+      quantity: "数量",
+      margin: "毛利",
+      category: "品类",
+      extra: "其他指标",
+    },
     columns: {
       customer: "客户",
       firstPurchase: "首次购买",
