@@ -13,7 +13,17 @@ export type CoreErrorCode =
   | "noData"
   | "unknownBasis"
   | "unknownScheme"
-  | "badRule";
+  | "badRule"
+  | "badRepeatSummary"
+  | "noRepeatPurchases"
+  | "fitFailed"
+  | "gammaGammaQ"
+  | "noRepeatSpend"
+  | "badUnit"
+  | "badHorizon"
+  | "badDiscount"
+  | "calibrationBeforeData"
+  | "badLifecycle";
 
 export class CoreError extends Error {
   constructor(

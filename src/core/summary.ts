@@ -69,7 +69,7 @@ export function summarizeCustomers(tx: Transactions, options: SummaryOptions = {
     orders,
     // Distinct days need a grouping pass that most runs (frequency = orders) never use: made on first read.
     get purchaseDays() {
-      return (purchaseDays ??= countPurchaseDays(customer, date, orders));
+      return (purchaseDays ??= countPurchaseDays(customer, date, tx.amount, customers));
     },
     totalAmount: total,
     averageAmount: average,
@@ -78,32 +78,68 @@ export function summarizeCustomers(tx: Transactions, options: SummaryOptions = {
   };
 }
 
+/** Rows grouped by customer, each group in day order: what distinct-day counts and repeat spend need. */
+export interface CustomerDays {
+  /** Customer c's rows are start[c] .. start[c+1] − 1. */
+  start: Int32Array;
+  /** Whole-day serial of each grouped row, ascending within a group. */
+  day: Float64Array;
+  /** Amount of each grouped row. */
+  amount: Float64Array;
+}
+
 /**
- * Distinct purchase days per customer in O(rows): a stable counting sort groups the rows by
- * customer; a group already in date order (the usual case: logs are written in time order) is
- * counted in one scan, any other group is sorted first.
+ * Groups rows by customer in O(rows): a stable counting sort by customer; a group already in date
+ * order (the usual case: logs are written in time order) needs nothing more, any other group is
+ * sorted by day.
  */
-function countPurchaseDays(customer: Int32Array, date: Float64Array, orders: Int32Array): Int32Array {
-  const customers = orders.length;
+export function groupDaysByCustomer(
+  customer: Int32Array,
+  date: Float64Array,
+  amount: Float64Array,
+  customers: number,
+): CustomerDays {
   const start = new Int32Array(customers + 1);
-  for (let c = 0; c < customers; c++) start[c + 1] = start[c] + orders[c];
+  for (let i = 0; i < customer.length; i++) start[customer[i] + 1]++;
+  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
   const cursor = start.slice(0, customers);
-  const days = new Float64Array(customer.length);
-  for (let i = 0; i < customer.length; i++) days[cursor[customer[i]]++] = Math.floor(date[i]);
-  const out = new Int32Array(customers);
+  const day = new Float64Array(customer.length);
+  const amt = new Float64Array(customer.length);
+  for (let i = 0; i < customer.length; i++) {
+    const k = cursor[customer[i]]++;
+    day[k] = Math.floor(date[i]);
+    amt[k] = amount[i];
+  }
   for (let c = 0; c < customers; c++) {
     const from = start[c];
     const to = start[c + 1];
     let sorted = true;
     for (let i = from + 1; i < to; i++) {
-      if (days[i] < days[i - 1]) {
+      if (day[i] < day[i - 1]) {
         sorted = false;
         break;
       }
     }
-    if (!sorted) days.subarray(from, to).sort();
+    if (!sorted) {
+      const order = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) => day[a] - day[b] || a - b);
+      const days = order.map((k) => day[k]);
+      const amounts = order.map((k) => amt[k]);
+      day.set(days, from);
+      amt.set(amounts, from);
+    }
+  }
+  return { start, day, amount: amt };
+}
+
+/** Distinct purchase days per customer. */
+function countPurchaseDays(customer: Int32Array, date: Float64Array, amount: Float64Array, customers: number): Int32Array {
+  const { start, day } = groupDaysByCustomer(customer, date, amount, customers);
+  const out = new Int32Array(customers);
+  for (let c = 0; c < customers; c++) {
+    const from = start[c];
+    const to = start[c + 1];
     let distinct = to > from ? 1 : 0;
-    for (let i = from + 1; i < to; i++) if (days[i] !== days[i - 1]) distinct++;
+    for (let i = from + 1; i < to; i++) if (day[i] !== day[i - 1]) distinct++;
     out[c] = distinct;
   }
   return out;

@@ -7,6 +7,7 @@ import { abcClasses } from "./abc";
 import { clvGrid } from "./clv";
 import { runFunction } from "./errors";
 import { runtimeMessages } from "./locale";
+import { clvFitTable, clvPredictTable, lifecycleTable, pAliveTable } from "./predict";
 import { rfmScoreTable, rfmTable } from "./rfm";
 
 /**
@@ -76,4 +77,82 @@ export function abcclass(values: any[][], a_cut?: any, b_cut?: any, basis?: any)
 export function clv(avg_purchase: any[][], frequency: any[][], lifespan: any[][], margin: any[][], discount_rate?: any[][]): any[][] {
   const m = runtimeMessages();
   return runFunction(m, () => clvGrid(avg_purchase, frequency, lifespan, margin, discount_rate, m));
+}
+
+/**
+ * Predicted CLV from transactions with the BG/NBD and Gamma-Gamma models: one row per customer with x (repeat purchases), t_x, T, P(alive), expected purchases and CLV over the horizon, and expected average spend.
+ * @customfunction CLVPREDICT
+ * @param {any[][]} customers Customer id of each transaction (one column).
+ * @param {any[][]} dates Date of each transaction (one column, same height).
+ * @param {any[][]} amounts Amount of each transaction (one column, same height).
+ * @param {any} [as_of] End of the calibration period; later transactions are ignored. Default: the latest date in the data.
+ * @param {any} [horizon_months] Months ahead for the expected purchases and the CLV. Default: 12.
+ * @param {any} [monthly_discount] Discount rate per month, e.g. 0.01. Default: 0.01.
+ * @param {any} [unit] Time unit of t_x and T: "day", "week" (default) or "month".
+ * @returns {any[][]} A header row, then one row per customer.
+ */
+export function clvpredict(
+  customers: any[][],
+  dates: any[][],
+  amounts: any[][],
+  as_of?: any,
+  horizon_months?: any,
+  monthly_discount?: any,
+  unit?: any,
+): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => clvPredictTable(customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, m));
+}
+
+/**
+ * Fitted BG/NBD (r, alpha, a, b) and Gamma-Gamma (p, q, v) parameters with standard errors and log-likelihoods, from transactions.
+ * @customfunction CLVFIT
+ * @param {any[][]} customers Customer id of each transaction (one column).
+ * @param {any[][]} dates Date of each transaction (one column, same height).
+ * @param {any[][]} amounts Amount of each transaction (one column, same height).
+ * @param {any} [as_of] End of the calibration period. Default: the latest date in the data.
+ * @param {any} [unit] Time unit of the rate parameter alpha: "day", "week" (default) or "month".
+ * @returns {any[][]} Parameter, estimate and standard error in three columns.
+ */
+export function clvfit(customers: any[][], dates: any[][], amounts: any[][], as_of?: any, unit?: any): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => clvFitTable(customers, dates, amounts, as_of, unit, m));
+}
+
+/**
+ * Probability that each customer is still active (BG/NBD model), and the churn risk 1 − P(alive).
+ * @customfunction PALIVE
+ * @param {any[][]} customers Customer id of each transaction (one column).
+ * @param {any[][]} dates Date of each transaction (one column, same height).
+ * @param {any} [as_of] Date the probability refers to. Default: the latest date in the data.
+ * @returns {any[][]} A header row, then Customer, P(alive) and Churn risk for each customer.
+ */
+export function palive(customers: any[][], dates: any[][], as_of?: any): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => pAliveTable(customers, dates, as_of, m));
+}
+
+/**
+ * Lifecycle stage of each customer (New, Active, Silent, Churned), judged by days since the last purchase against the customer's own typical gap between purchases.
+ * @customfunction LIFECYCLE
+ * @param {any[][]} customers Customer id of each transaction (one column).
+ * @param {any[][]} dates Date of each transaction (one column, same height).
+ * @param {any} [as_of] Analysis date. Default: the latest date in the data.
+ * @param {any} [new_days] A customer whose first purchase is at most this many days old is New. Default: 30.
+ * @param {any} [active_multiple] Active while days since the last purchase are at most this many typical gaps. Default: 1.5.
+ * @param {any} [silent_multiple] Silent up to this many typical gaps, Churned beyond. Default: 3.
+ * @param {any} [churn_cap_days] Churned after this many days without a purchase, whatever the gap. Default: no cap.
+ * @returns {any[][]} A header row, then Customer, Stage, Days since last purchase and Typical gap for each customer.
+ */
+export function lifecycle(
+  customers: any[][],
+  dates: any[][],
+  as_of?: any,
+  new_days?: any,
+  active_multiple?: any,
+  silent_multiple?: any,
+  churn_cap_days?: any,
+): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => lifecycleTable(customers, dates, as_of, new_days, active_multiple, silent_multiple, churn_cap_days, m));
 }

@@ -93,5 +93,35 @@ export function describeCoreError(error: CoreError, m: Messages): string {
             : e.ruleBound(String(d.column), String(d.value));
       return e.badRule(Number(d.row), what);
     }
+    case "badRepeatSummary": {
+      const reasons: Record<string, string> = {
+        wholeNumber: e.repeatWholeNumber,
+        nonNegative: e.repeatNonNegative,
+        afterT: e.repeatAfterT,
+        zeroWithoutRepeats: e.repeatZeroWithoutRepeats,
+      };
+      return e.badRepeatSummary(Number(d.row) + 1, String(d.field), reasons[String(d.reason)] ?? String(d.reason));
+    }
+    case "noRepeatPurchases":
+      return e.noRepeatPurchases;
+    case "fitFailed":
+      return e.fitFailed(d.model === "gammaGamma" ? "Gamma-Gamma" : "BG/NBD");
+    case "gammaGammaQ":
+      return e.gammaGammaQ(Number(d.q).toPrecision(3));
+    case "noRepeatSpend":
+      return e.noRepeatSpend(Number(d.customers));
+    case "badUnit":
+      return e.badUnit(String(d.unit));
+    case "badHorizon":
+      return e.badHorizon(String(d.argument ?? "horizon_months"), String(d.value));
+    case "badDiscount":
+      return e.badMonthlyDiscount(String(d.value));
+    case "calibrationBeforeData":
+      return e.calibrationBeforeData(String(d.end), String(d.first));
+    case "badLifecycle": {
+      const field = String(d.field) as keyof Messages["errors"]["lifecycleHints"];
+      const argument = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      return e.badLifecycle(argument, String(d.value), e.lifecycleHints[field] ?? "");
+    }
   }
 }

@@ -34,9 +34,9 @@ const fn = (id: string) => metadata.functions.find((f) => f.id === id)!;
 const params = (id: string) => Object.fromEntries(fn(id).parameters.map((p) => [p.name, p]));
 
 describe("custom function metadata", () => {
-  it("generates without errors, with exactly the four ids", () => {
+  it("generates without errors, with exactly the eight ids", () => {
     expect(errors).toEqual([]);
-    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "CLV", "RFM", "RFMSCORE"]);
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "CLV", "CLVFIT", "CLVPREDICT", "LIFECYCLE", "PALIVE", "RFM", "RFMSCORE"]);
     for (const f of metadata.functions) {
       expect(f.name).toBe(f.id);
       expect(f.result.dimensionality).toBe("matrix");
@@ -58,6 +58,14 @@ describe("custom function metadata", () => {
     for (const name of ["avg_purchase", "frequency", "lifespan", "margin", "discount_rate"]) expect(clv[name].dimensionality).toBe("matrix");
     expect(clv.discount_rate.optional).toBe(true);
     expect(clv.margin.optional).toBeFalsy();
+    const predict = params("CLVPREDICT");
+    expect(Object.keys(predict)).toEqual(["customers", "dates", "amounts", "as_of", "horizon_months", "monthly_discount", "unit"]);
+    for (const name of ["as_of", "horizon_months", "monthly_discount", "unit"]) expect(predict[name].optional).toBe(true);
+    expect(Object.keys(params("CLVFIT"))).toEqual(["customers", "dates", "amounts", "as_of", "unit"]);
+    expect(Object.keys(params("PALIVE"))).toEqual(["customers", "dates", "as_of"]);
+    const life = params("LIFECYCLE");
+    expect(Object.keys(life)).toEqual(["customers", "dates", "as_of", "new_days", "active_multiple", "silent_multiple", "churn_cap_days"]);
+    for (const name of ["customers", "dates"]) expect(life[name].dimensionality).toBe("matrix");
   });
 
   it("has Chinese descriptions for every function and parameter, names unchanged", () => {

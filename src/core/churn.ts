@@ -1,0 +1,44 @@
+/**
+ * The churn-warning list: customers ranked by the value at stake if they have left.
+ *   churn risk   = 1 − P(alive)
+ *   value        = the customer's CLV if still alive (predicted CLV / P(alive))
+ *   CLV at risk  = value × risk: what the business expects to lose to this customer's churn
+ * "Can't lose" customers are the top `valueShare` by value whose risk is at least `risk`: worth a call.
+ */
+export interface ChurnOptions {
+  /** Share of customers, by value, counted as top value (default 0.2). */
+  valueShare?: number;
+  /** Churn risk from which a top-value customer is "can't lose" (default 0.5). */
+  risk?: number;
+}
+
+export interface ChurnWarning {
+  /** Customer indices, most CLV at risk first (ties: higher value first, then input order). */
+  order: Int32Array;
+  risk: Float64Array;
+  clvAtRisk: Float64Array;
+  cantLose: Uint8Array;
+  /** The value at and above which a customer counts as top value. */
+  valueThreshold: number;
+}
+
+export function churnWarning(pAlive: ArrayLike<number>, clvIfAlive: ArrayLike<number>, options: ChurnOptions = {}): ChurnWarning {
+  const n = pAlive.length;
+  const share = options.valueShare ?? 0.2;
+  const riskFrom = options.risk ?? 0.5;
+  const risk = new Float64Array(n);
+  const atRisk = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    risk[i] = 1 - pAlive[i];
+    atRisk[i] = clvIfAlive[i] * risk[i];
+  }
+  const byValue = Float64Array.from(clvIfAlive).sort();
+  const top = Math.max(1, Math.ceil(n * share));
+  const valueThreshold = n === 0 ? Infinity : byValue[n - top];
+  const cantLose = new Uint8Array(n);
+  for (let i = 0; i < n; i++) cantLose[i] = clvIfAlive[i] >= valueThreshold && risk[i] >= riskFrom ? 1 : 0;
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => atRisk[b] - atRisk[a] || clvIfAlive[b] - clvIfAlive[a] || a - b,
+  );
+  return { order, risk, clvAtRisk: atRisk, cantLose, valueThreshold };
+}

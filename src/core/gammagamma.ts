@@ -1,0 +1,205 @@
+/**
+ * The Gamma-Gamma model of spend (Fader & Hardie 2013, "The Gamma-Gamma model of monetary value"):
+ * a customer's transactions are Gamma(p, ν) with ν ~ Gamma(q, v) across customers, so the mean of a
+ * customer's x repeat transactions, z̄, informs their expected average spend. Fitted on customers
+ * with at least one repeat purchase; the first purchase is excluded from z̄.
+ */
+import gammaln from "@stdlib/math-base-special-gammaln";
+import digamma from "@stdlib/math-base-special-digamma";
+import { CoreError } from "./errors";
+import { maximizeLikelihood, type Objective } from "./optimize";
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  v: number;
+}
+
+export interface GammaGammaFit extends GammaGammaParams {
+  logLikelihood: number;
+  standardErrors: GammaGammaParams;
+  /** Customers with x > 0 and z̄ > 0 that the fit used. */
+  customers: number;
+  /**
+   * Pearson correlation of x and z̄ among them. The model assumes spend is independent of frequency;
+   * a strong correlation (|ρ| > 0.3, say) is a reason to distrust the spend predictions.
+   */
+  frequencySpendCorrelation: number;
+  iterations: number;
+}
+
+/** The repeat customers' (x, z̄) pairs. */
+function repeatSpenders(x: ArrayLike<number>, zbar: ArrayLike<number>): { x: Float64Array; z: Float64Array } {
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] > 0 && zbar[i] > 0) n++;
+  const xs = new Float64Array(n);
+  const zs = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] > 0 && zbar[i] > 0) {
+      xs[k] = x[i];
+      zs[k++] = zbar[i];
+    }
+  }
+  return { x: xs, z: zs };
+}
+
+/**
+ * Σ over repeat customers of ln L = lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln v + (px−1) ln z̄ + px ln x
+ *   − (px+q) ln(x z̄ + v), with the gradient in (ln p, ln q, ln v) written into `gradient`.
+ */
+export function gammaGammaLogLikelihood(
+  params: GammaGammaParams,
+  x: ArrayLike<number>,
+  zbar: ArrayLike<number>,
+  gradient?: Float64Array,
+): number {
+  return logLikelihoodWith(params, prepareSpenders(Float64Array.from(x), Float64Array.from(zbar)), gradient);
+}
+
+/** The data with what does not depend on the parameters computed once: ln z̄, ln x, and the x groups. */
+interface Spenders {
+  x: Float64Array;
+  z: Float64Array;
+  lnZ: Float64Array;
+  lnX: Float64Array;
+  /** Distinct x values, their counts, and each customer's index into them. */
+  xValues: Float64Array;
+  xCounts: Float64Array;
+  xIndex: Int32Array;
+}
+
+function prepareSpenders(x: Float64Array, z: Float64Array): Spenders {
+  const n = x.length;
+  const lnZ = new Float64Array(n);
+  const lnX = new Float64Array(n);
+  const byValue = new Map<number, number>();
+  const values: number[] = [];
+  const counts: number[] = [];
+  const xIndex = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    lnZ[i] = Math.log(z[i]);
+    lnX[i] = Math.log(x[i]);
+    let k = byValue.get(x[i]);
+    if (k === undefined) {
+      k = values.length;
+      byValue.set(x[i], k);
+      values.push(x[i]);
+      counts.push(0);
+    }
+    counts[k]++;
+    xIndex[i] = k;
+  }
+  return { x, z, lnZ, lnX, xValues: Float64Array.from(values), xCounts: Float64Array.from(counts), xIndex };
+}
+
+function logLikelihoodWith(params: GammaGammaParams, data: Spenders, gradient?: Float64Array): number {
+  const { p, q, v } = params;
+  const { x, z, lnZ, lnX, xValues, xCounts, xIndex } = data;
+  const lnV = Math.log(v);
+  const lgQ = gammaln(q);
+  const psiQ = digamma(q);
+  // lnΓ(px+q) − lnΓ(px) and its ψ terms depend on the customer only through x.
+  const k = xValues.length;
+  const psiPQ = new Float64Array(k);
+  const psiDiff = new Float64Array(k);
+  let ll = 0;
+  let dp = 0;
+  let dq = 0;
+  for (let j = 0; j < k; j++) {
+    const px = p * xValues[j];
+    ll += xCounts[j] * (gammaln(px + q) - gammaln(px) - lgQ + q * lnV);
+    if (gradient) {
+      psiPQ[j] = digamma(px + q);
+      psiDiff[j] = psiPQ[j] - digamma(px);
+      dq += xCounts[j] * (psiPQ[j] - psiQ + lnV);
+    }
+  }
+  let dv = 0;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i];
+    const px = p * xi;
+    const denom = xi * z[i] + v;
+    const lnDenom = Math.log(denom);
+    ll += (px - 1) * lnZ[i] + px * lnX[i] - (px + q) * lnDenom;
+    if (gradient) {
+      dp += xi * (psiDiff[xIndex[i]] + lnZ[i] + lnX[i] - lnDenom);
+      dq -= lnDenom;
+      dv += q / v - (px + q) / denom;
+    }
+  }
+  if (gradient) {
+    gradient[0] = dp * p;
+    gradient[1] = dq * q;
+    gradient[2] = dv * v;
+  }
+  return ll;
+}
+
+/**
+ * Maximum-likelihood fit on the customers with x > 0 and z̄ > 0. Throws CoreError("noRepeatSpend") when
+ * fewer than 2 such customers exist, CoreError("gammaGammaQ") when q ≤ 1 (the expected spend
+ * pv/(q−1) would be negative or infinite), and CoreError("fitFailed") when there is no finite maximum.
+ */
+export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>): GammaGammaFit {
+  if (x.length !== zbar.length) throw new RangeError("x and zbar differ in length");
+  const data = repeatSpenders(x, zbar);
+  const n = data.x.length;
+  if (n < 2) throw new CoreError("noRepeatSpend", { customers: n });
+  const spenders = prepareSpenders(data.x, data.z);
+  let meanZ = 0;
+  for (let i = 0; i < n; i++) meanZ += data.z[i] / n;
+  const objective: Objective = (theta, grad) => {
+    const params = { p: Math.exp(theta[0]), q: Math.exp(theta[1]), v: Math.exp(theta[2]) };
+    const ll = logLikelihoodWith(params, spenders, grad);
+    for (let i = 0; i < 3; i++) grad[i] = -grad[i] / n;
+    return -ll / n;
+  };
+  // Start at p = 1, q = 2 with v = mean z̄, where the population mean spend pv/(q−1) equals the data's.
+  const fit = maximizeLikelihood(objective, [0, Math.log(2), Math.log(meanZ)], n);
+  const [p, q, v] = Array.from(fit.theta, Math.exp);
+  if (!fit.converged || !Number.isFinite(fit.logLikelihood) || fit.theta.some((t) => !Number.isFinite(t) || Math.abs(t) > 30)) {
+    throw new CoreError("fitFailed", { model: "gammaGamma" });
+  }
+  if (q <= 1) throw new CoreError("gammaGammaQ", { q });
+  const se = fit.standardErrors;
+  return {
+    p,
+    q,
+    v,
+    logLikelihood: fit.logLikelihood,
+    standardErrors: { p: se[0], q: se[1], v: se[2] },
+    customers: n,
+    frequencySpendCorrelation: correlation(data.x, data.z),
+    iterations: fit.iterations,
+  };
+}
+
+/**
+ * E[M | x, z̄] = (q−1)/(px+q−1) · pv/(q−1) + px/(px+q−1) · z̄: the population mean pulled towards the
+ * customer's own mean as x grows. For x = 0 it is the population mean pv/(q−1).
+ */
+export function expectedAverageSpend(params: GammaGammaParams, x: number, zbar: number): number {
+  const { p, q, v } = params;
+  if (x === 0 || !(zbar >= 0)) return (p * v) / (q - 1);
+  return (p * (v + x * zbar)) / (p * x + q - 1);
+}
+
+function correlation(a: Float64Array, b: Float64Array): number {
+  const n = a.length;
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i] / n;
+    mb += b[i] / n;
+  }
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}

@@ -1,0 +1,247 @@
+/**
+ * Small dense minimisation for maximum-likelihood fits of a handful of parameters: BFGS with an
+ * Armijo backtracking line search on an analytic gradient, finished by a Newton step on a Hessian
+ * differenced from that gradient (the same Hessian gives the standard errors).
+ *
+ * Hand-written on purpose, see docs/ARCHITECTURE.md: the npm optimisers (fmin, optimization-js) are
+ * unmaintained and neither returns a Hessian; for three or four parameters BFGS is forty lines.
+ */
+
+/** Value and gradient of the function to minimise at x; the gradient is written into `grad`. */
+export type Objective = (x: Float64Array, grad: Float64Array) => number;
+
+export interface MinimizeOptions {
+  /** Stop when every |gradient| is below this (in the scale of the objective per unit of x). */
+  gradientTolerance?: number;
+  maxIterations?: number;
+}
+
+export interface MinimizeResult {
+  x: Float64Array;
+  value: number;
+  gradient: Float64Array;
+  iterations: number;
+  converged: boolean;
+}
+
+export function minimize(f: Objective, start: ArrayLike<number>, options: MinimizeOptions = {}): MinimizeResult {
+  const n = start.length;
+  const tol = options.gradientTolerance ?? 1e-9;
+  const maxIterations = options.maxIterations ?? 500;
+  const x = Float64Array.from(start);
+  const g = new Float64Array(n);
+  let fx = f(x, g);
+  if (!Number.isFinite(fx)) throw new RangeError("the objective is not finite at the starting point");
+  // Inverse Hessian approximation, starting from a scaled identity.
+  const h = identity(n);
+  const dir = new Float64Array(n);
+  const xNew = new Float64Array(n);
+  const gNew = new Float64Array(n);
+  const s = new Float64Array(n);
+  const y = new Float64Array(n);
+  let iterations = 0;
+  let converged = maxAbs(g) < tol;
+  while (!converged && iterations < maxIterations) {
+    iterations++;
+    // dir = −H g; fall back to steepest descent when H has lost positive definiteness.
+    let slope = 0;
+    for (let i = 0; i < n; i++) {
+      let d = 0;
+      for (let j = 0; j < n; j++) d -= h[i * n + j] * g[j];
+      dir[i] = d;
+      slope += d * g[i];
+    }
+    if (!(slope < 0)) {
+      resetIdentity(h, n);
+      for (let i = 0; i < n; i++) dir[i] = -g[i];
+      slope = -dot(g, g);
+    }
+    let step = 1;
+    let fNew = NaN;
+    for (let k = 0; k < 60; k++) {
+      for (let i = 0; i < n; i++) xNew[i] = x[i] + step * dir[i];
+      fNew = f(xNew, gNew);
+      if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope) break;
+      step *= 0.5;
+    }
+    if (!(Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope)) {
+      // No descent left: rounding noise in f hides the last digits of the gradient. Close enough when
+      // the gradient is small anyway (the Newton step of maximizeLikelihood then finishes the job).
+      converged = maxAbs(g) < Math.max(tol, 1e-6);
+      break;
+    }
+    for (let i = 0; i < n; i++) {
+      s[i] = xNew[i] - x[i];
+      y[i] = gNew[i] - g[i];
+    }
+    const sy = dot(s, y);
+    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+      if (iterations === 1) {
+        // Scale the first guess by the curvature seen on the first step (Nocedal & Wright 6.20).
+        const scale = sy / dot(y, y);
+        for (let i = 0; i < n * n; i++) h[i] *= scale;
+      }
+      bfgsUpdate(h, s, y, sy, n);
+    }
+    const stalled = fx - fNew <= 1e-15 * Math.abs(fx);
+    x.set(xNew);
+    g.set(gNew);
+    fx = fNew;
+    converged = maxAbs(g) < tol;
+    if (stalled && !converged) {
+      // f no longer changes in its last digits: as good as this precision allows (see above).
+      converged = maxAbs(g) < Math.max(tol, 1e-6);
+      break;
+    }
+  }
+  return { x, value: fx, gradient: g, iterations, converged };
+}
+
+/**
+ * The Hessian of f at x by central differences of its analytic gradient, symmetrised. Steps are
+ * relative to |x| (at least 1e-5 absolute).
+ */
+export function hessian(f: Objective, x: ArrayLike<number>): Float64Array {
+  const n = x.length;
+  const out = new Float64Array(n * n);
+  const xp = Float64Array.from(x);
+  const gp = new Float64Array(n);
+  const gm = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const step = 1e-5 * Math.max(1, Math.abs(x[j]));
+    xp[j] = x[j] + step;
+    f(xp, gp);
+    xp[j] = x[j] - step;
+    f(xp, gm);
+    xp[j] = x[j];
+    for (let i = 0; i < n; i++) out[i * n + j] = (gp[i] - gm[i]) / (2 * step);
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      const m = (out[i * n + j] + out[j * n + i]) / 2;
+      out[i * n + j] = m;
+      out[j * n + i] = m;
+    }
+  }
+  return out;
+}
+
+/** Inverse of a symmetric positive-definite matrix by Cholesky; null when it is not positive definite. */
+export function invertSpd(a: ArrayLike<number>, n: number): Float64Array | null {
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = a[i * n + j];
+      for (let k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
+      if (i === j) {
+        if (!(sum > 0)) return null;
+        l[i * n + i] = Math.sqrt(sum);
+      } else {
+        l[i * n + j] = sum / l[j * n + j];
+      }
+    }
+  }
+  // Invert L, then A⁻¹ = L⁻ᵀ L⁻¹.
+  const li = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    li[i * n + i] = 1 / l[i * n + i];
+    for (let j = 0; j < i; j++) {
+      let sum = 0;
+      for (let k = j; k < i; k++) sum -= l[i * n + k] * li[k * n + j];
+      li[i * n + j] = sum / l[i * n + i];
+    }
+  }
+  const inv = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let k = Math.max(i, j); k < n; k++) sum += li[k * n + i] * li[k * n + j];
+      inv[i * n + j] = sum;
+    }
+  }
+  return inv;
+}
+
+export interface MaximumLikelihood {
+  /** The maximising parameters, on the log scale the objective takes. */
+  theta: Float64Array;
+  logLikelihood: number;
+  /** Standard errors of exp(θ) by the delta method: exp(θᵢ) · √(H⁻¹)ᵢᵢ; NaN when H is singular. */
+  standardErrors: Float64Array;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * Maximises a log-likelihood over the logs of positive parameters. `meanNegative` is −LL/n and its
+ * gradient (scale-free, so one tolerance fits every data size); n turns it back into LL. BFGS to a
+ * tight gradient, then one Newton step on the differenced Hessian that also gives the standard errors.
+ */
+export function maximizeLikelihood(meanNegative: Objective, start: ArrayLike<number>, n: number): MaximumLikelihood {
+  const k = start.length;
+  const result = minimize(meanNegative, start, { gradientTolerance: 1e-9, maxIterations: 1000 });
+  let theta = result.x;
+  let value = result.value;
+  let h = hessian(meanNegative, theta);
+  let inv = invertSpd(h, k);
+  if (inv) {
+    // One Newton step from where BFGS stopped; kept only if it does not lower the likelihood.
+    const trial = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      let step = 0;
+      for (let j = 0; j < k; j++) step -= inv[i * k + j] * result.gradient[j];
+      trial[i] = theta[i] + step;
+    }
+    const grad = new Float64Array(k);
+    const trialValue = meanNegative(trial, grad);
+    if (trialValue <= value) {
+      theta = trial;
+      value = trialValue;
+      h = hessian(meanNegative, theta);
+      inv = invertSpd(h, k);
+    }
+  }
+  const standardErrors = new Float64Array(k);
+  for (let i = 0; i < k; i++) standardErrors[i] = inv ? Math.exp(theta[i]) * Math.sqrt(inv[i * k + i] / n) : NaN;
+  return { theta, logLikelihood: -value * n, standardErrors, iterations: result.iterations, converged: result.converged };
+}
+
+function identity(n: number): Float64Array {
+  const m = new Float64Array(n * n);
+  resetIdentity(m, n);
+  return m;
+}
+
+function resetIdentity(m: Float64Array, n: number): void {
+  m.fill(0);
+  for (let i = 0; i < n; i++) m[i * n + i] = 1;
+}
+
+function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+}
+
+function maxAbs(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+  return m;
+}
+
+/** H ← (I − ρsyᵀ) H (I − ρysᵀ) + ρssᵀ, ρ = 1/(yᵀs). */
+function bfgsUpdate(h: Float64Array, s: Float64Array, y: Float64Array, sy: number, n: number): void {
+  const rho = 1 / sy;
+  const hy = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let v = 0;
+    for (let j = 0; j < n; j++) v += h[i * n + j] * y[j];
+    hy[i] = v;
+  }
+  const yhy = dot(y, hy);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      h[i * n + j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
+    }
+  }
+}

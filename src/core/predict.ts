@@ -1,0 +1,136 @@
+/**
+ * Per-customer predictions from fitted BG/NBD and Gamma-Gamma models: P(alive), expected purchases
+ * over a horizon, expected average spend, and discounted CLV over a horizon in months.
+ */
+import { expectedIfAlive, fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams } from "./bgnbd";
+import { calibrationSummary, DAYS_PER_UNIT, type CalibrationSummary, type TimeUnit } from "./calibration";
+import { CoreError } from "./errors";
+import { expectedAverageSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from "./gammagamma";
+import type { Transactions } from "./input";
+
+export interface PredictOptions {
+  unit: TimeUnit;
+  /** Horizon for `expectedPurchases`, in `unit`s. */
+  horizon: number;
+  /** CLV horizon in months (whole months). */
+  clvMonths: number;
+  /** Discount rate per month, e.g. 0.01. */
+  monthlyDiscount: number;
+}
+
+export interface Predictions {
+  pAlive: Float64Array;
+  expectedPurchases: Float64Array;
+  expectedAverageSpend: Float64Array;
+  clv: Float64Array;
+  /** CLV if the customer is still alive (clv / pAlive): the value the churn warning weighs. */
+  clvIfAlive: Float64Array;
+}
+
+export interface PredictInput {
+  x: ArrayLike<number>;
+  tx: ArrayLike<number>;
+  T: ArrayLike<number>;
+  /** Mean repeat spend; 0 when x = 0. */
+  zbar: ArrayLike<number>;
+}
+
+export function checkPredictOptions(options: PredictOptions): void {
+  if (!(Number.isInteger(options.clvMonths) && options.clvMonths >= 0 && options.clvMonths <= 1200)) {
+    throw new CoreError("badHorizon", { argument: "horizon_months", value: options.clvMonths });
+  }
+  if (!(options.horizon >= 0 && Number.isFinite(options.horizon))) {
+    throw new CoreError("badHorizon", { argument: "horizon", value: options.horizon });
+  }
+  if (!(options.monthlyDiscount > -1 && options.monthlyDiscount < 10)) {
+    throw new CoreError("badDiscount", { value: options.monthlyDiscount });
+  }
+}
+
+/**
+ * CLV = E[spend] · Σₖ₌₁..months (E[Y(k)] − E[Y(k−1)]) / (1 + d)ᵏ, with E[Y(k)] the expected purchases in
+ * the next k months (converted to the data's unit: a month is 30.4375 days, 4.348 weeks), so each
+ * month's purchases are discounted by the month they fall in, as in lifetimes and CLVTools.
+ *
+ * The expectations depend on a customer only through P(alive) and (x, T), which many customers share
+ * (one-time buyers who started on the same day), so the per-(x, T) curve is computed once.
+ */
+export function predictCustomers(
+  bgnbd: BgNbdParams,
+  gammaGamma: GammaGammaParams | null,
+  data: PredictInput,
+  options: PredictOptions,
+): Predictions {
+  checkPredictOptions(options);
+  const n = data.x.length;
+  const monthInUnits = DAYS_PER_UNIT.month / DAYS_PER_UNIT[options.unit];
+  const months = options.clvMonths;
+  const discount = new Float64Array(months + 1);
+  for (let k = 1; k <= months; k++) discount[k] = Math.pow(1 + options.monthlyDiscount, -k);
+  const out: Predictions = {
+    pAlive: new Float64Array(n),
+    expectedPurchases: new Float64Array(n),
+    expectedAverageSpend: new Float64Array(n),
+    clv: new Float64Array(n),
+    clvIfAlive: new Float64Array(n),
+  };
+  // (x, T) → [E(horizon | alive), discounted Σ monthly purchases | alive].
+  const cache = new Map<string, [number, number]>();
+  for (let i = 0; i < n; i++) {
+    const x = data.x[i];
+    const T = data.T[i];
+    const key = `${x}|${T}`;
+    let curve = cache.get(key);
+    if (!curve) {
+      const horizonPurchases = expectedIfAlive(bgnbd, options.horizon, x, T);
+      let discounted = 0;
+      let previous = 0;
+      for (let k = 1; k <= months; k++) {
+        const cumulative = expectedIfAlive(bgnbd, k * monthInUnits, x, T);
+        discounted += (cumulative - previous) * discount[k];
+        previous = cumulative;
+      }
+      curve = [horizonPurchases, discounted];
+      cache.set(key, curve);
+    }
+    const alive = pAlive(bgnbd, x, data.tx[i], T);
+    const spend = gammaGamma ? expectedAverageSpend(gammaGamma, x, data.zbar[i]) : NaN;
+    out.pAlive[i] = alive;
+    out.expectedPurchases[i] = alive * curve[0];
+    out.expectedAverageSpend[i] = spend;
+    out.clvIfAlive[i] = curve[1] * spend;
+    out.clv[i] = alive * out.clvIfAlive[i];
+  }
+  return out;
+}
+
+export interface ClvModelOptions {
+  unit: TimeUnit;
+  /** Last day of calibration (serial); default the latest purchase. */
+  calibrationEnd?: number | null;
+  /** Horizon of the expected purchases and of the CLV, in months. */
+  horizonMonths: number;
+  monthlyDiscount: number;
+}
+
+export interface ClvModelRun {
+  summary: CalibrationSummary;
+  bgnbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+  predictions: Predictions;
+}
+
+/** Transactions → calibration summary → BG/NBD and Gamma-Gamma fits → predictions for every customer. */
+export function runClvModels(tx: Transactions, options: ClvModelOptions): ClvModelRun {
+  const predictOptions = {
+    unit: options.unit,
+    horizon: (options.horizonMonths * DAYS_PER_UNIT.month) / DAYS_PER_UNIT[options.unit],
+    clvMonths: options.horizonMonths,
+    monthlyDiscount: options.monthlyDiscount,
+  };
+  checkPredictOptions(predictOptions);
+  const summary = calibrationSummary(tx, { unit: options.unit, calibrationEnd: options.calibrationEnd });
+  const bgnbd = fitBgNbd(summary);
+  const gammaGamma = fitGammaGamma(summary.x, summary.zbar);
+  return { summary, bgnbd, gammaGamma, predictions: predictCustomers(bgnbd, gammaGamma, summary, predictOptions) };
+}

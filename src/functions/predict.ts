@@ -1,0 +1,131 @@
+/** Adapters for =TIER.CLVPREDICT, =TIER.CLVFIT, =TIER.PALIVE and =TIER.LIFECYCLE. */
+import { fitBgNbd, pAlive as pAliveOf } from "../core/bgnbd";
+import { calibrationSummary, isTimeUnit, type TimeUnit } from "../core/calibration";
+import { serialToIsoDate } from "../core/dates";
+import { cellText, readTransactions, type Transactions } from "../core/input";
+import { LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages } from "../core/lifecycle";
+import { runClvModels } from "../core/predict";
+import type { Messages } from "../i18n";
+import { column, isOmitted, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
+import { ArgumentError } from "./errors";
+
+type Cell = string | number;
+
+/** Customers and dates (and amounts, when the model needs spend) read as transactions. */
+function transactions(customers: Range, dates: Range, amounts: Range | null, m: Messages): Transactions {
+  const c = { name: "customers", column: column(customers, "customers", m) };
+  const d = { name: "dates", column: column(dates, "dates", m) };
+  const cols = [c, d];
+  const a = amounts === null ? null : { name: "amounts", column: column(amounts, "amounts", m) };
+  if (a) cols.push(a);
+  sameLength(m, ...cols);
+  // Without amounts, every row spends 0: the purchase-count models do not look at spend.
+  const amountCells = a ? a.column.cells : new Array<number>(c.column.cells.length).fill(0);
+  const tx = readTransactions({ customers: c.column.cells, dates: d.column.cells, amounts: amountCells });
+  throwIfProblems(tx.problems, m);
+  if (tx.validRows === 0) throw new ArgumentError(m.errors.noData("customers"));
+  return tx;
+}
+
+/** "day", "week" (default) or "month"; Chinese 天/周/月 are accepted too. */
+function timeUnit(arg: unknown, m: Messages): TimeUnit {
+  if (isOmitted(arg)) return "week";
+  const text = cellText(scalar(arg)).trim().toLowerCase();
+  const aliases: Record<string, TimeUnit> = { days: "day", weeks: "week", months: "month", 天: "day", 日: "day", 周: "week", 月: "month" };
+  const unit = aliases[text] ?? text;
+  if (!isTimeUnit(unit)) throw new ArgumentError(m.errors.badUnit(cellText(scalar(arg))));
+  return unit;
+}
+
+export function clvPredictTable(
+  customers: Range,
+  dates: Range,
+  amounts: Range,
+  asOf: unknown,
+  horizonMonths: unknown,
+  monthlyDiscount: unknown,
+  unitArg: unknown,
+  m: Messages,
+): Cell[][] {
+  const options = {
+    calibrationEnd: optionalDate(asOf, m),
+    horizonMonths: optionalNumber(horizonMonths, "horizon_months", 12, m)!,
+    monthlyDiscount: optionalNumber(monthlyDiscount, "monthly_discount", 0.01, m)!,
+    unit: timeUnit(unitArg, m),
+  };
+  const tx = transactions(customers, dates, amounts, m);
+  const { summary: s, predictions: p } = runClvModels(tx, options);
+  const col = m.predict.columns;
+  const unitName = m.predict.units[options.unit];
+  const out: Cell[][] = [
+    [col.customer, col.x, col.tx(unitName), col.T(unitName), col.pAlive, col.expectedPurchases(options.horizonMonths), col.expectedSpend, col.clv(options.horizonMonths)],
+  ];
+  for (let i = 0; i < s.customerIds.length; i++) {
+    out.push([s.customerIds[i], s.x[i], s.tx[i], s.T[i], p.pAlive[i], p.expectedPurchases[i], p.expectedAverageSpend[i], p.clv[i]]);
+  }
+  return out;
+}
+
+export function clvFitTable(customers: Range, dates: Range, amounts: Range, asOf: unknown, unitArg: unknown, m: Messages): Cell[][] {
+  const options = { calibrationEnd: optionalDate(asOf, m), unit: timeUnit(unitArg, m), horizonMonths: 0, monthlyDiscount: 0 };
+  const { summary, bgnbd, gammaGamma } = runClvModels(transactions(customers, dates, amounts, m), options);
+  const f = m.predict.fit;
+  const se = bgnbd.standardErrors;
+  const gse = gammaGamma.standardErrors;
+  return [
+    [f.parameter, f.estimate, f.standardError],
+    ["r", bgnbd.r, se.r],
+    ["alpha", bgnbd.alpha, se.alpha],
+    ["a", bgnbd.a, se.a],
+    ["b", bgnbd.b, se.b],
+    [f.bgnbdLogLikelihood, bgnbd.logLikelihood, ""],
+    ["p", gammaGamma.p, gse.p],
+    ["q", gammaGamma.q, gse.q],
+    ["v", gammaGamma.v, gse.v],
+    [f.gammaGammaLogLikelihood, gammaGamma.logLikelihood, ""],
+    [f.customers, bgnbd.customers, ""],
+    [f.repeatCustomers, gammaGamma.customers, ""],
+    [f.correlation, gammaGamma.frequencySpendCorrelation, ""],
+    [f.unit, m.predict.units[summary.unit], ""],
+    [f.calibrationEnd, serialToIsoDate(summary.calibrationEnd), ""],
+  ];
+}
+
+export function pAliveTable(customers: Range, dates: Range, asOf: unknown, m: Messages): Cell[][] {
+  const tx = transactions(customers, dates, null, m);
+  // P(alive) does not depend on the time unit (α scales with it), so weeks are as good as any.
+  const s = calibrationSummary(tx, { unit: "week", calibrationEnd: optionalDate(asOf, m) });
+  const fit = fitBgNbd(s);
+  const out: Cell[][] = [[m.predict.columns.customer, m.predict.columns.pAlive, m.predict.columns.churnRisk]];
+  for (let i = 0; i < s.customerIds.length; i++) {
+    const alive = pAliveOf(fit, s.x[i], s.tx[i], s.T[i]);
+    out.push([s.customerIds[i], alive, 1 - alive]);
+  }
+  return out;
+}
+
+export function lifecycleTable(
+  customers: Range,
+  dates: Range,
+  asOf: unknown,
+  newDays: unknown,
+  activeMultiple: unknown,
+  silentMultiple: unknown,
+  churnCapDays: unknown,
+  m: Messages,
+): Cell[][] {
+  const options = {
+    asOf: optionalDate(asOf, m),
+    newDays: optionalNumber(newDays, "new_days", LIFECYCLE_DEFAULTS.newDays, m),
+    activeMultiple: optionalNumber(activeMultiple, "active_multiple", LIFECYCLE_DEFAULTS.activeMultiple, m),
+    silentMultiple: optionalNumber(silentMultiple, "silent_multiple", LIFECYCLE_DEFAULTS.silentMultiple, m),
+    churnCapDays: optionalNumber(churnCapDays, "churn_cap_days", undefined, m) ?? null,
+  };
+  const life = lifecycleStages(transactions(customers, dates, null, m), options);
+  const col = m.predict.columns;
+  const out: Cell[][] = [[col.customer, col.stage, col.recencyDays, col.gapDays]];
+  for (let i = 0; i < life.customerIds.length; i++) {
+    out.push([life.customerIds[i], m.predict.stages[LIFECYCLE_STAGES[life.stage[i]]], life.recencyDays[i], life.gapDays[i]]);
+  }
+  return out;
+}
