@@ -110,6 +110,31 @@ export const en = {
       `The ${dimension} breakpoints must be increasing numbers.`,
     tooManyBreakpoints: (dimension: string, count: number) =>
       `There are ${count} ${dimension} breakpoints; give at most 9 (10 score levels).`,
+    badRepeatSummary: (row: number, field: string, what: string) => `Row ${row}: '${field}' ${what}.`,
+    repeatWholeNumber: "must be a whole number of repeat purchases, 0 or more",
+    repeatNonNegative: "must be a time of 0 or more",
+    repeatAfterT: "is longer than T (the time from the first purchase to the end of calibration)",
+    repeatZeroWithoutRepeats: "must be 0 when x is 0 (no repeat purchase)",
+    noRepeatPurchases:
+      "Nobody in the data bought on two different days, so the model cannot learn how customers come back or drop out; use a longer period of transactions.",
+    fitFailed: (model: string) =>
+      `The ${model} model could not be fitted to this data (its likelihood has no finite maximum); check that the dates span several purchase cycles and that amounts are positive.`,
+    gammaGammaQ: (q: string) =>
+      `The Gamma-Gamma spend model found q = ${q}, not above 1, so the expected spend would be infinite: the spend data are too heavy-tailed. Remove extreme amounts (or returns), or use TIER.CLV with your own average spend.`,
+    noRepeatSpend: (customers: number) =>
+      `Only ${customers} customer(s) have a repeat purchase with a positive amount; the spend model needs at least 2.`,
+    badUnit: (value: string) => `'unit' is "${value}"; use "day", "week" or "month".`,
+    badHorizon: (argument: string, value: string) => `'${argument}' is ${value}; use a whole number of months from 0 to 1200.`,
+    badMonthlyDiscount: (value: string) => `'monthly_discount' is ${value}; use a monthly rate such as 0.01 (1% a month).`,
+    calibrationBeforeData: (end: string, first: string) =>
+      `'as_of' (${end}) is before the first purchase (${first}); use a later date.`,
+    badLifecycle: (argument: string, value: string, hint: string) => `'${argument}' is ${value}; ${hint}.`,
+    lifecycleHints: {
+      newDays: "use a number of days, 0 or more",
+      activeMultiple: "use a positive number such as 1.5",
+      silentMultiple: "use a number at least as large as 'active_multiple', such as 3",
+      churnCapDays: "use a positive number of days, or leave it empty for no cap",
+    },
   },
   cli: {
     usage: `Usage:
@@ -458,6 +483,38 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       cancelled: "The run was cancelled; sheets written so far are the add-in's and the next run replaces them.",
       tooLarge: "Excel refused the data as too large for one request; run on fewer rows or report this problem.",
       excel: (message: string) => `Excel reported a problem: ${message}`,
+    },
+  },
+  predict: {
+    units: { day: "days", week: "weeks", month: "months" },
+    columns: {
+      customer: "Customer",
+      x: "Repeat purchases (x)",
+      tx: (unit: string) => `t_x (${unit})`,
+      T: (unit: string) => `T (${unit})`,
+      pAlive: "P(alive)",
+      expectedPurchases: (months: number) => `Expected purchases (${months} months)`,
+      expectedSpend: "Expected average spend",
+      clv: (months: number) => `CLV (${months} months)`,
+      stage: "Lifecycle stage",
+      recencyDays: "Days since last purchase",
+      gapDays: "Typical gap (days)",
+      churnRisk: "Churn risk",
+      clvAtRisk: "CLV at risk",
+      cantLose: "Can't lose",
+    },
+    stages: { new: "New", active: "Active", silent: "Silent", churned: "Churned" },
+    fit: {
+      parameter: "Parameter",
+      estimate: "Estimate",
+      standardError: "Standard error",
+      bgnbdLogLikelihood: "BG/NBD log-likelihood",
+      gammaGammaLogLikelihood: "Gamma-Gamma log-likelihood",
+      customers: "Customers",
+      repeatCustomers: "Customers with repeat spend",
+      unit: "Time unit",
+      calibrationEnd: "End of calibration",
+      correlation: "Correlation of frequency and spend",
     },
   },
   ribbon: {
