@@ -10,6 +10,7 @@
  * const port = createWorkbookPort({ run: book.run, isSetSupported: book.isSetSupported });
  */
 import { StandInError, WorkbookModel, boxAddress, parseAddress, refAddress, type RangeRef, type SheetModel, type SyncRecord } from "./model";
+import type { ExcelHost } from "../../../src/excel/host";
 import { StandInContext, pivotFields, type StandInOptions } from "./proxies";
 
 export { StandInError, columnLetters, parseAddress } from "./model";
@@ -78,6 +79,8 @@ export interface StandIn {
   readonly model: WorkbookModel;
   run<T>(batch: (context: StandInContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version?: string): boolean;
+  /** `run` and `isSetSupported` typed as the Office host the workbook port takes. */
+  readonly host: ExcelHost;
   /** Change the host's ExcelApi version or payload limit. */
   configure(options: StandInOptions): void;
 
@@ -238,6 +241,10 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
       const [a, b] = config.excelApi.split(".").map(Number);
       const [c, d] = version.split(".").map(Number);
       return a > c || (a === c && b >= (d ?? 0));
+    },
+    get host(): ExcelHost {
+      // The stand-in implements the subset of Excel.RequestContext the add-in uses, not its whole type.
+      return { run: standIn.run, isSetSupported: standIn.isSetSupported } as unknown as ExcelHost;
     },
     configure(next) {
       if (next.excelApi !== undefined) config.excelApi = next.excelApi;

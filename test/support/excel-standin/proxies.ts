@@ -1248,7 +1248,6 @@ export class PivotTableCollection extends Collection<PivotModel, PivotTable> {
     let created: PivotModel | null = null;
     const model = this.context.model;
     this.context._write({ method: "add", args: [name, typeof source === "string" ? source : "(object)", typeof destination === "string" ? destination : "(range)"] }, () => {
-      if (model.pivots.some((p) => p.name.toLowerCase() === name.toLowerCase())) throw new StandInError("ItemAlreadyExists", `A PivotTable named "${name}" already exists.`);
       let src: PivotModel["source"];
       if (source instanceof Table) src = { table: source._model() };
       else if (source instanceof Range) src = { range: source._model() };
@@ -1269,6 +1268,10 @@ export class PivotTableCollection extends Collection<PivotModel, PivotTable> {
         if (!sheet) throw new StandInError("InvalidArgument", `"${destination}" names no sheet.`);
         dest = { sheet, ...parsed.box };
       } else dest = destination._model();
+      // PivotTable names are unique within a sheet.
+      if (model.pivots.some((p) => p.sheet === dest.sheet && p.name.toLowerCase() === name.toLowerCase())) {
+        throw new StandInError("ItemAlreadyExists", `A PivotTable named "${name}" already exists on this sheet.`);
+      }
       created = { id: model.newId("pivot"), name, sheet: dest.sheet, destination: { r: dest.r0, c: dest.c0 }, source: src, rows: [], data: [], deleted: false };
       model.pivots.push(created);
     });

@@ -1,0 +1,74 @@
+/**
+ * Every port method rejects with an Error whose message is a sentence for the user. This turns the
+ * core's errors, the analysis settings errors and Office's errors into such sentences, and keeps
+ * the original as `cause` (nothing is swallowed).
+ */
+import { AnalysisSettingsError } from "../core/analysis";
+import { CoreError } from "../core/errors";
+import type { Messages } from "../i18n";
+import { describeCoreError } from "../i18n/describe";
+
+export class WorkbookError extends Error {
+  cause?: unknown;
+  constructor(message: string, cause?: unknown) {
+    super(message);
+    this.name = "WorkbookError";
+    if (cause !== undefined) this.cause = cause;
+  }
+}
+
+/** A cancelled run: name "AbortError", as fetch and the DOM name it. */
+export class CancelledError extends WorkbookError {
+  constructor(m: Messages) {
+    super(m.workbook.errors.cancelled);
+    this.name = "AbortError";
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined, m: Messages): void {
+  if (signal?.aborted) throw new CancelledError(m);
+}
+
+function settingsSentence(e: AnalysisSettingsError, m: Messages): string {
+  const x = m.workbook.errors;
+  const v = String(e.value);
+  switch (e.problem) {
+    case "noAnalysis":
+      return x.noAnalysis;
+    case "tierByNeedsRfm":
+      return x.tierByNeedsRfm;
+    case "tierByNeedsAbc":
+      return x.tierByNeedsAbc;
+    case "marginBasisNeedsColumn":
+      return x.marginBasisNeedsColumn;
+    case "clvMargin":
+      return x.clvMargin(v);
+    case "clvRetention":
+      return x.clvRetention(v);
+    case "clvDiscount":
+      return x.clvDiscount(v);
+    case "clvYears":
+      return x.clvYears(v);
+  }
+}
+
+export function userError(e: unknown, m: Messages): Error {
+  if (e instanceof WorkbookError) return e;
+  if (e instanceof AnalysisSettingsError) return new WorkbookError(settingsSentence(e, m), e);
+  if (e instanceof CoreError) {
+    return new WorkbookError(e.code === "noData" ? m.workbook.errors.noUsableRows : describeCoreError(e, m), e);
+  }
+  const code = e !== null && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "";
+  if (/PayloadSizeLimitExceeded/i.test(code)) return new WorkbookError(m.workbook.errors.tooLarge, e);
+  const message = e instanceof Error ? e.message : String(e);
+  return new WorkbookError(m.workbook.errors.excel(message), e);
+}
+
+/** Runs a port operation and rejects only with user sentences. */
+export async function guard<T>(m: Messages, job: () => Promise<T>): Promise<T> {
+  try {
+    return await job();
+  } catch (e) {
+    throw userError(e, m);
+  }
+}

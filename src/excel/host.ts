@@ -1,0 +1,26 @@
+/**
+ * The host the workbook jobs run against: `Excel.run` and the requirement-set check. Production
+ * passes Office's; tests and the browser preview pass the in-memory stand-in's
+ * (test/support/excel-standin), so every job runs unchanged without Excel.
+ */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  isSetSupported(name: string, version: string): boolean;
+}
+
+/** Office's host. Call inside Office.onReady, where `Excel` and `Office` exist. */
+export function officeHost(): ExcelHost {
+  return {
+    run: (batch) => Excel.run(batch),
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  };
+}
+
+/** Office refuses a request or response over 5 MB; each sync aims under this, leaving room for Office's own envelope. */
+export const PAYLOAD_TARGET = 4 * 1024 * 1024;
+/** Syncs that write result rows: a fixed number, so small and large runs make the same round trips. */
+export const WRITE_SYNCS = 6;
+/** Syncs that read source rows. */
+export const READ_SYNCS = 3;
+/** Bytes a source cell is assumed to take in a response, to size read blocks before reading. */
+export const READ_CELL_BYTES = 24;

@@ -1,0 +1,104 @@
+/**
+ * The summary sheet ("Tier Summary"): one row per tier (segment or ABC class) with its strategy,
+ * counts, shares and per-tier means, as an Excel table; below it the R×F grid of mean monetary
+ * (the heat map's range). The columns are a list of specs, so a new per-tier measure (say expected
+ * revenue) is one more entry in `summaryColumns` and the charts find columns by key.
+ */
+import type { AnalysisResult, TierRow } from "../core/analysis";
+import type { Messages } from "../i18n";
+import { segmentName } from "../i18n/describe";
+import { cellNumber, FORMAT } from "./formats";
+
+export interface SummaryColumn {
+  key: string;
+  header: string;
+  format: string | null;
+  value: (t: TierRow) => unknown;
+}
+
+/** A tier's name in the user's language: segment names translated, custom names as typed, A/B/C as is. */
+export function tierLabel(a: AnalysisResult, t: TierRow, m: Messages): string {
+  return a.tierBy === "segment" ? segmentName(a.rfm!.segmentation, t.index, m) : t.key;
+}
+
+/** The default strategy of a tier: built-in segments and classes have one; custom segments get a prompt. */
+export function defaultStrategy(a: AnalysisResult, t: TierRow, m: Messages): string {
+  const s = m.workbook.strategies as Record<string, string>;
+  if (a.tierBy === "abcClass") return s[t.key];
+  const seg = a.rfm!.segmentation;
+  const builtIn = seg.builtIn || t.index === seg.othersIndex;
+  return builtIn ? (s[t.key] ?? s.custom) : s.custom;
+}
+
+export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Record<string, string>, extraName: string): SummaryColumn[] {
+  const h = m.workbook.summary;
+  const strategy = (t: TierRow) => strategies[t.key] ?? strategies[tierLabel(a, t, m)] ?? defaultStrategy(a, t, m);
+  const cols: SummaryColumn[] = [
+    { key: "tier", header: a.tierBy === "segment" ? h.segment : h.abcClass, format: null, value: (t) => tierLabel(a, t, m) },
+    { key: "strategy", header: h.strategy, format: null, value: strategy },
+    { key: "customers", header: h.customers, format: FORMAT.whole, value: (t) => t.customers },
+    { key: "customerShare", header: h.customerShare, format: FORMAT.percent, value: (t) => cellNumber(t.customerShare) },
+    { key: "orders", header: h.orders, format: FORMAT.whole, value: (t) => t.orders },
+    { key: "revenue", header: h.revenue, format: FORMAT.money, value: (t) => cellNumber(t.revenue, 2) },
+    { key: "revenueShare", header: h.revenueShare, format: FORMAT.percent, value: (t) => cellNumber(t.revenueShare) },
+    { key: "cumulativeRevenueShare", header: h.cumulativeRevenueShare, format: FORMAT.percent, value: (t) => cellNumber(t.cumulativeRevenueShare) },
+    { key: "avgRecency", header: h.avgRecency, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.recencyDays) },
+    { key: "avgFrequency", header: h.avgFrequency, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.frequency) },
+    { key: "avgMonetary", header: h.avgMonetary, format: FORMAT.money, value: (t) => cellNumber(t.mean.monetary) },
+  ];
+  if (a.clv) cols.push({ key: "avgClv", header: h.avgClv, format: FORMAT.money, value: (t) => cellNumber(t.mean.clv) });
+  if (a.extra) cols.push({ key: "avgExtra", header: h.avgExtra(extraName), format: FORMAT.decimal, value: (t) => cellNumber(t.mean.extra) });
+  // Mean R, F, M stay adjacent: the radar chart reads each tier's three as one row range.
+  if (a.rfm) {
+    cols.push(
+      { key: "meanR", header: h.meanR, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.r) },
+      { key: "meanF", header: h.meanF, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.f) },
+      { key: "meanM", header: h.meanM, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.m) },
+    );
+  }
+  return cols;
+}
+
+export interface Block {
+  /** 0-based top-left cell. */
+  row: number;
+  column: number;
+  values: unknown[][];
+  formats: string[][] | null;
+}
+
+export interface SummaryLayout {
+  columns: SummaryColumn[];
+  table: Block;
+  /** Title cell, then the grid (header row + one row per R score, highest first). */
+  heatTitle: Block | null;
+  heat: Block | null;
+  /** First free row below everything. */
+  endRow: number;
+}
+
+export function summaryLayout(a: AnalysisResult, m: Messages, strategies: Record<string, string>, extraName: string): SummaryLayout {
+  const columns = summaryColumns(a, m, strategies, extraName);
+  const values = [columns.map((c) => c.header), ...a.tiers.map((t) => columns.map((c) => c.value(t)))];
+  const formats = [columns.map(() => "General"), ...a.tiers.map(() => columns.map((c) => c.format ?? "General"))];
+  const table: Block = { row: 0, column: 0, values, formats };
+  let endRow = values.length + 1;
+  let heatTitle: Block | null = null;
+  let heat: Block | null = null;
+  if (a.rfGrid) {
+    const g = a.rfGrid;
+    heatTitle = { row: endRow, column: 0, values: [[m.workbook.summary.heatTitle]], formats: null };
+    const header = [m.workbook.summary.heatCorner, ...Array.from({ length: g.fLevels }, (_, f) => f + 1)];
+    const rows: unknown[][] = [header];
+    const fmt: string[][] = [header.map(() => "General")];
+    for (let r = g.rLevels; r >= 1; r--) {
+      const row: unknown[] = [r];
+      for (let f = 1; f <= g.fLevels; f++) row.push(cellNumber(g.meanMonetary[(r - 1) * g.fLevels + (f - 1)], 2));
+      rows.push(row);
+      fmt.push(["General", ...Array.from({ length: g.fLevels }, () => FORMAT.money)]);
+    }
+    heat = { row: endRow + 1, column: 0, values: rows, formats: fmt };
+    endRow = heat.row + rows.length + 1;
+  }
+  return { columns, table, heatTitle, heat, endRow };
+}

@@ -1,0 +1,40 @@
+import { createWorkbookPort } from "../../src/excel/workbook";
+import type { AnalysisSettings } from "../../src/excel/port";
+import { createStandIn, type StandIn } from "../support/excel-standin";
+
+/** A stand-in holding a "Data" sheet of transactions (header: Customer, Date, Amount, Category, Rating). */
+export function bookWithTransactions(rows: unknown[][], options: Parameters<typeof createStandIn>[0] = {}): { book: StandIn; port: ReturnType<typeof createWorkbookPort> } {
+  const book = createStandIn(options);
+  book.addSheet("Data", [["Customer", "Date", "Amount", "Category", "Rating"], ...rows]);
+  return { book, port: createWorkbookPort(book.host) };
+}
+
+/** Deterministic transactions: `customers` customers with 1..4 purchases each over 2024. */
+export function transactions(customers: number, seed = 1): unknown[][] {
+  let s = seed;
+  const next = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rows: unknown[][] = [];
+  const start = 45292; // 2024-01-01
+  for (let c = 1; c <= customers; c++) {
+    const n = 1 + Math.floor(next() * 4);
+    for (let k = 0; k < n; k++) {
+      rows.push([`C${c}`, start + Math.floor(next() * 360), Math.round(next() * 50000) / 100 + 1, ["toys", "books", "garden"][Math.floor(next() * 3)], 1 + Math.floor(next() * 5)]);
+    }
+  }
+  return rows;
+}
+
+export function settingsFor(rows: number, overrides: Partial<AnalysisSettings> = {}): AnalysisSettings {
+  return {
+    source: { kind: "range", sheet: "Data", address: `A1:E${rows + 1}` },
+    hasHeader: true,
+    mapping: { customer: 0, date: 1, amount: 2, quantity: -1, margin: -1, category: 3, extra: 4 },
+    asOf: null,
+    rfm: { bins: 5, breakpoints: null, scheme: "rfm", rules: [] },
+    abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },
+    clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },
+    summaryBy: "abcClass",
+    strategies: {},
+    ...overrides,
+  };
+}

@@ -1,0 +1,109 @@
+/** The stand-in behaves as Office.js does where the add-in depends on it. */
+import { describe, expect, it } from "vitest";
+import { createStandIn, StandInError } from "../support/excel-standin";
+
+type Ctx = any; // the stand-in's context, used the way Office code uses Excel.RequestContext
+
+describe("Excel stand-in", () => {
+  it("refuses to read a property before load() and sync(), and applies writes only at sync", async () => {
+    const book = createStandIn();
+    book.addSheet("S", [[1, 2]]);
+    await book.run(async (context: Ctx) => {
+      const range = context.workbook.worksheets.getItem("S").getRange("A1:B1");
+      expect(() => range.values).toThrow(/PropertyNotLoaded|not available/);
+      range.load("values, address");
+      expect(() => range.address).toThrow(StandInError);
+      await context.sync();
+      expect(range.values).toEqual([[1, 2]]);
+      expect(range.address).toBe("S!A1:B1");
+      const target = context.workbook.worksheets.getItem("S").getRange("A2");
+      target.values = [["new"]];
+      expect(book.values("S", "A2")).toEqual([[""]]);
+      await context.sync();
+      expect(book.values("S", "A2")).toEqual([["new"]]);
+    });
+    expect(book.syncLog().length).toBe(2);
+  });
+
+  it("gives null objects, rejects a sync with a missing item, and a wrong-sized array", async () => {
+    const book = createStandIn();
+    book.addSheet("S");
+    await book.run(async (context: Ctx) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
+      const present = context.workbook.worksheets.getItemOrNullObject("s");
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+      context.workbook.worksheets.getItem("Nope").getRange("A1").values = [[1]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+      context.workbook.worksheets.getItem("S").getRange("A1:B1").values = [[1]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      context.workbook.worksheets.getItem("S").getRange("A1").values = [[Number.NaN]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+  });
+
+  it("measures each sync's payload and refuses one over the limit, as Office does over 5 MB", async () => {
+    const book = createStandIn({ payloadLimit: 1000 });
+    book.addSheet("S");
+    await book.run(async (context: Ctx) => {
+      context.workbook.worksheets.getItem("S").getRange("A1:A10").values = Array.from({ length: 10 }, () => ["x".repeat(200)]);
+      await expect(context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    });
+    const last = book.syncLog().at(-1)!;
+    expect(last.requestBytes).toBeGreaterThan(2000);
+    expect(book.values("S", "A1")).toEqual([[""]]);
+    book.configure({ payloadLimit: null });
+    await book.run(async (context: Ctx) => {
+      context.workbook.worksheets.getItem("S").getRange("A1").values = [["中"]];
+      await context.sync();
+    });
+    // UTF-8 bytes: [["中"]] is 9 bytes.
+    expect(book.syncLog().at(-1)!.requestBytes).toBe(9 + '{"values":}'.length);
+  });
+
+  it("makes chart series from a source range as Excel does (header names, text categories)", async () => {
+    const book = createStandIn();
+    book.addSheet("S", [["Tier", "Customers", "Revenue"], ["A", 2, 900], ["B", 5, 100]]);
+    await book.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      const chart = sheet.charts.add("ColumnClustered", sheet.getRange("A1:C3"), "Columns");
+      chart.title.text = "T";
+      chart.series.getItemAt(1).axisGroup = "Secondary";
+      await context.sync();
+    });
+    const [chart] = book.charts("S");
+    expect(chart.series.map((s) => [s.name, s.values, s.categories, s.axisGroup])).toEqual([
+      ["Customers", [2, 5], ["A", "B"], "Primary"],
+      ["Revenue", [900, 100], ["A", "B"], "Secondary"],
+    ]);
+    expect(chart.title).toBe("T");
+  });
+
+  it("stores settings as JSON and hides APIs the configured host lacks", async () => {
+    const book = createStandIn({ excelApi: "1.7" });
+    book.addSheet("S");
+    await book.run(async (context: Ctx) => {
+      context.workbook.settings.add("k", { a: [1, "x"], d: null });
+      await context.sync();
+      const s = context.workbook.settings.getItem("k").load("value");
+      await context.sync();
+      expect(s.value).toEqual({ a: [1, "x"], d: null });
+      expect(() => context.workbook.worksheets.getItem("S").pivotTables).toThrow(/ExcelApi 1.8/);
+    });
+    expect(book.isSetSupported("ExcelApi", "1.7")).toBe(true);
+    expect(book.isSetSupported("ExcelApi", "1.8")).toBe(false);
+    expect(book.settings()).toEqual({ k: { a: [1, "x"], d: null } });
+  });
+
+  it("loads CSV as Excel opens it: numbers, date-time serials with a format, text kept", () => {
+    const book = createStandIn();
+    book.addSheetFromCsv("Data", '"id","when","n"\r\n"007","2011-03-10 16:16:00",-2.5\n"NA","x, y",""\n');
+    expect(book.values("Data")).toEqual([
+      ["id", "when", "n"],
+      [7, 40612 + 16 / 24 + 16 / 1440, -2.5],
+      ["NA", "x, y", ""],
+    ]);
+    expect(book.numberFormats("Data", "B2")).toEqual([["yyyy-mm-dd hh:mm"]]);
+  });
+});
