@@ -21,6 +21,13 @@ const URL_DEV = "https://localhost:3000/";
 const URL_PROD = process.env.URL_PROD || URL_DEV;
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+/**
+ * The browser preview (src/preview): the pane beside the in-memory stand-in workbook, with a sample data set
+ * copied from ../shared/data. Part of development builds (npm start) and of builds with env.TIERING_PREVIEW;
+ * the production add-in (npm run build) leaves it out. env.TIERING_PREVIEW_ONLY builds the preview alone
+ * (the e2e tests).
+ */
+const PREVIEW_SAMPLE = path.resolve(__dirname, "../shared/data/online_retail_sample_20k.csv");
 const LOCALIZE_SCRIPT = path.resolve(__dirname, "scripts/localize-functions-metadata.cjs");
 /**
  * Office.js is served from the local @microsoft/office-js package instead of Microsoft's CDN: customers' data
@@ -120,13 +127,30 @@ module.exports = (env = {}, argv = {}) => {
     }
   }
 
+  const previewOnly = Boolean(env.TIERING_PREVIEW_ONLY);
+  const preview = dev || previewOnly || Boolean(env.TIERING_PREVIEW);
+  const previewPlugins = [
+    new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
+    new CopyWebpackPlugin({
+      patterns: [
+        // Missing ../shared/data leaves the preview on an empty sheet (it says so) instead of failing the build.
+        { from: PREVIEW_SAMPLE, to: "sample/[name][ext]", noErrorOnMissing: true },
+        ...(previewOnly ? [{ from: "assets/*.png", to: "assets/[name][ext]" }] : []),
+      ],
+    }),
+  ];
+  const addin = {
+    taskpane: "./src/taskpane/index.tsx",
+    commands: "./src/commands/commands.ts",
+    functions: FUNCTIONS_SOURCE,
+  };
+
   return {
     mode: dev ? "development" : "production",
     devtool: "source-map",
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
-      functions: FUNCTIONS_SOURCE,
+      ...(previewOnly ? {} : addin),
+      ...(preview ? { preview: "./src/preview/preview.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -150,7 +174,8 @@ module.exports = (env = {}, argv = {}) => {
         },
       ],
     },
-    plugins: [
+    plugins: previewOnly ? previewPlugins : [
+      ...(preview ? previewPlugins : []),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new LocalizeFunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({

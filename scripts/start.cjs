@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * npm start: build the add-in in development mode and serve it on https://localhost:3000/ (the URLs in
- * manifest.xml), then say how to sideload manifest.xml. Works on machines without Excel and without
+ * manifest.xml), then say how to sideload manifest.xml, and where the browser preview (preview.html) is. Works on machines without Excel and without
  * administrator rights: it falls back to an untrusted certificate, or to plain http, and says so.
  *
  *   node scripts/start.cjs [--http]
@@ -100,7 +100,11 @@ function instructions(protocol, trust) {
   say(`  ${base}functions.zh-CN.json   function metadata (Simplified Chinese)`);
   say(`  ${base}commands.html          ribbon commands`);
   say(`  ${base}manifest.xml           the manifest to sideload`);
+  say(`  ${base}preview.html           browser preview without Excel: the pane beside an in-memory workbook`);
+  say("                                         with sample data (open it in any browser)");
   say(`  files are also written to ${path.relative(process.cwd(), path.join(ROOT, "dist")) || "dist"}/`);
+  say();
+  say(`No Excel here? Open ${base}preview.html to try the whole flow (data, Run, tier charts) in a browser.`);
   say();
   if (protocol === "http") {
     say("Plain http: Excel loads add-ins only over https, so this serves the pane for a browser only.");

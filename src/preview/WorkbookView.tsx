@@ -57,13 +57,20 @@ function colorScaleFills(format: ConditionalFormatModel): Map<string, string> {
   return fills;
 }
 
-/** Black or white text, whichever reads on the fill. */
+/** Black or white text, whichever has the higher WCAG contrast on the fill. */
 function textOn(fill: string | undefined): string | undefined {
   if (!fill) return undefined;
-  const m = /rgb\((\d+),(\d+),(\d+)\)/.exec(fill) ?? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
-  if (!m) return undefined;
-  const [r, g, b] = m.slice(1, 4).map((x) => (x.length === 2 && /[a-f]/i.test(x) ? parseInt(x, 16) : fill.startsWith("#") ? parseInt(x, 16) : Number(x)));
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 140 ? "#fff" : "#000";
+  const rgb = /rgb\((\d+),(\d+),(\d+)\)/.exec(fill);
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
+  const channels = rgb ? rgb.slice(1, 4).map(Number) : hex ? hex.slice(1, 4).map((x) => parseInt(x, 16)) : null;
+  if (!channels) return undefined;
+  const [r, g, b] = channels.map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast with white (1.05 / (L + 0.05)) against contrast with black ((L + 0.05) / 0.05).
+  return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05 ? "#fff" : "#000";
 }
 
 function SheetGrid({ model, sheet, m, locale }: { model: WorkbookModel; sheet: SheetModel; m: Messages; locale: string }) {
@@ -153,7 +160,7 @@ function SheetGrid({ model, sheet, m, locale }: { model: WorkbookModel; sheet: S
           </tbody>
         </table>
       </div>
-      {lastRow > lastShown && <Caption1>{m.pane.preview.moreRows(String(lastRow - lastShown))}</Caption1>}
+      {lastRow > lastShown && <Caption1>{m.pane.preview.moreRows(new Intl.NumberFormat(locale).format(lastRow - lastShown))}</Caption1>}
     </>
   );
 }
