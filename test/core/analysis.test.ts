@@ -53,7 +53,7 @@ describe("runAnalysis", () => {
   });
 
   it("makes ABC tier rows A, B, C with shares that add up and a cumulative share ending at 1", () => {
-    expect(result.tiers.map((t) => t.key)).toEqual(["A", "B", "C"].filter((k, i) => result.abc!.totals[i].count > 0));
+    expect(result.tiers.map((t) => t.key)).toEqual(["A", "B", "C"].filter((_, i) => result.abc!.totals[i].count > 0));
     expect(result.tiers.reduce((s, t) => s + t.customers, 0)).toBe(3);
     expect(result.tiers.reduce((s, t) => s + t.revenueShare, 0)).toBeCloseTo(1, 12);
     expect(result.tiers.at(-1)!.cumulativeRevenueShare).toBeCloseTo(1, 12);
