@@ -1,9 +1,12 @@
 /**
  * Entry of the task pane page. The only place in src/taskpane that reads Office: it turns the host's display
- * language and theme into plain props for <App>. Outside Office (a plain browser, the e2e tests) it falls back
+ * language and theme into plain props for <App>, and in Excel gives it the workbook port over Excel.run. Outside Office (a plain browser, the e2e tests) it falls back
  * to the browser's language and a light theme.
  */
 import { createRoot } from "react-dom/client";
+import { officeHost } from "../excel/host";
+import type { WorkbookPort } from "../excel/port";
+import { createWorkbookPort } from "../excel/workbook";
 import { messages, resolveLocale } from "../i18n";
 import { App } from "./App";
 import { themeKindOf, type ThemeKind } from "./theme";
@@ -40,16 +43,17 @@ function hostFacts(): HostFacts {
 const container = document.getElementById("container");
 const root = container ? createRoot(container) : undefined;
 
-function render(facts: HostFacts) {
+function render(facts: HostFacts, port: WorkbookPort | null) {
   const locale = resolveLocale(facts.language);
   document.documentElement.lang = locale;
   document.title = messages(locale).product.name;
-  root?.render(<App initialLocale={locale} theme={facts.theme} />);
+  root?.render(<App initialLocale={locale} theme={facts.theme} port={port} />);
 }
 
 if (typeof Office === "undefined") {
-  render(hostFacts());
+  render(hostFacts(), null);
 } else {
   // Excel raises no theme-change event for task panes (OfficeThemeChanged is Outlook's): the theme is read once.
-  Office.onReady(() => render(hostFacts()));
+  // Outside Excel (a plain browser opening taskpane.html) there is no workbook: the pane says so.
+  Office.onReady((info) => render(hostFacts(), info.host === Office.HostType.Excel ? createWorkbookPort(officeHost()) : null));
 }
