@@ -6,11 +6,10 @@
  * Per customer the data are x (repeat purchases), t_x (first to last purchase) and T (first purchase
  * to the end of calibration), in one time unit. Time is continuous.
  */
-import gammaln from "@stdlib/math-base-special-gammaln";
-import digamma from "@stdlib/math-base-special-digamma";
 import { CoreError } from "./errors";
 import { hypergeometricSeries } from "./hyp2f1";
-import { maximizeLikelihood, type Objective } from "./optimize";
+import { logScaleStandardErrors, maximizeLikelihood, type Objective } from "./optimize";
+import { digammaDiff, gammaln, lnGammaRatio } from "./special";
 
 /** The x, t_x, T columns of a calibration summary (see calibration.ts), one entry per customer. */
 export interface RepeatColumns {
@@ -30,35 +29,60 @@ export interface BgNbdFit extends BgNbdParams {
   logLikelihood: number;
   /** Standard errors from the inverse Hessian of the log-likelihood (delta method from the log scale). */
   standardErrors: BgNbdParams;
+  /**
+   * Parameters that ran off to a limit of the model (their standard error is NaN): r and α together
+   * when purchase rates do not vary between customers (then λ = r/α for all), a small and b large
+   * when nobody seems to drop out. The predictions are then those of the limiting model.
+   */
+  limits: (keyof BgNbdParams)[];
   customers: number;
   iterations: number;
 }
 
-/** Distinct x values with their lnΓ/ψ terms recomputed once per evaluation, not once per customer. */
-interface XGroups {
+/** The distinct values of a column, how often each occurs, and each row's index into them. */
+interface Distinct {
   values: Float64Array;
   counts: Float64Array;
-  /** Per customer, the index of its x in `values`. */
   index: Int32Array;
 }
 
-function groupRepeatCounts(x: ArrayLike<number>): XGroups {
+function distinctValues(column: ArrayLike<number>): Distinct {
   const byValue = new Map<number, number>();
-  const index = new Int32Array(x.length);
+  const index = new Int32Array(column.length);
   const values: number[] = [];
   const counts: number[] = [];
-  for (let i = 0; i < x.length; i++) {
-    let k = byValue.get(x[i]);
+  for (let i = 0; i < column.length; i++) {
+    let k = byValue.get(column[i]);
     if (k === undefined) {
       k = values.length;
-      byValue.set(x[i], k);
-      values.push(x[i]);
+      byValue.set(column[i], k);
+      values.push(column[i]);
       counts.push(0);
     }
     counts[k]++;
     index[i] = k;
   }
   return { values: Float64Array.from(values), counts: Float64Array.from(counts), index };
+}
+
+/**
+ * x, t_x and T each take few distinct values in real data (whole days or weeks: a few hundred), so
+ * the lnΓ/ψ terms of x and the logarithms of α+T and α+t_x are computed once per distinct value and
+ * evaluation, not once per customer.
+ */
+interface XGroups extends Distinct {
+  T: Distinct;
+  tx: Distinct;
+}
+
+function groupRepeatCounts(data: RepeatColumns): XGroups {
+  return { ...distinctValues(data.x), T: distinctValues(data.T), tx: distinctValues(data.tx) };
+}
+
+function logsOf(values: Float64Array, f: (v: number) => number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) out[k] = f(values[k]);
+  return out;
 }
 
 /** ln(1 + eᵈ) without overflow. */
@@ -98,39 +122,40 @@ export function checkRepeatColumns(data: RepeatColumns): void {
  * the last term as softplus(d) with d = ln(a/(b+x−1)) + (r+x)(ln(α+T) − ln(α+t_x)).
  */
 export function bgnbdLogLikelihood(params: BgNbdParams, data: RepeatColumns, gradient?: Float64Array): number {
-  return logLikelihoodWith(params, data, groupRepeatCounts(data.x), gradient);
+  return logLikelihoodWith(params, data, groupRepeatCounts(data), gradient);
 }
 
 function logLikelihoodWith(p: BgNbdParams, data: RepeatColumns, groups: XGroups, gradient?: Float64Array): number {
   const { r, alpha, a, b } = p;
   const { tx, T } = data;
   const k = groups.values.length;
-  // Per distinct x: the lnΓ part, its ψ derivatives, and ln(a/(b+x−1)).
-  const constant = new Float64Array(k);
+  // Per distinct x: lnΓ(r+x) − lnΓ(r) + ln B(a, b+x) − ln B(a, b), its ψ derivatives, ln(a/(b+x−1)).
+  // Written as differences that stay exact when a parameter is huge (see special.ts).
   const dConst = new Float64Array(k);
   const gR = new Float64Array(k);
   const gA = new Float64Array(k);
   const gB = new Float64Array(k);
-  const lnAlpha = Math.log(alpha);
-  const lgR = gammaln(r);
-  const lgB = gammaln(b);
-  const lgAB = gammaln(a + b);
-  const psiR = digamma(r);
-  const psiB = digamma(b);
-  const psiAB = digamma(a + b);
   let ll = 0;
   for (let j = 0; j < k; j++) {
     const x = groups.values[j];
-    constant[j] = gammaln(r + x) - lgR + r * lnAlpha + lgAB + gammaln(b + x) - lgB - gammaln(a + b + x);
+    const constant = lnGammaRatio(r, x) + lnGammaRatio(b, x) - lnGammaRatio(a + b, x);
     dConst[j] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity;
-    ll += groups.counts[j] * constant[j];
+    ll += groups.counts[j] * constant;
     if (gradient) {
-      const psiABX = digamma(a + b + x);
-      gR[j] = digamma(r + x) - psiR + lnAlpha;
-      gA[j] = psiAB - psiABX;
-      gB[j] = psiAB + digamma(b + x) - psiB - psiABX;
+      const psiABX = digammaDiff(a + b, x);
+      gR[j] = digammaDiff(r, x);
+      gA[j] = -psiABX;
+      gB[j] = digammaDiff(b, x) - psiABX;
     }
   }
+  // Per distinct T: ln(α+T) and ln(1 + T/α); per distinct t_x: ln(α+t_x).
+  const lnA = logsOf(groups.T.values, (t) => Math.log(alpha + t));
+  const growA = logsOf(groups.T.values, (t) => Math.log1p(t / alpha));
+  const lnB = logsOf(groups.tx.values, (t) => Math.log(alpha + t));
+  // ln((α+T)/(α+t_x)) as a difference of logs loses digits only when α dwarfs T; then per customer.
+  const exactRatio = alpha > 1e6;
+  const tIndex = groups.T.index;
+  const txIndex = groups.tx.index;
   let dr = 0;
   let dAlpha = 0;
   let da = 0;
@@ -138,27 +163,30 @@ function logLikelihoodWith(p: BgNbdParams, data: RepeatColumns, groups: XGroups,
   const n = T.length;
   const x = data.x;
   for (let i = 0; i < n; i++) {
-    const m = r + x[i];
+    const xi = x[i];
     const A = alpha + T[i];
-    const lnA = Math.log(A);
-    ll -= m * lnA;
-    if (x[i] > 0) {
+    // r ln α − (r+x) ln(α+T), without subtracting two huge logs when α is huge.
+    const grow = growA[tIndex[i]];
+    ll -= r * grow + xi * lnA[tIndex[i]];
+    if (gradient) {
+      dr -= grow;
+      dAlpha += (r * T[i]) / (alpha * A) - xi / A;
+    }
+    if (xi > 0) {
+      const m = r + xi;
       const B = alpha + tx[i];
-      const lnB = Math.log(B);
-      const d = dConst[groups.index[i]] + m * (lnA - lnB);
+      const lnAB = exactRatio ? Math.log1p((T[i] - tx[i]) / B) : lnA[tIndex[i]] - lnB[txIndex[i]];
+      const d = dConst[groups.index[i]] + m * lnAB;
       // softplus(d) and sigmoid(d) from one exponential.
       const e = Math.exp(-Math.abs(d));
       ll += (d > 0 ? d : 0) + Math.log1p(e);
       if (gradient) {
         const s = d >= 0 ? 1 / (1 + e) : e / (1 + e);
-        dr += -lnA + s * (lnA - lnB);
-        dAlpha += -m / A + s * m * (1 / A - 1 / B);
+        dr += s * lnAB;
+        dAlpha += s * m * (1 / A - 1 / B);
         da += s / a;
-        db -= s / (b + x[i] - 1);
+        db -= s / (b + xi - 1);
       }
-    } else if (gradient) {
-      dr -= lnA;
-      dAlpha -= m / A;
     }
   }
   if (gradient) {
@@ -168,7 +196,6 @@ function logLikelihoodWith(p: BgNbdParams, data: RepeatColumns, groups: XGroups,
       da += c * gA[j];
       db += c * gB[j];
     }
-    dAlpha += (n * r) / alpha;
     // With respect to the logs of the parameters.
     gradient[0] = dr * r;
     gradient[1] = dAlpha * alpha;
@@ -196,7 +223,7 @@ export function fitBgNbd(data: RepeatColumns): BgNbdFit {
   }
   if (sumX === 0) throw new CoreError("noRepeatPurchases");
   if (sumT === 0) throw new CoreError("fitFailed", { model: "bgnbd" });
-  const groups = groupRepeatCounts(data.x);
+  const groups = groupRepeatCounts(data);
   // Mean negative log-likelihood in the logs of (r, α, a, b): scale-free for the stopping rule.
   const objective: Objective = (theta, grad) => {
     const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
@@ -204,13 +231,25 @@ export function fitBgNbd(data: RepeatColumns): BgNbdFit {
     for (let i = 0; i < 4; i++) grad[i] = -grad[i] / n;
     return -ll / n;
   };
+  // The search runs over (ln r, ln α/r, ln a, ln b/a), so that data without heterogeneity in the
+  // purchase rate (or in the dropout probability) send one coordinate, r (or a), to its limit at a
+  // fixed mean r/α (or a/b) instead of crawling along a curved valley.
+  const toTheta = (u: ArrayLike<number>) => Float64Array.of(u[0], u[0] + u[1], u[2], u[2] + u[3]);
+  const search: Objective = (u, grad) => {
+    const value = objective(toTheta(u), grad);
+    grad[0] += grad[1];
+    grad[2] += grad[3];
+    return value;
+  };
   // Start at r = 1 with the mean purchase rate of the data (λ̄ = r/α ≈ Σx/ΣT), a = b = 1.
-  const fit = maximizeLikelihood(objective, [0, Math.log(sumT / sumX), 0, 0], n);
-  const [r, alpha, a, b] = Array.from(fit.theta, Math.exp);
-  if (!fit.converged || !Number.isFinite(fit.logLikelihood) || fit.theta.some((t) => !Number.isFinite(t) || Math.abs(t) > 30)) {
+  const fit = maximizeLikelihood(search, [0, Math.log(sumT / sumX), 0, 0], n);
+  const theta = Array.from(toTheta(fit.theta));
+  if (!fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
     throw new CoreError("fitFailed", { model: "bgnbd" });
   }
-  const se = fit.standardErrors;
+  const edge = [fit.atBoundary[0], fit.atBoundary[0] || fit.atBoundary[1], fit.atBoundary[2], fit.atBoundary[2] || fit.atBoundary[3]];
+  const se = logScaleStandardErrors(objective, theta, n, edge.map((e) => !e));
+  const [r, alpha, a, b] = theta.map(Math.exp);
   return {
     r,
     alpha,
@@ -218,6 +257,7 @@ export function fitBgNbd(data: RepeatColumns): BgNbdFit {
     b,
     logLikelihood: fit.logLikelihood,
     standardErrors: { r: se[0], alpha: se[1], a: se[2], b: se[3] },
+    limits: (["r", "alpha", "a", "b"] as const).filter((_, i) => edge[i]),
     customers: n,
     iterations: fit.iterations,
   };
@@ -238,8 +278,9 @@ export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number
  * series whose terms never grow (c grows with x) and whose (a−1) factor cancels the one in front:
  *   ₂F₁(…) = 1 + (a−1)·H,  H = (a+b−1−r) z/(a+b+x−1) · ₃F₂(a+b−r, a, 1; a+b+x, 2; z),
  * so the result is P(alive)·(a+b+x−1)·[−expm1((a−1) ln(1−z))/(a−1) − (1−z)^(a−1) H], exact as a → 1.
- * When that series would need more than 2,000 terms (z near 1: a long horizon for a new customer) or
- * a+b+x−1 ≤ 0, the expectation is integrated instead (see expectedByQuadrature).
+ * When that series would need more than 2,000 terms (z near 1: a long horizon for a new customer),
+ * loses more than 4 digits to cancellation, or a+b+x−1 ≤ 0, the expectation is integrated instead
+ * (see expectedByQuadrature).
  */
 export function expectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
   if (t <= 0) return 0;
@@ -259,7 +300,8 @@ export function expectedIfAlive(p: BgNbdParams, t: number, x: number, T: number)
     const z = t / (alpha + T + t);
     const upperA = a + b - 1 - r;
     const series = hypergeometricSeries([upperA + 1, a, 1], [c + 1, 2], z, 2000);
-    if (series.converged) {
+    // A series that cancelled (a+b < r makes its first terms alternate) goes to the integral too.
+    if (series.converged && series.logCondition < Math.log(1e4)) {
       const h = ((upperA * z) / c) * series.sign * Math.exp(series.logValue);
       const am1 = a - 1;
       const logOneMinusZ = Math.log1p(-z);
@@ -285,7 +327,8 @@ export function expectedByQuadrature(p: BgNbdParams, t: number, x: number, T: nu
   const b = p.b + x;
   const m = r + x;
   const kappa = t / (alpha + T);
-  const lnBeta = gammaln(a) + gammaln(b) - gammaln(a + b);
+  // ln B(a, b) from the smaller argument up, exact when the other one is huge.
+  const lnBeta = b >= a ? gammaln(a) - lnGammaRatio(b, a) : gammaln(b) - lnGammaRatio(a, b);
   // Reach far enough into each end that the density's tail is below 1e-17.
   const sMax = Math.min(12, Math.asinh(40 / (Math.PI * Math.min(a, b))) + 0.5);
   const at = (s: number): number => {

@@ -4,10 +4,9 @@
  * customer's x repeat transactions, z̄, informs their expected average spend. Fitted on customers
  * with at least one repeat purchase; the first purchase is excluded from z̄.
  */
-import gammaln from "@stdlib/math-base-special-gammaln";
-import digamma from "@stdlib/math-base-special-digamma";
 import { CoreError } from "./errors";
-import { maximizeLikelihood, type Objective } from "./optimize";
+import { logScaleStandardErrors, maximizeLikelihood, type Objective } from "./optimize";
+import { digamma, digammaDiff, gammaln, lnGammaRatio } from "./special";
 
 export interface GammaGammaParams {
   p: number;
@@ -18,6 +17,11 @@ export interface GammaGammaParams {
 export interface GammaGammaFit extends GammaGammaParams {
   logLikelihood: number;
   standardErrors: GammaGammaParams;
+  /**
+   * Parameters that ran off to a limit of the model (standard error NaN): q and v together when the
+   * customers' mean spends do not vary more than their transactions do (then ν = q/v for all).
+   */
+  limits: (keyof GammaGammaParams)[];
   /** Customers with x > 0 and z̄ > 0 that the fit used. */
   customers: number;
   /**
@@ -96,36 +100,37 @@ function prepareSpenders(x: Float64Array, z: Float64Array): Spenders {
 function logLikelihoodWith(params: GammaGammaParams, data: Spenders, gradient?: Float64Array): number {
   const { p, q, v } = params;
   const { x, z, lnZ, lnX, xValues, xCounts, xIndex } = data;
-  const lnV = Math.log(v);
-  const lgQ = gammaln(q);
   const psiQ = digamma(q);
-  // lnΓ(px+q) − lnΓ(px) and its ψ terms depend on the customer only through x.
+  // lnΓ(px+q) − lnΓ(px) − lnΓ(q) and its ψ terms depend on the customer only through x; written as
+  // lnΓ(q+px) − lnΓ(q), exact when q is huge (see special.ts).
   const k = xValues.length;
-  const psiPQ = new Float64Array(k);
   const psiDiff = new Float64Array(k);
   let ll = 0;
   let dp = 0;
   let dq = 0;
   for (let j = 0; j < k; j++) {
     const px = p * xValues[j];
-    ll += xCounts[j] * (gammaln(px + q) - gammaln(px) - lgQ + q * lnV);
+    ll += xCounts[j] * (lnGammaRatio(q, px) - gammaln(px));
     if (gradient) {
-      psiPQ[j] = digamma(px + q);
-      psiDiff[j] = psiPQ[j] - digamma(px);
-      dq += xCounts[j] * (psiPQ[j] - psiQ + lnV);
+      const psiQPX = digammaDiff(q, px);
+      psiDiff[j] = psiQPX + psiQ - digamma(px);
+      dq += xCounts[j] * psiQPX;
     }
   }
   let dv = 0;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i];
     const px = p * xi;
-    const denom = xi * z[i] + v;
+    const spent = xi * z[i];
+    const denom = spent + v;
     const lnDenom = Math.log(denom);
-    ll += (px - 1) * lnZ[i] + px * lnX[i] - (px + q) * lnDenom;
+    // q ln v − (px+q) ln(x z̄ + v), without subtracting two huge logs when v is huge.
+    const grow = Math.log1p(spent / v);
+    ll += (px - 1) * lnZ[i] + px * lnX[i] - q * grow - px * lnDenom;
     if (gradient) {
       dp += xi * (psiDiff[xIndex[i]] + lnZ[i] + lnX[i] - lnDenom);
-      dq -= lnDenom;
-      dv += q / v - (px + q) / denom;
+      dq -= grow;
+      dv += (q * spent) / (v * denom) - px / denom;
     }
   }
   if (gradient) {
@@ -155,20 +160,31 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>): Ga
     for (let i = 0; i < 3; i++) grad[i] = -grad[i] / n;
     return -ll / n;
   };
+  // The search runs over (ln p, ln q, ln v/q), so that customers whose mean spends vary no more than
+  // their transactions do send one coordinate (q, at a fixed mean ν̄ = q/v) to its limit.
+  const search: Objective = (u, grad) => {
+    const value = objective(Float64Array.of(u[0], u[1], u[1] + u[2]), grad);
+    grad[1] += grad[2];
+    return value;
+  };
   // Start at p = 1, q = 2 with v = mean z̄, where the population mean spend pv/(q−1) equals the data's.
-  const fit = maximizeLikelihood(objective, [0, Math.log(2), Math.log(meanZ)], n);
-  const [p, q, v] = Array.from(fit.theta, Math.exp);
-  if (!fit.converged || !Number.isFinite(fit.logLikelihood) || fit.theta.some((t) => !Number.isFinite(t) || Math.abs(t) > 30)) {
+  const fit = maximizeLikelihood(search, [0, Math.log(2), Math.log(meanZ / 2)], n);
+  const u = fit.theta;
+  const theta = [u[0], u[1], u[1] + u[2]];
+  if (!fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
     throw new CoreError("fitFailed", { model: "gammaGamma" });
   }
+  const [p, q, v] = theta.map(Math.exp);
   if (q <= 1) throw new CoreError("gammaGammaQ", { q });
-  const se = fit.standardErrors;
+  const edge = [fit.atBoundary[0], fit.atBoundary[1], fit.atBoundary[1] || fit.atBoundary[2]];
+  const se = logScaleStandardErrors(objective, theta, n, edge.map((e) => !e));
   return {
     p,
     q,
     v,
     logLikelihood: fit.logLikelihood,
     standardErrors: { p: se[0], q: se[1], v: se[2] },
+    limits: (["p", "q", "v"] as const).filter((_, i) => edge[i]),
     customers: n,
     frequencySpendCorrelation: correlation(data.x, data.z),
     iterations: fit.iterations,

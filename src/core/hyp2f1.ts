@@ -6,8 +6,9 @@
  * grow by hundreds of orders of magnitude before they shrink when a or b is large (a customer with
  * hundreds of purchases). So:
  * - z < 0 is mapped into [0, 1) by Pfaff's transformation ₂F₁(a,b;c;z) = (1−z)^(−a) ₂F₁(a, c−b; c; z/(z−1));
- * - of the series for (a, b) and for Euler's transformation (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z), the one
- *   whose terms stay smaller is summed (for the BG/NBD arguments Euler's has no growth phase at all);
+ * - when the series for (a, b) cancels badly (Σ|terms| ≫ |Σ terms|), Euler's transformation
+ *   (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z) is summed too and the better-conditioned result kept (for the
+ *   BG/NBD arguments Euler's form has no growth phase at all, see bgnbd.ts);
  * - terms are summed in a scaled accumulator, so large intermediate values do not overflow;
  * - when the sum has not settled within `maxTerms` (z very close to 1), the result is NaN and
  *   `converged` false, so the caller can use its fallback (the BG/NBD code integrates instead).
@@ -21,6 +22,11 @@ export interface SeriesResult {
   sign: number;
   converged: boolean;
   terms: number;
+  /**
+   * ln(Σ|termₙ| / |Σ termₙ|): how much cancellation the sum suffered. The relative rounding error is
+   * about 1e-16 times its exponential.
+   */
+  logCondition: number;
 }
 
 const EPS = 1e-16;
@@ -44,15 +50,18 @@ export function hypergeometricSeries(
   };
   let term = 1;
   let sum = 1;
+  let absSum = 1;
   let logScale = 0;
   let n = 0;
   for (; n < maxTerms; n++) {
-    if (upper.some((u) => u + n === 0)) return finish(sum, logScale, true, n); // a polynomial: the series ends
-    if (lower.some((l) => l + n === 0)) return { logValue: NaN, sign: NaN, converged: false, terms: n };
+    if (upper.some((u) => u + n === 0)) return finish(sum, absSum, logScale, true, n); // a polynomial: the series ends
+    if (lower.some((l) => l + n === 0)) return { logValue: NaN, sign: NaN, converged: false, terms: n, logCondition: NaN };
     term *= ratioAt(n);
     sum += term;
-    if (Math.abs(sum) > 1e250) {
+    absSum += Math.abs(term);
+    if (absSum > 1e250) {
       sum /= 1e250;
+      absSum /= 1e250;
       term /= 1e250;
       logScale += 250 * Math.LN10;
     }
@@ -63,10 +72,10 @@ export function hypergeometricSeries(
       // so the tail is at most term·q/(1 − q) with q the larger of the two.
       const q = Math.max(ratio, z);
       const tail = (Math.abs(term) * q) / (1 - q);
-      if (tail <= 4 * EPS * Math.abs(sum)) return finish(sum, logScale, true, n + 1);
+      if (tail <= 4 * EPS * Math.abs(sum)) return finish(sum, absSum, logScale, true, n + 1);
     }
   }
-  return { logValue: NaN, sign: Math.sign(sum), converged: false, terms: n };
+  return { logValue: NaN, sign: Math.sign(sum), converged: false, terms: n, logCondition: NaN };
 }
 
 /** ln ₂F₁ by its power series; see hypergeometricSeries. */
@@ -74,22 +83,9 @@ export function hyp2f1Series(a: number, b: number, c: number, z: number, maxTerm
   return hypergeometricSeries([a, b], [c], z, maxTerms);
 }
 
-function finish(sum: number, logScale: number, converged: boolean, terms: number): SeriesResult {
-  return { logValue: Math.log(Math.abs(sum)) + logScale, sign: Math.sign(sum), converged, terms };
-}
-
-/** The largest |term| of the series, on a log scale, estimated from where the term ratio crosses 1. */
-function logPeakTerm(a: number, b: number, c: number, z: number): number {
-  // Walk the ratio until it falls below 1 (at most a few thousand steps for the arguments here).
-  let logTerm = 0;
-  let peak = 0;
-  for (let n = 0; n < 10_000; n++) {
-    const ratio = Math.abs(((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
-    if (ratio < 1 && n > Math.abs(a) + Math.abs(b)) break;
-    logTerm += Math.log(ratio);
-    if (logTerm > peak) peak = logTerm;
-  }
-  return peak;
+function finish(sum: number, absSum: number, logScale: number, converged: boolean, terms: number): SeriesResult {
+  const logAbs = Math.log(Math.abs(sum));
+  return { logValue: logAbs + logScale, sign: Math.sign(sum), converged, terms, logCondition: Math.log(absSum) - logAbs };
 }
 
 /** ₂F₁(a, b; c; z) for z < 1; NaN when c is a non-positive integer or the series does not settle. */
@@ -102,12 +98,12 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
     const inner = hyp2f1(a, c - b, c, w);
     return Math.exp(-a * Math.log1p(-z)) * inner;
   }
-  const direct = logPeakTerm(a, b, c, z);
-  const euler = logPeakTerm(c - a, c - b, c, z);
-  if (euler < direct) {
-    const s = hyp2f1Series(c - a, c - b, c, z);
-    return s.sign * Math.exp(s.logValue + (c - a - b) * Math.log1p(-z));
-  }
-  const s = hyp2f1Series(a, b, c, z);
-  return s.sign * Math.exp(s.logValue);
+  // Sum the series as given; when it cancelled badly (or did not settle), try Euler's form too and
+  // keep whichever lost fewer digits.
+  const direct = hyp2f1Series(a, b, c, z);
+  if (direct.converged && direct.logCondition < Math.log(1e3)) return direct.sign * Math.exp(direct.logValue);
+  const euler = hyp2f1Series(c - a, c - b, c, z);
+  const useEuler = euler.converged && (!direct.converged || euler.logCondition < direct.logCondition);
+  if (useEuler) return euler.sign * Math.exp(euler.logValue + (c - a - b) * Math.log1p(-z));
+  return direct.converged ? direct.sign * Math.exp(direct.logValue) : NaN;
 }

@@ -1,7 +1,7 @@
 /**
  * Small dense minimisation for maximum-likelihood fits of a handful of parameters: BFGS with an
- * Armijo backtracking line search on an analytic gradient, finished by a Newton step on a Hessian
- * differenced from that gradient (the same Hessian gives the standard errors).
+ * Armijo backtracking line search on an analytic gradient, and a Hessian differenced from that
+ * gradient for the standard errors.
  *
  * Hand-written on purpose, see docs/ARCHITECTURE.md: the npm optimisers (fmin, optimization-js) are
  * unmaintained and neither returns a Hessian; for three or four parameters BFGS is forty lines.
@@ -14,6 +14,8 @@ export interface MinimizeOptions {
   /** Stop when every |gradient| is below this (in the scale of the objective per unit of x). */
   gradientTolerance?: number;
   maxIterations?: number;
+  /** Longest step in any coordinate (a line search starts no further than this). Default: unbounded. */
+  maxStep?: number;
 }
 
 export interface MinimizeResult {
@@ -56,7 +58,7 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
       for (let i = 0; i < n; i++) dir[i] = -g[i];
       slope = -dot(g, g);
     }
-    let step = 1;
+    let step = Math.min(1, (options.maxStep ?? Infinity) / maxAbs(dir));
     let fNew = NaN;
     for (let k = 0; k < 60; k++) {
       for (let i = 0; i < n; i++) xNew[i] = x[i] + step * dir[i];
@@ -94,6 +96,8 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
       break;
     }
   }
+  // Out of iterations while crawling along a flat valley (a model's limit): as in the stall case.
+  if (!converged && iterations >= maxIterations) converged = maxAbs(g) < Math.max(tol, 1e-6);
   return { x, value: fx, gradient: g, iterations, converged };
 }
 
@@ -166,44 +170,76 @@ export interface MaximumLikelihood {
   /** The maximising parameters, on the log scale the objective takes. */
   theta: Float64Array;
   logLikelihood: number;
-  /** Standard errors of exp(θ) by the delta method: exp(θᵢ) · √(H⁻¹)ᵢᵢ; NaN when H is singular. */
-  standardErrors: Float64Array;
+  /** Per parameter: true when it ran off towards infinity (see maximizeLikelihood). */
+  atBoundary: boolean[];
   iterations: number;
   converged: boolean;
 }
 
+/** The search box on the log scale: |θ| < 20 (parameters between 2e-9 and 5e8). */
+const THETA_BOX = 20;
+/** A parameter beyond e^±13.8 (1e±6) has run off towards a limit of the model. */
+const BOUNDARY_THETA = Math.log(1e6);
+
 /**
- * Maximises a log-likelihood over the logs of positive parameters. `meanNegative` is −LL/n and its
- * gradient (scale-free, so one tolerance fits every data size); n turns it back into LL. BFGS to a
- * tight gradient, then one Newton step on the differenced Hessian that also gives the standard errors.
+ * Maximises a log-likelihood over log-scale parameters. `meanNegative` is −LL/n and its gradient
+ * (scale-free, so one tolerance fits every data size); n turns it back into LL. BFGS to a gradient of
+ * 1e-9, which puts the parameters within about 1e-8 of the maximum (the CDNOW test checks the digits).
+ *
+ * Some data sets have their maximum at infinity: no heterogeneity in purchase rates or spend, no
+ * dropout. So BFGS works on φ with θ = 20·tanh(φ/20): a one-to-one change of variables that leaves an
+ * interior maximum where it is, while a parameter running off to infinity stops near |θ| = 20, where
+ * the likelihood is flat to the last digit. Such parameters are flagged in `atBoundary`; the fit is
+ * then the model's limit, whose predictions remain valid. Callers choose coordinates in which such a
+ * limit is one coordinate running off (e.g. r with r/α fixed), not a curved valley.
  */
 export function maximizeLikelihood(meanNegative: Objective, start: ArrayLike<number>, n: number): MaximumLikelihood {
   const k = start.length;
-  const result = minimize(meanNegative, start, { gradientTolerance: 1e-9, maxIterations: 1000 });
-  let theta = result.x;
-  let value = result.value;
-  let h = hessian(meanNegative, theta);
-  let inv = invertSpd(h, k);
-  if (inv) {
-    // One Newton step from where BFGS stopped; kept only if it does not lower the likelihood.
-    const trial = new Float64Array(k);
+  const toTheta = (phi: ArrayLike<number>) => Float64Array.from(phi, (v) => THETA_BOX * Math.tanh(v / THETA_BOX));
+  const inBox: Objective = (phi, grad) => {
+    const value = meanNegative(toTheta(phi), grad);
     for (let i = 0; i < k; i++) {
-      let step = 0;
-      for (let j = 0; j < k; j++) step -= inv[i * k + j] * result.gradient[j];
-      trial[i] = theta[i] + step;
+      const c = Math.cosh(phi[i] / THETA_BOX);
+      grad[i] /= c * c;
     }
-    const grad = new Float64Array(k);
-    const trialValue = meanNegative(trial, grad);
-    if (trialValue <= value) {
-      theta = trial;
-      value = trialValue;
-      h = hessian(meanNegative, theta);
-      inv = invertSpd(h, k);
-    }
-  }
-  const standardErrors = new Float64Array(k);
-  for (let i = 0; i < k; i++) standardErrors[i] = inv ? Math.exp(theta[i]) * Math.sqrt(inv[i * k + i] / n) : NaN;
-  return { theta, logLikelihood: -value * n, standardErrors, iterations: result.iterations, converged: result.converged };
+    return value;
+  };
+  const phi0 = Array.from(start, (t) => THETA_BOX * Math.atanh(Math.max(-0.99, Math.min(0.99, t / THETA_BOX))));
+  // Steps of at most 2 in ln-parameter: a wild first step could otherwise land on the flat far side of
+  // the box and stay there.
+  const result = minimize(inBox, phi0, { gradientTolerance: 1e-9, maxIterations: 1000, maxStep: 2 });
+  const theta = toTheta(result.x);
+  const atBoundary = Array.from(theta, (t) => Math.abs(t) > BOUNDARY_THETA);
+  const ll = -meanNegative(theta, new Float64Array(k)) * n;
+  return { theta, logLikelihood: ll, atBoundary, iterations: result.iterations, converged: result.converged };
+}
+
+/**
+ * Standard errors of the parameters exp(θᵢ) by the delta method, exp(θᵢ)·√(H⁻¹)ᵢᵢ, with H the Hessian
+ * of −LL over the parameters marked in `keep` (NaN for the others, or when H is singular).
+ */
+export function logScaleStandardErrors(meanNegative: Objective, theta: ArrayLike<number>, n: number, keep: boolean[]): Float64Array {
+  const out = new Float64Array(theta.length).fill(NaN);
+  const inv = invertSubHessian(meanNegative, Float64Array.from(theta), keep);
+  if (!inv) return out;
+  const kept = keep.flatMap((k, i) => (k ? [i] : []));
+  const m = kept.length;
+  kept.forEach((i, a) => {
+    out[i] = Math.exp(theta[i]) * Math.sqrt(inv[a * m + a] / n);
+  });
+  return out;
+}
+
+/** The inverse of the Hessian restricted to the parameters marked in `keep` (row-major), or null. */
+function invertSubHessian(f: Objective, theta: Float64Array, keep: boolean[]): Float64Array | null {
+  const k = theta.length;
+  const kept = keep.flatMap((on, i) => (on ? [i] : []));
+  const m = kept.length;
+  if (m === 0) return null;
+  const h = hessian(f, theta);
+  const sub = new Float64Array(m * m);
+  kept.forEach((i, a) => kept.forEach((j, b) => (sub[a * m + b] = h[i * k + j])));
+  return invertSpd(sub, m);
 }
 
 function identity(n: number): Float64Array {
