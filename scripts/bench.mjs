@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: JSON figures for the core on 1,048,576 transaction rows and whole-process
- * timings of `tier rfm` beside the pandas peer (../shared/peers/pandas_rfm.py) on the same file.
+ * `npm run bench`: JSON figures for the core on 1,048,576 transaction rows (RFM, ABC, and the
+ * BG/NBD + Gamma-Gamma CLV models) and whole-process timings of `tier` beside the pandas peer (../shared/peers/pandas_rfm.py) on the same file.
  * The file is made once by ../shared/peers/gen_transactions.py (seeded, byte-identical) in .bench/.
  * Usage: node scripts/bench.mjs [--runs 5] [--file PATH]
  */
@@ -51,6 +51,8 @@ const processes = {
   tier_rfm_summary: wall("node", [tier, "rfm", file, "--summary"]),
   tier_rfm_table: wall("node", [tier, "rfm", file]),
   tier_abc_table: wall("node", [tier, "abc", file, "--value", "amount"]),
+  tier_fit_days: wall("node", [tier, "fit", file, "--unit", "day"]),
+  tier_predict_table_days: wall("node", [tier, "predict", file, "--unit", "day"]),
 };
 const hasPandas = spawnSync(python, ["-c", "import pandas"]).status === 0;
 if (hasPandas) {

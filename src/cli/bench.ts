@@ -5,8 +5,16 @@
  *   csv_parse       the general CSV parser (uDSV) to string columns, for quoted files
  *   coercion        string columns → typed columns (readTransactions: what the add-in does with cells)
  *   summary, rfm (scores + segments), abc (on customers' totals), core_rfm_abc (the three together)
+ *   clv_summary (calibration summary, days), bgnbd_fit, gamma_gamma_fit, clv_predict (P(alive), 12-month
+ *   expectations and discounted CLV for every customer), clv_models (the four together)
+ *   cdnow_fit: BG/NBD + Gamma-Gamma on ../shared/data's CDNOW summary (2,357 customers)
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fitBgNbd } from "../core/bgnbd";
+import { calibrationSummary } from "../core/calibration";
+import { fitGammaGamma } from "../core/gammagamma";
+import { predictCustomers } from "../core/predict";
 import { classifyAbc } from "../core/abc";
 import { readTransactions } from "../core/input";
 import { scoreCustomers } from "../core/rfm";
@@ -14,6 +22,15 @@ import { segmentCustomers } from "../core/segments";
 import { summarizeCustomers } from "../core/summary";
 import { parseCsv } from "./csv";
 import { readTransactionsCsv } from "./transactions-csv";
+
+/** ../shared/data's CDNOW summary (x, t_x, T, zbar), when it is there (the bench runs from the repository root). */
+function readCdnowSummary() {
+  const file = join(process.cwd(), "..", "shared", "data", "cdnow_customers_summary_with_transactions.csv");
+  if (!existsSync(file)) return null;
+  const rows = readFileSync(file, "utf8").trim().split(/\r?\n/).slice(1).map((l) => l.split(",").map(Number));
+  const col = (k: number) => Float64Array.from(rows, (r) => r[k]);
+  return { x: col(1), tx: col(2), T: col(3), zbar: col(4) };
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,7 +53,14 @@ export function runBench(file = ".bench/tx_1m.csv", rows?: number, repeat = 5) {
     rfm: [] as number[],
     abc: [] as number[],
     core_rfm_abc: [] as number[],
+    clv_summary: [] as number[],
+    bgnbd_fit: [] as number[],
+    gamma_gamma_fit: [] as number[],
+    clv_predict: [] as number[],
+    clv_models: [] as number[],
+    cdnow_fit: [] as number[],
   };
+  const cdnow = readCdnowSummary();
   let info = { rows: 0, customers: 0, problems: 0 };
   const bytes = readFileSync(file);
   const text = bytes.toString("utf8");
@@ -52,6 +76,13 @@ export function runBench(file = ".bench/tx_1m.csv", rows?: number, repeat = 5) {
     time(stages.rfm, () => segmentCustomers(scoreCustomers(summary), "rfm"));
     time(stages.abc, () => classifyAbc(summary.totalAmount));
     stages.core_rfm_abc.push(performance.now() - t0);
+    const t1 = performance.now();
+    const calibration = time(stages.clv_summary, () => calibrationSummary(tx, { unit: "day" }));
+    const bgnbd = time(stages.bgnbd_fit, () => fitBgNbd(calibration));
+    const spend = time(stages.gamma_gamma_fit, () => fitGammaGamma(calibration.x, calibration.zbar));
+    time(stages.clv_predict, () => predictCustomers(bgnbd, spend, calibration, { unit: "day", horizon: 365.25, clvMonths: 12, monthlyDiscount: 0.01 }));
+    stages.clv_models.push(performance.now() - t1);
+    if (cdnow) time(stages.cdnow_fit, () => [fitBgNbd(cdnow), fitGammaGamma(cdnow.x, cdnow.zbar)]);
     info = { rows: tx.validRows, customers: summary.customerIds.length, problems: tx.problems.count };
   }
   return {

@@ -1,6 +1,7 @@
 /**
  * The `tier` command: the core on CSV files, for batch work and benchmarks.
  *   tier rfm FILE.csv [...]   tier abc FILE.csv --value COL [...]   tier clv [...]   tier bench [FILE.csv]
+ *   tier fit FILE.csv [...]   tier predict FILE.csv [...]   (BG/NBD + Gamma-Gamma, see models.ts)
  * Exit codes: 0 done (rows left out are listed on stderr), 2 bad arguments or unreadable input.
  */
 import { ABC_LABELS, NO_CLASS, classifyAbc, type AbcBasis } from "../core/abc";
@@ -16,6 +17,7 @@ import { tierTotals } from "../core/tiers";
 import { messages, type Messages } from "../i18n";
 import { describeClvProblem, describeCoreError, problemText, segmentName } from "../i18n/describe";
 import { runBench } from "./bench";
+import { fitModels, modelInput, predictRows, type ModelInput } from "./models";
 import { columnIndex, parseCsv, readCsvFile, type CsvTable } from "./csv";
 import { readTransactionsCsv } from "./transactions-csv";
 import { formatCsv, formatJson, formatNumber, type Cell } from "./output";
@@ -35,6 +37,8 @@ const OPTIONS: Record<string, string[]> = {
   rfm: ["--customer", "--date", "--amount", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
   abc: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--format"],
   clv: ["--avg-purchase", "--frequency", "--lifespan", "--margin", "--discount-rate", "--id", "--format"],
+  fit: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order"],
+  predict: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format"],
   bench: ["--rows", "--repeat"],
 };
 
@@ -300,6 +304,57 @@ function clvCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: s
   emit([p.options.get("--id") ?? "line", "clv"], result, format, out);
 }
 
+/** A transactions file (customer, date, amount) or a customer summary (x, t_x, T and optionally zbar). */
+function readModelInput(p: Parsed, m: Messages, err: (s: string) => void): ModelInput {
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
+  const unit = choice(p, "--unit", ["day", "week", "month"] as const, "week", m);
+  const endText = p.options.get("--calibration-end");
+  let calibrationEnd: number | undefined;
+  if (endText !== undefined) {
+    calibrationEnd = parseDateText(endText);
+    if (!isSerialInRange(calibrationEnd)) throw new UsageError(m.errors.badAsOf(endText));
+  }
+  const bytes = readBytes(file, m);
+  const firstLine = bytes.indexOf(10);
+  const header = parseCsv(bytes.toString("utf8", 0, firstLine < 0 ? bytes.length : firstLine)).header;
+  if (header.length === 0) throw new UsageError(m.cli.emptyFile(file));
+  return modelInput(header, {
+    summary: () => {
+      if (calibrationEnd !== undefined) throw new UsageError(m.cli.summaryTakesNoEnd(file));
+      return parseCsv(bytes.toString("utf8"));
+    },
+    transactions: () => {
+      const names = {
+        customers: p.options.get("--customer") ?? "customer_id",
+        dates: p.options.get("--date") ?? "date",
+        amounts: p.options.get("--amount") ?? "amount",
+      };
+      const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
+      const tx = loadTransactions(file, names, { fieldNames: names, dayOrder }, m);
+      reportProblems(tx.problems, tx.inputRows, m, err);
+      if (tx.validRows === 0) throw new CoreError("noData", { argument: file });
+      return tx;
+    },
+    unit,
+    calibrationEnd,
+    problems: (log, rows) => reportProblems(log, rows, m, err),
+  });
+}
+
+function fitCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
+  out(`${JSON.stringify(fitModels(readModelInput(p, m, err)), null, 2)}\n`);
+}
+
+function predictCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
+  const format = choice(p, "--format", ["csv", "json"], "csv", m);
+  const input = readModelInput(p, m, err);
+  const clvMonths = numberOption(p, "--clv-months", m) ?? 12;
+  const options = { horizon: numberOption(p, "--horizon", m), clvMonths, monthlyDiscount: numberOption(p, "--monthly-discount", m) ?? 0.01 };
+  const { header, rows } = predictRows(input, options);
+  emit(header, rows, format, out);
+}
+
 /** Runs the command; returns the exit code. `out`/`err` receive whole chunks of text. */
 export function main(argv: string[], env: Record<string, string | undefined>, out: (s: string) => void, err: (s: string) => void): number {
   const m = messages(env.LC_ALL || env.LC_MESSAGES || env.LANG || "en");
@@ -319,6 +374,12 @@ export function main(argv: string[], env: Record<string, string | undefined>, ou
         return 0;
       case "clv":
         clvCommand(p, m, out, lines);
+        return 0;
+      case "fit":
+        fitCommand(p, m, out, lines);
+        return 0;
+      case "predict":
+        predictCommand(p, m, out, lines);
         return 0;
       case "bench":
         out(`${JSON.stringify(runBench(p.positional[0], numberOption(p, "--rows", m), numberOption(p, "--repeat", m)), null, 2)}\n`);

@@ -10,3 +10,7 @@ process.exitCode = main(
 );
 // One write of the whole output: far faster than a write per line for a 100,000-row table.
 process.stdout.write(out.join(""));
+// A reader that stops early (`tier predict … | head`) closes the pipe: that is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});

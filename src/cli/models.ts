@@ -1,0 +1,141 @@
+/**
+ * `tier fit` and `tier predict`: BG/NBD + Gamma-Gamma on a transactions file or on a customer summary
+ * (columns x, t_x, T and optionally zbar; lifetimes' names frequency, recency, T, monetary_value too).
+ */
+import { fitBgNbd, type BgNbdFit } from "../core/bgnbd";
+import { calibrationSummary, DAYS_PER_UNIT, type TimeUnit } from "../core/calibration";
+import { serialToIsoDate } from "../core/dates";
+import { fitGammaGamma, type GammaGammaFit } from "../core/gammagamma";
+import { ProblemLog, readNumberColumn, type CustomerId, type Transactions } from "../core/input";
+import { predictCustomers } from "../core/predict";
+import { columnIndex, type CsvTable } from "./csv";
+import type { Cell } from "./output";
+
+/** Per customer x, t_x, T (in `unit`) and the mean repeat spend, or NaN where the file has none. */
+export interface ModelInput {
+  source: "transactions" | "summary";
+  unit: TimeUnit;
+  calibrationEnd: number | null;
+  customerIds: CustomerId[];
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  zbar: Float64Array | null;
+}
+
+const SUMMARY_COLUMNS = { x: ["x", "frequency"], tx: ["t_x", "recency"], T: ["T"], zbar: ["zbar", "monetary_value"], id: ["ID", "id", "customer_id", "customer"] };
+
+function find(header: readonly string[], names: readonly string[]): number | undefined {
+  for (const name of names) {
+    // "T" must not match a "t" column, so exact names first, then columnIndex's looser match.
+    const exact = header.indexOf(name);
+    if (exact >= 0) return exact;
+  }
+  for (const name of names) {
+    if (name === "T") continue;
+    const k = columnIndex(header, name);
+    if (k !== undefined) return k;
+  }
+  return undefined;
+}
+
+/** A file whose header has x (or frequency), t_x (or recency) and T is a summary; anything else, transactions. */
+export function isSummaryHeader(header: readonly string[]): boolean {
+  return find(header, SUMMARY_COLUMNS.x) !== undefined && find(header, SUMMARY_COLUMNS.tx) !== undefined && header.includes("T");
+}
+
+export interface ModelInputSources {
+  summary: () => CsvTable;
+  transactions: () => Transactions;
+  unit: TimeUnit;
+  calibrationEnd?: number;
+  /** Rows of a summary file that were left out, reported by the caller. */
+  problems: (log: ProblemLog, rows: number) => void;
+}
+
+export function modelInput(header: readonly string[], sources: ModelInputSources): ModelInput {
+  if (!isSummaryHeader(header)) {
+    const s = calibrationSummary(sources.transactions(), { unit: sources.unit, calibrationEnd: sources.calibrationEnd });
+    return { source: "transactions", unit: s.unit, calibrationEnd: s.calibrationEnd, customerIds: s.customerIds, x: s.x, tx: s.tx, T: s.T, zbar: s.zbar };
+  }
+  const table = sources.summary();
+  const log = new ProblemLog();
+  const column = (names: readonly string[]) => {
+    const k = find(table.header, names);
+    return k === undefined ? null : readNumberColumn(table.columns[k], table.header[k], log);
+  };
+  const x = column(SUMMARY_COLUMNS.x)!;
+  const tx = column(SUMMARY_COLUMNS.tx)!;
+  const T = column(SUMMARY_COLUMNS.T)!;
+  const zbar = column(SUMMARY_COLUMNS.zbar);
+  const idColumn = find(table.header, SUMMARY_COLUMNS.id);
+  sources.problems(log, table.rows);
+  // Rows with a problem (or blank) are NaN in some column: leave them out.
+  const keep: number[] = [];
+  for (let i = 0; i < table.rows; i++) if (x[i] === x[i] && tx[i] === tx[i] && T[i] === T[i]) keep.push(i);
+  const take = (col: Float64Array) => Float64Array.from(keep, (i) => col[i]);
+  return {
+    source: "summary",
+    unit: sources.unit,
+    calibrationEnd: null,
+    customerIds: keep.map((i) => (idColumn === undefined ? i + 2 : table.columns[idColumn][i])),
+    x: take(x),
+    tx: take(tx),
+    T: take(T),
+    zbar: zbar ? take(zbar) : null,
+  };
+}
+
+function fits(input: ModelInput): { bgnbd: BgNbdFit; gammaGamma: GammaGammaFit | null } {
+  const bgnbd = fitBgNbd(input);
+  return { bgnbd, gammaGamma: input.zbar ? fitGammaGamma(input.x, input.zbar) : null };
+}
+
+/** NaN (a standard error at a model limit) has no JSON form: null. */
+function nullable<T extends object>(o: T): Record<keyof T, number | null> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Number.isFinite(v) ? v : null])) as Record<keyof T, number | null>;
+}
+
+/** The JSON `tier fit` prints: both fits, standard errors null at a model limit. */
+export function fitModels(input: ModelInput) {
+  const { bgnbd, gammaGamma } = fits(input);
+  const { customers: _c, iterations: _i, ...b } = bgnbd;
+  return {
+    source: input.source,
+    unit: input.unit,
+    calibrationEnd: input.calibrationEnd === null ? null : serialToIsoDate(input.calibrationEnd),
+    customers: input.x.length,
+    bgnbd: { ...b, standardErrors: nullable(bgnbd.standardErrors) },
+    gammaGamma: gammaGamma
+      ? (({ iterations: _it, ...g }) => ({ ...g, standardErrors: nullable(g.standardErrors) }))(gammaGamma)
+      : null,
+  };
+}
+
+export interface PredictCliOptions {
+  /** Horizon of expected_purchases in the unit; default 12 months' worth. */
+  horizon?: number;
+  clvMonths: number;
+  monthlyDiscount: number;
+}
+
+export const PREDICT_HEADER = ["customer", "x", "t_x", "T", "p_alive", "expected_purchases", "expected_avg_spend", "clv"];
+
+export function predictRows(input: ModelInput, options: PredictCliOptions): { header: string[]; rows: Cell[][] } {
+  const { bgnbd, gammaGamma } = fits(input);
+  const horizon = options.horizon ?? (12 * DAYS_PER_UNIT.month) / DAYS_PER_UNIT[input.unit];
+  const zbar = input.zbar ?? new Float64Array(input.x.length);
+  const p = predictCustomers(bgnbd, gammaGamma, { ...input, zbar }, {
+    unit: input.unit,
+    horizon,
+    clvMonths: options.clvMonths,
+    monthlyDiscount: options.monthlyDiscount,
+  });
+  // Without spend (a summary with no zbar) there is no spend model: those columns stay empty.
+  const money = (v: number): Cell => (Number.isFinite(v) ? v : "");
+  const rows: Cell[][] = new Array(input.x.length);
+  for (let i = 0; i < rows.length; i++) {
+    rows[i] = [input.customerIds[i], input.x[i], input.tx[i], input.T[i], p.pAlive[i], p.expectedPurchases[i], money(p.expectedAverageSpend[i]), money(p.clv[i])];
+  }
+  return { header: PREDICT_HEADER, rows };
+}
