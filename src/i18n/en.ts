@@ -147,9 +147,17 @@ export const en = {
   tier clv FILE.csv [--avg-purchase COL] [--frequency COL] [--lifespan COL] [--margin COL|NUMBER]
                     [--discount-rate RATE] [--id COL] [--format csv|json]
   tier clv --avg-purchase N --frequency N --lifespan N --margin N [--discount-rate RATE]
+  tier fit FILE.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD]
+                    [--customer COL] [--date COL] [--amount COL]
+  tier predict FILE.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD]
+                    [--horizon N (in the unit)] [--clv-months 12] [--monthly-discount 0.01]
+                    [--format csv|json]
+      FILE.csv: transactions, or a customer summary with columns x, t_x, T (and zbar)
   tier bench [FILE.csv] [--rows N]
 
 Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for Chinese).`,
+    summaryTakesNoEnd: (file: string) =>
+      `${file} is a customer summary (x, t_x, T): its calibration period is already fixed, so --calibration-end does not apply.`,
     unknownCommand: (name: string) => `Unknown command "${name}".`,
     unknownOption: (name: string) => `Unknown option "${name}".`,
     missingValue: (name: string) => `Option ${name} needs a value.`,

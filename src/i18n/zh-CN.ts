@@ -128,9 +128,16 @@ export const zhCN: Messages = {
   tier clv 文件.csv [--avg-purchase 列] [--frequency 列] [--lifespan 列] [--margin 列|数值]
                     [--discount-rate 利率] [--id 列] [--format csv|json]
   tier clv --avg-purchase N --frequency N --lifespan N --margin N [--discount-rate 利率]
+  tier fit 文件.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD]
+                    [--customer 列] [--date 列] [--amount 列]
+  tier predict 文件.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD]
+                    [--horizon N（以该单位计）] [--clv-months 12] [--monthly-discount 0.01]
+                    [--format csv|json]
+      文件.csv：交易记录，或含 x、t_x、T（及 zbar）列的客户汇总
   tier bench [文件.csv] [--rows N]
 
 列名默认为 customer_id、date 和 amount。提示语言随 LANG 而定（zh_CN 为中文）。`,
+    summaryTakesNoEnd: (file: string) => `${file} 是客户汇总（x、t_x、T）：其校准期已经确定，--calibration-end 不适用。`,
     unknownCommand: (name) => `未知命令“${name}”。`,
     unknownOption: (name) => `未知选项“${name}”。`,
     missingValue: (name) => `选项 ${name} 需要一个值。`,
