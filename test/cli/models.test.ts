@@ -1,0 +1,111 @@
+import { readFileSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main";
+
+const DATA = new URL("../../../shared/data/", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "tier-models-"));
+
+function run(argv: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = main(argv, env, (s) => (stdout += s), (s) => (stderr += s));
+  return { code, stdout, stderr };
+}
+
+/** CDNOW_sample.txt as a transactions CSV (sample id, date, dollars). */
+function cdnowTransactions(): string {
+  const rows = readFileSync(`${DATA}CDNOW_sample.txt`, "utf8").trim().split(/\r?\n/).map((l) => l.trim().split(/\s+/));
+  const path = join(dir, "cdnow.csv");
+  writeFileSync(path, `customer_id,date,amount\n${rows.map((r) => `${r[1]},${r[2]},${r[4]}`).join("\n")}\n`);
+  return path;
+}
+
+describe("tier fit", () => {
+  it("fits the published CDNOW parameters from the customer summary (weeks)", () => {
+    const r = run(["fit", `${DATA}cdnow_customers_summary_with_transactions.csv`]);
+    expect(r.code).toBe(0);
+    const fit = JSON.parse(r.stdout);
+    expect(fit.source).toBe("summary");
+    expect(fit.unit).toBe("week");
+    expect(fit.customers).toBe(2357);
+    expect(fit.bgnbd.r.toFixed(3)).toBe("0.243");
+    expect(fit.bgnbd.alpha.toFixed(3)).toBe("4.414");
+    expect(fit.bgnbd.a.toFixed(3)).toBe("0.793");
+    expect(fit.bgnbd.b.toFixed(3)).toBe("2.426");
+    expect(fit.bgnbd.logLikelihood.toFixed(1)).toBe("-9582.4");
+    expect(fit.gammaGamma.p.toFixed(2)).toBe("6.25");
+    expect(fit.gammaGamma.q.toFixed(2)).toBe("3.74");
+    expect(fit.gammaGamma.v).toBeCloseTo(15.448, 3);
+    expect(fit.bgnbd.standardErrors.r).toBeGreaterThan(0);
+  });
+
+  it("reads lifetimes' column names and fits without spend when there is no zbar", () => {
+    const fit = JSON.parse(run(["fit", `${DATA}cdnow_customers_summary.csv`]).stdout);
+    expect(fit.bgnbd.r.toFixed(3)).toBe("0.243");
+    expect(fit.gammaGamma).toBeNull();
+  });
+
+  it("rebuilds the summary from transactions with a calibration end", () => {
+    const r = run(["fit", cdnowTransactions(), "--calibration-end", "1997-09-30"]);
+    expect(r.code).toBe(0);
+    const fit = JSON.parse(r.stdout);
+    expect(fit).toMatchObject({ source: "transactions", unit: "week", calibrationEnd: "1997-09-30", customers: 2357 });
+    expect(fit.bgnbd.alpha.toFixed(3)).toBe("4.414");
+    expect(fit.gammaGamma.q.toFixed(2)).toBe("3.74");
+  });
+
+  it("scales α with the unit and says so", () => {
+    const days = JSON.parse(run(["fit", cdnowTransactions(), "--calibration-end", "1997-09-30", "--unit", "day"]).stdout);
+    expect(days.unit).toBe("day");
+    expect(days.bgnbd.alpha / 7).toBeCloseTo(4.414, 2);
+  });
+
+  it("refuses what does not fit, in the user's language", () => {
+    const end = run(["fit", `${DATA}cdnow_customers_summary.csv`, "--calibration-end", "1997-09-30"]);
+    expect(end.code).toBe(2);
+    expect(end.stderr).toContain("--calibration-end does not apply");
+    const unit = run(["fit", `${DATA}cdnow_customers_summary.csv`, "--unit", "fortnight"], { LANG: "zh_CN.UTF-8" });
+    expect(unit.code).toBe(2);
+    expect(unit.stderr).toContain("--unit");
+    const once = join(dir, "once.csv");
+    writeFileSync(once, "customer_id,date,amount\na,2024-01-01,5\nb,2024-01-02,6\n");
+    const none = run(["fit", once]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("two different days");
+  });
+});
+
+describe("tier predict", () => {
+  it("prints customer, x, t_x, T, p_alive, expected_purchases, expected_avg_spend, clv", () => {
+    const r = run(["predict", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--horizon", "39"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe("customer,x,t_x,T,p_alive,expected_purchases,expected_avg_spend,clv");
+    expect(lines).toHaveLength(2358);
+    const [id, x, tx, T, alive, expected, spend, clv] = lines[1].split(",");
+    expect([id, x, tx, T]).toEqual(["1", "2", "30.43", "38.86"]);
+    expect(Number(alive).toFixed(4)).toBe("0.7266");
+    expect(Number(expected).toFixed(3)).toBe("1.226");
+    expect(Number(spend)).toBeGreaterThan(20);
+    expect(Number(clv)).toBeGreaterThan(0);
+  });
+
+  it("discounts CLV monthly over --clv-months, and prints JSON", () => {
+    const base = ["predict", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--format", "json"];
+    const year = JSON.parse(run(base).stdout);
+    const two = JSON.parse(run([...base, "--clv-months", "24"]).stdout);
+    const dear = JSON.parse(run([...base, "--monthly-discount", "0.05"]).stdout);
+    expect(Object.keys(year[0])).toEqual(["customer", "x", "t_x", "T", "p_alive", "expected_purchases", "expected_avg_spend", "clv"]);
+    for (let i = 0; i < 50; i++) {
+      expect(two[i].clv).toBeGreaterThanOrEqual(year[i].clv);
+      expect(dear[i].clv).toBeLessThanOrEqual(year[i].clv);
+    }
+  });
+
+  it("leaves the spend columns empty for a summary without zbar", () => {
+    const first = run(["predict", `${DATA}cdnow_customers_summary.csv`]).stdout.split("\n")[1];
+    expect(first.endsWith(",,")).toBe(true);
+  });
+});
