@@ -6,6 +6,7 @@
  * Per customer the data are x (repeat purchases), t_x (first to last purchase) and T (first purchase
  * to the end of calibration), in one time unit. Time is continuous.
  */
+import { distinctValues, type Distinct } from "./distinct";
 import { CoreError } from "./errors";
 import { hypergeometricSeries } from "./hyp2f1";
 import { logScaleStandardErrors, maximizeLikelihood, type Objective } from "./optimize";
@@ -37,32 +38,6 @@ export interface BgNbdFit extends BgNbdParams {
   limits: (keyof BgNbdParams)[];
   customers: number;
   iterations: number;
-}
-
-/** The distinct values of a column, how often each occurs, and each row's index into them. */
-interface Distinct {
-  values: Float64Array;
-  counts: Float64Array;
-  index: Int32Array;
-}
-
-function distinctValues(column: ArrayLike<number>): Distinct {
-  const byValue = new Map<number, number>();
-  const index = new Int32Array(column.length);
-  const values: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < column.length; i++) {
-    let k = byValue.get(column[i]);
-    if (k === undefined) {
-      k = values.length;
-      byValue.set(column[i], k);
-      values.push(column[i]);
-      counts.push(0);
-    }
-    counts[k]++;
-    index[i] = k;
-  }
-  return { values: Float64Array.from(values), counts: Float64Array.from(counts), index };
 }
 
 /**

@@ -4,6 +4,7 @@
  * customer's x repeat transactions, z̄, informs their expected average spend. Fitted on customers
  * with at least one repeat purchase; the first purchase is excluded from z̄.
  */
+import { distinctValues, type Distinct } from "./distinct";
 import { CoreError } from "./errors";
 import { logScaleStandardErrors, maximizeLikelihood, type Objective } from "./optimize";
 import { digamma, digammaDiff, gammaln, lnGammaRatio } from "./special";
@@ -67,39 +68,17 @@ interface Spenders {
   z: Float64Array;
   lnZ: Float64Array;
   lnX: Float64Array;
-  /** Distinct x values, their counts, and each customer's index into them. */
-  xValues: Float64Array;
-  xCounts: Float64Array;
-  xIndex: Int32Array;
+  xGroups: Distinct;
 }
 
 function prepareSpenders(x: Float64Array, z: Float64Array): Spenders {
-  const n = x.length;
-  const lnZ = new Float64Array(n);
-  const lnX = new Float64Array(n);
-  const byValue = new Map<number, number>();
-  const values: number[] = [];
-  const counts: number[] = [];
-  const xIndex = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    lnZ[i] = Math.log(z[i]);
-    lnX[i] = Math.log(x[i]);
-    let k = byValue.get(x[i]);
-    if (k === undefined) {
-      k = values.length;
-      byValue.set(x[i], k);
-      values.push(x[i]);
-      counts.push(0);
-    }
-    counts[k]++;
-    xIndex[i] = k;
-  }
-  return { x, z, lnZ, lnX, xValues: Float64Array.from(values), xCounts: Float64Array.from(counts), xIndex };
+  return { x, z, lnZ: z.map(Math.log), lnX: x.map(Math.log), xGroups: distinctValues(x) };
 }
 
 function logLikelihoodWith(params: GammaGammaParams, data: Spenders, gradient?: Float64Array): number {
   const { p, q, v } = params;
-  const { x, z, lnZ, lnX, xValues, xCounts, xIndex } = data;
+  const { x, z, lnZ, lnX } = data;
+  const { values: xValues, counts: xCounts, index: xIndex } = data.xGroups;
   const psiQ = digamma(q);
   // lnΓ(px+q) − lnΓ(px) − lnΓ(q) and its ψ terms depend on the customer only through x; written as
   // lnΓ(q+px) − lnΓ(q), exact when q is huge (see special.ts).

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { abcclass, clv, rfm, rfmscore } from "../../src/functions/functions";
-import { StandInCustomFunctionError } from "../support/custom-functions";
+import { excelError, setDisplayLanguage } from "../support/custom-functions";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
 /** Excel passes null for an omitted optional argument (the TypeScript signature says undefined). */
@@ -12,20 +12,6 @@ const omitted = null as unknown as undefined;
 /** 2024-01-05 and the days after it, as Excel sends them. */
 const JAN5 = 45296;
 
-function excelError(call: () => unknown): StandInCustomFunctionError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(StandInCustomFunctionError);
-    return error as StandInCustomFunctionError;
-  }
-  throw new Error("expected an Excel error");
-}
-
-function setDisplayLanguage(language: string | undefined) {
-  const g = globalThis as { Office?: unknown };
-  g.Office = language ? { context: { displayLanguage: language } } : undefined;
-}
 afterEach(() => setDisplayLanguage(undefined));
 
 describe("=TIER.RFM", () => {

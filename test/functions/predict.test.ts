@@ -6,25 +6,12 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { serialFromParts } from "../../src/core/dates";
 import { clvfit, clvpredict, lifecycle, palive } from "../../src/functions/functions";
-import { StandInCustomFunctionError } from "../support/custom-functions";
+import { excelError, setDisplayLanguage } from "../support/custom-functions";
 
 const DATA = new URL("../../../shared/data/", import.meta.url).pathname;
 const omitted = null as unknown as undefined;
 const col = (cells: unknown[]) => cells.map((c) => [c]);
 
-function excelError(call: () => unknown): StandInCustomFunctionError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(StandInCustomFunctionError);
-    return error as StandInCustomFunctionError;
-  }
-  throw new Error("expected an Excel error");
-}
-
-function setDisplayLanguage(language: string | undefined) {
-  (globalThis as { Office?: unknown }).Office = language ? { context: { displayLanguage: language } } : undefined;
-}
 afterEach(() => setDisplayLanguage(undefined));
 
 /** The CDNOW sample as Excel would hold it: ids as text, dates as serials, dollars as numbers. */

@@ -26,3 +26,19 @@ export function installCustomFunctionsStandIn(): void {
     associate: () => undefined,
   };
 }
+
+/** Runs a custom function call that should fail and returns the Excel error it raised. */
+export function excelError(call: () => unknown): StandInCustomFunctionError {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof StandInCustomFunctionError) return error;
+    throw error;
+  }
+  throw new Error("expected an Excel error");
+}
+
+/** What `Office.context.displayLanguage` says; undefined removes the Office global. */
+export function setDisplayLanguage(language: string | undefined): void {
+  (globalThis as { Office?: unknown }).Office = language ? { context: { displayLanguage: language } } : undefined;
+}
