@@ -2,7 +2,8 @@
  * The analysis behind the pane's Run: mapped transaction columns and settings in, one row per
  * customer (dates, recency, frequency, monetary, R/F/M, segment, ABC class, CLV) and one row per
  * tier out. It only composes the core's modules (TransactionBuilder, summarizeCustomers,
- * scoreCustomers, segmentCustomers, classifyAbc, simpleClv, tierTotals); it holds no text.
+ * scoreCustomers, segmentCustomers, classifyAbc, simpleClv, tierTotals, and with `predict` the fitted
+ * models, lifecycle stages and churn warning of forecast.ts); it holds no text.
  *
  * Returns and cancellations: a row whose amount is negative (Online Retail's cancellations have a
  * negative quantity) is a return. Returns are counted (`returns`) and left out, so frequency counts
@@ -11,6 +12,7 @@
 import { classifyAbc, type AbcResult } from "./abc";
 import { simpleClv } from "./clv";
 import type { DayOrder } from "./dates";
+import { checkPredictAnalysisOptions, withPredictions, type CustomerPredictions, type PredictAnalysisOptions } from "./forecast";
 import { excelErrorText, isBlank, readNumberCell, TransactionBuilder, type CellRead, type CustomerId, type ProblemLog, type Transactions } from "./input";
 import { isWideScoring, rfmCode, scoreCustomers, type RfmScores } from "./rfm";
 import { NO_SEGMENT, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "./segments";
@@ -52,6 +54,8 @@ export interface AnalysisOptions {
   } | null;
   abc?: { aCut: number; bCut: number; basis: "revenue" | "margin" | "orders" } | null;
   clv?: ClvAnalysisOptions | null;
+  /** Predict CLV & churn (BG/NBD + Gamma-Gamma, lifecycle stages, churn warning); calibration ends at `asOf`. */
+  predict?: PredictAnalysisOptions | null;
   /** What the tier rows are: RFM segments or ABC classes. */
   tierBy: "segment" | "abcClass";
   problemLimit?: number;
@@ -66,7 +70,9 @@ export type AnalysisSettingProblem =
   | "clvMargin"
   | "clvRetention"
   | "clvDiscount"
-  | "clvYears";
+  | "clvYears"
+  | "cantLoseShare"
+  | "cantLoseRisk";
 
 export class AnalysisSettingsError extends Error {
   constructor(
@@ -101,11 +107,14 @@ export interface TierRow {
   revenueShare: number;
   /** Revenue share of this row and the rows above it (rows in the order given). */
   cumulativeRevenueShare: number;
+  /** Expected purchases and expected revenue (Σ predicted CLV) over the prediction horizon; NaN without predictions. */
+  expectedPurchases: number;
+  expectedRevenue: number;
   /** Per-customer means over the tier; NaN where the measure is not computed. */
   mean: TierMeans;
 }
 
-export type TierMeasure = "recencyDays" | "frequency" | "monetary" | "clv" | "extra" | "r" | "f" | "m";
+export type TierMeasure = "recencyDays" | "frequency" | "monetary" | "clv" | "extra" | "r" | "f" | "m" | "pAlive";
 export type TierMeans = Record<TierMeasure, number>;
 
 export interface RfGrid {
@@ -135,6 +144,10 @@ export interface AnalysisResult {
   /** Tier rows with at least one customer: segments by revenue (largest first), classes A, B, C. */
   tiers: TierRow[];
   rfGrid: RfGrid | null;
+  /** Predict CLV & churn, when asked for (`predict.error` when a model could not be fitted). */
+  predict: CustomerPredictions | null;
+  /** The purchases analysed (returns excluded), customers numbered as `customerIds`. */
+  transactions: Transactions;
 }
 
 const EXTRA_ROLES = ["margin", "extra"] as const;
@@ -238,6 +251,12 @@ function checkSettings(columns: AnalysisColumns, options: AnalysisOptions): void
     if (!(clv.discount >= 0 && clv.discount < 1)) throw new AnalysisSettingsError("clvDiscount", clv.discount);
     if (!(clv.years >= 0 && Number.isFinite(clv.years))) throw new AnalysisSettingsError("clvYears", clv.years);
   }
+  const predict = options.predict;
+  if (predict) {
+    checkPredictAnalysisOptions(predict);
+    if (!(predict.cantLoseShare > 0 && predict.cantLoseShare <= 1)) throw new AnalysisSettingsError("cantLoseShare", predict.cantLoseShare);
+    if (!(predict.cantLoseRisk >= 0 && predict.cantLoseRisk <= 1)) throw new AnalysisSettingsError("cantLoseRisk", predict.cantLoseRisk);
+  }
 }
 
 /**
@@ -291,7 +310,17 @@ function scoresAsNumbers(scores: Uint8Array): Float64Array {
   return out;
 }
 
+/** The whole analysis: tiers, then (with `options.predict`) the predictions. */
 export function runAnalysis(columns: AnalysisColumns, options: AnalysisOptions): AnalysisResult {
+  const tiered = runTiering(columns, options);
+  return options.predict ? withPredictions(tiered, options.predict) : tiered;
+}
+
+/**
+ * The analysis without the predictions (`predict` null), settings checked, predict settings included:
+ * a caller that reports progress runs this, then `withPredictions` (src/core/forecast.ts).
+ */
+export function runTiering(columns: AnalysisColumns, options: AnalysisOptions): AnalysisResult {
   checkSettings(columns, options);
   const read = readAnalysisRows(columns, options);
   const { tx, returns } = withoutReturns(read.tx);
@@ -374,6 +403,7 @@ export function runAnalysis(columns: AnalysisColumns, options: AnalysisOptions):
     ["r", rfm ? scoresAsNumbers(rfm.scores.r.scores) : null],
     ["f", rfm ? scoresAsNumbers(rfm.scores.f.scores) : null],
     ["m", rfm ? scoresAsNumbers(rfm.scores.m.scores) : null],
+    ["pAlive", null],
   ];
   const means = measures.map(([key, values]) => [key, tierMeans(tierOf, names.length, values)] as const);
   let tiers: TierRow[] = totals.map((t, index) => ({
@@ -385,6 +415,8 @@ export function runAnalysis(columns: AnalysisColumns, options: AnalysisOptions):
     revenue: t.revenue,
     revenueShare: t.revenueShare,
     cumulativeRevenueShare: 0,
+    expectedPurchases: NaN,
+    expectedRevenue: NaN,
     mean: Object.fromEntries(means.map(([key, m]) => [key, m[index]])) as TierMeans,
   }));
   tiers = tiers.filter((t) => t.customers > 0);
@@ -413,5 +445,5 @@ export function runAnalysis(columns: AnalysisColumns, options: AnalysisOptions):
     rfGrid = { rLevels, fLevels, meanMonetary: sum.map((s, k) => (count[k] > 0 ? s / count[k] : NaN)), customers: count };
   }
 
-  return { quality, customerIds: tx.customerIds, summary, rfm, abc, clv, margin, mainCategory, extra, tierBy: options.tierBy, tierOf, tiers, rfGrid };
+  return { quality, customerIds: tx.customerIds, summary, rfm, abc, clv, margin, mainCategory, extra, tierBy: options.tierBy, tierOf, tiers, rfGrid, predict: null, transactions: tx };
 }

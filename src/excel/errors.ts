@@ -49,6 +49,10 @@ function settingsSentence(e: AnalysisSettingsError, m: Messages): string {
       return x.clvDiscount(v);
     case "clvYears":
       return x.clvYears(v);
+    case "cantLoseShare":
+      return x.cantLoseShare(v);
+    case "cantLoseRisk":
+      return x.cantLoseRisk(v);
   }
 }
 

@@ -85,6 +85,40 @@ export interface ClvSettings {
   years: number;
 }
 
+/**
+ * Predict CLV & churn: BG/NBD + Gamma-Gamma fitted to the purchases up to the analysis date, lifecycle
+ * stages and the churn-warning list (src/core/forecast.ts).
+ */
+export interface PredictSettings {
+  /** The models' time unit (default "week"). */
+  unit: "day" | "week" | "month";
+  /** Horizon of the expected purchases and the CLV, whole months (12). */
+  horizonMonths: number;
+  /** Monthly discount rate of the CLV (0.01). */
+  monthlyDiscount: number;
+  /** Lifecycle: New within `newDays` (30) of the first purchase; Active ≤ activeMultiple (1.5) × the usual gap; Silent ≤ silentMultiple (3) ×. */
+  newDays: number;
+  activeMultiple: number;
+  silentMultiple: number;
+  /** Days without a purchase after which anyone is churned; null for no cap. */
+  churnCapDays: number | null;
+  /** "Can't lose": the top `cantLoseShare` (0.2) of customers by value with churn risk ≥ `cantLoseRisk` (0.5). */
+  cantLoseShare: number;
+  cantLoseRisk: number;
+}
+
+export const DEFAULT_PREDICT: Readonly<PredictSettings> = {
+  unit: "week",
+  horizonMonths: 12,
+  monthlyDiscount: 0.01,
+  newDays: 30,
+  activeMultiple: 1.5,
+  silentMultiple: 3,
+  churnCapDays: null,
+  cantLoseShare: 0.2,
+  cantLoseRisk: 0.5,
+};
+
 /** Everything a run needs. Saved in the workbook's document settings, so Run repeats it on new data. */
 export interface AnalysisSettings {
   source: SourceRef | null;
@@ -97,6 +131,8 @@ export interface AnalysisSettings {
   rfm: RfmSettings | null;
   abc: AbcSettings | null;
   clv: ClvSettings | null;
+  /** Predict CLV & churn, or null. Settings saved before it existed have none: read as null. */
+  predict: PredictSettings | null;
   /** Summary sheet rows are RFM segments or ABC classes. */
   summaryBy: "segment" | "abcClass";
   /** Per-tier strategy texts the user edited (tier name → text); defaults come from i18n. */
@@ -117,7 +153,8 @@ export interface DataQuality {
   firstProblem: { cell: CellRef; message: string } | null;
 }
 
-export type Phase = "read" | "compute" | "write" | "pivot";
+/** "predict" only when Predict CLV & churn is on: fitting the models, between "compute" and "write". */
+export type Phase = "read" | "compute" | "predict" | "write" | "pivot";
 
 export interface Progress {
   phase: Phase;
@@ -137,10 +174,12 @@ export interface RunReport {
   /** Rows on the summary sheet (tiers or segments that have customers). */
   tiers: number;
   /** Names of the sheets written (the add-in picks a new name when the user owns a sheet of that name). */
-  sheets: { results: string; summary: string };
+  sheets: { results: string; summary: string; churn?: string };
   /** True when a PivotTable was built; otherwise `pivotNote` says why not (e.g. ExcelApi 1.8 missing). */
   pivot: boolean;
   pivotNote: string | null;
+  /** With Predict on: why there are no predictions (a model could not be fitted), else null. The tiers are written all the same. */
+  predictNote?: string | null;
 }
 
 export type ChartKind = "column" | "pie" | "doughnut" | "pareto" | "scatter" | "radar" | "heatmap";

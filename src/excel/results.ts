@@ -1,9 +1,11 @@
 /**
  * The results sheet ("Tiers"): an Excel table, one row per customer. Its columns are a list of specs
- * (header, number format, value per customer), so a new measure (issue 5's P(alive), expected
- * purchases, predicted CLV, lifecycle stage) is one more entry in `resultColumns`.
+ * (header, number format, value per customer), so a new measure is one more entry in `resultColumns`;
+ * Predict CLV & churn adds P(alive), churn risk, expected purchases, expected average spend, predicted
+ * CLV and the lifecycle stage. The churn-warning sheet's columns are specs too (`churnColumns`).
  */
 import { ABC_LABELS } from "../core/abc";
+import { LIFECYCLE_STAGES } from "../core/lifecycle";
 import type { AnalysisResult } from "../core/analysis";
 import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/describe";
@@ -71,7 +73,76 @@ export function resultColumns(a: AnalysisResult, m: Messages, names: ResultNames
     const extra = a.extra;
     cols.push({ key: "extra", header: h.extraMean(names.extraName), format: FORMAT.decimal, value: (c) => cellNumber(extra[c], 4) });
   }
+  if (a.predict) cols.push(...predictColumns(a, m));
   return cols;
+}
+
+/** A lifecycle stage's name in the reader's language. */
+export function stageName(stage: number, m: Messages): string {
+  const key = LIFECYCLE_STAGES[stage];
+  return key ? m.predict.stages[key] : "";
+}
+
+/** Predict CLV & churn's columns: the model's (when it was fitted) and the lifecycle stage (always). */
+function predictColumns(a: AnalysisResult, m: Messages): ColumnSpec[] {
+  const p = a.predict!;
+  const h = m.predict.columns;
+  const months = p.options.horizonMonths;
+  const cols: ColumnSpec[] = [];
+  const model = p.model;
+  if (model) {
+    cols.push(
+      { key: "pAlive", header: h.pAlive, format: FORMAT.percent, value: (c) => cellNumber(model.pAlive[c], 6) },
+      { key: "churnRisk", header: h.churnRisk, format: FORMAT.percent, value: (c) => cellNumber(model.churnRisk[c], 6) },
+      { key: "expectedPurchases", header: h.expectedPurchases(months), format: FORMAT.decimal, value: (c) => cellNumber(model.expectedPurchases[c], 4) },
+      { key: "expectedSpend", header: h.expectedSpend, format: FORMAT.money, value: (c) => cellNumber(model.expectedAverageSpend[c], 2) },
+      { key: "predictedClv", header: m.workbook.columns.predictedClv(months), format: FORMAT.money, value: (c) => cellNumber(model.clv[c], 2) },
+    );
+  }
+  const stage = p.stage;
+  cols.push({ key: "stage", header: h.stage, format: null, value: (c) => stageName(stage[c], m) });
+  return cols;
+}
+
+/** What the churn-warning sheet marks a "can't lose" customer with. */
+export const CANT_LOSE_MARK = "✓";
+
+/** The tier a customer is in, by what the summary is by: segment name or ABC class. */
+function tierOfCustomer(a: AnalysisResult, m: Messages): (c: number) => string {
+  if (a.tierBy === "segment" && a.rfm) {
+    const seg = a.rfm.segmentation;
+    return (c) => segmentName(seg, seg.index[c], m);
+  }
+  const abc = a.abc;
+  return (c) => (abc ? (ABC_LABELS[abc.classes[c]] ?? "") : "");
+}
+
+/**
+ * The churn-warning table, one row per customer on the warning list (churn risk above 0), most CLV at
+ * risk first. `value(r)` takes the row's rank − 1; null without fitted models.
+ */
+export function churnColumns(a: AnalysisResult, m: Messages): ColumnSpec[] | null {
+  const model = a.predict?.model;
+  if (!model) return null;
+  const order = model.warning;
+  const h = m.predict.columns;
+  const w = m.workbook;
+  const months = a.predict!.options.horizonMonths;
+  const tier = tierOfCustomer(a, m);
+  const stage = a.predict!.stage;
+  const at = (f: (c: number) => unknown) => (r: number) => f(order[r]);
+  return [
+    { key: "rank", header: w.churn.rank, format: FORMAT.whole, value: (r) => r + 1 },
+    { key: "customer", header: w.columns.customer, format: null, value: at((c) => a.customerIds[c]) },
+    { key: "tier", header: a.tierBy === "segment" ? w.summary.segment : w.summary.abcClass, format: null, value: at(tier) },
+    { key: "stage", header: h.stage, format: null, value: at((c) => stageName(stage[c], m)) },
+    { key: "pAlive", header: h.pAlive, format: FORMAT.percent, value: at((c) => cellNumber(model.pAlive[c], 6)) },
+    { key: "churnRisk", header: h.churnRisk, format: FORMAT.percent, value: at((c) => cellNumber(model.churnRisk[c], 6)) },
+    { key: "clvIfAlive", header: w.churn.clvIfAlive(months), format: FORMAT.money, value: at((c) => cellNumber(model.clvIfAlive[c], 2)) },
+    { key: "clvAtRisk", header: h.clvAtRisk, format: FORMAT.money, value: at((c) => cellNumber(model.clvAtRisk[c], 2)) },
+    { key: "cantLose", header: h.cantLose, format: null, value: at((c) => (model.cantLose[c] ? CANT_LOSE_MARK : "")) },
+    { key: "lastPurchase", header: w.columns.lastPurchase, format: FORMAT.date, value: at((c) => Math.floor(a.summary.lastPurchase[c])) },
+  ];
 }
 
 export interface RowsAndBytes {

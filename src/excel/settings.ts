@@ -36,6 +36,11 @@ export function isAnalysisSettings(value: unknown): value is AnalysisSettings {
   return typeof v.mapping === "object" && v.mapping !== null && typeof v.hasHeader === "boolean" && (v.summaryBy === "segment" || v.summaryBy === "abcClass");
 }
 
+/** Saved settings as the current shape: settings saved before Predict existed have no `predict` (off). */
+export function normalizeSettings(settings: AnalysisSettings): AnalysisSettings {
+  return { ...settings, predict: settings.predict ?? null };
+}
+
 export function isLastRun(value: unknown): value is LastRun {
   if (value === null || typeof value !== "object") return false;
   const v = value as Partial<LastRun>;

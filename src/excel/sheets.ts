@@ -35,15 +35,24 @@ export function freeName(base: string, used: readonly string[]): string {
 export interface SheetPlan {
   results: string;
   summary: string;
+  /** The churn-warning sheet, when asked for (Predict CLV & churn), else null. */
+  churn: string | null;
   /** Owned sheets to delete before writing (they carry the names about to be used). */
   replace: SheetInfo[];
 }
 
-export function planSheets(names: { results: string; summary: string }, sheets: readonly SheetInfo[], owned: readonly string[], sourceSheetId: string | null): SheetPlan {
+export function planSheets(
+  names: { results: string; summary: string; churn?: string | null },
+  sheets: readonly SheetInfo[],
+  owned: readonly string[],
+  sourceSheetId: string | null,
+): SheetPlan {
   const replaceable = new Set(owned.filter((id) => id !== sourceSheetId));
   const results = chooseSheetName(names.results, sheets, replaceable);
   const summary = chooseSheetName(names.summary, sheets, replaceable, new Set([results.toLowerCase()]));
   const chosen = new Set([results.toLowerCase(), summary.toLowerCase()]);
+  const churn = names.churn ? chooseSheetName(names.churn, sheets, replaceable, chosen) : null;
+  if (churn) chosen.add(churn.toLowerCase());
   const replace = sheets.filter((s) => replaceable.has(s.id) && chosen.has(s.name.toLowerCase()));
-  return { results, summary, replace };
+  return { results, summary, churn, replace };
 }

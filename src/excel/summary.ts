@@ -2,7 +2,7 @@
  * The summary sheet ("Tier Summary"): one row per tier (segment or ABC class) with its strategy,
  * counts, shares and per-tier means, as an Excel table; below it the R×F grid of mean monetary
  * (the heat map's range). The columns are a list of specs, so a new per-tier measure (say expected
- * revenue) is one more entry in `summaryColumns` and the charts find columns by key.
+ * revenue, with Predict CLV & churn) is one more entry in `summaryColumns` and the charts find columns by key.
  */
 import type { AnalysisResult, TierRow } from "../core/analysis";
 import type { Messages } from "../i18n";
@@ -47,6 +47,14 @@ export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Recor
     { key: "avgMonetary", header: h.avgMonetary, format: FORMAT.money, value: (t) => cellNumber(t.mean.monetary) },
   ];
   if (a.clv) cols.push({ key: "avgClv", header: h.avgClv, format: FORMAT.money, value: (t) => cellNumber(t.mean.clv) });
+  if (a.predict?.model) {
+    const months = a.predict.options.horizonMonths;
+    cols.push(
+      { key: "expectedPurchases", header: h.expectedPurchases(months), format: FORMAT.decimal, value: (t) => cellNumber(t.expectedPurchases, 2) },
+      { key: "expectedRevenue", header: h.expectedRevenue(months), format: FORMAT.money, value: (t) => cellNumber(t.expectedRevenue, 2) },
+      { key: "avgPAlive", header: h.avgPAlive, format: FORMAT.percent, value: (t) => cellNumber(t.mean.pAlive) },
+    );
+  }
   if (a.extra) cols.push({ key: "avgExtra", header: h.avgExtra(extraName), format: FORMAT.decimal, value: (t) => cellNumber(t.mean.extra) });
   // Mean R, F, M stay adjacent: the radar chart reads each tier's three as one row range.
   if (a.rfm) {

@@ -4,15 +4,16 @@
  *
  * Sync budget of `run`, whatever the row count (up to the sizes in docs/PERFORMANCE.md):
  *   1 (source shape, sheets, ownership, table names) + READ_SYNCS (mapped columns)
- *   + WRITE_SYNCS (results rows, each under PAYLOAD_TARGET) + 1 (tables, summary, PivotTable,
- *   settings). Calculation is suspended for every write sync.
+ *   + WRITE_SYNCS (results rows and churn-warning rows together, each sync under PAYLOAD_TARGET)
+ *   + 1 (tables, summary, PivotTable, settings). Calculation is suspended for every write sync.
  */
-import { runAnalysis, type AnalysisResult } from "../core/analysis";
+import { runTiering, type AnalysisResult } from "../core/analysis";
+import { withPredictions } from "../core/forecast";
 import { parseDateText } from "../core/dates";
 import type { ProblemCode } from "../core/input";
 import { readSegmentRules } from "../core/segments";
 import { messages, type Locale, type Messages } from "../i18n";
-import { problemText } from "../i18n/describe";
+import { describeCoreError, problemText } from "../i18n/describe";
 import { splitByBytes } from "./batch";
 import { buildChart, chartName } from "./charts";
 import { guard, throwIfAborted, WorkbookError } from "./errors";
@@ -20,16 +21,29 @@ import { PAYLOAD_TARGET, WRITE_SYNCS, type ExcelHost } from "./host";
 import { addPivot, PIVOT_API } from "./pivot";
 import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, Progress, RunOptions, RunReport, SourcePreview, SourceRef, TableInfo, WorkbookPort } from "./port";
 import { a1, a1Range, checkMapping, describeSource, headerTexts, listTables, loadShape, previewRange, readColumns, sourceRange, type Role, type Shape } from "./read";
-import { formatRuns, resultColumns, resultRows } from "./results";
+import { churnColumns, formatRuns, resultColumns, resultRows, type ColumnSpec } from "./results";
 import { freeName, planSheets } from "./sheets";
-import { isAnalysisSettings, isLastRun, LAST_RUN_KEY, OWNED_KEY, SETTINGS_KEY, type LastRun } from "./settings";
+import { isAnalysisSettings, isLastRun, LAST_RUN_KEY, normalizeSettings, OWNED_KEY, SETTINGS_KEY, type LastRun } from "./settings";
 import { summaryLayout, tierLabel, type Block } from "./summary";
 
 export const RESULTS_TABLE = "TieringResults";
 export const SUMMARY_TABLE = "TieringSummary";
+export const CHURN_TABLE = "TieringChurn";
 
-/** Share of the progress bar each phase ends at. */
-const PROGRESS = { read: 0.3, compute: 0.4, write: 0.9, pivot: 1 };
+/** Share of the progress bar each phase ends at; with Predict, the tiers end at `tiers` and the models at `compute`. */
+const PROGRESS = { read: 0.3, tiers: 0.33, compute: 0.4, write: 0.9, pivot: 1 };
+
+/** Lets the pane draw the progress bar before a long computation (no sync; Office's batch stays open). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Rows bound for one sheet, written in the shared write syncs. */
+interface RowSet {
+  sheet: Excel.Worksheet;
+  columns: ColumnSpec[];
+  rows: unknown[][];
+  /** Index of the set's first row among all rows written. */
+  offset: number;
+}
 
 function writeBlock(sheet: Excel.Worksheet, block: Block): Excel.Range {
   const range = sheet.getRange(a1Range(block.row, block.column, block.values.length, block.values[0].length));
@@ -64,6 +78,7 @@ function parseAsOf(asOf: string | null, m: Messages): number | null {
   return serial;
 }
 
+/** The analysis without the predictions: `withPredictions` follows when `settings.predict` is on. */
 function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown[]>>, m: Messages): AnalysisResult {
   const rfm = settings.rfm;
   const bp = rfm?.breakpoints ?? null;
@@ -73,7 +88,7 @@ function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown
       : rfm.scheme === "custom"
         ? readSegmentRules(rfm.rules.map((r) => [r.name, r.r[0], r.r[1], r.f[0], r.f[1], r.m[0], r.m[1]]))
         : rfm.scheme;
-  return runAnalysis(
+  return runTiering(
     {
       customers: cells.customer!,
       dates: cells.date!,
@@ -89,6 +104,7 @@ function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown
       rfm: rfm && scheme ? { bins: rfm.bins, breakpoints: bp ? { recency: bp.r, frequency: bp.f, monetary: bp.m } : null, scheme } : null,
       abc: settings.abc,
       clv: settings.clv,
+      predict: settings.predict ?? null,
       tierBy: settings.summaryBy,
     },
   );
@@ -129,8 +145,9 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
     );
   }
 
-  async function run(settings: AnalysisSettings, options: RunOptions): Promise<RunReport> {
+  async function run(given: AnalysisSettings, options: RunOptions): Promise<RunReport> {
     const m = messages(options.locale);
+    const settings = normalizeSettings(given);
     const progress = (phase: Progress["phase"], fraction: number) => options.onProgress?.({ phase, fraction });
     return guard(m, async () => {
       throwIfAborted(options.signal, m);
@@ -162,29 +179,44 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         const header = headerTexts(headerRange ? headerRange.values[0] : new Array(shape.columns).fill(""), settings.hasHeader, shape.column, m);
         const extraName = settings.mapping.extra >= 0 ? header[settings.mapping.extra] : "";
 
-        // Compute.
-        const a = analyse(settings, cells, m);
+        // Compute: the tiers, then (Predict on) the models, lifecycle stages and churn warning.
+        let a = analyse(settings, cells, m);
         const quality = qualityOf(a, shape, settings.hasHeader, settings.mapping, m);
-        progress("compute", PROGRESS.compute);
+        let predictNote: string | null = null;
+        if (settings.predict) {
+          progress("compute", PROGRESS.tiers);
+          throwIfAborted(options.signal, m);
+          progress("predict", PROGRESS.tiers);
+          await nextTask();
+          a = withPredictions(a, settings.predict);
+          if (a.predict?.error) predictNote = m.workbook.churn.failed(describeCoreError(a.predict.error, m));
+          progress("predict", PROGRESS.compute);
+        } else progress("compute", PROGRESS.compute);
         throwIfAborted(options.signal, m);
 
         // Plan the writes.
         const owned = ownedSetting.isNullObject || !Array.isArray(ownedSetting.value) ? [] : (ownedSetting.value as string[]);
         const sheetInfo = sheets.items.map((s) => ({ name: s.name, id: s.id }));
-        const plan = planSheets(m.workbook.sheets, sheetInfo, owned, shape.sheetId);
+        const plan = planSheets({ ...m.workbook.sheets, churn: settings.predict ? m.workbook.sheets.churn : null }, sheetInfo, owned, shape.sheetId);
         const replacedIds = new Set(plan.replace.map((s) => s.id));
         // Table names in use after the replaced sheets are gone: loaded in the first write sync.
         let tables!: Excel.TableCollection;
         const columns = resultColumns(a, m, { extraName });
         const customers = a.customerIds.length;
         const { rows, bytes } = resultRows(columns, customers);
-        const blocks = splitByBytes(bytes, WRITE_SYNCS, PAYLOAD_TARGET);
-        const runs = formatRuns(columns);
+        // The churn-warning rows share the write syncs with the results rows: one byte budget for both.
+        const warnColumns = churnColumns(a, m);
+        const warn = warnColumns ? resultRows(warnColumns, a.predict!.model!.warning.length) : null;
+        const allBytes = warn ? new Float64Array(customers + warn.rows.length) : bytes;
+        if (warn) (allBytes.set(bytes), allBytes.set(warn.bytes, customers));
+        const blocks = splitByBytes(allBytes, WRITE_SYNCS, PAYLOAD_TARGET);
         const width = columns.length;
+        const sets: RowSet[] = [];
 
-        // Write syncs. The first replaces owned sheets and adds the two new ones; the second records them as owned.
+        // Write syncs. The first replaces owned sheets and adds the new ones; the second records them as owned.
         let resultsSheet!: Excel.Worksheet;
         let summarySheet!: Excel.Worksheet;
+        let churnSheet: Excel.Worksheet | null = null;
         const parts = blocks.length - 1;
         for (let k = 0; k < parts; k++) {
           if (canSuspend()) wb.application.suspendApiCalculationUntilNextSync();
@@ -198,20 +230,31 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
             resultsSheet.load("id,name");
             summarySheet.load("id,name");
             tables = wb.tables.load("items/name");
-            const head = resultsSheet.getRange(a1Range(0, 0, 1, width));
-            head.values = [columns.map((c) => c.header)];
-            head.format.font.bold = true;
+            sets.push({ sheet: resultsSheet, columns, rows, offset: 0 });
+            if (plan.churn) {
+              churnSheet = wb.worksheets.add(plan.churn);
+              churnSheet.load("id,name");
+              if (warn && warnColumns) sets.push({ sheet: churnSheet, columns: warnColumns, rows: warn.rows, offset: customers });
+              else if (predictNote) churnSheet.getRange("A1").values = [[predictNote]];
+            }
+            for (const set of sets) {
+              const head = set.sheet.getRange(a1Range(0, 0, 1, set.columns.length));
+              head.values = [set.columns.map((c) => c.header)];
+              head.format.font.bold = true;
+            }
           }
           if (k === 1) {
-            const ids = [...owned.filter((id) => !replacedIds.has(id) && sheetInfo.some((s) => s.id === id)), resultsSheet.id, summarySheet.id];
+            const mine = [resultsSheet.id, summarySheet.id, ...(churnSheet ? [churnSheet.id] : [])];
+            const ids = [...owned.filter((id) => !replacedIds.has(id) && sheetInfo.some((s) => s.id === id)), ...mine];
             wb.settings.add(OWNED_KEY, ids);
           }
-          const from = blocks[k];
-          const to = blocks[k + 1];
-          if (to > from) {
-            const block = resultsSheet.getRange(a1Range(1 + from, 0, to - from, width));
-            block.values = rows.slice(from, to);
-            for (const run of runs) {
+          for (const set of sets) {
+            const from = Math.max(blocks[k], set.offset) - set.offset;
+            const to = Math.min(blocks[k + 1], set.offset + set.rows.length) - set.offset;
+            if (to <= from) continue;
+            const block = set.sheet.getRange(a1Range(1 + from, 0, to - from, set.columns.length));
+            block.values = set.rows.slice(from, to);
+            for (const run of formatRuns(set.columns)) {
               const formats = Array.from({ length: to - from }, () => Array.from({ length: run.to - run.from + 1 }, () => run.format));
               block.getCell(0, run.from).getResizedRange(to - from - 1, run.to - run.from).numberFormat = formats;
             }
@@ -229,6 +272,12 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         const resultsTable = resultsSheet.tables.add(a1Range(0, 0, customers + 1, width), true);
         resultsTable.name = resultsTableName;
         resultsSheet.getRange(a1Range(0, 0, Math.min(customers, 200) + 1, width)).format.autofitColumns();
+        if (churnSheet && warn && warnColumns) {
+          // An empty list still gets its table (header and one blank row), so a formula can refer to it.
+          const churnTable = churnSheet.tables.add(a1Range(0, 0, Math.max(warn.rows.length, 1) + 1, warnColumns.length), true);
+          churnTable.name = freeName(CHURN_TABLE, [...tableNames, resultsTableName, summaryTableName]);
+          churnSheet.getRange(a1Range(0, 0, Math.min(warn.rows.length, 200) + 1, warnColumns.length)).format.autofitColumns();
+        }
 
         const strategies = settings.strategies ?? {};
         const layout = summaryLayout(a, m, strategies, extraName);
@@ -279,9 +328,10 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
           quality,
           customers,
           tiers: a.tiers.length,
-          sheets: { results: resultsSheet.name, summary: summarySheet.name },
+          sheets: { results: resultsSheet.name, summary: summarySheet.name, ...(churnSheet ? { churn: churnSheet.name } : {}) },
           pivot: pivotSupported,
           pivotNote,
+          ...(settings.predict ? { predictNote } : {}),
         };
       });
     });
@@ -332,7 +382,7 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         host.run(async (context) => {
           const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load("value");
           await context.sync();
-          return !setting.isNullObject && isAnalysisSettings(setting.value) ? setting.value : null;
+          return !setting.isNullObject && isAnalysisSettings(setting.value) ? normalizeSettings(setting.value) : null;
         }),
       );
     },

@@ -7,11 +7,13 @@ import type {
   AnalysisSettings,
   ClvSettings,
   ColumnMapping,
+  PredictSettings,
   RfmSettings,
   SegmentRuleRow,
   SegmentSchemeChoice,
   SourceRef,
 } from "../excel/port";
+import { DEFAULT_PREDICT } from "../excel/port";
 import type { Messages } from "../i18n";
 import { EMPTY_MAPPING, mappingProblems, type MappingProblem, type Role } from "./mapping";
 
@@ -50,9 +52,27 @@ export interface PaneForm {
   retention: string;
   discount: string;
   years: string;
+  predictOn: boolean;
+  unit: PredictSettings["unit"];
+  horizonMonths: string;
+  /** Percentages, as shown: 1 means 0.01 a month; 20 means the top 20 %. */
+  monthlyDiscount: string;
+  newDays: string;
+  activeMultiple: string;
+  silentMultiple: string;
+  /** "" for no cap. */
+  churnCapDays: string;
+  cantLoseShare: string;
+  cantLoseRisk: string;
   summaryBy: AnalysisSettings["summaryBy"];
   strategies: Record<string, string>;
 }
+
+export type PredictField = "horizonMonths" | "monthlyDiscount" | "newDays" | "activeMultiple" | "silentMultiple" | "churnCapDays" | "cantLoseShare" | "cantLoseRisk";
+
+/** Numbers as a person reads them: no float noise (0.8 × 100 is 80, not 80.00000000000001). */
+const shown = (value: number) => String(Number(value.toPrecision(12)));
+const percent = (fraction: number) => shown(fraction * 100);
 
 export const DEFAULT_FORM: PaneForm = {
   source: null,
@@ -75,9 +95,26 @@ export const DEFAULT_FORM: PaneForm = {
   retention: "80",
   discount: "10",
   years: "3",
+  predictOn: false,
+  ...predictForm(DEFAULT_PREDICT),
   summaryBy: "segment",
   strategies: {},
 };
+
+/** The Predict fields of the form showing `p`. */
+function predictForm(p: PredictSettings): Pick<PaneForm, "unit" | PredictField> {
+  return {
+    unit: p.unit,
+    horizonMonths: shown(p.horizonMonths),
+    monthlyDiscount: percent(p.monthlyDiscount),
+    newDays: shown(p.newDays),
+    activeMultiple: shown(p.activeMultiple),
+    silentMultiple: shown(p.silentMultiple),
+    churnCapDays: p.churnCapDays === null ? "" : shown(p.churnCapDays),
+    cantLoseShare: percent(p.cantLoseShare),
+    cantLoseRisk: percent(p.cantLoseRisk),
+  };
+}
 
 /** A starting grid for custom rules (5-level scores), named in the person's language; they edit from here. */
 export function starterRules(m: Messages): RuleDraft[] {
@@ -97,10 +134,6 @@ export function starterRules(m: Messages): RuleDraft[] {
 }
 
 export const emptyRule = (): RuleDraft => ({ name: "", r: ["1", "5"], f: ["1", "5"], m: ["1", "5"] });
-
-/** Numbers as a person reads them: no float noise (0.8 × 100 is 80, not 80.00000000000001). */
-const shown = (value: number) => String(Number(value.toPrecision(12)));
-const percent = (fraction: number) => shown(fraction * 100);
 
 /** The form that shows saved settings. */
 export function formFromSettings(settings: AnalysisSettings): PaneForm {
@@ -133,6 +166,9 @@ export function formFromSettings(settings: AnalysisSettings): PaneForm {
     retention: clv ? percent(clv.retention) : DEFAULT_FORM.retention,
     discount: clv ? percent(clv.discount) : DEFAULT_FORM.discount,
     years: clv ? shown(clv.years) : DEFAULT_FORM.years,
+    // Settings saved before Predict existed have no `predict`: off.
+    predictOn: Boolean(settings.predict),
+    ...predictForm(settings.predict ?? DEFAULT_PREDICT),
     summaryBy: settings.summaryBy,
     strategies: { ...settings.strategies },
   };
@@ -152,6 +188,7 @@ export type FormProblem =
   | { kind: "marginBasis" }
   | { kind: "percent"; field: "clvMargin" | "retention" | "discount" }
   | { kind: "years"; value: string }
+  | { kind: "predict"; field: PredictField; value: string }
   | { kind: "summaryBy"; summaryBy: AnalysisSettings["summaryBy"] };
 
 /** A number typed the way people type them: "80", "80%", " 0,5 " is not accepted (comma is ambiguous). */
@@ -248,6 +285,24 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
     clv = { margin, retention, discount, years };
   }
 
+  let predict: PredictSettings | null = null;
+  if (form.predictOn) {
+    const read = (field: PredictField, ok: (v: number) => boolean) => {
+      const value = parseNumber(form[field]);
+      if (!ok(value)) problems.push({ kind: "predict", field, value: form[field] });
+      return value;
+    };
+    const horizonMonths = read("horizonMonths", (v) => Number.isInteger(v) && v >= 1 && v <= 1200);
+    const monthlyDiscount = read("monthlyDiscount", (v) => v >= 0 && v < 100) / 100;
+    const newDays = read("newDays", (v) => v >= 0 && Number.isFinite(v));
+    const activeMultiple = read("activeMultiple", (v) => v > 0 && Number.isFinite(v));
+    const silentMultiple = read("silentMultiple", (v) => Number.isFinite(v) && v >= activeMultiple && v > 0);
+    const churnCapDays = form.churnCapDays.trim() === "" ? null : read("churnCapDays", (v) => v > 0 && Number.isFinite(v));
+    const cantLoseShare = read("cantLoseShare", (v) => v > 0 && v <= 100) / 100;
+    const cantLoseRisk = read("cantLoseRisk", (v) => v >= 0 && v <= 100) / 100;
+    predict = { unit: form.unit, horizonMonths, monthlyDiscount, newDays, activeMultiple, silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk };
+  }
+
   if (form.summaryBy === "segment" && !form.rfmOn && form.abcOn) problems.push({ kind: "summaryBy", summaryBy: "segment" });
   if (form.summaryBy === "abcClass" && !form.abcOn) problems.push({ kind: "summaryBy", summaryBy: "abcClass" });
 
@@ -263,6 +318,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
       rfm,
       abc,
       clv,
+      predict,
       summaryBy: form.summaryBy,
       strategies: { ...form.strategies },
     },
@@ -308,6 +364,8 @@ export function describeFormProblem(problem: FormProblem, m: Messages): string {
       return p.percent(m.pane.clv[problem.field]);
     case "years":
       return p.years(problem.value);
+    case "predict":
+      return p.predict(m.pane.predict[problem.field], problem.value, p.predictRules[problem.field]);
     case "summaryBy":
       return problem.summaryBy === "segment" ? p.summaryBySegment : p.summaryByClass;
   }

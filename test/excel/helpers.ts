@@ -33,6 +33,7 @@ export function settingsFor(rows: number, overrides: Partial<AnalysisSettings> =
     rfm: { bins: 5, breakpoints: null, scheme: "rfm", rules: [] },
     abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },
     clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },
+    predict: null,
     summaryBy: "abcClass",
     strategies: {},
     ...overrides,

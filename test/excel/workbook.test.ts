@@ -318,6 +318,7 @@ describe("Online Retail sample (../shared/data)", () => {
         rfm: { bins: 5, breakpoints: null, scheme: "cn8", rules: [] },
         abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },
         clv: { margin: 0.25, retention: 0.7, discount: 0.1, years: 3 },
+        predict: null,
         summaryBy: "segment",
         strategies: {},
       },

@@ -111,8 +111,8 @@ describe("pane: run", () => {
     expect(document.querySelector(".fui-MessageBar")).not.toBeNull();
   });
 
-  it("restores saved settings on start, so pressing Run repeats the analysis", async () => {
-    const saved: AnalysisSettings = {
+  it("restores saved settings on start (saved before Predict existed: Predict off), so pressing Run repeats the analysis", async () => {
+    const saved: Omit<AnalysisSettings, "predict"> = {
       source: { kind: "table", name: "Orders" },
       hasHeader: true,
       mapping: { ...EMPTY_MAPPING, customer: 4, date: 2, amount: 3, quantity: 1 },
@@ -124,12 +124,13 @@ describe("pane: run", () => {
       summaryBy: "segment",
       strategies: {},
     };
-    const port = new FakePort(saved);
+    const port = new FakePort(saved as AnalysisSettings);
     await render(<App initialLocale="en" theme="light" port={port} />);
     expect(bodyText()).toContain(en.pane.settingsRestored);
     expect((get("textbox", en.pane.bins) as HTMLInputElement).value).toBe("4");
+    expect((get("switch", en.pane.predictToggle) as HTMLInputElement).checked).toBe(false);
     await click(get("button", en.pane.run));
-    expect(port.called("run")[0].args[0]).toEqual(saved);
+    expect(port.called("run")[0].args[0]).toEqual({ ...saved, predict: null });
   });
 
   it("edits custom segment rules in the grid", async () => {

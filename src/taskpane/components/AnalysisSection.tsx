@@ -1,4 +1,9 @@
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Caption1,
   Checkbox,
   Dropdown,
   Field,
@@ -6,10 +11,11 @@ import {
   Option,
   Radio,
   RadioGroup,
+  Switch,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { AbcSettings, SegmentSchemeChoice } from "../../excel/port";
+import type { AbcSettings, PredictSettings, SegmentSchemeChoice } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import { DIMENSIONS, starterRules, type PaneForm } from "../form";
 import { RulesGrid } from "./RulesGrid";
@@ -32,6 +38,7 @@ const useStyles = makeStyles({
 
 const SCHEMES: readonly SegmentSchemeChoice[] = ["rfm", "cn8", "custom"];
 const BASES: readonly AbcSettings["basis"][] = ["revenue", "margin", "orders"];
+const UNITS: readonly PredictSettings["unit"][] = ["day", "week", "month"];
 
 export interface AnalysisSectionProps {
   m: Messages;
@@ -56,7 +63,62 @@ function NumberField(props: { label: string; hint?: string; value: string; onCha
   );
 }
 
-/** RFM, ABC and CLV options, the analysis date and what the summary is by. */
+/** Predict CLV & churn: a switch; the model's unit, horizon and discount; lifecycle and "can't lose" thresholds under More options. */
+function PredictOptions({ m, form, busy, update }: AnalysisSectionProps) {
+  const styles = useStyles();
+  const p = m.pane.predict;
+  const number = (field: "horizonMonths" | "monthlyDiscount" | "newDays" | "activeMultiple" | "silentMultiple" | "churnCapDays" | "cantLoseShare" | "cantLoseRisk", hint?: string) => (
+    <NumberField label={p[field]} hint={hint} value={form[field]} disabled={busy} onChange={(value) => update({ [field]: value })} />
+  );
+  return (
+    <>
+      <Switch label={m.pane.predictToggle} checked={form.predictOn} disabled={busy} onChange={(_, d) => update({ predictOn: d.checked })} />
+      {form.predictOn && (
+        <div className={styles.group} role="group" aria-label={m.pane.predictToggle}>
+          <Caption1>{p.hint}</Caption1>
+          <div className={styles.row}>
+            <Field label={p.unit}>
+              <Dropdown
+                className={styles.input}
+                value={p.units[form.unit]}
+                selectedOptions={[form.unit]}
+                disabled={busy}
+                onOptionSelect={(_, data) => {
+                  if (data.optionValue) update({ unit: data.optionValue as PredictSettings["unit"] });
+                }}
+              >
+                {UNITS.map((unit) => (
+                  <Option key={unit} value={unit}>
+                    {p.units[unit]}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            {number("horizonMonths")}
+            {number("monthlyDiscount")}
+          </div>
+          <Accordion collapsible>
+            <AccordionItem value="more">
+              <AccordionHeader size="small">{p.moreOptions}</AccordionHeader>
+              <AccordionPanel>
+                <div className={styles.row}>
+                  {number("newDays")}
+                  {number("activeMultiple")}
+                  {number("silentMultiple")}
+                  {number("churnCapDays", p.churnCapHint)}
+                  {number("cantLoseShare")}
+                  {number("cantLoseRisk")}
+                </div>
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** RFM, ABC, CLV and Predict options, the analysis date and what the summary is by. */
 export function AnalysisSection({ m, form, busy, update }: AnalysisSectionProps) {
   const styles = useStyles();
   const bins = Number(form.bins);
@@ -157,6 +219,8 @@ export function AnalysisSection({ m, form, busy, update }: AnalysisSectionProps)
           </div>
         </div>
       )}
+
+      <PredictOptions m={m} form={form} busy={busy} update={update} />
 
       <Field label={m.pane.summaryBy}>
         <RadioGroup

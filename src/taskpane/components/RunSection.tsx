@@ -118,8 +118,17 @@ export function RunSection({ m, numbers, run, restored, disabled, onRun, onCance
           <MessageBar intent="success" layout="multiline">
             <MessageBarBody>
               {m.pane.runDone(numbers.format(run.report.customers), run.report.sheets.results, run.report.sheets.summary)}
+              {run.report.sheets.churn && !run.report.predictNote && ` ${m.pane.churnDone(run.report.sheets.churn)}`}
             </MessageBarBody>
           </MessageBar>
+          {run.report.predictNote && (
+            <MessageBar intent="warning" layout="multiline" data-testid="predict-note">
+              <MessageBarBody>
+                <MessageBarTitle>{m.pane.predictMissing}</MessageBarTitle>
+                {run.report.predictNote}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {!run.report.pivot && run.report.pivotNote && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
