@@ -4,7 +4,8 @@
  *
  * Sync budget of `run`, whatever the row count (up to the sizes in docs/PERFORMANCE.md):
  *   1 (source shape, sheets, ownership, table names) + READ_SYNCS (mapped columns)
- *   + WRITE_SYNCS (results rows and churn-warning rows together, each sync under PAYLOAD_TARGET)
+ *   + WRITE_SYNCS (results rows; with Predict WRITE_SYNCS_PREDICT for them and the churn-warning rows
+ *   together; each sync under PAYLOAD_TARGET)
  *   + 1 (tables, summary, PivotTable, settings). Calculation is suspended for every write sync.
  */
 import { runTiering, type AnalysisResult } from "../core/analysis";
@@ -17,7 +18,7 @@ import { describeCoreError, problemText } from "../i18n/describe";
 import { splitByBytes } from "./batch";
 import { buildChart, chartName } from "./charts";
 import { guard, throwIfAborted, WorkbookError } from "./errors";
-import { PAYLOAD_TARGET, WRITE_SYNCS, type ExcelHost } from "./host";
+import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT, type ExcelHost } from "./host";
 import { addPivot, PIVOT_API } from "./pivot";
 import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, Progress, RunOptions, RunReport, SourcePreview, SourceRef, TableInfo, WorkbookPort } from "./port";
 import { a1, a1Range, checkMapping, describeSource, headerTexts, listTables, loadShape, previewRange, readColumns, sourceRange, type Role, type Shape } from "./read";
@@ -209,7 +210,7 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         const warn = warnColumns ? resultRows(warnColumns, a.predict!.model!.warning.length) : null;
         const allBytes = warn ? new Float64Array(customers + warn.rows.length) : bytes;
         if (warn) (allBytes.set(bytes), allBytes.set(warn.bytes, customers));
-        const blocks = splitByBytes(allBytes, WRITE_SYNCS, PAYLOAD_TARGET);
+        const blocks = splitByBytes(allBytes, settings.predict ? WRITE_SYNCS_PREDICT : WRITE_SYNCS, PAYLOAD_TARGET);
         const width = columns.length;
         const sets: RowSet[] = [];
 
