@@ -153,6 +153,66 @@ describe("pane: run", () => {
   });
 });
 
+describe("pane: Predict CLV & churn", () => {
+  it("the switch puts predict settings in the run's and the saved settings; More options holds the lifecycle thresholds", async () => {
+    const port = await paneWithSelection();
+    expect(query("textbox", en.pane.predict.horizonMonths)).toBeNull();
+    await click(get("switch", en.pane.predictToggle));
+    await choose(get("combobox", en.pane.predict.unit), en.pane.predict.units.month);
+    await type(get("textbox", en.pane.predict.horizonMonths), "24");
+    await type(get("textbox", en.pane.predict.monthlyDiscount), "2");
+    expect(query("textbox", en.pane.predict.churnCapDays)).toBeNull();
+    await click(get("button", en.pane.predict.moreOptions));
+    await type(get("textbox", en.pane.predict.churnCapDays), "365");
+    await type(get("textbox", en.pane.predict.cantLoseShare), "10");
+    await click(get("button", en.pane.run));
+    const [settings] = port.called("run")[0].args as [AnalysisSettings];
+    expect(settings.predict).toEqual({
+      unit: "month",
+      horizonMonths: 24,
+      monthlyDiscount: 0.02,
+      newDays: 30,
+      activeMultiple: 1.5,
+      silentMultiple: 3,
+      churnCapDays: 365,
+      cantLoseShare: 0.1,
+      cantLoseRisk: 0.5,
+    });
+    expect(port.saved).toEqual(settings);
+  });
+
+  it("says what to fix in a predict field, shows the predict phase while running, and the note when the models could not be fitted", async () => {
+    const port = await paneWithSelection();
+    await click(get("switch", en.pane.predictToggle));
+    await type(get("textbox", en.pane.predict.horizonMonths), "0");
+    await click(get("button", en.pane.run));
+    expect(port.called("run")).toEqual([]);
+    expect(bodyText()).toContain(en.pane.problems.predict(en.pane.predict.horizonMonths, "0", en.pane.problems.predictRules.horizonMonths));
+    await type(get("textbox", en.pane.predict.horizonMonths), "12");
+
+    port.progress = [{ phase: "predict", fraction: 0.35 }];
+    port.holdRun();
+    await click(get("button", en.pane.run));
+    expect(bodyText()).toContain(en.pane.phases.predict);
+    const note = "No CLV and churn prediction: nobody bought twice.";
+    port.report = { ...REPORT, sheets: { ...REPORT.sheets, churn: "Churn warning" }, predictNote: note };
+    port.finishRun();
+    await settle();
+    expect(document.querySelector("[data-testid=predict-note]")?.textContent).toContain(note);
+    expect(bodyText()).toContain(en.pane.predictMissing);
+    expect(bodyText()).not.toContain(en.pane.churnDone("Churn warning"));
+  });
+
+  it("says where the churn warning list is after a run that fitted the models", async () => {
+    const port = await paneWithSelection();
+    port.report = { ...REPORT, sheets: { ...REPORT.sheets, churn: "Churn warning" }, predictNote: null };
+    await click(get("switch", en.pane.predictToggle));
+    await click(get("button", en.pane.run));
+    expect(bodyText()).toContain(en.pane.churnDone("Churn warning"));
+    expect(document.querySelector("[data-testid=predict-note]")).toBeNull();
+  });
+});
+
 describe("pane: charts and language", () => {
   it("builds the chosen chart and says where, or shows the port's sentence", async () => {
     const port = await paneWithSelection();

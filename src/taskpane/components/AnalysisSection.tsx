@@ -100,7 +100,8 @@ function PredictOptions({ m, form, busy, update }: AnalysisSectionProps) {
           <Accordion collapsible>
             <AccordionItem value="more">
               <AccordionHeader size="small">{p.moreOptions}</AccordionHeader>
-              <AccordionPanel>
+              {/* No collapse animation: the fields simply appear (and nothing is left animating when the pane goes). */}
+              <AccordionPanel collapseMotion={null}>
                 <div className={styles.row}>
                   {number("newDays")}
                   {number("activeMultiple")}

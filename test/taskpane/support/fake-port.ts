@@ -42,6 +42,13 @@ export class FakePort implements WorkbookPort {
   saved: AnalysisSettings | null = null;
   tables: TableInfo[] = [{ name: "Orders", sheet: "Orders", address: "A1:F20001", rows: 20000 }];
   runError: Error | null = null;
+  /** What `run` resolves with. */
+  report: RunReport = REPORT;
+  /** Progress the run reports before it is held or finishes. */
+  progress: Progress[] = [
+    { phase: "read", fraction: 0.1 },
+    { phase: "compute", fraction: 0.5 },
+  ];
   chartError: Error | null = null;
   private release: (() => void) | null = null;
   private holding = false;
@@ -94,11 +101,7 @@ export class FakePort implements WorkbookPort {
 
   async run(settings: AnalysisSettings, options: RunOptions): Promise<RunReport> {
     this.log("run", settings, options.locale);
-    const progress: Progress[] = [
-      { phase: "read", fraction: 0.1 },
-      { phase: "compute", fraction: 0.5 },
-    ];
-    for (const step of progress) options.onProgress?.(step);
+    for (const step of this.progress) options.onProgress?.(step);
     if (this.holding) {
       this.holding = false;
       await new Promise<void>((resolve, reject) => {
@@ -108,7 +111,7 @@ export class FakePort implements WorkbookPort {
     }
     if (this.runError) throw this.runError;
     options.onProgress?.({ phase: "write", fraction: 1 });
-    return REPORT;
+    return this.report;
   }
 
   async buildChart(kind: ChartKind): Promise<ChartReport> {
