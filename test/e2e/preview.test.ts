@@ -217,6 +217,19 @@ describe.skipIf(!haveChromium)("browser preview, end to end (headless Chromium)"
     expect(serious).toEqual([]);
   });
 
+  it("predicts CLV and churn: a Churn warning sheet with rows, and P(alive) in the Tiers table", async () => {
+    await page.getByRole("switch", { name: en.pane.predictToggle }).check();
+    await page.getByRole("button", { name: en.pane.run, exact: true }).click();
+    await page.getByText(en.pane.churnDone(en.workbook.sheets.churn)).waitFor({ timeout: 120_000 });
+    const book = await inspect(page);
+    const churn = book.tables.find((t) => t.sheet === en.workbook.sheets.churn)!;
+    expect(churn.rows).toBeGreaterThan(0);
+    expect(churn.header).toContain(en.predict.columns.clvAtRisk);
+    const results = book.tables.find((t) => t.sheet === en.workbook.sheets.results)!;
+    expect(results.header).toContain(en.predict.columns.pAlive);
+    await shoot(page.getByTestId("pane"), "pane-en-predict");
+  });
+
   it("switches the pane to Chinese and runs again with Chinese sheets' content", async () => {
     await page.getByRole("radio", { name: "中文" }).check();
     await page.getByRole("button", { name: zh.pane.run, exact: true }).waitFor();
