@@ -1,5 +1,12 @@
 import { call, lang } from "./harness";
-import { rfm, rfmscore, abcclass, clv } from "../../src/functions/functions";
+import { rfm, rfmscore, abcclass, clv, clvpredict, clvfit, palive, lifecycle } from "../../src/functions/functions";
+import { fitBgNbd, pAlive as pAliveOf, expectedPurchases, expectedIfAlive, expectedByQuadrature } from "../../src/core/bgnbd";
+import { fitGammaGamma, expectedAverageSpend } from "../../src/core/gammagamma";
+import { hypergeometricSeries } from "../../src/core/hyp2f1";
+import { DAYS_PER_UNIT } from "../../src/core/calibration";
+import { runClvModels } from "../../src/core/predict";
+import { churnWarning } from "../../src/core/churn";
+import { readTransactions } from "../../src/core/input";
 import { quantileCutPoints, quantileType7 } from "../../src/core/rfm";
 import { scoreRfm } from "../../src/core/rfm";
 import { RFM_VIGNETTE_RULES, CN8_SEGMENTS, segmentByRules, segmentCn8, toFivePointScale } from "../../src/core/segments";
@@ -8,8 +15,9 @@ import { serialFromParts, serialToIsoDate, parseDateText, isSerialInRange, MIN_S
 import { parseNumberText } from "../../src/core/input";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 
 /**
@@ -292,13 +300,21 @@ for (const l of ["en", "zh"] as const) {
 
 // ---------- CLI ----------
 const TIER = join(ROOT, "bin", "tier.cjs");
-function cli(args: string[], langEnv?: string) {
+/** Runs `tier` in `cwd` (the examples folder unless given); `head` keeps the first lines of stdout, as `| head -n` would. */
+function cli(args: string[], langEnv?: string, opts: { cwd?: string; head?: number } = {}) {
   const env = { ...process.env, LANG: langEnv ?? "C", LC_ALL: "", LC_MESSAGES: "" };
-  const r = spawnSync("node", [TIER, ...args], { cwd: EXAMPLES, env, encoding: "utf8" });
-  const cmd = `${langEnv ? `LANG=${langEnv} ` : ""}tier ${args.map((a) => (/[\s%]/.test(a) ? `"${a}"` : a)).join(" ")}`;
-  let text = `$ ${cmd}\n${r.stdout}`;
+  const r = spawnSync("node", [TIER, ...args], { cwd: opts.cwd ?? EXAMPLES, env, encoding: "utf8" });
+  let cmd = `${langEnv ? `LANG=${langEnv} ` : ""}tier ${args.map((a) => (/[\s%]/.test(a) ? `"${a}"` : a)).join(" ")}`;
+  let stdout = r.stdout;
+  if (opts.head !== undefined) {
+    cmd += ` | head${opts.head === 10 ? "" : ` -${opts.head}`}`;
+    stdout = stdout.split("\n").slice(0, opts.head).join("\n") + "\n";
+  }
+  let text = `$ ${cmd}\n${stdout}`;
   if (r.stderr) text += (text.endsWith("\n") ? "" : "\n") + r.stderr.split("\n").filter(Boolean).map((s) => `[stderr] ${s}`).join("\n") + "\n";
-  text += `[exit code ${r.status}]`;
+  if (opts.head === undefined) text += `[exit code ${r.status}]`;
+  else if (r.status !== 0) throw new Error("tier failed: " + cmd + "\n" + r.stderr);
+  else text = text.replace(/\n$/, "");
   return "```text\n" + text + "\n```";
 }
 V.usage_en = "```text\n" + en.cli.usage + "\n```";
@@ -333,6 +349,218 @@ V.cli_asof_err_zh = cli(["rfm", "tx.csv", "--as-of", "2024-01-31"], "zh_CN.UTF-8
 V.cli_col_err = cli(["rfm", "tx.csv", "--date", "order_date"]);
 V.cli_col_err_zh = cli(["rfm", "tx.csv", "--date", "order_date"], "zh_CN.UTF-8");
 
+function must(cond: boolean, what: string) { if (!cond) throw new Error("prose check failed: " + what); }
+// ---------- predictive models: CDNOW sample and a small shop ----------
+/** Rounds for display: 4 decimals, trailing zeros dropped; text and whole numbers as they are. */
+const n4 = (c: unknown) => (typeof c === "number" && !Number.isInteger(c) ? String(Number(c.toFixed(4))) : c);
+const DATA = join(ROOT, "..", "shared", "data");
+/** CDNOW_sample.txt: master id, sample id (1..2357, the customer), YYYYMMDD, CDs, dollars; whitespace-separated. */
+const cdRows = readFileSync(join(DATA, "CDNOW_sample.txt"), "utf8").trim().split(/\r?\n/).map((l) => l.trim().split(/\s+/));
+const ymd = (t: string) => serialFromParts(Number(t.slice(0, 4)), Number(t.slice(4, 6)), Number(t.slice(6, 8)));
+const cdC = col(...cdRows.map((r) => Number(r[1]))), cdD = col(...cdRows.map((r) => ymd(r[2]))), cdA = col(...cdRows.map((r) => Number(r[4])));
+const CD_END = "1997-09-30", CD_N = cdRows.length, CD_LAST = cdRows.length + 1;
+const CD_SHOW = 6; // customers shown from the spilled results
+V.cd_rows = CD_N.toLocaleString("en-US");
+V.cd_last = String(CD_LAST);
+V.cd_customers = new Set(cdRows.map((r) => r[1])).size.toLocaleString("en-US");
+for (const l of ["en", "zh"] as const) {
+  const firstRows = cdRows.filter((r) => Number(r[1]) <= 3);
+  V[`cd_in_${l}`] = table(l === "en" ? ["Row", "A: customer", "B: date", "C: amount"] : ["行", "A：客户", "B：日期", "C：金额"],
+    firstRows.map((r, i) => [i + 2, Number(r[1]), `${serialToIsoDate(ymd(r[2]))}${l === "en" ? " (date cell)" : "（日期单元格）"}`, Number(r[4])]).concat([["…", "…", "…", "…"]]));
+  const out = grid(l, clvpredict, cdC, cdD, cdA, CD_END, O, O, O);
+  V[`cp_out_${l}`] = table(out[0], out.slice(1, CD_SHOW + 1).map((r) => r.map(n4)).concat([out[0].map(() => "…")]));
+  const o9 = grid(l, clvpredict, cdC, cdD, cdA, CD_END, 9, 0, "day");
+  V[`cp_out9_${l}`] = table(o9[0], o9.slice(1, 4).map((r) => r.map(n4)));
+  const fit = grid(l, clvfit, cdC, cdD, cdA, CD_END, O);
+  V[`cf_out_${l}`] = table(fit[0], fit.slice(1).map((r) => r.map(n4)));
+  const fitM = grid(l, clvfit, cdC, cdD, cdA, CD_END, "month");
+  V[`cf_month_${l}`] = table(fitM[0], fitM.slice(1, 6).map((r) => r.map(n4)));
+  const pa = grid(l, palive, cdC, cdD, CD_END);
+  V[`pa_out_${l}`] = table(pa[0], pa.slice(1, CD_SHOW + 1).map((r) => r.map(n4)).concat([["…", "…", "…"]]));
+}
+{
+  const out = grid("en", clvpredict, cdC, cdD, cdA, CD_END, O, O, O);
+  V.cp_rows_out = (out.length).toLocaleString("en-US");
+  const pa = grid("en", palive, cdC, cdD, CD_END);
+  must(pa.length === out.length && pa.slice(1).every((r, i) => r[0] === out[i + 1][0] && r[1] === out[i + 1][4]), "PALIVE = CLVPREDICT's P(alive)");
+  must(JSON.stringify(grid("zh", clvpredict, cdC, cdD, cdA, CD_END, O, O, O).slice(1)) === JSON.stringify(out.slice(1)), "clvpredict zh values = en");
+  const c1 = out[1];
+  must(c1[0] === 1 && c1[1] === 2 && c1[2] * 7 === 213 && c1[3] * 7 === 272, "customer 1: x 2, 213 and 272 days");
+  V.c1_palive = r4(c1[4]);
+  must(V.c1_palive === "0.7266", "customer 1 P(alive) 0.7266 from transactions");
+  V.c1_tx = r2(c1[2]); V.c1_T = r2(c1[3]);
+  V.c1_spend = String(n4(c1[6])); V.c1_clv = String(n4(c1[7])); V.c1_exp12 = String(n4(c1[5]));
+  const noRepeat = out.slice(1).filter((r) => r[1] === 0);
+  must(noRepeat.every((r) => r[4] === 1), "x = 0 → P(alive) 1");
+  V.cd_one_time = noRepeat.length.toLocaleString("en-US");
+  V.cd_pop_spend = r4(noRepeat[0][6]);
+  // the fit from the raw transactions
+  const fit = grid("en", clvfit, cdC, cdD, cdA, CD_END, O);
+  const est = (name: string) => fit.find((r) => r[0] === name)![1] as number;
+  V.cf_rows_out = String(fit.length);
+  const fitM = grid("en", clvfit, cdC, cdD, cdA, CD_END, "month");
+  const estM = (name: string) => fitM.find((r) => r[0] === name)![1] as number;
+  must(Math.abs(estM("alpha") / est("alpha") - 7 / DAYS_PER_UNIT.month) < 1e-6 && Math.abs(estM("r") / est("r") - 1) < 1e-6, "alpha scales with the unit, r does not");
+  V.alpha_w = r4(est("alpha")); V.alpha_m = r4(estM("alpha"));
+  const sumX = out.slice(1).reduce((a, r) => a + (r[1] as number), 0);
+  V.cd_sum_x = sumX.toLocaleString("en-US");
+  const llShift = sumX * Math.log(DAYS_PER_UNIT.month / 7);
+  must(Math.abs(estM("BG/NBD log-likelihood") - est("BG/NBD log-likelihood") - llShift) < 1e-3, "LL shift between units");
+  V.ll_w = est("BG/NBD log-likelihood").toFixed(1); V.ll_m = estM("BG/NBD log-likelihood").toFixed(1); V.ll_shift = llShift.toFixed(1);
+  V.cd_raw_fit = `r ${est("r").toFixed(3)}, α ${est("alpha").toFixed(3)}, a ${est("a").toFixed(3)}, b ${est("b").toFixed(3)}, LL ${est("BG/NBD log-likelihood").toFixed(1)}; p ${est("p").toFixed(2)}, q ${est("q").toFixed(2)}, v ${est("v").toFixed(2)}`;
+  must(V.cd_raw_fit === "r 0.243, α 4.414, a 0.793, b 2.426, LL -9582.4; p 6.25, q 3.74, v 15.44", "raw CDNOW fit at the published precision: " + V.cd_raw_fit);
+  V.cd_raw_fit = V.cd_raw_fit.replace("-", "−");
+  const o9 = grid("en", clvpredict, cdC, cdD, cdA, CD_END, 9, 0, "day");
+  must(Math.abs((o9[1][4] as number) - (c1[4] as number)) < 1e-7, "P(alive) the same in days");
+  must(Math.abs((o9[1][7] as number) - (o9[1][5] as number) * (o9[1][6] as number)) < 1e-9, "undiscounted CLV = purchases × spend");
+  V.c1_e9 = String(n4(o9[1][5])); V.c1_spend9 = String(n4(o9[1][6])); V.c1_clv9 = String(n4(o9[1][7]));
+}
+// The published check: the summary file, as `tier fit` reads it.
+{
+  const lines = readFileSync(join(DATA, "cdnow_customers_summary_with_transactions.csv"), "utf8").trim().split(/\r?\n/).slice(1).map((l) => l.split(",").map(Number));
+  const S = { x: lines.map((r) => r[1]), tx: lines.map((r) => r[2]), T: lines.map((r) => r[3]), zbar: lines.map((r) => r[4]) };
+  const bg = fitBgNbd(S), gg = fitGammaGamma(S.x, S.zbar);
+  const c1 = { x: S.x[0], tx: S.tx[0], T: S.T[0], z: S.zbar[0] };
+  const e39 = expectedPurchases(bg, 39, c1.x, c1.tx, c1.T), pa1 = pAliveOf(bg, c1.x, c1.tx, c1.T);
+  const ours = [bg.r.toFixed(3), bg.alpha.toFixed(3), bg.a.toFixed(3), bg.b.toFixed(3), bg.logLikelihood.toFixed(1), gg.p.toFixed(2), gg.q.toFixed(2), gg.v.toFixed(2), gg.v.toFixed(3), e39.toFixed(3), pa1.toFixed(4)];
+  const published = ["0.243", "4.414", "0.793", "2.426", "-9582.4", "6.25", "3.74", "15.44", "", "1.226", "0.7266"];
+  ours.forEach((o, i) => i !== 7 && i !== 8 && must(o === published[i], `published CDNOW number ${published[i]}: ${o}`));
+  must(ours[7] === "15.45" && ours[8] === "15.448", "v at 15.448");
+  const minus = (t: string) => t.replace("-", "−");
+  const names = ["r", "α", "a", "b", "LL (BG/NBD)", "p", "q", "v", "", "E[Y(39) | x = 2, t_x = 30.43, T = 38.86]", "P(alive | customer 1)"];
+  const fullPrec = [bg.r, bg.alpha, bg.a, bg.b, bg.logLikelihood, gg.p, gg.q, gg.v, 0, e39, pa1].map((v) => String(Number(v.toPrecision(8))));
+  const rows = names.map((nm, i) => [nm, minus(published[i]), minus(ours[i]), minus(fullPrec[i])]).filter((_, i) => i !== 8);
+  rows[7][2] = `${ours[7]} (${ours[8]})`;
+  V.cdnow_check_en = table(["Quantity", "Published", "Tiering, same precision", "Tiering, 8 significant digits"], rows);
+  V.cdnow_check_zh = table(["量", "文献值", "Tiering（相同精度）", "Tiering（8 位有效数字）"], rows.map((r) => [r[0].replace("customer 1", "客户 1"), ...r.slice(1)]));
+  V.gg_corr = gg.frequencySpendCorrelation.toFixed(2);
+  V.gg_customers = String(gg.customers);
+  V.c1_e39 = e39.toFixed(3);
+  // E[M | x, z̄] for customer 1, by hand
+  V.c1_mz = r4(expectedAverageSpend(gg, c1.x, c1.z));
+  V.gg_pop = r4((gg.p * gg.v) / (gg.q - 1));
+  V.c1_weight = r4((gg.p * c1.x) / (gg.p * c1.x + gg.q - 1));
+  // 2F1: the series for customer 1's 39 weeks, and the integral that stands in for long horizons
+  const z = 39 / (bg.alpha + c1.T + 39);
+  const c = bg.a + bg.b + c1.x - 1;
+  const ser = hypergeometricSeries([bg.a + bg.b - bg.r, bg.a, 1], [c + 1, 2], z, 2000);
+  V.f21_z = r4(z); V.f21_terms = String(ser.terms);
+  const viaSeries = expectedIfAlive(bg, 39, c1.x, c1.T), viaIntegral = expectedByQuadrature(bg, 39, c1.x, c1.T);
+  const agree = -Math.log10(Math.abs(viaSeries - viaIntegral) / viaSeries);
+  must(agree > 10, "series and integral agree");
+  V.f21_series = viaSeries.toPrecision(12); V.f21_integral = viaIntegral.toPrecision(12);
+  const tLong = 1200 * DAYS_PER_UNIT.month / 7, zLong = tLong / (bg.alpha + tLong);
+  const serLong = hypergeometricSeries([bg.a + bg.b - bg.r, bg.a, 1], [bg.a + bg.b, 2], zLong, 2000);
+  must(!serLong.converged, "new customer over 100 years needs the integral");
+  V.f21_zlong = zLong.toFixed(5);
+  V.f21_long = r4(expectedIfAlive(bg, tLong, 0, 0));
+  // customer with hundreds of purchases
+  const heavy = [pAliveOf(bg, 500, 38, 38.86), expectedPurchases(bg, 52, 500, 38, 38.86)];
+  must(heavy.every((v) => Number.isFinite(v) && v >= 0), "heavy buyer finite");
+  V.heavy_p = r4(heavy[0]); V.heavy_e = heavy[1].toFixed(1);
+}
+V.month_days = String(DAYS_PER_UNIT.month);
+V.month_weeks = (DAYS_PER_UNIT.month / 7).toFixed(3);
+V.month_weeks365 = (365 / 12 / 7).toFixed(3);
+must(V.month_days === "30.4375" && V.month_weeks === "4.348" && V.month_weeks365 === "4.345", "month length");
+// churn warning on CDNOW, as the pane builds it
+{
+  const tx = readTransactions({ customers: cdC.map((r) => r[0]), dates: cdD.map((r) => r[0]), amounts: cdA.map((r) => r[0]) });
+  const run = runClvModels(tx, { unit: "week", calibrationEnd: ymd("19970930"), horizonMonths: 12, monthlyDiscount: 0.01 });
+  const p = run.predictions;
+  const w = churnWarning(p.pAlive, p.clvIfAlive);
+  const ids = run.summary.customerIds;
+  const rowsOf = (l: "en" | "zh") => Array.from(w.order.slice(0, 8), (i) => [ids[i], n4(p.pAlive[i]), n4(w.risk[i]), n4(p.clvIfAlive[i]), n4(p.clv[i]), n4(w.clvAtRisk[i]), w.cantLose[i] ? (l === "en" ? "yes" : "是") : ""]);
+  V.churn_en = table(["Customer", "P(alive)", "Churn risk", "Value (CLV if alive)", "CLV", "CLV at risk", "Can't lose"], rowsOf("en"));
+  V.churn_zh = table(["客户", "存活概率", "流失风险", "价值（存活时的 CLV）", "CLV", "风险中的 CLV", "不可流失"], rowsOf("zh"));
+  V.churn_threshold = r4(w.valueThreshold);
+  V.churn_cantlose = String(w.cantLose.reduce((a, b) => a + b, 0));
+  must(Array.from(w.order.slice(0, 8)).every((i) => Math.abs(w.clvAtRisk[i] - p.clvIfAlive[i] * (1 - p.pAlive[i])) < 1e-9 && Math.abs(p.clv[i] - p.clvIfAlive[i] * p.pAlive[i]) < 1e-9), "churn definitions");
+  must(Array.from(w.cantLose).every((v, i) => (v === 1) === (p.clvIfAlive[i] >= w.valueThreshold && w.risk[i] >= 0.5)), "can't lose definition");
+  const top = Math.ceil(ids.length * 0.2);
+  must(Array.from(p.clvIfAlive).filter((v) => v >= w.valueThreshold).length >= top, "top 20 %");
+  V.churn_top = top.toLocaleString("en-US");
+}
+// ---------- TIER.LIFECYCLE on a small shop ----------
+{
+  const shop = readFileSync(join(EXAMPLES, "shop.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+  const sC = col(...shop.map((r) => r[0])), sD = col(...shop.map((r) => r[1])), sA = col(...shop.map((r) => Number(r[2])));
+  V.shop_last = String(shop.length + 1);
+  for (const l of ["en", "zh"] as const) {
+    V[`lc_in_${l}`] = table(l === "en" ? ["Row", "A: customer", "B: date", "C: amount"] : ["行", "A：客户", "B：日期", "C：金额"], shop.map((r, i) => [i + 2, r[0], `\`"${r[1]}"\``, Number(r[2])]));
+    const out = grid(l, lifecycle, sC, sD, "2024-06-30", O, O, O, O);
+    V[`lc_out_${l}`] = table(out[0], out.slice(1).map((r) => r.map(n4)));
+    const v2 = grid(l, lifecycle, sC, sD, "2024-06-30", 14, 2, 4, 120);
+    V[`lc_out2_${l}`] = table(v2[0], v2.slice(1).map((r) => r.map(n4)));
+  }
+  const out = grid("en", lifecycle, sC, sD, "2024-06-30", O, O, O, O);
+  const row = (g: any[][], id: string) => g.find((r) => r[0] === id)!;
+  must(row(out, "C01")[1] === "Active" && row(out, "C03")[1] === "Churned" && row(out, "C06")[1] === "Silent" && row(out, "C05")[1] === "New" && row(out, "C10")[1] === "New", "shop stages");
+  must(r4(row(out, "C04")[3]) === "35.8333" && row(out, "C04")[1] === "Churned", "median gap 35.83 for one-time buyers");
+  must(row(out, "C05")[3] === row(out, "C04")[3], "one-time buyers share the median gap");
+  must(row(out, "C01")[3] === 175 / 6, "C01 gap 175/6");
+  must(row(out, "C09")[2] === 47 && row(out, "C09")[3] === 14 && row(out, "C09")[1] === "Churned", "C09 47 > 3 × 14");
+  const v2 = grid("en", lifecycle, sC, sD, "2024-06-30", 14, 2, 4, 120);
+  must(row(v2, "C05")[1] === "Active" && row(v2, "C10")[1] === "New" && row(v2, "C09")[1] === "Silent" && row(v2, "C04")[1] === "Churned" && row(v2, "C04")[2] <= 4 * row(v2, "C04")[3], "variant stages; the cap churns C04");
+  must(JSON.stringify(grid("en", lifecycle, sC, sD, O, O, O, O, O)) === JSON.stringify(grid("en", lifecycle, sC, sD, "2024-06-29", O, O, O, O)), "lifecycle default as_of = latest date");
+  // the models on a data set this small: the spend model has nothing to learn from
+  V.shop_gg_err_en = "`" + msg("en", clvfit, sC, sD, sA, "2024-06-30", O) + "`";
+  V.shop_gg_err_zh = "`" + msg("zh", clvfit, sC, sD, sA, "2024-06-30", O) + "`";
+}
+// ---------- messages of the model functions ----------
+{
+  const K = col("K1", "K1", "K2", "K2", "K3"), KD = col("2024-01-05", "2024-02-10", "2024-01-20", "2024-03-01", "2024-02-02"), KA = col(50, 60, 80, 90, 40);
+  const cpCases: Case[] = [
+    ["Unknown `unit`", "未知的 `unit`", clvpredict, K, KD, KA, O, O, O, "year"],
+    ["`horizon_months` not whole", "`horizon_months` 不是整数", clvpredict, K, KD, KA, O, 1.5, O, O],
+    ["`horizon_months` not a number", "`horizon_months` 不是数字", clvpredict, K, KD, KA, O, "one year", O, O],
+    ["`monthly_discount` written as a percentage number", "`monthly_discount` 写成了百分数数字", clvpredict, K, KD, KA, O, O, 12, O],
+    ["`as_of` before the first purchase", "`as_of` 早于第一次购买", clvpredict, K, KD, KA, "2023-12-31", O, O, O],
+    ["Nobody bought on two different days (several rows on one day are one purchase)", "没有客户在两个不同日期购买（同一天的多行算一次购买）", clvpredict, col("K1", "K1", "K2"), col("2024-01-05", "2024-01-05", "2024-01-06"), col(5, 6, 7), O, O, O, O],
+    ["No repeat purchase with a positive amount", "没有金额为正的重复购买", clvfit, K, KD, col(50, 0, 80, 0, 40), O, O],
+    ["A blank amount", "金额为空", clvpredict, K, KD, col(50, 60, null, 90, 40), O, O, O, O],
+  ];
+  const lcCases: Case[] = [
+    ["`silent_multiple` below `active_multiple`", "`silent_multiple` 小于 `active_multiple`", lifecycle, K, KD, O, O, 2, 1, O],
+    ["`active_multiple` of 0", "`active_multiple` 为 0", lifecycle, K, KD, O, O, 0, O, O],
+    ["Negative `new_days`", "`new_days` 为负数", lifecycle, K, KD, O, -1, O, O, O],
+    ["`churn_cap_days` of 0 (leave it empty for no cap)", "`churn_cap_days` 为 0（不设上限请留空）", lifecycle, K, KD, O, O, O, O, 0],
+    ["`as_of` before the latest purchase", "`as_of` 早于最近一次购买", lifecycle, K, KD, "2024-02-01", O, O, O, O],
+    ["A date that is not a date", "日期不是日期", lifecycle, K, col("2024-01-05", "2024-02-30", "2024-01-20", "2024-03-01", "2024-02-02"), O, O, O, O, O],
+  ];
+  for (const l of ["en", "zh"] as const) {
+    V[`err_cp_${l}`] = errTable(cpCases, l);
+    V[`err_lc_${l}`] = errTable(lcCases, l);
+  }
+}
+// ---------- tier fit / tier predict ----------
+{
+  const work = mkdtempSync(join(tmpdir(), "tier-docs-"));
+  writeFileSync(join(work, "cdnow_tx.csv"), "customer_id,date,amount\n" + cdRows.map((r) => `${Number(r[1])},${serialToIsoDate(ymd(r[2]))},${r[4]}`).join("\n") + "\n");
+  const SUM = "../shared/data/cdnow_customers_summary_with_transactions.csv", SUM0 = "../shared/data/cdnow_customers_summary.csv";
+  V.cli_fit = cli(["fit", SUM], undefined, { cwd: ROOT });
+  V.cli_predict = cli(["predict", SUM, "--horizon", "39"], undefined, { cwd: ROOT, head: 10 });
+  V.cli_fit_tx = cli(["fit", "cdnow_tx.csv", "--calibration-end", CD_END], undefined, { cwd: work });
+  V.cli_predict_tx = cli(["predict", "cdnow_tx.csv", "--calibration-end", CD_END, "--unit", "day", "--horizon", "273", "--format", "json"], undefined, { cwd: work, head: 12 });
+  V.cli_predict_lt = cli(["predict", SUM0, "--horizon", "39"], undefined, { cwd: ROOT, head: 4 });
+  V.cli_fit_limits = cli(["fit", "tx.csv", "--unit", "day"]);
+  V.cli_fit_end_err = cli(["fit", SUM, "--calibration-end", CD_END], undefined, { cwd: ROOT });
+  V.cli_fit_end_err_zh = cli(["fit", SUM, "--calibration-end", CD_END], ZH, { cwd: ROOT });
+  V.cli_fit_gg_err = cli(["fit", "shop.csv"]);
+  V.cli_fit_gg_err_zh = cli(["fit", "shop.csv"], ZH);
+  V.cdnow_tx_head = "```text\n" + readFileSync(join(work, "cdnow_tx.csv"), "utf8").split("\n").slice(0, 5).join("\n") + "\n…\n```";
+  const json = (t: string) => JSON.parse(t.slice(t.indexOf("{"), t.lastIndexOf("}") + 1));
+  const f = json(V.cli_fit), ft = json(V.cli_fit_tx), fl = json(V.cli_fit_limits);
+  must(f.bgnbd.r.toFixed(3) === "0.243" && f.gammaGamma.q.toFixed(2) === "3.74" && f.bgnbd.limits.length === 0, "tier fit CDNOW");
+  must(ft.source === "transactions" && ft.calibrationEnd === CD_END && ft.bgnbd.alpha.toFixed(3) === "4.414" && ft.customers === 2357, "tier fit from transactions");
+  must(fl.bgnbd.limits.includes("r") && fl.bgnbd.limits.includes("alpha") && fl.bgnbd.standardErrors.r === null && fl.gammaGamma.limits.includes("q"), "model limits flagged");
+  V.limits_bg = JSON.stringify(fl.bgnbd.limits); V.limits_gg = JSON.stringify(fl.gammaGamma.limits);
+  const line1 = V.cli_predict.split("\n").find((x) => x.startsWith("1,"))!.split(",");
+  must(Number(line1[4]).toFixed(4) === "0.7266" && Number(line1[5]).toFixed(3) === "1.226", "tier predict customer 1: 0.7266 and 1.226");
+  must(/^1,2,30\.43,38\.86,0\.726\d*,1\.22\d*,,$/m.test(V.cli_predict_lt), "lifetimes names, no spend");
+  must(/exit code 2/.test(V.cli_fit_end_err) && /exit code 2/.test(V.cli_fit_gg_err), "fit errors exit 2");
+}
+
 // ---------- parsing tables ----------
 {
   const dl = ["2024-01-05","2024/1/5","2024.1.5","20240105","2024年1月5日","2024年1月5号","1/5/2024","2024-01-05 13:30","2024-01-05T13:30:00Z","31/01/2024","5 Jan 2024","1899-12-31"];
@@ -353,7 +581,6 @@ V.cli_col_err_zh = cli(["rfm", "tx.csv", "--date", "order_date"], "zh_CN.UTF-8")
 }
 
 // ---------- assertions behind the prose ----------
-function must(cond: boolean, what: string) { if (!cond) throw new Error("prose check failed: " + what); }
 {
   const out = grid("en", rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, O, O);
   const row = (g: any[][], id: string) => g.find((r) => r[0] === id)!;
