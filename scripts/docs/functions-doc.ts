@@ -15,7 +15,7 @@ import { serialFromParts, serialToIsoDate, parseDateText, isSerialInRange, MIN_S
 import { parseNumberText } from "../../src/core/input";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
@@ -549,6 +549,7 @@ must(V.month_days === "30.4375" && V.month_weeks === "4.348" && V.month_weeks365
   V.cli_fit_gg_err = cli(["fit", "shop.csv"]);
   V.cli_fit_gg_err_zh = cli(["fit", "shop.csv"], ZH);
   V.cdnow_tx_head = "```text\n" + readFileSync(join(work, "cdnow_tx.csv"), "utf8").split("\n").slice(0, 5).join("\n") + "\n…\n```";
+  rmSync(work, { recursive: true, force: true });
   const json = (t: string) => JSON.parse(t.slice(t.indexOf("{"), t.lastIndexOf("}") + 1));
   const f = json(V.cli_fit), ft = json(V.cli_fit_tx), fl = json(V.cli_fit_limits);
   must(f.bgnbd.r.toFixed(3) === "0.243" && f.gammaGamma.q.toFixed(2) === "3.74" && f.bgnbd.limits.length === 0, "tier fit CDNOW");
