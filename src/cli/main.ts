@@ -17,7 +17,8 @@ import { tierTotals } from "../core/tiers";
 import { messages, type Messages } from "../i18n";
 import { describeClvProblem, describeCoreError, problemText, segmentName } from "../i18n/describe";
 import { runBench } from "./bench";
-import { fitModels, modelInput, predictRows, type ModelInput } from "./models";
+import { parseTimeUnit } from "../core/calibration";
+import { fitModels, isSummaryHeader, modelInput, predictRows, type ModelInput } from "./models";
 import { columnIndex, parseCsv, readCsvFile, type CsvTable } from "./csv";
 import { readTransactionsCsv } from "./transactions-csv";
 import { formatCsv, formatJson, formatNumber, type Cell } from "./output";
@@ -308,7 +309,9 @@ function clvCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: s
 function readModelInput(p: Parsed, m: Messages, err: (s: string) => void): ModelInput {
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
-  const unit = choice(p, "--unit", ["day", "week", "month"] as const, "week", m);
+  const unitText = p.options.get("--unit");
+  const givenUnit = unitText === undefined ? null : parseTimeUnit(unitText);
+  if (unitText !== undefined && !givenUnit) throw new UsageError(m.cli.badChoice("--unit", unitText, "day, week, month"));
   const endText = p.options.get("--calibration-end");
   let calibrationEnd: number | undefined;
   if (endText !== undefined) {
@@ -319,6 +322,12 @@ function readModelInput(p: Parsed, m: Messages, err: (s: string) => void): Model
   const firstLine = bytes.indexOf(10);
   const header = parseCsv(bytes.toString("utf8", 0, firstLine < 0 ? bytes.length : firstLine)).header;
   if (header.length === 0) throw new UsageError(m.cli.emptyFile(file));
+  // A summary's t_x and T are in whatever unit its maker used: it must be said. Transactions default
+  // to weeks, and the command says so.
+  const summary = isSummaryHeader(header);
+  if (summary && !givenUnit) throw new UsageError(m.cli.unitRequired(file));
+  if (!summary && !givenUnit) err(m.cli.unitAssumed);
+  const unit = givenUnit ?? "week";
   return modelInput(header, {
     summary: () => {
       if (calibrationEnd !== undefined) throw new UsageError(m.cli.summaryTakesNoEnd(file));
@@ -353,6 +362,21 @@ function predictCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (
   const options = { horizon: numberOption(p, "--horizon", m), clvMonths, monthlyDiscount: numberOption(p, "--monthly-discount", m) ?? 0.01 };
   const { header, rows } = predictRows(input, options);
   emit(header, rows, format, out);
+}
+
+/** The core names arguments as the functions do (as_of, horizon_months); on the command line they are options. */
+const OPTION_NAMES: Record<string, string> = {
+  as_of: "--calibration-end",
+  horizon_months: "--clv-months",
+  horizon: "--horizon",
+  monthly_discount: "--monthly-discount",
+};
+
+function withOptionNames(error: CoreError): CoreError {
+  const defaults: Partial<Record<string, string>> = { calibrationBeforeData: "as_of", badDiscount: "monthly_discount" };
+  const argument = String(error.details.argument ?? defaults[error.code] ?? "");
+  const option = OPTION_NAMES[argument];
+  return option ? new CoreError(error.code, { ...error.details, argument: option }) : error;
 }
 
 /** Runs the command; returns the exit code. `out`/`err` receive whole chunks of text. */
@@ -393,7 +417,7 @@ export function main(argv: string[], env: Record<string, string | undefined>, ou
       return 2;
     }
     if (error instanceof CoreError) {
-      err(`tier: ${describeCoreError(error, m)}\n`);
+      err(`tier: ${describeCoreError(withOptionNames(error), m)}\n`);
       return 2;
     }
     throw error;

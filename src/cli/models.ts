@@ -3,8 +3,9 @@
  * (columns x, t_x, T and optionally zbar; lifetimes' names frequency, recency, T, monetary_value too).
  */
 import { fitBgNbd, type BgNbdFit } from "../core/bgnbd";
-import { calibrationSummary, DAYS_PER_UNIT, type TimeUnit } from "../core/calibration";
+import { calibrationSummary, monthsIn, type TimeUnit } from "../core/calibration";
 import { serialToIsoDate } from "../core/dates";
+import { CoreError } from "../core/errors";
 import { fitGammaGamma, type GammaGammaFit } from "../core/gammagamma";
 import { ProblemLog, readNumberColumn, type CustomerId, type Transactions } from "../core/input";
 import { predictCustomers } from "../core/predict";
@@ -16,6 +17,8 @@ export interface ModelInput {
   source: "transactions" | "summary";
   unit: TimeUnit;
   calibrationEnd: number | null;
+  /** For a summary file, each kept customer's 0-based data row (rows with a problem are left out). */
+  sourceRows: Int32Array | null;
   customerIds: CustomerId[];
   x: Float64Array;
   tx: Float64Array;
@@ -56,7 +59,7 @@ export interface ModelInputSources {
 export function modelInput(header: readonly string[], sources: ModelInputSources): ModelInput {
   if (!isSummaryHeader(header)) {
     const s = calibrationSummary(sources.transactions(), { unit: sources.unit, calibrationEnd: sources.calibrationEnd });
-    return { source: "transactions", unit: s.unit, calibrationEnd: s.calibrationEnd, customerIds: s.customerIds, x: s.x, tx: s.tx, T: s.T, zbar: s.zbar };
+    return { source: "transactions", unit: s.unit, calibrationEnd: s.calibrationEnd, sourceRows: null, customerIds: s.customerIds, x: s.x, tx: s.tx, T: s.T, zbar: s.zbar };
   }
   const table = sources.summary();
   const log = new ProblemLog();
@@ -64,20 +67,27 @@ export function modelInput(header: readonly string[], sources: ModelInputSources
     const k = find(table.header, names);
     return k === undefined ? null : readNumberColumn(table.columns[k], table.header[k], log);
   };
+  const names = [SUMMARY_COLUMNS.x, SUMMARY_COLUMNS.tx, SUMMARY_COLUMNS.T].map((n) => table.header[find(table.header, n)!]);
   const x = column(SUMMARY_COLUMNS.x)!;
   const tx = column(SUMMARY_COLUMNS.tx)!;
   const T = column(SUMMARY_COLUMNS.T)!;
   const zbar = column(SUMMARY_COLUMNS.zbar);
   const idColumn = find(table.header, SUMMARY_COLUMNS.id);
-  sources.problems(log, table.rows);
-  // Rows with a problem (or blank) are NaN in some column: leave them out.
+  // Rows with a problem or a blank are NaN in some column: left out, and a blank is reported too.
   const keep: number[] = [];
-  for (let i = 0; i < table.rows; i++) if (x[i] === x[i] && tx[i] === tx[i] && T[i] === T[i]) keep.push(i);
+  const reported = new Set(log.problems.map((p) => p.row));
+  for (let i = 0; i < table.rows; i++) {
+    const values = [x[i], tx[i], T[i]];
+    if (values.every((v) => v === v)) keep.push(i);
+    else if (!reported.has(i)) log.add(i, names[values.findIndex((v) => v !== v)], "blankNumber", "");
+  }
+  sources.problems(log, table.rows);
   const take = (col: Float64Array) => Float64Array.from(keep, (i) => col[i]);
   return {
     source: "summary",
     unit: sources.unit,
     calibrationEnd: null,
+    sourceRows: Int32Array.from(keep),
     customerIds: keep.map((i) => (idColumn === undefined ? i + 2 : table.columns[idColumn][i])),
     x: take(x),
     tx: take(tx),
@@ -87,7 +97,16 @@ export function modelInput(header: readonly string[], sources: ModelInputSources
 }
 
 function fits(input: ModelInput): { bgnbd: BgNbdFit; gammaGamma: GammaGammaFit | null } {
-  const bgnbd = fitBgNbd(input);
+  let bgnbd: BgNbdFit;
+  try {
+    bgnbd = fitBgNbd(input);
+  } catch (error) {
+    // A bad summary row is named by its row in the file, not among the rows kept.
+    if (error instanceof CoreError && error.code === "badRepeatSummary" && input.sourceRows) {
+      throw new CoreError(error.code, { ...error.details, row: input.sourceRows[Number(error.details.row)] });
+    }
+    throw error;
+  }
   return { bgnbd, gammaGamma: input.zbar ? fitGammaGamma(input.x, input.zbar) : null };
 }
 
@@ -123,7 +142,7 @@ export const PREDICT_HEADER = ["customer", "x", "t_x", "T", "p_alive", "expected
 
 export function predictRows(input: ModelInput, options: PredictCliOptions): { header: string[]; rows: Cell[][] } {
   const { bgnbd, gammaGamma } = fits(input);
-  const horizon = options.horizon ?? (12 * DAYS_PER_UNIT.month) / DAYS_PER_UNIT[input.unit];
+  const horizon = options.horizon ?? monthsIn(input.unit, 12);
   const zbar = input.zbar ?? new Float64Array(input.x.length);
   const p = predictCustomers(bgnbd, gammaGamma, { ...input, zbar }, {
     unit: input.unit,

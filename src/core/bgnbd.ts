@@ -73,7 +73,8 @@ function sigmoid(d: number): number {
 }
 
 /**
- * Checks the columns: finite, x a whole number ≥ 0, 0 ≤ t_x ≤ T, t_x = 0 when x = 0. Throws
+ * Checks the columns: finite, x a whole number ≥ 0, 0 ≤ t_x ≤ T, t_x = 0 exactly when x = 0 (repeat
+ * purchases come after the first one, on other days). Throws
  * CoreError("badRepeatSummary") naming the first bad row (0-based) and field.
  */
 export function checkRepeatColumns(data: RepeatColumns): void {
@@ -86,6 +87,7 @@ export function checkRepeatColumns(data: RepeatColumns): void {
     if (!(Number.isFinite(T[i]) && T[i] >= 0)) throw bad("T", "nonNegative");
     if (tx[i] > T[i] * (1 + 1e-12) + 1e-12) throw bad("t_x", "afterT");
     if (x[i] === 0 && tx[i] !== 0) throw bad("t_x", "zeroWithoutRepeats");
+    if (x[i] > 0 && tx[i] === 0) throw bad("t_x", "repeatsWithoutTime");
   }
 }
 
@@ -182,7 +184,7 @@ function logLikelihoodWith(p: BgNbdParams, data: RepeatColumns, groups: XGroups,
 
 /**
  * Maximum-likelihood fit. Parameters are optimised on the log scale (so they stay positive) from a
- * start scaled to the data; BFGS, then Newton steps; standard errors from the inverse Hessian.
+ * start scaled to the data, by BFGS (see optimize.ts); standard errors from the inverse Hessian.
  * Throws CoreError("noRepeatPurchases") when nobody bought twice (a and b are then not identified) and
  * CoreError("fitFailed") when the likelihood has no finite maximum.
  */
@@ -198,11 +200,15 @@ export function fitBgNbd(data: RepeatColumns): BgNbdFit {
   }
   if (sumX === 0) throw new CoreError("noRepeatPurchases");
   if (sumT === 0) throw new CoreError("fitFailed", { model: "bgnbd" });
-  const groups = groupRepeatCounts(data);
+  // Times are measured in units of the mean T during the fit, so that the search box and the limit
+  // test mean the same whatever the data's time unit (α scales with it; r, a, b do not).
+  const scale = sumT / n;
+  const scaled = { x: data.x, tx: Float64Array.from(data.tx, (v) => v / scale), T: Float64Array.from(data.T, (v) => v / scale) };
+  const groups = groupRepeatCounts(scaled);
   // Mean negative log-likelihood in the logs of (r, α, a, b): scale-free for the stopping rule.
   const objective: Objective = (theta, grad) => {
     const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
-    const ll = logLikelihoodWith(params, data, groups, grad);
+    const ll = logLikelihoodWith(params, scaled, groups, grad);
     for (let i = 0; i < 4; i++) grad[i] = -grad[i] / n;
     return -ll / n;
   };
@@ -217,21 +223,27 @@ export function fitBgNbd(data: RepeatColumns): BgNbdFit {
     return value;
   };
   // Start at r = 1 with the mean purchase rate of the data (λ̄ = r/α ≈ Σx/ΣT), a = b = 1.
-  const fit = maximizeLikelihood(search, [0, Math.log(sumT / sumX), 0, 0], n);
+  const fit = maximizeLikelihood(search, [0, Math.log(n / sumX), 0, 0], n);
   const theta = Array.from(toTheta(fit.theta));
-  if (!fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
+  // The model's real limits are r → ∞ (one purchase rate for all) and a → 0 or a → ∞ with b/a free
+  // (nobody drops out; one dropout probability for all). r → 0 or a mean rate r/α at an edge mean the
+  // likelihood has no maximum for these data (e.g. repeat purchases at t_x = 0 in a rounded summary).
+  const [rEdge, rateEdge, aEdge, baEdge] = fit.atBoundary;
+  const broken = (rEdge && fit.theta[0] < 0) || rateEdge;
+  if (broken || !fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
     throw new CoreError("fitFailed", { model: "bgnbd" });
   }
-  const edge = [fit.atBoundary[0], fit.atBoundary[0] || fit.atBoundary[1], fit.atBoundary[2], fit.atBoundary[2] || fit.atBoundary[3]];
+  const edge = [rEdge, rEdge, aEdge, aEdge || baEdge];
   const se = logScaleStandardErrors(objective, theta, n, edge.map((e) => !e));
-  const [r, alpha, a, b] = theta.map(Math.exp);
+  const [r, alphaScaled, a, b] = theta.map(Math.exp);
   return {
     r,
-    alpha,
+    alpha: alphaScaled * scale,
     a,
     b,
-    logLikelihood: fit.logLikelihood,
-    standardErrors: { r: se[0], alpha: se[1], a: se[2], b: se[3] },
+    // Each purchase time's density carries 1/scale: LL in the data's unit.
+    logLikelihood: fit.logLikelihood - sumX * Math.log(scale),
+    standardErrors: { r: se[0], alpha: se[1] * scale, a: se[2], b: se[3] },
     limits: (["r", "alpha", "a", "b"] as const).filter((_, i) => edge[i]),
     customers: n,
     iterations: fit.iterations,
@@ -270,6 +282,8 @@ export function expectedPurchasesNew(p: BgNbdParams, t: number): number {
 /** E[Y(t) | alive at T, x repeat purchases]. */
 export function expectedIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a, b } = p;
+  // One dropout probability for all (a fitted at the model's limit): Beta(a, b+x) is all but a point.
+  if (a >= 1e4 && b + x >= 1e4) return expectedNearPointMass(p, t, x, T);
   const c = a + b + x - 1;
   if (c > 0) {
     const z = t / (alpha + T + t);
@@ -291,43 +305,76 @@ export function expectedIfAlive(p: BgNbdParams, t: number, x: number, T: number)
 }
 
 /**
+ * E[h(p)] for p ~ Beta(a, b+x) concentrated near its mean μ (a and b+x ≥ 1e4): h(μ) + ½h''(μ)·Var(p),
+ * with h(p) = (1 − (1 + pt/(α+T))^(−(r+x)))/p as in expectedByQuadrature. The next term is of order
+ * (Var/μ²)² ≤ 1e-8 of the result. The series needs ~a terms here and the integral a very fine grid.
+ */
+function expectedNearPointMass(p: BgNbdParams, t: number, x: number, T: number): number {
+  const a = p.a;
+  const b = p.b + x;
+  const m = p.r + x;
+  const kappa = t / (p.alpha + T);
+  const h = (q: number) => -Math.expm1(-m * Math.log1p(kappa * q)) / q;
+  const mean = a / (a + b);
+  const variance = (mean * (1 - mean)) / (a + b + 1);
+  const step = 1e-3 * mean;
+  const curvature = (h(mean + step) - 2 * h(mean) + h(mean - step)) / (step * step);
+  return h(mean) + 0.5 * curvature * variance;
+}
+
+/**
  * The same expectation as an integral over the posterior of the dropout probability: given alive,
  * p ~ Beta(a, b+x) and λ ~ Gamma(r+x, α+T), and a customer with (λ, p) buys (1 − e^(−λpt))/p times on
- * average, so E = ∫₀¹ (1 − (1 + pt/(α+T))^(−(r+x)))/p · Beta(p; a, b+x) dp. Integrated by the tanh-sinh
- * rule, which copes with the p^(a−1) and (1−p)^(b+x−1) end-point behaviour, halving the step until the
- * sum settles.
+ * average, so E = ∫₀¹ (1 − (1 + pt/(α+T))^(−(r+x)))/p · Beta(p; a, b+x) dp.
+ *
+ * Integrated on the logit scale u = ln(p/(1−p)), where the Beta density becomes p^a (1−p)^(b+x)/B
+ * with exponentially decaying tails, mapped by u = u* + σ·sinh(s) around its mode u* = ln(a/(b+x))
+ * with σ its width: the trapezoid rule in s then converges geometrically whether the mass is narrow
+ * (large a and b) or spread over many orders of magnitude of p (a tiny a). The s range grows until
+ * the integrand at both ends is e⁻⁴⁰ below its peak; the step halves until the sum settles.
  */
 export function expectedByQuadrature(p: BgNbdParams, t: number, x: number, T: number): number {
   const { r, alpha, a } = p;
   const b = p.b + x;
   const m = r + x;
   const kappa = t / (alpha + T);
-  // ln B(a, b) from the smaller argument up, exact when the other one is huge.
   const lnBeta = b >= a ? gammaln(a) - lnGammaRatio(b, a) : gammaln(b) - lnGammaRatio(a, b);
-  // Reach far enough into each end that the density's tail is below 1e-17.
-  const sMax = Math.min(12, Math.asinh(40 / (Math.PI * Math.min(a, b))) + 0.5);
+  const mode = Math.log(a / b);
+  // The width of the core of the density in u, at most 1: a tiny a gives a flat left tail thousands of
+  // units long (the sinh map reaches it) but h(p) still changes within a few units of u = 0.
+  const width = Math.min(1, Math.sqrt(1 / a + 1 / b));
+  // ln of the integrand without h (h is bounded by mκ): a ln p + (b+x) ln(1−p) − ln B + ln(du/ds).
+  const logDensity = (s: number): number => {
+    const u = mode + width * Math.sinh(s);
+    return -a * softplus(-u) - b * softplus(u) - lnBeta + Math.log(width * Math.cosh(s));
+  };
   const at = (s: number): number => {
-    const u = Math.PI * Math.sinh(s);
-    const lnP = -softplus(-u); // p = 1/(1 + e^(−u))
-    const lnQ = -softplus(u); // 1 − p
+    const u = mode + width * Math.sinh(s);
+    const lnP = -softplus(-u);
     const prob = Math.exp(lnP);
     const h = prob > 0 ? -Math.expm1(-m * Math.log1p(kappa * prob)) / prob : m * kappa;
-    return h * Math.PI * Math.cosh(s) * Math.exp(a * lnP + b * lnQ - lnBeta);
+    return h * Math.exp(-a * softplus(-u) - b * softplus(u) - lnBeta) * width * Math.cosh(s);
   };
-  let step = 0.5;
-  let sum = at(0);
-  for (let s = step; s <= sMax; s += step) sum += at(s) + at(-s);
+  const peak = logDensity(0);
+  let lo = 0;
+  let hi = 0;
+  while (lo > -30 && logDensity(lo) > peak - 40) lo -= 0.5;
+  while (hi < 30 && logDensity(hi) > peak - 40) hi += 0.5;
+  let step = 0.25;
+  let sum = 0;
+  for (let s = lo; s <= hi + 1e-12; s += step) sum += at(s);
   let estimate = sum * step;
-  for (let level = 0; level < 8; level++) {
+  // Geometric convergence: a few halvings reach 1e-10. The density of a model at its limit (a and b
+  // in the hundreds of millions) carries about (a+b)·1e-16 of rounding; asking for more would spin.
+  const tolerance = Math.max(1e-10, 4e-16 * (a + b));
+  for (let level = 0; level < 7; level++) {
     // Halving the step adds the midpoints of the current grid.
-    let added = 0;
-    for (let s = step / 2; s <= sMax; s += step) added += at(s) + at(-s);
-    sum += added;
+    for (let s = lo + step / 2; s < hi; s += step) sum += at(s);
     step /= 2;
     const next = sum * step;
-    const settled = Math.abs(next - estimate) <= 1e-12 * Math.abs(next);
+    const settled = Math.abs(next - estimate) <= tolerance * Math.abs(next);
     estimate = next;
-    if (settled && level >= 2) break;
+    if (settled && level >= 1) break;
   }
   return estimate;
 }

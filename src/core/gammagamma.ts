@@ -19,8 +19,9 @@ export interface GammaGammaFit extends GammaGammaParams {
   logLikelihood: number;
   standardErrors: GammaGammaParams;
   /**
-   * Parameters that ran off to a limit of the model (standard error NaN): q and v together when the
-   * customers' mean spends do not vary more than their transactions do (then ν = q/v for all).
+   * Parameters that ran off to a limit of the model (standard error NaN), each with v: q when the
+   * customers' mean spends vary no more than their transactions do (then ν = q/v for all), p when a
+   * customer's transactions do not vary around their mean.
    */
   limits: (keyof GammaGammaParams)[];
   /** Customers with x > 0 and z̄ > 0 that the fit used. */
@@ -130,39 +131,45 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>): Ga
   const data = repeatSpenders(x, zbar);
   const n = data.x.length;
   if (n < 2) throw new CoreError("noRepeatSpend", { customers: n });
-  const spenders = prepareSpenders(data.x, data.z);
+  // Spend is measured in units of its mean during the fit, so that the search box and the limit test
+  // mean the same in any currency (v scales with it; p and q do not).
   let meanZ = 0;
   for (let i = 0; i < n; i++) meanZ += data.z[i] / n;
+  const spenders = prepareSpenders(data.x, data.z.map((z) => z / meanZ));
   const objective: Objective = (theta, grad) => {
     const params = { p: Math.exp(theta[0]), q: Math.exp(theta[1]), v: Math.exp(theta[2]) };
     const ll = logLikelihoodWith(params, spenders, grad);
     for (let i = 0; i < 3; i++) grad[i] = -grad[i] / n;
     return -ll / n;
   };
-  // The search runs over (ln p, ln q, ln v/q), so that customers whose mean spends vary no more than
-  // their transactions do send one coordinate (q, at a fixed mean ν̄ = q/v) to its limit.
+  // The search runs over (ln p, ln q, ln pv/q), so that either limit of the model is one coordinate
+  // running off at a fixed mean spend scale pv/q: q → ∞ when customers' mean spends vary no more than
+  // their transactions do (ν the same for all), p → ∞ when a customer's transactions do not vary.
+  const toTheta = (u: ArrayLike<number>) => Float64Array.of(u[0], u[1], u[1] + u[2] - u[0]);
   const search: Objective = (u, grad) => {
-    const value = objective(Float64Array.of(u[0], u[1], u[1] + u[2]), grad);
+    const value = objective(toTheta(u), grad);
+    grad[0] -= grad[2];
     grad[1] += grad[2];
     return value;
   };
-  // Start at p = 1, q = 2 with v = mean z̄, where the population mean spend pv/(q−1) equals the data's.
-  const fit = maximizeLikelihood(search, [0, Math.log(2), Math.log(meanZ / 2)], n);
-  const u = fit.theta;
-  const theta = [u[0], u[1], u[1] + u[2]];
+  // Start at p = 1, q = 2, v = 1 (the mean z̄), where the population mean spend pv/(q−1) equals the data's.
+  const fit = maximizeLikelihood(search, [0, Math.log(2), Math.log(1 / 2)], n);
+  const theta = Array.from(toTheta(fit.theta));
   if (!fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
     throw new CoreError("fitFailed", { model: "gammaGamma" });
   }
-  const [p, q, v] = theta.map(Math.exp);
+  const [p, q, vScaled] = theta.map(Math.exp);
+  const v = vScaled * meanZ;
   if (q <= 1) throw new CoreError("gammaGammaQ", { q });
-  const edge = [fit.atBoundary[0], fit.atBoundary[1], fit.atBoundary[1] || fit.atBoundary[2]];
+  const edge = [fit.atBoundary[0], fit.atBoundary[1], fit.atBoundary.some(Boolean)];
   const se = logScaleStandardErrors(objective, theta, n, edge.map((e) => !e));
   return {
     p,
     q,
     v,
-    logLikelihood: fit.logLikelihood,
-    standardErrors: { p: se[0], q: se[1], v: se[2] },
+    // Each z̄'s density carries 1/meanZ: LL in the data's currency.
+    logLikelihood: fit.logLikelihood - n * Math.log(meanZ),
+    standardErrors: { p: se[0], q: se[1], v: se[2] * meanZ },
     limits: (["p", "q", "v"] as const).filter((_, i) => edge[i]),
     customers: n,
     frequencySpendCorrelation: correlation(data.x, data.z),

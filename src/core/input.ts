@@ -365,6 +365,35 @@ export class TransactionBuilder {
   }
 }
 
+/**
+ * The transactions on or before `lastDay` (a serial; the whole day counts), with only the customers
+ * who bought by then, in their original order. Returns `tx` itself when nothing is later.
+ */
+export function transactionsUpTo(tx: Transactions, lastDay: number): Transactions {
+  const end = Math.floor(lastDay) + 1;
+  let kept = 0;
+  for (let i = 0; i < tx.validRows; i++) if (tx.date[i] < end) kept++;
+  if (kept === tx.validRows) return tx;
+  const newIndex = new Int32Array(tx.customerIds.length).fill(-1);
+  for (let i = 0; i < tx.validRows; i++) if (tx.date[i] < end) newIndex[tx.customer[i]] = 0;
+  const customerIds: CustomerId[] = [];
+  newIndex.forEach((flag, c) => {
+    if (flag === 0) newIndex[c] = customerIds.push(tx.customerIds[c]) - 1;
+  });
+  const customer = new Int32Array(kept);
+  const date = new Float64Array(kept);
+  const amount = new Float64Array(kept);
+  const sourceRow = new Int32Array(kept);
+  for (let i = 0, k = 0; i < tx.validRows; i++) {
+    if (!(tx.date[i] < end)) continue;
+    customer[k] = newIndex[tx.customer[i]];
+    date[k] = tx.date[i];
+    amount[k] = tx.amount[i];
+    sourceRow[k++] = tx.sourceRow[i];
+  }
+  return { ...tx, customer, date, amount, sourceRow, customerIds, validRows: kept };
+}
+
 /** Transaction columns (one entry per row) to typed columns; see TransactionBuilder.addCells. */
 export function readTransactions(columns: TransactionColumns, options: ReadOptions = {}): Transactions {
   const n = columns.customers.length;

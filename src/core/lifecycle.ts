@@ -6,10 +6,11 @@
  *   Churned  beyond it, or beyond `churnCapDays` whatever the rhythm.
  * Purchases are counted by distinct day. A one-time buyer has no rhythm of their own and is judged
  * against the population's: the median of the repeat customers' mean gaps (or `newDays` when nobody
- * has bought on two days).
+ * has bought on two days). Purchases after the analysis date are not seen (the stages as they were then).
  */
 import { CoreError } from "./errors";
-import type { CustomerId, Transactions } from "./input";
+import { serialToIsoDate } from "./dates";
+import { transactionsUpTo, type CustomerId, type Transactions } from "./input";
 import { summarizeCustomers } from "./summary";
 
 export const LIFECYCLE_STAGES = ["new", "active", "silent", "churned"] as const;
@@ -61,7 +62,12 @@ export function checkLifecycleOptions(options: LifecycleOptions): Required<Omit<
 
 export function lifecycleStages(tx: Transactions, options: LifecycleOptions = {}): Lifecycle {
   const o = checkLifecycleOptions(options);
-  const summary = summarizeCustomers(tx, { asOf: options.asOf });
+  // As of a past date, later purchases have not happened yet (as the models' calibration end).
+  const upTo = options.asOf === undefined || options.asOf === null ? tx : transactionsUpTo(tx, options.asOf);
+  if (upTo.validRows === 0) {
+    throw new CoreError("calibrationBeforeData", { end: serialToIsoDate(Math.floor(options.asOf!)), first: serialToIsoDate(earliest(tx)) });
+  }
+  const summary = summarizeCustomers(upTo, { asOf: options.asOf });
   const n = summary.customerIds.length;
   const days = summary.purchaseDays;
   const ownGap = new Float64Array(n).fill(NaN);
@@ -90,4 +96,10 @@ export function lifecycleStages(tx: Transactions, options: LifecycleOptions = {}
     else stage[c] = 3;
   }
   return { customerIds: summary.customerIds, asOf: summary.asOf, stage, recencyDays: summary.recencyDays, gapDays, medianGapDays: median };
+}
+
+function earliest(tx: Transactions): number {
+  let first = Infinity;
+  for (let i = 0; i < tx.validRows; i++) first = Math.min(first, tx.date[i]);
+  return Math.floor(first);
 }

@@ -67,9 +67,8 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
       step *= 0.5;
     }
     if (!(Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope)) {
-      // No descent left: rounding noise in f hides the last digits of the gradient. Close enough when
-      // the gradient is small anyway (the Newton step of maximizeLikelihood then finishes the job).
-      converged = maxAbs(g) < Math.max(tol, 1e-6);
+      // No descent left: rounding noise in f hides the last digits of the gradient.
+      converged = nearlyOptimal(g, h, fx, tol);
       break;
     }
     for (let i = 0; i < n; i++) {
@@ -91,13 +90,13 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
     fx = fNew;
     converged = maxAbs(g) < tol;
     if (stalled && !converged) {
-      // f no longer changes in its last digits: as good as this precision allows (see above).
-      converged = maxAbs(g) < Math.max(tol, 1e-6);
+      // f no longer changes in its last digits: as good as this precision allows.
+      converged = nearlyOptimal(g, h, fx, tol);
       break;
     }
   }
   // Out of iterations while crawling along a flat valley (a model's limit): as in the stall case.
-  if (!converged && iterations >= maxIterations) converged = maxAbs(g) < Math.max(tol, 1e-6);
+  if (!converged && iterations >= maxIterations) converged = nearlyOptimal(g, h, fx, tol);
   return { x, value: fx, gradient: g, iterations, converged };
 }
 
@@ -240,6 +239,19 @@ function invertSubHessian(f: Objective, theta: Float64Array, keep: boolean[]): F
   const sub = new Float64Array(m * m);
   kept.forEach((i, a) => kept.forEach((j, b) => (sub[a * m + b] = h[i * k + j])));
   return invertSpd(sub, m);
+}
+
+/**
+ * When the search cannot make progress: close enough if the gradient is small anyway (1e-6 in −LL/n
+ * moves a parameter by about 1e-6 of itself), or if the quasi-Newton model predicts less than 1e-12 of
+ * f still to gain (gᵀHg/2, H the inverse-Hessian estimate): the flat direction of a model's limit.
+ */
+function nearlyOptimal(g: Float64Array, h: Float64Array, f: number, tol: number): boolean {
+  if (maxAbs(g) < Math.max(tol, 1e-6)) return true;
+  const n = g.length;
+  let gain = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) gain += g[i] * h[i * n + j] * g[j];
+  return gain >= 0 && gain / 2 < 1e-12 * Math.max(1, Math.abs(f));
 }
 
 function identity(n: number): Float64Array {

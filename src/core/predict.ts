@@ -3,7 +3,7 @@
  * over a horizon, expected average spend, and discounted CLV over a horizon in months.
  */
 import { expectedIfAlive, fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams } from "./bgnbd";
-import { calibrationSummary, DAYS_PER_UNIT, type CalibrationSummary, type TimeUnit } from "./calibration";
+import { calibrationSummary, monthsIn, type CalibrationSummary, type TimeUnit } from "./calibration";
 import { CoreError } from "./errors";
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from "./gammagamma";
 import type { Transactions } from "./input";
@@ -35,14 +35,17 @@ export interface PredictInput {
   zbar: ArrayLike<number>;
 }
 
+/** Twenty years: beyond, a customer-base model says little, and every month costs an evaluation. */
+export const MAX_CLV_MONTHS = 240;
+
 export function checkPredictOptions(options: PredictOptions): void {
-  if (!(Number.isInteger(options.clvMonths) && options.clvMonths >= 0 && options.clvMonths <= 1200)) {
+  if (!(Number.isInteger(options.clvMonths) && options.clvMonths >= 0 && options.clvMonths <= MAX_CLV_MONTHS)) {
     throw new CoreError("badHorizon", { argument: "horizon_months", value: options.clvMonths });
   }
   if (!(options.horizon >= 0 && Number.isFinite(options.horizon))) {
     throw new CoreError("badHorizon", { argument: "horizon", value: options.horizon });
   }
-  if (!(options.monthlyDiscount > -1 && options.monthlyDiscount < 10)) {
+  if (!(options.monthlyDiscount >= 0 && options.monthlyDiscount < 1)) {
     throw new CoreError("badDiscount", { value: options.monthlyDiscount });
   }
 }
@@ -63,7 +66,7 @@ export function predictCustomers(
 ): Predictions {
   checkPredictOptions(options);
   const n = data.x.length;
-  const monthInUnits = DAYS_PER_UNIT.month / DAYS_PER_UNIT[options.unit];
+  const monthInUnits = monthsIn(options.unit);
   const months = options.clvMonths;
   const discount = new Float64Array(months + 1);
   for (let k = 1; k <= months; k++) discount[k] = Math.pow(1 + options.monthlyDiscount, -k);
@@ -124,7 +127,7 @@ export interface ClvModelRun {
 export function runClvModels(tx: Transactions, options: ClvModelOptions): ClvModelRun {
   const predictOptions = {
     unit: options.unit,
-    horizon: (options.horizonMonths * DAYS_PER_UNIT.month) / DAYS_PER_UNIT[options.unit],
+    horizon: monthsIn(options.unit, options.horizonMonths),
     clvMonths: options.horizonMonths,
     monthlyDiscount: options.monthlyDiscount,
   };

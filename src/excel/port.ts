@@ -107,6 +107,9 @@ export interface PredictSettings {
   cantLoseRisk: number;
 }
 
+/** The longest CLV horizon the models take, in months (the pane's form checks against it). */
+export { MAX_CLV_MONTHS } from "../core/predict";
+
 export const DEFAULT_PREDICT: Readonly<PredictSettings> = {
   unit: "week",
   horizonMonths: 12,

@@ -1,6 +1,6 @@
 /** Adapters for =TIER.CLVPREDICT, =TIER.CLVFIT, =TIER.PALIVE and =TIER.LIFECYCLE. */
 import { fitBgNbd, pAlive as pAliveOf } from "../core/bgnbd";
-import { calibrationSummary, isTimeUnit, type TimeUnit } from "../core/calibration";
+import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/calibration";
 import { serialToIsoDate } from "../core/dates";
 import { cellText, readTransactions, type Transactions } from "../core/input";
 import { LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages } from "../core/lifecycle";
@@ -10,6 +10,9 @@ import { column, isOmitted, optionalDate, optionalNumber, sameLength, scalar, th
 import { ArgumentError } from "./errors";
 
 type Cell = string | number;
+
+/** A number for the sheet; "" where there is none (a standard error at a model's limit is NaN). */
+const numberCell = (v: number): Cell => (Number.isFinite(v) ? v : "");
 
 /** Customers and dates (and amounts, when the model needs spend) read as transactions. */
 function transactions(customers: Range, dates: Range, amounts: Range | null, m: Messages): Transactions {
@@ -27,13 +30,11 @@ function transactions(customers: Range, dates: Range, amounts: Range | null, m: 
   return tx;
 }
 
-/** "day", "week" (default) or "month"; Chinese 天/周/月 are accepted too. */
+/** "day", "week" (default, and shown in every header) or "month"; 天/周/月 and plurals are accepted too. */
 function timeUnit(arg: unknown, m: Messages): TimeUnit {
   if (isOmitted(arg)) return "week";
-  const text = cellText(scalar(arg)).trim().toLowerCase();
-  const aliases: Record<string, TimeUnit> = { days: "day", weeks: "week", months: "month", 天: "day", 日: "day", 周: "week", 月: "month" };
-  const unit = aliases[text] ?? text;
-  if (!isTimeUnit(unit)) throw new ArgumentError(m.errors.badUnit(cellText(scalar(arg))));
+  const unit = parseTimeUnit(cellText(scalar(arg)));
+  if (!unit) throw new ArgumentError(m.errors.badUnit(cellText(scalar(arg))));
   return unit;
 }
 
@@ -61,7 +62,7 @@ export function clvPredictTable(
     [col.customer, col.x, col.tx(unitName), col.T(unitName), col.pAlive, col.expectedPurchases(options.horizonMonths), col.expectedSpend, col.clv(options.horizonMonths)],
   ];
   for (let i = 0; i < s.customerIds.length; i++) {
-    out.push([s.customerIds[i], s.x[i], s.tx[i], s.T[i], p.pAlive[i], p.expectedPurchases[i], p.expectedAverageSpend[i], p.clv[i]]);
+    out.push([s.customerIds[i], s.x[i], s.tx[i], s.T[i], p.pAlive[i], p.expectedPurchases[i], numberCell(p.expectedAverageSpend[i]), numberCell(p.clv[i])]);
   }
   return out;
 }
@@ -74,14 +75,14 @@ export function clvFitTable(customers: Range, dates: Range, amounts: Range, asOf
   const gse = gammaGamma.standardErrors;
   return [
     [f.parameter, f.estimate, f.standardError],
-    ["r", bgnbd.r, se.r],
-    ["alpha", bgnbd.alpha, se.alpha],
-    ["a", bgnbd.a, se.a],
-    ["b", bgnbd.b, se.b],
+    ["r", bgnbd.r, numberCell(se.r)],
+    ["alpha", bgnbd.alpha, numberCell(se.alpha)],
+    ["a", bgnbd.a, numberCell(se.a)],
+    ["b", bgnbd.b, numberCell(se.b)],
     [f.bgnbdLogLikelihood, bgnbd.logLikelihood, ""],
-    ["p", gammaGamma.p, gse.p],
-    ["q", gammaGamma.q, gse.q],
-    ["v", gammaGamma.v, gse.v],
+    ["p", gammaGamma.p, numberCell(gse.p)],
+    ["q", gammaGamma.q, numberCell(gse.q)],
+    ["v", gammaGamma.v, numberCell(gse.v)],
     [f.gammaGammaLogLikelihood, gammaGamma.logLikelihood, ""],
     [f.customers, bgnbd.customers, ""],
     [f.repeatCustomers, gammaGamma.customers, ""],

@@ -99,6 +99,7 @@ export function describeCoreError(error: CoreError, m: Messages): string {
         nonNegative: e.repeatNonNegative,
         afterT: e.repeatAfterT,
         zeroWithoutRepeats: e.repeatZeroWithoutRepeats,
+        repeatsWithoutTime: e.repeatWithoutTime,
       };
       return e.badRepeatSummary(Number(d.row) + 1, String(d.field), reasons[String(d.reason)] ?? String(d.reason));
     }
@@ -113,11 +114,14 @@ export function describeCoreError(error: CoreError, m: Messages): string {
     case "badUnit":
       return e.badUnit(String(d.unit));
     case "badHorizon":
-      return e.badHorizon(String(d.argument ?? "horizon_months"), String(d.value));
+      // `horizon` is in the data's time unit (tier predict --horizon); `horizon_months` in months.
+      return d.argument === "horizon" || d.argument === "--horizon"
+        ? e.badHorizonUnits(String(d.argument === "horizon" ? "--horizon" : d.argument), String(d.value))
+        : e.badHorizon(String(d.argument ?? "horizon_months"), String(d.value));
     case "badDiscount":
-      return e.badMonthlyDiscount(String(d.value));
+      return e.badMonthlyDiscount(String(d.argument ?? "monthly_discount"), String(d.value));
     case "calibrationBeforeData":
-      return e.calibrationBeforeData(String(d.end), String(d.first));
+      return e.calibrationBeforeData(String(d.argument ?? "as_of"), String(d.end), String(d.first));
     case "badLifecycle": {
       const field = String(d.field) as keyof Messages["errors"]["lifecycleHints"];
       const argument = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -115,6 +115,7 @@ export const en = {
     repeatNonNegative: "must be a time of 0 or more",
     repeatAfterT: "is longer than T (the time from the first purchase to the end of calibration)",
     repeatZeroWithoutRepeats: "must be 0 when x is 0 (no repeat purchase)",
+    repeatWithoutTime: "is 0 although x is above 0: repeat purchases come on later days, so t_x must be above 0 (a summary rounded too coarsely?)",
     noRepeatPurchases:
       "Nobody in the data bought on two different days, so the model cannot learn how customers come back or drop out; use a longer period of transactions.",
     fitFailed: (model: string) =>
@@ -122,12 +123,15 @@ export const en = {
     gammaGammaQ: (q: string) =>
       `The Gamma-Gamma spend model found q = ${q}, not above 1, so the expected spend would be infinite: the spend data are too heavy-tailed. Remove extreme amounts (or returns), or use TIER.CLV with your own average spend.`,
     noRepeatSpend: (customers: number) =>
-      `Only ${customers} customer(s) have a repeat purchase with a positive amount; the spend model needs at least 2.`,
+      customers === 0
+        ? "No customer has a repeat purchase with a positive amount; the spend model needs at least 2 such customers."
+        : `Only ${customers === 1 ? "1 customer has" : `${customers} customers have`} a repeat purchase with a positive amount; the spend model needs at least 2.`,
     badUnit: (value: string) => `'unit' is "${value}"; use "day", "week" or "month".`,
-    badHorizon: (argument: string, value: string) => `'${argument}' is ${value}; use a whole number of months from 0 to 1200.`,
-    badMonthlyDiscount: (value: string) => `'monthly_discount' is ${value}; use a monthly rate such as 0.01 (1% a month).`,
-    calibrationBeforeData: (end: string, first: string) =>
-      `'as_of' (${end}) is before the first purchase (${first}); use a later date.`,
+    badHorizon: (argument: string, value: string) => `'${argument}' is ${value}; use a whole number of months from 0 to 240 (20 years).`,
+    badHorizonUnits: (argument: string, value: string) => `'${argument}' is ${value}; use a length of time of 0 or more, in the data's time unit.`,
+    badMonthlyDiscount: (argument: string, value: string) => `'${argument}' is ${value}; use a monthly rate from 0 to 1, such as 0.01 (1% a month).`,
+    calibrationBeforeData: (argument: string, end: string, first: string) =>
+      `'${argument}' (${end}) is before the first purchase (${first}); use a later date.`,
     badLifecycle: (argument: string, value: string, hint: string) => `'${argument}' is ${value}; ${hint}.`,
     lifecycleHints: {
       newDays: "use a number of days, 0 or more",
@@ -156,6 +160,9 @@ export const en = {
   tier bench [FILE.csv] [--rows N]
 
 Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for Chinese).`,
+    unitRequired: (file: string) =>
+      `${file} is a customer summary (x, t_x, T): say which time unit its t_x and T are in with --unit day, week or month.`,
+    unitAssumed: "Times are in weeks (--unit week); give --unit day or --unit month for another unit.",
     summaryTakesNoEnd: (file: string) =>
       `${file} is a customer summary (x, t_x, T): its calibration period is already fixed, so --calibration-end does not apply.`,
     unknownCommand: (name: string) => `Unknown command "${name}".`,
@@ -368,7 +375,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       summaryByClass: "Summary rows by ABC class need ABC; turn ABC on, or summarize by RFM segment.",
       predict: (field: string, value: string, rule: string) => `${field} is "${value}"; ${rule}.`,
       predictRules: {
-        horizonMonths: "use a whole number of months from 1 to 1200, such as 12",
+        horizonMonths: "use a whole number of months from 1 to 240, such as 12",
         monthlyDiscount: "use a percentage from 0 up to 100, such as 1",
         newDays: "use a number of days, 0 or more",
         activeMultiple: "use a positive number such as 1.5",

@@ -94,26 +94,31 @@ export const zhCN: Messages = {
       `“bins”是 ${rows}×${columns} 的区域；请给出 2 到 10 之间的数字，或按三行（或三列）给出最近购买、频次、金额的分界点。`,
     breakpointsOrder: (dimension) => `${dimension}的分界点必须是递增的数字。`,
     tooManyBreakpoints: (dimension, count) => `${dimension}的分界点有 ${count} 个；最多 9 个（10 个分值级别）。`,
-    badRepeatSummary: (row: number, field: string, what: string) => `第 ${row} 行：'${field}' ${what}。`,
+    badRepeatSummary: (row: number, field: string, what: string) => `第 ${row} 行：“${field}”${what}。`,
     repeatWholeNumber: "必须是 0 或更大的整数（重复购买次数）",
     repeatNonNegative: "必须是 0 或更大的时间",
     repeatAfterT: "比 T（首次购买到校准期结束的时间）还长",
     repeatZeroWithoutRepeats: "在 x 为 0（没有重复购买）时必须为 0",
+    repeatWithoutTime: "为 0，但 x 大于 0：重复购买发生在之后的日子，t_x 必须大于 0（汇总是否取整过粗？）",
     noRepeatPurchases: "数据中没有客户在两个不同日期购买过，模型无法学习客户的回购与流失；请使用更长时间段的交易数据。",
     fitFailed: (model: string) =>
       `无法用这些数据拟合 ${model} 模型（似然函数没有有限的最大值）；请检查日期是否覆盖多个购买周期、金额是否为正数。`,
     gammaGammaQ: (q: string) =>
       `Gamma-Gamma 消费模型得到 q = ${q}，不大于 1，预期消费将为无穷大：消费数据的尾部过重。请去掉极端金额（或退货），或用 TIER.CLV 并填入您自己的平均消费。`,
-    noRepeatSpend: (customers: number) => `只有 ${customers} 位客户有金额为正的重复购买；消费模型至少需要 2 位。`,
-    badUnit: (value: string) => `'unit' 为 "${value}"；请使用 "day"、"week" 或 "month"。`,
-    badHorizon: (argument: string, value: string) => `'${argument}' 为 ${value}；请使用 0 到 1200 之间的整月数。`,
-    badMonthlyDiscount: (value: string) => `'monthly_discount' 为 ${value}；请使用月折现率，例如 0.01（每月 1%）。`,
-    calibrationBeforeData: (end: string, first: string) => `'as_of'（${end}）早于第一次购买（${first}）；请使用更晚的日期。`,
-    badLifecycle: (argument: string, value: string, hint: string) => `'${argument}' 为 ${value}；${hint}。`,
+    noRepeatSpend: (customers: number) =>
+      customers === 0
+        ? "没有客户有金额为正的重复购买；消费模型至少需要 2 位这样的客户。"
+        : `只有 ${customers} 位客户有金额为正的重复购买；消费模型至少需要 2 位。`,
+    badUnit: (value: string) => `“unit”为“${value}”；请使用“day”（天）、“week”（周）或“month”（月）。`,
+    badHorizon: (argument: string, value: string) => `“${argument}”为 ${value}；请使用 0 到 240（20 年）之间的整月数。`,
+    badHorizonUnits: (argument: string, value: string) => `“${argument}”为 ${value}；请使用 0 或更大的时长（以数据的时间单位计）。`,
+    badMonthlyDiscount: (argument: string, value: string) => `“${argument}”为 ${value}；请使用 0 到 1 之间的月折现率，例如 0.01（每月 1%）。`,
+    calibrationBeforeData: (argument: string, end: string, first: string) => `“${argument}”（${end}）早于第一次购买（${first}）；请使用更晚的日期。`,
+    badLifecycle: (argument: string, value: string, hint: string) => `“${argument}”为 ${value}；${hint}。`,
     lifecycleHints: {
       newDays: "请使用 0 或更大的天数",
       activeMultiple: "请使用正数，例如 1.5",
-      silentMultiple: "请使用不小于 'active_multiple' 的数，例如 3",
+      silentMultiple: "请使用不小于“active_multiple”的数，例如 3",
       churnCapDays: "请使用正的天数，或留空表示不设上限",
     },
   },
@@ -137,6 +142,8 @@ export const zhCN: Messages = {
   tier bench [文件.csv] [--rows N]
 
 列名默认为 customer_id、date 和 amount。提示语言随 LANG 而定（zh_CN 为中文）。`,
+    unitRequired: (file: string) => `${file} 是客户汇总（x、t_x、T）：请用 --unit day、week 或 month 说明其 t_x 和 T 的时间单位。`,
+    unitAssumed: "时间以周计（--unit week）；如需其他单位，请给出 --unit day 或 --unit month。",
     summaryTakesNoEnd: (file: string) => `${file} 是客户汇总（x、t_x、T）：其校准期已经确定，--calibration-end 不适用。`,
     unknownCommand: (name) => `未知命令“${name}”。`,
     unknownOption: (name) => `未知选项“${name}”。`,
@@ -343,7 +350,7 @@ export const zhCN: Messages = {
       summaryByClass: "按 ABC 分类汇总需要开启 ABC；请开启 ABC，或改为按 RFM 分群汇总。",
       predict: (field: string, value: string, rule: string) => `${field}为“${value}”；${rule}。`,
       predictRules: {
-        horizonMonths: "请使用 1 到 1200 之间的整月数，如 12",
+        horizonMonths: "请使用 1 到 240 之间的整月数，如 12",
         monthlyDiscount: "请使用不小于 0 且小于 100 的百分比，如 1",
         newDays: "请使用 0 或更大的天数",
         activeMultiple: "请使用正数，如 1.5",

@@ -13,7 +13,7 @@ import type {
   SegmentSchemeChoice,
   SourceRef,
 } from "../excel/port";
-import { DEFAULT_PREDICT } from "../excel/port";
+import { DEFAULT_PREDICT, MAX_CLV_MONTHS } from "../excel/port";
 import type { Messages } from "../i18n";
 import { EMPTY_MAPPING, mappingProblems, type MappingProblem, type Role } from "./mapping";
 
@@ -292,7 +292,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
       if (!ok(value)) problems.push({ kind: "predict", field, value: form[field] });
       return value;
     };
-    const horizonMonths = read("horizonMonths", (v) => Number.isInteger(v) && v >= 1 && v <= 1200);
+    const horizonMonths = read("horizonMonths", (v) => Number.isInteger(v) && v >= 1 && v <= MAX_CLV_MONTHS);
     const monthlyDiscount = read("monthlyDiscount", (v) => v >= 0 && v < 100) / 100;
     const newDays = read("newDays", (v) => v >= 0 && Number.isFinite(v));
     const activeMultiple = read("activeMultiple", (v) => v > 0 && Number.isFinite(v));

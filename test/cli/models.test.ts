@@ -24,7 +24,7 @@ function cdnowTransactions(): string {
 
 describe("tier fit", () => {
   it("fits the published CDNOW parameters from the customer summary (weeks)", () => {
-    const r = run(["fit", `${DATA}cdnow_customers_summary_with_transactions.csv`]);
+    const r = run(["fit", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--unit", "week"]);
     expect(r.code).toBe(0);
     const fit = JSON.parse(r.stdout);
     expect(fit.source).toBe("summary");
@@ -42,7 +42,7 @@ describe("tier fit", () => {
   });
 
   it("reads lifetimes' column names and fits without spend when there is no zbar", () => {
-    const fit = JSON.parse(run(["fit", `${DATA}cdnow_customers_summary.csv`]).stdout);
+    const fit = JSON.parse(run(["fit", `${DATA}cdnow_customers_summary.csv`, "--unit", "weeks"]).stdout);
     expect(fit.bgnbd.r.toFixed(3)).toBe("0.243");
     expect(fit.gammaGamma).toBeNull();
   });
@@ -63,7 +63,7 @@ describe("tier fit", () => {
   });
 
   it("refuses what does not fit, in the user's language", () => {
-    const end = run(["fit", `${DATA}cdnow_customers_summary.csv`, "--calibration-end", "1997-09-30"]);
+    const end = run(["fit", `${DATA}cdnow_customers_summary.csv`, "--unit", "week", "--calibration-end", "1997-09-30"]);
     expect(end.code).toBe(2);
     expect(end.stderr).toContain("--calibration-end does not apply");
     const unit = run(["fit", `${DATA}cdnow_customers_summary.csv`, "--unit", "fortnight"], { LANG: "zh_CN.UTF-8" });
@@ -75,11 +75,37 @@ describe("tier fit", () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("two different days");
   });
+
+  it("needs the unit of a summary's t_x and T, and says when transactions are taken in weeks", () => {
+    const missing = run(["fit", `${DATA}cdnow_customers_summary.csv`]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--unit day, week or month");
+    const assumed = run(["fit", cdnowTransactions(), "--calibration-end", "1997-09-30"]);
+    expect(assumed.code).toBe(0);
+    expect(assumed.stderr).toContain("--unit week");
+  });
+
+  it("names a bad summary row by its row in the file, blanks included", () => {
+    const path = join(dir, "bad-summary.csv");
+    writeFileSync(path, "ID,x,t_x,T\n1,2,30,38\n2,,1,38\n3,1,40,38\n");
+    const r = run(["fit", path, "--unit", "week"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("line 3, column x");
+    expect(r.stderr).toContain("Row 3: 't_x' is longer than T");
+  });
+
+  it("words option errors with the option's name", () => {
+    const summary = [`${DATA}cdnow_customers_summary_with_transactions.csv`, "--unit", "week"];
+    expect(run(["predict", ...summary, "--clv-months", "2.5"]).stderr).toContain("'--clv-months' is 2.5; use a whole number of months");
+    expect(run(["predict", ...summary, "--horizon", "-1"]).stderr).toContain("'--horizon' is -1; use a length of time of 0 or more, in the data's time unit");
+    expect(run(["predict", ...summary, "--monthly-discount", "-0.1"]).stderr).toContain("'--monthly-discount' is -0.1");
+    expect(run(["fit", cdnowTransactions(), "--calibration-end", "1990-01-01"]).stderr).toContain("'--calibration-end' (1990-01-01) is before the first purchase");
+  });
 });
 
 describe("tier predict", () => {
   it("prints customer, x, t_x, T, p_alive, expected_purchases, expected_avg_spend, clv", () => {
-    const r = run(["predict", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--horizon", "39"]);
+    const r = run(["predict", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--unit", "week", "--horizon", "39"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe("customer,x,t_x,T,p_alive,expected_purchases,expected_avg_spend,clv");
@@ -93,7 +119,7 @@ describe("tier predict", () => {
   });
 
   it("discounts CLV monthly over --clv-months, and prints JSON", () => {
-    const base = ["predict", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--format", "json"];
+    const base = ["predict", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--unit", "week", "--format", "json"];
     const year = JSON.parse(run(base).stdout);
     const two = JSON.parse(run([...base, "--clv-months", "24"]).stdout);
     const dear = JSON.parse(run([...base, "--monthly-discount", "0.05"]).stdout);
@@ -105,7 +131,7 @@ describe("tier predict", () => {
   });
 
   it("leaves the spend columns empty for a summary without zbar", () => {
-    const first = run(["predict", `${DATA}cdnow_customers_summary.csv`]).stdout.split("\n")[1];
+    const first = run(["predict", `${DATA}cdnow_customers_summary.csv`, "--unit", "week"]).stdout.split("\n")[1];
     expect(first.endsWith(",,")).toBe(true);
   });
 });

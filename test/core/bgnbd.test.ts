@@ -297,3 +297,62 @@ describe("fits at a limit of the model", () => {
     expect(e).toBeLessThan(2.5);
   });
 });
+
+describe("expectations against mpmath (40 digits, the closed form with mpmath.hyp2f1)", () => {
+  // [params, t, x, T, E[Y(t) | alive]]
+  const cases: [BgNbdParams, number, number, number, number][] = [
+    [{ r: 2, alpha: 10, a: 60, b: 2000 }, 400, 0, 0, 27.215054531274629],
+    [{ r: 0.243, alpha: 4.414, a: 1e-6, b: 0.5 }, 52, 0, 10, 0.87664606253843902],
+    [{ r: 0.243, alpha: 4.414, a: 30, b: 300 }, 5000, 1, 3, 11.306485058136561],
+    [{ r: 3.48, alpha: 21.1, a: 2.5e8, b: 8.7e10 }, 52, 5, 30, 8.5112937553536142],
+  ];
+  it.each(cases)("%o, t = %d, x = %d, T = %d", (p, t, x, T, reference) => {
+    expect(Math.abs(expectedIfAlive(p, t, x, T) - reference)).toBeLessThan(1e-9 * reference);
+  });
+
+  it("the integral agrees with the series where the Beta posterior is narrow (large a and b)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 20, max: 3000, noNaN: true }),
+        fc.double({ min: 20, max: 3000, noNaN: true }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.double({ min: 1, max: 2000, noNaN: true }),
+        (a, b, x, t) => {
+          const p = { r: 0.8, alpha: 5, a, b };
+          const integral = expectedByQuadrature(p, t, x, 20);
+          expect(Math.abs(expectedIfAlive(p, t, x, 20) - integral)).toBeLessThanOrEqual(1e-8 * Math.max(1, integral));
+        },
+      ),
+      { seed: 9, numRuns: 150 },
+    );
+  });
+});
+
+describe("fits do not depend on the scale of time or money", () => {
+  it("gives α·c and v·s with times ×c and spends ×s, LL shifted by the Jacobian", () => {
+    const data = simulate(21, 3000, { r: 0.5, alpha: 6, a: 0.8, b: 4 }, { p: 6, q: 4, v: 15 });
+    const base = fitBgNbd(data);
+    const spend = fitGammaGamma(data.x, data.zbar);
+    for (const c of [1e-3, 1e5]) {
+      const scaled = fitBgNbd({ x: data.x, tx: data.tx.map((v) => v * c), T: data.T.map((v) => v * c) });
+      expect(scaled.limits).toEqual([]);
+      expect(scaled.r).toBeCloseTo(base.r, 6);
+      expect(scaled.a).toBeCloseTo(base.a, 6);
+      expect(scaled.alpha / c).toBeCloseTo(base.alpha, 4);
+      const repeats = data.x.reduce((s, v) => s + v, 0);
+      expect(scaled.logLikelihood + repeats * Math.log(c)).toBeCloseTo(base.logLikelihood, 5);
+    }
+    for (const s of [1e-4, 1e8]) {
+      const scaled = fitGammaGamma(data.x, data.zbar.map((z) => z * s));
+      expect(scaled.limits).toEqual([]);
+      expect(scaled.p).toBeCloseTo(spend.p, 5);
+      expect(scaled.q).toBeCloseTo(spend.q, 5);
+      expect(scaled.v / s / spend.v).toBeCloseTo(1, 6);
+      expect(scaled.logLikelihood + scaled.customers * Math.log(s)).toBeCloseTo(spend.logLikelihood, 5);
+    }
+  });
+
+  it("refuses repeat purchases at t_x = 0, where the likelihood has no maximum", () => {
+    expectCoreError(() => fitBgNbd({ x: [1, 2], tx: [0, 0], T: [10, 10] }), "badRepeatSummary", { row: 0, field: "t_x", reason: "repeatsWithoutTime" });
+  });
+});

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readCsvFile, columnIndex } from "../../src/cli/csv";
 import { expectedIfAlive, fitBgNbd, pAlive } from "../../src/core/bgnbd";
+import { fitGammaGamma } from "../../src/core/gammagamma";
 import { calibrationSummary, DAYS_PER_UNIT } from "../../src/core/calibration";
 import { churnWarning } from "../../src/core/churn";
 import { parseDateText, serialFromParts } from "../../src/core/dates";
@@ -47,6 +48,21 @@ describe("calibrationSummary", () => {
     expect([...inDays.tx]).toEqual([28, 0]);
     const inMonths = calibrationSummary(data, { unit: "month", calibrationEnd: day("2024-02-12") });
     expect(inMonths.T[0]).toBeCloseTo(42 / 30.4375, 12);
+  });
+
+  it("leaves returns out: a refund is not a purchase and does not lower the repeat spend", () => {
+    const withReturn = tx([
+      ["a", "2024-01-01", 50],
+      ["a", "2024-01-10", 30],
+      ["a", "2024-01-11", -30],
+      ["a", "2024-01-20", 0],
+    ]);
+    const s = calibrationSummary(withReturn, { unit: "day" });
+    expect(s.returns).toBe(1);
+    // Days 1, 10 and 20 (a zero amount is still a purchase), not day 11.
+    expect([...s.x]).toEqual([2]);
+    expect([...s.tx]).toEqual([19]);
+    expect([...s.zbar]).toEqual([15]);
   });
 
   it("ends calibration at the latest purchase by default and refuses an end before the data", () => {
@@ -91,6 +107,19 @@ describe("predictCustomers", () => {
     expect(out.expectedPurchases[1]).toBeCloseTo(1.226, 3);
   });
 
+  it("matches values computed independently with mpmath for CDNOW customer 1 (12 months, 1% a month)", () => {
+    // The fit on the published summary; E, spend and CLV evaluated at 40 digits from the closed forms.
+    const rows = readFileSync(`${DATA}cdnow_customers_summary_with_transactions.csv`, "utf8").trim().split(/\r?\n/).slice(1).map((l) => l.split(",").map(Number));
+    const col = (k: number) => rows.map((r) => r[k]);
+    const data = { x: col(1), tx: col(2), T: col(3), zbar: col(4) };
+    const out = predictCustomers(fitBgNbd(data), fitGammaGamma(data.x, data.zbar), data, { unit: "week", horizon: 12 * (30.4375 / 7), clvMonths: 12, monthlyDiscount: 0.01 });
+    expect(out.expectedPurchases[0] / out.pAlive[0]).toBeGreaterThan(0);
+    // The fit itself is exact to about 1e-8, which bounds the agreement.
+    expect(out.expectedPurchases[0]).toBeCloseTo(1.562962460244356, 6);
+    expect(out.expectedAverageSpend[0]).toBeCloseTo(24.65861616893726, 6);
+    expect(out.clv[0]).toBeCloseTo(36.30053782591178, 5);
+  });
+
   it("CLV is non-negative, grows with the horizon and falls with the discount rate", () => {
     fc.assert(
       fc.property(
@@ -127,7 +156,8 @@ describe("predictCustomers", () => {
     const run = (o: object) => () => predictCustomers(CDNOW, SPEND, customers, { unit: "week", horizon: 1, clvMonths: 12, monthlyDiscount: 0.01, ...o });
     expectCoreError(run({ clvMonths: 2.5 }), "badHorizon", { argument: "horizon_months" });
     expectCoreError(run({ horizon: -1 }), "badHorizon", { argument: "horizon" });
-    expectCoreError(run({ monthlyDiscount: -1 }), "badDiscount");
+    expectCoreError(run({ monthlyDiscount: -0.01 }), "badDiscount");
+    expectCoreError(run({ clvMonths: 241 }), "badHorizon");
   });
 });
 
@@ -162,6 +192,16 @@ describe("lifecycleStages", () => {
     expectCoreError(() => lifecycleStages(data, { churnCapDays: 0 }), "badLifecycle", { field: "churnCapDays" });
   });
 
+  it("as of a past date, does not see later purchases (as the models' calibration end)", () => {
+    const then = asOf - 55;
+    const life = lifecycleStages(data, { asOf: then });
+    const stages = Object.fromEntries(life.customerIds.map((id, i) => [id, LIFECYCLE_STAGES[life.stage[i]]]));
+    // d and e had not bought yet; a's last purchase then was 80 days before the end (25 before `then`).
+    expect(Object.keys(stages).sort()).toEqual(["a", "b", "c"]);
+    expect(life.recencyDays[0]).toBe(25);
+    expectCoreError(() => lifecycleStages(data, { asOf: asOf - 1000 }), "calibrationBeforeData");
+  });
+
   it("falls back to new_days as the gap when nobody bought on two days", () => {
     const once = readTransactions({ customers: ["x", "y"], dates: [serial(10), serial(100)], amounts: [1, 1] });
     const life = lifecycleStages(once, { asOf, newDays: 20 });
@@ -180,6 +220,14 @@ describe("churnWarning", () => {
     expect(w.valueThreshold).toBe(500);
     expect([...w.cantLose]).toEqual([0, 1, 0, 0, 0]);
     expect(w.clvAtRisk[1]).toBeCloseTo(400, 12);
+  });
+
+  it("puts customers without a prediction (NaN) last, with no risk", () => {
+    const w = churnWarning([0.5, NaN, 0.2], [100, NaN, 50]);
+    // CLV at risk: 50, none, 40.
+    expect([...w.order]).toEqual([0, 2, 1]);
+    expect(w.risk[1]).toBe(0);
+    expect(Number.isFinite(w.valueThreshold)).toBe(true);
   });
 });
 
