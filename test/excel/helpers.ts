@@ -24,6 +24,29 @@ export function transactions(customers: number, seed = 1): unknown[][] {
   return rows;
 }
 
+/**
+ * Rows from a buy-then-drop-out process (what the BG/NBD model expects): customers start in the first
+ * two months, buy at their own rate, and stop after their own lifetime, so P(alive), CLV and churn
+ * risk differ between customers. Columns as in `transactions`.
+ */
+export function churningTransactions(customers: number, seed = 1): unknown[][] {
+  let s = seed;
+  const next = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const exponential = (mean: number) => -Math.log(1 - next()) * mean;
+  const rows: unknown[][] = [];
+  const start = 45292; // 2024-01-01
+  for (let c = 1; c <= customers; c++) {
+    const first = Math.floor(next() * 60);
+    const gap = 5 + exponential(40);
+    const end = Math.min(360, first + exponential(200));
+    const spend = 20 + exponential(150);
+    for (let day = first; day <= end; day += 1 + Math.floor(exponential(gap))) {
+      rows.push([`C${c}`, start + day, Math.round(spend * (0.5 + next()) * 100) / 100, ["toys", "books", "garden"][Math.floor(next() * 3)], 1 + Math.floor(next() * 5)]);
+    }
+  }
+  return rows;
+}
+
 export function settingsFor(rows: number, overrides: Partial<AnalysisSettings> = {}): AnalysisSettings {
   return {
     source: { kind: "range", sheet: "Data", address: `A1:E${rows + 1}` },

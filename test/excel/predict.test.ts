@@ -10,7 +10,7 @@ import { SETTINGS_KEY } from "../../src/excel/settings";
 import { describeCoreError } from "../../src/i18n/describe";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
-import { bookWithTransactions, settingsFor, transactions } from "./helpers";
+import { bookWithTransactions, settingsFor, transactions, churningTransactions } from "./helpers";
 
 const FIVE_MB = 5 * 1024 * 1024;
 const PREDICT = { ...DEFAULT_PREDICT };
@@ -24,7 +24,8 @@ const column = (header: string[], name: string) => {
 };
 
 describe("Predict CLV & churn in the workbook", () => {
-  const rows = transactions(300, 5);
+  // A buy-then-drop-out process, so the fitted model has dropout and customers differ in risk and value.
+  const rows = churningTransactions(300, 5);
 
   it("adds P(alive), churn risk, expected purchases, expected spend, predicted CLV and the lifecycle stage to Tiers, formatted", async () => {
     const { book, port } = bookWithTransactions(rows);
