@@ -10,7 +10,7 @@ import { SETTINGS_KEY } from "../../src/excel/settings";
 import { describeCoreError } from "../../src/i18n/describe";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
-import { bookWithTransactions, settingsFor, transactions, churningTransactions } from "./helpers";
+import { bookWithTransactions, churningTransactions, settingsFor } from "./helpers";
 
 const FIVE_MB = 5 * 1024 * 1024;
 const PREDICT = { ...DEFAULT_PREDICT };
