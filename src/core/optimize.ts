@@ -60,7 +60,8 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
     }
     let step = Math.min(1, (options.maxStep ?? Infinity) / maxAbs(dir));
     let fNew = NaN;
-    for (let k = 0; k < 60; k++) {
+    // Twenty halvings (a millionth of the step) are enough: past that, only rounding is left to find.
+    for (let k = 0; k < 20; k++) {
       for (let i = 0; i < n; i++) xNew[i] = x[i] + step * dir[i];
       fNew = f(xNew, gNew);
       if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope) break;
