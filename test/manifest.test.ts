@@ -179,6 +179,17 @@ describe("manifest.xml", () => {
     expect(attr(at(showTaskpane[0], "SourceLocation"), "resid")).toBe("Taskpane.Url");
   });
 
+  it("has a Build tier chart button whose function the commands bundle registers", () => {
+    const execute = byName("Action").filter((a) => attr(a, "xsi:type") === "ExecuteFunction");
+    expect(execute).toHaveLength(1);
+    const name = at(execute[0], "FunctionName")._!;
+    const commands = readFileSync(resolve(ROOT, "src/commands/commands.ts"), "utf8");
+    expect(commands).toContain(`Office.actions.associate("${name}", `);
+    const controls = byName("Control").map((c) => attr(c, "id"));
+    expect(controls).toEqual(["Tiering.ShowTaskpane", "Tiering.BuildChart"]);
+    expect(resourceValue("Tiering.BuildChart.Label")).toBe(en.ribbon.buildChartLabel);
+  });
+
   it("names the functions' namespace TIER", () => {
     const namespace = at(manifest, "VersionOverrides", "Hosts", "Host", "AllFormFactors", "ExtensionPoint", "Namespace");
     const resource = resources().get(attr(namespace, "resid")!)!;

@@ -204,6 +204,8 @@ export interface WorkbookPort {
   run(settings: AnalysisSettings, options: RunOptions): Promise<RunReport>;
   /** Builds a chart on the summary sheet of the last run; rejects with a sentence when there is none. */
   buildChart(kind: ChartKind, locale: Locale): Promise<ChartReport>;
+  /** The ribbon's "Build tier chart": the kind built last on this workbook (a column chart at first). */
+  buildLastChart(locale: Locale): Promise<ChartReport>;
   selectCell(cell: CellRef): Promise<void>;
   loadSettings(): Promise<AnalysisSettings | null>;
   saveSettings(settings: AnalysisSettings): Promise<void>;

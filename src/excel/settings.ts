@@ -28,6 +28,8 @@ export interface LastRun {
   chartRow: number;
   /** Charts built so far, by kind (names in the workbook). */
   charts: Partial<Record<ChartKind, string>>;
+  /** The kind built most recently, which the ribbon button builds again. */
+  lastChart?: ChartKind;
 }
 
 export function isAnalysisSettings(value: unknown): value is AnalysisSettings {

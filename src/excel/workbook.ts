@@ -338,7 +338,8 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
     });
   }
 
-  async function chart(kind: ChartKind, locale: Locale): Promise<ChartReport> {
+  /** Builds `kind`, or (null) the kind built last on this workbook, a column chart at first. */
+  async function chart(requested: ChartKind | null, locale: Locale): Promise<ChartReport> {
     const m = messages(locale);
     return guard(m, () =>
       host.run(async (context) => {
@@ -347,6 +348,7 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         await context.sync();
         if (setting.isNullObject || !isLastRun(setting.value)) throw new WorkbookError(m.workbook.errors.noRun);
         const last = setting.value;
+        const kind = requested ?? last.lastChart ?? "column";
         const sheet = wb.worksheets.getItemOrNullObject(last.summarySheetId).load("name");
         await context.sync();
         if (sheet.isNullObject) throw new WorkbookError(m.workbook.errors.summaryGone);
@@ -355,7 +357,7 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         if (existing && !existing.isNullObject) existing.delete();
         const name = buildChart(sheet, kind, last, m);
         sheet.activate();
-        wb.settings.add(LAST_RUN_KEY, { ...last, charts: { ...last.charts, [kind]: name } });
+        wb.settings.add(LAST_RUN_KEY, { ...last, charts: { ...last.charts, [kind]: name }, lastChart: kind });
         await context.sync();
         return { kind, sheet: sheet.name, name };
       }),
@@ -368,6 +370,7 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
     previewSource: (source, hasHeader, locale) => preview(source, hasHeader, locale),
     run,
     buildChart: chart,
+    buildLastChart: (locale) => chart(null, locale),
     async selectCell(cell: CellRef) {
       return guard(messages("en"), () =>
         host.run(async (context) => {

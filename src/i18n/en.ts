@@ -190,6 +190,11 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     rfmScoreHelp: "RFM scores and segments from customer columns",
     abcHelp: "ABC (Pareto) classes",
     clvHelp: "Customer lifetime value",
+    clvPredictHelp: "Predicted CLV, P(alive) and expected purchases (BG/NBD + Gamma-Gamma)",
+    clvFitHelp: "The fitted BG/NBD and Gamma-Gamma parameters",
+    pAliveHelp: "Probability that each customer is still active",
+    lifecycleHelp: "Lifecycle stage: new, active, silent or churned",
+    dismiss: "Dismiss",
     /** Language names are written in their own language, so they read the same in every catalog. */
     languageEnglish: "English",
     languageChinese: "中文",
@@ -580,6 +585,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     openPaneTip: "Open the Tiering pane to tier customers.",
     getStartedTitle: "Get started with Tiering",
     getStartedDescription: "Tiering is ready. Type =TIER. in a cell to see its functions, or choose Show Tiering on the Home tab.",
+    buildChartLabel: "Build tier chart",
+    buildChartTip: "Build the chart last chosen in the Tiering pane (a column chart at first) on the Tier Summary sheet. Run the analysis first.",
   },
 };
 

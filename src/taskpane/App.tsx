@@ -1,12 +1,15 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
+  Button,
   Divider,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { onNotice, type Notice } from "../excel/notices";
 import type { WorkbookPort } from "../excel/port";
 import { messages, type Locale, type Messages } from "../i18n";
 import { AnalysisSection } from "./components/AnalysisSection";
@@ -49,13 +52,17 @@ const useStyles = makeStyles({
   divider: { flexGrow: 0 },
 });
 
-/** The four worksheet functions, in the order a new user meets them. Names are the same in every language. */
+/** The worksheet functions, in the order a new user meets them. Names are the same in every language. */
 function functionHelp(m: Messages): FunctionHelp[] {
   return [
     { name: "TIER.RFM", help: m.pane.rfmHelp },
     { name: "TIER.RFMSCORE", help: m.pane.rfmScoreHelp },
     { name: "TIER.ABCCLASS", help: m.pane.abcHelp },
     { name: "TIER.CLV", help: m.pane.clvHelp },
+    { name: "TIER.CLVPREDICT", help: m.pane.clvPredictHelp },
+    { name: "TIER.CLVFIT", help: m.pane.clvFitHelp },
+    { name: "TIER.PALIVE", help: m.pane.pAliveHelp },
+    { name: "TIER.LIFECYCLE", help: m.pane.lifecycleHelp },
   ];
 }
 
@@ -67,10 +74,23 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const pane = usePane(port, locale);
   const busy = pane.run.kind === "running";
+  // What the ribbon's commands have to say (e.g. why "Build tier chart" could not build), see notices.ts.
+  const [notice, setNotice] = useState<Notice | null>(null);
+  useEffect(() => (typeof window === "undefined" ? undefined : onNotice(window, setNotice)), []);
   return (
     <FluentProvider theme={fluentTheme(theme)} lang={locale}>
       <main className={styles.root}>
         <Header logo={logo} logoAlt={m.product.name} title={m.pane.welcomeTitle} message={m.pane.welcomeBody} />
+        {notice && (
+          <MessageBar intent={notice.intent} layout="multiline" role={notice.intent === "error" ? "alert" : "status"}>
+            <MessageBarBody>{notice.message}</MessageBarBody>
+            <MessageBarActions>
+              <Button appearance="transparent" size="small" onClick={() => setNotice(null)}>
+                {m.pane.dismiss}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {port ? (
           <>
             <DataSection

@@ -7,6 +7,8 @@ import type { AnalysisSettings } from "../../src/excel/port";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 import { bodyText, choose, cleanup, click, get, query, render, settle, type } from "./support/dom";
 import { FakePort, REPORT } from "./support/fake-port";
+import { act } from "react";
+import { postNotice } from "../../src/excel/notices";
 
 const en = messages("en");
 const zh = messages("zh-CN");
@@ -224,6 +226,15 @@ describe("pane: charts and language", () => {
     await click(get("button", en.pane.buildChart));
     expect(bodyText()).toContain(en.pane.chartFailed);
     expect(bodyText()).toContain("Run the analysis first");
+  });
+
+  it("shows what a ribbon command posts (why Build tier chart could not build), until dismissed", async () => {
+    await paneWithSelection();
+    expect(query("alert", /Run the analysis first/)).toBeNull();
+    await act(async () => postNotice(window, { intent: "error", message: "Run the analysis first; there is no summary sheet yet." }));
+    expect(get("alert", /Run the analysis first/)).toBeTruthy();
+    await click(get("button", en.pane.dismiss));
+    expect(query("alert", /Run the analysis first/)).toBeNull();
   });
 
   it("switches to Chinese and runs with the Chinese locale", async () => {

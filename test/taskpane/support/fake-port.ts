@@ -120,6 +120,12 @@ export class FakePort implements WorkbookPort {
     return { kind, sheet: "Tier Summary", name: `Tier chart (${kind})` };
   }
 
+  async buildLastChart(): Promise<ChartReport> {
+    this.log("buildLastChart");
+    if (this.chartError) throw this.chartError;
+    return { kind: "column", sheet: "Tier Summary", name: "Tier chart (column)" };
+  }
+
   async selectCell(cell: CellRef) {
     this.log("selectCell", cell);
   }
