@@ -8,19 +8,30 @@
  * Returns and cancellations: a row whose amount is negative (Online Retail's cancellations have a
  * negative quantity) is a return. Returns are counted (`returns`) and left out, so frequency counts
  * purchases and monetary is gross sales; a customer with only returns is not a customer here.
+ *
+ * Orders: with an order column (`orders`, e.g. InvoiceNo) the rows are line items, grouped into one
+ * order per (customer, order id) by `groupOrders` (src/core/orders.ts): amount = the sum of its lines,
+ * date = its earliest line. Everything that counts or sums purchases (the customer summary, so RFM
+ * frequency and monetary, ABC, the simple CLV, the tiers' "Orders", and the predictions) then works on
+ * orders. The return rule stays per line and comes first: a line with a negative amount is left out
+ * before grouping, so an invoice of returns only (Online Retail's "C…" cancellations) forms no order and
+ * an order that mixes purchases with a returned line counts its purchases (gross sales). The quality
+ * counts stay in rows; `quality.orders` says how many orders the used rows formed. The margin, extra and
+ * category columns are read per line, as without orders.
  */
 import { classifyAbc, type AbcResult } from "./abc";
 import { simpleClv } from "./clv";
 import type { DayOrder } from "./dates";
 import { checkPredictAnalysisOptions, withPredictions, type CustomerPredictions, type PredictAnalysisOptions } from "./forecast";
 import { excelErrorText, isBlank, readNumberCell, TransactionBuilder, type CellRead, type CustomerId, type ProblemLog, type Transactions } from "./input";
+import { groupOrders } from "./orders";
 import { isWideScoring, rfmCode, scoreCustomers, type RfmScores } from "./rfm";
 import { NO_SEGMENT, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "./segments";
 import { summarizeCustomers, type CustomerSummary } from "./summary";
 import { tierTotals } from "./tiers";
 
 /** Input roles; also the `field` of every row problem, so a caller can map a problem to its column. */
-export type Role = "customer" | "date" | "amount" | "quantity" | "margin" | "category" | "extra";
+export type Role = "customer" | "date" | "amount" | "quantity" | "margin" | "category" | "extra" | "order";
 
 export interface AnalysisColumns {
   customers: ArrayLike<unknown>;
@@ -33,6 +44,11 @@ export interface AnalysisColumns {
   categories?: ArrayLike<unknown>;
   /** Any numeric dimension to average per customer and per tier (a rating, an NPS score). */
   extras?: ArrayLike<unknown>;
+  /**
+   * The order (invoice) id of each row, when rows are line items: rows are grouped into one order per
+   * (customer, order id). A blank id is an order of its own; an Excel error leaves the row out.
+   */
+  orders?: ArrayLike<unknown>;
 }
 
 export interface ClvAnalysisOptions {
@@ -89,6 +105,8 @@ export interface ReadQuality {
   blankRows: number;
   /** Rows that became purchases (returns excluded). */
   usedRows: number;
+  /** With an order column: the orders the used rows formed; null without one. */
+  orders: number | null;
   /** Unusable rows (first bad cell of each, `field` is a Role). */
   problems: ProblemLog;
   /** Rows with a negative amount: returns and cancellations, left out. */
@@ -146,7 +164,7 @@ export interface AnalysisResult {
   rfGrid: RfGrid | null;
   /** Predict CLV & churn, when asked for (`predict.error` when a model could not be fitted). */
   predict: CustomerPredictions | null;
-  /** The purchases analysed (returns excluded), customers numbered as `customerIds`. */
+  /** The purchases analysed (returns excluded; orders with an order column), customers numbered as `customerIds`. */
   transactions: Transactions;
 }
 
@@ -155,7 +173,7 @@ const EXTRA_ROLES = ["margin", "extra"] as const;
 /** Reads the rows: purchases, returns apart, every unusable row reported once (field = role). */
 export function readAnalysisRows(columns: AnalysisColumns, options: Pick<AnalysisOptions, "dayOrder" | "problemLimit"> = {}) {
   const n = columns.customers.length;
-  for (const c of [columns.dates, columns.amounts, columns.quantities, columns.margins, columns.categories, columns.extras]) {
+  for (const c of [columns.dates, columns.amounts, columns.quantities, columns.margins, columns.categories, columns.extras, columns.orders]) {
     if (c && c.length !== n) throw new RangeError(`columns differ in length: ${n}, ${c.length}`);
   }
   const builder = new TransactionBuilder(n, {
@@ -172,6 +190,11 @@ export function readAnalysisRows(columns: AnalysisColumns, options: Pick<Analysi
     const id = columns.customers[row];
     const date = columns.dates[row];
     let amount: unknown = columns.amounts[row];
+    // An order id that is an Excel error cannot be grouped: the row is left out (a blank id is its own order).
+    if (columns.orders && excelErrorText(columns.orders[row])) {
+      problems.add(row, "order", "excelError", columns.orders[row]);
+      continue;
+    }
     // Optional numeric cells: blank is "no value"; anything else unusable leaves the row out.
     for (const role of EXTRA_ROLES) {
       const source = extras[role];
@@ -323,38 +346,48 @@ export function runAnalysis(columns: AnalysisColumns, options: AnalysisOptions):
 export function runTiering(columns: AnalysisColumns, options: AnalysisOptions): AnalysisResult {
   checkSettings(columns, options);
   const read = readAnalysisRows(columns, options);
-  const { tx, returns } = withoutReturns(read.tx);
-  const quality: ReadQuality = { inputRows: tx.inputRows, blankRows: tx.blankRows, usedRows: tx.validRows, problems: read.problems, returns };
+  // Returns are left out per line, before the lines are grouped into orders.
+  const { tx: lines, returns } = withoutReturns(read.tx);
+  // Orders keep the lines' customer numbering, so the per-customer sums below (made from lines) fit them.
+  const tx = columns.orders ? groupOrders(lines, columns.orders).tx : lines;
+  const quality: ReadQuality = {
+    inputRows: lines.inputRows,
+    blankRows: lines.blankRows,
+    usedRows: lines.validRows,
+    orders: columns.orders ? tx.validRows : null,
+    problems: read.problems,
+    returns,
+  };
   const summary = summarizeCustomers(tx, { asOf: options.asOf ?? null });
   const customers = tx.customerIds.length;
 
-  // Per-customer sums of the optional columns, over the purchases kept.
+  // Per-customer sums of the optional columns, over the purchase lines kept.
   let margin: Float64Array | null = null;
   let extra: Float64Array | null = null;
   let mainCategory: string[] | null = null;
   if (read.margins) {
     margin = new Float64Array(customers);
-    for (let k = 0; k < tx.validRows; k++) margin[tx.customer[k]] += read.margins[tx.sourceRow[k]] || 0;
+    for (let k = 0; k < lines.validRows; k++) margin[lines.customer[k]] += read.margins[lines.sourceRow[k]] || 0;
   }
   if (read.extras) {
     const sum = new Float64Array(customers);
     const count = new Int32Array(customers);
-    for (let k = 0; k < tx.validRows; k++) {
-      const row = tx.sourceRow[k];
+    for (let k = 0; k < lines.validRows; k++) {
+      const row = lines.sourceRow[k];
       if (isBlank(columns.extras![row])) continue;
-      sum[tx.customer[k]] += read.extras[row];
-      count[tx.customer[k]]++;
+      sum[lines.customer[k]] += read.extras[row];
+      count[lines.customer[k]]++;
     }
     extra = sum.map((s, c) => (count[c] > 0 ? s / count[c] : NaN));
   }
   if (columns.categories) {
     const byCustomer: Map<string, number>[] = Array.from({ length: customers }, () => new Map());
-    for (let k = 0; k < tx.validRows; k++) {
-      const cell = columns.categories[tx.sourceRow[k]];
+    for (let k = 0; k < lines.validRows; k++) {
+      const cell = columns.categories[lines.sourceRow[k]];
       if (isBlank(cell) || excelErrorText(cell)) continue;
       const name = String(cell).trim();
-      const m = byCustomer[tx.customer[k]];
-      m.set(name, (m.get(name) ?? 0) + tx.amount[k]);
+      const m = byCustomer[lines.customer[k]];
+      m.set(name, (m.get(name) ?? 0) + lines.amount[k]);
     }
     mainCategory = byCustomer.map((m) => {
       let best = "";

@@ -99,6 +99,61 @@ describe("runAnalysis", () => {
   });
 });
 
+describe("runAnalysis with an order column (line items)", () => {
+  /** Online Retail-like lines: [invoice, customer, date, quantity, price, margin, category]. */
+  const lines: unknown[][] = [
+    ["536365", "c1", 45300, 6, 2.5, 1, "toys"],
+    ["536365", "c1", 45300.01, 2, 10, 2, "books"],
+    ["536366", "c1", 45310, 1, 5, 1, "toys"],
+    ["C536379", "c1", 45311, -1, 5, 0, "toys"], // a cancellation invoice: returns only, no order
+    ["536370", "c2", 45305, 3, 4, 1, "garden"],
+    ["536370", "c2", 45305, -1, 4, 0, "garden"], // a returned line inside an order: left out, the order stays
+    [536371, "c2", 45320, 1, 8, 1, "garden"],
+    ["536371", "c2", 45320, 1, 2, 1, "garden"], // the same invoice as text: one order
+    ["", "c3", 45321, 1, 9, 1, "toys"], // no invoice: an order of its own
+    ["#N/A", "c3", 45322, 1, 9, 1, "toys"], // an error: the row is left out
+  ];
+  const col = (k: number) => lines.map((r) => r[k]);
+  const columns = { orders: col(0), customers: col(1), dates: col(2), quantities: col(3), amounts: col(4), margins: col(5), categories: col(6) };
+  const r = runAnalysis(columns, { ...RFM_ABC, abc: { aCut: 0.8, bCut: 0.95, basis: "orders" }, tierBy: "abcClass" });
+
+  it("counts orders, not lines: frequency, tier orders, ABC by orders", () => {
+    expect(r.customerIds).toEqual(["c1", "c2", "c3"]);
+    expect(Array.from(r.summary.orders)).toEqual([2, 2, 1]);
+    expect(Array.from(r.summary.totalAmount)).toEqual([40, 22, 9]);
+    expect(Array.from(r.summary.averageAmount)).toEqual([20, 11, 9]);
+    expect(Array.from(r.summary.firstPurchase)).toEqual([45300, 45305, 45321]);
+    expect(r.tiers.reduce((s, t) => s + t.orders, 0)).toBe(5);
+    expect(Array.from(r.abc!.values)).toEqual([2, 2, 1]);
+    expect(r.transactions.validRows).toBe(5);
+  });
+
+  it("keeps the quality counts in rows and says how many orders they formed", () => {
+    expect(r.quality.usedRows).toBe(7);
+    expect(r.quality.orders).toBe(5);
+    expect(r.quality.returns.rows).toBe(2);
+    expect(r.quality.returns.firstRow).toBe(3);
+    expect(r.quality.problems.problems.map((p) => [p.row, p.field, p.code])).toEqual([[9, "order", "excelError"]]);
+  });
+
+  it("reads the margin and category columns per line, as without orders", () => {
+    expect(Array.from(r.margin!)).toEqual([4, 3, 1]);
+    expect(r.mainCategory).toEqual(["books", "garden", "toys"]);
+  });
+
+  it("gives the same tiers as rows that are already orders", () => {
+    const byOrder = runAnalysis(
+      { customers: ["c1", "c1", "c2", "c2", "c3"], dates: [45300, 45310, 45305, 45320, 45321], amounts: [35, 5, 12, 10, 9] },
+      { ...RFM_ABC, abc: { aCut: 0.8, bCut: 0.95, basis: "orders" } },
+    );
+    expect(Array.from(byOrder.summary.orders)).toEqual(Array.from(r.summary.orders));
+    expect(Array.from(byOrder.summary.totalAmount)).toEqual(Array.from(r.summary.totalAmount));
+    expect(byOrder.rfm!.codes).toEqual(r.rfm!.codes);
+    expect(Array.from(byOrder.clv!)).toEqual(Array.from(r.clv!));
+    expect(byOrder.quality.orders).toBeNull();
+  });
+});
+
 describe("expectedLifespan and tierMeans", () => {
   it("is the horizon with full retention, one year with none, and the geometric sum between", () => {
     expect(expectedLifespan(1, 5)).toBe(5);
