@@ -26,19 +26,31 @@ export interface TableInfo {
   rows: number;
 }
 
+/**
+ * Whether the source's first row is a header: yes, no, or "auto": decided from the first rows
+ * (src/core/header.ts `looksLikeHeader`; an Excel table always has one).
+ */
+export type HeaderChoice = boolean | "auto";
+
 /** What the pane needs to offer a column mapping: the header, a few rows, and the size. */
 export interface SourcePreview {
   source: SourceRef;
   /** Header texts; `hasHeader` false gives "Column A", "Column B"… in the user's language. */
   header: string[];
+  /** What was used: the caller's choice, or what "auto" decided. */
   hasHeader: boolean;
+  /** True when `hasHeader` was decided from the data ("auto"). */
+  headerDetected: boolean;
   /** Up to 5 data rows, as Excel gives them (numbers, text, booleans, "" for blanks). */
   sample: unknown[][];
   /** Data rows, header excluded. */
   rows: number;
 }
 
-/** Column indices (0-based, into `SourcePreview.header`) for each role; -1 when a role is unmapped. */
+/**
+ * Column indices (0-based, into `SourcePreview.header`) for each role; -1 when a role is unmapped.
+ * Settings saved before `order` existed have none: read as -1.
+ */
 export interface ColumnMapping {
   customer: number;
   date: number;
@@ -49,6 +61,11 @@ export interface ColumnMapping {
   category: number;
   /** Any extra numeric dimension to average per tier (e.g. an NPS or rating column). */
   extra: number;
+  /**
+   * The order (invoice) id, when rows are line items (several rows per order): rows are grouped into one
+   * order per (customer, order id), so frequency and "Orders" count orders (src/core/orders.ts).
+   */
+  order: number;
 }
 
 export type SegmentSchemeChoice = "rfm" | "cn8" | "custom";
@@ -146,6 +163,8 @@ export interface AnalysisSettings {
 export interface DataQuality {
   rowsRead: number;
   rowsUsed: number;
+  /** With an order column mapped: how many orders the used rows formed; absent without one. */
+  orders?: number;
   /**
    * Rows left out, by reason: a core problem code (`blankCustomer`, `badDate`, `badAmount`, … see
    * src/core/input.ts) → count, plus `returns` for rows with a negative amount (returns and
@@ -197,9 +216,9 @@ export interface ChartReport {
 /** The operations. Every method rejects with an `Error` whose message is a sentence for the user. */
 export interface WorkbookPort {
   listTables(): Promise<TableInfo[]>;
-  /** The current selection (a single cell grows to its current region). */
-  previewSelection(hasHeader: boolean, locale: Locale): Promise<SourcePreview>;
-  previewSource(source: SourceRef, hasHeader: boolean, locale: Locale): Promise<SourcePreview>;
+  /** The current selection (a single cell grows to its current region). "auto" detects the header row. */
+  previewSelection(hasHeader: HeaderChoice, locale: Locale): Promise<SourcePreview>;
+  previewSource(source: SourceRef, hasHeader: HeaderChoice, locale: Locale): Promise<SourcePreview>;
   /** Reads the source, runs the core, writes the "Tiers" and "Tier Summary" sheets and the PivotTable. */
   run(settings: AnalysisSettings, options: RunOptions): Promise<RunReport>;
   /** Builds a chart on the summary sheet of the last run; rejects with a sentence when there is none. */

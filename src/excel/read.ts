@@ -3,11 +3,12 @@
  * mapped columns of a source for a run, in a fixed number of syncs (READ_SYNCS blocks of rows, more
  * only when the cells would exceed PAYLOAD_TARGET per response).
  */
+import { looksLikeHeader } from "../core/header";
 import type { Messages } from "../i18n";
 import { splitEvenly } from "./batch";
 import { WorkbookError } from "./errors";
 import { PAYLOAD_TARGET, READ_CELL_BYTES, READ_SYNCS } from "./host";
-import type { ColumnMapping, SourcePreview, SourceRef, TableInfo } from "./port";
+import type { ColumnMapping, HeaderChoice, SourcePreview, SourceRef, TableInfo } from "./port";
 
 export function columnLetters(c: number): string {
   let s = "";
@@ -70,19 +71,33 @@ export function loadShape(range: Excel.Range): () => Shape {
   return () => ({ sheet: sheet.name, sheetId: sheet.id, address: localAddress(range.address), row: range.rowIndex, column: range.columnIndex, rows: range.rowCount, columns: range.columnCount });
 }
 
-/** One sync after the shape is known: the header and up to five rows. */
-export async function previewRange(context: Excel.RequestContext, range: Excel.Range, shape: Shape, source: SourceRef, hasHeader: boolean, m: Messages): Promise<SourcePreview> {
-  const take = Math.min(shape.rows, 6);
+/** Rows looked at to detect the header: the first row and up to this many below it. */
+export const DETECT_ROWS = 20;
+
+/**
+ * Whether the source starts with a header: the choice when it is one; for "auto", an Excel table always
+ * has a header (its range includes the header row) and a range is decided by `looksLikeHeader` on its
+ * first rows.
+ */
+export function decideHeader(choice: HeaderChoice, source: SourceRef, top: readonly (readonly unknown[])[]): boolean {
+  if (choice !== "auto") return choice;
+  return source.kind === "table" || looksLikeHeader(top);
+}
+
+/** One sync after the shape is known: the first rows (header detection) and the sample of five. */
+export async function previewRange(context: Excel.RequestContext, range: Excel.Range, shape: Shape, source: SourceRef, choice: HeaderChoice, m: Messages): Promise<SourcePreview> {
+  const take = Math.min(shape.rows, 1 + DETECT_ROWS);
   const top = range.getCell(0, 0).getResizedRange(take - 1, shape.columns - 1).load("values");
   await context.sync();
   const values = top.values;
+  const hasHeader = decideHeader(choice, source, values);
   const header = headerTexts(values[0] ?? [], hasHeader, shape.column, m);
   const sample = values.slice(hasHeader ? 1 : 0, (hasHeader ? 1 : 0) + 5);
-  return { source, header, hasHeader, sample, rows: Math.max(0, shape.rows - (hasHeader ? 1 : 0)) };
+  return { source, header, hasHeader, headerDetected: choice === "auto", sample, rows: Math.max(0, shape.rows - (hasHeader ? 1 : 0)) };
 }
 
 export type Role = keyof ColumnMapping;
-export const ROLES: Role[] = ["customer", "date", "amount", "quantity", "margin", "category", "extra"];
+export const ROLES: Role[] = ["customer", "date", "amount", "quantity", "margin", "category", "extra", "order"];
 export const REQUIRED_ROLES: Role[] = ["customer", "date", "amount"];
 
 /**

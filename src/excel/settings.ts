@@ -38,9 +38,12 @@ export function isAnalysisSettings(value: unknown): value is AnalysisSettings {
   return typeof v.mapping === "object" && v.mapping !== null && typeof v.hasHeader === "boolean" && (v.summaryBy === "segment" || v.summaryBy === "abcClass");
 }
 
-/** Saved settings as the current shape: settings saved before Predict existed have no `predict` (off). */
+/**
+ * Saved settings as the current shape: settings saved before Predict existed have no `predict` (off);
+ * mappings saved before the order column existed have no `order` (unmapped).
+ */
 export function normalizeSettings(settings: AnalysisSettings): AnalysisSettings {
-  return { ...settings, predict: settings.predict ?? null };
+  return { ...settings, mapping: { ...settings.mapping, order: settings.mapping.order ?? -1 }, predict: settings.predict ?? null };
 }
 
 export function isLastRun(value: unknown): value is LastRun {

@@ -20,7 +20,7 @@ import { buildChart, chartName } from "./charts";
 import { guard, throwIfAborted, WorkbookError } from "./errors";
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT, type ExcelHost } from "./host";
 import { addPivot, PIVOT_API } from "./pivot";
-import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, Progress, RunOptions, RunReport, SourcePreview, SourceRef, TableInfo, WorkbookPort } from "./port";
+import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, HeaderChoice, Progress, RunOptions, RunReport, SourcePreview, SourceRef, TableInfo, WorkbookPort } from "./port";
 import { a1, a1Range, checkMapping, describeSource, headerTexts, listTables, loadShape, previewRange, readColumns, sourceRange, type Role, type Shape } from "./read";
 import { churnColumns, formatRuns, resultColumns, resultRows, type ColumnSpec } from "./results";
 import { freeName, planSheets } from "./sheets";
@@ -69,7 +69,7 @@ function qualityOf(a: AnalysisResult, shape: Shape, hasHeader: boolean, mapping:
     const cell = cellOf(q.returns.firstRow, mapping.quantity >= 0 ? "quantity" : "amount");
     firstProblem = { cell, message: m.workbook.quality.cellProblem(cell.address, m.workbook.quality.returns) };
   }
-  return { rowsRead: q.inputRows - q.blankRows, rowsUsed: q.usedRows, leftOut, firstProblem };
+  return { rowsRead: q.inputRows - q.blankRows, rowsUsed: q.usedRows, ...(q.orders === null ? {} : { orders: q.orders }), leftOut, firstProblem };
 }
 
 function parseAsOf(asOf: string | null, m: Messages): number | null {
@@ -98,6 +98,7 @@ function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown
       margins: cells.margin,
       categories: cells.category,
       extras: cells.extra,
+      orders: cells.order,
     },
     {
       asOf: parseAsOf(settings.asOf, m),
@@ -114,7 +115,7 @@ function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown
 export function createWorkbookPort(host: ExcelHost): WorkbookPort {
   const canSuspend = () => host.isSetSupported("ExcelApi", "1.6");
 
-  async function preview(source: SourceRef | null, hasHeader: boolean, locale: Locale): Promise<SourcePreview> {
+  async function preview(source: SourceRef | null, hasHeader: HeaderChoice, locale: Locale): Promise<SourcePreview> {
     const m = messages(locale);
     return guard(m, () =>
       host.run(async (context) => {

@@ -206,6 +206,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     tablePlaceholder: "Choose a table",
     noTables: "This workbook has no tables",
     hasHeader: "The first row holds column names",
+    headerDetected: "Detected from the first rows; change it if it is wrong.",
     sourceSummary: (where: string, rows: string) => `Data: ${where}, ${rows} rows`,
     mappingHeading: "Columns",
     notMapped: "(none)",
@@ -217,6 +218,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       margin: "Margin",
       category: "Category",
       extra: "Extra number",
+      order: "Order",
     },
     amountAsUnitPrice: "Unit price",
     roleHints: {
@@ -227,6 +229,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       margin: "Optional: gross margin per order",
       category: "Optional: a dimension such as region or channel",
       extra: "Optional: another number to average per tier",
+      order: "Several rows per order? Choose the order column so frequency counts orders",
     },
     analysisHeading: "Analysis",
     asOf: "Analysis date",
@@ -322,6 +325,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     churnDone: (sheet: string) => `The churn warning list is on the sheet "${sheet}".`,
     predictMissing: "No CLV and churn prediction",
     quality: (read: string, used: string) => `Read ${read} rows, used ${used}.`,
+    qualityOrders: (orders: string) => `They form ${orders} orders.`,
     leftOut: (count: string, reasons: string) => `Left out ${count}: ${reasons}.`,
     reasonCount: (count: string, reason: string) => `${count} with ${reason}`,
     reasons: {
@@ -419,6 +423,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       margin: "margin",
       category: "category",
       extra: "extra measure",
+      order: "order",
     },
     columns: {
       customer: "Customer",

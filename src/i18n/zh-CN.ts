@@ -183,6 +183,7 @@ export const zhCN: Messages = {
     tablePlaceholder: "选择表格",
     noTables: "此工作簿中没有表格",
     hasHeader: "第一行是列名",
+    headerDetected: "已根据前几行自动判断；如有误，请更改。",
     sourceSummary: (where: string, rows: string) => `数据：${where}，共 ${rows} 行`,
     mappingHeading: "列",
     notMapped: "（无）",
@@ -194,6 +195,7 @@ export const zhCN: Messages = {
       margin: "毛利",
       category: "类别",
       extra: "其他数值",
+      order: "订单号",
     },
     amountAsUnitPrice: "单价",
     roleHints: {
@@ -204,6 +206,7 @@ export const zhCN: Messages = {
       margin: "可选：每笔订单的毛利",
       category: "可选：地区、渠道等维度",
       extra: "可选：按层级求平均的另一个数值",
+      order: "一个订单占多行？选择订单号列，购买频次就按订单计",
     },
     analysisHeading: "分析",
     asOf: "分析日期",
@@ -299,6 +302,7 @@ export const zhCN: Messages = {
     churnDone: (sheet: string) => `流失预警名单在工作表“${sheet}”。`,
     predictMissing: "未能预测客户终身价值与流失",
     quality: (read: string, used: string) => `读取 ${read} 行，使用 ${used} 行。`,
+    qualityOrders: (orders: string) => `这些行组成 ${orders} 个订单。`,
     leftOut: (count: string, reasons: string) => `未使用 ${count} 行：${reasons}。`,
     reasonCount: (count: string, reason: string) => `${reason} ${count} 行`,
     reasons: {
@@ -392,6 +396,7 @@ export const zhCN: Messages = {
       margin: "毛利",
       category: "品类",
       extra: "其他指标",
+      order: "订单号",
     },
     columns: {
       customer: "客户",

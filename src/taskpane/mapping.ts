@@ -7,7 +7,7 @@ import type { ColumnMapping } from "../excel/port";
 export type Role = keyof ColumnMapping;
 
 /** The roles in the order the pane shows them. */
-export const ROLES: readonly Role[] = ["customer", "date", "amount", "quantity", "margin", "category", "extra"];
+export const ROLES: readonly Role[] = ["customer", "date", "amount", "quantity", "order", "margin", "category", "extra"];
 export const REQUIRED_ROLES: readonly Role[] = ["customer", "date", "amount"];
 
 export const EMPTY_MAPPING: ColumnMapping = {
@@ -18,6 +18,7 @@ export const EMPTY_MAPPING: ColumnMapping = {
   margin: -1,
   category: -1,
   extra: -1,
+  order: -1,
 };
 
 /**
@@ -91,10 +92,21 @@ const NAMES: Record<GuessKind, Names> = {
     exact: ["nps", "rating", "score", "satisfaction", "评分", "满意度", "评价"],
     contains: ["rating", "satisfaction", "评分", "满意"],
   },
+  // Line items: the order (invoice) id that groups them. "InvoiceDate" and "OrderAmount" are taken by the
+  // date and amount kinds first, and no contained word here matches them.
+  order: {
+    exact: [
+      "invoiceno", "invoice", "invoicenumber", "invoiceid", "orderid", "order", "orderno", "ordernumber", "ordercode",
+      "ordernum", "ordnum", "transactionid", "transactionno", "receiptno", "receiptnumber", "receiptid", "billno",
+      "订单号", "订单编号", "订单id", "订单", "单号", "发票号", "发票编号", "发票号码", "交易号", "交易编号", "交易单号",
+      "流水号", "小票号", "单据号", "单据编号",
+    ],
+    contains: ["invoiceno", "invoicenum", "invoiceid", "orderid", "orderno", "ordernum", "订单号", "订单编号", "单号", "发票号", "流水号"],
+  },
 };
 
 /** The order kinds pick their column: specific kinds before the ones whose words are common. */
-const GUESS_ORDER: readonly GuessKind[] = ["customer", "date", "unitPrice", "quantity", "margin", "amount", "category", "extra"];
+const GUESS_ORDER: readonly GuessKind[] = ["customer", "date", "unitPrice", "quantity", "margin", "amount", "order", "category", "extra"];
 
 /**
  * Above 2 for an exact name (earlier names in the list score higher: an id beats a name), 1 for a name that
@@ -158,6 +170,7 @@ export function guessMapping(header: readonly unknown[], sample: readonly (reado
   mapping.margin = found.margin ?? -1;
   mapping.category = found.category ?? -1;
   mapping.extra = found.extra ?? -1;
+  mapping.order = found.order ?? -1;
   return mapping;
 }
 
@@ -185,8 +198,14 @@ export function mappingProblems(mapping: ColumnMapping, columns: number): Mappin
   return problems;
 }
 
+/** A saved mapping in the current shape: one saved before the order column existed has it unmapped. */
+export function completeMapping(saved: Partial<ColumnMapping>): ColumnMapping {
+  return { ...EMPTY_MAPPING, ...saved };
+}
+
 /** Keeps a saved mapping when it still fits the header; otherwise guesses afresh. */
 export function mappingFor(saved: ColumnMapping | null, header: readonly unknown[], sample: readonly (readonly unknown[])[]): ColumnMapping {
-  if (saved && mappingProblems(saved, header.length).length === 0) return saved;
+  const full = saved && saved.order === undefined ? completeMapping(saved) : saved;
+  if (full && mappingProblems(full, header.length).length === 0) return full;
   return guessMapping(header, sample);
 }

@@ -51,7 +51,7 @@ export function settingsFor(rows: number, overrides: Partial<AnalysisSettings> =
   return {
     source: { kind: "range", sheet: "Data", address: `A1:E${rows + 1}` },
     hasHeader: true,
-    mapping: { customer: 0, date: 1, amount: 2, quantity: -1, margin: -1, category: 3, extra: 4 },
+    mapping: { customer: 0, date: 1, amount: 2, quantity: -1, margin: -1, category: 3, extra: 4, order: -1 },
     asOf: null,
     rfm: { bins: 5, breakpoints: null, scheme: "rfm", rules: [] },
     abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },

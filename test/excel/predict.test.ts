@@ -194,7 +194,7 @@ describe("sync budget with Predict on", () => {
     for (const n of [100, 100_000]) {
       const rows = twice(n);
       const { book, port } = bookWithTransactions(rows);
-      const settings = settingsFor(rows.length, { predict: PREDICT, mapping: { customer: 0, date: 1, amount: 2, quantity: -1, margin: -1, category: -1, extra: -1 } });
+      const settings = settingsFor(rows.length, { predict: PREDICT, mapping: { customer: 0, date: 1, amount: 2, quantity: -1, margin: -1, category: -1, extra: -1, order: -1 } });
       const report = await port.run(settings, { locale: "en" });
       expect(report.predictNote).toBeNull();
       expect(report.customers).toBe(n);

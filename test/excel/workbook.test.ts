@@ -5,6 +5,7 @@ import { CHART_KINDS } from "../../src/excel/charts";
 import { READ_SYNCS, WRITE_SYNCS } from "../../src/excel/host";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
+import type { AnalysisSettings } from "../../src/excel/port";
 import { bookWithTransactions, settingsFor, transactions } from "./helpers";
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -222,7 +223,7 @@ describe("sync budget", () => {
     const counts: number[] = [];
     for (const n of [100, 100_000]) {
       const { book, port } = bookWithTransactions(oneEach(n));
-      const report = await port.run(settingsFor(n, { mapping: { customer: 0, date: 1, amount: 2, quantity: -1, margin: -1, category: -1, extra: -1 } }), { locale: "en" });
+      const report = await port.run(settingsFor(n, { mapping: { customer: 0, date: 1, amount: 2, quantity: -1, margin: -1, category: -1, extra: -1, order: -1 } }), { locale: "en" });
       expect(report.customers).toBe(n);
       expect(book.tables().find((t) => t.name === "TieringResults")!.rows).toBe(n);
       const log = book.syncLog();
@@ -258,6 +259,40 @@ describe("reading, settings and cells", () => {
     const fromTable = await port.previewSource({ kind: "table", name: "Sales" }, true, "en");
     expect(fromTable.header).toEqual(preview.header);
     await expect(port.previewSource({ kind: "table", name: "Gone" }, true, "en")).rejects.toThrow(en.workbook.errors.sourceGone("Gone"));
+  });
+
+  it("detects the header row when asked (\"auto\") and says it did; a table always has one", async () => {
+    const rows = transactions(10);
+    const { book, port } = bookWithTransactions(rows);
+    book.addSheet("Bare", rows);
+    book.addSheet("中文", [["客户", "日期", "金额"], ["张三", 45300, 12], ["李四", 45301, 8]]);
+    book.select("Data", "B3");
+    const detected = await port.previewSelection("auto", "en");
+    expect(detected).toMatchObject({ hasHeader: true, headerDetected: true, rows: rows.length });
+    expect(detected.header).toEqual(["Customer", "Date", "Amount", "Category", "Rating"]);
+    expect((await port.previewSelection(true, "en")).headerDetected).toBe(false);
+    book.select("Bare", "A1");
+    const bare = await port.previewSelection("auto", "en");
+    expect(bare).toMatchObject({ hasHeader: false, headerDetected: true, rows: rows.length });
+    expect(bare.header[0]).toBe(en.workbook.columnLetter("A"));
+    expect(bare.sample[0]).toEqual(rows[0]);
+    book.select("中文", "A1");
+    expect((await port.previewSelection("auto", "zh-CN")).header).toEqual(["客户", "日期", "金额"]);
+    // A table's range starts with its header row, whatever its first rows look like.
+    book.addSheet("Codes", [["a1", "b1"], ["a2", "b2"]]);
+    book.addTable("Codes", "A1:B2", "Codes");
+    expect(await port.previewSource({ kind: "table", name: "Codes" }, "auto", "en")).toMatchObject({ hasHeader: true, headerDetected: true, header: ["a1", "b1"] });
+  });
+
+  it("loads settings saved before the order column existed with the order unmapped", async () => {
+    const rows = transactions(5);
+    const { port } = bookWithTransactions(rows);
+    const settings = settingsFor(rows.length);
+    const { order: _order, ...oldMapping } = settings.mapping;
+    await port.saveSettings({ ...settings, mapping: oldMapping as typeof settings.mapping });
+    expect((await port.loadSettings())!.mapping).toEqual({ ...oldMapping, order: -1 });
+    const report = await port.run({ ...settings, mapping: oldMapping as typeof settings.mapping }, { locale: "en" });
+    expect(report.quality.orders).toBeUndefined();
   });
 
   it("saves and loads the analysis settings in the document, and run saves them too", async () => {
@@ -306,14 +341,14 @@ describe("Online Retail sample (../shared/data)", () => {
     book.addSheetFromCsv("Online Retail", csv);
     book.select("Online Retail", "A1");
     const port = createWorkbookPort(book.host);
-    const preview = await port.previewSelection(true, "en");
+    const preview = await port.previewSelection("auto", "en");
+    expect(preview.hasHeader).toBe(true);
     expect(preview.rows).toBe(20000);
     expect(preview.header).toEqual(["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"]);
-    const report = await port.run(
-      {
+    const settings: AnalysisSettings = {
         source: preview.source,
         hasHeader: true,
-        mapping: { customer: 6, date: 4, amount: 5, quantity: 3, margin: -1, category: 7, extra: -1 },
+        mapping: { customer: 6, date: 4, amount: 5, quantity: 3, margin: -1, category: 7, extra: -1, order: -1 },
         asOf: null,
         rfm: { bins: 5, breakpoints: null, scheme: "cn8", rules: [] },
         abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },
@@ -321,9 +356,8 @@ describe("Online Retail sample (../shared/data)", () => {
         predict: null,
         summaryBy: "segment",
         strategies: {},
-      },
-      { locale: "en" },
-    );
+      };
+    const report = await port.run(settings, { locale: "en" });
     const q = report.quality;
     expect(q.rowsRead).toBe(20000);
     expect(q.leftOut.blankCustomer).toBe(5078);
@@ -340,5 +374,21 @@ describe("Online Retail sample (../shared/data)", () => {
     for (const t of book.tableRows("TieringSummary")) expect(cn8.has(t[0] as string)).toBe(true);
     await port.buildChart("pareto", "en");
     expect(book.charts()[0].series).toHaveLength(2);
+
+    // With InvoiceNo as the order column: the same rows, grouped into invoices; the summary's Orders count them.
+    const invoices = new Set<string>();
+    for (const line of csv.trim().split(/\r?\n/).slice(1)) {
+      const f = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((s) => s.replace(/,$/, "").replace(/^"|"$/g, ""));
+      if (f[6] !== "NA" && f[6] !== "" && Number(f[3]) * Number(f[5]) >= 0) invoices.add(`${f[6]}|${f[0]}`);
+    }
+    const byOrder = await port.run({ ...settings, mapping: { ...settings.mapping, order: 0 } }, { locale: "en" });
+    expect(byOrder.quality.rowsUsed).toBe(q.rowsUsed);
+    expect(byOrder.quality.leftOut).toEqual(q.leftOut);
+    expect(byOrder.quality.orders).toBe(invoices.size);
+    expect(invoices.size).toBeLessThan(q.rowsUsed); // a sample of lines: about half its invoices have more than one
+    expect(byOrder.customers).toBe(report.customers);
+    const summary = book.tables().find((t) => t.name === "TieringSummary")!;
+    const ordersColumn = summary.header.indexOf(en.workbook.summary.orders);
+    expect(book.tableRows("TieringSummary").reduce((s, row) => s + (row[ordersColumn] as number), 0)).toBe(invoices.size);
   }, 60_000);
 });

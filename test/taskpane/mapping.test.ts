@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EMPTY_MAPPING, guessMapping, mappingFor, mappingProblems, normalizeHeader } from "../../src/taskpane/mapping";
+import { completeMapping, EMPTY_MAPPING, guessMapping, mappingFor, mappingProblems, normalizeHeader } from "../../src/taskpane/mapping";
 
 const firstLine = (file: string) =>
   readFileSync(resolve(__dirname, "../../../shared/data", file), "utf8").split(/\r?\n/, 1)[0].split(",").map((h) => h.replace(/"/g, ""));
@@ -18,10 +18,20 @@ describe("normalizeHeader", () => {
 });
 
 describe("guessMapping", () => {
-  it("maps the Online Retail sample: amount is Quantity × UnitPrice, Country is the category", () => {
+  it("maps the Online Retail sample: amount is Quantity × UnitPrice, InvoiceNo the order, Country the category", () => {
     const header = firstLine("online_retail_sample_20k.csv");
     expect(header).toEqual(["InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"]);
-    expect(guessMapping(header)).toEqual({ ...EMPTY_MAPPING, customer: 6, date: 4, amount: 5, quantity: 3, category: 7 });
+    expect(guessMapping(header)).toEqual({ ...EMPTY_MAPPING, customer: 6, date: 4, amount: 5, quantity: 3, category: 7, order: 0 });
+  });
+
+  it("finds the order (invoice) column by its usual names in both languages, never the order date or amount", () => {
+    for (const name of ["InvoiceNo", "Invoice", "Invoice Number", "order_id", "OrderID", "Order No.", "order number", "Transaction ID", "订单号", "订单编号", "单号", "发票号", "订单 ID", "流水号", "销售单号"]) {
+      expect(guessMapping(["Customer", "Date", "Amount", name]).order, name).toBe(3);
+    }
+    for (const name of ["InvoiceDate", "Order Date", "Order Amount", "订单日期", "订单金额"]) {
+      expect(guessMapping(["Customer", name]).order, name).toBe(-1);
+    }
+    expect(guessMapping(["订单号", "订单日期", "订单金额", "客户"])).toEqual({ ...EMPTY_MAPPING, customer: 3, date: 1, amount: 2, order: 0 });
   });
 
   it("maps the R rfm package's orders (customer_id, order_date, revenue)", () => {
@@ -30,7 +40,7 @@ describe("guessMapping", () => {
 
   it("maps Chinese headers, with the quantity left out when there is an amount column", () => {
     const header = ["订单号", "会员编号", "下单时间", "数量", "单价", "实付金额", "毛利", "品类", "满意度"];
-    expect(guessMapping(header)).toEqual({ customer: 1, date: 2, amount: 5, quantity: -1, margin: 6, category: 7, extra: 8 });
+    expect(guessMapping(header)).toEqual({ customer: 1, date: 2, amount: 5, quantity: -1, margin: 6, category: 7, extra: 8, order: 0 });
   });
 
   it("maps Chinese quantity × unit price when there is no amount", () => {
@@ -76,5 +86,11 @@ describe("mappingProblems", () => {
     expect(mappingFor(saved, ["a", "b", "c"], [])).toBe(saved);
     expect(mappingFor(saved, ["客户", "日期"], [])).toEqual({ ...EMPTY_MAPPING, customer: 0, date: 1 });
     expect(mappingFor(null, ["客户", "日期", "金额"], [])).toEqual({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 2 });
+  });
+
+  it("reads a mapping saved before the order column existed with the order unmapped", () => {
+    const old = { customer: 2, date: 1, amount: 0, quantity: -1, margin: -1, category: -1, extra: -1 };
+    expect(completeMapping(old)).toEqual({ ...old, order: -1 });
+    expect(mappingFor(old as typeof EMPTY_MAPPING, ["a", "b", "c"], [])).toEqual({ ...old, order: -1 });
   });
 });

@@ -25,7 +25,9 @@ describe("pane: data", () => {
   it("lists the workbook's tables and reads the selection's header, guessing every column", async () => {
     const port = await paneWithSelection();
     expect(port.called("listTables").length).toBeGreaterThan(0);
-    expect(port.called("previewSelection")).toEqual([{ method: "previewSelection", args: [true] }]);
+    expect(port.called("previewSelection")).toEqual([{ method: "previewSelection", args: ["auto"] }]);
+    expect((get("checkbox", en.pane.hasHeader) as HTMLInputElement).checked).toBe(true);
+    expect(bodyText()).toContain(en.pane.headerDetected);
     expect(bodyText()).toContain(en.pane.sourceSummary("Orders!A1:F20001", "20,000"));
     // Quantity × unit price: the amount dropdown is labelled "Unit price".
     expect(get("combobox", en.pane.roles.customer).textContent).toContain("CustomerID");
@@ -33,15 +35,33 @@ describe("pane: data", () => {
     expect(get("combobox", en.pane.amountAsUnitPrice).textContent).toContain("UnitPrice");
     expect(get("combobox", en.pane.roles.quantity).textContent).toContain("Quantity");
     expect(get("combobox", en.pane.roles.category).textContent).toContain("Country");
+    expect(get("combobox", en.pane.roles.order).textContent).toContain("InvoiceNo");
+    expect(bodyText()).toContain(en.pane.roleHints.order);
     expect(get("combobox", en.pane.roles.margin).textContent).toContain(en.pane.notMapped);
+  });
+
+  it("shows a detected header-less source unchecked, and reads it again with a header when the person checks the box", async () => {
+    const port = new FakePort();
+    port.detectedHeader = false;
+    await paneWithSelection(port);
+    const box = () => get("checkbox", en.pane.hasHeader) as HTMLInputElement;
+    expect(box().checked).toBe(false);
+    expect(bodyText()).toContain(en.pane.headerDetected);
+    expect(bodyText()).toContain(en.pane.sourceSummary("Orders!A1:F20001", "20,001"));
+    await click(box());
+    expect(port.called("previewSource").at(-1)?.args).toEqual([{ kind: "range", sheet: "Orders", address: "A1:F20001" }, true]);
+    expect(box().checked).toBe(true);
+    expect(bodyText()).not.toContain(en.pane.headerDetected);
+    expect(get("combobox", en.pane.roles.customer).textContent).toContain("CustomerID");
   });
 
   it("picks an Excel table from the dropdown and maps a column by hand", async () => {
     const port = new FakePort();
     await render(<App initialLocale="en" theme="light" port={port} />);
     await choose(get("combobox", en.pane.tableLabel), "Orders (Orders, 20,000)");
-    expect(port.called("previewSource")[0].args).toEqual([{ kind: "table", name: "Orders" }, true]);
+    expect(port.called("previewSource")[0].args).toEqual([{ kind: "table", name: "Orders" }, "auto"]);
     await choose(get("combobox", en.pane.roles.quantity), en.pane.notMapped);
+    await choose(get("combobox", en.pane.roles.order), en.pane.notMapped);
     expect(get("combobox", en.pane.roles.amount).textContent).toContain("UnitPrice");
     await choose(get("combobox", en.pane.roles.extra), "InvoiceNo");
     await click(get("button", en.pane.run));
@@ -77,8 +97,18 @@ describe("pane: run", () => {
       en.pane.leftOut("5,488", `${en.pane.reasonCount("5,078", en.pane.reasons.blankCustomer)}; ${en.pane.reasonCount("410", en.pane.reasons.returns)}`),
     );
     expect(text).toContain(REPORT.pivotNote);
+    expect(text).not.toContain(en.pane.qualityOrders("0").split("0")[0]);
     await click(get("link", en.pane.showFirstProblem("Orders!E2")));
     expect(port.called("selectCell")[0].args).toEqual([{ sheet: "Orders", address: "E2" }]);
+  });
+
+  it("runs with the guessed order column and says how many orders the rows formed", async () => {
+    const port = await paneWithSelection();
+    port.report = { ...REPORT, quality: { ...REPORT.quality, orders: 8144 } };
+    await click(get("button", en.pane.run));
+    const [settings] = port.called("run")[0].args as [AnalysisSettings];
+    expect(settings.mapping.order).toBe(0);
+    expect(bodyText()).toContain(`${en.pane.quality("20,000", "14,512")} ${en.pane.qualityOrders("8,144")}`);
   });
 
   it("says what to fix instead of running when the form is incomplete", async () => {

@@ -85,12 +85,14 @@ export function DataSection(props: DataSectionProps) {
           </Dropdown>
         </Field>
       </div>
-      <Checkbox
-        label={m.pane.hasHeader}
-        checked={form.hasHeader}
-        disabled={busy}
-        onChange={(_, data) => props.onHasHeader(data.checked === true)}
-      />
+      <Field hint={preview?.headerDetected ? m.pane.headerDetected : undefined}>
+        <Checkbox
+          label={m.pane.hasHeader}
+          checked={form.hasHeader}
+          disabled={busy}
+          onChange={(_, data) => props.onHasHeader(data.checked === true)}
+        />
+      </Field>
       {dataError && (
         <MessageBar intent="warning">
           <MessageBarBody>{dataError}</MessageBarBody>

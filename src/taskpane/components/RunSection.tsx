@@ -51,6 +51,7 @@ export function QualityLine({ quality, m, numbers, onSelectCell }: { quality: Da
   return (
     <Body1 as="p" className={styles.quality} data-testid="quality">
       {m.pane.quality(numbers.format(quality.rowsRead), numbers.format(quality.rowsUsed))}
+      {quality.orders !== undefined && <> {m.pane.qualityOrders(numbers.format(quality.orders))}</>}
       {leftOut > 0 && <> {m.pane.leftOut(numbers.format(leftOut), leftOutReasons(quality, m, numbers))}</>}
       {first && (
         <>

@@ -114,8 +114,8 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
 
   const update = useCallback((patch: Partial<PaneForm>) => setForm((current) => ({ ...current, ...patch })), []);
 
-  /** Shows a new source: its header guesses the mapping afresh. */
-  const show = useCallback(async (read: () => Promise<SourcePreview>, hasHeader: boolean) => {
+  /** Shows a new source: its header guesses the mapping afresh; the checkbox shows what the port used (or detected). */
+  const show = useCallback(async (read: () => Promise<SourcePreview>) => {
     setDataError(null);
     try {
       const shown = await read();
@@ -123,7 +123,7 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
       setForm((current) => ({
         ...current,
         source: shown.source,
-        hasHeader,
+        hasHeader: shown.hasHeader,
         mapping: guessMapping(shown.header, shown.sample),
       }));
       setRun((current) => (current.kind === "invalid" ? { kind: "idle" } : current));
@@ -132,18 +132,17 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
     }
   }, []);
 
+  // A new source: the header row is detected ("auto"); the checkbox then shows the decision and can change it.
   const takeSelection = useCallback(async () => {
     if (!port) return;
-    const hasHeader = formRef.current.hasHeader;
-    await show(() => port.previewSelection(hasHeader, localeRef.current), hasHeader);
+    await show(() => port.previewSelection("auto", localeRef.current));
   }, [port, show]);
 
   const chooseTable = useCallback(
     async (name: string) => {
       if (!port) return;
-      const hasHeader = formRef.current.hasHeader;
       const source: SourceRef = { kind: "table", name };
-      await show(() => port.previewSource(source, hasHeader, localeRef.current), hasHeader);
+      await show(() => port.previewSource(source, "auto", localeRef.current));
     },
     [port, show],
   );
@@ -155,7 +154,7 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
         setForm((current) => ({ ...current, hasHeader }));
         return;
       }
-      await show(() => port.previewSource(source, hasHeader, localeRef.current), hasHeader);
+      await show(() => port.previewSource(source, hasHeader, localeRef.current));
     },
     [port, show],
   );

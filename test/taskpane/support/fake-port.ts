@@ -7,6 +7,7 @@ import type {
   CellRef,
   ChartKind,
   ChartReport,
+  HeaderChoice,
   Progress,
   RunOptions,
   RunReport,
@@ -50,6 +51,8 @@ export class FakePort implements WorkbookPort {
     { phase: "compute", fraction: 0.5 },
   ];
   chartError: Error | null = null;
+  /** What "auto" header detection decides. */
+  detectedHeader = true;
   private release: (() => void) | null = null;
   private holding = false;
 
@@ -74,11 +77,13 @@ export class FakePort implements WorkbookPort {
     return this.calls.filter((call) => call.method === method);
   }
 
-  private preview(source: SourceRef, hasHeader: boolean): SourcePreview {
+  private preview(source: SourceRef, choice: HeaderChoice): SourcePreview {
+    const hasHeader = choice === "auto" ? this.detectedHeader : choice;
     return {
       source,
       header: hasHeader ? ORDERS_HEADER : ORDERS_HEADER.map((_, i) => `Column ${String.fromCharCode(65 + i)}`),
       hasHeader,
+      headerDetected: choice === "auto",
       sample: [["536365", 6, "2010-12-01 08:26:00", 2.55, 17850, "United Kingdom"]],
       rows: hasHeader ? 20000 : 20001,
     };
@@ -89,12 +94,12 @@ export class FakePort implements WorkbookPort {
     return this.tables;
   }
 
-  async previewSelection(hasHeader: boolean) {
+  async previewSelection(hasHeader: HeaderChoice) {
     this.log("previewSelection", hasHeader);
     return this.preview({ kind: "range", sheet: "Orders", address: "A1:F20001" }, hasHeader);
   }
 
-  async previewSource(source: SourceRef, hasHeader: boolean) {
+  async previewSource(source: SourceRef, hasHeader: HeaderChoice) {
     this.log("previewSource", source, hasHeader);
     return this.preview(source, hasHeader);
   }
