@@ -39,6 +39,32 @@ const OPTIONS = (predict: PredictAnalysisOptions | null, tierBy: "segment" | "ab
   tierBy,
 });
 
+describe("predictions on line items grouped into orders", () => {
+  it("fit the orders: splitting each order into lines under an order column changes nothing", () => {
+    const orders = purchases(300, 11);
+    const lines = { customers: [] as unknown[], dates: [] as unknown[], amounts: [] as unknown[], orders: [] as unknown[] };
+    orders.customers.forEach((id, k) => {
+      const amount = orders.amounts[k] as number;
+      const parts = 1 + (k % 3);
+      for (let j = 0; j < parts; j++) {
+        lines.customers.push(id);
+        lines.dates.push((orders.dates[k] as number) + j / 1440); // lines a minute apart
+        lines.amounts.push(amount / parts);
+        lines.orders.push(`INV${k}`);
+      }
+    });
+    const byOrder = runAnalysis(orders, OPTIONS({ ...PREDICT_DEFAULTS }));
+    const byLine = runAnalysis(lines, OPTIONS({ ...PREDICT_DEFAULTS }));
+    expect(byLine.quality.orders).toBe(byOrder.quality.usedRows);
+    expect(Array.from(byLine.summary.orders)).toEqual(Array.from(byOrder.summary.orders));
+    expect(byLine.predict!.error).toBeNull();
+    expect(byLine.predict!.model!.bgnbd.logLikelihood).toBeCloseTo(byOrder.predict!.model!.bgnbd.logLikelihood, 6);
+    const clv = (a: typeof byOrder) => Array.from(a.predict!.model!.clv, (v) => Math.round(v * 100) / 100);
+    expect(clv(byLine)).toEqual(clv(byOrder));
+    expect(byLine.tiers.map((t) => [t.key, t.orders])).toEqual(byOrder.tiers.map((t) => [t.key, t.orders]));
+  });
+});
+
 describe("predictions joined to the analysis customers", () => {
   const columns = purchases(400, 7);
   const a = runAnalysis(columns, OPTIONS({ ...PREDICT_DEFAULTS }));
