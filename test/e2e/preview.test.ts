@@ -78,20 +78,39 @@ async function shoot(target: Page | Locator, name: string, docImage?: string) {
   }
 }
 
-/** The sample's facts, counted here from the CSV: rows, rows without a customer id, rows with a negative amount. */
+/**
+ * The sample's facts, counted here from the CSV: rows, rows without a customer id, rows with a negative amount,
+ * customers, and the orders the used rows form (distinct customer and InvoiceNo).
+ */
 function sampleFacts() {
   const lines = readFileSync(SAMPLE, "utf8").trim().split(/\r?\n/).slice(1);
   let blankCustomer = 0;
   let negative = 0;
   const customers = new Set<string>();
+  const invoices = new Set<string>();
   for (const line of lines) {
     const fields = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, "").replace(/^"|"$/g, ""));
-    const [, , , quantity, , price, customer] = fields;
+    const [invoice, , , quantity, , price, customer] = fields;
     if (customer === "NA" || customer === "") blankCustomer++;
     else if (Number(quantity) * Number(price) < 0) negative++;
-    else customers.add(customer);
+    else {
+      customers.add(customer);
+      invoices.add(`${customer}|${invoice}`);
+    }
   }
-  return { rows: lines.length, blankCustomer, negative, customers: customers.size };
+  return { rows: lines.length, blankCustomer, negative, customers: customers.size, invoices: invoices.size };
+}
+
+/** Σ of a column of a table in the stand-in, by header. */
+async function columnSum(page: Page, table: string, header: string): Promise<number> {
+  return page.evaluate(
+    ([name, column]) => {
+      const book = window.tieringPreview!.book;
+      const index = book.tables().find((t) => t.name === name)!.header.indexOf(column);
+      return book.tableRows(name).reduce((s, row) => s + Number(row[index]), 0);
+    },
+    [table, header] as const,
+  );
 }
 
 describe.skipIf(!haveChromium)("browser preview, end to end (headless Chromium)", () => {
@@ -139,6 +158,8 @@ describe.skipIf(!haveChromium)("browser preview, end to end (headless Chromium)"
     expect(await shown(en.pane.amountAsUnitPrice)).toBe("UnitPrice");
     expect(await shown(en.pane.roles.quantity)).toBe("Quantity");
     expect(await shown(en.pane.roles.category)).toBe("Country");
+    expect(await shown(en.pane.roles.order)).toBe("InvoiceNo");
+    expect(await page.getByRole("checkbox", { name: en.pane.hasHeader }).isChecked()).toBe(true);
     await shoot(page.getByTestId("pane"), "pane-en-mapping", "pane-mapping-en.png");
     // The same columns picked from the table dropdown.
     await page.getByRole("combobox", { name: en.pane.tableLabel, exact: true }).click();
@@ -157,6 +178,8 @@ describe.skipIf(!haveChromium)("browser preview, end to end (headless Chromium)"
     expect(quality).toContain(en.pane.quality("20,000", (20000 - facts.blankCustomer - facts.negative).toLocaleString("en-US")));
     expect(quality).toContain(en.pane.reasonCount(facts.blankCustomer.toLocaleString("en-US"), en.pane.reasons.blankCustomer));
     expect(quality).toContain(en.pane.reasons.returns);
+    // Line items grouped by InvoiceNo: frequency and the summary's Orders count invoices.
+    expect(quality).toContain(en.pane.qualityOrders(facts.invoices.toLocaleString("en-US")));
     await shoot(page.getByTestId("pane"), "pane-en-after-run", "pane-run-en.png");
 
     const book = await inspect(page);
@@ -166,6 +189,9 @@ describe.skipIf(!haveChromium)("browser preview, end to end (headless Chromium)"
     expect(results.rows).toBe(facts.customers);
     const columns = en.workbook.columns;
     expect(results.header).toEqual(expect.arrayContaining([columns.customer, columns.r, columns.f, columns.m, columns.segment, columns.abcClass, columns.clv]));
+    expect(await columnSum(page, results.name, columns.frequency)).toBe(facts.invoices);
+    const summary = book.tables.find((t) => t.sheet === en.workbook.sheets.summary)!;
+    expect(await columnSum(page, summary.name, en.workbook.summary.orders)).toBe(facts.invoices);
     expect(await page.getByText(en.pane.runDone(facts.customers.toLocaleString("en-US"), "Tiers", "Tier Summary")).count()).toBe(1);
     expect(book.pivots.length).toBe(1);
     expect(book.pivots[0].rows.length).toBe(1);
