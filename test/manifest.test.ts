@@ -152,6 +152,9 @@ describe("manifest.xml", () => {
     const sets = at(manifest, "Requirements", "Sets");
     const shared = children(sets, "Set").find((s) => attr(s, "Name") === "SharedRuntime");
     expect(shared && attr(shared, "MinVersion")).toBe("1.1");
+    // Charts use ChartSeries.axisGroup (the Pareto's secondary axis) and PivotTables: ExcelApi 1.8.
+    const excelApi = children(sets, "Set").find((s) => attr(s, "Name") === "ExcelApi");
+    expect(excelApi && attr(excelApi, "MinVersion")).toBe("1.8");
 
     const host = at(manifest, "VersionOverrides", "Hosts", "Host");
     expect(attr(host, "xsi:type")).toBe("Workbook");

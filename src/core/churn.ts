@@ -7,6 +7,8 @@
  * One-time buyers have P(alive) = 1 in the BG/NBD model (no repeat purchase, no evidence of dropout),
  * so they carry no risk here; their lifecycle stage (lifecycle.ts) is the signal for them.
  */
+export const CHURN_DEFAULTS = { valueShare: 0.2, risk: 0.5 } as const;
+
 export interface ChurnOptions {
   /** Share of customers, by value, counted as top value (default 0.2). */
   valueShare?: number;
@@ -26,8 +28,8 @@ export interface ChurnWarning {
 
 export function churnWarning(pAlive: ArrayLike<number>, clvIfAlive: ArrayLike<number>, options: ChurnOptions = {}): ChurnWarning {
   const n = pAlive.length;
-  const share = options.valueShare ?? 0.2;
-  const riskFrom = options.risk ?? 0.5;
+  const share = options.valueShare ?? CHURN_DEFAULTS.valueShare;
+  const riskFrom = options.risk ?? CHURN_DEFAULTS.risk;
   const risk = new Float64Array(n);
   const atRisk = new Float64Array(n);
   // A customer without a prediction (NaN) counts as no value and no risk, so the order stays total.

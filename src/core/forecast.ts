@@ -9,14 +9,14 @@
  * failed run: the tiers stand without the predictions and `error` carries the core's reason, which the
  * caller words (src/i18n/describe.ts). Lifecycle stages need no model and are always given.
  */
-import type { AnalysisResult, TierRow } from "./analysis";
+import { tierMeans, type AnalysisResult, type TierRow } from "./analysis";
 import type { TimeUnit } from "./calibration";
-import { churnWarning } from "./churn";
+import { CHURN_DEFAULTS, churnWarning } from "./churn";
 import { CoreError, type CoreErrorCode } from "./errors";
 import type { BgNbdFit } from "./bgnbd";
 import type { GammaGammaFit } from "./gammagamma";
 import type { CustomerId, Transactions } from "./input";
-import { checkLifecycleOptions, lifecycleStages } from "./lifecycle";
+import { checkLifecycleOptions, LIFECYCLE_DEFAULTS, lifecycleStages } from "./lifecycle";
 import { checkPredictOptions, runClvModels } from "./predict";
 
 export interface PredictAnalysisOptions {
@@ -38,12 +38,9 @@ export const PREDICT_DEFAULTS: Readonly<PredictAnalysisOptions> = {
   unit: "week",
   horizonMonths: 12,
   monthlyDiscount: 0.01,
-  newDays: 30,
-  activeMultiple: 1.5,
-  silentMultiple: 3,
-  churnCapDays: null,
-  cantLoseShare: 0.2,
-  cantLoseRisk: 0.5,
+  ...LIFECYCLE_DEFAULTS,
+  cantLoseShare: CHURN_DEFAULTS.valueShare,
+  cantLoseRisk: CHURN_DEFAULTS.risk,
 };
 
 /** Per analysis customer (index as `AnalysisResult.customerIds`); NaN where the model has no row. */
@@ -174,19 +171,12 @@ export function withPredictions(a: AnalysisResult, options: PredictAnalysisOptio
   const size = a.tiers.reduce((max, t) => Math.max(max, t.index + 1), 0);
   const purchases = tierSums(a.tierOf, size, model.expectedPurchases);
   const revenue = tierSums(a.tierOf, size, model.clv);
-  const alive = new Float64Array(size);
-  const count = new Int32Array(size);
-  for (let c = 0; c < a.tierOf.length; c++) {
-    const t = a.tierOf[c];
-    if (t < 0 || t >= size || Number.isNaN(model.pAlive[c])) continue;
-    alive[t] += model.pAlive[c];
-    count[t]++;
-  }
+  const alive = tierMeans(a.tierOf, size, model.pAlive);
   const tiers: TierRow[] = a.tiers.map((t) => ({
     ...t,
     expectedPurchases: purchases[t.index],
     expectedRevenue: revenue[t.index],
-    mean: { ...t.mean, pAlive: count[t.index] > 0 ? alive[t.index] / count[t.index] : NaN },
+    mean: { ...t.mean, pAlive: alive[t.index] },
   }));
   return { ...a, tiers, predict };
 }

@@ -11,13 +11,30 @@ export interface Notice {
   message: string;
 }
 
+/**
+ * The last notice, kept on the target itself: a command may post before the pane has mounted (the
+ * button that opens the pane), and commands and pane are separate bundles, so no module state is shared.
+ */
+const PENDING = "__tieringPendingNotice";
+type Holder = EventTarget & { [PENDING]?: Notice };
+
 export function postNotice(target: EventTarget, notice: Notice): void {
+  (target as Holder)[PENDING] = notice;
   target.dispatchEvent(new CustomEvent<Notice>(NOTICE_EVENT, { detail: notice }));
 }
 
-/** Calls `handler` with each notice posted on `target`; returns the function that stops listening. */
+/**
+ * Calls `handler` with each notice posted on `target` (first with one posted before it listened, if
+ * it has not been shown); returns the function that stops listening.
+ */
 export function onNotice(target: EventTarget, handler: (notice: Notice) => void): () => void {
-  const listener = (event: Event) => handler((event as CustomEvent<Notice>).detail);
+  const holder = target as Holder;
+  const shown = (notice: Notice) => {
+    if (holder[PENDING] === notice) delete holder[PENDING];
+    handler(notice);
+  };
+  if (holder[PENDING]) shown(holder[PENDING]);
+  const listener = (event: Event) => shown((event as CustomEvent<Notice>).detail);
   target.addEventListener(NOTICE_EVENT, listener);
   return () => target.removeEventListener(NOTICE_EVENT, listener);
 }

@@ -67,4 +67,15 @@ describe("notices", () => {
     postNotice(target, { intent: "error", message: "b" });
     expect(seen).toEqual([{ intent: "error", message: "a" }]);
   });
+
+  it("keep a notice posted before the pane listened, and show it once", () => {
+    const target = new EventTarget();
+    postNotice(target, { intent: "error", message: "early" });
+    const first: Notice[] = [];
+    onNotice(target, (n) => first.push(n));
+    const second: Notice[] = [];
+    onNotice(target, (n) => second.push(n));
+    expect(first).toEqual([{ intent: "error", message: "early" }]);
+    expect(second).toEqual([]);
+  });
 });

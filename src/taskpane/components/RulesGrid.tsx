@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useRef } from "react";
 import type { Messages } from "../../i18n";
 import { DIMENSIONS, emptyRule, type RuleDraft } from "../form";
 
@@ -38,6 +39,19 @@ export function RulesGrid({ m, rules, onChange }: RulesGridProps) {
   const letters = { r: m.columns.r, f: m.columns.f, m: m.columns.m };
   const headers = [m.pane.ruleName, ...DIMENSIONS.flatMap((d) => [m.pane.ruleMin(letters[d]), m.pane.ruleMax(letters[d])])];
   const set = (index: number, rule: RuleDraft) => onChange(rules.map((r, i) => (i === index ? rule : r)));
+  // Stable React keys per row, so that removing a row keeps focus and typing state on the rows that stay
+  // (an index key would hand row 3's inputs to row 2). Rebuilt when the rules arrive from elsewhere.
+  const keyCounter = useRef(0);
+  const keys = useRef<number[]>([]);
+  if (keys.current.length !== rules.length) keys.current = rules.map(() => keyCounter.current++);
+  const remove = (index: number) => {
+    keys.current = keys.current.filter((_, i) => i !== index);
+    onChange(rules.filter((_, i) => i !== index));
+  };
+  const add = () => {
+    keys.current = [...keys.current, keyCounter.current++];
+    onChange([...rules, emptyRule()]);
+  };
 
   return (
     <div className={styles.root}>
@@ -58,7 +72,7 @@ export function RulesGrid({ m, rules, onChange }: RulesGridProps) {
             {rules.map((rule, index) => {
               const row = String(index + 1);
               return (
-                <TableRow key={index}>
+                <TableRow key={keys.current[index]}>
                   <TableCell>
                     <Input
                       className={styles.name}
@@ -92,7 +106,7 @@ export function RulesGrid({ m, rules, onChange }: RulesGridProps) {
                       appearance="subtle"
                       aria-label={m.pane.removeRule(row)}
                       title={m.pane.removeRule(row)}
-                      onClick={() => onChange(rules.filter((_, i) => i !== index))}
+                      onClick={() => remove(index)}
                     >
                       ×
                     </Button>
@@ -103,7 +117,7 @@ export function RulesGrid({ m, rules, onChange }: RulesGridProps) {
           </TableBody>
         </Table>
       </div>
-      <Button className={styles.add} size="small" onClick={() => onChange([...rules, emptyRule()])}>
+      <Button className={styles.add} size="small" onClick={add}>
         {m.pane.addRule}
       </Button>
     </div>
