@@ -23,6 +23,8 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))",
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    // Fields side by side start level, whatever the length of their hints.
+    alignItems: "start",
   },
   dropdown: { minWidth: "0", width: "100%" },
 });
