@@ -561,7 +561,7 @@ export const zhCN: Messages = {
     openPaneTip: "打开 Tiering 窗格，为客户分层。",
     getStartedTitle: "开始使用 Tiering 客户分层",
     getStartedDescription: "Tiering 已就绪。在单元格中输入 =TIER. 即可查看其函数，或在“开始”选项卡上选择“显示 Tiering”。",
-    buildChartLabel: "生成分层图表",
-    buildChartTip: "在“分层汇总”工作表上生成在 Tiering 窗格中最后选择的图表（初次为柱形图）。请先运行分析。",
+    buildChartLabel: "创建分层图表",
+    buildChartTip: "在“分层汇总”工作表上创建在 Tiering 窗格中最后选择的图表（初次为柱形图）。请先运行分析。",
   },
 };
