@@ -253,7 +253,8 @@ export function fitBgNbd(data: RepeatColumns): BgNbdFit {
 /** P(alive | x, t_x, T) = 1 / (1 + [x>0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)). */
 export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
   if (x === 0) return 1;
-  const d = Math.log(p.a / (p.b + x - 1)) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+  // ln((α+T)/(α+t_x)) by log1p, exact also when α is huge (a fit at the no-heterogeneity limit).
+  const d = Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
   return sigmoid(-d);
 }
 
