@@ -25,6 +25,20 @@ export class CancelledError extends WorkbookError {
   }
 }
 
+/**
+ * `error`, carrying a later error that happened while cleaning up after it (as `suppressed`, like
+ * Java's suppressed exceptions and AggregateError's errors): the person is told about `error`, and
+ * nothing is lost for whoever debugs it.
+ */
+export function withSuppressed(error: unknown, later: unknown): unknown {
+  if (error !== null && typeof error === "object") {
+    const holder = error as { suppressed?: unknown[] };
+    holder.suppressed = [...(Array.isArray(holder.suppressed) ? holder.suppressed : []), later];
+    return error;
+  }
+  return new AggregateError([error, later], String(error));
+}
+
 export function throwIfAborted(signal: AbortSignal | undefined, m: Messages): void {
   if (signal?.aborted) throw new CancelledError(m);
 }

@@ -17,7 +17,7 @@ import { messages, type Locale, type Messages } from "../i18n";
 import { describeCoreError, problemText } from "../i18n/describe";
 import { splitByBytes } from "./batch";
 import { buildChart, chartName } from "./charts";
-import { guard, throwIfAborted, WorkbookError } from "./errors";
+import { guard, throwIfAborted, withSuppressed, WorkbookError } from "./errors";
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT, type ExcelHost } from "./host";
 import { addPivot, PIVOT_API } from "./pivot";
 import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, HeaderChoice, Progress, RunOptions, RunReport, SourcePreview, SourceRef, TableInfo, WorkbookPort } from "./port";
@@ -216,125 +216,168 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         const sets: RowSet[] = [];
 
         // Write syncs. The first replaces owned sheets and adds the new ones; the second records them as owned.
+        // From the first write sync on, the new sheets must end up recorded as owned whatever happens
+        // (Cancel, a failing sync), or the next run would not replace them: a cancel is honoured only once
+        // the second write sync has recorded them, and any error before that records them in an extra
+        // sync (`keepOwnership`) before it is rethrown.
         let resultsSheet!: Excel.Worksheet;
         let summarySheet!: Excel.Worksheet;
         let churnSheet: Excel.Worksheet | null = null;
-        const parts = blocks.length - 1;
-        for (let k = 0; k < parts; k++) {
-          if (canSuspend()) wb.application.suspendApiCalculationUntilNextSync();
-          if (k === 0) {
-            // The summary's PivotTable points at the results table: delete the summary first.
-            for (const s of [...plan.replace].sort((x, y) => (x.name.toLowerCase() === plan.summary.toLowerCase() ? -1 : y.name.toLowerCase() === plan.summary.toLowerCase() ? 1 : 0))) {
-              wb.worksheets.getItem(s.id).delete();
+        let writing = false;
+        let added = false;
+        let ownershipRecorded = false;
+        const planned = new Set([plan.results, plan.summary, ...(plan.churn ? [plan.churn] : [])].map((n) => n.toLowerCase()));
+        /** The owned list once this run's sheets exist: earlier owned sheets still `present`, then this run's. */
+        const ownedIds = (present: ReadonlySet<string>, mine: readonly string[]) => [...owned.filter((id) => present.has(id) && !mine.includes(id)), ...mine];
+        /** The sheets there after the first write sync: those loaded in the first sync, less the replaced ones. */
+        const remaining = () => new Set(sheetInfo.map((s) => s.id).filter((id) => !replacedIds.has(id)));
+        const keepOwnership = async () => {
+          let present: Set<string>;
+          let mine: string[];
+          if (added) {
+            present = remaining();
+            mine = [resultsSheet.id, summarySheet.id, ...(churnSheet ? [churnSheet.id] : [])];
+          } else {
+            // The first write sync failed part-way: find what it created (new ids under the planned names).
+            const now = wb.worksheets.load("items/name,items/id");
+            await context.sync();
+            const before = new Set(sheetInfo.map((s) => s.id));
+            present = new Set(now.items.map((s) => s.id));
+            mine = now.items.filter((s) => !before.has(s.id) && planned.has(s.name.toLowerCase())).map((s) => s.id);
+          }
+          wb.settings.add(OWNED_KEY, ownedIds(present, mine));
+          await context.sync();
+        };
+        try {
+          const parts = blocks.length - 1;
+          for (let k = 0; k < parts; k++) {
+            if (canSuspend()) wb.application.suspendApiCalculationUntilNextSync();
+            if (k === 0) {
+              // The summary's PivotTable points at the results table: delete the summary first.
+              for (const s of [...plan.replace].sort((x, y) => (x.name.toLowerCase() === plan.summary.toLowerCase() ? -1 : y.name.toLowerCase() === plan.summary.toLowerCase() ? 1 : 0))) {
+                wb.worksheets.getItem(s.id).delete();
+              }
+              resultsSheet = wb.worksheets.add(plan.results);
+              summarySheet = wb.worksheets.add(plan.summary);
+              resultsSheet.load("id,name");
+              summarySheet.load("id,name");
+              tables = wb.tables.load("items/name");
+              sets.push({ sheet: resultsSheet, columns, rows, offset: 0 });
+              if (plan.churn) {
+                churnSheet = wb.worksheets.add(plan.churn);
+                churnSheet.load("id,name");
+                if (warn && warnColumns) sets.push({ sheet: churnSheet, columns: warnColumns, rows: warn.rows, offset: customers });
+                else if (predictNote) churnSheet.getRange("A1").values = [[predictNote]];
+              }
+              for (const set of sets) {
+                const head = set.sheet.getRange(a1Range(0, 0, 1, set.columns.length));
+                head.values = [set.columns.map((c) => c.header)];
+                head.format.font.bold = true;
+              }
             }
-            resultsSheet = wb.worksheets.add(plan.results);
-            summarySheet = wb.worksheets.add(plan.summary);
-            resultsSheet.load("id,name");
-            summarySheet.load("id,name");
-            tables = wb.tables.load("items/name");
-            sets.push({ sheet: resultsSheet, columns, rows, offset: 0 });
-            if (plan.churn) {
-              churnSheet = wb.worksheets.add(plan.churn);
-              churnSheet.load("id,name");
-              if (warn && warnColumns) sets.push({ sheet: churnSheet, columns: warnColumns, rows: warn.rows, offset: customers });
-              else if (predictNote) churnSheet.getRange("A1").values = [[predictNote]];
+            if (k === 1) {
+              const mine = [resultsSheet.id, summarySheet.id, ...(churnSheet ? [churnSheet.id] : [])];
+              wb.settings.add(OWNED_KEY, ownedIds(remaining(), mine));
             }
             for (const set of sets) {
-              const head = set.sheet.getRange(a1Range(0, 0, 1, set.columns.length));
-              head.values = [set.columns.map((c) => c.header)];
-              head.format.font.bold = true;
+              const from = Math.max(blocks[k], set.offset) - set.offset;
+              const to = Math.min(blocks[k + 1], set.offset + set.rows.length) - set.offset;
+              if (to <= from) continue;
+              const block = set.sheet.getRange(a1Range(1 + from, 0, to - from, set.columns.length));
+              block.values = set.rows.slice(from, to);
+              for (const run of formatRuns(set.columns)) {
+                const formats = Array.from({ length: to - from }, () => Array.from({ length: run.to - run.from + 1 }, () => run.format));
+                block.getCell(0, run.from).getResizedRange(to - from - 1, run.to - run.from).numberFormat = formats;
+              }
             }
+            if (k === 0) writing = true;
+            await context.sync();
+            if (k === 0) added = true;
+            if (k === 1) ownershipRecorded = true;
+            progress("write", PROGRESS.compute + ((PROGRESS.write - PROGRESS.compute) * (k + 1)) / parts);
+            if (ownershipRecorded) throwIfAborted(options.signal, m);
           }
-          if (k === 1) {
-            const mine = [resultsSheet.id, summarySheet.id, ...(churnSheet ? [churnSheet.id] : [])];
-            const ids = [...owned.filter((id) => !replacedIds.has(id) && sheetInfo.some((s) => s.id === id)), ...mine];
-            wb.settings.add(OWNED_KEY, ids);
+
+          // Final sync: the results table, the summary, the PivotTable (or its note), the settings.
+          if (canSuspend()) wb.application.suspendApiCalculationUntilNextSync();
+          const tableNames = tables.items.map((t) => t.name);
+          const resultsTableName = freeName(RESULTS_TABLE, tableNames);
+          const summaryTableName = freeName(SUMMARY_TABLE, [...tableNames, resultsTableName]);
+          const resultsTable = resultsSheet.tables.add(a1Range(0, 0, customers + 1, width), true);
+          resultsTable.name = resultsTableName;
+          resultsSheet.getRange(a1Range(0, 0, Math.min(customers, 200) + 1, width)).format.autofitColumns();
+          if (churnSheet && warn && warnColumns) {
+            // An empty list still gets its table (header and one blank row), so a formula can refer to it.
+            const churnTable = churnSheet.tables.add(a1Range(0, 0, Math.max(warn.rows.length, 1) + 1, warnColumns.length), true);
+            churnTable.name = freeName(CHURN_TABLE, [...tableNames, resultsTableName, summaryTableName]);
+            churnSheet.getRange(a1Range(0, 0, Math.min(warn.rows.length, 200) + 1, warnColumns.length)).format.autofitColumns();
           }
-          for (const set of sets) {
-            const from = Math.max(blocks[k], set.offset) - set.offset;
-            const to = Math.min(blocks[k + 1], set.offset + set.rows.length) - set.offset;
-            if (to <= from) continue;
-            const block = set.sheet.getRange(a1Range(1 + from, 0, to - from, set.columns.length));
-            block.values = set.rows.slice(from, to);
-            for (const run of formatRuns(set.columns)) {
-              const formats = Array.from({ length: to - from }, () => Array.from({ length: run.to - run.from + 1 }, () => run.format));
-              block.getCell(0, run.from).getResizedRange(to - from - 1, run.to - run.from).numberFormat = formats;
-            }
+
+          const strategies = settings.strategies ?? {};
+          const layout = summaryLayout(a, m, strategies, extraName);
+          writeBlock(summarySheet, layout.table);
+          const summaryTable = summarySheet.tables.add(a1Range(0, 0, layout.table.values.length, layout.table.values[0].length), true);
+          summaryTable.name = summaryTableName;
+          if (layout.heatTitle && layout.heat) {
+            writeBlock(summarySheet, layout.heatTitle).format.font.bold = true;
+            const heat = writeBlock(summarySheet, layout.heat);
+            heat.getRow(0).format.font.bold = true;
+            heat.getColumn(0).format.font.bold = true;
           }
+          summarySheet.getRange(a1Range(0, 0, layout.table.values.length, layout.table.values[0].length)).format.autofitColumns();
+
+          const pivotColumn = layout.columns.length + 1;
+          const pivotSupported = host.isSetSupported("ExcelApi", PIVOT_API);
+          let pivotNote: string | null = null;
+          if (pivotSupported) {
+            const by = columns.find((c) => c.key === (a.tierBy === "segment" ? "segment" : "abcClass"))!.header;
+            const count = columns.find((c) => c.key === "customer")!.header;
+            const sum = columns.find((c) => c.key === "monetary")!.header;
+            addPivot(summarySheet, resultsTable, summarySheet.getRange(a1(0, pivotColumn)), { rows: by, count, sum }, m);
+          } else {
+            pivotNote = m.workbook.summary.pivotNote(PIVOT_API);
+            summarySheet.getRange(a1(0, pivotColumn)).values = [[pivotNote]];
+          }
+
+          const lastRun: LastRun = {
+            resultsSheetId: resultsSheet.id,
+            summarySheetId: summarySheet.id,
+            resultsTable: resultsTableName,
+            summaryTable: summaryTableName,
+            tierBy: a.tierBy,
+            tiers: a.tiers.length,
+            columns: layout.columns.map((c) => c.key),
+            headers: layout.columns.map((c) => c.header),
+            labels: a.tiers.map((t) => tierLabel(a, t, m)),
+            heat: layout.heat && a.rfGrid ? { row: layout.heat.row, column: layout.heat.column, rLevels: a.rfGrid.rLevels, fLevels: a.rfGrid.fLevels } : null,
+            chartRow: layout.endRow + 1,
+            charts: {},
+          };
+          wb.settings.add(LAST_RUN_KEY, lastRun);
+          wb.settings.add(SETTINGS_KEY, settings);
+          summarySheet.activate();
           await context.sync();
-          progress("write", PROGRESS.compute + ((PROGRESS.write - PROGRESS.compute) * (k + 1)) / parts);
-          throwIfAborted(options.signal, m);
+          progress("pivot", PROGRESS.pivot);
+          return {
+            quality,
+            customers,
+            tiers: a.tiers.length,
+            sheets: { results: resultsSheet.name, summary: summarySheet.name, ...(churnSheet ? { churn: churnSheet.name } : {}) },
+            pivot: pivotSupported,
+            pivotNote,
+            ...(settings.predict ? { predictNote } : {}),
+          };
+        } catch (e) {
+          if (writing && !ownershipRecorded) {
+            try {
+              await keepOwnership();
+            } catch (recordError) {
+              // The original error is the one the person needs; the failed recording travels with it.
+              throw withSuppressed(e, recordError);
+            }
+          }
+          throw e;
         }
-
-        // Final sync: the results table, the summary, the PivotTable (or its note), the settings.
-        if (canSuspend()) wb.application.suspendApiCalculationUntilNextSync();
-        const tableNames = tables.items.map((t) => t.name);
-        const resultsTableName = freeName(RESULTS_TABLE, tableNames);
-        const summaryTableName = freeName(SUMMARY_TABLE, [...tableNames, resultsTableName]);
-        const resultsTable = resultsSheet.tables.add(a1Range(0, 0, customers + 1, width), true);
-        resultsTable.name = resultsTableName;
-        resultsSheet.getRange(a1Range(0, 0, Math.min(customers, 200) + 1, width)).format.autofitColumns();
-        if (churnSheet && warn && warnColumns) {
-          // An empty list still gets its table (header and one blank row), so a formula can refer to it.
-          const churnTable = churnSheet.tables.add(a1Range(0, 0, Math.max(warn.rows.length, 1) + 1, warnColumns.length), true);
-          churnTable.name = freeName(CHURN_TABLE, [...tableNames, resultsTableName, summaryTableName]);
-          churnSheet.getRange(a1Range(0, 0, Math.min(warn.rows.length, 200) + 1, warnColumns.length)).format.autofitColumns();
-        }
-
-        const strategies = settings.strategies ?? {};
-        const layout = summaryLayout(a, m, strategies, extraName);
-        writeBlock(summarySheet, layout.table);
-        const summaryTable = summarySheet.tables.add(a1Range(0, 0, layout.table.values.length, layout.table.values[0].length), true);
-        summaryTable.name = summaryTableName;
-        if (layout.heatTitle && layout.heat) {
-          writeBlock(summarySheet, layout.heatTitle).format.font.bold = true;
-          const heat = writeBlock(summarySheet, layout.heat);
-          heat.getRow(0).format.font.bold = true;
-          heat.getColumn(0).format.font.bold = true;
-        }
-        summarySheet.getRange(a1Range(0, 0, layout.table.values.length, layout.table.values[0].length)).format.autofitColumns();
-
-        const pivotColumn = layout.columns.length + 1;
-        const pivotSupported = host.isSetSupported("ExcelApi", PIVOT_API);
-        let pivotNote: string | null = null;
-        if (pivotSupported) {
-          const by = columns.find((c) => c.key === (a.tierBy === "segment" ? "segment" : "abcClass"))!.header;
-          const count = columns.find((c) => c.key === "customer")!.header;
-          const sum = columns.find((c) => c.key === "monetary")!.header;
-          addPivot(summarySheet, resultsTable, summarySheet.getRange(a1(0, pivotColumn)), { rows: by, count, sum }, m);
-        } else {
-          pivotNote = m.workbook.summary.pivotNote(PIVOT_API);
-          summarySheet.getRange(a1(0, pivotColumn)).values = [[pivotNote]];
-        }
-
-        const lastRun: LastRun = {
-          resultsSheetId: resultsSheet.id,
-          summarySheetId: summarySheet.id,
-          resultsTable: resultsTableName,
-          summaryTable: summaryTableName,
-          tierBy: a.tierBy,
-          tiers: a.tiers.length,
-          columns: layout.columns.map((c) => c.key),
-          headers: layout.columns.map((c) => c.header),
-          labels: a.tiers.map((t) => tierLabel(a, t, m)),
-          heat: layout.heat && a.rfGrid ? { row: layout.heat.row, column: layout.heat.column, rLevels: a.rfGrid.rLevels, fLevels: a.rfGrid.fLevels } : null,
-          chartRow: layout.endRow + 1,
-          charts: {},
-        };
-        wb.settings.add(LAST_RUN_KEY, lastRun);
-        wb.settings.add(SETTINGS_KEY, settings);
-        summarySheet.activate();
-        await context.sync();
-        progress("pivot", PROGRESS.pivot);
-        return {
-          quality,
-          customers,
-          tiers: a.tiers.length,
-          sheets: { results: resultsSheet.name, summary: summarySheet.name, ...(churnSheet ? { churn: churnSheet.name } : {}) },
-          pivot: pivotSupported,
-          pivotNote,
-          ...(settings.predict ? { predictNote } : {}),
-        };
       });
     });
   }

@@ -81,7 +81,7 @@ export interface StandIn {
   isSetSupported(name: string, version?: string): boolean;
   /** `run` and `isSetSupported` typed as the Office host the workbook port takes. */
   readonly host: ExcelHost;
-  /** Change the host's ExcelApi version or payload limit. */
+  /** Change the host's ExcelApi version, payload limit, or make a sync fail (`failSync`). */
   configure(options: StandInOptions): void;
 
   addSheet(name: string, rows?: unknown[][], options?: { at?: string; numberFormats?: string[][] }): SheetModel;
@@ -171,7 +171,11 @@ function convertCsvField(text: string): { value: unknown; format?: string } {
 
 export function createStandIn(options: StandInOptions = {}): StandIn {
   const model = new WorkbookModel();
-  const config: Required<StandInOptions> = { excelApi: options.excelApi ?? "1.12", payloadLimit: options.payloadLimit === undefined ? 5 * 1024 * 1024 : options.payloadLimit };
+  const config: Required<StandInOptions> = {
+    excelApi: options.excelApi ?? "1.12",
+    payloadLimit: options.payloadLimit === undefined ? 5 * 1024 * 1024 : options.payloadLimit,
+    failSync: options.failSync ?? null,
+  };
 
   const ref = (sheet: string, address?: string): RangeRef => {
     const s = sheetOf(model, sheet);
@@ -249,6 +253,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     configure(next) {
       if (next.excelApi !== undefined) config.excelApi = next.excelApi;
       if (next.payloadLimit !== undefined) config.payloadLimit = next.payloadLimit;
+      if (next.failSync !== undefined) config.failSync = next.failSync;
     },
     addSheet,
     addSheetFromCsv(name, text, opts = {}) {

@@ -28,6 +28,12 @@ export interface StandInOptions {
   excelApi?: string;
   /** Refuse a sync whose request or response exceeds this many bytes (default 5 MB, like Office); null: never. */
   payloadLimit?: number | null;
+  /**
+   * Make a sync fail as a lost connection or an Excel error would: each sync whose log index (1-based,
+   * as in `syncLog()`) is `index` (or one of them) applies its first `applied` actions (default: half of them) and then
+   * rejects with a StandInError of `code` (default "GeneralException"). null: no failure.
+   */
+  failSync?: { index: number | readonly number[]; applied?: number; code?: string } | null;
 }
 
 interface Action {
@@ -114,14 +120,25 @@ export class StandInContext {
       record.error = "RequestPayloadSizeLimitExceeded";
       throw new StandInError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
     }
+    const fail = this.options.failSync;
+    const failing = fail && (typeof fail.index === "number" ? fail.index === record.index : fail.index.includes(record.index));
+    const failAt = failing ? (fail.applied ?? Math.floor(actions.length / 2)) : -1;
     // Like Office, the actions before a failing one stay applied; the rest are dropped.
-    for (const a of actions) {
+    for (const [k, a] of actions.entries()) {
+      if (k === failAt) {
+        record.error = fail!.code ?? "GeneralException";
+        throw new StandInError(record.error, `The sync failed (configured failure of sync ${record.index}, after ${failAt} of ${actions.length} actions).`);
+      }
       try {
         record.responseBytes += a.run();
       } catch (e) {
         record.error = e instanceof StandInError ? e.code : String(e);
         throw e;
       }
+    }
+    if (failAt >= actions.length) {
+      record.error = fail!.code ?? "GeneralException";
+      throw new StandInError(record.error, `The sync failed (configured failure of sync ${record.index}, after all ${actions.length} actions).`);
     }
     if (limit !== null && record.responseBytes > limit) {
       record.error = "ResponsePayloadSizeLimitExceeded";
