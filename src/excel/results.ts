@@ -16,7 +16,11 @@ export interface ColumnSpec {
   /** Stable key (the pivot and charts look columns up by it). */
   key: string;
   header: string;
-  /** Number format of the data cells, or null for General. */
+  /**
+   * Number format of the data cells. Text columns are "@" (FORMAT.text), so Excel keeps "00123", "1-2"
+   * or "=…" as written; null for a column of numbers or text (customer ids): each cell gets "@" when it
+   * holds text and General when it holds a number (`mixedFormat`).
+   */
   format: string | null;
   /** Cell value for customer c ("" for none). */
   value: (c: number) => unknown;
@@ -47,13 +51,13 @@ export function resultColumns(a: AnalysisResult, m: Messages, names: ResultNames
       { key: "m", header: h.m, format: FORMAT.whole, value: score(scores.m.scores) },
       // Text format keeps "111" a code, not a number.
       { key: "rfmCode", header: h.rfmCode, format: FORMAT.text, value: (c) => codes[c] },
-      { key: "segment", header: h.segment, format: null, value: (c) => segmentName(segmentation, segmentation.index[c], m) },
+      { key: "segment", header: h.segment, format: FORMAT.text, value: (c) => segmentName(segmentation, segmentation.index[c], m) },
     );
   }
   if (a.abc) {
     const abc = a.abc;
     cols.push(
-      { key: "abcClass", header: h.abcClass, format: null, value: (c) => ABC_LABELS[abc.classes[c]] ?? "" },
+      { key: "abcClass", header: h.abcClass, format: FORMAT.text, value: (c) => ABC_LABELS[abc.classes[c]] ?? "" },
       { key: "cumulativeShare", header: h.cumulativeShare, format: FORMAT.percent, value: (c) => cellNumber(abc.cumulativeShare[c], 6) },
     );
   }
@@ -67,7 +71,7 @@ export function resultColumns(a: AnalysisResult, m: Messages, names: ResultNames
   }
   if (a.mainCategory) {
     const main = a.mainCategory;
-    cols.push({ key: "mainCategory", header: h.mainCategory, format: null, value: (c) => main[c] });
+    cols.push({ key: "mainCategory", header: h.mainCategory, format: FORMAT.text, value: (c) => main[c] });
   }
   if (a.extra) {
     const extra = a.extra;
@@ -100,7 +104,7 @@ function predictColumns(a: AnalysisResult, m: Messages): ColumnSpec[] {
     );
   }
   const stage = p.stage;
-  cols.push({ key: "stage", header: h.stage, format: null, value: (c) => stageName(stage[c], m) });
+  cols.push({ key: "stage", header: h.stage, format: FORMAT.text, value: (c) => stageName(stage[c], m) });
   return cols;
 }
 
@@ -134,13 +138,13 @@ export function churnColumns(a: AnalysisResult, m: Messages): ColumnSpec[] | nul
   return [
     { key: "rank", header: w.churn.rank, format: FORMAT.whole, value: (r) => r + 1 },
     { key: "customer", header: w.columns.customer, format: null, value: at((c) => a.customerIds[c]) },
-    { key: "tier", header: a.tierBy === "segment" ? w.summary.segment : w.summary.abcClass, format: null, value: at(tier) },
-    { key: "stage", header: h.stage, format: null, value: at((c) => stageName(stage[c], m)) },
+    { key: "tier", header: a.tierBy === "segment" ? w.summary.segment : w.summary.abcClass, format: FORMAT.text, value: at(tier) },
+    { key: "stage", header: h.stage, format: FORMAT.text, value: at((c) => stageName(stage[c], m)) },
     { key: "pAlive", header: h.pAlive, format: FORMAT.percent, value: at((c) => cellNumber(model.pAlive[c], 6)) },
     { key: "churnRisk", header: h.churnRisk, format: FORMAT.percent, value: at((c) => cellNumber(model.churnRisk[c], 6)) },
     { key: "clvIfAlive", header: w.churn.clvIfAlive(months), format: FORMAT.money, value: at((c) => cellNumber(model.clvIfAlive[c], 2)) },
     { key: "clvAtRisk", header: h.clvAtRisk, format: FORMAT.money, value: at((c) => cellNumber(model.clvAtRisk[c], 2)) },
-    { key: "cantLose", header: h.cantLose, format: null, value: at((c) => (model.cantLose[c] ? CANT_LOSE_MARK : "")) },
+    { key: "cantLose", header: h.cantLose, format: FORMAT.text, value: at((c) => (model.cantLose[c] ? CANT_LOSE_MARK : "")) },
     { key: "lastPurchase", header: w.columns.lastPurchase, format: FORMAT.date, value: at((c) => Math.floor(a.summary.lastPurchase[c])) },
   ];
 }
@@ -151,18 +155,38 @@ export interface RowsAndBytes {
   bytes: Float64Array;
 }
 
-/** The data rows, and what each costs in a request (values and number formats). */
+/** The number format of a cell in a column of numbers or text (format null): text stays text. */
+export function mixedFormat(value: unknown): string {
+  return typeof value === "string" ? FORMAT.text : "General";
+}
+
+/** Bytes a format cell adds to a request's JSON: the quoted string and its comma (formats need no escapes). */
+const formatBytes = (format: string) => format.length + 3;
+/** Bytes of a row's brackets and comma in each numberFormat grid. */
+const GRID_ROW_BYTES = 3;
+
+/** The data rows, and what each costs in a request (values and every number format written with them). */
 export function resultRows(columns: readonly ColumnSpec[], customers: number): RowsAndBytes {
   const rows = new Array<unknown[]>(customers);
   const bytes = new Float64Array(customers);
-  let formatBytes = 0;
-  for (const col of columns) if (col.format) formatBytes += col.format.length + 6; // ["fmt"],
+  // One numberFormat grid per run of equal formats and one per mixed column, each a row of cells per row.
+  let fixed = 0;
+  for (const run of formatRuns(columns)) fixed += GRID_ROW_BYTES + (run.to - run.from + 1) * formatBytes(run.format);
+  const mixed = mixedColumns(columns);
+  fixed += GRID_ROW_BYTES * mixed.length;
   for (let c = 0; c < customers; c++) {
     const row = columns.map((col) => col.value(c));
     rows[c] = row;
-    bytes[c] = rowBytes(row) + formatBytes;
+    let b = rowBytes(row) + fixed;
+    for (const k of mixed) b += formatBytes(mixedFormat(row[k]));
+    bytes[c] = b;
   }
   return { rows, bytes };
+}
+
+/** Columns whose cells are formatted one by one (`mixedFormat`). */
+export function mixedColumns(columns: readonly ColumnSpec[]): number[] {
+  return columns.flatMap((col, k) => (col.format ? [] : [k]));
 }
 
 /** Runs of adjacent columns with the same number format: one numberFormat write per run and block. */

@@ -34,8 +34,8 @@ export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Recor
   const h = m.workbook.summary;
   const strategy = (t: TierRow) => strategies[t.key] ?? strategies[tierLabel(a, t, m)] ?? defaultStrategy(a, t, m);
   const cols: SummaryColumn[] = [
-    { key: "tier", header: a.tierBy === "segment" ? h.segment : h.abcClass, format: null, value: (t) => tierLabel(a, t, m) },
-    { key: "strategy", header: h.strategy, format: null, value: strategy },
+    { key: "tier", header: a.tierBy === "segment" ? h.segment : h.abcClass, format: FORMAT.text, value: (t) => tierLabel(a, t, m) },
+    { key: "strategy", header: h.strategy, format: FORMAT.text, value: strategy },
     { key: "customers", header: h.customers, format: FORMAT.whole, value: (t) => t.customers },
     { key: "customerShare", header: h.customerShare, format: FORMAT.percent, value: (t) => cellNumber(t.customerShare) },
     { key: "orders", header: h.orders, format: FORMAT.whole, value: (t) => t.orders },
@@ -72,7 +72,8 @@ export interface Block {
   row: number;
   column: number;
   values: unknown[][];
-  formats: string[][] | null;
+  /** Number formats, written before the values (text cells are "@", so Excel keeps them as written). */
+  formats: string[][];
 }
 
 export interface SummaryLayout {
@@ -88,17 +89,17 @@ export interface SummaryLayout {
 export function summaryLayout(a: AnalysisResult, m: Messages, strategies: Record<string, string>, extraName: string): SummaryLayout {
   const columns = summaryColumns(a, m, strategies, extraName);
   const values = [columns.map((c) => c.header), ...a.tiers.map((t) => columns.map((c) => c.value(t)))];
-  const formats = [columns.map(() => "General"), ...a.tiers.map(() => columns.map((c) => c.format ?? "General"))];
+  const formats = [columns.map(() => FORMAT.text), ...a.tiers.map(() => columns.map((c) => c.format ?? "General"))];
   const table: Block = { row: 0, column: 0, values, formats };
   let endRow = values.length + 1;
   let heatTitle: Block | null = null;
   let heat: Block | null = null;
   if (a.rfGrid) {
     const g = a.rfGrid;
-    heatTitle = { row: endRow, column: 0, values: [[m.workbook.summary.heatTitle]], formats: null };
+    heatTitle = { row: endRow, column: 0, values: [[m.workbook.summary.heatTitle]], formats: [[FORMAT.text]] };
     const header = [m.workbook.summary.heatCorner, ...Array.from({ length: g.fLevels }, (_, f) => f + 1)];
     const rows: unknown[][] = [header];
-    const fmt: string[][] = [header.map(() => "General")];
+    const fmt: string[][] = [header.map((_, k) => (k === 0 ? FORMAT.text : "General"))];
     for (let r = g.rLevels; r >= 1; r--) {
       const row: unknown[] = [r];
       for (let f = 1; f <= g.fLevels; f++) row.push(cellNumber(g.meanMonetary[(r - 1) * g.fLevels + (f - 1)], 2));

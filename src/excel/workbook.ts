@@ -22,7 +22,8 @@ import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT, type ExcelHost } from
 import { addPivot, PIVOT_API } from "./pivot";
 import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, HeaderChoice, Progress, RunOptions, RunReport, SourcePreview, SourceRef, TableInfo, WorkbookPort } from "./port";
 import { a1, a1Range, checkMapping, describeSource, headerTexts, listTables, loadShape, previewRange, readColumns, sourceRange, type Role, type Shape } from "./read";
-import { churnColumns, formatRuns, resultColumns, resultRows, type ColumnSpec } from "./results";
+import { FORMAT } from "./formats";
+import { churnColumns, formatRuns, mixedColumns, mixedFormat, resultColumns, resultRows, type ColumnSpec } from "./results";
 import { freeName, planSheets } from "./sheets";
 import { isAnalysisSettings, isLastRun, LAST_RUN_KEY, normalizeSettings, OWNED_KEY, SETTINGS_KEY, type LastRun } from "./settings";
 import { summaryLayout, tierLabel, type Block } from "./summary";
@@ -46,11 +47,22 @@ interface RowSet {
   offset: number;
 }
 
+/**
+ * Writes a block: number formats first, then values, in the same batch. Excel reads a string written to
+ * a cell that is not formatted as text ("@") like typed input ("00123" → 123, "1-2" → a date, "=…" →
+ * a formula), so every text cell gets "@" before its value arrives.
+ */
 function writeBlock(sheet: Excel.Worksheet, block: Block): Excel.Range {
   const range = sheet.getRange(a1Range(block.row, block.column, block.values.length, block.values[0].length));
+  range.numberFormat = block.formats;
   range.values = block.values;
-  if (block.formats) range.numberFormat = block.formats;
   return range;
+}
+
+/** One cell of text (a note), formatted as text first. */
+function writeText(range: Excel.Range, text: string): void {
+  range.numberFormat = [[FORMAT.text]];
+  range.values = [[text]];
 }
 
 function qualityOf(a: AnalysisResult, shape: Shape, hasHeader: boolean, mapping: AnalysisSettings["mapping"], m: Messages): DataQuality {
@@ -267,10 +279,11 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
                 churnSheet = wb.worksheets.add(plan.churn);
                 churnSheet.load("id,name");
                 if (warn && warnColumns) sets.push({ sheet: churnSheet, columns: warnColumns, rows: warn.rows, offset: customers });
-                else if (predictNote) churnSheet.getRange("A1").values = [[predictNote]];
+                else if (predictNote) writeText(churnSheet.getRange("A1"), predictNote);
               }
               for (const set of sets) {
                 const head = set.sheet.getRange(a1Range(0, 0, 1, set.columns.length));
+                head.numberFormat = [set.columns.map(() => FORMAT.text)];
                 head.values = [set.columns.map((c) => c.header)];
                 head.format.font.bold = true;
               }
@@ -283,12 +296,17 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
               const from = Math.max(blocks[k], set.offset) - set.offset;
               const to = Math.min(blocks[k + 1], set.offset + set.rows.length) - set.offset;
               if (to <= from) continue;
+              // Number formats before values (see writeBlock); `resultRows` counted both in the row bytes.
               const block = set.sheet.getRange(a1Range(1 + from, 0, to - from, set.columns.length));
-              block.values = set.rows.slice(from, to);
+              const values = set.rows.slice(from, to);
               for (const run of formatRuns(set.columns)) {
                 const formats = Array.from({ length: to - from }, () => Array.from({ length: run.to - run.from + 1 }, () => run.format));
                 block.getCell(0, run.from).getResizedRange(to - from - 1, run.to - run.from).numberFormat = formats;
               }
+              for (const k of mixedColumns(set.columns)) {
+                block.getCell(0, k).getResizedRange(to - from - 1, 0).numberFormat = values.map((row) => [mixedFormat(row[k])]);
+              }
+              block.values = values;
             }
             if (k === 0) writing = true;
             await context.sync();
@@ -336,7 +354,7 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
             addPivot(summarySheet, resultsTable, summarySheet.getRange(a1(0, pivotColumn)), { rows: by, count, sum }, m);
           } else {
             pivotNote = m.workbook.summary.pivotNote(PIVOT_API);
-            summarySheet.getRange(a1(0, pivotColumn)).values = [[pivotNote]];
+            writeText(summarySheet.getRange(a1(0, pivotColumn)), pivotNote);
           }
 
           const lastRun: LastRun = {

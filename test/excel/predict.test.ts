@@ -38,7 +38,7 @@ describe("Predict CLV & churn in the workbook", () => {
     const width = table.header.length;
     const last = String.fromCharCode(64 + width);
     const formats = book.numberFormats("Tiers", `A2:${last}2`)[0].slice(-added.length);
-    expect(formats).toEqual(["0.0%", "0.0%", "0.00", "#,##0.00", "#,##0.00", "General"]);
+    expect(formats).toEqual(["0.0%", "0.0%", "0.00", "#,##0.00", "#,##0.00", "@"]);
     const body = book.tableRows("TieringResults");
     const stages = new Set(Object.values(en.predict.stages));
     for (const row of body) {
@@ -88,7 +88,7 @@ describe("Predict CLV & churn in the workbook", () => {
     const atRisk = list.map((r) => r[7] as number);
     expect(atRisk).toEqual([...atRisk].sort((x, y) => y - x));
     for (const r of list) expect(r[5] as number).toBeGreaterThan(0);
-    expect(book.numberFormats("Churn warning", "A2:J2")[0]).toEqual(["0", "General", "General", "General", "0.0%", "0.0%", "#,##0.00", "#,##0.00", "General", "yyyy-mm-dd"]);
+    expect(book.numberFormats("Churn warning", "A2:J2")[0]).toEqual(["0", "@", "@", "@", "0.0%", "0.0%", "#,##0.00", "#,##0.00", "@", "yyyy-mm-dd"]);
 
     expect(list.map((r) => r[1])).toEqual(Array.from(model.warning, (c) => a.customerIds[c]));
     const marked = list.filter((r) => r[8] === CANT_LOSE_MARK).map((r) => r[1]);

@@ -13,7 +13,7 @@ import { StandInError, WorkbookModel, boxAddress, parseAddress, refAddress, type
 import type { ExcelHost } from "../../../src/excel/host";
 import { StandInContext, pivotFields, type StandInOptions } from "./proxies";
 
-export { StandInError, columnLetters, parseAddress } from "./model";
+export { StandInError, columnLetters, parseAddress, typedInput } from "./model";
 export type { SyncRecord } from "./model";
 export { utf8Length, type StandInContext, type StandInOptions } from "./proxies";
 
@@ -96,6 +96,8 @@ export interface StandIn {
   /** Cell values of `address` (default: the used range). */
   values(sheet: string, address?: string): unknown[][];
   numberFormats(sheet: string, address?: string): string[][];
+  /** Formulas of `address` (default: the used range); "" where a cell holds no formula. */
+  formulas(sheet: string, address?: string): string[][];
   cellStyle(sheet: string, address: string): { bold?: boolean; fill?: string; fontColor?: string };
   columnWidth(sheet: string, column: number): number | null;
   tables(): TableView[];
@@ -293,6 +295,10 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     numberFormats(sheet, address) {
       const r = ref(sheet, address);
       return read(r, (i, j) => r.sheet.numberFormat(i, j)) as string[][];
+    },
+    formulas(sheet, address) {
+      const r = ref(sheet, address);
+      return read(r, (i, j) => r.sheet.formulas.get(`${i},${j}`) ?? "") as string[][];
     },
     cellStyle(sheet, address) {
       const r = ref(sheet, address);

@@ -21,6 +21,7 @@ import {
   type SheetModel,
   type TableModel,
   type WorkbookModel,
+  typedInput,
 } from "./model";
 
 export interface StandInOptions {
@@ -578,11 +579,16 @@ export class Range extends ClientObject<RangeRef> {
     return this._get("values");
   }
   set values(value: unknown[][]) {
+    // Text lands as typed input unless the cell is formatted as text ("@"): see `typedInput`.
     this._set("values", value, (ref) => this.writeCells("values", value, ref, (s, r, c, v) => {
       checkCellValue(v);
       s.formulas.delete(`${r},${c}`);
-      if (typeof v === "string" && v.startsWith("=")) s.formulas.set(`${r},${c}`, v);
-      s.setValue(r, c, v);
+      if (typeof v === "string" && s.numberFormat(r, c) !== "@") {
+        const typed = typedInput(v);
+        if (typed.formula !== null) s.formulas.set(`${r},${c}`, typed.formula);
+        if (typed.format !== null && s.numberFormat(r, c) === "General") s.setNumberFormat(r, c, typed.format);
+        s.setValue(r, c, typed.value);
+      } else s.setValue(r, c, v);
     }));
   }
   get formulas(): unknown[][] {
