@@ -70,14 +70,19 @@ function settingsSentence(e: AnalysisSettingsError, m: Messages): string {
   }
 }
 
+/** Office refused a request or response over its 5 MB limit. */
+export function isPayloadTooLarge(e: unknown): boolean {
+  const code = e !== null && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "";
+  return /PayloadSizeLimitExceeded/i.test(code);
+}
+
 export function userError(e: unknown, m: Messages): Error {
   if (e instanceof WorkbookError) return e;
   if (e instanceof AnalysisSettingsError) return new WorkbookError(settingsSentence(e, m), e);
   if (e instanceof CoreError) {
     return new WorkbookError(e.code === "noData" ? m.workbook.errors.noUsableRows : describeCoreError(e, m), e);
   }
-  const code = e !== null && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "";
-  if (/PayloadSizeLimitExceeded/i.test(code)) return new WorkbookError(m.workbook.errors.tooLarge, e);
+  if (isPayloadTooLarge(e)) return new WorkbookError(m.workbook.errors.tooLarge, e);
   const message = e instanceof Error ? e.message : String(e);
   return new WorkbookError(m.workbook.errors.excel(message), e);
 }

@@ -26,7 +26,11 @@ export const WRITE_SYNCS = 6;
  * fixed 9 write syncs, again the same for 100 or 100,000 customers.
  */
 export const WRITE_SYNCS_PREDICT = 9;
-/** Syncs that read source rows. */
+/** Syncs that read source rows (at least; more when the sampled rows say the data outgrow READ_SYNCS × PAYLOAD_TARGET). */
 export const READ_SYNCS = 3;
-/** Bytes a source cell is assumed to take in a response, to size read blocks before reading. */
-export const READ_CELL_BYTES = 24;
+/** Data rows of each mapped column read in the first sync, to measure what a row costs in a response. */
+export const SAMPLE_ROWS = 200;
+/** The rows below the sample may be longer than the sampled ones: read blocks are sized for this much more. */
+export const READ_MARGIN = 1.25;
+/** A floor for a sampled cell's bytes (a blank top of a column says little about the rest): `[""],` is 5. */
+export const MIN_CELL_BYTES = 8;

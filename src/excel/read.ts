@@ -1,13 +1,15 @@
 /**
  * Reading from the workbook: the tables, a preview of a source for the column mapping, and the
  * mapped columns of a source for a run, in a fixed number of syncs (READ_SYNCS blocks of rows, more
- * only when the cells would exceed PAYLOAD_TARGET per response).
+ * only when the cells would exceed PAYLOAD_TARGET per response, as measured on a sample of the rows).
  */
 import { looksLikeHeader } from "../core/header";
 import type { Messages } from "../i18n";
 import { splitEvenly } from "./batch";
 import { WorkbookError } from "./errors";
-import { PAYLOAD_TARGET, READ_CELL_BYTES, READ_SYNCS } from "./host";
+import { utf8Bytes } from "./bytes";
+import { isPayloadTooLarge } from "./errors";
+import { MIN_CELL_BYTES, PAYLOAD_TARGET, READ_MARGIN, READ_SYNCS, SAMPLE_ROWS } from "./host";
 import type { ColumnMapping, HeaderChoice, SourcePreview, SourceRef, TableInfo } from "./port";
 
 export function columnLetters(c: number): string {
@@ -100,8 +102,66 @@ export type Role = keyof ColumnMapping;
 export const ROLES: Role[] = ["customer", "date", "amount", "quantity", "margin", "category", "extra", "order"];
 export const REQUIRED_ROLES: Role[] = ["customer", "date", "amount"];
 
+/** The first data rows of each mapped column, read in a run's first sync; `rows` is how many were read. */
+export interface Sample {
+  rows: number;
+  cells: Partial<Record<Role, unknown[]>>;
+}
+
+/** The last row of a sheet (1,048,576 rows). */
+const SHEET_ROWS = 1048576;
+
 /**
- * Reads the mapped columns of the data rows: `blocks` syncs, each loading every mapped column's
+ * How many rows the sample may span below the first data row without running off the sheet: the
+ * source's top row is known from a range's address ("A1:D9", "A:D" → row 1); a table's is not before
+ * the first sync, so a table whose data start within SAMPLE_ROWS rows of the sheet's last row is not
+ * supported (nobody keeps one there).
+ */
+export function sampleRows(source: SourceRef, hasHeader: boolean): number {
+  if (source.kind === "table") return SAMPLE_ROWS;
+  const digits = /^\$?[A-Za-z]{0,3}\$?(\d*)/.exec(source.address.slice(source.address.lastIndexOf("!") + 1))?.[1];
+  const top = digits ? Number(digits) : 1;
+  return Math.max(0, Math.min(SAMPLE_ROWS, SHEET_ROWS - (top + (hasHeader ? 1 : 0)) + 1));
+}
+
+/**
+ * Queues the sample (no sync): up to `rows` cells of each mapped column from the first data row. Read
+ * before the source's size is known, so it may reach below the source; the caller clips it.
+ */
+export function loadSample(range: Excel.Range, hasHeader: boolean, mapping: ColumnMapping, rows: number): (dataRows: number) => Sample {
+  const first = hasHeader ? 1 : 0;
+  const roles = ROLES.filter((r) => mapping[r] >= 0);
+  const loaded = rows === 0 ? [] : roles.map((role) => ({ role, range: range.getCell(first, mapping[role]).getResizedRange(rows - 1, 0).load("values") }));
+  return (dataRows) => {
+    const take = Math.min(rows, Math.max(0, dataRows));
+    const cells: Partial<Record<Role, unknown[]>> = {};
+    for (const { role, range: r } of loaded) cells[role] = r.values.slice(0, take).map((row) => row[0]);
+    return { rows: take, cells };
+  };
+}
+
+/** Bytes one cell takes in a read response: its JSON in UTF-8 inside `[…],`. */
+export function responseCellBytes(value: unknown): number {
+  return utf8Bytes(JSON.stringify(value ?? "")) + 3;
+}
+
+/**
+ * Read blocks for `rows` data rows of `roles.length` mapped columns, from the sample:
+ *   bytes per row = max(sampled bytes ÷ sampled rows, roles × MIN_CELL_BYTES) × READ_MARGIN
+ *   blocks = max(READ_SYNCS, ⌈rows × bytes per row ÷ PAYLOAD_TARGET⌉)
+ * so the count stays READ_SYNCS until the source's cells come to READ_SYNCS × PAYLOAD_TARGET ÷
+ * READ_MARGIN (about 10 MB of cells), and grows by one per PAYLOAD_TARGET beyond. A block whose response
+ * is refused all the same (rows far longer than the sample) is read again in halves.
+ */
+export function readBlockCount(rows: number, roles: readonly Role[], sample: Sample): number {
+  let bytes = 0;
+  for (const role of roles) for (const v of sample.cells[role] ?? []) bytes += responseCellBytes(v);
+  const perRow = Math.max(sample.rows > 0 ? bytes / sample.rows : 0, roles.length * MIN_CELL_BYTES) * READ_MARGIN;
+  return Math.max(READ_SYNCS, Math.ceil((rows * perRow) / PAYLOAD_TARGET));
+}
+
+/**
+ * Reads the mapped columns of the data rows: `readBlockCount` syncs, each loading every mapped column's
  * slice of rows. Returns one array of cells per mapped role.
  */
 export async function readColumns(
@@ -110,25 +170,35 @@ export async function readColumns(
   shape: Shape,
   hasHeader: boolean,
   mapping: ColumnMapping,
+  sample: Sample,
   afterBlock: (k: number, blocks: number) => void,
 ): Promise<Partial<Record<Role, unknown[]>>> {
   const first = hasHeader ? 1 : 0;
   const rows = shape.rows - first;
   const roles = ROLES.filter((r) => mapping[r] >= 0);
-  const estimate = rows * roles.length * READ_CELL_BYTES;
-  const blocks = Math.max(READ_SYNCS, Math.ceil(estimate / PAYLOAD_TARGET));
+  const blocks = readBlockCount(rows, roles, sample);
   const starts = splitEvenly(rows, blocks);
   const out: Partial<Record<Role, unknown[]>> = {};
   for (const role of roles) out[role] = [];
-  for (let k = 0; k < blocks; k++) {
-    const from = starts[k];
-    const count = starts[k + 1] - from;
+  const read = async (from: number, count: number): Promise<void> => {
     const loaded = count === 0 ? [] : roles.map((role) => ({ role, range: range.getCell(first + from, mapping[role]).getResizedRange(count - 1, 0).load("values") }));
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      // Rows far longer than the sample: this block's response was refused; read it in halves.
+      if (!isPayloadTooLarge(e) || count < 2) throw e;
+      const half = Math.ceil(count / 2);
+      await read(from, half);
+      await read(from + half, count - half);
+      return;
+    }
     for (const { role, range: r } of loaded) {
       const target = out[role]!;
       for (const row of r.values) target.push(row[0]);
     }
+  };
+  for (let k = 0; k < blocks; k++) {
+    await read(starts[k], starts[k + 1] - starts[k]);
     afterBlock(k, blocks);
   }
   return out;

@@ -3,7 +3,8 @@
  * `createWorkbookPort(standIn.host)` in tests and the browser preview.
  *
  * Sync budget of `run`, whatever the row count (up to the sizes in docs/PERFORMANCE.md):
- *   1 (source shape, sheets, ownership, table names) + READ_SYNCS (mapped columns)
+ *   1 (source shape, a sample of its rows, sheets, ownership) + READ_SYNCS (mapped columns; more only
+ *   when the sampled rows say the cells exceed READ_SYNCS × PAYLOAD_TARGET ÷ READ_MARGIN, see read.ts)
  *   + WRITE_SYNCS (results rows; with Predict WRITE_SYNCS_PREDICT for them and the churn-warning rows
  *   together; each sync under PAYLOAD_TARGET)
  *   + 1 (tables, summary, PivotTable, settings). Calculation is suspended for every write sync.
@@ -17,11 +18,11 @@ import { messages, type Locale, type Messages } from "../i18n";
 import { describeCoreError, problemText } from "../i18n/describe";
 import { splitByBytes } from "./batch";
 import { buildChart, chartName } from "./charts";
-import { guard, throwIfAborted, withSuppressed, WorkbookError } from "./errors";
+import { guard, isPayloadTooLarge, throwIfAborted, withSuppressed, WorkbookError } from "./errors";
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT, type ExcelHost } from "./host";
 import { addPivot, PIVOT_API } from "./pivot";
 import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, HeaderChoice, Progress, RunOptions, RunReport, SourcePreview, SourceRef, TableInfo, WorkbookPort } from "./port";
-import { a1, a1Range, checkMapping, describeSource, headerTexts, listTables, loadShape, previewRange, readColumns, sourceRange, type Role, type Shape } from "./read";
+import { a1, a1Range, checkMapping, describeSource, headerTexts, listTables, loadSample, loadShape, previewRange, readColumns, sampleRows, sourceRange, type Role, type Shape } from "./read";
 import { FORMAT } from "./formats";
 import { churnColumns, formatRuns, mixedColumns, mixedFormat, resultColumns, resultRows, type ColumnSpec } from "./results";
 import { freeName, planSheets } from "./sheets";
@@ -175,7 +176,10 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         const shapeOf = loadShape(range);
         const sheets = wb.worksheets.load("items/name,items/id");
         const ownedSetting = wb.settings.getItemOrNullObject(OWNED_KEY).load("value");
+        // And the first rows of the mapped columns: what a row costs, to size the read blocks.
+        const sampleOf = loadSample(range, settings.hasHeader, settings.mapping, sampleRows(source, settings.hasHeader));
         await context.sync().catch((e: unknown) => {
+          if (isPayloadTooLarge(e)) throw e;
           throw new WorkbookError(m.workbook.errors.sourceGone(describeSource(source)), e);
         });
         const shape = shapeOf();
@@ -186,7 +190,7 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
 
         // Read: the mapped columns (and the header, for the extra column's name).
         const headerRange = settings.hasHeader ? range.getRow(0).load("values") : null;
-        const cells = await readColumns(context, range, shape, settings.hasHeader, settings.mapping, (k, n) => {
+        const cells = await readColumns(context, range, shape, settings.hasHeader, settings.mapping, sampleOf(dataRows), (k, n) => {
           progress("read", (PROGRESS.read * (k + 1)) / n);
           throwIfAborted(options.signal, m);
         });
