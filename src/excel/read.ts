@@ -33,9 +33,25 @@ export function localAddress(address: string): string {
   return address.slice(address.lastIndexOf("!") + 1);
 }
 
+/** "A:D", "3:5", "A1:D1048576": every row (or every column) of the sheet, which Excel would read whole. */
+export function isWholeLines(address: string): boolean {
+  const a = address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "").toUpperCase();
+  return /^[A-Z]{1,3}:[A-Z]{1,3}$/.test(a) || /^\d+:\d+$/.test(a) || /^[A-Z]{1,3}1:[A-Z]{1,3}1048576$/.test(a);
+}
+
+/**
+ * The source's cells. A table: its header row and data body, never a shown totals row. A range of whole
+ * columns or rows ("A:D"): only its part inside the sheet's used range, so 1,048,576 rows are never read
+ * (the saved address stays "A:D", so rows added later are read by the next run); an empty one fails at sync.
+ */
 export function sourceRange(context: Excel.RequestContext, source: SourceRef): Excel.Range {
-  if (source.kind === "table") return context.workbook.tables.getItem(source.name).getRange();
-  return context.workbook.worksheets.getItem(source.sheet).getRange(source.address);
+  if (source.kind === "table") {
+    const table = context.workbook.tables.getItem(source.name);
+    return table.getHeaderRowRange().getBoundingRect(table.getDataBodyRange());
+  }
+  const sheet = context.workbook.worksheets.getItem(source.sheet);
+  const range = sheet.getRange(source.address);
+  return isWholeLines(source.address) ? range.getIntersection(sheet.getUsedRange(true)) : range;
 }
 
 export function describeSource(source: SourceRef): string {
@@ -46,7 +62,8 @@ export function describeSource(source: SourceRef): string {
 export async function listTables(context: Excel.RequestContext): Promise<TableInfo[]> {
   const tables = context.workbook.tables.load("items/name");
   await context.sync();
-  const parts = tables.items.map((t) => ({ name: t.name, range: t.getRange().load("address"), sheet: t.worksheet.load("name"), rows: t.rows.load("count") }));
+  // Header row and data body: a shown totals row is not data.
+  const parts = tables.items.map((t) => ({ name: t.name, range: t.getHeaderRowRange().getBoundingRect(t.getDataBodyRange()).load("address"), sheet: t.worksheet.load("name"), rows: t.rows.load("count") }));
   await context.sync();
   return parts.map((p) => ({ name: p.name, sheet: p.sheet.name, address: localAddress(p.range.address), rows: p.rows.count }));
 }

@@ -22,7 +22,7 @@ import { guard, isPayloadTooLarge, throwIfAborted, withSuppressed, WorkbookError
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT, type ExcelHost } from "./host";
 import { addPivot, PIVOT_API } from "./pivot";
 import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, HeaderChoice, Progress, RunOptions, RunReport, SourcePreview, SourceRef, TableInfo, WorkbookPort } from "./port";
-import { a1, a1Range, checkMapping, describeSource, headerTexts, listTables, loadSample, loadShape, previewRange, readColumns, sampleRows, sourceRange, type Role, type Shape } from "./read";
+import { a1, a1Range, checkMapping, describeSource, headerTexts, isWholeLines, listTables, loadSample, loadShape, previewRange, readColumns, sampleRows, sourceRange, type Role, type Shape } from "./read";
 import { FORMAT } from "./formats";
 import { churnColumns, formatRuns, mixedColumns, mixedFormat, resultColumns, resultRows, type ColumnSpec } from "./results";
 import { freeName, planSheets } from "./sheets";
@@ -152,6 +152,17 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
           const single = selectedShape().rows === 1 && selectedShape().columns === 1;
           range = single ? region : selected;
           shape = single ? regionShape : selectedShape;
+          if (!single && isWholeLines(selectedShape().address)) {
+            // Whole columns (A:D) or rows: only the part with data, one more sync. The source stays "A:D".
+            const sheet = context.workbook.worksheets.getItem(selectedShape().sheetId);
+            range = selected.getIntersection(sheet.getUsedRange(true));
+            const clipped = loadShape(range);
+            await context.sync().catch((e: unknown) => {
+              throw new WorkbookError(m.workbook.errors.noRows, e);
+            });
+            const s = clipped();
+            return previewRange(context, range, s, { kind: "range", sheet: s.sheet, address: selectedShape().address }, hasHeader, m);
+          }
         }
         const s = shape();
         const ref: SourceRef = source ?? { kind: "range", sheet: s.sheet, address: s.address };

@@ -87,7 +87,8 @@ export interface StandIn {
   addSheet(name: string, rows?: unknown[][], options?: { at?: string; numberFormats?: string[][] }): SheetModel;
   /** A sheet from CSV text, converted as Excel opens a CSV: numbers to numbers, date-times to serials. */
   addSheetFromCsv(name: string, text: string, options?: { convert?: boolean }): SheetModel;
-  addTable(sheet: string, address: string, name: string): void;
+  /** A table over `address` (header row first; with `showTotals`, its last row is the totals row). */
+  addTable(sheet: string, address: string, name: string, options?: { showTotals?: boolean }): void;
   select(sheet: string, address: string): void;
 
   sheets(): SheetView[];
@@ -276,10 +277,10 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
       }
       return addSheet(name, values, { numberFormats: formats });
     },
-    addTable(sheet, address, name) {
+    addTable(sheet, address, name, opts = {}) {
       const s = sheetOf(model, sheet);
       model.checkNewTableName(name);
-      model.tables.push({ id: model.newId("table"), name, sheet: s, box: parseAddress(address).box, style: "TableStyleMedium2", deleted: false });
+      model.tables.push({ id: model.newId("table"), name, sheet: s, box: parseAddress(address).box, style: "TableStyleMedium2", deleted: false, showTotals: opts.showTotals ?? false });
     },
     select(sheet, address) {
       model.selection = ref(sheet, address);
@@ -311,13 +312,13 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
         sheet: t.sheet.name,
         address: boxAddress(t.box),
         header: read({ sheet: t.sheet, ...t.box, r1: t.box.r0 }, (r, c) => String(t.sheet.value(r, c)))[0] as string[],
-        rows: t.box.r1 - t.box.r0,
+        rows: t.box.r1 - t.box.r0 - (t.showTotals ? 1 : 0),
         style: t.style,
       })),
     tableRows(name) {
       const t = model.table(name);
       if (!t) throw new StandInError("ItemNotFound", `No table "${name}".`);
-      return read({ sheet: t.sheet, ...t.box, r0: t.box.r0 + 1 }, (r, c) => t.sheet.value(r, c));
+      return read({ sheet: t.sheet, ...t.box, r0: t.box.r0 + 1, r1: t.box.r1 - (t.showTotals ? 1 : 0) }, (r, c) => t.sheet.value(r, c));
     },
     charts: (sheet) =>
       model.charts

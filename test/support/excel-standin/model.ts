@@ -74,7 +74,10 @@ export function parseAddress(address: string): { sheet: string | null; box: Box 
   return { sheet, box };
 }
 
+/** "B2:D9"; whole columns as Excel gives them ("A:D"), whole rows too ("3:5"). */
 export function boxAddress(box: Box): string {
+  if (box.r0 === 0 && box.r1 === MAX_ROWS - 1 && !(box.c0 === 0 && box.c1 === MAX_COLUMNS - 1)) return `${columnLetters(box.c0)}:${columnLetters(box.c1)}`;
+  if (box.c0 === 0 && box.c1 === MAX_COLUMNS - 1) return `${box.r0 + 1}:${box.r1 + 1}`;
   const a = `${columnLetters(box.c0)}${box.r0 + 1}`;
   return box.r0 === box.r1 && box.c0 === box.c1 ? a : `${a}:${columnLetters(box.c1)}${box.r1 + 1}`;
 }
@@ -173,9 +176,11 @@ export interface TableModel {
   id: string;
   name: string;
   sheet: SheetModel;
+  /** Header row, data body and (when `showTotals`) the totals row below it. */
   box: Box;
   style: string;
   deleted: boolean;
+  showTotals?: boolean;
 }
 
 export type ChartAxisGroup = "Primary" | "Secondary";

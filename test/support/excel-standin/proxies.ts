@@ -657,6 +657,39 @@ export class Range extends ClientObject<RangeRef> {
   getOffsetRange(rowOffset: number, columnOffset: number): Range {
     return this.derived((ref) => ({ r0: ref.r0 + rowOffset, c0: ref.c0 + columnOffset, r1: ref.r1 + rowOffset, c1: ref.c1 + columnOffset }));
   }
+  /** The smallest range holding this one and `other` (same sheet). */
+  getBoundingRect(other: Range | string): Range {
+    return new Range(this.context, () => {
+      const a = this._model();
+      const b = this.other(other, a.sheet);
+      return { sheet: a.sheet, r0: Math.min(a.r0, b.r0), c0: Math.min(a.c0, b.c0), r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1) };
+    });
+  }
+  /** The cells in both ranges; ItemNotFound at sync when they do not meet. */
+  getIntersection(other: Range | string): Range {
+    return new Range(this.context, () => {
+      const box = this.intersect(other);
+      if (!box) throw new StandInError("ItemNotFound", "The ranges do not intersect.");
+      return box;
+    });
+  }
+  getIntersectionOrNullObject(other: Range | string): Range {
+    return new Range(this.context, () => this.intersect(other), true);
+  }
+  private other(other: Range | string, sheet: SheetModel): RangeRef {
+    if (typeof other !== "string") {
+      const ref = other._model();
+      if (ref.sheet !== sheet) throw new StandInError("InvalidArgument", "The ranges are on different sheets.");
+      return ref;
+    }
+    return { sheet, ...parseAddress(other).box };
+  }
+  private intersect(other: Range | string): RangeRef | null {
+    const a = this._model();
+    const b = this.other(other, a.sheet);
+    const box = { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) };
+    return box.r0 > box.r1 || box.c0 > box.c1 ? null : { sheet: a.sheet, ...box };
+  }
   getSurroundingRegion(): Range {
     this.context._need("1.7", "range.getSurroundingRegion");
     return this.derived((ref) => ref.sheet.surroundingRegion({ r0: ref.r0, c0: ref.c0, r1: ref.r0, c1: ref.c0 }));
@@ -874,7 +907,7 @@ export class TableCollection extends Collection<TableModel, Table> {
 export class Table extends ClientObject<TableModel> {
   protected readonly _kind = "table";
   protected _props() {
-    return { name: (t: TableModel) => t.name, id: (t: TableModel) => t.id, style: (t: TableModel) => t.style, showTotals: () => false };
+    return { name: (t: TableModel) => t.name, id: (t: TableModel) => t.id, style: (t: TableModel) => t.style, showTotals: (t: TableModel) => t.showTotals ?? false };
   }
   get name(): string {
     return this._get("name");
@@ -894,15 +927,27 @@ export class Table extends ClientObject<TableModel> {
   set style(value: string) {
     this._set("style", value, (t) => (t.style = value));
   }
+  get showTotals(): boolean {
+    return this._get("showTotals");
+  }
+  /** Shows or hides the totals row below the data (the table grows or shrinks by that row). */
+  set showTotals(value: boolean) {
+    this._set("showTotals", value, (t) => {
+      if ((t.showTotals ?? false) === value) return;
+      t.box = { ...t.box, r1: t.box.r1 + (value ? 1 : -1) };
+      t.showTotals = value;
+    });
+  }
   get worksheet(): Worksheet {
     return new Worksheet(this.context, () => this._model().sheet);
   }
-  private part(box: (b: Box) => Box): Range {
+  private part(box: (b: Box, totals: number) => Box): Range {
     return new Range(this.context, () => {
       const t = this._model();
-      return { sheet: t.sheet, ...box(t.box) };
+      return { sheet: t.sheet, ...box(t.box, t.showTotals ? 1 : 0) };
     });
   }
+  /** The whole table: header, data and the totals row when shown. */
   getRange(): Range {
     return this.part((b) => b);
   }
@@ -910,7 +955,14 @@ export class Table extends ClientObject<TableModel> {
     return this.part((b) => ({ ...b, r1: b.r0 }));
   }
   getDataBodyRange(): Range {
-    return this.part((b) => ({ ...b, r0: b.r0 + 1 }));
+    return this.part((b, totals) => ({ ...b, r0: b.r0 + 1, r1: b.r1 - totals }));
+  }
+  getTotalRowRange(): Range {
+    return new Range(this.context, () => {
+      const t = this._model();
+      if (!t.showTotals) throw new StandInError("InvalidOperation", "The table does not show its totals row.");
+      return { sheet: t.sheet, ...t.box, r0: t.box.r1 };
+    });
   }
   get rows() {
     return new TableRows(this.context, () => this._model());
@@ -929,7 +981,7 @@ export class Table extends ClientObject<TableModel> {
 export class TableRows extends ClientObject<TableModel> {
   protected readonly _kind = "table rows";
   protected _props() {
-    return { count: (t: TableModel) => t.box.r1 - t.box.r0 };
+    return { count: (t: TableModel) => t.box.r1 - t.box.r0 - (t.showTotals ? 1 : 0) };
   }
   get count(): number {
     return this._get("count");
@@ -977,7 +1029,7 @@ export class TableColumn extends ClientObject<ColumnModel> {
     return new Range(this.context, () => {
       const m = this._model();
       const c = m.table.box.c0 + m.index;
-      return { sheet: m.sheet, r0: m.table.box.r0 + 1, c0: c, r1: m.table.box.r1, c1: c };
+      return { sheet: m.sheet, r0: m.table.box.r0 + 1, c0: c, r1: m.table.box.r1 - (m.table.showTotals ? 1 : 0), c1: c };
     });
   }
 }
