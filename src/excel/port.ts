@@ -213,9 +213,12 @@ export interface ChartReport {
   name: string;
 }
 
-/** The operations. Every method rejects with an `Error` whose message is a sentence for the user. */
+/**
+ * The operations. Every method rejects with an `Error` whose message is a sentence for the user, in
+ * `locale` (English when a method's optional locale is left out).
+ */
 export interface WorkbookPort {
-  listTables(): Promise<TableInfo[]>;
+  listTables(locale?: Locale): Promise<TableInfo[]>;
   /** The current selection (a single cell grows to its current region). "auto" detects the header row. */
   previewSelection(hasHeader: HeaderChoice, locale: Locale): Promise<SourcePreview>;
   previewSource(source: SourceRef, hasHeader: HeaderChoice, locale: Locale): Promise<SourcePreview>;
@@ -225,7 +228,7 @@ export interface WorkbookPort {
   buildChart(kind: ChartKind, locale: Locale): Promise<ChartReport>;
   /** The ribbon's "Build tier chart": the kind built last on this workbook (a column chart at first). */
   buildLastChart(locale: Locale): Promise<ChartReport>;
-  selectCell(cell: CellRef): Promise<void>;
-  loadSettings(): Promise<AnalysisSettings | null>;
-  saveSettings(settings: AnalysisSettings): Promise<void>;
+  selectCell(cell: CellRef, locale?: Locale): Promise<void>;
+  loadSettings(locale?: Locale): Promise<AnalysisSettings | null>;
+  saveSettings(settings: AnalysisSettings, locale?: Locale): Promise<void>;
 }

@@ -442,14 +442,14 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
   }
 
   return {
-    listTables: () => guard(messages("en"), () => host.run(listTables)),
+    listTables: (locale: Locale = "en") => guard(messages(locale), () => host.run(listTables)),
     previewSelection: (hasHeader, locale) => preview(null, hasHeader, locale),
     previewSource: (source, hasHeader, locale) => preview(source, hasHeader, locale),
     run,
     buildChart: chart,
     buildLastChart: (locale) => chart(null, locale),
-    async selectCell(cell: CellRef) {
-      return guard(messages("en"), () =>
+    async selectCell(cell: CellRef, locale: Locale = "en") {
+      return guard(messages(locale), () =>
         host.run(async (context) => {
           const sheet = context.workbook.worksheets.getItem(cell.sheet);
           sheet.activate();
@@ -458,8 +458,8 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         }),
       );
     },
-    async loadSettings() {
-      return guard(messages("en"), () =>
+    async loadSettings(locale: Locale = "en") {
+      return guard(messages(locale), () =>
         host.run(async (context) => {
           const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load("value");
           await context.sync();
@@ -467,8 +467,8 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         }),
       );
     },
-    async saveSettings(settings: AnalysisSettings) {
-      return guard(messages("en"), () =>
+    async saveSettings(settings: AnalysisSettings, locale: Locale = "en") {
+      return guard(messages(locale), () =>
         host.run(async (context) => {
           context.workbook.settings.add(SETTINGS_KEY, settings);
           await context.sync();

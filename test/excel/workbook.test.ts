@@ -392,3 +392,18 @@ describe("Online Retail sample (../shared/data)", () => {
     expect(book.tableRows("TieringSummary").reduce((s, row) => s + (row[ordersColumn] as number), 0)).toBe(invoices.size);
   }, 60_000);
 });
+
+describe("errors of the small port methods speak the pane's language", () => {
+  it("listTables, selectCell, loadSettings and saveSettings reject in Chinese when asked", async () => {
+    const { book, port } = bookWithTransactions(transactions(3));
+    await expect(port.selectCell({ sheet: "Gone", address: "A1" }, "zh-CN")).rejects.toThrow(zhCN.workbook.errors.excel("x").slice(0, 10));
+    book.configure({ failSync: { index: book.syncLog().length + 1, applied: 0 } });
+    await expect(port.listTables("zh-CN")).rejects.toThrow(zhCN.workbook.errors.excel("x").slice(0, 10));
+    book.configure({ failSync: { index: book.syncLog().length + 1, applied: 0 } });
+    await expect(port.loadSettings("zh-CN")).rejects.toThrow(zhCN.workbook.errors.excel("x").slice(0, 10));
+    book.configure({ failSync: { index: book.syncLog().length + 1, applied: 0 } });
+    await expect(port.saveSettings(settingsFor(3), "zh-CN")).rejects.toThrow(zhCN.workbook.errors.excel("x").slice(0, 10));
+    // English when no locale is given.
+    await expect(port.selectCell({ sheet: "Gone", address: "A1" })).rejects.toThrow(en.workbook.errors.excel("x").slice(0, 20));
+  });
+});

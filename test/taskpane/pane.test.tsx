@@ -25,6 +25,9 @@ describe("pane: data", () => {
   it("lists the workbook's tables and reads the selection's header, guessing every column", async () => {
     const port = await paneWithSelection();
     expect(port.called("listTables").length).toBeGreaterThan(0);
+    // The port words its errors in the pane's language.
+    expect(port.called("listTables")[0].args).toEqual(["en"]);
+    expect(port.called("loadSettings")[0].args).toEqual(["en"]);
     expect(port.called("previewSelection")).toEqual([{ method: "previewSelection", args: ["auto"] }]);
     expect((get("checkbox", en.pane.hasHeader) as HTMLInputElement).checked).toBe(true);
     expect(bodyText()).toContain(en.pane.headerDetected);
@@ -99,7 +102,9 @@ describe("pane: run", () => {
     expect(text).toContain(REPORT.pivotNote);
     expect(text).not.toContain(en.pane.qualityOrders("0").split("0")[0]);
     await click(get("link", en.pane.showFirstProblem("Orders!E2")));
-    expect(port.called("selectCell")[0].args).toEqual([{ sheet: "Orders", address: "E2" }]);
+    expect(port.called("selectCell")[0].args).toEqual([{ sheet: "Orders", address: "E2" }, "en"]);
+    // The run saved its settings itself: the pane does not save them a second time.
+    expect(port.called("saveSettings")).toEqual([]);
   });
 
   it("runs with the guessed order column and says how many orders the rows formed", async () => {

@@ -82,11 +82,11 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
     let live = true;
     void (async () => {
       const [tableList, saved] = await Promise.all([
-        port.listTables().catch((error: unknown) => {
+        port.listTables(localeRef.current).catch((error: unknown) => {
           if (live) setDataError(sentence(error));
           return [] as TableInfo[];
         }),
-        port.loadSettings().catch((error: unknown) => {
+        port.loadSettings(localeRef.current).catch((error: unknown) => {
           console.warn("Tiering: could not load the saved settings", error);
           return null;
         }),
@@ -162,7 +162,7 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
   const refreshTables = useCallback(async () => {
     if (!port) return;
     try {
-      setTables(await port.listTables());
+      setTables(await port.listTables(localeRef.current));
     } catch (error) {
       setDataError(sentence(error));
     }
@@ -186,9 +186,7 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
           if (!controller.signal.aborted) setRun({ kind: "running", progress });
         },
       });
-      await port.saveSettings(result.settings).catch((error: unknown) => {
-        console.warn("Tiering: the run worked but its settings could not be saved", error);
-      });
+      // No saveSettings here: the port's run saves the settings in its last sync, with the results.
       setRun({ kind: "done", report });
       setRestored(false);
     } catch (error) {
@@ -215,7 +213,7 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
     async (cell: CellRef) => {
       if (!port) return;
       try {
-        await port.selectCell(cell);
+        await port.selectCell(cell, localeRef.current);
       } catch (error) {
         setDataError(sentence(error));
       }

@@ -89,8 +89,8 @@ export class FakePort implements WorkbookPort {
     };
   }
 
-  async listTables() {
-    this.log("listTables");
+  async listTables(locale?: string) {
+    this.log("listTables", locale);
     return this.tables;
   }
 
@@ -116,6 +116,8 @@ export class FakePort implements WorkbookPort {
     }
     if (this.runError) throw this.runError;
     options.onProgress?.({ phase: "write", fraction: 1 });
+    // As the workbook port does: a run saves its settings in the document with its results.
+    this.saved = settings;
     return this.report;
   }
 
@@ -131,17 +133,17 @@ export class FakePort implements WorkbookPort {
     return { kind: "column", sheet: "Tier Summary", name: "Tier chart (column)" };
   }
 
-  async selectCell(cell: CellRef) {
-    this.log("selectCell", cell);
+  async selectCell(cell: CellRef, locale?: string) {
+    this.log("selectCell", cell, locale);
   }
 
-  async loadSettings() {
-    this.log("loadSettings");
+  async loadSettings(locale?: string) {
+    this.log("loadSettings", locale);
     return this.saved;
   }
 
-  async saveSettings(settings: AnalysisSettings) {
-    this.log("saveSettings", settings);
+  async saveSettings(settings: AnalysisSettings, locale?: string) {
+    this.log("saveSettings", settings, locale);
     this.saved = settings;
   }
 }
