@@ -6,11 +6,11 @@
  */
 import type { Messages } from "../i18n";
 import { WorkbookError } from "./errors";
-import type { ChartKind } from "./port";
+import { CHART_KINDS, type ChartKind } from "./port";
 import { a1, a1Range } from "./read";
 import type { LastRun } from "./settings";
 
-export const CHART_KINDS: ChartKind[] = ["column", "pie", "doughnut", "pareto", "scatter", "radar", "heatmap"];
+export { CHART_KINDS };
 
 export function chartName(kind: ChartKind): string {
   return `Tiering ${kind}`;

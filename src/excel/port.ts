@@ -6,6 +6,7 @@
  * code that calls `Excel.run`; each operation does a constant number of `context.sync()` calls however
  * many rows there are.
  */
+import { PREDICT_DEFAULTS, type PredictAnalysisOptions } from "../core/forecast";
 import type { Locale } from "../i18n";
 
 /** A cell the pane can point the user at ("select the first bad cell"). */
@@ -104,40 +105,17 @@ export interface ClvSettings {
 
 /**
  * Predict CLV & churn: BG/NBD + Gamma-Gamma fitted to the purchases up to the analysis date, lifecycle
- * stages and the churn-warning list (src/core/forecast.ts).
+ * stages and the churn-warning list. The core's options as they are (src/core/forecast.ts
+ * `PredictAnalysisOptions`: unit, horizonMonths, monthlyDiscount, newDays, activeMultiple,
+ * silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk), so the two cannot drift apart.
  */
-export interface PredictSettings {
-  /** The models' time unit (default "week"). */
-  unit: "day" | "week" | "month";
-  /** Horizon of the expected purchases and the CLV, whole months (12). */
-  horizonMonths: number;
-  /** Monthly discount rate of the CLV (0.01). */
-  monthlyDiscount: number;
-  /** Lifecycle: New within `newDays` (30) of the first purchase; Active ≤ activeMultiple (1.5) × the usual gap; Silent ≤ silentMultiple (3) ×. */
-  newDays: number;
-  activeMultiple: number;
-  silentMultiple: number;
-  /** Days without a purchase after which anyone is churned; null for no cap. */
-  churnCapDays: number | null;
-  /** "Can't lose": the top `cantLoseShare` (0.2) of customers by value with churn risk ≥ `cantLoseRisk` (0.5). */
-  cantLoseShare: number;
-  cantLoseRisk: number;
-}
+export type PredictSettings = PredictAnalysisOptions;
 
 /** The longest CLV horizon the models take, in months (the pane's form checks against it). */
 export { MAX_CLV_MONTHS } from "../core/predict";
 
-export const DEFAULT_PREDICT: Readonly<PredictSettings> = {
-  unit: "week",
-  horizonMonths: 12,
-  monthlyDiscount: 0.01,
-  newDays: 30,
-  activeMultiple: 1.5,
-  silentMultiple: 3,
-  churnCapDays: null,
-  cantLoseShare: 0.2,
-  cantLoseRisk: 0.5,
-};
+/** The defaults of Predict CLV & churn: the core's. */
+export const DEFAULT_PREDICT: Readonly<PredictSettings> = PREDICT_DEFAULTS;
 
 /** Everything a run needs. Saved in the workbook's document settings, so Run repeats it on new data. */
 export interface AnalysisSettings {
@@ -205,6 +183,9 @@ export interface RunReport {
 }
 
 export type ChartKind = "column" | "pie" | "doughnut" | "pareto" | "scatter" | "radar" | "heatmap";
+
+/** Every chart kind, in the order the pane offers them and the summary sheet places them. */
+export const CHART_KINDS: readonly ChartKind[] = ["column", "pie", "doughnut", "pareto", "scatter", "radar", "heatmap"];
 
 export interface ChartReport {
   kind: ChartKind;

@@ -217,7 +217,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       quantity: "Quantity",
       margin: "Margin",
       category: "Category",
-      extra: "Extra number",
+      extra: "Extra measure",
       order: "Order",
     },
     amountAsUnitPrice: "Unit price",
@@ -228,7 +228,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       quantity: "Optional: amount = quantity × unit price",
       margin: "Optional: gross margin per order",
       category: "Optional: a dimension such as region or channel",
-      extra: "Optional: another number to average per tier",
+      extra: "Optional: another measure (a number) to average per tier",
       order: "Several rows per order? Choose the order column so frequency counts orders",
     },
     analysisHeading: "Analysis",
@@ -328,6 +328,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     qualityOrders: (orders: string) => `They form ${orders} orders.`,
     leftOut: (count: string, reasons: string) => `Left out ${count}: ${reasons}.`,
     reasonCount: (count: string, reason: string) => `${count} with ${reason}`,
+    /** Between the reasons of the data-quality line. */
+    reasonSeparator: "; ",
     reasons: {
       blankCustomer: "a blank customer",
       blankDate: "a blank date",

@@ -256,7 +256,7 @@ describe("pane: charts and language", () => {
     await choose(get("combobox", en.pane.chartKind), en.pane.charts.pareto);
     await click(get("button", en.pane.buildChart));
     expect(port.called("buildChart")[0].args).toEqual(["pareto"]);
-    expect(bodyText()).toContain(en.pane.chartDone("Tier chart (pareto)", "Tier Summary"));
+    expect(bodyText()).toContain(en.pane.chartDone(en.pane.charts.pareto, "Tier Summary"));
     port.chartError = new Error("Run the analysis first; there is no summary sheet yet.");
     await click(get("button", en.pane.buildChart));
     expect(bodyText()).toContain(en.pane.chartFailed);
@@ -281,6 +281,16 @@ describe("pane: charts and language", () => {
     await click(get("button", zh.pane.run));
     expect(port.called("run")[0].args[1]).toBe("zh-CN");
     expect(bodyText()).toContain(zh.pane.quality("20,000", "14,512"));
+    // Reasons joined with the Chinese separator; the chart named by its kind in Chinese.
+    expect(bodyText()).toContain(`${zh.pane.reasonCount("5,078", zh.pane.reasons.blankCustomer)}${zh.pane.reasonSeparator}`);
+    await click(get("button", zh.pane.buildChart));
+    expect(bodyText()).toContain(zh.pane.chartDone(zh.pane.charts.column, "Tier Summary"));
+    // The same words for the same columns in the pane and in the workbook's sentences.
+    expect(zh.pane.roles.category).toBe(zh.workbook.roles.category);
+    expect(zh.pane.roles.extra).toBe(zh.workbook.roles.extra);
+    expect(en.pane.roles.extra.toLowerCase()).toBe(en.workbook.roles.extra);
+    expect(port.called("selectCell")).toEqual([]);
+    expect(port.called("listTables").every((c) => c.args[0] === "en" || c.args[0] === "zh-CN")).toBe(true);
   });
 
   it("says it needs Excel when there is no workbook", async () => {

@@ -9,12 +9,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ChartKind } from "../../excel/port";
+import { CHART_KINDS, type ChartKind } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import type { ChartState } from "../hooks/usePane";
 import { Section } from "./Section";
 
-export const CHART_KINDS: readonly ChartKind[] = ["column", "pie", "doughnut", "pareto", "scatter", "radar", "heatmap"];
+
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalM },
@@ -61,7 +61,8 @@ export function ChartSection({ m, kind, chart, disabled, onKind, onBuild }: Char
       </div>
       {chart.kind === "done" && (
         <MessageBar intent="success">
-          <MessageBarBody>{m.pane.chartDone(chart.report.name, chart.report.sheet)}</MessageBarBody>
+          {/* The chart's workbook name ("Tiering column") is an id; the person reads the kind in their language. */}
+          <MessageBarBody>{m.pane.chartDone(m.pane.charts[chart.report.kind], chart.report.sheet)}</MessageBarBody>
         </MessageBar>
       )}
       {chart.kind === "failed" && (

@@ -40,7 +40,7 @@ export function leftOutReasons(quality: DataQuality, m: Messages, numbers: Intl.
     .filter(([, count]) => count > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([code, count]) => m.pane.reasonCount(numbers.format(count), reasons[code] ?? m.pane.reasonOther(code)))
-    .join(m.locale === "zh-CN" ? "；" : "; ");
+    .join(m.pane.reasonSeparator);
 }
 
 /** "Read 20,000 rows, used 14,512. Left out 5,488: …" with a link to the first bad cell. */
