@@ -121,9 +121,33 @@ function nameScore(header: string, names: Names): number {
 
 const ISO_OR_LOCAL_DATE = /^\s*\d{4}([-/.年])\d{1,2}\1?\d{1,2}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 
-/** A sampled value that reads as a date without a header saying so (date text; a Date from a stand-in). */
+/** A sampled value that reads as a date without a header saying so (date text; a Date from a stand-in). Serials: `looksLikeSerialDates`. */
 function looksLikeDate(value: unknown): boolean {
   return value instanceof Date || (typeof value === "string" && ISO_OR_LOCAL_DATE.test(value));
+}
+
+/** Serials of 1900-03-01 (after Excel's phantom 1900-02-29) and 9999-12-31. */
+const FIRST_SERIAL = 61;
+const LAST_SERIAL = 2958465;
+
+/** Header words that say a column holds a moment (normalized, as `normalizeHeader` gives them). */
+const DAY_WORDS = ["day", "dt", "created", "purchased", "ordered", "placed", "paid", "shipped", "visited", "日", "天", "下单", "购买", "成交", "付款"];
+const TIME_WORDS = ["time", "when", "时"];
+
+/**
+ * A column Excel sent as date serials: every non-blank sampled cell a number from 1900-03-01 to
+ * 9999-12-31, and a header with a word of time ("Day", "Purchased", "下单" …), since amounts and zip codes
+ * fall in that range too. Dates are whole numbers: at least 80% must be, unless the header says "time" or "when"
+ * (date-times carry the time of day as a fraction).
+ */
+function looksLikeSerialDates(header: string, cells: readonly unknown[]): boolean {
+  const time = TIME_WORDS.some((w) => header.includes(w));
+  if (!time && !DAY_WORDS.some((w) => header.includes(w))) return false;
+  const values = cells.filter((v) => v !== "" && v !== null && v !== undefined);
+  if (values.length === 0) return false;
+  if (!values.every((v) => typeof v === "number" && v >= FIRST_SERIAL && v <= LAST_SERIAL)) return false;
+  const whole = (values as number[]).filter((v) => Number.isInteger(v)).length;
+  return time || whole >= 0.8 * values.length;
 }
 
 /**
@@ -150,9 +174,11 @@ export function guessMapping(header: readonly unknown[], sample: readonly (reado
     }
   }
   if (found.date === undefined && sample.length > 0) {
-    const column = names.findIndex(
+    let column = names.findIndex(
       (_, c) => !taken.has(c) && sample.every((row) => looksLikeDate(row[c])) && sample.some((row) => row[c] !== ""),
     );
+    // Excel sends date cells as serial numbers: a column of plausible serials under a header that speaks of time.
+    if (column < 0) column = names.findIndex((name, c) => !taken.has(c) && looksLikeSerialDates(name, sample.map((row) => row[c])));
     if (column >= 0) found.date = column;
   }
 

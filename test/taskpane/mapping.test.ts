@@ -94,3 +94,27 @@ describe("mappingProblems", () => {
     expect(mappingFor(old as typeof EMPTY_MAPPING, ["a", "b", "c"], [])).toEqual({ ...old, order: -1 });
   });
 });
+
+describe("guessMapping: dates sent as serial numbers", () => {
+  // Excel sends date cells as serials: 45292 is 2024-01-01; 45292.69 an afternoon of that day.
+  const sample = (dates: unknown[]) => dates.map((d, i) => [`C${i}`, d, 10 + i]);
+
+  it("takes a column of plausible serials whose header speaks of time", () => {
+    expect(guessMapping(["Client", "Day", "Spend"], sample([45292, 45300, 45301, 45400, 45500])).date).toBe(1);
+    expect(guessMapping(["Client", "Purchased", "Spend"], sample([45292, "", 45301])).date).toBe(1);
+    expect(guessMapping(["客户", "下单", "金额"], sample([45292, 45293])).date).toBe(1);
+    // Date-times: fractions, with a header saying time.
+    expect(guessMapping(["Client", "When", "Spend"], sample([45292.69, 45300.25, 45301.5])).date).toBe(1);
+  });
+
+  it("never takes numbers that merely fall in the serial range", () => {
+    // No word of time in the header: a zip code, a count.
+    expect(guessMapping(["Client", "Zip", "Spend"], sample([40001, 45300, 45301])).date).toBe(-1);
+    // Out of range (before 1900-03-01 or after 9999-12-31), mostly fractional without "time", or text.
+    expect(guessMapping(["Client", "Day", "Spend"], sample([12, 45300, 45301])).date).toBe(-1);
+    expect(guessMapping(["Client", "Day", "Spend"], sample([3_000_000, 45300])).date).toBe(-1);
+    expect(guessMapping(["Client", "Day", "Spend"], sample([45292.5, 45300.25, 45301.75])).date).toBe(-1);
+    expect(guessMapping(["Client", "Day", "Spend"], sample(["n/a", 45300])).date).toBe(-1);
+    expect(guessMapping(["Client", "Day", "Spend"], sample(["", ""])).date).toBe(-1);
+  });
+});

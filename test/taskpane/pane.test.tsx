@@ -131,11 +131,24 @@ describe("pane: run", () => {
     await click(get("button", en.pane.run));
     const bar = document.querySelector("[role=progressbar]");
     expect(bar?.getAttribute("aria-valuenow")).toBe("0.5");
-    expect(bodyText()).toContain(en.pane.phases.compute);
-    expect((get("button", en.pane.run) as HTMLButtonElement).disabled).toBe(true);
-    await click(get("button", en.pane.cancel));
+    // The phase is announced: a polite live region, mounted before the run started.
+    const phase = document.querySelector("[data-testid=run-phase]")!;
+    expect(phase.getAttribute("aria-live")).toBe("polite");
+    expect(phase.textContent).toBe(en.pane.phases.compute);
+    // Run cannot be pressed again but keeps its place in the tab order (and the focus, when it has it).
+    const run = get("button", en.pane.run) as HTMLButtonElement;
+    expect(run.getAttribute("aria-disabled")).toBe("true");
+    expect(run.disabled).toBe(false);
+    await click(run);
+    expect(port.called("run")).toHaveLength(1);
+    // Cancel from the keyboard: when Cancel goes away, the focus comes back to Run, not to the page.
+    const cancel = get("button", en.pane.cancel) as HTMLButtonElement;
+    await act(async () => cancel.focus());
+    await click(cancel);
     expect(bodyText()).toContain(en.pane.cancelled);
     expect(query("button", en.pane.cancel)).toBeNull();
+    expect(document.activeElement).toBe(get("button", en.pane.run));
+    expect(phase.textContent).toBe("");
     expect(port.saved).toBeNull();
   });
 

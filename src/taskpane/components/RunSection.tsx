@@ -10,6 +10,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
 import type { CellRef, DataQuality } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import { describeFormProblem } from "../form";
@@ -71,6 +72,16 @@ export function RunSection({ m, numbers, run, restored, disabled, onRun, onCance
   const styles = useStyles();
   const running = run.kind === "running";
   const progress = running ? run.progress : null;
+  // Keyboard focus: Run stays focusable while it cannot be pressed (disabledFocusable), and when the run
+  // ends and Cancel goes away with the focus on it, the focus comes back to Run instead of the page.
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelHadFocus = useRef(false);
+  useEffect(() => {
+    if (running || !cancelHadFocus.current) return;
+    cancelHadFocus.current = false;
+    const active = document.activeElement;
+    if (active === null || active === document.body) runButton.current?.focus();
+  }, [running]);
   return (
     <Section id="tiering-run" heading={m.pane.runHeading}>
       {restored && run.kind === "idle" && (
@@ -79,16 +90,28 @@ export function RunSection({ m, numbers, run, restored, disabled, onRun, onCance
         </MessageBar>
       )}
       <div className={styles.buttons}>
-        <Button appearance="primary" onClick={onRun} disabled={disabled || running}>
+        <Button ref={runButton} appearance="primary" onClick={running ? undefined : onRun} disabled={disabled && !running} disabledFocusable={running}>
           {m.pane.run}
         </Button>
-        {running && <Button onClick={onCancel}>{m.pane.cancel}</Button>}
+        {running && (
+          <Button
+            onClick={onCancel}
+            onFocus={() => (cancelHadFocus.current = true)}
+            onBlur={(event) => (cancelHadFocus.current = event.relatedTarget === null)}
+          >
+            {m.pane.cancel}
+          </Button>
+        )}
       </div>
       {running && (
-        <Field label={m.pane.progressLabel} validationMessage={progress ? m.pane.phases[progress.phase] : m.pane.phases.read} validationState="none">
+        <Field label={m.pane.progressLabel}>
           <ProgressBar value={progress ? progress.fraction : undefined} max={1} thickness="large" />
         </Field>
       )}
+      {/* Always mounted, so screen readers announce each phase as it changes. */}
+      <Body1 as="p" className={styles.quality} role="status" aria-live="polite" data-testid="run-phase">
+        {running ? (progress ? m.pane.phases[progress.phase] : m.pane.phases.read) : ""}
+      </Body1>
       {run.kind === "invalid" && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
