@@ -29,7 +29,8 @@ if (!existsSync(file)) {
   execFileSync(python, [join(shared, "peers", "gen_transactions.py"), file], { stdio: ["ignore", "ignore", "inherit"] });
 }
 const sha256 = createHash("sha256").update(readFileSync(file)).digest("hex");
-if (!existsSync(join(root, "dist-cli", "tier.cjs"))) execFileSync("npm", ["run", "build:cli"], { cwd: root, stdio: "ignore" });
+// Bundle `tier` from the current source: a stale bundle would time old code.
+execFileSync("npm", ["run", "build:cli"], { cwd: root, stdio: "ignore" });
 const tier = join(root, "bin", "tier.cjs");
 
 /** Median wall time in seconds of a whole process, its output sent to /dev/null. */
