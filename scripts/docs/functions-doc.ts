@@ -2,6 +2,7 @@ import { call, lang } from "./harness";
 import { rfm, rfmscore, abcclass, clv, clvpredict, clvfit, palive, lifecycle } from "../../src/functions/functions";
 import { fitBgNbd, pAlive as pAliveOf, expectedPurchases, expectedIfAlive, expectedByQuadrature } from "../../src/core/bgnbd";
 import { fitGammaGamma, expectedAverageSpend } from "../../src/core/gammagamma";
+import { fitParetoNbd, paretoPAlive } from "../../src/core/paretonbd";
 import { hypergeometricSeries } from "../../src/core/hyp2f1";
 import { DAYS_PER_UNIT } from "../../src/core/calibration";
 import { runClvModels } from "../../src/core/predict";
@@ -433,6 +434,12 @@ for (const l of ["en", "zh"] as const) {
   rows[7][2] = `${ours[7]} (${ours[8]})`;
   V.cdnow_check_en = table(["Quantity", "Published", "Tiering, same precision", "Tiering, 8 significant digits"], rows);
   V.cdnow_check_zh = table(["量", "文献值", "Tiering（相同精度）", "Tiering（8 位有效数字）"], rows.map((r) => [r[0].replace("customer 1", "客户 1"), ...r.slice(1)]));
+  // Pareto/NBD on the same summary: Fader, Hardie & Lee (2005, the MATLAB note) print r 0.55, α 10.58, s 0.61, β 11.67, LL −9,595.0.
+  const pn = fitParetoNbd(S);
+  const pnPrinted = `r ${pn.r.toFixed(2)}, α ${pn.alpha.toFixed(2)}, s ${pn.s.toFixed(2)}, β ${pn.beta.toFixed(2)}, LL ${pn.logLikelihood.toFixed(1)}`;
+  must(pnPrinted === "r 0.55, α 10.58, s 0.61, β 11.67, LL -9595.0", "published Pareto/NBD CDNOW fit: " + pnPrinted);
+  V.pareto_fit = minus(`r ${pn.r.toFixed(4)}, α ${pn.alpha.toFixed(4)}, s ${pn.s.toFixed(4)}, β ${pn.beta.toFixed(4)}, LL ${pn.logLikelihood.toFixed(2)}`);
+  V.pareto_c1 = paretoPAlive(pn, c1.x, c1.tx, c1.T).toFixed(4);
   V.gg_corr = gg.frequencySpendCorrelation.toFixed(2);
   V.gg_customers = String(gg.customers);
   V.c1_e39 = e39.toFixed(3);
@@ -515,6 +522,7 @@ must(V.month_days === "30.4375" && V.month_weeks === "4.348" && V.month_weeks365
   const K = col("K1", "K1", "K2", "K2", "K3"), KD = col("2024-01-05", "2024-02-10", "2024-01-20", "2024-03-01", "2024-02-02"), KA = col(50, 60, 80, 90, 40);
   const cpCases: Case[] = [
     ["Unknown `unit`", "未知的 `unit`", clvpredict, K, KD, KA, O, O, O, "year"],
+    ["Unknown `model`", "未知的 `model`", clvfit, K, KD, KA, O, O, "weibull"],
     ["`horizon_months` not whole", "`horizon_months` 不是整数", clvpredict, K, KD, KA, O, 1.5, O, O],
     ["`horizon_months` not a number", "`horizon_months` 不是数字", clvpredict, K, KD, KA, O, "one year", O, O],
     ["`monthly_discount` written as a percentage number", "`monthly_discount` 写成了百分数数字", clvpredict, K, KD, KA, O, O, 12, O],

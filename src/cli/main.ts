@@ -18,6 +18,7 @@ import { messages, type Messages } from "../i18n";
 import { describeClvProblem, describeCoreError, problemText, segmentName } from "../i18n/describe";
 import { runBench } from "./bench";
 import { parseTimeUnit } from "../core/calibration";
+import type { CountModelName } from "../core/predict";
 import { fitModels, isSummaryHeader, modelInput, predictRows, type ModelInput } from "./models";
 import { columnIndex, parseCsv, readCsvFile, type CsvTable } from "./csv";
 import { readTransactionsCsv } from "./transactions-csv";
@@ -38,8 +39,8 @@ const OPTIONS: Record<string, string[]> = {
   rfm: ["--customer", "--date", "--amount", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
   abc: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--format"],
   clv: ["--avg-purchase", "--frequency", "--lifespan", "--margin", "--discount-rate", "--id", "--format"],
-  fit: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order"],
-  predict: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format"],
+  fit: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--model"],
+  predict: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model"],
   bench: ["--rows", "--repeat"],
 };
 
@@ -351,15 +352,21 @@ function readModelInput(p: Parsed, m: Messages, err: (s: string) => void): Model
   });
 }
 
+/** --model bgnbd (default) or pareto. */
+function modelOption(p: Parsed, m: Messages): CountModelName {
+  return choice(p, "--model", ["bgnbd", "pareto"] as const, "bgnbd", m) === "pareto" ? "paretoNbd" : "bgnbd";
+}
+
 function fitCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
-  out(`${JSON.stringify(fitModels(readModelInput(p, m, err)), null, 2)}\n`);
+  const model = modelOption(p, m);
+  out(`${JSON.stringify(fitModels(readModelInput(p, m, err), model), null, 2)}\n`);
 }
 
 function predictCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
   const format = choice(p, "--format", ["csv", "json"], "csv", m);
   const input = readModelInput(p, m, err);
   const clvMonths = numberOption(p, "--clv-months", m) ?? 12;
-  const options = { horizon: numberOption(p, "--horizon", m), clvMonths, monthlyDiscount: numberOption(p, "--monthly-discount", m) ?? 0.01 };
+  const options = { horizon: numberOption(p, "--horizon", m), clvMonths, monthlyDiscount: numberOption(p, "--monthly-discount", m) ?? 0.01, model: modelOption(p, m) };
   const { header, rows } = predictRows(input, options);
   emit(header, rows, format, out);
 }

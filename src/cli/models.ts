@@ -1,5 +1,5 @@
 /**
- * `tier fit` and `tier predict`: BG/NBD + Gamma-Gamma on a transactions file or on a customer summary
+ * `tier fit` and `tier predict`: BG/NBD (or Pareto/NBD) + Gamma-Gamma on a transactions file or on a customer summary
  * (columns x, t_x, T and optionally zbar; lifetimes' names frequency, recency, T, monetary_value too).
  */
 import { fitBgNbd, type BgNbdFit } from "../core/bgnbd";
@@ -8,7 +8,8 @@ import { serialToIsoDate } from "../core/dates";
 import { CoreError } from "../core/errors";
 import { fitGammaGamma, type GammaGammaFit } from "../core/gammagamma";
 import { ProblemLog, readNumberColumn, type CustomerId, type Transactions } from "../core/input";
-import { predictCustomers } from "../core/predict";
+import { fitParetoNbd, type ParetoNbdFit } from "../core/paretonbd";
+import { predictCustomers, type CountModelName } from "../core/predict";
 import { columnIndex, type CsvTable } from "./csv";
 import type { Cell } from "./output";
 
@@ -96,10 +97,10 @@ export function modelInput(header: readonly string[], sources: ModelInputSources
   };
 }
 
-function fits(input: ModelInput): { bgnbd: BgNbdFit; gammaGamma: GammaGammaFit | null } {
-  let bgnbd: BgNbdFit;
+function fits(input: ModelInput, model: CountModelName): { counts: BgNbdFit | ParetoNbdFit; gammaGamma: GammaGammaFit | null } {
+  let counts: BgNbdFit | ParetoNbdFit;
   try {
-    bgnbd = fitBgNbd(input);
+    counts = model === "paretoNbd" ? fitParetoNbd(input) : fitBgNbd(input);
   } catch (error) {
     // A bad summary row is named by its row in the file, not among the rows kept.
     if (error instanceof CoreError && error.code === "badRepeatSummary" && input.sourceRows) {
@@ -107,7 +108,7 @@ function fits(input: ModelInput): { bgnbd: BgNbdFit; gammaGamma: GammaGammaFit |
     }
     throw error;
   }
-  return { bgnbd, gammaGamma: input.zbar ? fitGammaGamma(input.x, input.zbar) : null };
+  return { counts, gammaGamma: input.zbar ? fitGammaGamma(input.x, input.zbar) : null };
 }
 
 /** NaN (a standard error at a model limit) has no JSON form: null. */
@@ -115,16 +116,19 @@ function nullable<T extends object>(o: T): Record<keyof T, number | null> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Number.isFinite(v) ? v : null])) as Record<keyof T, number | null>;
 }
 
-/** The JSON `tier fit` prints: both fits, standard errors null at a model limit. */
-export function fitModels(input: ModelInput) {
-  const { bgnbd, gammaGamma } = fits(input);
-  const { customers: _c, iterations: _i, ...b } = bgnbd;
+/**
+ * The JSON `tier fit` prints: the count model's fit under its name ("bgnbd" or "paretoNbd") and the
+ * spend model's, standard errors null at a model limit.
+ */
+export function fitModels(input: ModelInput, model: CountModelName = "bgnbd") {
+  const { counts, gammaGamma } = fits(input, model);
+  const { customers: _c, iterations: _i, ...fit } = counts;
   return {
     source: input.source,
     unit: input.unit,
     calibrationEnd: input.calibrationEnd === null ? null : serialToIsoDate(input.calibrationEnd),
     customers: input.x.length,
-    bgnbd: { ...b, standardErrors: nullable(bgnbd.standardErrors) },
+    [model]: { ...fit, standardErrors: nullable(counts.standardErrors) },
     gammaGamma: gammaGamma
       ? (({ iterations: _it, ...g }) => ({ ...g, standardErrors: nullable(g.standardErrors) }))(gammaGamma)
       : null,
@@ -136,15 +140,16 @@ export interface PredictCliOptions {
   horizon?: number;
   clvMonths: number;
   monthlyDiscount: number;
+  model?: CountModelName;
 }
 
 export const PREDICT_HEADER = ["customer", "x", "t_x", "T", "p_alive", "expected_purchases", "expected_avg_spend", "clv"];
 
 export function predictRows(input: ModelInput, options: PredictCliOptions): { header: string[]; rows: Cell[][] } {
-  const { bgnbd, gammaGamma } = fits(input);
+  const { counts, gammaGamma } = fits(input, options.model ?? "bgnbd");
   const horizon = options.horizon ?? monthsIn(input.unit, 12);
   const zbar = input.zbar ?? new Float64Array(input.x.length);
-  const p = predictCustomers(bgnbd, gammaGamma, { ...input, zbar }, {
+  const p = predictCustomers(counts, gammaGamma, { ...input, zbar }, {
     unit: input.unit,
     horizon,
     clvMonths: options.clvMonths,

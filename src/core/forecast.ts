@@ -132,7 +132,8 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
     stage,
     error: null,
     model: {
-      bgnbd: run.bgnbd,
+      // The pane's analysis uses BG/NBD (runClvModels' default).
+      bgnbd: run.bgnbd!,
       gammaGamma: run.gammaGamma,
       pAlive: spread(p.pAlive, to, n),
       churnRisk: spread(warning.risk, to, n),

@@ -1,8 +1,10 @@
 /**
- * Per-customer predictions from fitted BG/NBD and Gamma-Gamma models: P(alive), expected purchases
- * over a horizon, expected average spend, and discounted CLV over a horizon in months.
+ * Per-customer predictions from a fitted purchase-count model (BG/NBD or Pareto/NBD) and the
+ * Gamma-Gamma spend model: P(alive), expected purchases over a horizon, expected average spend, and
+ * discounted CLV over a horizon in months.
  */
 import { expectedIfAlive, fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams } from "./bgnbd";
+import { fitParetoNbd, paretoExpectedIfAlive, paretoPAlive, type ParetoNbdFit, type ParetoNbdParams } from "./paretonbd";
 import { calibrationSummary, monthsIn, type CalibrationSummary, type TimeUnit } from "./calibration";
 import { CoreError } from "./errors";
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from "./gammagamma";
@@ -58,8 +60,25 @@ export function checkPredictOptions(options: PredictOptions): void {
  * The expectations depend on a customer only through P(alive) and (x, T), which many customers share
  * (one-time buyers who started on the same day), so the per-(x, T) curve is computed once.
  */
+/** The model of purchase counts: BG/NBD (the default) or Pareto/NBD. */
+export type CountModelName = "bgnbd" | "paretoNbd";
+export const COUNT_MODELS: readonly CountModelName[] = ["bgnbd", "paretoNbd"];
+export type CountParams = BgNbdParams | ParetoNbdParams;
+
+const isPareto = (p: CountParams): p is ParetoNbdParams => "beta" in p;
+
+/** P(alive | x, t_x, T) under either model. */
+export function aliveProbability(p: CountParams, x: number, tx: number, T: number): number {
+  return isPareto(p) ? paretoPAlive(p, x, tx, T) : pAlive(p, x, tx, T);
+}
+
+/** E[Y(t) | alive at T, x] under either model. */
+export function purchasesIfAlive(p: CountParams, t: number, x: number, T: number): number {
+  return isPareto(p) ? paretoExpectedIfAlive(p, t, x, T) : expectedIfAlive(p, t, x, T);
+}
+
 export function predictCustomers(
-  bgnbd: BgNbdParams,
+  counts: CountParams,
   gammaGamma: GammaGammaParams | null,
   data: PredictInput,
   options: PredictOptions,
@@ -85,18 +104,18 @@ export function predictCustomers(
     const key = `${x}|${T}`;
     let curve = cache.get(key);
     if (!curve) {
-      const horizonPurchases = expectedIfAlive(bgnbd, options.horizon, x, T);
+      const horizonPurchases = purchasesIfAlive(counts, options.horizon, x, T);
       let discounted = 0;
       let previous = 0;
       for (let k = 1; k <= months; k++) {
-        const cumulative = expectedIfAlive(bgnbd, k * monthInUnits, x, T);
+        const cumulative = purchasesIfAlive(counts, k * monthInUnits, x, T);
         discounted += (cumulative - previous) * discount[k];
         previous = cumulative;
       }
       curve = [horizonPurchases, discounted];
       cache.set(key, curve);
     }
-    const alive = pAlive(bgnbd, x, data.tx[i], T);
+    const alive = aliveProbability(counts, x, data.tx[i], T);
     const spend = gammaGamma ? expectedAverageSpend(gammaGamma, x, data.zbar[i]) : NaN;
     out.pAlive[i] = alive;
     out.expectedPurchases[i] = alive * curve[0];
@@ -114,16 +133,21 @@ export interface ClvModelOptions {
   /** Horizon of the expected purchases and of the CLV, in months. */
   horizonMonths: number;
   monthlyDiscount: number;
+  /** The purchase-count model; default BG/NBD. */
+  model?: CountModelName;
 }
 
 export interface ClvModelRun {
   summary: CalibrationSummary;
-  bgnbd: BgNbdFit;
+  model: CountModelName;
+  /** The fit of the chosen count model (the other is null). */
+  bgnbd: BgNbdFit | null;
+  paretoNbd: ParetoNbdFit | null;
   gammaGamma: GammaGammaFit;
   predictions: Predictions;
 }
 
-/** Transactions → calibration summary → BG/NBD and Gamma-Gamma fits → predictions for every customer. */
+/** Transactions → calibration summary → BG/NBD (or Pareto/NBD) and Gamma-Gamma fits → predictions for every customer. */
 export function runClvModels(tx: Transactions, options: ClvModelOptions): ClvModelRun {
   const predictOptions = {
     unit: options.unit,
@@ -133,7 +157,10 @@ export function runClvModels(tx: Transactions, options: ClvModelOptions): ClvMod
   };
   checkPredictOptions(predictOptions);
   const summary = calibrationSummary(tx, { unit: options.unit, calibrationEnd: options.calibrationEnd });
-  const bgnbd = fitBgNbd(summary);
+  const model = options.model ?? "bgnbd";
+  const bgnbd = model === "bgnbd" ? fitBgNbd(summary) : null;
+  const paretoNbd = model === "paretoNbd" ? fitParetoNbd(summary) : null;
   const gammaGamma = fitGammaGamma(summary.x, summary.zbar);
-  return { summary, bgnbd, gammaGamma, predictions: predictCustomers(bgnbd, gammaGamma, summary, predictOptions) };
+  const predictions = predictCustomers((bgnbd ?? paretoNbd)!, gammaGamma, summary, predictOptions);
+  return { summary, model, bgnbd, paretoNbd, gammaGamma, predictions };
 }

@@ -89,6 +89,7 @@ export function clv(avg_purchase: any[][], frequency: any[][], lifespan: any[][]
  * @param {any} [horizon_months] Months ahead for the expected purchases and the CLV. Default: 12.
  * @param {any} [monthly_discount] Discount rate per month, e.g. 0.01. Default: 0.01.
  * @param {any} [unit] Time unit of t_x and T: "day", "week" (default) or "month".
+ * @param {any} [model] Purchase model: "bgnbd" (default) or "pareto" (Pareto/NBD).
  * @returns {any[][]} A header row, then one row per customer.
  */
 export function clvpredict(
@@ -99,9 +100,10 @@ export function clvpredict(
   horizon_months?: any,
   monthly_discount?: any,
   unit?: any,
+  model?: any,
 ): any[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => clvPredictTable(customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, m));
+  return runFunction(m, () => clvPredictTable(customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, model, m));
 }
 
 /**
@@ -112,24 +114,26 @@ export function clvpredict(
  * @param {any[][]} amounts Amount of each transaction (one column, same height).
  * @param {any} [as_of] End of the calibration period. Default: the latest date in the data.
  * @param {any} [unit] Time unit of the rate parameter alpha: "day", "week" (default) or "month".
+ * @param {any} [model] Purchase model: "bgnbd" (default; r, alpha, a, b) or "pareto" (Pareto/NBD; r, alpha, s, beta).
  * @returns {any[][]} Parameter, estimate and standard error in three columns.
  */
-export function clvfit(customers: any[][], dates: any[][], amounts: any[][], as_of?: any, unit?: any): any[][] {
+export function clvfit(customers: any[][], dates: any[][], amounts: any[][], as_of?: any, unit?: any, model?: any): any[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => clvFitTable(customers, dates, amounts, as_of, unit, m));
+  return runFunction(m, () => clvFitTable(customers, dates, amounts, as_of, unit, model, m));
 }
 
 /**
- * Probability that each customer is still active (BG/NBD model), and the churn risk 1 − P(alive).
+ * Probability that each customer is still active (BG/NBD or Pareto/NBD model), and the churn risk 1 − P(alive).
  * @customfunction PALIVE
  * @param {any[][]} customers Customer id of each transaction (one column).
  * @param {any[][]} dates Date of each transaction (one column, same height).
  * @param {any} [as_of] Date the probability refers to. Default: the latest date in the data.
+ * @param {any} [model] Purchase model: "bgnbd" (default) or "pareto" (Pareto/NBD).
  * @returns {any[][]} A header row, then Customer, P(alive) and Churn risk for each customer.
  */
-export function palive(customers: any[][], dates: any[][], as_of?: any): any[][] {
+export function palive(customers: any[][], dates: any[][], as_of?: any, model?: any): any[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => pAliveTable(customers, dates, as_of, m));
+  return runFunction(m, () => pAliveTable(customers, dates, as_of, model, m));
 }
 
 /**

@@ -1,10 +1,11 @@
 /** Adapters for =TIER.CLVPREDICT, =TIER.CLVFIT, =TIER.PALIVE and =TIER.LIFECYCLE. */
-import { fitBgNbd, pAlive as pAliveOf } from "../core/bgnbd";
+import { fitBgNbd } from "../core/bgnbd";
+import { fitParetoNbd } from "../core/paretonbd";
 import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/calibration";
 import { serialToIsoDate } from "../core/dates";
 import { cellText, readTransactions, type Transactions } from "../core/input";
 import { LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages } from "../core/lifecycle";
-import { runClvModels } from "../core/predict";
+import { aliveProbability, runClvModels, type ClvModelRun, type CountModelName } from "../core/predict";
 import type { Messages } from "../i18n";
 import { column, isOmitted, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
@@ -38,6 +39,40 @@ function timeUnit(arg: unknown, m: Messages): TimeUnit {
   return unit;
 }
 
+/** "bgnbd" (default) or "pareto" / "paretonbd" / "pareto/nbd". */
+function countModel(arg: unknown, m: Messages): CountModelName {
+  if (isOmitted(arg)) return "bgnbd";
+  const text = cellText(scalar(arg)).trim().toLowerCase().replace(/[\s/_-]/g, "");
+  if (text === "bgnbd") return "bgnbd";
+  if (text === "pareto" || text === "paretonbd") return "paretoNbd";
+  throw new ArgumentError(m.errors.badModel(cellText(scalar(arg))));
+}
+
+/** The count model's parameters and log-likelihood as rows of the CLVFIT table. */
+function countRows(run: ClvModelRun, m: Messages): Cell[][] {
+  const f = m.predict.fit;
+  if (run.paretoNbd) {
+    const p = run.paretoNbd;
+    const se = p.standardErrors;
+    return [
+      ["r", p.r, numberCell(se.r)],
+      ["alpha", p.alpha, numberCell(se.alpha)],
+      ["s", p.s, numberCell(se.s)],
+      ["beta", p.beta, numberCell(se.beta)],
+      [f.paretoLogLikelihood, p.logLikelihood, ""],
+    ];
+  }
+  const b = run.bgnbd!;
+  const se = b.standardErrors;
+  return [
+    ["r", b.r, numberCell(se.r)],
+    ["alpha", b.alpha, numberCell(se.alpha)],
+    ["a", b.a, numberCell(se.a)],
+    ["b", b.b, numberCell(se.b)],
+    [f.bgnbdLogLikelihood, b.logLikelihood, ""],
+  ];
+}
+
 export function clvPredictTable(
   customers: Range,
   dates: Range,
@@ -46,6 +81,7 @@ export function clvPredictTable(
   horizonMonths: unknown,
   monthlyDiscount: unknown,
   unitArg: unknown,
+  modelArg: unknown,
   m: Messages,
 ): Cell[][] {
   const options = {
@@ -53,6 +89,7 @@ export function clvPredictTable(
     horizonMonths: optionalNumber(horizonMonths, "horizon_months", 12, m)!,
     monthlyDiscount: optionalNumber(monthlyDiscount, "monthly_discount", 0.01, m)!,
     unit: timeUnit(unitArg, m),
+    model: countModel(modelArg, m),
   };
   const tx = transactions(customers, dates, amounts, m);
   const { summary: s, predictions: p } = runClvModels(tx, options);
@@ -67,24 +104,20 @@ export function clvPredictTable(
   return out;
 }
 
-export function clvFitTable(customers: Range, dates: Range, amounts: Range, asOf: unknown, unitArg: unknown, m: Messages): Cell[][] {
-  const options = { calibrationEnd: optionalDate(asOf, m), unit: timeUnit(unitArg, m), horizonMonths: 0, monthlyDiscount: 0 };
-  const { summary, bgnbd, gammaGamma } = runClvModels(transactions(customers, dates, amounts, m), options);
+export function clvFitTable(customers: Range, dates: Range, amounts: Range, asOf: unknown, unitArg: unknown, modelArg: unknown, m: Messages): Cell[][] {
+  const options = { calibrationEnd: optionalDate(asOf, m), unit: timeUnit(unitArg, m), horizonMonths: 0, monthlyDiscount: 0, model: countModel(modelArg, m) };
+  const run = runClvModels(transactions(customers, dates, amounts, m), options);
+  const { summary, gammaGamma } = run;
   const f = m.predict.fit;
-  const se = bgnbd.standardErrors;
   const gse = gammaGamma.standardErrors;
   return [
     [f.parameter, f.estimate, f.standardError],
-    ["r", bgnbd.r, numberCell(se.r)],
-    ["alpha", bgnbd.alpha, numberCell(se.alpha)],
-    ["a", bgnbd.a, numberCell(se.a)],
-    ["b", bgnbd.b, numberCell(se.b)],
-    [f.bgnbdLogLikelihood, bgnbd.logLikelihood, ""],
+    ...countRows(run, m),
     ["p", gammaGamma.p, numberCell(gse.p)],
     ["q", gammaGamma.q, numberCell(gse.q)],
     ["v", gammaGamma.v, numberCell(gse.v)],
     [f.gammaGammaLogLikelihood, gammaGamma.logLikelihood, ""],
-    [f.customers, bgnbd.customers, ""],
+    [f.customers, summary.customerIds.length, ""],
     [f.repeatCustomers, gammaGamma.customers, ""],
     [f.correlation, gammaGamma.frequencySpendCorrelation, ""],
     [f.unit, m.predict.units[summary.unit], ""],
@@ -92,14 +125,15 @@ export function clvFitTable(customers: Range, dates: Range, amounts: Range, asOf
   ];
 }
 
-export function pAliveTable(customers: Range, dates: Range, asOf: unknown, m: Messages): Cell[][] {
+export function pAliveTable(customers: Range, dates: Range, asOf: unknown, modelArg: unknown, m: Messages): Cell[][] {
+  const model = countModel(modelArg, m);
   const tx = transactions(customers, dates, null, m);
-  // P(alive) does not depend on the time unit (α scales with it), so weeks are as good as any.
+  // P(alive) does not depend on the time unit (α and β scale with it), so weeks are as good as any.
   const s = calibrationSummary(tx, { unit: "week", calibrationEnd: optionalDate(asOf, m) });
-  const fit = fitBgNbd(s);
+  const fit = model === "paretoNbd" ? fitParetoNbd(s) : fitBgNbd(s);
   const out: Cell[][] = [[m.predict.columns.customer, m.predict.columns.pAlive, m.predict.columns.churnRisk]];
   for (let i = 0; i < s.customerIds.length; i++) {
-    const alive = pAliveOf(fit, s.x[i], s.tx[i], s.T[i]);
+    const alive = aliveProbability(fit, s.x[i], s.tx[i], s.T[i]);
     out.push([s.customerIds[i], alive, 1 - alive]);
   }
   return out;

@@ -106,7 +106,7 @@ export function describeCoreError(error: CoreError, m: Messages): string {
     case "noRepeatPurchases":
       return e.noRepeatPurchases;
     case "fitFailed":
-      return e.fitFailed(d.model === "gammaGamma" ? "Gamma-Gamma" : "BG/NBD");
+      return e.fitFailed(d.model === "gammaGamma" ? "Gamma-Gamma" : d.model === "paretoNbd" ? "Pareto/NBD" : "BG/NBD");
     case "gammaGammaQ":
       return e.gammaGammaQ(Number(d.q).toPrecision(3));
     case "noRepeatSpend":

@@ -126,6 +126,7 @@ export const en = {
       customers === 0
         ? "No customer has a repeat purchase with a positive amount; the spend model needs at least 2 such customers."
         : `Only ${customers === 1 ? "1 customer has" : `${customers} customers have`} a repeat purchase with a positive amount; the spend model needs at least 2.`,
+    badModel: (value: string) => `'model' is "${value}"; use "bgnbd" or "pareto".`,
     badUnit: (value: string) => `'unit' is "${value}"; use "day", "week" or "month".`,
     badHorizon: (argument: string, value: string) => `'${argument}' is ${value}; use a whole number of months from 0 to 240 (20 years).`,
     badHorizonUnits: (argument: string, value: string) => `'${argument}' is ${value}; use a length of time of 0 or more, in the data's time unit.`,
@@ -151,9 +152,9 @@ export const en = {
   tier clv FILE.csv [--avg-purchase COL] [--frequency COL] [--lifespan COL] [--margin COL|NUMBER]
                     [--discount-rate RATE] [--id COL] [--format csv|json]
   tier clv --avg-purchase N --frequency N --lifespan N --margin N [--discount-rate RATE]
-  tier fit FILE.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD]
+  tier fit FILE.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
                     [--customer COL] [--date COL] [--amount COL]
-  tier predict FILE.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD]
+  tier predict FILE.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
                     [--horizon N (in the unit)] [--clv-months 12] [--monthly-discount 0.01]
                     [--format csv|json]
       FILE.csv: transactions, or a customer summary with columns x, t_x, T (and zbar)
@@ -578,6 +579,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       estimate: "Estimate",
       standardError: "Standard error",
       bgnbdLogLikelihood: "BG/NBD log-likelihood",
+      paretoLogLikelihood: "Pareto/NBD log-likelihood",
       gammaGammaLogLikelihood: "Gamma-Gamma log-likelihood",
       customers: "Customers",
       repeatCustomers: "Customers with repeat spend",

@@ -109,6 +109,7 @@ export const zhCN: Messages = {
       customers === 0
         ? "没有客户有金额为正的重复购买；消费模型至少需要 2 位这样的客户。"
         : `只有 ${customers} 位客户有金额为正的重复购买；消费模型至少需要 2 位。`,
+    badModel: (value: string) => `“model”为“${value}”；请使用“bgnbd”或“pareto”。`,
     badUnit: (value: string) => `“unit”为“${value}”；请使用“day”（天）、“week”（周）或“month”（月）。`,
     badHorizon: (argument: string, value: string) => `“${argument}”为 ${value}；请使用 0 到 240（20 年）之间的整月数。`,
     badHorizonUnits: (argument: string, value: string) => `“${argument}”为 ${value}；请使用 0 或更大的时长（以数据的时间单位计）。`,
@@ -133,9 +134,9 @@ export const zhCN: Messages = {
   tier clv 文件.csv [--avg-purchase 列] [--frequency 列] [--lifespan 列] [--margin 列|数值]
                     [--discount-rate 利率] [--id 列] [--format csv|json]
   tier clv --avg-purchase N --frequency N --lifespan N --margin N [--discount-rate 利率]
-  tier fit 文件.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD]
+  tier fit 文件.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
                     [--customer 列] [--date 列] [--amount 列]
-  tier predict 文件.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD]
+  tier predict 文件.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
                     [--horizon N（以该单位计）] [--clv-months 12] [--monthly-discount 0.01]
                     [--format csv|json]
       文件.csv：交易记录，或含 x、t_x、T（及 zbar）列的客户汇总
@@ -548,6 +549,7 @@ export const zhCN: Messages = {
       estimate: "估计值",
       standardError: "标准误",
       bgnbdLogLikelihood: "BG/NBD 对数似然",
+      paretoLogLikelihood: "Pareto/NBD 对数似然",
       gammaGammaLogLikelihood: "Gamma-Gamma 对数似然",
       customers: "客户数",
       repeatCustomers: "有重复消费的客户数",

@@ -41,6 +41,19 @@ describe("tier fit", () => {
     expect(fit.bgnbd.standardErrors.r).toBeGreaterThan(0);
   });
 
+  it("fits Pareto/NBD with --model pareto", () => {
+    const r = run(["fit", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--unit", "week", "--model", "pareto"]);
+    expect(r.code).toBe(0);
+    const fit = JSON.parse(r.stdout);
+    expect(fit.bgnbd).toBeUndefined();
+    expect(fit.paretoNbd.r.toFixed(2)).toBe("0.55");
+    expect(fit.paretoNbd.beta.toFixed(2)).toBe("11.67");
+    expect(fit.paretoNbd.logLikelihood.toFixed(1)).toBe("-9595.0");
+    const predicted = run(["predict", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--unit", "week", "--model", "pareto"]);
+    expect(predicted.stdout.split("\n")[0]).toBe("customer,x,t_x,T,p_alive,expected_purchases,expected_avg_spend,clv");
+    expect(run(["fit", `${DATA}cdnow_customers_summary.csv`, "--unit", "week", "--model", "weibull"]).code).toBe(2);
+  });
+
   it("reads lifetimes' column names and fits without spend when there is no zbar", () => {
     const fit = JSON.parse(run(["fit", `${DATA}cdnow_customers_summary.csv`, "--unit", "weeks"]).stdout);
     expect(fit.bgnbd.r.toFixed(3)).toBe("0.243");

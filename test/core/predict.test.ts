@@ -302,10 +302,10 @@ describe("fits converge on every data set in ../shared/data", () => {
     const run = runClvModels(data, { unit: "day", horizonMonths: 12, monthlyDiscount: 0.01 });
     // The generator's truth is r = 0.5, α = 6 (days), a = 0.8, b = 6; purchases on one day merge, so
     // the fit is close but not exact (see docs/PERFORMANCE.md).
-    expect(run.bgnbd.r).toBeGreaterThan(0.4);
-    expect(run.bgnbd.r).toBeLessThan(0.7);
-    expect(run.bgnbd.a).toBeGreaterThan(0.6);
-    expect(run.bgnbd.a).toBeLessThan(1);
+    expect(run.bgnbd!.r).toBeGreaterThan(0.4);
+    expect(run.bgnbd!.r).toBeLessThan(0.7);
+    expect(run.bgnbd!.a).toBeGreaterThan(0.6);
+    expect(run.bgnbd!.a).toBeLessThan(1);
     for (const v of run.predictions.clv) expect(Number.isFinite(v) && v >= 0).toBe(true);
     expect(serialFromParts(2000, 1, 1)).toBeLessThan(run.summary.calibrationEnd);
   });

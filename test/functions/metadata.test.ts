@@ -59,10 +59,10 @@ describe("custom function metadata", () => {
     expect(clv.discount_rate.optional).toBe(true);
     expect(clv.margin.optional).toBeFalsy();
     const predict = params("CLVPREDICT");
-    expect(Object.keys(predict)).toEqual(["customers", "dates", "amounts", "as_of", "horizon_months", "monthly_discount", "unit"]);
-    for (const name of ["as_of", "horizon_months", "monthly_discount", "unit"]) expect(predict[name].optional).toBe(true);
-    expect(Object.keys(params("CLVFIT"))).toEqual(["customers", "dates", "amounts", "as_of", "unit"]);
-    expect(Object.keys(params("PALIVE"))).toEqual(["customers", "dates", "as_of"]);
+    expect(Object.keys(predict)).toEqual(["customers", "dates", "amounts", "as_of", "horizon_months", "monthly_discount", "unit", "model"]);
+    for (const name of ["as_of", "horizon_months", "monthly_discount", "unit", "model"]) expect(predict[name].optional).toBe(true);
+    expect(Object.keys(params("CLVFIT"))).toEqual(["customers", "dates", "amounts", "as_of", "unit", "model"]);
+    expect(Object.keys(params("PALIVE"))).toEqual(["customers", "dates", "as_of", "model"]);
     const life = params("LIFECYCLE");
     expect(Object.keys(life)).toEqual(["customers", "dates", "as_of", "new_days", "active_multiple", "silent_multiple", "churn_cap_days"]);
     for (const name of ["customers", "dates"]) expect(life[name].dimensionality).toBe("matrix");

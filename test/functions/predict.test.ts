@@ -24,7 +24,7 @@ const END = serialFromParts(1997, 9, 30);
 
 describe("=TIER.CLVPREDICT", () => {
   it("spills a header and one row per customer with the published CDNOW predictions", () => {
-    const out = clvpredict(ids, dates, amounts, END, 9, omitted, omitted);
+    const out = clvpredict(ids, dates, amounts, END, 9, omitted, omitted, omitted);
     expect(out[0]).toEqual(["Customer", "Repeat purchases (x)", "t_x (weeks)", "T (weeks)", "P(alive)", "Expected purchases (9 months)", "Expected average spend", "CLV (9 months)"]);
     expect(out).toHaveLength(2358);
     const first = out[1];
@@ -41,26 +41,26 @@ describe("=TIER.CLVPREDICT", () => {
 
   it("takes the unit and horizon as arguments, and Chinese headers", () => {
     setDisplayLanguage("zh-CN");
-    const out = clvpredict(ids, dates, amounts, "1997-09-30", 12, 0.01, "天");
+    const out = clvpredict(ids, dates, amounts, "1997-09-30", 12, 0.01, "天", omitted);
     expect(out[0][2]).toBe("t_x（天）");
     expect(out[0][7]).toBe("CLV（12 个月）");
     expect(out[1][3]).toBe(272);
   });
 
   it("says which argument is wrong", () => {
-    expect(excelError(() => clvpredict(ids, dates, amounts, END, 12, omitted, "fortnight")).message).toContain("'unit'");
-    expect(excelError(() => clvpredict(ids, dates, amounts, END, 2.5, omitted, omitted)).message).toContain("'horizon_months'");
-    expect(excelError(() => clvpredict(ids, dates, amounts, END, 12, -2, omitted)).message).toContain("'monthly_discount'");
-    const bad = excelError(() => clvpredict(col(["a", "b"]), col([45296, "soon"]), col([1, 2]), omitted, omitted, omitted, omitted));
+    expect(excelError(() => clvpredict(ids, dates, amounts, END, 12, omitted, "fortnight", omitted)).message).toContain("'unit'");
+    expect(excelError(() => clvpredict(ids, dates, amounts, END, 2.5, omitted, omitted, omitted)).message).toContain("'horizon_months'");
+    expect(excelError(() => clvpredict(ids, dates, amounts, END, 12, -2, omitted, omitted)).message).toContain("'monthly_discount'");
+    const bad = excelError(() => clvpredict(col(["a", "b"]), col([45296, "soon"]), col([1, 2]), omitted, omitted, omitted, omitted, omitted));
     expect(bad.message).toMatch(/'dates', row 2/);
-    const once = excelError(() => clvpredict(col(["a", "b"]), col([45296, 45297]), col([1, 2]), omitted, omitted, omitted, omitted));
+    const once = excelError(() => clvpredict(col(["a", "b"]), col([45296, 45297]), col([1, 2]), omitted, omitted, omitted, omitted, omitted));
     expect(once.message).toContain("two different days");
   });
 });
 
 describe("=TIER.CLVFIT", () => {
   it("returns the parameters with standard errors", () => {
-    const out = clvfit(ids, dates, amounts, END, omitted);
+    const out = clvfit(ids, dates, amounts, END, omitted, omitted);
     expect(out[0]).toEqual(["Parameter", "Estimate", "Standard error"]);
     const value = (name: string) => out.find((r) => r[0] === name)![1] as number;
     expect(value("r").toFixed(3)).toBe("0.243");
@@ -76,9 +76,26 @@ describe("=TIER.CLVFIT", () => {
   });
 });
 
+describe("the model argument", () => {
+  it("fits Pareto/NBD when asked, with its own parameters, and refuses an unknown model", () => {
+    const out = clvfit(ids, dates, amounts, END, omitted, "Pareto/NBD");
+    expect(out.slice(1, 6).map((r) => r[0])).toEqual(["r", "alpha", "s", "beta", "Pareto/NBD log-likelihood"]);
+    const value = (name: string) => out.find((r) => r[0] === name)![1] as number;
+    expect(value("alpha").toFixed(2)).toBe("10.58");
+    expect(value("Pareto/NBD log-likelihood").toFixed(1)).toBe("-9595.0");
+    const predicted = clvpredict(ids, dates, amounts, END, 12, omitted, omitted, "pareto");
+    expect(predicted).toHaveLength(2358);
+    const alive = palive(ids, dates, END, "pareto");
+    expect(alive[1][1]).toBe(predicted[1][4]);
+    // Unlike BG/NBD, Pareto/NBD lets a one-time buyer drop out: customer 3 is below 1.
+    expect(alive[3][1] as number).toBeLessThan(1);
+    expect(excelError(() => clvfit(ids, dates, amounts, END, omitted, "weibull")).message).toContain("'model'");
+  });
+});
+
 describe("=TIER.PALIVE", () => {
   it("gives P(alive) and churn risk per customer, without amounts", () => {
-    const out = palive(ids, dates, END);
+    const out = palive(ids, dates, END, omitted);
     expect(out[0]).toEqual(["Customer", "P(alive)", "Churn risk"]);
     expect((out[1][1] as number).toFixed(4)).toBe("0.7266");
     expect((out[1][2] as number) + (out[1][1] as number)).toBeCloseTo(1, 12);
