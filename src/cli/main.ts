@@ -18,7 +18,7 @@ import { messages, type Messages } from "../i18n";
 import { describeClvProblem, describeCoreError, problemText, segmentName } from "../i18n/describe";
 import { runBench } from "./bench";
 import { parseTimeUnit } from "../core/calibration";
-import type { CountModelName } from "../core/predict";
+import { CLV_DEFAULTS, type CountModelName } from "../core/predict";
 import { fitModels, isSummaryHeader, modelInput, predictRows, type ModelInput } from "./models";
 import { columnIndex, parseCsv, readCsvFile, type CsvTable } from "./csv";
 import { readTransactionsCsv } from "./transactions-csv";
@@ -328,7 +328,7 @@ function readModelInput(p: Parsed, m: Messages, err: (s: string) => void): Model
   const summary = isSummaryHeader(header);
   if (summary && !givenUnit) throw new UsageError(m.cli.unitRequired(file));
   if (!summary && !givenUnit) err(m.cli.unitAssumed);
-  const unit = givenUnit ?? "week";
+  const unit = givenUnit ?? CLV_DEFAULTS.unit;
   return modelInput(header, {
     summary: () => {
       if (calibrationEnd !== undefined) throw new UsageError(m.cli.summaryTakesNoEnd(file));
@@ -365,8 +365,9 @@ function fitCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: s
 function predictCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
   const format = choice(p, "--format", ["csv", "json"], "csv", m);
   const input = readModelInput(p, m, err);
-  const clvMonths = numberOption(p, "--clv-months", m) ?? 12;
-  const options = { horizon: numberOption(p, "--horizon", m), clvMonths, monthlyDiscount: numberOption(p, "--monthly-discount", m) ?? 0.01, model: modelOption(p, m) };
+  const clvMonths = numberOption(p, "--clv-months", m) ?? CLV_DEFAULTS.horizonMonths;
+  const monthlyDiscount = numberOption(p, "--monthly-discount", m) ?? CLV_DEFAULTS.monthlyDiscount;
+  const options = { horizon: numberOption(p, "--horizon", m), clvMonths, monthlyDiscount, model: modelOption(p, m) };
   const { header, rows } = predictRows(input, options);
   emit(header, rows, format, out);
 }

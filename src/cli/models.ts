@@ -2,14 +2,14 @@
  * `tier fit` and `tier predict`: BG/NBD (or Pareto/NBD) + Gamma-Gamma on a transactions file or on a customer summary
  * (columns x, t_x, T and optionally zbar; lifetimes' names frequency, recency, T, monetary_value too).
  */
-import { fitBgNbd, type BgNbdFit } from "../core/bgnbd";
+import type { BgNbdFit } from "../core/bgnbd";
 import { calibrationSummary, monthsIn, type TimeUnit } from "../core/calibration";
 import { serialToIsoDate } from "../core/dates";
 import { CoreError } from "../core/errors";
 import { fitGammaGamma, type GammaGammaFit } from "../core/gammagamma";
 import { ProblemLog, readNumberColumn, type CustomerId, type Transactions } from "../core/input";
-import { fitParetoNbd, type ParetoNbdFit } from "../core/paretonbd";
-import { predictCustomers, type CountModelName } from "../core/predict";
+import type { ParetoNbdFit } from "../core/paretonbd";
+import { CLV_DEFAULTS, fitCountModel, predictCustomers, type CountModelName } from "../core/predict";
 import { columnIndex, type CsvTable } from "./csv";
 import type { Cell } from "./output";
 
@@ -100,7 +100,7 @@ export function modelInput(header: readonly string[], sources: ModelInputSources
 function fits(input: ModelInput, model: CountModelName): { counts: BgNbdFit | ParetoNbdFit; gammaGamma: GammaGammaFit | null } {
   let counts: BgNbdFit | ParetoNbdFit;
   try {
-    counts = model === "paretoNbd" ? fitParetoNbd(input) : fitBgNbd(input);
+    counts = fitCountModel(input, model);
   } catch (error) {
     // A bad summary row is named by its row in the file, not among the rows kept.
     if (error instanceof CoreError && error.code === "badRepeatSummary" && input.sourceRows) {
@@ -120,7 +120,7 @@ function nullable<T extends object>(o: T): Record<keyof T, number | null> {
  * The JSON `tier fit` prints: the count model's fit under its name ("bgnbd" or "paretoNbd") and the
  * spend model's, standard errors null at a model limit.
  */
-export function fitModels(input: ModelInput, model: CountModelName = "bgnbd") {
+export function fitModels(input: ModelInput, model: CountModelName = CLV_DEFAULTS.model) {
   const { counts, gammaGamma } = fits(input, model);
   const { customers: _c, iterations: _i, ...fit } = counts;
   return {
@@ -146,8 +146,8 @@ export interface PredictCliOptions {
 export const PREDICT_HEADER = ["customer", "x", "t_x", "T", "p_alive", "expected_purchases", "expected_avg_spend", "clv"];
 
 export function predictRows(input: ModelInput, options: PredictCliOptions): { header: string[]; rows: Cell[][] } {
-  const { counts, gammaGamma } = fits(input, options.model ?? "bgnbd");
-  const horizon = options.horizon ?? monthsIn(input.unit, 12);
+  const { counts, gammaGamma } = fits(input, options.model ?? CLV_DEFAULTS.model);
+  const horizon = options.horizon ?? monthsIn(input.unit, CLV_DEFAULTS.horizonMonths);
   const zbar = input.zbar ?? new Float64Array(input.x.length);
   const p = predictCustomers(counts, gammaGamma, { ...input, zbar }, {
     unit: input.unit,

@@ -17,7 +17,7 @@ import type { BgNbdFit } from "./bgnbd";
 import type { GammaGammaFit } from "./gammagamma";
 import type { CustomerId, Transactions } from "./input";
 import { checkLifecycleOptions, LIFECYCLE_DEFAULTS, lifecycleStages } from "./lifecycle";
-import { checkPredictOptions, runClvModels } from "./predict";
+import { checkPredictOptions, CLV_DEFAULTS, runClvModels } from "./predict";
 
 export interface PredictAnalysisOptions {
   unit: TimeUnit;
@@ -35,9 +35,9 @@ export interface PredictAnalysisOptions {
 }
 
 export const PREDICT_DEFAULTS: Readonly<PredictAnalysisOptions> = {
-  unit: "week",
-  horizonMonths: 12,
-  monthlyDiscount: 0.01,
+  unit: CLV_DEFAULTS.unit,
+  horizonMonths: CLV_DEFAULTS.horizonMonths,
+  monthlyDiscount: CLV_DEFAULTS.monthlyDiscount,
   ...LIFECYCLE_DEFAULTS,
   cantLoseShare: CHURN_DEFAULTS.valueShare,
   cantLoseRisk: CHURN_DEFAULTS.risk,

@@ -3,7 +3,7 @@
  * Gamma-Gamma spend model: P(alive), expected purchases over a horizon, expected average spend, and
  * discounted CLV over a horizon in months.
  */
-import { expectedIfAlive, fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams } from "./bgnbd";
+import { expectedIfAlive, fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type RepeatColumns } from "./bgnbd";
 import { fitParetoNbd, paretoExpectedIfAlive, paretoPAlive, type ParetoNbdFit, type ParetoNbdParams } from "./paretonbd";
 import { calibrationSummary, monthsIn, type CalibrationSummary, type TimeUnit } from "./calibration";
 import { CoreError } from "./errors";
@@ -137,14 +137,33 @@ export interface ClvModelOptions {
   model?: CountModelName;
 }
 
-export interface ClvModelRun {
+export interface ClvModelRun extends ClvFits {
   summary: CalibrationSummary;
+  predictions: Predictions;
+}
+
+/** The defaults of the functions, the command and the pane: weeks, 12 months, 1 % a month, BG/NBD. */
+export const CLV_DEFAULTS = { unit: "week", horizonMonths: 12, monthlyDiscount: 0.01, model: "bgnbd" } as const;
+
+/** Fits the chosen purchase-count model (rows of a bad summary are named by CoreError badRepeatSummary). */
+export function fitCountModel(data: RepeatColumns, model: CountModelName): BgNbdFit | ParetoNbdFit {
+  return model === "paretoNbd" ? fitParetoNbd(data) : fitBgNbd(data);
+}
+
+export interface ClvFits {
   model: CountModelName;
-  /** The fit of the chosen count model (the other is null). */
   bgnbd: BgNbdFit | null;
   paretoNbd: ParetoNbdFit | null;
   gammaGamma: GammaGammaFit;
-  predictions: Predictions;
+}
+
+/** Both fits on a calibration summary: the purchase-count model and the Gamma-Gamma spend model. */
+export function fitClvModels(summary: RepeatColumns & { zbar: ArrayLike<number> }, model: CountModelName = "bgnbd"): ClvFits {
+  const counts = fitCountModel(summary, model);
+  const gammaGamma = fitGammaGamma(summary.x, summary.zbar);
+  return model === "paretoNbd"
+    ? { model, bgnbd: null, paretoNbd: counts as ParetoNbdFit, gammaGamma }
+    : { model, bgnbd: counts as BgNbdFit, paretoNbd: null, gammaGamma };
 }
 
 /** Transactions → calibration summary → BG/NBD (or Pareto/NBD) and Gamma-Gamma fits → predictions for every customer. */
@@ -157,10 +176,7 @@ export function runClvModels(tx: Transactions, options: ClvModelOptions): ClvMod
   };
   checkPredictOptions(predictOptions);
   const summary = calibrationSummary(tx, { unit: options.unit, calibrationEnd: options.calibrationEnd });
-  const model = options.model ?? "bgnbd";
-  const bgnbd = model === "bgnbd" ? fitBgNbd(summary) : null;
-  const paretoNbd = model === "paretoNbd" ? fitParetoNbd(summary) : null;
-  const gammaGamma = fitGammaGamma(summary.x, summary.zbar);
-  const predictions = predictCustomers((bgnbd ?? paretoNbd)!, gammaGamma, summary, predictOptions);
-  return { summary, model, bgnbd, paretoNbd, gammaGamma, predictions };
+  const fits = fitClvModels(summary, options.model ?? CLV_DEFAULTS.model);
+  const predictions = predictCustomers((fits.bgnbd ?? fits.paretoNbd)!, fits.gammaGamma, summary, predictOptions);
+  return { summary, ...fits, predictions };
 }

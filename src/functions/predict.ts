@@ -1,11 +1,10 @@
 /** Adapters for =TIER.CLVPREDICT, =TIER.CLVFIT, =TIER.PALIVE and =TIER.LIFECYCLE. */
-import { fitBgNbd } from "../core/bgnbd";
-import { fitParetoNbd } from "../core/paretonbd";
+
 import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/calibration";
 import { serialToIsoDate } from "../core/dates";
 import { cellText, readTransactions, type Transactions } from "../core/input";
 import { LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages } from "../core/lifecycle";
-import { aliveProbability, runClvModels, type ClvModelRun, type CountModelName } from "../core/predict";
+import { aliveProbability, CLV_DEFAULTS, fitClvModels, fitCountModel, runClvModels, type ClvFits, type CountModelName } from "../core/predict";
 import type { Messages } from "../i18n";
 import { column, isOmitted, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
@@ -33,7 +32,7 @@ function transactions(customers: Range, dates: Range, amounts: Range | null, m: 
 
 /** "day", "week" (default, and shown in every header) or "month"; 天/周/月 and plurals are accepted too. */
 function timeUnit(arg: unknown, m: Messages): TimeUnit {
-  if (isOmitted(arg)) return "week";
+  if (isOmitted(arg)) return CLV_DEFAULTS.unit;
   const unit = parseTimeUnit(cellText(scalar(arg)));
   if (!unit) throw new ArgumentError(m.errors.badUnit(cellText(scalar(arg))));
   return unit;
@@ -41,7 +40,7 @@ function timeUnit(arg: unknown, m: Messages): TimeUnit {
 
 /** "bgnbd" (default) or "pareto" / "paretonbd" / "pareto/nbd". */
 function countModel(arg: unknown, m: Messages): CountModelName {
-  if (isOmitted(arg)) return "bgnbd";
+  if (isOmitted(arg)) return CLV_DEFAULTS.model;
   const text = cellText(scalar(arg)).trim().toLowerCase().replace(/[\s/_-]/g, "");
   if (text === "bgnbd") return "bgnbd";
   if (text === "pareto" || text === "paretonbd") return "paretoNbd";
@@ -49,7 +48,7 @@ function countModel(arg: unknown, m: Messages): CountModelName {
 }
 
 /** The count model's parameters and log-likelihood as rows of the CLVFIT table. */
-function countRows(run: ClvModelRun, m: Messages): Cell[][] {
+function countRows(run: ClvFits, m: Messages): Cell[][] {
   const f = m.predict.fit;
   if (run.paretoNbd) {
     const p = run.paretoNbd;
@@ -86,8 +85,8 @@ export function clvPredictTable(
 ): Cell[][] {
   const options = {
     calibrationEnd: optionalDate(asOf, m),
-    horizonMonths: optionalNumber(horizonMonths, "horizon_months", 12, m)!,
-    monthlyDiscount: optionalNumber(monthlyDiscount, "monthly_discount", 0.01, m)!,
+    horizonMonths: optionalNumber(horizonMonths, "horizon_months", CLV_DEFAULTS.horizonMonths, m)!,
+    monthlyDiscount: optionalNumber(monthlyDiscount, "monthly_discount", CLV_DEFAULTS.monthlyDiscount, m)!,
     unit: timeUnit(unitArg, m),
     model: countModel(modelArg, m),
   };
@@ -105,9 +104,9 @@ export function clvPredictTable(
 }
 
 export function clvFitTable(customers: Range, dates: Range, amounts: Range, asOf: unknown, unitArg: unknown, modelArg: unknown, m: Messages): Cell[][] {
-  const options = { calibrationEnd: optionalDate(asOf, m), unit: timeUnit(unitArg, m), horizonMonths: 0, monthlyDiscount: 0, model: countModel(modelArg, m) };
-  const run = runClvModels(transactions(customers, dates, amounts, m), options);
-  const { summary, gammaGamma } = run;
+  const summary = calibrationSummary(transactions(customers, dates, amounts, m), { unit: timeUnit(unitArg, m), calibrationEnd: optionalDate(asOf, m) });
+  const run = fitClvModels(summary, countModel(modelArg, m));
+  const { gammaGamma } = run;
   const f = m.predict.fit;
   const gse = gammaGamma.standardErrors;
   return [
@@ -130,7 +129,7 @@ export function pAliveTable(customers: Range, dates: Range, asOf: unknown, model
   const tx = transactions(customers, dates, null, m);
   // P(alive) does not depend on the time unit (α and β scale with it), so weeks are as good as any.
   const s = calibrationSummary(tx, { unit: "week", calibrationEnd: optionalDate(asOf, m) });
-  const fit = model === "paretoNbd" ? fitParetoNbd(s) : fitBgNbd(s);
+  const fit = fitCountModel(s, model);
   const out: Cell[][] = [[m.predict.columns.customer, m.predict.columns.pAlive, m.predict.columns.churnRisk]];
   for (let i = 0; i < s.customerIds.length; i++) {
     const alive = aliveProbability(fit, s.x[i], s.tx[i], s.T[i]);
