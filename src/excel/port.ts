@@ -111,6 +111,9 @@ export interface ClvSettings {
  */
 export type PredictSettings = PredictAnalysisOptions;
 
+/** The time units the models take (the pane's unit dropdown lists them). */
+export { TIME_UNITS } from "../core/calibration";
+
 /** The longest CLV horizon the models take, in months (the pane's form checks against it). */
 export { MAX_CLV_MONTHS } from "../core/predict";
 

@@ -145,7 +145,7 @@ export const en = {
     usage: `Usage:
   tier rfm FILE.csv [--customer COL] [--date COL] [--amount COL] [--as-of YYYY-MM-DD]
                     [--bins N] [--frequency orders|days] [--monetary total|average]
-                    [--segments rfm|cn8|RULES.csv] [--summary] [--format csv|json]
+                    [--segments rfm|cn8|RULES.csv] [--summary] [--format csv|json] [--day-order mdy|dmy]
                     [--r-breaks 30,90,180,365] [--f-breaks 1,2,5,10] [--m-breaks 100,250,500,1000]
   tier abc FILE.csv --value COL [--a-cut 0.8] [--b-cut 0.95] [--basis value|count]
                     [--id COL] [--summary] [--format csv|json]
@@ -153,12 +153,12 @@ export const en = {
                     [--discount-rate RATE] [--id COL] [--format csv|json]
   tier clv --avg-purchase N --frequency N --lifespan N --margin N [--discount-rate RATE]
   tier fit FILE.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
-                    [--customer COL] [--date COL] [--amount COL]
+                    [--customer COL] [--date COL] [--amount COL] [--day-order mdy|dmy]
   tier predict FILE.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
                     [--horizon N (in the unit)] [--clv-months 12] [--monthly-discount 0.01]
-                    [--format csv|json]
+                    [--format csv|json] [--customer COL] [--date COL] [--amount COL] [--day-order mdy|dmy]
       FILE.csv: transactions, or a customer summary with columns x, t_x, T (and zbar)
-  tier bench [FILE.csv] [--rows N]
+  tier bench [FILE.csv] [--rows N] [--repeat N]
 
 Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for Chinese).`,
     unitRequired: (file: string) =>
@@ -344,8 +344,6 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       negativeValue: "a negative value",
       nonPositiveValue: "a zero or negative value",
       returns: "a negative amount (returns or cancellations)",
-      blankQuantity: "a blank quantity",
-      badQuantity: "a quantity that is not a number",
     },
     reasonOther: (code: string) => `another problem (${code})`,
     showFirstProblem: (cell: string) => `Select the first one (${cell})`,
@@ -441,7 +439,6 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       rfmCode: "RFM code",
       segment: "Segment",
       abcClass: "ABC class",
-      abcValue: "ABC basis value",
       cumulativeShare: "Cumulative share",
       clv: "CLV",
       margin: "Margin",
@@ -472,7 +469,6 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       meanM: "Mean M score",
       heatTitle: "Mean monetary by R score (rows) and F score (columns)",
       heatCorner: "R \\ F",
-      pivotTitle: "PivotTable",
       pivotCount: "Customers (count)",
       pivotSum: "Revenue (sum)",
       pivotNote: (version: string) =>

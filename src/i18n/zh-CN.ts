@@ -127,7 +127,7 @@ export const zhCN: Messages = {
     usage: `用法：
   tier rfm 文件.csv [--customer 列] [--date 列] [--amount 列] [--as-of YYYY-MM-DD]
                     [--bins N] [--frequency orders|days] [--monetary total|average]
-                    [--segments rfm|cn8|规则.csv] [--summary] [--format csv|json]
+                    [--segments rfm|cn8|规则.csv] [--summary] [--format csv|json] [--day-order mdy|dmy]
                     [--r-breaks 30,90,180,365] [--f-breaks 1,2,5,10] [--m-breaks 100,250,500,1000]
   tier abc 文件.csv --value 列 [--a-cut 0.8] [--b-cut 0.95] [--basis value|count]
                     [--id 列] [--summary] [--format csv|json]
@@ -135,12 +135,12 @@ export const zhCN: Messages = {
                     [--discount-rate 利率] [--id 列] [--format csv|json]
   tier clv --avg-purchase N --frequency N --lifespan N --margin N [--discount-rate 利率]
   tier fit 文件.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
-                    [--customer 列] [--date 列] [--amount 列]
+                    [--customer 列] [--date 列] [--amount 列] [--day-order mdy|dmy]
   tier predict 文件.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
                     [--horizon N（以该单位计）] [--clv-months 12] [--monthly-discount 0.01]
-                    [--format csv|json]
+                    [--format csv|json] [--customer 列] [--date 列] [--amount 列] [--day-order mdy|dmy]
       文件.csv：交易记录，或含 x、t_x、T（及 zbar）列的客户汇总
-  tier bench [文件.csv] [--rows N]
+  tier bench [文件.csv] [--rows N] [--repeat N]
 
 列名默认为 customer_id、date 和 amount。提示语言随 LANG 而定（zh_CN 为中文）。`,
     unitRequired: (file: string) => `${file} 是客户汇总（x、t_x、T）：请用 --unit day、week 或 month 说明其 t_x 和 T 的时间单位。`,
@@ -320,8 +320,6 @@ export const zhCN: Messages = {
       negativeValue: "数值为负",
       nonPositiveValue: "数值为零或负",
       returns: "金额为负（退货或取消的订单）",
-      blankQuantity: "数量为空",
-      badQuantity: "数量不是数字",
     },
     reasonOther: (code: string) => `其他问题（${code}）`,
     showFirstProblem: (cell: string) => `选中第一个问题单元格（${cell}）`,
@@ -413,7 +411,6 @@ export const zhCN: Messages = {
       rfmCode: "RFM 代码",
       segment: "客户分群",
       abcClass: "ABC 类别",
-      abcValue: "ABC 依据值",
       cumulativeShare: "累计占比",
       clv: "客户终身价值",
       margin: "毛利",
@@ -444,7 +441,6 @@ export const zhCN: Messages = {
       meanM: "平均 M 得分",
       heatTitle: "按 R 得分（行）和 F 得分（列）的平均消费金额",
       heatCorner: "R ＼ F",
-      pivotTitle: "数据透视表",
       pivotCount: "客户数（计数）",
       pivotSum: "收入（求和）",
       pivotNote: (version: string) => `此版本的 Excel 不支持加载项创建数据透视表（需要 ExcelApi ${version}），因此仅提供上方的汇总表。`,

@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { AbcSettings, PredictSettings, SegmentSchemeChoice } from "../../excel/port";
+import { TIME_UNITS, type AbcSettings, type PredictSettings, type SegmentSchemeChoice } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import { DIMENSIONS, starterRules, type PaneForm } from "../form";
 import { RulesGrid } from "./RulesGrid";
@@ -38,7 +38,6 @@ const useStyles = makeStyles({
 
 const SCHEMES: readonly SegmentSchemeChoice[] = ["rfm", "cn8", "custom"];
 const BASES: readonly AbcSettings["basis"][] = ["revenue", "margin", "orders"];
-const UNITS: readonly PredictSettings["unit"][] = ["day", "week", "month"];
 
 export interface AnalysisSectionProps {
   m: Messages;
@@ -87,7 +86,7 @@ function PredictOptions({ m, form, busy, update }: AnalysisSectionProps) {
                   if (data.optionValue) update({ unit: data.optionValue as PredictSettings["unit"] });
                 }}
               >
-                {UNITS.map((unit) => (
+                {TIME_UNITS.map((unit) => (
                   <Option key={unit} value={unit}>
                     {p.units[unit]}
                   </Option>
