@@ -196,6 +196,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     pAliveHelp: "Probability that each customer is still active",
     lifecycleHelp: "Lifecycle stage: new, active, silent or churned",
     dismiss: "Dismiss",
+    settingsNotLoaded: (reason: string) => `The analysis saved in this workbook could not be loaded (${reason}); the pane starts from the defaults.`,
     /** Language names are written in their own language, so they read the same in every catalog. */
     languageEnglish: "English",
     languageChinese: "中文",

@@ -174,6 +174,7 @@ export const zhCN: Messages = {
     pAliveHelp: "每位客户仍然活跃的概率",
     lifecycleHelp: "生命周期阶段：新客户、活跃客户、沉默客户或流失客户",
     dismiss: "关闭",
+    settingsNotLoaded: (reason: string) => `无法读取此工作簿中保存的分析设置（${reason}）；窗格将使用默认设置。`,
     languageEnglish: "English",
     languageChinese: "中文",
     noWorkbook: "此页面不在 Excel 中运行，没有可读取的工作簿。请从 Excel“开始”选项卡打开 Tiering，或在浏览器中试用预览页（preview.html）。",

@@ -276,6 +276,14 @@ describe("pane: charts and language", () => {
     expect(bodyText()).toContain("Run the analysis first");
   });
 
+  it("says when the saved analysis could not be loaded, and starts from the defaults", async () => {
+    const port = new FakePort();
+    port.loadError = new Error("the setting is not valid JSON");
+    await render(<App initialLocale="en" theme="light" port={port} />);
+    await settle();
+    expect(bodyText()).toContain(en.pane.settingsNotLoaded("the setting is not valid JSON"));
+  });
+
   it("shows what a ribbon command posts (why Build tier chart could not build), until dismissed", async () => {
     await paneWithSelection();
     expect(query("alert", /Run the analysis first/)).toBeNull();

@@ -14,7 +14,7 @@ import type {
   TableInfo,
   WorkbookPort,
 } from "../../excel/port";
-import type { Locale } from "../../i18n";
+import { messages, type Locale } from "../../i18n";
 import { DEFAULT_FORM, formFromSettings, settingsFromForm, type FormProblem, type PaneForm } from "../form";
 import { guessMapping, mappingFor } from "../mapping";
 
@@ -87,7 +87,9 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
           return [] as TableInfo[];
         }),
         port.loadSettings(localeRef.current).catch((error: unknown) => {
+          // Start from the defaults, but say so: the person expects last time's analysis.
           console.warn("Tiering: could not load the saved settings", error);
+          if (live) setDataError(messages(localeRef.current).pane.settingsNotLoaded(sentence(error)));
           return null;
         }),
       ]);

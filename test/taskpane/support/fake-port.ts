@@ -137,8 +137,12 @@ export class FakePort implements WorkbookPort {
     this.log("selectCell", cell, locale);
   }
 
+  /** When set, loadSettings rejects with it (a workbook whose saved settings cannot be read). */
+  loadError: Error | null = null;
+
   async loadSettings(locale?: string) {
     this.log("loadSettings", locale);
+    if (this.loadError) throw this.loadError;
     return this.saved;
   }
 
