@@ -387,6 +387,17 @@ function withOptionNames(error: CoreError): CoreError {
   return option ? new CoreError(error.code, { ...error.details, argument: option }) : error;
 }
 
+type Command = (p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void) => void;
+
+const COMMANDS: Record<string, Command> = {
+  rfm: rfmCommand,
+  abc: abcCommand,
+  clv: clvCommand,
+  fit: fitCommand,
+  predict: predictCommand,
+  bench: (p, m, out) => out(`${JSON.stringify(runBench(p.positional[0], numberOption(p, "--rows", m), numberOption(p, "--repeat", m)), null, 2)}\n`),
+};
+
 /** Runs the command; returns the exit code. `out`/`err` receive whole chunks of text. */
 export function main(argv: string[], env: Record<string, string | undefined>, out: (s: string) => void, err: (s: string) => void): number {
   const m = messages(env.LC_ALL || env.LC_MESSAGES || env.LANG || "en");
@@ -397,28 +408,10 @@ export function main(argv: string[], env: Record<string, string | undefined>, ou
       return p.command === "" ? 2 : 0;
     }
     const lines = (s: string) => err(`${s}\n`);
-    switch (p.command) {
-      case "rfm":
-        rfmCommand(p, m, out, lines);
-        return 0;
-      case "abc":
-        abcCommand(p, m, out, lines);
-        return 0;
-      case "clv":
-        clvCommand(p, m, out, lines);
-        return 0;
-      case "fit":
-        fitCommand(p, m, out, lines);
-        return 0;
-      case "predict":
-        predictCommand(p, m, out, lines);
-        return 0;
-      case "bench":
-        out(`${JSON.stringify(runBench(p.positional[0], numberOption(p, "--rows", m), numberOption(p, "--repeat", m)), null, 2)}\n`);
-        return 0;
-      default:
-        throw new UsageError(`${m.cli.unknownCommand(p.command)}\n\n${m.cli.usage}`);
-    }
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, p.command) ? COMMANDS[p.command] : undefined;
+    if (!command) throw new UsageError(`${m.cli.unknownCommand(p.command)}\n\n${m.cli.usage}`);
+    command(p, m, out, lines);
+    return 0;
   } catch (error) {
     if (error instanceof UsageError) {
       err(`tier: ${error.message}\n`);

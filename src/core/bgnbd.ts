@@ -7,17 +7,9 @@
  * to the end of calibration), in one time unit. Time is continuous.
  */
 import { distinctValues, type Distinct } from "./distinct";
-import { CoreError } from "./errors";
 import { hypergeometricSeries } from "./hyp2f1";
-import { logScaleStandardErrors, maximizeLikelihood, type Objective } from "./optimize";
+import { fitRepeatModel, type RepeatColumns } from "./repeatfit";
 import { digammaDiff, gammaln, lnGammaRatio } from "./special";
-
-/** The x, t_x, T columns of a calibration summary (see calibration.ts), one entry per customer. */
-export interface RepeatColumns {
-  x: ArrayLike<number>;
-  tx: ArrayLike<number>;
-  T: ArrayLike<number>;
-}
 
 export interface BgNbdParams {
   r: number;
@@ -39,6 +31,8 @@ export interface BgNbdFit extends BgNbdParams {
   customers: number;
   iterations: number;
 }
+
+export { checkRepeatColumns, type RepeatColumns } from "./repeatfit";
 
 /**
  * x, t_x and T each take few distinct values in real data (whole days or weeks: a few hundred), so
@@ -70,25 +64,6 @@ function sigmoid(d: number): number {
   if (d >= 0) return 1 / (1 + Math.exp(-d));
   const e = Math.exp(d);
   return e / (1 + e);
-}
-
-/**
- * Checks the columns: finite, x a whole number ≥ 0, 0 ≤ t_x ≤ T, t_x = 0 exactly when x = 0 (repeat
- * purchases come after the first one, on other days). Throws
- * CoreError("badRepeatSummary") naming the first bad row (0-based) and field.
- */
-export function checkRepeatColumns(data: RepeatColumns): void {
-  const { x, tx, T } = data;
-  if (x.length !== tx.length || x.length !== T.length) throw new RangeError("x, t_x and T differ in length");
-  for (let i = 0; i < x.length; i++) {
-    const bad = (field: string, reason: string) => new CoreError("badRepeatSummary", { row: i, field, reason });
-    if (!(Number.isFinite(x[i]) && x[i] >= 0 && Number.isInteger(x[i]))) throw bad("x", "wholeNumber");
-    if (!(Number.isFinite(tx[i]) && tx[i] >= 0)) throw bad("t_x", "nonNegative");
-    if (!(Number.isFinite(T[i]) && T[i] >= 0)) throw bad("T", "nonNegative");
-    if (tx[i] > T[i] * (1 + 1e-12) + 1e-12) throw bad("t_x", "afterT");
-    if (x[i] === 0 && tx[i] !== 0) throw bad("t_x", "zeroWithoutRepeats");
-    if (x[i] > 0 && tx[i] === 0) throw bad("t_x", "repeatsWithoutTime");
-  }
 }
 
 /**
@@ -183,69 +158,39 @@ function logLikelihoodWith(p: BgNbdParams, data: RepeatColumns, groups: XGroups,
 }
 
 /**
- * Maximum-likelihood fit. Parameters are optimised on the log scale (so they stay positive) from a
- * start scaled to the data, by BFGS (see optimize.ts); standard errors from the inverse Hessian.
- * Throws CoreError("noRepeatPurchases") when nobody bought twice (a and b are then not identified) and
+ * Maximum-likelihood fit, by fitRepeatModel (repeatfit.ts: times scaled, limit-aligned coordinates,
+ * BFGS on the analytic gradient, standard errors from the inverse Hessian). Throws
+ * CoreError("noRepeatPurchases") when nobody bought twice (a and b are then not identified) and
  * CoreError("fitFailed") when the likelihood has no finite maximum.
  */
 export function fitBgNbd(data: RepeatColumns): BgNbdFit {
-  checkRepeatColumns(data);
-  const n = data.x.length;
-  if (n === 0) throw new CoreError("noData");
-  let sumX = 0;
-  let sumT = 0;
-  for (let i = 0; i < n; i++) {
-    sumX += data.x[i];
-    sumT += data.T[i];
-  }
-  if (sumX === 0) throw new CoreError("noRepeatPurchases");
-  if (sumT === 0) throw new CoreError("fitFailed", { model: "bgnbd" });
-  // Times are measured in units of the mean T during the fit, so that the search box and the limit
-  // test mean the same whatever the data's time unit (α scales with it; r, a, b do not).
-  const scale = sumT / n;
-  const scaled = { x: data.x, tx: Float64Array.from(data.tx, (v) => v / scale), T: Float64Array.from(data.T, (v) => v / scale) };
-  const groups = groupRepeatCounts(scaled);
-  // Mean negative log-likelihood in the logs of (r, α, a, b): scale-free for the stopping rule.
-  const objective: Objective = (theta, grad) => {
-    const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
-    const ll = logLikelihoodWith(params, scaled, groups, grad);
-    for (let i = 0; i < 4; i++) grad[i] = -grad[i] / n;
-    return -ll / n;
-  };
-  // The search runs over (ln r, ln α/r, ln a, ln b/a), so that data without heterogeneity in the
-  // purchase rate (or in the dropout probability) send one coordinate, r (or a), to its limit at a
-  // fixed mean r/α (or a/b) instead of crawling along a curved valley.
-  const toTheta = (u: ArrayLike<number>) => Float64Array.of(u[0], u[0] + u[1], u[2], u[2] + u[3]);
-  const search: Objective = (u, grad) => {
-    const value = objective(toTheta(u), grad);
-    grad[0] += grad[1];
-    grad[2] += grad[3];
-    return value;
-  };
-  // Start at r = 1 with the mean purchase rate of the data (λ̄ = r/α ≈ Σx/ΣT), a = b = 1.
-  const fit = maximizeLikelihood(search, [0, Math.log(n / sumX), 0, 0], n);
-  const theta = Array.from(toTheta(fit.theta));
-  // The model's real limits are r → ∞ (one purchase rate for all) and a → 0 or a → ∞ with b/a free
-  // (nobody drops out; one dropout probability for all). r → 0 or a mean rate r/α at an edge mean the
-  // likelihood has no maximum for these data (e.g. repeat purchases at t_x = 0 in a rounded summary).
-  const [rEdge, rateEdge, aEdge, baEdge] = fit.atBoundary;
-  const broken = (rEdge && fit.theta[0] < 0) || rateEdge;
-  if (broken || !fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
-    throw new CoreError("fitFailed", { model: "bgnbd" });
-  }
-  const edge = [rEdge, rEdge, aEdge, aEdge || baEdge];
-  const se = logScaleStandardErrors(objective, theta, n, edge.map((e) => !e));
-  const [r, alphaScaled, a, b] = theta.map(Math.exp);
+  const fit = fitRepeatModel(data, {
+    model: "bgnbd",
+    timeScaled: [false, true, false, false],
+    // The model's limits: r → ∞ with r/α fixed (one purchase rate for all); a → 0 or ∞ with b/a free
+    // (nobody drops out; one dropout probability for all), which drags b along.
+    limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge, aEdge || baEdge],
+    meanNegative: (scaled, n) => {
+      const groups = groupRepeatCounts(scaled);
+      return (theta, grad) => {
+        const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
+        const ll = logLikelihoodWith(params, scaled, groups, grad);
+        for (let i = 0; i < 4; i++) grad[i] = -grad[i] / n;
+        return -ll / n;
+      };
+    },
+  });
+  const [r, alpha, a, b] = fit.params;
+  const se = fit.standardErrors;
   return {
     r,
-    alpha: alphaScaled * scale,
+    alpha,
     a,
     b,
-    // Each purchase time's density carries 1/scale: LL in the data's unit.
-    logLikelihood: fit.logLikelihood - sumX * Math.log(scale),
-    standardErrors: { r: se[0], alpha: se[1] * scale, a: se[2], b: se[3] },
-    limits: (["r", "alpha", "a", "b"] as const).filter((_, i) => edge[i]),
-    customers: n,
+    logLikelihood: fit.logLikelihood,
+    standardErrors: { r: se[0], alpha: se[1], a: se[2], b: se[3] },
+    limits: (["r", "alpha", "a", "b"] as const).filter((_, i) => fit.atLimit[i]),
+    customers: fit.customers,
     iterations: fit.iterations,
   };
 }

@@ -102,6 +102,27 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
 }
 
 /**
+ * An Objective from a value alone, its gradient by central differences (step 1e-6 relative to |x|,
+ * at least 1e-6): for likelihoods whose parameter derivatives are not worth writing out.
+ */
+export function differencedGradient(value: (x: ArrayLike<number>) => number): Objective {
+  return (x, grad) => {
+    const f = value(x);
+    const probe = Float64Array.from(x);
+    for (let k = 0; k < x.length; k++) {
+      const h = 1e-6 * Math.max(1, Math.abs(x[k]));
+      probe[k] = x[k] + h;
+      const up = value(probe);
+      probe[k] = x[k] - h;
+      const down = value(probe);
+      probe[k] = x[k];
+      grad[k] = (up - down) / (2 * h);
+    }
+    return f;
+  };
+}
+
+/**
  * The Hessian of f at x by central differences of its analytic gradient, symmetrised. Steps are
  * relative to |x| (at least 1e-5 absolute).
  */

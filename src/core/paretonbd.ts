@@ -8,10 +8,9 @@
  * (1−z)^e · ₂F₁(1, b; c; z) with b < c, a series of positive, shrinking terms (no cancellation inside),
  * summed by hyp2f1.ts; the two are subtracted on the log scale.
  */
-import { CoreError } from "./errors";
 import { hypergeometricSeries } from "./hyp2f1";
-import { checkRepeatColumns, type RepeatColumns } from "./bgnbd";
-import { logScaleStandardErrors, maximizeLikelihood, type Objective } from "./optimize";
+import { differencedGradient } from "./optimize";
+import { fitRepeatModel, type RepeatColumns } from "./repeatfit";
 import { lnGammaRatio } from "./special";
 
 export interface ParetoNbdParams {
@@ -110,66 +109,34 @@ function weightedLogLikelihood(p: ParetoNbdParams, rows: RepeatColumns, counts: 
 }
 
 /**
- * Maximum-likelihood fit, on the log scale, in coordinates (ln r, ln α/r, ln s, ln β/s) with times in
- * units of the mean T, as fitBgNbd. The gradient is differenced (central, relative step 1e-6): the
- * likelihood's ₂F₁ terms have no convenient derivatives in their parameters.
+ * Maximum-likelihood fit by fitRepeatModel (repeatfit.ts), in coordinates (ln r, ln α/r, ln s, ln β/s)
+ * with times in units of the mean T, as fitBgNbd. The gradient is differenced: the likelihood's ₂F₁
+ * terms have no convenient derivatives in their parameters.
  */
 export function fitParetoNbd(data: RepeatColumns): ParetoNbdFit {
-  checkRepeatColumns(data);
-  const n = data.x.length;
-  if (n === 0) throw new CoreError("noData");
-  let sumX = 0;
-  let sumT = 0;
-  for (let i = 0; i < n; i++) {
-    sumX += data.x[i];
-    sumT += data.T[i];
-  }
-  if (sumX === 0) throw new CoreError("noRepeatPurchases");
-  if (sumT === 0) throw new CoreError("fitFailed", { model: "paretoNbd" });
-  const scale = sumT / n;
-  const { rows, counts } = compress({ x: data.x, tx: Array.from(data.tx, (v) => v / scale), T: Array.from(data.T, (v) => v / scale) });
-  const value = (theta: ArrayLike<number>) =>
-    -weightedLogLikelihood({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) }, rows, counts) / n;
-  const objective: Objective = (theta, grad) => {
-    const f = value(theta);
-    const probe = Float64Array.from(theta);
-    for (let k = 0; k < 4; k++) {
-      const h = 1e-6 * Math.max(1, Math.abs(theta[k]));
-      probe[k] = theta[k] + h;
-      const up = value(probe);
-      probe[k] = theta[k] - h;
-      const down = value(probe);
-      probe[k] = theta[k];
-      grad[k] = (up - down) / (2 * h);
-    }
-    return f;
-  };
-  const toTheta = (u: ArrayLike<number>) => Float64Array.of(u[0], u[0] + u[1], u[2], u[2] + u[3]);
-  const search: Objective = (u, grad) => {
-    const f = objective(toTheta(u), grad);
-    grad[0] += grad[1];
-    grad[2] += grad[3];
-    return f;
-  };
-  const fit = maximizeLikelihood(search, [0, Math.log(n / sumX), 0, 0], n);
-  const theta = Array.from(toTheta(fit.theta));
-  const [rEdge, rateEdge, sEdge, dropEdge] = fit.atBoundary;
-  const broken = (rEdge && fit.theta[0] < 0) || rateEdge;
-  if (broken || !fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
-    throw new CoreError("fitFailed", { model: "paretoNbd" });
-  }
-  const edge = [rEdge, rEdge, sEdge || dropEdge, sEdge || dropEdge];
-  const se = logScaleStandardErrors(objective, theta, n, edge.map((e) => !e));
-  const [r, alphaScaled, s, betaScaled] = theta.map(Math.exp);
+  const fit = fitRepeatModel(data, {
+    model: "paretoNbd",
+    timeScaled: [false, true, false, true],
+    limits: ([rEdge, , sEdge, dropEdge]) => [rEdge, rEdge, sEdge || dropEdge, sEdge || dropEdge],
+    meanNegative: (scaled, n) => {
+      const { rows, counts } = compress(scaled);
+      return differencedGradient(
+        (theta) =>
+          -weightedLogLikelihood({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) }, rows, counts) / n,
+      );
+    },
+  });
+  const [r, alpha, s, beta] = fit.params;
+  const se = fit.standardErrors;
   return {
     r,
-    alpha: alphaScaled * scale,
+    alpha,
     s,
-    beta: betaScaled * scale,
-    logLikelihood: fit.logLikelihood - sumX * Math.log(scale),
-    standardErrors: { r: se[0], alpha: se[1] * scale, s: se[2], beta: se[3] * scale },
-    limits: (["r", "alpha", "s", "beta"] as const).filter((_, i) => edge[i]),
-    customers: n,
+    beta,
+    logLikelihood: fit.logLikelihood,
+    standardErrors: { r: se[0], alpha: se[1], s: se[2], beta: se[3] },
+    limits: (["r", "alpha", "s", "beta"] as const).filter((_, i) => fit.atLimit[i]),
+    customers: fit.customers,
     iterations: fit.iterations,
   };
 }

@@ -1,5 +1,6 @@
 import { createWorkbookPort } from "../../src/excel/workbook";
 import type { AnalysisSettings } from "../../src/excel/port";
+import { expect } from "vitest";
 import { createStandIn, type StandIn } from "../support/excel-standin";
 
 /** A stand-in holding a "Data" sheet of transactions (header: Customer, Date, Amount, Category, Rating). */
@@ -61,4 +62,16 @@ export function settingsFor(rows: number, overrides: Partial<AnalysisSettings> =
     strategies: {},
     ...overrides,
   };
+}
+
+/** Office's limit on a request or a response. */
+export const FIVE_MB = 5 * 1024 * 1024;
+
+/** Every sync of a run succeeded, with its request and its response under Office's 5 MB. */
+export function expectSyncsUnderLimit(log: ReturnType<StandIn["syncLog"]>): void {
+  for (const s of log) {
+    expect(s.error).toBeNull();
+    expect(s.requestBytes).toBeLessThan(FIVE_MB);
+    expect(s.responseBytes).toBeLessThan(FIVE_MB);
+  }
 }

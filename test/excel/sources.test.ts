@@ -1,9 +1,8 @@
 /** Sources as people give them: a table showing its totals row, whole columns selected (A:E). */
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en";
-import { bookWithTransactions, settingsFor, transactions } from "./helpers";
+import { FIVE_MB, bookWithTransactions, settingsFor, transactions } from "./helpers";
 
-const FIVE_MB = 5 * 1024 * 1024;
 
 describe("a table with its totals row shown", () => {
   it("reads the header and the data body only: the totals row is no customer", async () => {

@@ -44,6 +44,7 @@ interface Action {
   run(): number;
 }
 
+/** UTF-8 bytes of a string. Counted here independently of src/excel/bytes.ts on purpose: the stand-in checks the jobs' own payload estimates. */
 export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
