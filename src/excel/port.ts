@@ -7,6 +7,7 @@
  * many rows there are.
  */
 import { PREDICT_DEFAULTS, type PredictAnalysisOptions } from "../core/forecast";
+import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/score";
 import type { Locale } from "../i18n";
 
 /** A cell the pane can point the user at ("select the first bad cell"). */
@@ -111,6 +112,24 @@ export interface ClvSettings {
  */
 export type PredictSettings = PredictAnalysisOptions;
 
+/** One dimension of the weighted score: where it comes from, its weight, and which way is better. */
+export interface ScoreMetricSetting {
+  metric: ScoreMetric;
+  weight: number;
+  direction: ScoreDirection;
+}
+
+/**
+ * The weighted multi-dimensional score (src/core/score.ts): metrics normalised (percentile rank or
+ * min-max), weighted to a 0–100 score, and cut into bands (Diamond … Bronze) by shares of customers or by
+ * score thresholds. The core's options as they are.
+ */
+export interface ScoreSettings {
+  metrics: ScoreMetricSetting[];
+  method: ScoreMethod;
+  bands: ScoreBands;
+}
+
 /** The time units the models take (the pane's unit dropdown lists them). */
 export { TIME_UNITS } from "../core/calibration";
 
@@ -134,11 +153,20 @@ export interface AnalysisSettings {
   clv: ClvSettings | null;
   /** Predict CLV & churn, or null. Settings saved before it existed have none: read as null. */
   predict: PredictSettings | null;
-  /** Summary sheet rows are RFM segments or ABC classes. */
-  summaryBy: "segment" | "abcClass";
-  /** Per-tier strategy texts the user edited (tier name → text); defaults come from i18n. */
+  /** The weighted score, or null. Settings saved before it existed have none: read as null. */
+  score?: ScoreSettings | null;
+  /** Summary sheet rows (the tiers): RFM segments, ABC classes or score bands. */
+  summaryBy: TierBy;
+  /**
+   * The playbook: per-tier strategy texts the user edited, by tier key (a segment key such as
+   * "champions", a custom segment's name, "A"/"B"/"C", or a band key such as "diamond"); tiers without an
+   * entry use the default text from i18n. Written into the summary and the results.
+   */
   strategies: Record<string, string>;
 }
+
+/** What the tiers are. */
+export type TierBy = "segment" | "abcClass" | "score";
 
 /** Row-level problems found while reading, counted by kind, with the first bad cell of each kind. */
 export interface DataQuality {
@@ -183,6 +211,112 @@ export interface RunReport {
   pivotNote: string | null;
   /** With Predict on: why there are no predictions (a model could not be fitted), else null. The tiers are written all the same. */
   predictNote?: string | null;
+  /** The snapshot this run saved into the workbook's history (null when it could not be saved; `snapshotNote` says why). */
+  snapshot: SnapshotInfo | null;
+  snapshotNote?: string | null;
+  /** The customers closest to moving up a tier (smallest gap relative to their value first), at most 20. */
+  upgrade: UpgradeCandidate[];
+}
+
+/** A customer near the next tier up: what the gap is measured in follows the tiers (ABC: revenue; score: points; segments: revenue to the next M score). */
+export interface UpgradeCandidate {
+  customer: string;
+  /** Tier labels in the run's language. */
+  tier: string;
+  nextTier: string;
+  gap: number;
+  gapKind: "revenue" | "orders" | "points";
+  /** The customer's row on the results sheet. */
+  cell: CellRef;
+}
+
+/**
+ * A run's tiers kept in the workbook's hidden history (one per run; a run with the same analysis date and
+ * tier basis as the latest snapshot replaces it).
+ */
+export interface SnapshotInfo {
+  id: string;
+  /** The analysis date, ISO (yyyy-mm-dd). */
+  asOf: string;
+  tierBy: TierBy;
+  customers: number;
+  /** When the run saved it, ISO date-time. */
+  savedAt: string;
+}
+
+/** Shares of the earlier snapshot's customers that moved up, down, stayed or left, and the count of new ones. */
+export interface MigrationSummary {
+  customers: number;
+  upgradeRate: number;
+  downgradeRate: number;
+  stayRate: number;
+  goneRate: number;
+  newCustomers: number;
+}
+
+/** Per tier of the earlier snapshot: how its customers did by the later one. */
+export interface TierEffectRow {
+  tier: string;
+  customers: number;
+  retentionRate: number;
+  repurchaseRate: number;
+  revenueBefore: number;
+  revenueAfter: number;
+  revenueChange: number;
+}
+
+export interface MigrationReport {
+  before: SnapshotInfo;
+  after: SnapshotInfo;
+  /** The sheet written: the from→to matrix (customers and revenue), the rates, the per-tier effects and a migration chart. */
+  sheet: string;
+  /** Tier labels, best first. */
+  tiers: string[];
+  summary: MigrationSummary;
+  effects: TierEffectRow[];
+}
+
+/** Pick a pilot (gray) group in one tier of a snapshot, with a control group of the same tier. */
+export interface PilotRequest {
+  snapshotId: string;
+  /** The tier's key (language-independent, as in the history). */
+  tier: string;
+  /** Shares of the tier's customers, 0 < share, share + controlShare ≤ 1. */
+  share: number;
+  controlShare: number;
+  seed: number;
+  /** What the pilot tries, e.g. the tier's strategy text. */
+  strategy: string;
+}
+
+export interface PilotInfo extends PilotRequest {
+  id: string;
+  asOf: string;
+  tierLabel: string;
+  pilot: number;
+  control: number;
+  /** The sheet listing the customers and their group. */
+  sheet: string;
+}
+
+/** Pilot minus control, with a confidence interval. */
+export interface GroupComparison {
+  pilot: number;
+  control: number;
+  difference: number;
+  low: number;
+  high: number;
+}
+
+export interface PilotComparisonReport {
+  pilot: PilotInfo;
+  after: SnapshotInfo;
+  /** Share who bought again after the pilot's analysis date. */
+  repurchase: GroupComparison;
+  /** Revenue change per customer between the pilot's snapshot and the later one. */
+  revenue: GroupComparison;
+  confidence: number;
+  sheet: string;
 }
 
 export type ChartKind = "column" | "pie" | "doughnut" | "pareto" | "scatter" | "radar" | "heatmap";
@@ -215,4 +349,14 @@ export interface WorkbookPort {
   selectCell(cell: CellRef, locale?: Locale): Promise<void>;
   loadSettings(locale?: Locale): Promise<AnalysisSettings | null>;
   saveSettings(settings: AnalysisSettings, locale?: Locale): Promise<void>;
+  /** The snapshots in the workbook's history, oldest first. */
+  listSnapshots(locale?: Locale): Promise<SnapshotInfo[]>;
+  /** Writes the "Tier migration" sheet comparing two snapshots (before earlier than after). */
+  compareSnapshots(beforeId: string, afterId: string, locale: Locale): Promise<MigrationReport>;
+  /** Picks a pilot and a control group in one tier of a snapshot, writes the "Pilot" sheet and remembers the pilot. */
+  pickPilot(request: PilotRequest, locale: Locale): Promise<PilotInfo>;
+  /** The pilots picked in this workbook, oldest first. */
+  listPilots(locale?: Locale): Promise<PilotInfo[]>;
+  /** Compares the pilot and control groups' repurchase and revenue in a later snapshot; writes the result beside the pilot's list. */
+  comparePilot(pilotId: string, afterSnapshotId: string, locale: Locale): Promise<PilotComparisonReport>;
 }
