@@ -8,9 +8,14 @@ import type {
   ChartKind,
   ChartReport,
   HeaderChoice,
+  MigrationReport,
+  PilotComparisonReport,
+  PilotInfo,
+  PilotRequest,
   Progress,
   RunOptions,
   RunReport,
+  SnapshotInfo,
   SourcePreview,
   SourceRef,
   TableInfo,
@@ -31,6 +36,31 @@ export const REPORT: RunReport = {
   sheets: { results: "Tiers", summary: "Tier Summary" },
   pivot: false,
   pivotNote: "PivotTables need ExcelApi 1.8.",
+  snapshot: { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z" },
+  snapshotNote: null,
+  upgrade: [
+    { customer: "12347", tier: "Loyal", nextTier: "Champions", gap: 120.5, gapKind: "revenue", cell: { sheet: "Tiers", address: "A2" } },
+    { customer: "12350", tier: "Promising", nextTier: "Potential loyalist", gap: 310, gapKind: "revenue", cell: { sheet: "Tiers", address: "A5" } },
+  ],
+};
+
+/** Two snapshots of the workbook's history (oldest first), as `listSnapshots` gives them. */
+export const SNAPSHOTS: SnapshotInfo[] = [
+  { id: "s1", asOf: "2011-06-30", tierBy: "segment", customers: 2950, savedAt: "2011-07-01T08:00:00Z" },
+  { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z" },
+];
+
+export const MIGRATION: MigrationReport = {
+  before: SNAPSHOTS[0],
+  after: SNAPSHOTS[1],
+  sheet: "Tier migration",
+  tiers: ["Champions", "Loyal", "Lost"],
+  summary: { customers: 2950, upgradeRate: 0.18, downgradeRate: 0.22, stayRate: 0.5, goneRate: 0.1, newCustomers: 555 },
+  effects: [
+    { tier: "Champions", customers: 300, retentionRate: 0.95, repurchaseRate: 0.8, revenueBefore: 90000, revenueAfter: 99000, revenueChange: 0.1 },
+    { tier: "Loyal", customers: 900, retentionRate: 0.9, repurchaseRate: 0.6, revenueBefore: 120000, revenueAfter: 114000, revenueChange: -0.05 },
+    { tier: "Lost", customers: 1750, retentionRate: 0.85, repurchaseRate: 0.1, revenueBefore: 30000, revenueAfter: 6000, revenueChange: -0.8 },
+  ],
 };
 
 export interface Call {
@@ -53,6 +83,19 @@ export class FakePort implements WorkbookPort {
   chartError: Error | null = null;
   /** What "auto" header detection decides. */
   detectedHeader = true;
+  /** The workbook's history (`listSnapshots`), and what `compareSnapshots` resolves with (its before/after follow the ids asked for). */
+  snapshots: SnapshotInfo[] = [...SNAPSHOTS];
+  migration: MigrationReport = MIGRATION;
+  /** The pilots picked so far (`pickPilot` adds one); `dynamicError` makes the snapshot and pilot methods reject with it. */
+  pilots: PilotInfo[] = [];
+  dynamicError: Error | null = null;
+  /** What `comparePilot` resolves with, apart from the pilot and snapshot it was asked about. */
+  pilotComparison: Omit<PilotComparisonReport, "pilot" | "after"> = {
+    repurchase: { pilot: 0.42, control: 0.3, difference: 0.12, low: 0.02, high: 0.22 },
+    revenue: { pilot: 85, control: 60, difference: 25, low: -5, high: 55 },
+    confidence: 0.95,
+    sheet: "Pilot",
+  };
   private release: (() => void) | null = null;
   private holding = false;
 
@@ -149,5 +192,55 @@ export class FakePort implements WorkbookPort {
   async saveSettings(settings: AnalysisSettings, locale?: string) {
     this.log("saveSettings", settings, locale);
     this.saved = settings;
+  }
+
+  private snapshot(id: string): SnapshotInfo {
+    const found = this.snapshots.find((snapshot) => snapshot.id === id);
+    if (!found) throw new Error(`There is no snapshot ${id} in this workbook's history.`);
+    return found;
+  }
+
+  async listSnapshots(locale?: string) {
+    this.log("listSnapshots", locale);
+    if (this.dynamicError) throw this.dynamicError;
+    return [...this.snapshots];
+  }
+
+  async compareSnapshots(beforeId: string, afterId: string, locale: string): Promise<MigrationReport> {
+    this.log("compareSnapshots", beforeId, afterId, locale);
+    if (this.dynamicError) throw this.dynamicError;
+    return { ...this.migration, before: this.snapshot(beforeId), after: this.snapshot(afterId) };
+  }
+
+  async pickPilot(request: PilotRequest, locale: string): Promise<PilotInfo> {
+    this.log("pickPilot", request, locale);
+    if (this.dynamicError) throw this.dynamicError;
+    const snapshot = this.snapshot(request.snapshotId);
+    const tierCustomers = 200;
+    const pilot: PilotInfo = {
+      ...request,
+      id: `p${this.pilots.length + 1}`,
+      asOf: snapshot.asOf,
+      tierLabel: request.tier,
+      pilot: Math.round(request.share * tierCustomers),
+      control: Math.round(request.controlShare * tierCustomers),
+      sheet: "Pilot",
+    };
+    this.pilots.push(pilot);
+    return pilot;
+  }
+
+  async listPilots(locale?: string) {
+    this.log("listPilots", locale);
+    if (this.dynamicError) throw this.dynamicError;
+    return [...this.pilots];
+  }
+
+  async comparePilot(pilotId: string, afterSnapshotId: string, locale: string): Promise<PilotComparisonReport> {
+    this.log("comparePilot", pilotId, afterSnapshotId, locale);
+    if (this.dynamicError) throw this.dynamicError;
+    const pilot = this.pilots.find((p) => p.id === pilotId);
+    if (!pilot) throw new Error(`There is no pilot ${pilotId} in this workbook.`);
+    return { ...this.pilotComparison, pilot, after: this.snapshot(afterSnapshotId) };
   }
 }
