@@ -8,31 +8,23 @@ import { ABC_LABELS, NO_CLASS, classifyAbc, type AbcBasis } from "../core/abc";
 import { checkClvInput, simpleClv, type ClvInput } from "../core/clv";
 import { parseDateText, serialToIsoDate, isSerialInRange } from "../core/dates";
 import { CoreError } from "../core/errors";
-import { readFileSync } from "node:fs";
 import { ProblemLog, isBlank, parseNumberText, readNumberCell, readNumberColumn, readTransactions, type CellRead, type ReadOptions, type Transactions } from "../core/input";
 import { isWideScoring, rfmCode, rfmInputs, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../core/rfm";
 import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme } from "../core/segments";
 import { summarizeCustomers } from "../core/summary";
 import { tierTotals } from "../core/tiers";
 import { messages, type Messages } from "../i18n";
-import { describeClvProblem, describeCoreError, problemText, segmentName } from "../i18n/describe";
+import { describeClvProblem, describeCoreError, segmentName } from "../i18n/describe";
 import { runBench } from "./bench";
 import { parseTimeUnit } from "../core/calibration";
 import { CLV_DEFAULTS, type CountModelName } from "../core/predict";
 import { fitModels, isSummaryHeader, modelInput, predictRows, type ModelInput } from "./models";
-import { columnIndex, parseCsv, readCsvFile, type CsvTable } from "./csv";
+import { parseCsv, readCsvFile, type CsvTable } from "./csv";
 import { readTransactionsCsv } from "./transactions-csv";
-import { formatCsv, formatJson, formatNumber, type Cell } from "./output";
+import { formatNumber, type Cell } from "./output";
+import { UsageError, choice, emit, listOption, numberOption, pick, position, readBytes, readTable, reportProblems, type Parsed } from "./args";
 
-/** A problem the user can fix by changing the command line or the file; exits with code 2. */
-export class UsageError extends Error {}
-
-interface Parsed {
-  command: string;
-  positional: string[];
-  options: Map<string, string>;
-  flags: Set<string>;
-}
+export { UsageError } from "./args";
 
 const FLAGS = new Set(["--summary", "--help", "-h"]);
 const OPTIONS: Record<string, string[]> = {
@@ -62,56 +54,6 @@ function parseArgs(argv: string[], m: Messages): Parsed {
   return parsed;
 }
 
-function numberOption(p: Parsed, name: string, m: Messages): number | undefined {
-  const raw = p.options.get(name);
-  if (raw === undefined) return undefined;
-  const v = parseNumberText(raw);
-  if (Number.isNaN(v)) throw new UsageError(m.cli.badNumberOption(name, raw));
-  return v;
-}
-
-/** "30,90,180,365" → [30, 90, 180, 365]; undefined when the option is absent. */
-function listOption(p: Parsed, name: string, m: Messages): number[] | undefined {
-  const raw = p.options.get(name);
-  if (raw === undefined) return undefined;
-  return raw.split(/[,;\s]+/).filter((t) => t !== "").map((t) => {
-    const v = parseNumberText(t);
-    if (Number.isNaN(v)) throw new UsageError(m.cli.badNumberOption(name, raw));
-    return v;
-  });
-}
-
-function choice<T extends string>(p: Parsed, name: string, allowed: readonly T[], fallback: T, m: Messages): T {
-  const raw = p.options.get(name) ?? fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new UsageError(m.cli.badChoice(name, raw, allowed.join(", ")));
-  return raw as T;
-}
-
-function readTable(p: Parsed, m: Messages): { file: string; table: CsvTable } {
-  const file = p.positional[0];
-  if (!file) throw new UsageError(m.cli.missingFile);
-  return { file, table: parseCsv(readBytes(file, m).toString("utf8")) };
-}
-
-function position(header: readonly string[], file: string, name: string, m: Messages): number {
-  if (header.length === 0) throw new UsageError(m.cli.emptyFile(file));
-  const k = columnIndex(header, name);
-  if (k === undefined) throw new UsageError(m.cli.missingColumn(name, file, header.join(", ")));
-  return k;
-}
-
-function pick(table: CsvTable, file: string, name: string, m: Messages): string[] {
-  return table.columns[position(table.header, file, name, m)];
-}
-
-function readBytes(file: string, m: Messages): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new UsageError(m.cli.unreadable(file, error instanceof Error ? error.message : String(error)));
-  }
-}
-
 /**
  * A transactions file into typed columns: straight from the bytes when the file has no quotes
  * (transactions-csv.ts), else through the general CSV parser. Both paths read rows alike.
@@ -132,14 +74,6 @@ function loadTransactions(file: string, names: { customers: string; dates: strin
   return readTransactions({ customers: column(positions.customer), dates: column(positions.date), amounts: column(positions.amount) }, options);
 }
 
-/** Rows left out (or flagged), on stderr: how many, then the first ten with their file line and column. */
-function reportProblems(log: ProblemLog, total: number, m: Messages, err: (s: string) => void, heading = m.cli.skippedRows): void {
-  if (log.count === 0) return;
-  err(heading(log.count, total));
-  for (const p of log.problems.slice(0, 10)) err(m.cli.csvRow(p.row + 2, p.field, problemText(p.code, p.value, m)));
-  if (log.count > 10) err(`  ${m.errors.moreProblems(log.count - 10)}`);
-}
-
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
   if (raw === "rfm" || raw === "cn8") return raw;
@@ -153,10 +87,6 @@ function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const rows: unknown[][] = [rules.header];
   for (let i = 0; i < rules.rows; i++) rows.push(rules.columns.map((c) => c[i]));
   return readSegmentRules(rows);
-}
-
-function emit(header: string[], rows: Cell[][], format: string, out: (s: string) => void): void {
-  out(format === "json" ? formatJson(header, rows) : formatCsv(header, rows));
 }
 
 function rfmCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
