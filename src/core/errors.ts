@@ -12,6 +12,7 @@ export type CoreErrorCode =
   | "asOfBeforeData"
   | "noData"
   | "unknownBasis"
+  | "unknownAbcMethod"
   | "unknownScheme"
   | "badRule"
   | "badRepeatSummary"
@@ -23,7 +24,17 @@ export type CoreErrorCode =
   | "badHorizon"
   | "badDiscount"
   | "calibrationBeforeData"
-  | "badLifecycle";
+  | "badLifecycle"
+  | "duplicateId"
+  | "pilotShare"
+  | "pilotSharesOverOne"
+  | "pilotSeed"
+  | "badConfidence"
+  | "scoreWeights"
+  | "scoreDirections"
+  | "scoreMethod"
+  | "scoreBands"
+  | "scoreValue";
 
 export class CoreError extends Error {
   constructor(

@@ -82,6 +82,8 @@ export function describeCoreError(error: CoreError, m: Messages): string {
       return e.noData(String(d.argument ?? "data"));
     case "unknownBasis":
       return e.unknownBasis(String(d.value));
+    case "unknownAbcMethod":
+      return e.unknownAbcMethod(String(d.value));
     case "unknownScheme":
       return e.unknownScheme(String(d.value));
     case "badRule": {
@@ -127,5 +129,65 @@ export function describeCoreError(error: CoreError, m: Messages): string {
       const argument = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
       return e.badLifecycle(argument, String(d.value), e.lifecycleHints[field] ?? "");
     }
+    case "duplicateId":
+      return e.dynamic.duplicateId(String(d.id), Number(d.row) + 1, Number(d.firstRow) + 1);
+    case "pilotShare":
+      return d.argument === "control_share" || d.argument === "--control-share"
+        ? e.dynamic.controlShare(String(d.argument), String(d.value))
+        : e.dynamic.pilotShare(String(d.argument ?? "share"), String(d.value));
+    case "pilotSharesOverOne": {
+      const shareArgument = String(d.shareArgument ?? "share");
+      const controlArgument = String(d.controlArgument ?? "control_share");
+      return Number(d.controlDefault) === 1
+        ? e.dynamic.controlDefaultOverOne(shareArgument, String(d.share), controlArgument, String(Number((1 - Number(d.share)).toPrecision(12))))
+        : e.dynamic.sharesOverOne(shareArgument, String(d.share), controlArgument, String(d.controlShare));
+    }
+    case "pilotSeed":
+      return e.dynamic.pilotSeed(String(d.argument ?? "seed"), String(d.value));
+    case "badConfidence":
+      return e.dynamic.badConfidence(String(d.value));
+    case "scoreWeights":
+    case "scoreDirections":
+    case "scoreMethod":
+    case "scoreBands":
+    case "scoreValue":
+      return describeScoreError(error, m);
+  }
+}
+
+/** The weighted score's option problems (src/core/score.ts checkScoreOptions), naming `details.argument`. */
+function describeScoreError(error: CoreError, m: Messages): string {
+  const d = error.details;
+  const s = m.errors.score;
+  const argument = String(d.argument ?? "");
+  const position = Number(d.position);
+  const value = String(d.value);
+  switch (error.code) {
+    case "scoreWeights":
+      if (d.reason === "count") return s.weightsCount(argument, Number(d.given), Number(d.expected));
+      if (d.reason === "negative") return s.weightNegative(argument, position, value);
+      if (d.reason === "allZero") return s.weightsAllZero(argument);
+      return s.weightNotNumber(argument, position, value);
+    case "scoreDirections":
+      return d.reason === "count" ? s.directionsCount(argument, Number(d.given), Number(d.expected)) : s.unknownDirection(argument, position, value);
+    case "scoreMethod":
+      return s.unknownMethod(argument, value);
+    case "scoreBands":
+      switch (d.reason) {
+        case "tooMany":
+          return s.bandsTooMany(argument, Number(d.given), Number(d.max));
+        case "share":
+          return s.bandShare(argument, position, value);
+        case "shareSum":
+          return s.bandShareSum(argument, String(d.sum));
+        case "threshold":
+          return s.bandThreshold(argument, position, value);
+        case "thresholdOrder":
+          return s.bandThresholdOrder(argument, position, value, String(d.previous));
+        default:
+          return s.bandsNone(argument);
+      }
+    default:
+      return s.notFinite(Number(d.metric), Number(d.row), value);
   }
 }

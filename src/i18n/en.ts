@@ -31,6 +31,37 @@ export const en = {
     generalKeep: "General to keep",
     generalRetain: "General to win back",
   },
+  /** Weighted-score bands, top first (src/core/score.ts SCORE_TIER_KEYS). */
+  scoreTiers: {
+    diamond: "Diamond",
+    platinum: "Platinum",
+    gold: "Gold",
+    silver: "Silver",
+    bronze: "Bronze",
+  },
+  /** What a weighted-score metric is (src/core/score.ts ScoreMetric), as the pane and its errors name it. */
+  scoreMetrics: {
+    recency: "Recency (days)",
+    frequency: "Frequency (orders)",
+    monetary: "Monetary",
+    clv: "Lifetime value (CLV)",
+    margin: "Margin",
+    extra: "Extra measure",
+    predictedClv: "Predicted CLV",
+    pAlive: "P(alive)",
+  },
+  /** TIER.MIGRATION's headers and the migration sheet's: the from→to corner, customers only in the later snapshot, customers no longer in it. */
+  migration: {
+    fromTo: "From \\ To",
+    new: "New",
+    gone: "Gone",
+    total: "Total",
+  },
+  /** TIER.PILOT's marks (src/core/pilot.ts PILOT, CONTROL). */
+  pilotGroups: {
+    pilot: "pilot",
+    control: "control",
+  },
   dimensions: {
     recency: "recency",
     frequency: "frequency",
@@ -87,6 +118,7 @@ export const en = {
     cutsOrder: (aCut: number, bCut: number) =>
       `'a_cut' (${aCut}) must be below 'b_cut' (${bCut}).`,
     unknownBasis: (value: string) => `'basis' is "${value}"; use "value" or "count".`,
+    unknownAbcMethod: (value: string) => `'method' is "${value}"; use "fixed" (the cuts) or "computed" (limits from the ABC curve).`,
     unknownScheme: (value: string) =>
       `'segments' is "${value}"; use "rfm", "cn8" or a range of rules (name, R min, R max, F min, F max, M min, M max).`,
     badRule: (row: number, what: string) => `'segments' rule row ${row}: ${what}.`,
@@ -140,6 +172,55 @@ export const en = {
       silentMultiple: "use a number at least as large as 'active_multiple', such as 3",
       churnCapDays: "use a positive number of days, or leave it empty for no cap",
     },
+    /** The weighted score (TIER.SCORE, tier score, the pane); `argument` is the function's argument or the CLI's option. */
+    score: {
+      weightsCount: (argument: string, given: number, expected: number) =>
+        `'${argument}' has ${given} weights for ${expected} metrics; give one weight per metric (0 leaves a metric out).`,
+      weightNotNumber: (argument: string, position: number, value: string) =>
+        `'${argument}' weight ${position} is "${value}"; use a number, 0 or more.`,
+      weightNegative: (argument: string, position: number, value: string) =>
+        `'${argument}' weight ${position} is ${value}; a weight cannot be negative (0 leaves a metric out).`,
+      weightsAllZero: (argument: string) => `Every weight in '${argument}' is 0; give at least one metric a weight above 0.`,
+      directionsCount: (argument: string, given: number, expected: number) =>
+        `'${argument}' has ${given} directions for ${expected} metrics; give one per metric, or leave it out (higher is better for all).`,
+      unknownDirection: (argument: string, position: number, value: string) =>
+        `'${argument}' entry ${position} is "${value}"; use "higher" (higher is better) or "lower" (lower is better).`,
+      unknownMethod: (argument: string, value: string) => `'${argument}' is "${value}"; use "percentile" or "minmax".`,
+      bandsNone: (argument: string) =>
+        `'${argument}' holds no numbers; give band shares (such as 0.05, 0.15, 0.3, 0.3) or minimum scores (such as 90, 75, 50, 25), or leave it out.`,
+      bandsTooMany: (argument: string, given: number, max: number) =>
+        `'${argument}' has ${given} numbers; give at most ${max} (Diamond, Platinum, Gold, Silver, and Bronze for the rest).`,
+      bandShare: (argument: string, position: number, value: string) =>
+        `'${argument}' share ${position} is ${value}; a share of customers must be above 0 and at most 1 (5% is 0.05).`,
+      bandShareSum: (argument: string, sum: string) =>
+        `The shares in '${argument}' add up to ${sum}; the last band takes the rest, so they must add up to at most 1.`,
+      bandThreshold: (argument: string, position: number, value: string) =>
+        `'${argument}' minimum score ${position} is ${value}; use scores from 0 to 100 (numbers that are not all shares adding up to at most 1 are read as minimum scores).`,
+      bandThresholdOrder: (argument: string, position: number, value: string, previous: string) =>
+        `'${argument}' minimum score ${position} (${value}) is not below the one before it (${previous}); list the minimum scores from the top band down, such as 90, 75, 50, 25.`,
+      notFinite: (metric: number, row: number, value: string) => `Metric ${metric}, row ${row} is ${value}; use a finite number, or leave the cell blank.`,
+      notOneLine: (argument: string, rows: number, columns: number) =>
+        `'${argument}' is a ${rows}×${columns} range; give one row or one column, one entry per metric.`,
+      metricsHeader: (argument: string) =>
+        `'${argument}' starts with a row of text (column names?); select the numbers only, without the header row.`,
+    },
+    /** Snapshots, tier migration and pilot groups (src/core/migration.ts, pilot.ts); rows are 1-based. */
+    dynamic: {
+      duplicateId: (id: string, row: number, firstRow: number) =>
+        `Customer "${id}" is in row ${firstRow} and again in row ${row}; give each customer one row (one tier).`,
+      duplicateRow: (id: string, firstRow: number) => `customer "${id}" is already in row ${firstRow}; give each customer one row (one tier)`,
+      duplicateLine: (file: string, line: number, id: string, firstLine: number) =>
+        `${file}, line ${line}: customer "${id}" is already on line ${firstLine}; give each customer one line (one tier).`,
+      pilotShare: (argument: string, value: string) => `'${argument}' is ${value}; use a share of each tier above 0 and at most 1 (10% is 0.1).`,
+      controlShare: (argument: string, value: string) => `'${argument}' is ${value}; use a share of each tier from 0 to 1 (0 for no control group).`,
+      shareMissing: (argument: string) => `'${argument}' is empty; give the share of each tier to pick, such as 0.1 (10%).`,
+      sharesOverOne: (shareArgument: string, share: string, controlArgument: string, controlShare: string) =>
+        `'${shareArgument}' (${share}) and '${controlArgument}' (${controlShare}) add up to more than 1; the pilot and the control group come from the same customers.`,
+      controlDefaultOverOne: (shareArgument: string, share: string, controlArgument: string, room: string) =>
+        `'${shareArgument}' is ${share} and the control group is as large unless '${controlArgument}' says otherwise, which is more than all of the customers; give '${controlArgument}' at most ${room}.`,
+      pilotSeed: (argument: string, value: string) => `'${argument}' is ${value}; use a whole number (the same seed picks the same customers).`,
+      badConfidence: (value: string) => `The confidence level is ${value}; use a share between 0 and 1, such as 0.95.`,
+    },
   },
   cli: {
     usage: `Usage:
@@ -158,6 +239,13 @@ export const en = {
                     [--horizon N (in the unit)] [--clv-months 12] [--monthly-discount 0.01]
                     [--format csv|json] [--customer COL] [--date COL] [--amount COL] [--day-order mdy|dmy]
       FILE.csv: transactions, or a customer summary with columns x, t_x, T (and zbar)
+  tier score FILE.csv --metrics COL1,COL2 --weights 0.5,0.5 [--directions higher,lower]
+                    [--bands 0.05,0.15,0.3,0.3 | --thresholds 90,75,50,25] [--method percentile|minmax]
+                    [--id COL] [--summary] [--format csv|json]
+  tier migrate BEFORE.csv AFTER.csv --id COL --tier COL [--measure COL] [--order A,B,C] [--json]
+                    [--revenue COL --orders COL --last COL [--as-of YYYY-MM-DD]]
+  tier pilot FILE.csv --id COL --tier COL --share 0.1 [--control-share 0.1] [--seed 1]
+                    [--only-tier NAME] [--format csv|json]
   tier bench [FILE.csv] [--rows N] [--repeat N]
 
 Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for Chinese).`,
@@ -166,6 +254,9 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     unitAssumed: "Times are in weeks (--unit week); give --unit day or --unit month for another unit.",
     summaryTakesNoEnd: (file: string) =>
       `${file} is a customer summary (x, t_x, T): its calibration period is already fixed, so --calibration-end does not apply.`,
+    missingSecondFile: "Give two CSV files: the earlier snapshot, then the later one.",
+    effectsOptions: "Give --revenue, --orders and --last together: the per-tier effects need all three.",
+    unknownTier: (name: string, found: string) => `No row has the tier "${name}"; the tiers are: ${found}.`,
     unknownCommand: (name: string) => `Unknown command "${name}".`,
     unknownOption: (name: string) => `Unknown option "${name}".`,
     missingValue: (name: string) => `Option ${name} needs a value.`,
@@ -180,6 +271,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     nonPositiveRows: (count: number, total: number) => `${count} of ${total} values are zero or negative (class C):`,
     line: (line: number) => `line ${line}`,
     csvRow: (row: number, column: string, what: string) => `  line ${row}, column ${column}: ${what}`,
+    bandsOrThresholds: "Give --bands (shares of customers) or --thresholds (minimum scores), not both.",
   },
   pane: {
     welcomeTitle: "Welcome to Tiering",
@@ -305,6 +397,78 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     summaryByOptions: {
       segment: "RFM segments",
       abcClass: "ABC classes",
+      score: "Score bands",
+    },
+    /** The weighted score's editor (Analysis section). */
+    score: {
+      toggle: "Weighted score",
+      hint: "Combines the metrics below into a score from 0 to 100: each is ranked among the customers, turned so that better is higher, and weighted. A customer with a blank metric is scored on the metrics they have.",
+      metricsCaption: "Metrics in the score",
+      metricHeader: "Metric",
+      weightHeader: "Weight",
+      directionHeader: "Better when",
+      weightOf: (metric: string) => `Weight of ${metric}`,
+      directionOf: (metric: string) => `${metric}: better when`,
+      directions: {
+        higher: "Higher",
+        lower: "Lower",
+      },
+      needs: {
+        clv: "turn on Customer lifetime value",
+        marginColumn: "choose the margin column under Columns",
+        extraColumn: "choose the extra measure column under Columns",
+        predict: "turn on Predict CLV & churn",
+      },
+      unavailable: (fix: string) => `Not available: ${fix}, or leave it out.`,
+      method: "Normalisation",
+      methods: {
+        percentile: "Percentile rank",
+        minmax: "Min–max",
+      },
+      bands: "Bands",
+      bandKinds: {
+        shares: "By share of customers",
+        thresholds: "By score thresholds",
+      },
+      shareOf: (band: string) => `${band} (% of customers)`,
+      thresholdOf: (band: string) => `${band} from score`,
+      restShare: (band: string, share: string) => `${band}: the rest (${share} %)`,
+      restThreshold: (band: string, threshold: string) => `${band}: below ${threshold}`,
+      problems: {
+        noMetric: "Include at least one metric in the weighted score.",
+        weight: (metric: string, value: string) => `The weight of ${metric} is "${value}"; use a number of 0 or more, such as 1.`,
+        weightsZero: "All weights of the score are 0; give at least one included metric a weight above 0.",
+        unavailable: (metric: string, fix: string) => `${metric} is in the weighted score but the data does not offer it: ${fix}, or leave ${metric} out.`,
+        shares: (rest: string) =>
+          `The band shares must be percentages above 0 that add up to 100 or less (${rest} takes the rest), such as 5, 15, 30, 30.`,
+        thresholds: (rest: string) =>
+          `The band thresholds must be scores from 100 down to 0, each below the one before (${rest} is below the last), such as 80, 60, 40, 20.`,
+      },
+    },
+    /** The playbook: a strategy text per tier, edited in the pane and written by the run. */
+    playbook: {
+      heading: "Playbook",
+      intro: "What to do for each tier. Run writes these strategies into the summary and the results; the texts you change are saved with the analysis in this workbook.",
+      edit: (basis: string, count: string) => `Strategies for ${basis} (${count})`,
+      edited: "Edited",
+      reset: "Reset to default",
+      resetOf: (tier: string) => `Reset to default: ${tier}`,
+    },
+    /** After a run: the snapshot it saved and the customers closest to the next tier. */
+    upgrade: {
+      snapshotSaved: (asOf: string) => `Saved as snapshot of ${asOf}.`,
+      snapshotMissing: "No snapshot saved",
+      heading: "Closest to the next tier",
+      hint: "The customers who need the least to move up a tier. Select one to go to their row.",
+      move: (tier: string, next: string) => `${tier} → ${next}`,
+      /** After the customer's name (the link). */
+      detail: (move: string, gap: string) => `: ${move}, ${gap}`,
+      gap: {
+        revenue: (amount: string) => `${amount} more revenue`,
+        orders: (count: number, shown: string) => (count === 1 ? `${shown} more order` : `${shown} more orders`),
+        points: (points: string) => `${points} more points`,
+      },
+      selectRow: (customer: string, sheet: string) => `Select the row of ${customer} on the sheet "${sheet}"`,
     },
     runHeading: "Run",
     run: "Run",
@@ -368,7 +532,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       missingRole: (role: string) => `Choose the ${role} column.`,
       roleOutOfRange: (role: string) => `The ${role} column is no longer in the data; choose it again.`,
       sharedColumn: (a: string, b: string) => `${a} and ${b} use the same column; choose a different column for each.`,
-      noAnalysis: "Turn on at least one analysis: RFM, ABC or lifetime value.",
+      noAnalysis: "Turn on at least one analysis: RFM, ABC, lifetime value or the weighted score.",
       asOf: (value: string) => `The analysis date "${value}" is not a date; use a date such as 2011-12-31, or leave it blank.`,
       bins: (value: string) => `Score levels is "${value}"; use a whole number from 2 to 10.`,
       breakpoints: (dimension: string, count: string) =>
@@ -406,6 +570,107 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       moreRows: (count: string) => `… and ${count} more rows (the add-in reads them all).`,
       emptySheet: "This sheet is empty.",
       pane: "Task pane",
+    },
+    /** Compare & pilot (issue 4): snapshots, tier migration, pilot and control groups. */
+    dynamic: {
+      heading: "Compare & pilot",
+      intro:
+        "Each run keeps its tiers as a snapshot in the workbook. Compare two snapshots to see how customers moved between tiers, then try a strategy on a pilot group of one tier and measure it against a control group.",
+      loading: "Reading the snapshots…",
+      listFailed: "The snapshots and pilots could not be read",
+      snapshotNotSaved: "This run was not saved as a snapshot",
+      migrationHeading: "Tier migration",
+      noSnapshots: "No snapshots yet. Each run saves one: run the analysis now and again on later data (next month, or the next period) to compare them.",
+      oneSnapshot: "One snapshot so far. Run the analysis again on later data to have two to compare.",
+      earlier: "Earlier snapshot",
+      later: "Later snapshot",
+      choose: "Choose a snapshot",
+      snapshotOption: (asOf: string, basis: string, customers: string) => `${asOf}: ${basis}, ${customers} customers`,
+      tierBy: {
+        segment: "segments",
+        abcClass: "ABC classes",
+        score: "score bands",
+      },
+      compare: "Compare",
+      comparing: "Comparing the snapshots…",
+      sameSnapshot: "Choose two different snapshots: an earlier one and a later one.",
+      compareFailed: "No comparison",
+      migrationDone: (sheet: string) => `The from→to matrix, the per-tier effects and a migration chart are on the sheet "${sheet}".`,
+      migrationCaption: (customers: string, before: string, after: string) =>
+        `The ${customers} customers of ${before}, by ${after}`,
+      rates: {
+        upgrade: "Moved up",
+        downgrade: "Moved down",
+        stay: "Stayed",
+        gone: "Gone",
+        newCustomers: "New customers",
+      },
+      effectsCaption: "Per tier of the earlier snapshot",
+      effects: {
+        tier: "Tier",
+        customers: "Customers",
+        retention: "Retained",
+        repurchase: "Bought again",
+        revenueChange: "Revenue change",
+      },
+      pilotHeading: "Pilot group",
+      pilotIntro:
+        "Pick a random pilot group in one tier to try a strategy on, and a control group of the same tier that carries on as before. The same seed picks the same customers.",
+      snapshot: "Snapshot",
+      tier: "Tier",
+      chooseTier: "Choose a tier",
+      share: "Pilot share (%)",
+      controlShare: "Control share (%)",
+      seed: "Seed",
+      seedHint: "Any whole number; keep it to pick the same customers again.",
+      strategy: "Strategy being tried",
+      pick: "Pick pilot group",
+      picking: "Picking the groups…",
+      pickFailed: "No pilot group",
+      cannotPick: "Fix these first",
+      pilotDone: (pilot: string, control: string, tier: string, sheet: string) =>
+        `Picked ${pilot} pilot and ${control} control customers in ${tier}. The list is on the sheet "${sheet}".`,
+      problems: {
+        noSnapshot: "Choose the snapshot to pick the pilot from.",
+        noTier: "Choose the tier to try the strategy on.",
+        share: (value: string) => `Pilot share is "${value}"; use a percentage above 0 and up to 100, such as 10.`,
+        controlShare: (value: string) => `Control share is "${value}"; use a percentage above 0 and below 100, such as 10.`,
+        total: "The pilot and control shares add up to more than 100 %; make them smaller.",
+        seed: (value: string) => `Seed is "${value}"; use a whole number such as 1.`,
+      },
+      measureHeading: "Measure a pilot",
+      noPilots: "No pilot groups yet. Pick one above; after the next period, run the analysis again and measure it here.",
+      pilot: "Pilot group",
+      pilotOption: (tier: string, asOf: string, share: string, seed: string) => `${tier} on ${asOf}: ${share}, seed ${seed}`,
+      measureIn: "Measure in snapshot",
+      measure: "Compare with snapshot",
+      measuring: "Comparing pilot and control…",
+      measureFailed: "No pilot comparison",
+      measureDone: (sheet: string) => `The comparison is on the sheet "${sheet}", beside the pilot's list.`,
+      comparisonCaption: (tier: string, before: string, after: string) => `Pilot against control in ${tier}, from ${before} to ${after}`,
+      comparison: {
+        measure: "Measure",
+        pilot: "Pilot",
+        control: "Control",
+        difference: "Difference",
+        interval: (confidence: string) => `${confidence} interval`,
+      },
+      measures: {
+        repurchase: "Bought again",
+        revenue: "Revenue change per customer",
+      },
+      groupSizes: (pilot: string, control: string) => `${pilot} pilot and ${control} control customers.`,
+      interval: (low: string, high: string) => `${low} to ${high}`,
+      missing: "–",
+      verdicts: {
+        higher: (measure: string, confidence: string) =>
+          `${measure}: the pilot did better than the control, and the ${confidence} interval lies wholly above 0, so the difference is unlikely to be chance.`,
+        lower: (measure: string, confidence: string) =>
+          `${measure}: the pilot did worse than the control, and the ${confidence} interval lies wholly below 0, so the difference is unlikely to be chance.`,
+        unclear: (measure: string, confidence: string) =>
+          `${measure}: the ${confidence} interval includes 0, so the difference could be chance. Wait for more purchases or try a larger pilot.`,
+        none: (measure: string) => `${measure}: one of the groups is too small to compare.`,
+      },
     },
   },
   workbook: {
@@ -513,6 +778,11 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       generalDevelop: "New or occasional buyers: welcome series and small incentives",
       generalKeep: "Keep in touch with low-cost campaigns",
       generalRetain: "Low value and inactive: low-cost reactivation, or let them go",
+      diamond: "Exclusive service: a dedicated account manager, VIP events and first access to new products",
+      platinum: "Priority service and personal offers; show the way to Diamond",
+      gold: "Member rewards and regular personal offers; show what Platinum adds",
+      silver: "Loyalty points and targeted promotions to raise spend and frequency",
+      bronze: "Standard service; nudges to the next level (double points, a comeback offer)",
       custom: "Describe how to serve this tier",
     },
     quality: {
@@ -531,9 +801,19 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       noRun: "Run the analysis first; the chart is built on its summary sheet.",
       summaryGone: "The summary sheet of the last run was deleted; run the analysis again.",
       chartNeedsRfm: "This chart needs RFM scores; turn on RFM and run again.",
-      noAnalysis: "Turn on RFM or ABC (or both) before running.",
+      noAnalysis: "Turn on RFM, ABC or the weighted score before running.",
       tierByNeedsRfm: "The summary is by segment, which needs RFM; turn on RFM or summarise by ABC class.",
       tierByNeedsAbc: "The summary is by ABC class, which needs ABC; turn on ABC or summarise by segment.",
+      tierByNeedsScore: "The summary is by score band, which needs the weighted score; set up the score (metrics and weights) or summarise by segment or ABC class.",
+      scoreMetricUnavailable: (metric: string, fix: string) => `The score uses ${metric}, which this run does not compute; ${fix}, or take it out of the score.`,
+      /** What makes a score metric available (src/core/score.ts ScoreMetric; recency, frequency and monetary always are). */
+      scoreMetricFixes: {
+        clv: "turn on lifetime value (CLV)",
+        margin: "map the margin column",
+        extra: "map the extra measure column",
+        predictedClv: "turn on Predict CLV & churn",
+        pAlive: "turn on Predict CLV & churn",
+      },
       marginBasisNeedsColumn: "ABC by margin needs a margin column; map one or choose another basis.",
       clvMargin: (value: string) => `The CLV margin is ${value}; use a share from 0 to 1 (30% is 0.3).`,
       clvRetention: (value: string) => `The CLV retention is ${value}; use a share from 0 to 1 (80% is 0.8).`,
@@ -550,6 +830,151 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       rank: "Rank",
       clvIfAlive: (months: number) => `CLV if still a customer (${months} months)`,
       failed: (reason: string) => `No CLV and churn prediction: ${reason} The tiers and lifecycle stages were written without it.`,
+    },
+    /** The weighted score's columns on the results sheet (issue 4). */
+    score: {
+      score: "Score",
+      band: "Band",
+    },
+    /** The playbook on the results sheet: each customer's tier strategy. */
+    playbook: {
+      strategy: "Strategy",
+    },
+    /** Upgrade candidates: the next tier up and the gap to it, in what the tiers are cut by. */
+    upgrade: {
+      nextTier: "Next tier up",
+      gap: {
+        revenue: "Gap to next tier (revenue)",
+        orders: "Gap to next tier (orders)",
+        points: "Gap to next tier (score points)",
+      },
+      mScore: (score: number) => `M score ${score}`,
+    },
+    /** The snapshot history: a hidden sheet with every run's tiers. */
+    history: {
+      sheet: "Tier history",
+      columns: {
+        snapshot: "Snapshot",
+        asOf: "Analysis date",
+        tierBy: "Tier basis",
+        customer: "Customer",
+        tierKey: "Tier key",
+        tier: "Tier",
+        revenue: "Revenue",
+        orders: "Orders",
+        lastPurchase: "Last purchase",
+      },
+      failed: (reason: string) => `The tiers were written, but this run was not saved as a snapshot in the workbook's history: ${reason}`,
+      full: (sheet: string, rows: number, customers: number) =>
+        `the hidden sheet "${sheet}" already holds ${rows} rows of snapshots, and ${customers} more would pass Excel's 1,048,576 rows. To start a new history, unhide that sheet and delete it.`,
+      gone: "The workbook's history sheet was deleted, so its snapshots are gone; run the analysis to start a new history.",
+    },
+    /** The "Tier migration" sheet: two snapshots compared. */
+    migration: {
+      sheet: "Tier migration",
+      title: (before: string, after: string, basis: string) => `Tier migration from ${before} to ${after} (${basis})`,
+      basis: {
+        segment: "RFM segments",
+        abcClass: "ABC classes",
+        score: "score bands",
+      },
+      counts: "Customers by their tier in the earlier snapshot (rows) and in the later one (columns)",
+      revenue: "Revenue in the later snapshot, by the same rows and columns (a gone customer: its revenue in the earlier snapshot)",
+      corner: "Before \\ After",
+      newRow: "New",
+      goneColumn: "Gone",
+      total: "Total",
+      rates: "How the earlier snapshot's customers moved",
+      rateColumns: {
+        movement: "Movement",
+        customers: "Customers",
+        share: "Share",
+      },
+      rateRows: {
+        customers: "Customers in the earlier snapshot",
+        upgrade: "Moved up",
+        downgrade: "Moved down",
+        stay: "Stayed",
+        gone: "Gone",
+        newCustomers: "New (only in the later snapshot)",
+      },
+      effects: "Per tier of the earlier snapshot: how its customers did by the later one",
+      effectColumns: {
+        tier: "Tier (earlier)",
+        customers: "Customers",
+        retained: "Still customers",
+        retention: "Retention rate",
+        repurchased: "Bought again",
+        repurchase: "Repurchase rate",
+        revenueBefore: "Revenue before",
+        revenueAfter: "Revenue after",
+        revenueChange: "Revenue change",
+        revenueChangeRate: "Revenue change (%)",
+      },
+      chart: "Where each tier's customers went",
+      chartAxis: "Tier in the earlier snapshot",
+      shareAxis: "Share of the tier's customers",
+      errors: {
+        unknownSnapshot: (id: string) => `There is no snapshot "${id}" in this workbook's history; choose one from the list (each run saves one).`,
+        differentBasis: (before: string, after: string) =>
+          `The two snapshots are tiered differently (${before} and ${after}); compare snapshots tiered the same way.`,
+        notEarlier: (before: string, after: string) =>
+          `The earlier snapshot must have an earlier analysis date than the later one, but they are ${before} and ${after}; swap them or choose others.`,
+      },
+    },
+    /** A pilot (gray) group's sheet, and its comparison with the control group. */
+    pilot: {
+      sheet: "Pilot",
+      title: (tier: string) => `Pilot group in ${tier}`,
+      parameters: {
+        strategy: "Strategy tried",
+        tier: "Tier",
+        asOf: "Snapshot (analysis date)",
+        share: "Pilot share",
+        controlShare: "Control share",
+        seed: "Seed",
+        pilot: "Pilot customers",
+        control: "Control customers",
+      },
+      columns: {
+        customer: "Customer",
+        tier: "Tier",
+        group: "Group",
+        repurchased: (date: string) => `Bought after ${date}`,
+        revenueChange: "Revenue change",
+      },
+      groups: {
+        pilot: "Pilot",
+        control: "Control",
+      },
+      yes: "Yes",
+      no: "No",
+      comparison: {
+        title: (after: string) => `Pilot against control in the snapshot of ${after}`,
+        measure: "Measure",
+        pilot: "Pilot",
+        control: "Control",
+        difference: "Difference (pilot − control)",
+        low: (confidence: string) => `${confidence} interval, low`,
+        high: (confidence: string) => `${confidence} interval, high`,
+        nPilot: "Pilot customers",
+        nControl: "Control customers",
+        repurchase: "Share who bought again",
+        revenue: "Revenue change per customer",
+      },
+      errors: {
+        unknownPilot: (id: string) => `There is no pilot "${id}" in this workbook; choose one from the list.`,
+        unknownTier: (tier: string, asOf: string) => `The snapshot of ${asOf} has no tier "${tier}"; choose one of its tiers.`,
+        share: (value: string) => `The pilot share is ${value}; use a share above 0 and at most 1 (10% is 0.1).`,
+        controlShare: (value: string) => `The control share is ${value}; use a share from 0 to 1 (10% is 0.1).`,
+        shares: (sum: string) => `The pilot and control shares add up to ${sum}; together they can take at most the whole tier (1).`,
+        seed: (value: string) => `The seed is ${value}; use a whole number such as 1.`,
+        empty: (tier: string) => `The pilot group would be empty: ${tier} has too few customers for this share; use a larger share or another tier.`,
+        sheetGone: (sheet: string) =>
+          `The pilot's sheet "${sheet}" is no longer in the workbook, so there is nowhere to write the comparison; pick the pilot again (the same seed picks the same customers).`,
+        notLater: (pilot: string, after: string) =>
+          `Compare the pilot with a later snapshot: it was picked from the snapshot of ${pilot}, and this one is of ${after}.`,
+      },
     },
   },
   predict: {
