@@ -460,9 +460,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       snapshotMissing: "No snapshot saved",
       heading: "Closest to the next tier",
       hint: "The customers who need the least to move up a tier. Select one to go to their row.",
-      move: (tier: string, next: string) => `${tier} → ${next}`,
-      /** After the customer's name (the link). */
-      detail: (move: string, gap: string) => `: ${move}, ${gap}`,
+      /** After the customer's name (the link): their tier, the next one up, and the gap. */
+      detail: (tier: string, next: string, gap: string) => `: ${tier} → ${next}, ${gap}`,
       gap: {
         revenue: (amount: string) => `${amount} more revenue`,
         orders: (count: number, shown: string) => (count === 1 ? `${shown} more order` : `${shown} more orders`),
@@ -563,6 +562,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     preview: {
       title: "Tiering preview",
       intro: "The task pane (right) works on an in-memory workbook (left) loaded with a sample of the UCI Online Retail data, as it works on your workbook in Excel. Click a cell to select it.",
+      introCdnow:
+        "The task pane (right) works on an in-memory workbook (left) holding the CDNOW purchases of 1997 in two sheets, one per half-year: run the analysis on each, then compare the two and try a pilot group. Click a cell to select it.",
       workbook: "Workbook",
       sheets: "Sheets",
       sheetRegion: (sheet: string, cell: string) => (cell ? `Sheet ${sheet}, selected cell ${cell}` : `Sheet ${sheet}`),

@@ -417,9 +417,8 @@ export const zhCN: Messages = {
       snapshotMissing: "未保存快照",
       heading: "最接近升级的客户",
       hint: "升入上一层级所差最少的客户。点击客户可选中其所在行。",
-      move: (tier: string, next: string) => `${tier} → ${next}`,
-      /** After the customer's name (the link). */
-      detail: (move: string, gap: string) => `：${move}，${gap}`,
+      /** After the customer's name (the link): their tier, the next one up, and the gap. */
+      detail: (tier: string, next: string, gap: string) => `：${tier} → ${next}，${gap}`,
       gap: {
         revenue: (amount: string) => `还差消费 ${amount}`,
         orders: (_count: number, shown: string) => `还差 ${shown} 笔订单`,
@@ -517,6 +516,7 @@ export const zhCN: Messages = {
     preview: {
       title: "Tiering 预览",
       intro: "右侧的任务窗格作用于左侧的内存工作簿（已载入 UCI Online Retail 数据样本），与在 Excel 中作用于您的工作簿时相同。单击单元格即可选中。",
+      introCdnow: "右侧的任务窗格作用于左侧的内存工作簿，其中按半年分两张工作表存放 CDNOW 1997 年的购买记录：请分别对两张表运行分析，然后对比两者并试行试点组。单击单元格即可选中。",
       workbook: "工作簿",
       sheets: "工作表",
       sheetRegion: (sheet: string, cell: string) => (cell ? `工作表 ${sheet}，选中单元格 ${cell}` : `工作表 ${sheet}`),

@@ -18,6 +18,7 @@ import { DataSection } from "./components/DataSection";
 import { FunctionList, type FunctionHelp } from "./components/FunctionList";
 import { Header } from "./components/Header";
 import { LanguageSwitch } from "./components/LanguageSwitch";
+import { PlaybookSection } from "./components/PlaybookSection";
 import { RunSection } from "./components/RunSection";
 import { usePane } from "./hooks/usePane";
 import { fluentTheme, type ThemeKind } from "./theme";
@@ -109,6 +110,8 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
             />
             <Divider className={styles.divider} />
             <AnalysisSection m={m} form={pane.form} busy={busy} update={pane.update} />
+            <Divider className={styles.divider} />
+            <PlaybookSection m={m} form={pane.form} busy={busy} update={pane.update} />
             <Divider className={styles.divider} />
             <RunSection
               m={m}

@@ -9,11 +9,13 @@ import type {
   ColumnMapping,
   PredictSettings,
   RfmSettings,
+  ScoreSettings,
   SegmentRuleRow,
   SegmentSchemeChoice,
   SourceRef,
 } from "../excel/port";
 import { DEFAULT_PREDICT, MAX_CLV_MONTHS } from "../excel/port";
+import { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod, type ScoreMetric } from "../core/score";
 import type { Messages } from "../i18n";
 import { EMPTY_MAPPING, mappingProblems, type MappingProblem, type Role } from "./mapping";
 
@@ -27,6 +29,16 @@ export interface RuleDraft {
   f: [string, string];
   m: [string, string];
 }
+
+/** One metric of the weighted score as typed: included or not, its weight (text), and which way is better. */
+export interface ScoreMetricDraft {
+  on: boolean;
+  weight: string;
+  direction: ScoreDirection;
+}
+
+/** The band limits the pane offers: one per band but the last (Diamond … Silver; Bronze is the rest). */
+export const SCORE_BAND_INPUTS = SCORE_TIER_KEYS.length - 1;
 
 export interface PaneForm {
   source: SourceRef | null;
@@ -64,7 +76,17 @@ export interface PaneForm {
   churnCapDays: string;
   cantLoseShare: string;
   cantLoseRisk: string;
+  /** The weighted score; on as well whenever the summary is by score bands. */
+  scoreOn: boolean;
+  scoreMetrics: Record<ScoreMetric, ScoreMetricDraft>;
+  scoreMethod: ScoreMethod;
+  bandKind: "shares" | "thresholds";
+  /** Percentages of customers for Diamond … Silver, as shown (5 means 5 %); Bronze is the rest. */
+  bandShares: string[];
+  /** Minimum scores (0–100) for Diamond … Silver, descending; Bronze is below the last. */
+  bandThresholds: string[];
   summaryBy: AnalysisSettings["summaryBy"];
+  /** The playbook texts the person edited, by tier key (see `playbook.ts`); the others follow the language's defaults. */
   strategies: Record<string, string>;
 }
 
@@ -73,6 +95,17 @@ export type PredictField = "horizonMonths" | "monthlyDiscount" | "newDays" | "ac
 /** Numbers as a person reads them: no float noise (0.8 × 100 is 80, not 80.00000000000001). */
 const shown = (value: number) => String(Number(value.toPrecision(12)));
 const percent = (fraction: number) => shown(fraction * 100);
+
+/** Recency, frequency and monetary, equally weighted; recency (days since the last purchase) is better lower. */
+function defaultScoreMetrics(): Record<ScoreMetric, ScoreMetricDraft> {
+  const drafts = {} as Record<ScoreMetric, ScoreMetricDraft>;
+  for (const metric of SCORE_METRICS) {
+    drafts[metric] = { on: metric === "recency" || metric === "frequency" || metric === "monetary", weight: "1", direction: metric === "recency" ? "lower" : "higher" };
+  }
+  return drafts;
+}
+
+const DEFAULT_BAND_THRESHOLDS = ["80", "60", "40", "20"];
 
 export const DEFAULT_FORM: PaneForm = {
   source: null,
@@ -97,9 +130,64 @@ export const DEFAULT_FORM: PaneForm = {
   years: "3",
   predictOn: false,
   ...predictForm(DEFAULT_PREDICT),
+  scoreOn: false,
+  scoreMetrics: defaultScoreMetrics(),
+  scoreMethod: "percentile",
+  bandKind: "shares",
+  bandShares: DEFAULT_BAND_SHARES.map(percent),
+  bandThresholds: DEFAULT_BAND_THRESHOLDS,
   summaryBy: "segment",
   strategies: {},
 };
+
+/** Four band limits as text: the saved ones (padded with blanks, so a short list asks to be completed). */
+const bandTexts = (values: readonly number[], show: (value: number) => string) =>
+  Array.from({ length: SCORE_BAND_INPUTS }, (_, i) => (i < values.length ? show(values[i]) : ""));
+
+/** The score fields of the form showing `score` (null: off, with the defaults ready). */
+function scoreForm(score: ScoreSettings | null): Pick<PaneForm, "scoreOn" | "scoreMetrics" | "scoreMethod" | "bandKind" | "bandShares" | "bandThresholds"> {
+  if (!score) {
+    const { scoreOn, scoreMethod, bandKind, bandShares, bandThresholds } = DEFAULT_FORM;
+    return { scoreOn, scoreMetrics: defaultScoreMetrics(), scoreMethod, bandKind, bandShares, bandThresholds };
+  }
+  const scoreMetrics = defaultScoreMetrics();
+  for (const metric of SCORE_METRICS) scoreMetrics[metric] = { ...scoreMetrics[metric], on: false };
+  for (const { metric, weight, direction } of score.metrics) scoreMetrics[metric] = { on: true, weight: shown(weight), direction };
+  const { bands } = score;
+  return {
+    scoreOn: true,
+    scoreMetrics,
+    scoreMethod: score.method,
+    bandKind: bands.kind,
+    bandShares: bands.kind === "shares" ? bandTexts(bands.shares, percent) : DEFAULT_FORM.bandShares,
+    bandThresholds: bands.kind === "thresholds" ? bandTexts(bands.thresholds, shown) : DEFAULT_FORM.bandThresholds,
+  };
+}
+
+/** Whether the score is computed: switched on, or needed because the summary is by score bands. */
+export const scoreInUse = (form: PaneForm) => form.scoreOn || form.summaryBy === "score";
+
+/** What a score metric needs that the form does not have, or null when the data offers it. */
+export function scoreMetricNeeds(metric: ScoreMetric, form: PaneForm): "clv" | "marginColumn" | "extraColumn" | "predict" | null {
+  switch (metric) {
+    case "clv":
+      return form.clvOn ? null : "clv";
+    case "margin":
+      return form.mapping.margin >= 0 ? null : "marginColumn";
+    case "extra":
+      return form.mapping.extra >= 0 ? null : "extraColumn";
+    case "predictedClv":
+    case "pAlive":
+      return form.predictOn ? null : "predict";
+    default:
+      return null;
+  }
+}
+
+/** The metrics the score editor lists: those the data offers, and any included one it no longer offers (to be left out). */
+export function scoreMetricsShown(form: PaneForm): ScoreMetric[] {
+  return SCORE_METRICS.filter((metric) => scoreMetricNeeds(metric, form) === null || form.scoreMetrics[metric].on);
+}
 
 /** The Predict fields of the form showing `p`. */
 function predictForm(p: PredictSettings): Pick<PaneForm, "unit" | PredictField> {
@@ -169,6 +257,8 @@ export function formFromSettings(settings: AnalysisSettings): PaneForm {
     // Settings saved before Predict existed have no `predict`: off.
     predictOn: Boolean(settings.predict),
     ...predictForm(settings.predict ?? DEFAULT_PREDICT),
+    // Settings saved before the score existed have no `score`: off.
+    ...scoreForm(settings.score ?? null),
     summaryBy: settings.summaryBy,
     strategies: { ...settings.strategies },
   };
@@ -189,6 +279,12 @@ export type FormProblem =
   | { kind: "percent"; field: "clvMargin" | "retention" | "discount" }
   | { kind: "years"; value: string }
   | { kind: "predict"; field: PredictField; value: string }
+  | { kind: "scoreNoMetric" }
+  | { kind: "scoreWeight"; metric: ScoreMetric; value: string }
+  | { kind: "scoreWeightsZero" }
+  | { kind: "scoreMetric"; metric: ScoreMetric; needs: NonNullable<ReturnType<typeof scoreMetricNeeds>> }
+  | { kind: "bandShares" }
+  | { kind: "bandThresholds" }
   | { kind: "summaryBy"; summaryBy: AnalysisSettings["summaryBy"] };
 
 /** A number typed the way people type them: "80", "80%", " 0,5 " is not accepted (comma is ambiguous). */
@@ -221,7 +317,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
   const problems: FormProblem[] = [];
   if (!form.source) problems.push({ kind: "noSource" });
   else for (const problem of mappingProblems(form.mapping, columns)) problems.push({ kind: "mapping", problem });
-  if (!form.rfmOn && !form.abcOn && !form.clvOn) problems.push({ kind: "noAnalysis" });
+  if (!form.rfmOn && !form.abcOn && !form.clvOn && !scoreInUse(form)) problems.push({ kind: "noAnalysis" });
   const asOf = form.asOf.trim();
   if (asOf !== "" && !isIsoDate(asOf)) problems.push({ kind: "asOf", value: asOf });
 
@@ -303,6 +399,8 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
     predict = { unit: form.unit, horizonMonths, monthlyDiscount, newDays, activeMultiple, silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk };
   }
 
+  const score = scoreInUse(form) ? scoreSettings(form, problems) : null;
+
   if (form.summaryBy === "segment" && !form.rfmOn && form.abcOn) problems.push({ kind: "summaryBy", summaryBy: "segment" });
   if (form.summaryBy === "abcClass" && !form.abcOn) problems.push({ kind: "summaryBy", summaryBy: "abcClass" });
 
@@ -319,10 +417,46 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
       abc,
       clv,
       predict,
+      score,
       summaryBy: form.summaryBy,
       strategies: { ...form.strategies },
     },
   };
+}
+
+/** The score's settings from the form; what cannot be used goes to `problems`. */
+function scoreSettings(form: PaneForm, problems: FormProblem[]): ScoreSettings {
+  const metrics: ScoreSettings["metrics"] = [];
+  let weightsOk = true;
+  for (const metric of SCORE_METRICS) {
+    const draft = form.scoreMetrics[metric];
+    if (!draft.on) continue;
+    const needs = scoreMetricNeeds(metric, form);
+    if (needs) problems.push({ kind: "scoreMetric", metric, needs });
+    const weight = parseNumber(draft.weight);
+    if (!(weight >= 0 && Number.isFinite(weight))) {
+      problems.push({ kind: "scoreWeight", metric, value: draft.weight });
+      weightsOk = false;
+    }
+    metrics.push({ metric, weight, direction: draft.direction });
+  }
+  if (metrics.length === 0) problems.push({ kind: "scoreNoMetric" });
+  else if (weightsOk && metrics.every((m) => m.weight === 0)) problems.push({ kind: "scoreWeightsZero" });
+
+  let bands: ScoreSettings["bands"];
+  if (form.bandKind === "shares") {
+    const shares = form.bandShares.map(parseNumber);
+    const total = shares.reduce((sum, v) => sum + v, 0);
+    // Each band above 0 %; together at most 100 % (Bronze takes the rest).
+    if (!shares.every((v) => v > 0 && Number.isFinite(v)) || !(total <= 100 + 1e-9)) problems.push({ kind: "bandShares" });
+    bands = { kind: "shares", shares: shares.map((v) => Number((v / 100).toPrecision(12))) };
+  } else {
+    const thresholds = form.bandThresholds.map(parseNumber);
+    const descending = thresholds.every((v, i) => v >= 0 && v <= 100 && (i === 0 || v < thresholds[i - 1]));
+    if (!descending) problems.push({ kind: "bandThresholds" });
+    bands = { kind: "thresholds", thresholds };
+  }
+  return { metrics, method: form.scoreMethod, bands };
 }
 
 /** The label of a mapping role in the person's language. */
@@ -368,5 +502,17 @@ export function describeFormProblem(problem: FormProblem, m: Messages): string {
       return p.predict(m.pane.predict[problem.field], problem.value, p.predictRules[problem.field]);
     case "summaryBy":
       return problem.summaryBy === "segment" ? p.summaryBySegment : p.summaryByClass;
+    case "scoreNoMetric":
+      return m.pane.score.problems.noMetric;
+    case "scoreWeight":
+      return m.pane.score.problems.weight(m.scoreMetrics[problem.metric], problem.value);
+    case "scoreWeightsZero":
+      return m.pane.score.problems.weightsZero;
+    case "scoreMetric":
+      return m.pane.score.problems.unavailable(m.scoreMetrics[problem.metric], m.pane.score.needs[problem.needs]);
+    case "bandShares":
+      return m.pane.score.problems.shares(m.scoreTiers.bronze);
+    case "bandThresholds":
+      return m.pane.score.problems.thresholds(m.scoreTiers.bronze);
   }
 }

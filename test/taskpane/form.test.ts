@@ -39,6 +39,7 @@ describe("settingsFromForm", () => {
       abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },
       clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },
       predict: null,
+      score: null,
       summaryBy: "segment",
       strategies: {},
     });

@@ -161,8 +161,8 @@ describe("pane: run", () => {
     expect(document.querySelector(".fui-MessageBar")).not.toBeNull();
   });
 
-  it("restores saved settings on start (saved before Predict existed: Predict off), so pressing Run repeats the analysis", async () => {
-    const saved: Omit<AnalysisSettings, "predict"> = {
+  it("restores saved settings on start (saved before Predict and the score existed: both off), so pressing Run repeats the analysis", async () => {
+    const saved: Omit<AnalysisSettings, "predict" | "score"> = {
       source: { kind: "table", name: "Orders" },
       hasHeader: true,
       mapping: { ...EMPTY_MAPPING, customer: 4, date: 2, amount: 3, quantity: 1 },
@@ -179,8 +179,9 @@ describe("pane: run", () => {
     expect(bodyText()).toContain(en.pane.settingsRestored);
     expect((get("textbox", en.pane.bins) as HTMLInputElement).value).toBe("4");
     expect((get("switch", en.pane.predictToggle) as HTMLInputElement).checked).toBe(false);
+    expect((get("checkbox", en.pane.score.toggle) as HTMLInputElement).checked).toBe(false);
     await click(get("button", en.pane.run));
-    expect(port.called("run")[0].args[0]).toEqual({ ...saved, predict: null });
+    expect(port.called("run")[0].args[0]).toEqual({ ...saved, predict: null, score: null });
   });
 
   it("edits custom segment rules in the grid", async () => {

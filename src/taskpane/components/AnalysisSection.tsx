@@ -17,8 +17,9 @@ import {
 } from "@fluentui/react-components";
 import { TIME_UNITS, type AbcSettings, type PredictSettings, type SegmentSchemeChoice } from "../../excel/port";
 import type { Messages } from "../../i18n";
-import { DIMENSIONS, starterRules, type PaneForm } from "../form";
+import { DIMENSIONS, scoreInUse, starterRules, type PaneForm } from "../form";
 import { RulesGrid } from "./RulesGrid";
+import { ScoreEditor } from "./ScoreEditor";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({
@@ -118,7 +119,7 @@ function PredictOptions({ m, form, busy, update }: AnalysisSectionProps) {
   );
 }
 
-/** RFM, ABC, CLV and Predict options, the analysis date and what the summary is by. */
+/** RFM, ABC, CLV, Predict and weighted-score options, the analysis date and what the summary is by. */
 export function AnalysisSection({ m, form, busy, update }: AnalysisSectionProps) {
   const styles = useStyles();
   const bins = Number(form.bins);
@@ -222,15 +223,33 @@ export function AnalysisSection({ m, form, busy, update }: AnalysisSectionProps)
 
       <PredictOptions m={m} form={form} busy={busy} update={update} />
 
+      {/* The score is on while the summary is by score bands; turning it off moves the summary back to segments or classes. */}
+      <Checkbox
+        label={m.pane.score.toggle}
+        checked={scoreInUse(form)}
+        disabled={busy}
+        onChange={(_, d) =>
+          update(
+            d.checked === true
+              ? { scoreOn: true }
+              : { scoreOn: false, summaryBy: form.summaryBy !== "score" ? form.summaryBy : form.rfmOn || !form.abcOn ? "segment" : "abcClass" },
+          )
+        }
+      />
+      {scoreInUse(form) && <ScoreEditor m={m} form={form} busy={busy} update={update} />}
+
       <Field label={m.pane.summaryBy}>
         <RadioGroup
-          layout="horizontal"
           value={form.summaryBy}
           disabled={busy}
-          onChange={(_, data) => update({ summaryBy: data.value as PaneForm["summaryBy"] })}
+          onChange={(_, data) => {
+            const summaryBy = data.value as PaneForm["summaryBy"];
+            update(summaryBy === "score" ? { summaryBy, scoreOn: true } : { summaryBy });
+          }}
         >
           <Radio value="segment" label={m.pane.summaryByOptions.segment} />
           <Radio value="abcClass" label={m.pane.summaryByOptions.abcClass} />
+          <Radio value="score" label={m.pane.summaryByOptions.score} />
         </RadioGroup>
       </Field>
     </Section>

@@ -16,6 +16,7 @@ import type { Messages } from "../../i18n";
 import { describeFormProblem } from "../form";
 import type { RunState } from "../hooks/usePane";
 import { Section } from "./Section";
+import { UpgradeList } from "./UpgradeList";
 
 const useStyles = makeStyles({
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalS },
@@ -162,6 +163,20 @@ export function RunSection({ m, numbers, run, restored, disabled, onRun, onCance
             </MessageBar>
           )}
           <QualityLine quality={run.report.quality} m={m} numbers={numbers} onSelectCell={onSelectCell} />
+          {run.report.snapshot && (
+            <Body1 as="p" className={styles.quality} data-testid="snapshot">
+              {m.pane.upgrade.snapshotSaved(run.report.snapshot.asOf)}
+            </Body1>
+          )}
+          {!run.report.snapshot && run.report.snapshotNote && (
+            <MessageBar intent="warning" layout="multiline" data-testid="snapshot-note">
+              <MessageBarBody>
+                <MessageBarTitle>{m.pane.upgrade.snapshotMissing}</MessageBarTitle>
+                {run.report.snapshotNote}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <UpgradeList m={m} numbers={numbers} candidates={run.report.upgrade ?? []} onSelectCell={onSelectCell} />
         </>
       )}
     </Section>

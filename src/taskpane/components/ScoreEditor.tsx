@@ -1,0 +1,163 @@
+import {
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod } from "../../core/score";
+import type { Messages } from "../../i18n";
+import { SCORE_BAND_INPUTS, scoreMetricNeeds, scoreMetricsShown, type PaneForm } from "../form";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalXXL,
+  },
+  scroll: { overflowX: "auto" },
+  table: { minWidth: "280px" },
+  metricColumn: { width: "auto" },
+  weightColumn: { width: "64px" },
+  directionColumn: { width: "96px" },
+  weight: { width: "56px", minWidth: "0" },
+  direction: { minWidth: "0" },
+  unavailable: { display: "block", color: tokens.colorPaletteRedForeground1, paddingLeft: tokens.spacingHorizontalXXL },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  },
+  input: { minWidth: "0", width: "100%" },
+});
+
+const METHODS: readonly ScoreMethod[] = ["percentile", "minmax"];
+const DIRECTIONS: readonly ScoreDirection[] = ["higher", "lower"];
+
+export interface ScoreEditorProps {
+  m: Messages;
+  form: PaneForm;
+  busy: boolean;
+  update(patch: Partial<PaneForm>): void;
+}
+
+/** "20" for the last band's share when the four shares are numbers, else "?" (Run says what to fix). */
+function restShare(shares: readonly string[]): string {
+  const values = shares.map((text) => Number(text.trim().replace(/%$/, "")));
+  if (values.some((v, i) => shares[i].trim() === "" || !Number.isFinite(v))) return "?";
+  return String(Number((100 - values.reduce((sum, v) => sum + v, 0)).toPrecision(12)));
+}
+
+/**
+ * The weighted score: one row per metric the data offers (include, weight, which way is better), the
+ * normalisation, and the bands (shares of customers or score thresholds for Diamond … Silver; Bronze the rest).
+ */
+export function ScoreEditor({ m, form, busy, update }: ScoreEditorProps) {
+  const styles = useStyles();
+  const s = m.pane.score;
+  const bandNames = SCORE_TIER_KEYS.map((key) => m.scoreTiers[key]);
+  const last = bandNames[bandNames.length - 1];
+  const limits = form.bandKind === "shares" ? form.bandShares : form.bandThresholds;
+  const setLimit = (index: number, value: string) => {
+    const next = limits.map((text, i) => (i === index ? value : text));
+    update(form.bandKind === "shares" ? { bandShares: next } : { bandThresholds: next });
+  };
+  return (
+    <div className={styles.root} role="group" aria-label={s.toggle} data-testid="score-editor">
+      <Caption1>{s.hint}</Caption1>
+      <div className={styles.scroll}>
+        <Table size="extra-small" aria-label={s.metricsCaption} className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.metricColumn}>{s.metricHeader}</TableHeaderCell>
+              <TableHeaderCell className={styles.weightColumn}>{s.weightHeader}</TableHeaderCell>
+              <TableHeaderCell className={styles.directionColumn}>{s.directionHeader}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {scoreMetricsShown(form).map((metric) => {
+              const draft = form.scoreMetrics[metric];
+              const name = m.scoreMetrics[metric];
+              const needs = scoreMetricNeeds(metric, form);
+              const set = (patch: Partial<typeof draft>) => update({ scoreMetrics: { ...form.scoreMetrics, [metric]: { ...draft, ...patch } } });
+              return (
+                <TableRow key={metric}>
+                  <TableCell>
+                    <Checkbox label={name} checked={draft.on} disabled={busy} onChange={(_, data) => set({ on: data.checked === true })} />
+                    {needs && <Caption1 className={styles.unavailable}>{s.unavailable(s.needs[needs])}</Caption1>}
+                  </TableCell>
+                  <TableCell>
+                    <Input
+                      className={styles.weight}
+                      size="small"
+                      inputMode="decimal"
+                      aria-label={s.weightOf(name)}
+                      value={draft.weight}
+                      disabled={busy || !draft.on}
+                      onChange={(_, data) => set({ weight: data.value })}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Select
+                      className={styles.direction}
+                      size="small"
+                      aria-label={s.directionOf(name)}
+                      value={draft.direction}
+                      disabled={busy || !draft.on}
+                      onChange={(_, data) => set({ direction: data.value === "lower" ? "lower" : "higher" })}
+                    >
+                      {DIRECTIONS.map((direction) => (
+                        <option key={direction} value={direction}>
+                          {s.directions[direction]}
+                        </option>
+                      ))}
+                    </Select>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </div>
+      <Field label={s.method}>
+        <RadioGroup
+          layout="horizontal"
+          value={form.scoreMethod}
+          disabled={busy}
+          onChange={(_, data) => update({ scoreMethod: data.value === "minmax" ? "minmax" : "percentile" })}
+        >
+          {METHODS.map((method) => (
+            <Radio key={method} value={method} label={s.methods[method]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={s.bands}>
+        <RadioGroup value={form.bandKind} disabled={busy} onChange={(_, data) => update({ bandKind: data.value === "thresholds" ? "thresholds" : "shares" })}>
+          <Radio value="shares" label={s.bandKinds.shares} />
+          <Radio value="thresholds" label={s.bandKinds.thresholds} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.row} data-testid="score-bands">
+        {Array.from({ length: SCORE_BAND_INPUTS }, (_, i) => (
+          <Field key={`${form.bandKind}${i}`} label={form.bandKind === "shares" ? s.shareOf(bandNames[i]) : s.thresholdOf(bandNames[i])}>
+            <Input className={styles.input} inputMode="decimal" value={limits[i] ?? ""} disabled={busy} onChange={(_, data) => setLimit(i, data.value)} />
+          </Field>
+        ))}
+      </div>
+      <Caption1>
+        {form.bandKind === "shares" ? s.restShare(last, restShare(form.bandShares)) : s.restThreshold(last, form.bandThresholds[SCORE_BAND_INPUTS - 1] || "?")}
+      </Caption1>
+    </div>
+  );
+}
