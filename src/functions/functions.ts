@@ -3,10 +3,12 @@
  * @customfunction tag are read by the metadata generator, so each one is a thin, documented shell
  * around its adapter module. Chinese descriptions live in src/i18n/functions.zh-CN.json.
  */
-import { abcClasses } from "./abc";
+import { abcClasses, abcNextTable } from "./abc";
 import { clvGrid } from "./clv";
 import { runFunction } from "./errors";
 import { runtimeMessages } from "./locale";
+import { migrationTable } from "./migration";
+import { pilotTable } from "./pilot";
 import { clvFitTable, clvPredictTable, lifecycleTable, pAliveTable } from "./predict";
 import { rfmScoreTable, rfmTable } from "./rfm";
 
@@ -51,17 +53,33 @@ export function rfmscore(recency_days: any[][], frequency: any[][], monetary: an
 }
 
 /**
- * ABC (Pareto) class of each value: A while the share held by larger values is below a_cut, B below b_cut, else C.
+ * ABC (Pareto) class of each value: A while the share held by larger values is below a_cut, B below b_cut, else C; or, with method "computed", limits read off the ABC curve.
  * @customfunction ABCCLASS
  * @param {any[][]} values Values to classify, such as revenue per customer (one column or one row).
- * @param {any} [a_cut] Cumulative share that ends class A. Default: 0.8 (0.2 with basis "count").
- * @param {any} [b_cut] Cumulative share that ends class B. Default: 0.95 (0.5 with basis "count").
- * @param {any} [basis] "value" (default): share of the total value; "count": share of the customers.
+ * @param {any} [a_cut] Cumulative share that ends class A. Default: 0.8 (0.2 with basis "count"). Ignored with method "computed".
+ * @param {any} [b_cut] Cumulative share that ends class B. Default: 0.95 (0.5 with basis "count"). Ignored with method "computed".
+ * @param {any} [basis] "value" (default): share of the total value; "count": share of the customers. Ignored with method "computed".
+ * @param {any} [method] "fixed" (default): the cuts; "computed": A/B at the Pareto or break-even point and B/C at the submarginal point of the ABC curve (Ultsch & Lötsch 2015).
  * @returns {any[][]} "A", "B" or "C" for each value; blank cells stay blank.
  */
-export function abcclass(values: any[][], a_cut?: any, b_cut?: any, basis?: any): any[][] {
+export function abcclass(values: any[][], a_cut?: any, b_cut?: any, basis?: any, method?: any): any[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => abcClasses(values, a_cut, b_cut, basis, m));
+  return runFunction(m, () => abcClasses(values, a_cut, b_cut, basis, method, m));
+}
+
+/**
+ * The next ABC class up for each value and the gap to it: how much the value must grow to reach the smallest value already in that class.
+ * @customfunction ABCNEXT
+ * @param {any[][]} values Values to classify, such as revenue per customer (one column or one row).
+ * @param {any} [a_cut] Cumulative share that ends class A, as in ABCCLASS. Default: 0.8 (0.2 with basis "count"). Ignored with method "computed".
+ * @param {any} [b_cut] Cumulative share that ends class B, as in ABCCLASS. Default: 0.95 (0.5 with basis "count"). Ignored with method "computed".
+ * @param {any} [basis] "value" (default) or "count", as in ABCCLASS. Ignored with method "computed".
+ * @param {any} [method] "fixed" (default) or "computed", as in ABCCLASS.
+ * @returns {any[][]} Two columns per value: the next class up ("A" or "B") and the gap; both blank for class A and for blank cells.
+ */
+export function abcnext(values: any[][], a_cut?: any, b_cut?: any, basis?: any, method?: any): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => abcNextTable(values, a_cut, b_cut, basis, method, m));
 }
 
 /**
@@ -159,4 +177,34 @@ export function lifecycle(
 ): any[][] {
   const m = runtimeMessages();
   return runFunction(m, () => lifecycleTable(customers, dates, as_of, new_days, active_multiple, silent_multiple, churn_cap_days, m));
+}
+
+/**
+ * Tier migration between two snapshots: a from→to table of customers (or of a measure such as revenue) with the earlier tiers down the side, the later tiers across, and New, Gone and Total.
+ * @customfunction MIGRATION
+ * @param {any[][]} ids_before Customer id of each row of the earlier snapshot (one column).
+ * @param {any[][]} tiers_before Tier of each customer in the earlier snapshot (one column, same height). Blank: not tiered, left out.
+ * @param {any[][]} ids_after Customer id of each row of the later snapshot (one column).
+ * @param {any[][]} tiers_after Tier of each customer in the later snapshot (one column, same height as ids_after).
+ * @param {any[][]} [measure] A value per row of the later snapshot (same height as ids_after), e.g. its revenue: the cells sum it instead of counting customers; Gone is then 0.
+ * @returns {any[][]} A header row, one row per earlier tier, then New and Total.
+ */
+export function migration(ids_before: any[][], tiers_before: any[][], ids_after: any[][], tiers_after: any[][], measure?: any[][]): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => migrationTable(ids_before, tiers_before, ids_after, tiers_after, measure, m));
+}
+
+/**
+ * Pilot (gray) group: marks a stratified random share of each tier "pilot" and as many again "control", reproducibly from a seed.
+ * @customfunction PILOT
+ * @param {any[][]} ids Customer id of each row (one column or one row).
+ * @param {any[][]} tiers Tier of each customer (same shape). The pick is made within each tier.
+ * @param {any} share Share of each tier in the pilot, above 0 and at most 1, e.g. 0.1.
+ * @param {any} [seed] Whole number; the same seed picks the same customers. Default: 1.
+ * @param {any} [control_share] Share of each tier in the control group, 0 to 1. Default: the same as share.
+ * @returns {any[][]} "pilot", "control" or blank for each row.
+ */
+export function pilot(ids: any[][], tiers: any[][], share: any, seed?: any, control_share?: any): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => pilotTable(ids, tiers, share, seed, control_share, m));
 }

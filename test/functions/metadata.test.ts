@@ -36,7 +36,7 @@ const params = (id: string) => Object.fromEntries(fn(id).parameters.map((p) => [
 describe("custom function metadata", () => {
   it("generates without errors, with exactly the eight ids", () => {
     expect(errors).toEqual([]);
-    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "CLV", "CLVFIT", "CLVPREDICT", "LIFECYCLE", "PALIVE", "RFM", "RFMSCORE"]);
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "ABCNEXT", "CLV", "CLVFIT", "CLVPREDICT", "LIFECYCLE", "MIGRATION", "PALIVE", "PILOT", "RFM", "RFMSCORE"]);
     for (const f of metadata.functions) {
       expect(f.name).toBe(f.id);
       expect(f.result.dimensionality).toBe("matrix");
@@ -53,7 +53,7 @@ describe("custom function metadata", () => {
     expect(Object.keys(params("RFMSCORE"))).toEqual(["recency_days", "frequency", "monetary", "bins", "segments"]);
     const abc = params("ABCCLASS");
     expect(abc.values.dimensionality).toBe("matrix");
-    for (const name of ["a_cut", "b_cut", "basis"]) expect(abc[name].optional).toBe(true);
+    for (const name of ["a_cut", "b_cut", "basis", "method"]) expect(abc[name].optional).toBe(true);
     const clv = params("CLV");
     for (const name of ["avg_purchase", "frequency", "lifespan", "margin", "discount_rate"]) expect(clv[name].dimensionality).toBe("matrix");
     expect(clv.discount_rate.optional).toBe(true);
@@ -66,6 +66,14 @@ describe("custom function metadata", () => {
     const life = params("LIFECYCLE");
     expect(Object.keys(life)).toEqual(["customers", "dates", "as_of", "new_days", "active_multiple", "silent_multiple", "churn_cap_days"]);
     for (const name of ["customers", "dates"]) expect(life[name].dimensionality).toBe("matrix");
+    const migration = params("MIGRATION");
+    expect(Object.keys(migration)).toEqual(["ids_before", "tiers_before", "ids_after", "tiers_after", "measure"]);
+    for (const name of Object.keys(migration)) expect(migration[name].dimensionality).toBe("matrix");
+    expect(migration.measure.optional).toBe(true);
+    const pilot = params("PILOT");
+    expect(Object.keys(pilot)).toEqual(["ids", "tiers", "share", "seed", "control_share"]);
+    expect(pilot.share.optional).toBeFalsy();
+    for (const name of ["seed", "control_share"]) expect(pilot[name].optional).toBe(true);
   });
 
   it("has Chinese descriptions for every function and parameter, names unchanged", () => {
