@@ -71,11 +71,14 @@ export function readBytes(file: string, m: Messages): Buffer {
   }
 }
 
-/** Rows left out (or flagged), on stderr: how many, then the first ten with their file line and column. */
-export function reportProblems(log: ProblemLog, total: number, m: Messages, err: (s: string) => void, heading = m.cli.skippedRows): void {
+/**
+ * Rows left out (or flagged), on stderr: how many, then the first ten with their file line and column.
+ * `firstLine` is the file line of data row 0 (2 below a header line, 1 in a file without one).
+ */
+export function reportProblems(log: ProblemLog, total: number, m: Messages, err: (s: string) => void, heading = m.cli.skippedRows, firstLine = 2): void {
   if (log.count === 0) return;
   err(heading(log.count, total));
-  for (const p of log.problems.slice(0, 10)) err(m.cli.csvRow(p.row + 2, p.field, problemText(p.code, p.value, m)));
+  for (const p of log.problems.slice(0, 10)) err(m.cli.csvRow(p.row + firstLine, p.field, problemText(p.code, p.value, m)));
   if (log.count > 10) err(`  ${m.errors.moreProblems(log.count - 10)}`);
 }
 

@@ -1,20 +1,20 @@
 /**
  * The `tier` command: the core on CSV files, for batch work and benchmarks.
- *   tier rfm FILE.csv [...]   tier abc FILE.csv --value COL [...]   tier clv [...]   tier bench [FILE.csv]
+ *   tier rfm FILE.csv [...]   tier abc FILE.csv --value COL [...] (abc.ts)   tier clv [...]   tier bench [FILE.csv]
  *   tier fit FILE.csv [...]   tier predict FILE.csv [...]   (BG/NBD + Gamma-Gamma, see models.ts)
  * Exit codes: 0 done (rows left out are listed on stderr), 2 bad arguments or unreadable input.
  */
-import { ABC_LABELS, NO_CLASS, classifyAbc, type AbcBasis } from "../core/abc";
 import { checkClvInput, simpleClv, type ClvInput } from "../core/clv";
 import { parseDateText, serialToIsoDate, isSerialInRange } from "../core/dates";
 import { CoreError } from "../core/errors";
-import { ProblemLog, isBlank, parseNumberText, readNumberCell, readNumberColumn, readTransactions, type CellRead, type ReadOptions, type Transactions } from "../core/input";
+import { ProblemLog, isBlank, parseNumberText, readNumberCell, readTransactions, type CellRead, type ReadOptions, type Transactions } from "../core/input";
 import { isWideScoring, rfmCode, rfmInputs, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../core/rfm";
 import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme } from "../core/segments";
 import { summarizeCustomers } from "../core/summary";
 import { tierTotals } from "../core/tiers";
 import { messages, type Messages } from "../i18n";
 import { describeClvProblem, describeCoreError, segmentName } from "../i18n/describe";
+import { ABC_FLAGS, ABC_OPTIONS, abcCommand } from "./abc";
 import { runBench } from "./bench";
 import { parseTimeUnit } from "../core/calibration";
 import { CLV_DEFAULTS, type CountModelName } from "../core/predict";
@@ -26,10 +26,10 @@ import { UsageError, choice, emit, listOption, numberOption, pick, position, rea
 
 export { UsageError } from "./args";
 
-const FLAGS = new Set(["--summary", "--help", "-h"]);
+const FLAGS = new Set(["--summary", "--help", "-h", ...ABC_FLAGS]);
 const OPTIONS: Record<string, string[]> = {
   rfm: ["--customer", "--date", "--amount", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
-  abc: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--format"],
+  abc: ABC_OPTIONS,
   clv: ["--avg-purchase", "--frequency", "--lifespan", "--margin", "--discount-rate", "--id", "--format"],
   fit: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--model"],
   predict: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model"],
@@ -135,38 +135,6 @@ function rfmCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: s
     rows[i] = [summary.customerIds[i], serialToIsoDate(summary.lastPurchase[i]), summary.recencyDays[i], frequency[i], monetary[i], r, f, s, rfmCode(r, f, s, wide), segmentName(seg, seg.index[i], m)];
   }
   emit(["customer_id", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment"], rows, format, out);
-}
-
-function abcCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
-  const format = choice(p, "--format", ["csv", "json"], "csv", m);
-  const basis = choice<AbcBasis>(p, "--basis", ["value", "count"], "value", m);
-  const valueName = p.options.get("--value");
-  if (!valueName) throw new UsageError(m.cli.missingValue("--value"));
-  const aCut = numberOption(p, "--a-cut", m);
-  const bCut = numberOption(p, "--b-cut", m);
-  const { file, table } = readTable(p, m);
-  const cells = pick(table, file, valueName, m);
-  const idName = p.options.get("--id");
-  const ids = idName ? pick(table, file, idName, m) : undefined;
-  const log = new ProblemLog();
-  const values = readNumberColumn(cells, valueName, log);
-  reportProblems(log, table.rows, m, err);
-  const result = classifyAbc(values, { basis, aCut, bCut });
-  // Zero and negative values are class C; say so, as for rows left out.
-  const nonPositive = new ProblemLog();
-  for (const i of result.nonPositive) nonPositive.add(i, valueName, "nonPositiveValue", cells[i]);
-  reportProblems(nonPositive, table.rows, m, err, m.cli.nonPositiveRows);
-  if (p.flags.has("--summary")) {
-    const rows = result.totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare]);
-    emit(["class", "count", "value", "count_share", "value_share"], rows, format, out);
-    return;
-  }
-  const rows: Cell[][] = [];
-  for (let i = 0; i < values.length; i++) {
-    if (result.classes[i] === NO_CLASS) continue;
-    rows.push([ids ? ids[i] : i + 2, values[i], ABC_LABELS[result.classes[i]], result.cumulativeShare[i]]);
-  }
-  emit([idName ?? "line", valueName, "class", "cumulative_share"], rows, format, out);
 }
 
 const CLV_FIELDS: [keyof ClvInput, string][] = [

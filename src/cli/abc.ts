@@ -1,0 +1,79 @@
+/**
+ * `tier abc FILE.csv --value COL`: the ABC class of each row's value, by fixed cuts (default) or by
+ * the computed method (`--method computed`, limits read off the ABC curve). `--next` adds the next
+ * class up and the gap to it; `--summary` prints the classes' counts and shares instead, and with the
+ * computed method where each class ends on the curve and which point set the limit. `--no-header`
+ * reads a file without a header line (columns are then numbered 1, 2, …; `--value` defaults to 1),
+ * such as one number per line.
+ */
+import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod } from "../core/abc";
+import { ProblemLog, readNumberColumn } from "../core/input";
+import type { Messages } from "../i18n";
+import { UsageError, choice, emit, numberOption, pick, readBytes, readTable, reportProblems, type Parsed } from "./args";
+import { parseCsv, type CsvTable } from "./csv";
+import type { Cell } from "./output";
+
+export const ABC_OPTIONS = ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format"];
+/** Flags this command reads (main.ts knows every command's flags). */
+export const ABC_FLAGS = ["--next", "--no-header"];
+
+/** The file as a table, and the file line of its first data row. */
+function readValues(p: Parsed, m: Messages): { file: string; table: CsvTable; firstLine: number } {
+  if (!p.flags.has("--no-header")) return { ...readTable(p, m), firstLine: 2 };
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
+  let text = readBytes(file, m).toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Number the columns of the first line and read the whole file as data under those names.
+  const width = parseCsv(text.split(/\r?\n/, 1)[0]).header.length;
+  const names = Array.from({ length: width }, (_, k) => String(k + 1));
+  return { file, table: parseCsv(width === 0 ? "" : `${names.join(",")}\n${text}`), firstLine: 1 };
+}
+
+export function abcCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
+  const format = choice(p, "--format", ["csv", "json"], "csv", m);
+  const basis = choice<AbcBasis>(p, "--basis", ["value", "count"], "value", m);
+  const method = choice<AbcMethod>(p, "--method", ["fixed", "computed"], "fixed", m);
+  const valueName = p.options.get("--value") ?? (p.flags.has("--no-header") ? "1" : undefined);
+  if (!valueName) throw new UsageError(m.cli.missingValue("--value"));
+  // The computed method reads its limits off the ABC curve: the cuts and the basis are not used.
+  const aCut = method === "fixed" ? numberOption(p, "--a-cut", m) : undefined;
+  const bCut = method === "fixed" ? numberOption(p, "--b-cut", m) : undefined;
+  const { file, table, firstLine } = readValues(p, m);
+  const cells = pick(table, file, valueName, m);
+  const idName = p.options.get("--id");
+  const ids = idName ? pick(table, file, idName, m) : undefined;
+  const log = new ProblemLog();
+  const values = readNumberColumn(cells, valueName, log);
+  reportProblems(log, table.rows, m, err, m.cli.skippedRows, firstLine);
+  const result = classifyAbc(values, { method, basis, aCut, bCut });
+  // Zero and negative values are class C; say so, as for rows left out.
+  const nonPositive = new ProblemLog();
+  for (const i of result.nonPositive) nonPositive.add(i, valueName, "nonPositiveValue", cells[i]);
+  reportProblems(nonPositive, table.rows, m, err, m.cli.nonPositiveRows, firstLine);
+  if (p.flags.has("--summary")) {
+    const rows = result.totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare]);
+    const header = ["class", "count", "value", "count_share", "value_share"];
+    const limits = result.limits;
+    if (limits) {
+      // Where each class ends on the curve (effort, yield) and the point that put the limit there.
+      header.push("limit_effort", "limit_yield", "limit_point");
+      rows[0].push(limits.aEffort, limits.aYield, limits.abPoint === "pareto" ? "pareto" : "break_even");
+      rows[1].push(limits.bEffort, limits.bYield, "submarginal");
+      rows[2].push(1, 1, "");
+    }
+    emit(header, rows, format, out);
+    return;
+  }
+  const up = p.flags.has("--next") ? abcUpgrade(values, result) : undefined;
+  const rows: Cell[][] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (result.classes[i] === NO_CLASS) continue;
+    const row: Cell[] = [ids ? ids[i] : i + firstLine, values[i], ABC_LABELS[result.classes[i]], result.cumulativeShare[i]];
+    if (up) row.push(up.next[i] < 0 ? "" : ABC_LABELS[up.next[i]], up.next[i] < 0 ? "" : up.gap[i]);
+    rows.push(row);
+  }
+  const header = [idName ?? "line", p.flags.has("--no-header") ? "value" : valueName, "class", "cumulative_share"];
+  if (up) header.push("next_class", "gap");
+  emit(header, rows, format, out);
+}
