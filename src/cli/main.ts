@@ -2,6 +2,7 @@
  * The `tier` command: the core on CSV files, for batch work and benchmarks.
  *   tier rfm FILE.csv [...]   tier abc FILE.csv --value COL [...] (abc.ts)   tier clv [...]   tier bench [FILE.csv]
  *   tier fit FILE.csv [...]   tier predict FILE.csv [...]   (BG/NBD + Gamma-Gamma, see models.ts)
+ *   tier migrate BEFORE.csv AFTER.csv [...]   tier pilot FILE.csv [...]   (snapshots and pilots, see dynamic.ts)
  * Exit codes: 0 done (rows left out are listed on stderr), 2 bad arguments or unreadable input.
  */
 import { checkClvInput, simpleClv, type ClvInput } from "../core/clv";
@@ -16,6 +17,7 @@ import { messages, type Messages } from "../i18n";
 import { describeClvProblem, describeCoreError, segmentName } from "../i18n/describe";
 import { ABC_FLAGS, ABC_OPTIONS, abcCommand } from "./abc";
 import { runBench } from "./bench";
+import { migrateCommand, pilotCommand } from "./dynamic";
 import { parseTimeUnit } from "../core/calibration";
 import { CLV_DEFAULTS, type CountModelName } from "../core/predict";
 import { fitModels, isSummaryHeader, modelInput, predictRows, type ModelInput } from "./models";
@@ -26,7 +28,7 @@ import { UsageError, choice, emit, listOption, numberOption, pick, position, rea
 
 export { UsageError } from "./args";
 
-const FLAGS = new Set(["--summary", "--help", "-h", ...ABC_FLAGS]);
+const FLAGS = new Set(["--summary", "--help", "-h", "--json", ...ABC_FLAGS]);
 const OPTIONS: Record<string, string[]> = {
   rfm: ["--customer", "--date", "--amount", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
   abc: ABC_OPTIONS,
@@ -34,6 +36,8 @@ const OPTIONS: Record<string, string[]> = {
   fit: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--model"],
   predict: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model"],
   bench: ["--rows", "--repeat"],
+  migrate: ["--id", "--tier", "--measure", "--order", "--revenue", "--orders", "--last", "--as-of"],
+  pilot: ["--id", "--tier", "--share", "--control-share", "--seed", "--only-tier", "--format"],
 };
 
 function parseArgs(argv: string[], m: Messages): Parsed {
@@ -294,6 +298,8 @@ const COMMANDS: Record<string, Command> = {
   fit: fitCommand,
   predict: predictCommand,
   bench: (p, m, out) => out(`${JSON.stringify(runBench(p.positional[0], numberOption(p, "--rows", m), numberOption(p, "--repeat", m)), null, 2)}\n`),
+  migrate: migrateCommand,
+  pilot: pilotCommand,
 };
 
 /** Runs the command; returns the exit code. `out`/`err` receive whole chunks of text. */

@@ -104,7 +104,7 @@ function checkOptions(options: PilotOptions): { share: number; controlShare: num
   if (share + controlShare > 1 + 1e-9) {
     throw new CoreError("pilotSharesOverOne", { share, controlShare, controlDefault: options.controlShare === undefined ? 1 : 0 });
   }
-  if (!Number.isSafeInteger(seed)) throw new CoreError("pilotSeed", { value: seed });
+  if (!Number.isSafeInteger(seed)) throw new CoreError("pilotSeed", { argument: "seed", value: seed });
   return { share, controlShare, seed };
 }
 

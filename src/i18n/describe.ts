@@ -7,6 +7,7 @@ import type { CoreError } from "../core/errors";
 import type { ProblemCode, RowProblem } from "../core/input";
 import { NO_SEGMENT, type Segmentation } from "../core/segments";
 import type { Messages } from "./en";
+import { catalogs } from "./index";
 
 /** The name of segment k in the reader's language: built-in keys translated, custom names as written. */
 export function segmentName(seg: Segmentation, k: number, m: Messages): string {
@@ -14,6 +15,11 @@ export function segmentName(seg: Segmentation, k: number, m: Messages): string {
   const name = seg.names[k];
   if (!seg.builtIn && k !== seg.othersIndex) return name;
   return m.segments[name as keyof Messages["segments"]] ?? name;
+}
+
+/** The score bands' labels in each language, top band first (`scoreTiers` lists them so): tier orders known by label. */
+export function scoreTierLabels(): string[][] {
+  return Object.values(catalogs).map((c) => Object.values(c.scoreTiers));
 }
 
 /** What is wrong with a cell, without where it is. */

@@ -1,0 +1,216 @@
+/**
+ * Dynamic tiering on the command line, the same work as =TIER.MIGRATION and =TIER.PILOT:
+ *   tier migrate BEFORE.csv AFTER.csv --id COL --tier COL   the from→to matrix of two snapshots (CSV);
+ *       --json adds the rates, and with --revenue, --orders and --last the per-tier effects
+ *   tier pilot FILE.csv --id COL --tier COL --share 0.1       each customer's group, per tier
+ */
+import { CoreError } from "../core/errors";
+import { isSerialInRange, parseDateText } from "../core/dates";
+import { ProblemLog, readDateCell, readNumberColumn, type CellRead } from "../core/input";
+import {
+  customerIdText,
+  knownTierOrder,
+  mergeTierCase,
+  migrationMatrix,
+  migrationRates,
+  tierEffects,
+  type MigrationMatrix,
+  type SnapshotRecords,
+} from "../core/migration";
+import { CONTROL, PILOT, pickPilot } from "../core/pilot";
+import type { Messages } from "../i18n";
+import { scoreTierLabels } from "../i18n/describe";
+import { UsageError, choice, emit, numberOption, pick, readBytes, reportProblems, type Parsed } from "./args";
+import { parseCsv, type CsvTable } from "./csv";
+import { formatCsv, type Cell } from "./output";
+
+type Out = (s: string) => void;
+
+interface Snapshot {
+  file: string;
+  table: CsvTable;
+  ids: string[];
+  tiers: string[];
+}
+
+function required(p: Parsed, name: string, m: Messages): string {
+  const value = p.options.get(name);
+  if (!value) throw new UsageError(m.cli.missingValue(name));
+  return value;
+}
+
+/** A snapshot file's ids (keyed as everywhere: 123 and "123" meet) and tiers (trimmed; "" = not tiered). */
+function readSnapshot(file: string, idColumn: string, tierColumn: string, m: Messages): Snapshot {
+  const table = parseCsv(readBytes(file, m).toString("utf8"));
+  const ids = pick(table, file, idColumn, m).map((cell) => customerIdText(cell) ?? "");
+  const tiers = pick(table, file, tierColumn, m).map((cell) => cell.trim());
+  return { file, table, ids, tiers };
+}
+
+/** A duplicate id as a sentence naming the file and both lines (row i is line i + 2). */
+function withFileLines<T>(run: () => T, files: Record<string, string>, m: Messages): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof CoreError) || error.code !== "duplicateId") throw error;
+    const d = error.details;
+    const file = files[String(d.snapshot ?? "before")];
+    throw new UsageError(m.errors.dynamic.duplicateLine(file, Number(d.row) + 2, String(d.id), Number(d.firstRow) + 2));
+  }
+}
+
+/** "A,B,C" → the tiers best first; otherwise a known order (A/B/C, score bands by key or label), else first appearance. */
+function tierOrderOption(p: Parsed, appearing: string[]): string[] {
+  const given = p.options.get("--order");
+  if (given !== undefined) return given.split(",").map((t) => t.trim()).filter((t) => t !== "");
+  return knownTierOrder(appearing, scoreTierLabels()) ?? appearing;
+}
+
+/** The matrix as CSV rows: one per earlier tier, then new and total; columns the later tiers, gone, total. */
+function matrixRows(matrix: MigrationMatrix): { header: string[]; rows: Cell[][] } {
+  const k = matrix.tiers.length;
+  const w = k + 1;
+  const cells = matrix.values ?? matrix.counts;
+  const totals = new Array<number>(w + 1).fill(0);
+  const rows: Cell[][] = [];
+  for (let r = 0; r <= k; r++) {
+    const row: Cell[] = [r < k ? matrix.tiers[r] : "new"];
+    let total = 0;
+    for (let c = 0; c <= k; c++) {
+      const v = cells[r * w + c];
+      total += v;
+      totals[c] += v;
+      row.push(r === k && c === k ? "" : v);
+    }
+    totals[w] += total;
+    rows.push([...row, total]);
+  }
+  rows.push(["total", ...totals]);
+  return { header: ["from", ...matrix.tiers, "gone", "total"], rows };
+}
+
+/** Dates of a column as serials; blanks and bad cells NaN (bad ones reported). */
+function dateColumn(cells: string[], field: string, log: ProblemLog): Float64Array {
+  const out = new Float64Array(cells.length);
+  const read: CellRead = { status: "ok", value: 0 };
+  cells.forEach((cell, i) => {
+    readDateCell(cell, read);
+    if (read.status === "bad" || (read.status === "ok" && !isSerialInRange(read.value))) log.add(i, field, "badDate", cell);
+    out[i] = read.status === "ok" && isSerialInRange(read.value) ? read.value : NaN;
+  });
+  return out;
+}
+
+/** --revenue, --orders and --last read from both files for the per-tier effects; null when none is given. */
+function effectRecords(p: Parsed, before: Snapshot, after: Snapshot, m: Messages, err: Out): [SnapshotRecords, SnapshotRecords] | null {
+  const names = ["--revenue", "--orders", "--last"].map((o) => p.options.get(o));
+  if (names.every((n) => n === undefined)) return null;
+  if (names.some((n) => !n)) throw new UsageError(m.cli.effectsOptions);
+  const [revenue, orders, last] = names as string[];
+  const asOfText = p.options.get("--as-of");
+  let asOf: number | undefined;
+  if (asOfText !== undefined) {
+    asOf = parseDateText(asOfText);
+    if (!isSerialInRange(asOf)) throw new UsageError(m.errors.badAsOf(asOfText));
+  }
+  const records = (s: Snapshot, date: number | undefined): SnapshotRecords => {
+    const log = new ProblemLog();
+    const lastPurchase = dateColumn(pick(s.table, s.file, last, m), last, log);
+    const record: SnapshotRecords = {
+      asOf: 0,
+      ids: s.ids,
+      tiers: s.tiers,
+      revenue: readNumberColumn(pick(s.table, s.file, revenue, m), revenue, log),
+      orders: readNumberColumn(pick(s.table, s.file, orders, m), orders, log),
+      lastPurchase,
+    };
+    if (log.count > 0) err(`${s.file}:`);
+    reportProblems(log, s.table.rows, m, err);
+    // Without --as-of the earlier snapshot's date is its latest purchase.
+    record.asOf = date ?? lastPurchase.reduce((a, b) => (b > a ? b : a), -Infinity);
+    return record;
+  };
+  return [records(before, asOf), records(after, undefined)];
+}
+
+export function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
+  const [beforeFile, afterFile] = p.positional;
+  if (!beforeFile) throw new UsageError(m.cli.missingFile);
+  if (!afterFile) throw new UsageError(m.cli.missingSecondFile);
+  const idColumn = required(p, "--id", m);
+  const tierColumn = required(p, "--tier", m);
+  const before = readSnapshot(beforeFile, idColumn, tierColumn, m);
+  const after = readSnapshot(afterFile, idColumn, tierColumn, m);
+  const order = tierOrderOption(p, mergeTierCase([before.tiers, after.tiers]));
+  let measure: Float64Array | undefined;
+  const measureColumn = p.options.get("--measure");
+  if (measureColumn !== undefined) {
+    const log = new ProblemLog();
+    measure = readNumberColumn(pick(after.table, afterFile, measureColumn, m), measureColumn, log);
+    reportProblems(log, after.table.rows, m, err);
+  }
+  const files = { before: beforeFile, after: afterFile };
+  const matrix = withFileLines(() => migrationMatrix({ ids: before.ids, tiers: before.tiers }, { ids: after.ids, tiers: after.tiers, measure }, order), files, m);
+  const { header, rows } = matrixRows(matrix);
+  if (!p.flags.has("--json")) {
+    out(formatCsv(header, rows));
+    return;
+  }
+  const records = effectRecords(p, before, after, m, err);
+  const effects = records ? withFileLines(() => tierEffects(records[0], records[1], order), files, m) : undefined;
+  const size = matrix.tiers.length + 1;
+  const square = (cells: Float64Array) => Array.from({ length: size }, (_, r) => Array.from(cells.subarray(r * size, r * size + size)));
+  const json = {
+    tiers: matrix.tiers,
+    // Rows: the earlier tiers, then new; columns: the later tiers, then gone.
+    counts: square(matrix.counts),
+    measure: measureColumn ?? null,
+    values: matrix.values ? square(matrix.values) : null,
+    rates: migrationRates(matrix),
+    ...(effects ? { effects } : {}),
+  };
+  // NaN (a rate over no customers) is written as null; each matrix row on one line.
+  const text = JSON.stringify(json, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2);
+  out(`${text.replace(/\[\s+((?:-?[\d.e+-]+|null)(?:,\s+(?:-?[\d.e+-]+|null))*)\s+\]/g, (_, row: string) => `[${row.split(/,\s+/).join(", ")}]`)}\n`);
+}
+
+const PILOT_OPTIONS: Record<string, string> = { share: "--share", control_share: "--control-share", seed: "--seed" };
+
+export function pilotCommand(p: Parsed, m: Messages, out: Out): void {
+  const format = choice(p, "--format", ["csv", "json"], "csv", m);
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
+  const idColumn = required(p, "--id", m);
+  const tierColumn = required(p, "--tier", m);
+  required(p, "--share", m);
+  const share = numberOption(p, "--share", m)!;
+  const controlShare = numberOption(p, "--control-share", m);
+  const seed = numberOption(p, "--seed", m);
+  const snapshot = readSnapshot(file, idColumn, tierColumn, m);
+  const appearing = mergeTierCase([snapshot.tiers]);
+  const only = p.options.get("--only-tier");
+  let tiers = snapshot.tiers;
+  if (only !== undefined) {
+    const match = appearing.find((t) => t.toLowerCase() === only.trim().toLowerCase());
+    if (match === undefined) throw new UsageError(m.cli.unknownTier(only, appearing.join(", ")));
+    tiers = tiers.map((t) => (t === match ? t : ""));
+  }
+  let groups: Uint8Array;
+  try {
+    groups = withFileLines(() => pickPilot(snapshot.ids, tiers, { share, controlShare, seed }), { before: file }, m);
+  } catch (error) {
+    if (!(error instanceof CoreError)) throw error;
+    // The core names the functions' arguments (share, control_share, seed); here they are options.
+    const d: Record<string, string | number> = { ...error.details, shareArgument: "--share", controlArgument: "--control-share" };
+    if (d.argument !== undefined) d.argument = PILOT_OPTIONS[String(d.argument)] ?? d.argument;
+    throw new CoreError(error.code, d);
+  }
+  const idCells = pick(snapshot.table, file, idColumn, m);
+  const rows: Cell[][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    if (snapshot.ids[i] === "" || tiers[i] === "") continue;
+    const group = groups[i] === PILOT ? m.pilotGroups.pilot : groups[i] === CONTROL ? m.pilotGroups.control : "";
+    rows.push([idCells[i].trim(), tiers[i], group]);
+  }
+  emit([idColumn, tierColumn, "group"], rows, format, out);
+}

@@ -1,0 +1,303 @@
+/**
+ * Tier migration between two snapshots of the same customers (an earlier run's tiers and a later
+ * one's): the from→to matrix with "new" and "gone", the upgrade / downgrade / stay rates, and per
+ * tier how the earlier tier's customers did by the later snapshot (retention, repurchase, revenue).
+ *
+ * A snapshot is customer ids and tiers, one per row. Ids are strings the caller has made canonical
+ * (customerIdText: 123 and "123" are one customer); a row whose id or tier is "" is not in the
+ * snapshot (a customer without a tier is left out of both sides). An id twice in one snapshot is a
+ * CoreError("duplicateId"): a customer has one tier at a time.
+ *
+ * Tier order (best first) decides what counts as up or down: the `order` given (all its tiers, then
+ * any others in order of first appearance), else a known order when every tier is in it (A, B, C;
+ * the score bands' keys; case ignored), else first appearance (earlier snapshot first). Tiers are
+ * otherwise compared exactly; mergeTierCase makes spellings that differ in case one tier.
+ */
+import { ABC_LABELS } from "./abc";
+import { CoreError } from "./errors";
+import { customerKey } from "./input";
+import { SCORE_TIER_KEYS } from "./score";
+
+/** Tier vocabularies whose order is known, best first. Labels in a language are the caller's business. */
+export const KNOWN_TIER_ORDERS: readonly (readonly string[])[] = [ABC_LABELS, SCORE_TIER_KEYS];
+
+export interface TierSnapshot {
+  ids: readonly string[];
+  /** "" = not tiered (left out). */
+  tiers: readonly string[];
+  /** Per row, e.g. revenue; NaN adds nothing. */
+  measure?: ArrayLike<number>;
+}
+
+export interface MigrationMatrix {
+  /** The tier names, best first. */
+  tiers: string[];
+  /**
+   * (k+1)×(k+1), row-major: rows are the earlier tiers and "new" (index k), columns the later tiers and
+   * "gone" (index k). [k][k] is always 0.
+   */
+  counts: Float64Array;
+  /**
+   * Same shape, the sum of the measure when a snapshot has one: a customer in the later snapshot adds its
+   * later measure; a gone customer adds its earlier measure (0 when only the later snapshot has one).
+   */
+  values: Float64Array | null;
+}
+
+export interface MigrationRates {
+  /** Customers in the earlier snapshot. */
+  customers: number;
+  upgraded: number;
+  downgraded: number;
+  stayed: number;
+  gone: number;
+  /** Customers only in the later snapshot. */
+  new: number;
+  /** Shares of the earlier snapshot's customers (NaN when it has none); the four add up to 1. */
+  upgradeRate: number;
+  downgradeRate: number;
+  stayRate: number;
+  goneRate: number;
+}
+
+/** Snapshot records for effect monitoring; dates are Excel serials. */
+export interface SnapshotRecords {
+  /** The snapshot's analysis date. */
+  asOf: number;
+  ids: readonly string[];
+  tiers: readonly string[];
+  revenue: ArrayLike<number>;
+  orders: ArrayLike<number>;
+  lastPurchase: ArrayLike<number>;
+}
+
+export interface TierEffect {
+  tier: string;
+  /** The tier's customers in the earlier snapshot. */
+  customers: number;
+  /** …still in the later snapshot. */
+  retained: number;
+  retentionRate: number;
+  /** …who bought after the earlier snapshot's date. */
+  repurchased: number;
+  repurchaseRate: number;
+  /** Sum of their revenue in the earlier snapshot, and in the later one (gone customers add 0). */
+  revenueBefore: number;
+  revenueAfter: number;
+  revenueChange: number;
+  /** revenueChange / revenueBefore; NaN when revenueBefore is 0. */
+  revenueChangeRate: number;
+}
+
+/**
+ * A customer cell as a snapshot id: text trimmed, numbers and canonical numeric text as one ("123"),
+ * "00123" kept as text; null for a blank, an Excel error or a missing-id marker (NA, NULL …), as
+ * customerKey decides. Text never collides with a number's text: canonical numeric text is the number.
+ */
+export function customerIdText(cell: unknown): string | null {
+  const key = customerKey(cell);
+  return key === null ? null : String(key);
+}
+
+/**
+ * The tiers in `appearing` sorted by their place in the first vocabulary that holds all of them, or null
+ * when none does. `fold` maps a name before it is looked up (e.g. to lower case for labels).
+ */
+export function orderByVocabulary(
+  appearing: readonly string[],
+  vocabularies: readonly (readonly string[])[],
+  fold: (name: string) => string = (name) => name,
+): string[] | null {
+  for (const vocabulary of vocabularies) {
+    const rank = new Map(vocabulary.map((name, k) => [fold(name), k]));
+    if (appearing.every((t) => rank.has(fold(t)))) {
+      return appearing
+        .map((t, k) => ({ t, k, r: rank.get(fold(t))! }))
+        .sort((a, b) => a.r - b.r || a.k - b.k)
+        .map((x) => x.t);
+    }
+  }
+  return null;
+}
+
+/**
+ * `appearing` sorted best first when every name is in one known order (KNOWN_TIER_ORDERS, then `labels`,
+ * e.g. the score bands' labels in each language), case ignored; null when none holds them all.
+ */
+export function knownTierOrder(appearing: readonly string[], labels: readonly (readonly string[])[] = []): string[] | null {
+  return orderByVocabulary(appearing, [...KNOWN_TIER_ORDERS, ...labels], (name) => name.toLowerCase());
+}
+
+/**
+ * Case does not tell tiers apart (as Excel compares text): every spelling of a tier is rewritten, in
+ * place, to its first one. Returns the distinct tiers ("" skipped) in order of first appearance.
+ */
+export function mergeTierCase(columns: string[][]): string[] {
+  const first = new Map<string, string>();
+  for (const tiers of columns) {
+    for (let i = 0; i < tiers.length; i++) {
+      if (tiers[i] === "") continue;
+      const key = tiers[i].toLowerCase();
+      const spelling = first.get(key);
+      if (spelling === undefined) first.set(key, tiers[i]);
+      else tiers[i] = spelling;
+    }
+  }
+  return [...first.values()];
+}
+
+/** The tier list, best first, for the tiers in these columns ("" skipped); see the module comment. */
+export function tierOrder(columns: readonly (readonly string[])[], order?: readonly string[]): string[] {
+  const appearing: string[] = [];
+  const seen = new Set<string>();
+  const add = (t: string) => {
+    if (t !== "" && !seen.has(t)) {
+      seen.add(t);
+      appearing.push(t);
+    }
+  };
+  if (order) {
+    for (const t of order) add(t);
+    for (const column of columns) for (const t of column) add(t);
+    return appearing;
+  }
+  for (const column of columns) for (const t of column) add(t);
+  return knownTierOrder(appearing) ?? appearing;
+}
+
+type Side = "before" | "after";
+
+/** Row of each customer in the snapshot (rows with an id and a tier); an id twice is a CoreError. */
+function indexSnapshot(ids: readonly string[], tiers: readonly string[], side: Side): Map<string, number> {
+  if (tiers.length !== ids.length) throw new RangeError(`${side}: ${ids.length} ids but ${tiers.length} tiers`);
+  const rowOf = new Map<string, number>();
+  const anyRow = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (id === "") continue;
+    const first = anyRow.get(id);
+    if (first !== undefined) throw new CoreError("duplicateId", { id, row: i, firstRow: first, snapshot: side });
+    anyRow.set(id, i);
+    if (tiers[i] !== "") rowOf.set(id, i);
+  }
+  return rowOf;
+}
+
+function checkLength(values: ArrayLike<number> | undefined, n: number, what: string): void {
+  if (values && values.length !== n) throw new RangeError(`${what}: ${values.length} values for ${n} rows`);
+}
+
+export function migrationMatrix(before: TierSnapshot, after: TierSnapshot, order?: readonly string[]): MigrationMatrix {
+  const rowsBefore = indexSnapshot(before.ids, before.tiers, "before");
+  const rowsAfter = indexSnapshot(after.ids, after.tiers, "after");
+  checkLength(before.measure, before.ids.length, "before measure");
+  checkLength(after.measure, after.ids.length, "after measure");
+  const tiers = tierOrder([before.tiers, after.tiers], order);
+  const k = tiers.length;
+  const w = k + 1;
+  const index = new Map(tiers.map((t, i) => [t, i]));
+  const counts = new Float64Array(w * w);
+  const values = before.measure || after.measure ? new Float64Array(w * w) : null;
+  const add = (cell: number, measure: ArrayLike<number> | undefined, row: number) => {
+    counts[cell]++;
+    if (values && measure) {
+      const v = measure[row];
+      if (v === v) values[cell] += v;
+    }
+  };
+  for (const [id, i] of rowsBefore) {
+    const from = index.get(before.tiers[i])!;
+    const j = rowsAfter.get(id);
+    if (j === undefined) add(from * w + k, before.measure, i);
+    else add(from * w + index.get(after.tiers[j])!, after.measure, j);
+  }
+  for (const [id, j] of rowsAfter) {
+    if (!rowsBefore.has(id)) add(k * w + index.get(after.tiers[j])!, after.measure, j);
+  }
+  return { tiers, counts, values };
+}
+
+/** Up = to a tier earlier in m.tiers (index 0 is the best). */
+export function migrationRates(m: MigrationMatrix): MigrationRates {
+  const k = m.tiers.length;
+  const w = k + 1;
+  let upgraded = 0;
+  let downgraded = 0;
+  let stayed = 0;
+  let gone = 0;
+  let fresh = 0;
+  for (let from = 0; from < k; from++) {
+    for (let to = 0; to < k; to++) {
+      const c = m.counts[from * w + to];
+      if (to < from) upgraded += c;
+      else if (to > from) downgraded += c;
+      else stayed += c;
+    }
+    gone += m.counts[from * w + k];
+  }
+  for (let to = 0; to < k; to++) fresh += m.counts[k * w + to];
+  const customers = upgraded + downgraded + stayed + gone;
+  return {
+    customers,
+    upgraded,
+    downgraded,
+    stayed,
+    gone,
+    new: fresh,
+    upgradeRate: upgraded / customers,
+    downgradeRate: downgraded / customers,
+    stayRate: stayed / customers,
+    goneRate: gone / customers,
+  };
+}
+
+/**
+ * Per tier of the earlier snapshot (best first, in the order migrationMatrix uses; tiers without earlier
+ * customers are left out): how many of its customers are still in the later snapshot, how many bought
+ * after the earlier analysis date (the later snapshot's last purchase is after `before.asOf`; where a
+ * last purchase is NaN, its order count went up), and their revenue in each snapshot. What "revenue"
+ * is (to date, or in the period) is whatever the snapshots hold.
+ */
+export function tierEffects(before: SnapshotRecords, after: SnapshotRecords, order?: readonly string[]): TierEffect[] {
+  const rowsBefore = indexSnapshot(before.ids, before.tiers, "before");
+  const rowsAfter = indexSnapshot(after.ids, after.tiers, "after");
+  for (const [side, s] of [["before", before], ["after", after]] as const) {
+    checkLength(s.revenue, s.ids.length, `${side} revenue`);
+    checkLength(s.orders, s.ids.length, `${side} orders`);
+    checkLength(s.lastPurchase, s.ids.length, `${side} lastPurchase`);
+  }
+  const tiers = tierOrder([before.tiers, after.tiers], order);
+  const index = new Map(tiers.map((t, i) => [t, i]));
+  const effects: TierEffect[] = tiers.map((tier) => ({
+    tier,
+    customers: 0,
+    retained: 0,
+    retentionRate: NaN,
+    repurchased: 0,
+    repurchaseRate: NaN,
+    revenueBefore: 0,
+    revenueAfter: 0,
+    revenueChange: 0,
+    revenueChangeRate: NaN,
+  }));
+  const sum = (v: number) => (v === v ? v : 0);
+  for (const [id, i] of rowsBefore) {
+    const e = effects[index.get(before.tiers[i])!];
+    e.customers++;
+    e.revenueBefore += sum(before.revenue[i]);
+    const j = rowsAfter.get(id);
+    if (j === undefined) continue;
+    e.retained++;
+    e.revenueAfter += sum(after.revenue[j]);
+    const last = after.lastPurchase[j];
+    if (last === last ? last > before.asOf : after.orders[j] > before.orders[i]) e.repurchased++;
+  }
+  const out = effects.filter((e) => e.customers > 0);
+  for (const e of out) {
+    e.retentionRate = e.retained / e.customers;
+    e.repurchaseRate = e.repurchased / e.customers;
+    e.revenueChange = e.revenueAfter - e.revenueBefore;
+    e.revenueChangeRate = e.revenueBefore === 0 ? NaN : e.revenueChange / e.revenueBefore;
+  }
+  return out;
+}

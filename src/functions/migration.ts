@@ -1,0 +1,113 @@
+/** Adapter for =TIER.MIGRATION, and the id and tier columns that TIER.MIGRATION and TIER.PILOT read. */
+import { CoreError } from "../core/errors";
+import { cellText, excelErrorText, readNumberCell, type CellRead } from "../core/input";
+import { customerIdText, knownTierOrder, mergeTierCase, migrationMatrix } from "../core/migration";
+import type { Messages } from "../i18n";
+import { scoreTierLabels } from "../i18n/describe";
+import { column, isOmitted, sameLength, type Column, type Range } from "./coerce";
+import { ArgumentError } from "./errors";
+
+type Cell = string | number;
+
+export interface TierColumns {
+  /** Per row: the customer id as text ("" for a blank id: the row is left out). */
+  ids: string[];
+  /** Per row: the tier as written, trimmed ("" for a blank: the row is left out). */
+  tiers: string[];
+  column: Column;
+}
+
+/** A tier cell as its label: text trimmed, numbers as they read; "" for a blank. */
+function tierText(cell: unknown): string {
+  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
+  return "";
+}
+
+/**
+ * An id column and a tier column of one height. Ids are keyed as everywhere (123 and "123" are one
+ * customer); a blank id or tier leaves the row out; an Excel error in either is a #VALUE! naming the cell.
+ */
+export function readTierColumns(idsArg: Range, tiersArg: Range, names: { ids: string; tiers: string }, m: Messages): TierColumns {
+  const ids = { name: names.ids, column: column(idsArg, names.ids, m) };
+  const tiers = { name: names.tiers, column: column(tiersArg, names.tiers, m) };
+  sameLength(m, ids, tiers);
+  const n = ids.column.cells.length;
+  const out: TierColumns = { ids: new Array<string>(n), tiers: new Array<string>(n), column: ids.column };
+  for (let i = 0; i < n; i++) {
+    for (const [name, cell] of [[names.ids, ids.column.cells[i]], [names.tiers, tiers.column.cells[i]]] as const) {
+      const error = excelErrorText(cell);
+      if (error) throw new ArgumentError(m.errors.rowProblem(m.errors.at(name, i + 1), m.problems.excelError(error)));
+    }
+    out.ids[i] = customerIdText(ids.column.cells[i]) ?? "";
+    out.tiers[i] = tierText(tiers.column.cells[i]);
+  }
+  return out;
+}
+
+/** A duplicate id found by the core, as a sentence naming the argument and both rows. */
+export function duplicateIdError(error: unknown, idsName: string, m: Messages): unknown {
+  if (!(error instanceof CoreError) || error.code !== "duplicateId") return error;
+  const d = error.details;
+  return new ArgumentError(m.errors.rowProblem(m.errors.at(idsName, Number(d.row) + 1), m.errors.dynamic.duplicateRow(String(d.id), Number(d.firstRow) + 1)));
+}
+
+/**
+ * The from→to table: a header row (From \ To, the later tiers best first, Gone, Total), one row per
+ * tier, then New and Total rows. Counts, or with `measure` (one value per row of ids_after) the sum
+ * of the later measure; gone customers have no later row, so their cells are 0.
+ */
+export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: Range, tiersAfter: Range, measure: unknown, m: Messages): Cell[][] {
+  const before = readTierColumns(idsBefore, tiersBefore, { ids: "ids_before", tiers: "tiers_before" }, m);
+  const after = readTierColumns(idsAfter, tiersAfter, { ids: "ids_after", tiers: "tiers_after" }, m);
+  let values: Float64Array | undefined;
+  if (!isOmitted(measure)) {
+    const given = { name: "measure", column: column(measure, "measure", m) };
+    sameLength(m, { name: "ids_after", column: after.column }, given);
+    values = new Float64Array(given.column.cells.length);
+    const read: CellRead = { status: "ok", value: 0 };
+    given.column.cells.forEach((cell, i) => {
+      readNumberCell(cell, read);
+      const counted = after.ids[i] !== "" && after.tiers[i] !== "";
+      if (counted && (read.status === "bad" || read.status === "error")) {
+        const what = read.status === "error" ? m.problems.excelError(excelErrorText(cell)) : m.problems.badNumber(cellText(cell));
+        throw new ArgumentError(m.errors.rowProblem(m.errors.at("measure", i + 1), what));
+      }
+      values![i] = read.status === "ok" ? read.value : NaN;
+    });
+  }
+  const appearing = mergeTierCase([before.tiers, after.tiers]);
+  if (appearing.length === 0) throw new ArgumentError(m.errors.noData("tiers_before"));
+  let matrix;
+  try {
+    matrix = migrationMatrix(
+      { ids: before.ids, tiers: before.tiers },
+      { ids: after.ids, tiers: after.tiers, measure: values },
+      knownTierOrder(appearing, scoreTierLabels()) ?? appearing,
+    );
+  } catch (error) {
+    const side = error instanceof CoreError && error.details.snapshot === "after" ? "ids_after" : "ids_before";
+    throw duplicateIdError(error, side, m);
+  }
+  const k = matrix.tiers.length;
+  const w = k + 1;
+  const cells = matrix.values ?? matrix.counts;
+  const t = m.migration;
+  const out: Cell[][] = [[t.fromTo, ...matrix.tiers, t.gone, t.total]];
+  const columnTotals = new Float64Array(w + 1);
+  for (let r = 0; r <= k; r++) {
+    const row: Cell[] = [r < k ? matrix.tiers[r] : t.new];
+    let total = 0;
+    for (let c = 0; c <= k; c++) {
+      const v = cells[r * w + c];
+      total += v;
+      columnTotals[c] += v;
+      row.push(r === k && c === k ? "" : v);
+    }
+    columnTotals[w] += total;
+    row.push(total);
+    out.push(row);
+  }
+  out.push([t.total, ...columnTotals]);
+  return out;
+}
