@@ -28,6 +28,8 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
  * (the e2e tests).
  */
 const PREVIEW_SAMPLE = path.resolve(__dirname, "../shared/data/online_retail_sample_20k.csv");
+/** The CDNOW purchases, for the preview's `?data=cdnow` (two half-years of 1997: the dynamic workflow). */
+const PREVIEW_CDNOW = path.resolve(__dirname, "../shared/data/CDNOW_master.txt");
 const LOCALIZE_SCRIPT = path.resolve(__dirname, "scripts/localize-functions-metadata.cjs");
 /**
  * Office.js is served from the local @microsoft/office-js package instead of Microsoft's CDN: customers' data
@@ -135,6 +137,7 @@ module.exports = (env = {}, argv = {}) => {
       patterns: [
         // Missing ../shared/data leaves the preview on an empty sheet (it says so) instead of failing the build.
         { from: PREVIEW_SAMPLE, to: "sample/[name][ext]", noErrorOnMissing: true },
+        { from: PREVIEW_CDNOW, to: "sample/[name][ext]", noErrorOnMissing: true },
         ...(previewOnly ? [{ from: "assets/*.png", to: "assets/[name][ext]" }] : []),
       ],
     }),

@@ -1,8 +1,9 @@
 /**
  * The browser preview (preview.html, served by `npm start`): the real task pane beside a drawing of the in-memory
- * stand-in workbook, loaded with a sample of the UCI Online Retail data. The pane talks to the stand-in through
- * the same WorkbookPort implementation it uses in Excel (src/excel over `Excel.run`), so the whole flow can be
- * tried without Excel. `window.tieringPreview` exposes the stand-in's inspection API for the e2e tests.
+ * stand-in workbook, loaded with a sample of the UCI Online Retail data, or with `?data=cdnow` the CDNOW purchases
+ * of 1997 as two half-year sheets (src/preview/datasets.ts). The pane talks to the stand-in through the same
+ * WorkbookPort implementation it uses in Excel (src/excel over `Excel.run`), so the whole flow can be tried without
+ * Excel. `window.tieringPreview` exposes the stand-in's inspection API for the e2e tests.
  */
 import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
@@ -13,11 +14,7 @@ import type { WorkbookPort } from "../excel/port";
 import { messages, resolveLocale, type Locale } from "../i18n";
 import { App } from "../taskpane/App";
 import { WorkbookView } from "./WorkbookView";
-
-/** Where webpack copies the sample (from ../shared/data). */
-export const SAMPLE_URL = "sample/online_retail_sample_20k.csv";
-export const SAMPLE_SHEET = "Online Retail";
-export const SAMPLE_TABLE = "OnlineRetail";
+import { DATA_SETS, dataSetName, type DataSetName } from "./datasets";
 
 declare global {
   interface Window {
@@ -66,7 +63,7 @@ function useWorkbookVersion(book: StandIn): number {
   return version;
 }
 
-function Preview({ book, port, initialLocale }: { book: StandIn; port: WorkbookPort; initialLocale: Locale }) {
+function Preview({ book, port, initialLocale, dataSet }: { book: StandIn; port: WorkbookPort; initialLocale: Locale; dataSet: DataSetName }) {
   const styles = useStyles();
   const [locale, setLocale] = useState(initialLocale);
   const m = messages(locale);
@@ -82,7 +79,7 @@ function Preview({ book, port, initialLocale }: { book: StandIn; port: WorkbookP
           <Title3 as="h1" className={styles.title}>
             {m.pane.preview.title}
           </Title3>
-          <Body1>{m.pane.preview.intro}</Body1>
+          <Body1>{dataSet === "cdnow" ? m.pane.preview.introCdnow : m.pane.preview.intro}</Body1>
         </header>
         <div className={styles.body}>
           <section className={styles.workbook} aria-label={m.pane.preview.workbook} data-testid="workbook">
@@ -103,13 +100,26 @@ async function main() {
   const book = createStandIn();
   const port = createWorkbookPort(book.host);
   window.tieringPreview = { book, port, ready: false, error: null };
+  const dataSet = dataSetName(params.get("data"));
+  const source = DATA_SETS[dataSet];
   try {
-    const response = await fetch(SAMPLE_URL);
-    if (!response.ok) throw new Error(`${SAMPLE_URL}: HTTP ${response.status}`);
-    const sheet = book.addSheetFromCsv(SAMPLE_SHEET, await response.text());
-    const used = sheet.usedBox();
-    if (used) book.addTable(SAMPLE_SHEET, `A1:${columnLetters(used.c1)}${used.r1 + 1}`, SAMPLE_TABLE);
-    book.select(SAMPLE_SHEET, "A1");
+    const response = await fetch(source.url);
+    if (!response.ok) throw new Error(`${source.url}: HTTP ${response.status}`);
+    const text = await response.text();
+    if (source.kind === "csv") {
+      const sheet = book.addSheetFromCsv(source.sheet!, text);
+      const used = sheet.usedBox();
+      if (used) book.addTable(source.sheet!, `A1:${columnLetters(used.c1)}${used.r1 + 1}`, source.table!);
+      book.select(source.sheet!, "A1");
+    } else {
+      const specs = source.sheets!(text);
+      for (const spec of specs) {
+        const formats = spec.rows.map((_, i) => (i === 0 ? spec.formats.map(() => "@") : spec.formats));
+        book.addSheet(spec.sheet, spec.rows, { numberFormats: formats });
+        book.addTable(spec.sheet, `A1:${columnLetters(spec.formats.length - 1)}${spec.rows.length}`, spec.table);
+      }
+      book.select(specs[0].sheet, "A1");
+    }
   } catch (error) {
     // Without ../shared/data at build time there is no sample: the preview still opens, on an empty sheet.
     console.warn("Tiering preview: no sample data", error);
@@ -117,7 +127,7 @@ async function main() {
     book.addSheet("Sheet1");
   }
   const container = document.getElementById("container");
-  if (container) createRoot(container).render(<Preview book={book} port={port} initialLocale={locale} />);
+  if (container) createRoot(container).render(<Preview book={book} port={port} initialLocale={locale} dataSet={dataSet} />);
   window.tieringPreview.ready = true;
 }
 

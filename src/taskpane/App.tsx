@@ -15,12 +15,15 @@ import { messages, type Locale, type Messages } from "../i18n";
 import { AnalysisSection } from "./components/AnalysisSection";
 import { ChartSection } from "./components/ChartSection";
 import { DataSection } from "./components/DataSection";
+import { DynamicSection } from "./components/DynamicSection";
 import { FunctionList, type FunctionHelp } from "./components/FunctionList";
 import { Header } from "./components/Header";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { PlaybookSection } from "./components/PlaybookSection";
 import { RunSection } from "./components/RunSection";
+import { useDynamic } from "./hooks/useDynamic";
 import { usePane } from "./hooks/usePane";
+import { pilotStrategy, tierChoices } from "./dynamic";
 import { fluentTheme, type ThemeKind } from "./theme";
 
 export type { ThemeKind } from "./theme";
@@ -75,6 +78,7 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const pane = usePane(port, locale);
   const busy = pane.run.kind === "running";
+  const dynamic = useDynamic(port, locale, pane.run.kind === "done" ? pane.run : null);
   // What the ribbon's commands have to say (e.g. why "Build tier chart" could not build), see notices.ts.
   const [notice, setNotice] = useState<Notice | null>(null);
   useEffect(() => (typeof window === "undefined" ? undefined : onNotice(window, setNotice)), []);
@@ -131,6 +135,16 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               disabled={busy}
               onKind={pane.setChartKind}
               onBuild={() => void pane.buildChart()}
+            />
+            <Divider className={styles.divider} />
+            <DynamicSection
+              m={m}
+              state={dynamic}
+              actions={dynamic}
+              tiersOf={(snapshot) => tierChoices(snapshot, pane.form, m)}
+              strategyFor={(tier) => pilotStrategy(tier, pane.form, m)}
+              busy={busy}
+              snapshotNote={pane.run.kind === "done" ? (pane.run.report.snapshotNote ?? null) : null}
             />
           </>
         ) : (

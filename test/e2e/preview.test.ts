@@ -4,79 +4,18 @@
  * workbook through the stand-in's inspection API, an axe check, and screenshots in both languages
  * (test-results/screenshots/; with UPDATE_DOC_IMAGES=1 also the user guide's docs/images/).
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { messages } from "../../src/i18n";
+import { axeViolations, choose, haveChromium, inspect, launchChromium, ROOT, shoot, type Inspect } from "./support/browser";
 import { startPreview, type PreviewServer } from "./support/preview-server";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = resolve(__dirname, "../..");
-const SHOTS = resolve(ROOT, "test-results/screenshots");
-const DOC_IMAGES = resolve(ROOT, "docs/images");
-const UPDATE_DOC_IMAGES = process.env.UPDATE_DOC_IMAGES === "1";
 const SAMPLE = resolve(ROOT, "../shared/data/online_retail_sample_20k.csv");
-const AXE = require.resolve("axe-core/axe.min.js");
 
 const en = messages("en");
 const zh = messages("zh-CN");
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`test/e2e skipped: ${CHROMIUM} is missing. Install Debian's chromium (apt-get install chromium); .ci/run does.`);
-}
-
-/** What the stand-in's inspection API returns, as far as these tests read it. */
-interface Inspect {
-  sheets: { name: string }[];
-  tables: { name: string; sheet: string; header: string[]; rows: number }[];
-  charts: { name: string; sheet: string; type: string; title: string; series: { name: string; chartType: string; axisGroup: string; values: unknown[]; categories: unknown[] }[] }[];
-  pivots: { name: string; sheet: string; source: string; fields: string[]; rows: string[]; data: { field: string; summarizeBy: string }[] }[];
-  conditionalFormats: { sheet: string; address: string; type: string }[];
-  selection: { sheet: string; address: string } | null;
-  settings: Record<string, unknown>;
-}
-
-async function inspect(page: Page): Promise<Inspect> {
-  return page.evaluate(() => {
-    const book = window.tieringPreview!.book;
-    return {
-      sheets: book.sheets(),
-      tables: book.tables(),
-      charts: book.charts(),
-      pivots: book.pivots().map(({ result: _result, ...rest }) => rest),
-      conditionalFormats: book.conditionalFormats(),
-      selection: book.selection(),
-      settings: book.settings(),
-    };
-  }) as Promise<Inspect>;
-}
-
-/** Picks an option of a Fluent Dropdown, found by its field label. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole("combobox", { name: label, exact: true }).click();
-  await page.getByRole("option", { name: option, exact: true }).click();
-}
-
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[]; help: string }[]> {
-  await page.addScriptTag({ content: readFileSync(AXE, "utf8") });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(node: Element, options: object): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[]; help: string }[] }> } }).axe;
-    // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent's arrow-key
-    // navigation) pass focus on at once and are never read; axe cannot know that, so they are left out.
-    const result = await axe.run({ include: [["body"]], exclude: [["[data-tabster-dummy]"]] } as unknown as Element, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.html.slice(0, 200)), help: v.help }));
-  });
-}
-
-async function shoot(target: Page | Locator, name: string, docImage?: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  await target.screenshot({ path: resolve(SHOTS, `${name}.png`) });
-  if (UPDATE_DOC_IMAGES && docImage) {
-    mkdirSync(DOC_IMAGES, { recursive: true });
-    await target.screenshot({ path: resolve(DOC_IMAGES, docImage) });
-  }
-}
 
 /**
  * The sample's facts, counted here from the CSV: rows, rows without a customer id, rows with a negative amount,
@@ -120,11 +59,7 @@ describe.skipIf(!haveChromium)("browser preview, end to end (headless Chromium)"
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    const { chromium } = await import("playwright-core");
-    [server, browser] = await Promise.all([
-      startPreview(),
-      chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-background-networking"] }),
-    ]);
+    [server, browser] = await Promise.all([startPreview(), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: "en-US" });
     page.on("pageerror", (error) => consoleErrors.push(String(error)));
     page.on("console", (message) => {

@@ -1,0 +1,68 @@
+/**
+ * The data sets the browser preview can open (`preview.html?data=…`), copied from ../shared/data by webpack into
+ * `sample/`: the UCI Online Retail sample (the default) and the CDNOW purchases split into two half-years, for
+ * trying the dynamic workflow (run, run again on the next period, compare, pilot). Each becomes sheets with an
+ * Excel table over them, as a person would have them in a workbook.
+ */
+
+export type DataSetName = "retail" | "cdnow";
+
+export interface SheetSpec {
+  sheet: string;
+  table: string;
+  /** Header row first. */
+  rows: unknown[][];
+  /** Per column: the number format of the data rows ("" for General). */
+  formats: string[];
+}
+
+export interface DataSet {
+  url: string;
+  /** The whole CSV for a sheet of its own (Online Retail), or sheets built from the text (CDNOW). */
+  kind: "csv" | "sheets";
+  sheet?: string;
+  table?: string;
+  sheets?(text: string): SheetSpec[];
+}
+
+/** The data set the URL names (`?data=cdnow`), Online Retail otherwise. */
+export function dataSetName(value: string | null): DataSetName {
+  return value === "cdnow" ? "cdnow" : "retail";
+}
+
+/** CDNOW's two half-years of 1997: the first analysis and the next period. */
+export const CDNOW_PERIODS = [
+  { sheet: "CDNOW 1997 H1", table: "CDNOW_H1", from: 19970101, to: 19970630 },
+  { sheet: "CDNOW 1997 H2", table: "CDNOW_H2", from: 19970701, to: 19971231 },
+] as const;
+
+export const CDNOW_HEADER = ["customer_id", "date", "number_of_cds", "dollar_value"];
+
+/** yyyymmdd → Excel's 1900-system serial (1997-01-01 is 35431). */
+export function serialFromYmd(ymd: number): number {
+  const y = Math.floor(ymd / 10000);
+  const m = Math.floor(ymd / 100) % 100;
+  const d = ymd % 100;
+  return Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
+}
+
+/**
+ * CDNOW_master.txt (whitespace-separated: customer_id, yyyymmdd, number_of_cds, dollar_value; a header line) as
+ * one sheet per period: the id as text (zero-padded, as in the file), the date as a date cell, the two numbers.
+ */
+export function cdnowSheets(text: string): SheetSpec[] {
+  const periods = CDNOW_PERIODS.map((p) => ({ ...p, rows: [CDNOW_HEADER] as unknown[][] }));
+  for (const line of text.split(/\r?\n/)) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 4 || !/^\d{8}$/.test(fields[1])) continue; // the header line and blank lines
+    const ymd = Number(fields[1]);
+    const period = periods.find((p) => ymd >= p.from && ymd <= p.to);
+    if (period) period.rows.push([fields[0], serialFromYmd(ymd), Number(fields[2]), Number(fields[3])]);
+  }
+  return periods.map((p) => ({ sheet: p.sheet, table: p.table, rows: p.rows, formats: ["@", "yyyy-mm-dd", "0", "0.00"] }));
+}
+
+export const DATA_SETS: Record<DataSetName, DataSet> = {
+  retail: { url: "sample/online_retail_sample_20k.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" },
+  cdnow: { url: "sample/CDNOW_master.txt", kind: "sheets", sheets: cdnowSheets },
+};

@@ -1,0 +1,124 @@
+/**
+ * Compare & pilot, the pure part: which snapshots to compare by default, which tiers a snapshot's pilot can be
+ * picked from (keys and labels), the pilot form as typed and how it becomes a `PilotRequest`, and how to read a
+ * pilot comparison's interval. Problems are data, worded by `describePilotProblem` in the person's language.
+ */
+import type { GroupComparison, PilotRequest, SnapshotInfo } from "../excel/port";
+import type { Messages } from "../i18n";
+import type { PaneForm } from "./form";
+import { playbookTiers, type PlaybookTier } from "./playbook";
+
+/**
+ * The default pair to compare: the latest snapshot as "later" and, as "earlier", the latest one before it with the
+ * same tier basis (migration between different kinds of tiers says nothing). Snapshots come oldest first.
+ */
+export function defaultPair(snapshots: readonly SnapshotInfo[]): { before: string | null; after: string | null } {
+  const after = snapshots.at(-1);
+  if (!after) return { before: null, after: null };
+  const before = snapshots
+    .slice(0, -1)
+    .filter((s) => s.tierBy === after.tierBy)
+    .at(-1);
+  return { before: before?.id ?? null, after: after.id };
+}
+
+/** The snapshot to measure a pilot in: the latest one after the pilot's analysis date, else the latest. */
+export function defaultMeasureSnapshot(snapshots: readonly SnapshotInfo[], pilotAsOf: string | null): string | null {
+  const later = pilotAsOf === null ? [] : snapshots.filter((s) => s.asOf > pilotAsOf);
+  return (later.at(-1) ?? snapshots.at(-1))?.id ?? null;
+}
+
+/**
+ * The tiers of a snapshot a pilot can be picked in, as the playbook lists them for that tier basis (`playbookTiers`).
+ * Segments follow the scheme in the form (a custom scheme's rule names, then Others), since a snapshot keeps the
+ * tier keys of its customers, not the scheme that made them.
+ */
+export function tierChoices(snapshot: SnapshotInfo | undefined, form: PaneForm, m: Messages): PlaybookTier[] {
+  if (!snapshot) return [];
+  return playbookTiers({ summaryBy: snapshot.tierBy, scheme: form.scheme, rules: form.rules }, m);
+}
+
+/**
+ * The strategy a pilot tries, to start from: the playbook's text for the tier (the person's own, else the
+ * language's default); nothing for a custom segment nobody has written a strategy for yet.
+ */
+export function pilotStrategy(tier: PlaybookTier, form: PaneForm, m: Messages): string {
+  const edited = form.strategies[tier.key];
+  if (edited !== undefined) return edited;
+  return tier.defaultText === m.workbook.strategies.custom ? "" : tier.defaultText;
+}
+
+/** The pilot form as typed: percentages (10 means 0.1) and a seed. */
+export interface PilotDraft {
+  snapshotId: string | null;
+  tier: string | null;
+  share: string;
+  controlShare: string;
+  seed: string;
+  strategy: string;
+}
+
+export const DEFAULT_PILOT: PilotDraft = { snapshotId: null, tier: null, share: "10", controlShare: "10", seed: "1", strategy: "" };
+
+export type PilotProblem =
+  | { kind: "noSnapshot" }
+  | { kind: "noTier" }
+  | { kind: "share"; value: string }
+  | { kind: "controlShare"; value: string }
+  | { kind: "total" }
+  | { kind: "seed"; value: string };
+
+/** A percentage as typed ("10", "12.5", "10 %") → a share, or NaN. */
+function share(text: string): number {
+  const cleaned = text.trim().replace(/[%％]$/, "").trim();
+  return cleaned === "" ? Number.NaN : Number(cleaned) / 100;
+}
+
+export function pilotRequest(draft: PilotDraft): { ok: true; request: PilotRequest } | { ok: false; problems: PilotProblem[] } {
+  const problems: PilotProblem[] = [];
+  if (!draft.snapshotId) problems.push({ kind: "noSnapshot" });
+  if (!draft.tier) problems.push({ kind: "noTier" });
+  const pilot = share(draft.share);
+  const control = share(draft.controlShare);
+  const pilotOk = pilot > 0 && pilot <= 1;
+  const controlOk = control > 0 && control < 1;
+  if (!pilotOk) problems.push({ kind: "share", value: draft.share });
+  if (!controlOk) problems.push({ kind: "controlShare", value: draft.controlShare });
+  if (pilotOk && controlOk && pilot + control > 1 + 1e-12) problems.push({ kind: "total" });
+  const seedText = draft.seed.trim();
+  const seed = Number(seedText);
+  if (seedText === "" || !Number.isSafeInteger(seed)) problems.push({ kind: "seed", value: draft.seed });
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    request: { snapshotId: draft.snapshotId!, tier: draft.tier!, share: pilot, controlShare: control, seed, strategy: draft.strategy.trim() },
+  };
+}
+
+export function describePilotProblem(problem: PilotProblem, m: Messages): string {
+  const p = m.pane.dynamic.problems;
+  switch (problem.kind) {
+    case "noSnapshot":
+      return p.noSnapshot;
+    case "noTier":
+      return p.noTier;
+    case "share":
+      return p.share(problem.value);
+    case "controlShare":
+      return p.controlShare(problem.value);
+    case "total":
+      return p.total;
+    case "seed":
+      return p.seed(problem.value);
+  }
+}
+
+/** What a comparison's interval says: the pilot did better or worse (the interval excludes 0), or it cannot tell. */
+export type Verdict = "higher" | "lower" | "unclear" | "none";
+
+export function verdict(g: GroupComparison): Verdict {
+  if (![g.difference, g.low, g.high].every(Number.isFinite)) return "none";
+  if (g.low > 0) return "higher";
+  if (g.high < 0) return "lower";
+  return "unclear";
+}

@@ -1,0 +1,203 @@
+/**
+ * Compare & pilot: the state of the snapshot list, the migration between two snapshots, the pilot form and the
+ * pilot comparisons, and what their buttons do against the `WorkbookPort`. The list is read on start and again
+ * after each run that saved a snapshot. Port errors are kept as the port's sentences, to be shown as they are.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { MigrationReport, PilotComparisonReport, PilotInfo, RunReport, SnapshotInfo, WorkbookPort } from "../../excel/port";
+import type { Locale } from "../../i18n";
+import { DEFAULT_PILOT, defaultMeasureSnapshot, defaultPair, pilotRequest, type PilotDraft, type PilotProblem } from "../dynamic";
+
+/** A port call the person started: nothing yet, under way, failed with the port's sentence, or its answer. */
+export type Job<T> = { kind: "idle" } | { kind: "busy" } | { kind: "failed"; message: string } | { kind: "done"; report: T };
+
+export type PickState = Job<PilotInfo> | { kind: "invalid"; problems: PilotProblem[] };
+
+export interface DynamicState {
+  /** Oldest first, as the port lists them; null until read. */
+  snapshots: SnapshotInfo[] | null;
+  pilots: PilotInfo[];
+  /** The port's sentence when the list could not be read. */
+  listError: string | null;
+  before: string | null;
+  after: string | null;
+  migration: Job<MigrationReport>;
+  pilotDraft: PilotDraft;
+  pick: PickState;
+  measurePilot: string | null;
+  measureSnapshot: string | null;
+  comparison: Job<PilotComparisonReport>;
+}
+
+export interface DynamicActions {
+  refresh(): Promise<void>;
+  setBefore(id: string): void;
+  setAfter(id: string): void;
+  compare(): Promise<void>;
+  /** Changes the pilot form; another snapshot clears the tier and strategy (its tiers may differ). */
+  updatePilot(patch: Partial<PilotDraft>): void;
+  pickPilot(): Promise<void>;
+  setMeasurePilot(id: string): void;
+  setMeasureSnapshot(id: string): void;
+  measure(): Promise<void>;
+}
+
+const sentence = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * `lastRun` is the pane's last run that worked (its state object, new for every run): a new one reads the list again
+ * and, when it saved a snapshot, points the comparison at it.
+ */
+export function useDynamic(
+  port: WorkbookPort | null,
+  locale: Locale,
+  lastRun: { report: RunReport } | null,
+): DynamicState & DynamicActions {
+  const [snapshots, setSnapshots] = useState<SnapshotInfo[] | null>(null);
+  const [pilots, setPilots] = useState<PilotInfo[]>([]);
+  const [listError, setListError] = useState<string | null>(null);
+  const [before, setBefore] = useState<string | null>(null);
+  const [after, setAfter] = useState<string | null>(null);
+  const [migration, setMigration] = useState<Job<MigrationReport>>({ kind: "idle" });
+  const [pilotDraft, setPilotDraft] = useState<PilotDraft>(DEFAULT_PILOT);
+  const [pick, setPick] = useState<PickState>({ kind: "idle" });
+  const [measurePilot, setMeasurePilotId] = useState<string | null>(null);
+  const [measureSnapshot, setMeasureSnapshot] = useState<string | null>(null);
+  const [comparison, setComparison] = useState<Job<PilotComparisonReport>>({ kind: "idle" });
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
+  // The latest values for callbacks that finish later.
+  const state = useRef({ snapshots, pilots, before, after, pilotDraft, measurePilot, measureSnapshot });
+  state.current = { snapshots, pilots, before, after, pilotDraft, measurePilot, measureSnapshot };
+
+  /**
+   * Reads the snapshots and pilots. Choices that still exist are kept; `fresh` (a new run's snapshot) points the
+   * comparison at the two latest snapshots again and the pilot form at the newest snapshot.
+   */
+  const load = useCallback(
+    async (fresh: boolean) => {
+      if (!port) return;
+      try {
+        const [list, picked] = await Promise.all([port.listSnapshots(localeRef.current), port.listPilots(localeRef.current)]);
+        setListError(null);
+        setSnapshots(list);
+        setPilots(picked);
+        const ids = new Set(list.map((s) => s.id));
+        const { before: b, after: a } = state.current;
+        if (fresh || !(b && ids.has(b)) || !(a && ids.has(a))) {
+          const pair = defaultPair(list);
+          setBefore(pair.before);
+          setAfter(pair.after);
+        }
+        const draftSnapshot = state.current.pilotDraft.snapshotId;
+        if (fresh || !(draftSnapshot && ids.has(draftSnapshot))) {
+          const newest = list.at(-1)?.id ?? null;
+          if (newest !== draftSnapshot) setPilotDraft((d) => ({ ...d, snapshotId: newest, tier: null, strategy: "" }));
+        }
+        const chosenPilot = picked.find((p) => p.id === state.current.measurePilot) ?? picked.at(-1) ?? null;
+        setMeasurePilotId(chosenPilot?.id ?? null);
+        const measureId = state.current.measureSnapshot;
+        if (fresh || !(measureId && ids.has(measureId))) setMeasureSnapshot(defaultMeasureSnapshot(list, chosenPilot?.asOf ?? null));
+      } catch (error) {
+        setListError(sentence(error));
+        setSnapshots((current) => current ?? []);
+      }
+    },
+    [port],
+  );
+
+  useEffect(() => {
+    void load(false);
+  }, [load]);
+
+  // A run that worked saved a snapshot (or said why not): read the history again.
+  const seenRun = useRef<{ report: RunReport } | null>(null);
+  useEffect(() => {
+    if (!lastRun || lastRun === seenRun.current) return;
+    seenRun.current = lastRun;
+    void load(lastRun.report.snapshot !== null);
+  }, [lastRun, load]);
+
+  const compare = useCallback(async () => {
+    const { before: b, after: a } = state.current;
+    if (!port || !b || !a) return;
+    setMigration({ kind: "busy" });
+    try {
+      setMigration({ kind: "done", report: await port.compareSnapshots(b, a, localeRef.current) });
+    } catch (error) {
+      setMigration({ kind: "failed", message: sentence(error) });
+    }
+  }, [port]);
+
+  const updatePilot = useCallback((patch: Partial<PilotDraft>) => {
+    setPilotDraft((draft) => {
+      const next = { ...draft, ...patch };
+      if (patch.snapshotId !== undefined && patch.snapshotId !== draft.snapshotId && patch.tier === undefined) {
+        next.tier = null;
+        next.strategy = "";
+      }
+      return next;
+    });
+    setPick((current) => (current.kind === "invalid" ? { kind: "idle" } : current));
+  }, []);
+
+  const pickPilot = useCallback(async () => {
+    if (!port) return;
+    const result = pilotRequest(state.current.pilotDraft);
+    if (!result.ok) {
+      setPick({ kind: "invalid", problems: result.problems });
+      return;
+    }
+    setPick({ kind: "busy" });
+    try {
+      const info = await port.pickPilot(result.request, localeRef.current);
+      setPick({ kind: "done", report: info });
+      const picked = await port.listPilots(localeRef.current).catch(() => [...state.current.pilots, info]);
+      setPilots(picked.some((p) => p.id === info.id) ? picked : [...picked, info]);
+      setMeasurePilotId(info.id);
+      setMeasureSnapshot(defaultMeasureSnapshot(state.current.snapshots ?? [], info.asOf));
+    } catch (error) {
+      setPick({ kind: "failed", message: sentence(error) });
+    }
+  }, [port]);
+
+  const setMeasurePilot = useCallback((id: string) => {
+    setMeasurePilotId(id);
+    const pilot = state.current.pilots.find((p) => p.id === id);
+    setMeasureSnapshot(defaultMeasureSnapshot(state.current.snapshots ?? [], pilot?.asOf ?? null));
+  }, []);
+
+  const measure = useCallback(async () => {
+    const { measurePilot: pilot, measureSnapshot: snapshot } = state.current;
+    if (!port || !pilot || !snapshot) return;
+    setComparison({ kind: "busy" });
+    try {
+      setComparison({ kind: "done", report: await port.comparePilot(pilot, snapshot, localeRef.current) });
+    } catch (error) {
+      setComparison({ kind: "failed", message: sentence(error) });
+    }
+  }, [port]);
+
+  return {
+    snapshots,
+    pilots,
+    listError,
+    before,
+    after,
+    migration,
+    pilotDraft,
+    pick,
+    measurePilot,
+    measureSnapshot,
+    comparison,
+    refresh: () => load(false),
+    setBefore,
+    setAfter,
+    compare,
+    updatePilot,
+    pickPilot,
+    setMeasurePilot,
+    setMeasureSnapshot,
+    measure,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * What the e2e tests share: Debian's Chromium through playwright-core, the stand-in's inspection API read from the
+ * page, picking in Fluent dropdowns, axe-core, and screenshots (test-results/screenshots/; with
+ * UPDATE_DOC_IMAGES=1 also the user guide's docs/images/).
+ */
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const ROOT = resolve(__dirname, "../../..");
+const SHOTS = resolve(ROOT, "test-results/screenshots");
+const DOC_IMAGES = resolve(ROOT, "docs/images");
+const UPDATE_DOC_IMAGES = process.env.UPDATE_DOC_IMAGES === "1";
+const AXE = require.resolve("axe-core/axe.min.js");
+
+export const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`test/e2e skipped: ${CHROMIUM} is missing. Install Debian's chromium (apt-get install chromium); .ci/run does.`);
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-background-networking"] });
+}
+
+/** What the stand-in's inspection API returns, as far as the tests read it. */
+export interface Inspect {
+  sheets: { name: string; visibility: string }[];
+  tables: { name: string; sheet: string; header: string[]; rows: number }[];
+  charts: {
+    name: string;
+    sheet: string;
+    type: string;
+    title: string;
+    series: { name: string; chartType: string; axisGroup: string; values: unknown[]; categories: unknown[] }[];
+  }[];
+  pivots: { name: string; sheet: string; source: string; fields: string[]; rows: string[]; data: { field: string; summarizeBy: string }[] }[];
+  conditionalFormats: { sheet: string; address: string; type: string }[];
+  selection: { sheet: string; address: string } | null;
+  settings: Record<string, unknown>;
+}
+
+export async function inspect(page: Page): Promise<Inspect> {
+  return page.evaluate(() => {
+    const book = window.tieringPreview!.book;
+    return {
+      sheets: book.sheets(),
+      tables: book.tables(),
+      charts: book.charts(),
+      pivots: book.pivots().map(({ result: _result, ...rest }) => rest),
+      conditionalFormats: book.conditionalFormats(),
+      selection: book.selection(),
+      settings: book.settings(),
+    };
+  }) as Promise<Inspect>;
+}
+
+/** A sheet's used range as values. */
+export async function sheetValues(page: Page, sheet: string): Promise<unknown[][]> {
+  return page.evaluate((name) => window.tieringPreview!.book.values(name), sheet);
+}
+
+/** Picks an option of a Fluent Dropdown, found by its field label. */
+export async function choose(page: Page | Locator, label: string, option: string | RegExp) {
+  await page.getByRole("combobox", { name: label, exact: true }).click();
+  const root = "page" in page ? page.page() : page;
+  await root.getByRole("option", { name: option, exact: typeof option === "string" }).click();
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: string[];
+  help: string;
+}
+
+/** axe-core's violations in the page (or only inside `include`, a CSS selector). */
+export async function axeViolations(page: Page, include = "body"): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: readFileSync(AXE, "utf8") });
+  return page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run(node: Element, options: object): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[]; help: string }[] }> } }).axe;
+    // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent's arrow-key
+    // navigation) pass focus on at once and are never read; axe cannot know that, so they are left out.
+    const result = await axe.run({ include: [[selector]], exclude: [["[data-tabster-dummy]"]] } as unknown as Element, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.html.slice(0, 200)), help: v.help }));
+  }, include);
+}
+
+export const serious = (violations: AxeViolation[]) => violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+
+export async function shoot(target: Page | Locator, name: string, docImage?: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await target.screenshot({ path: resolve(SHOTS, `${name}.png`) });
+  if (UPDATE_DOC_IMAGES && docImage) {
+    mkdirSync(DOC_IMAGES, { recursive: true });
+    await target.screenshot({ path: resolve(DOC_IMAGES, docImage) });
+  }
+}
