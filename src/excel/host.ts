@@ -18,14 +18,18 @@ export function officeHost(): ExcelHost {
 
 /** Office refuses a request or response over 5 MB; each sync aims under this, leaving room for Office's own envelope. */
 export const PAYLOAD_TARGET = 4 * 1024 * 1024;
-/** Syncs that write result rows: a fixed number, so small and large runs make the same round trips. */
-export const WRITE_SYNCS = 6;
+/**
+ * Syncs that write result rows: a fixed number, so small and large runs make the same round trips. Eight
+ * since issue 4: every row carries its tier's strategy (the playbook) and, with the score and upgrade
+ * gaps, four more columns: about 29 MB for 100,000 customers (6 × 4 MB held the 19 MB before).
+ */
+export const WRITE_SYNCS = 8;
 /**
  * With Predict CLV & churn on: the Tiers rows carry six more columns and the Churn warning rows share
- * the same syncs (about 32 MB for 100,000 customers where 6 × 4 MB would hold 24), so such runs take a
- * fixed 9 write syncs, again the same for 100 or 100,000 customers.
+ * the same syncs (about 38 MB for 100,000 customers with the strategy column; 44 MB with the score and
+ * upgrade columns too), so such runs take a fixed 12 write syncs, again the same for 100 or 100,000 customers.
  */
-export const WRITE_SYNCS_PREDICT = 9;
+export const WRITE_SYNCS_PREDICT = 12;
 /** Syncs that read source rows (at least; more when the sampled rows say the data outgrow READ_SYNCS × PAYLOAD_TARGET). */
 export const READ_SYNCS = 3;
 /** Data rows of each mapped column read in the first sync, to measure what a row costs in a response. */
@@ -34,3 +38,13 @@ export const SAMPLE_ROWS = 200;
 export const READ_MARGIN = 1.25;
 /** A floor for a sampled cell's bytes (a blank top of a column says little about the rest): `[""],` is 5. */
 export const MIN_CELL_BYTES = 8;
+/**
+ * Syncs that write a run's snapshot into the history, after the run's own syncs (so a failure leaves the
+ * tiers written): about 150 bytes a customer with the number formats (14 MB for 100,000 customers with
+ * short ids), so 100,000 customers fit in 5 × 4 MB with room for longer ids and tier names.
+ */
+export const SNAPSHOT_SYNCS = 5;
+/** Syncs that read snapshots from the history (at least; more when their measured bytes exceed this × PAYLOAD_TARGET ÷ READ_MARGIN). */
+export const HISTORY_READ_SYNCS = 3;
+/** Syncs that write a pilot's list (at least; more beyond this × PAYLOAD_TARGET). */
+export const PILOT_WRITE_SYNCS = 2;

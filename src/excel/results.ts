@@ -2,7 +2,10 @@
  * The results sheet ("Tiers"): an Excel table, one row per customer. Its columns are a list of specs
  * (header, number format, value per customer), so a new measure is one more entry in `resultColumns`;
  * Predict CLV & churn adds P(alive), churn risk, expected purchases, expected average spend, predicted
- * CLV and the lifecycle stage. The churn-warning sheet's columns are specs too (`churnColumns`).
+ * CLV and the lifecycle stage; the weighted score adds Score and Band; every run adds the tier's
+ * strategy (the playbook) and, when the analysis has them, the next tier up and the gap to it. The
+ * churn-warning sheet's columns are specs too (`churnColumns`), and so are the history's rows
+ * (history.ts). `queueRows` writes any of them in blocks.
  */
 import { ABC_LABELS } from "../core/abc";
 import { LIFECYCLE_STAGES } from "../core/lifecycle";
@@ -11,6 +14,8 @@ import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/describe";
 import { rowBytes } from "./batch";
 import { cellNumber, FORMAT } from "./formats";
+import { a1Range } from "./read";
+import { customerStrategies, nextTierLabel, scoreBandLabel, tierColumnHeader, type Block } from "./summary";
 
 export interface ColumnSpec {
   /** Stable key (the pivot and charts look columns up by it). */
@@ -29,6 +34,8 @@ export interface ColumnSpec {
 export interface ResultNames {
   /** Header of the source's extra column, for "Mean <name>". */
   extraName: string;
+  /** The playbook texts the user edited, by tier key (AnalysisSettings.strategies). */
+  strategies: Readonly<Record<string, string>>;
 }
 
 export function resultColumns(a: AnalysisResult, m: Messages, names: ResultNames): ColumnSpec[] {
@@ -59,6 +66,24 @@ export function resultColumns(a: AnalysisResult, m: Messages, names: ResultNames
     cols.push(
       { key: "abcClass", header: h.abcClass, format: FORMAT.text, value: (c) => ABC_LABELS[abc.classes[c]] ?? "" },
       { key: "cumulativeShare", header: h.cumulativeShare, format: FORMAT.percent, value: (c) => cellNumber(abc.cumulativeShare[c], 6) },
+    );
+  }
+  if (a.score) {
+    const score = a.score;
+    cols.push(
+      { key: "score", header: m.workbook.score.score, format: FORMAT.decimal, value: (c) => cellNumber(score.score[c], 2) },
+      { key: "band", header: m.workbook.score.band, format: FORMAT.text, value: (c) => scoreBandLabel(score.band[c], m) },
+    );
+  }
+  // The playbook: each customer's tier strategy (the summary's, resolved once per tier).
+  const strategy = customerStrategies(a, m, names.strategies);
+  cols.push({ key: "strategy", header: m.workbook.playbook.strategy, format: FORMAT.text, value: strategy });
+  if (a.upgrade) {
+    const up = a.upgrade;
+    const gapFormat = up.kind === "revenue" ? FORMAT.money : up.kind === "orders" ? FORMAT.whole : FORMAT.decimal;
+    cols.push(
+      { key: "nextTier", header: m.workbook.upgrade.nextTier, format: FORMAT.text, value: (c) => (up.next[c] < 0 ? "" : nextTierLabel(a, up.next[c], m)) },
+      { key: "gap", header: m.workbook.upgrade.gap[up.kind], format: gapFormat, value: (c) => (up.next[c] < 0 ? "" : cellNumber(up.gap[c], 2)) },
     );
   }
   if (a.clv) {
@@ -111,15 +136,20 @@ function predictColumns(a: AnalysisResult, m: Messages): ColumnSpec[] {
 /** What the churn-warning sheet marks a "can't lose" customer with. */
 export const CANT_LOSE_MARK = "✓";
 
-/** The tier a customer is in, by what the summary is by: segment name or ABC class. */
+/** The tier a customer is in, by what the summary is by: segment name, ABC class or score band. */
 function tierOfCustomer(a: AnalysisResult, m: Messages): (c: number) => string {
   if (a.tierBy === "segment" && a.rfm) {
     const seg = a.rfm.segmentation;
     return (c) => segmentName(seg, seg.index[c], m);
   }
+  if (a.tierBy === "score" && a.score) {
+    const band = a.score.band;
+    return (c) => scoreBandLabel(band[c], m);
+  }
   const abc = a.abc;
   return (c) => (abc ? (ABC_LABELS[abc.classes[c]] ?? "") : "");
 }
+
 
 /**
  * The churn-warning table, one row per customer on the warning list (churn risk above 0), most CLV at
@@ -138,7 +168,7 @@ export function churnColumns(a: AnalysisResult, m: Messages): ColumnSpec[] | nul
   return [
     { key: "rank", header: w.churn.rank, format: FORMAT.whole, value: (r) => r + 1 },
     { key: "customer", header: w.columns.customer, format: null, value: at((c) => a.customerIds[c]) },
-    { key: "tier", header: a.tierBy === "segment" ? w.summary.segment : w.summary.abcClass, format: FORMAT.text, value: at(tier) },
+    { key: "tier", header: tierColumnHeader(a.tierBy, m), format: FORMAT.text, value: at(tier) },
     { key: "stage", header: h.stage, format: FORMAT.text, value: at((c) => stageName(stage[c], m)) },
     { key: "pAlive", header: h.pAlive, format: FORMAT.percent, value: at((c) => cellNumber(model.pAlive[c], 6)) },
     { key: "churnRisk", header: h.churnRisk, format: FORMAT.percent, value: at((c) => cellNumber(model.churnRisk[c], 6)) },
@@ -199,4 +229,53 @@ export function formatRuns(columns: readonly ColumnSpec[]): { from: number; to: 
     else runs.push({ from: k, to: k, format: col.format });
   });
   return runs;
+}
+
+/**
+ * Queues rows [from, to) of `rows` (laid out by `columns`) on `sheet`, row `from` at 0-based sheet row
+ * `top + from`, column `left`: number formats first (one grid per run of equal formats, one per cell in
+ * the mixed columns), then the values, in the same batch, so text stays text. `resultRows` counted every
+ * byte of it in the row bytes the caller split the blocks by.
+ */
+export function queueRows(sheet: Excel.Worksheet, columns: readonly ColumnSpec[], rows: readonly unknown[][], from: number, to: number, top: number, left = 0): void {
+  if (to <= from) return;
+  const count = to - from;
+  const block = sheet.getRange(a1Range(top + from, left, count, columns.length));
+  const values = rows.slice(from, to);
+  for (const run of formatRuns(columns)) {
+    const formats = Array.from({ length: count }, () => Array.from({ length: run.to - run.from + 1 }, () => run.format));
+    block.getCell(0, run.from).getResizedRange(count - 1, run.to - run.from).numberFormat = formats;
+  }
+  for (const k of mixedColumns(columns)) {
+    block.getCell(0, k).getResizedRange(count - 1, 0).numberFormat = values.map((row) => [mixedFormat(row[k])]);
+  }
+  block.values = values as unknown[][];
+}
+
+/** A header row of text cells at 0-based `row`, `left`: formatted as text first, bold. */
+export function queueHeader(sheet: Excel.Worksheet, columns: readonly { header: string }[], row: number, left = 0): Excel.Range {
+  const head = sheet.getRange(a1Range(row, left, 1, columns.length));
+  head.numberFormat = [columns.map(() => FORMAT.text)];
+  head.values = [columns.map((c) => c.header)];
+  head.format.font.bold = true;
+  return head;
+}
+
+/**
+ * Writes a block: number formats first, then values, in the same batch. Excel reads a string written to
+ * a cell that is not formatted as text ("@") like typed input ("00123" → 123, "1-2" → a date, "=…" →
+ * a formula), so every text cell gets "@" before its value arrives.
+ */
+export function queueBlock(sheet: Excel.Worksheet, block: Block): Excel.Range {
+  const range = sheet.getRange(a1Range(block.row, block.column, block.values.length, block.values[0].length));
+  range.numberFormat = block.formats;
+  range.values = block.values;
+  return range;
+}
+
+/** One cell of text (a note, a title), formatted as text first. */
+export function queueText(range: Excel.Range, text: string): Excel.Range {
+  range.numberFormat = [[FORMAT.text]];
+  range.values = [[text]];
+  return range;
 }

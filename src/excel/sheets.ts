@@ -37,12 +37,14 @@ export interface SheetPlan {
   summary: string;
   /** The churn-warning sheet, when asked for (Predict CLV & churn), else null. */
   churn: string | null;
+  /** The hidden history sheet, when the run must create it (none yet, or its sheet is gone), else null. */
+  history: string | null;
   /** Owned sheets to delete before writing (they carry the names about to be used). */
   replace: SheetInfo[];
 }
 
 export function planSheets(
-  names: { results: string; summary: string; churn?: string | null },
+  names: { results: string; summary: string; churn?: string | null; history?: string | null },
   sheets: readonly SheetInfo[],
   owned: readonly string[],
   sourceSheetId: string | null,
@@ -53,6 +55,8 @@ export function planSheets(
   const chosen = new Set([results.toLowerCase(), summary.toLowerCase()]);
   const churn = names.churn ? chooseSheetName(names.churn, sheets, replaceable, chosen) : null;
   if (churn) chosen.add(churn.toLowerCase());
+  const history = names.history ? chooseSheetName(names.history, sheets, replaceable, chosen) : null;
+  if (history) chosen.add(history.toLowerCase());
   const replace = sheets.filter((s) => replaceable.has(s.id) && chosen.has(s.name.toLowerCase()));
-  return { results, summary, churn, replace };
+  return { results, summary, churn, history, replace };
 }

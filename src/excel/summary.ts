@@ -1,13 +1,18 @@
 /**
- * The summary sheet ("Tier Summary"): one row per tier (segment or ABC class) with its strategy,
- * counts, shares and per-tier means, as an Excel table; below it the R×F grid of mean monetary
+ * The summary sheet ("Tier Summary"): one row per tier (segment, ABC class or score band) with its
+ * strategy, counts, shares and per-tier means, as an Excel table; below it the R×F grid of mean monetary
  * (the heat map's range). The columns are a list of specs, so a new per-tier measure (say expected
  * revenue, with Predict CLV & churn) is one more entry in `summaryColumns` and the charts find columns by key.
+ * Tier names and strategies are resolved here for every sheet that shows them (results, history, migration).
  */
+import { ABC_LABELS } from "../core/abc";
 import type { AnalysisResult, TierRow } from "../core/analysis";
+import { SCORE_TIER_KEYS } from "../core/score";
 import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/describe";
+import { tierStrategy } from "../i18n/playbook";
 import { cellNumber, FORMAT } from "./formats";
+import type { TierBy } from "./port";
 
 export interface SummaryColumn {
   key: string;
@@ -16,26 +21,71 @@ export interface SummaryColumn {
   value: (t: TierRow) => unknown;
 }
 
-/** A tier's name in the user's language: segment names translated, custom names as typed, A/B/C as is. */
-export function tierLabel(a: AnalysisResult, t: TierRow, m: Messages): string {
-  return a.tierBy === "segment" ? segmentName(a.rfm!.segmentation, t.index, m) : t.key;
+/** A score band's name in the user's language ("" for no band). */
+export function scoreBandLabel(band: number, m: Messages): string {
+  const key = SCORE_TIER_KEYS[band];
+  return key ? m.scoreTiers[key] : "";
 }
 
-/** The default strategy of a tier: built-in segments and classes have one; custom segments get a prompt. */
-export function defaultStrategy(a: AnalysisResult, t: TierRow, m: Messages): string {
-  const s = m.workbook.strategies as Record<string, string>;
-  if (a.tierBy === "abcClass") return s[t.key];
+/**
+ * A tier's name from its language-independent key (as the history keeps it): built-in segment keys and
+ * band keys translated, custom segment names as typed (`builtIn` false), A/B/C as is.
+ */
+export function keyLabel(tierBy: TierBy, key: string, builtIn: boolean, m: Messages): string {
+  if (tierBy === "score") return (m.scoreTiers as Record<string, string>)[key] ?? key;
+  if (tierBy === "segment" && (builtIn || key === "others")) return (m.segments as Record<string, string>)[key] ?? key;
+  return key;
+}
+
+/** A tier's name in the user's language: segment names translated, custom names as typed, A/B/C as is, bands translated. */
+export function tierLabel(a: AnalysisResult, t: TierRow, m: Messages): string {
+  if (a.tierBy === "segment") return segmentName(a.rfm!.segmentation, t.index, m);
+  return keyLabel(a.tierBy, t.key, true, m);
+}
+
+/** Whether a tier's key is one of the add-in's (built-in segments, "others", A/B/C, bands) rather than a custom segment's name. */
+export function isBuiltInTier(a: AnalysisResult, t: TierRow): boolean {
+  if (a.tierBy !== "segment") return true;
   const seg = a.rfm!.segmentation;
-  const builtIn = seg.builtIn || t.index === seg.othersIndex;
-  return builtIn ? (s[t.key] ?? s.custom) : s.custom;
+  return seg.builtIn || t.index === seg.othersIndex;
+}
+
+/** Whether the run's tier keys are built in (false for a custom segment scheme). */
+export function builtInTiers(a: AnalysisResult): boolean {
+  return a.tierBy !== "segment" || a.rfm!.segmentation.builtIn;
+}
+
+/** The tier's strategy: the user's text for its key, else the default (src/i18n/playbook.ts, the one resolver). */
+export function strategyOf(a: AnalysisResult, t: TierRow, m: Messages, strategies: Readonly<Record<string, string>>): string {
+  return tierStrategy(strategies, t.key, isBuiltInTier(a, t), m);
+}
+
+/** Per customer: its tier's strategy ("" without a tier), each tier's text resolved once. */
+export function customerStrategies(a: AnalysisResult, m: Messages, strategies: Readonly<Record<string, string>>): (c: number) => string {
+  const byIndex = new Map(a.tiers.map((t) => [t.index, strategyOf(a, t, m, strategies)]));
+  return (c) => byIndex.get(a.tierOf[c]) ?? "";
+}
+
+/**
+ * The name of the next tier up, from `AnalysisResult.upgrade.next`: an ABC class, a score band, or with
+ * segments the next M score (the gap is the revenue to it).
+ */
+export function nextTierLabel(a: AnalysisResult, next: number, m: Messages): string {
+  if (a.tierBy === "abcClass") return ABC_LABELS[next] ?? "";
+  if (a.tierBy === "score") return scoreBandLabel(next, m);
+  return m.workbook.upgrade.mScore(next);
+}
+
+/** The header of the tier column: "Segment", "ABC class" or "Band". */
+export function tierColumnHeader(tierBy: TierBy, m: Messages): string {
+  return tierBy === "segment" ? m.workbook.summary.segment : tierBy === "abcClass" ? m.workbook.summary.abcClass : m.workbook.score.band;
 }
 
 export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Record<string, string>, extraName: string): SummaryColumn[] {
   const h = m.workbook.summary;
-  const strategy = (t: TierRow) => strategies[t.key] ?? strategies[tierLabel(a, t, m)] ?? defaultStrategy(a, t, m);
   const cols: SummaryColumn[] = [
-    { key: "tier", header: a.tierBy === "segment" ? h.segment : h.abcClass, format: FORMAT.text, value: (t) => tierLabel(a, t, m) },
-    { key: "strategy", header: h.strategy, format: FORMAT.text, value: strategy },
+    { key: "tier", header: tierColumnHeader(a.tierBy, m), format: FORMAT.text, value: (t) => tierLabel(a, t, m) },
+    { key: "strategy", header: h.strategy, format: FORMAT.text, value: (t) => strategyOf(a, t, m, strategies) },
     { key: "customers", header: h.customers, format: FORMAT.whole, value: (t) => t.customers },
     { key: "customerShare", header: h.customerShare, format: FORMAT.percent, value: (t) => cellNumber(t.customerShare) },
     { key: "orders", header: h.orders, format: FORMAT.whole, value: (t) => t.orders },

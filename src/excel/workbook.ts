@@ -7,9 +7,13 @@
  *   when the sampled rows say the cells exceed READ_SYNCS × PAYLOAD_TARGET ÷ READ_MARGIN, see read.ts)
  *   + WRITE_SYNCS (results rows; with Predict WRITE_SYNCS_PREDICT for them and the churn-warning rows
  *   together; each sync under PAYLOAD_TARGET)
- *   + 1 (tables, summary, PivotTable, settings). Calculation is suspended for every write sync.
+ *   + 1 (tables, summary, PivotTable, settings)
+ *   + SNAPSHOT_SYNCS (the run's tiers into the hidden history, history.ts; a failure there leaves the
+ *   tiers written and says why in `snapshotNote`). Calculation is suspended for every write sync.
+ * The dynamic workflow's jobs (snapshots, migration, pilots) are in dynamic.ts.
  */
 import { runTiering, type AnalysisResult } from "../core/analysis";
+import { closestToUpgrade } from "../core/upgrade-rank";
 import { withPredictions } from "../core/forecast";
 import { parseDateText } from "../core/dates";
 import type { ProblemCode } from "../core/input";
@@ -17,17 +21,18 @@ import { readSegmentRules } from "../core/segments";
 import { messages, type Locale, type Messages } from "../i18n";
 import { describeCoreError, problemText } from "../i18n/describe";
 import { splitByBytes } from "./batch";
+import { dynamicJobs } from "./dynamic";
+import { newHistory, saveSnapshot } from "./history";
 import { buildChart, chartName } from "./charts";
-import { guard, isPayloadTooLarge, throwIfAborted, withSuppressed, WorkbookError } from "./errors";
+import { guard, isPayloadTooLarge, throwIfAborted, userError, withSuppressed, WorkbookError } from "./errors";
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT, type ExcelHost } from "./host";
 import { addPivot, PIVOT_API } from "./pivot";
-import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, HeaderChoice, Progress, RunOptions, RunReport, SourcePreview, SourceRef, TableInfo, WorkbookPort } from "./port";
+import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, HeaderChoice, PilotInfo, Progress, RunOptions, RunReport, SnapshotInfo, SourcePreview, SourceRef, TableInfo, UpgradeCandidate, WorkbookPort } from "./port";
 import { a1, a1Range, checkMapping, describeSource, headerTexts, isWholeLines, listTables, loadSample, loadShape, previewRange, readColumns, sampleRows, sourceRange, type Role, type Shape } from "./read";
-import { FORMAT } from "./formats";
-import { churnColumns, formatRuns, mixedColumns, mixedFormat, resultColumns, resultRows, type ColumnSpec } from "./results";
+import { churnColumns, queueBlock, queueHeader, queueRows, queueText, resultColumns, resultRows, type ColumnSpec } from "./results";
 import { freeName, planSheets } from "./sheets";
-import { isAnalysisSettings, isLastRun, LAST_RUN_KEY, normalizeSettings, OWNED_KEY, SETTINGS_KEY, type LastRun } from "./settings";
-import { summaryLayout, tierLabel, type Block } from "./summary";
+import { HISTORY_KEY, isAnalysisSettings, isHistory, isLastRun, isPilotList, LAST_RUN_KEY, normalizeSettings, OWNED_KEY, PILOTS_KEY, SETTINGS_KEY, snapshotInfo, type History, type LastRun } from "./settings";
+import { nextTierLabel, summaryLayout, tierLabel } from "./summary";
 
 export const RESULTS_TABLE = "TieringResults";
 export const SUMMARY_TABLE = "TieringSummary";
@@ -46,24 +51,6 @@ interface RowSet {
   rows: unknown[][];
   /** Index of the set's first row among all rows written. */
   offset: number;
-}
-
-/**
- * Writes a block: number formats first, then values, in the same batch. Excel reads a string written to
- * a cell that is not formatted as text ("@") like typed input ("00123" → 123, "1-2" → a date, "=…" →
- * a formula), so every text cell gets "@" before its value arrives.
- */
-function writeBlock(sheet: Excel.Worksheet, block: Block): Excel.Range {
-  const range = sheet.getRange(a1Range(block.row, block.column, block.values.length, block.values[0].length));
-  range.numberFormat = block.formats;
-  range.values = block.values;
-  return range;
-}
-
-/** One cell of text (a note), formatted as text first. */
-function writeText(range: Excel.Range, text: string): void {
-  range.numberFormat = [[FORMAT.text]];
-  range.values = [[text]];
 }
 
 function qualityOf(a: AnalysisResult, shape: Shape, hasHeader: boolean, mapping: AnalysisSettings["mapping"], m: Messages): DataQuality {
@@ -120,10 +107,35 @@ function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown
       abc: settings.abc,
       clv: settings.clv,
       predict: settings.predict ?? null,
+      score: settings.score ?? null,
       tierBy: settings.summaryBy,
     },
   );
 }
+
+/** What the upgrade gap is measured against per customer: the tier basis's own value (ABC's values, the score, revenue or orders). */
+function upgradeValue(a: AnalysisResult): ArrayLike<number> {
+  if (a.tierBy === "abcClass" && a.abc) return a.abc.values;
+  if (a.tierBy === "score" && a.score) return a.score.score;
+  return a.upgrade?.kind === "orders" ? a.summary.orders : a.summary.totalAmount;
+}
+
+/** The customers closest to the next tier up (at most 20), each with its row on the results sheet. */
+function upgradeCandidates(a: AnalysisResult, m: Messages, resultsSheet: string): UpgradeCandidate[] {
+  const up = a.upgrade;
+  if (!up) return [];
+  const labels = new Map(a.tiers.map((t) => [t.index, tierLabel(a, t, m)]));
+  return closestToUpgrade(up.gap, upgradeValue(a), 20).map((c) => ({
+    customer: String(a.customerIds[c]),
+    tier: labels.get(a.tierOf[c]) ?? "",
+    nextTier: nextTierLabel(a, up.next[c], m),
+    gap: up.gap[c],
+    gapKind: up.kind,
+    cell: { sheet: resultsSheet, address: a1(1 + c, 0) },
+  }));
+}
+
+const sheetInfoOf = (sheets: Excel.WorksheetCollection) => sheets.items.map((s) => ({ name: s.name, id: s.id }));
 
 export function createWorkbookPort(host: ExcelHost): WorkbookPort {
   const canSuspend = () => host.isSetSupported("ExcelApi", "1.6");
@@ -187,6 +199,9 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         const shapeOf = loadShape(range);
         const sheets = wb.worksheets.load("items/name,items/id");
         const ownedSetting = wb.settings.getItemOrNullObject(OWNED_KEY).load("value");
+        // The snapshot history's index and the pilots (a snapshot a pilot was picked from is never replaced).
+        const historySetting = wb.settings.getItemOrNullObject(HISTORY_KEY).load("value");
+        const pilotsSetting = wb.settings.getItemOrNullObject(PILOTS_KEY).load("value");
         // And the first rows of the mapped columns: what a row costs, to size the read blocks.
         const sampleOf = loadSample(range, settings.hasHeader, settings.mapping, sampleRows(source, settings.hasHeader));
         await context.sync().catch((e: unknown) => {
@@ -225,12 +240,22 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
 
         // Plan the writes.
         const owned = ownedSetting.isNullObject || !Array.isArray(ownedSetting.value) ? [] : (ownedSetting.value as string[]);
-        const sheetInfo = sheets.items.map((s) => ({ name: s.name, id: s.id }));
-        const plan = planSheets({ ...m.workbook.sheets, churn: settings.predict ? m.workbook.sheets.churn : null }, sheetInfo, owned, shape.sheetId);
+        const sheetInfo = sheetInfoOf(sheets);
+        // The history sheet: the index's, while it is there and the add-in's; otherwise a new one is made.
+        const savedHistory = !historySetting.isNullObject && isHistory(historySetting.value) ? historySetting.value : null;
+        const pilots: PilotInfo[] = !pilotsSetting.isNullObject && isPilotList(pilotsSetting.value) ? pilotsSetting.value : [];
+        const historySheetInfo = savedHistory && owned.includes(savedHistory.sheetId) ? (sheetInfo.find((s) => s.id === savedHistory.sheetId) ?? null) : null;
+        const planOwned = historySheetInfo ? owned.filter((id) => id !== historySheetInfo.id) : owned;
+        const plan = planSheets(
+          { ...m.workbook.sheets, churn: settings.predict ? m.workbook.sheets.churn : null, history: historySheetInfo ? null : m.workbook.history.sheet },
+          sheetInfo,
+          planOwned,
+          shape.sheetId,
+        );
         const replacedIds = new Set(plan.replace.map((s) => s.id));
         // Table names in use after the replaced sheets are gone: loaded in the first write sync.
         let tables!: Excel.TableCollection;
-        const columns = resultColumns(a, m, { extraName });
+        const columns = resultColumns(a, m, { extraName, strategies: settings.strategies });
         const customers = a.customerIds.length;
         const { rows, bytes } = resultRows(columns, customers);
         // The churn-warning rows share the write syncs with the results rows: one byte budget for both.
@@ -250,10 +275,13 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         let resultsSheet!: Excel.Worksheet;
         let summarySheet!: Excel.Worksheet;
         let churnSheet: Excel.Worksheet | null = null;
+        let historySheet: Excel.Worksheet | null = null;
         let writing = false;
         let added = false;
         let ownershipRecorded = false;
-        const planned = new Set([plan.results, plan.summary, ...(plan.churn ? [plan.churn] : [])].map((n) => n.toLowerCase()));
+        const planned = new Set([plan.results, plan.summary, ...(plan.churn ? [plan.churn] : []), ...(plan.history ? [plan.history] : [])].map((n) => n.toLowerCase()));
+        /** This run's new sheets (after the first write sync). */
+        const mineNow = () => [resultsSheet.id, summarySheet.id, ...(churnSheet ? [churnSheet.id] : []), ...(historySheet ? [historySheet.id] : [])];
         /** The owned list once this run's sheets exist: earlier owned sheets still `present`, then this run's. */
         const ownedIds = (present: ReadonlySet<string>, mine: readonly string[]) => [...owned.filter((id) => present.has(id) && !mine.includes(id)), ...mine];
         /** The sheets there after the first write sync: those loaded in the first sync, less the replaced ones. */
@@ -263,7 +291,7 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
           let mine: string[];
           if (added) {
             present = remaining();
-            mine = [resultsSheet.id, summarySheet.id, ...(churnSheet ? [churnSheet.id] : [])];
+            mine = mineNow();
           } else {
             // The first write sync failed part-way: find what it created (new ids under the planned names).
             const now = wb.worksheets.load("items/name,items/id");
@@ -294,34 +322,25 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
                 churnSheet = wb.worksheets.add(plan.churn);
                 churnSheet.load("id,name");
                 if (warn && warnColumns) sets.push({ sheet: churnSheet, columns: warnColumns, rows: warn.rows, offset: customers });
-                else if (predictNote) writeText(churnSheet.getRange("A1"), predictNote);
+                else if (predictNote) queueText(churnSheet.getRange("A1"), predictNote);
               }
-              for (const set of sets) {
-                const head = set.sheet.getRange(a1Range(0, 0, 1, set.columns.length));
-                head.numberFormat = [set.columns.map(() => FORMAT.text)];
-                head.values = [set.columns.map((c) => c.header)];
-                head.format.font.bold = true;
+              if (plan.history) {
+                // Hidden: the history is the add-in's bookkeeping, read through the pane.
+                historySheet = wb.worksheets.add(plan.history);
+                historySheet.visibility = "Hidden";
+                historySheet.load("id,name");
               }
+              for (const set of sets) queueHeader(set.sheet, set.columns, 0);
             }
             if (k === 1) {
-              const mine = [resultsSheet.id, summarySheet.id, ...(churnSheet ? [churnSheet.id] : [])];
-              wb.settings.add(OWNED_KEY, ownedIds(remaining(), mine));
+              wb.settings.add(OWNED_KEY, ownedIds(remaining(), mineNow()));
+              if (historySheet) wb.settings.add(HISTORY_KEY, newHistory(historySheet.id, savedHistory, pilots));
             }
             for (const set of sets) {
               const from = Math.max(blocks[k], set.offset) - set.offset;
               const to = Math.min(blocks[k + 1], set.offset + set.rows.length) - set.offset;
-              if (to <= from) continue;
-              // Number formats before values (see writeBlock); `resultRows` counted both in the row bytes.
-              const block = set.sheet.getRange(a1Range(1 + from, 0, to - from, set.columns.length));
-              const values = set.rows.slice(from, to);
-              for (const run of formatRuns(set.columns)) {
-                const formats = Array.from({ length: to - from }, () => Array.from({ length: run.to - run.from + 1 }, () => run.format));
-                block.getCell(0, run.from).getResizedRange(to - from - 1, run.to - run.from).numberFormat = formats;
-              }
-              for (const k of mixedColumns(set.columns)) {
-                block.getCell(0, k).getResizedRange(to - from - 1, 0).numberFormat = values.map((row) => [mixedFormat(row[k])]);
-              }
-              block.values = values;
+              // Number formats before values; `resultRows` counted both in the row bytes.
+              queueRows(set.sheet, set.columns, set.rows, from, to, 1);
             }
             if (k === 0) writing = true;
             await context.sync();
@@ -348,12 +367,12 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
 
           const strategies = settings.strategies ?? {};
           const layout = summaryLayout(a, m, strategies, extraName);
-          writeBlock(summarySheet, layout.table);
+          queueBlock(summarySheet, layout.table);
           const summaryTable = summarySheet.tables.add(a1Range(0, 0, layout.table.values.length, layout.table.values[0].length), true);
           summaryTable.name = summaryTableName;
           if (layout.heatTitle && layout.heat) {
-            writeBlock(summarySheet, layout.heatTitle).format.font.bold = true;
-            const heat = writeBlock(summarySheet, layout.heat);
+            queueBlock(summarySheet, layout.heatTitle).format.font.bold = true;
+            const heat = queueBlock(summarySheet, layout.heat);
             heat.getRow(0).format.font.bold = true;
             heat.getColumn(0).format.font.bold = true;
           }
@@ -363,13 +382,13 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
           const pivotSupported = host.isSetSupported("ExcelApi", PIVOT_API);
           let pivotNote: string | null = null;
           if (pivotSupported) {
-            const by = columns.find((c) => c.key === (a.tierBy === "segment" ? "segment" : "abcClass"))!.header;
+            const by = columns.find((c) => c.key === (a.tierBy === "segment" ? "segment" : a.tierBy === "abcClass" ? "abcClass" : "band"))!.header;
             const count = columns.find((c) => c.key === "customer")!.header;
             const sum = columns.find((c) => c.key === "monetary")!.header;
             addPivot(summarySheet, resultsTable, summarySheet.getRange(a1(0, pivotColumn)), { rows: by, count, sum }, m);
           } else {
             pivotNote = m.workbook.summary.pivotNote(PIVOT_API);
-            writeText(summarySheet.getRange(a1(0, pivotColumn)), pivotNote);
+            queueText(summarySheet.getRange(a1(0, pivotColumn)), pivotNote);
           }
 
           const lastRun: LastRun = {
@@ -390,6 +409,21 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
           wb.settings.add(SETTINGS_KEY, settings);
           summarySheet.activate();
           await context.sync();
+
+          // The snapshot, in its own syncs: the tiers are written whatever happens to it.
+          let snapshot: SnapshotInfo | null = null;
+          let snapshotNote: string | null = null;
+          try {
+            const history: History = historySheet ? newHistory(historySheet.id, savedHistory, pilots) : savedHistory!;
+            const sheet = historySheet ?? wb.worksheets.getItem(history.sheetId);
+            const sheetName = historySheet ? historySheet.name : historySheetInfo!.name;
+            const saved = await saveSnapshot(context, a, m, { history, sheet, sheetName, tableNames: [...tableNames, resultsTableName, summaryTableName], pilots, canSuspend: canSuspend() });
+            snapshot = snapshotInfo(saved);
+          } catch (e) {
+            const reason = userError(e, m).message;
+            console.warn("Tiering: the run's snapshot was not saved in the history", e);
+            snapshotNote = m.workbook.history.failed(reason);
+          }
           progress("pivot", PROGRESS.pivot);
           return {
             quality,
@@ -399,6 +433,9 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
             pivot: pivotSupported,
             pivotNote,
             ...(settings.predict ? { predictNote } : {}),
+            snapshot,
+            snapshotNote,
+            upgrade: upgradeCandidates(a, m, resultsSheet.name),
           };
         } catch (e) {
           if (writing && !ownershipRecorded) {
@@ -442,6 +479,7 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
   }
 
   return {
+    ...dynamicJobs(host),
     listTables: (locale: Locale = "en") => guard(messages(locale), () => host.run(listTables)),
     previewSelection: (hasHeader, locale) => preview(null, hasHeader, locale),
     previewSource: (source, hasHeader, locale) => preview(source, hasHeader, locale),

@@ -78,6 +78,7 @@ function CategoryChart({ chart }: { chart: ChartModel }) {
   const lines = series.map((s, i) => ({ s, i })).filter(({ s }) => !/column|bar/i.test(seriesType(chart, s)));
   const y = (v: number, secondaryAxis: boolean) => PAD.top + plotH - (v / (secondaryAxis ? maxSecondary : maxPrimary)) * plotH;
   const barW = (band * 0.7) / Math.max(columns.length, 1);
+  if (/stacked/i.test(chart.chartType)) return <StackedColumns chart={chart} categories={categories} values={values} />;
   return (
     <>
       <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
@@ -131,6 +132,58 @@ function CategoryChart({ chart }: { chart: ChartModel }) {
         </text>
       ))}
       <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
+    </>
+  );
+}
+
+/** Stacked columns (ColumnStacked, and ColumnStacked100 with each column scaled to 100 %): one segment per series. */
+function StackedColumns({ chart, categories, values }: { chart: ChartModel; categories: string[]; values: number[][] }) {
+  const percent = /100/.test(chart.chartType);
+  const count = Math.max(categories.length, ...values.map((v) => v.length), 1);
+  const totals = Array.from({ length: count }, (_, c) => values.reduce((sum, v) => sum + (Number.isFinite(v[c]) ? v[c] : 0), 0));
+  const top = percent ? 1 : niceMax(Math.max(0, ...totals));
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const band = plotW / count;
+  const height = (v: number) => (v / top) * plotH;
+  const segments = Array.from({ length: count }, (_, c) => {
+    let base = 0;
+    return values.map((v, i) => {
+      const raw = Number.isFinite(v[c]) ? v[c] : 0;
+      const share = percent ? (totals[c] > 0 ? raw / totals[c] : 0) : raw;
+      const rect = { i, from: base, size: share };
+      base += share;
+      return rect;
+    });
+  });
+  return (
+    <>
+      <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
+      {[0, 0.5, 1].map((t) => (
+        <text key={t} x={PAD.left - 4} y={PAD.top + plotH - height(t * top) + 3} fontSize="9" textAnchor="end">
+          {percent ? `${Math.round(t * 100)}%` : shortNumber(t * top)}
+        </text>
+      ))}
+      {segments.map((stack, c) =>
+        stack.map(({ i, from, size }) =>
+          size > 0 ? (
+            <rect key={`${c}-${i}`} x={PAD.left + c * band + band * 0.15} y={PAD.top + plotH - height(from + size)} width={band * 0.7} height={height(size)} fill={COLORS[i % COLORS.length]} />
+          ) : null,
+        ),
+      )}
+      {categories.map((name, c) => (
+        <text
+          key={c}
+          x={PAD.left + c * band + band / 2}
+          y={PAD.top + plotH + 12}
+          fontSize="9"
+          textAnchor="end"
+          transform={`rotate(-30 ${PAD.left + c * band + band / 2} ${PAD.top + plotH + 12})`}
+        >
+          {name.length > 14 ? `${name.slice(0, 13)}…` : name}
+        </text>
+      ))}
+      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
     </>
   );
 }

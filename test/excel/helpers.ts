@@ -58,6 +58,7 @@ export function settingsFor(rows: number, overrides: Partial<AnalysisSettings> =
     abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },
     clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },
     predict: null,
+    score: null,
     summaryBy: "abcClass",
     strategies: {},
     ...overrides,
@@ -74,4 +75,9 @@ export function expectSyncsUnderLimit(log: ReturnType<StandIn["syncLog"]>): void
     expect(s.requestBytes).toBeLessThan(FIVE_MB);
     expect(s.responseBytes).toBeLessThan(FIVE_MB);
   }
+}
+
+/** Names of the sheets a person sees (the hidden history sheet left out), in tab order. */
+export function visibleSheetNames(book: StandIn): string[] {
+  return book.sheets().filter((s) => s.visibility === "Visible").map((s) => s.name);
 }

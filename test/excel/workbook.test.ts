@@ -2,12 +2,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CHART_KINDS } from "../../src/excel/charts";
-import { READ_SYNCS, SAMPLE_ROWS, WRITE_SYNCS } from "../../src/excel/host";
+import { READ_SYNCS, SAMPLE_ROWS, WRITE_SYNCS, SNAPSHOT_SYNCS } from "../../src/excel/host";
 import { readBlockCount } from "../../src/excel/read";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
 import type { AnalysisSettings } from "../../src/excel/port";
-import { bookWithTransactions, expectSyncsUnderLimit, settingsFor, transactions } from "./helpers";
+import { bookWithTransactions, expectSyncsUnderLimit, settingsFor, transactions, visibleSheetNames } from "./helpers";
 
 
 describe("run", () => {
@@ -19,12 +19,12 @@ describe("run", () => {
     const customers = new Set(rows.map((r) => r[0])).size;
     expect(report.customers).toBe(customers);
     expect(report.sheets).toEqual({ results: "Tiers", summary: "Tier Summary" });
-    expect(book.sheets().map((s) => s.name)).toEqual(["Data", "Tiers", "Tier Summary"]);
+    expect(visibleSheetNames(book)).toEqual(["Data", "Tiers", "Tier Summary"]);
     const results = book.tables().find((t) => t.name === "TieringResults")!;
     expect(results.sheet).toBe("Tiers");
     expect(results.rows).toBe(customers);
     const h = en.workbook.columns;
-    expect(results.header).toEqual([h.customer, h.firstPurchase, h.lastPurchase, h.recencyDays, h.frequency, h.monetary, h.r, h.f, h.m, h.rfmCode, h.segment, h.abcClass, h.cumulativeShare, h.clv, h.mainCategory, h.extraMean("Rating")]);
+    expect(results.header).toEqual([h.customer, h.firstPurchase, h.lastPurchase, h.recencyDays, h.frequency, h.monetary, h.r, h.f, h.m, h.rfmCode, h.segment, h.abcClass, h.cumulativeShare, en.workbook.playbook.strategy, h.clv, h.mainCategory, h.extraMean("Rating")]);
     // Row of C1 agrees with its transactions.
     const c1 = rows.filter((r) => r[0] === "C1");
     const row = book.tableRows("TieringResults").find((r) => r[0] === "C1")!;
@@ -47,6 +47,10 @@ describe("run", () => {
     expect(tiers.reduce((s, t) => s + (t[6] as number), 0)).toBeCloseTo(1, 9);
     expect(report.tiers).toBe(tiers.length);
     expect(book.activeSheet()).toBe("Tier Summary");
+    // The playbook: every customer's row carries its class's strategy, the one the summary shows, as text.
+    const strategyOf = new Map(tiers.map((t) => [t[0], t[1]]));
+    for (const r of book.tableRows("TieringResults")) expect(r[13]).toBe(strategyOf.get(r[11]));
+    expect(formats[13]).toBe("@");
   });
 
   it("builds the PivotTable over the results table: rows by class, count of customers, sum of revenue", async () => {
@@ -127,9 +131,9 @@ describe("ownership", () => {
     expect(book.values("Tiers")).toEqual([["my notes", 42]]);
     const second = await port.run(settingsFor(rows.length), { locale: "en" });
     expect(second.sheets).toEqual(first.sheets);
-    expect(book.sheets().map((s) => s.name)).toEqual(["Data", "Tiers", "Tiers (2)", "Tier Summary"]);
+    expect(visibleSheetNames(book)).toEqual(["Data", "Tiers", "Tiers (2)", "Tier Summary"]);
     expect(book.values("Tiers")).toEqual([["my notes", 42]]);
-    expect(book.tables().map((t) => t.name).sort()).toEqual(["TieringResults", "TieringSummary"]);
+    expect(book.tables().map((t) => t.name).sort()).toEqual(["TieringHistory", "TieringResults", "TieringSummary"]);
     const owned = book.settings()["tiering.ownedSheets"] as string[];
     expect(owned.sort()).toEqual(book.sheets().filter((s) => s.name !== "Data" && s.name !== "Tiers").map((s) => s.id).sort());
   });
@@ -144,8 +148,8 @@ describe("ownership", () => {
     const snapshot = book.values("Tiers March");
     await port.run(settingsFor(rows.length), { locale: "en" });
     expect(book.values("Tiers March")).toEqual(snapshot);
-    expect(book.sheets().map((s) => s.name)).toEqual(["Data", "Tiers March", "Tiers", "Tier Summary"]);
-    expect(book.tables().map((t) => t.name).sort()).toEqual(["TieringResults", "TieringResults2", "TieringSummary"]);
+    expect(visibleSheetNames(book)).toEqual(["Data", "Tiers March", "Tiers", "Tier Summary"]);
+    expect(book.tables().map((t) => t.name).sort()).toEqual(["TieringHistory", "TieringResults", "TieringResults2", "TieringSummary"]);
   });
 });
 
@@ -233,7 +237,7 @@ describe("sync budget", () => {
       expect(log.slice(1 + READ_SYNCS).every((s) => s.calculationSuspended)).toBe(true);
       if (n === 100_000) expect(Math.max(...log.map((s) => s.requestBytes))).toBeGreaterThan(1024 * 1024);
     }
-    expect(counts[0]).toBe(1 + READ_SYNCS + WRITE_SYNCS + 1);
+    expect(counts[0]).toBe(1 + READ_SYNCS + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS);
     expect(counts[1]).toBe(counts[0]);
   }, 120_000);
 
@@ -253,7 +257,7 @@ describe("sync budget", () => {
     const top = rows.slice(0, SAMPLE_ROWS);
     const blocks = readBlockCount(rows.length, ["customer", "date", "amount"], { rows: top.length, cells: { customer: top.map((r) => r[0]), date: top.map((r) => r[1]), amount: top.map((r) => r[2]) } });
     expect(blocks).toBe(6);
-    expect(log.length).toBe(1 + blocks + WRITE_SYNCS + 1);
+    expect(log.length).toBe(1 + blocks + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS);
   }, 180_000);
 });
 

@@ -398,6 +398,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
   set visibility(value: SheetModel["visibility"]) {
     this._set("visibility", value, (s) => {
+      if (value !== "Visible" && value !== "Hidden" && value !== "VeryHidden") throw new StandInError("InvalidArgument", `"${String(value)}" is not a sheet visibility.`);
       if (value !== "Visible" && !this.context.model.sheets.some((o) => o !== s && o.visibility === "Visible")) {
         throw new StandInError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
@@ -712,14 +713,18 @@ export class Range extends ClientObject<RangeRef> {
   }
   clear(): void {
     this._call("clear", [], (ref) => {
-      for (let r = ref.r0; r <= Math.min(ref.r1, 1048575); r++) {
-        const row = ref.sheet.cells.get(r);
-        const formats = ref.sheet.formats.get(r);
-        for (let c = ref.c0; c <= ref.c1; c++) {
-          if (row) row[c] = undefined;
-          if (formats) formats[c] = undefined;
-          ref.sheet.styles.delete(`${r},${c}`);
-          ref.sheet.formulas.delete(`${r},${c}`);
+      // Only the rows and cells that hold something, so clearing whole columns ("A5:I1048576") is cheap.
+      const inside = (r: number, c: number) => r >= ref.r0 && r <= ref.r1 && c >= ref.c0 && c <= ref.c1;
+      for (const rows of [ref.sheet.cells, ref.sheet.formats]) {
+        for (const [r, row] of rows) {
+          if (r < ref.r0 || r > ref.r1) continue;
+          for (let c = ref.c0; c <= Math.min(ref.c1, row.length - 1); c++) row[c] = undefined;
+        }
+      }
+      for (const cells of [ref.sheet.styles, ref.sheet.formulas]) {
+        for (const key of [...cells.keys()]) {
+          const [r, c] = key.split(",").map(Number);
+          if (inside(r, c)) cells.delete(key);
         }
       }
     });
@@ -976,6 +981,17 @@ export class Table extends ClientObject<TableModel> {
       t.deleted = true;
       this.context.model.tables.splice(this.context.model.tables.indexOf(t), 1);
     });
+  }
+  /** Turns the table into a plain range: its cells (values, formats) stay, the table and its name go (ExcelApi 1.2). */
+  convertToRange(): Range {
+    this.context._need("1.2", "table.convertToRange");
+    let box: RangeRef | null = null;
+    this._call("convertToRange", [], (t) => {
+      box = { sheet: t.sheet, ...t.box };
+      t.deleted = true;
+      this.context.model.tables.splice(this.context.model.tables.indexOf(t), 1);
+    });
+    return new Range(this.context, () => box);
   }
 }
 

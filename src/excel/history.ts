@@ -1,0 +1,213 @@
+/**
+ * The snapshot history. Every run appends its tiers to an Excel table ("TieringHistory") on a hidden
+ * sheet the add-in owns ("Tier history"), one row per customer: snapshot id, analysis date, tier basis,
+ * customer, tier key (language-independent), tier label (in the run's language), revenue, orders, last
+ * purchase. The index of the snapshots (which rows are whose, the tier order, the bytes a read takes) is
+ * a document setting (HISTORY_KEY, settings.ts `History`), so one snapshot is read without the others.
+ *
+ * Writing takes SNAPSHOT_SYNCS syncs after the run's own (rows split by bytes as the results are, under
+ * PAYLOAD_TARGET each; more only beyond SNAPSHOT_SYNCS × 4 MB); the last one re-creates the table over
+ * the rows and saves the index. A run with the same analysis date and tier basis as the latest snapshot
+ * replaces it (in place), unless a pilot was picked from it: then both are kept. Reading takes
+ * max(HISTORY_READ_SYNCS, ⌈bytes × READ_MARGIN ÷ PAYLOAD_TARGET⌉) syncs for the snapshots read together.
+ */
+import type { AnalysisResult } from "../core/analysis";
+import { serialToIsoDate } from "../core/dates";
+import { customerIdText } from "../core/migration";
+import type { Messages } from "../i18n";
+import { rowBytes, splitByBytes, splitEvenly } from "./batch";
+import { WorkbookError } from "./errors";
+import { cellNumber, FORMAT } from "./formats";
+import { HISTORY_READ_SYNCS, PAYLOAD_TARGET, READ_MARGIN, SNAPSHOT_SYNCS } from "./host";
+import type { PilotInfo } from "./port";
+import { a1Range, columnLetters } from "./read";
+import { queueHeader, queueRows, resultRows, type ColumnSpec } from "./results";
+import { HISTORY_KEY, type History, type SnapshotRecord } from "./settings";
+import { freeName } from "./sheets";
+import { builtInTiers, tierLabel } from "./summary";
+
+export const HISTORY_TABLE = "TieringHistory";
+/** Rows of a sheet below the history's header row. */
+export const HISTORY_CAPACITY = 1048576 - 1;
+
+/** The history's columns, in order. */
+export const HISTORY_FIELDS = ["snapshot", "asOf", "tierBy", "customer", "tierKey", "tier", "revenue", "orders", "lastPurchase"] as const;
+const col = (field: (typeof HISTORY_FIELDS)[number]) => HISTORY_FIELDS.indexOf(field);
+/** What a read loads: customer and tier key (adjacent), then revenue, orders and last purchase (adjacent). */
+const READ_IDS = { from: col("customer"), to: col("tierKey") };
+const READ_MEASURES = { from: col("revenue"), to: col("lastPurchase") };
+
+/** A snapshot's id: S1, S2 … (the history's counter, never reused). */
+export const snapshotId = (n: number) => `S${n}`;
+
+/** A fresh index for a new history sheet. Ids continue after any a pilot still refers to, so none is reused. */
+export function newHistory(sheetId: string, previous: History | null, pilots: readonly PilotInfo[]): History {
+  let next = previous?.nextId ?? 1;
+  for (const p of pilots) {
+    const n = /^S(\d+)$/.exec(p.snapshotId);
+    if (n) next = Math.max(next, Number(n[1]) + 1);
+  }
+  return { sheetId, nextId: next, snapshots: [] };
+}
+
+/** The history's row specs for this run's customers (index c = customer c). */
+export function historyColumns(a: AnalysisResult, m: Messages, id: string): ColumnSpec[] {
+  const h = m.workbook.history.columns;
+  const s = a.summary;
+  const keys = new Map(a.tiers.map((t) => [t.index, t.key]));
+  const labels = new Map(a.tiers.map((t) => [t.index, tierLabel(a, t, m)]));
+  const asOf = Math.floor(s.asOf);
+  const specs: Record<(typeof HISTORY_FIELDS)[number], ColumnSpec> = {
+    snapshot: { key: "snapshot", header: h.snapshot, format: FORMAT.text, value: () => id },
+    asOf: { key: "asOf", header: h.asOf, format: FORMAT.date, value: () => asOf },
+    tierBy: { key: "tierBy", header: h.tierBy, format: FORMAT.text, value: () => a.tierBy },
+    customer: { key: "customer", header: h.customer, format: null, value: (c) => a.customerIds[c] },
+    tierKey: { key: "tierKey", header: h.tierKey, format: FORMAT.text, value: (c) => keys.get(a.tierOf[c]) ?? "" },
+    tier: { key: "tier", header: h.tier, format: FORMAT.text, value: (c) => labels.get(a.tierOf[c]) ?? "" },
+    revenue: { key: "revenue", header: h.revenue, format: FORMAT.money, value: (c) => cellNumber(s.totalAmount[c], 2) },
+    orders: { key: "orders", header: h.orders, format: FORMAT.whole, value: (c) => s.orders[c] },
+    lastPurchase: { key: "lastPurchase", header: h.lastPurchase, format: FORMAT.date, value: (c) => Math.floor(s.lastPurchase[c]) },
+  };
+  return HISTORY_FIELDS.map((f) => specs[f]);
+}
+
+/** Bytes a read of these rows loads: the two read ranges' JSON, as `rowBytes` counts a row. */
+function readBytesOf(rows: readonly unknown[][]): number {
+  let bytes = 0;
+  for (const row of rows) bytes += rowBytes(row.slice(READ_IDS.from, READ_IDS.to + 1)) + rowBytes(row.slice(READ_MEASURES.from, READ_MEASURES.to + 1));
+  return bytes;
+}
+
+export interface SnapshotSave {
+  history: History;
+  sheet: Excel.Worksheet;
+  /** Its name, for the sentence when it is full. */
+  sheetName: string;
+  /** Every table name in the workbook (to name the history table when it is made afresh). */
+  tableNames: readonly string[];
+  pilots: readonly PilotInfo[];
+  canSuspend: boolean;
+}
+
+/**
+ * Appends this run's tiers to the history (or replaces the latest snapshot of the same date and basis)
+ * in SNAPSHOT_SYNCS syncs; resolves with the saved record. Rejects (the caller turns it into
+ * `RunReport.snapshotNote`) when the rows do not fit on the sheet or a sync fails; the index then does not
+ * list rows that were not written.
+ */
+export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisResult, m: Messages, save: SnapshotSave): Promise<SnapshotRecord> {
+  const { history, sheet } = save;
+  const asOf = serialToIsoDate(Math.floor(a.summary.asOf));
+  const latest = history.snapshots.at(-1);
+  const replace = !!latest && latest.asOf === asOf && latest.tierBy === a.tierBy && !save.pilots.some((p) => p.snapshotId === latest.id);
+  const kept = replace ? history.snapshots.slice(0, -1) : history.snapshots;
+  const last = kept.at(-1);
+  const start = last ? last.row + last.rows : 0;
+  const customers = a.customerIds.length;
+  if (start + customers > HISTORY_CAPACITY) throw new WorkbookError(m.workbook.history.full(save.sheetName, start, customers));
+
+  const id = snapshotId(history.nextId);
+  const columns = historyColumns(a, m, id);
+  const { rows, bytes } = resultRows(columns, customers);
+  const record: SnapshotRecord = {
+    id,
+    asOf,
+    tierBy: a.tierBy,
+    customers,
+    savedAt: new Date().toISOString(),
+    row: start,
+    rows: customers,
+    readBytes: readBytesOf(rows),
+    tiers: a.tiers.map((t) => t.key),
+    builtIn: builtInTiers(a),
+  };
+  const blocks = splitByBytes(bytes, Math.max(SNAPSHOT_SYNCS, 2), PAYLOAD_TARGET);
+  const parts = blocks.length - 1;
+  const wb = context.workbook;
+  let onSheet!: Excel.TableCollection;
+  for (let k = 0; k < parts; k++) {
+    if (save.canSuspend) wb.application.suspendApiCalculationUntilNextSync();
+    if (k === 0) {
+      // First, so a failing sync never leaves the index listing the latest snapshot while its rows are overwritten.
+      if (replace) wb.settings.add(HISTORY_KEY, { ...history, snapshots: kept } satisfies History);
+      queueHeader(sheet, columns, 0);
+      onSheet = sheet.tables.load("items/name");
+    }
+    queueRows(sheet, columns, rows, blocks[k], blocks[k + 1], 1 + start);
+    if (k === parts - 1) {
+      // The table over the header and every snapshot's rows: the old one becomes a range and a new one is
+      // made (ExcelApi 1.2; Table.resize needs 1.13); rows left below by a longer replaced or a failed save are cleared.
+      const mine = onSheet.items.map((t) => t.name);
+      for (const t of onSheet.items) t.convertToRange();
+      const end = start + customers;
+      if (end + 1 < 1048576) sheet.getRange(`A${end + 2}:${columnLetters(HISTORY_FIELDS.length - 1)}1048576`).clear();
+      const table = sheet.tables.add(a1Range(0, 0, end + 1, HISTORY_FIELDS.length), true);
+      table.name = freeName(HISTORY_TABLE, save.tableNames.filter((n) => !mine.includes(n)));
+      wb.settings.add(HISTORY_KEY, { sheetId: history.sheetId, nextId: history.nextId + 1, snapshots: [...kept, record] } satisfies History);
+    }
+    await context.sync();
+  }
+  return record;
+}
+
+/** A snapshot's columns as read back: ids as the core keys them, tier keys, and the numbers. */
+export interface SnapshotColumns {
+  ids: string[];
+  tiers: string[];
+  revenue: Float64Array;
+  orders: Float64Array;
+  lastPurchase: Float64Array;
+}
+
+/** Syncs to read these snapshots together. */
+export function historyReadBlocks(records: readonly SnapshotRecord[]): number {
+  let bytes = 0;
+  for (const r of records) bytes += r.readBytes;
+  return Math.max(HISTORY_READ_SYNCS, Math.ceil((bytes * READ_MARGIN) / PAYLOAD_TARGET));
+}
+
+const numberOf = (v: unknown) => (typeof v === "number" ? v : NaN);
+
+/**
+ * Reads snapshots' rows from the history sheet, all in the same `historyReadBlocks` syncs (each sync
+ * loads a slice of every snapshot). `measures` false reads only the customers and tier keys.
+ */
+export async function readSnapshots(context: Excel.RequestContext, sheet: Excel.Worksheet, records: readonly SnapshotRecord[], measures = true): Promise<SnapshotColumns[]> {
+  const blocks = historyReadBlocks(records);
+  const out = records.map((r) => ({
+    ids: new Array<string>(r.rows),
+    tiers: new Array<string>(r.rows),
+    revenue: new Float64Array(r.rows),
+    orders: new Float64Array(r.rows),
+    lastPurchase: new Float64Array(r.rows),
+  }));
+  const starts = records.map((r) => splitEvenly(r.rows, blocks));
+  for (let k = 0; k < blocks; k++) {
+    const loads = records.map((r, s) => {
+      const from = starts[s][k];
+      const count = starts[s][k + 1] - from;
+      if (count === 0) return null;
+      const top = 1 + r.row + from;
+      return {
+        from,
+        ids: sheet.getRange(a1Range(top, READ_IDS.from, count, READ_IDS.to - READ_IDS.from + 1)).load("values"),
+        measures: measures ? sheet.getRange(a1Range(top, READ_MEASURES.from, count, READ_MEASURES.to - READ_MEASURES.from + 1)).load("values") : null,
+      };
+    });
+    await context.sync();
+    loads.forEach((load, s) => {
+      if (!load) return;
+      const o = out[s];
+      load.ids.values.forEach((row, i) => {
+        o.ids[load.from + i] = customerIdText(row[0]) ?? "";
+        o.tiers[load.from + i] = row[1] === null || row[1] === undefined ? "" : String(row[1]);
+      });
+      load.measures?.values.forEach((row, i) => {
+        o.revenue[load.from + i] = numberOf(row[0]);
+        o.orders[load.from + i] = numberOf(row[1]);
+        o.lastPurchase[load.from + i] = numberOf(row[2]);
+      });
+    });
+  }
+  return out;
+}

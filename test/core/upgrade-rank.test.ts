@@ -1,0 +1,44 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { closestToUpgrade } from "../../src/core/upgrade-rank";
+
+/** The same ranking by sorting everything: relative gap, then gap, then row; no-value rows after. */
+function bySorting(gap: number[], value: number[], limit: number): number[] {
+  return gap
+    .map((g, i) => ({ i, g, r: value[i] > 0 && Number.isFinite(value[i]) ? g / value[i] : Infinity }))
+    .filter((x) => x.g > 0 && Number.isFinite(x.g))
+    .sort((a, b) => a.r - b.r || a.g - b.g || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => x.i);
+}
+
+describe("closestToUpgrade", () => {
+  it("ranks by the gap relative to the customer's value", () => {
+    expect(closestToUpgrade([50, 100, NaN], [100, 900, 5], 2)).toEqual([1, 0]);
+    // Equal relative gaps: the smaller gap first, then the earlier row.
+    expect(closestToUpgrade([10, 5, 5], [100, 50, 50])).toEqual([1, 2, 0]);
+  });
+
+  it("puts customers without a value after the others, by their gap, and never lists one without a gap", () => {
+    expect(closestToUpgrade([3, 1, 2, 0, -1, Infinity], [0, NaN, 10, 5, 5, 5])).toEqual([2, 1, 0]);
+    expect(closestToUpgrade([], [])).toEqual([]);
+    expect(closestToUpgrade([1], [1], 0)).toEqual([]);
+  });
+
+  it("rejects columns of different lengths", () => {
+    expect(() => closestToUpgrade([1, 2], [1])).toThrow(RangeError);
+  });
+
+  it("is the head of the full sort, whatever the data (property)", () => {
+    const cell = fc.oneof(fc.double({ min: -10, max: 1e6, noNaN: true }), fc.constant(NaN), fc.constantFrom(0, 1, 2, 5));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell), { maxLength: 200 }), fc.integer({ min: 1, max: 30 }), (pairs, limit) => {
+        const gap = pairs.map((p) => p[0]);
+        const value = pairs.map((p) => p[1]);
+        const got = closestToUpgrade(gap, value, limit);
+        expect(got).toEqual(bySorting(gap, value, limit));
+        expect(got.length).toBeLessThanOrEqual(limit);
+      }),
+    );
+  });
+});
