@@ -37,7 +37,7 @@ function settingsOn(sheet: string, rows: number, asOf: string, overrides: Partia
 }
 
 const historyOf = (book: StandIn) => book.settings()[HISTORY_KEY] as History;
-const historySheet = (book: StandIn) => book.sheets().find((s) => s.id === historyOf(book).sheetId)!;
+const historySheet = (book: StandIn) => book.sheet(historyOf(book).sheetId)!;
 /** A snapshot's rows in the history table. */
 const snapshotRows = (book: StandIn, id: string) => book.tableRows("TieringHistory").filter((r) => r[0] === id);
 const col = (field: (typeof HISTORY_FIELDS)[number]) => HISTORY_FIELDS.indexOf(field);

@@ -106,4 +106,61 @@ describe("Excel stand-in", () => {
     ]);
     expect(book.numberFormats("Data", "B2")).toEqual([["yyyy-mm-dd hh:mm"]]);
   });
+
+  it("hides sheets as Excel does (never the last visible one; a hidden one is not activated) and shows them to the inspection API", async () => {
+    const book = createStandIn();
+    book.addSheet("S", [[1]]);
+    await book.run(async (context: Ctx) => {
+      const hidden = context.workbook.worksheets.add("H");
+      hidden.visibility = "Hidden";
+      hidden.getRange("A1").values = [["kept"]];
+      await context.sync();
+      context.workbook.worksheets.getItem("H").visibility = "Sideways";
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      context.workbook.worksheets.getItem("H").activate();
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+      context.workbook.worksheets.getItem("S").visibility = "Hidden";
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    });
+    expect(book.sheet("h")).toMatchObject({ name: "H", visibility: "Hidden", used: "A1" });
+    expect(book.sheet("S")!.visibility).toBe("Visible");
+    expect(book.sheet("nope")).toBeNull();
+    expect(book.values("H")).toEqual([["kept"]]);
+  });
+
+  it("turns a table into a range (cells kept, name free), and clears whole columns cheaply", async () => {
+    const book = createStandIn();
+    book.addSheet("S", [["k", "v"], ["a", 1], ["b", 2], ["c", 3]]);
+    book.addTable("S", "A1:B3", "T");
+    await book.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      context.workbook.tables.getItem("T").convertToRange();
+      sheet.getRange("A4:B1048576").clear();
+      const again = sheet.tables.add("A1:B2", true);
+      again.name = "T";
+      await context.sync();
+    });
+    expect(book.tables().map((t) => [t.name, t.address, t.rows])).toEqual([["T", "A1:B2", 1]]);
+    expect(book.values("S")).toEqual([["k", "v"], ["a", 1], ["b", 2]]);
+  });
+
+  it("draws a 100% stacked column chart from series set one by one", async () => {
+    const book = createStandIn();
+    book.addSheet("S", [["", "A", "Gone"], ["A", 3, 1], ["B", 2, 2]]);
+    await book.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      const chart = sheet.charts.add("ColumnStacked100", sheet.getRange("B1:B3"), "Columns");
+      chart.series.getItemAt(0).setXAxisValues(sheet.getRange("A2:A3"));
+      const gone = chart.series.add("Gone");
+      gone.setValues(sheet.getRange("C2:C3"));
+      gone.setXAxisValues(sheet.getRange("A2:A3"));
+      await context.sync();
+    });
+    const [chart] = book.charts("S");
+    expect(chart.type).toBe("ColumnStacked100");
+    expect(chart.series.map((s) => [s.name, s.values, s.categories])).toEqual([
+      ["A", [3, 2], ["A", "B"]],
+      ["Gone", [1, 2], ["A", "B"]],
+    ]);
+  });
 });

@@ -91,7 +91,10 @@ export interface StandIn {
   addTable(sheet: string, address: string, name: string, options?: { showTotals?: boolean }): void;
   select(sheet: string, address: string): void;
 
+  /** Every sheet, hidden ones included (`visibility` says which), in tab order. */
   sheets(): SheetView[];
+  /** One sheet by name (any case) or id, hidden or not; null when there is none. */
+  sheet(nameOrId: string): SheetView | null;
   activeSheet(): string | null;
   selection(): { sheet: string; address: string } | null;
   /** Cell values of `address` (default: the used range). */
@@ -107,6 +110,7 @@ export interface StandIn {
   charts(sheet?: string): ChartView[];
   pivots(sheet?: string): PivotView[];
   conditionalFormats(sheet?: string): ConditionalFormatView[];
+  /** Document settings, parsed (the add-in's index of the history, its pilots, ownership …). */
   settings(): Record<string, unknown>;
   syncLog(): readonly SyncRecord[];
   resetSyncLog(): void;
@@ -193,6 +197,8 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     opts.numberFormats?.forEach((row, i) => row.forEach((f, j) => f && sheet.setNumberFormat(at.r0 + i, at.c0 + j, f)));
     return sheet;
   };
+
+  const sheetView = (s: SheetModel): SheetView => ({ name: s.name, id: s.id, visibility: s.visibility, used: s.usedBox() ? boxAddress(s.usedBox()!) : "" });
 
   const seriesView = (s: import("./model").SeriesModel, chartType: string): SeriesView => {
     const cells = (r: RangeRef | null) => (r ? read(r, (i, j) => r.sheet.value(i, j)).flat() : []);
@@ -286,7 +292,11 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
       model.selection = ref(sheet, address);
       model.activeSheet = model.selection.sheet;
     },
-    sheets: () => model.sheets.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility, used: s.usedBox() ? boxAddress(s.usedBox()!) : "" })),
+    sheets: () => model.sheets.map(sheetView),
+    sheet: (nameOrId) => {
+      const s = model.sheet(nameOrId);
+      return s ? sheetView(s) : null;
+    },
     activeSheet: () => model.activeSheet?.name ?? null,
     selection: () => (model.selection ? { sheet: model.selection.sheet.name, address: boxAddress(model.selection) } : null),
     values(sheet, address) {
