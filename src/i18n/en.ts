@@ -217,7 +217,7 @@ export const en = {
       sharesOverOne: (shareArgument: string, share: string, controlArgument: string, controlShare: string) =>
         `'${shareArgument}' (${share}) and '${controlArgument}' (${controlShare}) add up to more than 1; the pilot and the control group come from the same customers.`,
       controlDefaultOverOne: (shareArgument: string, share: string, controlArgument: string, room: string) =>
-        `'${shareArgument}' is ${share} and the control group is as large unless '${controlArgument}' says otherwise, which is more than all of the customers; give '${controlArgument}' at most ${room}.`,
+        `'${shareArgument}' is ${share}, and the control group is as large when '${controlArgument}' is left out: together more than all of the customers. Give '${controlArgument}' at most ${room}.`,
       pilotSeed: (argument: string, value: string) => `'${argument}' is ${value}; use a whole number (the same seed picks the same customers).`,
       badConfidence: (value: string) => `The confidence level is ${value}; use a share between 0 and 1, such as 0.95.`,
     },

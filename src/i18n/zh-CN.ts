@@ -181,7 +181,7 @@ export const zhCN: Messages = {
       sharesOverOne: (shareArgument, share, controlArgument, controlShare) =>
         `“${shareArgument}”（${share}）与“${controlArgument}”（${controlShare}）之和大于 1；试点组和对照组取自同一批客户。`,
       controlDefaultOverOne: (shareArgument, share, controlArgument, room) =>
-        `“${shareArgument}”为 ${share}，未指定“${controlArgument}”时对照组与试点组一样大，两者合计超过全部客户；请把“${controlArgument}”设为不超过 ${room}。`,
+        `“${shareArgument}”为 ${share}，省略“${controlArgument}”时对照组与试点组一样大，两者合计超过全部客户。请把“${controlArgument}”设为不超过 ${room}。`,
       pilotSeed: (argument, value) => `“${argument}”为 ${value}；请使用整数（相同的种子抽取相同的客户）。`,
       badConfidence: (value) => `置信水平为 ${value}；请使用 0 到 1 之间的比例，例如 0.95。`,
     },

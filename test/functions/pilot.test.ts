@@ -78,7 +78,7 @@ describe("=TIER.PILOT", () => {
     expect(msg(IDS, TIERS, 10, omitted, omitted)).toContain("'share' is 10;");
     expect(msg(IDS, TIERS, "ten", omitted, omitted)).toBe("'share': \"ten\" is not a number; type digits such as 1234.5.");
     expect(msg(IDS, TIERS, 0.6, omitted, omitted)).toBe(
-      "'share' is 0.6 and the control group is as large unless 'control_share' says otherwise, which is more than all of the customers; give 'control_share' at most 0.4.",
+      "'share' is 0.6, and the control group is as large when 'control_share' is left out: together more than all of the customers. Give 'control_share' at most 0.4.",
     );
     expect(msg(IDS, TIERS, 0.5, omitted, 0.7)).toBe(
       "'share' (0.5) and 'control_share' (0.7) add up to more than 1; the pilot and the control group come from the same customers.",
