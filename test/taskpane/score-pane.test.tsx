@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 /** The weighted score's editor against the fake port: summary by score bands, metrics, directions, bands, problems. */
 import { afterEach, describe, expect, it } from "vitest";
-import { act } from "react";
 import { App } from "../../src/taskpane/App";
 import { messages } from "../../src/i18n";
 import type { AnalysisSettings } from "../../src/excel/port";
@@ -19,21 +18,6 @@ async function paneWithSelection(port = new FakePort()) {
   return port;
 }
 
-/** Chooses an option of a native select as a person does (React listens for the change event). */
-async function pick(select: HTMLElement, value: string) {
-  await act(async () => {
-    (select as HTMLSelectElement).value = value;
-    select.dispatchEvent(new Event("change", { bubbles: true }));
-  });
-}
-
-/** A native select by its aria-label (the dom helper's comboboxes are Fluent's Dropdowns). */
-function direction(label: string): HTMLSelectElement {
-  const found = Array.from(document.querySelectorAll("select")).filter((el) => el.getAttribute("aria-label") === label);
-  if (found.length !== 1) throw new Error(`expected one select named ${label}, found ${found.length}`);
-  return found[0];
-}
-
 const exactly = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
 const checkbox = (label: string) => get("checkbox", exactly(label)) as HTMLInputElement;
 const lastRun = (port: FakePort) => port.called("run").at(-1)!.args[0] as AnalysisSettings;
@@ -48,14 +32,14 @@ describe("pane: weighted score", () => {
     for (const metric of ["recency", "frequency", "monetary", "clv"] as const) expect(checkbox(en.scoreMetrics[metric])).toBeTruthy();
     expect(query("checkbox", exactly(en.scoreMetrics.margin))).toBeNull();
     expect(query("checkbox", exactly(en.scoreMetrics.pAlive))).toBeNull();
-    expect(direction(s.directionOf(en.scoreMetrics.recency)).value).toBe("lower");
+    expect(get("combobox", s.directionOf(en.scoreMetrics.recency)).textContent).toBe(s.directions.lower);
     expect((get("textbox", s.weightOf(en.scoreMetrics.clv)) as HTMLInputElement).disabled).toBe(true);
 
     await type(get("textbox", s.weightOf(en.scoreMetrics.monetary)), "2");
     await click(checkbox(en.scoreMetrics.frequency));
     await click(checkbox(en.scoreMetrics.clv));
     await type(get("textbox", s.weightOf(en.scoreMetrics.clv)), "0.5");
-    await pick(direction(s.directionOf(en.scoreMetrics.recency)), "higher");
+    await choose(get("combobox", s.directionOf(en.scoreMetrics.recency)), s.directions.higher);
     await click(get("radio", en.pane.score.methods.minmax));
     await click(get("radio", s.bandKinds.thresholds));
     expect(bodyText()).toContain(s.restThreshold(en.scoreTiers.bronze, "20"));
@@ -145,7 +129,7 @@ describe("pane: weighted score", () => {
     await choose(get("combobox", en.pane.roles.margin), "Country");
     expect(query("checkbox", exactly(en.scoreMetrics.extra))).toBeNull();
     await click(checkbox(en.scoreMetrics.margin));
-    await pick(direction(s.directionOf(en.scoreMetrics.margin)), "lower");
+    await choose(get("combobox", s.directionOf(en.scoreMetrics.margin)), s.directions.lower);
     await type(get("textbox", s.weightOf(en.scoreMetrics.margin)), "3");
     await choose(get("combobox", en.pane.roles.margin), en.pane.notMapped);
     await choose(get("combobox", en.pane.roles.extra), "Country");

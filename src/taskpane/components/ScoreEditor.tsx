@@ -1,11 +1,12 @@
 import {
   Caption1,
   Checkbox,
+  Dropdown,
   Field,
   Input,
+  Option,
   Radio,
   RadioGroup,
-  Select,
   Table,
   TableBody,
   TableCell,
@@ -32,7 +33,7 @@ const useStyles = makeStyles({
   weightColumn: { width: "64px" },
   directionColumn: { width: "96px" },
   weight: { width: "56px", minWidth: "0" },
-  direction: { minWidth: "0" },
+  direction: { minWidth: "0", width: "100%" },
   unavailable: { display: "block", color: tokens.colorPaletteRedForeground1, paddingLeft: tokens.spacingHorizontalXXL },
   row: {
     display: "grid",
@@ -109,20 +110,22 @@ export function ScoreEditor({ m, form, busy, update }: ScoreEditorProps) {
                     />
                   </TableCell>
                   <TableCell>
-                    <Select
+                    {/* A Dropdown as elsewhere in the pane (a native Select would add its own package to the bundle). */}
+                    <Dropdown
                       className={styles.direction}
                       size="small"
                       aria-label={s.directionOf(name)}
-                      value={draft.direction}
+                      value={s.directions[draft.direction]}
+                      selectedOptions={[draft.direction]}
                       disabled={busy || !draft.on}
-                      onChange={(_, data) => set({ direction: data.value === "lower" ? "lower" : "higher" })}
+                      onOptionSelect={(_, data) => set({ direction: data.optionValue === "lower" ? "lower" : "higher" })}
                     >
                       {DIRECTIONS.map((direction) => (
-                        <option key={direction} value={direction}>
+                        <Option key={direction} value={direction}>
                           {s.directions[direction]}
-                        </option>
+                        </Option>
                       ))}
-                    </Select>
+                    </Dropdown>
                   </TableCell>
                 </TableRow>
               );
