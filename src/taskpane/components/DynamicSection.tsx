@@ -52,6 +52,8 @@ const useStyles = makeStyles({
   statValue: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   table: { tableLayout: "auto" },
   number: { textAlign: "end", whiteSpace: "nowrap" },
+  /** Headers may wrap ("Revenue change"), so the table stays in the pane's width. */
+  numberHeader: { textAlign: "end", verticalAlign: "bottom", "& > div": { justifyContent: "flex-end" } },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   text: { margin: 0 },
 });
@@ -175,10 +177,10 @@ function MigrationResult({ m, report }: { m: Messages; report: MigrationReport }
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{d.effects.tier}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{d.effects.customers}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{d.effects.retention}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{d.effects.repurchase}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{d.effects.revenueChange}</TableHeaderCell>
+            <TableHeaderCell className={styles.numberHeader}>{d.effects.customers}</TableHeaderCell>
+            <TableHeaderCell className={styles.numberHeader}>{d.effects.retention}</TableHeaderCell>
+            <TableHeaderCell className={styles.numberHeader}>{d.effects.repurchase}</TableHeaderCell>
+            <TableHeaderCell className={styles.numberHeader}>{d.effects.revenueChange}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -220,10 +222,10 @@ function PilotResult({ m, report }: { m: Messages; report: PilotComparisonReport
         <TableHeader>
           <TableRow>
             <TableHeaderCell>{d.comparison.measure}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{d.comparison.pilot}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{d.comparison.control}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{d.comparison.difference}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{d.comparison.interval(confidence)}</TableHeaderCell>
+            <TableHeaderCell className={styles.numberHeader}>{d.comparison.pilot}</TableHeaderCell>
+            <TableHeaderCell className={styles.numberHeader}>{d.comparison.control}</TableHeaderCell>
+            <TableHeaderCell className={styles.numberHeader}>{d.comparison.difference}</TableHeaderCell>
+            <TableHeaderCell className={styles.numberHeader}>{d.comparison.interval(confidence)}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
