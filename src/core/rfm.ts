@@ -41,6 +41,11 @@ export interface DimensionScores {
   levels: number;
   /** Lower bound of score k+1 for k = 1..levels-1 (quantile method: q_k + 1; breakpoints: t_k, exclusive). */
   thresholds: number[];
+  /**
+   * How a value at a threshold scores: true (quantile cut points) → the higher score (v ≥ cut);
+   * false (breakpoints) → the lower one (the higher score needs v > t). Set by scoreDimension.
+   */
+  inclusive?: boolean;
 }
 
 export interface RfmScores {
@@ -149,10 +154,10 @@ export function scoreDimension(
       }
     }
     if (breakpoints.length + 1 > MAX_BINS) throw new CoreError("tooManyBreakpoints", { dimension, count: breakpoints.length });
-    return { scores: scoreAgainst(values, breakpoints, false, reverse), levels: breakpoints.length + 1, thresholds: [...breakpoints] };
+    return { scores: scoreAgainst(values, breakpoints, false, reverse), levels: breakpoints.length + 1, thresholds: [...breakpoints], inclusive: false };
   }
   const cuts = quantileCutPoints(values, bins);
-  return { scores: scoreAgainst(values, cuts, true, reverse), levels: bins, thresholds: cuts };
+  return { scores: scoreAgainst(values, cuts, true, reverse), levels: bins, thresholds: cuts, inclusive: true };
 }
 
 /** Scores customer-level columns (recency in days, frequency, monetary); NaN entries score 0. */

@@ -450,6 +450,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     playbook: {
       heading: "Playbook",
       intro: "What to do for each tier. Run writes these strategies into the summary and the results; the texts you change are saved with the analysis in this workbook.",
+      /** The tier basis as it reads inside a sentence. */
+      bases: { segment: "RFM segments", abcClass: "ABC classes", score: "score bands" },
       edit: (basis: string, count: string) => `Strategies for ${basis} (${count})`,
       edited: "Edited",
       reset: "Reset to default",
@@ -580,7 +582,6 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
         "Each run keeps its tiers as a snapshot in the workbook. Compare two snapshots to see how customers moved between tiers, then try a strategy on a pilot group of one tier and measure it against a control group.",
       loading: "Reading the snapshots…",
       listFailed: "The snapshots and pilots could not be read",
-      snapshotNotSaved: "This run was not saved as a snapshot",
       migrationHeading: "Tier migration",
       noSnapshots: "No snapshots yet. Each run saves one: run the analysis now and again on later data (next month, or the next period) to compare them.",
       oneSnapshot: "One snapshot so far. Run the analysis again on later data to have two to compare.",

@@ -407,6 +407,8 @@ export const zhCN: Messages = {
     playbook: {
       heading: "策略手册",
       intro: "每个层级的运营策略。运行时会把这些策略写入汇总表和结果表；您修改过的文字会随分析设置保存在此工作簿中。",
+      /** The tier basis as it reads inside a sentence. */
+      bases: { segment: "RFM 分群", abcClass: "ABC 分类", score: "评分等级" },
       edit: (basis: string, count: string) => `${basis}的策略（${count} 项）`,
       edited: "已修改",
       reset: "恢复默认",
@@ -532,7 +534,6 @@ export const zhCN: Messages = {
       intro: "每次运行都会把分层结果作为快照保存在工作簿中。对比两个快照可以看到客户在层级之间的流动；然后在某一层级中选出试点组试行策略，并与对照组比较效果。",
       loading: "正在读取快照……",
       listFailed: "未能读取快照和试点",
-      snapshotNotSaved: "本次运行未保存为快照",
       migrationHeading: "层级迁移",
       noSnapshots: "还没有快照。每次运行都会保存一个：现在运行分析，之后在新数据（下个月或下一个周期）上再运行一次，即可对比。",
       oneSnapshot: "目前只有一个快照。请在之后的数据上再运行一次分析，得到两个快照后即可对比。",
