@@ -144,7 +144,6 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               tiersOf={(snapshot) => tierChoices(snapshot, pane.form, m)}
               strategyFor={(tier) => pilotStrategy(tier, pane.form, m)}
               busy={busy}
-              snapshotNote={pane.run.kind === "done" ? (pane.run.report.snapshotNote ?? null) : null}
             />
           </>
         ) : (

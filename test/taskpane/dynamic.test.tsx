@@ -140,14 +140,17 @@ describe("Compare & pilot: snapshots and migration", () => {
     expect(get("combobox", d.snapshot).textContent).toContain("2011-12-09");
   });
 
-  it("says when a run could not save its snapshot", async () => {
+  it("reads the list again after a run that saved no snapshot, keeping the pair chosen", async () => {
     const port = new FakePort();
+    port.snapshots = [...SNAPSHOTS, { id: "s3", asOf: "2012-06-30", tierBy: "segment", customers: 3300, savedAt: "2012-07-01T08:00:00Z" }];
     port.report = { ...REPORT, snapshot: null, snapshotNote: "The history table is full." };
     await pane(port);
+    await choose(get("combobox", d.earlier), d.snapshotOption("2011-06-30", d.tierBy.segment, "2,950"));
     await click(get("button", en.pane.useSelection));
     await click(get("button", en.pane.run));
-    expect(bodyText()).toContain(d.snapshotNotSaved);
-    expect(bodyText()).toContain("The history table is full.");
+    expect(port.called("listSnapshots").length).toBe(2);
+    expect(get("combobox", d.earlier).textContent).toContain("2011-06-30");
+    expect(get("combobox", d.later).textContent).toContain("2012-06-30");
   });
 });
 

@@ -68,8 +68,6 @@ export interface DynamicSectionProps {
   strategyFor(tier: PlaybookTier): string;
   /** The pane is running the analysis: nothing here may start meanwhile. */
   busy: boolean;
-  /** The last run could not save its snapshot: the port's sentence. */
-  snapshotNote: string | null;
 }
 
 /** Number formats for the pane's language. */
@@ -260,7 +258,7 @@ function pilotLabel(p: PilotInfo, m: Messages): string {
 }
 
 /** Compare & pilot: the tier migration between two snapshots, picking a pilot group, and measuring it. */
-export function DynamicSection({ m, state, actions, tiersOf, strategyFor, busy, snapshotNote }: DynamicSectionProps) {
+export function DynamicSection({ m, state, actions, tiersOf, strategyFor, busy }: DynamicSectionProps) {
   const styles = useStyles();
   const d = m.pane.dynamic;
   const f = formats(m);
@@ -291,14 +289,6 @@ export function DynamicSection({ m, state, actions, tiersOf, strategyFor, busy, 
         {d.intro}
       </Caption1>
       {state.listError && <Failure title={d.listFailed} message={state.listError} />}
-      {snapshotNote && (
-        <MessageBar intent="warning" layout="multiline" data-testid="snapshot-note">
-          <MessageBarBody>
-            <MessageBarTitle>{d.snapshotNotSaved}</MessageBarTitle>
-            {snapshotNote}
-          </MessageBarBody>
-        </MessageBar>
-      )}
 
       <div className={styles.part} role="group" aria-labelledby="tiering-migration-heading">
         <Body1Strong as="h3" id="tiering-migration-heading" className={styles.subheading}>
