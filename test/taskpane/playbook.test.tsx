@@ -30,7 +30,7 @@ describe("pane: playbook", () => {
     const port = await paneWithSelection();
     // Collapsed at first: the section names the basis and how many tiers it has.
     expect(query("textbox", exactly(en.segments.champions))).toBeNull();
-    await click(get("button", en.pane.playbook.edit(en.pane.summaryByOptions.segment, "11")));
+    await click(get("button", en.pane.playbook.edit(en.pane.playbook.bases.segment, "11")));
     expect(strategyBox(en.segments.champions).value).toBe(en.workbook.strategies.champions);
     expect(strategyBox(en.segments.others).value).toBe(en.workbook.strategies.others);
     expect(query("button", en.pane.playbook.resetOf(en.segments.champions))).toBeNull();
@@ -53,12 +53,12 @@ describe("pane: playbook", () => {
   it("follows the summary's tier basis: ABC classes, score bands, custom segments", async () => {
     const port = await paneWithSelection();
     await click(get("radio", en.pane.summaryByOptions.abcClass));
-    await click(get("button", en.pane.playbook.edit(en.pane.summaryByOptions.abcClass, "3")));
+    await click(get("button", en.pane.playbook.edit(en.pane.playbook.bases.abcClass, "3")));
     expect(strategyBox("A").value).toBe(en.workbook.strategies.A);
     await type(strategyBox("C"), "Self-service only");
 
     await click(get("radio", en.pane.summaryByOptions.score));
-    expect(get("button", en.pane.playbook.edit(en.pane.summaryByOptions.score, "5"))).toBeTruthy();
+    expect(get("button", en.pane.playbook.edit(en.pane.playbook.bases.score, "5"))).toBeTruthy();
     expect(query("textbox", exactly("A"))).toBeNull();
     const diamond = strategyBox(en.scoreTiers.diamond);
     expect(diamond.value).toBe((en.workbook.strategies as Record<string, string>).diamond);
@@ -74,7 +74,7 @@ describe("pane: playbook", () => {
     await click(get("radio", exactly(en.pane.summaryByOptions.segment)));
     await click(get("radio", en.pane.schemes.custom));
     // The starter rules (named in English) and Others; a custom segment starts from the prompt.
-    const custom = en.pane.playbook.edit(en.pane.summaryByOptions.segment, "6");
+    const custom = en.pane.playbook.edit(en.pane.playbook.bases.segment, "6");
     expect(get("button", custom)).toBeTruthy();
     expect(strategyBox(en.segments.champions).value).toBe(en.workbook.strategies.custom);
     await type(get("textbox", en.pane.ruleCell("1", en.pane.ruleName)), "VIP");
@@ -100,7 +100,7 @@ describe("pane: playbook", () => {
     };
     const port = new FakePort(saved);
     await render(<App initialLocale="en" theme="light" port={port} />);
-    await click(get("button", en.pane.playbook.edit(en.pane.summaryByOptions.abcClass, "3")));
+    await click(get("button", en.pane.playbook.edit(en.pane.playbook.bases.abcClass, "3")));
     expect(strategyBox("A").value).toBe("Call them every quarter");
     expect(strategyBox("B").value).toBe(en.workbook.strategies.B);
     await click(get("radio", "中文"));
@@ -113,7 +113,7 @@ describe("pane: playbook", () => {
 
   it("cannot be edited while a run is going", async () => {
     const port = await paneWithSelection();
-    await click(get("button", en.pane.playbook.edit(en.pane.summaryByOptions.segment, "11")));
+    await click(get("button", en.pane.playbook.edit(en.pane.playbook.bases.segment, "11")));
     port.holdRun();
     await click(get("button", en.pane.run));
     expect(strategyBox(en.segments.lost).disabled).toBe(true);

@@ -43,7 +43,7 @@ export function PlaybookSection({ m, form, busy, update }: PlaybookSectionProps)
       <Caption1>{p.intro}</Caption1>
       <Accordion collapsible>
         <AccordionItem value="strategies">
-          <AccordionHeader size="small">{p.edit(m.pane.summaryByOptions[form.summaryBy], String(tiers.length))}</AccordionHeader>
+          <AccordionHeader size="small">{p.edit(p.bases[form.summaryBy], String(tiers.length))}</AccordionHeader>
           <AccordionPanel collapseMotion={null}>
             <div className={styles.tiers} data-testid="playbook">
               {tiers.map((tier, index) => {
@@ -56,6 +56,7 @@ export function PlaybookSection({ m, form, busy, update }: PlaybookSectionProps)
                         id={id}
                         className={styles.textarea}
                         resize="vertical"
+                        rows={3}
                         value={edited ? form.strategies[tier.key] : tier.defaultText}
                         disabled={busy}
                         onChange={(_, data) => update({ strategies: editStrategy(form.strategies, tier, data.value) })}
