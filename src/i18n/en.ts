@@ -288,6 +288,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     clvFitHelp: "The fitted BG/NBD and Gamma-Gamma parameters",
     pAliveHelp: "Probability that each customer is still active",
     lifecycleHelp: "Lifecycle stage: new, active, silent or churned",
+    migrationHelp: "Tier migration between two snapshots: from→to counts or revenue, with new and gone",
+    pilotHelp: "A pilot and a control group picked in each tier, reproducibly from a seed",
     dismiss: "Dismiss",
     settingsNotLoaded: (reason: string) => `The analysis saved in this workbook could not be loaded (${reason}); the pane starts from the defaults.`,
     /** Language names are written in their own language, so they read the same in every catalog. */
@@ -534,7 +536,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       missingRole: (role: string) => `Choose the ${role} column.`,
       roleOutOfRange: (role: string) => `The ${role} column is no longer in the data; choose it again.`,
       sharedColumn: (a: string, b: string) => `${a} and ${b} use the same column; choose a different column for each.`,
-      noAnalysis: "Turn on at least one analysis: RFM, ABC, lifetime value or the weighted score.",
+      noAnalysis: "Turn on at least one analysis: RFM, ABC or the weighted score (lifetime value is added to the tiers they make).",
       asOf: (value: string) => `The analysis date "${value}" is not a date; use a date such as 2011-12-31, or leave it blank.`,
       bins: (value: string) => `Score levels is "${value}"; use a whole number from 2 to 10.`,
       breakpoints: (dimension: string, count: string) =>
@@ -548,8 +550,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       marginBasis: "ABC on margin needs the margin column; choose it under Columns, or accumulate revenue.",
       percent: (field: string) => `${field} must be a percentage from 0 to 100.`,
       years: (value: string) => `Lifespan is "${value}"; use a number of years above 0, such as 3.`,
-      summaryBySegment: "Summary rows by RFM segment need RFM; turn RFM on, or summarize by ABC class.",
-      summaryByClass: "Summary rows by ABC class need ABC; turn ABC on, or summarize by RFM segment.",
+      summaryBySegment: "Summary rows by RFM segment need RFM; turn RFM on, or summarize by ABC class or score band.",
+      summaryByClass: "Summary rows by ABC class need ABC; turn ABC on, or summarize by RFM segment or score band.",
       predict: (field: string, value: string, rule: string) => `${field} is "${value}"; ${rule}.`,
       predictRules: {
         horizonMonths: "use a whole number of months from 1 to 240, such as 12",

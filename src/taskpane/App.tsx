@@ -67,6 +67,8 @@ function functionHelp(m: Messages): FunctionHelp[] {
     { name: "TIER.CLVFIT", help: m.pane.clvFitHelp },
     { name: "TIER.PALIVE", help: m.pane.pAliveHelp },
     { name: "TIER.LIFECYCLE", help: m.pane.lifecycleHelp },
+    { name: "TIER.MIGRATION", help: m.pane.migrationHelp },
+    { name: "TIER.PILOT", help: m.pane.pilotHelp },
   ];
 }
 
