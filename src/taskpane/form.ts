@@ -317,7 +317,8 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
   const problems: FormProblem[] = [];
   if (!form.source) problems.push({ kind: "noSource" });
   else for (const problem of mappingProblems(form.mapping, columns)) problems.push({ kind: "mapping", problem });
-  if (!form.rfmOn && !form.abcOn && !form.clvOn && !scoreInUse(form)) problems.push({ kind: "noAnalysis" });
+  // As the core: the tiers come from RFM, ABC or the score; lifetime value is a measure added to them.
+  if (!form.rfmOn && !form.abcOn && !scoreInUse(form)) problems.push({ kind: "noAnalysis" });
   const asOf = form.asOf.trim();
   if (asOf !== "" && !isIsoDate(asOf)) problems.push({ kind: "asOf", value: asOf });
 
@@ -401,7 +402,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
 
   const score = scoreInUse(form) ? scoreSettings(form, problems) : null;
 
-  if (form.summaryBy === "segment" && !form.rfmOn && form.abcOn) problems.push({ kind: "summaryBy", summaryBy: "segment" });
+  if (form.summaryBy === "segment" && !form.rfmOn && (form.abcOn || scoreInUse(form))) problems.push({ kind: "summaryBy", summaryBy: "segment" });
   if (form.summaryBy === "abcClass" && !form.abcOn) problems.push({ kind: "summaryBy", summaryBy: "abcClass" });
 
   if (problems.length > 0) return { ok: false, problems };

@@ -129,10 +129,13 @@ describe("the weighted score in the form", () => {
     expect(problemsOf({ ...on, bandThresholds: ["1", "2", "3", "4"] })).toEqual([]);
   });
 
-  it("counts as an analysis on its own", () => {
-    const none = { ...READY, rfmOn: false, abcOn: false, clvOn: false, summaryBy: "abcClass" as const };
+  it("counts as an analysis on its own, as RFM and ABC do (lifetime value alone makes no tiers, as in the core)", () => {
+    const none: PaneForm = { ...READY, rfmOn: false, abcOn: false, clvOn: false, summaryBy: "abcClass" };
     expect(problemsOf(none)).toContainEqual({ kind: "noAnalysis" });
+    expect(problemsOf({ ...none, clvOn: true, summaryBy: "segment" })).toEqual([{ kind: "noAnalysis" }]);
     expect(problemsOf({ ...none, summaryBy: "score" })).toEqual([]);
+    // With the score on but RFM off, summary rows by segment cannot be made.
+    expect(problemsOf({ ...none, scoreOn: true, summaryBy: "segment" })).toEqual([{ kind: "summaryBy", summaryBy: "segment" }]);
   });
 
   it("lists the metrics the data offers, and an included one it no longer offers (so it can be left out)", () => {
