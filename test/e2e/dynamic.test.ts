@@ -28,6 +28,8 @@ const ABC = ["A", "B", "C"];
 const PILOT_TIER = "B";
 const SHARE = 0.1;
 const SEED = 7;
+/** Each step takes a few seconds alone; the whole suite runs beside it in CI, so leave room. */
+const STEP_TIMEOUT = 120_000;
 
 interface Period {
   rows: number;
@@ -120,7 +122,8 @@ describe.skipIf(!haveChromium)("dynamic tiering, end to end (headless Chromium, 
     await choose(page, en.pane.roles.extra, en.pane.notMapped);
     await page.getByRole("radio", { name: en.pane.summaryByOptions.abcClass }).check();
     await page.getByRole("button", { name: en.pane.run, exact: true }).click();
-    await page.getByText(/^Done:/).waitFor({ timeout: 60_000 });
+    // The period's own count, so the first run's message is not taken for the second's.
+    await page.getByText(en.pane.runDone(period.ids.length.toLocaleString("en-US"), w.sheets.results, w.sheets.summary)).waitFor({ timeout: 90_000 });
     expect(await page.getByTestId("quality").textContent()).toContain(en.pane.quality(period.rows.toLocaleString("en-US"), period.rows.toLocaleString("en-US")));
   }
 
@@ -132,7 +135,7 @@ describe.skipIf(!haveChromium)("dynamic tiering, end to end (headless Chromium, 
       ["CDNOW_H2", h2.rows],
     ]);
     expect(await section().getByText(d.noSnapshots).count()).toBe(1);
-  });
+  }, STEP_TIMEOUT);
 
   it("runs ABC tiers on H1 and again on H2: the hidden history holds both snapshots, as the core tiers them", async () => {
     await runOn("CDNOW_H1", h1);
@@ -156,7 +159,7 @@ describe.skipIf(!haveChromium)("dynamic tiering, end to end (headless Chromium, 
     const [first, second] = [...bySnapshot.values()];
     expect(first).toEqual(new Map(h1.ids.map((id, i) => [id, h1.tiers[i]])));
     expect(second).toEqual(new Map(h2.ids.map((id, i) => [id, h2.tiers[i]])));
-  });
+  }, STEP_TIMEOUT);
 
   it("compares the two snapshots: the Tier migration sheet's matrix is the core's, with a chart of one series per later tier and Gone", async () => {
     const earlier = d.snapshotOption(h1.asOf, d.tierBy.abcClass, h1.ids.length.toLocaleString("en-US"));
@@ -207,7 +210,7 @@ describe.skipIf(!haveChromium)("dynamic tiering, end to end (headless Chromium, 
     for (const [j, series] of charts[0].series.entries()) {
       expect(series.values).toEqual(ABC.map((_, i) => expected.counts[i * (k + 1) + j]));
     }
-  });
+  }, STEP_TIMEOUT);
 
   it(`picks a pilot group in class ${PILOT_TIER} of H1 (10 %, seed 7): the Pilot sheet holds the core's pick`, async () => {
     await choose(section(), d.snapshot, d.snapshotOption(h1.asOf, d.tierBy.abcClass, h1.ids.length.toLocaleString("en-US")));
@@ -238,7 +241,7 @@ describe.skipIf(!haveChromium)("dynamic tiering, end to end (headless Chromium, 
     expect(list.filter((row) => row[2] === p.groups.pilot).map((row) => String(row[0])).sort()).toEqual(pilotIds);
     expect(list.filter((row) => row[2] === p.groups.control).map((row) => String(row[0])).sort()).toEqual(controlIds);
     expect(await section().getByText(d.pilotDone(String(pilotIds.length), String(controlIds.length), PILOT_TIER, p.sheet)).count()).toBe(1);
-  });
+  }, STEP_TIMEOUT);
 
   it("measures the pilot against its control group in H2: numbers with low ≤ difference ≤ high, as the core computes them", async () => {
     expect((await section().getByRole("combobox", { name: d.measureIn, exact: true }).textContent())?.trim()).toContain(h2.asOf);
@@ -278,7 +281,7 @@ describe.skipIf(!haveChromium)("dynamic tiering, end to end (headless Chromium, 
       expect(await section().getByTestId(`verdict-${measure}`).getAttribute("data-verdict")).toBe(verdict);
       expect(await section().getByTestId(`verdict-${measure}`).textContent()).toBe(d.verdicts[verdict](d.measures[measure], "95%"));
     }
-  });
+  }, STEP_TIMEOUT);
 
   it("has no serious accessibility problems in the section, and shows it in both languages", async () => {
     expect(serious(await axeViolations(page, '[data-section="tiering-dynamic"]'))).toEqual([]);
@@ -296,5 +299,5 @@ describe.skipIf(!haveChromium)("dynamic tiering, end to end (headless Chromium, 
     expect(serious(await axeViolations(page, '[data-section="tiering-dynamic"]'))).toEqual([]);
     await shoot(section(), "pane-dynamic-zh", "pane-dynamic-zh.png");
     expect(consoleErrors).toEqual([]);
-  });
+  }, STEP_TIMEOUT);
 });
