@@ -1,0 +1,40 @@
+/** The preview's data sets: CDNOW's purchases split into 1997's half-years, as the `?data=cdnow` tables hold them. */
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseDateText } from "../../src/core/dates";
+import { CDNOW_HEADER, cdnowSheets, dataSetName, serialFromYmd } from "../../src/preview/datasets";
+
+const CDNOW = resolve(__dirname, "../../../shared/data/CDNOW_master.txt");
+
+describe("preview data sets", () => {
+  it("turns yyyymmdd into the serial the core reads for the same day", () => {
+    expect(serialFromYmd(19970101)).toBe(35431);
+    for (const [ymd, iso] of [[19970630, "1997-06-30"], [19970701, "1997-07-01"], [19971231, "1997-12-31"], [20000229, "2000-02-29"]] as const) {
+      expect(serialFromYmd(ymd)).toBe(parseDateText(iso));
+    }
+  });
+
+  it("splits CDNOW into H1 and H2 of 1997, ids as text, and leaves 1998 out", () => {
+    const text = " customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n 00002 19970630  2   12.00\r\n 00002 19970701  1   5.5\r\n 00003 19980105  1   9\r\n";
+    const [h1, h2] = cdnowSheets(text);
+    expect(h1.table).toBe("CDNOW_H1");
+    expect(h1.rows).toEqual([CDNOW_HEADER, ["00001", 35431, 1, 11.77], ["00002", serialFromYmd(19970630), 2, 12]]);
+    expect(h2.rows).toEqual([CDNOW_HEADER, ["00002", serialFromYmd(19970701), 1, 5.5]]);
+    expect(h1.formats).toEqual(["@", "yyyy-mm-dd", "0", "0.00"]);
+  });
+
+  it.skipIf(!existsSync(CDNOW))("holds every purchase of 1997 from the real file", () => {
+    const text = readFileSync(CDNOW, "utf8");
+    const [h1, h2] = cdnowSheets(text);
+    const of1997 = text.split(/\r?\n/).filter((line) => / 1997\d{4} /.test(line)).length;
+    expect(h1.rows.length - 1 + h2.rows.length - 1).toBe(of1997);
+    expect([h1.rows.length - 1, h2.rows.length - 1]).toEqual([41528, 15374]);
+  });
+
+  it("opens Online Retail unless the URL names CDNOW", () => {
+    expect(dataSetName("cdnow")).toBe("cdnow");
+    expect(dataSetName(null)).toBe("retail");
+    expect(dataSetName("other")).toBe("retail");
+  });
+});
