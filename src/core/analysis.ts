@@ -18,8 +18,20 @@
  * an order that mixes purchases with a returned line counts its purchases (gross sales). The quality
  * counts stay in rows; `quality.orders` says how many orders the used rows formed. The margin, extra and
  * category columns are read per line, as without orders.
+ *
+ * Weighted score (`score`, src/core/score.ts): the chosen customer measures (recency, frequency,
+ * monetary, simple CLV, margin, the extra column's mean, predicted CLV, P(alive)) weighted into a 0–100
+ * score and cut into bands; a customer without a measure (the extra column blank, no prediction) is
+ * scored on the others (the blank rule). With `tierBy` "score" the tiers are the bands, top first, keyed
+ * by SCORE_TIER_KEYS. A score that uses predicted CLV or P(alive) is computed by `withPredictions`
+ * (src/core/forecast.ts) once the predictions exist; until then `score` is null and, with `tierBy`
+ * "score", there are no tiers yet.
+ *
+ * Upgrade gaps (`upgrade`, src/core/upgrade.ts): per customer the next tier up of `tierBy` and the gap:
+ * ABC → the value (revenue, margin, or orders with basis orders) to the next class; score → points to
+ * the next band; segment → the revenue to the next M score (`next` is then that M score, 1..levels).
  */
-import { classifyAbc, type AbcResult } from "./abc";
+import { ABC_LABELS, abcUpgrade, classifyAbc, type AbcResult } from "./abc";
 import { simpleClv } from "./clv";
 import type { DayOrder } from "./dates";
 import { checkPredictAnalysisOptions, withPredictions, type CustomerPredictions, type PredictAnalysisOptions } from "./forecast";
@@ -27,8 +39,10 @@ import { excelErrorText, isBlank, readNumberCell, TransactionBuilder, type CellR
 import { groupOrders } from "./orders";
 import { isWideScoring, rfmCode, scoreCustomers, type RfmScores } from "./rfm";
 import { NO_SEGMENT, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "./segments";
+import { checkScoreOptions, SCORE_METRICS, SCORE_TIER_KEYS, scoreCustomers as scoreMetrics, type ScoreBands, type ScoreDirection, type ScoreMethod, type ScoreMetric, type ScoreResult } from "./score";
 import { summarizeCustomers, type CustomerSummary } from "./summary";
 import { tierTotals } from "./tiers";
+import { rfmUpgrade, scoreUpgrade } from "./upgrade";
 
 /** Input roles; also the `field` of every row problem, so a caller can map a problem to its column. */
 export type Role = "customer" | "date" | "amount" | "quantity" | "margin" | "category" | "extra" | "order";
@@ -72,9 +86,27 @@ export interface AnalysisOptions {
   clv?: ClvAnalysisOptions | null;
   /** Predict CLV & churn (BG/NBD + Gamma-Gamma, lifecycle stages, churn warning); calibration ends at `asOf`. */
   predict?: PredictAnalysisOptions | null;
-  /** What the tier rows are: RFM segments or ABC classes. */
-  tierBy: "segment" | "abcClass";
+  /** The weighted score (src/core/score.ts); its metrics must be ones this analysis computes. */
+  score?: ScoreAnalysisOptions | null;
+  /** What the tier rows are: RFM segments, ABC classes or score bands. */
+  tierBy: AnalysisTierBy;
   problemLimit?: number;
+}
+
+export type AnalysisTierBy = "segment" | "abcClass" | "score";
+
+/** The weighted score's settings: a metric, its weight and direction per dimension; normalisation; bands. */
+export interface ScoreAnalysisOptions {
+  metrics: { metric: ScoreMetric; weight: number; direction: ScoreDirection }[];
+  method: ScoreMethod;
+  bands: ScoreBands;
+}
+
+/** Per customer: the next tier up (−1 none; with segments the next M score) and the gap, in `kind` units (NaN none). */
+export interface AnalysisUpgrade {
+  next: Int32Array;
+  gap: Float64Array;
+  kind: "revenue" | "orders" | "points";
 }
 
 /** A setting the analysis cannot use: which one and why (worded by the caller). */
@@ -88,7 +120,10 @@ export type AnalysisSettingProblem =
   | "clvDiscount"
   | "clvYears"
   | "cantLoseShare"
-  | "cantLoseRisk";
+  | "cantLoseRisk"
+  | "tierByNeedsScore"
+  /** `value` is the ScoreMetric whose source this run lacks (CLV off, no Predict, no margin or extra column). */
+  | "scoreMetricUnavailable";
 
 export class AnalysisSettingsError extends Error {
   constructor(
@@ -114,9 +149,9 @@ export interface ReadQuality {
 }
 
 export interface TierRow {
-  /** Index into `tierNames` (segment index or 0/1/2 for A/B/C). */
+  /** Index into the tier names (segment index, 0/1/2 for A/B/C, or the band 0 = top). */
   index: number;
-  /** Segment key (an i18n key when built in), a custom segment name, or "A"/"B"/"C". */
+  /** Segment key (an i18n key when built in), a custom segment name, "A"/"B"/"C", or a band key (SCORE_TIER_KEYS). */
   key: string;
   customers: number;
   customerShare: number;
@@ -132,7 +167,7 @@ export interface TierRow {
   mean: TierMeans;
 }
 
-export type TierMeasure = "recencyDays" | "frequency" | "monetary" | "clv" | "extra" | "r" | "f" | "m" | "pAlive";
+export type TierMeasure = "recencyDays" | "frequency" | "monetary" | "clv" | "extra" | "r" | "f" | "m" | "pAlive" | "score";
 export type TierMeans = Record<TierMeasure, number>;
 
 export interface RfGrid {
@@ -148,7 +183,8 @@ export interface AnalysisResult {
   customerIds: CustomerId[];
   summary: CustomerSummary;
   rfm: { scores: RfmScores; codes: string[]; segmentation: Segmentation } | null;
-  abc: (AbcResult & { values: Float64Array }) | null;
+  /** ABC over `values`: revenue, margin or orders per customer (`measure`). */
+  abc: (AbcResult & { values: Float64Array; measure: "revenue" | "margin" | "orders" }) | null;
   clv: Float64Array | null;
   /** Total margin per customer (margin column mapped). */
   margin: Float64Array | null;
@@ -156,11 +192,17 @@ export interface AnalysisResult {
   mainCategory: string[] | null;
   /** Per customer: mean of the extra column over its purchases with a value; NaN when none. */
   extra: Float64Array | null;
-  tierBy: "segment" | "abcClass";
+  tierBy: AnalysisTierBy;
   /** Per customer: its tier's index into the scheme's names (TierRow.index), or -1 (no scores). */
   tierOf: Int32Array;
-  /** Tier rows with at least one customer: segments by revenue (largest first), classes A, B, C. */
+  /** Tier rows with at least one customer: segments by revenue (largest first), classes A, B, C, bands top first. */
   tiers: TierRow[];
+  /** The weighted score, when asked for (null until `withPredictions` when it uses predictions). */
+  score: ScoreResult | null;
+  /** The score settings the analysis ran with (`withPredictions` scores with them when they use predictions). */
+  scoreSettings: ScoreAnalysisOptions | null;
+  /** The next tier up of `tierBy` and the gap to it, per customer (see the module comment). */
+  upgrade: AnalysisUpgrade | null;
   rfGrid: RfGrid | null;
   /** Predict CLV & churn, when asked for (`predict.error` when a model could not be fitted). */
   predict: CustomerPredictions | null;
@@ -263,9 +305,23 @@ function withoutReturns(tx: Transactions): { tx: Transactions; returns: ReadQual
 }
 
 function checkSettings(columns: AnalysisColumns, options: AnalysisOptions): void {
-  if (!options.rfm && !options.abc) throw new AnalysisSettingsError("noAnalysis");
+  if (!options.rfm && !options.abc && !options.score) throw new AnalysisSettingsError("noAnalysis");
   if (options.tierBy === "segment" && !options.rfm) throw new AnalysisSettingsError("tierByNeedsRfm");
   if (options.tierBy === "abcClass" && !options.abc) throw new AnalysisSettingsError("tierByNeedsAbc");
+  const score = options.score;
+  if ((options.tierBy === "score" && !score) || (score && score.metrics.length === 0)) throw new AnalysisSettingsError("tierByNeedsScore");
+  if (score) {
+    for (const { metric } of score.metrics) {
+      const available =
+        SCORE_METRICS.includes(metric) &&
+        (metric !== "clv" || !!options.clv) &&
+        (metric !== "margin" || !!columns.margins) &&
+        (metric !== "extra" || !!columns.extras) &&
+        ((metric !== "predictedClv" && metric !== "pAlive") || !!options.predict);
+      if (!available) throw new AnalysisSettingsError("scoreMetricUnavailable", metric);
+    }
+    checkScoreOptions(score.metrics.length, scoreOptionsOf(score));
+  }
   if (options.abc?.basis === "margin" && !columns.margins) throw new AnalysisSettingsError("marginBasisNeedsColumn");
   const clv = options.clv;
   if (clv) {
@@ -411,55 +467,9 @@ export function runTiering(columns: AnalysisColumns, options: AnalysisOptions): 
   if (options.abc) {
     const basis = options.abc.basis;
     const values = basis === "margin" ? margin! : basis === "orders" ? Float64Array.from(summary.orders) : summary.totalAmount;
-    abc = { ...classifyAbc(values, { aCut: options.abc.aCut, bCut: options.abc.bCut, basis: "value" }), values };
+    abc = { ...classifyAbc(values, { aCut: options.abc.aCut, bCut: options.abc.bCut, basis: "value" }), values, measure: basis };
   }
   const clv = options.clv ? customerClv(summary, options.clv) : null;
-
-  // Tier rows.
-  const tierOf = new Int32Array(customers).fill(-1);
-  let names: string[];
-  if (options.tierBy === "segment") {
-    const seg = rfm!.segmentation;
-    names = seg.names;
-    for (let c = 0; c < customers; c++) if (seg.index[c] !== NO_SEGMENT) tierOf[c] = seg.index[c];
-  } else {
-    names = ["A", "B", "C"];
-    for (let c = 0; c < customers; c++) if (abc!.classes[c] < 3) tierOf[c] = abc!.classes[c];
-  }
-  const totals = tierTotals(tierOf, names, summary.orders, summary.totalAmount);
-  const measures: [TierMeasure, ArrayLike<number> | null][] = [
-    ["recencyDays", summary.recencyDays],
-    ["frequency", summary.orders],
-    ["monetary", summary.totalAmount],
-    ["clv", clv],
-    ["extra", extra],
-    ["r", rfm ? scoresAsNumbers(rfm.scores.r.scores) : null],
-    ["f", rfm ? scoresAsNumbers(rfm.scores.f.scores) : null],
-    ["m", rfm ? scoresAsNumbers(rfm.scores.m.scores) : null],
-    ["pAlive", null],
-  ];
-  const means = measures.map(([key, values]) => [key, tierMeans(tierOf, names.length, values)] as const);
-  let tiers: TierRow[] = totals.map((t, index) => ({
-    index,
-    key: names[index],
-    customers: t.customers,
-    customerShare: t.customerShare,
-    orders: t.orders,
-    revenue: t.revenue,
-    revenueShare: t.revenueShare,
-    cumulativeRevenueShare: 0,
-    expectedPurchases: NaN,
-    expectedRevenue: NaN,
-    mean: Object.fromEntries(means.map(([key, m]) => [key, m[index]])) as TierMeans,
-  }));
-  tiers = tiers.filter((t) => t.customers > 0);
-  // Segments read best largest first (and the Pareto needs that order); classes stay A, B, C.
-  if (options.tierBy === "segment") tiers.sort((a, b) => b.revenue - a.revenue || a.index - b.index);
-  let cumulative = 0;
-  for (const t of tiers) {
-    cumulative += t.revenueShare;
-    t.cumulativeRevenueShare = Math.min(cumulative, 1);
-  }
 
   let rfGrid: RfGrid | null = null;
   if (rfm) {
@@ -478,5 +488,147 @@ export function runTiering(columns: AnalysisColumns, options: AnalysisOptions): 
     rfGrid = { rLevels, fLevels, meanMonetary: sum.map((s, k) => (count[k] > 0 ? s / count[k] : NaN)), customers: count };
   }
 
-  return { quality, customerIds: tx.customerIds, summary, rfm, abc, clv, margin, mainCategory, extra, tierBy: options.tierBy, tierOf, tiers, rfGrid, predict: null, transactions: tx };
+  const untiered: AnalysisResult = {
+    quality,
+    customerIds: tx.customerIds,
+    summary,
+    rfm,
+    abc,
+    clv,
+    margin,
+    mainCategory,
+    extra,
+    tierBy: options.tierBy,
+    tierOf: new Int32Array(customers).fill(-1),
+    tiers: [],
+    score: null,
+    scoreSettings: options.score ?? null,
+    upgrade: null,
+    rfGrid,
+    predict: null,
+    transactions: tx,
+  };
+  // A score on predictions waits for them (withPredictions); the tiers by score wait with it.
+  const scoreNow = !!options.score && !scoreNeedsPredictions(options.score);
+  const a = scoreNow ? { ...untiered, score: computeScore(untiered, options.score!) } : untiered;
+  return options.tierBy === "score" && !a.score ? a : { ...a, ...tiersOf(a) };
+}
+
+/** The core's score options from the analysis settings. */
+function scoreOptionsOf(score: ScoreAnalysisOptions) {
+  return {
+    weights: score.metrics.map((x) => x.weight),
+    directions: score.metrics.map((x) => x.direction),
+    method: score.method,
+    bands: score.bands,
+  };
+}
+
+/** Whether the score uses a metric that only the predictions give. */
+export function scoreNeedsPredictions(score: ScoreAnalysisOptions): boolean {
+  return score.metrics.some((x) => x.metric === "predictedClv" || x.metric === "pAlive");
+}
+
+/** A score metric's values per customer; NaN (blank) where the customer has none, e.g. no prediction. */
+function scoreMetricValues(a: AnalysisResult, metric: ScoreMetric): ArrayLike<number> {
+  const none = () => new Float64Array(a.customerIds.length).fill(NaN);
+  switch (metric) {
+    case "recency":
+      return a.summary.recencyDays;
+    case "frequency":
+      return a.summary.orders;
+    case "monetary":
+      return a.summary.totalAmount;
+    case "clv":
+      return a.clv ?? none();
+    case "margin":
+      return a.margin ?? none();
+    case "extra":
+      return a.extra ?? none();
+    case "predictedClv":
+      return a.predict?.model?.clv ?? none();
+    case "pAlive":
+      return a.predict?.model?.pAlive ?? none();
+  }
+}
+
+function computeScore(a: AnalysisResult, score: ScoreAnalysisOptions): ScoreResult {
+  return scoreMetrics(
+    score.metrics.map((x) => scoreMetricValues(a, x.metric)),
+    scoreOptionsOf(score),
+  );
+}
+
+/**
+ * The analysis with its score computed now (`withPredictions` calls this once the predictions exist,
+ * for a score that uses them), and with tierBy "score" its tiers and upgrade gaps.
+ */
+export function withScore(a: AnalysisResult): AnalysisResult {
+  if (!a.scoreSettings) return a;
+  const scored = { ...a, score: computeScore(a, a.scoreSettings) };
+  return a.tierBy === "score" ? { ...scored, ...tiersOf(scored) } : scored;
+}
+
+/** The tier names of a tiering, by index. */
+function tierNames(a: AnalysisResult): readonly string[] {
+  if (a.tierBy === "segment") return a.rfm!.segmentation.names;
+  if (a.tierBy === "score") return SCORE_TIER_KEYS.slice(0, a.score!.bandCount);
+  return ABC_LABELS;
+}
+
+/** Per customer its tier, the tier rows (per-tier totals and means; no predictions), and the upgrade gaps, by `a.tierBy`. */
+function tiersOf(a: AnalysisResult): Pick<AnalysisResult, "tierOf" | "tiers" | "upgrade"> {
+  const { summary, rfm, abc, score } = a;
+  const customers = a.customerIds.length;
+  const tierOf = new Int32Array(customers).fill(-1);
+  const names = tierNames(a);
+  let upgrade: AnalysisUpgrade;
+  if (a.tierBy === "segment") {
+    const seg = rfm!.segmentation;
+    for (let c = 0; c < customers; c++) if (seg.index[c] !== NO_SEGMENT) tierOf[c] = seg.index[c];
+    // Scored with the default bases (orders, total amount): the revenue to the next M score.
+    upgrade = { ...rfmUpgrade(rfm!.scores, summary.orders, summary.totalAmount).monetary, kind: "revenue" };
+  } else if (a.tierBy === "score") {
+    for (let c = 0; c < customers; c++) if (score!.band[c] < score!.bandCount) tierOf[c] = score!.band[c];
+    upgrade = { ...scoreUpgrade(score!), kind: "points" };
+  } else {
+    for (let c = 0; c < customers; c++) if (abc!.classes[c] < 3) tierOf[c] = abc!.classes[c];
+    upgrade = { ...abcUpgrade(abc!.values, abc!), kind: abc!.measure === "orders" ? "orders" : "revenue" };
+  }
+  const totals = tierTotals(tierOf, names, summary.orders, summary.totalAmount);
+  const measures: [TierMeasure, ArrayLike<number> | null][] = [
+    ["recencyDays", summary.recencyDays],
+    ["frequency", summary.orders],
+    ["monetary", summary.totalAmount],
+    ["clv", a.clv],
+    ["extra", a.extra],
+    ["r", rfm ? scoresAsNumbers(rfm.scores.r.scores) : null],
+    ["f", rfm ? scoresAsNumbers(rfm.scores.f.scores) : null],
+    ["m", rfm ? scoresAsNumbers(rfm.scores.m.scores) : null],
+    ["pAlive", null],
+    ["score", score ? score.score : null],
+  ];
+  const means = measures.map(([key, values]) => [key, tierMeans(tierOf, names.length, values)] as const);
+  let tiers: TierRow[] = totals.map((t, index) => ({
+    index,
+    key: names[index],
+    customers: t.customers,
+    customerShare: t.customerShare,
+    orders: t.orders,
+    revenue: t.revenue,
+    revenueShare: t.revenueShare,
+    cumulativeRevenueShare: 0,
+    expectedPurchases: NaN,
+    expectedRevenue: NaN,
+    mean: Object.fromEntries(means.map(([key, m]) => [key, m[index]])) as TierMeans,
+  }));
+  tiers = tiers.filter((t) => t.customers > 0);
+  // Segments read best largest first (and the Pareto needs that order); classes stay A, B, C; bands top first.
+  if (a.tierBy === "segment") tiers.sort((x, y) => y.revenue - x.revenue || x.index - y.index);
+  let cumulative = 0;
+  for (const t of tiers) {
+    cumulative += t.revenueShare;
+    t.cumulativeRevenueShare = Math.min(cumulative, 1);
+  }
+  return { tierOf, tiers, upgrade };
 }

@@ -9,7 +9,7 @@
  * failed run: the tiers stand without the predictions and `error` carries the core's reason, which the
  * caller words (src/i18n/describe.ts). Lifecycle stages need no model and are always given.
  */
-import { tierMeans, type AnalysisResult, type TierRow } from "./analysis";
+import { scoreNeedsPredictions, tierMeans, withScore, type AnalysisResult, type TierRow } from "./analysis";
 import type { TimeUnit } from "./calibration";
 import { CHURN_DEFAULTS, churnWarning } from "./churn";
 import { CoreError, type CoreErrorCode } from "./errors";
@@ -163,12 +163,16 @@ export function tierSums(tierOf: ArrayLike<number>, tiers: number, values: Array
 
 /**
  * The analysis with its predictions: per customer (`predict`) and per tier (expected purchases and
- * expected revenue summed over the tier's customers, mean P(alive)).
+ * expected revenue summed over the tier's customers, mean P(alive)). A weighted score that uses predicted
+ * CLV or P(alive) is computed here, and with tierBy "score" its tiers; when the models could not be
+ * fitted those metrics are blank for everyone and the score stands on its other metrics (the blank rule).
  */
-export function withPredictions(a: AnalysisResult, options: PredictAnalysisOptions): AnalysisResult {
-  const predict = predictAnalysisCustomers(a.transactions, a.customerIds, a.summary.asOf, options);
+export function withPredictions(tiered: AnalysisResult, options: PredictAnalysisOptions): AnalysisResult {
+  const predict = predictAnalysisCustomers(tiered.transactions, tiered.customerIds, tiered.summary.asOf, options);
+  const withModels = { ...tiered, predict };
+  const a = tiered.scoreSettings && scoreNeedsPredictions(tiered.scoreSettings) ? withScore(withModels) : withModels;
   const model = predict.model;
-  if (!model) return { ...a, predict };
+  if (!model) return a;
   const size = a.tiers.reduce((max, t) => Math.max(max, t.index + 1), 0);
   const purchases = tierSums(a.tierOf, size, model.expectedPurchases);
   const revenue = tierSums(a.tierOf, size, model.clv);
@@ -179,5 +183,5 @@ export function withPredictions(a: AnalysisResult, options: PredictAnalysisOptio
     expectedRevenue: revenue[t.index],
     mean: { ...t.mean, pAlive: alive[t.index] },
   }));
-  return { ...a, tiers, predict };
+  return { ...a, tiers };
 }

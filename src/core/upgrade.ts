@@ -34,18 +34,27 @@ export function scoreUpgrade(score: ScoreResult): UpgradeGaps {
   return { next: score.nextBand, gap: score.nextBandGap };
 }
 
-const bits = new Float64Array(1);
-const word = new BigInt64Array(bits.buffer);
-
-/** The next double above x (x finite). */
+/** The next double above a finite x (no BigInt: the core also runs in older webviews). */
 function nextUp(x: number): number {
   if (x === 0) return Number.MIN_VALUE;
-  bits[0] = x;
-  word[0] += x > 0 ? 1n : -1n;
-  return bits[0];
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  // The bit pattern as a 64-bit magnitude: one step away from zero for x > 0, towards it for x < 0.
+  let high = view.getUint32(0);
+  let low = view.getUint32(4);
+  if (x > 0) {
+    low = (low + 1) >>> 0;
+    if (low === 0) high++;
+  } else {
+    if (low === 0) high--;
+    low = (low - 1) >>> 0;
+  }
+  view.setUint32(0, high);
+  view.setUint32(4, low);
+  return view.getFloat64(0);
 }
 
-/** The next double below x (x finite, > 0). */
+/** The next double below a finite x. */
 function nextDown(x: number): number {
   return -nextUp(-x);
 }

@@ -67,6 +67,12 @@ function settingsSentence(e: AnalysisSettingsError, m: Messages): string {
       return x.cantLoseShare(v);
     case "cantLoseRisk":
       return x.cantLoseRisk(v);
+    case "tierByNeedsScore":
+      return x.tierByNeedsScore;
+    case "scoreMetricUnavailable": {
+      const metric = (m.scoreMetrics as Record<string, string>)[v] ?? v;
+      return x.scoreMetricUnavailable(metric, (x.scoreMetricFixes as Record<string, string>)[v] ?? x.scoreMetricFixes.clv);
+    }
   }
 }
 
