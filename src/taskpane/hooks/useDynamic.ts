@@ -30,7 +30,6 @@ export interface DynamicState {
 }
 
 export interface DynamicActions {
-  refresh(): Promise<void>;
   setBefore(id: string): void;
   setAfter(id: string): void;
   compare(): Promise<void>;
@@ -190,7 +189,6 @@ export function useDynamic(
     measurePilot,
     measureSnapshot,
     comparison,
-    refresh: () => load(false),
     setBefore,
     setAfter,
     compare,
