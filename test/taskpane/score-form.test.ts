@@ -268,13 +268,16 @@ describe("the playbook's tiers", () => {
 
 describe("upgrade gaps", () => {
   const numbers = (locale: string) => new Intl.NumberFormat(locale);
-  it("formats the gap in the pane's number format, rounded up: money to the cent, whole orders, points to a tenth", () => {
+  it("formats the gap in the pane's number format, rounded up: money to the cent, whole orders, points to a tenth (two significant digits below 1)", () => {
     expect(gapText({ gap: 1234.5, gapKind: "revenue" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.revenue("1,234.50"));
     expect(gapText({ gap: 0.001, gapKind: "revenue" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.revenue("0.01"));
     expect(gapText({ gap: 1.1, gapKind: "revenue" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.revenue("1.10"));
     expect(gapText({ gap: 1, gapKind: "orders" }, en, numbers("en"))).toBe("1 more order");
     expect(gapText({ gap: 2, gapKind: "orders" }, en, numbers("en"))).toBe("2 more orders");
     expect(gapText({ gap: 3.04, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("3.1"));
+    expect(gapText({ gap: 12, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("12.0"));
+    expect(gapText({ gap: 0.25, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("0.25"));
+    expect(gapText({ gap: 0.00341, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("0.0035"));
     expect(gapText({ gap: 12000, gapKind: "revenue" }, zh, numbers("zh-CN"))).toBe(zh.pane.upgrade.gap.revenue("12,000.00"));
     expect(gapText({ gap: 3, gapKind: "orders" }, zh, numbers("zh-CN"))).toBe(zh.pane.upgrade.gap.orders(3, "3"));
   });

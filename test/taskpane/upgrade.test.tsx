@@ -49,7 +49,7 @@ describe("pane: upgrade candidates and the snapshot", () => {
     await runWith(port);
     expect(items()).toHaveLength(10);
     expect(items()[0]).toBe(`C1${en.pane.upgrade.detail(en.scoreTiers.silver, en.scoreTiers.gold, "1 more order")}`);
-    expect(items()[1]).toContain(en.pane.upgrade.gap.points("0.3"));
+    expect(items()[1]).toContain(en.pane.upgrade.gap.points("0.25"));
     expect(query("link", "C11")).toBeNull();
     await click(get("link", "C10"));
     expect(port.called("selectCell")[0].args[0]).toEqual({ sheet: "Tiers", address: "A11" });

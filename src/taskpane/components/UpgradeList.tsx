@@ -13,7 +13,7 @@ export const UPGRADE_SHOWN = 10;
 
 /**
  * What a candidate still needs, in the pane's number format, rounded up (reaching the next tier takes at
- * least the gap): revenue to the cent, whole orders, score points to a tenth.
+ * least the gap): revenue to the cent, whole orders, score points to a tenth (two significant digits below 1).
  */
 export function gapText(candidate: Pick<UpgradeCandidate, "gap" | "gapKind">, m: Messages, numbers: Intl.NumberFormat): string {
   const { locale } = numbers.resolvedOptions();
@@ -27,8 +27,12 @@ export function gapText(candidate: Pick<UpgradeCandidate, "gap" | "gapKind">, m:
       const orders = up(candidate.gap, 0);
       return g.orders(orders, new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(orders));
     }
-    case "points":
-      return g.points(new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(up(candidate.gap, 1)));
+    case "points": {
+      // A tenth of a point from 1 up; below that two significant digits (percentile scores are dense, so a
+      // gap of 0.003 points is common and "0.1" would overstate it).
+      const places = candidate.gap >= 1 || !(candidate.gap > 0) ? 1 : 1 - Math.floor(Math.log10(candidate.gap));
+      return g.points(new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: places }).format(up(candidate.gap, places)));
+    }
   }
 }
 
