@@ -11,6 +11,7 @@ import { migrationTable } from "./migration";
 import { pilotTable } from "./pilot";
 import { clvFitTable, clvPredictTable, lifecycleTable, pAliveTable } from "./predict";
 import { rfmScoreTable, rfmTable } from "./rfm";
+import { scoreTable } from "./score";
 
 /**
  * RFM scores and segments from transactions: one row per customer with Customer, Recency (days), Frequency, Monetary, R, F, M, RFM and Segment.
@@ -207,4 +208,19 @@ export function migration(ids_before: any[][], tiers_before: any[][], ids_after:
 export function pilot(ids: any[][], tiers: any[][], share: any, seed?: any, control_share?: any): any[][] {
   const m = runtimeMessages();
   return runFunction(m, () => pilotTable(ids, tiers, share, seed, control_share, m));
+}
+
+/**
+ * Weighted score of each customer from several measures (0–100) and its tier: Diamond, Platinum, Gold, Silver or Bronze. Each measure is normalised within its column, weighted, and a blank measure is left out of that row's score (the row's other weights then count in full).
+ * @customfunction SCORE
+ * @param {any[][]} metrics One column per measure (spend, orders, rating …), one row per customer; numbers only, without a header row.
+ * @param {any[][]} weights One weight per measure, 0 or more (a row or a column); they are scaled to add up to 1.
+ * @param {any[][]} [directions] Per measure "higher" (higher is better, the default) or "lower" (lower is better, e.g. days since the last purchase).
+ * @param {any[][]} [bands] Default: top 5% Diamond, next 15% Platinum, 30% Gold, 30% Silver, the rest Bronze. Numbers all between 0 and 1 are shares of customers, top first, adding up to at most 1 (such as 0.05, 0.15, 0.3, 0.3); other numbers are minimum scores, top first (such as 90, 75, 50, 25).
+ * @param {any} [method] "percentile" (default): the rank within the column; "minmax": (value − min) / (max − min).
+ * @returns {any[][]} For each row: Score, Tier, Next tier and Points to the next tier; blank rows stay blank.
+ */
+export function score(metrics: any[][], weights: any[][], directions?: any[][], bands?: any[][], method?: any): any[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => scoreTable(metrics, weights, directions, bands, method, m));
 }

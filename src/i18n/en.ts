@@ -195,7 +195,7 @@ export const en = {
       bandShareSum: (argument: string, sum: string) =>
         `The shares in '${argument}' add up to ${sum}; the last band takes the rest, so they must add up to at most 1.`,
       bandThreshold: (argument: string, position: number, value: string) =>
-        `'${argument}' minimum score ${position} is ${value}; use scores from 0 to 100 (numbers that are not all shares adding up to at most 1 are read as minimum scores).`,
+        `'${argument}' minimum score ${position} is ${value}; use scores from 0 to 100 (numbers that are not all between 0 and 1 are read as minimum scores).`,
       bandThresholdOrder: (argument: string, position: number, value: string, previous: string) =>
         `'${argument}' minimum score ${position} (${value}) is not below the one before it (${previous}); list the minimum scores from the top band down, such as 90, 75, 50, 25.`,
       notFinite: (metric: number, row: number, value: string) => `Metric ${metric}, row ${row} is ${value}; use a finite number, or leave the cell blank.`,

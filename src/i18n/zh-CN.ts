@@ -164,7 +164,7 @@ export const zhCN: Messages = {
       bandShare: (argument, position, value) => `“${argument}”第 ${position} 个比例为 ${value}；客户比例必须大于 0 且不超过 1（5% 即 0.05）。`,
       bandShareSum: (argument, sum) => `“${argument}”中的比例之和为 ${sum}；最后一档取其余客户，因此比例之和不能超过 1。`,
       bandThreshold: (argument, position, value) =>
-        `“${argument}”第 ${position} 个最低分为 ${value}；请使用 0 到 100 的分数（不全是和不超过 1 的比例时，数字按最低分理解）。`,
+        `“${argument}”第 ${position} 个最低分为 ${value}；请使用 0 到 100 的分数（数字不全在 0 到 1 之间时，按最低分理解）。`,
       bandThresholdOrder: (argument, position, value, previous) =>
         `“${argument}”第 ${position} 个最低分（${value}）不低于前一个（${previous}）；请从最高档往下列出最低分，如 90、75、50、25。`,
       notFinite: (metric, row, value) => `第 ${metric} 个指标第 ${row} 行为 ${value}；请使用有限的数字，或留空。`,

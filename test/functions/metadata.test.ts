@@ -36,7 +36,7 @@ const params = (id: string) => Object.fromEntries(fn(id).parameters.map((p) => [
 describe("custom function metadata", () => {
   it("generates without errors, with exactly the eight ids", () => {
     expect(errors).toEqual([]);
-    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "ABCNEXT", "CLV", "CLVFIT", "CLVPREDICT", "LIFECYCLE", "MIGRATION", "PALIVE", "PILOT", "RFM", "RFMSCORE"]);
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "ABCNEXT", "CLV", "CLVFIT", "CLVPREDICT", "LIFECYCLE", "MIGRATION", "PALIVE", "PILOT", "RFM", "RFMSCORE", "SCORE"]);
     for (const f of metadata.functions) {
       expect(f.name).toBe(f.id);
       expect(f.result.dimensionality).toBe("matrix");
@@ -74,6 +74,11 @@ describe("custom function metadata", () => {
     expect(Object.keys(pilot)).toEqual(["ids", "tiers", "share", "seed", "control_share"]);
     expect(pilot.share.optional).toBeFalsy();
     for (const name of ["seed", "control_share"]) expect(pilot[name].optional).toBe(true);
+    const score = params("SCORE");
+    expect(Object.keys(score)).toEqual(["metrics", "weights", "directions", "bands", "method"]);
+    for (const name of ["metrics", "weights", "directions", "bands"]) expect(score[name].dimensionality).toBe("matrix");
+    for (const name of ["metrics", "weights"]) expect(score[name].optional).toBeFalsy();
+    for (const name of ["directions", "bands", "method"]) expect(score[name].optional).toBe(true);
   });
 
   it("has Chinese descriptions for every function and parameter, names unchanged", () => {
