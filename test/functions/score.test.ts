@@ -66,7 +66,7 @@ describe("=TIER.SCORE", () => {
     expect(thresholds.map((r) => r[1])).toEqual(["Gold", "Gold", "Gold", "Gold", "Gold", "Gold", "Platinum", "Platinum", "Platinum", "Diamond"]);
     expect(thresholds[5][3]).toBeCloseTo(60 - 500 / 9, 8);
     // A single number 1 or above is a minimum score: Diamond from 50, the rest Platinum.
-    expect(score(values, [[1]], omitted, 50, "MinMax").map((r) => r[1]).filter((t) => t === "Diamond")).toHaveLength(5);
+    expect(score(values, [[1]], omitted, 50 as unknown as unknown[][], "MinMax").map((r) => r[1]).filter((t) => t === "Diamond")).toHaveLength(5);
   });
 
   it("a single customer and a single metric", () => {
