@@ -3,6 +3,7 @@
  *   tier rfm FILE.csv [...]   tier abc FILE.csv --value COL [...] (abc.ts)   tier clv [...]   tier bench [FILE.csv]
  *   tier fit FILE.csv [...]   tier predict FILE.csv [...]   (BG/NBD + Gamma-Gamma, see models.ts)
  *   tier migrate BEFORE.csv AFTER.csv [...]   tier pilot FILE.csv [...]   (snapshots and pilots, see dynamic.ts)
+ *   tier score FILE.csv --metrics COL1,COL2 --weights 0.5,0.5 [...]   (the weighted score, see score.ts)
  * Exit codes: 0 done (rows left out are listed on stderr), 2 bad arguments or unreadable input.
  */
 import { checkClvInput, simpleClv, type ClvInput } from "../core/clv";
@@ -17,6 +18,7 @@ import { messages, type Messages } from "../i18n";
 import { describeClvProblem, describeCoreError, segmentName } from "../i18n/describe";
 import { ABC_FLAGS, ABC_OPTIONS, abcCommand } from "./abc";
 import { runBench } from "./bench";
+import { SCORE_OPTIONS, scoreCommand } from "./score";
 import { migrateCommand, pilotCommand } from "./dynamic";
 import { parseTimeUnit } from "../core/calibration";
 import { CLV_DEFAULTS, type CountModelName } from "../core/predict";
@@ -38,6 +40,7 @@ const OPTIONS: Record<string, string[]> = {
   bench: ["--rows", "--repeat"],
   migrate: ["--id", "--tier", "--measure", "--order", "--revenue", "--orders", "--last", "--as-of"],
   pilot: ["--id", "--tier", "--share", "--control-share", "--seed", "--only-tier", "--format"],
+  score: SCORE_OPTIONS,
 };
 
 function parseArgs(argv: string[], m: Messages): Parsed {
@@ -300,6 +303,7 @@ const COMMANDS: Record<string, Command> = {
   bench: (p, m, out) => out(`${JSON.stringify(runBench(p.positional[0], numberOption(p, "--rows", m), numberOption(p, "--repeat", m)), null, 2)}\n`),
   migrate: migrateCommand,
   pilot: pilotCommand,
+  score: scoreCommand,
 };
 
 /** Runs the command; returns the exit code. `out`/`err` receive whole chunks of text. */

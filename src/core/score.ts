@@ -106,6 +106,28 @@ const roundScore = (s: number) => Math.round(s * ROUND) / ROUND;
 
 export const DEFAULT_SCORE_BANDS: ScoreBands = { kind: "shares", shares: DEFAULT_BAND_SHARES };
 
+/** Words (and 1 / −1) people write for a direction, lower case; the functions and the CLI read them. */
+const DIRECTION_WORDS: Record<string, ScoreDirection> = {
+  higher: "higher",
+  high: "higher",
+  "higher is better": "higher",
+  "1": "higher",
+  "+1": "higher",
+  高: "higher",
+  越高越好: "higher",
+  lower: "lower",
+  low: "lower",
+  "lower is better": "lower",
+  "-1": "lower",
+  低: "lower",
+  越低越好: "lower",
+};
+
+/** A direction as written ("higher", "Low", "-1", "越高越好" …), or undefined when it is none. */
+export function readScoreDirection(text: string): ScoreDirection | undefined {
+  return Object.prototype.hasOwnProperty.call(DIRECTION_WORDS, text.trim().toLowerCase()) ? DIRECTION_WORDS[text.trim().toLowerCase()] : undefined;
+}
+
 /**
  * Checks weights, directions, method and bands for `metrics` metrics; throws CoreError (scoreWeights,
  * scoreDirections, scoreMethod, scoreBands) with the facts. Returns the normalised weights.

@@ -4,29 +4,12 @@
  * tier out (a blank row, or a row with no weighted metric, stays blank: src/core/score.ts's blank rule).
  */
 import { cellText, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/input";
-import { DEFAULT_SCORE_BANDS, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/score";
+import { DEFAULT_SCORE_BANDS, readScoreDirection, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/score";
 import type { Messages } from "../i18n";
 import { isOmitted, optionalText, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 
 type Cell = string | number;
-
-/** Texts (lower case, trimmed) and numbers read as a direction. */
-const DIRECTIONS: Record<string, ScoreDirection> = {
-  higher: "higher",
-  high: "higher",
-  "higher is better": "higher",
-  "1": "higher",
-  "+1": "higher",
-  高: "higher",
-  越高越好: "higher",
-  lower: "lower",
-  low: "lower",
-  "lower is better": "lower",
-  "-1": "lower",
-  低: "lower",
-  越低越好: "lower",
-};
 
 const METHODS: Record<string, ScoreMethod> = { percentile: "percentile", minmax: "minmax", "min-max": "minmax" };
 
@@ -97,7 +80,7 @@ function directionsOf(arg: unknown, m: Messages): ScoreDirection[] | undefined {
   if (isOmitted(arg)) return undefined;
   return line(arg, "directions", m).map((c, k) => {
     if (isBlank(c)) return "higher";
-    const direction = DIRECTIONS[cellText(c).trim().toLowerCase()];
+    const direction = readScoreDirection(cellText(c));
     if (!direction) throw new ArgumentError(m.errors.score.unknownDirection("directions", k + 1, cellText(c)));
     return direction;
   });

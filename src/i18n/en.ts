@@ -175,14 +175,14 @@ export const en = {
     /** The weighted score (TIER.SCORE, tier score, the pane); `argument` is the function's argument or the CLI's option. */
     score: {
       weightsCount: (argument: string, given: number, expected: number) =>
-        `'${argument}' has ${given} weights for ${expected} metrics; give one weight per metric (0 leaves a metric out).`,
+        `'${argument}' has ${given === 1 ? "1 weight" : `${given} weights`} for ${expected === 1 ? "1 metric" : `${expected} metrics`}; give one weight per metric (0 leaves a metric out).`,
       weightNotNumber: (argument: string, position: number, value: string) =>
         `'${argument}' weight ${position} is "${value}"; use a number, 0 or more.`,
       weightNegative: (argument: string, position: number, value: string) =>
         `'${argument}' weight ${position} is ${value}; a weight cannot be negative (0 leaves a metric out).`,
       weightsAllZero: (argument: string) => `Every weight in '${argument}' is 0; give at least one metric a weight above 0.`,
       directionsCount: (argument: string, given: number, expected: number) =>
-        `'${argument}' has ${given} directions for ${expected} metrics; give one per metric, or leave it out (higher is better for all).`,
+        `'${argument}' has ${given === 1 ? "1 direction" : `${given} directions`} for ${expected === 1 ? "1 metric" : `${expected} metrics`}; give one per metric, or leave it out (higher is better for all).`,
       unknownDirection: (argument: string, position: number, value: string) =>
         `'${argument}' entry ${position} is "${value}"; use "higher" (higher is better) or "lower" (lower is better).`,
       unknownMethod: (argument: string, value: string) => `'${argument}' is "${value}"; use "percentile" or "minmax".`,

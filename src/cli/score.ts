@@ -1,0 +1,109 @@
+/**
+ * `tier score FILE.csv --metrics COL1,COL2 --weights 0.5,0.5`: the weighted score of each row (the same
+ * work as =TIER.SCORE): per row its id, score, band key and label, the next band up and the points to it;
+ * `--summary` prints the customers per band and each band's lowest score instead. A blank cell follows
+ * the blank rule (left out of that row's score); a row of blanks has no score and is not printed; a cell
+ * that is not a number leaves its row out and is listed on stderr.
+ */
+import { CoreError } from "../core/errors";
+import { ProblemLog, readNumberCell, type CellRead } from "../core/input";
+import { checkScoreOptions, readScoreDirection, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/score";
+import type { Messages } from "../i18n";
+import { UsageError, choice, emit, listOption, pick, readTable, reportProblems, type Parsed } from "./args";
+import type { Cell } from "./output";
+
+export const SCORE_OPTIONS = ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format"];
+
+function names(p: Parsed, option: string, m: Messages): string[] {
+  const raw = p.options.get(option);
+  if (raw === undefined) throw new UsageError(m.cli.missingValue(option));
+  return raw.split(",").map((t) => t.trim()).filter((t) => t !== "");
+}
+
+function directionsOption(p: Parsed, m: Messages): ScoreDirection[] | undefined {
+  const raw = p.options.get("--directions");
+  if (raw === undefined) return undefined;
+  return raw.split(",").map((t, k) => {
+    const direction = readScoreDirection(t);
+    if (!direction) throw new UsageError(m.errors.score.unknownDirection("--directions", k + 1, t.trim()));
+    return direction;
+  });
+}
+
+function bandsOption(p: Parsed, m: Messages): ScoreBands | undefined {
+  const shares = listOption(p, "--bands", m);
+  const thresholds = listOption(p, "--thresholds", m);
+  if (shares && thresholds) throw new UsageError(m.cli.bandsOrThresholds);
+  if (shares) return { kind: "shares", shares };
+  if (thresholds) return { kind: "thresholds", thresholds };
+  return undefined;
+}
+
+/** The core names the score's arguments as the function does; here they are options. */
+function withOptionName(error: unknown, bands: ScoreBands | undefined): unknown {
+  if (!(error instanceof CoreError) || !error.code.startsWith("score")) return error;
+  const argument = String(error.details.argument ?? "");
+  const option = argument === "bands" ? (bands?.kind === "thresholds" ? "--thresholds" : "--bands") : `--${argument}`;
+  return argument ? new CoreError(error.code, { ...error.details, argument: option }) : error;
+}
+
+export function scoreCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
+  const format = p.flags.has("--json") ? "json" : choice(p, "--format", ["csv", "json"], "csv", m);
+  const method = choice<ScoreMethod>(p, "--method", ["percentile", "minmax"], "percentile", m);
+  const metricNames = names(p, "--metrics", m);
+  const weights = listOption(p, "--weights", m);
+  if (!weights) throw new UsageError(m.cli.missingValue("--weights"));
+  const directions = directionsOption(p, m);
+  const bands = bandsOption(p, m);
+  const options = { weights, directions, method, bands };
+  // The options are checked before the file is read.
+  try {
+    checkScoreOptions(metricNames.length, options);
+  } catch (error) {
+    throw withOptionName(error, bands);
+  }
+  const { file, table } = readTable(p, m);
+  const columns = metricNames.map((name) => pick(table, file, name, m));
+  const idName = p.options.get("--id");
+  const ids = idName ? pick(table, file, idName, m) : undefined;
+
+  // Numbers per metric; a bad cell leaves its row out (all its metrics blank) and is reported.
+  const log = new ProblemLog();
+  const cell: CellRead = { status: "ok", value: 0 };
+  const values = columns.map(() => new Float64Array(table.rows));
+  for (let i = 0; i < table.rows; i++) {
+    for (let k = 0; k < columns.length; k++) {
+      readNumberCell(columns[k][i], cell);
+      if (cell.status === "bad" || cell.status === "error") {
+        log.add(i, metricNames[k], cell.status === "error" ? "excelError" : "badNumber", columns[k][i]);
+        for (const v of values) v[i] = NaN;
+        break;
+      }
+      values[k][i] = cell.status === "ok" ? cell.value : NaN;
+    }
+  }
+  reportProblems(log, table.rows, m, err);
+  const result = scoreCustomers(values, options);
+  const key = (band: number) => SCORE_TIER_KEYS[band];
+  const label = (band: number) => m.scoreTiers[key(band)];
+  if (p.flags.has("--summary")) {
+    const counts = new Array<number>(result.bandCount).fill(0);
+    let scored = 0;
+    for (const b of result.band) {
+      if (b >= result.bandCount) continue;
+      counts[b]++;
+      scored++;
+    }
+    const rows = counts.map((n, b): Cell[] => [key(b), label(b), n, scored > 0 ? n / scored : 0, result.bandMin[b] === result.bandMin[b] ? result.bandMin[b] : ""]);
+    emit(["tier", "tier_label", "customers", "share", "min_score"], rows, format, out);
+    return;
+  }
+  const rows: Cell[][] = [];
+  for (let i = 0; i < table.rows; i++) {
+    const s = result.score[i];
+    if (s !== s) continue;
+    const next = result.nextBand[i];
+    rows.push([ids ? ids[i] : i + 2, s, key(result.band[i]), label(result.band[i]), next >= 0 ? key(next) : "", next >= 0 ? result.nextBandGap[i] : ""]);
+  }
+  emit([idName ?? "line", "score", "tier", "tier_label", "next_tier", "gap"], rows, format, out);
+}
