@@ -19,17 +19,18 @@ export function officeHost(): ExcelHost {
 /** Office refuses a request or response over 5 MB; each sync aims under this, leaving room for Office's own envelope. */
 export const PAYLOAD_TARGET = 4 * 1024 * 1024;
 /**
- * Syncs that write result rows: a fixed number, so small and large runs make the same round trips. Eight
- * since issue 4: every row carries its tier's strategy (the playbook) and, with the score and upgrade
- * gaps, four more columns: about 29 MB for 100,000 customers (6 × 4 MB held the 19 MB before).
+ * Syncs that write result rows: a fixed number, so small and large runs make the same round trips. Ten
+ * since issue 4: every row carries its tier's strategy (the playbook: up to 90 characters for the score
+ * bands) and the next tier and gap, and with the score its score and band: about 24 MB for 100,000
+ * customers tiered by ABC and 33 MB by score band (6 × 4 MB held the 19 MB before).
  */
-export const WRITE_SYNCS = 8;
+export const WRITE_SYNCS = 10;
 /**
  * With Predict CLV & churn on: the Tiers rows carry six more columns and the Churn warning rows share
- * the same syncs (about 38 MB for 100,000 customers with the strategy column; 44 MB with the score and
- * upgrade columns too), so such runs take a fixed 12 write syncs, again the same for 100 or 100,000 customers.
+ * the same syncs (about 46 MB for 100,000 customers tiered by score band, with the strategy, score and
+ * upgrade columns), so such runs take a fixed 14 write syncs, again the same for 100 or 100,000 customers.
  */
-export const WRITE_SYNCS_PREDICT = 12;
+export const WRITE_SYNCS_PREDICT = 14;
 /** Syncs that read source rows (at least; more when the sampled rows say the data outgrow READ_SYNCS × PAYLOAD_TARGET). */
 export const READ_SYNCS = 3;
 /** Data rows of each mapped column read in the first sync, to measure what a row costs in a response. */

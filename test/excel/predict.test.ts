@@ -203,8 +203,8 @@ describe("sync budget with Predict on", () => {
       counts.push(log.length);
       expectSyncsUnderLimit(log);
       expect(log.slice(1 + READ_SYNCS).every((s) => s.calculationSuspended)).toBe(true);
-      // 100,000 customers: about 3.2 MB in each of the 9 write syncs.
-      if (n === 100_000) expect(Math.max(...log.map((s) => s.requestBytes))).toBeGreaterThan(3 * 1024 * 1024);
+      // 100,000 customers: about 2.75 MB in each of the 14 write syncs.
+      if (n === 100_000) expect(Math.max(...log.map((s) => s.requestBytes))).toBeGreaterThan(2.5 * 1024 * 1024);
     }
     expect(counts[0]).toBe(1 + READ_SYNCS + WRITE_SYNCS_PREDICT + 1 + SNAPSHOT_SYNCS);
     expect(counts[1]).toBe(counts[0]);

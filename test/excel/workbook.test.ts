@@ -24,7 +24,7 @@ describe("run", () => {
     expect(results.sheet).toBe("Tiers");
     expect(results.rows).toBe(customers);
     const h = en.workbook.columns;
-    expect(results.header).toEqual([h.customer, h.firstPurchase, h.lastPurchase, h.recencyDays, h.frequency, h.monetary, h.r, h.f, h.m, h.rfmCode, h.segment, h.abcClass, h.cumulativeShare, en.workbook.playbook.strategy, h.clv, h.mainCategory, h.extraMean("Rating")]);
+    expect(results.header).toEqual([h.customer, h.firstPurchase, h.lastPurchase, h.recencyDays, h.frequency, h.monetary, h.r, h.f, h.m, h.rfmCode, h.segment, h.abcClass, h.cumulativeShare, en.workbook.playbook.strategy, en.workbook.upgrade.nextTier, en.workbook.upgrade.gap.revenue, h.clv, h.mainCategory, h.extraMean("Rating")]);
     // Row of C1 agrees with its transactions.
     const c1 = rows.filter((r) => r[0] === "C1");
     const row = book.tableRows("TieringResults").find((r) => r[0] === "C1")!;
@@ -51,6 +51,29 @@ describe("run", () => {
     const strategyOf = new Map(tiers.map((t) => [t[0], t[1]]));
     for (const r of book.tableRows("TieringResults")) expect(r[13]).toBe(strategyOf.get(r[11]));
     expect(formats[13]).toBe("@");
+    // Upgrade gaps: the next class up and the revenue to its smallest customer; none in A.
+    const all = book.tableRows("TieringResults");
+    const least = (cls: string) => Math.min(...all.filter((r) => r[11] === cls).map((r) => r[5] as number));
+    for (const r of all) {
+      if (r[11] === "A") expect(r.slice(14, 16)).toEqual(["", ""]);
+      else {
+        const next = r[11] === "B" ? "A" : "B";
+        expect(r[14]).toBe(next);
+        expect(r[15]).toBeCloseTo(least(next) - (r[5] as number), 2);
+      }
+    }
+    expect(formats.slice(14, 16)).toEqual(["@", "#,##0.00"]);
+    // The candidates: at most 20, smallest gap relative to revenue first, each pointing at its row.
+    expect(report.upgrade.length).toBe(Math.min(20, all.filter((r) => r[11] !== "A").length));
+    const relative = report.upgrade.map((u) => u.gap / (all.find((r) => r[0] === u.customer)![5] as number));
+    expect(relative).toEqual([...relative].sort((x, y) => x - y));
+    for (const u of report.upgrade) {
+      expect(u.gapKind).toBe("revenue");
+      const row = Number(u.cell.address.slice(1));
+      expect(u.cell).toEqual({ sheet: "Tiers", address: `A${row}` });
+      expect(all[row - 2][0]).toBe(u.customer);
+      expect([u.tier, u.nextTier]).toEqual([all[row - 2][11], all[row - 2][14]]);
+    }
   });
 
   it("builds the PivotTable over the results table: rows by class, count of customers, sum of revenue", async () => {
