@@ -376,9 +376,9 @@ function must(cond: boolean, what: string) { if (!cond) throw new Error("prose c
   const cum: number[] = new Array(nums.length).fill(NaN);
   let run = 0;
   order.forEach(([v, i], k) => { rank[i] = k + 1; run += Math.max(v, 0); cum[i] = run / total; });
-  const rows = (l: "en" | "zh") => abcIn.map((v, i) => [i + 2, abcIds[i], plain(v), rank[i] || " ", rank[i] ? `${rank[i]}/${n} = ${r4(rank[i] / n)}` : " ", rank[i] ? r4(cum[i]) : " ", fixed[i][0], comp[i][0], nextF[i][0], nextF[i][1], nextC[i][0], nextC[i][1]].map((c) => (c === "" ? " " : c)));
-  V.abc_comp_en = table(["Row", "A: customer", "B: revenue", "rank", "effort", "yield", "`=TIER.ABCCLASS(B2:B11)`", "`…(B2:B11,,,,\"computed\")`", "`=TIER.ABCNEXT(B2:B11)` next", "gap", "`…(B2:B11,,,,\"computed\")` next", "gap"], rows("en"));
-  V.abc_comp_zh = table(["行", "A：客户", "B：收入", "排名", "付出（effort）", "收益（yield）", "`=TIER.ABCCLASS(B2:B11)`", "`…(B2:B11,,,,\"computed\")`", "`=TIER.ABCNEXT(B2:B11)` 上一级", "差距", "`…(B2:B11,,,,\"computed\")` 上一级", "差距"], rows("zh"));
+  const rows = abcIn.map((v, i) => [i + 2, abcIds[i], plain(v), rank[i] || " ", rank[i] ? `${rank[i]}/${n} = ${r4(rank[i] / n)}` : " ", rank[i] ? r4(cum[i]) : " ", fixed[i][0], comp[i][0], nextF[i][0], nextF[i][1], nextC[i][0], nextC[i][1]].map((c) => (c === "" ? " " : c)));
+  V.abc_comp_en = table(["Row", "A: customer", "B: revenue", "rank", "effort", "yield", "`=TIER.ABCCLASS(B2:B11)`", "`…(B2:B11,,,,\"computed\")`", "`=TIER.ABCNEXT(B2:B11)` next", "gap", "`…(B2:B11,,,,\"computed\")` next", "gap"], rows);
+  V.abc_comp_zh = table(["行", "A：客户", "B：收入", "排名", "付出（effort）", "收益（yield）", "`=TIER.ABCCLASS(B2:B11)`", "`…(B2:B11,,,,\"computed\")`", "`=TIER.ABCNEXT(B2:B11)` 上一级", "差距", "`…(B2:B11,,,,\"computed\")` 上一级", "差距"], rows);
   const pt = (p: { effort: number; yield: number }) => `(${r4(p.effort)}, ${r4(p.yield)})`;
   V.abc_pareto = pt(L.pareto!);
   V.abc_breakeven = pt(L.breakEven!);

@@ -26,8 +26,10 @@
 import { bisectLeft } from "d3-array";
 import { abcCurveLimits, type AbcLimits } from "./abccomputed";
 import { CoreError } from "./errors";
+import type { UpgradeGaps } from "./upgrade";
 
 export type { AbcCurvePoint, AbcLimitPoint, AbcLimits } from "./abccomputed";
+export type { UpgradeGaps } from "./upgrade";
 
 export type AbcBasis = "value" | "count";
 export type AbcMethod = "fixed" | "computed";
@@ -69,15 +71,6 @@ export interface AbcResult {
   limits?: AbcLimits;
 }
 
-/**
- * Per customer, the next class up and what it takes to reach it (also the shape of the other
- * tierings' upgrade gaps): `next` is the class index (−1 when there is none), `gap` the amount
- * (NaN when there is none).
- */
-export interface UpgradeGaps {
-  next: Int32Array;
-  gap: Float64Array;
-}
 
 /**
  * Shares are sums of floating-point values, so a share that is exactly 80 % in decimal (9.2 of 11.5)
