@@ -31,7 +31,7 @@
  * ABC → the value (revenue, margin, or orders with basis orders) to the next class; score → points to
  * the next band; segment → the revenue to the next M score (`next` is then that M score, 1..levels).
  */
-import { ABC_LABELS, abcUpgrade, classifyAbc, type AbcResult } from "./abc";
+import { ABC_LABELS, abcUpgrade, classifyAbc, type AbcMethod, type AbcResult } from "./abc";
 import { simpleClv } from "./clv";
 import type { DayOrder } from "./dates";
 import { checkPredictAnalysisOptions, withPredictions, type CustomerPredictions, type PredictAnalysisOptions } from "./forecast";
@@ -82,7 +82,8 @@ export interface AnalysisOptions {
     breakpoints?: { recency?: readonly number[]; frequency?: readonly number[]; monetary?: readonly number[] } | null;
     scheme: SegmentScheme | readonly SegmentRule[];
   } | null;
-  abc?: { aCut: number; bCut: number; basis: "revenue" | "margin" | "orders" } | null;
+  /** ABC classes of revenue, margin or orders: fixed cuts, or (method "computed") limits from the ABC curve. */
+  abc?: { aCut: number; bCut: number; basis: "revenue" | "margin" | "orders"; method?: AbcMethod } | null;
   clv?: ClvAnalysisOptions | null;
   /** Predict CLV & churn (BG/NBD + Gamma-Gamma, lifecycle stages, churn warning); calibration ends at `asOf`. */
   predict?: PredictAnalysisOptions | null;
@@ -467,7 +468,7 @@ export function runTiering(columns: AnalysisColumns, options: AnalysisOptions): 
   if (options.abc) {
     const basis = options.abc.basis;
     const values = basis === "margin" ? margin! : basis === "orders" ? Float64Array.from(summary.orders) : summary.totalAmount;
-    abc = { ...classifyAbc(values, { aCut: options.abc.aCut, bCut: options.abc.bCut, basis: "value" }), values, measure: basis };
+    abc = { ...classifyAbc(values, { aCut: options.abc.aCut, bCut: options.abc.bCut, basis: "value", method: options.abc.method ?? "fixed" }), values, measure: basis };
   }
   const clv = options.clv ? customerClv(summary, options.clv) : null;
 

@@ -7,6 +7,7 @@
  * many rows there are.
  */
 import { PREDICT_DEFAULTS, type PredictAnalysisOptions } from "../core/forecast";
+import type { AbcMethod } from "../core/abc";
 import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/score";
 import type { Locale } from "../i18n";
 
@@ -94,6 +95,11 @@ export interface AbcSettings {
   bCut: number;
   /** What is accumulated: revenue, margin (needs a margin column), or order count. */
   basis: "revenue" | "margin" | "orders";
+  /**
+   * "fixed" (the cuts above) or "computed": the limits come from the ABC curve itself (Ultsch & Lötsch
+   * 2015, src/core/abccomputed.ts) and the cuts are not used. Settings saved before it existed have none: fixed.
+   */
+  method?: AbcMethod;
 }
 
 export interface ClvSettings {
@@ -129,6 +135,14 @@ export interface ScoreSettings {
   method: ScoreMethod;
   bands: ScoreBands;
 }
+
+/** The score's metrics, bands and their keys (the pane's score editor and playbook list them). */
+export { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS } from "../core/score";
+export type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/score";
+export type { AbcMethod } from "../core/abc";
+
+/** The built-in segment schemes' tiers (the playbook lists them). */
+export { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES } from "../core/segments";
 
 /** The time units the models take (the pane's unit dropdown lists them). */
 export { TIME_UNITS } from "../core/calibration";

@@ -282,7 +282,9 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     languageLabel: "Language",
     rfmHelp: "RFM scores and segments from transactions",
     rfmScoreHelp: "RFM scores and segments from customer columns",
-    abcHelp: "ABC (Pareto) classes",
+    abcHelp: "ABC (Pareto) classes, by fixed cuts or computed from the ABC curve",
+    abcNextHelp: "The next ABC class up and the value needed to reach it",
+    scoreHelp: "A weighted 0–100 score over any metrics, and tiers from Diamond to Bronze",
     clvHelp: "Customer lifetime value",
     clvPredictHelp: "Predicted CLV, P(alive) and expected purchases (BG/NBD + Gamma-Gamma)",
     clvFitHelp: "The fitted BG/NBD and Gamma-Gamma parameters",
@@ -368,6 +370,12 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     aCut: "Class A ends at (% of total)",
     bCut: "Class B ends at (% of total)",
     basis: "Accumulate",
+    abcMethod: "Class limits",
+    abcMethods: {
+      fixed: "Fixed cuts",
+      computed: "Computed from the ABC curve (Ultsch & Lötsch)",
+    },
+    abcComputedHint: "The limits come from the data: A ends at the Pareto or break-even point of the ABC curve, B at the submarginal point. The cuts above are not used.",
     bases: {
       revenue: "Revenue",
       margin: "Margin",

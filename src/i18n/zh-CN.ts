@@ -242,7 +242,9 @@ export const zhCN: Messages = {
     languageLabel: "语言",
     rfmHelp: "根据交易记录计算 RFM 分值和客户分群",
     rfmScoreHelp: "根据客户列计算 RFM 分值和客户分群",
-    abcHelp: "ABC（帕累托）分类",
+    abcHelp: "ABC（帕累托）分类：固定切分点，或由 ABC 曲线计算",
+    abcNextHelp: "上一级 ABC 类别，以及达到它还差的数值",
+    scoreHelp: "任意多个指标的 0–100 加权评分，以及从钻石到青铜的层级",
     clvHelp: "客户终身价值",
     clvPredictHelp: "预测的 CLV、存活概率和预期购买次数（BG/NBD + Gamma-Gamma）",
     clvFitHelp: "拟合得到的 BG/NBD 和 Gamma-Gamma 参数",
@@ -327,6 +329,12 @@ export const zhCN: Messages = {
     aCut: "A 类截至（占总额 %）",
     bCut: "B 类截至（占总额 %）",
     basis: "累计依据",
+    abcMethod: "类别界限",
+    abcMethods: {
+      fixed: "固定切分点",
+      computed: "由 ABC 曲线计算（Ultsch 与 Lötsch）",
+    },
+    abcComputedHint: "界限由数据决定：A 类止于 ABC 曲线的帕累托点或盈亏平衡点，B 类止于次边际点。上面的切分点不再使用。",
     bases: {
       revenue: "销售额",
       margin: "毛利",

@@ -62,6 +62,8 @@ function functionHelp(m: Messages): FunctionHelp[] {
     { name: "TIER.RFM", help: m.pane.rfmHelp },
     { name: "TIER.RFMSCORE", help: m.pane.rfmScoreHelp },
     { name: "TIER.ABCCLASS", help: m.pane.abcHelp },
+    { name: "TIER.ABCNEXT", help: m.pane.abcNextHelp },
+    { name: "TIER.SCORE", help: m.pane.scoreHelp },
     { name: "TIER.CLV", help: m.pane.clvHelp },
     { name: "TIER.CLVPREDICT", help: m.pane.clvPredictHelp },
     { name: "TIER.CLVFIT", help: m.pane.clvFitHelp },

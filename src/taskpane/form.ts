@@ -15,7 +15,7 @@ import type {
   SourceRef,
 } from "../excel/port";
 import { DEFAULT_PREDICT, MAX_CLV_MONTHS } from "../excel/port";
-import { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod, type ScoreMetric } from "../core/score";
+import { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS, type AbcMethod, type ScoreDirection, type ScoreMethod, type ScoreMetric } from "../excel/port";
 import type { Messages } from "../i18n";
 import { EMPTY_MAPPING, mappingProblems, type MappingProblem, type Role } from "./mapping";
 
@@ -59,6 +59,8 @@ export interface PaneForm {
   aCut: string;
   bCut: string;
   basis: AbcSettings["basis"];
+  /** Fixed cuts (aCut, bCut) or limits computed from the ABC curve. */
+  abcMethod: AbcMethod;
   clvOn: boolean;
   clvMargin: string;
   retention: string;
@@ -123,6 +125,7 @@ export const DEFAULT_FORM: PaneForm = {
   aCut: "80",
   bCut: "95",
   basis: "revenue",
+  abcMethod: "fixed",
   clvOn: true,
   clvMargin: "30",
   retention: "80",
@@ -249,6 +252,7 @@ export function formFromSettings(settings: AnalysisSettings): PaneForm {
     aCut: abc ? percent(abc.aCut) : DEFAULT_FORM.aCut,
     bCut: abc ? percent(abc.bCut) : DEFAULT_FORM.bCut,
     basis: abc?.basis ?? "revenue",
+    abcMethod: abc?.method ?? "fixed",
     clvOn: clv !== null,
     clvMargin: clv ? percent(clv.margin) : DEFAULT_FORM.clvMargin,
     retention: clv ? percent(clv.retention) : DEFAULT_FORM.retention,
@@ -362,9 +366,10 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
   if (form.abcOn) {
     const aCut = parseNumber(form.aCut) / 100;
     const bCut = parseNumber(form.bCut) / 100;
-    if (!(aCut > 0 && bCut <= 1 && aCut < bCut)) problems.push({ kind: "cuts" });
+    // The computed method does not use the cuts, so they cannot be wrong for it.
+    if (form.abcMethod === "fixed" && !(aCut > 0 && bCut <= 1 && aCut < bCut)) problems.push({ kind: "cuts" });
     if (form.basis === "margin" && form.mapping.margin < 0) problems.push({ kind: "marginBasis" });
-    abc = { aCut, bCut, basis: form.basis };
+    abc = { aCut, bCut, basis: form.basis, method: form.abcMethod };
   }
 
   let clv: ClvSettings | null = null;

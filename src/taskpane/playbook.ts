@@ -3,8 +3,7 @@
  * edited strategy text is kept. Pure. Only texts that differ from the language's default are stored, so the
  * others follow the language the run is written in.
  */
-import { SCORE_TIER_KEYS } from "../core/score";
-import { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES } from "../core/segments";
+import { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES, SCORE_TIER_KEYS } from "../excel/port";
 import type { Messages } from "../i18n";
 import { defaultStrategy } from "../i18n/playbook";
 import type { PaneForm } from "./form";

@@ -34,7 +34,7 @@ const fn = (id: string) => metadata.functions.find((f) => f.id === id)!;
 const params = (id: string) => Object.fromEntries(fn(id).parameters.map((p) => [p.name, p]));
 
 describe("custom function metadata", () => {
-  it("generates without errors, with exactly the eight ids", () => {
+  it("generates without errors, with exactly the twelve ids", () => {
     expect(errors).toEqual([]);
     expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "ABCNEXT", "CLV", "CLVFIT", "CLVPREDICT", "LIFECYCLE", "MIGRATION", "PALIVE", "PILOT", "RFM", "RFMSCORE", "SCORE"]);
     for (const f of metadata.functions) {

@@ -36,7 +36,7 @@ describe("settingsFromForm", () => {
       asOf: null,
       dayOrder: "mdy",
       rfm: { bins: 5, breakpoints: null, scheme: "rfm", rules: [] },
-      abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },
+      abc: { aCut: 0.8, bCut: 0.95, basis: "revenue", method: "fixed" },
       clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },
       predict: null,
       score: null,
@@ -199,5 +199,23 @@ describe("describeFormProblem", () => {
       expect(sentences[7]).toContain(m.pane.dimensionNames.f);
       expect(sentences[14]).toContain(m.pane.clv.retention);
     }
+  });
+});
+
+describe("ABC method in the form", () => {
+  it("passes the computed method on, and does not check the cuts it does not use", () => {
+    const reversed = { ...READY, abcMethod: "computed" as const, aCut: "97", bCut: "20" };
+    const result = settingsFromForm(reversed, 3);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.settings.abc).toMatchObject({ method: "computed", basis: "revenue" });
+    expect(problemsOf({ ...reversed, abcMethod: "fixed" })).toContainEqual({ kind: "cuts" });
+  });
+
+  it("reads settings saved before the method existed as fixed cuts, and round-trips computed", () => {
+    const saved = settingsFromForm(READY, 3);
+    if (!saved.ok) throw new Error("the ready form must give settings");
+    const { method: _method, ...old } = saved.settings.abc!;
+    expect(formFromSettings({ ...saved.settings, abc: old }).abcMethod).toBe("fixed");
+    expect(formFromSettings({ ...saved.settings, abc: { ...old, method: "computed" } }).abcMethod).toBe("computed");
   });
 });

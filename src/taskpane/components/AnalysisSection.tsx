@@ -185,9 +185,20 @@ export function AnalysisSection({ m, form, busy, update }: AnalysisSectionProps)
       <Checkbox label={m.pane.abcToggle} checked={form.abcOn} disabled={busy} onChange={(_, d) => update({ abcOn: d.checked === true })} />
       {form.abcOn && (
         <div className={styles.group} role="group" aria-label={m.pane.abcToggle}>
+          <Field label={m.pane.abcMethod} hint={form.abcMethod === "computed" ? m.pane.abcComputedHint : undefined}>
+            <RadioGroup
+              layout="horizontal"
+              value={form.abcMethod}
+              disabled={busy}
+              onChange={(_, data) => update({ abcMethod: data.value as PaneForm["abcMethod"] })}
+            >
+              <Radio value="fixed" label={m.pane.abcMethods.fixed} />
+              <Radio value="computed" label={m.pane.abcMethods.computed} />
+            </RadioGroup>
+          </Field>
           <div className={styles.row}>
-            <NumberField label={m.pane.aCut} value={form.aCut} disabled={busy} onChange={(aCut) => update({ aCut })} />
-            <NumberField label={m.pane.bCut} value={form.bCut} disabled={busy} onChange={(bCut) => update({ bCut })} />
+            <NumberField label={m.pane.aCut} value={form.aCut} disabled={busy || form.abcMethod === "computed"} onChange={(aCut) => update({ aCut })} />
+            <NumberField label={m.pane.bCut} value={form.bCut} disabled={busy || form.abcMethod === "computed"} onChange={(bCut) => update({ bCut })} />
             <Field label={m.pane.basis}>
               <Dropdown
                 className={styles.input}

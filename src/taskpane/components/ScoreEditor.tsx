@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod } from "../../core/score";
+import { SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import { SCORE_BAND_INPUTS, scoreMetricNeeds, scoreMetricsShown, type PaneForm } from "../form";
 
