@@ -144,6 +144,9 @@ export type { AbcMethod } from "../core/abc";
 /** The built-in segment schemes' tiers (the playbook lists them). */
 export { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES } from "../core/segments";
 
+/** A tier's name in a language, from its key (segment keys and bands translated, custom names and A/B/C as they are). */
+export { keyLabel as tierLabelOf } from "./summary";
+
 /** The time units the models take (the pane's unit dropdown lists them). */
 export { TIME_UNITS } from "../core/calibration";
 
@@ -256,6 +259,12 @@ export interface SnapshotInfo {
   customers: number;
   /** When the run saved it, ISO date-time. */
   savedAt: string;
+  /**
+   * The tiers that have customers in it, in the run's order (best first where the basis has an order): the
+   * language-independent key (as in PilotRequest.tier) and whether it is one of the add-in's (false for a custom
+   * segment's name); `tierLabelOf` names it in a language.
+   */
+  tiers: { key: string; builtIn: boolean }[];
 }
 
 /** Shares of the earlier snapshot's customers that moved up, down, stayed or left, and the count of new ones. */

@@ -73,7 +73,7 @@ export function isLastRun(value: unknown): value is LastRun {
  * A snapshot in the history's index: what the pane sees (`SnapshotInfo`) and where its rows are, so one
  * snapshot is read without reading the whole history.
  */
-export interface SnapshotRecord extends SnapshotInfo {
+export interface SnapshotRecord extends Omit<SnapshotInfo, "tiers"> {
   /** First data row (0-based, below the history table's header) and the number of rows (one per customer). */
   row: number;
   rows: number;
@@ -131,5 +131,12 @@ export function isPilotList(value: unknown): value is PilotInfo[] {
 
 /** The pane's view of a snapshot record. */
 export function snapshotInfo(r: SnapshotRecord): SnapshotInfo {
-  return { id: r.id, asOf: r.asOf, tierBy: r.tierBy, customers: r.customers, savedAt: r.savedAt };
+  return {
+    id: r.id,
+    asOf: r.asOf,
+    tierBy: r.tierBy,
+    customers: r.customers,
+    savedAt: r.savedAt,
+    tiers: r.tiers.map((key) => ({ key, builtIn: r.builtIn || key === "others" })),
+  };
 }

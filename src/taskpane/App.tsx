@@ -145,7 +145,7 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               m={m}
               state={dynamic}
               actions={dynamic}
-              tiersOf={(snapshot) => tierChoices(snapshot, pane.form, m)}
+              tiersOf={(snapshot) => tierChoices(snapshot, m)}
               strategyFor={(tier) => pilotStrategy(tier, pane.form, m)}
               busy={busy}
             />

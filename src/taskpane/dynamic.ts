@@ -3,10 +3,11 @@
  * picked from (keys and labels), the pilot form as typed and how it becomes a `PilotRequest`, and how to read a
  * pilot comparison's interval. Problems are data, worded by `describePilotProblem` in the person's language.
  */
-import type { GroupComparison, PilotRequest, SnapshotInfo } from "../excel/port";
+import { tierLabelOf, type GroupComparison, type PilotRequest, type SnapshotInfo } from "../excel/port";
 import type { Messages } from "../i18n";
 import type { PaneForm } from "./form";
-import { playbookTiers, type PlaybookTier } from "./playbook";
+import { defaultStrategy } from "../i18n/playbook";
+import type { PlaybookTier } from "./playbook";
 
 /**
  * The default pair to compare: the latest snapshot as "later" and, as "earlier", the latest one before it with the
@@ -29,13 +30,12 @@ export function defaultMeasureSnapshot(snapshots: readonly SnapshotInfo[], pilot
 }
 
 /**
- * The tiers of a snapshot a pilot can be picked in, as the playbook lists them for that tier basis (`playbookTiers`).
- * Segments follow the scheme in the form (a custom scheme's rule names, then Others), since a snapshot keeps the
- * tier keys of its customers, not the scheme that made them.
+ * The tiers of a snapshot a pilot can be picked in: the snapshot's own (those with customers, in its order), named
+ * in the person's language, each with the playbook's default text for it.
  */
-export function tierChoices(snapshot: SnapshotInfo | undefined, form: PaneForm, m: Messages): PlaybookTier[] {
+export function tierChoices(snapshot: SnapshotInfo | undefined, m: Messages): PlaybookTier[] {
   if (!snapshot) return [];
-  return playbookTiers({ summaryBy: snapshot.tierBy, scheme: form.scheme, rules: form.rules }, m);
+  return snapshot.tiers.map((t) => ({ key: t.key, label: tierLabelOf(snapshot.tierBy, t.key, t.builtIn, m), defaultText: defaultStrategy(t.key, t.builtIn, m) }));
 }
 
 /**

@@ -9,7 +9,9 @@ import { App } from "../../src/taskpane/App";
 import { messages } from "../../src/i18n";
 import type { PilotRequest, SnapshotInfo } from "../../src/excel/port";
 import { bodyText, choose, cleanup, click, get, query, render, type } from "./support/dom";
-import { FakePort, MIGRATION, REPORT, SNAPSHOTS } from "./support/fake-port";
+import { FakePort, MIGRATION, REPORT, SEGMENT_TIERS, SNAPSHOTS } from "./support/fake-port";
+
+const ABC_TIERS: SnapshotInfo["tiers"] = ["A", "B", "C"].map((key) => ({ key, builtIn: true }));
 import {
   DEFAULT_PILOT,
   defaultMeasureSnapshot,
@@ -21,7 +23,7 @@ import {
   verdict,
   type PilotProblem,
 } from "../../src/taskpane/dynamic";
-import { DEFAULT_FORM, type PaneForm } from "../../src/taskpane/form";
+import { DEFAULT_FORM } from "../../src/taskpane/form";
 
 const en = messages("en");
 const zh = messages("zh-CN");
@@ -40,7 +42,7 @@ describe("Compare & pilot: snapshots and migration", () => {
   it("lists the snapshots and compares the two latest of the same tier basis", async () => {
     const port = new FakePort();
     // The newest snapshot is of another basis: the default pair skips it for "earlier", not for "later".
-    const abc: SnapshotInfo = { id: "s0", asOf: "2011-03-31", tierBy: "abcClass", customers: 2000, savedAt: "2011-04-01T08:00:00Z" };
+    const abc: SnapshotInfo = { id: "s0", asOf: "2011-03-31", tierBy: "abcClass", customers: 2000, savedAt: "2011-04-01T08:00:00Z", tiers: ABC_TIERS };
     port.snapshots = [abc, ...SNAPSHOTS];
     port.migration = {
       ...MIGRATION,
@@ -76,7 +78,7 @@ describe("Compare & pilot: snapshots and migration", () => {
 
   it("compares the pair the person chooses", async () => {
     const port = new FakePort();
-    port.snapshots = [...SNAPSHOTS, { id: "s3", asOf: "2012-06-30", tierBy: "segment", customers: 3300, savedAt: "2012-07-01T08:00:00Z" }];
+    port.snapshots = [...SNAPSHOTS, { id: "s3", asOf: "2012-06-30", tierBy: "segment", customers: 3300, savedAt: "2012-07-01T08:00:00Z", tiers: SEGMENT_TIERS }];
     await pane(port);
     expect(get("combobox", d.earlier).textContent).toContain("2011-12-09");
     await choose(get("combobox", d.earlier), d.snapshotOption("2011-06-30", d.tierBy.segment, "2,950"));
@@ -142,7 +144,7 @@ describe("Compare & pilot: snapshots and migration", () => {
 
   it("reads the list again after a run that saved no snapshot, keeping the pair chosen", async () => {
     const port = new FakePort();
-    port.snapshots = [...SNAPSHOTS, { id: "s3", asOf: "2012-06-30", tierBy: "segment", customers: 3300, savedAt: "2012-07-01T08:00:00Z" }];
+    port.snapshots = [...SNAPSHOTS, { id: "s3", asOf: "2012-06-30", tierBy: "segment", customers: 3300, savedAt: "2012-07-01T08:00:00Z", tiers: SEGMENT_TIERS }];
     port.report = { ...REPORT, snapshot: null, snapshotNote: "The history table is full." };
     await pane(port);
     await choose(get("combobox", d.earlier), d.snapshotOption("2011-06-30", d.tierBy.segment, "2,950"));
@@ -241,7 +243,7 @@ describe("Compare & pilot: pilot groups", () => {
 
   it("offers ABC classes for a snapshot of ABC classes", async () => {
     const port = new FakePort();
-    port.snapshots = [{ id: "a1", asOf: "2011-06-30", tierBy: "abcClass", customers: 100, savedAt: "2011-07-01T00:00:00Z" }];
+    port.snapshots = [{ id: "a1", asOf: "2011-06-30", tierBy: "abcClass", customers: 100, savedAt: "2011-07-01T00:00:00Z", tiers: ABC_TIERS }];
     await pane(port);
     await choose(get("combobox", d.tier), "B");
     expect((get("textbox", d.strategy) as HTMLTextAreaElement).value).toBe(en.workbook.strategies.B);
@@ -265,7 +267,14 @@ describe("Compare & pilot: pilot groups", () => {
 });
 
 describe("Compare & pilot: the pure rules (dynamic.ts)", () => {
-  const snap = (id: string, asOf: string, tierBy: SnapshotInfo["tierBy"] = "segment"): SnapshotInfo => ({ id, asOf, tierBy, customers: 1, savedAt: `${asOf}T00:00:00Z` });
+  const snap = (id: string, asOf: string, tierBy: SnapshotInfo["tierBy"] = "segment", tiers: SnapshotInfo["tiers"] = tierBy === "abcClass" ? ABC_TIERS : SEGMENT_TIERS): SnapshotInfo => ({
+    id,
+    asOf,
+    tierBy,
+    customers: 1,
+    savedAt: `${asOf}T00:00:00Z`,
+    tiers,
+  });
 
   it("pairs the latest snapshot with the latest earlier one of the same basis", () => {
     expect(defaultPair([])).toEqual({ before: null, after: null });
@@ -303,15 +312,21 @@ describe("Compare & pilot: the pure rules (dynamic.ts)", () => {
     expect(verdict(g(Number.NaN, Number.NaN))).toBe("none");
   });
 
-  it("starts the pilot's strategy from the playbook: the person's text, the default, nothing for an unwritten custom segment", () => {
-    const form = { ...DEFAULT_FORM, scheme: "custom" as const, rules: [{ name: "VIP", r: ["4", "5"], f: ["4", "5"], m: ["4", "5"] }] as PaneForm["rules"], strategies: { lost: "Let them go" } };
-    const tiers = tierChoices(snap("a", "2011-01-31"), form, en);
-    expect(tiers.map((t) => t.key)).toEqual(["VIP", "others"]);
+  it("offers the snapshot's own tiers, and starts the pilot's strategy from the playbook: the person's text, the default, nothing for an unwritten custom segment", () => {
+    const form = { ...DEFAULT_FORM, strategies: { lost: "Let them go" } };
+    const custom = snap("a", "2011-01-31", "segment", [
+      { key: "VIP", builtIn: false },
+      { key: "others", builtIn: true },
+    ]);
+    const tiers = tierChoices(custom, en);
+    expect(tiers.map((t) => [t.key, t.label])).toEqual([["VIP", "VIP"], ["others", "Others"]]);
     expect(pilotStrategy(tiers[0], form, en)).toBe("");
     expect(pilotStrategy(tiers[1], form, en)).toBe(en.workbook.strategies.others);
-    const rfm = tierChoices(snap("a", "2011-01-31"), { ...form, scheme: "rfm" }, en);
+    const rfm = tierChoices(snap("a", "2011-01-31"), en);
+    expect(rfm.map((t) => t.key)).toEqual(["champions", "loyalCustomers", "lost"]);
     expect(pilotStrategy(rfm.find((t) => t.key === "lost")!, form, en)).toBe("Let them go");
-    expect(tierChoices(snap("a", "2011-01-31", "abcClass"), form, en).map((t) => t.key)).toEqual(["A", "B", "C"]);
-    expect(tierChoices(undefined, form, en)).toEqual([]);
+    expect(pilotStrategy(rfm.find((t) => t.key === "champions")!, form, en)).toBe(en.workbook.strategies.champions);
+    expect(tierChoices(snap("a", "2011-01-31", "abcClass"), en).map((t) => t.key)).toEqual(["A", "B", "C"]);
+    expect(tierChoices(undefined, en)).toEqual([]);
   });
 });

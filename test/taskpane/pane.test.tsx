@@ -89,7 +89,7 @@ describe("pane: run", () => {
     await click(get("button", en.pane.run));
     const [settings, locale] = port.called("run")[0].args as [AnalysisSettings, string];
     expect(locale).toBe("en");
-    expect(settings.abc).toEqual({ aCut: 0.7, bCut: 0.95, basis: "revenue" });
+    expect(settings.abc).toEqual({ aCut: 0.7, bCut: 0.95, basis: "revenue", method: "fixed" });
     expect(settings.rfm?.scheme).toBe("rfm");
     expect(port.saved).toEqual(settings);
 

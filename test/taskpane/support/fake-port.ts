@@ -24,6 +24,13 @@ import type {
 
 export const ORDERS_HEADER = ["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"];
 
+/** The tiers of the scripted snapshots, keys as the history keeps them. */
+export const SEGMENT_TIERS: SnapshotInfo["tiers"] = [
+  { key: "champions", builtIn: true },
+  { key: "loyalCustomers", builtIn: true },
+  { key: "lost", builtIn: true },
+];
+
 export const REPORT: RunReport = {
   quality: {
     rowsRead: 20000,
@@ -36,7 +43,7 @@ export const REPORT: RunReport = {
   sheets: { results: "Tiers", summary: "Tier Summary" },
   pivot: false,
   pivotNote: "PivotTables need ExcelApi 1.8.",
-  snapshot: { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z" },
+  snapshot: { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z", tiers: SEGMENT_TIERS },
   snapshotNote: null,
   upgrade: [
     { customer: "12347", tier: "Loyal", nextTier: "Champions", gap: 120.5, gapKind: "revenue", cell: { sheet: "Tiers", address: "A2" } },
@@ -46,8 +53,8 @@ export const REPORT: RunReport = {
 
 /** Two snapshots of the workbook's history (oldest first), as `listSnapshots` gives them. */
 export const SNAPSHOTS: SnapshotInfo[] = [
-  { id: "s1", asOf: "2011-06-30", tierBy: "segment", customers: 2950, savedAt: "2011-07-01T08:00:00Z" },
-  { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z" },
+  { id: "s1", asOf: "2011-06-30", tierBy: "segment", customers: 2950, savedAt: "2011-07-01T08:00:00Z", tiers: SEGMENT_TIERS },
+  { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z", tiers: SEGMENT_TIERS },
 ];
 
 export const MIGRATION: MigrationReport = {
