@@ -26,37 +26,16 @@ import { PAYLOAD_TARGET, PILOT_WRITE_SYNCS, type ExcelHost } from "./host";
 import type { GroupComparison, MigrationReport, PilotComparisonReport, PilotInfo, PilotRequest, SnapshotInfo } from "./port";
 import { a1, a1Range } from "./read";
 import { queueBlock, queueHeader, queueRows, queueText, resultRows, type ColumnSpec } from "./results";
-import { HISTORY_KEY, isHistory, isPilotList, OWNED_KEY, PILOTS_KEY, snapshotInfo, type History, type SnapshotRecord } from "./settings";
-import { chooseSheetName, type SheetInfo } from "./sheets";
+import { loadBookState, OWNED_KEY, PILOTS_KEY, snapshotInfo, type BookState, type PilotRecord, type SnapshotRecord } from "./settings";
+import { chooseSheetName } from "./sheets";
 import { keyLabel, type Block } from "./summary";
 
-/** A pilot as the workbook keeps it: the pane's `PilotInfo` and the id of its sheet (a rename keeps it). */
-export interface PilotRecord extends PilotInfo {
-  sheetId: string;
-}
-
-/** What the first sync of every job learns. */
-interface State {
-  /** The history's index, or null when there is none or its sheet is gone. */
-  history: History | null;
-  pilots: PilotRecord[];
-  owned: string[];
-  sheets: SheetInfo[];
-}
+type State = BookState;
 
 async function loadState(context: Excel.RequestContext): Promise<State> {
-  const wb = context.workbook;
-  const history = wb.settings.getItemOrNullObject(HISTORY_KEY).load("value");
-  const pilots = wb.settings.getItemOrNullObject(PILOTS_KEY).load("value");
-  const owned = wb.settings.getItemOrNullObject(OWNED_KEY).load("value");
-  const sheets = wb.worksheets.load("items/name,items/id");
+  const read = loadBookState(context);
   await context.sync();
-  const sheetInfo = sheets.items.map((s) => ({ name: s.name, id: s.id }));
-  const ownedIds = owned.isNullObject || !Array.isArray(owned.value) ? [] : (owned.value as string[]);
-  const present = (id: string) => sheetInfo.some((s) => s.id === id);
-  const h = !history.isNullObject && isHistory(history.value) && present(history.value.sheetId) && ownedIds.includes(history.value.sheetId) ? history.value : null;
-  const p = !pilots.isNullObject && isPilotList(pilots.value) ? (pilots.value as PilotRecord[]) : [];
-  return { history: h, pilots: p, owned: ownedIds, sheets: sheetInfo };
+  return read();
 }
 
 /** A pilot with the current name of its sheet. */

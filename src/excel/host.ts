@@ -8,12 +8,19 @@ export interface ExcelHost {
   isSetSupported(name: string, version: string): boolean;
 }
 
-/** Office's host. Call inside Office.onReady, where `Excel` and `Office` exist. */
+const OFFICE_HOST = Symbol.for("tiering.officeHost");
+
+/**
+ * Office's host. Call inside Office.onReady, where `Excel` and `Office` exist. Every bundle of the page (the
+ * pane, the ribbon's commands) gets the same object, kept on `globalThis`, so their ports share one job
+ * queue (queue.ts).
+ */
 export function officeHost(): ExcelHost {
-  return {
+  const holder = globalThis as { [OFFICE_HOST]?: ExcelHost };
+  return (holder[OFFICE_HOST] ??= {
     run: (batch) => Excel.run(batch),
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
-  };
+  });
 }
 
 /** Office refuses a request or response over 5 MB; each sync aims under this, leaving room for Office's own envelope. */

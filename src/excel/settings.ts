@@ -5,6 +5,7 @@
  * snapshot's rows are on the hidden history sheet) and the pilots picked.
  */
 import type { ChartKind, AnalysisSettings, PilotInfo, SnapshotInfo, TierBy } from "./port";
+import type { SheetInfo } from "./sheets";
 
 export const SETTINGS_KEY = "tiering.settings";
 export const OWNED_KEY = "tiering.ownedSheets";
@@ -122,10 +123,15 @@ export function isHistory(value: unknown): value is History {
   return typeof v.sheetId === "string" && typeof v.nextId === "number" && Array.isArray(v.snapshots) && v.snapshots.every(isSnapshotRecord);
 }
 
-export function isPilotList(value: unknown): value is PilotInfo[] {
+/** A pilot as the workbook keeps it: the pane's `PilotInfo` and the id of its sheet (a rename keeps it). */
+export interface PilotRecord extends PilotInfo {
+  sheetId: string;
+}
+
+export function isPilotList(value: unknown): value is PilotRecord[] {
   return (
     Array.isArray(value) &&
-    value.every((p) => p !== null && typeof p === "object" && typeof (p as PilotInfo).id === "string" && typeof (p as PilotInfo).snapshotId === "string" && typeof (p as PilotInfo).sheet === "string")
+    value.every((p) => p !== null && typeof p === "object" && typeof (p as PilotRecord).id === "string" && typeof (p as PilotRecord).snapshotId === "string" && typeof (p as PilotRecord).sheet === "string")
   );
 }
 
@@ -138,5 +144,45 @@ export function snapshotInfo(r: SnapshotRecord): SnapshotInfo {
     customers: r.customers,
     savedAt: r.savedAt,
     tiers: r.tiers.map((key) => ({ key, builtIn: r.builtIn || key === "others" })),
+  };
+}
+
+/**
+ * The add-in's bookkeeping as one sync reads it: the sheets, which of them the add-in owns, the snapshot
+ * history's index and the pilots. Every job that reads these settings reads them through here, so the rule
+ * "the history is the index's sheet while that sheet is there and the add-in's" is applied in one place.
+ */
+export interface BookState {
+  sheets: SheetInfo[];
+  owned: string[];
+  /** The history's index as saved, even when its sheet is gone (a new history goes on from its counter). */
+  savedHistory: History | null;
+  /** The index while its sheet is there and owned, else null. */
+  history: History | null;
+  /** That sheet (name and id), when `history` is not null. */
+  historySheet: SheetInfo | null;
+  pilots: PilotRecord[];
+}
+
+/** Queues the loads of `BookState` on `context` (no sync); the returned function reads them after the caller's sync. */
+export function loadBookState(context: Excel.RequestContext): () => BookState {
+  const wb = context.workbook;
+  const sheets = wb.worksheets.load("items/name,items/id");
+  const owned = wb.settings.getItemOrNullObject(OWNED_KEY).load("value");
+  const history = wb.settings.getItemOrNullObject(HISTORY_KEY).load("value");
+  const pilots = wb.settings.getItemOrNullObject(PILOTS_KEY).load("value");
+  return () => {
+    const sheetInfo = sheets.items.map((s) => ({ name: s.name, id: s.id }));
+    const ownedIds = owned.isNullObject || !Array.isArray(owned.value) ? [] : (owned.value as unknown[]).filter((id): id is string => typeof id === "string");
+    const savedHistory = !history.isNullObject && isHistory(history.value) ? history.value : null;
+    const historySheet = savedHistory && ownedIds.includes(savedHistory.sheetId) ? (sheetInfo.find((s) => s.id === savedHistory.sheetId) ?? null) : null;
+    return {
+      sheets: sheetInfo,
+      owned: ownedIds,
+      savedHistory,
+      history: historySheet ? savedHistory : null,
+      historySheet,
+      pilots: !pilots.isNullObject && isPilotList(pilots.value) ? pilots.value : [],
+    };
   };
 }

@@ -27,11 +27,12 @@ import { buildChart, chartName } from "./charts";
 import { guard, isPayloadTooLarge, throwIfAborted, userError, withSuppressed, WorkbookError } from "./errors";
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT, type ExcelHost } from "./host";
 import { addPivot, PIVOT_API } from "./pivot";
-import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, HeaderChoice, PilotInfo, Progress, RunOptions, RunReport, SnapshotInfo, SourcePreview, SourceRef, TableInfo, UpgradeCandidate, WorkbookPort } from "./port";
+import { enqueue } from "./queue";
+import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, HeaderChoice, Progress, RunOptions, RunReport, SnapshotInfo, SourcePreview, SourceRef, TableInfo, UpgradeCandidate, WorkbookPort } from "./port";
 import { a1, a1Range, checkMapping, describeSource, headerTexts, isWholeLines, listTables, loadSample, loadShape, previewRange, readColumns, sampleRows, sourceRange, type Role, type Shape } from "./read";
 import { churnColumns, queueBlock, queueHeader, queueRows, queueText, resultColumns, resultRows, type ColumnSpec } from "./results";
 import { freeName, planSheets } from "./sheets";
-import { HISTORY_KEY, isAnalysisSettings, isHistory, isLastRun, isPilotList, LAST_RUN_KEY, normalizeSettings, OWNED_KEY, PILOTS_KEY, SETTINGS_KEY, snapshotInfo, type History, type LastRun } from "./settings";
+import { HISTORY_KEY, isAnalysisSettings, isLastRun, LAST_RUN_KEY, loadBookState, normalizeSettings, OWNED_KEY, SETTINGS_KEY, snapshotInfo, type History, type LastRun } from "./settings";
 import { nextTierLabel, summaryLayout, tierLabel } from "./summary";
 
 export const RESULTS_TABLE = "TieringResults";
@@ -135,9 +136,15 @@ function upgradeCandidates(a: AnalysisResult, m: Messages, resultsSheet: string)
   }));
 }
 
-const sheetInfoOf = (sheets: Excel.WorksheetCollection) => sheets.items.map((s) => ({ name: s.name, id: s.id }));
-
-export function createWorkbookPort(host: ExcelHost): WorkbookPort {
+/**
+ * The port over `given`. Its jobs run one at a time, in the order asked, with every other port over the same
+ * host (the pane's and the ribbon's): see queue.ts.
+ */
+export function createWorkbookPort(given: ExcelHost): WorkbookPort {
+  const host: ExcelHost = {
+    run: (batch) => enqueue(given.run, () => given.run(batch)),
+    isSetSupported: (name, version) => given.isSetSupported(name, version),
+  };
   const canSuspend = () => host.isSetSupported("ExcelApi", "1.6");
 
   async function preview(source: SourceRef | null, hasHeader: HeaderChoice, locale: Locale): Promise<SourcePreview> {
@@ -193,15 +200,14 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
       if (!source) throw new WorkbookError(m.workbook.errors.noSource);
       progress("read", 0);
       return host.run(async (context) => {
+        // Cancelled while it waited for another job (queue.ts).
+        throwIfAborted(options.signal, m);
         const wb = context.workbook;
         // Sync 1: the source's shape, the sheets, what the add-in owns.
         const range = sourceRange(context, source);
         const shapeOf = loadShape(range);
-        const sheets = wb.worksheets.load("items/name,items/id");
-        const ownedSetting = wb.settings.getItemOrNullObject(OWNED_KEY).load("value");
-        // The snapshot history's index and the pilots (a snapshot a pilot was picked from is never replaced).
-        const historySetting = wb.settings.getItemOrNullObject(HISTORY_KEY).load("value");
-        const pilotsSetting = wb.settings.getItemOrNullObject(PILOTS_KEY).load("value");
+        // The sheets, what the add-in owns, the snapshot history's index and the pilots.
+        const bookState = loadBookState(context);
         // And the first rows of the mapped columns: what a row costs, to size the read blocks.
         const sampleOf = loadSample(range, settings.hasHeader, settings.mapping, sampleRows(source, settings.hasHeader));
         await context.sync().catch((e: unknown) => {
@@ -239,12 +245,8 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
         throwIfAborted(options.signal, m);
 
         // Plan the writes.
-        const owned = ownedSetting.isNullObject || !Array.isArray(ownedSetting.value) ? [] : (ownedSetting.value as string[]);
-        const sheetInfo = sheetInfoOf(sheets);
         // The history sheet: the index's, while it is there and the add-in's; otherwise a new one is made.
-        const savedHistory = !historySetting.isNullObject && isHistory(historySetting.value) ? historySetting.value : null;
-        const pilots: PilotInfo[] = !pilotsSetting.isNullObject && isPilotList(pilotsSetting.value) ? pilotsSetting.value : [];
-        const historySheetInfo = savedHistory && owned.includes(savedHistory.sheetId) ? (sheetInfo.find((s) => s.id === savedHistory.sheetId) ?? null) : null;
+        const { owned, sheets: sheetInfo, savedHistory, pilots, historySheet: historySheetInfo } = bookState();
         const planOwned = historySheetInfo ? owned.filter((id) => id !== historySheetInfo.id) : owned;
         const plan = planSheets(
           { ...m.workbook.sheets, churn: settings.predict ? m.workbook.sheets.churn : null, history: historySheetInfo ? null : m.workbook.history.sheet },
@@ -408,16 +410,21 @@ export function createWorkbookPort(host: ExcelHost): WorkbookPort {
           wb.settings.add(LAST_RUN_KEY, lastRun);
           wb.settings.add(SETTINGS_KEY, settings);
           summarySheet.activate();
+          // The history's index and the pilots again, as they are now: whether the latest snapshot may be
+          // replaced is decided on these (a pilot picked from it meanwhile keeps it).
+          const bookNow = loadBookState(context);
           await context.sync();
 
           // The snapshot, in its own syncs: the tiers are written whatever happens to it.
           let snapshot: SnapshotInfo | null = null;
           let snapshotNote: string | null = null;
           try {
-            const history: History = historySheet ? newHistory(historySheet.id, savedHistory, pilots) : savedHistory!;
-            const sheet = historySheet ?? wb.worksheets.getItem(history.sheetId);
-            const sheetName = historySheet ? historySheet.name : historySheetInfo!.name;
-            const saved = await saveSnapshot(context, a, m, { history, sheet, sheetName, tableNames: [...tableNames, resultsTableName, summaryTableName], pilots, canSuspend: canSuspend() });
+            const now = bookNow();
+            const sheetId = historySheet ? historySheet.id : historySheetInfo!.id;
+            const history: History = now.history?.sheetId === sheetId ? now.history : historySheet ? newHistory(sheetId, savedHistory, pilots) : savedHistory!;
+            const sheet = historySheet ?? wb.worksheets.getItem(sheetId);
+            const sheetName = now.historySheet?.name ?? (historySheet ? historySheet.name : historySheetInfo!.name);
+            const saved = await saveSnapshot(context, a, m, { history, sheet, sheetName, tableNames: [...tableNames, resultsTableName, summaryTableName], pilots: now.pilots, canSuspend: canSuspend() });
             snapshot = snapshotInfo(saved);
           } catch (e) {
             const reason = userError(e, m).message;

@@ -82,7 +82,10 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const pane = usePane(port, locale);
   const busy = pane.run.kind === "running";
+  const charting = pane.chart.kind === "building";
   const dynamic = useDynamic(port, locale, pane.run.kind === "done" ? pane.run : null);
+  // One workbook job at a time from the pane (the port queues them too): Run, a chart, or a Compare & pilot job.
+  const dynamicBusy = dynamic.busy;
   // What the ribbon's commands have to say (e.g. why "Build tier chart" could not build), see notices.ts.
   const [notice, setNotice] = useState<Notice | null>(null);
   useEffect(() => (typeof window === "undefined" ? undefined : onNotice(window, setNotice)), []);
@@ -126,7 +129,7 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               numbers={numbers}
               run={pane.run}
               restored={pane.restored}
-              disabled={false}
+              disabled={dynamicBusy || charting}
               onRun={() => void pane.startRun()}
               onCancel={pane.cancel}
               onSelectCell={(cell) => void pane.selectCell(cell)}
@@ -136,7 +139,7 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               m={m}
               kind={pane.chartKind}
               chart={pane.chart}
-              disabled={busy}
+              disabled={busy || dynamicBusy}
               onKind={pane.setChartKind}
               onBuild={() => void pane.buildChart()}
             />
@@ -147,7 +150,7 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               actions={dynamic}
               tiersOf={(snapshot) => tierChoices(snapshot, m)}
               strategyFor={(tier) => pilotStrategy(tier, pane.form, m)}
-              busy={busy}
+              busy={busy || charting}
             />
           </>
         ) : (

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../src/taskpane/App";
 import { messages } from "../../src/i18n";
 import type { PilotRequest, SnapshotInfo } from "../../src/excel/port";
-import { bodyText, choose, cleanup, click, get, query, render, type } from "./support/dom";
+import { bodyText, choose, cleanup, click, get, query, render, settle, type } from "./support/dom";
 import { FakePort, MIGRATION, REPORT, SEGMENT_TIERS, SNAPSHOTS } from "./support/fake-port";
 
 const ABC_TIERS: SnapshotInfo["tiers"] = ["A", "B", "C"].map((key) => ({ key, builtIn: true }));
@@ -153,6 +153,67 @@ describe("Compare & pilot: snapshots and migration", () => {
     expect(port.called("listSnapshots").length).toBe(2);
     expect(get("combobox", d.earlier).textContent).toContain("2011-06-30");
     expect(get("combobox", d.later).textContent).toContain("2012-06-30");
+  });
+});
+
+describe("Compare & pilot: one workbook job at a time", () => {
+  const runButton = () => get("button", en.pane.run);
+  const chartButton = () => get("button", en.pane.buildChart);
+  const isOff = (el: HTMLElement) => el.hasAttribute("disabled") || el.getAttribute("aria-disabled") === "true";
+
+  it("Run and chart building wait while a comparison is under way", async () => {
+    const port = await pane();
+    await click(get("button", en.pane.useSelection));
+    const release = port.holdJobs();
+    await click(compareButton());
+    expect(bodyText()).toContain(d.comparing);
+    expect(isOff(runButton())).toBe(true);
+    expect(isOff(chartButton())).toBe(true);
+    await click(runButton());
+    expect(port.called("run")).toEqual([]);
+    release();
+    await settle();
+    expect(isOff(runButton())).toBe(false);
+    expect(isOff(chartButton())).toBe(false);
+  });
+
+  it("Run and chart building wait while a pilot is picked or measured", async () => {
+    const port = await pane();
+    await choose(get("combobox", d.tier), en.segments.champions);
+    let release = port.holdJobs();
+    await click(get("button", d.pick));
+    expect(isOff(runButton())).toBe(true);
+    expect(isOff(chartButton())).toBe(true);
+    release();
+    await settle();
+    release = port.holdJobs();
+    await click(get("button", d.measure));
+    expect(isOff(runButton())).toBe(true);
+    expect(isOff(chartButton())).toBe(true);
+    release();
+    await settle();
+    expect(isOff(runButton())).toBe(false);
+  });
+
+  it("Compare, Pick and Measure wait while the analysis runs or a chart is built", async () => {
+    const port = await pane();
+    await choose(get("combobox", d.tier), en.segments.champions);
+    await click(get("button", d.pick));
+    await click(get("button", en.pane.useSelection));
+    port.holdRun();
+    await click(runButton());
+    for (const name of [/^Compare$/, d.pick, d.measure]) expect(isOff(get("button", name))).toBe(true);
+    expect(isOff(chartButton())).toBe(true);
+    port.finishRun();
+    await settle();
+    const release = port.holdJobs();
+    await click(chartButton());
+    for (const name of [/^Compare$/, d.pick, d.measure]) expect(isOff(get("button", name))).toBe(true);
+    expect(isOff(runButton())).toBe(true);
+    release();
+    await settle();
+    for (const name of [/^Compare$/, d.pick, d.measure]) expect(isOff(get("button", name))).toBe(false);
+    expect(port.called("compareSnapshots")).toEqual([]);
   });
 });
 

@@ -66,7 +66,7 @@ export interface DynamicSectionProps {
   tiersOf(snapshot: SnapshotInfo | undefined): PlaybookTier[];
   /** The playbook's strategy for a tier: what the pilot form starts from when the tier is chosen. */
   strategyFor(tier: PlaybookTier): string;
-  /** The pane is running the analysis: nothing here may start meanwhile. */
+  /** The pane is running the analysis or building a chart: nothing here may start meanwhile. */
   busy: boolean;
 }
 

@@ -27,6 +27,8 @@ export interface DynamicState {
   measurePilot: string | null;
   measureSnapshot: string | null;
   comparison: Job<PilotComparisonReport>;
+  /** A comparison, a pick or a measurement is under way: the pane's Run and chart building wait for it. */
+  busy: boolean;
 }
 
 export interface DynamicActions {
@@ -189,6 +191,7 @@ export function useDynamic(
     measurePilot,
     measureSnapshot,
     comparison,
+    busy: migration.kind === "busy" || pick.kind === "busy" || comparison.kind === "busy",
     setBefore,
     setAfter,
     compare,

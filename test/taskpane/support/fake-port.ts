@@ -105,6 +105,18 @@ export class FakePort implements WorkbookPort {
   };
   private release: (() => void) | null = null;
   private holding = false;
+  /** While set, buildChart and the Compare & pilot jobs wait for it (`holdJobs`). */
+  private gate: Promise<void> | null = null;
+
+  /** Chart building and the Compare & pilot jobs wait until the returned function is called. */
+  holdJobs(): () => void {
+    let open!: () => void;
+    this.gate = new Promise<void>((resolve) => (open = resolve));
+    return () => {
+      this.gate = null;
+      open();
+    };
+  }
 
   constructor(saved: AnalysisSettings | null = null) {
     this.saved = saved;
@@ -173,6 +185,7 @@ export class FakePort implements WorkbookPort {
 
   async buildChart(kind: ChartKind): Promise<ChartReport> {
     this.log("buildChart", kind);
+    await this.gate;
     if (this.chartError) throw this.chartError;
     return { kind, sheet: "Tier Summary", name: `Tier chart (${kind})` };
   }
@@ -215,12 +228,14 @@ export class FakePort implements WorkbookPort {
 
   async compareSnapshots(beforeId: string, afterId: string, locale: string): Promise<MigrationReport> {
     this.log("compareSnapshots", beforeId, afterId, locale);
+    await this.gate;
     if (this.dynamicError) throw this.dynamicError;
     return { ...this.migration, before: this.snapshot(beforeId), after: this.snapshot(afterId) };
   }
 
   async pickPilot(request: PilotRequest, locale: string): Promise<PilotInfo> {
     this.log("pickPilot", request, locale);
+    await this.gate;
     if (this.dynamicError) throw this.dynamicError;
     const snapshot = this.snapshot(request.snapshotId);
     const tierCustomers = 200;
@@ -245,6 +260,7 @@ export class FakePort implements WorkbookPort {
 
   async comparePilot(pilotId: string, afterSnapshotId: string, locale: string): Promise<PilotComparisonReport> {
     this.log("comparePilot", pilotId, afterSnapshotId, locale);
+    await this.gate;
     if (this.dynamicError) throw this.dynamicError;
     const pilot = this.pilots.find((p) => p.id === pilotId);
     if (!pilot) throw new Error(`There is no pilot ${pilotId} in this workbook.`);
