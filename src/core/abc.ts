@@ -26,7 +26,7 @@
 import { bisectLeft } from "d3-array";
 import { abcCurveLimits, type AbcLimits } from "./abccomputed";
 import { CoreError } from "./errors";
-import type { UpgradeGaps } from "./upgrade";
+import { reachGap, type UpgradeGaps } from "./upgrade";
 
 export type { AbcCurvePoint, AbcLimitPoint, AbcLimits } from "./abccomputed";
 export type { UpgradeGaps } from "./upgrade";
@@ -76,7 +76,7 @@ export interface AbcResult {
  * Shares are sums of floating-point values, so a share that is exactly 80 % in decimal (9.2 of 11.5)
  * can come out as 0.7999999999999999. A share within this of a cut counts as at the cut, not below.
  */
-const SHARE_TOLERANCE = 1e-9;
+export const SHARE_TOLERANCE = 1e-9;
 
 function below(share: number, cut: number): boolean {
   return share < cut - SHARE_TOLERANCE;
@@ -225,23 +225,8 @@ export function abcUpgrade(values: ArrayLike<number>, abc: AbcResult): UpgradeGa
     let k = c - 1;
     while (k >= 0 && smallest[k] === Infinity) k--;
     if (k < 0) continue;
-    const target = smallest[k];
-    let g = target - v;
-    while (v + g < target) g = nextUp(g);
     next[i] = k;
-    gap[i] = g;
+    gap[i] = reachGap(v, smallest[k]);
   }
   return { next, gap };
-}
-
-/** The next double above a positive finite x (no BigInt: the functions also run in older webviews). */
-function nextUp(x: number): number {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const low = view.getUint32(4);
-  if (low === 0xffffffff) {
-    view.setUint32(4, 0);
-    view.setUint32(0, view.getUint32(0) + 1);
-  } else view.setUint32(4, low + 1);
-  return view.getFloat64(0);
 }

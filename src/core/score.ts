@@ -37,6 +37,7 @@
  * thresholds: the threshold), rounded to 9 decimals. Reaching the limit is enough (the rule is ≥), so
  * score + gap is in that band with the limits held fixed (`bandOfScore(score + gap, bandMin)`).
  */
+import { SHARE_TOLERANCE } from "./abc";
 import { CoreError } from "./errors";
 
 export type ScoreMethod = "percentile" | "minmax";
@@ -91,8 +92,6 @@ export interface ScoreResult {
   weights: Float64Array;
 }
 
-/** A share within this of a band's cumulative share counts as at it (as abc.ts's SHARE_TOLERANCE). */
-const SHARE_TOLERANCE = 1e-9;
 /** Scores are rounded to 1/ROUND (9 decimals). */
 const ROUND = 1e9;
 /**

@@ -1,22 +1,23 @@
 /**
  * Upgrade candidates: for every customer, the next tier up and the gap to it, measured in what the tier
- * is made of. The rule each gap follows is the rule its tiers are assigned by, so adding the gap (plus
- * the smallest step that rule needs, where it needs one) and scoring again with the limits held fixed
- * lands in the next tier:
+ * is made of. Every gap is a REACH amount: value + gap, scored again with the limits held fixed, lands in
+ * the next tier (no further step needed), and the gap is above 0 for every customer who has a next tier:
  *
  * - Score bands (`scoreUpgrade`): score points to the nearest band above that has a lower limit (see
  *   src/core/score.ts). Reaching the limit is enough.
- * - RFM monetary (`rfmUpgrade().monetary`): the revenue (the M column's unit) needed to reach the next
- *   M score. Quantile cut points are lower bounds (a value at the cut point takes the higher score):
- *   gap = cut − value, and reaching it is enough. Breakpoints are inclusive upper bounds of the band
- *   below (a value at the breakpoint keeps the lower score): gap = breakpoint − value is the revenue the
- *   customer must EXCEED (any amount above it). Tied quantile cut points (empty score levels) are
- *   jumped over: `next` is the score the customer lands on.
+ * - RFM monetary (`rfmUpgrade().monetary`): the revenue (the M column's unit) that gets the customer to
+ *   the next M score. Quantile cut points are lower bounds (a value at the cut point takes the higher
+ *   score): gap = cut − value, the least amount that reaches it (`reachGap`). Breakpoints are inclusive
+ *   upper bounds of the band below (a value at the breakpoint keeps the lower score), so the breakpoint
+ *   must be exceeded: the gap is the least whole number of cents (0.01 of the unit) that takes the value
+ *   above the breakpoint (`exceedGap`: 0.01 for a customer exactly on it, 0.02 for 99.99 below a
+ *   breakpoint of 100). The cent is the step money moves by, and the step the pane and the results show
+ *   gaps to. Tied quantile cut points (empty score levels) are jumped over: `next` is the score the
+ *   customer lands on.
  * - RFM frequency (`rfmUpgrade().frequency`): whole orders (or purchase days) needed: the smallest whole
- *   n ≥ 1 with value + n ≥ cut (quantile cut points) or value + n > breakpoint (breakpoints). Exact, no
- *   further step needed.
+ *   n ≥ 1 with value + n ≥ cut (quantile cut points) or value + n > breakpoint (breakpoints).
  * - ABC classes: `abcUpgrade` in src/core/abc.ts (the value needed to reach the smallest value of the
- *   next class up).
+ *   next class up, `reachGap`).
  *
  * Customers in the top tier, or without a tier/score, have next −1 and gap NaN.
  */
@@ -35,7 +36,7 @@ export function scoreUpgrade(score: ScoreResult): UpgradeGaps {
 }
 
 /** The next double above a finite x (no BigInt: the core also runs in older webviews). */
-function nextUp(x: number): number {
+export function nextUp(x: number): number {
   if (x === 0) return Number.MIN_VALUE;
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
@@ -54,9 +55,27 @@ function nextUp(x: number): number {
   return view.getFloat64(0);
 }
 
-/** The next double below a finite x. */
-function nextDown(x: number): number {
-  return -nextUp(-x);
+/**
+ * The least gap that takes `value` to `target` (value < target): target − value, raised by the
+ * smallest steps floating point needs so that value + gap ≥ target holds as computed.
+ */
+export function reachGap(value: number, target: number): number {
+  let g = target - value;
+  while (value + g < target) g = nextUp(g);
+  return g;
+}
+
+/**
+ * The least whole number of cents (a multiple of 0.01, at least 0.01) that takes `value` above
+ * `limit` (value ≤ limit), value + gap > limit as computed.
+ */
+export function exceedGap(value: number, limit: number): number {
+  let cents = Math.max(1, Math.floor((limit - value) * 100) + 1);
+  // Floating point: up until value + gap passes the limit (in growing steps, for values so large a
+  // cent is below their precision), then down while one cent fewer still passes it.
+  for (let step = 1; !(value + cents / 100 > limit); step *= 2) cents += step;
+  while (cents > 1 && value + (cents - 1) / 100 > limit) cents--;
+  return cents / 100;
 }
 
 /** Number of cut points that `v` passes under the dimension's rule (score − 1 for a "higher is better" dimension). */
@@ -89,16 +108,13 @@ export function dimensionUpgrade(d: DimensionScores, values: ArrayLike<number>, 
       while (passed(cuts, v + g, inclusive) < s) g++;
       while (g > 1 && passed(cuts, v + g - 1, inclusive) >= s) g--;
     } else {
-      g = t - v;
-      // In floating point too: value + gap reaches the cut point (inclusive), or stays on the
-      // breakpoint (exclusive: the gap is what must be exceeded).
-      if (inclusive) while (v + g < t) g = nextUp(g);
-      else while (v + g > t && g > 0) g = nextDown(g);
+      // Quantile cut points are reached, breakpoints exceeded by whole cents (see the module comment).
+      g = inclusive ? reachGap(v, t) : exceedGap(v, t);
     }
     gap[i] = g;
-    // The score landed on: tied quantile cut points are passed together; breakpoints are strictly
-    // increasing, so passing one (any amount above the monetary gap) is one score up.
-    next[i] = whole || inclusive ? 1 + passed(cuts, v + g, inclusive) : s + 1;
+    // The score landed on: tied quantile cut points are passed together; a cent past a breakpoint can
+    // pass the next one too only when breakpoints are less than a cent apart.
+    next[i] = 1 + passed(cuts, v + g, inclusive);
   }
   return { next, gap };
 }

@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scoreDimension, scoreRfm } from "../../src/core/rfm";
 import { bandOfScore, scoreCustomers, type ScoreMethod } from "../../src/core/score";
-import { rfmUpgrade, scoreUpgrade } from "../../src/core/upgrade";
+import { classifyAbc, abcUpgrade } from "../../src/core/abc";
+import { closestToUpgrade } from "../../src/core/upgrade-rank";
+import { exceedGap, nextUp, reachGap, rfmUpgrade, scoreUpgrade } from "../../src/core/upgrade";
 
 const list = (a: ArrayLike<number>) => Array.from(a);
-
-
 
 /** Score under fixed cut points, as rfm.ts scores: 1 + cuts passed (v ≥ cut, or v > breakpoint). */
 const rescore = (cuts: readonly number[], v: number, inclusive: boolean) => 1 + cuts.filter((c) => (inclusive ? v >= c : v > c)).length;
@@ -53,27 +53,38 @@ describe("scoreUpgrade", () => {
 });
 
 describe("rfmUpgrade with breakpoints", () => {
-  it("monetary: the revenue to exceed the breakpoint; frequency: whole orders past it", () => {
+  it("monetary: the cents that take the value over the breakpoint; frequency: whole orders past it", () => {
     const monetary = [400, 500, 700, 1000, 1500];
     const frequency = [1, 2, 3, 5, 6];
     const scores = scoreRfm([1, 1, 1, 1, 1], frequency, monetary, { breakpoints: { frequency: [1, 2, 5], monetary: [500, 1000] } });
     expect(list(scores.m.scores)).toEqual([1, 1, 2, 2, 3]);
     expect(list(scores.f.scores)).toEqual([1, 2, 3, 3, 4]);
     const u = rfmUpgrade(scores, frequency, monetary);
-    // 400 → more than 100 to pass 500; 500 sits on the breakpoint (score 1): any amount above 0.
-    expect(list(u.monetary.gap)).toEqual([100, 0, 300, 0, NaN]);
+    // 400 → 100.01 to pass 500; 500 sits on the breakpoint (score 1): one cent takes it over.
+    expect(list(u.monetary.gap)).toEqual([100.01, 0.01, 300.01, 0.01, NaN]);
     expect(list(u.monetary.next)).toEqual([2, 2, 3, 3, -1]);
     // F: 1 → 2 (> 1), 2 → 3 orders? no: 2 + 1 = 3 > 2 → score 3; 3 → 6 > 5 needs 3; 5 → 1.
     expect(list(u.frequency.gap)).toEqual([1, 1, 3, 1, NaN]);
     expect(list(u.frequency.next)).toEqual([2, 3, 4, 4, -1]);
   });
 
-  it("property: value + gap (+ any amount for monetary) scored again with the breakpoints lands on `next`, the next score up", () => {
+  it("a customer exactly on a breakpoint has a gap above 0 and is an upgrade candidate", () => {
+    const monetary = [100, 150, 99.99];
+    const scores = scoreRfm([1, 1, 1], [1, 1, 1], monetary, { breakpoints: { monetary: [100, 200] } });
+    expect(list(scores.m.scores)).toEqual([1, 2, 1]);
+    const u = rfmUpgrade(scores, [1, 1, 1], monetary).monetary;
+    // 100 + 0.01 > 100; 150 + 50.01 > 200; 99.99 + 0.01 = 100 stays, 0.02 passes.
+    expect(list(u.gap)).toEqual([0.01, 50.01, 0.02]);
+    expect(list(u.next)).toEqual([2, 3, 2]);
+    expect(closestToUpgrade(u, monetary)).toEqual([0, 2, 1]);
+  });
+
+  it("property: value + gap scored again with the breakpoints lands on `next`, and a cent less does not", () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 5 }).map((a) => a.sort((x, y) => x - y)),
         fc.uniqueArray(fc.integer({ min: 0, max: 500_000 }).map((c) => c / 100), { minLength: 1, maxLength: 5 }).map((a) => a.sort((x, y) => x - y)),
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 70 }), fc.double({ min: 0, max: 6000, noNaN: true })), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 70 }), fc.oneof(fc.double({ min: 0, max: 6000, noNaN: true }), fc.integer({ min: 0, max: 600_000 }).map((c) => c / 100))), { minLength: 1, maxLength: 30 }),
         (fBreaks, mBreaks, customers) => {
           const frequency = customers.map((c) => c[0]);
           const monetary = customers.map((c) => c[1]);
@@ -93,16 +104,75 @@ describe("rfmUpgrade with breakpoints", () => {
             if (ms === scores.m.levels) expect(u.monetary.next[i]).toBe(-1);
             else {
               const g = u.monetary.gap[i];
-              expect(g).toBeGreaterThanOrEqual(0);
-              // "Exceed": the gap itself keeps the score, the gap and a tenth of a cent more moves it up one.
-              expect(rescore(mBreaks, m + g, false)).toBe(ms);
-              expect(rescore(mBreaks, m + g + 0.001, false)).toBe(u.monetary.next[i]);
+              // A reach amount: whole cents, at least one; value + gap lands on `next`, one cent less does not.
+              expect(g).toBeGreaterThanOrEqual(0.01);
+              expect(Math.abs(g * 100 - Math.round(g * 100))).toBeLessThan(1e-6);
+              expect(rescore(mBreaks, m + g, false)).toBe(u.monetary.next[i]);
+              expect(u.monetary.next[i]).toBeGreaterThan(ms);
+              if (g > 0.01) expect(rescore(mBreaks, m + (Math.round(g * 100) - 1) / 100, false)).toBe(ms);
+              // Breakpoints a cent or more apart: one score up.
               expect(u.monetary.next[i]).toBe(ms + 1);
             }
           });
         },
       ),
     );
+  });
+});
+
+describe("reachGap, exceedGap, nextUp", () => {
+  it("nextUp is the next double above", () => {
+    expect(nextUp(0)).toBe(Number.MIN_VALUE);
+    expect(nextUp(1)).toBe(1 + Number.EPSILON);
+    expect(nextUp(-Number.MIN_VALUE)).toBe(-0);
+    expect(nextUp(-1)).toBe(-1 + Number.EPSILON / 2);
+  });
+
+  it("reachGap: value + gap ≥ target as computed, and the gap is the least that does", () => {
+    expect(reachGap(0.1, 0.3)).toBeGreaterThanOrEqual(0.3 - 0.1);
+    expect(0.1 + reachGap(0.1, 0.3)).toBeGreaterThanOrEqual(0.3);
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 1e-9, max: 1e6, noNaN: true }), (v, d) => {
+        const t = v + d;
+        if (!(t > v)) return;
+        const g = reachGap(v, t);
+        expect(v + g).toBeGreaterThanOrEqual(t);
+        expect(g).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it("exceedGap: the least whole cents that take the value over the limit", () => {
+    expect(exceedGap(100, 100)).toBe(0.01);
+    expect(exceedGap(99.99, 100)).toBe(0.02);
+    expect(exceedGap(99.995, 100)).toBe(0.01);
+    expect(exceedGap(0, 1000)).toBe(1000.01);
+    // Values so large that a cent is below their precision still get a gap that passes.
+    expect(1e17 + exceedGap(1e17, 1e17)).toBeGreaterThan(1e17);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), (a, b) => {
+        const v = Math.min(a, b) / 100;
+        const t = Math.max(a, b) / 100;
+        const g = exceedGap(v, t);
+        expect(v + g).toBeGreaterThan(t);
+        expect(Number.isInteger(Math.round(g * 100))).toBe(true);
+        if (g > 0.01) expect(v + (Math.round(g * 100) - 1) / 100).toBeLessThanOrEqual(t);
+      }),
+    );
+  });
+});
+
+describe("abcUpgrade", () => {
+  it("gives reach amounts: the gap to the next class's smallest value, above 0", () => {
+    const values = [0.1, 0.2, 0.7, 9];
+    const abc = classifyAbc(values);
+    const u = abcUpgrade(values, abc);
+    values.forEach((v, i) => {
+      if (u.next[i] < 0) return;
+      expect(u.gap[i]).toBeGreaterThan(0);
+      const smallest = Math.min(...values.filter((_, j) => abc.classes[j] === u.next[i]));
+      expect(v + u.gap[i]).toBeGreaterThanOrEqual(smallest);
+    });
   });
 });
 
