@@ -14,14 +14,14 @@
  *   comparePilot: 1 + the reads (the pilot's snapshot and the later one) + 1 (outcomes and comparison;
  *     more only when the list's outcomes exceed PAYLOAD_TARGET).
  */
-import { migrationMatrix, migrationRates, tierEffects, type MigrationMatrix } from "../core/migration";
+import { customerIdText, migrationMatrix, migrationRates, tierEffects, type MigrationMatrix } from "../core/migration";
 import { comparePilot as comparePilotGroups, CONTROL, PILOT, pickPilot as pickPilotGroups, type GroupDifference } from "../core/pilot";
 import { parseDateText } from "../core/dates";
 import { messages, type Locale, type Messages } from "../i18n";
-import { splitByBytes } from "./batch";
+import { rowBytes, splitByBytes } from "./batch";
 import { guard, withSuppressed, WorkbookError } from "./errors";
 import { cellNumber, FORMAT } from "./formats";
-import { readSnapshots, type SnapshotColumns } from "./history";
+import { readSnapshots, type ColumnRead, type HistorySheet, type SnapshotColumns } from "./history";
 import { PAYLOAD_TARGET, PILOT_WRITE_SYNCS, type ExcelHost } from "./host";
 import type { GroupComparison, MigrationReport, PilotComparisonReport, PilotInfo, PilotRequest, SnapshotInfo } from "./port";
 import { a1, a1Range } from "./read";
@@ -40,7 +40,7 @@ async function loadState(context: Excel.RequestContext): Promise<State> {
 
 /** A pilot with the current name of its sheet. */
 function pilotInfo(p: PilotRecord, state: State): PilotInfo {
-  const { sheetId, ...info } = p;
+  const { sheetId, listBytes: _listBytes, ...info } = p;
   return { ...info, sheet: state.sheets.find((s) => s.id === sheetId)?.name ?? p.sheet };
 }
 
@@ -176,8 +176,7 @@ export function dynamicJobs(host: ExcelHost) {
         if (before.tierBy !== after.tierBy) throw new WorkbookError(t.errors.differentBasis(t.basis[before.tierBy], t.basis[after.tierBy]));
         if (!(before.asOf < after.asOf)) throw new WorkbookError(t.errors.notEarlier(before.asOf, after.asOf));
 
-        const history = wb.worksheets.getItem(state.history!.sheetId);
-        const [b, a] = await readSnapshots(context, history, [before, after]);
+        const [b, a] = await readSnapshots(context, historyOf(context, state), [before, after], m);
 
         // The core: tiers best first as the runs ordered them (the earlier's, then any new in the later's).
         const order = [...before.tiers, ...after.tiers.filter((k) => !before.tiers.includes(k))];
@@ -242,8 +241,7 @@ export function dynamicJobs(host: ExcelHost) {
         const label = keyLabel(record.tierBy, request.tier, record.builtIn, m);
         if (!record.tiers.includes(request.tier)) throw new WorkbookError(p.errors.unknownTier(label, record.asOf));
 
-        const history = wb.worksheets.getItem(state.history!.sheetId);
-        const [s] = await readSnapshots(context, history, [record], false);
+        const [s] = await readSnapshots(context, historyOf(context, state), [record], m, { measures: false });
         const members = pilotMembers(s, request);
         const pilots = members.groups.filter((g) => g === PILOT).length;
         const controls = members.groups.length - pilots;
@@ -282,7 +280,7 @@ export function dynamicJobs(host: ExcelHost) {
           }
           queueRows(sheet, columns, rows, blocks[k], blocks[k + 1], PILOT_LAYOUT.listRow + 1);
           if (k === blocks.length - 2) {
-            const saved: PilotRecord = { ...info, sheetId: sheet.id };
+            const saved: PilotRecord = { ...info, sheetId: sheet.id, listBytes: members.ids.reduce((sum, id) => sum + rowBytes([id]), 0) };
             wb.settings.add(PILOTS_KEY, [...state.pilots, saved]);
             sheet.getRange(a1Range(0, 0, Math.min(rows.length, 200) + PILOT_LAYOUT.listRow + 1, 3)).format.autofitColumns();
             sheet.activate();
@@ -309,10 +307,17 @@ export function dynamicJobs(host: ExcelHost) {
         const sheetName = state.sheets.find((s) => s.id === pilot.sheetId)?.name;
         if (sheetName === undefined) throw new WorkbookError(p.errors.sheetGone(pilot.sheet));
 
-        const history = wb.worksheets.getItem(state.history!.sheetId);
-        const [b, a] = await readSnapshots(context, history, [base, after]);
-        // The groups again from the pilot's own snapshot and seed: the same customers, in the sheet's order.
+        // The pilot's list as it is on its sheet, read beside the snapshots: the outcomes go next to each
+        // customer wherever the person has moved it (sorted), matched by id.
+        const sheet = wb.worksheets.getItem(pilot.sheetId);
+        const listed = pilot.pilot + pilot.control;
+        const listBytes = pilot.listBytes ?? Math.ceil((listed * base.readBytes) / Math.max(base.rows, 1));
+        const list: ColumnRead = { sheet, row: PILOT_LAYOUT.listRow + 1, column: 0, rows: listed, bytes: listBytes, values: [] };
+        const [b, a] = await readSnapshots(context, historyOf(context, state), [base, after], m, { also: [list] });
+        // The groups again from the pilot's own snapshot and seed: the same customers.
         const members = pilotMembers(b, pilot);
+        const rowOf = listOrder(list.values, members.ids);
+        if (!rowOf) throw new WorkbookError(p.errors.listChanged(sheetName));
         const later = new Map<string, number>();
         a.ids.forEach((id, j) => id !== "" && later.set(id, j));
         const since = serialOf(base.asOf);
@@ -327,10 +332,10 @@ export function dynamicJobs(host: ExcelHost) {
         }
         const result = comparePilotGroups(members.groups, repurchased, change, 0.95);
 
-        const sheet = wb.worksheets.getItem(pilot.sheetId);
+        // Row i of the sheet's list is member rowOf[i].
         const columns: ColumnSpec[] = [
-          { key: "repurchased", header: p.columns.repurchased(after.asOf), format: FORMAT.text, value: (r) => (repurchased[r] ? p.yes : p.no) },
-          { key: "revenueChange", header: p.columns.revenueChange, format: FORMAT.money, value: (r) => cellNumber(change[r], 2) },
+          { key: "repurchased", header: p.columns.repurchased(base.asOf, after.asOf), format: FORMAT.text, value: (i) => (repurchased[rowOf[i]] ? p.yes : p.no) },
+          { key: "revenueChange", header: p.columns.revenueChange, format: FORMAT.money, value: (i) => cellNumber(change[rowOf[i]], 2) },
         ];
         const { rows, bytes } = resultRows(columns, n);
         const blocks = splitByBytes(bytes, 1, PAYLOAD_TARGET);
@@ -392,6 +397,29 @@ function checkPilotRequest(r: PilotRequest, m: Messages): void {
   if (!(Number.isFinite(r.controlShare) && r.controlShare >= 0 && r.controlShare <= 1)) throw new WorkbookError(e.controlShare(String(r.controlShare)));
   if (r.share + r.controlShare > 1 + 1e-12) throw new WorkbookError(e.shares(String(r.share + r.controlShare)));
   if (!Number.isSafeInteger(r.seed)) throw new WorkbookError(e.seed(String(r.seed)));
+}
+
+/** The history sheet of `state` (present and owned: the jobs check `state.history` first). */
+function historyOf(context: Excel.RequestContext, state: State): HistorySheet {
+  return { sheet: context.workbook.worksheets.getItem(state.history!.sheetId), name: state.historySheet!.name };
+}
+
+/**
+ * Where each customer of a pilot's list (the cells read from its sheet, in the sheet's order) is among the
+ * pilot's members: rowOf[i] = the member on row i. Null when the list is not the members in some order
+ * (a customer added, removed, edited or listed twice).
+ */
+export function listOrder(cells: readonly unknown[], members: readonly string[]): number[] | null {
+  if (cells.length !== members.length) return null;
+  const index = new Map(members.map((id, r) => [id, r]));
+  const rowOf: number[] = [];
+  for (const cell of cells) {
+    const r = index.get(customerIdText(cell) ?? "");
+    if (r === undefined) return null;
+    index.delete(customerIdText(cell)!);
+    rowOf.push(r);
+  }
+  return rowOf;
 }
 
 /** The pilot's customers, pilot group first then control, each in the snapshot's row order. */

@@ -1,5 +1,5 @@
 /**
- * The snapshot history. Every run appends its tiers to an Excel table ("TieringHistory") on a hidden
+ * The snapshot history. Every run appends its tiers to an Excel table ("TieringHistory") on a very hidden
  * sheet the add-in owns ("Tier history"), one row per customer: snapshot id, analysis date, tier basis,
  * customer, tier key (language-independent), tier label (in the run's language), revenue, orders, last
  * purchase. The index of the snapshots (which rows are whose, the tier order, the bytes a read takes) is
@@ -9,7 +9,8 @@
  * PAYLOAD_TARGET each; more only beyond SNAPSHOT_SYNCS × 4 MB); the last one re-creates the table over
  * the rows and saves the index. A run with the same analysis date and tier basis as the latest snapshot
  * replaces it (in place), unless a pilot was picked from it: then both are kept. Reading takes
- * max(HISTORY_READ_SYNCS, ⌈bytes × READ_MARGIN ÷ PAYLOAD_TARGET⌉) syncs for the snapshots read together.
+ * max(HISTORY_READ_SYNCS, ⌈bytes × HISTORY_READ_MARGIN ÷ PAYLOAD_TARGET⌉) syncs for the snapshots read together
+ * (and a pilot's list read beside them).
  */
 import type { AnalysisResult } from "../core/analysis";
 import { serialToIsoDate } from "../core/dates";
@@ -18,7 +19,7 @@ import type { Messages } from "../i18n";
 import { rowBytes, splitByBytes, splitEvenly } from "./batch";
 import { WorkbookError } from "./errors";
 import { cellNumber, FORMAT } from "./formats";
-import { HISTORY_READ_SYNCS, PAYLOAD_TARGET, READ_MARGIN, SNAPSHOT_SYNCS } from "./host";
+import { HISTORY_READ_MARGIN, HISTORY_READ_SYNCS, PAYLOAD_TARGET, SNAPSHOT_SYNCS } from "./host";
 import type { PilotInfo } from "./port";
 import { a1Range, columnLetters } from "./read";
 import { queueHeader, queueRows, resultRows, type ColumnSpec } from "./results";
@@ -33,7 +34,11 @@ export const HISTORY_CAPACITY = 1048576 - 1;
 /** The history's columns, in order. */
 export const HISTORY_FIELDS = ["snapshot", "asOf", "tierBy", "customer", "tierKey", "tier", "revenue", "orders", "lastPurchase"] as const;
 const col = (field: (typeof HISTORY_FIELDS)[number]) => HISTORY_FIELDS.indexOf(field);
-/** What a read loads: customer and tier key (adjacent), then revenue, orders and last purchase (adjacent). */
+/**
+ * What a read loads: the snapshot id (to check the rows are still the snapshot's), customer and tier key
+ * (adjacent), then revenue, orders and last purchase (adjacent).
+ */
+const READ_CHECK = col("snapshot");
 const READ_IDS = { from: col("customer"), to: col("tierKey") };
 const READ_MEASURES = { from: col("revenue"), to: col("lastPurchase") };
 
@@ -74,7 +79,9 @@ export function historyColumns(a: AnalysisResult, m: Messages, id: string): Colu
 /** Bytes a read of these rows loads: the two read ranges' JSON, as `rowBytes` counts a row. */
 function readBytesOf(rows: readonly unknown[][]): number {
   let bytes = 0;
-  for (const row of rows) bytes += rowBytes(row.slice(READ_IDS.from, READ_IDS.to + 1)) + rowBytes(row.slice(READ_MEASURES.from, READ_MEASURES.to + 1));
+  for (const row of rows) {
+    bytes += rowBytes([row[READ_CHECK]]) + rowBytes(row.slice(READ_IDS.from, READ_IDS.to + 1)) + rowBytes(row.slice(READ_MEASURES.from, READ_MEASURES.to + 1));
+  }
   return bytes;
 }
 
@@ -130,6 +137,8 @@ export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisRes
     if (k === 0) {
       // First, so a failing sync never leaves the index listing the latest snapshot while its rows are overwritten.
       if (replace) wb.settings.add(HISTORY_KEY, { ...history, snapshots: kept } satisfies History);
+      // Very hidden (ExcelApi 1.1), also a history made when the add-in hid it only as "Hidden".
+      sheet.visibility = "VeryHidden";
       queueHeader(sheet, columns, 0);
       onSheet = sheet.tables.load("items/name");
     }
@@ -159,21 +168,51 @@ export interface SnapshotColumns {
   lastPurchase: Float64Array;
 }
 
-/** Syncs to read these snapshots together. */
-export function historyReadBlocks(records: readonly SnapshotRecord[]): number {
-  let bytes = 0;
+/** Syncs to read these snapshots together (and `extraBytes` more read beside them). */
+export function historyReadBlocks(records: readonly SnapshotRecord[], extraBytes = 0): number {
+  let bytes = extraBytes;
   for (const r of records) bytes += r.readBytes;
-  return Math.max(HISTORY_READ_SYNCS, Math.ceil((bytes * READ_MARGIN) / PAYLOAD_TARGET));
+  return Math.max(HISTORY_READ_SYNCS, Math.ceil((bytes * HISTORY_READ_MARGIN) / PAYLOAD_TARGET));
 }
 
 const numberOf = (v: unknown) => (typeof v === "number" ? v : NaN);
 
+/** One column of another sheet read in the same syncs as the snapshots (a pilot's list): its cells land in `values`. */
+export interface ColumnRead {
+  sheet: Excel.Worksheet;
+  /** First row and the column (0-based), and how many rows. */
+  row: number;
+  column: number;
+  rows: number;
+  /** What the read is expected to cost, for sizing the syncs. */
+  bytes: number;
+  values: unknown[];
+}
+
+/** The history sheet and its name (for the sentence when its rows were changed). */
+export interface HistorySheet {
+  sheet: Excel.Worksheet;
+  name: string;
+}
+
 /**
  * Reads snapshots' rows from the history sheet, all in the same `historyReadBlocks` syncs (each sync
- * loads a slice of every snapshot). `measures` false reads only the customers and tier keys.
+ * loads a slice of every snapshot, and of every `also` column). Each slice's snapshot ids (column A) are
+ * read too: rows that are no longer the snapshot's (the sheet sorted, rows moved or deleted) reject with a
+ * sentence rather than give another snapshot's customers. `measures` false reads only the customers and
+ * tier keys.
  */
-export async function readSnapshots(context: Excel.RequestContext, sheet: Excel.Worksheet, records: readonly SnapshotRecord[], measures = true): Promise<SnapshotColumns[]> {
-  const blocks = historyReadBlocks(records);
+export async function readSnapshots(
+  context: Excel.RequestContext,
+  history: HistorySheet,
+  records: readonly SnapshotRecord[],
+  m: Messages,
+  options: { measures?: boolean; also?: readonly ColumnRead[] } = {},
+): Promise<SnapshotColumns[]> {
+  const { sheet } = history;
+  const measures = options.measures ?? true;
+  const also = options.also ?? [];
+  const blocks = historyReadBlocks(records, also.reduce((sum, x) => sum + x.bytes, 0));
   const out = records.map((r) => ({
     ids: new Array<string>(r.rows),
     tiers: new Array<string>(r.rows),
@@ -182,6 +221,8 @@ export async function readSnapshots(context: Excel.RequestContext, sheet: Excel.
     lastPurchase: new Float64Array(r.rows),
   }));
   const starts = records.map((r) => splitEvenly(r.rows, blocks));
+  const alsoStarts = also.map((x) => splitEvenly(x.rows, blocks));
+  for (const x of also) x.values.length = x.rows;
   for (let k = 0; k < blocks; k++) {
     const loads = records.map((r, s) => {
       const from = starts[s][k];
@@ -190,13 +231,21 @@ export async function readSnapshots(context: Excel.RequestContext, sheet: Excel.
       const top = 1 + r.row + from;
       return {
         from,
+        check: sheet.getRange(a1Range(top, READ_CHECK, count, 1)).load("values"),
         ids: sheet.getRange(a1Range(top, READ_IDS.from, count, READ_IDS.to - READ_IDS.from + 1)).load("values"),
         measures: measures ? sheet.getRange(a1Range(top, READ_MEASURES.from, count, READ_MEASURES.to - READ_MEASURES.from + 1)).load("values") : null,
       };
     });
+    const alsoLoads = also.map((x, j) => {
+      const from = alsoStarts[j][k];
+      const count = alsoStarts[j][k + 1] - from;
+      return count === 0 ? null : { from, range: x.sheet.getRange(a1Range(x.row + from, x.column, count, 1)).load("values") };
+    });
     await context.sync();
     loads.forEach((load, s) => {
       if (!load) return;
+      const record = records[s];
+      if (load.check.values.some((row) => row[0] !== record.id)) throw new WorkbookError(m.workbook.history.changed(history.name, record.id, record.asOf));
       const o = out[s];
       load.ids.values.forEach((row, i) => {
         o.ids[load.from + i] = customerIdText(row[0]) ?? "";
@@ -207,6 +256,9 @@ export async function readSnapshots(context: Excel.RequestContext, sheet: Excel.
         o.orders[load.from + i] = numberOf(row[1]);
         o.lastPurchase[load.from + i] = numberOf(row[2]);
       });
+    });
+    alsoLoads.forEach((load, j) => {
+      if (load) load.range.values.forEach((row, i) => (also[j].values[load.from + i] = row[0]));
     });
   }
   return out;

@@ -126,6 +126,8 @@ export function isHistory(value: unknown): value is History {
 /** A pilot as the workbook keeps it: the pane's `PilotInfo` and the id of its sheet (a rename keeps it). */
 export interface PilotRecord extends PilotInfo {
   sheetId: string;
+  /** Bytes of the list's customer cells as JSON (a comparison reads them back); absent for pilots picked before it was kept. */
+  listBytes?: number;
 }
 
 export function isPilotList(value: unknown): value is PilotRecord[] {

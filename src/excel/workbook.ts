@@ -327,9 +327,10 @@ export function createWorkbookPort(given: ExcelHost): WorkbookPort {
                 else if (predictNote) queueText(churnSheet.getRange("A1"), predictNote);
               }
               if (plan.history) {
-                // Hidden: the history is the add-in's bookkeeping, read through the pane.
+                // Very hidden (not in Excel's Unhide list): the history is the add-in's bookkeeping, read
+                // through the pane by row offsets, so a person must not sort or delete its rows.
                 historySheet = wb.worksheets.add(plan.history);
-                historySheet.visibility = "Hidden";
+                historySheet.visibility = "VeryHidden";
                 historySheet.load("id,name");
               }
               for (const set of sets) queueHeader(set.sheet, set.columns, 0);

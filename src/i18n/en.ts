@@ -883,6 +883,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       gone: "The workbook's history sheet was deleted, so its snapshots are gone; run the analysis to start a new history.",
     },
     /** The "Tier migration" sheet: two snapshots compared. */
+      changed: (sheet: string, id: string, asOf: string) =>
+        `The history was changed outside the add-in: the rows of the snapshot of ${asOf} (${id}) on the hidden sheet "${sheet}" are no longer where the add-in put them (rows sorted, moved or deleted), so it cannot be read. Undo that change if you can; otherwise choose another snapshot, or run the analysis for that period again.`,
     migration: {
       sheet: "Tier migration",
       title: (before: string, after: string, basis: string) => `Tier migration from ${before} to ${after} (${basis})`,
@@ -953,7 +955,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
         customer: "Customer",
         tier: "Tier",
         group: "Group",
-        repurchased: (date: string) => `Bought after ${date}`,
+        repurchased: (pilot: string, later: string) => `Bought between ${pilot} and ${later}`,
         revenueChange: "Revenue change",
       },
       groups: {
@@ -989,6 +991,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
           `Compare the pilot with a later snapshot: it was picked from the snapshot of ${pilot}, and this one is of ${after}.`,
       },
     },
+        listChanged: (sheet: string) =>
+          `The customer list on the pilot's sheet "${sheet}" was changed (customers added, removed or edited), so the outcomes cannot be placed beside it; undo the change, or pick the pilot again (the same seed picks the same customers). Sorting the list is fine.`,
   },
   predict: {
     units: { day: "days", week: "weeks", month: "months" },

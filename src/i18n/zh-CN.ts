@@ -828,6 +828,8 @@ export const zhCN: Messages = {
       gone: "工作簿的历史工作表已被删除，其中的快照已不存在；请运行分析以开始新的历史。",
     },
     /** The "Tier migration" sheet: two snapshots compared. */
+      changed: (sheet: string, id: string, asOf: string) =>
+        `历史已在加载项之外被更改：隐藏工作表“${sheet}”中 ${asOf} 的快照（${id}）的行已不在加载项写入的位置（行被排序、移动或删除），因此无法读取。如能撤销该更改，请撤销；否则请选择其他快照，或对该时期重新运行分析。`,
     migration: {
       sheet: "层级迁移",
       title: (before: string, after: string, basis: string) => `从 ${before} 到 ${after} 的层级迁移（${basis}）`,
@@ -896,7 +898,7 @@ export const zhCN: Messages = {
         customer: "客户",
         tier: "层级",
         group: "分组",
-        repurchased: (date: string) => `${date} 之后是否购买`,
+        repurchased: (pilot: string, later: string) => `${pilot} 至 ${later} 期间是否购买`,
         revenueChange: "收入变化",
       },
       groups: {
@@ -930,6 +932,8 @@ export const zhCN: Messages = {
         notLater: (pilot: string, after: string) => `请用较晚的快照与试点比较：试点抽自 ${pilot} 的快照，而此快照为 ${after}。`,
       },
     },
+        listChanged: (sheet: string) =>
+          `试点工作表“${sheet}”上的客户名单已被更改（增加、删除或修改了客户），无法在其旁边写入结果；请撤销更改，或重新抽取试点（相同的随机种子会抽到相同的客户）。对名单排序不受影响。`,
   },
   predict: {
     units: { day: "天", week: "周", month: "月" },

@@ -63,9 +63,9 @@ describe("snapshots", () => {
     expect(first.snapshot).toMatchObject({ id: "S1", asOf: "2024-06-30", tierBy: "abcClass", customers: first.customers });
     expect(Date.parse(first.snapshot!.savedAt)).not.toBeNaN();
 
-    // Hidden, owned, and out of the way of the user's sheets.
+    // Very hidden (not in Excel's Unhide list), owned, and out of the way of the user's sheets.
     const sheet = historySheet(book);
-    expect(sheet).toMatchObject({ name: en.workbook.history.sheet, visibility: "Hidden" });
+    expect(sheet).toMatchObject({ name: en.workbook.history.sheet, visibility: "VeryHidden" });
     expect(book.settings()[OWNED_KEY]).toContain(sheet.id);
     expect(visibleSheetNames(book)).toEqual(["H1", "Year", "Tiers", "Tier Summary"]);
     expect(book.activeSheet()).toBe("Tier Summary");
@@ -116,7 +116,7 @@ describe("snapshots", () => {
     const seg = snapshotRows(book, "S3").find((r) => r[col("tierKey")] === records[1].tiers[0])!;
     expect(seg[col("tier")]).toBe(en.segments[records[1].tiers[0] as keyof typeof en.segments]);
     // The history sheet is never shown.
-    expect(historySheet(book).visibility).toBe("Hidden");
+    expect(historySheet(book).visibility).toBe("VeryHidden");
   });
 
   it("a shorter replacement shrinks the table and clears the rows below it", async () => {
@@ -169,7 +169,7 @@ describe("snapshots", () => {
     const next = await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" });
     expect(next.snapshot!.id).toBe("S2");
     expect((await port.listSnapshots()).map((s) => s.id)).toEqual(["S2"]);
-    expect(historySheet(book)).toMatchObject({ name: en.workbook.history.sheet, visibility: "Hidden" });
+    expect(historySheet(book)).toMatchObject({ name: en.workbook.history.sheet, visibility: "VeryHidden" });
   });
 
   it("when the snapshot cannot be saved, the tiers are still written and the note says why", async () => {
@@ -383,7 +383,9 @@ describe("pilot groups", () => {
     }
     // Beside the list: each customer's outcome; to the right, the comparison.
     const sheet = book.values("Pilot", "A1:N400");
-    expect(sheet[10].slice(3, 5)).toEqual([p.columns.repurchased("2024-12-31"), p.columns.revenueChange]);
+    // Bought again: a purchase after the pilot's date, up to the later snapshot's (its last purchase is at most that date).
+    expect(sheet[10].slice(3, 5)).toEqual([p.columns.repurchased("2024-06-30", "2024-12-31"), p.columns.revenueChange]);
+    expect(p.columns.repurchased("2024-06-30", "2024-12-31")).toBe("Bought between 2024-06-30 and 2024-12-31");
     members.forEach((_, r) => {
       expect(sheet[11 + r][3]).toBe(bought[r] ? p.yes : p.no);
       expect(sheet[11 + r][4]).toBeCloseTo(change[r], 2);
@@ -437,6 +439,83 @@ describe("pilot groups", () => {
   });
 });
 
+/** Rewrites a block of a sheet as a person editing it would: `change` gets and returns its rows of [value, number format] cells. */
+async function editRows(book: StandIn, sheet: string, address: string, change: (rows: [unknown, string][][]) => [unknown, string][][]) {
+  await book.run(async (context: any) => {
+    const range = context.workbook.worksheets.getItem(sheet).getRange(address).load("values,numberFormat");
+    await context.sync();
+    const rows = change(range.values.map((row: unknown[], i: number) => row.map((v, j): [unknown, string] => [v, range.numberFormat[i][j]])));
+    range.numberFormat = rows.map((row) => row.map((c) => c[1]));
+    range.values = rows.map((row) => row.map((c) => c[0]));
+    await context.sync();
+  });
+}
+
+describe("the history and a pilot's list changed by hand", () => {
+  const blank: [unknown, string] = ["", "General"];
+
+  it("a history sorted by hand is refused with a sentence, not read as other snapshots' customers", async () => {
+    const { book, port, h1, year } = twoPeriods();
+    const before = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    const after = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
+    const rows = historyOf(book).snapshots.reduce((n, r) => n + r.rows, 0);
+    const sheet = historySheet(book).name;
+    // Sorted by customer (column D), as Excel's Sort would: whole rows move, the snapshots' rows mix.
+    await editRows(book, sheet, `A2:I${rows + 1}`, (r) => [...r].sort((x, y) => String(x[3][0]).localeCompare(String(y[3][0]))));
+    const h = en.workbook.history;
+    await expect(port.compareSnapshots(before.id, after.id, "en")).rejects.toThrow(h.changed(sheet, before.id, before.asOf));
+    await expect(port.compareSnapshots(before.id, after.id, "zh-CN")).rejects.toThrow(zhCN.workbook.history.changed(sheet, before.id, before.asOf));
+    await expect(port.pickPilot({ snapshotId: after.id, tier: "C", share: 0.2, controlShare: 0.2, seed: 1, strategy: "" }, "en")).rejects.toThrow(h.changed(sheet, after.id, after.asOf));
+  });
+
+  it("a row deleted from the history is refused too; a history hidden the old way becomes very hidden on the next save", async () => {
+    const { book, port, h1, year } = twoPeriods();
+    const before = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    const after = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
+    const rows = historyOf(book).snapshots.reduce((n, r) => n + r.rows, 0);
+    const sheet = historySheet(book).name;
+    // Row 5 deleted (the rows below move up, the last one is blank): the later snapshot's last row is now empty.
+    await editRows(book, sheet, `A5:I${rows + 1}`, (r) => [...r.slice(1), r[0].map(() => blank)]);
+    await expect(port.compareSnapshots(before.id, after.id, "en")).rejects.toThrow(en.workbook.history.changed(sheet, before.id, before.asOf));
+
+    await book.run(async (context: any) => {
+      context.workbook.worksheets.getItem(sheet).visibility = "Hidden";
+      await context.sync();
+    });
+    await port.run(settingsOn("Year", year.length, "2024-12-31", { summaryBy: "segment" }), { locale: "en" });
+    expect(historySheet(book).visibility).toBe("VeryHidden");
+  });
+
+  it("a pilot's list sorted by hand gets each customer's outcome beside it; a list edited by hand is refused", async () => {
+    const { book, port, h1, year } = twoPeriods(200);
+    const base = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    const info = await port.pickPilot({ snapshotId: base.id, tier: "C", share: 0.3, controlShare: 0.3, seed: 3, strategy: "" }, "en");
+    const after = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
+    const n = info.pilot + info.control;
+    const listAt = `A12:C${11 + n}`;
+    const first = await port.comparePilot(info.id, after.id, "en");
+    const outcome = new Map(book.values("Pilot", `A12:E${11 + n}`).map((r) => [r[0], [r[3], r[4]]]));
+
+    // Sorted by customer, descending (the group column moves with them).
+    await editRows(book, "Pilot", listAt, (r) => [...r].sort((x, y) => String(y[0][0]).localeCompare(String(x[0][0]))));
+    const sorted = book.values("Pilot", `A12:E${11 + n}`);
+    expect(sorted.map((r) => r[0])).not.toEqual([...outcome.keys()]);
+    const again = await port.comparePilot(info.id, after.id, "en");
+    expect(again.repurchase).toEqual(first.repurchase);
+    expect(again.revenue).toEqual(first.revenue);
+    for (const row of book.values("Pilot", `A12:E${11 + n}`)) expect([row[3], row[4]]).toEqual(outcome.get(row[0]));
+
+    // A customer edited, or a row deleted: the list is no longer the pilot's.
+    const p = en.workbook.pilot.errors;
+    await editRows(book, "Pilot", "A12", () => [[["C99999", "@"]]]);
+    await expect(port.comparePilot(info.id, after.id, "en")).rejects.toThrow(p.listChanged("Pilot"));
+    await editRows(book, "Pilot", "A12", () => [[[sorted[0][0], "@"]]]);
+    await port.comparePilot(info.id, after.id, "en");
+    await editRows(book, "Pilot", listAt, (r) => [...r.slice(1), r[0].map(() => blank)]);
+    await expect(port.comparePilot(info.id, after.id, "zh-CN")).rejects.toThrow(zhCN.workbook.pilot.errors.listChanged("Pilot"));
+  });
+});
+
 describe("sync budget of the dynamic jobs", () => {
   /** `n` customers with one purchase each in the first half, and in the year about two thirds of them again (and some new). */
   function periods(n: number) {
@@ -479,7 +558,7 @@ describe("sync budget of the dynamic jobs", () => {
     expect(counts.compare[0]).toBe(1 + HISTORY_READ_SYNCS + 2);
     expect(counts.pick[0]).toBe(1 + HISTORY_READ_SYNCS + 1 + PILOT_WRITE_SYNCS);
     expect(counts.comparePilot[0]).toBe(1 + HISTORY_READ_SYNCS + 1);
-    for (const job of Object.keys(counts)) expect(counts[job][1]).toBe(counts[job][0]);
     console.info("sync counts (100, 100,000 customers):", JSON.stringify(counts));
+    for (const job of Object.keys(counts)) expect(counts[job][1]).toBe(counts[job][0]);
   }, 300_000);
 });

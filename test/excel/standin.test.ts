@@ -123,6 +123,17 @@ describe("Excel stand-in", () => {
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
     });
     expect(book.sheet("h")).toMatchObject({ name: "H", visibility: "Hidden", used: "A1" });
+    // Very hidden (out of Excel's Unhide list) is reported as such, and is not activated either.
+    await book.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("H");
+      sheet.visibility = "VeryHidden";
+      const read = sheet.load("visibility");
+      await context.sync();
+      expect(read.visibility).toBe("VeryHidden");
+      sheet.activate();
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    });
+    expect(book.sheet("h")).toMatchObject({ name: "H", visibility: "VeryHidden" });
     expect(book.sheet("S")!.visibility).toBe("Visible");
     expect(book.sheet("nope")).toBeNull();
     expect(book.values("H")).toEqual([["kept"]]);
