@@ -1,27 +1,10 @@
 /** `tier abc --method computed`, `--next`, `--no-header` and the summary's limits, run in-process. */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { classifyAbc } from "../../src/core/abc";
+import { file, run } from "./support";
 
 const SWISS = new URL("../../../shared/data/swiss_inhabitants_1900.txt", import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "tier-abc-"));
-
-function run(argv: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = main(argv, env, (s) => (stdout += s), (s) => (stderr += s));
-  return { code, stdout, stderr };
-}
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
 const lines = (text: string) => text.trimEnd().split("\n");
 
 describe("tier abc --method computed on the SwissInhabitants data (one number a line, no header)", () => {

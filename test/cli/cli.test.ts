@@ -1,30 +1,15 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { parseCsv } from "../../src/cli/csv";
 import { readTransactionsCsv } from "../../src/cli/transactions-csv";
 import { readTransactions } from "../../src/core/input";
+import { dir, file, run } from "./support";
 
 const DATA = new URL("../../../shared/data/", import.meta.url).pathname;
 const ROOT = new URL("../../", import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "tier-cli-"));
-
-function run(argv: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = main(argv, env, (s) => (stdout += s), (s) => (stderr += s));
-  return { code, stdout, stderr };
-}
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
 
 const VIGNETTE = `segment,customers,orders,revenue
 About To Sleep,102,283,23449

@@ -1,18 +1,9 @@
-import { readFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
+import { dir, run } from "./support";
 
 const DATA = new URL("../../../shared/data/", import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), "tier-models-"));
-
-function run(argv: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = main(argv, env, (s) => (stdout += s), (s) => (stderr += s));
-  return { code, stdout, stderr };
-}
 
 /** CDNOW_sample.txt as a transactions CSV (sample id, date, dollars). */
 function cdnowTransactions(): string {

@@ -1,25 +1,7 @@
 /** `tier score` in-process: per-row scores and bands, the summary, JSON, Chinese, and the sentences for bad options. */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { score as scoreFunction } from "../../src/functions/functions";
-
-const dir = mkdtempSync(join(tmpdir(), "tier-score-"));
-
-function run(argv: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = main(argv, env, (s) => (stdout += s), (s) => (stderr += s));
-  return { code, stdout, stderr };
-}
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+import { file, run } from "./support";
 
 /** Spend (one quoted with a thousands separator), orders, days since the last purchase; K05 blank, K06 bad. */
 const CUSTOMERS = file(
