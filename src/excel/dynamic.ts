@@ -26,7 +26,8 @@ import { PAYLOAD_TARGET, PILOT_WRITE_SYNCS, type ExcelHost } from "./host";
 import type { GroupComparison, MigrationReport, PilotComparisonReport, PilotInfo, PilotRequest, SnapshotInfo } from "./port";
 import { a1, a1Range } from "./read";
 import { queueBlock, queueHeader, queueRows, queueText, resultRows, type ColumnSpec } from "./results";
-import { loadBookState, OWNED_KEY, PILOTS_KEY, snapshotInfo, type BookState, type PilotRecord, type SnapshotRecord } from "./settings";
+import { loadBookState, OWNED_KEY, PILOTS_KEY, snapshotInfo, tieringKey, type BookState, type PilotRecord, type SnapshotRecord } from "./settings";
+import { tieringDifference } from "./tiering";
 import { chooseSheetName } from "./sheets";
 import { keyLabel, type Block } from "./summary";
 
@@ -174,6 +175,8 @@ export function dynamicJobs(host: ExcelHost) {
         const before = findSnapshot(state, beforeId, m);
         const after = findSnapshot(state, afterId, m);
         if (before.tierBy !== after.tierBy) throw new WorkbookError(t.errors.differentBasis(t.basis[before.tierBy], t.basis[after.tierBy]));
+        const differs = tieringDifference(tieringKey(before), tieringKey(after), m);
+        if (differs) throw new WorkbookError(t.errors.differentTiering(differs));
         if (!(before.asOf < after.asOf)) throw new WorkbookError(t.errors.notEarlier(before.asOf, after.asOf));
 
         const [b, a] = await readSnapshots(context, historyOf(context, state), [before, after], m);

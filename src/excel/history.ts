@@ -20,10 +20,11 @@ import { rowBytes, splitByBytes, splitEvenly } from "./batch";
 import { WorkbookError } from "./errors";
 import { cellNumber, FORMAT } from "./formats";
 import { HISTORY_READ_MARGIN, HISTORY_READ_SYNCS, PAYLOAD_TARGET, SNAPSHOT_SYNCS } from "./host";
-import type { PilotInfo } from "./port";
+import type { PilotInfo, SourceRef } from "./port";
 import { a1Range, columnLetters } from "./read";
 import { queueHeader, queueRows, resultRows, type ColumnSpec } from "./results";
-import { HISTORY_KEY, type History, type SnapshotRecord } from "./settings";
+import { HISTORY_KEY, tieringKey, type History, type SnapshotRecord } from "./settings";
+import { sourceKey } from "./tiering";
 import { freeName } from "./sheets";
 import { builtInTiers, tierLabel } from "./summary";
 
@@ -94,6 +95,9 @@ export interface SnapshotSave {
   tableNames: readonly string[];
   pilots: readonly PilotInfo[];
   canSuspend: boolean;
+  /** How the run tiered (tiering.ts `tieringOf`) and where it read: kept with the snapshot. */
+  tiering: string;
+  source: SourceRef | null;
 }
 
 /**
@@ -106,7 +110,14 @@ export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisRes
   const { history, sheet } = save;
   const asOf = serialToIsoDate(Math.floor(a.summary.asOf));
   const latest = history.snapshots.at(-1);
-  const replace = !!latest && latest.asOf === asOf && latest.tierBy === a.tierBy && !save.pilots.some((p) => p.snapshotId === latest.id);
+  // The same analysis date, data source and tiering (so the same basis), and no pilot picked from it.
+  const replace =
+    !!latest &&
+    latest.asOf === asOf &&
+    latest.tierBy === a.tierBy &&
+    tieringKey(latest) === save.tiering &&
+    sourceKey(latest.source ?? null) === sourceKey(save.source) &&
+    !save.pilots.some((p) => p.snapshotId === latest.id);
   const kept = replace ? history.snapshots.slice(0, -1) : history.snapshots;
   const last = kept.at(-1);
   const start = last ? last.row + last.rows : 0;
@@ -127,6 +138,8 @@ export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisRes
     readBytes: readBytesOf(rows),
     tiers: a.tiers.map((t) => t.key),
     builtIn: builtInTiers(a),
+    tiering: save.tiering,
+    source: save.source,
   };
   const blocks = splitByBytes(bytes, Math.max(SNAPSHOT_SYNCS, 2), PAYLOAD_TARGET);
   const parts = blocks.length - 1;

@@ -248,8 +248,8 @@ export interface UpgradeCandidate {
 }
 
 /**
- * A run's tiers kept in the workbook's hidden history (one per run; a run with the same analysis date and
- * tier basis as the latest snapshot replaces it).
+ * A run's tiers kept in the workbook's hidden history (one per run; a run with the same analysis date, data
+ * source and tiering as the latest snapshot replaces it).
  */
 export interface SnapshotInfo {
   id: string;
@@ -265,6 +265,11 @@ export interface SnapshotInfo {
    * segment's name); `tierLabelOf` names it in a language.
    */
   tiers: { key: string; builtIn: boolean }[];
+  /**
+   * How it was tiered, as an opaque key (the basis and the settings that decide the tiers: the segment scheme
+   * or rules, ABC's method and cuts, the score's settings): snapshots with equal keys can be compared.
+   */
+  tiering: string;
 }
 
 /** Shares of the earlier snapshot's customers that moved up, down, stayed or left, and the count of new ones. */

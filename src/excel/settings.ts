@@ -4,7 +4,8 @@
  * where the last run put its results (for "Build tier chart"), the snapshot history's index (where each
  * snapshot's rows are on the hidden history sheet) and the pilots picked.
  */
-import type { ChartKind, AnalysisSettings, PilotInfo, SnapshotInfo, TierBy } from "./port";
+import type { ChartKind, AnalysisSettings, PilotInfo, SnapshotInfo, SourceRef, TierBy } from "./port";
+import { legacyTiering } from "./tiering";
 import type { SheetInfo } from "./sheets";
 
 export const SETTINGS_KEY = "tiering.settings";
@@ -74,7 +75,11 @@ export function isLastRun(value: unknown): value is LastRun {
  * A snapshot in the history's index: what the pane sees (`SnapshotInfo`) and where its rows are, so one
  * snapshot is read without reading the whole history.
  */
-export interface SnapshotRecord extends Omit<SnapshotInfo, "tiers"> {
+export interface SnapshotRecord extends Omit<SnapshotInfo, "tiers" | "tiering"> {
+  /** How it was tiered (tiering.ts `tieringOf`); absent in a snapshot saved before it was kept. */
+  tiering?: string;
+  /** Where the run read its data (absent likewise): a same-date run replaces the snapshot only from the same source. */
+  source?: SourceRef | null;
   /** First data row (0-based, below the history table's header) and the number of rows (one per customer). */
   row: number;
   rows: number;
@@ -146,7 +151,13 @@ export function snapshotInfo(r: SnapshotRecord): SnapshotInfo {
     customers: r.customers,
     savedAt: r.savedAt,
     tiers: r.tiers.map((key) => ({ key, builtIn: r.builtIn || key === "others" })),
+    tiering: tieringKey(r),
   };
+}
+
+/** A snapshot's tiering key; for one saved before keys were kept, a key only its basis's other old snapshots share. */
+export function tieringKey(r: SnapshotRecord): string {
+  return r.tiering ?? legacyTiering(r.tierBy);
 }
 
 /**

@@ -28,6 +28,7 @@ import { guard, isPayloadTooLarge, throwIfAborted, userError, withSuppressed, Wo
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT, type ExcelHost } from "./host";
 import { addPivot, PIVOT_API } from "./pivot";
 import { enqueue } from "./queue";
+import { tieringOf } from "./tiering";
 import type { AnalysisSettings, CellRef, ChartKind, ChartReport, DataQuality, HeaderChoice, Progress, RunOptions, RunReport, SnapshotInfo, SourcePreview, SourceRef, TableInfo, UpgradeCandidate, WorkbookPort } from "./port";
 import { a1, a1Range, checkMapping, describeSource, headerTexts, isWholeLines, listTables, loadSample, loadShape, previewRange, readColumns, sampleRows, sourceRange, type Role, type Shape } from "./read";
 import { churnColumns, queueBlock, queueHeader, queueRows, queueText, resultColumns, resultRows, type ColumnSpec } from "./results";
@@ -425,7 +426,7 @@ export function createWorkbookPort(given: ExcelHost): WorkbookPort {
             const history: History = now.history?.sheetId === sheetId ? now.history : historySheet ? newHistory(sheetId, savedHistory, pilots) : savedHistory!;
             const sheet = historySheet ?? wb.worksheets.getItem(sheetId);
             const sheetName = now.historySheet?.name ?? (historySheet ? historySheet.name : historySheetInfo!.name);
-            const saved = await saveSnapshot(context, a, m, { history, sheet, sheetName, tableNames: [...tableNames, resultsTableName, summaryTableName], pilots: now.pilots, canSuspend: canSuspend() });
+            const saved = await saveSnapshot(context, a, m, { history, sheet, sheetName, tableNames: [...tableNames, resultsTableName, summaryTableName], pilots: now.pilots, canSuspend: canSuspend(), tiering: tieringOf(settings), source });
             snapshot = snapshotInfo(saved);
           } catch (e) {
             const reason = userError(e, m).message;

@@ -881,10 +881,10 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       full: (sheet: string, rows: number, customers: number) =>
         `the hidden sheet "${sheet}" already holds ${rows} rows of snapshots, and ${customers} more would pass Excel's 1,048,576 rows. To start a new history, unhide that sheet and delete it.`,
       gone: "The workbook's history sheet was deleted, so its snapshots are gone; run the analysis to start a new history.",
-    },
-    /** The "Tier migration" sheet: two snapshots compared. */
       changed: (sheet: string, id: string, asOf: string) =>
         `The history was changed outside the add-in: the rows of the snapshot of ${asOf} (${id}) on the hidden sheet "${sheet}" are no longer where the add-in put them (rows sorted, moved or deleted), so it cannot be read. Undo that change if you can; otherwise choose another snapshot, or run the analysis for that period again.`,
+    },
+    /** The "Tier migration" sheet: two snapshots compared. */
     migration: {
       sheet: "Tier migration",
       title: (before: string, after: string, basis: string) => `Tier migration from ${before} to ${after} (${basis})`,
@@ -927,12 +927,27 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
         revenueChangeRate: "Revenue change (%)",
       },
       chart: "Where each tier's customers went",
+      /** What differs between two snapshots of the same basis (`errors.differentTiering`). */
+      differences: {
+        scheme: (before: string, after: string) => `segments by "${before}" and by "${after}"`,
+        rules: "custom segment rules that differ",
+        scores: "RFM scores with different bins or breakpoints",
+        abcMethod: (before: string, after: string) => `class limits by "${before}" and by "${after}"`,
+        abcBasis: (before: string, after: string) => `classes accumulating ${before} and ${after}`,
+        abcCuts: (before: string, after: string) => `class cuts of ${before} and ${after}`,
+        scoreMetrics: "scores of different metrics, weights or directions",
+        scoreMethod: (before: string, after: string) => `scores normalised by ${before} and by ${after}`,
+        scoreBands: "score bands cut differently",
+        unknown: "one of them was saved before the add-in kept how a snapshot was tiered",
+      },
       chartAxis: "Tier in the earlier snapshot",
       shareAxis: "Share of the tier's customers",
       errors: {
         unknownSnapshot: (id: string) => `There is no snapshot "${id}" in this workbook's history; choose one from the list (each run saves one).`,
         differentBasis: (before: string, after: string) =>
           `The two snapshots are tiered differently (${before} and ${after}); compare snapshots tiered the same way.`,
+        differentTiering: (what: string) =>
+          `The two snapshots are tiered differently (${what}), so moving up or down between them would mix two orders of tiers; compare snapshots tiered the same way, or run the analysis again with the same settings for the period that differs.`,
         notEarlier: (before: string, after: string) =>
           `The earlier snapshot must have an earlier analysis date than the later one, but they are ${before} and ${after}; swap them or choose others.`,
       },
@@ -989,10 +1004,10 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
           `The pilot's sheet "${sheet}" is no longer in the workbook, so there is nowhere to write the comparison; pick the pilot again (the same seed picks the same customers).`,
         notLater: (pilot: string, after: string) =>
           `Compare the pilot with a later snapshot: it was picked from the snapshot of ${pilot}, and this one is of ${after}.`,
-      },
-    },
         listChanged: (sheet: string) =>
           `The customer list on the pilot's sheet "${sheet}" was changed (customers added, removed or edited), so the outcomes cannot be placed beside it; undo the change, or pick the pilot again (the same seed picks the same customers). Sorting the list is fine.`,
+      },
+    },
   },
   predict: {
     units: { day: "days", week: "weeks", month: "months" },

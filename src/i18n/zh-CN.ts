@@ -826,10 +826,10 @@ export const zhCN: Messages = {
       full: (sheet: string, rows: number, customers: number) =>
         `隐藏工作表“${sheet}”已有 ${rows} 行快照，再加 ${customers} 行将超过 Excel 的 1,048,576 行上限。如需重新开始记录历史，请取消隐藏该工作表并将其删除。`,
       gone: "工作簿的历史工作表已被删除，其中的快照已不存在；请运行分析以开始新的历史。",
-    },
-    /** The "Tier migration" sheet: two snapshots compared. */
       changed: (sheet: string, id: string, asOf: string) =>
         `历史已在加载项之外被更改：隐藏工作表“${sheet}”中 ${asOf} 的快照（${id}）的行已不在加载项写入的位置（行被排序、移动或删除），因此无法读取。如能撤销该更改，请撤销；否则请选择其他快照，或对该时期重新运行分析。`,
+    },
+    /** The "Tier migration" sheet: two snapshots compared. */
     migration: {
       sheet: "层级迁移",
       title: (before: string, after: string, basis: string) => `从 ${before} 到 ${after} 的层级迁移（${basis}）`,
@@ -872,11 +872,25 @@ export const zhCN: Messages = {
         revenueChangeRate: "收入变化（%）",
       },
       chart: "各层级客户的去向",
+      differences: {
+        scheme: (before: string, after: string) => `分群方案分别为“${before}”和“${after}”`,
+        rules: "自定义分群规则不同",
+        scores: "RFM 评分的分档数或分界点不同",
+        abcMethod: (before: string, after: string) => `分类界限分别为“${before}”和“${after}”`,
+        abcBasis: (before: string, after: string) => `分类累计的分别是${before}和${after}`,
+        abcCuts: (before: string, after: string) => `分类切分点分别为 ${before} 和 ${after}`,
+        scoreMetrics: "评分的指标、权重或方向不同",
+        scoreMethod: (before: string, after: string) => `评分的标准化方法分别为${before}和${after}`,
+        scoreBands: "评分等级的划分不同",
+        unknown: "其中一个快照保存于加载项记录分层方式之前",
+      },
       chartAxis: "较早快照中的层级",
       shareAxis: "占该层级客户的比例",
       errors: {
         unknownSnapshot: (id: string) => `工作簿的历史中没有快照“${id}”；请从列表中选择一个（每次运行都会保存一个）。`,
         differentBasis: (before: string, after: string) => `两个快照的分层方式不同（${before} 与 ${after}）；请比较分层方式相同的快照。`,
+        differentTiering: (what: string) =>
+          `两个快照的分层方式不同（${what}），在两者之间计算升降会混用两种层级顺序；请比较分层方式相同的快照，或对不同的时期用相同的设置重新运行分析。`,
         notEarlier: (before: string, after: string) => `较早快照的分析日期必须早于较晚快照，但它们分别是 ${before} 和 ${after}；请交换或另选快照。`,
       },
     },
@@ -930,10 +944,10 @@ export const zhCN: Messages = {
         empty: (tier: string) => `试点组将为空：${tier}的客户太少，不足以按此比例抽取；请增大比例或换一个层级。`,
         sheetGone: (sheet: string) => `试点的工作表“${sheet}”已不在工作簿中，无处写入比较结果；请重新抽取试点（相同的随机种子会抽到相同的客户）。`,
         notLater: (pilot: string, after: string) => `请用较晚的快照与试点比较：试点抽自 ${pilot} 的快照，而此快照为 ${after}。`,
-      },
-    },
         listChanged: (sheet: string) =>
           `试点工作表“${sheet}”上的客户名单已被更改（增加、删除或修改了客户），无法在其旁边写入结果；请撤销更改，或重新抽取试点（相同的随机种子会抽到相同的客户）。对名单排序不受影响。`,
+      },
+    },
   },
   predict: {
     units: { day: "天", week: "周", month: "月" },

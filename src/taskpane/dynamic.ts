@@ -10,15 +10,16 @@ import { defaultStrategy } from "../i18n/playbook";
 import type { PlaybookTier } from "./playbook";
 
 /**
- * The default pair to compare: the latest snapshot as "later" and, as "earlier", the latest one before it with the
- * same tier basis (migration between different kinds of tiers says nothing). Snapshots come oldest first.
+ * The default pair to compare: the latest snapshot as "later" and, as "earlier", the latest one before it tiered the
+ * same way (`SnapshotInfo.tiering`: the basis and its scheme, cuts or score settings; migration between different
+ * kinds of tiers says nothing, and the port refuses it). Snapshots come oldest first.
  */
 export function defaultPair(snapshots: readonly SnapshotInfo[]): { before: string | null; after: string | null } {
   const after = snapshots.at(-1);
   if (!after) return { before: null, after: null };
   const before = snapshots
     .slice(0, -1)
-    .filter((s) => s.tierBy === after.tierBy)
+    .filter((s) => s.tiering === after.tiering)
     .at(-1);
   return { before: before?.id ?? null, after: after.id };
 }

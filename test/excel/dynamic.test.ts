@@ -10,7 +10,7 @@ import { comparePilot, CONTROL, PILOT, pickPilot } from "../../src/core/pilot";
 import { HISTORY_READ_SYNCS, PILOT_WRITE_SYNCS, SNAPSHOT_SYNCS } from "../../src/excel/host";
 import { HISTORY_FIELDS } from "../../src/excel/history";
 import { HISTORY_KEY, OWNED_KEY, PILOTS_KEY, type History } from "../../src/excel/settings";
-import type { AnalysisSettings } from "../../src/excel/port";
+import type { AnalysisSettings, ScoreSettings } from "../../src/excel/port";
 import { createWorkbookPort } from "../../src/excel/workbook";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
@@ -123,8 +123,12 @@ describe("snapshots", () => {
     const { book, port, year } = twoPeriods();
     await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" });
     const long = book.tableRows("TieringHistory").length;
-    // Only the first 40 source rows: fewer customers, the same date.
-    const short = await port.run(settingsOn("Year", 40, "2024-12-31"), { locale: "en" });
+    // Only the first 40 source rows (the others cleared): fewer customers, the same source and date.
+    await book.run(async (context: any) => {
+      context.workbook.worksheets.getItem("Year").getRange(`A42:E${year.length + 1}`).clear();
+      await context.sync();
+    });
+    const short = await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" });
     expect(short.customers).toBeLessThan(long);
     expect(book.tableRows("TieringHistory")).toHaveLength(short.customers);
     expect(book.tables().find((t) => t.name === "TieringHistory")!.address).toBe(`A1:I${short.customers + 1}`);
@@ -312,6 +316,97 @@ describe("tier migration", () => {
     await expect(port.compareSnapshots(bySegment.id, byClass.id, "en")).rejects.toThrow(t.differentBasis(en.workbook.migration.basis.segment, en.workbook.migration.basis.abcClass));
     await expect(port.compareSnapshots(later.id, bySegment.id, "en")).rejects.toThrow(t.notEarlier("2024-12-31", "2024-06-30"));
     await expect(port.compareSnapshots(later.id, later.id, "zh-CN")).rejects.toThrow(zhCN.workbook.migration.errors.notEarlier("2024-12-31", "2024-12-31"));
+  });
+
+  it("refuses snapshots of the same basis tiered differently, saying what differs: scheme, rules, ABC method, cuts and basis, score settings", async () => {
+    const { port, h1, year } = twoPeriods();
+    const t = en.workbook.migration;
+    const d = t.differences;
+    const pair = async (earlier: Partial<AnalysisSettings>, later: Partial<AnalysisSettings>) => {
+      const before = (await port.run(settingsOn("H1", h1.length, "2024-06-30", earlier), { locale: "en" })).snapshot!;
+      const after = (await port.run(settingsOn("Year", year.length, "2024-12-31", later), { locale: "en" })).snapshot!;
+      return [before, after] as const;
+    };
+    const rfm = settingsFor(1).rfm!;
+    const seg = { summaryBy: "segment" } as const;
+    let [b, a] = await pair({ ...seg }, { ...seg, rfm: { ...rfm, scheme: "cn8" } });
+    expect(b.tiering).not.toBe(a.tiering);
+    await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.scheme(en.pane.schemes.rfm, en.pane.schemes.cn8)));
+    await expect(port.compareSnapshots(b.id, a.id, "zh-CN")).rejects.toThrow(
+      zhCN.workbook.migration.errors.differentTiering(zhCN.workbook.migration.differences.scheme(zhCN.pane.schemes.rfm, zhCN.pane.schemes.cn8)),
+    );
+    const rules = (top: number) => ({ ...rfm, scheme: "custom" as const, rules: [{ name: "VIP", r: [top, 5] as [number, number], f: [1, 5] as [number, number], m: [1, 5] as [number, number] }] });
+    [b, a] = await pair({ ...seg, rfm: rules(4) }, { ...seg, rfm: rules(3) });
+    await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.rules));
+    [b, a] = await pair({ ...seg, rfm: { ...rfm, bins: 4 } }, { ...seg });
+    await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.scores));
+
+    const abc = settingsFor(1).abc!;
+    [b, a] = await pair({}, { abc: { ...abc, aCut: 0.7, bCut: 0.9 } });
+    await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.abcCuts("80% / 95%", "70% / 90%")));
+    [b, a] = await pair({}, { abc: { ...abc, method: "computed" } });
+    await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.abcMethod(en.pane.abcMethods.fixed, en.pane.abcMethods.computed)));
+    [b, a] = await pair({}, { abc: { ...abc, basis: "orders" } });
+    await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.abcBasis(en.pane.bases.revenue, en.pane.bases.orders)));
+    // Computed limits do not use the cuts: snapshots with other cuts are tiered the same way.
+    [b, a] = await pair({ abc: { ...abc, method: "computed" } }, { abc: { ...abc, aCut: 0.5, method: "computed" } });
+    expect(b.tiering).toBe(a.tiering);
+    await port.compareSnapshots(b.id, a.id, "en");
+
+    const score: ScoreSettings = {
+      metrics: [
+        { metric: "recency", weight: 1, direction: "lower" },
+        { metric: "monetary", weight: 1, direction: "higher" },
+      ],
+      method: "percentile",
+      bands: { kind: "shares", shares: [0.05, 0.15, 0.3, 0.3] },
+    };
+    const byScore = (s: ScoreSettings) => ({ summaryBy: "score" as const, score: s });
+    [b, a] = await pair(byScore(score), byScore({ ...score, metrics: [score.metrics[0], { ...score.metrics[1], weight: 3 }] }));
+    await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.scoreMetrics));
+    [b, a] = await pair(byScore(score), byScore({ ...score, method: "minmax" }));
+    await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.scoreMethod(en.pane.score.methods.percentile, en.pane.score.methods.minmax)));
+    [b, a] = await pair(byScore(score), byScore({ ...score, bands: { kind: "thresholds", thresholds: [80, 60, 40, 20] } }));
+    await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.scoreBands));
+    // Weights in another scale and the metrics in another order are the same score.
+    [b, a] = await pair(byScore(score), byScore({ ...score, metrics: [{ ...score.metrics[1], weight: 2 }, { ...score.metrics[0], weight: 2 }] }));
+    expect(b.tiering).toBe(a.tiering);
+    await port.compareSnapshots(b.id, a.id, "en");
+  });
+
+  it("a same-date run replaces the latest snapshot only from the same source and tiered the same way", async () => {
+    const { book, port, h1 } = twoPeriods();
+    book.addSheet("Copy", [HEADER, ...h1]);
+    const first = (await port.run(settingsOn("Copy", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    // Another source (the same rows on another sheet), the same date and basis: kept beside it.
+    const other = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    // Other cuts, the same source and date: kept too.
+    const cuts = (await port.run(settingsOn("H1", h1.length, "2024-06-30", { abc: { aCut: 0.5, bCut: 0.9, basis: "revenue" } }), { locale: "en" })).snapshot!;
+    expect((await port.listSnapshots()).map((s) => s.id)).toEqual([first.id, other.id, cuts.id]);
+    // The same source, date and tiering: replaced.
+    const again = (await port.run(settingsOn("H1", h1.length, "2024-06-30", { abc: { aCut: 0.5, bCut: 0.9, basis: "revenue" } }), { locale: "en" })).snapshot!;
+    expect((await port.listSnapshots()).map((s) => s.id)).toEqual([first.id, other.id, again.id]);
+    expect(historyOf(book).snapshots.map((r) => r.source)).toEqual([
+      { kind: "range", sheet: "Copy", address: `A1:E${h1.length + 1}` },
+      { kind: "range", sheet: "H1", address: `A1:E${h1.length + 1}` },
+      { kind: "range", sheet: "H1", address: `A1:E${h1.length + 1}` },
+    ]);
+  });
+
+  it("a snapshot saved before tierings were kept compares only with others of its kind", async () => {
+    const { book, port, h1, year } = twoPeriods();
+    const before = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    const after = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
+    const history = historyOf(book);
+    await book.run(async (context: any) => {
+      const [old, ...rest] = history.snapshots;
+      const { tiering: _tiering, source: _source, ...legacy } = old;
+      context.workbook.settings.add(HISTORY_KEY, { ...history, snapshots: [legacy, ...rest] });
+      await context.sync();
+    });
+    const listed = await port.listSnapshots();
+    expect(listed[0].tiering).not.toBe(listed[1].tiering);
+    await expect(port.compareSnapshots(before.id, after.id, "en")).rejects.toThrow(en.workbook.migration.errors.differentTiering(en.workbook.migration.differences.unknown));
   });
 
   it("never overwrites a user's sheet named Tier migration", async () => {

@@ -9,7 +9,7 @@ import { App } from "../../src/taskpane/App";
 import { messages } from "../../src/i18n";
 import type { PilotRequest, SnapshotInfo } from "../../src/excel/port";
 import { bodyText, choose, cleanup, click, get, query, render, settle, type } from "./support/dom";
-import { FakePort, MIGRATION, REPORT, SEGMENT_TIERS, SNAPSHOTS } from "./support/fake-port";
+import { FakePort, MIGRATION, REPORT, SEGMENT_TIERING, SEGMENT_TIERS, SNAPSHOTS } from "./support/fake-port";
 
 const ABC_TIERS: SnapshotInfo["tiers"] = ["A", "B", "C"].map((key) => ({ key, builtIn: true }));
 import {
@@ -42,7 +42,7 @@ describe("Compare & pilot: snapshots and migration", () => {
   it("lists the snapshots and compares the two latest of the same tier basis", async () => {
     const port = new FakePort();
     // The newest snapshot is of another basis: the default pair skips it for "earlier", not for "later".
-    const abc: SnapshotInfo = { id: "s0", asOf: "2011-03-31", tierBy: "abcClass", customers: 2000, savedAt: "2011-04-01T08:00:00Z", tiers: ABC_TIERS };
+    const abc: SnapshotInfo = { id: "s0", asOf: "2011-03-31", tierBy: "abcClass", customers: 2000, savedAt: "2011-04-01T08:00:00Z", tiers: ABC_TIERS, tiering: "abc" };
     port.snapshots = [abc, ...SNAPSHOTS];
     port.migration = {
       ...MIGRATION,
@@ -78,7 +78,7 @@ describe("Compare & pilot: snapshots and migration", () => {
 
   it("compares the pair the person chooses", async () => {
     const port = new FakePort();
-    port.snapshots = [...SNAPSHOTS, { id: "s3", asOf: "2012-06-30", tierBy: "segment", customers: 3300, savedAt: "2012-07-01T08:00:00Z", tiers: SEGMENT_TIERS }];
+    port.snapshots = [...SNAPSHOTS, { id: "s3", asOf: "2012-06-30", tierBy: "segment", customers: 3300, savedAt: "2012-07-01T08:00:00Z", tiers: SEGMENT_TIERS, tiering: SEGMENT_TIERING }];
     await pane(port);
     expect(get("combobox", d.earlier).textContent).toContain("2011-12-09");
     await choose(get("combobox", d.earlier), d.snapshotOption("2011-06-30", d.tierBy.segment, "2,950"));
@@ -144,7 +144,7 @@ describe("Compare & pilot: snapshots and migration", () => {
 
   it("reads the list again after a run that saved no snapshot, keeping the pair chosen", async () => {
     const port = new FakePort();
-    port.snapshots = [...SNAPSHOTS, { id: "s3", asOf: "2012-06-30", tierBy: "segment", customers: 3300, savedAt: "2012-07-01T08:00:00Z", tiers: SEGMENT_TIERS }];
+    port.snapshots = [...SNAPSHOTS, { id: "s3", asOf: "2012-06-30", tierBy: "segment", customers: 3300, savedAt: "2012-07-01T08:00:00Z", tiers: SEGMENT_TIERS, tiering: SEGMENT_TIERING }];
     port.report = { ...REPORT, snapshot: null, snapshotNote: "The history table is full." };
     await pane(port);
     await choose(get("combobox", d.earlier), d.snapshotOption("2011-06-30", d.tierBy.segment, "2,950"));
@@ -304,7 +304,7 @@ describe("Compare & pilot: pilot groups", () => {
 
   it("offers ABC classes for a snapshot of ABC classes", async () => {
     const port = new FakePort();
-    port.snapshots = [{ id: "a1", asOf: "2011-06-30", tierBy: "abcClass", customers: 100, savedAt: "2011-07-01T00:00:00Z", tiers: ABC_TIERS }];
+    port.snapshots = [{ id: "a1", asOf: "2011-06-30", tierBy: "abcClass", customers: 100, savedAt: "2011-07-01T00:00:00Z", tiers: ABC_TIERS, tiering: "abc" }];
     await pane(port);
     await choose(get("combobox", d.tier), "B");
     expect((get("textbox", d.strategy) as HTMLTextAreaElement).value).toBe(en.workbook.strategies.B);
@@ -328,19 +328,30 @@ describe("Compare & pilot: pilot groups", () => {
 });
 
 describe("Compare & pilot: the pure rules (dynamic.ts)", () => {
-  const snap = (id: string, asOf: string, tierBy: SnapshotInfo["tierBy"] = "segment", tiers: SnapshotInfo["tiers"] = tierBy === "abcClass" ? ABC_TIERS : SEGMENT_TIERS): SnapshotInfo => ({
+  const snap = (
+    id: string,
+    asOf: string,
+    tierBy: SnapshotInfo["tierBy"] = "segment",
+    tiers: SnapshotInfo["tiers"] = tierBy === "abcClass" ? ABC_TIERS : SEGMENT_TIERS,
+    tiering: string = tierBy === "segment" ? SEGMENT_TIERING : tierBy,
+  ): SnapshotInfo => ({
     id,
     asOf,
     tierBy,
     customers: 1,
     savedAt: `${asOf}T00:00:00Z`,
     tiers,
+    tiering,
   });
 
-  it("pairs the latest snapshot with the latest earlier one of the same basis", () => {
+  it("pairs the latest snapshot with the latest earlier one tiered the same way", () => {
     expect(defaultPair([])).toEqual({ before: null, after: null });
     expect(defaultPair([snap("a", "2011-01-31")])).toEqual({ before: null, after: "a" });
     expect(defaultPair([snap("a", "2011-01-31"), snap("b", "2011-02-28", "abcClass"), snap("c", "2011-03-31")])).toEqual({ before: "a", after: "c" });
+    // The same basis but another scheme (or other cuts, or other score settings): skipped too.
+    const cn8 = snap("b", "2011-02-28", "segment", SEGMENT_TIERS, '{"scheme":"cn8","tierBy":"segment"}');
+    expect(defaultPair([snap("a", "2011-01-31"), cn8, snap("c", "2011-03-31")])).toEqual({ before: "a", after: "c" });
+    expect(defaultPair([cn8, snap("c", "2011-03-31")])).toEqual({ before: null, after: "c" });
   });
 
   it("measures a pilot in the latest snapshot after its date, else in the latest", () => {

@@ -31,6 +31,9 @@ export const SEGMENT_TIERS: SnapshotInfo["tiers"] = [
   { key: "lost", builtIn: true },
 ];
 
+/** How the scripted segment snapshots were tiered (opaque to the pane: it only compares keys). */
+export const SEGMENT_TIERING = '{"scheme":"rfm","tierBy":"segment"}';
+
 export const REPORT: RunReport = {
   quality: {
     rowsRead: 20000,
@@ -43,7 +46,7 @@ export const REPORT: RunReport = {
   sheets: { results: "Tiers", summary: "Tier Summary" },
   pivot: false,
   pivotNote: "PivotTables need ExcelApi 1.8.",
-  snapshot: { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z", tiers: SEGMENT_TIERS },
+  snapshot: { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z", tiers: SEGMENT_TIERS, tiering: SEGMENT_TIERING },
   snapshotNote: null,
   upgrade: [
     { customer: "12347", tier: "Loyal", nextTier: "Champions", gap: 120.5, gapKind: "revenue", cell: { sheet: "Tiers", address: "A2" } },
@@ -53,8 +56,8 @@ export const REPORT: RunReport = {
 
 /** Two snapshots of the workbook's history (oldest first), as `listSnapshots` gives them. */
 export const SNAPSHOTS: SnapshotInfo[] = [
-  { id: "s1", asOf: "2011-06-30", tierBy: "segment", customers: 2950, savedAt: "2011-07-01T08:00:00Z", tiers: SEGMENT_TIERS },
-  { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z", tiers: SEGMENT_TIERS },
+  { id: "s1", asOf: "2011-06-30", tierBy: "segment", customers: 2950, savedAt: "2011-07-01T08:00:00Z", tiers: SEGMENT_TIERS, tiering: SEGMENT_TIERING },
+  { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z", tiers: SEGMENT_TIERS, tiering: SEGMENT_TIERING },
 ];
 
 export const MIGRATION: MigrationReport = {
