@@ -724,6 +724,7 @@ must(V.month_days === "30.4375" && V.month_weeks === "4.348" && V.month_weeks365
     ["A customer twice in one snapshot (K02 and \"k02\" are different ids; 7 and \"7\" are the same)", "同一快照中客户出现两次（K02 与 \"k02\" 是不同的编号；7 与 \"7\" 是同一个）", migration, col(7, "K02", "7"), col("A", "B", "C"), c(q2, 0), c(q2, 1), O],
     ["A cell holding an Excel error", "单元格包含 Excel 错误", migration, c(q1, 0), col(...q1.map((r, i) => (i === 3 ? { code: "#N/A" } : r[1]))), c(q2, 0), c(q2, 1), O],
     ["A measure that is not a number", "度量值不是数字", migration, c(q1, 0), c(q1, 1), c(q2, 0), c(q2, 1), col(...q2.map((r, i) => (i === 1 ? "n/a" : Number(r[2]))))],
+    ["A measure blank in every row", "度量值全部为空", migration, c(q1, 0), c(q1, 1), c(q2, 0), c(q2, 1), col(...q2.map(() => ""))],
     ["No tier in either snapshot", "两个快照都没有层级", migration, col(1, 2), col("", ""), col(1), col(""), O],
   ];
   // TIER.PILOT: 20 customers, A 6, B 8, C 6.

@@ -13,6 +13,7 @@ import {
   mergeTierCase,
   migrationMatrix,
   migrationRates,
+  migrationTotals,
   tierEffects,
   type MigrationMatrix,
   type SnapshotRecords,
@@ -59,33 +60,22 @@ function withFileLines<T>(run: () => T, files: Record<string, string>, m: Messag
   }
 }
 
-/** "A,B,C" → the tiers best first; otherwise a known order (A/B/C, score bands by key or label), else first appearance. */
-function tierOrderOption(p: Parsed, appearing: string[]): string[] {
+/**
+ * "A,B,C" → the tiers best first; otherwise a known order (A/B/C, score bands by key or label, numbers),
+ * else none: the core lists the tiers by first appearance and gives no up and down rates.
+ */
+function tierOrderOption(p: Parsed, appearing: string[]): string[] | undefined {
   const given = p.options.get("--order");
   if (given !== undefined) return given.split(",").map((t) => t.trim()).filter((t) => t !== "");
-  return knownTierOrder(appearing, scoreTierLabels()) ?? appearing;
+  return knownTierOrder(appearing, scoreTierLabels()) ?? undefined;
 }
 
 /** The matrix as CSV rows: one per earlier tier, then new and total; columns the later tiers, gone, total. */
 function matrixRows(matrix: MigrationMatrix): { header: string[]; rows: Cell[][] } {
-  const k = matrix.tiers.length;
-  const w = k + 1;
-  const cells = matrix.values ?? matrix.counts;
-  const totals = new Array<number>(w + 1).fill(0);
-  const rows: Cell[][] = [];
-  for (let r = 0; r <= k; r++) {
-    const row: Cell[] = [r < k ? matrix.tiers[r] : "new"];
-    let total = 0;
-    for (let c = 0; c <= k; c++) {
-      const v = cells[r * w + c];
-      total += v;
-      totals[c] += v;
-      row.push(r === k && c === k ? "" : v);
-    }
-    totals[w] += total;
-    rows.push([...row, total]);
-  }
-  rows.push(["total", ...totals]);
+  // The core adds the totals; here only the labels ("" for the new → gone cell, which is NaN).
+  const { width, cells } = migrationTotals(matrix);
+  const labels = [...matrix.tiers, "new", "total"];
+  const rows = labels.map((label, r): Cell[] => [label, ...Array.from(cells.subarray(r * width, r * width + width), (v) => (v === v ? v : ""))]);
   return { header: ["from", ...matrix.tiers, "gone", "total"], rows };
 }
 
@@ -166,6 +156,9 @@ export function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void
     counts: square(matrix.counts),
     measure: measureColumn ?? null,
     values: matrix.values ? square(matrix.values) : null,
+    // Without a known order (text tiers, no --order) up and down are null: which tier is better is unknown.
+    orderKnown: matrix.ordered,
+    ...(matrix.ordered ? {} : { note: m.cli.orderNeeded }),
     rates: migrationRates(matrix),
     ...(effects ? { effects } : {}),
   };

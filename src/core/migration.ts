@@ -10,8 +10,12 @@
  *
  * Tier order (best first) decides what counts as up or down: the `order` given (all its tiers, then
  * any others in order of first appearance), else a known order when every tier is in it (A, B, C;
- * the score bands' keys; case ignored), else first appearance (earlier snapshot first). Tiers are
- * otherwise compared exactly; mergeTierCase makes spellings that differ in case one tier.
+ * the score bands' keys; case ignored), else, when every tier is a number (RFM totals such as 12, score
+ * levels 1 … 5), by number, the highest best. Otherwise the order is unknown: the tiers are listed in
+ * order of first appearance (earlier snapshot first), which says nothing about better or worse, so
+ * migrationRates gives no up and down (NaN) for such a matrix (`MigrationMatrix.ordered` is false);
+ * pass an order to get them. Tiers are otherwise compared exactly; mergeTierCase makes spellings that
+ * differ in case one tier.
  */
 import { ABC_LABELS } from "./abc";
 import { CoreError } from "./errors";
@@ -30,8 +34,10 @@ export interface TierSnapshot {
 }
 
 export interface MigrationMatrix {
-  /** The tier names, best first. */
+  /** The tier names, best first (when `ordered`; else in order of first appearance). */
   tiers: string[];
+  /** True when the order of `tiers` is known (given, a known vocabulary, or numbers): up and down mean something. */
+  ordered: boolean;
   /**
    * (k+1)×(k+1), row-major: rows are the earlier tiers and "new" (index k), columns the later tiers and
    * "gone" (index k). [k][k] is always 0.
@@ -53,7 +59,11 @@ export interface MigrationRates {
   gone: number;
   /** Customers only in the later snapshot. */
   new: number;
-  /** Shares of the earlier snapshot's customers (NaN when it has none); the four add up to 1. */
+  /**
+   * Shares of the earlier snapshot's customers (NaN when it has none); the four add up to 1. Without a
+   * known tier order (`MigrationMatrix.ordered` false) upgraded, downgraded and their rates are NaN:
+   * a move between two tiers is neither up nor down until an order says which tier is better.
+   */
   upgradeRate: number;
   downgradeRate: number;
   stayRate: number;
@@ -120,12 +130,21 @@ export function orderByVocabulary(
   return null;
 }
 
+/** A tier written as a plain decimal number ("12", "4.5", "-1", "1e3"). */
+const NUMBER_TIER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
 /**
  * `appearing` sorted best first when every name is in one known order (KNOWN_TIER_ORDERS, then `labels`,
- * e.g. the score bands' labels in each language), case ignored; null when none holds them all.
+ * e.g. the score bands' labels in each language), case ignored; else, when every name is a number, by
+ * number, the highest first (equal numbers written apart, "1" and "1.0", by their text); a single tier
+ * as it is; null otherwise.
  */
 export function knownTierOrder(appearing: readonly string[], labels: readonly (readonly string[])[] = []): string[] | null {
-  return orderByVocabulary(appearing, [...KNOWN_TIER_ORDERS, ...labels], (name) => name.toLowerCase());
+  // One tier (or none) has nothing to be better or worse than.
+  if (appearing.length <= 1) return [...appearing];
+  const known = orderByVocabulary(appearing, [...KNOWN_TIER_ORDERS, ...labels], (name) => name.toLowerCase());
+  if (known || !appearing.every((t) => NUMBER_TIER.test(t))) return known;
+  return [...appearing].sort((a, b) => Number(b) - Number(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -146,8 +165,11 @@ export function mergeTierCase(columns: string[][]): string[] {
   return [...first.values()];
 }
 
-/** The tier list, best first, for the tiers in these columns ("" skipped); see the module comment. */
-export function tierOrder(columns: readonly (readonly string[])[], order?: readonly string[]): string[] {
+/**
+ * The tier list for the tiers in these columns ("" skipped), best first when `known` (see the module
+ * comment); with an unknown order, in order of first appearance.
+ */
+export function tierOrder(columns: readonly (readonly string[])[], order?: readonly string[]): { tiers: string[]; known: boolean } {
   const appearing: string[] = [];
   const seen = new Set<string>();
   const add = (t: string) => {
@@ -159,28 +181,37 @@ export function tierOrder(columns: readonly (readonly string[])[], order?: reado
   if (order) {
     for (const t of order) add(t);
     for (const column of columns) for (const t of column) add(t);
-    return appearing;
+    return { tiers: appearing, known: true };
   }
   for (const column of columns) for (const t of column) add(t);
-  return knownTierOrder(appearing) ?? appearing;
+  const known = knownTierOrder(appearing);
+  return known ? { tiers: known, known: true } : { tiers: appearing, known: false };
 }
 
 type Side = "before" | "after";
 
-/** Row of each customer in the snapshot (rows with an id and a tier); an id twice is a CoreError. */
+/**
+ * Row of each customer with an id in the snapshot, tiered or not (an id twice is a CoreError, untiered
+ * rows included: a customer has one row per snapshot). A row whose tier is "" is not in the snapshot:
+ * callers skip it (`tieredRow`).
+ */
 function indexSnapshot(ids: readonly string[], tiers: readonly string[], side: Side): Map<string, number> {
   if (tiers.length !== ids.length) throw new RangeError(`${side}: ${ids.length} ids but ${tiers.length} tiers`);
   const rowOf = new Map<string, number>();
-  const anyRow = new Map<string, number>();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     if (id === "") continue;
-    const first = anyRow.get(id);
+    const first = rowOf.get(id);
     if (first !== undefined) throw new CoreError("duplicateId", { id, row: i, firstRow: first, snapshot: side });
-    anyRow.set(id, i);
-    if (tiers[i] !== "") rowOf.set(id, i);
+    rowOf.set(id, i);
   }
   return rowOf;
+}
+
+/** The customer's row in an indexed snapshot when it has a tier there, else undefined. */
+function tieredRow(rowOf: Map<string, number>, tiers: readonly string[], id: string): number | undefined {
+  const row = rowOf.get(id);
+  return row !== undefined && tiers[row] !== "" ? row : undefined;
 }
 
 function checkLength(values: ArrayLike<number> | undefined, n: number, what: string): void {
@@ -192,7 +223,7 @@ export function migrationMatrix(before: TierSnapshot, after: TierSnapshot, order
   const rowsAfter = indexSnapshot(after.ids, after.tiers, "after");
   checkLength(before.measure, before.ids.length, "before measure");
   checkLength(after.measure, after.ids.length, "after measure");
-  const tiers = tierOrder([before.tiers, after.tiers], order);
+  const { tiers, known } = tierOrder([before.tiers, after.tiers], order);
   const k = tiers.length;
   const w = k + 1;
   const index = new Map(tiers.map((t, i) => [t, i]));
@@ -206,18 +237,22 @@ export function migrationMatrix(before: TierSnapshot, after: TierSnapshot, order
     }
   };
   for (const [id, i] of rowsBefore) {
+    if (before.tiers[i] === "") continue;
     const from = index.get(before.tiers[i])!;
-    const j = rowsAfter.get(id);
+    const j = tieredRow(rowsAfter, after.tiers, id);
     if (j === undefined) add(from * w + k, before.measure, i);
     else add(from * w + index.get(after.tiers[j])!, after.measure, j);
   }
   for (const [id, j] of rowsAfter) {
-    if (!rowsBefore.has(id)) add(k * w + index.get(after.tiers[j])!, after.measure, j);
+    if (after.tiers[j] !== "" && tieredRow(rowsBefore, before.tiers, id) === undefined) add(k * w + index.get(after.tiers[j])!, after.measure, j);
   }
-  return { tiers, counts, values };
+  return { tiers, ordered: known, counts, values };
 }
 
-/** Up = to a tier earlier in m.tiers (index 0 is the best). */
+/**
+ * Up = to a tier earlier in m.tiers (index 0 is the best). Without a known order (`m.ordered` false) up
+ * and down are NaN; stay, gone and new are counted all the same.
+ */
 export function migrationRates(m: MigrationMatrix): MigrationRates {
   const k = m.tiers.length;
   const w = k + 1;
@@ -237,6 +272,10 @@ export function migrationRates(m: MigrationMatrix): MigrationRates {
   }
   for (let to = 0; to < k; to++) fresh += m.counts[k * w + to];
   const customers = upgraded + downgraded + stayed + gone;
+  if (!m.ordered) {
+    upgraded = NaN;
+    downgraded = NaN;
+  }
   return {
     customers,
     upgraded,
@@ -249,6 +288,34 @@ export function migrationRates(m: MigrationMatrix): MigrationRates {
     stayRate: stayed / customers,
     goneRate: gone / customers,
   };
+}
+
+/**
+ * The matrix with its totals, as the functions and the CLI show it: (k+2)×(k+2), row-major, `width` =
+ * k + 2. Rows are the earlier tiers, "new" (index k) and the column totals (index k+1); columns the
+ * later tiers, "gone" (index k) and the row totals (index k+1). The cells are the measure's sums when
+ * the matrix has them (`values`), else the counts. The new → gone cell [k][k] is NaN: no customer can
+ * be in it, and a table shows it blank; it adds nothing to the totals.
+ */
+export function migrationTotals(m: MigrationMatrix): { width: number; cells: Float64Array } {
+  const k = m.tiers.length;
+  const w = k + 1;
+  const width = k + 2;
+  const source = m.values ?? m.counts;
+  const cells = new Float64Array(width * width);
+  for (let r = 0; r <= k; r++) {
+    let total = 0;
+    for (let c = 0; c <= k; c++) {
+      const v = source[r * w + c];
+      total += v;
+      cells[r * width + c] = v;
+      cells[(k + 1) * width + c] += v;
+    }
+    cells[r * width + k + 1] = total;
+    cells[(k + 1) * width + k + 1] += total;
+  }
+  cells[k * width + k] = NaN;
+  return { width, cells };
 }
 
 /**
@@ -266,7 +333,7 @@ export function tierEffects(before: SnapshotRecords, after: SnapshotRecords, ord
     checkLength(s.orders, s.ids.length, `${side} orders`);
     checkLength(s.lastPurchase, s.ids.length, `${side} lastPurchase`);
   }
-  const tiers = tierOrder([before.tiers, after.tiers], order);
+  const { tiers } = tierOrder([before.tiers, after.tiers], order);
   const index = new Map(tiers.map((t, i) => [t, i]));
   const effects: TierEffect[] = tiers.map((tier) => ({
     tier,
@@ -282,10 +349,11 @@ export function tierEffects(before: SnapshotRecords, after: SnapshotRecords, ord
   }));
   const sum = (v: number) => (v === v ? v : 0);
   for (const [id, i] of rowsBefore) {
+    if (before.tiers[i] === "") continue;
     const e = effects[index.get(before.tiers[i])!];
     e.customers++;
     e.revenueBefore += sum(before.revenue[i]);
-    const j = rowsAfter.get(id);
+    const j = tieredRow(rowsAfter, after.tiers, id);
     if (j === undefined) continue;
     e.retained++;
     e.revenueAfter += sum(after.revenue[j]);

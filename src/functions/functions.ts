@@ -187,7 +187,7 @@ export function lifecycle(
  * @param {any[][]} tiers_before Tier of each customer in the earlier snapshot (one column, same height). Blank: not tiered, left out.
  * @param {any[][]} ids_after Customer id of each row of the later snapshot (one column).
  * @param {any[][]} tiers_after Tier of each customer in the later snapshot (one column, same height as ids_after).
- * @param {any[][]} [measure] A value per row of the later snapshot (same height as ids_after), e.g. its revenue: the cells sum it instead of counting customers; Gone is then 0.
+ * @param {any[][]} [measure] A value per row of the later snapshot (same height as ids_after), e.g. its revenue: the cells sum it instead of counting customers; Gone is then 0. A measure blank in every row is an error (leave it out to count customers).
  * @returns {any[][]} A header row, one row per earlier tier, then New and Total.
  */
 export function migration(ids_before: any[][], tiers_before: any[][], ids_after: any[][], tiers_after: any[][], measure?: any[][]): any[][] {
@@ -216,7 +216,7 @@ export function pilot(ids: any[][], tiers: any[][], share: any, seed?: any, cont
  * @param {any[][]} metrics One column per measure (spend, orders, rating …), one row per customer; numbers only, without a header row.
  * @param {any[][]} weights One weight per measure, 0 or more (a row or a column); they are scaled to add up to 1.
  * @param {any[][]} [directions] Per measure "higher" (higher is better, the default) or "lower" (lower is better, e.g. days since the last purchase).
- * @param {any[][]} [bands] Default: top 5% Diamond, next 15% Platinum, 30% Gold, 30% Silver, the rest Bronze. Numbers all between 0 and 1 are shares of customers, top first, adding up to at most 1 (such as 0.05, 0.15, 0.3, 0.3); other numbers are minimum scores, top first (such as 90, 75, 50, 25).
+ * @param {any[][]} [bands] Default: top 5% Diamond, next 15% Platinum, 30% Gold, 30% Silver, the rest Bronze. Numbers all between 0 and 1 are shares of customers, top first, adding up to at most 1 (such as 0.05, 0.15, 0.3, 0.3; 5% is 0.05, not 5); other numbers are minimum scores, top first (such as 90, 75, 50, 25).
  * @param {any} [method] "percentile" (default): the rank within the column; "minmax": (value − min) / (max − min).
  * @returns {any[][]} For each row: Score, Tier, Next tier and Points to the next tier; blank rows stay blank.
  */

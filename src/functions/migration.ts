@@ -1,7 +1,7 @@
 /** Adapter for =TIER.MIGRATION, and the id and tier columns that TIER.MIGRATION and TIER.PILOT read. */
 import { CoreError } from "../core/errors";
 import { cellText, excelErrorText, readNumberCell, type CellRead } from "../core/input";
-import { customerIdText, knownTierOrder, mergeTierCase, migrationMatrix } from "../core/migration";
+import { customerIdText, knownTierOrder, mergeTierCase, migrationMatrix, migrationTotals } from "../core/migration";
 import type { Messages } from "../i18n";
 import { scoreTierLabels } from "../i18n/describe";
 import { column, isOmitted, sameLength, type Column, type Range } from "./coerce";
@@ -35,12 +35,14 @@ export function readTierColumns(idsArg: Range, tiersArg: Range, names: { ids: st
   const n = ids.column.cells.length;
   const out: TierColumns = { ids: new Array<string>(n), tiers: new Array<string>(n), column: ids.column };
   for (let i = 0; i < n; i++) {
-    for (const [name, cell] of [[names.ids, ids.column.cells[i]], [names.tiers, tiers.column.cells[i]]] as const) {
-      const error = excelErrorText(cell);
-      if (error) throw new ArgumentError(m.errors.rowProblem(m.errors.at(name, i + 1), m.problems.excelError(error)));
-    }
-    out.ids[i] = customerIdText(ids.column.cells[i]) ?? "";
-    out.tiers[i] = tierText(tiers.column.cells[i]);
+    const id = ids.column.cells[i];
+    const tier = tiers.column.cells[i];
+    const idError = excelErrorText(id);
+    if (idError) throw new ArgumentError(m.errors.rowProblem(m.errors.at(names.ids, i + 1), m.problems.excelError(idError)));
+    const tierError = excelErrorText(tier);
+    if (tierError) throw new ArgumentError(m.errors.rowProblem(m.errors.at(names.tiers, i + 1), m.problems.excelError(tierError)));
+    out.ids[i] = customerIdText(id) ?? "";
+    out.tiers[i] = tierText(tier);
   }
   return out;
 }
@@ -55,7 +57,9 @@ export function duplicateIdError(error: unknown, idsName: string, m: Messages): 
 /**
  * The from→to table: a header row (From \ To, the later tiers best first, Gone, Total), one row per
  * tier, then New and Total rows. Counts, or with `measure` (one value per row of ids_after) the sum
- * of the later measure; gone customers have no later row, so their cells are 0.
+ * of the later measure; gone customers have no later row, so their cells are 0. A measure that is
+ * blank on every row of the later snapshot is an error (a table of zeros would read as no revenue),
+ * not "omitted": leaving the argument out counts customers.
  */
 export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: Range, tiersAfter: Range, measure: unknown, m: Messages): Cell[][] {
   const before = readTierColumns(idsBefore, tiersBefore, { ids: "ids_before", tiers: "tiers_before" }, m);
@@ -66,6 +70,7 @@ export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: R
     sameLength(m, { name: "ids_after", column: after.column }, given);
     values = new Float64Array(given.column.cells.length);
     const read: CellRead = { status: "ok", value: 0 };
+    let numbers = 0;
     given.column.cells.forEach((cell, i) => {
       readNumberCell(cell, read);
       const counted = after.ids[i] !== "" && after.tiers[i] !== "";
@@ -73,8 +78,11 @@ export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: R
         const what = read.status === "error" ? m.problems.excelError(excelErrorText(cell)) : m.problems.badNumber(cellText(cell));
         throw new ArgumentError(m.errors.rowProblem(m.errors.at("measure", i + 1), what));
       }
+      if (counted && read.status === "ok") numbers++;
       values![i] = read.status === "ok" ? read.value : NaN;
     });
+    // A measure with no number on any counted row would show a table of zeros: say so instead.
+    if (numbers === 0 && after.tiers.some((t, i) => t !== "" && after.ids[i] !== "")) throw new ArgumentError(m.errors.dynamic.measureBlank("measure", "ids_after"));
   }
   const appearing = mergeTierCase([before.tiers, after.tiers]);
   if (appearing.length === 0) throw new ArgumentError(m.errors.noData("tiers_before"));
@@ -83,31 +91,26 @@ export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: R
     matrix = migrationMatrix(
       { ids: before.ids, tiers: before.tiers },
       { ids: after.ids, tiers: after.tiers, measure: values },
-      knownTierOrder(appearing, scoreTierLabels()) ?? appearing,
+      // A known order (A/B/C, the bands by key or label, numbers), else the core's first appearance.
+      knownTierOrder(appearing, scoreTierLabels()) ?? undefined,
     );
   } catch (error) {
     const side = error instanceof CoreError && error.details.snapshot === "after" ? "ids_after" : "ids_before";
     throw duplicateIdError(error, side, m);
   }
+  // The core adds the totals; here only the labels ("" for the new → gone cell, which is NaN).
+  const { width, cells } = migrationTotals(matrix);
   const k = matrix.tiers.length;
-  const w = k + 1;
-  const cells = matrix.values ?? matrix.counts;
   const t = m.migration;
+  const rowLabels = [...matrix.tiers, t.new, t.total];
   const out: Cell[][] = [[t.fromTo, ...matrix.tiers, t.gone, t.total]];
-  const columnTotals = new Float64Array(w + 1);
-  for (let r = 0; r <= k; r++) {
-    const row: Cell[] = [r < k ? matrix.tiers[r] : t.new];
-    let total = 0;
-    for (let c = 0; c <= k; c++) {
-      const v = cells[r * w + c];
-      total += v;
-      columnTotals[c] += v;
-      row.push(r === k && c === k ? "" : v);
+  for (let r = 0; r <= k + 1; r++) {
+    const row: Cell[] = [rowLabels[r]];
+    for (let c = 0; c < width; c++) {
+      const v = cells[r * width + c];
+      row.push(v === v ? v : "");
     }
-    columnTotals[w] += total;
-    row.push(total);
     out.push(row);
   }
-  out.push([t.total, ...columnTotals]);
   return out;
 }

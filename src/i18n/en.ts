@@ -181,6 +181,12 @@ export const en = {
       weightNegative: (argument: string, position: number, value: string) =>
         `'${argument}' weight ${position} is ${value}; a weight cannot be negative (0 leaves a metric out).`,
       weightsAllZero: (argument: string) => `Every weight in '${argument}' is 0; give at least one metric a weight above 0.`,
+      weightsMissing: (argument: string) =>
+        `'${argument}' is missing or blank; give one weight per metric column (such as 1, 1, 1 for equal weights; 0 leaves a metric out).`,
+      weightBlank: (argument: string, position: number) =>
+        `'${argument}' weight ${position} is blank; give it a number, 0 or more (0 leaves that metric out).`,
+      bandsPercent: (argument: string, values: string) =>
+        `'${argument}' is ${values}: these look like percentages of customers, but shares are fractions: use 0.05 for 5% (such as 0.05, 0.15, 0.3, 0.3). Minimum scores go from the top band down (such as 90, 75, 50, 25).`,
       directionsCount: (argument: string, given: number, expected: number) =>
         `'${argument}' has ${given === 1 ? "1 direction" : `${given} directions`} for ${expected === 1 ? "1 metric" : `${expected} metrics`}; give one per metric, or leave it out (higher is better for all).`,
       unknownDirection: (argument: string, position: number, value: string) =>
@@ -209,6 +215,8 @@ export const en = {
       duplicateId: (id: string, row: number, firstRow: number) =>
         `Customer "${id}" is in row ${firstRow} and again in row ${row}; give each customer one row (one tier).`,
       duplicateRow: (id: string, firstRow: number) => `customer "${id}" is already in row ${firstRow}; give each customer one row (one tier)`,
+      measureBlank: (argument: string, ids: string) =>
+        `'${argument}' is blank in every row of '${ids}'; give a number for each customer (such as their revenue), or leave '${argument}' out to count customers.`,
       duplicateLine: (file: string, line: number, id: string, firstLine: number) =>
         `${file}, line ${line}: customer "${id}" is already on line ${firstLine}; give each customer one line (one tier).`,
       pilotShare: (argument: string, value: string) => `'${argument}' is ${value}; use a share of each tier above 0 and at most 1 (10% is 0.1).`,
@@ -257,6 +265,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       `${file} is a customer summary (x, t_x, T): its calibration period is already fixed, so --calibration-end does not apply.`,
     missingSecondFile: "Give two CSV files: the earlier snapshot, then the later one.",
     effectsOptions: "Give --revenue, --orders and --last together: the per-tier effects need all three.",
+    orderNeeded:
+      "The tiers' order is not known (they are neither A/B/C, score bands nor numbers), so upgraded and downgraded are null; give --order with the tiers best first (such as --order VIP,Regular,Basic) for up and down rates.",
     unknownTier: (name: string, found: string) => `No row has the tier "${name}"; the tiers are: ${found}.`,
     unknownCommand: (name: string) => `Unknown command "${name}".`,
     unknownOption: (name: string) => `Unknown option "${name}".`,

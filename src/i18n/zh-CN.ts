@@ -155,6 +155,10 @@ export const zhCN: Messages = {
       weightNotNumber: (argument, position, value) => `“${argument}”第 ${position} 个权重为“${value}”；请使用 0 或更大的数字。`,
       weightNegative: (argument, position, value) => `“${argument}”第 ${position} 个权重为 ${value}；权重不能为负（0 表示不计入该指标）。`,
       weightsAllZero: (argument) => `“${argument}”中的权重都是 0；请至少给一个指标大于 0 的权重。`,
+      weightsMissing: (argument) => `“${argument}”缺失或为空；请为每个指标列给一个权重（如 1、1、1 表示权重相同；0 表示不计入该指标）。`,
+      weightBlank: (argument, position) => `“${argument}”第 ${position} 个权重为空；请填写 0 或更大的数字（0 表示不计入该指标）。`,
+      bandsPercent: (argument, values) =>
+        `“${argument}”为 ${values}：看起来是客户的百分比，但比例要写成小数：5% 请写 0.05（如 0.05、0.15、0.3、0.3）。最低分则从最高档往下列出（如 90、75、50、25）。`,
       directionsCount: (argument, given, expected) =>
         `“${argument}”有 ${given} 个方向，而指标有 ${expected} 个；请为每个指标给一个方向，或省略该参数（全部越高越好）。`,
       unknownDirection: (argument, position, value) => `“${argument}”第 ${position} 项为“${value}”；请使用“higher”（越高越好）或“lower”（越低越好）。`,
@@ -174,6 +178,7 @@ export const zhCN: Messages = {
     dynamic: {
       duplicateId: (id, row, firstRow) => `客户“${id}”在第 ${firstRow} 行和第 ${row} 行各出现一次；每位客户只能有一行（一个层级）。`,
       duplicateRow: (id, firstRow) => `客户“${id}”已在第 ${firstRow} 行出现；每位客户只能有一行（一个层级）`,
+      measureBlank: (argument, ids) => `“${argument}”在“${ids}”的每一行都为空；请为每位客户给出数值（如收入），或省略“${argument}”以统计客户数。`,
       duplicateLine: (file, line, id, firstLine) => `${file} 第 ${line} 行：客户“${id}”已在第 ${firstLine} 行出现；每位客户只能有一行（一个层级）。`,
       pilotShare: (argument, value) => `“${argument}”为 ${value}；请使用大于 0 且不超过 1 的各层级比例（10% 即 0.1）。`,
       controlShare: (argument, value) => `“${argument}”为 ${value}；请使用 0 到 1 之间的各层级比例（0 表示不设对照组）。`,
@@ -219,6 +224,8 @@ export const zhCN: Messages = {
     summaryTakesNoEnd: (file: string) => `${file} 是客户汇总（x、t_x、T）：其校准期已经确定，--calibration-end 不适用。`,
     missingSecondFile: "请给出两个 CSV 文件：先是较早的快照，再是较晚的快照。",
     effectsOptions: "请同时给出 --revenue、--orders 和 --last：各层级的效果需要这三列。",
+    orderNeeded:
+      "层级的先后不明（既不是 A/B/C、分数段，也不是数字），因此升级和降级为 null；请用 --order 按从好到差列出层级（如 --order VIP,普通,基础），以得到升级率和降级率。",
     unknownTier: (name, found) => `没有任何行的层级为“${name}”；现有层级为：${found}。`,
     unknownCommand: (name) => `未知命令“${name}”。`,
     unknownOption: (name) => `未知选项“${name}”。`,

@@ -1,25 +1,7 @@
 /** `tier migrate` and `tier pilot`, run in-process as the other CLI tests do. */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { pilot } from "../../src/functions/functions";
-
-const dir = mkdtempSync(join(tmpdir(), "tier-dynamic-"));
-
-function run(argv: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = main(argv, env, (s) => (stdout += s), (s) => (stderr += s));
-  return { code, stdout, stderr };
-}
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+import { file, run } from "./support";
 
 // 1 A→B (down), 2 A→gone, 3 B→A (up), 4 C→C, 9 new in B; 5 has no tier before.
 const BEFORE = file(
@@ -56,6 +38,8 @@ describe("tier migrate", () => {
       [0, 1, 0, 0],
     ]);
     expect(json.values).toBeNull();
+    expect(json.orderKnown).toBe(true);
+    expect(json.note).toBeUndefined();
     expect(json.rates).toEqual({ customers: 4, upgraded: 1, downgraded: 1, stayed: 1, gone: 1, new: 1, upgradeRate: 0.25, downgradeRate: 0.25, stayRate: 0.25, goneRate: 0.25 });
     expect(json.effects.map((e: { tier: string; retained: number; repurchased: number; revenueChange: number }) => [e.tier, e.retained, e.repurchased, e.revenueChange])).toEqual([
       ["A", 1, 1, -30],
@@ -68,6 +52,42 @@ describe("tier migrate", () => {
     // An as-of after every later purchase: nobody bought again.
     const late = JSON.parse(run(["migrate", BEFORE, AFTER, ...IDS, "--json", "--revenue", "revenue", "--orders", "orders", "--last", "last", "--as-of", "2024-12-31"]).stdout);
     expect(late.effects.map((e: { repurchased: number }) => e.repurchased)).toEqual([0, 0, 0]);
+  });
+
+  it("gives no up and down rates for tiers of unknown order, says --order is needed, and does not depend on row order", () => {
+    const vipBefore = file("vip-before.csv", "customer,tier\n1,VIP\n2,Regular\n3,Basic\n4,VIP\n");
+    const vipAfter = file("vip-after.csv", "customer,tier\n1,Regular\n2,VIP\n3,Basic\n5,Basic\n");
+    const shuffledBefore = file("vip-before-2.csv", "customer,tier\n3,Basic\n4,VIP\n2,Regular\n1,VIP\n");
+    const shuffledAfter = file("vip-after-2.csv", "customer,tier\n5,Basic\n3,Basic\n2,VIP\n1,Regular\n");
+    const json = JSON.parse(run(["migrate", vipBefore, vipAfter, ...IDS, "--json"]).stdout);
+    expect(json.orderKnown).toBe(false);
+    expect(json.note).toBe(
+      "The tiers' order is not known (they are neither A/B/C, score bands nor numbers), so upgraded and downgraded are null; give --order with the tiers best first (such as --order VIP,Regular,Basic) for up and down rates.",
+    );
+    expect(json.rates).toEqual({ customers: 4, upgraded: null, downgraded: null, stayed: 1, gone: 1, new: 1, upgradeRate: null, downgradeRate: null, stayRate: 0.25, goneRate: 0.25 });
+    const shuffled = JSON.parse(run(["migrate", shuffledBefore, shuffledAfter, ...IDS, "--json"]).stdout);
+    expect(shuffled.rates).toEqual(json.rates);
+    // With --order: up and down, the same whatever the rows' order.
+    const ordered = JSON.parse(run(["migrate", vipBefore, vipAfter, ...IDS, "--json", "--order", "VIP,Regular,Basic"]).stdout);
+    expect(ordered.orderKnown).toBe(true);
+    expect(ordered.note).toBeUndefined();
+    expect([ordered.rates.upgraded, ordered.rates.downgraded]).toEqual([1, 1]);
+    expect(JSON.parse(run(["migrate", shuffledBefore, shuffledAfter, ...IDS, "--json", "--order", "VIP,Regular,Basic"]).stdout).rates).toEqual(ordered.rates);
+    expect(JSON.parse(run(["migrate", vipBefore, vipAfter, ...IDS, "--json"], { LANG: "zh_CN.UTF-8" }).stdout).note).toContain("请用 --order 按从好到差列出层级");
+  });
+
+  it("orders number tiers (RFM totals, score levels) by number, the highest best, whatever the row order", () => {
+    const a = file("num-before.csv", "customer,tier\n1,3\n2,12\n3,7\n");
+    const b = file("num-after.csv", "customer,tier\n1,7\n2,12\n3,3\n");
+    const a2 = file("num-before-2.csv", "customer,tier\n3,7\n1,3\n2,12\n");
+    const b2 = file("num-after-2.csv", "customer,tier\n3,3\n2,12\n1,7\n");
+    const json = JSON.parse(run(["migrate", a, b, ...IDS, "--json"]).stdout);
+    expect(json.tiers).toEqual(["12", "7", "3"]);
+    expect(json.orderKnown).toBe(true);
+    expect([json.rates.upgraded, json.rates.downgraded, json.rates.stayed]).toEqual([1, 1, 1]);
+    const again = JSON.parse(run(["migrate", a2, b2, ...IDS, "--json"]).stdout);
+    expect(again.tiers).toEqual(json.tiers);
+    expect(again.rates).toEqual(json.rates);
   });
 
   it("writes a rate over no customers as null", () => {

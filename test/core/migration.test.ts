@@ -8,6 +8,7 @@ import {
   mergeTierCase,
   migrationMatrix,
   migrationRates,
+  migrationTotals,
   orderByVocabulary,
   tierEffects,
   tierOrder,
@@ -63,8 +64,19 @@ describe("migrationMatrix", () => {
       [1, 0, 0, 0],
       [0, 0, 0, 0],
     ]);
+    expect(bands.ordered).toBe(true);
     const free = migrationMatrix({ ids: ["1", "2"], tiers: ["VIP", "Regular"] }, { ids: ["3"], tiers: ["Gold"] });
     expect(free.tiers).toEqual(["VIP", "Regular", "Gold"]);
+    expect(free.ordered).toBe(false);
+    expect(migrationMatrix({ ids: ["1"], tiers: ["VIP"] }, { ids: ["1"], tiers: ["Gold"] }, ["Gold", "VIP"]).ordered).toBe(true);
+  });
+
+  it("orders number tiers by number, the highest best (RFM totals, score levels)", () => {
+    const m = migrationMatrix({ ids: ["a", "b", "c"], tiers: ["3", "12", "7"] }, { ids: ["a", "b", "c"], tiers: ["7", "12", "3"] });
+    expect(m.tiers).toEqual(["12", "7", "3"]);
+    expect(m.ordered).toBe(true);
+    const r = migrationRates(m);
+    expect([r.upgraded, r.downgraded, r.stayed]).toEqual([1, 1, 1]);
   });
 
   it("rejects an id twice in one snapshot, naming the rows", () => {
@@ -84,6 +96,32 @@ describe("migrationMatrix", () => {
   });
 });
 
+describe("migrationTotals", () => {
+  it("adds row and column totals, the new → gone cell NaN (hand-checked)", () => {
+    const plain = (x: { ids: string[]; tiers: string[] }) => ({ ids: x.ids, tiers: x.tiers });
+    const counts = migrationTotals(migrationMatrix(plain(BEFORE), plain(AFTER)));
+    expect(counts.width).toBe(5);
+    const grid = Array.from({ length: 5 }, (_, r) => Array.from(counts.cells.subarray(r * 5, r * 5 + 5)));
+    expect(grid).toEqual([
+      [1, 1, 0, 0, 2],
+      [1, 0, 0, 1, 2],
+      [0, 0, 1, 0, 1],
+      [1, 1, 0, NaN, 2],
+      [3, 2, 1, 1, 7],
+    ]);
+    // With a measure the cells are its sums: the later measure, the earlier one for gone customers.
+    const values = migrationTotals(migrationMatrix(BEFORE, AFTER));
+    expect(Array.from(values.cells.subarray(4 * 5, 5 * 5))).toEqual([310, 30, 12, 80, 432]);
+    expect(Array.from(values.cells.subarray(0, 5))).toEqual([210, 0, 0, 0, 210]);
+  });
+
+  it("is empty-safe: no tiers gives the 2×2 of new, total", () => {
+    const t = migrationTotals(migrationMatrix({ ids: [], tiers: [] }, { ids: [], tiers: [] }));
+    expect(t.width).toBe(2);
+    expect(Array.from(t.cells)).toEqual([NaN, 0, 0, 0]);
+  });
+});
+
 describe("migrationRates", () => {
   it("counts up, down, stay, gone over the earlier customers and the new ones", () => {
     const r = migrationRates(migrationMatrix(BEFORE, AFTER));
@@ -99,6 +137,25 @@ describe("migrationRates", () => {
       stayRate: 0.4,
       goneRate: 0.2,
     });
+  });
+
+  it("gives no up and down for tiers of unknown order (text tiers, no order given); stay and gone still count", () => {
+    const before = { ids: ["a", "b", "c", "d"], tiers: ["VIP", "Regular", "Basic", "VIP"] };
+    const after = { ids: ["a", "b", "c", "e"], tiers: ["Regular", "VIP", "Basic", "Basic"] };
+    const r = migrationRates(migrationMatrix(before, after));
+    expect(r.upgraded).toBeNaN();
+    expect(r.downgraded).toBeNaN();
+    expect(r.upgradeRate).toBeNaN();
+    expect(r.downgradeRate).toBeNaN();
+    expect([r.customers, r.stayed, r.gone, r.new, r.stayRate, r.goneRate]).toEqual([4, 1, 1, 1, 0.25, 0.25]);
+    // The same rows in another order: first appearance changes, the rates do not.
+    const reversed = (s: { ids: string[]; tiers: string[] }) => ({ ids: [...s.ids].reverse(), tiers: [...s.tiers].reverse() });
+    const shuffled = migrationMatrix(reversed(before), reversed(after));
+    expect(shuffled.tiers).not.toEqual(migrationMatrix(before, after).tiers);
+    expect(migrationRates(shuffled)).toEqual(r);
+    // With an order, up and down are counted.
+    const ordered = migrationRates(migrationMatrix(before, after, ["VIP", "Regular", "Basic"]));
+    expect([ordered.upgraded, ordered.downgraded, ordered.upgradeRate]).toEqual([1, 1, 0.25]);
   });
 
   it("reads up and down from the order: reversed, the same moves swap", () => {
@@ -141,9 +198,50 @@ describe("migration properties", () => {
         const r = migrationRates(m);
         expect(r.customers).toBe(tiered(before).size);
         expect(r.new).toBe([...tiered(after)].filter((id) => !tiered(before).has(id)).length);
-        if (r.customers > 0) expect(r.upgradeRate + r.downgradeRate + r.stayRate + r.goneRate).toBeCloseTo(1, 12);
+        // Tiers A–D: "D" is in no known order, so up and down need the order.
+        const o = migrationRates(migrationMatrix(before, after, ["A", "B", "C", "D"]));
+        if (o.customers > 0) expect(o.upgradeRate + o.downgradeRate + o.stayRate + o.goneRate).toBeCloseTo(1, 12);
+        if (!m.ordered) expect([r.upgraded, r.downgraded]).toEqual([NaN, NaN]);
+        expect([r.stayed, r.gone]).toEqual([o.stayed, o.gone]);
+        // The totals: every customer once, rows and columns adding up.
+        const t = migrationTotals(migrationMatrix({ ids: before.ids, tiers: before.tiers }, { ids: after.ids, tiers: after.tiers }));
+        expect(t.cells[t.width * t.width - 1]).toBe(union.size);
       }),
     );
+  });
+
+  it("rates do not depend on row order, with no order given: text tiers (no up/down), numbers (up/down)", () => {
+    const tiered = (tiers: string[]) =>
+      fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { maxLength: 12 }).chain((ids) =>
+        fc.record({ ids: fc.constant(ids.map((i) => `k${i}`)), tiers: fc.array(fc.constantFrom(...tiers), { minLength: ids.length, maxLength: ids.length }) }),
+      );
+    const shuffle = (s: { ids: string[]; tiers: string[] }, salt: number) => {
+      const order = s.ids.map((_, i) => i).sort((a, b) => ((a * 7919 + salt) % 13) - ((b * 7919 + salt) % 13) || a - b);
+      return { ids: order.map((i) => s.ids[i]), tiers: order.map((i) => s.tiers[i]) };
+    };
+    for (const tiers of [["VIP", "Regular", "Basic", ""], ["3", "12", "7", "4.5", ""]]) {
+      fc.assert(
+        fc.property(tiered(tiers), tiered(tiers), fc.integer({ min: 0, max: 1000 }), (before, after, salt) => {
+          const r = migrationRates(migrationMatrix(before, after));
+          expect(migrationRates(migrationMatrix(shuffle(before, salt), shuffle(after, salt + 1)))).toEqual(r);
+          if (tiers[0] === "3") {
+            // Numbers: up is to a higher number.
+            const after1 = new Map(after.ids.map((id, i) => [id, after.tiers[i]]));
+            let up = 0;
+            before.ids.forEach((id, i) => {
+              const t = after1.get(id);
+              if (before.tiers[i] !== "" && t !== undefined && t !== "" && Number(t) > Number(before.tiers[i])) up++;
+            });
+            expect(r.upgraded).toBe(up);
+          } else {
+            const distinct = new Set([...before.tiers, ...after.tiers].filter((t) => t !== "")).size;
+            expect(migrationMatrix(before, after).ordered).toBe(distinct <= 1);
+            if (distinct > 1) expect(r.upgraded).toBeNaN();
+            else expect(r.upgraded).toBe(0);
+          }
+        }),
+      );
+    }
   });
 
   it("does not depend on row order, and the measure total is the later measure plus the gone customers' earlier one", () => {
@@ -173,13 +271,23 @@ describe("migration properties", () => {
 describe("tier order", () => {
   it("knows A/B/C and the score band keys", () => {
     expect(KNOWN_TIER_ORDERS.map((o) => o.join(","))).toEqual(["A,B,C", "diamond,platinum,gold,silver,bronze"]);
-    expect(tierOrder([["C", "", "A"], ["B"]])).toEqual(["A", "B", "C"]);
-    expect(tierOrder([["silver", "diamond"], []])).toEqual(["diamond", "silver"]);
-    expect(tierOrder([["A", "gold"]])).toEqual(["A", "gold"]);
+    expect(tierOrder([["C", "", "A"], ["B"]])).toEqual({ tiers: ["A", "B", "C"], known: true });
+    expect(tierOrder([["silver", "diamond"], []])).toEqual({ tiers: ["diamond", "silver"], known: true });
+    expect(tierOrder([["A", "gold"]])).toEqual({ tiers: ["A", "gold"], known: false });
+    expect(tierOrder([["A", "gold"]], ["gold"])).toEqual({ tiers: ["gold", "A"], known: true });
+  });
+
+  it("orders numbers by number, highest first, and only when every tier is one", () => {
+    expect(knownTierOrder(["3", "12", "7", "-1", "4.5", "1e1"])).toEqual(["12", "1e1", "7", "4.5", "3", "-1"]);
+    expect(knownTierOrder(["1.0", "2", "1"])).toEqual(["2", "1", "1.0"]);
+    expect(knownTierOrder(["3", "12", "VIP"])).toBeNull();
+    expect(knownTierOrder(["0x10", "2"])).toBeNull();
+    expect(knownTierOrder(["VIP"])).toEqual(["VIP"]);
+    expect(tierOrder([["555", "111"], ["345"]])).toEqual({ tiers: ["555", "345", "111"], known: true });
   });
 
   it("ignores case for known orders, and takes label lists (e.g. the bands in a language)", () => {
-    expect(tierOrder([["b", "a"]])).toEqual(["a", "b"]);
+    expect(tierOrder([["b", "a"]]).tiers).toEqual(["a", "b"]);
     expect(knownTierOrder(["Silber", "GOLD"], [["Diamant", "Gold", "Silber"]])).toEqual(["GOLD", "Silber"]);
     expect(knownTierOrder(["VIP", "Gold"])).toBeNull();
   });

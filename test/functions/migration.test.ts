@@ -45,6 +45,25 @@ describe("=TIER.MIGRATION", () => {
     ]);
   });
 
+  it("refuses a measure that is blank in every row (a table of zeros would read as no revenue)", () => {
+    const blank = excelError(() => migration(IDS_BEFORE, TIERS_BEFORE, IDS_AFTER, TIERS_AFTER, col(null, "", " ", null, "", null)));
+    expect(blank.code).toBe("#VALUE!");
+    expect(blank.message).toBe("'measure' is blank in every row of 'ids_after'; give a number for each customer (such as their revenue), or leave 'measure' out to count customers.");
+    // Numbers only on rows that do not count (no tier) are blank too.
+    expect(excelError(() => migration(col(1), col("A"), col(1, 2), col("A", ""), col(null, 7))).message).toContain("'measure' is blank in every row");
+    setDisplayLanguage("zh-CN");
+    expect(excelError(() => migration(IDS_BEFORE, TIERS_BEFORE, IDS_AFTER, TIERS_AFTER, col(null, null, null, null, null, null))).message).toBe(
+      "“measure”在“ids_after”的每一行都为空；请为每位客户给出数值（如收入），或省略“measure”以统计客户数。",
+    );
+  });
+
+  it("orders number tiers by number, the highest best, whatever the row order", () => {
+    const out = migration(col(1, 2, 3), col("3", 12, "7"), col(3, 2, 1), col(12, "7", "3"), omitted);
+    expect(out[0]).toEqual(["From \\ To", "12", "7", "3", "Gone", "Total"]);
+    const reversed = migration(col(3, 2, 1), col("7", 12, "3"), col(1, 2, 3), col("3", "7", 12), omitted);
+    expect(reversed).toEqual(out);
+  });
+
   it("orders known tiers best first, score bands in English or Chinese, others as they first appear", () => {
     const bands = migration(col(1, 2, 3), col("Bronze", "gold", "Diamond"), col(1, 2, 3), col("Gold", "gold", "diamond"), omitted);
     // As in Excel, case does not matter: "Gold" and "gold" are one tier, shown as first written.
