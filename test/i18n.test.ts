@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { catalogs, messages, resolveLocale } from "../src/i18n";
+import { DIRECTION_WORDS, readScoreDirection } from "../src/i18n/directions";
 import { en } from "../src/i18n/en";
 import { zhCN } from "../src/i18n/zh-CN";
 
@@ -90,5 +91,29 @@ describe("i18n catalogs", () => {
     }
     expect(messages("zh-CN")).toBe(zhCN);
     expect(messages("fr-FR")).toBe(en);
+  });
+});
+
+describe("score direction words (src/i18n/directions.ts)", () => {
+  it("reads the words of every language, and 1 / -1, whatever the display language; the core gets higher or lower", () => {
+    for (const [text, direction] of [
+      ["higher", "higher"], [" High ", "higher"], ["Higher is better", "higher"], ["1", "higher"], ["+1", "higher"],
+      ["高", "higher"], ["越高越好", "higher"], ["较高", "higher"],
+      ["LOWER", "lower"], ["low", "lower"], ["lower is better", "lower"], ["-1", "lower"], ["低", "lower"], ["越低越好", "lower"], ["较低", "lower"],
+    ] as const) {
+      expect(readScoreDirection(text), text).toBe(direction);
+    }
+    for (const text of ["", "up", "more", "0", "2", "toString", "constructor"]) expect(readScoreDirection(text), text).toBeUndefined();
+  });
+
+  it("lists words for every language and both directions, no word for both", () => {
+    expect(Object.keys(DIRECTION_WORDS).sort()).toEqual(Object.keys(catalogs).sort());
+    const all = Object.values(DIRECTION_WORDS).flatMap((w) => [...w.higher, ...w.lower]);
+    expect(new Set(all).size).toBe(all.length);
+    for (const words of Object.values(DIRECTION_WORDS)) {
+      expect(words.higher.length).toBeGreaterThan(0);
+      expect(words.lower.length).toBeGreaterThan(0);
+      for (const w of [...words.higher, ...words.lower]) expect(w).toBe(w.trim().toLowerCase());
+    }
   });
 });

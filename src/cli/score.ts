@@ -7,8 +7,9 @@
  */
 import { CoreError } from "../core/errors";
 import { ProblemLog, readNumberCell, type CellRead } from "../core/input";
-import { checkScoreOptions, readScoreDirection, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/score";
+import { checkScoreOptions, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/score";
 import type { Messages } from "../i18n";
+import { readScoreDirection } from "../i18n/directions";
 import { UsageError, choice, emit, listOption, pick, readTable, reportProblems, type Parsed } from "./args";
 import type { Cell } from "./output";
 

@@ -41,7 +41,10 @@ import { SHARE_TOLERANCE } from "./abc";
 import { CoreError } from "./errors";
 
 export type ScoreMethod = "percentile" | "minmax";
-/** "higher": higher is better; "lower": lower is better (the metric is flipped). */
+/**
+ * "higher": higher is better; "lower": lower is better (the metric is flipped). Only these two: the
+ * words people write for them ("high", "越高越好", "-1" …) are read by src/i18n/directions.ts.
+ */
 export type ScoreDirection = "higher" | "lower";
 export type ScoreBands =
   /** Top-first shares of customers per band, each above 0, sum at most 1; the rest is the last band. */
@@ -104,28 +107,6 @@ const SCORE_TOLERANCE = 1e-11;
 const roundScore = (s: number) => Math.round(s * ROUND) / ROUND;
 
 export const DEFAULT_SCORE_BANDS: ScoreBands = { kind: "shares", shares: DEFAULT_BAND_SHARES };
-
-/** Words (and 1 / −1) people write for a direction, lower case; the functions and the CLI read them. */
-const DIRECTION_WORDS: Record<string, ScoreDirection> = {
-  higher: "higher",
-  high: "higher",
-  "higher is better": "higher",
-  "1": "higher",
-  "+1": "higher",
-  高: "higher",
-  越高越好: "higher",
-  lower: "lower",
-  low: "lower",
-  "lower is better": "lower",
-  "-1": "lower",
-  低: "lower",
-  越低越好: "lower",
-};
-
-/** A direction as written ("higher", "Low", "-1", "越高越好" …), or undefined when it is none. */
-export function readScoreDirection(text: string): ScoreDirection | undefined {
-  return Object.prototype.hasOwnProperty.call(DIRECTION_WORDS, text.trim().toLowerCase()) ? DIRECTION_WORDS[text.trim().toLowerCase()] : undefined;
-}
 
 /**
  * Checks weights, directions, method and bands for `metrics` metrics; throws CoreError (scoreWeights,

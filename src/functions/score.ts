@@ -4,8 +4,9 @@
  * tier out (a blank row, or a row with no weighted metric, stays blank: src/core/score.ts's blank rule).
  */
 import { cellText, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/input";
-import { DEFAULT_SCORE_BANDS, readScoreDirection, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/score";
+import { DEFAULT_SCORE_BANDS, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/score";
 import type { Messages } from "../i18n";
+import { readScoreDirection } from "../i18n/directions";
 import { isOmitted, optionalText, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 
@@ -64,10 +65,14 @@ function metricColumns(arg: unknown, m: Messages): Float64Array[] {
   return columns;
 }
 
+/** One number per metric; left out (or all blank) and a blank weight are said as such. */
 function weightsOf(arg: unknown, m: Messages): number[] {
   const cell: CellRead = { status: "ok", value: 0 };
-  return line(arg, "weights", m).map((c, k) => {
-    if (readNumberCell(c, cell).status !== "ok") {
+  const cells = isOmitted(arg) ? [] : line(arg, "weights", m);
+  if (cells.every((c) => isBlank(c))) throw new ArgumentError(m.errors.score.weightsMissing("weights"));
+  return cells.map((c, k) => {
+    if (readNumberCell(c, cell).status === "blank") throw new ArgumentError(m.errors.score.weightBlank("weights", k + 1));
+    if (cell.status !== "ok") {
       const text = cell.status === "error" ? excelErrorText(c) : cellText(c);
       throw new ArgumentError(m.errors.score.weightNotNumber("weights", k + 1, text));
     }
@@ -89,7 +94,9 @@ function directionsOf(arg: unknown, m: Messages): ScoreDirection[] | undefined {
 /**
  * The bands argument, blanks skipped: numbers all above 0 and below 1 are shares of customers, top first
  * (they must add up to at most 1); any other numbers are minimum scores, top first. Omitted (or all
- * blank): the default shares.
+ * blank): the default shares. Shares typed as percentages (5, 15, 30, 30) are an error that says so:
+ * numbers from 1 to 100, some above 1, adding up to 100 or less and not going down from the top (so
+ * they cannot be minimum scores) — `looksLikePercents`.
  */
 export function bandsOf(arg: unknown, m: Messages): ScoreBands {
   if (isOmitted(arg)) return DEFAULT_SCORE_BANDS;
@@ -107,7 +114,19 @@ export function bandsOf(arg: unknown, m: Messages): ScoreBands {
     }),
   );
   if (numbers.length === 0) return DEFAULT_SCORE_BANDS;
+  if (looksLikePercents(numbers)) throw new ArgumentError(m.errors.score.bandsPercent("bands", numbers.join(", ")));
   return readBands(numbers);
+}
+
+/**
+ * Band shares typed as percentages (5, 15, 30, 30 for 0.05, 0.15, 0.3, 0.3): every number from 1 to 100,
+ * one above 1, a sum of at most 100, and not strictly descending. Descending numbers are minimum scores
+ * (90, 75, 50, 25; also 40, 30, 20, 10, which add up to 100), so they are never taken for percentages.
+ */
+export function looksLikePercents(numbers: readonly number[]): boolean {
+  if (!numbers.every((x) => x >= 1 && x <= 100) || !numbers.some((x) => x > 1)) return false;
+  if (numbers.reduce((a, b) => a + b, 0) > 100 + 1e-9) return false;
+  return numbers.some((x, k) => k > 0 && !(x < numbers[k - 1]));
 }
 
 /** Numbers as bands by the rule of `bandsOf`: shares when all are above 0 and below 1, else minimum scores. */

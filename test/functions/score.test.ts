@@ -99,6 +99,34 @@ describe("=TIER.SCORE messages", () => {
     expect(message(METRICS, [[1, 1], [1, 1]], omitted, omitted, omitted)).toContain("'weights' is a 2×2 range; give one row or one column");
   });
 
+  it("says that the weights are missing, or which weight is blank", () => {
+    const missing = "'weights' is missing or blank; give one weight per metric column (such as 1, 1, 1 for equal weights; 0 leaves a metric out).";
+    expect(message(METRICS, omitted, omitted, omitted, omitted)).toBe(missing);
+    expect(message(METRICS, [[null]], omitted, omitted, omitted)).toBe(missing);
+    expect(message(METRICS, [["", null, " "]], omitted, omitted, omitted)).toBe(missing);
+    expect(message(METRICS, [[1, "", 1]], omitted, omitted, omitted)).toBe("'weights' weight 2 is blank; give it a number, 0 or more (0 leaves that metric out).");
+    expect(message(METRICS, [[1], [1], [null]], omitted, omitted, omitted)).toContain("'weights' weight 3 is blank");
+  });
+
+  it("says that band shares are fractions when they are typed as percentages", () => {
+    const percent = "'bands' is 5, 15, 30, 30: these look like percentages of customers, but shares are fractions: use 0.05 for 5% (such as 0.05, 0.15, 0.3, 0.3). Minimum scores go from the top band down (such as 90, 75, 50, 25).";
+    expect(message(METRICS, [[1, 1, 1]], omitted, [[5, 15, 30, 30]], omitted)).toBe(percent);
+    expect(message(METRICS, [[1, 1, 1]], omitted, [[20, 80]], omitted)).toContain("shares are fractions: use 0.05 for 5%");
+    // "5%" is 0.05: a share, as asked.
+    expect(score(METRICS, [[1, 1, 1]], omitted, [["5%", "15%"]], omitted)).toEqual(score(METRICS, [[1, 1, 1]], omitted, [[0.05, 0.15]], omitted));
+    // Minimum scores from the top down are minimum scores, even when they add up to 100.
+    expect(score(METRICS, [[1, 1, 1]], omitted, [[40, 30, 20, 10]], omitted).map((r) => r[1])).toHaveLength(5);
+    // Not descending but adding up to more than 100: minimum scores in the wrong order.
+    expect(message(METRICS, [[1, 1, 1]], omitted, [[50, 75]], omitted)).toContain("is not below the one before it");
+    setDisplayLanguage("zh-CN");
+    expect(message(METRICS, [[1, 1, 1]], omitted, [[5, 15, 30, 30]], omitted)).toBe(
+      "“bands”为 5, 15, 30, 30：看起来是客户的百分比，但比例要写成小数：5% 请写 0.05（如 0.05、0.15、0.3、0.3）。最低分则从最高档往下列出（如 90、75、50、25）。",
+    );
+    expect(message(METRICS, [[1, 1]], omitted, omitted, omitted)).toContain("“weights”有 2 个权重");
+    expect(message(METRICS, omitted, omitted, omitted, omitted)).toBe("“weights”缺失或为空；请为每个指标列给一个权重（如 1、1、1 表示权重相同；0 表示不计入该指标）。");
+    expect(message(METRICS, [[1, null, 1]], omitted, omitted, omitted)).toBe("“weights”第 2 个权重为空；请填写 0 或更大的数字（0 表示不计入该指标）。");
+  });
+
   it("says what is wrong with the directions, bands and method", () => {
     expect(message(METRICS, [[1, 1, 1]], [["up", "higher", "lower"]], omitted, omitted)).toBe(
       `'directions' entry 1 is "up"; use "higher" (higher is better) or "lower" (lower is better).`,
