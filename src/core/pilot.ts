@@ -49,33 +49,66 @@ export interface PilotComparison {
 
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
-const utf8 = new TextEncoder();
 
-/** MurmurHash3, x86 32-bit, of the UTF-8 bytes of `text` (Austin Appleby's reference algorithm). */
+/**
+ * MurmurHash3, x86 32-bit, of the UTF-8 bytes of `text` (Austin Appleby's reference algorithm). The
+ * UTF-16 code units are turned into UTF-8 bytes on the fly, four to a block, so no byte array is
+ * allocated per id (a million ids hash without a million buffers); a lone surrogate counts as U+FFFD,
+ * as TextEncoder writes it.
+ */
 export function murmur3(text: string, seed: number): number {
-  const b = utf8.encode(text);
-  const n = b.length;
-  const blocks = n & ~3;
   let h = seed | 0;
-  let i = 0;
-  for (; i < blocks; i += 4) {
-    let k = b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
+  let k = 0; // the block being filled, byte by byte from the low end
+  let filled = 0; // bytes in k
+  let length = 0; // bytes in all
+  const units = text.length;
+  for (let i = 0; i < units; i++) {
+    let c = text.charCodeAt(i);
+    // The code point's UTF-8 bytes packed first byte lowest, and how many there are.
+    let bytes: number;
+    let count: number;
+    if (c < 0x80) {
+      bytes = c;
+      count = 1;
+    } else if (c < 0x800) {
+      bytes = (0xc0 | (c >> 6)) | ((0x80 | (c & 0x3f)) << 8);
+      count = 2;
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const next = i + 1 < units ? text.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      }
+      if (c < 0x10000) {
+        bytes = (0xe0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3f)) << 8) | ((0x80 | (c & 0x3f)) << 16);
+        count = 3;
+      } else {
+        bytes = (0xf0 | (c >> 18)) | ((0x80 | ((c >> 12) & 0x3f)) << 8) | ((0x80 | ((c >> 6) & 0x3f)) << 16) | ((0x80 | (c & 0x3f)) << 24);
+        count = 4;
+      }
+    }
+    length += count;
+    for (let b = 0; b < count; b++, bytes >>>= 8) {
+      k |= (bytes & 0xff) << (filled << 3);
+      if (++filled === 4) {
+        k = Math.imul(k, C1);
+        k = (k << 15) | (k >>> 17);
+        h ^= Math.imul(k, C2);
+        h = (h << 13) | (h >>> 19);
+        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+        k = 0;
+        filled = 0;
+      }
+    }
+  }
+  if (filled > 0) {
     k = Math.imul(k, C1);
     k = (k << 15) | (k >>> 17);
     h ^= Math.imul(k, C2);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
-  const tail = n & 3;
-  if (tail > 0) {
-    let k = b[i];
-    if (tail > 1) k ^= b[i + 1] << 8;
-    if (tail > 2) k ^= b[i + 2] << 16;
-    k = Math.imul(k, C1);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, C2);
-  }
-  h ^= n;
+  h ^= length;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

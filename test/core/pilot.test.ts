@@ -18,6 +18,35 @@ function population(sizes: [string, number][]): { ids: string[]; tiers: string[]
   return { ids, tiers };
 }
 
+/** MurmurHash3 x86_32 over a byte array, written straight from the reference (the test's yardstick). */
+function murmur3Bytes(b: Uint8Array, seed: number): number {
+  const n = b.length;
+  let h = seed | 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    let k = b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  let k = 0;
+  for (let j = n - 1; j >= i; j--) k = (k << 8) | b[j];
+  if (n > i) {
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+  }
+  h ^= n;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 function groupOf(ids: readonly string[], groups: Uint8Array): Map<string, number> {
   return new Map(ids.map((id, i) => [id, groups[i]]));
 }
@@ -41,6 +70,19 @@ describe("murmur3", () => {
     // "客户" is 6 UTF-8 bytes: one block and a tail of two.
     expect(murmur3("客户", 1)).not.toBe(murmur3("客户", 2));
     expect(murmur3("客户", 1)).toBe(murmur3("客户", 1));
+    expect(murmur3("客户", 1)).toBe(murmur3Bytes(new TextEncoder().encode("客户"), 1));
+  });
+
+  it("is the reference hash of TextEncoder's bytes for any text: 1- to 4-byte characters, lone surrogates as U+FFFD (property)", () => {
+    const lone = fc.constantFrom("\ud800", "\udbff", "\udc00", "\udfff", "a\ud83d", "\ude00b");
+    const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.array(fc.oneof(fc.string({ unit: "binary", maxLength: 3 }), lone)).map((a) => a.join("")));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 0, max: 0xffffffff }), (t, seed) => {
+        expect(murmur3(t, seed)).toBe(murmur3Bytes(new TextEncoder().encode(t), seed));
+      }),
+      { numRuns: 500 },
+    );
+    for (const t of ["é", "€", "😀", "a😀bc", "客户12345", "\ud83d", "x\ude00"]) expect(murmur3(t, 7), t).toBe(murmur3Bytes(new TextEncoder().encode(t), 7));
   });
 });
 
@@ -103,7 +145,7 @@ const sharesArb = fc
   .map(([share, c]) => ({ share, controlShare: Math.min(c, 1 - share) }));
 
 describe("pickPilot properties", () => {
-  it("is stratified: per tier the pilot is within 1 of share·n (and is its rounding), the control within 1 of controlShare·n, and they fit", () => {
+  it("is stratified: per tier the pilot is within half a customer of share·n, the control too (unless cut to fit), and they fit", () => {
     fc.assert(
       fc.property(tiersArb, sharesArb, fc.integer(), (sizes, shares, seed) => {
         const merged = new Map<string, number>();
@@ -113,15 +155,38 @@ describe("pickPilot properties", () => {
         for (const [tier, n] of merged) {
           const pilot = tiers.filter((t, i) => t === tier && g[i] === PILOT).length;
           const control = tiers.filter((t, i) => t === tier && g[i] === CONTROL).length;
-          expect(Math.abs(pilot - shares.share * n)).toBeLessThanOrEqual(1);
-          expect(Math.abs(pilot - Math.round(shares.share * n))).toBeLessThanOrEqual(1);
-          expect(Math.abs(control - shares.controlShare * n)).toBeLessThanOrEqual(1);
+          // Rounded half up, with a tolerance for decimal halves computed in floating point (0.7 × 5).
+          const tolerance = 1e-9 * Math.max(1, n);
+          expect(Math.abs(pilot - shares.share * n)).toBeLessThanOrEqual(0.5 + tolerance);
           expect(pilot + control).toBeLessThanOrEqual(n);
+          // The control is its own rounding, or cut to what the pilot leaves.
+          if (control !== n - pilot) expect(Math.abs(control - shares.controlShare * n)).toBeLessThanOrEqual(0.5 + tolerance);
+          else expect(control).toBeLessThanOrEqual(Math.floor(shares.controlShare * n + 0.5 + tolerance));
         }
         // Disjoint: every customer has exactly one code, and the codes are 0, PILOT or CONTROL.
         expect(g.every((x) => x === 0 || x === PILOT || x === CONTROL)).toBe(true);
       }),
     );
+  });
+
+  it("without control_share: pilot and control differ by at most one customer in every tier", () => {
+    fc.assert(
+      fc.property(tiersArb, fc.double({ min: 0.001, max: 0.5, noNaN: true }), fc.integer(), (sizes, share, seed) => {
+        const merged = new Map<string, number>();
+        for (const [t, n] of sizes) if (t !== "") merged.set(t, (merged.get(t) ?? 0) + n);
+        const { ids, tiers } = population([...merged]);
+        const g = pickPilot(ids, tiers, { share, seed });
+        for (const [tier, n] of merged) {
+          const pilot = tiers.filter((t, i) => t === tier && g[i] === PILOT).length;
+          const control = tiers.filter((t, i) => t === tier && g[i] === CONTROL).length;
+          expect(Math.abs(pilot - control)).toBeLessThanOrEqual(1);
+          expect(Math.abs(pilot - share * n)).toBeLessThanOrEqual(0.5 + 1e-9 * Math.max(1, n));
+        }
+      }),
+    );
+    // The one case that differs: an odd tier at a share of one half (round(1.5) = 2 pilot, 1 left for the control).
+    const g = pickPilot(["a", "b", "c"], ["T", "T", "T"], { share: 0.5 });
+    expect([g.filter((x) => x === PILOT).length, g.filter((x) => x === CONTROL).length]).toEqual([2, 1]);
   });
 
   it("gives the same groups for the same seed, whatever the row order", () => {
