@@ -19,7 +19,7 @@ import type { Messages } from "../i18n";
 import { rowBytes, splitByBytes, splitEvenly } from "./batch";
 import { WorkbookError } from "./errors";
 import { cellNumber, FORMAT } from "./formats";
-import { HISTORY_READ_MARGIN, HISTORY_READ_SYNCS, PAYLOAD_TARGET, SNAPSHOT_SYNCS } from "./host";
+import { HISTORY_CAPACITY, HISTORY_READ_MARGIN, HISTORY_READ_SYNCS, PAYLOAD_TARGET, SNAPSHOT_SYNCS } from "./host";
 import type { PilotInfo, SourceRef } from "./port";
 import { a1Range, columnLetters } from "./read";
 import { queueHeader, queueRows, resultRows, type ColumnSpec } from "./results";
@@ -29,8 +29,6 @@ import { freeName } from "./sheets";
 import { builtInTiers, tierLabel } from "./summary";
 
 export const HISTORY_TABLE = "TieringHistory";
-/** Rows of a sheet below the history's header row. */
-export const HISTORY_CAPACITY = 1048576 - 1;
 
 /** The history's columns, in order. */
 export const HISTORY_FIELDS = ["snapshot", "asOf", "tierBy", "customer", "tierKey", "tier", "revenue", "orders", "lastPurchase"] as const;
@@ -89,27 +87,72 @@ function readBytesOf(rows: readonly unknown[][]): number {
 export interface SnapshotSave {
   history: History;
   sheet: Excel.Worksheet;
-  /** Its name, for the sentence when it is full. */
-  sheetName: string;
   /** Every table name in the workbook (to name the history table when it is made afresh). */
   tableNames: readonly string[];
-  pilots: readonly PilotInfo[];
+  /** The pilots whose sheets are still there (a pilot without its sheet cannot be measured): their snapshots stay. */
+  pilots: readonly { snapshotId: string; sheet: string }[];
   canSuspend: boolean;
   /** How the run tiered (tiering.ts `tieringOf`) and where it read: kept with the snapshot. */
   tiering: string;
   source: SourceRef | null;
 }
 
+/** What a save did besides adding its snapshot: the snapshots it removed to make room (oldest first). */
+export interface SnapshotSaved {
+  record: SnapshotRecord;
+  dropped: SnapshotRecord[];
+}
+
+/** Where a snapshot's rows end (0-based, exclusive). */
+const endOf = (records: readonly SnapshotRecord[]) => {
+  const last = records.at(-1);
+  return last ? last.row + last.rows : 0;
+};
+
+/** `records` kept in order with their rows packed from row 0 (as they are once the others' rows are deleted). */
+function packed(records: readonly SnapshotRecord[]): SnapshotRecord[] {
+  let row = 0;
+  return records.map((r) => {
+    const moved = { ...r, row };
+    row += r.rows;
+    return moved;
+  });
+}
+
 /**
- * Appends this run's tiers to the history (or replaces the latest snapshot of the same date and basis)
- * in SNAPSHOT_SYNCS syncs; resolves with the saved record. Rejects (the caller turns it into
- * `RunReport.snapshotNote`) when the rows do not fit on the sheet or a sync fails; the index then does not
- * list rows that were not written.
+ * How the new rows fit. `below`: a replaced latest snapshot stays until the last sync and the new rows go below
+ * it (a failed save leaves it as it was). Otherwise the replaced snapshot (when the history is too full for
+ * both) and then the oldest snapshots no pilot uses are dropped, as few as make room. Null when even dropping
+ * every snapshot no pilot uses leaves too little room.
  */
-export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisResult, m: Messages, save: SnapshotSave): Promise<SnapshotRecord> {
+function planSave(records: readonly SnapshotRecord[], customers: number, replace: boolean, pinned: ReadonlySet<string>, capacity: number) {
+  if (replace && endOf(records) + customers <= capacity) return { below: true, drop: [] as SnapshotRecord[] };
+  const drop = replace ? [records.at(-1)!] : [];
+  const candidates = records.filter((r) => !drop.includes(r) && !pinned.has(r.id));
+  let used = records.reduce((n, r) => n + r.rows, 0) - drop.reduce((n, r) => n + r.rows, 0);
+  for (const r of candidates) {
+    if (used + customers <= capacity) break;
+    drop.push(r);
+    used -= r.rows;
+  }
+  return used + customers <= capacity ? { below: false, drop } : null;
+}
+
+/**
+ * Appends this run's tiers to the history in SNAPSHOT_SYNCS syncs; resolves with the saved record and the
+ * snapshots removed to make room. A run with the same analysis date, source and tiering as the latest
+ * snapshot replaces it (unless a pilot uses it): the new rows are written below it and it goes in the last
+ * sync, with the index, so a failed save leaves it listed and whole. A history too full for the run (a sheet
+ * holds HISTORY_CAPACITY rows of snapshots) drops its oldest snapshots that no pilot uses, as few as make
+ * room: their rows are deleted (the later ones move up) and the index shrinks in the first sync. Rejects (the
+ * caller turns it into `RunReport.snapshotNote`) when the snapshots pilots use leave too little room, or a
+ * sync fails; the index then lists no rows that were not written.
+ */
+export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisResult, m: Messages, save: SnapshotSave): Promise<SnapshotSaved> {
   const { history, sheet } = save;
   const asOf = serialToIsoDate(Math.floor(a.summary.asOf));
   const latest = history.snapshots.at(-1);
+  const pinned = new Set(save.pilots.map((p) => p.snapshotId));
   // The same analysis date, data source and tiering (so the same basis), and no pilot picked from it.
   const replace =
     !!latest &&
@@ -117,12 +160,22 @@ export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisRes
     latest.tierBy === a.tierBy &&
     tieringKey(latest) === save.tiering &&
     sourceKey(latest.source ?? null) === sourceKey(save.source) &&
-    !save.pilots.some((p) => p.snapshotId === latest.id);
-  const kept = replace ? history.snapshots.slice(0, -1) : history.snapshots;
-  const last = kept.at(-1);
-  const start = last ? last.row + last.rows : 0;
+    !pinned.has(latest.id);
   const customers = a.customerIds.length;
-  if (start + customers > HISTORY_CAPACITY) throw new WorkbookError(m.workbook.history.full(save.sheetName, start, customers));
+  const plan = planSave(history.snapshots, customers, replace, pinned, HISTORY_CAPACITY);
+  if (!plan) {
+    const used = history.snapshots.filter((r) => pinned.has(r.id));
+    const usedRows = used.reduce((n, r) => n + r.rows, 0);
+    // The fewest of the pilots' snapshots (largest first) that would have to go.
+    let must = 0;
+    for (let free = HISTORY_CAPACITY - usedRows, i = 0, sizes = used.map((r) => r.rows).sort((x, y) => y - x); free < customers && i < sizes.length; i++) (free += sizes[i]), must++;
+    const sheets = save.pilots.filter((p) => used.some((r) => r.id === p.snapshotId)).map((p) => `"${p.sheet}"`);
+    throw new WorkbookError(m.workbook.history.full(customers, HISTORY_CAPACITY, used.length, usedRows, must, sheets.join(", ")));
+  }
+  // Rows as they are once the dropped snapshots' rows are deleted (the first sync).
+  const kept = packed(history.snapshots.filter((r) => !plan.drop.includes(r)));
+  const replaced = plan.below ? kept.at(-1)! : null;
+  const start = endOf(kept);
 
   const id = snapshotId(history.nextId);
   const columns = historyColumns(a, m, id);
@@ -133,7 +186,7 @@ export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisRes
     tierBy: a.tierBy,
     customers,
     savedAt: new Date().toISOString(),
-    row: start,
+    row: replaced ? replaced.row : start,
     rows: customers,
     readBytes: readBytesOf(rows),
     tiers: a.tiers.map((t) => t.key),
@@ -144,12 +197,18 @@ export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisRes
   const blocks = splitByBytes(bytes, Math.max(SNAPSHOT_SYNCS, 2), PAYLOAD_TARGET);
   const parts = blocks.length - 1;
   const wb = context.workbook;
+  const lastColumn = columnLetters(HISTORY_FIELDS.length - 1);
   let onSheet!: Excel.TableCollection;
   for (let k = 0; k < parts; k++) {
     if (save.canSuspend) wb.application.suspendApiCalculationUntilNextSync();
     if (k === 0) {
-      // First, so a failing sync never leaves the index listing the latest snapshot while its rows are overwritten.
-      if (replace) wb.settings.add(HISTORY_KEY, { ...history, snapshots: kept } satisfies History);
+      if (plan.drop.length > 0) {
+        // The index first: a sync failing part-way must not leave it listing rows that moved (reads check the
+        // rows' snapshot ids all the same, history.changed). Then the dropped rows, bottom first so the
+        // addresses above stay right; whole rows, so the history table shrinks with them.
+        wb.settings.add(HISTORY_KEY, { ...history, snapshots: kept } satisfies History);
+        for (const r of [...plan.drop].sort((x, y) => y.row - x.row)) sheet.getRange(`${r.row + 2}:${r.row + r.rows + 1}`).delete("Up");
+      }
       // Very hidden (ExcelApi 1.1), also a history made when the add-in hid it only as "Hidden".
       sheet.visibility = "VeryHidden";
       queueHeader(sheet, columns, 0);
@@ -158,18 +217,21 @@ export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisRes
     queueRows(sheet, columns, rows, blocks[k], blocks[k + 1], 1 + start);
     if (k === parts - 1) {
       // The table over the header and every snapshot's rows: the old one becomes a range and a new one is
-      // made (ExcelApi 1.2; Table.resize needs 1.13); rows left below by a longer replaced or a failed save are cleared.
+      // made (ExcelApi 1.2; Table.resize needs 1.13). A replaced snapshot's rows go now (the new ones move
+      // up into their place); rows left below by a longer replaced snapshot or a failed save are cleared.
       const mine = onSheet.items.map((t) => t.name);
       for (const t of onSheet.items) t.convertToRange();
-      const end = start + customers;
-      if (end + 1 < 1048576) sheet.getRange(`A${end + 2}:${columnLetters(HISTORY_FIELDS.length - 1)}1048576`).clear();
+      if (replaced) sheet.getRange(`${replaced.row + 2}:${replaced.row + replaced.rows + 1}`).delete("Up");
+      const end = record.row + customers;
+      if (end + 1 < 1048576) sheet.getRange(`A${end + 2}:${lastColumn}1048576`).clear();
       const table = sheet.tables.add(a1Range(0, 0, end + 1, HISTORY_FIELDS.length), true);
       table.name = freeName(HISTORY_TABLE, save.tableNames.filter((n) => !mine.includes(n)));
-      wb.settings.add(HISTORY_KEY, { sheetId: history.sheetId, nextId: history.nextId + 1, snapshots: [...kept, record] } satisfies History);
+      const before = replaced ? kept.slice(0, -1) : kept;
+      wb.settings.add(HISTORY_KEY, { sheetId: history.sheetId, nextId: history.nextId + 1, snapshots: [...before, record] } satisfies History);
     }
     await context.sync();
   }
-  return record;
+  return { record, dropped: plan.drop.filter((r) => r !== latest || !replace) };
 }
 
 /** A snapshot's columns as read back: ids as the core keys them, tier keys, and the numbers. */

@@ -52,6 +52,11 @@ export const MIN_CELL_BYTES = 8;
  * short ids), so 100,000 customers fit in 5 × 4 MB with room for longer ids and tier names.
  */
 export const SNAPSHOT_SYNCS = 5;
+/**
+ * Rows of snapshots the history holds: a sheet's rows below the history table's header. When a run's
+ * customers do not fit, the oldest snapshots no pilot uses are removed to make room (history.ts).
+ */
+export const HISTORY_CAPACITY = 1048576 - 1;
 /** Syncs that read snapshots from the history (at least; more when their measured bytes exceed this × PAYLOAD_TARGET ÷ HISTORY_READ_MARGIN). */
 export const HISTORY_READ_SYNCS = 3;
 /**

@@ -230,6 +230,7 @@ export interface RunReport {
   predictNote?: string | null;
   /** The snapshot this run saved into the workbook's history (null when it could not be saved; `snapshotNote` says why). */
   snapshot: SnapshotInfo | null;
+  /** Why no snapshot was saved; or, with a snapshot, which old snapshots were removed to make room for it. */
   snapshotNote?: string | null;
   /** The customers closest to moving up a tier (smallest gap relative to their value first), at most 20. */
   upgrade: UpgradeCandidate[];

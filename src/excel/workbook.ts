@@ -425,9 +425,17 @@ export function createWorkbookPort(given: ExcelHost): WorkbookPort {
             const sheetId = historySheet ? historySheet.id : historySheetInfo!.id;
             const history: History = now.history?.sheetId === sheetId ? now.history : historySheet ? newHistory(sheetId, savedHistory, pilots) : savedHistory!;
             const sheet = historySheet ?? wb.worksheets.getItem(sheetId);
-            const sheetName = now.historySheet?.name ?? (historySheet ? historySheet.name : historySheetInfo!.name);
-            const saved = await saveSnapshot(context, a, m, { history, sheet, sheetName, tableNames: [...tableNames, resultsTableName, summaryTableName], pilots: now.pilots, canSuspend: canSuspend(), tiering: tieringOf(settings), source });
-            snapshot = snapshotInfo(saved);
+            // The pilots that can still be measured (their sheet is there) keep their snapshots.
+            const pilotSheets = now.pilots.flatMap((p) => {
+              const there = now.sheets.find((s) => s.id === p.sheetId);
+              return there ? [{ snapshotId: p.snapshotId, sheet: there.name }] : [];
+            });
+            const saved = await saveSnapshot(context, a, m, { history, sheet, tableNames: [...tableNames, resultsTableName, summaryTableName], pilots: pilotSheets, canSuspend: canSuspend(), tiering: tieringOf(settings), source });
+            snapshot = snapshotInfo(saved.record);
+            if (saved.dropped.length > 0) {
+              const h = m.workbook.history;
+              snapshotNote = h.dropped(saved.dropped.length, saved.dropped.map((r) => h.droppedItem(r.asOf, m.workbook.migration.basis[r.tierBy])).join(", "));
+            }
           } catch (e) {
             const reason = userError(e, m).message;
             console.warn("Tiering: the run's snapshot was not saved in the history", e);

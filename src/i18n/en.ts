@@ -888,8 +888,11 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
         lastPurchase: "Last purchase",
       },
       failed: (reason: string) => `The tiers were written, but this run was not saved as a snapshot in the workbook's history: ${reason}`,
-      full: (sheet: string, rows: number, customers: number) =>
-        `the hidden sheet "${sheet}" already holds ${rows} rows of snapshots, and ${customers} more would pass Excel's 1,048,576 rows. To start a new history, unhide that sheet and delete it.`,
+      full: (customers: number, capacity: number, snapshots: number, rows: number, must: number, sheets: string) =>
+        `this run's ${customers.toLocaleString("en-US")} customers do not fit in the history (it holds ${capacity.toLocaleString("en-US")} rows of snapshots) even without the snapshots no pilot uses: ${snapshots === 1 ? "the snapshot" : `the ${snapshots} snapshots`} that pilots use (the pilots on ${sheets}) hold ${rows.toLocaleString("en-US")} rows, and ${must === 1 ? "one of them must" : `${must} of them must`} go. Delete the sheets of the pilots you no longer need (a pilot without its sheet no longer keeps its snapshot) and run again.`,
+      dropped: (count: number, list: string) =>
+        `The history had no room for this run, so ${count === 1 ? "its oldest snapshot that no pilot uses was" : `its ${count} oldest snapshots that no pilot uses were`} removed: ${list}.`,
+      droppedItem: (asOf: string, basis: string) => `${asOf} (${basis})`,
       gone: "The workbook's history sheet was deleted, so its snapshots are gone; run the analysis to start a new history.",
       changed: (sheet: string, id: string, asOf: string) =>
         `The history was changed outside the add-in: the rows of the snapshot of ${asOf} (${id}) on the hidden sheet "${sheet}" are no longer where the add-in put them (rows sorted, moved or deleted), so it cannot be read. Undo that change if you can; otherwise choose another snapshot, or run the analysis for that period again.`,

@@ -830,8 +830,10 @@ export const zhCN: Messages = {
         lastPurchase: "最近购买",
       },
       failed: (reason: string) => `分层已写入，但本次运行未能作为快照保存到工作簿的历史中：${reason}`,
-      full: (sheet: string, rows: number, customers: number) =>
-        `隐藏工作表“${sheet}”已有 ${rows} 行快照，再加 ${customers} 行将超过 Excel 的 1,048,576 行上限。如需重新开始记录历史，请取消隐藏该工作表并将其删除。`,
+      full: (customers: number, capacity: number, snapshots: number, rows: number, must: number, sheets: string) =>
+        `本次运行的 ${customers} 位客户放不进历史（最多 ${capacity} 行快照），即使移除所有未被试点使用的快照也不够：试点（工作表 ${sheets}）使用的 ${snapshots} 个快照占 ${rows} 行，其中至少 ${must} 个须移除。请删除不再需要的试点的工作表（没有工作表的试点不再保留其快照），然后重新运行。`,
+      dropped: (count: number, list: string) => `历史已满，为容纳本次运行，已移除 ${count} 个未被试点使用的最早快照：${list}。`,
+      droppedItem: (asOf: string, basis: string) => `${asOf}（${basis}）`,
       gone: "工作簿的历史工作表已被删除，其中的快照已不存在；请运行分析以开始新的历史。",
       changed: (sheet: string, id: string, asOf: string) =>
         `历史已在加载项之外被更改：隐藏工作表“${sheet}”中 ${asOf} 的快照（${id}）的行已不在加载项写入的位置（行被排序、移动或删除），因此无法读取。如能撤销该更改，请撤销；否则请选择其他快照，或对该时期重新运行分析。`,

@@ -202,17 +202,30 @@ describe("snapshots", () => {
     expect(book.tableRows("TieringHistory")).toHaveLength(first.customers + retry.customers);
     expect(snapshotRows(book, "S2").map((r) => r[col("customer")])).toEqual(book.tableRows("TieringResults").map((r) => r[0]));
 
-    // A history too full for the run: refused with a sentence, the tiers written all the same.
-    const history = historyOf(book);
-    const last = history.snapshots.at(-1)!;
-    await book.run(async (context: any) => {
-      context.workbook.settings.add(HISTORY_KEY, { ...history, snapshots: [...history.snapshots.slice(0, -1), { ...last, tierBy: "segment", row: 1048575 - last.rows }] });
-      await context.sync();
-    });
-    const full = await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" });
-    expect(full.snapshot).toBeNull();
-    expect(full.snapshotNote).toBe(en.workbook.history.failed(en.workbook.history.full(en.workbook.history.sheet, 1048575, full.customers)));
-    expect(warn).toHaveBeenCalledTimes(2);
+
+    // A same-date run that fails while saving: the snapshot it would replace stays listed and whole.
+    const s2 = snapshotRows(book, "S2");
+    for (const [k, applied] of [
+      [2, 3],
+      [SNAPSHOT_SYNCS, 1],
+    ]) {
+      const at = book.syncLog().length;
+      book.configure({ failSync: { index: at + runSyncs + k, applied, code: "GeneralException" } });
+      const failed = await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" });
+      book.configure({ failSync: null });
+      expect(failed.snapshot).toBeNull();
+      expect((await port.listSnapshots()).map((s) => s.id)).toEqual(["S1", "S2"]);
+      expect(snapshotRows(book, "S2")).toEqual(s2);
+      await port.compareSnapshots("S1", "S2", "en");
+    }
+    expect(warn).toHaveBeenCalledTimes(3);
+    // Saved at last: it takes the replaced snapshot's place, and the rows written by the failed tries are gone.
+    const replaced = await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" });
+    expect((await port.listSnapshots()).map((s) => s.id)).toEqual(["S1", replaced.snapshot!.id]);
+    expect(historyOf(book).snapshots[1].row).toBe(first.customers);
+    expect(book.tableRows("TieringHistory")).toHaveLength(first.customers + replaced.customers);
+    expect(snapshotRows(book, replaced.snapshot!.id).map((r) => r.slice(3))).toEqual(s2.map((r) => r.slice(3)));
+    await port.compareSnapshots("S1", replaced.snapshot!.id, "en");
     warn.mockRestore();
   });
 });

@@ -155,6 +155,38 @@ describe("Excel stand-in", () => {
     expect(book.values("S")).toEqual([["k", "v"], ["a", 1], ["b", 2]]);
   });
 
+  it("deletes cells and moves the ones below up, with the tables they hold; refuses to move part of a table", async () => {
+    const book = createStandIn();
+    book.addSheet("S", [["k", "v", "x"], ["a", 1, "keep"], ["b", 2, "keep"], ["c", 3, "keep"], ["d", 4, "keep"], ["e", 5, "keep"]]);
+    book.addTable("S", "A1:B5", "T");
+    await book.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.getRange("A2:B2").numberFormat = [["@", "0.0"]];
+      // Rows 2 and 4 of the table, the cells below in A:B moving up; column C stays.
+      sheet.getRange("A4:B4").delete("Up");
+      sheet.getRange("A2:B2").delete("Up");
+      await context.sync();
+      sheet.getRange("A1:C1").delete("Up");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+      sheet.getRange("A2:A3").delete("Up");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+      // Whole rows: the table loses them too.
+      sheet.getRange("3:3").delete("Up");
+      await context.sync();
+    });
+    expect(book.values("S", "A1:C6")).toEqual([
+      ["k", "v", "x"],
+      ["b", 2, "keep"],
+      ["e", 5, "keep"],
+      ["", "", "keep"],
+      ["", "", "keep"],
+      ["", "", ""],
+    ]);
+    expect(book.numberFormats("S", "A2:B2")).toEqual([["General", "General"]]);
+    // "e" was below the table; "d" went with the whole row.
+    expect(book.tables().map((t) => [t.name, t.address, t.rows])).toEqual([["T", "A1:B2", 1]]);
+  });
+
   it("draws a 100% stacked column chart from series set one by one", async () => {
     const book = createStandIn();
     book.addSheet("S", [["", "A", "Gone"], ["A", 3, 1], ["B", 2, 2]]);

@@ -67,6 +67,17 @@ describe("pane: upgrade candidates and the snapshot", () => {
     expect(bodyText()).not.toContain(en.pane.upgrade.heading);
   });
 
+  it("says which old snapshots made room for the run's snapshot", async () => {
+    const port = new FakePort();
+    const note = en.workbook.history.dropped(1, en.workbook.history.droppedItem("2011-01-31", en.workbook.migration.basis.segment));
+    port.report = { ...REPORT, snapshotNote: note };
+    await runWith(port);
+    const saved = document.querySelector("[data-testid=snapshot]")?.textContent;
+    expect(saved).toContain(en.pane.upgrade.snapshotSaved("2011-12-09"));
+    expect(saved).toContain(note);
+    expect(document.querySelector("[data-testid=snapshot-note]")).toBeNull();
+  });
+
   it("words the list in Chinese", async () => {
     const port = new FakePort();
     port.report = { ...REPORT, upgrade: [{ ...REPORT.upgrade[0], tier: "忠诚客户", nextTier: "冠军客户", gap: 1500 }] };

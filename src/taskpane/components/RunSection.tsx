@@ -166,6 +166,8 @@ export function RunSection({ m, numbers, run, restored, disabled, onRun, onCance
           {run.report.snapshot && (
             <Body1 as="p" className={styles.quality} data-testid="snapshot">
               {m.pane.upgrade.snapshotSaved(run.report.snapshot.asOf)}
+              {/* Saved, with a note: the oldest snapshots that made room for it. */}
+              {run.report.snapshotNote ? ` ${run.report.snapshotNote}` : ""}
             </Body1>
           )}
           {!run.report.snapshot && run.report.snapshotNote && (

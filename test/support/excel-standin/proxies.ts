@@ -711,6 +711,59 @@ export class Range extends ClientObject<RangeRef> {
       this.context.model.activeSheet = ref.sheet;
     });
   }
+  /**
+   * Deletes the cells and moves the cells below them up (ExcelApi 1.1; the stand-in shifts up only): values,
+   * number formats, formulas and styles in the range's columns. A table whose columns all lie in the range
+   * moves up with the cells below, or loses the rows deleted from it (its header row cannot be deleted alone);
+   * a table only partly in those columns refuses, as Excel refuses to shift part of a table. Charts,
+   * PivotTables and conditional formats keep their addresses (the add-in deletes no rows near them).
+   */
+  delete(shift: "Up" | "Left"): void {
+    this._call("delete", [shift], (ref) => {
+      if (shift !== "Up") throw new StandInError("InvalidArgument", `The stand-in deletes cells with the shift "Up" only, not "${String(shift)}".`);
+      const h = ref.r1 - ref.r0 + 1;
+      const model = this.context.model;
+      const tables = model.tables.filter((t) => t.sheet === ref.sheet && t.box.r1 >= ref.r0 && t.box.c1 >= ref.c0 && t.box.c0 <= ref.c1);
+      for (const t of tables) {
+        if (t.box.c0 < ref.c0 || t.box.c1 > ref.c1) throw new StandInError("InvalidOperation", `This would move cells in the table ${t.name}.`);
+        if (t.box.r0 >= ref.r0 && t.box.r0 <= ref.r1 && t.box.r1 > ref.r1) throw new StandInError("InvalidOperation", `This would delete the header row of the table ${t.name}.`);
+      }
+      const shiftRows = <T>(rows: Map<number, (T | undefined)[]>) => {
+        const moved = new Map<number, (T | undefined)[]>();
+        for (const [r, row] of rows) {
+          if (r < ref.r0) continue;
+          const cells = row.slice(ref.c0, ref.c1 + 1);
+          for (let c = ref.c0; c <= Math.min(ref.c1, row.length - 1); c++) row[c] = undefined;
+          if (r > ref.r1) moved.set(r - h, cells);
+        }
+        for (const [r, cells] of moved) {
+          let row = rows.get(r);
+          if (!row) rows.set(r, (row = []));
+          cells.forEach((v, j) => (row![ref.c0 + j] = v));
+        }
+      };
+      shiftRows(ref.sheet.cells);
+      shiftRows(ref.sheet.formats);
+      for (const keyed of [ref.sheet.styles, ref.sheet.formulas] as Map<string, unknown>[]) {
+        const moved: [string, unknown][] = [];
+        for (const [key, v] of [...keyed]) {
+          const [r, c] = key.split(",").map(Number);
+          if (r < ref.r0 || c < ref.c0 || c > ref.c1) continue;
+          keyed.delete(key);
+          if (r > ref.r1) moved.push([`${r - h},${c}`, v]);
+        }
+        for (const [key, v] of moved) keyed.set(key, v);
+      }
+      for (const t of tables) {
+        if (t.box.r0 > ref.r1) (t.box.r0 -= h), (t.box.r1 -= h);
+        else if (t.box.r0 >= ref.r0) {
+          // Wholly inside the deleted rows: the table goes.
+          t.deleted = true;
+          model.tables.splice(model.tables.indexOf(t), 1);
+        } else t.box.r1 -= Math.min(t.box.r1, ref.r1) - Math.max(t.box.r0 + 1, ref.r0) + 1;
+      }
+    });
+  }
   clear(): void {
     this._call("clear", [], (ref) => {
       // Only the rows and cells that hold something, so clearing whole columns ("A5:I1048576") is cheap.
