@@ -39,10 +39,21 @@ async function loadState(context: Excel.RequestContext): Promise<State> {
   return read();
 }
 
-/** A pilot with the current name of its sheet. */
-function pilotInfo(p: PilotRecord, state: State): PilotInfo {
-  const { sheetId, listBytes: _listBytes, ...info } = p;
-  return { ...info, sheet: state.sheets.find((s) => s.id === sheetId)?.name ?? p.sheet };
+/**
+ * A pilot as the pane sees it: its tier named in `m`'s language (from the key, as the snapshot's tiers are; a
+ * pilot saved before its basis was kept is named by its snapshot, or as it was picked when that is gone) and
+ * the current name of its sheet.
+ */
+function pilotInfo(p: PilotRecord, state: State, m: Messages): PilotInfo {
+  const { sheetId, listBytes: _listBytes, tierBy: _tierBy, builtIn: _builtIn, ...info } = p;
+  const snapshot = state.history?.snapshots.find((s) => s.id === p.snapshotId);
+  const tierBy = p.tierBy ?? snapshot?.tierBy;
+  const builtIn = p.builtIn ?? snapshot?.builtIn;
+  return {
+    ...info,
+    tierLabel: tierBy !== undefined && builtIn !== undefined ? keyLabel(tierBy, p.tier, builtIn, m) : p.tierLabel,
+    sheet: state.sheets.find((s) => s.id === sheetId)?.name ?? p.sheet,
+  };
 }
 
 function findSnapshot(state: State, id: string, m: Messages): SnapshotRecord {
@@ -160,7 +171,7 @@ export function dynamicJobs(host: ExcelHost) {
     return guard(messages(locale), () =>
       host.run(async (context) => {
         const state = await loadState(context);
-        return state.pilots.map((p) => pilotInfo(p, state));
+        return state.pilots.map((p) => pilotInfo(p, state, messages(locale)));
       }),
     );
   }
@@ -283,7 +294,14 @@ export function dynamicJobs(host: ExcelHost) {
           }
           queueRows(sheet, columns, rows, blocks[k], blocks[k + 1], PILOT_LAYOUT.listRow + 1);
           if (k === blocks.length - 2) {
-            const saved: PilotRecord = { ...info, sheetId: sheet.id, listBytes: members.ids.reduce((sum, id) => sum + rowBytes([id]), 0) };
+            const saved: PilotRecord = {
+              ...info,
+              sheetId: sheet.id,
+              listBytes: members.ids.reduce((sum, id) => sum + rowBytes([id]), 0),
+              // The basis and whether the tier is built in, so the tier is named in any language later.
+              tierBy: record.tierBy,
+              builtIn: record.builtIn,
+            };
             wb.settings.add(PILOTS_KEY, [...state.pilots, saved]);
             sheet.getRange(a1Range(0, 0, Math.min(rows.length, 200) + PILOT_LAYOUT.listRow + 1, 3)).format.autofitColumns();
             sheet.activate();
@@ -376,7 +394,7 @@ export function dynamicJobs(host: ExcelHost) {
           await context.sync();
         }
         return {
-          pilot: pilotInfo(pilot, state),
+          pilot: pilotInfo(pilot, state, m),
           after: snapshotInfo(after),
           repurchase: toGroup(result.repurchase),
           revenue: toGroup(result.revenue),

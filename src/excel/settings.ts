@@ -133,6 +133,9 @@ export interface PilotRecord extends PilotInfo {
   sheetId: string;
   /** Bytes of the list's customer cells as JSON (a comparison reads them back); absent for pilots picked before it was kept. */
   listBytes?: number;
+  /** The snapshot's tier basis and whether the tier is one of the add-in's (`keyLabel` names it); absent likewise. */
+  tierBy?: TierBy;
+  builtIn?: boolean;
 }
 
 export function isPilotList(value: unknown): value is PilotRecord[] {

@@ -509,6 +509,28 @@ describe("pilot groups", () => {
     expect(book.numberFormats("Pilot", "H3:H4").flat()).toEqual(["0.0%", "#,##0.00"]);
   });
 
+  it("names a pilot's tier in the language it is asked in, not the one it was picked in", async () => {
+    const { book, port, h1, year } = twoPeriods(200);
+    const base = (await port.run(settingsOn("H1", h1.length, "2024-06-30", { summaryBy: "segment" }), { locale: "en" })).snapshot!;
+    const tier = historyOf(book).snapshots[0].tiers[0];
+    const picked = await port.pickPilot({ snapshotId: base.id, tier, share: 0.5, controlShare: 0.5, seed: 1, strategy: "" }, "zh-CN");
+    const zh = zhCN.segments[tier as keyof typeof zhCN.segments];
+    const english = en.segments[tier as keyof typeof en.segments];
+    expect(picked.tierLabel).toBe(zh);
+    expect((await port.listPilots("en"))[0].tierLabel).toBe(english);
+    expect((await port.listPilots("zh-CN"))[0].tierLabel).toBe(zh);
+    const after = (await port.run(settingsOn("Year", year.length, "2024-12-31", { summaryBy: "segment" }), { locale: "en" })).snapshot!;
+    expect((await port.comparePilot(picked.id, after.id, "en")).pilot.tierLabel).toBe(english);
+    // A pilot saved before its basis was kept is named from its snapshot.
+    const [record] = book.settings()[PILOTS_KEY] as Record<string, unknown>[];
+    const { tierBy: _tierBy, builtIn: _builtIn, ...legacy } = record;
+    await book.run(async (context: any) => {
+      context.workbook.settings.add(PILOTS_KEY, [legacy]);
+      await context.sync();
+    });
+    expect((await port.listPilots("en"))[0].tierLabel).toBe(english);
+  });
+
   it("one sheet per pilot (Pilot, Pilot (2) …), never a user's sheet named Pilot; sentences for impossible requests", async () => {
     const { book, port, h1, year } = twoPeriods(120);
     book.addSheet("Pilot", [["my pilot"]]);

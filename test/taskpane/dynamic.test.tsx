@@ -233,8 +233,8 @@ describe("Compare & pilot: pilot groups", () => {
     expect(locale).toBe("en");
     expect(request).toEqual({ snapshotId: "s1", tier: "champions", share: 0.15, controlShare: 0.1, seed: 7, strategy: "Free shipping for a month" });
     // The fake picks in a tier of 200: 30 pilot and 20 control customers.
-    expect(bodyText()).toContain(d.pilotDone("30", "20", "champions", "Pilot"));
-    expect(get("combobox", d.pilot).textContent).toContain(d.pilotOption("champions", "2011-06-30", "15%", "7"));
+    expect(bodyText()).toContain(d.pilotDone("30", "20", en.segments.champions, "Pilot"));
+    expect(get("combobox", d.pilot).textContent).toContain(d.pilotOption(en.segments.champions, "2011-06-30", "15%", "7"));
     // Measured in the snapshot after the pilot's date.
     expect(get("combobox", d.measureIn).textContent).toContain("2011-12-09");
     await click(get("button", d.measure));
@@ -252,6 +252,24 @@ describe("Compare & pilot: pilot groups", () => {
     // Repurchase: the interval excludes 0; revenue: it does not.
     expect(text).toContain(d.verdicts.higher(d.measures.repurchase, "95%"));
     expect(text).toContain(d.verdicts.unclear(d.measures.revenue, "95%"));
+  });
+
+  it("names the pilots' tiers in the pane's language after it changes: the lists are read again", async () => {
+    const port = await pane();
+    await choose(get("combobox", d.tier), en.segments.champions);
+    await click(get("button", d.pick));
+    await click(get("button", d.measure));
+    expect(get("combobox", d.pilot).textContent).toContain(en.segments.champions);
+    await click(get("radio", en.pane.languageChinese));
+    const z = zh.pane.dynamic;
+    expect(port.called("listPilots").at(-1)?.args).toEqual(["zh-CN"]);
+    expect(port.called("listSnapshots").at(-1)?.args).toEqual(["zh-CN"]);
+    expect(get("combobox", z.pilot).textContent).toContain(zh.segments.champions);
+    expect(bodyText()).toContain(z.pilotDone("20", "20", zh.segments.champions, "Pilot"));
+    expect(document.querySelector("[data-testid=pilot-comparison] table")?.getAttribute("aria-label")).toBe(
+      z.comparisonCaption(zh.segments.champions, "2011-12-09", "2011-12-09"),
+    );
+    expect(bodyText()).not.toContain(en.segments.champions);
   });
 
   it("lists what to fix in the pilot form and does not ask the port", async () => {

@@ -197,8 +197,11 @@ function MigrationResult({ m, report }: { m: Messages; report: MigrationReport }
   );
 }
 
-/** The pilot's and control's repurchase and revenue change, the difference and its interval, and what it means. */
-function PilotResult({ m, report }: { m: Messages; report: PilotComparisonReport }) {
+/**
+ * The pilot's and control's repurchase and revenue change, the difference and its interval, and what it means.
+ * `tierLabel`: the pilot's tier in the pane's current language (the report's is in the language it was made in).
+ */
+function PilotResult({ m, report, tierLabel }: { m: Messages; report: PilotComparisonReport; tierLabel: string }) {
   const styles = useStyles();
   const d = m.pane.dynamic;
   const f = formats(m);
@@ -215,7 +218,7 @@ function PilotResult({ m, report }: { m: Messages; report: PilotComparisonReport
       <Table
         size="extra-small"
         className={styles.table}
-        aria-label={d.comparisonCaption(report.pilot.tierLabel, report.pilot.asOf, report.after.asOf)}
+        aria-label={d.comparisonCaption(tierLabel, report.pilot.asOf, report.after.asOf)}
       >
         <TableHeader>
           <TableRow>
@@ -283,6 +286,8 @@ export function DynamicSection({ m, state, actions, tiersOf, strategyFor, busy }
     </Field>
   );
   const measuredPilot = state.pilots.find((p) => p.id === state.measurePilot);
+  // A pilot's tier as the latest list names it (the list is read again when the language changes).
+  const tierLabelOf = (pilot: PilotInfo) => state.pilots.find((p) => p.id === pilot.id)?.tierLabel ?? pilot.tierLabel;
   return (
     <Section id="tiering-dynamic" heading={d.heading}>
       <Caption1 as="p" className={styles.text}>
@@ -396,7 +401,7 @@ export function DynamicSection({ m, state, actions, tiersOf, strategyFor, busy }
           {state.pick.kind === "done" && (
             <MessageBar intent="success" layout="multiline" data-testid="pilot-picked">
               <MessageBarBody>
-                {d.pilotDone(f.whole(state.pick.report.pilot), f.whole(state.pick.report.control), state.pick.report.tierLabel, state.pick.report.sheet)}
+                {d.pilotDone(f.whole(state.pick.report.pilot), f.whole(state.pick.report.control), tierLabelOf(state.pick.report), state.pick.report.sheet)}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -450,7 +455,7 @@ export function DynamicSection({ m, state, actions, tiersOf, strategyFor, busy }
             </>
           )}
           {state.comparison.kind === "failed" && <Failure title={d.measureFailed} message={state.comparison.message} />}
-          {state.comparison.kind === "done" && <PilotResult m={m} report={state.comparison.report} />}
+          {state.comparison.kind === "done" && <PilotResult m={m} report={state.comparison.report} tierLabel={tierLabelOf(state.comparison.report.pilot)} />}
         </div>
       )}
     </Section>

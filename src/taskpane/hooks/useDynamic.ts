@@ -111,6 +111,14 @@ export function useDynamic(
     void load(false);
   }, [load]);
 
+  // Another language: the port names the pilots' tiers in the language asked for, so read the lists again.
+  const listedIn = useRef(locale);
+  useEffect(() => {
+    if (listedIn.current === locale) return;
+    listedIn.current = locale;
+    void load(false);
+  }, [locale, load]);
+
   // A run that worked saved a snapshot (or said why not): read the history again.
   const seenRun = useRef<{ report: RunReport } | null>(null);
   useEffect(() => {

@@ -21,6 +21,8 @@ import type {
   TableInfo,
   WorkbookPort,
 } from "../../../src/excel/port";
+import { tierLabelOf } from "../../../src/excel/port";
+import { messages } from "../../../src/i18n";
 
 export const ORDERS_HEADER = ["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"];
 
@@ -246,7 +248,7 @@ export class FakePort implements WorkbookPort {
       ...request,
       id: `p${this.pilots.length + 1}`,
       asOf: snapshot.asOf,
-      tierLabel: request.tier,
+      tierLabel: this.tierLabel(request, locale),
       pilot: Math.round(request.share * tierCustomers),
       control: Math.round(request.controlShare * tierCustomers),
       sheet: "Pilot",
@@ -255,10 +257,17 @@ export class FakePort implements WorkbookPort {
     return pilot;
   }
 
+  /** As the workbook port names a pilot's tier: from its key, in the language asked for. */
+  private tierLabel(pilot: Pick<PilotInfo, "snapshotId" | "tier">, locale: string | undefined): string {
+    const snapshot = this.snapshots.find((s) => s.id === pilot.snapshotId);
+    const builtIn = snapshot?.tiers.find((t) => t.key === pilot.tier)?.builtIn ?? false;
+    return snapshot ? tierLabelOf(snapshot.tierBy, pilot.tier, builtIn, messages(locale === "zh-CN" ? "zh-CN" : "en")) : pilot.tier;
+  }
+
   async listPilots(locale?: string) {
     this.log("listPilots", locale);
     if (this.dynamicError) throw this.dynamicError;
-    return [...this.pilots];
+    return this.pilots.map((p) => ({ ...p, tierLabel: this.tierLabel(p, locale) }));
   }
 
   async comparePilot(pilotId: string, afterSnapshotId: string, locale: string): Promise<PilotComparisonReport> {
@@ -267,6 +276,6 @@ export class FakePort implements WorkbookPort {
     if (this.dynamicError) throw this.dynamicError;
     const pilot = this.pilots.find((p) => p.id === pilotId);
     if (!pilot) throw new Error(`There is no pilot ${pilotId} in this workbook.`);
-    return { ...this.pilotComparison, pilot, after: this.snapshot(afterSnapshotId) };
+    return { ...this.pilotComparison, pilot: { ...pilot, tierLabel: this.tierLabel(pilot, locale) }, after: this.snapshot(afterSnapshotId) };
   }
 }
