@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: JSON figures for the core on 1,048,576 transaction rows (RFM, ABC, and the
- * BG/NBD + Gamma-Gamma CLV models) and whole-process timings of `tier` beside the pandas peer (../shared/peers/pandas_rfm.py) on the same file.
+ * `npm run bench`: JSON figures for the core on 1,048,576 transaction rows (RFM, ABC, the
+ * BG/NBD + Gamma-Gamma CLV models, and dynamic tiering: the weighted score, computed ABC, migration
+ * between two snapshots, pilot picks and comparisons, on the customers and on the rows) and whole-process timings of `tier` beside the pandas peer (../shared/peers/pandas_rfm.py) on the same file.
  * The file is made once by ../shared/peers/gen_transactions.py (seeded, byte-identical) in .bench/.
  * Usage: node scripts/bench.mjs [--runs 5] [--file PATH]
  */
@@ -70,6 +71,7 @@ console.log(
       in_process_ms: inProcess.milliseconds,
       rows: inProcess.rows,
       customers: inProcess.customers,
+      dynamic_snapshots: inProcess.dynamic,
       whole_process_seconds: processes,
       pandas: hasPandas ? "measured" : "not installed (apt-get install python3-pandas)",
       node: process.version,

@@ -8,6 +8,18 @@
  *   clv_summary (calibration summary, days), bgnbd_fit, gamma_gamma_fit, clv_predict (P(alive), 12-month
  *   expectations and discounted CLV for every customer), clv_models (the four together)
  *   cdnow_fit: BG/NBD + Gamma-Gamma on ../shared/data's CDNOW summary (2,357 customers)
+ * Dynamic tiering (issue 4), in a loop of their own, on the customers (104,021 in the bench file) and on
+ * the 1,048,576 rows themselves (`_1m`: each row taken as a customer):
+ *   score_percentile, score_minmax   the weighted score of recency (lower better), orders and revenue
+ *                                    (rows: amount, date and the row's customer's orders), banded by the
+ *                                    default shares, with the upgrade gaps
+ *   abc_computed                     ABC with the limits computed from the ABC curve (revenue; rows: amount)
+ *   migration                        migrationMatrix (with the revenue measure) + migrationRates + totals
+ *                                    between two snapshots: the customers ABC-tiered on the transactions up
+ *                                    to the median date, and on all of them (rows: ABC of the amount, then
+ *                                    of the score, a tenth of the ids replaced: gone and new)
+ *   pick_pilot                       a 10 % pilot and control in every tier of the earlier snapshot
+ *   compare_pilot                    those groups' repurchase and revenue change (Newcombe, Welch)
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,9 +27,13 @@ import { fitBgNbd } from "../core/bgnbd";
 import { calibrationSummary } from "../core/calibration";
 import { fitGammaGamma } from "../core/gammagamma";
 import { predictCustomers } from "../core/predict";
-import { classifyAbc } from "../core/abc";
-import { readTransactions } from "../core/input";
+import { ABC_LABELS, classifyAbc } from "../core/abc";
+import { serialToIsoDate } from "../core/dates";
+import { readTransactions, type Transactions } from "../core/input";
+import { migrationMatrix, migrationRates, migrationTotals } from "../core/migration";
+import { comparePilot, pickPilot } from "../core/pilot";
 import { scoreCustomers } from "../core/rfm";
+import { scoreCustomers as weightedScore, type ScoreMethod } from "../core/score";
 import { segmentCustomers } from "../core/segments";
 import { summarizeCustomers } from "../core/summary";
 import { parseCsv } from "./csv";
@@ -42,6 +58,80 @@ function time<T>(samples: number[], body: () => T): T {
   const result = body();
   samples.push(performance.now() - t0);
   return result;
+}
+
+/** The transactions on or before `cutoff` (the same customers list; a customer with none has 0 orders). */
+function until(tx: Transactions, cutoff: number): Transactions {
+  const keep: number[] = [];
+  for (let i = 0; i < tx.validRows; i++) if (tx.date[i] <= cutoff) keep.push(i);
+  const pick = <T extends Int32Array | Float64Array>(a: T, make: new (n: number) => T): T => {
+    const out = new make(keep.length);
+    keep.forEach((i, k) => (out[k] = a[i]));
+    return out;
+  };
+  return { ...tx, customer: pick(tx.customer, Int32Array), date: pick(tx.date, Float64Array), amount: pick(tx.amount, Float64Array), sourceRow: pick(tx.sourceRow, Int32Array), validRows: keep.length };
+}
+
+/** ABC classes (fixed cuts) of `values` as tier labels; "" where `tiered` says no (no orders yet). */
+function abcTiers(values: ArrayLike<number>, tiered: (i: number) => boolean): string[] {
+  const classes = classifyAbc(values).classes;
+  return Array.from(classes, (c, i) => (tiered(i) && c < 3 ? ABC_LABELS[c] : ""));
+}
+
+/** Medians of each stage of the dynamic tiering on the customers and on the rows (see the module comment). */
+function dynamicBench(tx: Transactions, repeat: number) {
+  const stages: Record<string, number[]> = {};
+  for (const size of ["", "_1m"]) {
+    for (const k of ["score_percentile", "score_minmax", "abc_computed", "migration", "pick_pilot", "compare_pilot"]) stages[k + size] = [];
+  }
+  // Two snapshots of the customers: up to the median purchase date, and all purchases.
+  const dates = Float64Array.from(tx.date.subarray(0, tx.validRows)).sort();
+  const cutoff = Math.floor(dates[Math.floor(dates.length / 2)]);
+  const early = summarizeCustomers(until(tx, cutoff));
+  const late = summarizeCustomers(tx);
+  const ids = tx.customerIds.map(String);
+  const beforeTiers = abcTiers(early.totalAmount, (c) => early.orders[c] > 0);
+  const afterTiers = abcTiers(late.totalAmount, () => true);
+  const revenueBefore = Float64Array.from(early.totalAmount, (v, c) => (early.orders[c] > 0 ? v : NaN));
+  const repurchased = Float64Array.from(late.lastPurchase, (d) => (d > cutoff ? 1 : 0));
+  const revenueChange = Float64Array.from(late.totalAmount, (v, c) => v - (early.orders[c] > 0 ? early.totalAmount[c] : 0));
+  // The rows as a million customers: ids r0 … and, in the later snapshot, every tenth replaced (gone and new).
+  const n = tx.validRows;
+  const amount = tx.amount.subarray(0, n);
+  const date = tx.date.subarray(0, n);
+  const rowOrders = Float64Array.from(tx.customer.subarray(0, n), (c) => late.orders[c]);
+  const rowIds = Array.from({ length: n }, (_, i) => `r${i}`);
+  const laterIds = rowIds.map((id, i) => (i % 10 === 0 ? `n${i}` : id));
+  const rowBefore = abcTiers(amount, () => true);
+  const rowScore = weightedScore([amount, date, rowOrders], { weights: [1, 1, 1] }).score;
+  const rowAfter = abcTiers(rowScore, () => true);
+  const rowRepurchased = Float64Array.from({ length: n }, (_, i) => (Math.imul(i, 2654435761) >>> 0) % 3 === 0 ? 1 : 0);
+  const rowChange = Float64Array.from(amount, (v, i) => v - rowScore[i]);
+  const sides = [
+    { size: "", metrics: [late.recencyDays, late.orders, late.totalAmount], directions: ["lower", "higher", "higher"] as const, abc: late.totalAmount,
+      before: { ids, tiers: beforeTiers, measure: revenueBefore }, after: { ids, tiers: afterTiers, measure: late.totalAmount }, repurchased, revenueChange },
+    { size: "_1m", metrics: [amount, date, rowOrders], directions: ["higher", "higher", "higher"] as const, abc: amount,
+      before: { ids: rowIds, tiers: rowBefore, measure: amount }, after: { ids: laterIds, tiers: rowAfter, measure: rowScore }, repurchased: rowRepurchased, revenueChange: rowChange },
+  ];
+  let facts = { cutoff: "", customers_before: 0, customers_after: 0, pilot_before: 0, upgraded: 0 };
+  for (let run = 0; run < repeat; run++) {
+    for (const side of sides) {
+      const z = side.size;
+      for (const method of ["percentile", "minmax"] as ScoreMethod[]) {
+        time(stages[`score_${method}${z}`], () => weightedScore(side.metrics, { weights: [1, 1, 1], directions: side.directions, method }));
+      }
+      time(stages[`abc_computed${z}`], () => classifyAbc(side.abc, { method: "computed" }));
+      const rates = time(stages[`migration${z}`], () => {
+        const matrix = migrationMatrix(side.before, side.after, ABC_LABELS);
+        migrationTotals(matrix);
+        return migrationRates(matrix);
+      });
+      const groups = time(stages[`pick_pilot${z}`], () => pickPilot(side.before.ids, side.before.tiers, { share: 0.1 }));
+      time(stages[`compare_pilot${z}`], () => comparePilot(groups, side.repurchased, side.revenueChange));
+      if (z === "") facts = { cutoff: serialToIsoDate(cutoff), customers_before: rates.customers, customers_after: rates.customers - rates.gone + rates.new, pilot_before: groups.reduce((a, g) => a + (g === 1 ? 1 : 0), 0), upgraded: rates.upgraded };
+    }
+  }
+  return { facts, stages };
 }
 
 export function runBench(file = ".bench/tx_1m.csv", rows?: number, repeat = 5) {
@@ -91,11 +181,15 @@ export function runBench(file = ".bench/tx_1m.csv", rows?: number, repeat = 5) {
     stages.clv_models.push(performance.now() - t1);
     if (cdnow) time(stages.cdnow_fit, () => [fitBgNbd(cdnow), fitGammaGamma(cdnow.x, cdnow.zbar)]);
   }
+  // Dynamic tiering in a loop of its own too.
+  const dynamic = transactions ? dynamicBench(transactions, repeat) : null;
+  const medians = (s: Record<string, number[]>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Math.round(median(v) * 10) / 10]));
   return {
     file,
     ...info,
     repeat,
     node: process.version,
-    milliseconds: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(median(v) * 10) / 10])),
+    milliseconds: { ...medians(stages), ...(dynamic ? medians(dynamic.stages) : {}) },
+    dynamic: dynamic?.facts ?? null,
   };
 }

@@ -348,7 +348,7 @@ describe("scoreCustomers: properties", () => {
 });
 
 describe("scoreCustomers: a million rows", () => {
-  it("are scored and banded by the shares (about 0.2 s on one idle core; the bound only catches a slow algorithm)", () => {
+  it("are scored and banded by the shares (timed by `npm run bench`, not here)", () => {
     const n = 1_000_000;
     const recency = new Float64Array(n);
     const orders = new Float64Array(n);
@@ -360,13 +360,10 @@ describe("scoreCustomers: a million rows", () => {
       orders[i] = 1 + Math.floor(random() * 20);
       revenue[i] = i % 10 === 0 ? NaN : random() * 1000;
     }
-    const t = performance.now();
     const r = scoreCustomers([recency, orders, revenue], { weights: [1, 1, 2], directions: ["lower", "higher", "higher"] });
-    const ms = performance.now() - t;
     // Scores are nearly distinct: the bands hold their shares of the million.
     const sizes = [0, 0, 0, 0, 0];
     for (const b of r.band) sizes[b]++;
     [0.05, 0.15, 0.3, 0.3, 0.2].forEach((share, b) => expect(Math.abs(sizes[b] - share * n)).toBeLessThan(100));
-    expect(ms).toBeLessThan(5000);
   });
 });
