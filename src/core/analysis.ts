@@ -103,11 +103,15 @@ export interface ScoreAnalysisOptions {
   bands: ScoreBands;
 }
 
-/** Per customer: the next tier up (−1 none; with segments the next M score) and the gap, in `kind` units (NaN none). */
+/**
+ * Per customer: the next tier up (−1 none; with segments the next M score) and the gap, in `kind` units
+ * (NaN none): revenue (segments' M score, ABC by revenue), margin (ABC by margin), orders (ABC by
+ * orders) or score points (score bands).
+ */
 export interface AnalysisUpgrade {
   next: Int32Array;
   gap: Float64Array;
-  kind: "revenue" | "orders" | "points";
+  kind: "revenue" | "margin" | "orders" | "points";
 }
 
 /** A setting the analysis cannot use: which one and why (worded by the caller). */
@@ -594,7 +598,8 @@ function tiersOf(a: AnalysisResult): Pick<AnalysisResult, "tierOf" | "tiers" | "
     upgrade = { ...scoreUpgrade(score!), kind: "points" };
   } else {
     for (let c = 0; c < customers; c++) if (abc!.classes[c] < 3) tierOf[c] = abc!.classes[c];
-    upgrade = { ...abcUpgrade(abc!.values, abc!), kind: abc!.measure === "orders" ? "orders" : "revenue" };
+    // The gap is in what the classes are made of: revenue, margin or orders.
+    upgrade = { ...abcUpgrade(abc!.values, abc!), kind: abc!.measure };
   }
   const totals = tierTotals(tierOf, names, summary.orders, summary.totalAmount);
   const measures: [TierMeasure, ArrayLike<number> | null][] = [

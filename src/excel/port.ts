@@ -243,7 +243,7 @@ export interface UpgradeCandidate {
   tier: string;
   nextTier: string;
   gap: number;
-  gapKind: "revenue" | "orders" | "points";
+  gapKind: "revenue" | "margin" | "orders" | "points";
   /** The customer's row on the results sheet. */
   cell: CellRef;
 }

@@ -487,6 +487,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       detail: (tier: string, next: string, gap: string) => `: ${tier} → ${next}, ${gap}`,
       gap: {
         revenue: (amount: string) => `${amount} more revenue`,
+        margin: (amount: string) => `${amount} more margin`,
         orders: (count: number, shown: string) => (count === 1 ? `${shown} more order` : `${shown} more orders`),
         points: (points: string) => `${points} more points`,
       },
@@ -868,6 +869,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       nextTier: "Next tier up",
       gap: {
         revenue: "Gap to next tier (revenue)",
+        margin: "Gap to next tier (margin)",
         orders: "Gap to next tier (orders)",
         points: "Gap to next tier (score points)",
       },

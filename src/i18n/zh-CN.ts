@@ -441,6 +441,7 @@ export const zhCN: Messages = {
       detail: (tier: string, next: string, gap: string) => `：${tier} → ${next}，${gap}`,
       gap: {
         revenue: (amount: string) => `还差消费 ${amount}`,
+        margin: (amount: string) => `还差毛利 ${amount}`,
         orders: (_count: number, shown: string) => `还差 ${shown} 笔订单`,
         points: (points: string) => `还差 ${points} 分`,
       },
@@ -810,6 +811,7 @@ export const zhCN: Messages = {
       nextTier: "上一层级",
       gap: {
         revenue: "距上一层级差距（收入）",
+        margin: "距上一层级差距（毛利）",
         orders: "距上一层级差距（订单数）",
         points: "距上一层级差距（得分）",
       },

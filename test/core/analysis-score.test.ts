@@ -111,6 +111,16 @@ describe("the score beside other tierings, and the upgrade gaps by tier basis", 
     expect(a.upgrade!.gap[0]).toBe(1); // one order to tie with c4's two
   });
 
+  it("ABC on margin measures the gap in margin (kind \"margin\", not revenue)", () => {
+    const margins = [10, 80, 30, 10, 10, 1];
+    const a = runAnalysis({ ...SHOP, margins }, { abc: { aCut: 0.5, bCut: 0.8, basis: "margin" }, tierBy: "abcClass" });
+    expect(a.abc!.measure).toBe("margin");
+    expect(a.upgrade!.kind).toBe("margin");
+    const expected = abcUpgrade(a.abc!.values, a.abc!);
+    expect(Array.from(a.upgrade!.gap)).toEqual(Array.from(expected.gap));
+    expect(Array.from(a.upgrade!.gap).some((g) => g > 0)).toBe(true);
+  });
+
   it("tierBy segment: the revenue to the next M score, and `next` is that M score", () => {
     const a = runAnalysis(SHOP, { rfm: { bins: 3, scheme: "rfm" }, tierBy: "segment" });
     const expected = rfmUpgrade(a.rfm!.scores, a.summary.orders, a.summary.totalAmount).monetary;
