@@ -5,7 +5,7 @@
  */
 import { tierLabelOf, type GroupComparison, type PilotRequest, type SnapshotInfo } from "../excel/port";
 import type { Messages } from "../i18n";
-import type { PaneForm } from "./form";
+import { parsePercent, type PaneForm } from "./form";
 import { defaultStrategy } from "../i18n/playbook";
 import type { PlaybookTier } from "./playbook";
 
@@ -69,18 +69,12 @@ export type PilotProblem =
   | { kind: "total" }
   | { kind: "seed"; value: string };
 
-/** A percentage as typed ("10", "12.5", "10 %") → a share, or NaN. */
-function share(text: string): number {
-  const cleaned = text.trim().replace(/[%％]$/, "").trim();
-  return cleaned === "" ? Number.NaN : Number(cleaned) / 100;
-}
-
 export function pilotRequest(draft: PilotDraft): { ok: true; request: PilotRequest } | { ok: false; problems: PilotProblem[] } {
   const problems: PilotProblem[] = [];
   if (!draft.snapshotId) problems.push({ kind: "noSnapshot" });
   if (!draft.tier) problems.push({ kind: "noTier" });
-  const pilot = share(draft.share);
-  const control = share(draft.controlShare);
+  const pilot = parsePercent(draft.share);
+  const control = parsePercent(draft.controlShare);
   const pilotOk = pilot > 0 && pilot <= 1;
   const controlOk = control > 0 && control < 1;
   if (!pilotOk) problems.push({ kind: "share", value: draft.share });

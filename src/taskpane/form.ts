@@ -291,11 +291,26 @@ export type FormProblem =
   | { kind: "bandThresholds" }
   | { kind: "summaryBy"; summaryBy: AnalysisSettings["summaryBy"] };
 
-/** A number typed the way people type them: "80", "80%", " 0,5 " is not accepted (comma is ambiguous). */
-function parseNumber(text: string): number {
-  const trimmed = text.trim().replace(/%$/, "").trim();
+/**
+ * A number typed the way people type them, or NaN: "80", "12.5", "80%" and "80％" (the full-width sign of
+ * Chinese input; a percent sign is only dropped, so "80%" is 80). " 0,5 " is not accepted (comma is ambiguous),
+ * nor is "" or "0x10". The one parser of the pane's number fields (the analysis form, the score editor's
+ * remaining share, the pilot form).
+ */
+export function parseNumber(text: string): number {
+  const trimmed = text.trim().replace(/[%％]$/, "").trim();
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return NaN;
   return Number(trimmed);
+}
+
+/** A percentage as typed ("10", "12.5 %", "10％") as a share (0.1, 0.125), or NaN. */
+export const parsePercent = (text: string): number => parseNumber(text) / 100;
+
+/** The last band's share as shown: "20" when the typed shares are numbers (as `parseNumber` reads them), else "?" (Run says what to fix). */
+export function restShare(shares: readonly string[]): string {
+  const values = shares.map(parseNumber);
+  if (values.some((v) => !Number.isFinite(v))) return "?";
+  return shown(100 - values.reduce((sum, v) => sum + v, 0));
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

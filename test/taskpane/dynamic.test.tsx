@@ -383,6 +383,9 @@ describe("Compare & pilot: the pure rules (dynamic.ts)", () => {
     const draft = { ...DEFAULT_PILOT, snapshotId: "a", tier: "A", share: "12.5 %", controlShare: "10", seed: " 7 ", strategy: " Call them " };
     expect(pilotRequest(draft)).toEqual({ ok: true, request: { snapshotId: "a", tier: "A", share: 0.125, controlShare: 0.1, seed: 7, strategy: "Call them" } });
     expect(pilotRequest({ ...draft, share: "50", controlShare: "50" }).ok).toBe(true);
+    // The form's parser: a full-width percent sign as from Chinese input; no hexadecimal.
+    expect(pilotRequest({ ...draft, share: "12.5％", controlShare: "10 ％" })).toMatchObject({ ok: true, request: { share: 0.125, controlShare: 0.1 } });
+    expect(pilotRequest({ ...draft, share: "0x10" })).toMatchObject({ ok: false, problems: [{ kind: "share", value: "0x10" }] });
     expect(pilotRequest({ ...draft, share: "50", controlShare: "50.5" })).toEqual({ ok: false, problems: [{ kind: "total" }] });
     expect(pilotRequest({ ...DEFAULT_PILOT, share: "abc", controlShare: "0", seed: "" })).toEqual({
       ok: false,

@@ -98,6 +98,10 @@ describe("pane: weighted score", () => {
     expect(query("checkbox", exactly(en.scoreMetrics.predictedClv))).toBeNull();
     expect(checkbox(en.scoreMetrics.pAlive).checked).toBe(true);
     expect(bodyText()).toContain(s.unavailable(s.needs.predict));
+    // The checkbox is described by that caption (a screen reader says it with the checkbox).
+    const described = checkbox(en.scoreMetrics.pAlive).getAttribute("aria-describedby");
+    expect(described && document.getElementById(described)?.textContent).toBe(s.unavailable(s.needs.predict));
+    expect(checkbox(en.scoreMetrics.recency).getAttribute("aria-describedby")).toBeNull();
     for (const metric of ["recency", "frequency", "monetary"] as const) await type(get("textbox", s.weightOf(en.scoreMetrics[metric])), "0");
     await type(get("textbox", s.weightOf(en.scoreMetrics.pAlive)), "0");
     await click(get("radio", s.bandKinds.thresholds));

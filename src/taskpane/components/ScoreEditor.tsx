@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod } from "../../excel/port";
 import type { Messages } from "../../i18n";
-import { SCORE_BAND_INPUTS, scoreMetricNeeds, scoreMetricsShown, type PaneForm } from "../form";
+import { restShare, SCORE_BAND_INPUTS, scoreMetricNeeds, scoreMetricsShown, type PaneForm } from "../form";
 
 const useStyles = makeStyles({
   root: {
@@ -53,13 +53,6 @@ export interface ScoreEditorProps {
   update(patch: Partial<PaneForm>): void;
 }
 
-/** "20" for the last band's share when the four shares are numbers, else "?" (Run says what to fix). */
-function restShare(shares: readonly string[]): string {
-  const values = shares.map((text) => Number(text.trim().replace(/%$/, "")));
-  if (values.some((v, i) => shares[i].trim() === "" || !Number.isFinite(v))) return "?";
-  return String(Number((100 - values.reduce((sum, v) => sum + v, 0)).toPrecision(12)));
-}
-
 /**
  * The weighted score: one row per metric the data offers (include, weight, which way is better), the
  * normalisation, and the bands (shares of customers or score thresholds for Diamond … Silver; Bronze the rest).
@@ -92,11 +85,23 @@ export function ScoreEditor({ m, form, busy, update }: ScoreEditorProps) {
               const name = m.scoreMetrics[metric];
               const needs = scoreMetricNeeds(metric, form);
               const set = (patch: Partial<typeof draft>) => update({ scoreMetrics: { ...form.scoreMetrics, [metric]: { ...draft, ...patch } } });
+              // The caption says why the metric cannot be used; the checkbox is described by it.
+              const needsId = `tiering-score-needs-${metric}`;
               return (
                 <TableRow key={metric}>
                   <TableCell>
-                    <Checkbox label={name} checked={draft.on} disabled={busy} onChange={(_, data) => set({ on: data.checked === true })} />
-                    {needs && <Caption1 className={styles.unavailable}>{s.unavailable(s.needs[needs])}</Caption1>}
+                    <Checkbox
+                      label={name}
+                      checked={draft.on}
+                      disabled={busy}
+                      aria-describedby={needs ? needsId : undefined}
+                      onChange={(_, data) => set({ on: data.checked === true })}
+                    />
+                    {needs && (
+                      <Caption1 id={needsId} className={styles.unavailable}>
+                        {s.unavailable(s.needs[needs])}
+                      </Caption1>
+                    )}
                   </TableCell>
                   <TableCell>
                     <Input
