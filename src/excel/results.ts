@@ -80,7 +80,8 @@ export function resultColumns(a: AnalysisResult, m: Messages, names: ResultNames
   cols.push({ key: "strategy", header: m.workbook.playbook.strategy, format: FORMAT.text, value: strategy });
   if (a.upgrade) {
     const up = a.upgrade;
-    const gapFormat = up.kind === "revenue" ? FORMAT.money : up.kind === "orders" ? FORMAT.whole : FORMAT.decimal;
+    // Money for revenue and margin (ABC by margin), whole orders, score points.
+    const gapFormat = up.kind === "revenue" || up.kind === "margin" ? FORMAT.money : up.kind === "orders" ? FORMAT.whole : FORMAT.decimal;
     cols.push(
       { key: "nextTier", header: m.workbook.upgrade.nextTier, format: FORMAT.text, value: (c) => (up.next[c] < 0 ? "" : nextTierLabel(a, up.next[c], m)) },
       { key: "gap", header: m.workbook.upgrade.gap[up.kind], format: gapFormat, value: (c) => (up.next[c] < 0 ? "" : cellNumber(up.gap[c], 2)) },

@@ -76,6 +76,23 @@ describe("run", () => {
     }
   });
 
+  it("ABC by margin: the gap to the next class is margin, in money, in the header (en, zh), the cells and the candidates", async () => {
+    for (const locale of ["en", "zh-CN"] as const) {
+      const { book, port } = bookWithTransactions(rows);
+      // The Rating column (1–5 per purchase) stands in for each purchase's margin.
+      const mapping = { customer: 0, date: 1, amount: 2, quantity: -1, margin: 4, category: 3, extra: -1, order: -1 };
+      const report = await port.run(settingsFor(rows.length, { mapping, abc: { aCut: 0.8, bCut: 0.95, basis: "margin" } }), { locale });
+      const header = book.tables().find((t) => t.name === "TieringResults")!.header;
+      const m = locale === "en" ? en : zhCN;
+      const gap = header.indexOf(m.workbook.upgrade.gap.margin);
+      expect(gap).toBeGreaterThan(0);
+      expect(header).not.toContain(m.workbook.upgrade.gap.revenue);
+      expect(book.numberFormats(report.sheets.results, `A2:${String.fromCharCode(65 + gap)}2`)[0][gap]).toBe("#,##0.00");
+      expect(report.upgrade.length).toBeGreaterThan(0);
+      expect(report.upgrade.every((u) => u.gapKind === "margin")).toBe(true);
+    }
+  });
+
   it("builds the PivotTable over the results table: rows by class, count of customers, sum of revenue", async () => {
     const { book, port } = bookWithTransactions(rows);
     const report = await port.run(settingsFor(rows.length), { locale: "en" });

@@ -279,6 +279,9 @@ describe("upgrade gaps", () => {
     expect(gapText({ gap: 0.25, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("0.25"));
     expect(gapText({ gap: 0.00341, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("0.0035"));
     expect(gapText({ gap: 12000, gapKind: "revenue" }, zh, numbers("zh-CN"))).toBe(zh.pane.upgrade.gap.revenue("12,000.00"));
+    // ABC by margin: money, like revenue, rounded up to the cent.
+    expect(gapText({ gap: 1234.561, gapKind: "margin" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.margin("1,234.57"));
+    expect(gapText({ gap: 12000, gapKind: "margin" }, zh, numbers("zh-CN"))).toBe(zh.pane.upgrade.gap.margin("12,000.00"));
     expect(gapText({ gap: 3, gapKind: "orders" }, zh, numbers("zh-CN"))).toBe(zh.pane.upgrade.gap.orders(3, "3"));
   });
 });

@@ -13,16 +13,20 @@ export const UPGRADE_SHOWN = 10;
 
 /**
  * What a candidate still needs, in the pane's number format, rounded up (reaching the next tier takes at
- * least the gap): revenue to the cent, whole orders, score points to a tenth (two significant digits below 1).
+ * least the gap): revenue or margin (ABC by margin) to the cent, whole orders, score points to a tenth (two
+ * significant digits below 1).
  */
 export function gapText(candidate: Pick<UpgradeCandidate, "gap" | "gapKind">, m: Messages, numbers: Intl.NumberFormat): string {
   const { locale } = numbers.resolvedOptions();
   const g = m.pane.upgrade.gap;
   // Rounded up on a grid, with the float noise of the scaling taken off first (1.1 × 100 is 110.00000000000001).
   const up = (value: number, places: number) => Math.ceil(Number((value * 10 ** places).toPrecision(12))) / 10 ** places;
+  const money = () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(up(candidate.gap, 2));
   switch (candidate.gapKind) {
     case "revenue":
-      return g.revenue(new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(up(candidate.gap, 2)));
+      return g.revenue(money());
+    case "margin":
+      return g.margin(money());
     case "orders": {
       const orders = up(candidate.gap, 0);
       return g.orders(orders, new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(orders));
