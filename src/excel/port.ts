@@ -147,6 +147,9 @@ export { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES } from "../core/segments";
 /** A tier's name in a language, from its key (segment keys and bands translated, custom names and A/B/C as they are). */
 export { keyLabel as tierLabelOf } from "./summary";
 
+/** The fields of a pilot request the core refuses (its bounds on the shares and the seed; the pane's form checks against them). */
+export { pilotOptionProblems, type PilotOptionProblem } from "./pilot-check";
+
 /** The time units the models take (the pane's unit dropdown lists them). */
 export { TIME_UNITS } from "../core/calibration";
 

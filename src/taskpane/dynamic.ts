@@ -3,9 +3,9 @@
  * picked from (keys and labels), the pilot form as typed and how it becomes a `PilotRequest`, and how to read a
  * pilot comparison's interval. Problems are data, worded by `describePilotProblem` in the person's language.
  */
-import { tierLabelOf, type GroupComparison, type PilotRequest, type SnapshotInfo } from "../excel/port";
+import { pilotOptionProblems, tierLabelOf, type GroupComparison, type PilotRequest, type SnapshotInfo } from "../excel/port";
 import type { Messages } from "../i18n";
-import { parsePercent, type PaneForm } from "./form";
+import { parseNumber, parsePercent, type PaneForm } from "./form";
 import { defaultStrategy } from "../i18n/playbook";
 import type { PlaybookTier } from "./playbook";
 
@@ -75,14 +75,13 @@ export function pilotRequest(draft: PilotDraft): { ok: true; request: PilotReque
   if (!draft.tier) problems.push({ kind: "noTier" });
   const pilot = parsePercent(draft.share);
   const control = parsePercent(draft.controlShare);
-  const pilotOk = pilot > 0 && pilot <= 1;
-  const controlOk = control > 0 && control < 1;
-  if (!pilotOk) problems.push({ kind: "share", value: draft.share });
-  if (!controlOk) problems.push({ kind: "controlShare", value: draft.controlShare });
-  if (pilotOk && controlOk && pilot + control > 1 + 1e-12) problems.push({ kind: "total" });
-  const seedText = draft.seed.trim();
-  const seed = Number(seedText);
-  if (seedText === "" || !Number.isSafeInteger(seed)) problems.push({ kind: "seed", value: draft.seed });
+  const seed = parseNumber(draft.seed);
+  // The bounds are the core's (through the port); the pane's own rule on top: a control group, to measure against.
+  const refused = new Set(pilotOptionProblems({ share: pilot, controlShare: control, seed }));
+  if (refused.has("share")) problems.push({ kind: "share", value: draft.share });
+  if (refused.has("controlShare") || control === 0) problems.push({ kind: "controlShare", value: draft.controlShare });
+  if (refused.has("total")) problems.push({ kind: "total" });
+  if (refused.has("seed")) problems.push({ kind: "seed", value: draft.seed });
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

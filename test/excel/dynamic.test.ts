@@ -550,6 +550,10 @@ describe("pilot groups", () => {
     await expect(port.pickPilot({ ...request, controlShare: -0.1 }, "en")).rejects.toThrow(e.controlShare("-0.1"));
     await expect(port.pickPilot({ ...request, share: 0.7, controlShare: 0.5 }, "en")).rejects.toThrow(e.shares("1.2"));
     await expect(port.pickPilot({ ...request, seed: 1.5 }, "en")).rejects.toThrow(e.seed("1.5"));
+    // The core's checks are the truth: its error travels as the cause, and a sum it takes is taken.
+    await expect(port.pickPilot({ ...request, share: Number.NaN }, "en")).rejects.toMatchObject({ cause: { code: "pilotShare" } });
+    const edge = await port.pickPilot({ ...request, share: 0.5, controlShare: 0.5 + 5e-10, seed: 4 }, "en");
+    expect(edge.pilot + edge.control).toBeGreaterThan(0);
     await expect(port.pickPilot({ ...request, tier: "D" }, "en")).rejects.toThrow(e.unknownTier("D", "2024-06-30"));
     await expect(port.pickPilot({ ...request, snapshotId: "S9" }, "en")).rejects.toThrow(en.workbook.migration.errors.unknownSnapshot("S9"));
     await expect(port.pickPilot({ ...request, tier: "A", share: 0.001, controlShare: 0 }, "en")).rejects.toThrow(e.empty("A"));
