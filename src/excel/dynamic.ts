@@ -11,8 +11,8 @@
  *     + 1 (the sheet replaced or added) + 1 (ownership, matrices, rates, effects, chart).
  *   pickPilot: 1 + the reads (customers and tier keys of one snapshot) + 1 (sheet added)
  *     + PILOT_WRITE_SYNCS (ownership, parameters, the list, the pilot saved).
- *   comparePilot: 1 + the reads (the pilot's snapshot and the later one) + 1 (outcomes and comparison;
- *     more only when the list's outcomes exceed PAYLOAD_TARGET).
+ *   comparePilot: 1 + the reads (the pilot's snapshot and the later one, and the customers of the pilot's
+ *     list beside them) + 1 (outcomes and comparison; more only when the list's outcomes exceed PAYLOAD_TARGET).
  */
 import { customerIdText, migrationMatrix, migrationRates, tierEffects, type MigrationMatrix } from "../core/migration";
 import { comparePilot as comparePilotGroups, CONTROL, PILOT, pickPilot as pickPilotGroups, type GroupDifference } from "../core/pilot";

@@ -7,10 +7,12 @@
  *
  * Writing takes SNAPSHOT_SYNCS syncs after the run's own (rows split by bytes as the results are, under
  * PAYLOAD_TARGET each; more only beyond SNAPSHOT_SYNCS × 4 MB); the last one re-creates the table over
- * the rows and saves the index. A run with the same analysis date and tier basis as the latest snapshot
- * replaces it (in place), unless a pilot was picked from it: then both are kept. Reading takes
- * max(HISTORY_READ_SYNCS, ⌈bytes × HISTORY_READ_MARGIN ÷ PAYLOAD_TARGET⌉) syncs for the snapshots read together
- * (and a pilot's list read beside them).
+ * the rows and saves the index. A run with the same analysis date, source and tiering as the latest snapshot
+ * replaces it (its rows written below, the old ones deleted in the last sync), unless a pilot was picked from
+ * it: then both are kept. A history without room for the run drops its oldest snapshots no pilot uses
+ * (`saveSnapshot`). Reading takes max(HISTORY_READ_SYNCS, ⌈bytes × HISTORY_READ_MARGIN ÷ PAYLOAD_TARGET⌉)
+ * syncs for the snapshots read together (and a pilot's list read beside them), and checks every row's
+ * snapshot id.
  */
 import type { AnalysisResult } from "../core/analysis";
 import { serialToIsoDate } from "../core/dates";

@@ -10,7 +10,8 @@
  *   + 1 (tables, summary, PivotTable, settings)
  *   + SNAPSHOT_SYNCS (the run's tiers into the hidden history, history.ts; a failure there leaves the
  *   tiers written and says why in `snapshotNote`). Calculation is suspended for every write sync.
- * The dynamic workflow's jobs (snapshots, migration, pilots) are in dynamic.ts.
+ * The dynamic workflow's jobs (snapshots, migration, pilots) are in dynamic.ts. Every job of the port waits
+ * for the one asked before it, the ribbon's as well as the pane's (queue.ts).
  */
 import { runTiering, type AnalysisResult } from "../core/analysis";
 import { closestToUpgrade } from "../core/upgrade-rank";
