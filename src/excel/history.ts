@@ -174,8 +174,8 @@ export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisRes
     const sheets = save.pilots.filter((p) => used.some((r) => r.id === p.snapshotId)).map((p) => `"${p.sheet}"`);
     throw new WorkbookError(m.workbook.history.full(customers, HISTORY_CAPACITY, used.length, usedRows, must, sheets.join(", ")));
   }
-  // Rows as they are once the dropped snapshots' rows are deleted (the first sync).
-  const kept = packed(history.snapshots.filter((r) => !plan.drop.includes(r)));
+  // Rows as they are once the dropped snapshots' rows are deleted (the first sync); untouched without drops.
+  const kept = plan.drop.length > 0 ? packed(history.snapshots.filter((r) => !plan.drop.includes(r))) : history.snapshots;
   const replaced = plan.below ? kept.at(-1)! : null;
   const start = endOf(kept);
 
