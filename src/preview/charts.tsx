@@ -62,6 +62,19 @@ function Legend({ items, y }: { items: { name: string; color: string }[]; y: num
 }
 
 /** Columns (and lines, on either axis) over categories: clustered column, Pareto combo, line. */
+/** Category names under a category axis, slanted, long ones cut. */
+function CategoryLabels({ categories, band, y }: { categories: string[]; band: number; y: number }) {
+  return (
+    <>
+      {categories.map((name, c) => (
+        <text key={c} x={PAD.left + c * band + band / 2} y={y} fontSize="9" textAnchor="end" transform={`rotate(-30 ${PAD.left + c * band + band / 2} ${y})`}>
+          {name.length > 14 ? `${name.slice(0, 13)}…` : name}
+        </text>
+      ))}
+    </>
+  );
+}
+
 function CategoryChart({ chart }: { chart: ChartModel }) {
   const series = chart.series.filter((s) => s.values);
   const categories = rangeCells(series[0]?.xValues ?? null).map(label);
@@ -119,18 +132,7 @@ function CategoryChart({ chart }: { chart: ChartModel }) {
           </g>
         );
       })}
-      {categories.map((name, c) => (
-        <text
-          key={c}
-          x={PAD.left + c * band + band / 2}
-          y={PAD.top + plotH + 12}
-          fontSize="9"
-          textAnchor="end"
-          transform={`rotate(-30 ${PAD.left + c * band + band / 2} ${PAD.top + plotH + 12})`}
-        >
-          {name.length > 14 ? `${name.slice(0, 13)}…` : name}
-        </text>
-      ))}
+      <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
       <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
     </>
   );
@@ -171,18 +173,7 @@ function StackedColumns({ chart, categories, values }: { chart: ChartModel; cate
           ) : null,
         ),
       )}
-      {categories.map((name, c) => (
-        <text
-          key={c}
-          x={PAD.left + c * band + band / 2}
-          y={PAD.top + plotH + 12}
-          fontSize="9"
-          textAnchor="end"
-          transform={`rotate(-30 ${PAD.left + c * band + band / 2} ${PAD.top + plotH + 12})`}
-        >
-          {name.length > 14 ? `${name.slice(0, 13)}…` : name}
-        </text>
-      ))}
+      <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
       <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
     </>
   );
