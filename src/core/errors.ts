@@ -26,6 +26,7 @@ export type CoreErrorCode =
   | "calibrationBeforeData"
   | "badLifecycle"
   | "duplicateId"
+  | "orderMissingTier"
   | "pilotShare"
   | "pilotSharesOverOne"
   | "pilotSeed"

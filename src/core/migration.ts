@@ -57,6 +57,8 @@ export interface MigrationRates {
   downgraded: number;
   stayed: number;
   gone: number;
+  /** Moved to another tier: upgraded + downgraded, counted with or without an order. */
+  changed: number;
   /** Customers only in the later snapshot. */
   new: number;
   /**
@@ -66,6 +68,7 @@ export interface MigrationRates {
    */
   upgradeRate: number;
   downgradeRate: number;
+  changeRate: number;
   stayRate: number;
   goneRate: number;
 }
@@ -179,9 +182,21 @@ export function tierOrder(columns: readonly (readonly string[])[], order?: reado
     }
   };
   if (order) {
-    for (const t of order) add(t);
+    // The order must name every tier and nothing else; case aside (Excel compares text so), a tier takes the
+    // spelling it has in the data. A wrong order would silently count moves up as down.
     for (const column of columns) for (const t of column) add(t);
-    return { tiers: appearing, known: true };
+    const byKey = new Map(appearing.map((t) => [t.toLowerCase(), t] as const));
+    const ordered: string[] = [];
+    const named = new Set<string>();
+    for (const t of order) {
+      const key = t.toLowerCase();
+      if (t === "" || named.has(key)) continue;
+      named.add(key);
+      ordered.push(byKey.get(key) ?? t);
+    }
+    const missing = appearing.filter((t) => !named.has(t.toLowerCase()));
+    if (missing.length > 0) throw new CoreError("orderMissingTier", { tier: missing[0], order: ordered.join(", ") });
+    return { tiers: ordered, known: true };
   }
   for (const column of columns) for (const t of column) add(t);
   const known = knownTierOrder(appearing);
@@ -272,6 +287,7 @@ export function migrationRates(m: MigrationMatrix): MigrationRates {
   }
   for (let to = 0; to < k; to++) fresh += m.counts[k * w + to];
   const customers = upgraded + downgraded + stayed + gone;
+  const changed = upgraded + downgraded;
   if (!m.ordered) {
     upgraded = NaN;
     downgraded = NaN;
@@ -282,9 +298,11 @@ export function migrationRates(m: MigrationMatrix): MigrationRates {
     downgraded,
     stayed,
     gone,
+    changed,
     new: fresh,
     upgradeRate: upgraded / customers,
     downgradeRate: downgraded / customers,
+    changeRate: changed / customers,
     stayRate: stayed / customers,
     goneRate: gone / customers,
   };

@@ -36,6 +36,16 @@ export function scoreUpgrade(score: ScoreResult): UpgradeGaps {
 }
 
 /** The next double above a finite x (no BigInt: the core also runs in older webviews). */
+/**
+ * A gap as shown with `places` decimals, rounded up so that the shown amount still reaches the next tier
+ * (0.0034 points shows as 0.01, never 0.00), with the float noise of the scaling taken off first
+ * (1.1 × 100 is 110.00000000000001).
+ */
+export function gapShown(gap: number, places: number): number {
+  const scale = 10 ** places;
+  return Math.ceil(Number((gap * scale).toPrecision(12))) / scale;
+}
+
 export function nextUp(x: number): number {
   if (x === 0) return Number.MIN_VALUE;
   const view = new DataView(new ArrayBuffer(8));

@@ -196,7 +196,8 @@ export function dynamicJobs(host: ExcelHost) {
         // The core: tiers best first as the runs ordered them (the earlier's, then any new in the later's).
         const order = [...before.tiers, ...after.tiers.filter((k) => !before.tiers.includes(k))];
         const matrix = migrationMatrix({ ids: b.ids, tiers: b.tiers, measure: b.revenue }, { ids: a.ids, tiers: a.tiers, measure: a.revenue }, order);
-        const rates = migrationRates(matrix);
+        // Segments have no order from best to worst: moves between them are changes, neither up nor down.
+        const rates = migrationRates(before.tierBy === "segment" ? { ...matrix, ordered: false } : matrix);
         const records = (s: SnapshotColumns, r: SnapshotRecord) => ({ asOf: serialOf(r.asOf), ids: s.ids, tiers: s.tiers, revenue: s.revenue, orders: s.orders, lastPurchase: s.lastPurchase });
         const effects = tierEffects(records(b, before), records(a, after), matrix.tiers);
         const builtIn = before.builtIn && after.builtIn;
@@ -220,6 +221,7 @@ export function dynamicJobs(host: ExcelHost) {
           customers: rates.customers,
           upgradeRate: rates.upgradeRate,
           downgradeRate: rates.downgradeRate,
+          changeRate: rates.changeRate,
           stayRate: rates.stayRate,
           goneRate: rates.goneRate,
           newCustomers: rates.new,
@@ -323,11 +325,12 @@ export function dynamicJobs(host: ExcelHost) {
         const state = await loadState(context);
         const pilot = state.pilots.find((x) => x.id === pilotId);
         if (!pilot) throw new WorkbookError(p.errors.unknownPilot(pilotId));
+        // A deleted pilot sheet first: once it is gone a later run may drop the pilot's snapshot too.
+        const sheetName = state.sheets.find((s) => s.id === pilot.sheetId)?.name;
+        if (sheetName === undefined) throw new WorkbookError(p.errors.sheetGone(pilot.sheet));
         const base = findSnapshot(state, pilot.snapshotId, m);
         const after = findSnapshot(state, afterSnapshotId, m);
         if (!(base.asOf < after.asOf)) throw new WorkbookError(p.errors.notLater(base.asOf, after.asOf));
-        const sheetName = state.sheets.find((s) => s.id === pilot.sheetId)?.name;
-        if (sheetName === undefined) throw new WorkbookError(p.errors.sheetGone(pilot.sheet));
 
         // The pilot's list as it is on its sheet, read beside the snapshots: the outcomes go next to each
         // customer wherever the person has moved it (sorted), matched by id.
@@ -503,8 +506,12 @@ function migrationLayout(
   const rateBlock = block(row + 1, 0, [
     [t.rateColumns.movement, t.rateColumns.customers, t.rateColumns.share].map(text),
     [text(r.customers), num(rates.customers, FORMAT.whole), num(rates.customers > 0 ? 1 : NaN, FORMAT.percent, 6)],
-    [text(r.upgrade), num(rates.upgraded, FORMAT.whole), num(rates.upgradeRate, FORMAT.percent, 6)],
-    [text(r.downgrade), num(rates.downgraded, FORMAT.whole), num(rates.downgradeRate, FORMAT.percent, 6)],
+    ...(Number.isFinite(rates.upgraded)
+      ? [
+          [text(r.upgrade), num(rates.upgraded, FORMAT.whole), num(rates.upgradeRate, FORMAT.percent, 6)],
+          [text(r.downgrade), num(rates.downgraded, FORMAT.whole), num(rates.downgradeRate, FORMAT.percent, 6)],
+        ]
+      : [[text(r.changed), num(rates.changed, FORMAT.whole), num(rates.changeRate, FORMAT.percent, 6)]]),
     [text(r.stay), num(rates.stayed, FORMAT.whole), num(rates.stayRate, FORMAT.percent, 6)],
     [text(r.gone), num(rates.gone, FORMAT.whole), num(rates.goneRate, FORMAT.percent, 6)],
     [text(r.newCustomers), num(rates.new, FORMAT.whole), text("")],

@@ -144,6 +144,9 @@ export type { AbcMethod } from "../core/abc";
 /** The built-in segment schemes' tiers (the playbook lists them). */
 export { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES } from "../core/segments";
 
+/** An upgrade gap rounded up to the decimals shown, so the shown amount still reaches the next tier. */
+export { gapShown } from "../core/upgrade";
+
 /** A tier's name in a language, from its key (segment keys and bands translated, custom names and A/B/C as they are). */
 export { keyLabel as tierLabelOf } from "./summary";
 
@@ -279,8 +282,14 @@ export interface SnapshotInfo {
 /** Shares of the earlier snapshot's customers that moved up, down, stayed or left, and the count of new ones. */
 export interface MigrationSummary {
   customers: number;
+  /**
+   * Moved up and down: NaN for RFM segments, which have no order from best to worst (the R package's rule
+   * order is for matching, and revenue would rank a big low-value segment high); then only `changeRate` counts.
+   */
   upgradeRate: number;
   downgradeRate: number;
+  /** Moved to another tier (up or down, when there is an order). */
+  changeRate: number;
   stayRate: number;
   goneRate: number;
   newCustomers: number;

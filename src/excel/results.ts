@@ -9,6 +9,7 @@
  */
 import { ABC_LABELS } from "../core/abc";
 import { LIFECYCLE_STAGES } from "../core/lifecycle";
+import { gapShown } from "../core/upgrade";
 import type { AnalysisResult } from "../core/analysis";
 import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/describe";
@@ -84,7 +85,7 @@ export function resultColumns(a: AnalysisResult, m: Messages, names: ResultNames
     const gapFormat = up.kind === "revenue" || up.kind === "margin" ? FORMAT.money : up.kind === "orders" ? FORMAT.whole : FORMAT.decimal;
     cols.push(
       { key: "nextTier", header: m.workbook.upgrade.nextTier, format: FORMAT.text, value: (c) => (up.next[c] < 0 ? "" : nextTierLabel(a, up.next[c], m)) },
-      { key: "gap", header: m.workbook.upgrade.gap[up.kind], format: gapFormat, value: (c) => (up.next[c] < 0 ? "" : cellNumber(up.gap[c], 2)) },
+      { key: "gap", header: m.workbook.upgrade.gap[up.kind], format: gapFormat, value: (c) => (up.next[c] < 0 ? "" : cellNumber(gapShown(up.gap[c], up.kind === "orders" ? 0 : 2), 2)) },
     );
   }
   if (a.clv) {

@@ -137,6 +137,8 @@ export function describeCoreError(error: CoreError, m: Messages): string {
     }
     case "duplicateId":
       return e.dynamic.duplicateId(String(d.id), Number(d.row) + 1, Number(d.firstRow) + 1);
+    case "orderMissingTier":
+      return e.dynamic.orderMissingTier(String(d.tier), String(d.order));
     case "pilotShare":
       return d.argument === "control_share" || d.argument === "--control-share"
         ? e.dynamic.controlShare(String(d.argument), String(d.value))

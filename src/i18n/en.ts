@@ -215,6 +215,8 @@ export const en = {
       duplicateId: (id: string, row: number, firstRow: number) =>
         `Customer "${id}" is in row ${firstRow} and again in row ${row}; give each customer one row (one tier).`,
       duplicateRow: (id: string, firstRow: number) => `customer "${id}" is already in row ${firstRow}; give each customer one row (one tier)`,
+      orderMissingTier: (tier: string, order: string) =>
+        `The tier order (${order}) does not name the tier "${tier}"; list every tier, best first, so that moves up and down can be counted.`,
       measureBlank: (argument: string, ids: string) =>
         `'${argument}' is blank in every row of '${ids}'; give a number for each customer (such as their revenue), or leave '${argument}' out to count customers.`,
       duplicateLine: (file: string, line: number, id: string, firstLine: number) =>
@@ -253,6 +255,7 @@ export const en = {
                     [--id COL] [--summary] [--format csv|json]
   tier migrate BEFORE.csv AFTER.csv --id COL --tier COL [--measure COL] [--order A,B,C] [--json]
                     [--revenue COL --orders COL --last COL [--as-of YYYY-MM-DD]]
+      --order: every tier, best first; --as-of: the EARLIER snapshot's analysis date (bought again = after it)
   tier pilot FILE.csv --id COL --tier COL --share 0.1 [--control-share 0.1] [--seed 1]
                     [--only-tier NAME] [--format csv|json]
   tier bench [FILE.csv] [--rows N] [--repeat N]
@@ -625,10 +628,12 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       rates: {
         upgrade: "Moved up",
         downgrade: "Moved down",
+        changed: "Moved to another segment",
         stay: "Stayed",
         gone: "Gone",
         newCustomers: "New customers",
       },
+      unordered: "Segments have no order from best to worst, so a move between them counts as a change, neither up nor down.",
       effectsCaption: "Per tier of the earlier snapshot",
       effects: {
         tier: "Tier",
@@ -924,6 +929,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
         customers: "Customers in the earlier snapshot",
         upgrade: "Moved up",
         downgrade: "Moved down",
+        changed: "Moved to another segment (segments have no order, so no up or down)",
         stay: "Stayed",
         gone: "Gone",
         newCustomers: "New (only in the later snapshot)",

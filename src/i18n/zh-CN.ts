@@ -178,6 +178,7 @@ export const zhCN: Messages = {
     dynamic: {
       duplicateId: (id, row, firstRow) => `客户“${id}”在第 ${firstRow} 行和第 ${row} 行各出现一次；每位客户只能有一行（一个层级）。`,
       duplicateRow: (id, firstRow) => `客户“${id}”已在第 ${firstRow} 行出现；每位客户只能有一行（一个层级）`,
+      orderMissingTier: (tier, order) => `层级顺序（${order}）中没有层级“${tier}”；请按从好到差列出所有层级，才能统计升级和降级。`,
       measureBlank: (argument, ids) => `“${argument}”在“${ids}”的每一行都为空；请为每位客户给出数值（如收入），或省略“${argument}”以统计客户数。`,
       duplicateLine: (file, line, id, firstLine) => `${file} 第 ${line} 行：客户“${id}”已在第 ${firstLine} 行出现；每位客户只能有一行（一个层级）。`,
       pilotShare: (argument, value) => `“${argument}”为 ${value}；请使用大于 0 且不超过 1 的各层级比例（10% 即 0.1）。`,
@@ -214,6 +215,7 @@ export const zhCN: Messages = {
                     [--id 列] [--summary] [--format csv|json]
   tier migrate 较早.csv 较晚.csv --id 列 --tier 列 [--measure 列] [--order A,B,C] [--json]
                     [--revenue 列 --orders 列 --last 列 [--as-of YYYY-MM-DD]]
+      --order：按从好到差列出所有层级；--as-of：较早快照的分析日期（此日期之后购买即为复购）
   tier pilot 文件.csv --id 列 --tier 列 --share 0.1 [--control-share 0.1] [--seed 1]
                     [--only-tier 层级] [--format csv|json]
   tier bench [文件.csv] [--rows N] [--repeat N]
@@ -573,10 +575,12 @@ export const zhCN: Messages = {
       rates: {
         upgrade: "升级",
         downgrade: "降级",
+        changed: "转到其他分群",
         stay: "保持",
         gone: "流失",
         newCustomers: "新客户",
       },
+      unordered: "客户分群没有从好到差的顺序，因此分群之间的转移只计为变化，不计升级或降级。",
       effectsCaption: "按较早快照的层级",
       effects: {
         tier: "层级",
@@ -865,6 +869,7 @@ export const zhCN: Messages = {
         customers: "较早快照中的客户",
         upgrade: "升级",
         downgrade: "降级",
+        changed: "转到其他分群（分群没有好坏顺序，不计升级或降级）",
         stay: "保持",
         gone: "流失",
         newCustomers: "新增（仅在较晚快照中）",

@@ -26,6 +26,15 @@ describe("tier migrate", () => {
     expect(r.stdout).toBe("from,C,B,A,gone,total\nC,5,0,0,0,5\nB,0,0,90,0,90\nA,0,120,0,0,120\nnew,0,40,0,,40\ntotal,5,160,90,0,255\n");
   });
 
+  it("reads --order whatever its case, and refuses an order that leaves a tier out", () => {
+    const lower = JSON.parse(run(["migrate", BEFORE, AFTER, ...IDS, "--order", "a,b,c", "--json"]).stdout);
+    expect(lower.tiers).toEqual(["A", "B", "C"]);
+    expect(lower.rates).toMatchObject({ upgraded: 1, downgraded: 1 });
+    const partial = run(["migrate", BEFORE, AFTER, ...IDS, "--order", "A,B", "--json"]);
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toContain('does not name the tier "C"');
+  });
+
   it("adds the rates and the per-tier effects with --json", () => {
     const r = run(["migrate", BEFORE, AFTER, ...IDS, "--json", "--revenue", "revenue", "--orders", "orders", "--last", "last", "--as-of", "2024-01-31"]);
     expect(r.code).toBe(0);
@@ -40,7 +49,7 @@ describe("tier migrate", () => {
     expect(json.values).toBeNull();
     expect(json.orderKnown).toBe(true);
     expect(json.note).toBeUndefined();
-    expect(json.rates).toEqual({ customers: 4, upgraded: 1, downgraded: 1, stayed: 1, gone: 1, new: 1, upgradeRate: 0.25, downgradeRate: 0.25, stayRate: 0.25, goneRate: 0.25 });
+    expect(json.rates).toEqual({ customers: 4, upgraded: 1, downgraded: 1, stayed: 1, gone: 1, changed: 2, new: 1, upgradeRate: 0.25, downgradeRate: 0.25, changeRate: 0.5, stayRate: 0.25, goneRate: 0.25 });
     expect(json.effects.map((e: { tier: string; retained: number; repurchased: number; revenueChange: number }) => [e.tier, e.retained, e.repurchased, e.revenueChange])).toEqual([
       ["A", 1, 1, -30],
       ["B", 1, 1, 60],
@@ -64,7 +73,7 @@ describe("tier migrate", () => {
     expect(json.note).toBe(
       "The tiers' order is not known (they are neither A/B/C, score bands nor numbers), so upgraded and downgraded are null; give --order with the tiers best first (such as --order VIP,Regular,Basic) for up and down rates.",
     );
-    expect(json.rates).toEqual({ customers: 4, upgraded: null, downgraded: null, stayed: 1, gone: 1, new: 1, upgradeRate: null, downgradeRate: null, stayRate: 0.25, goneRate: 0.25 });
+    expect(json.rates).toEqual({ customers: 4, upgraded: null, downgraded: null, stayed: 1, gone: 1, changed: 2, new: 1, upgradeRate: null, downgradeRate: null, changeRate: 0.5, stayRate: 0.25, goneRate: 0.25 });
     const shuffled = JSON.parse(run(["migrate", shuffledBefore, shuffledAfter, ...IDS, "--json"]).stdout);
     expect(shuffled.rates).toEqual(json.rates);
     // With --order: up and down, the same whatever the rows' order.

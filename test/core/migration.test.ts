@@ -53,9 +53,11 @@ describe("migrationMatrix", () => {
     expect(migrationMatrix({ ids: BEFORE.ids, tiers: BEFORE.tiers }, { ids: AFTER.ids, tiers: AFTER.tiers }).values).toBeNull();
   });
 
-  it("orders tiers by the order given (all of it, then others), known orders, else first appearance", () => {
+  it("orders tiers by the order given (every tier, case aside; a tier without customers may be named), known orders, else first appearance", () => {
     expect(migrationMatrix(BEFORE, AFTER, ["C", "B", "A"]).tiers).toEqual(["C", "B", "A"]);
-    expect(migrationMatrix(BEFORE, AFTER, ["X", "B"]).tiers).toEqual(["X", "B", "A", "C"]);
+    expect(migrationMatrix(BEFORE, AFTER, ["a", "X", "b", "c"]).tiers).toEqual(["A", "X", "B", "C"]);
+    // An order that leaves a tier out would count moves to it as neither up nor down, or wrongly: refused.
+    expect(() => migrationMatrix(BEFORE, AFTER, ["X", "B"])).toThrow(expect.objectContaining({ code: "orderMissingTier", details: expect.objectContaining({ tier: "A" }) }));
     const bands = migrationMatrix({ ids: ["1", "2"], tiers: ["bronze", "gold"] }, { ids: ["1", "2"], tiers: ["diamond", "gold"] });
     expect(bands.tiers).toEqual(["diamond", "gold", "bronze"]);
     expect(rows(bands)).toEqual([
@@ -131,9 +133,11 @@ describe("migrationRates", () => {
       downgraded: 1,
       stayed: 2,
       gone: 1,
+      changed: 2,
       new: 2,
       upgradeRate: 0.2,
       downgradeRate: 0.2,
+      changeRate: 0.4,
       stayRate: 0.4,
       goneRate: 0.2,
     });
@@ -148,6 +152,8 @@ describe("migrationRates", () => {
     expect(r.upgradeRate).toBeNaN();
     expect(r.downgradeRate).toBeNaN();
     expect([r.customers, r.stayed, r.gone, r.new, r.stayRate, r.goneRate]).toEqual([4, 1, 1, 1, 0.25, 0.25]);
+    // Moves are still counted, as changes: a → Regular and b → VIP.
+    expect([r.changed, r.changeRate]).toEqual([2, 0.5]);
     // The same rows in another order: first appearance changes, the rates do not.
     const reversed = (s: { ids: string[]; tiers: string[] }) => ({ ids: [...s.ids].reverse(), tiers: [...s.tiers].reverse() });
     const shuffled = migrationMatrix(reversed(before), reversed(after));
@@ -274,7 +280,8 @@ describe("tier order", () => {
     expect(tierOrder([["C", "", "A"], ["B"]])).toEqual({ tiers: ["A", "B", "C"], known: true });
     expect(tierOrder([["silver", "diamond"], []])).toEqual({ tiers: ["diamond", "silver"], known: true });
     expect(tierOrder([["A", "gold"]])).toEqual({ tiers: ["A", "gold"], known: false });
-    expect(tierOrder([["A", "gold"]], ["gold"])).toEqual({ tiers: ["gold", "A"], known: true });
+    expect(tierOrder([["A", "gold"]], ["GOLD", "a"])).toEqual({ tiers: ["gold", "A"], known: true });
+    expect(() => tierOrder([["A", "gold"]], ["gold"])).toThrow(expect.objectContaining({ code: "orderMissingTier" }));
   });
 
   it("orders numbers by number, highest first, and only when every tier is one", () => {

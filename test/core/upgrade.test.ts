@@ -4,7 +4,7 @@ import { scoreDimension, scoreRfm } from "../../src/core/rfm";
 import { bandOfScore, scoreCustomers, type ScoreMethod } from "../../src/core/score";
 import { classifyAbc, abcUpgrade } from "../../src/core/abc";
 import { closestToUpgrade } from "../../src/core/upgrade-rank";
-import { exceedGap, nextUp, reachGap, rfmUpgrade, scoreUpgrade } from "../../src/core/upgrade";
+import { exceedGap, gapShown, nextUp, reachGap, rfmUpgrade, scoreUpgrade } from "../../src/core/upgrade";
 
 const list = (a: ArrayLike<number>) => Array.from(a);
 
@@ -249,5 +249,17 @@ describe("rfmUpgrade with quantile cut points", () => {
     expect(u.monetary.next[1]).toBe(-1);
     expect(u.monetary.gap[1]).toBeNaN();
     expect(u.frequency.next[1]).toBe(-1);
+  });
+});
+
+describe("gapShown", () => {
+  it("rounds a gap up to the decimals shown, so the shown amount still reaches the next tier", () => {
+    expect(gapShown(0.0034, 2)).toBe(0.01);
+    expect(gapShown(12.341, 2)).toBe(12.35);
+    expect(gapShown(2.5, 0)).toBe(3);
+    // Float noise of the scaling is not a cent more: 1.1 × 100 is 110.00000000000001, 50.01 × 100 is 5000.999….
+    expect(gapShown(1.1, 2)).toBe(1.1);
+    expect(gapShown(50.01, 2)).toBe(50.01);
+    expect(gapShown(3, 0)).toBe(3);
   });
 });

@@ -250,7 +250,15 @@ describe("tier migration", () => {
     const effects = tierEffects(b, a, ["A", "B", "C"]);
     const k = matrix.tiers.length;
     expect(report.tiers).toEqual(matrix.tiers);
-    expect(report.summary).toEqual({ customers: rates.customers, upgradeRate: rates.upgradeRate, downgradeRate: rates.downgradeRate, stayRate: rates.stayRate, goneRate: rates.goneRate, newCustomers: rates.new });
+    expect(report.summary).toEqual({
+      customers: rates.customers,
+      upgradeRate: rates.upgradeRate,
+      downgradeRate: rates.downgradeRate,
+      changeRate: rates.changeRate,
+      stayRate: rates.stayRate,
+      goneRate: rates.goneRate,
+      newCustomers: rates.new,
+    });
     expect(rates.upgraded + rates.downgraded).toBeGreaterThan(0);
     expect(report.effects.map((e) => [e.tier, e.customers, e.retentionRate, e.repurchaseRate, e.revenueBefore, e.revenueAfter, e.revenueChange])).toEqual(
       effects.map((e) => [e.tier, e.customers, e.retentionRate, e.repurchaseRate, e.revenueBefore, e.revenueAfter, e.revenueChange]),
@@ -317,13 +325,23 @@ describe("tier migration", () => {
     expect(book.charts().filter((c) => c.type === "ColumnStacked100")).toHaveLength(2);
   });
 
-  it("names segments in the reader's language and rejects with sentences: unknown id, different bases, wrong order", async () => {
-    const { port, h1, year } = twoPeriods();
+  it("names segments in the reader's language, counts moves between them as changes, and rejects with sentences: unknown id, different bases, wrong order", async () => {
+    const { book, port, h1, year } = twoPeriods();
     const bySegment = (await port.run(settingsOn("H1", h1.length, "2024-06-30", { summaryBy: "segment" }), { locale: "en" })).snapshot!;
     const later = (await port.run(settingsOn("Year", year.length, "2024-12-31", { summaryBy: "segment" }), { locale: "en" })).snapshot!;
     const byClass = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
     const zh = await port.compareSnapshots(bySegment.id, later.id, "zh-CN");
     for (const label of zh.tiers) expect(Object.values(zhCN.segments)).toContain(label);
+    // Segments have no order from best to worst: moves between them are changes, neither up nor down.
+    expect(zh.summary.upgradeRate).toBeNaN();
+    expect(zh.summary.downgradeRate).toBeNaN();
+    expect(zh.summary.changeRate).toBeCloseTo(1 - zh.summary.stayRate - zh.summary.goneRate, 12);
+    const sheet = book.values(zh.sheet, "A1:C60");
+    const ratesAt = sheet.findIndex((r) => r[0] === zhCN.workbook.migration.rates);
+    expect(sheet.slice(ratesAt + 2, ratesAt + 7).map((r) => r[0])).toEqual(
+      (["customers", "changed", "stay", "gone", "newCustomers"] as const).map((k) => zhCN.workbook.migration.rateRows[k]),
+    );
+    expect(sheet[ratesAt + 3][2]).toBeCloseTo(zh.summary.changeRate, 6);
     const t = en.workbook.migration.errors;
     await expect(port.compareSnapshots("S99", later.id, "en")).rejects.toThrow(t.unknownSnapshot("S99"));
     await expect(port.compareSnapshots(bySegment.id, byClass.id, "en")).rejects.toThrow(t.differentBasis(en.workbook.migration.basis.segment, en.workbook.migration.basis.abcClass));

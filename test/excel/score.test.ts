@@ -70,6 +70,8 @@ describe("tiers by weighted score", () => {
       }
       expect(r[at(u.nextTier)]).toBe(labels[k - 1]);
       expect(r[at(u.gap.points)] as number).toBeGreaterThan(0);
+      // Rounded up to the two decimals shown (a gap of 0.0034 points reads 0.01, never 0.00).
+      expect((r[at(u.gap.points)] as number) * 100).toBeCloseTo(Math.round((r[at(u.gap.points)] as number) * 100), 9);
       expect(score(r) + (r[at(u.gap.points)] as number)).toBeCloseTo(lowest[k - 1], 1);
     }
     expect(report.upgrade).toHaveLength(20);

@@ -76,6 +76,18 @@ describe("Compare & pilot: snapshots and migration", () => {
     ]);
   });
 
+  it("shows moves between segments as changes, with a word on why there is no up or down", async () => {
+    const port = new FakePort();
+    port.migration = { ...MIGRATION, summary: { ...MIGRATION.summary, upgradeRate: Number.NaN, downgradeRate: Number.NaN, changeRate: 0.4 } };
+    await pane(port);
+    await click(compareButton());
+    const text = bodyText();
+    expect(text).toContain(`${d.rates.changed}40%`);
+    expect(text).toContain(d.unordered);
+    expect(text).not.toContain(d.rates.upgrade);
+    expect(text).not.toContain("NaN");
+  });
+
   it("compares the pair the person chooses", async () => {
     const port = new FakePort();
     port.snapshots = [...SNAPSHOTS, { id: "s3", asOf: "2012-06-30", tierBy: "segment", customers: 3300, savedAt: "2012-07-01T08:00:00Z", tiers: SEGMENT_TIERS, tiering: SEGMENT_TIERING }];

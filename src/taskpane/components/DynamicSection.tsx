@@ -147,9 +147,14 @@ function MigrationResult({ m, report }: { m: Messages; report: MigrationReport }
   const d = m.pane.dynamic;
   const f = formats(m);
   const s = report.summary;
+  const ordered = Number.isFinite(s.upgradeRate);
   const stats: [string, string][] = [
-    [d.rates.upgrade, f.percent(s.upgradeRate)],
-    [d.rates.downgrade, f.percent(s.downgradeRate)],
+    ...(ordered
+      ? ([
+          [d.rates.upgrade, f.percent(s.upgradeRate)],
+          [d.rates.downgrade, f.percent(s.downgradeRate)],
+        ] as [string, string][])
+      : ([[d.rates.changed, f.percent(s.changeRate)]] as [string, string][])),
     [d.rates.stay, f.percent(s.stayRate)],
     [d.rates.gone, f.percent(s.goneRate)],
     [d.rates.newCustomers, f.whole(s.newCustomers)],
@@ -163,6 +168,11 @@ function MigrationResult({ m, report }: { m: Messages; report: MigrationReport }
       <Caption1 as="p" className={styles.text} id="tiering-migration-caption">
         {caption}
       </Caption1>
+      {!ordered && (
+        <Caption1 as="p" className={styles.text}>
+          {d.unordered}
+        </Caption1>
+      )}
       <dl className={styles.stats} aria-labelledby="tiering-migration-caption">
         {stats.map(([label, value]) => (
           <div key={label} className={styles.stat}>

@@ -1,5 +1,5 @@
 import { Body1Strong, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
-import type { CellRef, UpgradeCandidate } from "../../excel/port";
+import { gapShown, type CellRef, type UpgradeCandidate } from "../../excel/port";
 import type { Messages } from "../../i18n";
 
 const useStyles = makeStyles({
@@ -19,8 +19,7 @@ export const UPGRADE_SHOWN = 10;
 export function gapText(candidate: Pick<UpgradeCandidate, "gap" | "gapKind">, m: Messages, numbers: Intl.NumberFormat): string {
   const { locale } = numbers.resolvedOptions();
   const g = m.pane.upgrade.gap;
-  // Rounded up on a grid, with the float noise of the scaling taken off first (1.1 × 100 is 110.00000000000001).
-  const up = (value: number, places: number) => Math.ceil(Number((value * 10 ** places).toPrecision(12))) / 10 ** places;
+  const up = gapShown;
   const money = () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(up(candidate.gap, 2));
   switch (candidate.gapKind) {
     case "revenue":

@@ -67,7 +67,7 @@ export const MIGRATION: MigrationReport = {
   after: SNAPSHOTS[1],
   sheet: "Tier migration",
   tiers: ["Champions", "Loyal", "Lost"],
-  summary: { customers: 2950, upgradeRate: 0.18, downgradeRate: 0.22, stayRate: 0.5, goneRate: 0.1, newCustomers: 555 },
+  summary: { customers: 2950, upgradeRate: 0.18, downgradeRate: 0.22, changeRate: 0.4, stayRate: 0.5, goneRate: 0.1, newCustomers: 555 },
   effects: [
     { tier: "Champions", customers: 300, retentionRate: 0.95, repurchaseRate: 0.8, revenueBefore: 90000, revenueAfter: 99000, revenueChange: 0.1 },
     { tier: "Loyal", customers: 900, retentionRate: 0.9, repurchaseRate: 0.6, revenueBefore: 120000, revenueAfter: 114000, revenueChange: -0.05 },
