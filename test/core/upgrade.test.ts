@@ -110,8 +110,9 @@ describe("rfmUpgrade with breakpoints", () => {
               expect(rescore(mBreaks, m + g, false)).toBe(u.monetary.next[i]);
               expect(u.monetary.next[i]).toBeGreaterThan(ms);
               if (g > 0.01) expect(rescore(mBreaks, m + (Math.round(g * 100) - 1) / 100, false)).toBe(ms);
-              // Breakpoints a cent or more apart: one score up.
-              expect(u.monetary.next[i]).toBe(ms + 1);
+              // One score up, or two when the next breakpoint is a cent above this one and the float sum passes
+              // it too (found by fast-check: 3810.48 + 1189.38 is 4999.860000000001, above 4999.85 and 4999.86).
+              expect(u.monetary.next[i] - ms).toBeLessThanOrEqual(mBreaks.some((b, j) => j > 0 && b - mBreaks[j - 1] <= 0.0100001) ? 2 : 1);
             }
           });
         },
@@ -263,3 +264,4 @@ describe("gapShown", () => {
     expect(gapShown(3, 0)).toBe(3);
   });
 });
+
