@@ -15,7 +15,7 @@ import { migrationMatrix, migrationRates } from "../../src/core/migration";
 import { comparePilot, pickPilot, PILOT } from "../../src/core/pilot";
 import { messages } from "../../src/i18n";
 import { CDNOW_PERIODS, serialFromYmd } from "../../src/preview/datasets";
-import { axeViolations, choose, haveChromium, inspect, launchChromium, ROOT, serious, sheetValues, shoot } from "./support/browser";
+import { axeViolations, choose, haveChromium, inspect, launchChromium, openPreview, ROOT, serious, sheetValues, shoot } from "./support/browser";
 import { startPreview, type PreviewServer } from "./support/preview-server";
 
 const CDNOW = resolve(ROOT, "../shared/data/CDNOW_master.txt");
@@ -96,13 +96,7 @@ describe.skipIf(!haveChromium)("dynamic tiering, end to end (headless Chromium, 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startPreview(), launchChromium()]);
     [h1, h2] = periods();
-    page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: "en-US" });
-    page.on("pageerror", (error) => consoleErrors.push(String(error)));
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
-    });
-    await page.goto(`${server.url}preview.html?lang=en&data=cdnow`);
-    await page.waitForFunction(() => window.tieringPreview?.ready === true, null, { timeout: 60_000 });
+    page = await openPreview(browser, `${server.url}preview.html?lang=en&data=cdnow`, consoleErrors);
   }, 240_000);
 
   afterAll(async () => {

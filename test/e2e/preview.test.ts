@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { messages } from "../../src/i18n";
-import { axeViolations, choose, haveChromium, inspect, launchChromium, ROOT, shoot, type Inspect } from "./support/browser";
+import { axeViolations, choose, haveChromium, type Inspect, inspect, launchChromium, openPreview, ROOT, shoot } from "./support/browser";
 import { startPreview, type PreviewServer } from "./support/preview-server";
 
 const SAMPLE = resolve(ROOT, "../shared/data/online_retail_sample_20k.csv");
@@ -60,13 +60,7 @@ describe.skipIf(!haveChromium)("browser preview, end to end (headless Chromium)"
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startPreview(), launchChromium()]);
-    page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: "en-US" });
-    page.on("pageerror", (error) => consoleErrors.push(String(error)));
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
-    });
-    await page.goto(`${server.url}preview.html?lang=en`);
-    await page.waitForFunction(() => window.tieringPreview?.ready === true, null, { timeout: 60_000 });
+    page = await openPreview(browser, `${server.url}preview.html?lang=en`, consoleErrors);
   }, 240_000);
 
   afterAll(async () => {

@@ -8,7 +8,7 @@
  * here); the "closest to the next tier" list selects its customer's row; an axe check; a screenshot
  * (docs/images/pane-score-en.png with UPDATE_DOC_IMAGES=1).
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -17,7 +17,7 @@ import { runTiering, type AnalysisResult } from "../../src/core/analysis";
 import { DEFAULT_BAND_SHARES, SCORE_TIER_KEYS } from "../../src/core/score";
 import { closestToUpgrade } from "../../src/core/upgrade-rank";
 import { messages } from "../../src/i18n";
-import { axeViolations, haveChromium, inspect, launchChromium, ROOT, serious } from "./support/browser";
+import { axeViolations, haveChromium, inspect, launchChromium, openPreview, ROOT, serious, shoot } from "./support/browser";
 import { startPreview, type PreviewServer } from "./support/preview-server";
 
 const SAMPLE = resolve(ROOT, "../shared/data/online_retail_sample_20k.csv");
@@ -105,13 +105,7 @@ describe.skipIf(!haveChromium)("weighted score and playbook, end to end (headles
     [server, browser] = await Promise.all([startPreview(), launchChromium()]);
     columns = sampleColumns();
     core = coreRun(columns);
-    page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: "en-US" });
-    page.on("pageerror", (error) => consoleErrors.push(String(error)));
-    page.on("console", (message) => {
-      if (message.type() === "error") consoleErrors.push(message.text());
-    });
-    await page.goto(`${server.url}preview.html?lang=en`);
-    await page.waitForFunction(() => window.tieringPreview?.ready === true, null, { timeout: 60_000 });
+    page = await openPreview(browser, `${server.url}preview.html?lang=en`, consoleErrors);
   }, 240_000);
 
   afterAll(async () => {
@@ -278,18 +272,7 @@ describe.skipIf(!haveChromium)("weighted score and playbook, end to end (headles
     const pane = (await page.getByTestId("pane").boundingBox())!;
     const top = (await analysis().getByRole("checkbox", { name: s.toggle, exact: true }).boundingBox())!.y - 12;
     const end = (await playbook().boundingBox())!;
-    await shootClip(page, { x: pane.x, y: top, width: pane.width, height: end.y + end.height + 12 - top }, "pane-score-en", "pane-score-en.png");
+    await shoot(page, "pane-score-en", "pane-score-en.png", { x: pane.x, y: top, width: pane.width, height: end.y + end.height + 12 - top });
     expect(consoleErrors).toEqual([]);
   }, STEP_TIMEOUT);
 });
-
-/** As support/browser.ts's `shoot`, for a part of the page: test-results/screenshots/, and docs/images/ with UPDATE_DOC_IMAGES=1. */
-async function shootClip(page: Page, clip: { x: number; y: number; width: number; height: number }, name: string, docImage: string) {
-  const shots = resolve(ROOT, "test-results/screenshots");
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: resolve(shots, `${name}.png`), clip });
-  if (process.env.UPDATE_DOC_IMAGES === "1") {
-    mkdirSync(resolve(ROOT, "docs/images"), { recursive: true });
-    await page.screenshot({ path: resolve(ROOT, "docs/images", docImage), clip });
-  }
-}

@@ -24,6 +24,21 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-background-networking"] });
 }
 
+/**
+ * A new page on the preview at `url` (e.g. `${server.url}preview.html?lang=en`), once the stand-in is ready;
+ * page errors and console errors go into `errors`, which the tests expect to stay empty.
+ */
+export async function openPreview(browser: Browser, url: string, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: "en-US" });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.tieringPreview?.ready === true, null, { timeout: 60_000 });
+  return page;
+}
+
 /** What the stand-in's inspection API returns, as far as the tests read it. */
 export interface Inspect {
   sheets: { name: string; visibility: string }[];
@@ -89,11 +104,13 @@ export async function axeViolations(page: Page, include = "body"): Promise<AxeVi
 
 export const serious = (violations: AxeViolation[]) => violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 
-export async function shoot(target: Page | Locator, name: string, docImage?: string) {
+/** A screenshot of a page, an element, or (`clip`) a part of the page. */
+export async function shoot(target: Page | Locator, name: string, docImage?: string, clip?: { x: number; y: number; width: number; height: number }) {
+  const take = (path: string) => (clip ? (target as Page).screenshot({ path, clip }) : target.screenshot({ path }));
   mkdirSync(SHOTS, { recursive: true });
-  await target.screenshot({ path: resolve(SHOTS, `${name}.png`) });
+  await take(resolve(SHOTS, `${name}.png`));
   if (UPDATE_DOC_IMAGES && docImage) {
     mkdirSync(DOC_IMAGES, { recursive: true });
-    await target.screenshot({ path: resolve(DOC_IMAGES, docImage) });
+    await take(resolve(DOC_IMAGES, docImage));
   }
 }
