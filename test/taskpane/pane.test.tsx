@@ -6,6 +6,7 @@ import { messages } from "../../src/i18n";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 import { bodyText, choose, cleanup, click, get, query, render, settle, type } from "./support/dom";
+import { paneWithSelection } from "./support/pane";
 import { FakePort, REPORT } from "./support/fake-port";
 import { act } from "react";
 import { postNotice } from "../../src/excel/notices";
@@ -15,11 +16,6 @@ const zh = messages("zh-CN");
 
 afterEach(cleanup);
 
-async function paneWithSelection(port = new FakePort()) {
-  await render(<App initialLocale="en" theme="light" port={port} />);
-  await click(get("button", en.pane.useSelection));
-  return port;
-}
 
 describe("pane: data", () => {
   it("lists the workbook's tables and reads the selection's header, guessing every column", async () => {

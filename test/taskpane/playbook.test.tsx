@@ -7,6 +7,7 @@ import { messages } from "../../src/i18n";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 import { bodyText, cleanup, click, get, query, render, type } from "./support/dom";
+import { paneWithSelection, exactly, lastRun } from "./support/pane";
 import { FakePort } from "./support/fake-port";
 
 const en = messages("en");
@@ -14,16 +15,9 @@ const zh = messages("zh-CN");
 
 afterEach(cleanup);
 
-async function paneWithSelection(port = new FakePort()) {
-  await render(<App initialLocale="en" theme="light" port={port} />);
-  await click(get("button", en.pane.useSelection));
-  return port;
-}
 
 /** A tier's strategy text, by the tier's exact name (other boxes start with a band's or class's name too). */
-const exactly = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
 const strategyBox = (label: string) => get("textbox", exactly(label)) as HTMLTextAreaElement;
-const lastRun = (port: FakePort) => port.called("run").at(-1)!.args[0] as AnalysisSettings;
 
 describe("pane: playbook", () => {
   it("edits a tier's strategy, runs with only the edited text, and Reset to default brings the default back", async () => {

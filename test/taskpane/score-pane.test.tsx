@@ -1,26 +1,17 @@
 // @vitest-environment happy-dom
 /** The weighted score's editor against the fake port: summary by score bands, metrics, directions, bands, problems. */
 import { afterEach, describe, expect, it } from "vitest";
-import { App } from "../../src/taskpane/App";
 import { messages } from "../../src/i18n";
-import type { AnalysisSettings } from "../../src/excel/port";
-import { bodyText, choose, cleanup, click, get, query, render, type } from "./support/dom";
-import { FakePort } from "./support/fake-port";
+import { bodyText, choose, cleanup, click, get, query, type } from "./support/dom";
+import { paneWithSelection, exactly, lastRun } from "./support/pane";
 
 const en = messages("en");
 const s = en.pane.score;
 
 afterEach(cleanup);
 
-async function paneWithSelection(port = new FakePort()) {
-  await render(<App initialLocale="en" theme="light" port={port} />);
-  await click(get("button", en.pane.useSelection));
-  return port;
-}
 
-const exactly = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
 const checkbox = (label: string) => get("checkbox", exactly(label)) as HTMLInputElement;
-const lastRun = (port: FakePort) => port.called("run").at(-1)!.args[0] as AnalysisSettings;
 
 describe("pane: weighted score", () => {
   it("summary rows by score bands turn the score on; the run carries the metrics, weights, directions, method and thresholds", async () => {
