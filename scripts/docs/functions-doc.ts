@@ -1,23 +1,23 @@
 import { call, lang } from "./harness";
 import { migration, pilot } from "../../src/functions/functions";
 import { score as scoreFn } from "../../src/functions/functions";
-import { migrationMatrix, migrationRates } from "../../src/core/migration";
-import { proportionDifference, meanDifference, murmur3 } from "../../src/core/pilot";
+import { migrationMatrix, migrationRates } from "../../src/core/over-time/migration";
+import { proportionDifference, meanDifference, murmur3 } from "../../src/core/over-time/pilot";
 import { rfm, rfmscore, abcclass, abcnext, clv, clvpredict, clvfit, palive, lifecycle } from "../../src/functions/functions";
-import { fitBgNbd, pAlive as pAliveOf, expectedPurchases, expectedIfAlive, expectedByQuadrature } from "../../src/core/bgnbd";
-import { fitGammaGamma, expectedAverageSpend } from "../../src/core/gammagamma";
-import { fitParetoNbd, paretoPAlive } from "../../src/core/paretonbd";
-import { hypergeometricSeries } from "../../src/core/hyp2f1";
-import { DAYS_PER_UNIT } from "../../src/core/calibration";
-import { runClvModels } from "../../src/core/predict";
-import { churnWarning } from "../../src/core/churn";
-import { readTransactions } from "../../src/core/input";
-import { quantileCutPoints, quantileType7 } from "../../src/core/rfm";
-import { scoreRfm } from "../../src/core/rfm";
-import { RFM_VIGNETTE_RULES, CN8_SEGMENTS, segmentByRules, segmentCn8, toFivePointScale } from "../../src/core/segments";
-import { classifyAbc } from "../../src/core/abc";
-import { serialFromParts, serialToIsoDate, parseDateText, isSerialInRange, MIN_SERIAL } from "../../src/core/dates";
-import { parseNumberText } from "../../src/core/input";
+import { fitBgNbd, pAlive as pAliveOf, expectedPurchases, expectedIfAlive, expectedByQuadrature } from "../../src/core/models/bgnbd";
+import { fitGammaGamma, expectedAverageSpend } from "../../src/core/models/gammagamma";
+import { fitParetoNbd, paretoPAlive } from "../../src/core/models/paretonbd";
+import { hypergeometricSeries } from "../../src/core/math/hyp2f1";
+import { DAYS_PER_UNIT } from "../../src/core/models/calibration";
+import { runClvModels } from "../../src/core/models/predict";
+import { churnWarning } from "../../src/core/models/churn";
+import { readTransactions } from "../../src/core/transactions/input";
+import { quantileCutPoints, quantileType7 } from "../../src/core/tiers/rfm";
+import { scoreRfm } from "../../src/core/tiers/rfm";
+import { RFM_VIGNETTE_RULES, CN8_SEGMENTS, segmentByRules, segmentCn8, toFivePointScale } from "../../src/core/tiers/segments";
+import { classifyAbc } from "../../src/core/tiers/abc";
+import { serialFromParts, serialToIsoDate, parseDateText, isSerialInRange, MIN_SERIAL } from "../../src/core/cells/dates";
+import { parseNumberText } from "../../src/core/transactions/input";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -765,7 +765,7 @@ must(V.month_days === "30.4375" && V.month_weeks === "4.348" && V.month_weeks365
     V[`err_mig_${l}`] = errTable(migCases, l);
     V[`err_pilot_${l}`] = errTable(pilotCases, l);
   }
-  // The comparison the pane makes (src/core/pilot.ts comparePilot): Newcombe's example and a Welch one.
+  // The comparison the pane makes (src/core/over-time/pilot.ts comparePilot): Newcombe's example and a Welch one.
   const nc = proportionDifference(56, 70, 48, 80);
   V.newcombe = `${r4(nc.difference)} (${r4(nc.low)} … ${r4(nc.high)})`;
   must(V.newcombe === "0.2000 (0.0524 … 0.3339)", "Newcombe 1998 example");

@@ -6,8 +6,8 @@
  * reads a file without a header line (columns are then numbered 1, 2, …; `--value` defaults to 1),
  * such as one number per line.
  */
-import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod } from "../core/abc";
-import { ProblemLog, readNumberColumn } from "../core/input";
+import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod } from "../core/tiers/abc";
+import { ProblemLog, readNumberColumn } from "../core/transactions/input";
 import type { Messages } from "../i18n";
 import { UsageError, choice, emit, numberOption, pick, readBytes, readTable, reportProblems, type Parsed } from "./args";
 import { parseCsv, type CsvTable } from "./csv";

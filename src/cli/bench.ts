@@ -23,19 +23,19 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fitBgNbd } from "../core/bgnbd";
-import { calibrationSummary } from "../core/calibration";
-import { fitGammaGamma } from "../core/gammagamma";
-import { predictCustomers } from "../core/predict";
-import { ABC_LABELS, classifyAbc } from "../core/abc";
-import { serialToIsoDate } from "../core/dates";
-import { readTransactions, type Transactions } from "../core/input";
-import { migrationMatrix, migrationRates, migrationTotals } from "../core/migration";
-import { comparePilot, pickPilot } from "../core/pilot";
-import { scoreCustomers } from "../core/rfm";
-import { scoreCustomers as weightedScore, type ScoreMethod } from "../core/score";
-import { segmentCustomers } from "../core/segments";
-import { summarizeCustomers } from "../core/summary";
+import { fitBgNbd } from "../core/models/bgnbd";
+import { calibrationSummary } from "../core/models/calibration";
+import { fitGammaGamma } from "../core/models/gammagamma";
+import { predictCustomers } from "../core/models/predict";
+import { ABC_LABELS, classifyAbc } from "../core/tiers/abc";
+import { serialToIsoDate } from "../core/cells/dates";
+import { readTransactions, type Transactions } from "../core/transactions/input";
+import { migrationMatrix, migrationRates, migrationTotals } from "../core/over-time/migration";
+import { comparePilot, pickPilot } from "../core/over-time/pilot";
+import { scoreCustomers } from "../core/tiers/rfm";
+import { scoreCustomers as weightedScore, type ScoreMethod } from "../core/tiers/score";
+import { segmentCustomers } from "../core/tiers/segments";
+import { summarizeCustomers } from "../core/transactions/summary";
 import { parseCsv } from "./csv";
 import { readTransactionsCsv } from "./transactions-csv";
 

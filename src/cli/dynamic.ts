@@ -4,9 +4,9 @@
  *       --json adds the rates, and with --revenue, --orders and --last the per-tier effects
  *   tier pilot FILE.csv --id COL --tier COL --share 0.1       each customer's group, per tier
  */
-import { CoreError } from "../core/errors";
-import { isSerialInRange, parseDateText } from "../core/dates";
-import { ProblemLog, readDateCell, readNumberColumn, type CellRead } from "../core/input";
+import { CoreError } from "../core/cells/errors";
+import { isSerialInRange, parseDateText } from "../core/cells/dates";
+import { ProblemLog, readDateCell, readNumberColumn, type CellRead } from "../core/transactions/input";
 import {
   customerIdText,
   knownTierOrder,
@@ -17,8 +17,8 @@ import {
   tierEffects,
   type MigrationMatrix,
   type SnapshotRecords,
-} from "../core/migration";
-import { CONTROL, PILOT, pickPilot } from "../core/pilot";
+} from "../core/over-time/migration";
+import { CONTROL, PILOT, pickPilot } from "../core/over-time/pilot";
 import type { Messages } from "../i18n";
 import { scoreTierLabels } from "../i18n/describe";
 import { UsageError, choice, emit, numberOption, pick, readBytes, reportProblems, type Parsed } from "./args";

@@ -6,22 +6,22 @@
  *   tier score FILE.csv --metrics COL1,COL2 --weights 0.5,0.5 [...]   (the weighted score, see score.ts)
  * Exit codes: 0 done (rows left out are listed on stderr), 2 bad arguments or unreadable input.
  */
-import { checkClvInput, simpleClv, type ClvInput } from "../core/clv";
-import { parseDateText, serialToIsoDate, isSerialInRange } from "../core/dates";
-import { CoreError } from "../core/errors";
-import { ProblemLog, isBlank, parseNumberText, readNumberCell, readTransactions, type CellRead, type ReadOptions, type Transactions } from "../core/input";
-import { isWideScoring, rfmCode, rfmInputs, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../core/rfm";
-import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme } from "../core/segments";
-import { summarizeCustomers } from "../core/summary";
-import { tierTotals } from "../core/tiers";
+import { checkClvInput, simpleClv, type ClvInput } from "../core/tiers/clv";
+import { parseDateText, serialToIsoDate, isSerialInRange } from "../core/cells/dates";
+import { CoreError } from "../core/cells/errors";
+import { ProblemLog, isBlank, parseNumberText, readNumberCell, readTransactions, type CellRead, type ReadOptions, type Transactions } from "../core/transactions/input";
+import { isWideScoring, rfmCode, rfmInputs, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../core/tiers/rfm";
+import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme } from "../core/tiers/segments";
+import { summarizeCustomers } from "../core/transactions/summary";
+import { tierTotals } from "../core/tiers/totals";
 import { messages, type Messages } from "../i18n";
 import { describeClvProblem, describeCoreError, segmentName } from "../i18n/describe";
 import { ABC_FLAGS, ABC_OPTIONS, abcCommand } from "./abc";
 import { runBench } from "./bench";
 import { SCORE_OPTIONS, scoreCommand } from "./score";
 import { migrateCommand, pilotCommand } from "./dynamic";
-import { parseTimeUnit } from "../core/calibration";
-import { CLV_DEFAULTS, type CountModelName } from "../core/predict";
+import { parseTimeUnit } from "../core/models/calibration";
+import { CLV_DEFAULTS, type CountModelName } from "../core/models/predict";
 import { fitModels, isSummaryHeader, modelInput, predictRows, type ModelInput } from "./models";
 import { parseCsv, readCsvFile, type CsvTable } from "./csv";
 import { readTransactionsCsv } from "./transactions-csv";

@@ -2,14 +2,14 @@
  * `tier fit` and `tier predict`: BG/NBD (or Pareto/NBD) + Gamma-Gamma on a transactions file or on a customer summary
  * (columns x, t_x, T and optionally zbar; lifetimes' names frequency, recency, T, monetary_value too).
  */
-import type { BgNbdFit } from "../core/bgnbd";
-import { calibrationSummary, monthsIn, type TimeUnit } from "../core/calibration";
-import { serialToIsoDate } from "../core/dates";
-import { CoreError } from "../core/errors";
-import { fitGammaGamma, type GammaGammaFit } from "../core/gammagamma";
-import { ProblemLog, readNumberColumn, type CustomerId, type Transactions } from "../core/input";
-import type { ParetoNbdFit } from "../core/paretonbd";
-import { CLV_DEFAULTS, fitCountModel, predictCustomers, type CountModelName } from "../core/predict";
+import type { BgNbdFit } from "../core/models/bgnbd";
+import { calibrationSummary, monthsIn, type TimeUnit } from "../core/models/calibration";
+import { serialToIsoDate } from "../core/cells/dates";
+import { CoreError } from "../core/cells/errors";
+import { fitGammaGamma, type GammaGammaFit } from "../core/models/gammagamma";
+import { ProblemLog, readNumberColumn, type CustomerId, type Transactions } from "../core/transactions/input";
+import type { ParetoNbdFit } from "../core/models/paretonbd";
+import { CLV_DEFAULTS, fitCountModel, predictCustomers, type CountModelName } from "../core/models/predict";
 import { columnIndex, type CsvTable } from "./csv";
 import type { Cell } from "./output";
 

@@ -5,9 +5,9 @@
  * the blank rule (left out of that row's score); a row of blanks has no score and is not printed; a cell
  * that is not a number leaves its row out and is listed on stderr.
  */
-import { CoreError } from "../core/errors";
-import { ProblemLog, readNumberCell, type CellRead } from "../core/input";
-import { checkScoreOptions, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/score";
+import { CoreError } from "../core/cells/errors";
+import { ProblemLog, readNumberCell, type CellRead } from "../core/transactions/input";
+import { checkScoreOptions, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/tiers/score";
 import type { Messages } from "../i18n";
 import { readScoreDirection } from "../i18n/directions";
 import { UsageError, choice, emit, listOption, pick, readTable, reportProblems, type Parsed } from "./args";

@@ -9,8 +9,8 @@
  * HH:MM:SS, plain decimal amounts — and hands any other field, as text, to the same
  * TransactionBuilder.addCells the general path uses, so both paths accept, key and report alike.
  */
-import { isSerialInRange, serialFromParts } from "../core/dates";
-import { TransactionBuilder, type ReadOptions, type Transactions } from "../core/input";
+import { isSerialInRange, serialFromParts } from "../core/cells/dates";
+import { TransactionBuilder, type ReadOptions, type Transactions } from "../core/transactions/input";
 
 const COMMA = 44;
 const LF = 10;

@@ -2,8 +2,8 @@
  * The dynamic workflow's workbook jobs (issue 4): the snapshots in the history (listSnapshots), two of
  * them compared on the "Tier migration" sheet (compareSnapshots), a pilot and a control group picked in
  * one tier of a snapshot onto a "Pilot" sheet (pickPilot, listPilots), and the pilot measured against the
- * control in a later snapshot (comparePilot). The numbers come from the core (src/core/migration.ts,
- * src/core/pilot.ts); this module reads the history (history.ts), words and writes.
+ * control in a later snapshot (comparePilot). The numbers come from the core (src/core/over-time/migration.ts,
+ * src/core/over-time/pilot.ts); this module reads the history (history.ts), words and writes.
  *
  * Syncs, whatever the number of customers (up to the sizes in docs/PERFORMANCE.md):
  *   listSnapshots, listPilots: 1.
@@ -14,9 +14,9 @@
  *   comparePilot: 1 + the reads (the pilot's snapshot and the later one, and the customers of the pilot's
  *     list beside them) + 1 (outcomes and comparison; more only when the list's outcomes exceed PAYLOAD_TARGET).
  */
-import { customerIdText, migrationMatrix, migrationRates, tierEffects, type MigrationMatrix } from "../core/migration";
-import { comparePilot as comparePilotGroups, CONTROL, PILOT, pickPilot as pickPilotGroups, type GroupDifference } from "../core/pilot";
-import { parseDateText } from "../core/dates";
+import { customerIdText, migrationMatrix, migrationRates, tierEffects, type MigrationMatrix } from "../core/over-time/migration";
+import { comparePilot as comparePilotGroups, CONTROL, PILOT, pickPilot as pickPilotGroups, type GroupDifference } from "../core/over-time/pilot";
+import { parseDateText } from "../core/cells/dates";
 import { messages, type Locale, type Messages } from "../i18n";
 import { rowBytes, splitByBytes } from "./batch";
 import { guard, withSuppressed, WorkbookError } from "./errors";

@@ -14,9 +14,9 @@
  * syncs for the snapshots read together (and a pilot's list read beside them), and checks every row's
  * snapshot id.
  */
-import type { AnalysisResult } from "../core/analysis";
-import { serialToIsoDate } from "../core/dates";
-import { customerIdText } from "../core/migration";
+import type { AnalysisResult } from "../core/analysis/analysis";
+import { serialToIsoDate } from "../core/cells/dates";
+import { customerIdText } from "../core/over-time/migration";
 import type { Messages } from "../i18n";
 import { rowBytes, splitByBytes, splitEvenly } from "./batch";
 import { WorkbookError } from "./errors";

@@ -1,7 +1,7 @@
 /**
  * The host the workbook jobs run against: `Excel.run` and the requirement-set check. Production
  * passes Office's; tests and the browser preview pass the in-memory stand-in's
- * (test/support/excel-standin), so every job runs unchanged without Excel.
+ * (src/standin), so every job runs unchanged without Excel.
  */
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;

@@ -1,11 +1,11 @@
 /**
- * The pilot options' bounds, from one place: the core's own checks (src/core/pilot.ts `pickPilot`, asked with no
+ * The pilot options' bounds, from one place: the core's own checks (src/core/over-time/pilot.ts `pickPilot`, asked with no
  * customers, so nothing is picked). The workbook port words the core's error for a request it is given
  * (dynamic.ts); the pane lists every field the core would refuse (`pilotOptionProblems`, through port.ts) and
  * adds its own rules on top (it always wants a control group).
  */
-import { CoreError } from "../core/errors";
-import { pickPilot, type PilotOptions } from "../core/pilot";
+import { CoreError } from "../core/cells/errors";
+import { pickPilot, type PilotOptions } from "../core/over-time/pilot";
 
 /** The core's refusal of these options, or null when it takes them. */
 export function pilotOptionsError(options: Required<PilotOptions>): CoreError | null {

@@ -6,9 +6,9 @@
  * code that calls `Excel.run`; each operation does a constant number of `context.sync()` calls however
  * many rows there are.
  */
-import { PREDICT_DEFAULTS, type PredictAnalysisOptions } from "../core/forecast";
-import type { AbcMethod } from "../core/abc";
-import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/score";
+import { PREDICT_DEFAULTS, type PredictAnalysisOptions } from "../core/analysis/predictions";
+import type { AbcMethod } from "../core/tiers/abc";
+import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/tiers/score";
 import type { Locale } from "../i18n";
 
 /** A cell the pane can point the user at ("select the first bad cell"). */
@@ -31,7 +31,7 @@ export interface TableInfo {
 
 /**
  * Whether the source's first row is a header: yes, no, or "auto": decided from the first rows
- * (src/core/header.ts `looksLikeHeader`; an Excel table always has one).
+ * (src/core/cells/header.ts `looksLikeHeader`; an Excel table always has one).
  */
 export type HeaderChoice = boolean | "auto";
 
@@ -66,7 +66,7 @@ export interface ColumnMapping {
   extra: number;
   /**
    * The order (invoice) id, when rows are line items (several rows per order): rows are grouped into one
-   * order per (customer, order id), so frequency and "Orders" count orders (src/core/orders.ts).
+   * order per (customer, order id), so frequency and "Orders" count orders (src/core/transactions/orders.ts).
    */
   order: number;
 }
@@ -97,7 +97,7 @@ export interface AbcSettings {
   basis: "revenue" | "margin" | "orders";
   /**
    * "fixed" (the cuts above) or "computed": the limits come from the ABC curve itself (Ultsch & Lötsch
-   * 2015, src/core/abccomputed.ts) and the cuts are not used. Settings saved before it existed have none: fixed.
+   * 2015, src/core/tiers/abc-curve.ts) and the cuts are not used. Settings saved before it existed have none: fixed.
    */
   method?: AbcMethod;
 }
@@ -112,7 +112,7 @@ export interface ClvSettings {
 
 /**
  * Predict CLV & churn: BG/NBD + Gamma-Gamma fitted to the purchases up to the analysis date, lifecycle
- * stages and the churn-warning list. The core's options as they are (src/core/forecast.ts
+ * stages and the churn-warning list. The core's options as they are (src/core/analysis/predictions.ts
  * `PredictAnalysisOptions`: unit, horizonMonths, monthlyDiscount, newDays, activeMultiple,
  * silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk), so the two cannot drift apart.
  */
@@ -126,7 +126,7 @@ export interface ScoreMetricSetting {
 }
 
 /**
- * The weighted multi-dimensional score (src/core/score.ts): metrics normalised (percentile rank or
+ * The weighted multi-dimensional score (src/core/tiers/score.ts): metrics normalised (percentile rank or
  * min-max), weighted to a 0–100 score, and cut into bands (Diamond … Bronze) by shares of customers or by
  * score thresholds. The core's options as they are.
  */
@@ -137,15 +137,15 @@ export interface ScoreSettings {
 }
 
 /** The score's metrics, bands and their keys (the pane's score editor and playbook list them). */
-export { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS } from "../core/score";
-export type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/score";
-export type { AbcMethod } from "../core/abc";
+export { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS } from "../core/tiers/score";
+export type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/tiers/score";
+export type { AbcMethod } from "../core/tiers/abc";
 
 /** The built-in segment schemes' tiers (the playbook lists them). */
-export { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES } from "../core/segments";
+export { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES } from "../core/tiers/segments";
 
 /** An upgrade gap rounded up to the decimals shown, so the shown amount still reaches the next tier. */
-export { gapShown } from "../core/upgrade";
+export { gapShown } from "../core/tiers/upgrade";
 
 /** A tier's name in a language, from its key (segment keys and bands translated, custom names and A/B/C as they are). */
 export { keyLabel as tierLabelOf } from "./summary";
@@ -154,10 +154,10 @@ export { keyLabel as tierLabelOf } from "./summary";
 export { pilotOptionProblems, type PilotOptionProblem } from "./pilot-check";
 
 /** The time units the models take (the pane's unit dropdown lists them). */
-export { TIME_UNITS } from "../core/calibration";
+export { TIME_UNITS } from "../core/models/calibration";
 
 /** The longest CLV horizon the models take, in months (the pane's form checks against it). */
-export { MAX_CLV_MONTHS } from "../core/predict";
+export { MAX_CLV_MONTHS } from "../core/models/predict";
 
 /** The defaults of Predict CLV & churn: the core's. */
 export const DEFAULT_PREDICT: Readonly<PredictSettings> = PREDICT_DEFAULTS;
@@ -199,7 +199,7 @@ export interface DataQuality {
   orders?: number;
   /**
    * Rows left out, by reason: a core problem code (`blankCustomer`, `badDate`, `badAmount`, … see
-   * src/core/input.ts) → count, plus `returns` for rows with a negative amount (returns and
+   * src/core/transactions/input.ts) → count, plus `returns` for rows with a negative amount (returns and
    * cancellations, left out of the analysis), e.g. { blankCustomer: 5078, returns: 398 }.
    */
   leftOut: Record<string, number>;

@@ -3,7 +3,7 @@
  * mapped columns of a source for a run, in a fixed number of syncs (READ_SYNCS blocks of rows, more
  * only when the cells would exceed PAYLOAD_TARGET per response, as measured on a sample of the rows).
  */
-import { looksLikeHeader } from "../core/header";
+import { looksLikeHeader } from "../core/cells/header";
 import type { Messages } from "../i18n";
 import { splitEvenly } from "./batch";
 import { WorkbookError } from "./errors";

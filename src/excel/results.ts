@@ -7,10 +7,10 @@
  * churn-warning sheet's columns are specs too (`churnColumns`), and so are the history's rows
  * (history.ts). `queueRows` writes any of them in blocks.
  */
-import { ABC_LABELS } from "../core/abc";
-import { LIFECYCLE_STAGES } from "../core/lifecycle";
-import { gapShown } from "../core/upgrade";
-import type { AnalysisResult } from "../core/analysis";
+import { ABC_LABELS } from "../core/tiers/abc";
+import { LIFECYCLE_STAGES } from "../core/models/lifecycle";
+import { gapShown } from "../core/tiers/upgrade";
+import type { AnalysisResult } from "../core/analysis/analysis";
 import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/describe";
 import { rowBytes } from "./batch";

@@ -5,9 +5,9 @@
  * revenue, with Predict CLV & churn) is one more entry in `summaryColumns` and the charts find columns by key.
  * Tier names and strategies are resolved here for every sheet that shows them (results, history, migration).
  */
-import { ABC_LABELS } from "../core/abc";
-import type { AnalysisResult, TierRow } from "../core/analysis";
-import { SCORE_TIER_KEYS } from "../core/score";
+import { ABC_LABELS } from "../core/tiers/abc";
+import type { AnalysisResult, TierRow } from "../core/analysis/analysis";
+import { SCORE_TIER_KEYS } from "../core/tiers/score";
 import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/describe";
 import { tierStrategy } from "../i18n/playbook";

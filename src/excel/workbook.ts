@@ -13,12 +13,12 @@
  * The dynamic workflow's jobs (snapshots, migration, pilots) are in dynamic.ts. Every job of the port waits
  * for the one asked before it, the ribbon's as well as the pane's (queue.ts).
  */
-import { runTiering, type AnalysisResult } from "../core/analysis";
-import { closestToUpgrade } from "../core/upgrade-rank";
-import { withPredictions } from "../core/forecast";
-import { parseDateText } from "../core/dates";
-import type { ProblemCode } from "../core/input";
-import { readSegmentRules } from "../core/segments";
+import { runTiering, type AnalysisResult } from "../core/analysis/analysis";
+import { closestToUpgrade } from "../core/tiers/upgrade-rank";
+import { withPredictions } from "../core/analysis/predictions";
+import { parseDateText } from "../core/cells/dates";
+import type { ProblemCode } from "../core/transactions/input";
+import { readSegmentRules } from "../core/tiers/segments";
 import { messages, type Locale, type Messages } from "../i18n";
 import { describeCoreError, problemText } from "../i18n/describe";
 import { splitByBytes } from "./batch";

@@ -1,6 +1,6 @@
 /** Adapters for =TIER.ABCCLASS and =TIER.ABCNEXT. */
-import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod, type AbcResult } from "../core/abc";
-import { ProblemLog, readNumberColumn } from "../core/input";
+import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod, type AbcResult } from "../core/tiers/abc";
+import { ProblemLog, readNumberColumn } from "../core/transactions/input";
 import type { Messages } from "../i18n";
 import { column, optionalNumber, optionalText, reshape, throwIfProblems, type Range } from "./coerce";
 import { ArgumentError } from "./errors";

@@ -2,8 +2,8 @@
  * Adapter for =TIER.CLV: each argument a single value or a range; ranges must share one shape and
  * are computed cell by cell, single values apply to every cell. A blank cell gives "".
  */
-import { checkClvInput, simpleClv, type ClvInput } from "../core/clv";
-import { cellText, isBlank, readNumberCell, type CellRead } from "../core/input";
+import { checkClvInput, simpleClv, type ClvInput } from "../core/tiers/clv";
+import { cellText, isBlank, readNumberCell, type CellRead } from "../core/transactions/input";
 import type { Messages } from "../i18n";
 import { describeClvProblem } from "../i18n/describe";
 import { isOmitted, type Range } from "./coerce";

@@ -3,8 +3,8 @@
  * argument arrives as null; a blank cell as null, "" or (old builds) 0; a date as a serial number;
  * an error cell as an error object. Every check throws an ArgumentError worded for the user.
  */
-import { isSerialInRange } from "../core/dates";
-import { cellText, isBlank, readDateCell, readNumberCell, type CellRead, type ProblemLog } from "../core/input";
+import { isSerialInRange } from "../core/cells/dates";
+import { cellText, isBlank, readDateCell, readNumberCell, type CellRead, type ProblemLog } from "../core/transactions/input";
 import type { Messages } from "../i18n";
 import { describeProblems } from "../i18n/describe";
 import { ArgumentError } from "./errors";

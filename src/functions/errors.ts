@@ -2,7 +2,7 @@
  * How the custom functions fail: every problem becomes #VALUE! with a sentence that names the
  * argument, the row and the fix (only #VALUE! and #N/A show a message in Excel).
  */
-import { CoreError } from "../core/errors";
+import { CoreError } from "../core/cells/errors";
 import { describeCoreError } from "../i18n/describe";
 import type { Messages } from "../i18n";
 

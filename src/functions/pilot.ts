@@ -1,6 +1,6 @@
 /** Adapter for =TIER.PILOT. */
-import { mergeTierCase } from "../core/migration";
-import { CONTROL, PILOT, pickPilot } from "../core/pilot";
+import { mergeTierCase } from "../core/over-time/migration";
+import { CONTROL, PILOT, pickPilot } from "../core/over-time/pilot";
 import type { Messages } from "../i18n";
 import { isOmitted, optionalNumber, reshape, type Range } from "./coerce";
 import { ArgumentError } from "./errors";

@@ -1,10 +1,10 @@
 /** Adapters for =TIER.CLVPREDICT, =TIER.CLVFIT, =TIER.PALIVE and =TIER.LIFECYCLE. */
 
-import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/calibration";
-import { serialToIsoDate } from "../core/dates";
-import { cellText, readTransactions, type Transactions } from "../core/input";
-import { LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages } from "../core/lifecycle";
-import { aliveProbability, CLV_DEFAULTS, fitClvModels, fitCountModel, runClvModels, type ClvFits, type CountModelName } from "../core/predict";
+import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/models/calibration";
+import { serialToIsoDate } from "../core/cells/dates";
+import { cellText, readTransactions, type Transactions } from "../core/transactions/input";
+import { LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages } from "../core/models/lifecycle";
+import { aliveProbability, CLV_DEFAULTS, fitClvModels, fitCountModel, runClvModels, type ClvFits, type CountModelName } from "../core/models/predict";
 import type { Messages } from "../i18n";
 import { column, isOmitted, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
 import { ArgumentError } from "./errors";

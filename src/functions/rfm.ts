@@ -1,8 +1,8 @@
 /** Adapters for =TIER.RFM and =TIER.RFMSCORE. */
-import { cellText, ProblemLog, readCustomerRows, readNumberColumn, readTransactions } from "../core/input";
-import { isWideScoring, rfmCode, scoreCustomers, scoreRfm, type RfmOptions, type RfmScores } from "../core/rfm";
-import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/segments";
-import { summarizeCustomers } from "../core/summary";
+import { cellText, ProblemLog, readCustomerRows, readNumberColumn, readTransactions } from "../core/transactions/input";
+import { isWideScoring, rfmCode, scoreCustomers, scoreRfm, type RfmOptions, type RfmScores } from "../core/tiers/rfm";
+import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/tiers/segments";
+import { summarizeCustomers } from "../core/transactions/summary";
 import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/describe";
 import { column, isOmitted, optionalBoolean, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";

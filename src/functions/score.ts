@@ -1,10 +1,10 @@
 /**
  * Adapter for =TIER.SCORE: a block of metric columns (rows = customers, numbers only), weights,
  * directions, bands and the normalisation method in; per row Score, Tier, Next tier, Points to the next
- * tier out (a blank row, or a row with no weighted metric, stays blank: src/core/score.ts's blank rule).
+ * tier out (a blank row, or a row with no weighted metric, stays blank: src/core/tiers/score.ts's blank rule).
  */
-import { cellText, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/input";
-import { DEFAULT_SCORE_BANDS, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/score";
+import { cellText, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/transactions/input";
+import { DEFAULT_SCORE_BANDS, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/tiers/score";
 import type { Messages } from "../i18n";
 import { readScoreDirection } from "../i18n/directions";
 import { isOmitted, optionalText, type Range } from "./coerce";

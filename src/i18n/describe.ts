@@ -2,10 +2,10 @@
  * Sentences for the core's problem records and errors, in the reader's language. The core reports
  * codes and facts; this is the one place that words them, for the functions, the CLI and the pane.
  */
-import type { ClvInputError } from "../core/clv";
-import type { CoreError } from "../core/errors";
-import type { ProblemCode, RowProblem } from "../core/input";
-import { NO_SEGMENT, type Segmentation } from "../core/segments";
+import type { ClvInputError } from "../core/tiers/clv";
+import type { CoreError } from "../core/cells/errors";
+import type { ProblemCode, RowProblem } from "../core/transactions/input";
+import { NO_SEGMENT, type Segmentation } from "../core/tiers/segments";
 import type { Messages } from "./en";
 import { catalogs } from "./index";
 
@@ -163,7 +163,7 @@ export function describeCoreError(error: CoreError, m: Messages): string {
   }
 }
 
-/** The weighted score's option problems (src/core/score.ts checkScoreOptions), naming `details.argument`. */
+/** The weighted score's option problems (src/core/tiers/score.ts checkScoreOptions), naming `details.argument`. */
 function describeScoreError(error: CoreError, m: Messages): string {
   const d = error.details;
   const s = m.errors.score;

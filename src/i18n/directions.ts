@@ -1,10 +1,10 @@
 /**
- * The words people write for a weighted-score direction (src/core/score.ts takes only "higher" and
+ * The words people write for a weighted-score direction (src/core/tiers/score.ts takes only "higher" and
  * "lower"), per language, lower case. TIER.SCORE's `directions` and `tier score --directions` accept the
  * words of every language, whatever the display language (a sheet typed in Chinese still works in an
  * English Excel), and the numbers 1 / +1 (higher) and -1 (lower).
  */
-import type { ScoreDirection } from "../core/score";
+import type { ScoreDirection } from "../core/tiers/score";
 import type { Locale } from "./index";
 
 export const DIRECTION_WORDS: Record<Locale, Record<ScoreDirection, readonly string[]>> = {

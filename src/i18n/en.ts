@@ -31,7 +31,7 @@ export const en = {
     generalKeep: "General to keep",
     generalRetain: "General to win back",
   },
-  /** Weighted-score bands, top first (src/core/score.ts SCORE_TIER_KEYS). */
+  /** Weighted-score bands, top first (src/core/tiers/score.ts SCORE_TIER_KEYS). */
   scoreTiers: {
     diamond: "Diamond",
     platinum: "Platinum",
@@ -39,7 +39,7 @@ export const en = {
     silver: "Silver",
     bronze: "Bronze",
   },
-  /** What a weighted-score metric is (src/core/score.ts ScoreMetric), as the pane and its errors name it. */
+  /** What a weighted-score metric is (src/core/tiers/score.ts ScoreMetric), as the pane and its errors name it. */
   scoreMetrics: {
     recency: "Recency (days)",
     frequency: "Frequency (orders)",
@@ -57,7 +57,7 @@ export const en = {
     gone: "Gone",
     total: "Total",
   },
-  /** TIER.PILOT's marks (src/core/pilot.ts PILOT, CONTROL). */
+  /** TIER.PILOT's marks (src/core/over-time/pilot.ts PILOT, CONTROL). */
   pilotGroups: {
     pilot: "pilot",
     control: "control",
@@ -210,7 +210,7 @@ export const en = {
       metricsHeader: (argument: string) =>
         `'${argument}' starts with a row of text (column names?); select the numbers only, without the header row.`,
     },
-    /** Snapshots, tier migration and pilot groups (src/core/migration.ts, pilot.ts); rows are 1-based. */
+    /** Snapshots, tier migration and pilot groups (src/core/over-time/migration.ts, pilot.ts); rows are 1-based. */
     dynamic: {
       duplicateId: (id: string, row: number, firstRow: number) =>
         `Customer "${id}" is in row ${firstRow} and again in row ${row}; give each customer one row (one tier).`,
@@ -835,7 +835,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       tierByNeedsAbc: "The summary is by ABC class, which needs ABC; turn on ABC or summarise by segment.",
       tierByNeedsScore: "The summary is by score band, which needs the weighted score; set up the score (metrics and weights) or summarise by segment or ABC class.",
       scoreMetricUnavailable: (metric: string, fix: string) => `The score uses ${metric}, which this run does not compute; ${fix}, or take it out of the score.`,
-      /** What makes a score metric available (src/core/score.ts ScoreMetric; recency, frequency and monetary always are). */
+      /** What makes a score metric available (src/core/tiers/score.ts ScoreMetric; recency, frequency and monetary always are). */
       scoreMetricFixes: {
         clv: "turn on lifetime value (CLV)",
         margin: "map the margin column",

@@ -2,7 +2,7 @@
  * Draws the stand-in's chart objects as simple SVG, from what the workbook job set on them (chart type, series
  * with their ranges and axis groups, titles, legend), so the preview shows what Excel would draw.
  */
-import type { ChartModel, RangeRef, SeriesModel } from "../../test/support/excel-standin/model";
+import type { ChartModel, RangeRef, SeriesModel } from "../standin/model";
 
 /** Office's default palette. */
 const COLORS = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47", "#264478", "#9e480e", "#636363", "#997300", "#255e91"];

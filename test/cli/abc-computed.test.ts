@@ -1,7 +1,7 @@
 /** `tier abc --method computed`, `--next`, `--no-header` and the summary's limits, run in-process. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { classifyAbc } from "../../src/core/abc";
+import { classifyAbc } from "../../src/core/tiers/abc";
 import { file, run } from "./support";
 
 const SWISS = new URL("../../../shared/data/swiss_inhabitants_1900.txt", import.meta.url).pathname;

@@ -8,7 +8,7 @@ import type { AnalysisSettings } from "../../src/excel/port";
 import { OWNED_KEY, PILOTS_KEY } from "../../src/excel/settings";
 import { createWorkbookPort } from "../../src/excel/workbook";
 import { en } from "../../src/i18n/en";
-import { createStandIn } from "../support/excel-standin";
+import { createStandIn } from "../../src/standin";
 import { settingsFor, transactions } from "./helpers";
 
 const HEADER = ["Customer", "Date", "Amount", "Category", "Rating"];

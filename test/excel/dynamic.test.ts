@@ -5,8 +5,8 @@
  * the round trips each job takes for 100 and 100,000 customers.
  */
 import { describe, expect, it, vi } from "vitest";
-import { migrationMatrix, migrationRates, tierEffects } from "../../src/core/migration";
-import { comparePilot, CONTROL, PILOT, pickPilot } from "../../src/core/pilot";
+import { migrationMatrix, migrationRates, tierEffects } from "../../src/core/over-time/migration";
+import { comparePilot, CONTROL, PILOT, pickPilot } from "../../src/core/over-time/pilot";
 import { HISTORY_READ_SYNCS, PILOT_WRITE_SYNCS, SNAPSHOT_SYNCS } from "../../src/excel/host";
 import { HISTORY_FIELDS } from "../../src/excel/history";
 import { HISTORY_KEY, OWNED_KEY, PILOTS_KEY, type History } from "../../src/excel/settings";
@@ -14,7 +14,7 @@ import type { AnalysisSettings, ScoreSettings } from "../../src/excel/port";
 import { createWorkbookPort } from "../../src/excel/workbook";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
-import { createStandIn, type StandIn } from "../support/excel-standin";
+import { createStandIn, type StandIn } from "../../src/standin";
 import { expectSyncsUnderLimit, settingsFor, transactions, visibleSheetNames } from "./helpers";
 
 const HEADER = ["Customer", "Date", "Amount", "Category", "Rating"];

@@ -1,7 +1,7 @@
 import { createWorkbookPort } from "../../src/excel/workbook";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { expect } from "vitest";
-import { createStandIn, type StandIn } from "../support/excel-standin";
+import { createStandIn, type StandIn } from "../../src/standin";
 
 /** A stand-in holding a "Data" sheet of transactions (header: Customer, Date, Amount, Category, Rating). */
 export function bookWithTransactions(rows: unknown[][], options: Parameters<typeof createStandIn>[0] = {}): { book: StandIn; port: ReturnType<typeof createWorkbookPort> } {

@@ -10,7 +10,7 @@ import { HISTORY_KEY, type History } from "../../src/excel/settings";
 import { createWorkbookPort } from "../../src/excel/workbook";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
-import { createStandIn, type StandIn } from "../support/excel-standin";
+import { createStandIn, type StandIn } from "../../src/standin";
 import { settingsFor, transactions } from "./helpers";
 
 vi.mock("../../src/excel/host", async (importOriginal) => ({ ...(await importOriginal<typeof import("../../src/excel/host")>()), HISTORY_CAPACITY: 300 }));

@@ -1,8 +1,8 @@
 /** The pilot options' bounds come from the core: what the pane lists and what the port refuses agree with it. */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CoreError } from "../../src/core/errors";
-import { pickPilot } from "../../src/core/pilot";
+import { CoreError } from "../../src/core/cells/errors";
+import { pickPilot } from "../../src/core/over-time/pilot";
 import { pilotOptionProblems, pilotOptionsError } from "../../src/excel/pilot-check";
 
 const coreTakes = (share: number, controlShare: number, seed: number) => {

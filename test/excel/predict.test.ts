@@ -1,8 +1,8 @@
 /** Predict CLV & churn through the workbook port: Tiers columns, the Churn warning sheet, the summary, failures, syncs. */
 import { describe, expect, it } from "vitest";
-import { runAnalysis } from "../../src/core/analysis";
-import { CoreError } from "../../src/core/errors";
-import { PREDICT_DEFAULTS } from "../../src/core/forecast";
+import { runAnalysis } from "../../src/core/analysis/analysis";
+import { CoreError } from "../../src/core/cells/errors";
+import { PREDICT_DEFAULTS } from "../../src/core/analysis/predictions";
 import { READ_SYNCS, WRITE_SYNCS_PREDICT, SNAPSHOT_SYNCS } from "../../src/excel/host";
 import { DEFAULT_PREDICT, type AnalysisSettings } from "../../src/excel/port";
 import { CANT_LOSE_MARK } from "../../src/excel/results";

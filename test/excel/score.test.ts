@@ -4,7 +4,7 @@
  * upgrade candidates; the summary, PivotTable, chart, history and migration by band.
  */
 import { describe, expect, it } from "vitest";
-import { SCORE_TIER_KEYS } from "../../src/core/score";
+import { SCORE_TIER_KEYS } from "../../src/core/tiers/score";
 import { READ_SYNCS, SNAPSHOT_SYNCS, WRITE_SYNCS } from "../../src/excel/host";
 import type { AnalysisSettings, ScoreSettings } from "../../src/excel/port";
 import { en } from "../../src/i18n/en";

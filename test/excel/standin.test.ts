@@ -1,6 +1,6 @@
 /** The stand-in behaves as Office.js does where the add-in depends on it. */
 import { describe, expect, it } from "vitest";
-import { createStandIn, StandInError } from "../support/excel-standin";
+import { createStandIn, StandInError } from "../../src/standin";
 
 type Ctx = any; // the stand-in's context, used the way Office code uses Excel.RequestContext
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en";
 import { DEFAULT_PREDICT } from "../../src/excel/port";
-import { createStandIn, typedInput } from "../support/excel-standin";
+import { createStandIn, typedInput } from "../../src/standin";
 import { bookWithTransactions, settingsFor } from "./helpers";
 
 type Ctx = any; // the stand-in's context, used the way Office code uses Excel.RequestContext

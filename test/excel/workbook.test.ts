@@ -393,7 +393,7 @@ describe("reading, settings and cells", () => {
 
 describe("Online Retail sample (../shared/data)", () => {
   it("reads amount = Quantity × UnitPrice, reports missing ids and cancellations, and writes every customer", async () => {
-    const { createStandIn } = await import("../support/excel-standin");
+    const { createStandIn } = await import("../../src/standin");
     const { createWorkbookPort } = await import("../../src/excel/workbook");
     const book = createStandIn();
     const csv = readFileSync(new URL("../../../shared/data/online_retail_sample_20k.csv", import.meta.url), "utf8");

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { afterEach, describe, expect, it } from "vitest";
-import { ABC_LABELS, abcUpgrade, classifyAbc } from "../../src/core/abc";
+import { ABC_LABELS, abcUpgrade, classifyAbc } from "../../src/core/tiers/abc";
 import { abcclass, abcnext } from "../../src/functions/functions";
 import { excelError, setDisplayLanguage } from "../support/custom-functions";
 

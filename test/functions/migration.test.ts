@@ -3,7 +3,7 @@
  * measure as null, ids as numbers or text, error cells as error objects.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { SCORE_TIER_KEYS } from "../../src/core/score";
+import { SCORE_TIER_KEYS } from "../../src/core/tiers/score";
 import { migration } from "../../src/functions/functions";
 import { en } from "../../src/i18n/en";
 import { scoreTierLabels } from "../../src/i18n/describe";

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { serialFromParts } from "../../src/core/dates";
+import { serialFromParts } from "../../src/core/cells/dates";
 import { clvfit, clvpredict, lifecycle, palive } from "../../src/functions/functions";
 import { excelError, setDisplayLanguage } from "../support/custom-functions";
 

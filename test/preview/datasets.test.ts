@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseDateText } from "../../src/core/dates";
+import { parseDateText } from "../../src/core/cells/dates";
 import { CDNOW_HEADER, cdnowSheets, dataSetName, serialFromYmd } from "../../src/preview/datasets";
 
 const CDNOW = resolve(__dirname, "../../../shared/data/CDNOW_master.txt");

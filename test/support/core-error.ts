@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { CoreError } from "../../src/core/errors";
+import { CoreError } from "../../src/core/cells/errors";
 
 /** Runs fn, expects it to throw a CoreError with this code (and these details), and returns the error for more checks. */
 export function expectCoreError(fn: () => unknown, code: string, details?: Record<string, string | number>): CoreError {

@@ -1,8 +1,8 @@
 /** The weighted score and the playbook in the pane's form: conversions to and from settings, validation, the tier list. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SCORE_METRICS, SCORE_TIER_KEYS, type ScoreMetric } from "../../src/core/score";
-import { CN8_SEGMENTS, RFM_VIGNETTE_RULES } from "../../src/core/segments";
+import { SCORE_METRICS, SCORE_TIER_KEYS, type ScoreMetric } from "../../src/core/tiers/score";
+import { CN8_SEGMENTS, RFM_VIGNETTE_RULES } from "../../src/core/tiers/segments";
 import type { AnalysisSettings, ScoreSettings } from "../../src/excel/port";
 import { messages } from "../../src/i18n";
 import { defaultStrategy, tierStrategy } from "../../src/i18n/playbook";

@@ -1,0 +1,187 @@
+/**
+ * "Predict CLV & churn" for the pane's analysis: the fitted BG/NBD and Gamma-Gamma models
+ * (runClvModels), lifecycle stages and the churn-warning list, computed on the transactions the
+ * analysis read (returns excluded) with the analysis date as the end of calibration, and joined to
+ * the analysis customers by customer id. The models' summary holds only customers with a purchase by
+ * the calibration end; any other customer gets NaN (no prediction) and is not on the warning list.
+ *
+ * A model that cannot be fitted to the data (nobody came back, q ≤ 1, no finite maximum) is not a
+ * failed run: the tiers stand without the predictions and `error` carries the core's reason, which the
+ * caller words (src/i18n/describe.ts). Lifecycle stages need no model and are always given.
+ */
+import { scoreNeedsPredictions, tierMeans, withScore, type AnalysisResult, type TierRow } from "./analysis";
+import type { TimeUnit } from "../models/calibration";
+import { CHURN_DEFAULTS, churnWarning } from "../models/churn";
+import { CoreError, type CoreErrorCode } from "../cells/errors";
+import type { BgNbdFit } from "../models/bgnbd";
+import type { GammaGammaFit } from "../models/gammagamma";
+import type { CustomerId, Transactions } from "../transactions/input";
+import { checkLifecycleOptions, LIFECYCLE_DEFAULTS, lifecycleStages } from "../models/lifecycle";
+import { checkPredictOptions, CLV_DEFAULTS, runClvModels } from "../models/predict";
+
+export interface PredictAnalysisOptions {
+  unit: TimeUnit;
+  /** Horizon of the expected purchases and of the CLV, in whole months. */
+  horizonMonths: number;
+  monthlyDiscount: number;
+  /** Lifecycle thresholds (see lifecycle.ts). */
+  newDays: number;
+  activeMultiple: number;
+  silentMultiple: number;
+  churnCapDays: number | null;
+  /** "Can't lose": the top `cantLoseShare` of customers by value whose churn risk is at least `cantLoseRisk`. */
+  cantLoseShare: number;
+  cantLoseRisk: number;
+}
+
+export const PREDICT_DEFAULTS: Readonly<PredictAnalysisOptions> = {
+  unit: CLV_DEFAULTS.unit,
+  horizonMonths: CLV_DEFAULTS.horizonMonths,
+  monthlyDiscount: CLV_DEFAULTS.monthlyDiscount,
+  ...LIFECYCLE_DEFAULTS,
+  cantLoseShare: CHURN_DEFAULTS.valueShare,
+  cantLoseRisk: CHURN_DEFAULTS.risk,
+};
+
+/** Per analysis customer (index as `AnalysisResult.customerIds`); NaN where the model has no row. */
+export interface ModelPredictions {
+  bgnbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+  pAlive: Float64Array;
+  churnRisk: Float64Array;
+  expectedPurchases: Float64Array;
+  expectedAverageSpend: Float64Array;
+  /** Discounted CLV over the horizon (expected revenue). */
+  clv: Float64Array;
+  /** CLV if the customer is still alive: the value the warning list weighs. */
+  clvIfAlive: Float64Array;
+  clvAtRisk: Float64Array;
+  cantLose: Uint8Array;
+  /** Customers with churn risk above 0, most CLV at risk first (churnWarning's order). */
+  warning: Int32Array;
+  /** Customers in the model's summary (bought by the calibration end). */
+  modelled: number;
+}
+
+export interface CustomerPredictions {
+  options: PredictAnalysisOptions;
+  /** Lifecycle stage per customer: an index into LIFECYCLE_STAGES. */
+  stage: Uint8Array;
+  /** Null when a model could not be fitted; `error` then says why. */
+  model: ModelPredictions | null;
+  error: CoreError | null;
+}
+
+/** The core errors that mean "the models do not fit these data" rather than "the settings are wrong". */
+const MODEL_FAILURES: ReadonlySet<CoreErrorCode> = new Set<CoreErrorCode>(["noRepeatPurchases", "fitFailed", "gammaGammaQ", "noRepeatSpend", "noData"]);
+
+export function isModelFailure(error: unknown): error is CoreError {
+  return error instanceof CoreError && MODEL_FAILURES.has(error.code);
+}
+
+/** Throws CoreError (badHorizon, badDiscount, badLifecycle); the churn cut-offs are checked with the analysis settings. */
+export function checkPredictAnalysisOptions(o: PredictAnalysisOptions): void {
+  checkPredictOptions({ unit: o.unit, horizon: 0, clvMonths: o.horizonMonths, monthlyDiscount: o.monthlyDiscount });
+  checkLifecycleOptions(o);
+}
+
+/** Index of each of `ids` among `into` (−1 when absent); identity when both lists are the same. */
+function joinIds(ids: readonly CustomerId[], into: readonly CustomerId[]): Int32Array {
+  const out = new Int32Array(ids.length);
+  if (ids === into) {
+    for (let k = 0; k < out.length; k++) out[k] = k;
+    return out;
+  }
+  const index = new Map<CustomerId, number>();
+  into.forEach((id, c) => index.set(id, c));
+  for (let k = 0; k < ids.length; k++) out[k] = index.get(ids[k]) ?? -1;
+  return out;
+}
+
+function spread(values: ArrayLike<number>, to: Int32Array, n: number): Float64Array {
+  const out = new Float64Array(n).fill(NaN);
+  for (let k = 0; k < to.length; k++) if (to[k] >= 0) out[to[k]] = values[k];
+  return out;
+}
+
+/** Predictions, lifecycle stages and the warning list for the analysis customers. */
+export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly CustomerId[], asOf: number, options: PredictAnalysisOptions): CustomerPredictions {
+  checkPredictAnalysisOptions(options);
+  const n = customerIds.length;
+  const lifecycle = lifecycleStages(tx, { asOf, ...options });
+  const stage = new Uint8Array(n);
+  const stageTo = joinIds(lifecycle.customerIds, customerIds);
+  for (let k = 0; k < stageTo.length; k++) if (stageTo[k] >= 0) stage[stageTo[k]] = lifecycle.stage[k];
+
+  let run: ReturnType<typeof runClvModels>;
+  try {
+    run = runClvModels(tx, { unit: options.unit, calibrationEnd: asOf, horizonMonths: options.horizonMonths, monthlyDiscount: options.monthlyDiscount });
+  } catch (error) {
+    if (isModelFailure(error)) return { options, stage, model: null, error };
+    throw error;
+  }
+  const p = run.predictions;
+  const to = joinIds(run.summary.customerIds, customerIds);
+  const warning = churnWarning(p.pAlive, p.clvIfAlive, { valueShare: options.cantLoseShare, risk: options.cantLoseRisk });
+  const cantLose = new Uint8Array(n);
+  for (let k = 0; k < to.length; k++) if (to[k] >= 0) cantLose[to[k]] = warning.cantLose[k];
+  const order: number[] = [];
+  for (const k of warning.order) if (warning.risk[k] > 0 && to[k] >= 0) order.push(to[k]);
+  return {
+    options,
+    stage,
+    error: null,
+    model: {
+      // The pane's analysis uses BG/NBD (runClvModels' default).
+      bgnbd: run.bgnbd!,
+      gammaGamma: run.gammaGamma,
+      pAlive: spread(p.pAlive, to, n),
+      churnRisk: spread(warning.risk, to, n),
+      expectedPurchases: spread(p.expectedPurchases, to, n),
+      expectedAverageSpend: spread(p.expectedAverageSpend, to, n),
+      clv: spread(p.clv, to, n),
+      clvIfAlive: spread(p.clvIfAlive, to, n),
+      clvAtRisk: spread(warning.clvAtRisk, to, n),
+      cantLose,
+      warning: Int32Array.from(order),
+      modelled: run.summary.customerIds.length,
+    },
+  };
+}
+
+/** Sum of `values` per tier (indices outside 0..tiers−1 and NaN values skipped). */
+export function tierSums(tierOf: ArrayLike<number>, tiers: number, values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(tiers);
+  for (let i = 0; i < tierOf.length; i++) {
+    const t = tierOf[i];
+    const v = values[i];
+    if (t < 0 || t >= tiers || v !== v) continue;
+    out[t] += v;
+  }
+  return out;
+}
+
+/**
+ * The analysis with its predictions: per customer (`predict`) and per tier (expected purchases and
+ * expected revenue summed over the tier's customers, mean P(alive)). A weighted score that uses predicted
+ * CLV or P(alive) is computed here, and with tierBy "score" its tiers; when the models could not be
+ * fitted those metrics are blank for everyone and the score stands on its other metrics (the blank rule).
+ */
+export function withPredictions(tiered: AnalysisResult, options: PredictAnalysisOptions): AnalysisResult {
+  const predict = predictAnalysisCustomers(tiered.transactions, tiered.customerIds, tiered.summary.asOf, options);
+  const withModels = { ...tiered, predict };
+  const a = tiered.scoreSettings && scoreNeedsPredictions(tiered.scoreSettings) ? withScore(withModels) : withModels;
+  const model = predict.model;
+  if (!model) return a;
+  const size = a.tiers.reduce((max, t) => Math.max(max, t.index + 1), 0);
+  const purchases = tierSums(a.tierOf, size, model.expectedPurchases);
+  const revenue = tierSums(a.tierOf, size, model.clv);
+  const alive = tierMeans(a.tierOf, size, model.pAlive);
+  const tiers: TierRow[] = a.tiers.map((t) => ({
+    ...t,
+    expectedPurchases: purchases[t.index],
+    expectedRevenue: revenue[t.index],
+    mean: { ...t.mean, pAlive: alive[t.index] },
+  }));
+  return { ...a, tiers };
+}

@@ -1,0 +1,326 @@
+/**
+ * The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): while alive, a
+ * customer buys at rate λ ~ Gamma(r, α); after each repeat purchase they drop out with probability
+ * p ~ Beta(a, b). Split, as lifetimes and CLVTools split it, into likelihood, fit and predictions.
+ *
+ * Per customer the data are x (repeat purchases), t_x (first to last purchase) and T (first purchase
+ * to the end of calibration), in one time unit. Time is continuous.
+ */
+import { distinctValues, type Distinct } from "../math/distinct";
+import { hypergeometricSeries } from "../math/hyp2f1";
+import { fitRepeatModel, type RepeatColumns } from "./fit";
+import { digammaDiff, gammaln, lnGammaRatio } from "../math/special";
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface BgNbdFit extends BgNbdParams {
+  logLikelihood: number;
+  /** Standard errors from the inverse Hessian of the log-likelihood (delta method from the log scale). */
+  standardErrors: BgNbdParams;
+  /**
+   * Parameters that ran off to a limit of the model (their standard error is NaN): r and α together
+   * when purchase rates do not vary between customers (then λ = r/α for all), a small and b large
+   * when nobody seems to drop out. The predictions are then those of the limiting model.
+   */
+  limits: (keyof BgNbdParams)[];
+  customers: number;
+  iterations: number;
+}
+
+export { checkRepeatColumns, type RepeatColumns } from "./fit";
+
+/**
+ * x, t_x and T each take few distinct values in real data (whole days or weeks: a few hundred), so
+ * the lnΓ/ψ terms of x and the logarithms of α+T and α+t_x are computed once per distinct value and
+ * evaluation, not once per customer.
+ */
+interface XGroups extends Distinct {
+  T: Distinct;
+  tx: Distinct;
+}
+
+function groupRepeatCounts(data: RepeatColumns): XGroups {
+  return { ...distinctValues(data.x), T: distinctValues(data.T), tx: distinctValues(data.tx) };
+}
+
+function logsOf(values: Float64Array, f: (v: number) => number): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) out[k] = f(values[k]);
+  return out;
+}
+
+/** ln(1 + eᵈ) without overflow. */
+function softplus(d: number): number {
+  return d > 0 ? d + Math.log1p(Math.exp(-d)) : Math.log1p(Math.exp(d));
+}
+
+/** eᵈ/(1 + eᵈ) without overflow. */
+function sigmoid(d: number): number {
+  if (d >= 0) return 1 / (1 + Math.exp(-d));
+  const e = Math.exp(d);
+  return e / (1 + e);
+}
+
+/**
+ * The log-likelihood of each customer, summed, and its gradient with respect to (ln r, ln α, ln a, ln b).
+ * Per customer, in Hardie's numerically stable arrangement (note 027):
+ *   ln L = lnΓ(r+x) − lnΓ(r) + r ln α + ln B(a, b+x) − ln B(a, b) − (r+x) ln(α+T)
+ *          + ln(1 + [x>0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)),
+ * the last term as softplus(d) with d = ln(a/(b+x−1)) + (r+x)(ln(α+T) − ln(α+t_x)).
+ */
+export function bgnbdLogLikelihood(params: BgNbdParams, data: RepeatColumns, gradient?: Float64Array): number {
+  return logLikelihoodWith(params, data, groupRepeatCounts(data), gradient);
+}
+
+function logLikelihoodWith(p: BgNbdParams, data: RepeatColumns, groups: XGroups, gradient?: Float64Array): number {
+  const { r, alpha, a, b } = p;
+  const { tx, T } = data;
+  const k = groups.values.length;
+  // Per distinct x: lnΓ(r+x) − lnΓ(r) + ln B(a, b+x) − ln B(a, b), its ψ derivatives, ln(a/(b+x−1)).
+  // Written as differences that stay exact when a parameter is huge (see special.ts).
+  const dConst = new Float64Array(k);
+  const gR = new Float64Array(k);
+  const gA = new Float64Array(k);
+  const gB = new Float64Array(k);
+  let ll = 0;
+  for (let j = 0; j < k; j++) {
+    const x = groups.values[j];
+    const constant = lnGammaRatio(r, x) + lnGammaRatio(b, x) - lnGammaRatio(a + b, x);
+    dConst[j] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity;
+    ll += groups.counts[j] * constant;
+    if (gradient) {
+      const psiABX = digammaDiff(a + b, x);
+      gR[j] = digammaDiff(r, x);
+      gA[j] = -psiABX;
+      gB[j] = digammaDiff(b, x) - psiABX;
+    }
+  }
+  // Per distinct T: ln(α+T) and ln(1 + T/α); per distinct t_x: ln(α+t_x).
+  const lnA = logsOf(groups.T.values, (t) => Math.log(alpha + t));
+  const growA = logsOf(groups.T.values, (t) => Math.log1p(t / alpha));
+  const lnB = logsOf(groups.tx.values, (t) => Math.log(alpha + t));
+  // ln((α+T)/(α+t_x)) as a difference of logs loses digits only when α dwarfs T; then per customer.
+  const exactRatio = alpha > 1e6;
+  const tIndex = groups.T.index;
+  const txIndex = groups.tx.index;
+  let dr = 0;
+  let dAlpha = 0;
+  let da = 0;
+  let db = 0;
+  const n = T.length;
+  const x = data.x;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i];
+    const A = alpha + T[i];
+    // r ln α − (r+x) ln(α+T), without subtracting two huge logs when α is huge.
+    const grow = growA[tIndex[i]];
+    ll -= r * grow + xi * lnA[tIndex[i]];
+    if (gradient) {
+      dr -= grow;
+      dAlpha += (r * T[i]) / (alpha * A) - xi / A;
+    }
+    if (xi > 0) {
+      const m = r + xi;
+      const B = alpha + tx[i];
+      const lnAB = exactRatio ? Math.log1p((T[i] - tx[i]) / B) : lnA[tIndex[i]] - lnB[txIndex[i]];
+      const d = dConst[groups.index[i]] + m * lnAB;
+      // softplus(d) and sigmoid(d) from one exponential.
+      const e = Math.exp(-Math.abs(d));
+      ll += (d > 0 ? d : 0) + Math.log1p(e);
+      if (gradient) {
+        const s = d >= 0 ? 1 / (1 + e) : e / (1 + e);
+        dr += s * lnAB;
+        dAlpha += s * m * (1 / A - 1 / B);
+        da += s / a;
+        db -= s / (b + xi - 1);
+      }
+    }
+  }
+  if (gradient) {
+    for (let j = 0; j < k; j++) {
+      const c = groups.counts[j];
+      dr += c * gR[j];
+      da += c * gA[j];
+      db += c * gB[j];
+    }
+    // With respect to the logs of the parameters.
+    gradient[0] = dr * r;
+    gradient[1] = dAlpha * alpha;
+    gradient[2] = da * a;
+    gradient[3] = db * b;
+  }
+  return ll;
+}
+
+/**
+ * Maximum-likelihood fit, by fitRepeatModel (repeatfit.ts: times scaled, limit-aligned coordinates,
+ * BFGS on the analytic gradient, standard errors from the inverse Hessian). Throws
+ * CoreError("noRepeatPurchases") when nobody bought twice (a and b are then not identified) and
+ * CoreError("fitFailed") when the likelihood has no finite maximum.
+ */
+export function fitBgNbd(data: RepeatColumns): BgNbdFit {
+  const fit = fitRepeatModel(data, {
+    model: "bgnbd",
+    timeScaled: [false, true, false, false],
+    // The model's limits: r → ∞ with r/α fixed (one purchase rate for all); a → 0 or ∞ with b/a free
+    // (nobody drops out; one dropout probability for all), which drags b along.
+    limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge, aEdge || baEdge],
+    meanNegative: (scaled, n) => {
+      const groups = groupRepeatCounts(scaled);
+      return (theta, grad) => {
+        const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
+        const ll = logLikelihoodWith(params, scaled, groups, grad);
+        for (let i = 0; i < 4; i++) grad[i] = -grad[i] / n;
+        return -ll / n;
+      };
+    },
+  });
+  const [r, alpha, a, b] = fit.params;
+  const se = fit.standardErrors;
+  return {
+    r,
+    alpha,
+    a,
+    b,
+    logLikelihood: fit.logLikelihood,
+    standardErrors: { r: se[0], alpha: se[1], a: se[2], b: se[3] },
+    limits: (["r", "alpha", "a", "b"] as const).filter((_, i) => fit.atLimit[i]),
+    customers: fit.customers,
+    iterations: fit.iterations,
+  };
+}
+
+/** P(alive | x, t_x, T) = 1 / (1 + [x>0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)). */
+export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return 1;
+  // ln((α+T)/(α+t_x)) by log1p, exact also when α is huge (a fit at the no-heterogeneity limit).
+  const d = Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log1p((T - tx) / (p.alpha + tx));
+  return sigmoid(-d);
+}
+
+/**
+ * E[Y(t) | x, t_x, T]: expected purchases in the next t time units (FHL 2005 eq. 10):
+ *   (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)] · P(alive),  z = t/(α+T+t).
+ *
+ * Euler's transformation turns the bracket into 1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z), a
+ * series whose terms never grow (c grows with x) and whose (a−1) factor cancels the one in front:
+ *   ₂F₁(…) = 1 + (a−1)·H,  H = (a+b−1−r) z/(a+b+x−1) · ₃F₂(a+b−r, a, 1; a+b+x, 2; z),
+ * so the result is P(alive)·(a+b+x−1)·[−expm1((a−1) ln(1−z))/(a−1) − (1−z)^(a−1) H], exact as a → 1.
+ * When that series would need more than 2,000 terms (z near 1: a long horizon for a new customer),
+ * loses more than 4 digits to cancellation, or a+b+x−1 ≤ 0, the expectation is integrated instead
+ * (see expectedByQuadrature).
+ */
+export function expectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  if (t <= 0) return 0;
+  return pAlive(p, x, tx, T) * expectedIfAlive(p, t, x, T);
+}
+
+/** E[X(t)] for a customer just acquired at time 0: the conditional expectation with x = 0, T = 0. */
+export function expectedPurchasesNew(p: BgNbdParams, t: number): number {
+  return t <= 0 ? 0 : expectedIfAlive(p, t, 0, 0);
+}
+
+/** E[Y(t) | alive at T, x repeat purchases]. */
+export function expectedIfAlive(p: BgNbdParams, t: number, x: number, T: number): number {
+  const { r, alpha, a, b } = p;
+  // One dropout probability for all (a fitted at the model's limit): Beta(a, b+x) is all but a point.
+  if (a >= 1e4 && b + x >= 1e4) return expectedNearPointMass(p, t, x, T);
+  const c = a + b + x - 1;
+  if (c > 0) {
+    const z = t / (alpha + T + t);
+    const upperA = a + b - 1 - r;
+    const series = hypergeometricSeries([upperA + 1, a, 1], [c + 1, 2], z, 2000);
+    // A series that cancelled (a+b < r makes its first terms alternate) goes to the integral too.
+    if (series.converged && series.logCondition < Math.log(1e4)) {
+      const h = ((upperA * z) / c) * series.sign * Math.exp(series.logValue);
+      const am1 = a - 1;
+      const logOneMinusZ = Math.log1p(-z);
+      const u = am1 * logOneMinusZ;
+      // −expm1(u)/(a−1), written so that it tends to −ln(1−z) as a → 1.
+      const lead = u === 0 ? -logOneMinusZ : -(Math.expm1(u) / u) * logOneMinusZ;
+      const value = c * (lead - Math.exp(u) * h);
+      if (Number.isFinite(value) && value >= 0) return value;
+    }
+  }
+  return expectedByQuadrature(p, t, x, T);
+}
+
+/**
+ * E[h(p)] for p ~ Beta(a, b+x) concentrated near its mean μ (a and b+x ≥ 1e4): h(μ) + ½h''(μ)·Var(p),
+ * with h(p) = (1 − (1 + pt/(α+T))^(−(r+x)))/p as in expectedByQuadrature. The next term is of order
+ * (Var/μ²)² ≤ 1e-8 of the result. The series needs ~a terms here and the integral a very fine grid.
+ */
+function expectedNearPointMass(p: BgNbdParams, t: number, x: number, T: number): number {
+  const a = p.a;
+  const b = p.b + x;
+  const m = p.r + x;
+  const kappa = t / (p.alpha + T);
+  const h = (q: number) => -Math.expm1(-m * Math.log1p(kappa * q)) / q;
+  const mean = a / (a + b);
+  const variance = (mean * (1 - mean)) / (a + b + 1);
+  const step = 1e-3 * mean;
+  const curvature = (h(mean + step) - 2 * h(mean) + h(mean - step)) / (step * step);
+  return h(mean) + 0.5 * curvature * variance;
+}
+
+/**
+ * The same expectation as an integral over the posterior of the dropout probability: given alive,
+ * p ~ Beta(a, b+x) and λ ~ Gamma(r+x, α+T), and a customer with (λ, p) buys (1 − e^(−λpt))/p times on
+ * average, so E = ∫₀¹ (1 − (1 + pt/(α+T))^(−(r+x)))/p · Beta(p; a, b+x) dp.
+ *
+ * Integrated on the logit scale u = ln(p/(1−p)), where the Beta density becomes p^a (1−p)^(b+x)/B
+ * with exponentially decaying tails, mapped by u = u* + σ·sinh(s) around its mode u* = ln(a/(b+x))
+ * with σ its width: the trapezoid rule in s then converges geometrically whether the mass is narrow
+ * (large a and b) or spread over many orders of magnitude of p (a tiny a). The s range grows until
+ * the integrand at both ends is e⁻⁴⁰ below its peak; the step halves until the sum settles.
+ */
+export function expectedByQuadrature(p: BgNbdParams, t: number, x: number, T: number): number {
+  const { r, alpha, a } = p;
+  const b = p.b + x;
+  const m = r + x;
+  const kappa = t / (alpha + T);
+  const lnBeta = b >= a ? gammaln(a) - lnGammaRatio(b, a) : gammaln(b) - lnGammaRatio(a, b);
+  const mode = Math.log(a / b);
+  // The width of the core of the density in u, at most 1: a tiny a gives a flat left tail thousands of
+  // units long (the sinh map reaches it) but h(p) still changes within a few units of u = 0.
+  const width = Math.min(1, Math.sqrt(1 / a + 1 / b));
+  // ln of the integrand without h (h is bounded by mκ): a ln p + (b+x) ln(1−p) − ln B + ln(du/ds).
+  const logDensity = (s: number): number => {
+    const u = mode + width * Math.sinh(s);
+    return -a * softplus(-u) - b * softplus(u) - lnBeta + Math.log(width * Math.cosh(s));
+  };
+  const at = (s: number): number => {
+    const u = mode + width * Math.sinh(s);
+    const lnP = -softplus(-u);
+    const prob = Math.exp(lnP);
+    const h = prob > 0 ? -Math.expm1(-m * Math.log1p(kappa * prob)) / prob : m * kappa;
+    return h * Math.exp(-a * softplus(-u) - b * softplus(u) - lnBeta) * width * Math.cosh(s);
+  };
+  const peak = logDensity(0);
+  let lo = 0;
+  let hi = 0;
+  while (lo > -30 && logDensity(lo) > peak - 40) lo -= 0.5;
+  while (hi < 30 && logDensity(hi) > peak - 40) hi += 0.5;
+  let step = 0.25;
+  let sum = 0;
+  for (let s = lo; s <= hi + 1e-12; s += step) sum += at(s);
+  let estimate = sum * step;
+  // Geometric convergence: a few halvings reach 1e-10. The density of a model at its limit (a and b
+  // in the hundreds of millions) carries about (a+b)·1e-16 of rounding; asking for more would spin.
+  const tolerance = Math.max(1e-10, 4e-16 * (a + b));
+  for (let level = 0; level < 7; level++) {
+    // Halving the step adds the midpoints of the current grid.
+    for (let s = lo + step / 2; s < hi; s += step) sum += at(s);
+    step /= 2;
+    const next = sum * step;
+    const settled = Math.abs(next - estimate) <= tolerance * Math.abs(next);
+    estimate = next;
+    if (settled && level >= 1) break;
+  }
+  return estimate;
+}

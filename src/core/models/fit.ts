@@ -1,0 +1,103 @@
+/**
+ * What fitting BG/NBD and Pareto/NBD have in common: both take x, t_x, T and have four positive
+ * parameters (a purchase-rate pair r, α and a dropout pair), and both are fitted the same way:
+ * - times in units of the mean T during the fit, so that the search box and the limit test mean the
+ *   same whatever the data's time unit (the time-scale parameters scale with it, the shapes do not);
+ * - the search over (ln p₀, ln p₁/p₀, ln p₂, ln p₃/p₂), so that data without heterogeneity send one
+ *   coordinate to its limit at a fixed mean ratio instead of crawling along a curved valley;
+ * - a start at r = 1 with the data's mean purchase rate (r/α ≈ Σx/ΣT) and the dropout pair at 1;
+ * - r → 0, or a mean rate r/α at an edge, means no finite maximum: CoreError("fitFailed").
+ */
+import { CoreError } from "../cells/errors";
+import { logScaleStandardErrors, maximizeLikelihood, type Objective } from "../math/optimize";
+
+/** The x, t_x, T columns of a calibration summary (see calibration.ts), one entry per customer. */
+export interface RepeatColumns {
+  x: ArrayLike<number>;
+  tx: ArrayLike<number>;
+  T: ArrayLike<number>;
+}
+
+/**
+ * Checks the columns: finite, x a whole number ≥ 0, 0 ≤ t_x ≤ T, t_x = 0 exactly when x = 0 (repeat
+ * purchases come after the first one, on other days). Throws
+ * CoreError("badRepeatSummary") naming the first bad row (0-based) and field.
+ */
+export function checkRepeatColumns(data: RepeatColumns): void {
+  const { x, tx, T } = data;
+  if (x.length !== tx.length || x.length !== T.length) throw new RangeError("x, t_x and T differ in length");
+  for (let i = 0; i < x.length; i++) {
+    const bad = (field: string, reason: string) => new CoreError("badRepeatSummary", { row: i, field, reason });
+    if (!(Number.isFinite(x[i]) && x[i] >= 0 && Number.isInteger(x[i]))) throw bad("x", "wholeNumber");
+    if (!(Number.isFinite(tx[i]) && tx[i] >= 0)) throw bad("t_x", "nonNegative");
+    if (!(Number.isFinite(T[i]) && T[i] >= 0)) throw bad("T", "nonNegative");
+    if (tx[i] > T[i] * (1 + 1e-12) + 1e-12) throw bad("t_x", "afterT");
+    if (x[i] === 0 && tx[i] !== 0) throw bad("t_x", "zeroWithoutRepeats");
+    if (x[i] > 0 && tx[i] === 0) throw bad("t_x", "repeatsWithoutTime");
+  }
+}
+
+export interface RepeatModelFit {
+  /** The four parameters in the data's time unit. */
+  params: [number, number, number, number];
+  standardErrors: [number, number, number, number];
+  /** Per parameter: at a limit of the model (its standard error is NaN). */
+  atLimit: boolean[];
+  logLikelihood: number;
+  customers: number;
+  iterations: number;
+}
+
+export interface RepeatModelSpec {
+  /** The model's name in CoreError details ("bgnbd", "paretoNbd"). */
+  model: string;
+  /** Which parameters are time scales (α; and β for Pareto/NBD): multiplied back by the time scale. */
+  timeScaled: readonly boolean[];
+  /** From the search coordinates at the box edge to the parameters at a limit. */
+  limits(edge: readonly boolean[]): boolean[];
+  /** −LL/n and its gradient in the logs of the four parameters, on the data with times scaled. */
+  meanNegative(scaled: RepeatColumns, n: number): Objective;
+}
+
+export function fitRepeatModel(data: RepeatColumns, spec: RepeatModelSpec): RepeatModelFit {
+  checkRepeatColumns(data);
+  const n = data.x.length;
+  if (n === 0) throw new CoreError("noData");
+  let sumX = 0;
+  let sumT = 0;
+  for (let i = 0; i < n; i++) {
+    sumX += data.x[i];
+    sumT += data.T[i];
+  }
+  if (sumX === 0) throw new CoreError("noRepeatPurchases");
+  if (sumT === 0) throw new CoreError("fitFailed", { model: spec.model });
+  const scale = sumT / n;
+  const scaled = { x: data.x, tx: Float64Array.from(data.tx, (v) => v / scale), T: Float64Array.from(data.T, (v) => v / scale) };
+  const objective = spec.meanNegative(scaled, n);
+  const toTheta = (u: ArrayLike<number>) => Float64Array.of(u[0], u[0] + u[1], u[2], u[2] + u[3]);
+  const search: Objective = (u, grad) => {
+    const value = objective(toTheta(u), grad);
+    grad[0] += grad[1];
+    grad[2] += grad[3];
+    return value;
+  };
+  const fit = maximizeLikelihood(search, [0, Math.log(n / sumX), 0, 0], n);
+  const theta = Array.from(toTheta(fit.theta));
+  const [rEdge, rateEdge] = fit.atBoundary;
+  const broken = (rEdge && fit.theta[0] < 0) || rateEdge;
+  if (broken || !fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
+    throw new CoreError("fitFailed", { model: spec.model });
+  }
+  const atLimit = spec.limits(fit.atBoundary);
+  const se = logScaleStandardErrors(objective, theta, n, atLimit.map((e) => !e));
+  const unscale = (v: number, k: number) => (spec.timeScaled[k] ? v * scale : v);
+  return {
+    params: theta.map((t, k) => unscale(Math.exp(t), k)) as RepeatModelFit["params"],
+    standardErrors: Array.from(se, unscale) as RepeatModelFit["standardErrors"],
+    atLimit,
+    // Each purchase time's density carries 1/scale: LL in the data's unit.
+    logLikelihood: fit.logLikelihood - sumX * Math.log(scale),
+    customers: n,
+    iterations: fit.iterations,
+  };
+}

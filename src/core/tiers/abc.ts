@@ -1,0 +1,232 @@
+/**
+ * ABC (Pareto) classes. Values are ranked from largest to smallest. Basis "value": a value is A
+ * while the share of the total held by all strictly larger values is below `aCut` (default 0.8),
+ * B below `bCut` (default 0.95), else C — so the value that crosses 80 % is still A. Basis "count":
+ * the same with the share of customers ranked strictly above (defaults 0.2 and 0.5: the 20 % /
+ * 30 % / 50 % split). Equal values always share a class. Zero and negative values are C and are
+ * reported; the total is the sum of the positive values. A share within 1e-9 of a cut counts as at
+ * the cut (see SHARE_TOLERANCE), so decimal data split exactly at 80 % is B, as on paper.
+ *
+ * Method "computed" (Ultsch & Lötsch 2015) reads the limits off the ABC curve instead of taking cuts
+ * (the curve points are defined in abccomputed.ts: A/B at the Pareto or the break-even point, B/C at
+ * the submarginal point). The curve has one point per counted value, a zero or negative value
+ * counting as 0; the limits fall between ranked values: the values ranked 1 … aRank are A on the
+ * curve, aRank + 1 … bRank B. Classes keep this module's tie rule: a tie group takes the class of
+ * its best-ranked member, i.e. a value is A when fewer than aRank values are strictly larger, B when
+ * fewer than bRank are, else C (zero and negative values are C). Where a tie group straddles a limit
+ * the whole group gets the better class, so set sizes can differ from the reference's, which splits
+ * such a group by position (SwissInhabitants: two communes of 710 inhabitants straddle the B/C
+ * limit; CalculatedABC.jl gives A/B/C = 642/434/1820, here 642/435/1819). Blanks (NaN) are left out
+ * of the curve, as out of the fixed method's shares. `aCut`/`bCut` of a computed result are the
+ * limits' yields and `basis` is "value": a positive value is A when the share held by strictly
+ * larger values is below aCut, as with fixed cuts (up to rounding: the shares are sums in input
+ * order, the curve's yields running sums in rank order). The cuts and the basis given in the
+ * options are ignored by the computed method.
+ */
+import { bisectLeft } from "d3-array";
+import { abcCurveLimits, type AbcLimits } from "./abc-curve";
+import { CoreError } from "../cells/errors";
+import { reachGap, type UpgradeGaps } from "./upgrade";
+
+export type { AbcCurvePoint, AbcLimitPoint, AbcLimits } from "./abc-curve";
+export type { UpgradeGaps } from "./upgrade";
+
+export type AbcBasis = "value" | "count";
+export type AbcMethod = "fixed" | "computed";
+export const ABC_LABELS = ["A", "B", "C"] as const;
+/** Class index for a missing value. */
+export const NO_CLASS = 255;
+
+export interface AbcOptions {
+  aCut?: number;
+  bCut?: number;
+  basis?: AbcBasis;
+  /** "fixed" (default): the cuts; "computed": limits from the ABC curve (cuts and basis ignored). */
+  method?: AbcMethod;
+}
+
+export interface AbcClassTotals {
+  count: number;
+  value: number;
+  /** Share of the positive total (basis value) held by the class. */
+  valueShare: number;
+  countShare: number;
+}
+
+export interface AbcResult {
+  /** Per value: 0 = A, 1 = B, 2 = C, NO_CLASS for missing (NaN). */
+  classes: Uint8Array;
+  /** Per value: share held by strictly larger values (basis value) or ranked above (basis count). */
+  shareBefore: Float64Array;
+  /** Per value: share held by it and everything ranked before it, ties included (0..1). */
+  cumulativeShare: Float64Array;
+  totals: [AbcClassTotals, AbcClassTotals, AbcClassTotals];
+  /** Indices of zero or negative values (class C). */
+  nonPositive: number[];
+  aCut: number;
+  bCut: number;
+  basis: AbcBasis;
+  method?: AbcMethod;
+  /** The curve points used (method "computed" only). */
+  limits?: AbcLimits;
+}
+
+
+/**
+ * Shares are sums of floating-point values, so a share that is exactly 80 % in decimal (9.2 of 11.5)
+ * can come out as 0.7999999999999999. A share within this of a cut counts as at the cut, not below.
+ */
+export const SHARE_TOLERANCE = 1e-9;
+
+function below(share: number, cut: number): boolean {
+  return share < cut - SHARE_TOLERANCE;
+}
+
+export function abcDefaults(basis: AbcBasis): { aCut: number; bCut: number } {
+  return basis === "count" ? { aCut: 0.2, bCut: 0.5 } : { aCut: 0.8, bCut: 0.95 };
+}
+
+export function classifyAbc(values: ArrayLike<number>, options: AbcOptions = {}): AbcResult {
+  const method = options.method ?? "fixed";
+  if (method !== "fixed" && method !== "computed") throw new CoreError("unknownAbcMethod", { value: String(method) });
+  if (method === "computed") return classifyComputed(values);
+  const basis = options.basis ?? "value";
+  if (basis !== "value" && basis !== "count") throw new CoreError("unknownBasis", { value: String(basis) });
+  const defaults = abcDefaults(basis);
+  const aCut = options.aCut ?? defaults.aCut;
+  const bCut = options.bCut ?? defaults.bCut;
+  for (const [name, cut] of [["a_cut", aCut], ["b_cut", bCut]] as const) {
+    if (!(cut > 0 && cut <= 1)) throw new CoreError("cutOutOfRange", { argument: name, value: cut });
+  }
+  if (!(aCut < bCut)) throw new CoreError("cutsOrder", { aCut, bCut });
+
+  const ranked = rankValues(values, basis);
+  const classes = ranked.assign((v, g) => {
+    const before = ranked.groupBefore[g];
+    return v <= 0 ? 2 : below(before, aCut) ? 0 : below(before, bCut) ? 1 : 2;
+  });
+  return { ...ranked.result(classes), aCut, bCut, basis, method: "fixed" };
+}
+
+/** The computed method (see the module comment and abccomputed.ts). */
+function classifyComputed(values: ArrayLike<number>): AbcResult {
+  const ranked = rankValues(values, "value");
+  const { ascending } = ranked;
+  const counted = ascending.length;
+  const descending = new Float64Array(counted);
+  for (let k = 0; k < counted; k++) descending[k] = Math.max(ascending[counted - 1 - k], 0);
+  const { limits, aRank, bRank } = abcCurveLimits(descending);
+  const classes = ranked.assign((v, g) => {
+    const above = ranked.groupAboveCount[g];
+    return v <= 0 ? 2 : above < aRank ? 0 : above < bRank ? 1 : 2;
+  });
+  return { ...ranked.result(classes), aCut: limits.aYield, bCut: limits.bYield, basis: "value", method: "computed", limits };
+}
+
+/**
+ * The values ranked from the largest down, per distinct value (ascending, the order binary search
+ * needs): the share strictly above it and up to it (on `basis`), and how many values are strictly
+ * larger. Rank by value with a native numeric sort (no index comparator: a million values sort in
+ * tens of milliseconds), then walk the distinct values from the largest down.
+ */
+function rankValues(values: ArrayLike<number>, basis: AbcBasis) {
+  const n = values.length;
+  const sorted = new Float64Array(n);
+  let counted = 0;
+  let positiveTotal = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    sorted[counted++] = v;
+    if (v > 0) positiveTotal += v;
+  }
+  const ascending = sorted.subarray(0, counted).sort();
+  const distinct: number[] = [];
+  const groupBefore: number[] = [];
+  const groupAfter: number[] = [];
+  const groupAboveCount: number[] = [];
+  const shareOf = (weight: number) => (basis === "value" ? (positiveTotal > 0 ? weight / positiveTotal : 0) : weight / counted);
+  let above = 0; // value (or count) strictly above the current group
+  for (let end = counted; end > 0; ) {
+    const v = ascending[end - 1];
+    let start = end - 1;
+    while (start > 0 && ascending[start - 1] === v) start--;
+    const groupSize = end - start;
+    const weight = basis === "value" ? Math.max(v, 0) * groupSize : groupSize;
+    distinct.push(v);
+    groupBefore.push(shareOf(above));
+    groupAfter.push(Math.min(shareOf(above + weight), 1));
+    groupAboveCount.push(counted - end);
+    above += weight;
+    end = start;
+  }
+  distinct.reverse();
+  groupBefore.reverse();
+  groupAfter.reverse();
+  groupAboveCount.reverse();
+  const shareBefore = new Float64Array(n).fill(NaN);
+  const cumulativeShare = new Float64Array(n).fill(NaN);
+  const nonPositive: number[] = [];
+  /** Classes from a rule on (value, its distinct group); NaN is NO_CLASS. Fills the shares too. */
+  const assign = (classOf: (v: number, group: number) => number): Uint8Array => {
+    const classes = new Uint8Array(n).fill(NO_CLASS);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (v !== v) continue;
+      const g = bisectLeft(distinct, v);
+      classes[i] = classOf(v, g);
+      shareBefore[i] = groupBefore[g];
+      cumulativeShare[i] = groupAfter[g];
+      if (v <= 0) nonPositive.push(i);
+    }
+    return classes;
+  };
+  const result = (classes: Uint8Array) => {
+    const totals = [0, 1, 2].map(() => ({ count: 0, value: 0, valueShare: 0, countShare: 0 })) as AbcResult["totals"];
+    for (let i = 0; i < n; i++) {
+      const c = classes[i];
+      if (c === NO_CLASS) continue;
+      totals[c].count++;
+      totals[c].value += values[i];
+    }
+    for (const t of totals) {
+      t.valueShare = positiveTotal > 0 ? t.value / positiveTotal : 0;
+      t.countShare = counted > 0 ? t.count / counted : 0;
+    }
+    return { classes, shareBefore, cumulativeShare, totals, nonPositive };
+  };
+  return { ascending, groupBefore, groupAboveCount, assign, result };
+}
+
+/**
+ * The next class up for each value and the gap to it: the smallest value already in that class
+ * minus the value (what the customer needs to add to tie with it; ties share a class, so reaching it
+ * is enough). A class that holds no value is skipped (C → A when B is empty). `next` is −1 and `gap`
+ * NaN for class A, for blanks (NaN), and when no better class holds a value. The gap is rounded up
+ * where floating point needs it, so value + gap ≥ that smallest value always holds: with the limits
+ * held fixed (a class starts at its smallest value) value + gap lands in the class above. Re-running
+ * the fixed-cut method with that one value raised by its gap also puts it at least that high: the
+ * values above the new tie are unchanged and the total only grows.
+ */
+export function abcUpgrade(values: ArrayLike<number>, abc: AbcResult): UpgradeGaps {
+  const n = values.length;
+  const smallest = [Infinity, Infinity, Infinity];
+  for (let i = 0; i < n; i++) {
+    const c = abc.classes[i];
+    if (c === NO_CLASS) continue;
+    if (values[i] < smallest[c]) smallest[c] = values[i];
+  }
+  const next = new Int32Array(n).fill(-1);
+  const gap = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < n; i++) {
+    const c = abc.classes[i];
+    const v = values[i];
+    if (c === NO_CLASS || v !== v) continue;
+    let k = c - 1;
+    while (k >= 0 && smallest[k] === Infinity) k--;
+    if (k < 0) continue;
+    next[i] = k;
+    gap[i] = reachGap(v, smallest[k]);
+  }
+  return { next, gap };
+}
