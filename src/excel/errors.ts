@@ -3,7 +3,7 @@
  * core's errors, the analysis settings errors and Office's errors into such sentences, and keeps
  * the original as `cause` (nothing is swallowed).
  */
-import { AnalysisSettingsError } from "../core/analysis/analysis";
+import { AnalysisSettingsError } from "../core/analysis/types";
 import { CoreError } from "../core/cells/errors";
 import type { Messages } from "../i18n";
 import { describeCoreError } from "../i18n/describe";

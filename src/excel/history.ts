@@ -14,7 +14,7 @@
  * syncs for the snapshots read together (and a pilot's list read beside them), and checks every row's
  * snapshot id.
  */
-import type { AnalysisResult } from "../core/analysis/analysis";
+import type { AnalysisResult } from "../core/analysis/types";
 import { serialToIsoDate } from "../core/cells/dates";
 import { customerIdText } from "../core/over-time/migration";
 import type { Messages } from "../i18n";

@@ -6,7 +6,8 @@
  * code that calls `Excel.run`; each operation does a constant number of `context.sync()` calls however
  * many rows there are.
  */
-import { PREDICT_DEFAULTS, type PredictAnalysisOptions } from "../core/analysis/predictions";
+import { PREDICT_DEFAULTS } from "../core/analysis/predictions";
+import type { PredictAnalysisOptions } from "../core/analysis/types";
 import type { AbcMethod } from "../core/tiers/abc";
 import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/tiers/score";
 import type { Locale } from "../i18n";

@@ -10,7 +10,7 @@
 import { ABC_LABELS } from "../core/tiers/abc";
 import { LIFECYCLE_STAGES } from "../core/models/lifecycle";
 import { gapShown } from "../core/tiers/upgrade";
-import type { AnalysisResult } from "../core/analysis/analysis";
+import type { AnalysisResult } from "../core/analysis/types";
 import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/describe";
 import { rowBytes } from "./batch";
@@ -140,7 +140,7 @@ export const CANT_LOSE_MARK = "✓";
 
 /** The tier a customer is in, by what the summary is by: segment name, ABC class or score band. */
 function tierOfCustomer(a: AnalysisResult, m: Messages): (c: number) => string {
-  if (a.tierBy === "segment" && a.rfm) {
+  if (a.tierBy === "segment") {
     const seg = a.rfm.segmentation;
     return (c) => segmentName(seg, seg.index[c], m);
   }

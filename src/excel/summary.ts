@@ -6,7 +6,7 @@
  * Tier names and strategies are resolved here for every sheet that shows them (results, history, migration).
  */
 import { ABC_LABELS } from "../core/tiers/abc";
-import type { AnalysisResult, TierRow } from "../core/analysis/analysis";
+import type { AnalysisResult, TierRow } from "../core/analysis/types";
 import { SCORE_TIER_KEYS } from "../core/tiers/score";
 import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/describe";
@@ -39,20 +39,20 @@ export function keyLabel(tierBy: TierBy, key: string, builtIn: boolean, m: Messa
 
 /** A tier's name in the user's language: segment names translated, custom names as typed, A/B/C as is, bands translated. */
 export function tierLabel(a: AnalysisResult, t: TierRow, m: Messages): string {
-  if (a.tierBy === "segment") return segmentName(a.rfm!.segmentation, t.index, m);
+  if (a.tierBy === "segment") return segmentName(a.rfm.segmentation, t.index, m);
   return keyLabel(a.tierBy, t.key, true, m);
 }
 
 /** Whether a tier's key is one of the add-in's (built-in segments, "others", A/B/C, bands) rather than a custom segment's name. */
 export function isBuiltInTier(a: AnalysisResult, t: TierRow): boolean {
   if (a.tierBy !== "segment") return true;
-  const seg = a.rfm!.segmentation;
+  const seg = a.rfm.segmentation;
   return seg.builtIn || t.index === seg.othersIndex;
 }
 
 /** Whether the run's tier keys are built in (false for a custom segment scheme). */
 export function builtInTiers(a: AnalysisResult): boolean {
-  return a.tierBy !== "segment" || a.rfm!.segmentation.builtIn;
+  return a.tierBy !== "segment" || a.rfm.segmentation.builtIn;
 }
 
 /** The tier's strategy: the user's text for its key, else the default (src/i18n/playbook.ts, the one resolver). */

@@ -13,7 +13,8 @@
  * The dynamic workflow's jobs (snapshots, migration, pilots) are in dynamic.ts. Every job of the port waits
  * for the one asked before it, the ribbon's as well as the pane's (queue.ts).
  */
-import { runTiering, type AnalysisResult } from "../core/analysis/analysis";
+import { runTiering } from "../core/analysis/run";
+import type { AnalysisResult } from "../core/analysis/types";
 import { closestToUpgrade } from "../core/tiers/upgrade-rank";
 import { withPredictions } from "../core/analysis/predictions";
 import { parseDateText } from "../core/cells/dates";
@@ -118,7 +119,7 @@ function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown
 
 /** What the upgrade gap is measured against per customer: the tier basis's own value (ABC's values, the score, revenue or orders). */
 function upgradeValue(a: AnalysisResult): ArrayLike<number> {
-  if (a.tierBy === "abcClass" && a.abc) return a.abc.values;
+  if (a.tierBy === "abcClass") return a.abc.values;
   if (a.tierBy === "score" && a.score) return a.score.score;
   return a.upgrade?.kind === "orders" ? a.summary.orders : a.summary.totalAmount;
 }

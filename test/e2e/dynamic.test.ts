@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { runTiering } from "../../src/core/analysis/analysis";
+import { runTiering } from "../../src/core/analysis/run";
 import { migrationMatrix, migrationRates } from "../../src/core/over-time/migration";
 import { comparePilot, pickPilot, PILOT } from "../../src/core/over-time/pilot";
 import { messages } from "../../src/i18n";

@@ -1,6 +1,6 @@
 /** Predict CLV & churn through the workbook port: Tiers columns, the Churn warning sheet, the summary, failures, syncs. */
 import { describe, expect, it } from "vitest";
-import { runAnalysis } from "../../src/core/analysis/analysis";
+import { runAnalysis } from "../../src/core/analysis/run";
 import { CoreError } from "../../src/core/cells/errors";
 import { PREDICT_DEFAULTS } from "../../src/core/analysis/predictions";
 import { READ_SYNCS, WRITE_SYNCS_PREDICT, SNAPSHOT_SYNCS } from "../../src/excel/host";

@@ -8,31 +8,18 @@
  * A model that cannot be fitted to the data (nobody came back, q ≤ 1, no finite maximum) is not a
  * failed run: the tiers stand without the predictions and `error` carries the core's reason, which the
  * caller words (src/i18n/describe.ts). Lifecycle stages need no model and are always given.
+ *
+ * Apart from the tiering (run.ts) because a caller that reports progress runs the tiers first and this
+ * second; it imports the score step (score.ts) below it and is imported by run.ts, never the reverse.
  */
-import { scoreNeedsPredictions, tierMeans, withScore, type AnalysisResult, type TierRow } from "./analysis";
-import type { TimeUnit } from "../models/calibration";
 import { CHURN_DEFAULTS, churnWarning } from "../models/churn";
 import { CoreError, type CoreErrorCode } from "../cells/errors";
-import type { BgNbdFit } from "../models/bgnbd";
-import type { GammaGammaFit } from "../models/gammagamma";
 import type { CustomerId, Transactions } from "../transactions/input";
 import { checkLifecycleOptions, LIFECYCLE_DEFAULTS, lifecycleStages } from "../models/lifecycle";
 import { checkPredictOptions, CLV_DEFAULTS, runClvModels } from "../models/predict";
-
-export interface PredictAnalysisOptions {
-  unit: TimeUnit;
-  /** Horizon of the expected purchases and of the CLV, in whole months. */
-  horizonMonths: number;
-  monthlyDiscount: number;
-  /** Lifecycle thresholds (see lifecycle.ts). */
-  newDays: number;
-  activeMultiple: number;
-  silentMultiple: number;
-  churnCapDays: number | null;
-  /** "Can't lose": the top `cantLoseShare` of customers by value whose churn risk is at least `cantLoseRisk`. */
-  cantLoseShare: number;
-  cantLoseRisk: number;
-}
+import { perTier } from "./measures";
+import { scoreNeedsPredictions, withScore } from "./score";
+import type { AnalysisResult, CustomerPredictions, PredictAnalysisOptions, TierRow } from "./types";
 
 export const PREDICT_DEFAULTS: Readonly<PredictAnalysisOptions> = {
   unit: CLV_DEFAULTS.unit,
@@ -42,35 +29,6 @@ export const PREDICT_DEFAULTS: Readonly<PredictAnalysisOptions> = {
   cantLoseShare: CHURN_DEFAULTS.valueShare,
   cantLoseRisk: CHURN_DEFAULTS.risk,
 };
-
-/** Per analysis customer (index as `AnalysisResult.customerIds`); NaN where the model has no row. */
-export interface ModelPredictions {
-  bgnbd: BgNbdFit;
-  gammaGamma: GammaGammaFit;
-  pAlive: Float64Array;
-  churnRisk: Float64Array;
-  expectedPurchases: Float64Array;
-  expectedAverageSpend: Float64Array;
-  /** Discounted CLV over the horizon (expected revenue). */
-  clv: Float64Array;
-  /** CLV if the customer is still alive: the value the warning list weighs. */
-  clvIfAlive: Float64Array;
-  clvAtRisk: Float64Array;
-  cantLose: Uint8Array;
-  /** Customers with churn risk above 0, most CLV at risk first (churnWarning's order). */
-  warning: Int32Array;
-  /** Customers in the model's summary (bought by the calibration end). */
-  modelled: number;
-}
-
-export interface CustomerPredictions {
-  options: PredictAnalysisOptions;
-  /** Lifecycle stage per customer: an index into LIFECYCLE_STAGES. */
-  stage: Uint8Array;
-  /** Null when a model could not be fitted; `error` then says why. */
-  model: ModelPredictions | null;
-  error: CoreError | null;
-}
 
 /** The core errors that mean "the models do not fit these data" rather than "the settings are wrong". */
 const MODEL_FAILURES: ReadonlySet<CoreErrorCode> = new Set<CoreErrorCode>(["noRepeatPurchases", "fitFailed", "gammaGammaQ", "noRepeatSpend", "noData"]);
@@ -149,18 +107,6 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
   };
 }
 
-/** Sum of `values` per tier (indices outside 0..tiers−1 and NaN values skipped). */
-export function tierSums(tierOf: ArrayLike<number>, tiers: number, values: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(tiers);
-  for (let i = 0; i < tierOf.length; i++) {
-    const t = tierOf[i];
-    const v = values[i];
-    if (t < 0 || t >= tiers || v !== v) continue;
-    out[t] += v;
-  }
-  return out;
-}
-
 /**
  * The analysis with its predictions: per customer (`predict`) and per tier (expected purchases and
  * expected revenue summed over the tier's customers, mean P(alive)). A weighted score that uses predicted
@@ -174,9 +120,9 @@ export function withPredictions(tiered: AnalysisResult, options: PredictAnalysis
   const model = predict.model;
   if (!model) return a;
   const size = a.tiers.reduce((max, t) => Math.max(max, t.index + 1), 0);
-  const purchases = tierSums(a.tierOf, size, model.expectedPurchases);
-  const revenue = tierSums(a.tierOf, size, model.clv);
-  const alive = tierMeans(a.tierOf, size, model.pAlive);
+  const purchases = perTier(a.tierOf, size, model.expectedPurchases, "sum");
+  const revenue = perTier(a.tierOf, size, model.clv, "sum");
+  const alive = perTier(a.tierOf, size, model.pAlive, "mean");
   const tiers: TierRow[] = a.tiers.map((t) => ({
     ...t,
     expectedPurchases: purchases[t.index],

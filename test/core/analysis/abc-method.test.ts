@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { classifyAbc } from "../../../src/core/tiers/abc";
-import { runTiering } from "../../../src/core/analysis/analysis";
+import { runTiering } from "../../../src/core/analysis/run";
 
 // The Swiss communes' inhabitants as one purchase each of a customer per commune: revenue per customer = inhabitants.
 const inhabitants = readFileSync(new URL("../../../../shared/data/swiss_inhabitants_1900.txt", import.meta.url), "utf8")

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AnalysisSettingsError, customerClv, expectedLifespan, runAnalysis, tierMeans, type AnalysisOptions } from "../../../src/core/analysis/analysis";
+import { customerClv, expectedLifespan, perTier } from "../../../src/core/analysis/measures";
+import { runAnalysis } from "../../../src/core/analysis/run";
+import { AnalysisSettingsError, type AnalysisOptions } from "../../../src/core/analysis/types";
 import { simpleClv } from "../../../src/core/tiers/clv";
 import { serialFromParts } from "../../../src/core/cells/dates";
 
@@ -154,7 +156,7 @@ describe("runAnalysis with an order column (line items)", () => {
   });
 });
 
-describe("expectedLifespan and tierMeans", () => {
+describe("expectedLifespan and perTier (mean)", () => {
   it("is the horizon with full retention, one year with none, and the geometric sum between", () => {
     expect(expectedLifespan(1, 5)).toBe(5);
     expect(expectedLifespan(0, 5)).toBe(1);
@@ -163,7 +165,7 @@ describe("expectedLifespan and tierMeans", () => {
   });
 
   it("averages per tier, skipping NaN and out-of-range tiers", () => {
-    expect(Array.from(tierMeans([0, 0, 1, -1, 1], 3, [1, 3, NaN, 100, 5]))).toEqual([2, 5, NaN]);
+    expect(Array.from(perTier([0, 0, 1, -1, 1], 3, [1, 3, NaN, 100, 5], "mean"))).toEqual([2, 5, NaN]);
   });
 });
 

@@ -1,10 +1,13 @@
 /** Predict CLV & churn inside the analysis: the join to the analysis customers, per-tier measures, model failures. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AnalysisSettingsError, readAnalysisRows, runAnalysis, runTiering, type AnalysisOptions } from "../../../src/core/analysis/analysis";
+import { readAnalysisRows } from "../../../src/core/analysis/rows";
+import { runAnalysis, runTiering } from "../../../src/core/analysis/run";
+import { AnalysisSettingsError, type AnalysisOptions, type PredictAnalysisOptions } from "../../../src/core/analysis/types";
+import { perTier } from "../../../src/core/analysis/measures";
 import { churnWarning } from "../../../src/core/models/churn";
 import { CoreError } from "../../../src/core/cells/errors";
-import { PREDICT_DEFAULTS, tierSums, withPredictions, type PredictAnalysisOptions } from "../../../src/core/analysis/predictions";
+import { PREDICT_DEFAULTS, withPredictions } from "../../../src/core/analysis/predictions";
 import { lifecycleStages } from "../../../src/core/models/lifecycle";
 import { runClvModels } from "../../../src/core/models/predict";
 import { DEFAULT_PREDICT } from "../../../src/excel/port";
@@ -187,7 +190,7 @@ describe("property: per-tier sums", () => {
     );
   });
 
-  it("tierSums skips NaN and customers outside the tiers", () => {
-    expect(Array.from(tierSums([0, 1, -1, 1, 5], 2, [1, 2, 4, NaN, 8]))).toEqual([1, 2]);
+  it("perTier (sum) skips NaN and customers outside the tiers", () => {
+    expect(Array.from(perTier([0, 1, -1, 1, 5], 2, [1, 2, 4, NaN, 8], "sum"))).toEqual([1, 2]);
   });
 });

@@ -1,9 +1,11 @@
 /** The weighted score inside the pane's analysis: tiers by score band, upgrade gaps per tier basis, settings problems, predictions. */
 import { describe, expect, it } from "vitest";
 import { abcUpgrade } from "../../../src/core/tiers/abc";
-import { AnalysisSettingsError, runAnalysis, runTiering, type AnalysisOptions, type ScoreAnalysisOptions } from "../../../src/core/analysis/analysis";
+import { runAnalysis, runTiering } from "../../../src/core/analysis/run";
+import { AnalysisSettingsError, type AnalysisOptions, type ScoreAnalysisOptions } from "../../../src/core/analysis/types";
+import { perTier } from "../../../src/core/analysis/measures";
 import { serialFromParts } from "../../../src/core/cells/dates";
-import { PREDICT_DEFAULTS, tierSums, withPredictions } from "../../../src/core/analysis/predictions";
+import { PREDICT_DEFAULTS, withPredictions } from "../../../src/core/analysis/predictions";
 import { NO_BAND, SCORE_TIER_KEYS } from "../../../src/core/tiers/score";
 import { rfmUpgrade } from "../../../src/core/tiers/upgrade";
 import { expectCoreError } from "../../support/core-error";
@@ -219,7 +221,7 @@ describe("a score on the predictions", () => {
     expect(a.tiers.map((t) => t.key)).toEqual(SCORE_TIER_KEYS.slice());
     expect(a.tiers.reduce((n, t) => n + t.customers, 0)).toBe(a.customerIds.length);
     // Per-tier predictions over the score's tiers.
-    const revenue = tierSums(a.tierOf, 5, model.clv);
+    const revenue = perTier(a.tierOf, 5, model.clv, "sum");
     a.tiers.forEach((t) => expect(t.expectedRevenue).toBeCloseTo(revenue[t.index], 6));
     expect(a.upgrade!.kind).toBe("points");
     // runAnalysis is the same composition.

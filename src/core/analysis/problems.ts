@@ -1,0 +1,103 @@
+/**
+ * The one check of the analysis settings. It lives in the core, beside the analysis it guards, so the
+ * pane (src/taskpane/form.ts) and the workbook port (src/excel) can ask it before a run instead of each
+ * keeping its own copy of the rules (three copies had drifted apart). `runTiering` runs it and throws the
+ * first problem, with the same error and code as before it existed.
+ *
+ * A problem is a code and its facts, never prose: `kind` "setting" carries an AnalysisSettingProblem and
+ * the offending value (thrown as AnalysisSettingsError), `kind` "core" a CoreErrorCode and the core
+ * error's details (thrown as CoreError). The core rules of the lower folders (bins, breakpoints, scheme,
+ * ABC cuts, score weights and bands, predict and lifecycle options) are asked of those folders' own
+ * checks, so each rule stays written once; the ones that only exist as part of a computation
+ * (breakpoints, scheme, ABC cuts) are run on no customers, which checks the options and computes nothing.
+ *
+ * The CLV horizon rule is the core's: `years` ≥ 0 and finite, as TIER.CLV's lifespan (tiers/clv.ts);
+ * 0 years is a CLV of 0, not an error. The pane's narrower 1–100 years is to go when it shows these problems.
+ */
+import { classifyAbc } from "../tiers/abc";
+import { CoreError, type CoreErrorCode } from "../cells/errors";
+import { checkBins, scoreDimension } from "../tiers/rfm";
+import { checkScoreOptions, SCORE_METRICS, type ScoreMetric } from "../tiers/score";
+import { checkPredictAnalysisOptions } from "./predictions";
+import type { Role } from "./roles";
+import { scoreOptionsOf } from "./score";
+import { AnalysisSettingsError, type AnalysisOptions, type AnalysisSettingProblem } from "./types";
+
+export type AnalysisProblem =
+  | { kind: "setting"; code: AnalysisSettingProblem; value: number | string }
+  | { kind: "core"; code: CoreErrorCode; details: Record<string, string | number> };
+
+/** The error `runTiering` throws for a problem: the same class, code and facts as the check it replaces. */
+export function analysisProblemError(problem: AnalysisProblem): AnalysisSettingsError | CoreError {
+  return problem.kind === "setting" ? new AnalysisSettingsError(problem.code, problem.value) : new CoreError(problem.code, problem.details);
+}
+
+/** Which source a score metric needs in this run, when it is not always there. */
+function metricAvailable(metric: ScoreMetric, options: AnalysisOptions, available: ReadonlySet<Role>): boolean {
+  if (!SCORE_METRICS.includes(metric)) return false;
+  if (metric === "clv") return !!options.clv;
+  if (metric === "margin") return available.has("margin");
+  if (metric === "extra") return available.has("extra");
+  if (metric === "predictedClv" || metric === "pAlive") return !!options.predict;
+  return true;
+}
+
+const EMPTY = new Float64Array(0);
+
+/**
+ * Every problem of `options` for a source whose mapped roles are `available`, in the order `runTiering`
+ * meets them (its first is what it throws); [] when the analysis can run.
+ */
+export function analysisProblems(options: AnalysisOptions, available: Iterable<Role>): AnalysisProblem[] {
+  const roles = new Set(available);
+  const problems: AnalysisProblem[] = [];
+  const setting = (code: AnalysisSettingProblem, value: number | string = "") => problems.push({ kind: "setting", code, value });
+  // A lower folder's check throws its CoreError; it becomes a problem here.
+  const core = (check: () => unknown) => {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof CoreError)) throw error;
+      problems.push({ kind: "core", code: error.code, details: error.details });
+    }
+  };
+
+  if (!options.rfm && !options.abc && !options.score) setting("noAnalysis");
+  if (options.tierBy === "segment" && !options.rfm) setting("tierByNeedsRfm");
+  if (options.tierBy === "abcClass" && !options.abc) setting("tierByNeedsAbc");
+  const score = options.score;
+  if ((options.tierBy === "score" && !score) || (score && score.metrics.length === 0)) setting("tierByNeedsScore");
+  if (score && score.metrics.length > 0) {
+    for (const { metric } of score.metrics) if (!metricAvailable(metric, options, roles)) setting("scoreMetricUnavailable", metric);
+    core(() => checkScoreOptions(score.metrics.length, scoreOptionsOf(score)));
+  }
+  if (options.abc?.basis === "margin" && !roles.has("margin")) setting("marginBasisNeedsColumn");
+  const clv = options.clv;
+  if (clv) {
+    if (!(clv.margin >= 0 && clv.margin <= 1)) setting("clvMargin", clv.margin);
+    if (!(clv.retention >= 0 && clv.retention <= 1)) setting("clvRetention", clv.retention);
+    if (!(clv.discount >= 0 && clv.discount < 1)) setting("clvDiscount", clv.discount);
+    if (!(clv.years >= 0 && Number.isFinite(clv.years))) setting("clvYears", clv.years);
+  }
+  const predict = options.predict;
+  if (predict) {
+    core(() => checkPredictAnalysisOptions(predict));
+    if (!(predict.cantLoseShare > 0 && predict.cantLoseShare <= 1)) setting("cantLoseShare", predict.cantLoseShare);
+    if (!(predict.cantLoseRisk >= 0 && predict.cantLoseRisk <= 1)) setting("cantLoseRisk", predict.cantLoseRisk);
+  }
+  // Checked while computing before analysisProblems existed, so they come last, as they did.
+  const rfm = options.rfm;
+  if (rfm) {
+    core(() => checkBins(rfm.bins));
+    const bp = rfm.breakpoints ?? {};
+    for (const dimension of ["recency", "frequency", "monetary"] as const) {
+      const list = bp[dimension];
+      if (list && list.length > 0) core(() => scoreDimension(EMPTY, false, rfm.bins, list, dimension));
+    }
+    const scheme: unknown = rfm.scheme;
+    if (typeof scheme === "string" && scheme !== "rfm" && scheme !== "cn8") problems.push({ kind: "core", code: "unknownScheme", details: { value: scheme } });
+  }
+  const abc = options.abc;
+  if (abc) core(() => classifyAbc(EMPTY, { aCut: abc.aCut, bCut: abc.bCut, basis: "value", method: abc.method ?? "fixed" }));
+  return problems;
+}

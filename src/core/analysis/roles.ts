@@ -1,0 +1,52 @@
+/**
+ * The roles a mapped column can play, and the one check of a mapping, here in the core so the pane
+ * (which shows them in this order) and the workbook port (which reads the columns) share one list and
+ * one rule instead of each declaring its own. The roles are also the `field` of every row problem the
+ * analysis reports, so a caller can point a problem at its column.
+ *
+ * The rule is the union of what the pane and the port checked (src/taskpane/mapping.ts, src/excel/read.ts
+ * checkMapping): a required role unset (a negative, NaN or non-integer index counts as unset), a column
+ * index past the last column, and one column given two roles (the port did not catch the last).
+ */
+
+/** Input roles, in the order the pane shows them. */
+export const ROLES = ["customer", "date", "amount", "quantity", "order", "margin", "category", "extra"] as const;
+export type Role = (typeof ROLES)[number];
+export const REQUIRED_ROLES: readonly Role[] = ["customer", "date", "amount"];
+
+/** Column index (0-based) per role; −1 when the role has no column. */
+export type RoleMapping = Record<Role, number>;
+
+/** What is wrong with a mapping: codes and the roles concerned, worded by the caller. */
+export type MappingProblem =
+  | { kind: "missing"; role: Role }
+  | { kind: "outOfRange"; role: Role; column: number; columns: number }
+  | { kind: "shared"; roles: [Role, Role]; column: number };
+
+function isSet(column: number): boolean {
+  return Number.isInteger(column) && column >= 0;
+}
+
+/** Every problem of `mapping` over a source of `columnCount` columns, in role order; [] when usable. */
+export function mappingProblems(mapping: Readonly<RoleMapping>, columnCount: number): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  for (const role of REQUIRED_ROLES) if (!isSet(mapping[role])) problems.push({ kind: "missing", role });
+  const byColumn = new Map<number, Role>();
+  for (const role of ROLES) {
+    const column = mapping[role];
+    if (!isSet(column)) continue;
+    if (column >= columnCount) {
+      problems.push({ kind: "outOfRange", role, column, columns: columnCount });
+      continue;
+    }
+    const other = byColumn.get(column);
+    if (other) problems.push({ kind: "shared", roles: [other, role], column });
+    else byColumn.set(column, role);
+  }
+  return problems;
+}
+
+/** The roles that have a column in `mapping` (the `available` of analysisProblems). */
+export function mappedRoles(mapping: Readonly<Partial<RoleMapping>>): Role[] {
+  return ROLES.filter((role) => isSet(mapping[role] ?? -1));
+}

@@ -1,0 +1,146 @@
+/**
+ * Reading the mapped rows into purchases and customers: cell reading (every unusable row reported once,
+ * `field` = its Role), returns set apart, lines grouped into orders, the customer summary. Kept apart
+ * from the measures and tiers because it is the only step that sees cells; everything after works on
+ * typed columns.
+ *
+ * Orders: with an order column (`orders`, e.g. InvoiceNo) the rows are line items, grouped into one
+ * order per (customer, order id) by `groupOrders` (src/core/transactions/orders.ts): amount = the sum of its lines,
+ * date = its earliest line. Everything that counts or sums purchases (the customer summary, so RFM
+ * frequency and monetary, ABC, the simple CLV, the tiers' "Orders", and the predictions) then works on
+ * orders. The return rule stays per line and comes first: a line with a negative amount is left out
+ * before grouping, so an invoice of returns only (Online Retail's "C…" cancellations) forms no order and
+ * an order that mixes purchases with a returned line counts its purchases (gross sales). The quality
+ * counts stay in rows; `quality.orders` says how many orders the used rows formed. The margin, extra and
+ * category columns are read per line, as without orders.
+ */
+import { excelErrorText, readNumberCell, TransactionBuilder, type CellRead, type CustomerId, type Transactions } from "../transactions/input";
+import { groupOrders } from "../transactions/orders";
+import { summarizeCustomers, type CustomerSummary } from "../transactions/summary";
+import type { AnalysisColumns, AnalysisOptions, ReadQuality } from "./types";
+
+const EXTRA_ROLES = ["margin", "extra"] as const;
+
+/** Reads the rows: purchases, returns apart, every unusable row reported once (field = role). */
+export function readAnalysisRows(columns: AnalysisColumns, options: Pick<AnalysisOptions, "dayOrder" | "problemLimit"> = {}) {
+  const n = columns.customers.length;
+  for (const c of [columns.dates, columns.amounts, columns.quantities, columns.margins, columns.categories, columns.extras, columns.orders]) {
+    if (c && c.length !== n) throw new RangeError(`columns differ in length: ${n}, ${c.length}`);
+  }
+  const builder = new TransactionBuilder(n, {
+    dayOrder: options.dayOrder,
+    fieldNames: { customers: "customer", dates: "date", amounts: "amount" },
+    problemLimit: options.problemLimit,
+  });
+  const { problems } = builder;
+  const cell: CellRead = { status: "ok", value: 0 };
+  const qty: CellRead = { status: "ok", value: 0 };
+  const extras = { margin: columns.margins, extra: columns.extras };
+  const perRow = { margin: columns.margins ? new Float64Array(n) : null, extra: columns.extras ? new Float64Array(n) : null };
+  rows: for (let row = 0; row < n; row++) {
+    const id = columns.customers[row];
+    const date = columns.dates[row];
+    let amount: unknown = columns.amounts[row];
+    // An order id that is an Excel error cannot be grouped: the row is left out (a blank id is its own order).
+    if (columns.orders && excelErrorText(columns.orders[row])) {
+      problems.add(row, "order", "excelError", columns.orders[row]);
+      continue;
+    }
+    // Optional numeric cells: blank is "no value"; anything else unusable leaves the row out.
+    for (const role of EXTRA_ROLES) {
+      const source = extras[role];
+      const values = perRow[role];
+      if (!source || !values) continue;
+      readNumberCell(source[row], cell);
+      if (cell.status === "bad" || cell.status === "error") {
+        problems.add(row, role, cell.status === "error" ? "excelError" : "badNumber", source[row]);
+        continue rows;
+      }
+      values[row] = cell.value;
+    }
+    let quantityProblem = false;
+    if (columns.quantities) {
+      const q = columns.quantities[row];
+      readNumberCell(q, qty);
+      readNumberCell(amount, cell);
+      if (qty.status === "blank" && cell.status === "blank") amount = null;
+      else if (qty.status !== "ok") {
+        amount = q; // addCells reports it (as the amount field; renamed below)
+        quantityProblem = true;
+      } else if (cell.status === "ok") amount = qty.value * cell.value;
+    }
+    const before = problems.count;
+    builder.addCells(id, date, amount, row);
+    if (quantityProblem && problems.count > before) {
+      const last = problems.problems[problems.problems.length - 1];
+      if (last && last.row === row && last.field === "amount") last.field = "quantity";
+    }
+  }
+  const tx = builder.finish(n);
+  return { tx, margins: perRow.margin, extras: perRow.extra, problems };
+}
+
+/** Transactions without the returns (negative amounts); customers renumbered in order of first purchase. */
+function withoutReturns(tx: Transactions): { tx: Transactions; returns: ReadQuality["returns"] } {
+  const returns = { rows: 0, amount: 0, firstRow: -1 };
+  const keep = new Uint8Array(tx.validRows);
+  for (let k = 0; k < tx.validRows; k++) {
+    // −0 too: a negative quantity at price 0 (a cancelled free item) is a return, not a purchase.
+    if (tx.amount[k] < 0 || Object.is(tx.amount[k], -0)) {
+      returns.rows++;
+      returns.amount += tx.amount[k];
+      if (returns.firstRow < 0 || tx.sourceRow[k] < returns.firstRow) returns.firstRow = tx.sourceRow[k];
+    } else keep[k] = 1;
+  }
+  if (returns.rows === 0) return { tx, returns };
+  const kept = tx.validRows - returns.rows;
+  const remap = new Int32Array(tx.customerIds.length).fill(-1);
+  const customerIds: CustomerId[] = [];
+  const out = { customer: new Int32Array(kept), date: new Float64Array(kept), amount: new Float64Array(kept), sourceRow: new Int32Array(kept) };
+  let j = 0;
+  for (let k = 0; k < tx.validRows; k++) {
+    if (!keep[k]) continue;
+    const c = tx.customer[k];
+    if (remap[c] < 0) {
+      remap[c] = customerIds.length;
+      customerIds.push(tx.customerIds[c]);
+    }
+    out.customer[j] = remap[c];
+    out.date[j] = tx.date[k];
+    out.amount[j] = tx.amount[k];
+    out.sourceRow[j] = tx.sourceRow[k];
+    j++;
+  }
+  return { tx: { ...tx, ...out, customerIds, validRows: kept }, returns };
+}
+
+/** The rows read: purchase lines (returns out), orders (the lines grouped, with an order column), the summary. */
+export interface ReadCustomers {
+  /** Purchase lines, returns left out; the per-line columns (margin, extra, category) follow `sourceRow`. */
+  lines: Transactions;
+  /** What the measures count: the lines, or with an order column the orders (same customer numbering). */
+  tx: Transactions;
+  quality: ReadQuality;
+  summary: CustomerSummary;
+  /** Per source row: the margin and extra cells read (0 where blank); null without the column. */
+  margins: Float64Array | null;
+  extras: Float64Array | null;
+}
+
+export function readCustomers(columns: AnalysisColumns, options: AnalysisOptions): ReadCustomers {
+  const read = readAnalysisRows(columns, options);
+  // Returns are left out per line, before the lines are grouped into orders.
+  const { tx: lines, returns } = withoutReturns(read.tx);
+  // Orders keep the lines' customer numbering, so the per-customer sums (made from lines) fit them.
+  const tx = columns.orders ? groupOrders(lines, columns.orders).tx : lines;
+  const quality: ReadQuality = {
+    inputRows: lines.inputRows,
+    blankRows: lines.blankRows,
+    usedRows: lines.validRows,
+    orders: columns.orders ? tx.validRows : null,
+    problems: read.problems,
+    returns,
+  };
+  const summary = summarizeCustomers(tx, { asOf: options.asOf ?? null });
+  return { lines, tx, quality, summary, margins: read.margins, extras: read.extras };
+}

@@ -1,0 +1,265 @@
+/**
+ * The shapes of the pane's analysis, apart from the code that fills them, so that every step (rows,
+ * measures, tiers, score, predictions, run) imports them downward and none imports another step to
+ * learn a type.
+ *
+ * `AnalysisResult` is a union keyed on `tierBy` (what the tier rows are by) so a consumer narrows on
+ * it and finds the source of the tiers present (`rfm` with segments, `abc` with ABC classes, the score
+ * settings with bands) instead of checking optional fields.
+ *
+ * Returns and cancellations: a row whose amount is negative (Online Retail's cancellations have a
+ * negative quantity) is a return. Returns are counted (`returns`) and left out, so frequency counts
+ * purchases and monetary is gross sales; a customer with only returns is not a customer here.
+ */
+import type { AbcMethod, AbcResult } from "../tiers/abc";
+import type { DayOrder } from "../cells/dates";
+import type { CoreError } from "../cells/errors";
+import type { CustomerId, ProblemLog, Transactions } from "../transactions/input";
+import type { TimeUnit } from "../models/calibration";
+import type { BgNbdFit } from "../models/bgnbd";
+import type { GammaGammaFit } from "../models/gammagamma";
+import type { RfmScores } from "../tiers/rfm";
+import type { SegmentRule, SegmentScheme, Segmentation } from "../tiers/segments";
+import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric, ScoreResult } from "../tiers/score";
+import type { CustomerSummary } from "../transactions/summary";
+
+export interface AnalysisColumns {
+  customers: ArrayLike<unknown>;
+  dates: ArrayLike<unknown>;
+  /** Amount per row; the unit price when `quantities` is given (amount = quantity × price). */
+  amounts: ArrayLike<unknown>;
+  quantities?: ArrayLike<unknown>;
+  /** Margin (gross profit) of the row, an amount. */
+  margins?: ArrayLike<unknown>;
+  categories?: ArrayLike<unknown>;
+  /** Any numeric dimension to average per customer and per tier (a rating, an NPS score). */
+  extras?: ArrayLike<unknown>;
+  /**
+   * The order (invoice) id of each row, when rows are line items: rows are grouped into one order per
+   * (customer, order id). A blank id is an order of its own; an Excel error leaves the row out.
+   */
+  orders?: ArrayLike<unknown>;
+}
+
+export interface ClvAnalysisOptions {
+  /** Margin share 0..1, yearly retention 0..1, yearly discount rate 0 ≤ d < 1, horizon in years (see problems.ts). */
+  margin: number;
+  retention: number;
+  discount: number;
+  years: number;
+}
+
+export interface PredictAnalysisOptions {
+  unit: TimeUnit;
+  /** Horizon of the expected purchases and of the CLV, in whole months. */
+  horizonMonths: number;
+  monthlyDiscount: number;
+  /** Lifecycle thresholds (see lifecycle.ts). */
+  newDays: number;
+  activeMultiple: number;
+  silentMultiple: number;
+  churnCapDays: number | null;
+  /** "Can't lose": the top `cantLoseShare` of customers by value whose churn risk is at least `cantLoseRisk`. */
+  cantLoseShare: number;
+  cantLoseRisk: number;
+}
+
+export interface AnalysisOptions {
+  /** Analysis date (serial); default the latest purchase. */
+  asOf?: number | null;
+  dayOrder?: DayOrder;
+  rfm?: {
+    bins: number;
+    breakpoints?: { recency?: readonly number[]; frequency?: readonly number[]; monetary?: readonly number[] } | null;
+    scheme: SegmentScheme | readonly SegmentRule[];
+  } | null;
+  /** ABC classes of revenue, margin or orders: fixed cuts, or (method "computed") limits from the ABC curve. */
+  abc?: { aCut: number; bCut: number; basis: "revenue" | "margin" | "orders"; method?: AbcMethod } | null;
+  clv?: ClvAnalysisOptions | null;
+  /** Predict CLV & churn (BG/NBD + Gamma-Gamma, lifecycle stages, churn warning); calibration ends at `asOf`. */
+  predict?: PredictAnalysisOptions | null;
+  /** The weighted score (src/core/tiers/score.ts); its metrics must be ones this analysis computes. */
+  score?: ScoreAnalysisOptions | null;
+  /** What the tier rows are: RFM segments, ABC classes or score bands. */
+  tierBy: AnalysisTierBy;
+  problemLimit?: number;
+}
+
+export type AnalysisTierBy = "segment" | "abcClass" | "score";
+
+/** The weighted score's settings: a metric, its weight and direction per dimension; normalisation; bands. */
+export interface ScoreAnalysisOptions {
+  metrics: { metric: ScoreMetric; weight: number; direction: ScoreDirection }[];
+  method: ScoreMethod;
+  bands: ScoreBands;
+}
+
+/**
+ * Per customer: the next tier up (−1 none; with segments the next M score) and the gap, in `kind` units
+ * (NaN none): revenue (segments' M score, ABC by revenue), margin (ABC by margin), orders (ABC by
+ * orders) or score points (score bands).
+ */
+export interface AnalysisUpgrade {
+  next: Int32Array;
+  gap: Float64Array;
+  kind: "revenue" | "margin" | "orders" | "points";
+}
+
+/** A setting the analysis cannot use: which one and why (worded by the caller). */
+export type AnalysisSettingProblem =
+  | "noAnalysis"
+  | "tierByNeedsRfm"
+  | "tierByNeedsAbc"
+  | "marginBasisNeedsColumn"
+  | "clvMargin"
+  | "clvRetention"
+  | "clvDiscount"
+  | "clvYears"
+  | "cantLoseShare"
+  | "cantLoseRisk"
+  | "tierByNeedsScore"
+  /** `value` is the ScoreMetric whose source this run lacks (CLV off, no Predict, no margin or extra column). */
+  | "scoreMetricUnavailable";
+
+export class AnalysisSettingsError extends Error {
+  constructor(
+    readonly problem: AnalysisSettingProblem,
+    readonly value: number | string = "",
+  ) {
+    super(`${problem} ${value}`);
+    this.name = "AnalysisSettingsError";
+  }
+}
+
+export interface ReadQuality {
+  inputRows: number;
+  blankRows: number;
+  /** Rows that became purchases (returns excluded). */
+  usedRows: number;
+  /** With an order column: the orders the used rows formed; null without one. */
+  orders: number | null;
+  /** Unusable rows (first bad cell of each, `field` is a Role). */
+  problems: ProblemLog;
+  /** Rows with a negative amount: returns and cancellations, left out. */
+  returns: { rows: number; amount: number; firstRow: number };
+}
+
+export interface TierRow {
+  /** Index into the tier names (segment index, 0/1/2 for A/B/C, or the band 0 = top). */
+  index: number;
+  /** Segment key (an i18n key when built in), a custom segment name, "A"/"B"/"C", or a band key (SCORE_TIER_KEYS). */
+  key: string;
+  customers: number;
+  customerShare: number;
+  orders: number;
+  revenue: number;
+  revenueShare: number;
+  /** Revenue share of this row and the rows above it (rows in the order given). */
+  cumulativeRevenueShare: number;
+  /** Expected purchases and expected revenue (Σ predicted CLV) over the prediction horizon; NaN without predictions. */
+  expectedPurchases: number;
+  expectedRevenue: number;
+  /** Per-customer means over the tier; NaN where the measure is not computed. */
+  mean: TierMeans;
+}
+
+export type TierMeasure = "recencyDays" | "frequency" | "monetary" | "clv" | "extra" | "r" | "f" | "m" | "pAlive" | "score";
+export type TierMeans = Record<TierMeasure, number>;
+
+export interface RfGrid {
+  rLevels: number;
+  fLevels: number;
+  /** Row-major by R score then F score (index (r − 1)·fLevels + (f − 1)); NaN where no customer. */
+  meanMonetary: Float64Array;
+  customers: Int32Array;
+}
+
+/** Per analysis customer (index as `AnalysisResult.customerIds`); NaN where the model has no row. */
+export interface ModelPredictions {
+  bgnbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+  pAlive: Float64Array;
+  churnRisk: Float64Array;
+  expectedPurchases: Float64Array;
+  expectedAverageSpend: Float64Array;
+  /** Discounted CLV over the horizon (expected revenue). */
+  clv: Float64Array;
+  /** CLV if the customer is still alive: the value the warning list weighs. */
+  clvIfAlive: Float64Array;
+  clvAtRisk: Float64Array;
+  cantLose: Uint8Array;
+  /** Customers with churn risk above 0, most CLV at risk first (churnWarning's order). */
+  warning: Int32Array;
+  /** Customers in the model's summary (bought by the calibration end). */
+  modelled: number;
+}
+
+export interface CustomerPredictions {
+  options: PredictAnalysisOptions;
+  /** Lifecycle stage per customer: an index into LIFECYCLE_STAGES. */
+  stage: Uint8Array;
+  /** Null when a model could not be fitted; `error` then says why. */
+  model: ModelPredictions | null;
+  error: CoreError | null;
+}
+
+/** RFM scores, their codes ("545") and the segments, per customer. */
+export interface RfmAnalysis {
+  scores: RfmScores;
+  codes: string[];
+  segmentation: Segmentation;
+}
+
+/** ABC over `values`: revenue, margin or orders per customer (`measure`). */
+export type AbcAnalysis = AbcResult & { values: Float64Array; measure: "revenue" | "margin" | "orders" };
+
+/** What every analysis holds, whatever its tiers are by. */
+export interface AnalysisBase {
+  quality: ReadQuality;
+  customerIds: CustomerId[];
+  summary: CustomerSummary;
+  rfm: RfmAnalysis | null;
+  abc: AbcAnalysis | null;
+  clv: Float64Array | null;
+  /** Total margin per customer (margin column mapped). */
+  margin: Float64Array | null;
+  /** Per customer: the category with the largest amount (category column mapped), "" when none. */
+  mainCategory: string[] | null;
+  /** Per customer: mean of the extra column over its purchases with a value; NaN when none. */
+  extra: Float64Array | null;
+  /** Per customer: its tier's index into the scheme's names (TierRow.index), or -1 (no scores). */
+  tierOf: Int32Array;
+  /** Tier rows with at least one customer: segments by revenue (largest first), classes A, B, C, bands top first. */
+  tiers: TierRow[];
+  /** The weighted score, when asked for (null until `withPredictions` when it uses predictions). */
+  score: ScoreResult | null;
+  /** The score settings the analysis ran with (`withPredictions` scores with them when they use predictions). */
+  scoreSettings: ScoreAnalysisOptions | null;
+  /** The next tier up of `tierBy` and the gap to it, per customer (see tiers.ts). */
+  upgrade: AnalysisUpgrade | null;
+  rfGrid: RfGrid | null;
+  /** Predict CLV & churn, when asked for (`predict.error` when a model could not be fitted). */
+  predict: CustomerPredictions | null;
+  /** The purchases analysed (returns excluded; orders with an order column), customers numbered as `customerIds`. */
+  transactions: Transactions;
+}
+
+/** Tiers by RFM segment: the segmentation is there. */
+export interface SegmentAnalysisResult extends AnalysisBase {
+  tierBy: "segment";
+  rfm: RfmAnalysis;
+}
+
+/** Tiers by ABC class: the classes are there. */
+export interface AbcAnalysisResult extends AnalysisBase {
+  tierBy: "abcClass";
+  abc: AbcAnalysis;
+}
+
+/** Tiers by score band: the settings are there; `score` (and so the tiers) may wait for the predictions. */
+export interface ScoreAnalysisResult extends AnalysisBase {
+  tierBy: "score";
+  scoreSettings: ScoreAnalysisOptions;
+}
+
+export type AnalysisResult = SegmentAnalysisResult | AbcAnalysisResult | ScoreAnalysisResult;
