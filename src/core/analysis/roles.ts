@@ -8,6 +8,7 @@
  * checkMapping): a required role unset (a negative, NaN or non-integer index counts as unset), a column
  * index past the last column, and one column given two roles (the port did not catch the last).
  */
+import type { AnalysisColumns } from "./types";
 
 /** Input roles, in the order the pane shows them. */
 export const ROLES = ["customer", "date", "amount", "quantity", "order", "margin", "category", "extra"] as const;
@@ -49,4 +50,21 @@ export function mappingProblems(mapping: Readonly<RoleMapping>, columnCount: num
 /** The roles that have a column in `mapping` (the `available` of analysisProblems). */
 export function mappedRoles(mapping: Readonly<Partial<RoleMapping>>): Role[] {
   return ROLES.filter((role) => isSet(mapping[role] ?? -1));
+}
+
+/** The column of AnalysisColumns each role fills. */
+const COLUMN_OF: Readonly<Record<Role, keyof AnalysisColumns>> = {
+  customer: "customers",
+  date: "dates",
+  amount: "amounts",
+  quantity: "quantities",
+  order: "orders",
+  margin: "margins",
+  category: "categories",
+  extra: "extras",
+};
+
+/** The roles that `columns` fill (the `available` of analysisProblems when the columns are at hand). */
+export function columnRoles(columns: AnalysisColumns): Role[] {
+  return ROLES.filter((role) => columns[COLUMN_OF[role]] !== undefined);
 }

@@ -4,6 +4,10 @@
  * from the measures and tiers because it is the only step that sees cells; everything after works on
  * typed columns.
  *
+ * Returns and cancellations: a row whose amount is negative (Online Retail's cancellations have a
+ * negative quantity) is a return. Returns are counted (`returns`) and left out, so frequency counts
+ * purchases and monetary is gross sales; a customer with only returns is not a customer here.
+ *
  * Orders: with an order column (`orders`, e.g. InvoiceNo) the rows are line items, grouped into one
  * order per (customer, order id) by `groupOrders` (src/core/transactions/orders.ts): amount = the sum of its lines,
  * date = its earliest line. Everything that counts or sums purchases (the customer summary, so RFM

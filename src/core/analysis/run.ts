@@ -6,7 +6,7 @@
  */
 import { analysisProblemError, analysisProblems } from "./problems";
 import { withPredictions } from "./predictions";
-import { mappedRoles } from "./roles";
+import { columnRoles } from "./roles";
 import { readCustomers } from "./rows";
 import { columnMeasures, customerClv, rfGridOf } from "./measures";
 import { scoreNeedsPredictions, withScore } from "./score";
@@ -25,8 +25,7 @@ export function runAnalysis(columns: AnalysisColumns, options: AnalysisOptions):
  * `withPredictions` (predictions.ts).
  */
 export function runTiering(columns: AnalysisColumns, options: AnalysisOptions): AnalysisResult {
-  const available = mappedRoles({ margin: columns.margins ? 0 : -1, extra: columns.extras ? 0 : -1 });
-  const [problem] = analysisProblems(options, available);
+  const [problem] = analysisProblems(options, columnRoles(columns));
   if (problem) throw analysisProblemError(problem);
   const read = readCustomers(columns, options);
   const { summary, tx } = read;

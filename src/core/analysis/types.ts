@@ -6,10 +6,6 @@
  * `AnalysisResult` is a union keyed on `tierBy` (what the tier rows are by) so a consumer narrows on
  * it and finds the source of the tiers present (`rfm` with segments, `abc` with ABC classes, the score
  * settings with bands) instead of checking optional fields.
- *
- * Returns and cancellations: a row whose amount is negative (Online Retail's cancellations have a
- * negative quantity) is a return. Returns are counted (`returns`) and left out, so frequency counts
- * purchases and monetary is gross sales; a customer with only returns is not a customer here.
  */
 import type { AbcMethod, AbcResult } from "../tiers/abc";
 import type { DayOrder } from "../cells/dates";

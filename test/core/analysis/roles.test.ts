@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mappedRoles, mappingProblems, REQUIRED_ROLES, ROLES, type RoleMapping } from "../../../src/core/analysis/roles";
+import { columnRoles, mappedRoles, mappingProblems, REQUIRED_ROLES, ROLES, type RoleMapping } from "../../../src/core/analysis/roles";
 
 const NONE: RoleMapping = { customer: -1, date: -1, amount: -1, quantity: -1, order: -1, margin: -1, category: -1, extra: -1 };
 const BASIC: RoleMapping = { ...NONE, customer: 0, date: 1, amount: 2 };
@@ -44,5 +44,12 @@ describe("roles: one list, one mapping check", () => {
   it("says which roles have a column", () => {
     expect(mappedRoles({ ...BASIC, extra: 4 })).toEqual(["customer", "date", "amount", "extra"]);
     expect(mappedRoles({ margin: 0 })).toEqual(["margin"]);
+  });
+});
+
+describe("columnRoles", () => {
+  it("names the roles the analysis columns fill", () => {
+    expect(columnRoles({ customers: [], dates: [], amounts: [] })).toEqual(["customer", "date", "amount"]);
+    expect(columnRoles({ customers: [], dates: [], amounts: [], margins: [], orders: [] })).toEqual(["customer", "date", "amount", "order", "margin"]);
   });
 });
