@@ -2,9 +2,11 @@
  * Sentences for what the core reports as codes and facts (cell problems, CoreError, argument errors),
  * shared by the functions, the CLI and the pane, so one rule is worded once per language.
  */
+import type { ProblemCode } from "../../core/transactions/input";
 import type { Widen } from "../widen";
 
 export const core = {
+  /** A cell's problem by its code (src/core/transactions/input.ts ProblemCode): a new code without a sentence is a type error. */
   problems: {
     blankCustomer: "the customer is blank; fill in the customer id, or clear the whole row",
     blankDate: "the date is blank; fill in the purchase date, or clear the whole row",
@@ -18,7 +20,7 @@ export const core = {
     excelError: (value: string) => `the cell holds the Excel error ${value}; correct the formula behind it, or leave the row out`,
     negativeValue: (value: string) => `${value} is negative; days since the last purchase and purchase counts cannot be`,
     nonPositiveValue: (value: string) => `${value} is zero or negative, so it is class C`,
-  },
+  } satisfies Record<ProblemCode, string | ((value: string) => string)>,
   errors: {
     /** where: "argument 'dates', row 7" */
     at: (argument: string, row: number) => `argument '${argument}', row ${row}`,
