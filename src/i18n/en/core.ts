@@ -1,6 +1,8 @@
 /**
- * Sentences for what the core reports as codes and facts (cell problems, CoreError, argument errors),
- * shared by the functions, the CLI and the pane, so one rule is worded once per language.
+ * Sentences for what the core reports as codes and facts (a cell's problem by ProblemCode; the sentences
+ * CORE_ERRORS in ../core-errors.ts fills from a CoreError's details), and the argument sentences around them
+ * (where a problem is, range shapes). The functions and the CLI put their own argument or option name into
+ * the same sentences ('bins', --bins), so these live here once rather than in functions.ts and cli.ts.
  */
 import type { ProblemCode } from "../../core/transactions/input";
 import type { Widen } from "../widen";

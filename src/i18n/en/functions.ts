@@ -1,6 +1,7 @@
 /**
- * What the TIER functions write into cells (TIER.MIGRATION's headers, TIER.PILOT's marks): short
- * words, since they land in a spill range the person may reference in formulas.
+ * Words the TIER functions spill into cells beyond the shared column names: TIER.MIGRATION's matrix
+ * headers and TIER.PILOT's marks (`tier pilot` prints the same marks). The workbook's migration and pilot
+ * sheets word the same things at more length, in workbook.ts; these stay short for a spill range.
  */
 import type { Widen } from "../widen";
 
