@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { catalogs, messages, resolveLocale } from "../src/i18n";
+import { CoreError, type CoreErrorCode } from "../src/core/cells/errors";
+import { CORE_ERRORS } from "../src/i18n/core-errors";
+import { describeCoreError } from "../src/i18n/describe";
 import { DIRECTION_WORDS, readScoreDirection } from "../src/i18n/directions";
 import { en } from "../src/i18n/en";
 import { zhCN } from "../src/i18n/zh-CN";
@@ -78,6 +81,15 @@ describe("i18n catalogs", () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it("word every core error code in each language (the table keyed by code)", () => {
+    for (const code of Object.keys(CORE_ERRORS) as CoreErrorCode[]) {
+      const enText = describeCoreError(new CoreError(code, {}), en);
+      const zhText = describeCoreError(new CoreError(code, {}), zhCN);
+      expect(enText.trim(), code).not.toBe("");
+      expect(zhText, code).not.toBe(enText);
+    }
   });
 
   it("are chosen by Office's display language", () => {

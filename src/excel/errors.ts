@@ -7,6 +7,7 @@ import { AnalysisSettingsError } from "../core/analysis/types";
 import { CoreError } from "../core/cells/errors";
 import type { Messages } from "../i18n";
 import { describeCoreError } from "../i18n/describe";
+import { settingsSentence } from "../i18n/settings-problems";
 
 export class WorkbookError extends Error {
   cause?: unknown;
@@ -41,39 +42,6 @@ export function withSuppressed(error: unknown, later: unknown): unknown {
 
 export function throwIfAborted(signal: AbortSignal | undefined, m: Messages): void {
   if (signal?.aborted) throw new CancelledError(m);
-}
-
-function settingsSentence(e: AnalysisSettingsError, m: Messages): string {
-  const x = m.workbook.errors;
-  const v = String(e.value);
-  switch (e.problem) {
-    case "noAnalysis":
-      return x.noAnalysis;
-    case "tierByNeedsRfm":
-      return x.tierByNeedsRfm;
-    case "tierByNeedsAbc":
-      return x.tierByNeedsAbc;
-    case "marginBasisNeedsColumn":
-      return x.marginBasisNeedsColumn;
-    case "clvMargin":
-      return x.clvMargin(v);
-    case "clvRetention":
-      return x.clvRetention(v);
-    case "clvDiscount":
-      return x.clvDiscount(v);
-    case "clvYears":
-      return x.clvYears(v);
-    case "cantLoseShare":
-      return x.cantLoseShare(v);
-    case "cantLoseRisk":
-      return x.cantLoseRisk(v);
-    case "tierByNeedsScore":
-      return x.tierByNeedsScore;
-    case "scoreMetricUnavailable": {
-      const metric = (m.scoreMetrics as Record<string, string>)[v] ?? v;
-      return x.scoreMetricUnavailable(metric, (x.scoreMetricFixes as Record<string, string>)[v] ?? x.scoreMetricFixes.clv);
-    }
-  }
 }
 
 /** Office refused a request or response over its 5 MB limit. */

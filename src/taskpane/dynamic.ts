@@ -89,24 +89,6 @@ export function pilotRequest(draft: PilotDraft): { ok: true; request: PilotReque
   };
 }
 
-export function describePilotProblem(problem: PilotProblem, m: Messages): string {
-  const p = m.pane.dynamic.problems;
-  switch (problem.kind) {
-    case "noSnapshot":
-      return p.noSnapshot;
-    case "noTier":
-      return p.noTier;
-    case "share":
-      return p.share(problem.value);
-    case "controlShare":
-      return p.controlShare(problem.value);
-    case "total":
-      return p.total;
-    case "seed":
-      return p.seed(problem.value);
-  }
-}
-
 /** What a comparison's interval says: the pilot did better or worse (the interval excludes 0), or it cannot tell. */
 export type Verdict = "higher" | "lower" | "unclear" | "none";
 

@@ -16,13 +16,13 @@ import {
   DEFAULT_PILOT,
   defaultMeasureSnapshot,
   defaultPair,
-  describePilotProblem,
   pilotRequest,
   pilotStrategy,
   tierChoices,
   verdict,
   type PilotProblem,
 } from "../../src/taskpane/dynamic";
+import { describePilotProblem } from "../../src/i18n/pane-problems";
 import { DEFAULT_FORM } from "../../src/taskpane/form";
 
 const en = messages("en");

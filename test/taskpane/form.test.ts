@@ -3,7 +3,6 @@ import { DEFAULT_PREDICT, type AnalysisSettings } from "../../src/excel/port";
 import { messages } from "../../src/i18n";
 import {
   DEFAULT_FORM,
-  describeFormProblem,
   formFromSettings,
   parseBreakpoints,
   parseNumber,
@@ -14,6 +13,7 @@ import {
   type FormProblem,
   type PaneForm,
 } from "../../src/taskpane/form";
+import { describeFormProblem } from "../../src/i18n/pane-problems";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 
 const READY: PaneForm = {

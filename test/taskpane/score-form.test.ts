@@ -8,7 +8,6 @@ import { messages } from "../../src/i18n";
 import { defaultStrategy, tierStrategy } from "../../src/i18n/playbook";
 import {
   DEFAULT_FORM,
-  describeFormProblem,
   formFromSettings,
   scoreInUse,
   scoreMetricsShown,
@@ -16,6 +15,7 @@ import {
   type FormProblem,
   type PaneForm,
 } from "../../src/taskpane/form";
+import { describeFormProblem } from "../../src/i18n/pane-problems";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 import { editStrategy, playbookTiers, resetStrategy } from "../../src/taskpane/playbook";
 import { gapText } from "../../src/taskpane/components/UpgradeList";

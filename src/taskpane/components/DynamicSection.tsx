@@ -23,7 +23,8 @@ import {
 } from "@fluentui/react-components";
 import type { GroupComparison, MigrationReport, PilotComparisonReport, PilotInfo, SnapshotInfo } from "../../excel/port";
 import type { Messages } from "../../i18n";
-import { describePilotProblem, verdict, type PilotDraft } from "../dynamic";
+import { verdict, type PilotDraft } from "../dynamic";
+import { describePilotProblem } from "../../i18n/pane-problems";
 import type { PlaybookTier } from "../playbook";
 import type { DynamicActions, DynamicState } from "../hooks/useDynamic";
 import { Section } from "./Section";

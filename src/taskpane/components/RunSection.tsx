@@ -13,7 +13,7 @@ import {
 import { useEffect, useRef } from "react";
 import type { CellRef, DataQuality } from "../../excel/port";
 import type { Messages } from "../../i18n";
-import { describeFormProblem } from "../form";
+import { describeFormProblem } from "../../i18n/pane-problems";
 import type { RunState } from "../hooks/usePane";
 import { Section } from "./Section";
 import { UpgradeList } from "./UpgradeList";

@@ -1,0 +1,119 @@
+/**
+ * The sentence of each CoreError code. The core raises a code and its facts (src/core/cells/errors.ts);
+ * this table turns each code's facts into the arguments of the catalog's sentence (`describeCoreError` in
+ * describe.ts looks it up). It is one table for every language (the facts are read the same way in each, so that rule
+ * is written once); the words are the catalog's, which the `Messages` type keeps complete. Keyed by
+ * `CoreErrorCode`, so a new code without a sentence is a type error.
+ */
+import type { CoreError, CoreErrorCode } from "../core/cells/errors";
+import type { Messages } from "./en";
+
+type Details = CoreError["details"];
+type Sentence = (d: Details, m: Messages) => string;
+
+/** `table[key]` when the table has it (own keys only), else `fallback`: the `default:` of a switch on a reason. */
+function byReason(table: Readonly<Record<string, Sentence>>, key: unknown, fallback: Sentence): Sentence {
+  const k = String(key);
+  return Object.prototype.hasOwnProperty.call(table, k) ? table[k] : fallback;
+}
+
+function dimensionName(dimension: string | number, m: Messages): string {
+  return m.dimensions[dimension as keyof Messages["dimensions"]] ?? String(dimension);
+}
+
+/** The weighted score's option problems (src/core/tiers/score.ts checkScoreOptions), naming `details.argument`. */
+const arg = (d: Details): string => String(d.argument ?? "");
+
+const SCORE_WEIGHTS: Record<string, Sentence> = {
+  count: (d, m) => m.errors.score.weightsCount(arg(d), Number(d.given), Number(d.expected)),
+  negative: (d, m) => m.errors.score.weightNegative(arg(d), Number(d.position), String(d.value)),
+  allZero: (d, m) => m.errors.score.weightsAllZero(arg(d)),
+};
+const weightNotNumber: Sentence = (d, m) => m.errors.score.weightNotNumber(arg(d), Number(d.position), String(d.value));
+
+const SCORE_BANDS: Record<string, Sentence> = {
+  tooMany: (d, m) => m.errors.score.bandsTooMany(arg(d), Number(d.given), Number(d.max)),
+  share: (d, m) => m.errors.score.bandShare(arg(d), Number(d.position), String(d.value)),
+  shareSum: (d, m) => m.errors.score.bandShareSum(arg(d), String(d.sum)),
+  threshold: (d, m) => m.errors.score.bandThreshold(arg(d), Number(d.position), String(d.value)),
+  thresholdOrder: (d, m) => m.errors.score.bandThresholdOrder(arg(d), Number(d.position), String(d.value), String(d.previous)),
+};
+const bandsNone: Sentence = (d, m) => m.errors.score.bandsNone(arg(d));
+
+/** Why a repeat-summary row is refused, by `details.reason` (a customer summary's x, t_x, T: src/core/models/fit.ts, predict.ts). */
+const REPEAT_REASONS: Record<string, (e: Messages["errors"]) => string> = {
+  wholeNumber: (e) => e.repeatWholeNumber,
+  nonNegative: (e) => e.repeatNonNegative,
+  afterT: (e) => e.repeatAfterT,
+  zeroWithoutRepeats: (e) => e.repeatZeroWithoutRepeats,
+  repeatsWithoutTime: (e) => e.repeatWithoutTime,
+};
+
+export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
+  binsOutOfRange: (d, m) => m.errors.binsOutOfRange(String(d.value)),
+  cutOutOfRange: (d, m) => m.errors.cutOutOfRange(String(d.argument), String(d.value)),
+  cutsOrder: (d, m) => m.errors.cutsOrder(Number(d.aCut), Number(d.bCut)),
+  breakpointsOrder: (d, m) => m.errors.breakpointsOrder(dimensionName(d.dimension, m)),
+  tooManyBreakpoints: (d, m) => m.errors.tooManyBreakpoints(dimensionName(d.dimension, m), Number(d.count)),
+  asOfBeforeData: (d, m) => m.errors.asOfBeforeData(String(d.asOf), String(d.last)),
+  noData: (d, m) => m.errors.noData(String(d.argument ?? "data")),
+  unknownBasis: (d, m) => m.errors.unknownBasis(String(d.value)),
+  unknownAbcMethod: (d, m) => m.errors.unknownAbcMethod(String(d.value)),
+  unknownScheme: (d, m) => m.errors.unknownScheme(String(d.value)),
+  badRule: (d, m) => {
+    const e = m.errors;
+    const what =
+      d.problem === "ruleNameBlank"
+        ? e.ruleNameBlank
+        : d.problem === "ruleRange"
+          ? e.ruleRange(String(d.column))
+          : e.ruleBound(String(d.column), String(d.value));
+    return e.badRule(Number(d.row), what);
+  },
+  badRepeatSummary: (d, m) => {
+    const reason = String(d.reason);
+    const what = Object.prototype.hasOwnProperty.call(REPEAT_REASONS, reason) ? REPEAT_REASONS[reason](m.errors) : reason;
+    return m.errors.badRepeatSummary(Number(d.row) + 1, String(d.field), what);
+  },
+  noRepeatPurchases: (_d, m) => m.errors.noRepeatPurchases,
+  fitFailed: (d, m) => m.errors.fitFailed(d.model === "gammaGamma" ? "Gamma-Gamma" : d.model === "paretoNbd" ? "Pareto/NBD" : "BG/NBD"),
+  gammaGammaQ: (d, m) => m.errors.gammaGammaQ(Number(d.q).toPrecision(3)),
+  noRepeatSpend: (d, m) => m.errors.noRepeatSpend(Number(d.customers)),
+  badUnit: (d, m) => m.errors.badUnit(String(d.unit)),
+  // `horizon` is in the data's time unit (tier predict --horizon); `horizon_months` in months.
+  badHorizon: (d, m) =>
+    d.argument === "horizon" || d.argument === "--horizon"
+      ? m.errors.badHorizonUnits(String(d.argument === "horizon" ? "--horizon" : d.argument), String(d.value))
+      : m.errors.badHorizon(String(d.argument ?? "horizon_months"), String(d.value)),
+  badDiscount: (d, m) => m.errors.badMonthlyDiscount(String(d.argument ?? "monthly_discount"), String(d.value)),
+  calibrationBeforeData: (d, m) => m.errors.calibrationBeforeData(String(d.argument ?? "as_of"), String(d.end), String(d.first)),
+  badLifecycle: (d, m) => {
+    const field = String(d.field) as keyof Messages["errors"]["lifecycleHints"];
+    const argument = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    return m.errors.badLifecycle(argument, String(d.value), m.errors.lifecycleHints[field] ?? "");
+  },
+  duplicateId: (d, m) => m.errors.dynamic.duplicateId(String(d.id), Number(d.row) + 1, Number(d.firstRow) + 1),
+  orderMissingTier: (d, m) => m.errors.dynamic.orderMissingTier(String(d.tier), String(d.order)),
+  pilotShare: (d, m) =>
+    d.argument === "control_share" || d.argument === "--control-share"
+      ? m.errors.dynamic.controlShare(String(d.argument), String(d.value))
+      : m.errors.dynamic.pilotShare(String(d.argument ?? "share"), String(d.value)),
+  pilotSharesOverOne: (d, m) => {
+    const shareArgument = String(d.shareArgument ?? "share");
+    const controlArgument = String(d.controlArgument ?? "control_share");
+    return Number(d.controlDefault) === 1
+      ? m.errors.dynamic.controlDefaultOverOne(shareArgument, String(d.share), controlArgument, String(Number((1 - Number(d.share)).toPrecision(12))))
+      : m.errors.dynamic.sharesOverOne(shareArgument, String(d.share), controlArgument, String(d.controlShare));
+  },
+  pilotSeed: (d, m) => m.errors.dynamic.pilotSeed(String(d.argument ?? "seed"), String(d.value)),
+  badConfidence: (d, m) => m.errors.dynamic.badConfidence(String(d.value)),
+  scoreWeights: (d, m) => byReason(SCORE_WEIGHTS, d.reason, weightNotNumber)(d, m),
+  scoreDirections: (d, m) =>
+    d.reason === "count"
+      ? m.errors.score.directionsCount(arg(d), Number(d.given), Number(d.expected))
+      : m.errors.score.unknownDirection(arg(d), Number(d.position), String(d.value)),
+  scoreMethod: (d, m) => m.errors.score.unknownMethod(arg(d), String(d.value)),
+  scoreBands: (d, m) => byReason(SCORE_BANDS, d.reason, bandsNone)(d, m),
+  scoreValue: (d, m) => m.errors.score.notFinite(Number(d.metric), Number(d.row), String(d.value)),
+};
+

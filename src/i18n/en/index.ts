@@ -1,0 +1,20 @@
+/**
+ * English messages: the reference catalog, one part per layer that shows the words (shared, core, functions,
+ * cli, pane, workbook), so a layer's sentences are found in one file. zh-CN/ provides the same keys (each part
+ * is typed against its English part, and test/i18n.test.ts checks that no string is left untranslated).
+ *
+ * Messages that take values are functions, so a translation can reorder them. Callers see one object
+ * (`m.errors.noData`, `m.pane.…`): the parts are spread together here.
+ */
+import { cli } from "./cli";
+import { core } from "./core";
+import { functions } from "./functions";
+import { pane } from "./pane";
+import { shared } from "./shared";
+import { workbook } from "./workbook";
+import type { Widen } from "../widen";
+
+export const en = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook };
+
+/** The shape every catalog must have (strings and message functions, same keys as English). */
+export type Messages = Widen<typeof en>;

@@ -1,0 +1,110 @@
+/**
+ * Names every layer shows alike: the product, segment and score-band names, column headers, the
+ * prediction columns (TIER.PREDICT and the results sheet write the same ones).
+ */
+import type { Widen } from "../widen";
+
+export const shared = {
+  locale: "en" as string,
+  product: {
+    name: "Tiering",
+    tagline: "Customer tiers in Excel: RFM segments, ABC classes and customer lifetime value.",
+  },
+  segments: {
+    champions: "Champions",
+    potentialLoyalist: "Potential Loyalist",
+    loyalCustomers: "Loyal Customers",
+    promising: "Promising",
+    newCustomers: "New Customers",
+    cantLoseThem: "Can't Lose Them",
+    atRisk: "At Risk",
+    needAttention: "Need Attention",
+    aboutToSleep: "About To Sleep",
+    lost: "Lost",
+    others: "Others",
+    importantValue: "Important value",
+    importantDevelop: "Important to develop",
+    importantKeep: "Important to keep",
+    importantRetain: "Important to win back",
+    generalValue: "General value",
+    generalDevelop: "General to develop",
+    generalKeep: "General to keep",
+    generalRetain: "General to win back",
+  },
+  /** Weighted-score bands, top first (src/core/tiers/score.ts SCORE_TIER_KEYS). */
+  scoreTiers: {
+    diamond: "Diamond",
+    platinum: "Platinum",
+    gold: "Gold",
+    silver: "Silver",
+    bronze: "Bronze",
+  },
+  /** What a weighted-score metric is (src/core/tiers/score.ts ScoreMetric), as the pane and its errors name it. */
+  scoreMetrics: {
+    recency: "Recency (days)",
+    frequency: "Frequency (orders)",
+    monetary: "Monetary",
+    clv: "Lifetime value (CLV)",
+    margin: "Margin",
+    extra: "Extra measure",
+    predictedClv: "Predicted CLV",
+    pAlive: "P(alive)",
+  },
+  dimensions: {
+    recency: "recency",
+    frequency: "frequency",
+    monetary: "monetary",
+  },
+  columns: {
+    customer: "Customer",
+    recencyDays: "Recency (days)",
+    frequency: "Frequency",
+    monetary: "Monetary",
+    r: "R",
+    f: "F",
+    m: "M",
+    rfm: "RFM",
+    segment: "Segment",
+    orders: "Orders",
+    revenue: "Revenue",
+    customers: "Customers",
+    abcClass: "ABC class",
+    value: "Value",
+    clv: "CLV",
+  },
+  predict: {
+    units: { day: "days", week: "weeks", month: "months" },
+    columns: {
+      customer: "Customer",
+      x: "Repeat purchases (x)",
+      tx: (unit: string) => `t_x (${unit})`,
+      T: (unit: string) => `T (${unit})`,
+      pAlive: "P(alive)",
+      expectedPurchases: (months: number) => `Expected purchases (${months} months)`,
+      expectedSpend: "Expected average spend",
+      clv: (months: number) => `CLV (${months} months)`,
+      stage: "Lifecycle stage",
+      recencyDays: "Days since last purchase",
+      gapDays: "Typical gap (days)",
+      churnRisk: "Churn risk",
+      clvAtRisk: "CLV at risk",
+      cantLose: "Can't lose",
+    },
+    stages: { new: "New", active: "Active", silent: "Silent", churned: "Churned" },
+    fit: {
+      parameter: "Parameter",
+      estimate: "Estimate",
+      standardError: "Standard error",
+      bgnbdLogLikelihood: "BG/NBD log-likelihood",
+      paretoLogLikelihood: "Pareto/NBD log-likelihood",
+      gammaGammaLogLikelihood: "Gamma-Gamma log-likelihood",
+      customers: "Customers",
+      repeatCustomers: "Customers with repeat spend",
+      unit: "Time unit",
+      calibrationEnd: "End of calibration",
+      correlation: "Correlation of frequency and spend",
+    },
+  },
+};
+
+export type SharedMessages = Widen<typeof shared>;
