@@ -1,9 +1,9 @@
 /**
- * The analysis settings' problems (src/core/analysis/analysis.ts AnalysisSettingProblem) as sentences, for the
+ * The analysis settings' problems (src/core/analysis/types.ts AnalysisSettingProblem) as sentences, for the
  * workbook jobs' errors. A table keyed by the problem, so a new problem without a sentence is a type error;
  * the words are the catalog's (`workbook.errors`), the one table serves every language.
  */
-import type { AnalysisSettingProblem, AnalysisSettingsError } from "../core/analysis/analysis";
+import type { AnalysisSettingProblem, AnalysisSettingsError } from "../core/analysis/types";
 import type { Messages } from "./en";
 
 const SETTINGS_PROBLEMS: Record<AnalysisSettingProblem, (value: string, m: Messages) => string> = {
