@@ -4,14 +4,13 @@
  * read into one shape, and BG/NBD (or Pareto/NBD) + Gamma-Gamma fitted on it.
  */
 import type { BgNbdFit } from "../core/models/bgnbd";
-import { calibrationSummary, type TimeUnit } from "../core/models/calibration";
+import { isSerialInRange, parseDateText } from "../core/cells/dates";
 import { CoreError } from "../core/cells/errors";
+import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/models/calibration";
 import { fitGammaGamma, type GammaGammaFit } from "../core/models/gammagamma";
 import { ProblemLog, readNumberColumn, type CustomerId, type Transactions } from "../core/transactions/input";
 import type { ParetoNbdFit } from "../core/models/paretonbd";
 import { CLV_DEFAULTS, fitCountModel, type CountModelName } from "../core/models/predict";
-import { isSerialInRange, parseDateText } from "../core/cells/dates";
-import { parseTimeUnit } from "../core/models/calibration";
 import type { Messages } from "../i18n";
 import { UsageError, choice, readBytes, reportProblems, type Out, type Parsed } from "./args";
 import { columnIndex, parseCsv, type CsvTable } from "./csv";
