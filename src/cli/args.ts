@@ -21,6 +21,19 @@ export interface Parsed {
   flags: Set<string>;
 }
 
+/** Where a command writes: whole chunks of text (stdout), or one line at a time (stderr). */
+export type Out = (s: string) => void;
+
+/**
+ * One `tier` command (a module under commands/): the options it takes (any other `--name` is refused
+ * before it runs), the flags it reads, and the work. main.ts only looks the command up and runs it.
+ */
+export interface Command {
+  options: readonly string[];
+  flags?: readonly string[];
+  run(p: Parsed, m: Messages, out: Out, err: Out): void;
+}
+
 export function numberOption(p: Parsed, name: string, m: Messages): number | undefined {
   const raw = p.options.get(name);
   if (raw === undefined) return undefined;

@@ -2,33 +2,18 @@
 
 import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/models/calibration";
 import { serialToIsoDate } from "../core/cells/dates";
-import { cellText, readTransactions, type Transactions } from "../core/transactions/input";
+import { cellText } from "../core/transactions/input";
 import { LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages } from "../core/models/lifecycle";
 import { aliveProbability, CLV_DEFAULTS, fitClvModels, fitCountModel, runClvModels, type ClvFits, type CountModelName } from "../core/models/predict";
 import type { Messages } from "../i18n";
-import { column, isOmitted, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
+import { isOmitted, optionalDate, optionalNumber, scalar, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
+import { transactionsArg } from "./transactions-arg";
 
 type Cell = string | number;
 
 /** A number for the sheet; "" where there is none (a standard error at a model's limit is NaN). */
 const numberCell = (v: number): Cell => (Number.isFinite(v) ? v : "");
-
-/** Customers and dates (and amounts, when the model needs spend) read as transactions. */
-function transactions(customers: Range, dates: Range, amounts: Range | null, m: Messages): Transactions {
-  const c = { name: "customers", column: column(customers, "customers", m) };
-  const d = { name: "dates", column: column(dates, "dates", m) };
-  const cols = [c, d];
-  const a = amounts === null ? null : { name: "amounts", column: column(amounts, "amounts", m) };
-  if (a) cols.push(a);
-  sameLength(m, ...cols);
-  // Without amounts, every row spends 0: the purchase-count models do not look at spend.
-  const amountCells = a ? a.column.cells : new Array<number>(c.column.cells.length).fill(0);
-  const tx = readTransactions({ customers: c.column.cells, dates: d.column.cells, amounts: amountCells });
-  throwIfProblems(tx.problems, m);
-  if (tx.validRows === 0) throw new ArgumentError(m.errors.noData("customers"));
-  return tx;
-}
 
 /** "day", "week" (default, and shown in every header) or "month"; 天/周/月 and plurals are accepted too. */
 function timeUnit(arg: unknown, m: Messages): TimeUnit {
@@ -90,7 +75,7 @@ export function clvPredictTable(
     unit: timeUnit(unitArg, m),
     model: countModel(modelArg, m),
   };
-  const tx = transactions(customers, dates, amounts, m);
+  const tx = transactionsArg(customers, dates, amounts, m);
   const { summary: s, predictions: p } = runClvModels(tx, options);
   const col = m.predict.columns;
   const unitName = m.predict.units[options.unit];
@@ -104,7 +89,7 @@ export function clvPredictTable(
 }
 
 export function clvFitTable(customers: Range, dates: Range, amounts: Range, asOf: unknown, unitArg: unknown, modelArg: unknown, m: Messages): Cell[][] {
-  const summary = calibrationSummary(transactions(customers, dates, amounts, m), { unit: timeUnit(unitArg, m), calibrationEnd: optionalDate(asOf, m) });
+  const summary = calibrationSummary(transactionsArg(customers, dates, amounts, m), { unit: timeUnit(unitArg, m), calibrationEnd: optionalDate(asOf, m) });
   const run = fitClvModels(summary, countModel(modelArg, m));
   const { gammaGamma } = run;
   const f = m.predict.fit;
@@ -126,7 +111,7 @@ export function clvFitTable(customers: Range, dates: Range, amounts: Range, asOf
 
 export function pAliveTable(customers: Range, dates: Range, asOf: unknown, modelArg: unknown, m: Messages): Cell[][] {
   const model = countModel(modelArg, m);
-  const tx = transactions(customers, dates, null, m);
+  const tx = transactionsArg(customers, dates, null, m);
   // P(alive) does not depend on the time unit (α and β scale with it), so weeks are as good as any.
   const s = calibrationSummary(tx, { unit: "week", calibrationEnd: optionalDate(asOf, m) });
   const fit = fitCountModel(s, model);
@@ -155,7 +140,7 @@ export function lifecycleTable(
     silentMultiple: optionalNumber(silentMultiple, "silent_multiple", LIFECYCLE_DEFAULTS.silentMultiple, m),
     churnCapDays: optionalNumber(churnCapDays, "churn_cap_days", undefined, m) ?? null,
   };
-  const life = lifecycleStages(transactions(customers, dates, null, m), options);
+  const life = lifecycleStages(transactionsArg(customers, dates, null, m), options);
   const col = m.predict.columns;
   const out: Cell[][] = [[col.customer, col.stage, col.recencyDays, col.gapDays]];
   for (let i = 0; i < life.customerIds.length; i++) {

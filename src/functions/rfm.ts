@@ -1,5 +1,5 @@
 /** Adapters for =TIER.RFM and =TIER.RFMSCORE. */
-import { cellText, ProblemLog, readCustomerRows, readNumberColumn, readTransactions } from "../core/transactions/input";
+import { cellText, ProblemLog, readCustomerRows, readNumberColumn } from "../core/transactions/input";
 import { isWideScoring, rfmCode, scoreCustomers, scoreRfm, type RfmOptions, type RfmScores } from "../core/tiers/rfm";
 import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/tiers/segments";
 import { summarizeCustomers } from "../core/transactions/summary";
@@ -7,6 +7,7 @@ import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/describe";
 import { column, isOmitted, optionalBoolean, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
+import { readTransactionCells, transactionCells } from "./transactions-arg";
 
 /** "rfm", "cn8" or a range of rules (name, R min, R max, F min, F max, M min, M max). */
 function segmentScheme(arg: unknown, m: Messages): SegmentScheme | SegmentRule[] {
@@ -57,19 +58,14 @@ export function rfmTable(
   headers: unknown,
   m: Messages,
 ): (string | number)[][] {
-  const c = { name: "customers", column: column(customers, "customers", m) };
-  const d = { name: "dates", column: column(dates, "dates", m) };
-  const a = { name: "amounts", column: column(amounts, "amounts", m) };
-  sameLength(m, c, d, a);
+  const cells = transactionCells(customers, dates, amounts, m);
   const options = {
     scoring: scoringOptions(bins, m),
     scheme: segmentScheme(segments, m),
     withHeaders: optionalBoolean(headers, "headers", true, m),
     asOf: optionalDate(asOf, m),
   };
-  const tx = readTransactions({ customers: c.column.cells, dates: d.column.cells, amounts: a.column.cells });
-  throwIfProblems(tx.problems, m);
-  if (tx.validRows === 0) throw new ArgumentError(m.errors.noData("customers"));
+  const tx = readTransactionCells(cells, m);
   const summary = summarizeCustomers(tx, { asOf: options.asOf });
   const scores = scoreCustomers(summary, options.scoring);
   const seg = segmentCustomers(scores, options.scheme);

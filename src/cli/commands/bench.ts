@@ -23,21 +23,22 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fitBgNbd } from "../core/models/bgnbd";
-import { calibrationSummary } from "../core/models/calibration";
-import { fitGammaGamma } from "../core/models/gammagamma";
-import { predictCustomers } from "../core/models/predict";
-import { ABC_LABELS, classifyAbc } from "../core/tiers/abc";
-import { serialToIsoDate } from "../core/cells/dates";
-import { readTransactions, type Transactions } from "../core/transactions/input";
-import { migrationMatrix, migrationRates, migrationTotals } from "../core/over-time/migration";
-import { comparePilot, pickPilot } from "../core/over-time/pilot";
-import { scoreCustomers } from "../core/tiers/rfm";
-import { scoreCustomers as weightedScore, type ScoreMethod } from "../core/tiers/score";
-import { segmentCustomers } from "../core/tiers/segments";
-import { summarizeCustomers } from "../core/transactions/summary";
-import { parseCsv } from "./csv";
-import { readTransactionsCsv } from "./transactions-csv";
+import { fitBgNbd } from "../../core/models/bgnbd";
+import { calibrationSummary } from "../../core/models/calibration";
+import { fitGammaGamma } from "../../core/models/gammagamma";
+import { predictCustomers } from "../../core/models/predict";
+import { ABC_LABELS, classifyAbc } from "../../core/tiers/abc";
+import { serialToIsoDate } from "../../core/cells/dates";
+import { readTransactions, type Transactions } from "../../core/transactions/input";
+import { migrationMatrix, migrationRates, migrationTotals } from "../../core/over-time/migration";
+import { comparePilot, pickPilot } from "../../core/over-time/pilot";
+import { scoreCustomers } from "../../core/tiers/rfm";
+import { scoreCustomers as weightedScore, type ScoreMethod } from "../../core/tiers/score";
+import { segmentCustomers } from "../../core/tiers/segments";
+import { summarizeCustomers } from "../../core/transactions/summary";
+import { parseCsv } from "../csv";
+import { numberOption, type Command } from "../args";
+import { readTransactionsCsv } from "../transactions-csv";
 
 /** ../shared/data's CDNOW summary (x, t_x, T, zbar), when it is there (the bench runs from the repository root). */
 function readCdnowSummary() {
@@ -134,7 +135,7 @@ function dynamicBench(tx: Transactions, repeat: number) {
   return { facts, stages };
 }
 
-export function runBench(file = ".bench/tx_1m.csv", rows?: number, repeat = 5) {
+function runBench(file = ".bench/tx_1m.csv", rows?: number, repeat = 5) {
   const stages = {
     fast_read: [] as number[],
     csv_parse: [] as number[],
@@ -193,3 +194,9 @@ export function runBench(file = ".bench/tx_1m.csv", rows?: number, repeat = 5) {
     dynamic: dynamic?.facts ?? null,
   };
 }
+
+/** `tier bench [FILE.csv] [--rows N] [--repeat N]`: the medians above as JSON. */
+export const bench: Command = {
+  options: ["--rows", "--repeat"],
+  run: (p, m, out) => out(`${JSON.stringify(runBench(p.positional[0], numberOption(p, "--rows", m), numberOption(p, "--repeat", m)), null, 2)}\n`),
+};

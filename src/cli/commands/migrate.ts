@@ -1,14 +1,11 @@
 /**
- * Dynamic tiering on the command line, the same work as =TIER.MIGRATION and =TIER.PILOT:
- *   tier migrate BEFORE.csv AFTER.csv --id COL --tier COL   the from→to matrix of two snapshots (CSV);
- *       --json adds the rates, and with --revenue, --orders and --last the per-tier effects
- *   tier pilot FILE.csv --id COL --tier COL --share 0.1       each customer's group, per tier
+ * `tier migrate BEFORE.csv AFTER.csv --id COL --tier COL`: the from→to matrix of two snapshots (CSV),
+ * the same work as =TIER.MIGRATION; `--measure` sums a column of the later file per cell; `--json`
+ * adds the rates, and with --revenue, --orders and --last the per-tier effects.
  */
-import { CoreError } from "../core/cells/errors";
-import { isSerialInRange, parseDateText } from "../core/cells/dates";
-import { ProblemLog, readDateCell, readNumberColumn, type CellRead } from "../core/transactions/input";
+import { isSerialInRange, parseDateText } from "../../core/cells/dates";
+import { ProblemLog, readDateCell, readNumberColumn, type CellRead } from "../../core/transactions/input";
 import {
-  customerIdText,
   knownTierOrder,
   mergeTierCase,
   migrationMatrix,
@@ -17,48 +14,12 @@ import {
   tierEffects,
   type MigrationMatrix,
   type SnapshotRecords,
-} from "../core/over-time/migration";
-import { CONTROL, PILOT, pickPilot } from "../core/over-time/pilot";
-import type { Messages } from "../i18n";
-import { scoreTierLabels } from "../i18n/describe";
-import { UsageError, choice, emit, numberOption, pick, readBytes, reportProblems, type Parsed } from "./args";
-import { parseCsv, type CsvTable } from "./csv";
-import { formatCsv, type Cell } from "./output";
-
-type Out = (s: string) => void;
-
-interface Snapshot {
-  file: string;
-  table: CsvTable;
-  ids: string[];
-  tiers: string[];
-}
-
-function required(p: Parsed, name: string, m: Messages): string {
-  const value = p.options.get(name);
-  if (!value) throw new UsageError(m.cli.missingValue(name));
-  return value;
-}
-
-/** A snapshot file's ids (keyed as everywhere: 123 and "123" meet) and tiers (trimmed; "" = not tiered). */
-function readSnapshot(file: string, idColumn: string, tierColumn: string, m: Messages): Snapshot {
-  const table = parseCsv(readBytes(file, m).toString("utf8"));
-  const ids = pick(table, file, idColumn, m).map((cell) => customerIdText(cell) ?? "");
-  const tiers = pick(table, file, tierColumn, m).map((cell) => cell.trim());
-  return { file, table, ids, tiers };
-}
-
-/** A duplicate id as a sentence naming the file and both lines (row i is line i + 2). */
-function withFileLines<T>(run: () => T, files: Record<string, string>, m: Messages): T {
-  try {
-    return run();
-  } catch (error) {
-    if (!(error instanceof CoreError) || error.code !== "duplicateId") throw error;
-    const d = error.details;
-    const file = files[String(d.snapshot ?? "before")];
-    throw new UsageError(m.errors.dynamic.duplicateLine(file, Number(d.row) + 2, String(d.id), Number(d.firstRow) + 2));
-  }
-}
+} from "../../core/over-time/migration";
+import type { Messages } from "../../i18n";
+import { scoreTierLabels } from "../../i18n/describe";
+import { UsageError, pick, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { formatCsv, type Cell } from "../output";
+import { readSnapshot, required, withFileLines, type Snapshot } from "../snapshots";
 
 /**
  * "A,B,C" → the tiers best first; otherwise a known order (A/B/C, score bands by key or label, numbers),
@@ -123,7 +84,7 @@ function effectRecords(p: Parsed, before: Snapshot, after: Snapshot, m: Messages
   return [records(before, asOf), records(after, undefined)];
 }
 
-export function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
+function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const [beforeFile, afterFile] = p.positional;
   if (!beforeFile) throw new UsageError(m.cli.missingFile);
   if (!afterFile) throw new UsageError(m.cli.missingSecondFile);
@@ -167,43 +128,7 @@ export function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void
   out(`${text.replace(/\[\s+((?:-?[\d.e+-]+|null)(?:,\s+(?:-?[\d.e+-]+|null))*)\s+\]/g, (_, row: string) => `[${row.split(/,\s+/).join(", ")}]`)}\n`);
 }
 
-const PILOT_OPTIONS: Record<string, string> = { share: "--share", control_share: "--control-share", seed: "--seed" };
-
-export function pilotCommand(p: Parsed, m: Messages, out: Out): void {
-  const format = choice(p, "--format", ["csv", "json"], "csv", m);
-  const file = p.positional[0];
-  if (!file) throw new UsageError(m.cli.missingFile);
-  const idColumn = required(p, "--id", m);
-  const tierColumn = required(p, "--tier", m);
-  required(p, "--share", m);
-  const share = numberOption(p, "--share", m)!;
-  const controlShare = numberOption(p, "--control-share", m);
-  const seed = numberOption(p, "--seed", m);
-  const snapshot = readSnapshot(file, idColumn, tierColumn, m);
-  const appearing = mergeTierCase([snapshot.tiers]);
-  const only = p.options.get("--only-tier");
-  let tiers = snapshot.tiers;
-  if (only !== undefined) {
-    const match = appearing.find((t) => t.toLowerCase() === only.trim().toLowerCase());
-    if (match === undefined) throw new UsageError(m.cli.unknownTier(only, appearing.join(", ")));
-    tiers = tiers.map((t) => (t === match ? t : ""));
-  }
-  let groups: Uint8Array;
-  try {
-    groups = withFileLines(() => pickPilot(snapshot.ids, tiers, { share, controlShare, seed }), { before: file }, m);
-  } catch (error) {
-    if (!(error instanceof CoreError)) throw error;
-    // The core names the functions' arguments (share, control_share, seed); here they are options.
-    const d: Record<string, string | number> = { ...error.details, shareArgument: "--share", controlArgument: "--control-share" };
-    if (d.argument !== undefined) d.argument = PILOT_OPTIONS[String(d.argument)] ?? d.argument;
-    throw new CoreError(error.code, d);
-  }
-  const idCells = pick(snapshot.table, file, idColumn, m);
-  const rows: Cell[][] = [];
-  for (let i = 0; i < groups.length; i++) {
-    if (snapshot.ids[i] === "" || tiers[i] === "") continue;
-    const group = groups[i] === PILOT ? m.pilotGroups.pilot : groups[i] === CONTROL ? m.pilotGroups.control : "";
-    rows.push([idCells[i].trim(), tiers[i], group]);
-  }
-  emit([idColumn, tierColumn, "group"], rows, format, out);
-}
+export const migrate: Command = {
+  options: ["--id", "--tier", "--measure", "--order", "--revenue", "--orders", "--last", "--as-of"],
+  run: migrateCommand,
+};

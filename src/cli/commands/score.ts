@@ -5,15 +5,13 @@
  * the blank rule (left out of that row's score); a row of blanks has no score and is not printed; a cell
  * that is not a number leaves its row out and is listed on stderr.
  */
-import { CoreError } from "../core/cells/errors";
-import { ProblemLog, readNumberCell, type CellRead } from "../core/transactions/input";
-import { checkScoreOptions, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/tiers/score";
-import type { Messages } from "../i18n";
-import { readScoreDirection } from "../i18n/directions";
-import { UsageError, choice, emit, listOption, pick, readTable, reportProblems, type Parsed } from "./args";
-import type { Cell } from "./output";
-
-export const SCORE_OPTIONS = ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format"];
+import { CoreError } from "../../core/cells/errors";
+import { ProblemLog, readNumberCell, type CellRead } from "../../core/transactions/input";
+import { checkScoreOptions, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../../core/tiers/score";
+import type { Messages } from "../../i18n";
+import { readScoreDirection } from "../../i18n/directions";
+import { UsageError, choice, emit, listOption, pick, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
+import type { Cell } from "../output";
 
 function names(p: Parsed, option: string, m: Messages): string[] {
   const raw = p.options.get(option);
@@ -48,7 +46,7 @@ function withOptionName(error: unknown, bands: ScoreBands | undefined): unknown 
   return argument ? new CoreError(error.code, { ...error.details, argument: option }) : error;
 }
 
-export function scoreCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
+function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const format = p.flags.has("--json") ? "json" : choice(p, "--format", ["csv", "json"], "csv", m);
   const method = choice<ScoreMethod>(p, "--method", ["percentile", "minmax"], "percentile", m);
   const metricNames = names(p, "--metrics", m);
@@ -108,3 +106,8 @@ export function scoreCommand(p: Parsed, m: Messages, out: (s: string) => void, e
   }
   emit([idName ?? "line", "score", "tier", "tier_label", "next_tier", "gap"], rows, format, out);
 }
+
+export const score: Command = {
+  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format"],
+  run: scoreCommand,
+};

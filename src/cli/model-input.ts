@@ -1,17 +1,20 @@
 /**
- * `tier fit` and `tier predict`: BG/NBD (or Pareto/NBD) + Gamma-Gamma on a transactions file or on a customer summary
- * (columns x, t_x, T and optionally zbar; lifetimes' names frequency, recency, T, monetary_value too).
+ * What `tier fit` and `tier predict` share: their input, a transactions file or a customer summary
+ * (columns x, t_x, T and optionally zbar; lifetimes' names frequency, recency, T, monetary_value too),
+ * read into one shape, and BG/NBD (or Pareto/NBD) + Gamma-Gamma fitted on it.
  */
 import type { BgNbdFit } from "../core/models/bgnbd";
-import { calibrationSummary, monthsIn, type TimeUnit } from "../core/models/calibration";
-import { serialToIsoDate } from "../core/cells/dates";
+import { isSerialInRange, parseDateText } from "../core/cells/dates";
 import { CoreError } from "../core/cells/errors";
+import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/models/calibration";
 import { fitGammaGamma, type GammaGammaFit } from "../core/models/gammagamma";
 import { ProblemLog, readNumberColumn, type CustomerId, type Transactions } from "../core/transactions/input";
 import type { ParetoNbdFit } from "../core/models/paretonbd";
-import { CLV_DEFAULTS, fitCountModel, predictCustomers, type CountModelName } from "../core/models/predict";
-import { columnIndex, type CsvTable } from "./csv";
-import type { Cell } from "./output";
+import { CLV_DEFAULTS, fitCountModel, type CountModelName } from "../core/models/predict";
+import type { Messages } from "../i18n";
+import { UsageError, choice, readBytes, reportProblems, type Out, type Parsed } from "./args";
+import { columnIndex, parseCsv, type CsvTable } from "./csv";
+import { readTransactionsFile } from "./transactions-file";
 
 /** Per customer x, t_x, T (in `unit`) and the mean repeat spend, or NaN where the file has none. */
 export interface ModelInput {
@@ -97,7 +100,7 @@ export function modelInput(header: readonly string[], sources: ModelInputSources
   };
 }
 
-function fits(input: ModelInput, model: CountModelName): { counts: BgNbdFit | ParetoNbdFit; gammaGamma: GammaGammaFit | null } {
+export function fits(input: ModelInput, model: CountModelName): { counts: BgNbdFit | ParetoNbdFit; gammaGamma: GammaGammaFit | null } {
   let counts: BgNbdFit | ParetoNbdFit;
   try {
     counts = fitCountModel(input, model);
@@ -111,55 +114,42 @@ function fits(input: ModelInput, model: CountModelName): { counts: BgNbdFit | Pa
   return { counts, gammaGamma: input.zbar ? fitGammaGamma(input.x, input.zbar) : null };
 }
 
-/** NaN (a standard error at a model limit) has no JSON form: null. */
-function nullable<T extends object>(o: T): Record<keyof T, number | null> {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Number.isFinite(v) ? v : null])) as Record<keyof T, number | null>;
-}
-
-/**
- * The JSON `tier fit` prints: the count model's fit under its name ("bgnbd" or "paretoNbd") and the
- * spend model's, standard errors null at a model limit.
- */
-export function fitModels(input: ModelInput, model: CountModelName = CLV_DEFAULTS.model) {
-  const { counts, gammaGamma } = fits(input, model);
-  const { customers: _c, iterations: _i, ...fit } = counts;
-  return {
-    source: input.source,
-    unit: input.unit,
-    calibrationEnd: input.calibrationEnd === null ? null : serialToIsoDate(input.calibrationEnd),
-    customers: input.x.length,
-    [model]: { ...fit, standardErrors: nullable(counts.standardErrors) },
-    gammaGamma: gammaGamma
-      ? (({ iterations: _it, ...g }) => ({ ...g, standardErrors: nullable(g.standardErrors) }))(gammaGamma)
-      : null,
-  };
-}
-
-export interface PredictCliOptions {
-  /** Horizon of expected_purchases in the unit; default 12 months' worth. */
-  horizon?: number;
-  clvMonths: number;
-  monthlyDiscount: number;
-  model?: CountModelName;
-}
-
-export const PREDICT_HEADER = ["customer", "x", "t_x", "T", "p_alive", "expected_purchases", "expected_avg_spend", "clv"];
-
-export function predictRows(input: ModelInput, options: PredictCliOptions): { header: string[]; rows: Cell[][] } {
-  const { counts, gammaGamma } = fits(input, options.model ?? CLV_DEFAULTS.model);
-  const horizon = options.horizon ?? monthsIn(input.unit, CLV_DEFAULTS.horizonMonths);
-  const zbar = input.zbar ?? new Float64Array(input.x.length);
-  const p = predictCustomers(counts, gammaGamma, { ...input, zbar }, {
-    unit: input.unit,
-    horizon,
-    clvMonths: options.clvMonths,
-    monthlyDiscount: options.monthlyDiscount,
-  });
-  // Without spend (a summary with no zbar) there is no spend model: those columns stay empty.
-  const money = (v: number): Cell => (Number.isFinite(v) ? v : "");
-  const rows: Cell[][] = new Array(input.x.length);
-  for (let i = 0; i < rows.length; i++) {
-    rows[i] = [input.customerIds[i], input.x[i], input.tx[i], input.T[i], p.pAlive[i], p.expectedPurchases[i], money(p.expectedAverageSpend[i]), money(p.clv[i])];
+/** A transactions file (customer, date, amount) or a customer summary (x, t_x, T and optionally zbar). */
+export function readModelInput(p: Parsed, m: Messages, err: Out): ModelInput {
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
+  const unitText = p.options.get("--unit");
+  const givenUnit = unitText === undefined ? null : parseTimeUnit(unitText);
+  if (unitText !== undefined && !givenUnit) throw new UsageError(m.cli.badChoice("--unit", unitText, "day, week, month"));
+  const endText = p.options.get("--calibration-end");
+  let calibrationEnd: number | undefined;
+  if (endText !== undefined) {
+    calibrationEnd = parseDateText(endText);
+    if (!isSerialInRange(calibrationEnd)) throw new UsageError(m.errors.badAsOf(endText));
   }
-  return { header: PREDICT_HEADER, rows };
+  const bytes = readBytes(file, m);
+  const firstLine = bytes.indexOf(10);
+  const header = parseCsv(bytes.toString("utf8", 0, firstLine < 0 ? bytes.length : firstLine)).header;
+  if (header.length === 0) throw new UsageError(m.cli.emptyFile(file));
+  // A summary's t_x and T are in whatever unit its maker used: it must be said. Transactions default
+  // to weeks, and the command says so.
+  const summary = isSummaryHeader(header);
+  if (summary && !givenUnit) throw new UsageError(m.cli.unitRequired(file));
+  if (!summary && !givenUnit) err(m.cli.unitAssumed);
+  const unit = givenUnit ?? CLV_DEFAULTS.unit;
+  return modelInput(header, {
+    summary: () => {
+      if (calibrationEnd !== undefined) throw new UsageError(m.cli.summaryTakesNoEnd(file));
+      return parseCsv(bytes.toString("utf8"));
+    },
+    transactions: () => readTransactionsFile(p, file, choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), m, err),
+    unit,
+    calibrationEnd,
+    problems: (log, rows) => reportProblems(log, rows, m, err),
+  });
+}
+
+/** --model bgnbd (default) or pareto. */
+export function modelOption(p: Parsed, m: Messages): CountModelName {
+  return choice(p, "--model", ["bgnbd", "pareto"] as const, "bgnbd", m) === "pareto" ? "paretoNbd" : "bgnbd";
 }

@@ -6,16 +6,12 @@
  * reads a file without a header line (columns are then numbered 1, 2, …; `--value` defaults to 1),
  * such as one number per line.
  */
-import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod } from "../core/tiers/abc";
-import { ProblemLog, readNumberColumn } from "../core/transactions/input";
-import type { Messages } from "../i18n";
-import { UsageError, choice, emit, numberOption, pick, readBytes, readTable, reportProblems, type Parsed } from "./args";
-import { parseCsv, type CsvTable } from "./csv";
-import type { Cell } from "./output";
-
-export const ABC_OPTIONS = ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format"];
-/** Flags this command reads (main.ts knows every command's flags). */
-export const ABC_FLAGS = ["--next", "--no-header"];
+import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod } from "../../core/tiers/abc";
+import { ProblemLog, readNumberColumn } from "../../core/transactions/input";
+import type { Messages } from "../../i18n";
+import { UsageError, choice, emit, numberOption, pick, readBytes, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { parseCsv, type CsvTable } from "../csv";
+import type { Cell } from "../output";
 
 /** The file as a table, and the file line of its first data row. */
 function readValues(p: Parsed, m: Messages): { file: string; table: CsvTable; firstLine: number } {
@@ -30,7 +26,7 @@ function readValues(p: Parsed, m: Messages): { file: string; table: CsvTable; fi
   return { file, table: parseCsv(width === 0 ? "" : `${names.join(",")}\n${text}`), firstLine: 1 };
 }
 
-export function abcCommand(p: Parsed, m: Messages, out: (s: string) => void, err: (s: string) => void): void {
+function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const format = choice(p, "--format", ["csv", "json"], "csv", m);
   const basis = choice<AbcBasis>(p, "--basis", ["value", "count"], "value", m);
   const method = choice<AbcMethod>(p, "--method", ["fixed", "computed"], "fixed", m);
@@ -77,3 +73,9 @@ export function abcCommand(p: Parsed, m: Messages, out: (s: string) => void, err
   if (up) header.push("next_class", "gap");
   emit(header, rows, format, out);
 }
+
+export const abc: Command = {
+  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format"],
+  flags: ["--next", "--no-header"],
+  run: abcCommand,
+};

@@ -1,0 +1,57 @@
+/**
+ * `tier pilot FILE.csv --id COL --tier COL --share 0.1`: each customer's group (pilot, control or none)
+ * per tier, the same work as =TIER.PILOT; `--only-tier` draws in one tier only.
+ */
+import { CoreError } from "../../core/cells/errors";
+import { mergeTierCase } from "../../core/over-time/migration";
+import { CONTROL, PILOT, pickPilot } from "../../core/over-time/pilot";
+import type { Messages } from "../../i18n";
+import { UsageError, choice, emit, numberOption, pick, type Command, type Out, type Parsed } from "../args";
+import type { Cell } from "../output";
+import { readSnapshot, required, withFileLines } from "../snapshots";
+
+const PILOT_OPTIONS: Record<string, string> = { share: "--share", control_share: "--control-share", seed: "--seed" };
+
+function pilotCommand(p: Parsed, m: Messages, out: Out): void {
+  const format = choice(p, "--format", ["csv", "json"], "csv", m);
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
+  const idColumn = required(p, "--id", m);
+  const tierColumn = required(p, "--tier", m);
+  required(p, "--share", m);
+  const share = numberOption(p, "--share", m)!;
+  const controlShare = numberOption(p, "--control-share", m);
+  const seed = numberOption(p, "--seed", m);
+  const snapshot = readSnapshot(file, idColumn, tierColumn, m);
+  const appearing = mergeTierCase([snapshot.tiers]);
+  const only = p.options.get("--only-tier");
+  let tiers = snapshot.tiers;
+  if (only !== undefined) {
+    const match = appearing.find((t) => t.toLowerCase() === only.trim().toLowerCase());
+    if (match === undefined) throw new UsageError(m.cli.unknownTier(only, appearing.join(", ")));
+    tiers = tiers.map((t) => (t === match ? t : ""));
+  }
+  let groups: Uint8Array;
+  try {
+    groups = withFileLines(() => pickPilot(snapshot.ids, tiers, { share, controlShare, seed }), { before: file }, m);
+  } catch (error) {
+    if (!(error instanceof CoreError)) throw error;
+    // The core names the functions' arguments (share, control_share, seed); here they are options.
+    const d: Record<string, string | number> = { ...error.details, shareArgument: "--share", controlArgument: "--control-share" };
+    if (d.argument !== undefined) d.argument = PILOT_OPTIONS[String(d.argument)] ?? d.argument;
+    throw new CoreError(error.code, d);
+  }
+  const idCells = pick(snapshot.table, file, idColumn, m);
+  const rows: Cell[][] = [];
+  for (let i = 0; i < groups.length; i++) {
+    if (snapshot.ids[i] === "" || tiers[i] === "") continue;
+    const group = groups[i] === PILOT ? m.pilotGroups.pilot : groups[i] === CONTROL ? m.pilotGroups.control : "";
+    rows.push([idCells[i].trim(), tiers[i], group]);
+  }
+  emit([idColumn, tierColumn, "group"], rows, format, out);
+}
+
+export const pilot: Command = {
+  options: ["--id", "--tier", "--share", "--control-share", "--seed", "--only-tier", "--format"],
+  run: pilotCommand,
+};
