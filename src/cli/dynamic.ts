@@ -6,7 +6,9 @@
  */
 import { CoreError } from "../core/cells/errors";
 import { isSerialInRange, parseDateText } from "../core/cells/dates";
-import { ProblemLog, readDateCell, readNumberColumn, type CellRead } from "../core/transactions/input";
+import { ProblemLog } from "../core/cells/problems";
+import { readDateCell, type CellRead } from "../core/cells/coerce";
+import { readNumberColumn } from "../core/transactions/read";
 import {
   customerIdText,
   knownTierOrder,

@@ -9,7 +9,11 @@
 import { checkClvInput, simpleClv, type ClvInput } from "../core/tiers/clv";
 import { parseDateText, serialToIsoDate, isSerialInRange } from "../core/cells/dates";
 import { CoreError } from "../core/cells/errors";
-import { ProblemLog, isBlank, parseNumberText, readNumberCell, readTransactions, type CellRead, type ReadOptions, type Transactions } from "../core/transactions/input";
+import { ProblemLog } from "../core/cells/problems";
+import { isBlank, parseNumberText, readNumberCell, type CellRead } from "../core/cells/coerce";
+import { readTransactions } from "../core/transactions/read";
+import type { ReadOptions } from "../core/transactions/builder";
+import type { Transactions } from "../core/transactions/model";
 import { isWideScoring, rfmCode, rfmInputs, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../core/tiers/rfm";
 import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme } from "../core/tiers/segments";
 import { summarizeCustomers } from "../core/transactions/summary";

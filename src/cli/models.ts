@@ -7,7 +7,10 @@ import { calibrationSummary, monthsIn, type TimeUnit } from "../core/models/cali
 import { serialToIsoDate } from "../core/cells/dates";
 import { CoreError } from "../core/cells/errors";
 import { fitGammaGamma, type GammaGammaFit } from "../core/models/gammagamma";
-import { ProblemLog, readNumberColumn, type CustomerId, type Transactions } from "../core/transactions/input";
+import { ProblemLog } from "../core/cells/problems";
+import { readNumberColumn } from "../core/transactions/read";
+import type { CustomerId } from "../core/cells/coerce";
+import type { Transactions } from "../core/transactions/model";
 import type { ParetoNbdFit } from "../core/models/paretonbd";
 import { CLV_DEFAULTS, fitCountModel, predictCustomers, type CountModelName } from "../core/models/predict";
 import { columnIndex, type CsvTable } from "./csv";

@@ -2,7 +2,9 @@
 
 import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/models/calibration";
 import { serialToIsoDate } from "../core/cells/dates";
-import { cellText, readTransactions, type Transactions } from "../core/transactions/input";
+import { cellText } from "../core/cells/coerce";
+import { readTransactions } from "../core/transactions/read";
+import type { Transactions } from "../core/transactions/model";
 import { LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages } from "../core/models/lifecycle";
 import { aliveProbability, CLV_DEFAULTS, fitClvModels, fitCountModel, runClvModels, type ClvFits, type CountModelName } from "../core/models/predict";
 import type { Messages } from "../i18n";

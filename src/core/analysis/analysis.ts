@@ -35,7 +35,10 @@ import { ABC_LABELS, abcUpgrade, classifyAbc, type AbcMethod, type AbcResult } f
 import { simpleClv } from "../tiers/clv";
 import type { DayOrder } from "../cells/dates";
 import { checkPredictAnalysisOptions, withPredictions, type CustomerPredictions, type PredictAnalysisOptions } from "./predictions";
-import { excelErrorText, isBlank, readNumberCell, TransactionBuilder, type CellRead, type CustomerId, type ProblemLog, type Transactions } from "../transactions/input";
+import { excelErrorText, isBlank, readNumberCell, type CellRead, type CustomerId } from "../cells/coerce";
+import { TransactionBuilder } from "../transactions/builder";
+import type { ProblemLog } from "../cells/problems";
+import type { Transactions } from "../transactions/model";
 import { groupOrders } from "../transactions/orders";
 import { isWideScoring, rfmCode, scoreCustomers, type RfmScores } from "../tiers/rfm";
 import { NO_SEGMENT, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../tiers/segments";

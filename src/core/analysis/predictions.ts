@@ -15,7 +15,8 @@ import { CHURN_DEFAULTS, churnWarning } from "../models/churn";
 import { CoreError, type CoreErrorCode } from "../cells/errors";
 import type { BgNbdFit } from "../models/bgnbd";
 import type { GammaGammaFit } from "../models/gammagamma";
-import type { CustomerId, Transactions } from "../transactions/input";
+import type { CustomerId } from "../cells/coerce";
+import type { Transactions } from "../transactions/model";
 import { checkLifecycleOptions, LIFECYCLE_DEFAULTS, lifecycleStages } from "../models/lifecycle";
 import { checkPredictOptions, CLV_DEFAULTS, runClvModels } from "../models/predict";
 

@@ -8,7 +8,7 @@ import { fitParetoNbd, paretoExpectedIfAlive, paretoPAlive, type ParetoNbdFit, t
 import { calibrationSummary, monthsIn, type CalibrationSummary, type TimeUnit } from "./calibration";
 import { CoreError } from "../cells/errors";
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from "./gammagamma";
-import type { Transactions } from "../transactions/input";
+import type { Transactions } from "../transactions/model";
 
 export interface PredictOptions {
   unit: TimeUnit;

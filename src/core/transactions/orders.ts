@@ -9,7 +9,8 @@
  * is an order of its own: there is nothing to group it by. The same order id under two customers is
  * two orders. The caller drops returns first (see analysis.ts: the return rule is per line).
  */
-import { customerKey, type CustomerId, type Transactions } from "./input";
+import { customerKey, type CustomerId } from "../cells/coerce";
+import type { Transactions } from "./model";
 
 export interface OrderGrouping {
   /** One row per order: customer numbering and `customerIds` as the lines'; `sourceRow` is the order's first line. */
