@@ -26,7 +26,9 @@
 import { bisectLeft } from "d3-array";
 import { abcCurveLimits, type AbcLimits } from "./abc-curve";
 import { CoreError } from "../cells/errors";
-import { reachGap, type UpgradeGaps } from "./upgrade";
+import { reachGap } from "../math/gaps";
+import { SHARE_TOLERANCE } from "../math/tolerance";
+import type { UpgradeGaps } from "./upgrade";
 
 export type { AbcCurvePoint, AbcLimitPoint, AbcLimits } from "./abc-curve";
 export type { UpgradeGaps } from "./upgrade";
@@ -71,12 +73,6 @@ export interface AbcResult {
   limits?: AbcLimits;
 }
 
-
-/**
- * Shares are sums of floating-point values, so a share that is exactly 80 % in decimal (9.2 of 11.5)
- * can come out as 0.7999999999999999. A share within this of a cut counts as at the cut, not below.
- */
-export const SHARE_TOLERANCE = 1e-9;
 
 function below(share: number, cut: number): boolean {
   return share < cut - SHARE_TOLERANCE;
