@@ -12,7 +12,8 @@ import { readNumberColumn } from "../core/transactions/read";
 import type { CustomerId } from "../core/cells/coerce";
 import type { Transactions } from "../core/transactions/model";
 import type { ParetoNbdFit } from "../core/models/paretonbd";
-import { CLV_DEFAULTS, fitCountModel, predictCustomers, type CountModelName } from "../core/models/predict";
+import { CLV_DEFAULTS, predictCustomers } from "../core/models/predict";
+import { fitCountModel, type CountModelName } from "../core/models/count-model";
 import { columnIndex, type CsvTable } from "./csv";
 import type { Cell } from "./output";
 
@@ -125,7 +126,7 @@ function nullable<T extends object>(o: T): Record<keyof T, number | null> {
  */
 export function fitModels(input: ModelInput, model: CountModelName = CLV_DEFAULTS.model) {
   const { counts, gammaGamma } = fits(input, model);
-  const { customers: _c, iterations: _i, ...fit } = counts;
+  const { customers: _c, iterations: _i, model: _m, ...fit } = counts;
   return {
     source: input.source,
     unit: input.unit,
