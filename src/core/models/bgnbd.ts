@@ -21,8 +21,6 @@ export interface BgNbdParams {
 /** A BG/NBD fit: the parameters, their standard errors and limits (see RepeatModelFit), tagged "bgnbd". */
 export type BgNbdFit = RepeatModelFit<"bgnbd", keyof BgNbdParams>;
 
-export { checkRepeatColumns, type RepeatColumns } from "./fit";
-
 /**
  * x, t_x and T each take few distinct values in real data (whole days or weeks: a few hundred), so
  * the lnΓ/ψ terms of x and the logarithms of α+T and α+t_x are computed once per distinct value and

@@ -53,7 +53,7 @@ export type ScoreBands =
   /** Descending minimum scores (0..100): band k = score ≥ thresholds[k]; the rest is the last band. */
   | { kind: "thresholds"; thresholds: readonly number[] };
 
-/** Where a score metric comes from in the pane's analysis (src/core/analysis/analysis.ts). */
+/** Where a score metric comes from in the pane's analysis (src/core/analysis/). */
 export type ScoreMetric = "recency" | "frequency" | "monetary" | "clv" | "margin" | "extra" | "predictedClv" | "pAlive";
 export const SCORE_METRICS: readonly ScoreMetric[] = ["recency", "frequency", "monetary", "clv", "margin", "extra", "predictedClv", "pAlive"];
 
