@@ -1,7 +1,7 @@
 /**
- * Readers of cell columns as Excel gives them: transaction columns (through TransactionBuilder),
- * one numeric column, and customer-level columns. Every unusable row is reported (row, field,
- * reason) and left out, never read as 0.
+ * Readers of whole cell columns as Excel sends them (a custom function's ranges, range.values): every
+ * unusable row is reported (row, field, reason) and left out, never read as 0. The CLI reads CSV
+ * bytes straight into TransactionBuilder, so only the column-shaped sources come through here.
  */
 import { type CellRead, isBlankOrZero, readNumberCell } from "../cells/coerce";
 import { ProblemLog } from "../cells/problems";
