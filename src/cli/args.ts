@@ -4,8 +4,8 @@
  * UsageError (exit code 2).
  */
 import { readFileSync } from "node:fs";
-import type { ProblemLog } from "../core/transactions/input";
-import { parseNumberText } from "../core/transactions/input";
+import type { ProblemLog } from "../core/cells/problems";
+import { parseNumberText } from "../core/cells/coerce";
 import type { Messages } from "../i18n";
 import { problemText } from "../i18n/describe";
 import { columnIndex, parseCsv, type CsvTable } from "./csv";

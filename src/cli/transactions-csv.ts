@@ -10,7 +10,8 @@
  * TransactionBuilder.addCells the general path uses, so both paths accept, key and report alike.
  */
 import { isSerialInRange, serialFromParts } from "../core/cells/dates";
-import { TransactionBuilder, type ReadOptions, type Transactions } from "../core/transactions/input";
+import { TransactionBuilder, type ReadOptions } from "../core/transactions/builder";
+import type { Transactions } from "../core/transactions/model";
 
 const COMMA = 44;
 const LF = 10;

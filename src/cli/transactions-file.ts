@@ -4,7 +4,9 @@
  * rows left out behave the same in every command.
  */
 import { CoreError } from "../core/cells/errors";
-import { readTransactions, type ReadOptions, type Transactions } from "../core/transactions/input";
+import { readTransactions } from "../core/transactions/read";
+import type { ReadOptions } from "../core/transactions/builder";
+import type { Transactions } from "../core/transactions/model";
 import type { Messages } from "../i18n";
 import { position, readBytes, reportProblems, type Out, type Parsed } from "./args";
 import { parseCsv } from "./csv";

@@ -18,7 +18,7 @@ import type { AnalysisResult } from "../core/analysis/types";
 import { closestToUpgrade } from "../core/tiers/upgrade-rank";
 import { withPredictions } from "../core/analysis/predictions";
 import { parseDateText } from "../core/cells/dates";
-import type { ProblemCode } from "../core/transactions/input";
+import type { ProblemCode } from "../core/cells/problems";
 import { readSegmentRules } from "../core/tiers/segments";
 import { messages, type Locale, type Messages } from "../i18n";
 import { describeCoreError, problemText } from "../i18n/describe";

@@ -1,6 +1,7 @@
 /** Adapters for =TIER.ABCCLASS and =TIER.ABCNEXT. */
 import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod, type AbcResult } from "../core/tiers/abc";
-import { ProblemLog, readNumberColumn } from "../core/transactions/input";
+import { ProblemLog } from "../core/cells/problems";
+import { readNumberColumn } from "../core/transactions/read";
 import type { Messages } from "../i18n";
 import { column, optionalNumber, optionalText, reshape, throwIfProblems, type Range } from "./coerce";
 import { ArgumentError } from "./errors";

@@ -3,7 +3,7 @@
  * are computed cell by cell, single values apply to every cell. A blank cell gives "".
  */
 import { checkClvInput, simpleClv, type ClvInput } from "../core/tiers/clv";
-import { cellText, isBlank, readNumberCell, type CellRead } from "../core/transactions/input";
+import { cellText, isBlank, readNumberCell, type CellRead } from "../core/cells/coerce";
 import type { Messages } from "../i18n";
 import { describeClvProblem } from "../i18n/describe";
 import { isOmitted, type Range } from "./coerce";

@@ -4,7 +4,8 @@
  * an error cell as an error object. Every check throws an ArgumentError worded for the user.
  */
 import { isSerialInRange } from "../core/cells/dates";
-import { cellText, isBlank, readDateCell, readNumberCell, type CellRead, type ProblemLog } from "../core/transactions/input";
+import { cellText, isBlank, readDateCell, readNumberCell, type CellRead } from "../core/cells/coerce";
+import type { ProblemLog } from "../core/cells/problems";
 import type { Messages } from "../i18n";
 import { describeProblems } from "../i18n/describe";
 import { ArgumentError } from "./errors";

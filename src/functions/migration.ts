@@ -1,6 +1,6 @@
 /** Adapter for =TIER.MIGRATION, and the id and tier columns that TIER.MIGRATION and TIER.PILOT read. */
 import { CoreError } from "../core/cells/errors";
-import { cellText, excelErrorText, readNumberCell, type CellRead } from "../core/transactions/input";
+import { cellText, excelErrorText, readNumberCell, type CellRead } from "../core/cells/coerce";
 import { customerIdText, knownTierOrder, mergeTierCase, migrationMatrix, migrationTotals } from "../core/over-time/migration";
 import type { Messages } from "../i18n";
 import { scoreTierLabels } from "../i18n/describe";

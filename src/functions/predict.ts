@@ -2,9 +2,10 @@
 
 import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/models/calibration";
 import { serialToIsoDate } from "../core/cells/dates";
-import { cellText } from "../core/transactions/input";
+import { cellText } from "../core/cells/coerce";
 import { LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages } from "../core/models/lifecycle";
-import { aliveProbability, CLV_DEFAULTS, fitClvModels, fitCountModel, runClvModels, type ClvFits, type CountModelName } from "../core/models/predict";
+import { aliveProbability, fitCountModel, type CountModelName } from "../core/models/count-model";
+import { CLV_DEFAULTS, fitClvModels, runClvModels, type ClvFits } from "../core/models/predict";
 import type { Messages } from "../i18n";
 import { isOmitted, optionalDate, optionalNumber, scalar, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
@@ -35,8 +36,8 @@ function countModel(arg: unknown, m: Messages): CountModelName {
 /** The count model's parameters and log-likelihood as rows of the CLVFIT table. */
 function countRows(run: ClvFits, m: Messages): Cell[][] {
   const f = m.predict.fit;
-  if (run.paretoNbd) {
-    const p = run.paretoNbd;
+  if (run.counts.model === "paretoNbd") {
+    const p = run.counts;
     const se = p.standardErrors;
     return [
       ["r", p.r, numberCell(se.r)],
@@ -46,7 +47,7 @@ function countRows(run: ClvFits, m: Messages): Cell[][] {
       [f.paretoLogLikelihood, p.logLikelihood, ""],
     ];
   }
-  const b = run.bgnbd!;
+  const b = run.counts;
   const se = b.standardErrors;
   return [
     ["r", b.r, numberCell(se.r)],

@@ -1,5 +1,7 @@
 /** Adapters for =TIER.RFM and =TIER.RFMSCORE. */
-import { cellText, ProblemLog, readCustomerRows, readNumberColumn } from "../core/transactions/input";
+import { cellText } from "../core/cells/coerce";
+import { ProblemLog } from "../core/cells/problems";
+import { readCustomerRows, readNumberColumn } from "../core/transactions/read";
 import { isWideScoring, rfmCode, scoreCustomers, scoreRfm, type RfmOptions, type RfmScores } from "../core/tiers/rfm";
 import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/tiers/segments";
 import { summarizeCustomers } from "../core/transactions/summary";

@@ -3,7 +3,7 @@
  * directions, bands and the normalisation method in; per row Score, Tier, Next tier, Points to the next
  * tier out (a blank row, or a row with no weighted metric, stays blank: src/core/tiers/score.ts's blank rule).
  */
-import { cellText, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/transactions/input";
+import { cellText, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/cells/coerce";
 import { DEFAULT_SCORE_BANDS, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/tiers/score";
 import type { Messages } from "../i18n";
 import { readScoreDirection } from "../i18n/directions";

@@ -4,7 +4,8 @@
  * problems and refuses an empty table the same way. Two steps, because TIER.RFM checks the ranges'
  * shapes before its other arguments and reads the rows after them (which error wins is behaviour).
  */
-import { readTransactions, type Transactions } from "../core/transactions/input";
+import { readTransactions } from "../core/transactions/read";
+import type { Transactions } from "../core/transactions/model";
 import type { Messages } from "../i18n";
 import { column, sameLength, throwIfProblems, type Range } from "./coerce";
 import { ArgumentError } from "./errors";

@@ -4,7 +4,7 @@
  */
 import type { ClvInputError } from "../core/tiers/clv";
 import type { CoreError } from "../core/cells/errors";
-import type { ProblemCode, RowProblem } from "../core/transactions/input";
+import type { ProblemCode, RowProblem } from "../core/cells/problems";
 import { NO_SEGMENT, type Segmentation } from "../core/tiers/segments";
 import type { Messages } from "./en";
 import { CORE_ERRORS } from "./core-errors";

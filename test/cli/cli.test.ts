@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/cli/csv";
 import { readTransactionsCsv } from "../../src/cli/transactions-csv";
-import { readTransactions } from "../../src/core/transactions/input";
+import { readTransactions } from "../../src/core/transactions/read";
 import { dir, file, run } from "./support";
 
 const DATA = new URL("../../../shared/data/", import.meta.url).pathname;

@@ -9,7 +9,7 @@ import { churnWarning } from "../../../src/core/models/churn";
 import { fitGammaGamma, expectedAverageSpend } from "../../../src/core/models/gammagamma";
 import { fitParetoNbd, paretoPAlive } from "../../../src/core/models/paretonbd";
 import { runClvModels } from "../../../src/core/models/predict";
-import { readTransactions } from "../../../src/core/transactions/input";
+import { readTransactions } from "../../../src/core/transactions/read";
 import { clvpredict, clvfit, palive } from "../../../src/functions/functions";
 import { CD_END, ymd, cdnowSample } from "../data";
 import { O, grid } from "../harness";

@@ -1,6 +1,6 @@
 /** How date and number text in cells is read, and the few numbers of the prose derived from earlier sections. */
 import { serialFromParts, serialToIsoDate, parseDateText, isSerialInRange, MIN_SERIAL } from "../../../src/core/cells/dates";
-import { parseNumberText } from "../../../src/core/transactions/input";
+import { parseNumberText } from "../../../src/core/cells/coerce";
 import { table, r4, type Values } from "../markdown";
 
 export function parsingSection(done: Values): Values {

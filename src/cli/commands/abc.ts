@@ -7,7 +7,8 @@
  * such as one number per line.
  */
 import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod } from "../../core/tiers/abc";
-import { ProblemLog, readNumberColumn } from "../../core/transactions/input";
+import { ProblemLog } from "../../core/cells/problems";
+import { readNumberColumn } from "../../core/transactions/read";
 import type { Messages } from "../../i18n";
 import { UsageError, choice, emit, numberOption, pick, readBytes, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
 import { parseCsv, type CsvTable } from "../csv";

@@ -3,7 +3,8 @@
  * or, with a file, a column name; without a file it prints one number, with one a row per line
  * (rows out of range are listed on stderr and left out).
  */
-import { parseNumberText, isBlank, readNumberCell, ProblemLog, type CellRead } from "../../core/transactions/input";
+import { parseNumberText, isBlank, readNumberCell, type CellRead } from "../../core/cells/coerce";
+import { ProblemLog } from "../../core/cells/problems";
 import { checkClvInput, simpleClv, type ClvInput } from "../../core/tiers/clv";
 import type { Messages } from "../../i18n";
 import { describeClvProblem } from "../../i18n/describe";

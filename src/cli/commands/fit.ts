@@ -3,7 +3,8 @@
  * model's fitted parameters as JSON, on a transactions file or a customer summary (model-input.ts).
  */
 import { serialToIsoDate } from "../../core/cells/dates";
-import { CLV_DEFAULTS, type CountModelName } from "../../core/models/predict";
+import { CLV_DEFAULTS } from "../../core/models/predict";
+import type { CountModelName } from "../../core/models/count-model";
 import type { Messages } from "../../i18n";
 import type { Command, Out, Parsed } from "../args";
 import { fits, modelOption, readModelInput, type ModelInput } from "../model-input";
@@ -19,7 +20,7 @@ function nullable<T extends object>(o: T): Record<keyof T, number | null> {
  */
 function fitModels(input: ModelInput, model: CountModelName = CLV_DEFAULTS.model) {
   const { counts, gammaGamma } = fits(input, model);
-  const { customers: _c, iterations: _i, ...fit } = counts;
+  const { customers: _c, iterations: _i, model: _m, ...fit } = counts;
   return {
     source: input.source,
     unit: input.unit,

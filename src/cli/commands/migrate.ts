@@ -4,7 +4,9 @@
  * adds the rates, and with --revenue, --orders and --last the per-tier effects.
  */
 import { isSerialInRange, parseDateText } from "../../core/cells/dates";
-import { ProblemLog, readDateCell, readNumberColumn, type CellRead } from "../../core/transactions/input";
+import { ProblemLog } from "../../core/cells/problems";
+import { readDateCell, type CellRead } from "../../core/cells/coerce";
+import { readNumberColumn } from "../../core/transactions/read";
 import {
   knownTierOrder,
   mergeTierCase,

@@ -4,7 +4,8 @@
  * transactions file or a customer summary (model-input.ts).
  */
 import { monthsIn } from "../../core/models/calibration";
-import { CLV_DEFAULTS, predictCustomers, type CountModelName } from "../../core/models/predict";
+import { CLV_DEFAULTS, predictCustomers } from "../../core/models/predict";
+import type { CountModelName } from "../../core/models/count-model";
 import type { Messages } from "../../i18n";
 import { choice, emit, numberOption, type Command, type Out, type Parsed } from "../args";
 import { fits, modelOption, readModelInput, type ModelInput } from "../model-input";

@@ -6,7 +6,8 @@
  * that is not a number leaves its row out and is listed on stderr.
  */
 import { CoreError } from "../../core/cells/errors";
-import { ProblemLog, readNumberCell, type CellRead } from "../../core/transactions/input";
+import { ProblemLog } from "../../core/cells/problems";
+import { readNumberCell, type CellRead } from "../../core/cells/coerce";
 import { checkScoreOptions, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../../core/tiers/score";
 import type { Messages } from "../../i18n";
 import { readScoreDirection } from "../../i18n/directions";

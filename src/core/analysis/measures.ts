@@ -5,7 +5,7 @@
  * tested and reused without running the whole analysis.
  */
 import { simpleClv } from "../tiers/clv";
-import { excelErrorText, isBlank } from "../transactions/input";
+import { excelErrorText, isBlank } from "../cells/coerce";
 import type { CustomerSummary } from "../transactions/summary";
 import type { ReadCustomers } from "./rows";
 import type { AnalysisColumns, ClvAnalysisOptions, RfGrid, RfmAnalysis } from "./types";

@@ -14,9 +14,11 @@
  */
 import { CHURN_DEFAULTS, churnWarning } from "../models/churn";
 import { CoreError, type CoreErrorCode } from "../cells/errors";
-import type { CustomerId, Transactions } from "../transactions/input";
+import type { CustomerId } from "../cells/coerce";
+import type { Transactions } from "../transactions/model";
 import { checkLifecycleOptions, LIFECYCLE_DEFAULTS, lifecycleStages } from "../models/lifecycle";
-import { checkPredictOptions, CLV_DEFAULTS, runClvModels } from "../models/predict";
+import { checkPredictOptions, CLV_DEFAULTS, runClvModels, type ClvModelRun } from "../models/predict";
+import type { BgNbdFit } from "../models/bgnbd";
 import { perTier } from "./measures";
 import { scoreNeedsPredictions, withScore } from "./score";
 import type { AnalysisResult, CustomerPredictions, PredictAnalysisOptions, TierRow } from "./types";
@@ -71,7 +73,7 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
   const stageTo = joinIds(lifecycle.customerIds, customerIds);
   for (let k = 0; k < stageTo.length; k++) if (stageTo[k] >= 0) stage[stageTo[k]] = lifecycle.stage[k];
 
-  let run: ReturnType<typeof runClvModels>;
+  let run: ClvModelRun<BgNbdFit>;
   try {
     run = runClvModels(tx, { unit: options.unit, calibrationEnd: asOf, horizonMonths: options.horizonMonths, monthlyDiscount: options.monthlyDiscount });
   } catch (error) {
@@ -91,7 +93,7 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
     error: null,
     model: {
       // The pane's analysis uses BG/NBD (runClvModels' default).
-      bgnbd: run.bgnbd!,
+      bgnbd: run.counts,
       gammaGamma: run.gammaGamma,
       pAlive: spread(p.pAlive, to, n),
       churnRisk: spread(warning.risk, to, n),

@@ -18,7 +18,9 @@
  * counts stay in rows; `quality.orders` says how many orders the used rows formed. The margin, extra and
  * category columns are read per line, as without orders.
  */
-import { excelErrorText, readNumberCell, TransactionBuilder, type CellRead, type CustomerId, type Transactions } from "../transactions/input";
+import { excelErrorText, readNumberCell, type CellRead, type CustomerId } from "../cells/coerce";
+import { TransactionBuilder } from "../transactions/builder";
+import type { Transactions } from "../transactions/model";
 import { groupOrders } from "../transactions/orders";
 import { summarizeCustomers, type CustomerSummary } from "../transactions/summary";
 import type { AnalysisColumns, AnalysisOptions, ReadQuality } from "./types";

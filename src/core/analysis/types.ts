@@ -10,7 +10,9 @@
 import type { AbcMethod, AbcResult } from "../tiers/abc";
 import type { DayOrder } from "../cells/dates";
 import type { CoreError } from "../cells/errors";
-import type { CustomerId, ProblemLog, Transactions } from "../transactions/input";
+import type { CustomerId } from "../cells/coerce";
+import type { ProblemLog } from "../cells/problems";
+import type { Transactions } from "../transactions/model";
 import type { TimeUnit } from "../models/calibration";
 import type { BgNbdFit } from "../models/bgnbd";
 import type { GammaGammaFit } from "../models/gammagamma";

@@ -2,7 +2,7 @@
  * Does a block of cells start with a header row? Decided from the first rows as Excel sends them
  * (numbers, date serials, text, "" for blanks) or as a CSV gives them (text everywhere): a header row
  * is mostly non-empty text that is not a number or a date, while the rows below hold numbers or dates
- * in those columns. Cells are classified by the core's own readers (input.ts, dates.ts), so "1,234.50",
+ * in those columns. Cells are classified by the core's own readers (coerce.ts, dates.ts), so "1,234.50",
  * "¥12" and "2024/1/5" count as values just as they do when the data are read.
  *
  * Each column votes:
@@ -18,7 +18,7 @@
  * can still say otherwise. A first row that is less than half text is never a header.
  */
 import { parseDateText } from "./dates";
-import { excelErrorText, isBlank, parseNumberText } from "../transactions/input";
+import { excelErrorText, isBlank, parseNumberText } from "./coerce";
 
 type Kind = "blank" | "value" | "text" | "error";
 

@@ -8,7 +8,7 @@
  */
 import { distinctValues, type Distinct } from "../math/distinct";
 import { hypergeometricSeries } from "../math/hyp2f1";
-import { fitRepeatModel, type RepeatColumns } from "./fit";
+import { fitRepeatModel, type RepeatColumns, type RepeatModelFit } from "./fit";
 import { digammaDiff, gammaln, lnGammaRatio } from "../math/special";
 
 export interface BgNbdParams {
@@ -18,21 +18,8 @@ export interface BgNbdParams {
   b: number;
 }
 
-export interface BgNbdFit extends BgNbdParams {
-  logLikelihood: number;
-  /** Standard errors from the inverse Hessian of the log-likelihood (delta method from the log scale). */
-  standardErrors: BgNbdParams;
-  /**
-   * Parameters that ran off to a limit of the model (their standard error is NaN): r and α together
-   * when purchase rates do not vary between customers (then λ = r/α for all), a small and b large
-   * when nobody seems to drop out. The predictions are then those of the limiting model.
-   */
-  limits: (keyof BgNbdParams)[];
-  customers: number;
-  iterations: number;
-}
-
-export { checkRepeatColumns, type RepeatColumns } from "./fit";
+/** A BG/NBD fit: the parameters, their standard errors and limits (see RepeatModelFit), tagged "bgnbd". */
+export type BgNbdFit = RepeatModelFit<"bgnbd", keyof BgNbdParams>;
 
 /**
  * x, t_x and T each take few distinct values in real data (whole days or weeks: a few hundred), so
@@ -158,14 +145,15 @@ function logLikelihoodWith(p: BgNbdParams, data: RepeatColumns, groups: XGroups,
 }
 
 /**
- * Maximum-likelihood fit, by fitRepeatModel (repeatfit.ts: times scaled, limit-aligned coordinates,
+ * Maximum-likelihood fit, by fitRepeatModel (fit.ts: times scaled, limit-aligned coordinates,
  * BFGS on the analytic gradient, standard errors from the inverse Hessian). Throws
  * CoreError("noRepeatPurchases") when nobody bought twice (a and b are then not identified) and
  * CoreError("fitFailed") when the likelihood has no finite maximum.
  */
 export function fitBgNbd(data: RepeatColumns): BgNbdFit {
-  const fit = fitRepeatModel(data, {
+  return fitRepeatModel(data, {
     model: "bgnbd",
+    paramNames: ["r", "alpha", "a", "b"],
     timeScaled: [false, true, false, false],
     // The model's limits: r → ∞ with r/α fixed (one purchase rate for all); a → 0 or ∞ with b/a free
     // (nobody drops out; one dropout probability for all), which drags b along.
@@ -180,19 +168,6 @@ export function fitBgNbd(data: RepeatColumns): BgNbdFit {
       };
     },
   });
-  const [r, alpha, a, b] = fit.params;
-  const se = fit.standardErrors;
-  return {
-    r,
-    alpha,
-    a,
-    b,
-    logLikelihood: fit.logLikelihood,
-    standardErrors: { r: se[0], alpha: se[1], a: se[2], b: se[3] },
-    limits: (["r", "alpha", "a", "b"] as const).filter((_, i) => fit.atLimit[i]),
-    customers: fit.customers,
-    iterations: fit.iterations,
-  };
 }
 
 /** P(alive | x, t_x, T) = 1 / (1 + [x>0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)). */

@@ -11,7 +11,8 @@
  */
 import { serialToIsoDate } from "../cells/dates";
 import { CoreError } from "../cells/errors";
-import type { CustomerId, Transactions } from "../transactions/input";
+import type { CustomerId } from "../cells/coerce";
+import type { Transactions } from "../transactions/model";
 import { groupDaysByCustomer } from "../transactions/summary";
 
 export type TimeUnit = "day" | "week" | "month";

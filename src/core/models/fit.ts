@@ -37,20 +37,30 @@ export function checkRepeatColumns(data: RepeatColumns): void {
   }
 }
 
-export interface RepeatModelFit {
-  /** The four parameters in the data's time unit. */
-  params: [number, number, number, number];
-  standardErrors: [number, number, number, number];
-  /** Per parameter: at a limit of the model (its standard error is NaN). */
-  atLimit: boolean[];
+/**
+ * A count model's fit, the same shape for every model and tagged with the model's name, so a fit can
+ * be passed around as a union and told apart by `model` rather than by which parameters it has.
+ */
+export type RepeatModelFit<M extends string, P extends string> = Record<P, number> & {
+  model: M;
   logLikelihood: number;
+  /** Standard errors from the inverse Hessian of the log-likelihood (delta method from the log scale). */
+  standardErrors: Record<P, number>;
+  /**
+   * Parameters that ran off to a limit of the model (their standard error is NaN). For BG/NBD: r and α
+   * together when purchase rates do not vary between customers (then λ = r/α for all), a small and b
+   * large when nobody seems to drop out. The predictions are then those of the limiting model.
+   */
+  limits: P[];
   customers: number;
   iterations: number;
-}
+};
 
-export interface RepeatModelSpec {
-  /** The model's name in CoreError details ("bgnbd", "paretoNbd"). */
-  model: string;
+export interface RepeatModelSpec<M extends string, P extends string> {
+  /** The model's name: the fit's tag, and its name in CoreError details ("bgnbd", "paretoNbd"). */
+  model: M;
+  /** The four parameters in the order of the search coordinates. */
+  paramNames: readonly [P, P, P, P];
   /** Which parameters are time scales (α; and β for Pareto/NBD): multiplied back by the time scale. */
   timeScaled: readonly boolean[];
   /** From the search coordinates at the box edge to the parameters at a limit. */
@@ -59,7 +69,7 @@ export interface RepeatModelSpec {
   meanNegative(scaled: RepeatColumns, n: number): Objective;
 }
 
-export function fitRepeatModel(data: RepeatColumns, spec: RepeatModelSpec): RepeatModelFit {
+export function fitRepeatModel<M extends string, P extends string>(data: RepeatColumns, spec: RepeatModelSpec<M, P>): RepeatModelFit<M, P> {
   checkRepeatColumns(data);
   const n = data.x.length;
   if (n === 0) throw new CoreError("noData");
@@ -91,13 +101,16 @@ export function fitRepeatModel(data: RepeatColumns, spec: RepeatModelSpec): Repe
   const atLimit = spec.limits(fit.atBoundary);
   const se = logScaleStandardErrors(objective, theta, n, atLimit.map((e) => !e));
   const unscale = (v: number, k: number) => (spec.timeScaled[k] ? v * scale : v);
+  const byName = (values: ArrayLike<number>) => Object.fromEntries(spec.paramNames.map((name, k) => [name, values[k]])) as Record<P, number>;
+  const params = byName(theta.map((t, k) => unscale(Math.exp(t), k)));
   return {
-    params: theta.map((t, k) => unscale(Math.exp(t), k)) as RepeatModelFit["params"],
-    standardErrors: Array.from(se, unscale) as RepeatModelFit["standardErrors"],
-    atLimit,
+    ...params,
     // Each purchase time's density carries 1/scale: LL in the data's unit.
     logLikelihood: fit.logLikelihood - sumX * Math.log(scale),
+    standardErrors: byName(Array.from(se, unscale)),
+    limits: spec.paramNames.filter((_, k) => atLimit[k]),
     customers: n,
     iterations: fit.iterations,
+    model: spec.model,
   };
 }

@@ -10,7 +10,8 @@
  */
 import { CoreError } from "../cells/errors";
 import { serialToIsoDate } from "../cells/dates";
-import { transactionsUpTo, type CustomerId, type Transactions } from "../transactions/input";
+import { transactionsUpTo, type Transactions } from "../transactions/model";
+import type { CustomerId } from "../cells/coerce";
 import { summarizeCustomers } from "../transactions/summary";
 
 export const LIFECYCLE_STAGES = ["new", "active", "silent", "churned"] as const;

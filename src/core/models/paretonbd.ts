@@ -10,7 +10,7 @@
  */
 import { hypergeometricSeries } from "../math/hyp2f1";
 import { differencedGradient } from "../math/optimize";
-import { fitRepeatModel, type RepeatColumns } from "./fit";
+import { fitRepeatModel, type RepeatColumns, type RepeatModelFit } from "./fit";
 import { lnGammaRatio } from "../math/special";
 
 export interface ParetoNbdParams {
@@ -20,14 +20,8 @@ export interface ParetoNbdParams {
   beta: number;
 }
 
-export interface ParetoNbdFit extends ParetoNbdParams {
-  logLikelihood: number;
-  standardErrors: ParetoNbdParams;
-  /** Parameters that ran off to a limit of the model (standard error NaN), as in BgNbdFit. */
-  limits: (keyof ParetoNbdParams)[];
-  customers: number;
-  iterations: number;
-}
+/** A Pareto/NBD fit, the same shape as a BG/NBD fit (see RepeatModelFit), tagged "paretoNbd". */
+export type ParetoNbdFit = RepeatModelFit<"paretoNbd", keyof ParetoNbdParams>;
 
 /** ln(eᵃ + eᵇ). */
 function logAddExp(a: number, b: number): number {
@@ -109,13 +103,14 @@ function weightedLogLikelihood(p: ParetoNbdParams, rows: RepeatColumns, counts: 
 }
 
 /**
- * Maximum-likelihood fit by fitRepeatModel (repeatfit.ts), in coordinates (ln r, ln α/r, ln s, ln β/s)
+ * Maximum-likelihood fit by fitRepeatModel (fit.ts), in coordinates (ln r, ln α/r, ln s, ln β/s)
  * with times in units of the mean T, as fitBgNbd. The gradient is differenced: the likelihood's ₂F₁
  * terms have no convenient derivatives in their parameters.
  */
 export function fitParetoNbd(data: RepeatColumns): ParetoNbdFit {
-  const fit = fitRepeatModel(data, {
+  return fitRepeatModel(data, {
     model: "paretoNbd",
+    paramNames: ["r", "alpha", "s", "beta"],
     timeScaled: [false, true, false, true],
     limits: ([rEdge, , sEdge, dropEdge]) => [rEdge, rEdge, sEdge || dropEdge, sEdge || dropEdge],
     meanNegative: (scaled, n) => {
@@ -126,19 +121,6 @@ export function fitParetoNbd(data: RepeatColumns): ParetoNbdFit {
       );
     },
   });
-  const [r, alpha, s, beta] = fit.params;
-  const se = fit.standardErrors;
-  return {
-    r,
-    alpha,
-    s,
-    beta,
-    logLikelihood: fit.logLikelihood,
-    standardErrors: { r: se[0], alpha: se[1], s: se[2], beta: se[3] },
-    limits: (["r", "alpha", "s", "beta"] as const).filter((_, i) => fit.atLimit[i]),
-    customers: fit.customers,
-    iterations: fit.iterations,
-  };
 }
 
 /** P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A0). */

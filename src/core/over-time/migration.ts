@@ -19,7 +19,7 @@
  */
 import { ABC_LABELS } from "../tiers/abc";
 import { CoreError } from "../cells/errors";
-import { customerKey } from "../transactions/input";
+import { customerKey } from "../cells/coerce";
 import { SCORE_TIER_KEYS } from "../tiers/score";
 
 /** Tier vocabularies whose order is known, best first. Labels in a language are the caller's business. */

@@ -8,7 +8,7 @@
  * the cut (see SHARE_TOLERANCE), so decimal data split exactly at 80 % is B, as on paper.
  *
  * Method "computed" (Ultsch & Lötsch 2015) reads the limits off the ABC curve instead of taking cuts
- * (the curve points are defined in abccomputed.ts: A/B at the Pareto or the break-even point, B/C at
+ * (the curve points are defined in abc-curve.ts: A/B at the Pareto or the break-even point, B/C at
  * the submarginal point). The curve has one point per counted value, a zero or negative value
  * counting as 0; the limits fall between ranked values: the values ranked 1 … aRank are A on the
  * curve, aRank + 1 … bRank B. Classes keep this module's tie rule: a tie group takes the class of
@@ -26,10 +26,9 @@
 import { bisectLeft } from "d3-array";
 import { abcCurveLimits, type AbcLimits } from "./abc-curve";
 import { CoreError } from "../cells/errors";
-import { reachGap, type UpgradeGaps } from "./upgrade";
-
-export type { AbcCurvePoint, AbcLimitPoint, AbcLimits } from "./abc-curve";
-export type { UpgradeGaps } from "./upgrade";
+import { reachGap } from "../math/gaps";
+import { SHARE_TOLERANCE } from "../math/tolerance";
+import type { UpgradeGaps } from "./upgrade";
 
 export type AbcBasis = "value" | "count";
 export type AbcMethod = "fixed" | "computed";
@@ -71,13 +70,6 @@ export interface AbcResult {
   limits?: AbcLimits;
 }
 
-
-/**
- * Shares are sums of floating-point values, so a share that is exactly 80 % in decimal (9.2 of 11.5)
- * can come out as 0.7999999999999999. A share within this of a cut counts as at the cut, not below.
- */
-export const SHARE_TOLERANCE = 1e-9;
-
 function below(share: number, cut: number): boolean {
   return share < cut - SHARE_TOLERANCE;
 }
@@ -108,7 +100,7 @@ export function classifyAbc(values: ArrayLike<number>, options: AbcOptions = {})
   return { ...ranked.result(classes), aCut, bCut, basis, method: "fixed" };
 }
 
-/** The computed method (see the module comment and abccomputed.ts). */
+/** The computed method (see the module comment and abc-curve.ts). */
 function classifyComputed(values: ArrayLike<number>): AbcResult {
   const ranked = rankValues(values, "value");
   const { ascending } = ranked;

@@ -3,7 +3,7 @@
  * layer that shows them looks the key up in src/i18n. Custom rules carry the user's own names.
  */
 import { CoreError } from "../cells/errors";
-import { cellText, isBlank, parseNumberText, readNumberCell, type CellRead } from "../transactions/input";
+import { cellText, isBlank, parseNumberText, readNumberCell, type CellRead } from "../cells/coerce";
 import type { RfmScores } from "./rfm";
 
 export type SegmentScheme = "rfm" | "cn8";

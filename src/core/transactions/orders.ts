@@ -7,9 +7,10 @@
  * Order ids are keyed as customer ids are (`customerKey`: text trimmed, canonical numeric text meets
  * the number, so 536365 and "536365" are one order). A line whose order cell is blank (or `NA`-style)
  * is an order of its own: there is nothing to group it by. The same order id under two customers is
- * two orders. The caller drops returns first (see analysis.ts: the return rule is per line).
+ * two orders. The caller drops returns first (see src/core/analysis/: the return rule is per line).
  */
-import { customerKey, type CustomerId, type Transactions } from "./input";
+import { customerKey, type CustomerId } from "../cells/coerce";
+import type { Transactions } from "./model";
 
 export interface OrderGrouping {
   /** One row per order: customer numbering and `customerIds` as the lines'; `sourceRow` is the order's first line. */

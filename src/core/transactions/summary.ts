@@ -4,7 +4,8 @@
  */
 import { serialToIsoDate } from "../cells/dates";
 import { CoreError } from "../cells/errors";
-import type { CustomerId, Transactions } from "./input";
+import type { CustomerId } from "../cells/coerce";
+import type { Transactions } from "./model";
 
 export interface CustomerSummary {
   customerIds: CustomerId[];

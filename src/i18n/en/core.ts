@@ -4,7 +4,7 @@
  * (where a problem is, range shapes). The functions and the CLI put their own argument or option name into
  * the same sentences ('bins', --bins), so these live here once rather than in functions.ts and cli.ts.
  */
-import type { ProblemCode } from "../../core/transactions/input";
+import type { ProblemCode } from "../../core/cells/problems";
 import type { Widen } from "../widen";
 
 export const core = {

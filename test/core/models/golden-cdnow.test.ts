@@ -13,7 +13,7 @@ import { expectedPurchases, fitBgNbd, pAlive } from "../../../src/core/models/bg
 import { calibrationSummary } from "../../../src/core/models/calibration";
 import { parseDateText } from "../../../src/core/cells/dates";
 import { expectedAverageSpend, fitGammaGamma } from "../../../src/core/models/gammagamma";
-import { readTransactions } from "../../../src/core/transactions/input";
+import { readTransactions } from "../../../src/core/transactions/read";
 
 const DATA = new URL("../../../../shared/data/", import.meta.url).pathname;
 

@@ -10,13 +10,14 @@ import { fitGammaGamma } from "../../../src/core/models/gammagamma";
 import { calibrationSummary, DAYS_PER_UNIT } from "../../../src/core/models/calibration";
 import { churnWarning } from "../../../src/core/models/churn";
 import { parseDateText, serialFromParts } from "../../../src/core/cells/dates";
-import { readTransactions, type Transactions } from "../../../src/core/transactions/input";
+import { readTransactions } from "../../../src/core/transactions/read";
+import type { Transactions } from "../../../src/core/transactions/model";
 import { LIFECYCLE_STAGES, lifecycleStages } from "../../../src/core/models/lifecycle";
 import { predictCustomers, runClvModels } from "../../../src/core/models/predict";
 import { expectCoreError } from "../../support/core-error";
 
 const DATA = new URL("../../../../shared/data/", import.meta.url).pathname;
-const CDNOW = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const CDNOW = { model: "bgnbd", r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } as const;
 const SPEND = { p: 6.25, q: 3.74, v: 15.44 };
 const day = (iso: string) => parseDateText(iso);
 
@@ -302,10 +303,10 @@ describe("fits converge on every data set in ../shared/data", () => {
     const run = runClvModels(data, { unit: "day", horizonMonths: 12, monthlyDiscount: 0.01 });
     // The generator's truth is r = 0.5, α = 6 (days), a = 0.8, b = 6; purchases on one day merge, so
     // the fit is close but not exact (see docs/PERFORMANCE.md).
-    expect(run.bgnbd!.r).toBeGreaterThan(0.4);
-    expect(run.bgnbd!.r).toBeLessThan(0.7);
-    expect(run.bgnbd!.a).toBeGreaterThan(0.6);
-    expect(run.bgnbd!.a).toBeLessThan(1);
+    expect(run.counts.r).toBeGreaterThan(0.4);
+    expect(run.counts.r).toBeLessThan(0.7);
+    expect(run.counts.a).toBeGreaterThan(0.6);
+    expect(run.counts.a).toBeLessThan(1);
     for (const v of run.predictions.clv) expect(Number.isFinite(v) && v >= 0).toBe(true);
     expect(serialFromParts(2000, 1, 1)).toBeLessThan(run.summary.calibrationEnd);
   });

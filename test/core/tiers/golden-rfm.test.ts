@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readCsvFile, columnIndex } from "../../../src/cli/csv";
 import { parseDateText } from "../../../src/core/cells/dates";
-import { readTransactions } from "../../../src/core/transactions/input";
+import { readTransactions } from "../../../src/core/transactions/read";
 import { scoreCustomers } from "../../../src/core/tiers/rfm";
 import { segmentCustomers } from "../../../src/core/tiers/segments";
 import { summarizeCustomers } from "../../../src/core/transactions/summary";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectCoreError } from "../../support/core-error";
-import { readTransactions } from "../../../src/core/transactions/input";
+import { readTransactions } from "../../../src/core/transactions/read";
 import {
   MAX_BINS,
   MIN_BINS,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readTransactions, type Transactions } from "../../../src/core/transactions/input";
+import { readTransactions } from "../../../src/core/transactions/read";
+import type { Transactions } from "../../../src/core/transactions/model";
 import { groupOrders } from "../../../src/core/transactions/orders";
 
 /** Lines: [customer, date serial, amount, order id]. */

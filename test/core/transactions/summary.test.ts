@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectCoreError } from "../../support/core-error";
 import { parseDateText } from "../../../src/core/cells/dates";
-import { type CustomerId, type Transactions, customerKey, readTransactions } from "../../../src/core/transactions/input";
+import { type CustomerId, customerKey } from "../../../src/core/cells/coerce";
+import type { Transactions } from "../../../src/core/transactions/model";
+import { readTransactions } from "../../../src/core/transactions/read";
 import { type CustomerSummary, summarizeCustomers } from "../../../src/core/transactions/summary";
 
 type Row = [CustomerId, number | string, number];

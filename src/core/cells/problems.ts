@@ -1,0 +1,43 @@
+/**
+ * Row problems: every unusable row is reported (row, field, reason) and left out, never read as 0.
+ * Problems carry a code and the cell, not prose, so the layer that talks to a person words them
+ * (src/i18n/describe.ts), and a log keeps the first few in full while counting all of them.
+ */
+import { cellText } from "./coerce";
+
+export type ProblemCode =
+  | "blankCustomer"
+  | "blankDate"
+  | "badDate"
+  | "dateOutOfRange"
+  | "blankAmount"
+  | "badAmount"
+  | "blankNumber"
+  | "badNumber"
+  | "excelError"
+  | "nonPositiveValue"
+  | "negativeValue";
+
+export interface RowProblem {
+  /** 0-based index of the row in the input columns. */
+  row: number;
+  /** Which input the problem is in (e.g. "dates"). */
+  field: string;
+  code: ProblemCode;
+  /** The offending cell as text ("" for blanks). */
+  value: string;
+}
+
+/** Keeps the first `limit` problems in full and counts all of them. */
+export class ProblemLog {
+  readonly problems: RowProblem[] = [];
+  count = 0;
+  readonly byCode: Partial<Record<ProblemCode, number>> = {};
+  constructor(readonly limit = 1000) {}
+
+  add(row: number, field: string, code: ProblemCode, value: unknown): void {
+    this.count++;
+    this.byCode[code] = (this.byCode[code] ?? 0) + 1;
+    if (this.problems.length < this.limit) this.problems.push({ row, field, code, value: cellText(value) });
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Sorting for columns of a million values. The score's percentile normalisation ranks every metric
+ * column, and a comparator sort of indices is the slowest step there; this is a plain numeric tool,
+ * so it sits in math/ where other rankings can use it.
+ */
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The indices of the non-NaN values of `values`, in ascending order of value (equal values in index
+ * order): an LSD radix sort on the 64 bits of each double mapped to an order-preserving unsigned key,
+ * 16 bits a pass, a pass skipped when all its digits are equal (whole numbers leave the low passes
+ * trivial). A million values take a few tens of milliseconds, where a comparator sort of indices takes
+ * several hundred.
+ */
+export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
+  const n = values.length;
+  let count = 0;
+  for (let i = 0; i < n; i++) if (values[i] === values[i]) count++;
+  let hi = new Uint32Array(count);
+  let lo = new Uint32Array(count);
+  let idx = new Uint32Array(count);
+  let hi2 = new Uint32Array(count);
+  let lo2 = new Uint32Array(count);
+  let idx2 = new Uint32Array(count);
+  const view = new Float64Array(1);
+  const bits = new Uint32Array(view.buffer);
+  const high = LITTLE_ENDIAN ? 1 : 0;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    view[0] = v + 0; // −0 → +0
+    const h = bits[high];
+    const l = bits[1 - high];
+    // Negative numbers: all bits flipped (larger magnitude sorts lower); others: the sign bit set.
+    if (h & 0x80000000) {
+      hi[j] = ~h >>> 0;
+      lo[j] = ~l >>> 0;
+    } else {
+      hi[j] = (h | 0x80000000) >>> 0;
+      lo[j] = l;
+    }
+    idx[j++] = i;
+  }
+  const counts = new Int32Array(65536);
+  for (let pass = 0; pass < 4 && count > 1; pass++) {
+    const src = pass < 2 ? lo : hi;
+    const shift = pass & 1 ? 16 : 0;
+    counts.fill(0);
+    for (let k = 0; k < count; k++) counts[(src[k] >>> shift) & 0xffff]++;
+    if (counts[(src[0] >>> shift) & 0xffff] === count) continue;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < count; k++) {
+      const p = counts[(src[k] >>> shift) & 0xffff]++;
+      hi2[p] = hi[k];
+      lo2[p] = lo[k];
+      idx2[p] = idx[k];
+    }
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+    [idx, idx2] = [idx2, idx];
+  }
+  return idx;
+}
