@@ -1,0 +1,15 @@
+/**
+ * The error every stand-in failure throws, shaped like Office's RichApi.Error (`code` is what the
+ * add-in branches on), so the jobs' error handling runs unchanged against the stand-in.
+ */
+
+export class StandInError extends Error {
+  /** Office's error codes: ItemNotFound, InvalidArgument, ItemAlreadyExists, PropertyNotLoaded, … */
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
