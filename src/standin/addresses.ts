@@ -23,6 +23,7 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
+// The sheet's size: https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
 const MAX_ROWS = 1048576;
 const MAX_COLUMNS = 16384;
 
@@ -59,7 +60,7 @@ export function parseAddress(address: string): { sheet: string | null; box: Box 
   return { sheet, box };
 }
 
-/** "B2:D9"; whole columns as Excel gives them ("A:D"), whole rows too ("3:5"). */
+/** "B2:D9"; whole columns as Excel gives them ("A:D"), whole rows too ("3:5"). source? */
 export function boxAddress(box: Box): string {
   if (box.r0 === 0 && box.r1 === MAX_ROWS - 1 && !(box.c0 === 0 && box.c1 === MAX_COLUMNS - 1)) return `${columnLetters(box.c0)}:${columnLetters(box.c1)}`;
   if (box.c0 === 0 && box.c1 === MAX_COLUMNS - 1) return `${box.r0 + 1}:${box.r1 + 1}`;
@@ -67,7 +68,10 @@ export function boxAddress(box: Box): string {
   return box.r0 === box.r1 && box.c0 === box.c1 ? a : `${a}:${columnLetters(box.c1)}${box.r1 + 1}`;
 }
 
-/** Excel quotes a sheet name in an address unless it is letters, digits and underscores. */
+/**
+ * Excel quotes a sheet name in an address unless it is letters, digits and underscores (a simplification:
+ * Excel's rule is unpublished; observed rules in https://github.com/jmcnamara/XlsxWriter/issues/1078). source?
+ */
 export function quoteSheet(name: string): string {
   return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

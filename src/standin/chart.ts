@@ -2,6 +2,7 @@
  * Excel.Chart with its title, legend, axes and series: the tier charts. The series a chart gets from
  * its source range are worked out as Excel does (`seriesFrom`), so a chart added without explicit
  * series looks as it would in Excel.
+ * https://learn.microsoft.com/javascript/api/excel/excel.chartcollection, excel.chart, excel.chartseries
  */
 import { refAddress } from "./addresses";
 import { ClientObject, Collection } from "./client-object";
@@ -10,6 +11,7 @@ import type { ChartModel, RangeRef, SeriesModel, SheetModel } from "./model";
 import type { Range } from "./range";
 import type { SyncQueue } from "./sync";
 
+// The subset of Excel.ChartType the add-in could use: https://learn.microsoft.com/javascript/api/excel/excel.charttype
 const CHART_TYPES = new Set([
   "ColumnClustered", "ColumnStacked", "ColumnStacked100", "BarClustered", "BarStacked", "Line", "LineMarkers", "Pie", "Doughnut",
   "XYScatter", "XYScatterLines", "XYScatterSmooth", "Radar", "RadarMarkers", "RadarFilled", "Area", "AreaStacked", "Pareto", "Histogram",
@@ -19,7 +21,10 @@ function checkChartType(type: string): void {
   if (!CHART_TYPES.has(type)) throw new StandInError("InvalidArgument", `"${type}" is not a chart type.`);
 }
 
-/** The series Excel makes from a source range: categories from a text first column (or row), names from a text header. */
+/**
+ * The series Excel makes from a source range: categories from a text first column (or row), names from a text header.
+ * seriesBy "Auto" takes series by columns when there are at least as many rows as columns. source?
+ */
 function seriesFrom(ref: RangeRef, seriesBy: string): SeriesModel[] {
   const rows = ref.r1 - ref.r0 + 1;
   const columns = ref.c1 - ref.c0 + 1;
@@ -71,7 +76,7 @@ export class ChartCollection extends Collection<ChartModel, Chart> {
         sheet,
         chartType: type,
         title: { text: "", visible: true },
-        legend: { visible: true, position: "Right" },
+        legend: { visible: true, position: "Right" }, // new charts' defaults ("Chart N", legend on the right): source?
         axisTitles: new Map(),
         series: seriesFrom(sourceData._model(), seriesBy),
         position: null,

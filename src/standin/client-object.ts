@@ -3,6 +3,8 @@
  * load() and sync() (PropertyNotLoaded otherwise), writes are queued on the context, *OrNullObject
  * proxies learn isNullObject at sync, and a proxy of a deleted object fails. Only the part of the API
  * the add-in uses is modelled.
+ * Load, sync, PropertyNotLoaded and *OrNullObject: https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
+ * (isNullObject is readable only after sync: https://learn.microsoft.com/javascript/api/office/officeextension.clientobject)
  */
 import { StandInError } from "./errors";
 import type { SheetModel } from "./model";
@@ -21,6 +23,7 @@ function loadNames(spec: LoadSpec): string[] | null {
 
 export const clone = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
 
+/** A proxy of a deleted sheet, table, chart or PivotTable fails with InvalidOperation. source? */
 function isGone(m: unknown): boolean {
   if (m && typeof m === "object") {
     if ("deleted" in m && (m as { deleted: boolean }).deleted) return true;

@@ -1,6 +1,7 @@
 /**
  * range.conditionalFormats (ExcelApi 1.6): the color scale the R×F heat map gets. A format belongs to
  * the workbook, not the range proxy, so a collection is every format overlapping its range.
+ * Types: https://learn.microsoft.com/javascript/api/excel/excel.conditionalformattype
  */
 import { ClientObject, Collection, clone } from "./client-object";
 import { StandInError } from "./errors";

@@ -34,7 +34,7 @@ export function parseCsvRows(text: string): string[][] {
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
-/** What Excel makes of a CSV field when it opens the file: a number, a date serial (with its format), or text. */
+/** What Excel makes of a CSV field when it opens the file: a number, a date serial (with its format), or text. source? */
 export function convertCsvField(text: string): { value: unknown; format?: string } {
   if (text === "") return { value: "" };
   if (NUMBER.test(text)) return { value: Number(text) };

@@ -100,7 +100,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     async run(batch) {
       const context = new StandInContext(model, config);
       const result = await batch(context);
-      // Excel.run sends what is still queued when the batch returns.
+      // Excel.run sends what is still queued when the batch returns. source?
       if (context.pending > 0) await context.sync();
       return result;
     },

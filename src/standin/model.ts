@@ -35,6 +35,7 @@ export class SheetModel {
     return this.cells.get(r)?.[c] ?? "";
   }
 
+  /** "" empties the cell: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values */
   setValue(r: number, c: number, v: unknown): void {
     let row = this.cells.get(r);
     if (!row) this.cells.set(r, (row = []));
@@ -45,6 +46,7 @@ export class SheetModel {
     return this.formats.get(r)?.[c] ?? "General";
   }
 
+  /** "" resets the format to General (same page as `setValue`). */
   setNumberFormat(r: number, c: number, f: string): void {
     let row = this.formats.get(r);
     if (!row) this.formats.set(r, (row = []));
@@ -69,7 +71,10 @@ export class SheetModel {
     return box;
   }
 
-  /** Excel's current region: grow the box while a neighbouring row or column holds a value. */
+  /**
+   * Excel's current region: grow the box while a neighbouring row or column holds a value (a region bounded by
+   * blank rows and columns: Range.getSurroundingRegion, https://learn.microsoft.com/javascript/api/excel/excel.range).
+   */
   surroundingRegion(start: Box): Box {
     const box = { ...start };
     const filled = (r: number, c: number) => r >= 0 && c >= 0 && this.value(r, c) !== "";
@@ -191,6 +196,7 @@ export class WorkbookModel {
     return sheet;
   }
 
+  /** A workbook keeps at least one visible sheet (Excel refuses to delete or hide the last one). source? */
   deleteSheet(sheet: SheetModel): void {
     const visible = this.sheets.filter((s) => s.visibility === "Visible" && s !== sheet);
     if (visible.length === 0) throw new StandInError("InvalidOperation", "A workbook must keep at least one visible sheet.");
@@ -209,13 +215,20 @@ export class WorkbookModel {
     return this.tables.find((t) => t.name.toLowerCase() === key || t.id === name) ?? null;
   }
 
-  /** Table and other workbook-level names must be unique, start with a letter or _, and hold no spaces. */
+  /**
+   * Table and other workbook-level names must be unique (in any case), start with a letter, _ or \, and hold no
+   * spaces: https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114
+   */
   checkNewTableName(name: string): void {
     if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) throw new StandInError("InvalidArgument", `"${name}" is not a valid table name.`);
     if (this.table(name)) throw new StandInError("ItemAlreadyExists", `A table named "${name}" already exists.`);
   }
 }
 
+/**
+ * Not blank, at most 31 characters, none of \ / ? * [ ] :, not starting or ending with an apostrophe:
+ * https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+ */
 export function checkSheetName(name: string): void {
   if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
     throw new StandInError("InvalidArgument", `"${name}" is not a valid sheet name.`);

@@ -1,6 +1,7 @@
 /**
  * Excel.PivotTable (ExcelApi 1.8): added from a table or a range, with row and data hierarchies.
  * What it shows is computed for inspection in views.ts.
+ * https://learn.microsoft.com/javascript/api/excel/excel.pivottablecollection, excel.pivottable
  */
 import { parseAddress } from "./addresses";
 import { ClientObject, Collection } from "./client-object";
@@ -45,7 +46,7 @@ export class PivotTableCollection extends Collection<PivotModel, PivotTable> {
         if (!sheet) throw new StandInError("InvalidArgument", `"${destination}" names no sheet.`);
         dest = { sheet, ...parsed.box };
       } else dest = destination._model();
-      // PivotTable names are unique within a sheet.
+      // PivotTable names are unique within a sheet. source?
       if (model.pivots.some((p) => p.sheet === dest.sheet && p.name.toLowerCase() === name.toLowerCase())) {
         throw new StandInError("ItemAlreadyExists", `A PivotTable named "${name}" already exists on this sheet.`);
       }
@@ -105,6 +106,7 @@ export class PivotTable extends ClientObject<PivotModel> {
         let entry: PivotModel["data"][number] | null = null;
         pivot._call("dataHierarchies.add", [h.fieldName], () => {
           const { pivot: p, field } = h._model();
+          // A new data hierarchy sums, named "Sum of <field>" as in Excel. source?
           entry = { name: `Sum of ${field}`, field, summarizeBy: "Sum" };
           p.data.push(entry);
         });
@@ -138,6 +140,7 @@ export class DataHierarchy extends ClientObject<PivotModel["data"][number]> {
   }
   set summarizeBy(value: string) {
     this._set("summarizeBy", value, (d) => {
+      // Excel.AggregationFunction: https://learn.microsoft.com/javascript/api/excel/excel.aggregationfunction
       const known = ["Sum", "Count", "Average", "Max", "Min", "Product", "CountNumbers", "StandardDeviation", "StandardDeviationP", "Variance", "VarianceP", "Automatic"];
       if (!known.includes(value)) throw new StandInError("InvalidArgument", `"${value}" is not an aggregation function.`);
       d.summarizeBy = value;

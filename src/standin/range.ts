@@ -1,6 +1,7 @@
 /**
  * Excel.Range: reading and writing cells, the ranges derived from a range, delete and clear. The
  * range's `worksheet` back-pointer is attached in worksheet.ts, so this module imports nothing above it.
+ * Methods and their errors: https://learn.microsoft.com/javascript/api/excel/excel.range
  */
 import { parseAddress, refAddress, type Box } from "./addresses";
 import { ClientObject } from "./client-object";
@@ -12,6 +13,7 @@ import { typedInput } from "./typed-input";
 
 type Grid = unknown[][];
 
+/** A 2-D array must match the range's size (InvalidArgument, with Office's message). source? */
 function checkGrid(name: string, value: unknown, rows: number, columns: number): Grid | null {
   if (!Array.isArray(value)) return null; // a single value: every cell
   if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== columns)) {
@@ -26,7 +28,9 @@ function checkGrid(name: string, value: unknown, rows: number, columns: number):
 function checkCellValue(v: unknown): void {
   if (v === null || typeof v === "string" || typeof v === "boolean") return;
   if (typeof v === "number" && Number.isFinite(v)) return;
-  // Office sends JSON: NaN and Infinity become null and the cell is silently left as it was.
+  // Office sends JSON: NaN and Infinity become null and the cell is silently left as it was (null in a 2-D array
+  // leaves a cell unchanged: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values);
+  // the stand-in refuses them instead, so that a job that would lose a value fails in the tests.
   throw new StandInError("InvalidArgument", `${String(v)} is not a value a cell can hold.`);
 }
 
@@ -117,7 +121,7 @@ export class Range extends ClientObject<RangeRef> {
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < columns; j++) {
         const v = grid ? grid[i][j] : value;
-        if (v === null) continue; // null in an update leaves the cell as it is
+        if (v === null) continue; // null in an update leaves the cell as it is (excel-add-ins-blank-null-values)
         put(ref.sheet, ref.r0 + i, ref.c0 + j, v);
       }
     }
@@ -164,7 +168,7 @@ export class Range extends ClientObject<RangeRef> {
       return { sheet: a.sheet, r0: Math.min(a.r0, b.r0), c0: Math.min(a.c0, b.c0), r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1) };
     });
   }
-  /** The cells in both ranges; ItemNotFound at sync when they do not meet. */
+  /** The cells in both ranges; an error at sync when they do not meet (the stand-in says ItemNotFound; source?). */
   getIntersection(other: Range | string): Range {
     return new Range(this.context, () => {
       const box = this.intersect(other);
@@ -214,6 +218,7 @@ export class Range extends ClientObject<RangeRef> {
    * moves up with the cells below, or loses the rows deleted from it (its header row cannot be deleted alone);
    * a table only partly in those columns refuses, as Excel refuses to shift part of a table. Charts,
    * PivotTables and conditional formats keep their addresses (the add-in deletes no rows near them).
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-clear-delete; how tables move: source?
    */
   delete(shift: "Up" | "Left"): void {
     this._call("delete", [shift], (ref) => {

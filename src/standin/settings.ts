@@ -1,6 +1,7 @@
 /**
  * Document settings (ExcelApi 1.4): where the add-in keeps its index of the history, its pilots and
- * sheet ownership. Values are stored as JSON text, as Office stores them.
+ * sheet ownership. Values are stored as JSON text, as Office stores them (source?).
+ * https://learn.microsoft.com/javascript/api/excel/excel.settingcollection
  */
 import { ClientObject, Collection } from "./client-object";
 import { StandInError } from "./errors";

@@ -3,6 +3,10 @@
  * writes and method calls are queued and applied in order at sync(), each sync's payload (JSON of the
  * queued writes, in UTF-8 bytes) is logged and may be refused over Office's 5 MB limit, a sync can be
  * made to fail part-way, and an older host can be pretended (ExcelApi version).
+ * Queue and sync: https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
+ * Payload limit (5 MB, Excel on the web; RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded):
+ * https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins
+ * and https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
  */
 import { StandInError } from "./errors";
 import type { WorkbookModel } from "./model";
@@ -75,6 +79,10 @@ export class SyncQueue {
     this.queue.push({ write: true, payload: { method: "suspendApiCalculationUntilNextSync" }, run: () => 0 });
   }
 
+  /**
+   * ApiNotFound when the host's ExcelApi is older than `version`. The versions passed are those of the
+   * API reference and https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets
+   */
   _need(version: string, api: string): void {
     if (!versionAtLeast(this.options.excelApi, version)) {
       throw new StandInError("ApiNotFound", `${api} needs ExcelApi ${version}; this host supports ${this.options.excelApi}.`);
@@ -109,7 +117,7 @@ export class SyncQueue {
     const fail = this.options.failSync;
     const failing = fail && (typeof fail.index === "number" ? fail.index === record.index : fail.index.includes(record.index));
     const failAt = failing ? (fail.applied ?? Math.floor(actions.length / 2)) : -1;
-    // Like Office, the actions before a failing one stay applied; the rest are dropped.
+    // Like Office, the actions before a failing one stay applied; the rest are dropped. source?
     for (const [k, a] of actions.entries()) {
       if (k === failAt) {
         record.error = fail!.code ?? "GeneralException";

@@ -2,6 +2,7 @@
  * Excel.Table and its parts (header, data body, totals row, rows, columns): the add-in reads its
  * input from tables and writes its results as tables. The `worksheet` back-pointer is attached in
  * worksheet.ts.
+ * https://learn.microsoft.com/javascript/api/excel/excel.table and excel.tablecollection
  */
 import { parseAddress, type Box } from "./addresses";
 import { ClientObject, Collection } from "./client-object";
@@ -33,10 +34,12 @@ export class TableCollection extends Collection<TableModel, Table> {
         ref = { sheet, ...parsed.box };
       } else ref = address._model();
       if (!hasHeaders) throw new StandInError("NotImplemented", "The stand-in adds tables with a header row only.");
+      // Excel's code here is MergedRangeConflict ("A table can't overlap with another table…",
+      // https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling); the stand-in says InvalidOperation.
       for (const t of model.tables) if (overlaps({ sheet: t.sheet, ...t.box }, ref)) throw new StandInError("InvalidOperation", "A table can't overlap another table.");
       let k = model.tables.length + 1;
       while (model.table(`Table${k}`)) k++;
-      // Excel names blank headers Column1…, and makes repeated ones unique.
+      // Excel names blank headers Column1…, and makes repeated ones unique. source?
       const seen = new Set<string>();
       for (let c = ref.c0; c <= ref.c1; c++) {
         let h = String(ref.sheet.value(ref.r0, c)).trim() || `Column${c - ref.c0 + 1}`;
@@ -107,6 +110,7 @@ export class Table extends ClientObject<TableModel> {
   getDataBodyRange(): Range {
     return this.part((b, totals) => ({ ...b, r0: b.r0 + 1, r1: b.r1 - totals }));
   }
+  /** The totals row; the stand-in refuses when it is hidden (source?). */
   getTotalRowRange(): Range {
     return new Range(this.context, () => {
       const t = this._model();

@@ -25,6 +25,9 @@ const TYPED_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+
  *     "1-2-2024" (m-d-y, two-digit years 00–29 → 20xx, 30–99 → 19xx); "1-2", "10/3" (m-d, this year).
  *     Impossible dates ("13-40") stay text.
  * Anything else stays the text as written.
+ * That text starting with =, + or - is read as a formula is documented for Range.values
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range); the number, percent, boolean and date
+ * readings follow Excel (en-US) as typed into a cell. source?
  */
 export function typedInput(text: string, today: Date = new Date()): TypedInput {
   const t = text.trim();

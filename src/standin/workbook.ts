@@ -44,6 +44,8 @@ export class Workbook extends ClientObject<WorkbookModel> {
     });
   }
   get pivotTables(): PivotTableCollection {
+    // PivotTableCollection.add is ExcelApi 1.8 (the collection itself is older); the stand-in gates the
+    // collection, since the add-in only adds: https://learn.microsoft.com/javascript/api/excel/excel.pivottablecollection
     this.context._need("1.8", "workbook.pivotTables");
     return new PivotTableCollection(this.context, null);
   }
@@ -57,6 +59,7 @@ export class Application extends ClientObject<WorkbookModel> {
   protected _props() {
     return { calculationMode: () => "Automatic" };
   }
+  /** ExcelApi 1.6: https://learn.microsoft.com/javascript/api/excel/excel.application */
   suspendApiCalculationUntilNextSync(): void {
     this.context._need("1.6", "suspendApiCalculationUntilNextSync");
     this.context._suspendCalculation();

@@ -2,6 +2,7 @@
  * Excel.Worksheet and the worksheet collection. A sheet owns ranges, tables, charts and PivotTables,
  * so this module imports theirs; the two pointers back up (range.worksheet, table.worksheet) are
  * attached here, at the bottom, so that no module imports one above it (no import cycle).
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheet and excel.worksheetcollection
  */
 import { parseAddress } from "./addresses";
 import { ChartCollection } from "./chart";
@@ -27,7 +28,7 @@ export class WorksheetCollection extends Collection<SheetModel, Worksheet> {
     this.context._write({ method: "add", args: [name ?? null] }, () => (created = this.context.model.addSheet(name)));
     return new Worksheet(this.context, () => created);
   }
-  /** By name (any case) or id, as Office. */
+  /** By name (any case: source?) or id, as Office (WorksheetCollection.getItem takes a name or an ID). */
   getItem(key: string): Worksheet {
     return new Worksheet(this.context, () => this.context.model.sheet(key));
   }
@@ -69,6 +70,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   get visibility(): SheetModel["visibility"] {
     return this._get("visibility");
   }
+  /** Values of Excel.SheetVisibility; never the last visible sheet (source?). */
   set visibility(value: SheetModel["visibility"]) {
     this._set("visibility", value, (s) => {
       if (value !== "Visible" && value !== "Hidden" && value !== "VeryHidden") throw new StandInError("InvalidArgument", `"${String(value)}" is not a sheet visibility.`);
@@ -85,9 +87,12 @@ export class Worksheet extends ClientObject<SheetModel> {
     return new ChartCollection(this.context, () => this._model());
   }
   get pivotTables(): PivotTableCollection {
+    // PivotTableCollection.add is ExcelApi 1.8 (the collection itself is older); the stand-in gates the
+    // collection, since the add-in only adds: https://learn.microsoft.com/javascript/api/excel/excel.pivottablecollection
     this.context._need("1.8", "worksheet.pivotTables");
     return new PivotTableCollection(this.context, () => this._model());
   }
+  /** A hidden sheet cannot be activated. source? */
   activate(): void {
     this._call("activate", [], (s) => {
       if (s.visibility !== "Visible") throw new StandInError("InvalidOperation", "A hidden sheet cannot be activated.");
@@ -97,6 +102,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   delete(): void {
     this._call("delete", [], (s) => this.context.model.deleteSheet(s));
   }
+  /** Without an address, the whole sheet (Worksheet.getRange). */
   getRange(address?: string): Range {
     return new Range(this.context, () => {
       const sheet = this._model();
@@ -114,6 +120,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   getCell(row: number, column: number): Range {
     return this.getRangeByIndexes(row, column, 1, 1);
   }
+  /** A blank sheet gives its top-left cell, not an error (Worksheet.getUsedRange); valuesOnly is not modelled. */
   getUsedRange(valuesOnly?: boolean): Range {
     void valuesOnly;
     return new Range(this.context, () => {
@@ -135,7 +142,8 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 }
 
-
+// The back-pointers up to the sheet. Declared and attached here rather than in range.ts and table.ts, which
+// would then import this module while it imports them: madge counts type imports too.
 declare module "./range" {
   interface Range {
     /** The sheet the range is on. */
