@@ -4,6 +4,8 @@
  * `isSetSupported`, set-up helpers (sheets from rows or CSV text, tables, the selection) that act
  * at once, and an inspection API (sheets, cells, tables, charts with their series, PivotTables with
  * their result, conditional formats, settings, the sync log).
+ * This module only wires the pieces together: the proxies, one Excel object per module under
+ * workbook.ts; the plain workbook data in model.ts; the inspection views in views.ts.
  *
  * const book = createStandIn();
  * book.addSheetFromCsv("Data", csvText);
