@@ -6,7 +6,7 @@
 import { useEffect, useState, type KeyboardEvent } from "react";
 import { Caption1, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import type { ConditionalFormatModel, SheetModel, WorkbookModel } from "../standin/model";
-import { columnLetters } from "../standin/model";
+import { columnLetters } from "../standin";
 import type { Messages } from "../i18n";
 import { ChartView } from "./charts";
 import { formatCell } from "./format";

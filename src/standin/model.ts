@@ -1,94 +1,14 @@
 /**
  * The stand-in's workbook: plain data (sheets of cells, tables, charts, PivotTables, conditional
- * formats, settings) that the proxies of proxies.ts change at sync time and that tests and the
- * browser preview inspect. No Office, no Node: plain TypeScript.
+ * formats, settings) that the proxies change at sync time and that tests and the browser preview
+ * inspect. No Office, no Node: plain TypeScript. Kept apart from the proxies so the preview can draw
+ * it and the inspection API can read it without Office's load/sync rules.
  */
-
-export interface Box {
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
-}
+import { StandInError } from "./errors";
+import type { Box } from "./addresses";
 
 export interface RangeRef extends Box {
   sheet: SheetModel;
-}
-
-export class StandInError extends Error {
-  /** Office's error codes: ItemNotFound, InvalidArgument, ItemAlreadyExists, PropertyNotLoaded, … */
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "RichApi.Error";
-  }
-}
-
-export function columnLetters(c: number): string {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-const MAX_ROWS = 1048576;
-const MAX_COLUMNS = 16384;
-
-/** "A1", "B2:D9", "C:C", "3:5", optionally "Sheet!…" or "'My sheet'!…". */
-export function parseAddress(address: string): { sheet: string | null; box: Box } {
-  let sheet: string | null = null;
-  let body = address.trim();
-  const bang = body.lastIndexOf("!");
-  if (bang >= 0) {
-    sheet = body.slice(0, bang);
-    if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-    body = body.slice(bang + 1);
-  }
-  const parts = body.replace(/\$/g, "").split(":");
-  if (parts.length > 2) throw new StandInError("InvalidArgument", `The address "${address}" is not valid.`);
-  const ends = parts.map((p) => {
-    const m = /^([A-Za-z]{0,3})([0-9]{0,7})$/.exec(p);
-    if (!m || (!m[1] && !m[2])) throw new StandInError("InvalidArgument", `The address "${address}" is not valid.`);
-    return { c: m[1] ? columnIndex(m[1]) : null, r: m[2] ? Number(m[2]) - 1 : null };
-  });
-  const a = ends[0];
-  const b = ends[1] ?? a;
-  const box = {
-    r0: a.r ?? 0,
-    c0: a.c ?? 0,
-    r1: b.r ?? (a.r === null ? MAX_ROWS - 1 : a.r),
-    c1: b.c ?? (a.c === null ? MAX_COLUMNS - 1 : a.c),
-  };
-  if (box.r0 > box.r1) [box.r0, box.r1] = [box.r1, box.r0];
-  if (box.c0 > box.c1) [box.c0, box.c1] = [box.c1, box.c0];
-  if (box.r0 < 0 || box.c0 < 0 || box.r1 >= MAX_ROWS || box.c1 >= MAX_COLUMNS) {
-    throw new StandInError("InvalidArgument", `The address "${address}" is outside the sheet.`);
-  }
-  return { sheet, box };
-}
-
-/** "B2:D9"; whole columns as Excel gives them ("A:D"), whole rows too ("3:5"). */
-export function boxAddress(box: Box): string {
-  if (box.r0 === 0 && box.r1 === MAX_ROWS - 1 && !(box.c0 === 0 && box.c1 === MAX_COLUMNS - 1)) return `${columnLetters(box.c0)}:${columnLetters(box.c1)}`;
-  if (box.c0 === 0 && box.c1 === MAX_COLUMNS - 1) return `${box.r0 + 1}:${box.r1 + 1}`;
-  const a = `${columnLetters(box.c0)}${box.r0 + 1}`;
-  return box.r0 === box.r1 && box.c0 === box.c1 ? a : `${a}:${columnLetters(box.c1)}${box.r1 + 1}`;
-}
-
-/** Excel quotes a sheet name in an address unless it is letters, digits and underscores. */
-export function quoteSheet(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-export function refAddress(ref: RangeRef): string {
-  return `${quoteSheet(ref.sheet.name)}!${boxAddress(ref)}`;
 }
 
 export interface CellStyle {
@@ -115,6 +35,7 @@ export class SheetModel {
     return this.cells.get(r)?.[c] ?? "";
   }
 
+  /** "" empties the cell: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values */
   setValue(r: number, c: number, v: unknown): void {
     let row = this.cells.get(r);
     if (!row) this.cells.set(r, (row = []));
@@ -125,6 +46,7 @@ export class SheetModel {
     return this.formats.get(r)?.[c] ?? "General";
   }
 
+  /** "" resets the format to General (same page as `setValue`). */
   setNumberFormat(r: number, c: number, f: string): void {
     let row = this.formats.get(r);
     if (!row) this.formats.set(r, (row = []));
@@ -149,7 +71,10 @@ export class SheetModel {
     return box;
   }
 
-  /** Excel's current region: grow the box while a neighbouring row or column holds a value. */
+  /**
+   * Excel's current region: grow the box while a neighbouring row or column holds a value (a region bounded by
+   * blank rows and columns: Range.getSurroundingRegion, https://learn.microsoft.com/javascript/api/excel/excel.range).
+   */
   surroundingRegion(start: Box): Box {
     const box = { ...start };
     const filled = (r: number, c: number) => r >= 0 && c >= 0 && this.value(r, c) !== "";
@@ -271,6 +196,7 @@ export class WorkbookModel {
     return sheet;
   }
 
+  /** A workbook keeps at least one visible sheet (Excel refuses to delete or hide the last one). source? */
   deleteSheet(sheet: SheetModel): void {
     const visible = this.sheets.filter((s) => s.visibility === "Visible" && s !== sheet);
     if (visible.length === 0) throw new StandInError("InvalidOperation", "A workbook must keep at least one visible sheet.");
@@ -289,67 +215,35 @@ export class WorkbookModel {
     return this.tables.find((t) => t.name.toLowerCase() === key || t.id === name) ?? null;
   }
 
-  /** Table and other workbook-level names must be unique, start with a letter or _, and hold no spaces. */
+  /**
+   * Table and other workbook-level names must be unique (in any case), start with a letter, _ or \, and hold no
+   * spaces: https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114
+   */
   checkNewTableName(name: string): void {
     if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) throw new StandInError("InvalidArgument", `"${name}" is not a valid table name.`);
     if (this.table(name)) throw new StandInError("ItemAlreadyExists", `A table named "${name}" already exists.`);
   }
 }
 
+/**
+ * Not blank, at most 31 characters, none of \ / ? * [ ] :, not starting or ending with an apostrophe:
+ * https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+ */
 export function checkSheetName(name: string): void {
   if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
     throw new StandInError("InvalidArgument", `"${name}" is not a valid sheet name.`);
   }
 }
 
-/** What a string written to a cell becomes. */
-export interface TypedInput {
-  value: unknown;
-  /** The formula stored, when the text is read as one. */
-  formula: string | null;
-  /** A number format Excel gives a General cell along with the value (dates, percents), else null. */
-  format: string | null;
+/** Two ranges on the same sheet that share a cell. */
+export function overlaps(a: RangeRef, b: RangeRef): boolean {
+  return a.sheet === b.sheet && a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 }
 
-const TYPED_NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-
-/**
- * The value the stand-in gives a cell for text written to it through `values` when the cell's number
- * format is not text ("@"), as Excel (en-US) reads typed input. A documented subset:
- *   - "=…" is a formula; "+…" and "-…" that are not numbers are formulas too ("+86 138 0000 0000").
- *     The stand-in does not calculate: a formula's value reads as "#NAME?".
- *   - numbers: "00123" → 123, "1,234.5", "-2", "1e3"; "12%" → 0.12 with the format "0%".
- *   - TRUE / FALSE (any case) → booleans.
- *   - dates (1900 serials, format "m/d/yyyy"): "2024-01-05", "2024/1/5" (y-m-d); "10-3-5", "1/2/24",
- *     "1-2-2024" (m-d-y, two-digit years 00–29 → 20xx, 30–99 → 19xx); "1-2", "10/3" (m-d, this year).
- *     Impossible dates ("13-40") stay text.
- * Anything else stays the text as written.
- */
-export function typedInput(text: string, today: Date = new Date()): TypedInput {
-  const t = text.trim();
-  const as = (value: unknown, format: string | null = null): TypedInput => ({ value, formula: null, format });
-  if (t === "") return as(text);
-  if (t.length > 1 && t.startsWith("=")) return { value: "#NAME?", formula: t, format: null };
-  if (/\d/.test(t) && TYPED_NUMBER.test(t)) return as(Number(t.replace(/,/g, "")));
-  if (/^[+-]?\d+(?:\.\d+)?%$/.test(t)) return as(Number(t.slice(0, -1)) / 100, "0%");
-  if (/^(true|false)$/i.test(t)) return as(t.toLowerCase() === "true");
-  const serial = typedDate(t, today);
-  if (serial !== null) return as(serial, "m/d/yyyy");
-  if (t.length > 1 && (t.startsWith("+") || t.startsWith("-"))) return { value: "#NAME?", formula: `=${t}`, format: null };
-  return as(text);
-}
-
-function typedDate(t: string, today: Date): number | null {
-  let y: number;
-  let m: number;
-  let d: number;
-  let hit: RegExpExecArray | null;
-  if ((hit = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})$/.exec(t))) [y, m, d] = [+hit[1], +hit[3], +hit[4]];
-  else if ((hit = /^(\d{1,2})([-/])(\d{1,2})\2(\d{1,4})$/.exec(t))) {
-    [m, d, y] = [+hit[1], +hit[3], +hit[4]];
-    if (hit[4].length <= 2) y += y < 30 ? 2000 : 1900;
-  } else if ((hit = /^(\d{1,2})([-/])(\d{1,2})$/.exec(t))) [m, d, y] = [+hit[1], +hit[3], today.getFullYear()];
-  else return null;
-  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
-  return Date.UTC(y, m - 1, d) / 86400000 + 25569;
+/** Header texts of a PivotTable's source: its fields. */
+export function pivotFields(p: PivotModel): string[] {
+  const ref = "table" in p.source ? { sheet: p.source.table.sheet, ...p.source.table.box } : p.source.range;
+  const out: string[] = [];
+  for (let c = ref.c0; c <= ref.c1; c++) out.push(String(ref.sheet.value(ref.r0, c)));
+  return out;
 }
