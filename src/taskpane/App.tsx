@@ -15,7 +15,7 @@ import { messages, type Locale, type Messages } from "../i18n";
 import { AnalysisSection } from "./components/AnalysisSection";
 import { ChartSection } from "./components/ChartSection";
 import { DataSection } from "./components/DataSection";
-import { DynamicSection } from "./components/DynamicSection";
+import { DynamicSection } from "./components/dynamic/DynamicSection";
 import { FunctionList, type FunctionHelp } from "./components/FunctionList";
 import { Header } from "./components/Header";
 import { LanguageSwitch } from "./components/LanguageSwitch";
