@@ -6,7 +6,7 @@
 import { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES, SCORE_TIER_KEYS } from "../excel/port";
 import type { Messages } from "../i18n";
 import { defaultStrategy } from "../i18n/playbook";
-import type { PaneForm } from "./form";
+import type { PaneForm } from "./form/index";
 
 export interface PlaybookTier {
   /** The key strategies are saved under: a segment key, a custom segment's name, "A"/"B"/"C" or a band key. */

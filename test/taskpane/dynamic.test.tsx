@@ -23,7 +23,7 @@ import {
   verdict,
   type PilotProblem,
 } from "../../src/taskpane/dynamic";
-import { DEFAULT_FORM } from "../../src/taskpane/form";
+import { DEFAULT_FORM } from "../../src/taskpane/form/index";
 
 const en = messages("en");
 const zh = messages("zh-CN");

@@ -1,19 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PREDICT, type AnalysisSettings } from "../../src/excel/port";
 import { messages } from "../../src/i18n";
-import {
-  DEFAULT_FORM,
-  describeFormProblem,
-  formFromSettings,
-  parseBreakpoints,
-  parseNumber,
-  parsePercent,
-  restShare,
-  settingsFromForm,
-  starterRules,
-  type FormProblem,
-  type PaneForm,
-} from "../../src/taskpane/form";
+import { describeFormProblem } from "../../src/taskpane/form";
+import { DEFAULT_FORM, formFromSettings, settingsFromForm, type PaneForm } from "../../src/taskpane/form/index";
+import type { FormProblem } from "../../src/taskpane/form/problems";
+import { parseBreakpoints, starterRules } from "../../src/taskpane/form/rfm";
+import { restShare } from "../../src/taskpane/form/score";
+import { parseNumber, parsePercent } from "../../src/taskpane/form/shared";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 
 const READY: PaneForm = {

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { ColumnMapping, SourcePreview, TableInfo } from "../../excel/port";
 import type { Messages } from "../../i18n";
-import type { PaneForm } from "../form";
+import type { PaneForm } from "../form/index";
 import { REQUIRED_ROLES, ROLES, type Role } from "../mapping";
 import { Section } from "./Section";
 

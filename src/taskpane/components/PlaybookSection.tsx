@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Messages } from "../../i18n";
-import type { PaneForm } from "../form";
+import type { PaneForm } from "../form/index";
 import { editStrategy, playbookTiers, resetStrategy } from "../playbook";
 import { Section } from "./Section";
 

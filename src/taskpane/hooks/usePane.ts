@@ -15,7 +15,8 @@ import type {
   WorkbookPort,
 } from "../../excel/port";
 import { messages, type Locale } from "../../i18n";
-import { DEFAULT_FORM, formFromSettings, settingsFromForm, type FormProblem, type PaneForm } from "../form";
+import { DEFAULT_FORM, formFromSettings, settingsFromForm, type PaneForm } from "../form/index";
+import type { FormProblem } from "../form/problems";
 import { guessMapping, mappingFor } from "../mapping";
 
 export type RunState =
