@@ -34,7 +34,7 @@ export interface ChartSectionProps {
 /** "Build tier chart": a native Excel chart (or heat map) on the summary sheet of the last run. */
 export function ChartSection({ m, kind, chart, disabled, onKind, onBuild }: ChartSectionProps) {
   const styles = useStyles();
-  const building = chart.kind === "building";
+  const building = chart.kind === "busy";
   return (
     <Section id="tiering-chart" heading={m.pane.chartHeading}>
       <div className={styles.row}>

@@ -71,7 +71,7 @@ export function QualityLine({ quality, m, numbers, onSelectCell }: { quality: Da
 /** Run and Cancel, progress, and what came of the run. */
 export function RunSection({ m, numbers, run, restored, disabled, onRun, onCancel, onSelectCell }: RunSectionProps) {
   const styles = useStyles();
-  const running = run.kind === "running";
+  const running = run.kind === "busy";
   const progress = running ? run.progress : null;
   // Keyboard focus: Run stays focusable while it cannot be pressed (disabledFocusable), and when the run
   // ends and Cancel goes away with the focus on it, the focus comes back to Run instead of the page.
