@@ -15,6 +15,7 @@ import type { CellRef, DataQuality } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import { describeFormProblem } from "../form";
 import type { RunState } from "../hooks/usePane";
+import { Failure } from "./Failure";
 import { Section } from "./Section";
 import { UpgradeList } from "./UpgradeList";
 
@@ -125,14 +126,7 @@ export function RunSection({ m, numbers, run, restored, disabled, onRun, onCance
           </MessageBarBody>
         </MessageBar>
       )}
-      {run.kind === "failed" && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{m.pane.runFailed}</MessageBarTitle>
-            {run.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {run.kind === "failed" && <Failure title={m.pane.runFailed} message={run.message} />}
       {run.kind === "cancelled" && (
         <MessageBar intent="info">
           <MessageBarBody>{m.pane.cancelled}</MessageBarBody>

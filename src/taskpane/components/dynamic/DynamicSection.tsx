@@ -8,9 +8,10 @@ import type { PilotInfo, SnapshotInfo } from "../../../excel/port";
 import type { Messages } from "../../../i18n";
 import type { PlaybookTier } from "../../playbook";
 import type { DynamicActions, DynamicState } from "../../hooks/useDynamic";
+import { Failure } from "../Failure";
 import { Section } from "../Section";
 import { MigrationPanel } from "./MigrationPanel";
-import { Failure, useStyles } from "./parts";
+import { useStyles } from "./parts";
 import { PilotMeasurePanel } from "./PilotMeasurePanel";
 import { PilotPickPanel } from "./PilotPickPanel";
 

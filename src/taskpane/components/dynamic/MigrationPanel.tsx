@@ -6,7 +6,8 @@ import { Body1, Body1Strong, Button, Caption1, MessageBar, MessageBarBody, Spinn
 import type { MigrationReport } from "../../../excel/port";
 import type { Messages } from "../../../i18n";
 import type { DynamicActions, DynamicState } from "../../hooks/useDynamic";
-import { Failure, formats, SnapshotPicker, useStyles } from "./parts";
+import { Failure } from "../Failure";
+import { formats, SnapshotPicker, useStyles } from "./parts";
 
 /** Upgrade, downgrade, stay and gone rates, new customers, and the per-tier effects. */
 function MigrationResult({ m, report }: { m: Messages; report: MigrationReport }) {

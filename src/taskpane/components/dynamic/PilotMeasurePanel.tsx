@@ -7,7 +7,8 @@ import type { GroupComparison, PilotComparisonReport, PilotInfo } from "../../..
 import type { Messages } from "../../../i18n";
 import { verdict } from "../../dynamic";
 import type { DynamicActions, DynamicState } from "../../hooks/useDynamic";
-import { Failure, formats, SnapshotPicker, useStyles } from "./parts";
+import { Failure } from "../Failure";
+import { formats, SnapshotPicker, useStyles } from "./parts";
 
 /**
  * The pilot's and control's repurchase and revenue change, the difference and its interval, and what it means.

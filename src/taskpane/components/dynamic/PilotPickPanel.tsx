@@ -8,7 +8,8 @@ import type { Messages } from "../../../i18n";
 import { describePilotProblem, type PilotDraft } from "../../dynamic";
 import type { PlaybookTier } from "../../playbook";
 import type { DynamicActions, DynamicState } from "../../hooks/useDynamic";
-import { Failure, formats, SnapshotPicker, useStyles } from "./parts";
+import { Failure } from "../Failure";
+import { formats, SnapshotPicker, useStyles } from "./parts";
 
 export interface PilotPickPanelProps {
   m: Messages;

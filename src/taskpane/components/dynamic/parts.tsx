@@ -1,8 +1,8 @@
 /**
  * What the three Compare & pilot panels share: one set of styles (so the panels line up), number formats in the
- * pane's language, the snapshot dropdown and the failure bar. Kept apart so each panel file holds only its own work.
+ * pane's language and the snapshot dropdown. Kept apart so each panel file holds only its own work.
  */
-import { Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import type { SnapshotInfo } from "../../../excel/port";
 import type { Messages } from "../../../i18n";
 
@@ -93,16 +93,5 @@ export function SnapshotPicker(props: {
         ))}
       </Dropdown>
     </Field>
-  );
-}
-
-export function Failure({ title, message }: { title: string; message: string }) {
-  return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {message}
-      </MessageBarBody>
-    </MessageBar>
   );
 }
