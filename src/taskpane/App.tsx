@@ -15,7 +15,7 @@ import { messages, type Locale, type Messages } from "../i18n";
 import { AnalysisSection } from "./components/AnalysisSection";
 import { ChartSection } from "./components/ChartSection";
 import { DataSection } from "./components/DataSection";
-import { DynamicSection } from "./components/DynamicSection";
+import { DynamicSection } from "./components/dynamic/DynamicSection";
 import { FunctionList, type FunctionHelp } from "./components/FunctionList";
 import { Header } from "./components/Header";
 import { LanguageSwitch } from "./components/LanguageSwitch";
@@ -81,8 +81,8 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
   const m = messages(locale);
   const numbers = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const pane = usePane(port, locale);
-  const busy = pane.run.kind === "running";
-  const charting = pane.chart.kind === "building";
+  const busy = pane.run.kind === "busy";
+  const charting = pane.chart.kind === "busy";
   const dynamic = useDynamic(port, locale, pane.run.kind === "done" ? pane.run : null);
   // One workbook job at a time from the pane (the port queues them too): Run, a chart, or a Compare & pilot job.
   const dynamicBusy = dynamic.busy;

@@ -5,7 +5,8 @@
  */
 import { pilotOptionProblems, tierLabelOf, type GroupComparison, type PilotRequest, type SnapshotInfo } from "../excel/port";
 import type { Messages } from "../i18n";
-import { parseNumber, parsePercent, type PaneForm } from "./form";
+import type { PaneForm } from "./form";
+import { parseNumber, parsePercent } from "./form/shared";
 import { defaultStrategy } from "../i18n/playbook";
 import type { PlaybookTier } from "./playbook";
 

@@ -22,8 +22,8 @@ import {
   verdict,
   type PilotProblem,
 } from "../../src/taskpane/dynamic";
-import { describePilotProblem } from "../../src/i18n/pane-problems";
 import { DEFAULT_FORM } from "../../src/taskpane/form";
+import { describePilotProblem } from "../../src/taskpane/problems";
 
 const en = messages("en");
 const zh = messages("zh-CN");

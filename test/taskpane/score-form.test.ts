@@ -6,16 +6,10 @@ import { CN8_SEGMENTS, RFM_VIGNETTE_RULES } from "../../src/core/tiers/segments"
 import type { AnalysisSettings, ScoreSettings } from "../../src/excel/port";
 import { messages } from "../../src/i18n";
 import { defaultStrategy, tierStrategy } from "../../src/i18n/playbook";
-import {
-  DEFAULT_FORM,
-  formFromSettings,
-  scoreInUse,
-  scoreMetricsShown,
-  settingsFromForm,
-  type FormProblem,
-  type PaneForm,
-} from "../../src/taskpane/form";
-import { describeFormProblem } from "../../src/i18n/pane-problems";
+import { describeFormProblem } from "../../src/taskpane/problems";
+import { DEFAULT_FORM, formFromSettings, settingsFromForm, type PaneForm } from "../../src/taskpane/form";
+import type { FormProblem } from "../../src/taskpane/form/problems";
+import { scoreInUse, scoreMetricsShown } from "../../src/taskpane/form/score";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 import { editStrategy, playbookTiers, resetStrategy } from "../../src/taskpane/playbook";
 import { gapText } from "../../src/taskpane/components/UpgradeList";

@@ -17,7 +17,9 @@ import {
 } from "@fluentui/react-components";
 import { TIME_UNITS, type AbcSettings, type PredictSettings, type SegmentSchemeChoice } from "../../excel/port";
 import type { Messages } from "../../i18n";
-import { DIMENSIONS, scoreInUse, starterRules, type PaneForm } from "../form";
+import type { PaneForm } from "../form";
+import { DIMENSIONS, starterRules } from "../form/rfm";
+import { scoreInUse } from "../form/score";
 import { RulesGrid } from "./RulesGrid";
 import { ScoreEditor } from "./ScoreEditor";
 import { Section } from "./Section";

@@ -4,7 +4,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Option,
   makeStyles,
   tokens,
@@ -12,6 +11,7 @@ import {
 import { CHART_KINDS, type ChartKind } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import type { ChartState } from "../hooks/usePane";
+import { Failure } from "./Failure";
 import { Section } from "./Section";
 
 
@@ -34,7 +34,7 @@ export interface ChartSectionProps {
 /** "Build tier chart": a native Excel chart (or heat map) on the summary sheet of the last run. */
 export function ChartSection({ m, kind, chart, disabled, onKind, onBuild }: ChartSectionProps) {
   const styles = useStyles();
-  const building = chart.kind === "building";
+  const building = chart.kind === "busy";
   return (
     <Section id="tiering-chart" heading={m.pane.chartHeading}>
       <div className={styles.row}>
@@ -65,14 +65,7 @@ export function ChartSection({ m, kind, chart, disabled, onKind, onBuild }: Char
           <MessageBarBody>{m.pane.chartDone(m.pane.charts[chart.report.kind], chart.report.sheet)}</MessageBarBody>
         </MessageBar>
       )}
-      {chart.kind === "failed" && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{m.pane.chartFailed}</MessageBarTitle>
-            {chart.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {chart.kind === "failed" && <Failure title={m.pane.chartFailed} message={chart.message} />}
     </Section>
   );
 }

@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { useRef } from "react";
 import type { Messages } from "../../i18n";
-import { DIMENSIONS, emptyRule, type RuleDraft } from "../form";
+import { DIMENSIONS, emptyRule, type RuleDraft } from "../form/rfm";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

@@ -13,8 +13,9 @@ import {
 import { useEffect, useRef } from "react";
 import type { CellRef, DataQuality } from "../../excel/port";
 import type { Messages } from "../../i18n";
-import { describeFormProblem } from "../../i18n/pane-problems";
+import { describeFormProblem } from "../problems";
 import type { RunState } from "../hooks/usePane";
+import { Failure } from "./Failure";
 import { Section } from "./Section";
 import { UpgradeList } from "./UpgradeList";
 
@@ -71,7 +72,7 @@ export function QualityLine({ quality, m, numbers, onSelectCell }: { quality: Da
 /** Run and Cancel, progress, and what came of the run. */
 export function RunSection({ m, numbers, run, restored, disabled, onRun, onCancel, onSelectCell }: RunSectionProps) {
   const styles = useStyles();
-  const running = run.kind === "running";
+  const running = run.kind === "busy";
   const progress = running ? run.progress : null;
   // Keyboard focus: Run stays focusable while it cannot be pressed (disabledFocusable), and when the run
   // ends and Cancel goes away with the focus on it, the focus comes back to Run instead of the page.
@@ -125,14 +126,7 @@ export function RunSection({ m, numbers, run, restored, disabled, onRun, onCance
           </MessageBarBody>
         </MessageBar>
       )}
-      {run.kind === "failed" && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{m.pane.runFailed}</MessageBarTitle>
-            {run.message}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {run.kind === "failed" && <Failure title={m.pane.runFailed} message={run.message} />}
       {run.kind === "cancelled" && (
         <MessageBar intent="info">
           <MessageBarBody>{m.pane.cancelled}</MessageBarBody>

@@ -18,7 +18,8 @@ import {
 } from "@fluentui/react-components";
 import { SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod } from "../../excel/port";
 import type { Messages } from "../../i18n";
-import { restShare, SCORE_BAND_INPUTS, scoreMetricNeeds, scoreMetricsShown, type PaneForm } from "../form";
+import type { PaneForm } from "../form";
+import { restShare, SCORE_BAND_INPUTS, scoreMetricNeeds, scoreMetricsShown } from "../form/score";
 
 const useStyles = makeStyles({
   root: {

@@ -7,11 +7,12 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { MigrationReport, PilotComparisonReport, PilotInfo, RunReport, SnapshotInfo, WorkbookPort } from "../../excel/port";
 import type { Locale } from "../../i18n";
 import { DEFAULT_PILOT, defaultMeasureSnapshot, defaultPair, pilotRequest, type PilotDraft, type PilotProblem } from "../dynamic";
+import { sentence, useJob, type Job } from "./useJob";
 
-/** A port call the person started: nothing yet, under way, failed with the port's sentence, or its answer. */
-export type Job<T> = { kind: "idle" } | { kind: "busy" } | { kind: "failed"; message: string } | { kind: "done"; report: T };
+/** The pilot form could not be used: the port was not asked. */
+type PickInvalid = { kind: "invalid"; problems: PilotProblem[] };
 
-export type PickState = Job<PilotInfo> | { kind: "invalid"; problems: PilotProblem[] };
+export type PickState = Job<PilotInfo> | PickInvalid;
 
 export interface DynamicState {
   /** Oldest first, as the port lists them; null until read. */
@@ -43,8 +44,6 @@ export interface DynamicActions {
   measure(): Promise<void>;
 }
 
-const sentence = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * `lastRun` is the pane's last run that worked (its state object, new for every run): a new one reads the list again
  * and, when it saved a snapshot, points the comparison at it.
@@ -59,12 +58,12 @@ export function useDynamic(
   const [listError, setListError] = useState<string | null>(null);
   const [before, setBefore] = useState<string | null>(null);
   const [after, setAfter] = useState<string | null>(null);
-  const [migration, setMigration] = useState<Job<MigrationReport>>({ kind: "idle" });
+  const { state: migration, start: startMigration } = useJob<MigrationReport>();
   const [pilotDraft, setPilotDraft] = useState<PilotDraft>(DEFAULT_PILOT);
-  const [pick, setPick] = useState<PickState>({ kind: "idle" });
+  const { state: pick, set: setPick, start: startPick } = useJob<PilotInfo, never, PickInvalid>();
   const [measurePilot, setMeasurePilotId] = useState<string | null>(null);
   const [measureSnapshot, setMeasureSnapshot] = useState<string | null>(null);
-  const [comparison, setComparison] = useState<Job<PilotComparisonReport>>({ kind: "idle" });
+  const { state: comparison, start: startComparison } = useJob<PilotComparisonReport>();
   const localeRef = useRef(locale);
   localeRef.current = locale;
   // The latest values for callbacks that finish later.
@@ -130,13 +129,8 @@ export function useDynamic(
   const compare = useCallback(async () => {
     const { before: b, after: a } = state.current;
     if (!port || !b || !a) return;
-    setMigration({ kind: "busy" });
-    try {
-      setMigration({ kind: "done", report: await port.compareSnapshots(b, a, localeRef.current) });
-    } catch (error) {
-      setMigration({ kind: "failed", message: sentence(error) });
-    }
-  }, [port]);
+    await startMigration(() => port.compareSnapshots(b, a, localeRef.current));
+  }, [port, startMigration]);
 
   const updatePilot = useCallback((patch: Partial<PilotDraft>) => {
     setPilotDraft((draft) => {
@@ -148,7 +142,7 @@ export function useDynamic(
       return next;
     });
     setPick((current) => (current.kind === "invalid" ? { kind: "idle" } : current));
-  }, []);
+  }, [setPick]);
 
   const pickPilot = useCallback(async () => {
     if (!port) return;
@@ -157,18 +151,13 @@ export function useDynamic(
       setPick({ kind: "invalid", problems: result.problems });
       return;
     }
-    setPick({ kind: "busy" });
-    try {
-      const info = await port.pickPilot(result.request, localeRef.current);
-      setPick({ kind: "done", report: info });
-      const picked = await port.listPilots(localeRef.current).catch(() => [...state.current.pilots, info]);
-      setPilots(picked.some((p) => p.id === info.id) ? picked : [...picked, info]);
-      setMeasurePilotId(info.id);
-      setMeasureSnapshot(defaultMeasureSnapshot(state.current.snapshots ?? [], info.asOf));
-    } catch (error) {
-      setPick({ kind: "failed", message: sentence(error) });
-    }
-  }, [port]);
+    const info = await startPick(() => port.pickPilot(result.request, localeRef.current));
+    if (!info) return;
+    const picked = await port.listPilots(localeRef.current).catch(() => [...state.current.pilots, info]);
+    setPilots(picked.some((p) => p.id === info.id) ? picked : [...picked, info]);
+    setMeasurePilotId(info.id);
+    setMeasureSnapshot(defaultMeasureSnapshot(state.current.snapshots ?? [], info.asOf));
+  }, [port, setPick, startPick]);
 
   const setMeasurePilot = useCallback((id: string) => {
     setMeasurePilotId(id);
@@ -179,13 +168,8 @@ export function useDynamic(
   const measure = useCallback(async () => {
     const { measurePilot: pilot, measureSnapshot: snapshot } = state.current;
     if (!port || !pilot || !snapshot) return;
-    setComparison({ kind: "busy" });
-    try {
-      setComparison({ kind: "done", report: await port.comparePilot(pilot, snapshot, localeRef.current) });
-    } catch (error) {
-      setComparison({ kind: "failed", message: sentence(error) });
-    }
-  }, [port]);
+    await startComparison(() => port.comparePilot(pilot, snapshot, localeRef.current));
+  }, [port, startComparison]);
 
   return {
     snapshots,

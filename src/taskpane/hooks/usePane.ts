@@ -15,22 +15,17 @@ import type {
   WorkbookPort,
 } from "../../excel/port";
 import { messages, type Locale } from "../../i18n";
-import { DEFAULT_FORM, formFromSettings, settingsFromForm, type FormProblem, type PaneForm } from "../form";
+import { DEFAULT_FORM, formFromSettings, settingsFromForm, type PaneForm } from "../form";
+import type { FormProblem } from "../form/problems";
 import { guessMapping, mappingFor } from "../mapping";
+import { sentence, useJob, type Job } from "./useJob";
 
-export type RunState =
-  | { kind: "idle" }
-  | { kind: "running"; progress: Progress | null }
-  | { kind: "invalid"; problems: FormProblem[] }
-  | { kind: "failed"; message: string }
-  | { kind: "cancelled" }
-  | { kind: "done"; report: RunReport };
+/** The run's own ends beside a job's: the form could not be used (the port was not asked), or the person cancelled. */
+type RunEnd = { kind: "invalid"; problems: FormProblem[] } | { kind: "cancelled" };
 
-export type ChartState =
-  | { kind: "idle" }
-  | { kind: "building"; chart: ChartKind }
-  | { kind: "failed"; message: string }
-  | { kind: "done"; report: ChartReport };
+export type RunState = Job<RunReport, Progress> | RunEnd;
+
+export type ChartState = Job<ChartReport>;
 
 export interface PaneState {
   form: PaneForm;
@@ -58,16 +53,14 @@ export interface PaneActions {
   selectCell(cell: CellRef): Promise<void>;
 }
 
-const sentence = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & PaneActions {
   const [form, setForm] = useState<PaneForm>(DEFAULT_FORM);
   const [preview, setPreview] = useState<SourcePreview | null>(null);
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [dataError, setDataError] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
-  const [run, setRun] = useState<RunState>({ kind: "idle" });
-  const [chart, setChart] = useState<ChartState>({ kind: "idle" });
+  const { state: run, set: setRun, start: startRunJob } = useJob<RunReport, Progress, RunEnd>();
+  const { state: chart, start: startChartJob } = useJob<ChartReport>();
   const [chartKind, setChartKind] = useState<ChartKind>("column");
   const abort = useRef<AbortController | null>(null);
   // The latest form and locale for callbacks that outlive a render (a run that finishes later).
@@ -132,7 +125,7 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
     } catch (error) {
       setDataError(sentence(error));
     }
-  }, []);
+  }, [setRun]);
 
   // A new source: the header row is detected ("auto"); the checkbox then shows the decision and can change it.
   const takeSelection = useCallback(async () => {
@@ -179,37 +172,32 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
     }
     const controller = new AbortController();
     abort.current = controller;
-    setRun({ kind: "running", progress: null });
     try {
-      const report = await port.run(result.settings, {
-        locale: localeRef.current,
-        signal: controller.signal,
-        onProgress: (progress) => {
-          if (!controller.signal.aborted) setRun({ kind: "running", progress });
-        },
-      });
+      const report = await startRunJob(
+        (progress) =>
+          port.run(result.settings, {
+            locale: localeRef.current,
+            signal: controller.signal,
+            onProgress: (p) => {
+              if (!controller.signal.aborted) progress(p);
+            },
+          }),
+        () => (controller.signal.aborted ? { kind: "cancelled" } : null),
+      );
       // No saveSettings here: the port's run saves the settings in its last sync, with the results.
-      setRun({ kind: "done", report });
-      setRestored(false);
-    } catch (error) {
-      setRun(controller.signal.aborted ? { kind: "cancelled" } : { kind: "failed", message: sentence(error) });
+      if (report) setRestored(false);
     } finally {
       if (abort.current === controller) abort.current = null;
     }
-  }, [port, preview]);
+  }, [port, preview, setRun, startRunJob]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
 
   const buildChart = useCallback(async () => {
     if (!port) return;
     const kind = chartKind;
-    setChart({ kind: "building", chart: kind });
-    try {
-      setChart({ kind: "done", report: await port.buildChart(kind, localeRef.current) });
-    } catch (error) {
-      setChart({ kind: "failed", message: sentence(error) });
-    }
-  }, [port, chartKind]);
+    await startChartJob(() => port.buildChart(kind, localeRef.current));
+  }, [port, chartKind, startChartJob]);
 
   const selectCell = useCallback(
     async (cell: CellRef) => {

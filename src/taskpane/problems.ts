@@ -1,14 +1,15 @@
 /**
- * The pane's form problems as sentences. The pane reports what is wrong as data (src/taskpane/form.ts
- * FormProblem, mapping.ts MappingProblem, dynamic.ts PilotProblem); these tables, keyed by the problem's
+ * The pane's problems as sentences. The pane reports what is wrong as data (form/problems.ts FormProblem,
+ * mapping.ts MappingProblem, dynamic.ts PilotProblem); these tables (here and not in src/i18n, which sits
+ * below every layer and so cannot name the pane's types), keyed by the problem's
  * `kind`, word each one from the catalog (`pane.problems`, `pane.dynamic.problems`), so a new kind without
  * a sentence is a type error. One table serves every language: which words a problem's facts fill in is
  * the same in each.
  */
-import type { PilotProblem } from "../taskpane/dynamic";
-import type { FormProblem } from "../taskpane/form";
-import type { MappingProblem } from "../taskpane/mapping";
-import type { Messages } from "./en";
+import type { Messages } from "../i18n";
+import type { PilotProblem } from "./dynamic";
+import type { FormProblem } from "./form/problems";
+import type { MappingProblem } from "./mapping";
 
 /** One sentence per kind, each given its own record (`Extract` by `kind`). */
 type Table<P extends { kind: string }> = { [K in P["kind"]]: (problem: Extract<P, { kind: K }>, m: Messages) => string };

@@ -1,0 +1,97 @@
+/**
+ * What the three Compare & pilot panels share: one set of styles (so the panels line up), number formats in the
+ * pane's language and the snapshot dropdown. Kept apart so each panel file holds only its own work.
+ */
+import { Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
+import type { SnapshotInfo } from "../../../excel/port";
+import type { Messages } from "../../../i18n";
+
+export const useStyles = makeStyles({
+  part: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  subheading: { margin: 0 },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    alignItems: "start",
+  },
+  control: { minWidth: "0", width: "100%" },
+  /** Snapshot and pilot names are long: one dropdown a line. */
+  stack: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  buttons: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM },
+  stats: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(96px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+  },
+  stat: { display: "flex", flexDirection: "column", margin: 0 },
+  statLabel: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  statValue: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  table: { tableLayout: "auto" },
+  number: { textAlign: "end", whiteSpace: "nowrap" },
+  /** Headers may wrap ("Revenue change"), so the table stays in the pane's width. */
+  numberHeader: { textAlign: "end", verticalAlign: "bottom", "& > div": { justifyContent: "flex-end" } },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  text: { margin: 0 },
+});
+
+/** Number formats for the pane's language. */
+export function formats(m: Messages) {
+  const locale = m.locale;
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  const signedPercent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" });
+  const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const signedMoney = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: "exceptZero" });
+  // Revenue changes of whole tiers run to millions: compact ("-663.1K", "-66.3万") keeps the table in the pane's width.
+  const signedCompact = new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1, signDisplay: "exceptZero" });
+  const safe = (format: Intl.NumberFormat) => (value: number) => (Number.isFinite(value) ? format.format(value) : m.pane.dynamic.missing);
+  return {
+    whole: safe(whole),
+    percent: safe(percent),
+    signedPercent: safe(signedPercent),
+    money: safe(money),
+    signedMoney: safe(signedMoney),
+    signedCompact: safe(signedCompact),
+  };
+}
+
+function snapshotLabel(snapshot: SnapshotInfo, m: Messages, whole: (n: number) => string): string {
+  const d = m.pane.dynamic;
+  return d.snapshotOption(snapshot.asOf, d.tierBy[snapshot.tierBy], whole(snapshot.customers));
+}
+
+/** A dropdown of snapshots, named by its field label. */
+export function SnapshotPicker(props: {
+  label: string;
+  m: Messages;
+  snapshots: SnapshotInfo[];
+  value: string | null;
+  disabled: boolean;
+  onChange(id: string): void;
+}) {
+  const styles = useStyles();
+  const { whole } = formats(props.m);
+  const chosen = props.snapshots.find((s) => s.id === props.value);
+  return (
+    <Field label={props.label}>
+      <Dropdown
+        className={styles.control}
+        placeholder={props.m.pane.dynamic.choose}
+        value={chosen ? snapshotLabel(chosen, props.m, whole) : ""}
+        selectedOptions={chosen ? [chosen.id] : []}
+        disabled={props.disabled}
+        onOptionSelect={(_, data) => {
+          if (data.optionValue) props.onChange(data.optionValue);
+        }}
+      >
+        {props.snapshots.map((s) => (
+          <Option key={s.id} value={s.id}>
+            {snapshotLabel(s, props.m, whole)}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The pane's form: what the person has typed (text, as typed) and how it becomes `AnalysisSettings`. Each section
+ * (rfm, abc, clv, predict, score) has the same shape — a draft, its defaults, `fromSettings`, `toSettings` — and
+ * this module composes them with what belongs to the form as a whole: the source and mapping, the analysis date,
+ * what the summary is by, and the checks across sections. The form stays one flat object, so a component updates a
+ * field without knowing its section. Pure: problems are data, worded by `describeFormProblem` in the person's language.
+ */
+import type { AnalysisSettings, ColumnMapping, SourceRef } from "../../excel/port";
+import { EMPTY_MAPPING, mappingProblems } from "../mapping";
+import { ABC_DEFAULTS, abcFromSettings, abcToSettings, type AbcDraft } from "./abc";
+import { CLV_DEFAULTS, clvFromSettings, clvToSettings, type ClvDraft } from "./clv";
+import { PREDICT_DRAFT_DEFAULTS, predictFromSettings, predictToSettings, type PredictDraft } from "./predict";
+import type { FormProblem } from "./problems";
+import { RFM_DEFAULTS, rfmFromSettings, rfmToSettings, type RfmDraft } from "./rfm";
+import { SCORE_DEFAULTS, scoreFromSettings, scoreInUse, scoreToSettings, type ScoreDraft } from "./score";
+import type { Parsed } from "./shared";
+
+export interface PaneForm extends RfmDraft, AbcDraft, ClvDraft, PredictDraft, ScoreDraft {
+  source: SourceRef | null;
+  hasHeader: boolean;
+  mapping: ColumnMapping;
+  /** ISO date, or "" for the latest purchase in the data. */
+  asOf: string;
+  dayOrder: "mdy" | "dmy";
+  summaryBy: AnalysisSettings["summaryBy"];
+  /** The playbook texts the person edited, by tier key (see `playbook.ts`); the others follow the language's defaults. */
+  strategies: Record<string, string>;
+}
+
+export const DEFAULT_FORM: PaneForm = {
+  source: null,
+  hasHeader: true,
+  mapping: EMPTY_MAPPING,
+  asOf: "",
+  dayOrder: "mdy",
+  ...RFM_DEFAULTS,
+  ...ABC_DEFAULTS,
+  ...CLV_DEFAULTS,
+  ...PREDICT_DRAFT_DEFAULTS,
+  ...SCORE_DEFAULTS,
+  summaryBy: "segment",
+  strategies: {},
+};
+
+/** The form that shows saved settings. */
+export function formFromSettings(settings: AnalysisSettings): PaneForm {
+  return {
+    source: settings.source,
+    hasHeader: settings.hasHeader,
+    mapping: { ...EMPTY_MAPPING, ...settings.mapping },
+    asOf: settings.asOf ?? "",
+    dayOrder: settings.dayOrder ?? "mdy",
+    ...rfmFromSettings(settings.rfm),
+    ...abcFromSettings(settings.abc),
+    ...clvFromSettings(settings.clv),
+    // Settings saved before Predict existed have no `predict`: off.
+    ...predictFromSettings(settings.predict ?? null),
+    // Settings saved before the score existed have no `score`: off.
+    ...scoreFromSettings(settings.score ?? null),
+    summaryBy: settings.summaryBy,
+    strategies: { ...settings.strategies },
+  };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export type FormResult = Parsed<AnalysisSettings, FormProblem>;
+
+/** The settings for a run, or every problem in the form; `columns` is the width of the previewed source. */
+export function settingsFromForm(form: PaneForm, columns: number): FormResult {
+  const problems: FormProblem[] = [];
+  if (!form.source) problems.push({ kind: "noSource" });
+  else for (const problem of mappingProblems(form.mapping, columns)) problems.push({ kind: "mapping", problem });
+  // As the core: the tiers come from RFM, ABC or the score; lifetime value is a measure added to them.
+  if (!form.rfmOn && !form.abcOn && !scoreInUse(form)) problems.push({ kind: "noAnalysis" });
+  const asOf = form.asOf.trim();
+  if (asOf !== "" && !isIsoDate(asOf)) problems.push({ kind: "asOf", value: asOf });
+
+  // Each section's problems in the form's order (the order the person reads them in).
+  const section = <S>(result: Parsed<S, FormProblem>): S | null => {
+    if (result.ok) return result.settings;
+    problems.push(...result.problems);
+    return null;
+  };
+  const rfm = section(rfmToSettings(form));
+  const abc = section(abcToSettings(form, form.mapping.margin >= 0));
+  const clv = section(clvToSettings(form));
+  const predict = section(predictToSettings(form));
+  const score = section(scoreToSettings(form, form));
+
+  if (form.summaryBy === "segment" && !form.rfmOn && (form.abcOn || scoreInUse(form))) problems.push({ kind: "summaryBy", summaryBy: "segment" });
+  if (form.summaryBy === "abcClass" && !form.abcOn) problems.push({ kind: "summaryBy", summaryBy: "abcClass" });
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    settings: {
+      source: form.source,
+      hasHeader: form.hasHeader,
+      mapping: { ...form.mapping },
+      asOf: asOf === "" ? null : asOf,
+      dayOrder: form.dayOrder,
+      rfm,
+      abc,
+      clv,
+      predict,
+      score,
+      summaryBy: form.summaryBy,
+      strategies: { ...form.strategies },
+    },
+  };
+}

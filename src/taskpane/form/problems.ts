@@ -1,0 +1,24 @@
+/**
+ * What can be wrong with the form, as data: the sections' own problems and those of the form as a whole (source,
+ * mapping, what the tiers are by). Worded in the person's language elsewhere (`describeFormProblem`); `field`
+ * names the control to fix. A file of its own so the sections stay unaware of each other.
+ */
+import type { AnalysisSettings } from "../../excel/port";
+import type { MappingProblem } from "../mapping";
+import type { AbcProblem } from "./abc";
+import type { ClvProblem } from "./clv";
+import type { PredictProblem } from "./predict";
+import type { RfmProblem } from "./rfm";
+import type { ScoreProblem } from "./score";
+
+export type FormProblem =
+  | { kind: "noSource" }
+  | { kind: "mapping"; problem: MappingProblem }
+  | { kind: "noAnalysis" }
+  | { kind: "asOf"; value: string }
+  | RfmProblem
+  | AbcProblem
+  | ClvProblem
+  | PredictProblem
+  | ScoreProblem
+  | { kind: "summaryBy"; summaryBy: AnalysisSettings["summaryBy"] };

@@ -1,0 +1,125 @@
+/**
+ * The RFM section of the form: scores per dimension (bins or typed breakpoints) and the segment scheme, with the
+ * custom rules as a grid of text. Its own module because the rules grid and breakpoints are most of the form's checks.
+ */
+import type { RfmSettings, SegmentRuleRow, SegmentSchemeChoice } from "../../excel/port";
+import type { Messages } from "../../i18n";
+import { parsed, parseNumber, type Parsed } from "./shared";
+
+export type Dimension = "r" | "f" | "m";
+export const DIMENSIONS: readonly Dimension[] = ["r", "f", "m"];
+
+/** A custom rule as typed: a name and min/max scores per dimension. */
+export interface RuleDraft {
+  name: string;
+  r: [string, string];
+  f: [string, string];
+  m: [string, string];
+}
+
+export interface RfmDraft {
+  rfmOn: boolean;
+  bins: string;
+  breakpointsOn: boolean;
+  /** Comma-separated upper bounds per dimension. */
+  breakpoints: Record<Dimension, string>;
+  scheme: SegmentSchemeChoice;
+  rules: RuleDraft[];
+}
+
+export type RfmProblem =
+  | { kind: "bins"; value: string }
+  | { kind: "breakpoints"; dimension: Dimension; expected: number }
+  | { kind: "noRules" }
+  | { kind: "rule"; row: number; what: "name" | "bound" | "range"; dimension?: Dimension };
+
+export const RFM_DEFAULTS: RfmDraft = {
+  rfmOn: true,
+  bins: "5",
+  breakpointsOn: false,
+  breakpoints: { r: "", f: "", m: "" },
+  scheme: "rfm",
+  rules: [],
+};
+
+/** A starting grid for custom rules (5-level scores), named in the person's language; they edit from here. */
+export function starterRules(m: Messages): RuleDraft[] {
+  const rule = (name: string, r: [number, number], f: [number, number], mm: [number, number]): RuleDraft => ({
+    name,
+    r: [String(r[0]), String(r[1])],
+    f: [String(f[0]), String(f[1])],
+    m: [String(mm[0]), String(mm[1])],
+  });
+  return [
+    rule(m.segments.champions, [4, 5], [4, 5], [4, 5]),
+    rule(m.segments.loyalCustomers, [3, 5], [3, 5], [1, 5]),
+    rule(m.segments.newCustomers, [4, 5], [1, 2], [1, 5]),
+    rule(m.segments.atRisk, [1, 2], [3, 5], [3, 5]),
+    rule(m.segments.lost, [1, 2], [1, 2], [1, 5]),
+  ];
+}
+
+export const emptyRule = (): RuleDraft => ({ name: "", r: ["1", "5"], f: ["1", "5"], m: ["1", "5"] });
+
+/** The RFM fields showing saved settings (null: off, with the defaults ready). */
+export function rfmFromSettings(rfm: RfmSettings | null): RfmDraft {
+  return {
+    rfmOn: rfm !== null,
+    bins: rfm ? String(rfm.bins) : RFM_DEFAULTS.bins,
+    breakpointsOn: Boolean(rfm?.breakpoints),
+    breakpoints: rfm?.breakpoints
+      ? { r: rfm.breakpoints.r.join(", "), f: rfm.breakpoints.f.join(", "), m: rfm.breakpoints.m.join(", ") }
+      : RFM_DEFAULTS.breakpoints,
+    scheme: rfm?.scheme ?? "rfm",
+    rules: (rfm?.rules ?? []).map((rule) => ({
+      name: rule.name,
+      r: [String(rule.r[0]), String(rule.r[1])],
+      f: [String(rule.f[0]), String(rule.f[1])],
+      m: [String(rule.m[0]), String(rule.m[1])],
+    })),
+  };
+}
+
+/** Breakpoints typed as "30, 90, 180" (commas, semicolons, spaces or the Chinese comma between them). */
+export function parseBreakpoints(text: string): number[] {
+  const parts = text.split(/[,;，；\s]+/).filter((part) => part !== "");
+  return parts.map(parseNumber);
+}
+
+/** The RFM settings (null when off), or every problem in the section. */
+export function rfmToSettings(form: RfmDraft): Parsed<RfmSettings | null, RfmProblem> {
+  const problems: RfmProblem[] = [];
+  if (!form.rfmOn) return parsed(null, problems);
+  const bins = parseNumber(form.bins);
+  const binsOk = Number.isInteger(bins) && bins >= 2 && bins <= 10;
+  if (!binsOk) problems.push({ kind: "bins", value: form.bins });
+  let breakpoints: RfmSettings["breakpoints"] = null;
+  if (form.breakpointsOn && binsOk) {
+    const parsedBreakpoints = { r: [] as number[], f: [] as number[], m: [] as number[] };
+    for (const dimension of DIMENSIONS) {
+      const values = parseBreakpoints(form.breakpoints[dimension]);
+      const increasing = values.every((v, i) => Number.isFinite(v) && (i === 0 || v > values[i - 1]));
+      if (values.length !== bins - 1 || !increasing) problems.push({ kind: "breakpoints", dimension, expected: bins - 1 });
+      parsedBreakpoints[dimension] = values;
+    }
+    breakpoints = parsedBreakpoints;
+  }
+  const rules: SegmentRuleRow[] = [];
+  if (form.scheme === "custom") {
+    if (form.rules.length === 0) problems.push({ kind: "noRules" });
+    form.rules.forEach((draft, index) => {
+      const row = index + 1;
+      if (draft.name.trim() === "") problems.push({ kind: "rule", row, what: "name" });
+      const rule: SegmentRuleRow = { name: draft.name.trim(), r: [1, 1], f: [1, 1], m: [1, 1] };
+      for (const dimension of DIMENSIONS) {
+        const [low, high] = draft[dimension].map(parseNumber);
+        const inScale = (v: number) => Number.isInteger(v) && v >= 1 && (!binsOk || v <= bins);
+        if (!inScale(low) || !inScale(high)) problems.push({ kind: "rule", row, what: "bound", dimension });
+        else if (low > high) problems.push({ kind: "rule", row, what: "range", dimension });
+        rule[dimension] = [low, high];
+      }
+      rules.push(rule);
+    });
+  }
+  return parsed({ bins, breakpoints, scheme: form.scheme, rules }, problems);
+}

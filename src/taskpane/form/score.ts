@@ -1,0 +1,161 @@
+/**
+ * The weighted score section of the form: which metrics, their weights and directions, the method, and the bands
+ * (shares of customers or minimum scores). A metric can need something another section or the mapping provides
+ * (CLV, Predict, a margin or extra column), so the checks here take those as `ScoreOffer`, not the whole form.
+ */
+import type { AnalysisSettings, ColumnMapping, ScoreSettings } from "../../excel/port";
+import { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod, type ScoreMetric } from "../../core/tiers/score";
+import { parsed, parseNumber, percent, shown, type Parsed } from "./shared";
+
+/** One metric of the weighted score as typed: included or not, its weight (text), and which way is better. */
+export interface ScoreMetricDraft {
+  on: boolean;
+  weight: string;
+  direction: ScoreDirection;
+}
+
+/** The band limits the pane offers: one per band but the last (Diamond … Silver; Bronze is the rest). */
+export const SCORE_BAND_INPUTS = SCORE_TIER_KEYS.length - 1;
+
+export interface ScoreDraft {
+  /** The weighted score; on as well whenever the summary is by score bands. */
+  scoreOn: boolean;
+  scoreMetrics: Record<ScoreMetric, ScoreMetricDraft>;
+  scoreMethod: ScoreMethod;
+  bandKind: "shares" | "thresholds";
+  /** Percentages of customers for Diamond … Silver, as shown (5 means 5 %); Bronze is the rest. */
+  bandShares: string[];
+  /** Minimum scores (0–100) for Diamond … Silver, descending; Bronze is below the last. */
+  bandThresholds: string[];
+}
+
+/** What the rest of the form offers the score: the metrics that need CLV, Predict or a mapped column, and the summary. */
+export interface ScoreOffer {
+  clvOn: boolean;
+  predictOn: boolean;
+  mapping: ColumnMapping;
+  summaryBy: AnalysisSettings["summaryBy"];
+}
+
+export type ScoreMetricNeed = "clv" | "marginColumn" | "extraColumn" | "predict";
+
+export type ScoreProblem =
+  | { kind: "scoreNoMetric" }
+  | { kind: "scoreWeight"; metric: ScoreMetric; value: string }
+  | { kind: "scoreWeightsZero" }
+  | { kind: "scoreMetric"; metric: ScoreMetric; needs: ScoreMetricNeed }
+  | { kind: "bandShares" }
+  | { kind: "bandThresholds" };
+
+/** Recency, frequency and monetary, equally weighted; recency (days since the last purchase) is better lower. */
+function defaultScoreMetrics(): Record<ScoreMetric, ScoreMetricDraft> {
+  const drafts = {} as Record<ScoreMetric, ScoreMetricDraft>;
+  for (const metric of SCORE_METRICS) {
+    drafts[metric] = { on: metric === "recency" || metric === "frequency" || metric === "monetary", weight: "1", direction: metric === "recency" ? "lower" : "higher" };
+  }
+  return drafts;
+}
+
+const DEFAULT_BAND_THRESHOLDS = ["80", "60", "40", "20"];
+
+export const SCORE_DEFAULTS: ScoreDraft = {
+  scoreOn: false,
+  scoreMetrics: defaultScoreMetrics(),
+  scoreMethod: "percentile",
+  bandKind: "shares",
+  bandShares: DEFAULT_BAND_SHARES.map(percent),
+  bandThresholds: DEFAULT_BAND_THRESHOLDS,
+};
+
+/** Four band limits as text: the saved ones (padded with blanks, so a short list asks to be completed). */
+const bandTexts = (values: readonly number[], show: (value: number) => string) =>
+  Array.from({ length: SCORE_BAND_INPUTS }, (_, i) => (i < values.length ? show(values[i]) : ""));
+
+/** The score fields of the form showing `score` (null: off, with the defaults ready). */
+export function scoreFromSettings(score: ScoreSettings | null): ScoreDraft {
+  if (!score) {
+    const { scoreOn, scoreMethod, bandKind, bandShares, bandThresholds } = SCORE_DEFAULTS;
+    return { scoreOn, scoreMetrics: defaultScoreMetrics(), scoreMethod, bandKind, bandShares, bandThresholds };
+  }
+  const scoreMetrics = defaultScoreMetrics();
+  for (const metric of SCORE_METRICS) scoreMetrics[metric] = { ...scoreMetrics[metric], on: false };
+  for (const { metric, weight, direction } of score.metrics) scoreMetrics[metric] = { on: true, weight: shown(weight), direction };
+  const { bands } = score;
+  return {
+    scoreOn: true,
+    scoreMetrics,
+    scoreMethod: score.method,
+    bandKind: bands.kind,
+    bandShares: bands.kind === "shares" ? bandTexts(bands.shares, percent) : SCORE_DEFAULTS.bandShares,
+    bandThresholds: bands.kind === "thresholds" ? bandTexts(bands.thresholds, shown) : SCORE_DEFAULTS.bandThresholds,
+  };
+}
+
+/** Whether the score is computed: switched on, or needed because the summary is by score bands. */
+export const scoreInUse = (form: { scoreOn: boolean; summaryBy: AnalysisSettings["summaryBy"] }) => form.scoreOn || form.summaryBy === "score";
+
+/** What a score metric needs that the form does not have, or null when the data offers it. */
+export function scoreMetricNeeds(metric: ScoreMetric, form: Omit<ScoreOffer, "summaryBy">): ScoreMetricNeed | null {
+  switch (metric) {
+    case "clv":
+      return form.clvOn ? null : "clv";
+    case "margin":
+      return form.mapping.margin >= 0 ? null : "marginColumn";
+    case "extra":
+      return form.mapping.extra >= 0 ? null : "extraColumn";
+    case "predictedClv":
+    case "pAlive":
+      return form.predictOn ? null : "predict";
+    default:
+      return null;
+  }
+}
+
+/** The metrics the score editor lists: those the data offers, and any included one it no longer offers (to be left out). */
+export function scoreMetricsShown(form: Pick<ScoreDraft, "scoreMetrics"> & Omit<ScoreOffer, "summaryBy">): ScoreMetric[] {
+  return SCORE_METRICS.filter((metric) => scoreMetricNeeds(metric, form) === null || form.scoreMetrics[metric].on);
+}
+
+/** The last band's share as shown: "20" when the typed shares are numbers (as `parseNumber` reads them), else "?" (Run says what to fix). */
+export function restShare(shares: readonly string[]): string {
+  const values = shares.map(parseNumber);
+  if (values.some((v) => !Number.isFinite(v))) return "?";
+  return shown(100 - values.reduce((sum, v) => sum + v, 0));
+}
+
+/** The score's settings (null when not in use), or every problem in the section. */
+export function scoreToSettings(form: ScoreDraft, offer: ScoreOffer): Parsed<ScoreSettings | null, ScoreProblem> {
+  const problems: ScoreProblem[] = [];
+  if (!scoreInUse({ scoreOn: form.scoreOn, summaryBy: offer.summaryBy })) return parsed(null, problems);
+  const metrics: ScoreSettings["metrics"] = [];
+  let weightsOk = true;
+  for (const metric of SCORE_METRICS) {
+    const draft = form.scoreMetrics[metric];
+    if (!draft.on) continue;
+    const needs = scoreMetricNeeds(metric, offer);
+    if (needs) problems.push({ kind: "scoreMetric", metric, needs });
+    const weight = parseNumber(draft.weight);
+    if (!(weight >= 0 && Number.isFinite(weight))) {
+      problems.push({ kind: "scoreWeight", metric, value: draft.weight });
+      weightsOk = false;
+    }
+    metrics.push({ metric, weight, direction: draft.direction });
+  }
+  if (metrics.length === 0) problems.push({ kind: "scoreNoMetric" });
+  else if (weightsOk && metrics.every((m) => m.weight === 0)) problems.push({ kind: "scoreWeightsZero" });
+
+  let bands: ScoreSettings["bands"];
+  if (form.bandKind === "shares") {
+    const shares = form.bandShares.map(parseNumber);
+    const total = shares.reduce((sum, v) => sum + v, 0);
+    // Each band above 0 %; together at most 100 % (Bronze takes the rest).
+    if (!shares.every((v) => v > 0 && Number.isFinite(v)) || !(total <= 100 + 1e-9)) problems.push({ kind: "bandShares" });
+    bands = { kind: "shares", shares: shares.map((v) => Number((v / 100).toPrecision(12))) };
+  } else {
+    const thresholds = form.bandThresholds.map(parseNumber);
+    const descending = thresholds.every((v, i) => v >= 0 && v <= 100 && (i === 0 || v < thresholds[i - 1]));
+    if (!descending) problems.push({ kind: "bandThresholds" });
+    bands = { kind: "thresholds", thresholds };
+  }
+  return parsed({ metrics, method: form.scoreMethod, bands }, problems);
+}

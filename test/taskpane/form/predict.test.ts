@@ -1,0 +1,41 @@
+/** The Predict section of the form, through the composed form. */
+import { describe, expect, it } from "vitest";
+import { DEFAULT_PREDICT, type AnalysisSettings } from "../../../src/excel/port";
+import { formFromSettings, settingsFromForm } from "../../../src/taskpane/form";
+import { problemsOf, READY } from "../support/form";
+
+describe("Predict CLV & churn in the form", () => {
+  it("is off by default; on, it gives the defaults as settings (percentages as fractions, blank cap as null)", () => {
+    const off = settingsFromForm(READY, 3);
+    expect(off.ok && off.settings.predict).toBeNull();
+    const on = settingsFromForm({ ...READY, predictOn: true }, 3);
+    expect(on.ok && on.settings.predict).toEqual({ ...DEFAULT_PREDICT });
+  });
+
+  it("names each predict field that cannot be used", () => {
+    const form = { ...READY, predictOn: true, horizonMonths: "1.5", monthlyDiscount: "x", newDays: "-1", activeMultiple: "2", silentMultiple: "1", churnCapDays: "0", cantLoseShare: "0", cantLoseRisk: "101" };
+    expect(problemsOf(form)).toEqual([
+      { kind: "predict", field: "horizonMonths", value: "1.5" },
+      { kind: "predict", field: "monthlyDiscount", value: "x" },
+      { kind: "predict", field: "newDays", value: "-1" },
+      { kind: "predict", field: "silentMultiple", value: "1" },
+      { kind: "predict", field: "churnCapDays", value: "0" },
+      { kind: "predict", field: "cantLoseShare", value: "0" },
+      { kind: "predict", field: "cantLoseRisk", value: "101" },
+    ]);
+    // Off, the same text is not checked.
+    expect(problemsOf({ ...form, predictOn: false })).toEqual([]);
+  });
+
+  it("round-trips predict settings, and reads settings saved without them as Predict off", () => {
+    const result = settingsFromForm({ ...READY, predictOn: true, unit: "day", horizonMonths: "6", monthlyDiscount: "1.5", churnCapDays: "400", cantLoseRisk: "70" }, 3);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.settings.predict).toMatchObject({ unit: "day", horizonMonths: 6, monthlyDiscount: 0.015, churnCapDays: 400, cantLoseRisk: 0.7 });
+    expect(settingsFromForm(formFromSettings(result.settings), 3)).toEqual(result);
+    const { predict: _predict, ...old } = result.settings;
+    const form = formFromSettings(old as AnalysisSettings);
+    expect(form.predictOn).toBe(false);
+    expect(form.horizonMonths).toBe("12");
+  });
+});
