@@ -20,7 +20,7 @@ import { parseDateText } from "../core/cells/dates";
 import { messages, type Locale, type Messages } from "../i18n";
 import { rowBytes, splitByBytes } from "./batch";
 import { guard, withSuppressed, WorkbookError } from "./errors";
-import { pilotOptionsError } from "./pilot-check";
+import { checkPilotRequest } from "./pilot-check";
 import { cellNumber, FORMAT } from "./formats";
 import { readSnapshots, type ColumnRead, type HistorySheet, type SnapshotColumns } from "./history";
 import { PAYLOAD_TARGET, PILOT_WRITE_SYNCS, type ExcelHost } from "./host";
@@ -30,7 +30,8 @@ import { queueBlock, queueHeader, queueRows, queueText, resultRows, type ColumnS
 import { loadBookState, OWNED_KEY, PILOTS_KEY, snapshotInfo, tieringKey, type BookState, type PilotRecord, type SnapshotRecord } from "./settings";
 import { tieringDifference } from "./tiering";
 import { chooseSheetName } from "./sheets";
-import { keyLabel, type Block } from "./summary";
+import { keyLabel } from "../i18n/tier-names";
+import type { Block } from "./summary";
 
 type State = BookState;
 
@@ -414,26 +415,6 @@ export function dynamicJobs(host: ExcelHost) {
 
 /** Where things are on a pilot's sheet (0-based): parameters from row 2, the list's header on row 11, outcomes beside the list, the comparison to the right. */
 export const PILOT_LAYOUT = { parametersRow: 1, listRow: 10, outcomeColumn: 3, comparisonColumn: 6 } as const;
-
-/**
- * The request's shares and seed, before anything is read: the core's checks (pilot-check.ts), its refusal worded
- * for the pane's fields (the core's own sentences name a function's arguments).
- */
-function checkPilotRequest(r: PilotRequest, m: Messages): void {
-  const error = pilotOptionsError({ share: r.share, controlShare: r.controlShare, seed: r.seed });
-  if (!error) return;
-  const e = m.workbook.pilot.errors;
-  switch (error.code) {
-    case "pilotShare":
-      throw new WorkbookError(error.details.argument === "control_share" ? e.controlShare(String(r.controlShare)) : e.share(String(r.share)), error);
-    case "pilotSharesOverOne":
-      throw new WorkbookError(e.shares(String(r.share + r.controlShare)), error);
-    case "pilotSeed":
-      throw new WorkbookError(e.seed(String(r.seed)), error);
-    default:
-      throw error;
-  }
-}
 
 /** The history sheet of `state` (present and owned: the jobs check `state.history` first). */
 function historyOf(context: Excel.RequestContext, state: State): HistorySheet {

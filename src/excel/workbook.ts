@@ -35,7 +35,8 @@ import { a1, a1Range, checkMapping, describeSource, headerTexts, isWholeLines, l
 import { churnColumns, queueBlock, queueHeader, queueRows, queueText, resultColumns, resultRows, type ColumnSpec } from "./results";
 import { freeName, planSheets } from "./sheets";
 import { HISTORY_KEY, isAnalysisSettings, isLastRun, LAST_RUN_KEY, loadBookState, normalizeSettings, OWNED_KEY, SETTINGS_KEY, snapshotInfo, type History, type LastRun } from "./settings";
-import { nextTierLabel, summaryLayout, tierLabel } from "./summary";
+import { nextTierLabel, tierLabel } from "../i18n/tier-names";
+import { summaryLayout } from "./summary";
 
 export const RESULTS_TABLE = "TieringResults";
 export const SUMMARY_TABLE = "TieringSummary";

@@ -14,8 +14,10 @@ import type {
   SegmentSchemeChoice,
   SourceRef,
 } from "../excel/port";
-import { DEFAULT_PREDICT, MAX_CLV_MONTHS } from "../excel/port";
-import { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS, type AbcMethod, type ScoreDirection, type ScoreMethod, type ScoreMetric } from "../excel/port";
+import { PREDICT_DEFAULTS as DEFAULT_PREDICT } from "../core/analysis/predictions";
+import { MAX_CLV_MONTHS } from "../core/models/predict";
+import type { AbcMethod } from "../core/tiers/abc";
+import { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod, type ScoreMetric } from "../core/tiers/score";
 import type { Messages } from "../i18n";
 import { EMPTY_MAPPING, mappingProblems, type MappingProblem, type Role } from "./mapping";
 

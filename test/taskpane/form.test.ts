@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PREDICT, type AnalysisSettings } from "../../src/excel/port";
+import { PREDICT_DEFAULTS as DEFAULT_PREDICT } from "../../src/core/analysis/predictions";
+import type { AnalysisSettings } from "../../src/excel/port";
 import { messages } from "../../src/i18n";
 import {
   DEFAULT_FORM,

@@ -4,10 +4,9 @@ import { describe, expect, it } from "vitest";
 import { AnalysisSettingsError, readAnalysisRows, runAnalysis, runTiering, type AnalysisOptions } from "../../../src/core/analysis/analysis";
 import { churnWarning } from "../../../src/core/models/churn";
 import { CoreError } from "../../../src/core/cells/errors";
-import { PREDICT_DEFAULTS, tierSums, withPredictions, type PredictAnalysisOptions } from "../../../src/core/analysis/predictions";
+import { PREDICT_DEFAULTS, PREDICT_DEFAULTS as DEFAULT_PREDICT, tierSums, withPredictions, type PredictAnalysisOptions } from "../../../src/core/analysis/predictions";
 import { lifecycleStages } from "../../../src/core/models/lifecycle";
 import { runClvModels } from "../../../src/core/models/predict";
-import { DEFAULT_PREDICT } from "../../../src/excel/port";
 
 const START = 45292; // 2024-01-01
 
