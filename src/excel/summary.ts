@@ -93,6 +93,21 @@ export interface Block {
   formats: string[][];
 }
 
+/** A cell of a block: its value and number format. */
+export interface Cell {
+  v: unknown;
+  f: string;
+}
+export const text = (v: string): Cell => ({ v, f: FORMAT.text });
+export const num = (v: number, f: string, digits: number | null = null): Cell => ({ v: cellNumber(v, digits), f });
+
+/** A block from rows of { value, format } cells. */
+export function block(row: number, column: number, cells: Cell[][]): Block {
+  const width = Math.max(...cells.map((r) => r.length));
+  const pad = (r: Cell[]) => [...r, ...Array.from({ length: width - r.length }, (): Cell => ({ v: "", f: "General" }))];
+  return { row, column, values: cells.map((r) => pad(r).map((c) => c.v)), formats: cells.map((r) => pad(r).map((c) => c.f)) };
+}
+
 export interface SummaryLayout {
   columns: SummaryColumn[];
   table: Block;
