@@ -1,11 +1,11 @@
 /**
  * The workbook port: everything the task pane may ask of the workbook, as plain data in and out.
  *
- * The contract only: the pane imports this file's types (and the core's constants from the core itself, so
- * this file is no re-export list and nothing here imports back from the jobs) and receives an implementation (Office.js in Excel, the
- * in-memory stand-in in the browser preview and in tests). Implementations live in `src/excel`, the only
- * code that calls `Excel.run`; each operation does a constant number of `context.sync()` calls however
- * many rows there are.
+ * The contract only: the pane imports this file's types (the core's constants it takes from the core
+ * itself, so this file is no re-export list and imports nothing back from the jobs) and receives an
+ * implementation (Office.js in Excel, the in-memory stand-in in the browser preview and in tests).
+ * Implementations live in `src/excel/jobs`, the only code that calls `Excel.run`; each operation does a
+ * constant number of `context.sync()` calls however many rows there are.
  */
 import type { PredictAnalysisOptions } from "../core/analysis/predictions";
 import type { AbcMethod } from "../core/tiers/abc";

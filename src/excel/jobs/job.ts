@@ -23,3 +23,24 @@ export async function loadState(context: Excel.RequestContext): Promise<BookStat
   await context.sync();
   return read();
 }
+
+/**
+ * One sync per block of rows (`blocks` as batch.ts `splitByBytes` gives them), calculation suspended for
+ * each: `first` is queued with the first block and `last` with the last (both in one sync when there is
+ * one block), so a job's sheet setup and its closing touches ride on the row syncs instead of adding their own.
+ */
+export async function rowSyncs(
+  host: ExcelHost,
+  context: Excel.RequestContext,
+  blocks: readonly number[],
+  write: { first: () => void; rows: (from: number, to: number) => void; last: () => void },
+): Promise<void> {
+  const parts = blocks.length - 1;
+  for (let k = 0; k < parts; k++) {
+    if (canSuspend(host)) context.workbook.application.suspendApiCalculationUntilNextSync();
+    if (k === 0) write.first();
+    write.rows(blocks[k], blocks[k + 1]);
+    if (k === parts - 1) write.last();
+    await context.sync();
+  }
+}

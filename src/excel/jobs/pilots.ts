@@ -26,7 +26,7 @@ import { a1, a1Range } from "../read";
 import { queueBlock, queueHeader, queueRows, queueText, resultRows, type ColumnSpec } from "../results";
 import { OWNED_KEY, PILOTS_KEY, snapshotInfo, type BookState, type PilotRecord } from "../settings";
 import { block, num, text } from "../summary";
-import { canSuspend, job, loadState } from "./job";
+import { job, loadState, rowSyncs } from "./job";
 import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
 import { findSnapshot, historyOf, serialOf } from "./snapshots";
 
@@ -66,9 +66,8 @@ export function pickPilot(host: ExcelHost, request: PilotRequest, locale: Locale
     const blocks = splitByBytes(bytes, PILOT_WRITE_SYNCS, PAYLOAD_TARGET);
     const number = 1 + state.pilots.reduce((n, x) => Math.max(n, Number(/^P(\d+)$/.exec(x.id)?.[1] ?? 0)), 0);
     const info: PilotInfo = { ...request, id: `P${number}`, asOf: record.asOf, tierLabel: label, pilot: pilots, control: controls, sheet: sheet.name };
-    for (let k = 0; k < blocks.length - 1; k++) {
-      if (canSuspend(host)) wb.application.suspendApiCalculationUntilNextSync();
-      if (k === 0) {
+    await rowSyncs(host, context, blocks, {
+      first: () => {
         wb.settings.add(OWNED_KEY, ownedWith(state, sheet.id, null));
         queueText(sheet.getRange("A1"), p.title(label)).format.font.bold = true;
         const q = p.parameters;
@@ -86,9 +85,9 @@ export function pickPilot(host: ExcelHost, request: PilotRequest, locale: Locale
           ]),
         ).getColumn(0).format.font.bold = true;
         queueHeader(sheet, columns, PILOT_LAYOUT.listRow);
-      }
-      queueRows(sheet, columns, rows, blocks[k], blocks[k + 1], PILOT_LAYOUT.listRow + 1);
-      if (k === blocks.length - 2) {
+      },
+      rows: (from, to) => queueRows(sheet, columns, rows, from, to, PILOT_LAYOUT.listRow + 1),
+      last: () => {
         const saved: PilotRecord = {
           ...info,
           sheetId: sheet.id,
@@ -100,9 +99,8 @@ export function pickPilot(host: ExcelHost, request: PilotRequest, locale: Locale
         wb.settings.add(PILOTS_KEY, [...state.pilots, saved]);
         sheet.getRange(a1Range(0, 0, Math.min(rows.length, 200) + PILOT_LAYOUT.listRow + 1, 3)).format.autofitColumns();
         sheet.activate();
-      }
-      await context.sync();
-    }
+      },
+    });
     return info;
   });
 }
@@ -155,9 +153,8 @@ export function comparePilot(host: ExcelHost, pilotId: string, afterSnapshotId: 
     const blocks = splitByBytes(bytes, 1, PAYLOAD_TARGET);
     const confidence = `${Math.round(result.confidence * 100)}%`;
     const c = p.comparison;
-    for (let k = 0; k < blocks.length - 1; k++) {
-      if (canSuspend(host)) wb.application.suspendApiCalculationUntilNextSync();
-      if (k === 0) {
+    await rowSyncs(host, context, blocks, {
+      first: () => {
         queueHeader(sheet, columns, PILOT_LAYOUT.listRow, PILOT_LAYOUT.outcomeColumn);
         const row = (label: string, d: GroupDifference, format: string, digits: number) => [
           text(label),
@@ -178,14 +175,13 @@ export function comparePilot(host: ExcelHost, pilotId: string, afterSnapshotId: 
             row(c.revenue, result.revenue, FORMAT.money, 2),
           ]),
         ).getRow(0).format.font.bold = true;
-      }
-      queueRows(sheet, columns, rows, blocks[k], blocks[k + 1], PILOT_LAYOUT.listRow + 1, PILOT_LAYOUT.outcomeColumn);
-      if (k === blocks.length - 2) {
+      },
+      rows: (from, to) => queueRows(sheet, columns, rows, from, to, PILOT_LAYOUT.listRow + 1, PILOT_LAYOUT.outcomeColumn),
+      last: () => {
         sheet.getRange(a1Range(PILOT_LAYOUT.listRow, PILOT_LAYOUT.outcomeColumn, Math.min(n, 200) + 1, 2)).format.autofitColumns();
         sheet.activate();
-      }
-      await context.sync();
-    }
+      },
+    });
     return {
       pilot: pilotInfo(pilot, state, m),
       after: snapshotInfo(after),
