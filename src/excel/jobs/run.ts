@@ -104,10 +104,15 @@ export async function run(host: ExcelHost, given: AnalysisSettings, options: Run
   const m = messages(options.locale);
   const settings = normalizeSettings(given);
   const progress = (phase: Progress["phase"], fraction: number) => options.onProgress?.({ phase, fraction });
-  throwIfAborted(options.signal, m);
   const source = settings.source;
-  if (!source) throw new WorkbookError(m.workbook.errors.noSource);
-  progress("read", 0);
+  // Before the run waits for its turn (queue.ts), with the port's sentences as every job has them (errors.ts `guard`).
+  try {
+    throwIfAborted(options.signal, m);
+    if (!source) throw new WorkbookError(m.workbook.errors.noSource);
+    progress("read", 0);
+  } catch (e) {
+    throw userError(e, m);
+  }
   return job(host, options.locale, async (context) => {
     const run: RunJob = {
       host,
