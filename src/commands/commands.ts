@@ -8,7 +8,7 @@
 import { officeHost } from "../excel/host";
 import { postNotice, type Notice } from "../excel/notices";
 import type { WorkbookPort } from "../excel/port";
-import { createWorkbookPort } from "../excel/workbook";
+import { createWorkbookPort } from "../excel/jobs";
 import { messages, resolveLocale, type Locale } from "../i18n";
 
 /** Opens the Tiering pane (SharedRuntime 1.1), then tells Office the command is done. */

@@ -28,7 +28,8 @@ import { queueHeader, queueRows, resultRows, type ColumnSpec } from "./results";
 import { HISTORY_KEY, tieringKey, type History, type SnapshotRecord } from "./settings";
 import { sourceKey } from "./tiering";
 import { freeName } from "./sheets";
-import { builtInTiers, tierLabel } from "./summary";
+import { tierLabel } from "../i18n/tier-names";
+import { builtInTiers } from "./summary";
 
 export const HISTORY_TABLE = "TieringHistory";
 

@@ -1,12 +1,12 @@
 /**
  * The workbook port: everything the task pane may ask of the workbook, as plain data in and out.
  *
- * The pane imports only this file's types and receives an implementation (Office.js in Excel, the
- * in-memory stand-in in the browser preview and in tests). Implementations live in `src/excel`, the only
- * code that calls `Excel.run`; each operation does a constant number of `context.sync()` calls however
- * many rows there are.
+ * The contract only: the pane imports this file's types (the core's constants it takes from the core
+ * itself, so this file is no re-export list and imports nothing back from the jobs) and receives an
+ * implementation (Office.js in Excel, the in-memory stand-in in the browser preview and in tests).
+ * Implementations live in `src/excel/jobs`, the only code that calls `Excel.run`; each operation does a
+ * constant number of `context.sync()` calls however many rows there are.
  */
-import { PREDICT_DEFAULTS } from "../core/analysis/predictions";
 import type { PredictAnalysisOptions } from "../core/analysis/types";
 import type { AbcMethod } from "../core/tiers/abc";
 import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/tiers/score";
@@ -137,32 +137,6 @@ export interface ScoreSettings {
   bands: ScoreBands;
 }
 
-/** The score's metrics, bands and their keys (the pane's score editor and playbook list them). */
-export { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS } from "../core/tiers/score";
-export type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/tiers/score";
-export type { AbcMethod } from "../core/tiers/abc";
-
-/** The built-in segment schemes' tiers (the playbook lists them). */
-export { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES } from "../core/tiers/segments";
-
-/** An upgrade gap rounded up to the decimals shown, so the shown amount still reaches the next tier. */
-export { gapShown } from "../core/tiers/upgrade";
-
-/** A tier's name in a language, from its key (segment keys and bands translated, custom names and A/B/C as they are). */
-export { keyLabel as tierLabelOf } from "./summary";
-
-/** The fields of a pilot request the core refuses (its bounds on the shares and the seed; the pane's form checks against them). */
-export { pilotOptionProblems, type PilotOptionProblem } from "./pilot-check";
-
-/** The time units the models take (the pane's unit dropdown lists them). */
-export { TIME_UNITS } from "../core/models/calibration";
-
-/** The longest CLV horizon the models take, in months (the pane's form checks against it). */
-export { MAX_CLV_MONTHS } from "../core/models/predict";
-
-/** The defaults of Predict CLV & churn: the core's. */
-export const DEFAULT_PREDICT: Readonly<PredictSettings> = PREDICT_DEFAULTS;
-
 /** Everything a run needs. Saved in the workbook's document settings, so Run repeats it on new data. */
 export interface AnalysisSettings {
   source: SourceRef | null;
@@ -270,7 +244,7 @@ export interface SnapshotInfo {
   /**
    * The tiers that have customers in it, in the run's order (best first where the basis has an order): the
    * language-independent key (as in PilotRequest.tier) and whether it is one of the add-in's (false for a custom
-   * segment's name); `tierLabelOf` names it in a language.
+   * segment's name); src/i18n/tier-names.ts `keyLabel` names it in a language.
    */
   tiers: { key: string; builtIn: boolean }[];
   /**

@@ -16,7 +16,8 @@ import { segmentName } from "../i18n/describe";
 import { rowBytes } from "./batch";
 import { cellNumber, FORMAT } from "./formats";
 import { a1Range } from "./read";
-import { customerStrategies, nextTierLabel, scoreBandLabel, tierColumnHeader, type Block } from "./summary";
+import { nextTierLabel, scoreBandLabel } from "../i18n/tier-names";
+import { customerStrategies, tierColumnHeader, type Block } from "./summary";
 
 export interface ColumnSpec {
   /** Stable key (the pivot and charts look columns up by it). */

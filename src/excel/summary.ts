@@ -3,14 +3,13 @@
  * strategy, counts, shares and per-tier means, as an Excel table; below it the R×F grid of mean monetary
  * (the heat map's range). The columns are a list of specs, so a new per-tier measure (say expected
  * revenue, with Predict CLV & churn) is one more entry in `summaryColumns` and the charts find columns by key.
- * Tier names and strategies are resolved here for every sheet that shows them (results, history, migration).
+ * Strategies are resolved here for every sheet that shows them (results, history, migration); tier names in
+ * src/i18n/tier-names.ts.
  */
-import { ABC_LABELS } from "../core/tiers/abc";
 import type { AnalysisResult, TierRow } from "../core/analysis/types";
-import { SCORE_TIER_KEYS } from "../core/tiers/score";
 import type { Messages } from "../i18n";
-import { segmentName } from "../i18n/describe";
 import { tierStrategy } from "../i18n/playbook";
+import { tierLabel } from "../i18n/tier-names";
 import { cellNumber, FORMAT } from "./formats";
 import type { TierBy } from "./port";
 
@@ -19,28 +18,6 @@ export interface SummaryColumn {
   header: string;
   format: string | null;
   value: (t: TierRow) => unknown;
-}
-
-/** A score band's name in the user's language ("" for no band). */
-export function scoreBandLabel(band: number, m: Messages): string {
-  const key = SCORE_TIER_KEYS[band];
-  return key ? m.scoreTiers[key] : "";
-}
-
-/**
- * A tier's name from its language-independent key (as the history keeps it): built-in segment keys and
- * band keys translated, custom segment names as typed (`builtIn` false), A/B/C as is.
- */
-export function keyLabel(tierBy: TierBy, key: string, builtIn: boolean, m: Messages): string {
-  if (tierBy === "score") return (m.scoreTiers as Record<string, string>)[key] ?? key;
-  if (tierBy === "segment" && (builtIn || key === "others")) return (m.segments as Record<string, string>)[key] ?? key;
-  return key;
-}
-
-/** A tier's name in the user's language: segment names translated, custom names as typed, A/B/C as is, bands translated. */
-export function tierLabel(a: AnalysisResult, t: TierRow, m: Messages): string {
-  if (a.tierBy === "segment") return segmentName(a.rfm.segmentation, t.index, m);
-  return keyLabel(a.tierBy, t.key, true, m);
 }
 
 /** Whether a tier's key is one of the add-in's (built-in segments, "others", A/B/C, bands) rather than a custom segment's name. */
@@ -64,16 +41,6 @@ export function strategyOf(a: AnalysisResult, t: TierRow, m: Messages, strategie
 export function customerStrategies(a: AnalysisResult, m: Messages, strategies: Readonly<Record<string, string>>): (c: number) => string {
   const byIndex = new Map(a.tiers.map((t) => [t.index, strategyOf(a, t, m, strategies)]));
   return (c) => byIndex.get(a.tierOf[c]) ?? "";
-}
-
-/**
- * The name of the next tier up, from `AnalysisResult.upgrade.next`: an ABC class, a score band, or with
- * segments the next M score (the gap is the revenue to it).
- */
-export function nextTierLabel(a: AnalysisResult, next: number, m: Messages): string {
-  if (a.tierBy === "abcClass") return ABC_LABELS[next] ?? "";
-  if (a.tierBy === "score") return scoreBandLabel(next, m);
-  return m.workbook.upgrade.mScore(next);
 }
 
 /** The header of the tier column: "Segment", "ABC class" or "Band". */
@@ -124,6 +91,21 @@ export interface Block {
   values: unknown[][];
   /** Number formats, written before the values (text cells are "@", so Excel keeps them as written). */
   formats: string[][];
+}
+
+/** A cell of a block: its value and number format. */
+export interface Cell {
+  v: unknown;
+  f: string;
+}
+export const text = (v: string): Cell => ({ v, f: FORMAT.text });
+export const num = (v: number, f: string, digits: number | null = null): Cell => ({ v: cellNumber(v, digits), f });
+
+/** A block from rows of { value, format } cells. */
+export function block(row: number, column: number, cells: Cell[][]): Block {
+  const width = Math.max(...cells.map((r) => r.length));
+  const pad = (r: Cell[]) => [...r, ...Array.from({ length: width - r.length }, (): Cell => ({ v: "", f: "General" }))];
+  return { row, column, values: cells.map((r) => pad(r).map((c) => c.v)), formats: cells.map((r) => pad(r).map((c) => c.f)) };
 }
 
 export interface SummaryLayout {

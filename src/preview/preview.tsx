@@ -9,7 +9,7 @@ import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { Body1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { columnLetters, createStandIn, type StandIn } from "../standin";
-import { createWorkbookPort } from "../excel/workbook";
+import { createWorkbookPort } from "../excel/jobs";
 import type { WorkbookPort } from "../excel/port";
 import { messages, resolveLocale, type Locale } from "../i18n";
 import { App } from "../taskpane/App";

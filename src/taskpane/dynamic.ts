@@ -3,7 +3,9 @@
  * picked from (keys and labels), the pilot form as typed and how it becomes a `PilotRequest`, and how to read a
  * pilot comparison's interval. Problems are data, worded by `describePilotProblem` in the person's language.
  */
-import { pilotOptionProblems, tierLabelOf, type GroupComparison, type PilotRequest, type SnapshotInfo } from "../excel/port";
+import { pilotFieldProblems as pilotOptionProblems } from "../excel/pilot-check";
+import type { GroupComparison, PilotRequest, SnapshotInfo } from "../excel/port";
+import { keyLabel as tierLabelOf } from "../i18n/tier-names";
 import type { Messages } from "../i18n";
 import type { PaneForm } from "./form";
 import { parseNumber, parsePercent } from "./form/shared";

@@ -6,7 +6,7 @@
 import { createRoot } from "react-dom/client";
 import { officeHost } from "../excel/host";
 import type { WorkbookPort } from "../excel/port";
-import { createWorkbookPort } from "../excel/workbook";
+import { createWorkbookPort } from "../excel/jobs";
 import { messages, resolveLocale } from "../i18n";
 import { App } from "./App";
 import { themeKindOf, type ThemeKind } from "./theme";

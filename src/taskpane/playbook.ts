@@ -3,7 +3,8 @@
  * edited strategy text is kept. Pure. Only texts that differ from the language's default are stored, so the
  * others follow the language the run is written in.
  */
-import { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES, SCORE_TIER_KEYS } from "../excel/port";
+import { SCORE_TIER_KEYS } from "../core/tiers/score";
+import { CN8_SEGMENTS, OTHERS, RFM_VIGNETTE_RULES } from "../core/tiers/segments";
 import type { Messages } from "../i18n";
 import { defaultStrategy } from "../i18n/playbook";
 import type { PaneForm } from "./form";

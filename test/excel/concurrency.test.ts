@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { ExcelHost } from "../../src/excel/host";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { OWNED_KEY, PILOTS_KEY } from "../../src/excel/settings";
-import { createWorkbookPort } from "../../src/excel/workbook";
+import { createWorkbookPort } from "../../src/excel/jobs";
 import { en } from "../../src/i18n/en";
 import { createStandIn } from "../../src/standin";
 import { settingsFor, transactions } from "./helpers";

@@ -1,4 +1,4 @@
-import { createWorkbookPort } from "../../src/excel/workbook";
+import { createWorkbookPort } from "../../src/excel/jobs";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { expect } from "vitest";
 import { createStandIn, type StandIn } from "../../src/standin";

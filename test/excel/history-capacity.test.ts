@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { HISTORY_KEY, type History } from "../../src/excel/settings";
-import { createWorkbookPort } from "../../src/excel/workbook";
+import { createWorkbookPort } from "../../src/excel/jobs";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
 import { createStandIn, type StandIn } from "../../src/standin";

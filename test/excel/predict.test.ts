@@ -2,9 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { runAnalysis } from "../../src/core/analysis/run";
 import { CoreError } from "../../src/core/cells/errors";
-import { PREDICT_DEFAULTS } from "../../src/core/analysis/predictions";
+import { PREDICT_DEFAULTS, PREDICT_DEFAULTS as DEFAULT_PREDICT } from "../../src/core/analysis/predictions";
 import { READ_SYNCS, WRITE_SYNCS_PREDICT, SNAPSHOT_SYNCS } from "../../src/excel/host";
-import { DEFAULT_PREDICT, type AnalysisSettings } from "../../src/excel/port";
+import type { AnalysisSettings } from "../../src/excel/port";
 import { CANT_LOSE_MARK } from "../../src/excel/results";
 import { SETTINGS_KEY } from "../../src/excel/settings";
 import { describeCoreError } from "../../src/i18n/describe";

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en";
-import { DEFAULT_PREDICT } from "../../src/excel/port";
+import { PREDICT_DEFAULTS as DEFAULT_PREDICT } from "../../src/core/analysis/predictions";
 import { createStandIn, typedInput } from "../../src/standin";
 import { bookWithTransactions, settingsFor } from "./helpers";
 

@@ -394,7 +394,7 @@ describe("reading, settings and cells", () => {
 describe("Online Retail sample (../shared/data)", () => {
   it("reads amount = Quantity × UnitPrice, reports missing ids and cancellations, and writes every customer", async () => {
     const { createStandIn } = await import("../../src/standin");
-    const { createWorkbookPort } = await import("../../src/excel/workbook");
+    const { createWorkbookPort } = await import("../../src/excel/jobs");
     const book = createStandIn();
     const csv = readFileSync(new URL("../../../shared/data/online_retail_sample_20k.csv", import.meta.url), "utf8");
     book.addSheetFromCsv("Online Retail", csv);

@@ -128,17 +128,37 @@ function roundHalfUp(x: number): number {
   return Math.floor(x + 0.5 + 1e-9 * Math.max(1, x));
 }
 
-function checkOptions(options: PilotOptions): { share: number; controlShare: number; seed: number } {
+/** Why the core refuses pilot options: the code and details of the CoreError `pickPilot` throws for it. */
+export type PilotOptionProblem =
+  | { code: "pilotShare"; details: { argument: "share" | "control_share"; value: number } }
+  | { code: "pilotSharesOverOne"; details: { share: number; controlShare: number; controlDefault: number } }
+  | { code: "pilotSeed"; details: { argument: "seed"; value: number } };
+
+/**
+ * Every bound of `options` broken, in the order `pickPilot` checks them (it throws the first): the share, the
+ * control share, the two together (only when each passes alone), the seed. Pure, so the pane and the workbook
+ * port can ask what the core would refuse without calling `pickPilot` and catching its error.
+ */
+export function pilotOptionProblems(options: PilotOptions): PilotOptionProblem[] {
   const { share } = options;
   const controlShare = options.controlShare ?? share;
   const seed = options.seed ?? 1;
-  if (!(share > 0 && share <= 1)) throw new CoreError("pilotShare", { argument: "share", value: share });
-  if (!(controlShare >= 0 && controlShare <= 1)) throw new CoreError("pilotShare", { argument: "control_share", value: controlShare });
-  if (share + controlShare > 1 + 1e-9) {
-    throw new CoreError("pilotSharesOverOne", { share, controlShare, controlDefault: options.controlShare === undefined ? 1 : 0 });
+  const problems: PilotOptionProblem[] = [];
+  const shareOk = share > 0 && share <= 1;
+  const controlOk = controlShare >= 0 && controlShare <= 1;
+  if (!shareOk) problems.push({ code: "pilotShare", details: { argument: "share", value: share } });
+  if (!controlOk) problems.push({ code: "pilotShare", details: { argument: "control_share", value: controlShare } });
+  if (shareOk && controlOk && share + controlShare > 1 + 1e-9) {
+    problems.push({ code: "pilotSharesOverOne", details: { share, controlShare, controlDefault: options.controlShare === undefined ? 1 : 0 } });
   }
-  if (!Number.isSafeInteger(seed)) throw new CoreError("pilotSeed", { argument: "seed", value: seed });
-  return { share, controlShare, seed };
+  if (!Number.isSafeInteger(seed)) problems.push({ code: "pilotSeed", details: { argument: "seed", value: seed } });
+  return problems;
+}
+
+function checkOptions(options: PilotOptions): { share: number; controlShare: number; seed: number } {
+  const [first] = pilotOptionProblems(options);
+  if (first) throw new CoreError(first.code, first.details);
+  return { share: options.share, controlShare: options.controlShare ?? options.share, seed: options.seed ?? 1 };
 }
 
 /**

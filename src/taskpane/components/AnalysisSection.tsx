@@ -15,7 +15,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { TIME_UNITS, type AbcSettings, type PredictSettings, type SegmentSchemeChoice } from "../../excel/port";
+import { TIME_UNITS } from "../../core/models/calibration";
+import type { AbcSettings, PredictSettings, SegmentSchemeChoice } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import type { PaneForm } from "../form";
 import { DIMENSIONS, starterRules } from "../form/rfm";

@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod } from "../../excel/port";
+import { SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod } from "../../core/tiers/score";
 import type { Messages } from "../../i18n";
 import type { PaneForm } from "../form";
 import { restShare, SCORE_BAND_INPUTS, scoreMetricNeeds, scoreMetricsShown } from "../form/score";

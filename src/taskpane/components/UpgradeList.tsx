@@ -1,5 +1,6 @@
 import { Body1Strong, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { gapShown, type CellRef, type UpgradeCandidate } from "../../excel/port";
+import { gapShown } from "../../core/tiers/upgrade";
+import type { CellRef, UpgradeCandidate } from "../../excel/port";
 import type { Messages } from "../../i18n";
 
 const useStyles = makeStyles({

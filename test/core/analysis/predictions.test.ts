@@ -10,7 +10,6 @@ import { CoreError } from "../../../src/core/cells/errors";
 import { PREDICT_DEFAULTS, withPredictions } from "../../../src/core/analysis/predictions";
 import { lifecycleStages } from "../../../src/core/models/lifecycle";
 import { runClvModels } from "../../../src/core/models/predict";
-import { DEFAULT_PREDICT } from "../../../src/excel/port";
 
 const START = 45292; // 2024-01-01
 
@@ -133,10 +132,6 @@ describe("predictions joined to the analysis customers", () => {
     expect(Array.from(m2.warning)).not.toContain(0);
     expect(Array.from(m2.warning)).toEqual(Array.from(model.warning, (c) => c + 1));
     expect(m2.pAlive.slice(1)).toEqual(model.pAlive);
-  });
-
-  it("keeps the defaults of the core and of the pane's settings the same", () => {
-    expect({ ...DEFAULT_PREDICT }).toEqual({ ...PREDICT_DEFAULTS });
   });
 });
 

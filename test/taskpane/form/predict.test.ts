@@ -1,6 +1,7 @@
 /** The Predict section of the form, through the composed form. */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PREDICT, type AnalysisSettings } from "../../../src/excel/port";
+import { PREDICT_DEFAULTS as DEFAULT_PREDICT } from "../../../src/core/analysis/predictions";
+import type { AnalysisSettings } from "../../../src/excel/port";
 import { formFromSettings, settingsFromForm } from "../../../src/taskpane/form";
 import { problemsOf, READY } from "../support/form";
 

@@ -21,7 +21,7 @@ import type {
   TableInfo,
   WorkbookPort,
 } from "../../../src/excel/port";
-import { tierLabelOf } from "../../../src/excel/port";
+import { keyLabel as tierLabelOf } from "../../../src/i18n/tier-names";
 import { messages } from "../../../src/i18n";
 
 export const ORDERS_HEADER = ["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"];

@@ -1,0 +1,36 @@
+/**
+ * A chart on the last run's summary sheet (charts.ts draws it from the layout the run recorded in
+ * LAST_RUN_KEY): the pane's chart buttons and the ribbon's "Build tier chart", which repeats the kind built
+ * last. Two syncs (the last run, then its summary sheet), one more when a chart of that kind is replaced,
+ * and one to write.
+ */
+import type { Locale } from "../../i18n";
+import { buildChart, chartName } from "../charts";
+import { WorkbookError } from "../errors";
+import type { ExcelHost } from "../host";
+import type { ChartKind, ChartReport } from "../port";
+import { isLastRun, LAST_RUN_KEY } from "../settings";
+import { job } from "./job";
+
+/** Builds `kind`, or (null) the kind built last on this workbook, a column chart at first. */
+export function chart(host: ExcelHost, requested: ChartKind | null, locale: Locale): Promise<ChartReport> {
+  return job(host, locale, async (context, m) => {
+    const wb = context.workbook;
+    const setting = wb.settings.getItemOrNullObject(LAST_RUN_KEY).load("value");
+    await context.sync();
+    if (setting.isNullObject || !isLastRun(setting.value)) throw new WorkbookError(m.workbook.errors.noRun);
+    const last = setting.value;
+    const kind = requested ?? last.lastChart ?? "column";
+    const sheet = wb.worksheets.getItemOrNullObject(last.summarySheetId).load("name");
+    await context.sync();
+    if (sheet.isNullObject) throw new WorkbookError(m.workbook.errors.summaryGone);
+    const existing = kind === "heatmap" ? null : sheet.charts.getItemOrNullObject(chartName(kind));
+    if (existing) await context.sync();
+    if (existing && !existing.isNullObject) existing.delete();
+    const name = buildChart(sheet, kind, last, m);
+    sheet.activate();
+    wb.settings.add(LAST_RUN_KEY, { ...last, charts: { ...last.charts, [kind]: name }, lastChart: kind });
+    await context.sync();
+    return { kind, sheet: sheet.name, name };
+  });
+}

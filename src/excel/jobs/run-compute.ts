@@ -1,0 +1,137 @@
+/**
+ * The run's compute phase and what is derived from the core's result for the report: the pane's settings
+ * turned into the core's options (the custom rules read back from their grid, the breakpoints renamed), the
+ * data quality with the first bad cell, and the customers closest to the next tier up. Apart from the
+ * workbook's syncs, so the numbers the sheets show can be followed from one place.
+ */
+import { runTiering } from "../../core/analysis/run";
+import type { AnalysisResult } from "../../core/analysis/types";
+import { withPredictions } from "../../core/analysis/predictions";
+import { parseDateText } from "../../core/cells/dates";
+import { readSegmentRules } from "../../core/tiers/segments";
+import { closestToUpgrade } from "../../core/tiers/upgrade-rank";
+import type { ProblemCode } from "../../core/cells/problems";
+import type { Messages } from "../../i18n";
+import { describeCoreError, problemText } from "../../i18n/describe";
+import { nextTierLabel, tierLabel } from "../../i18n/tier-names";
+import { WorkbookError } from "../errors";
+import type { AnalysisSettings, CellRef, DataQuality, UpgradeCandidate } from "../port";
+import { a1, type Role, type Shape } from "../read";
+import { PROGRESS, type RunJob } from "./run-job";
+
+/** The read phase's result the compute phase takes. */
+export interface ReadColumns {
+  shape: Shape;
+  cells: Partial<Record<Role, unknown[]>>;
+}
+
+export interface Computed {
+  a: AnalysisResult;
+  quality: DataQuality;
+  /** With Predict on: why there are no predictions (a model could not be fitted), else null. */
+  predictNote: string | null;
+}
+
+/** Lets the pane draw the progress bar before a long computation (no sync; Office's batch stays open). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Compute: the tiers, then (Predict on) the models, lifecycle stages and churn warning. */
+export async function compute(job: RunJob, read: ReadColumns): Promise<Computed> {
+  const { settings, m } = job;
+  let a = analyse(settings, read.cells, m);
+  const quality = qualityOf(a, read.shape, settings.hasHeader, settings.mapping, m);
+  let predictNote: string | null = null;
+  if (settings.predict) {
+    job.progress("compute", PROGRESS.tiers);
+    job.checkCancel();
+    job.progress("predict", PROGRESS.tiers);
+    await nextTask();
+    a = withPredictions(a, settings.predict);
+    if (a.predict?.error) predictNote = m.workbook.churn.failed(describeCoreError(a.predict.error, m));
+    job.progress("predict", PROGRESS.compute);
+  } else job.progress("compute", PROGRESS.compute);
+  job.checkCancel();
+  return { a, quality, predictNote };
+}
+
+function qualityOf(a: AnalysisResult, shape: Shape, hasHeader: boolean, mapping: AnalysisSettings["mapping"], m: Messages): DataQuality {
+  const q = a.quality;
+  const leftOut: Record<string, number> = {};
+  for (const [code, count] of Object.entries(q.problems.byCode)) leftOut[code] = count!;
+  if (q.returns.rows > 0) leftOut.returns = q.returns.rows;
+  const cellOf = (row: number, role: Role): CellRef => ({ sheet: shape.sheet, address: a1(shape.row + (hasHeader ? 1 : 0) + row, shape.column + mapping[role]) });
+  // The first bad cell in row order: a row problem or the first return.
+  const problem = q.problems.problems[0];
+  let firstProblem: DataQuality["firstProblem"] = null;
+  if (problem && (q.returns.firstRow < 0 || problem.row <= q.returns.firstRow)) {
+    const cell = cellOf(problem.row, problem.field as Role);
+    firstProblem = { cell, message: m.workbook.quality.cellProblem(cell.address, problemText(problem.code as ProblemCode, problem.value, m)) };
+  } else if (q.returns.firstRow >= 0) {
+    const cell = cellOf(q.returns.firstRow, mapping.quantity >= 0 ? "quantity" : "amount");
+    firstProblem = { cell, message: m.workbook.quality.cellProblem(cell.address, m.workbook.quality.returns) };
+  }
+  return { rowsRead: q.inputRows - q.blankRows, rowsUsed: q.usedRows, ...(q.orders === null ? {} : { orders: q.orders }), leftOut, firstProblem };
+}
+
+function parseAsOf(asOf: string | null, m: Messages): number | null {
+  if (asOf === null || asOf.trim() === "") return null;
+  const serial = parseDateText(asOf);
+  if (Number.isNaN(serial)) throw new WorkbookError(m.workbook.errors.badAsOf(asOf));
+  return serial;
+}
+
+/** The analysis without the predictions: `withPredictions` follows when `settings.predict` is on. */
+function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown[]>>, m: Messages): AnalysisResult {
+  const rfm = settings.rfm;
+  const bp = rfm?.breakpoints ?? null;
+  const scheme =
+    rfm === null
+      ? null
+      : rfm.scheme === "custom"
+        ? readSegmentRules(rfm.rules.map((r) => [r.name, r.r[0], r.r[1], r.f[0], r.f[1], r.m[0], r.m[1]]))
+        : rfm.scheme;
+  return runTiering(
+    {
+      customers: cells.customer!,
+      dates: cells.date!,
+      amounts: cells.amount!,
+      quantities: cells.quantity,
+      margins: cells.margin,
+      categories: cells.category,
+      extras: cells.extra,
+      orders: cells.order,
+    },
+    {
+      asOf: parseAsOf(settings.asOf, m),
+      dayOrder: settings.dayOrder,
+      rfm: rfm && scheme ? { bins: rfm.bins, breakpoints: bp ? { recency: bp.r, frequency: bp.f, monetary: bp.m } : null, scheme } : null,
+      abc: settings.abc,
+      clv: settings.clv,
+      predict: settings.predict ?? null,
+      score: settings.score ?? null,
+      tierBy: settings.summaryBy,
+    },
+  );
+}
+
+/** What the upgrade gap is measured against per customer: the tier basis's own value (ABC's values, the score, revenue or orders). */
+function upgradeValue(a: AnalysisResult): ArrayLike<number> {
+  if (a.tierBy === "abcClass") return a.abc.values;
+  if (a.tierBy === "score" && a.score) return a.score.score;
+  return a.upgrade?.kind === "orders" ? a.summary.orders : a.summary.totalAmount;
+}
+
+/** The customers closest to the next tier up (at most 20), each with its row on the results sheet. */
+export function upgradeCandidates(a: AnalysisResult, m: Messages, resultsSheet: string): UpgradeCandidate[] {
+  const up = a.upgrade;
+  if (!up) return [];
+  const labels = new Map(a.tiers.map((t) => [t.index, tierLabel(a, t, m)]));
+  return closestToUpgrade(up.gap, upgradeValue(a), 20).map((c) => ({
+    customer: String(a.customerIds[c]),
+    tier: labels.get(a.tierOf[c]) ?? "",
+    nextTier: nextTierLabel(a, up.next[c], m),
+    gap: up.gap[c],
+    gapKind: up.kind,
+    cell: { sheet: resultsSheet, address: a1(1 + c, 0) },
+  }));
+}

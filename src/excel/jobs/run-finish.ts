@@ -1,0 +1,98 @@
+/**
+ * The run's final sync, once the rows are written: the tables (named beside the user's), the summary sheet
+ * and its PivotTable (or the note why not), the last run's record the charts read, and the settings, so Run
+ * repeats the analysis on new data. It also reads the history's index and the pilots again for the snapshot.
+ */
+import { tierLabel } from "../../i18n/tier-names";
+import { addPivot, PIVOT_API } from "../pivot";
+import { a1, a1Range } from "../read";
+import { queueBlock, queueText } from "../results";
+import { LAST_RUN_KEY, loadBookState, SETTINGS_KEY, type BookState, type LastRun } from "../settings";
+import { freeName } from "../sheets";
+import { summaryLayout } from "../summary";
+import type { Computed } from "./run-compute";
+import type { RunJob } from "./run-job";
+import type { RunSheets, WritePlan } from "./run-write";
+
+export const RESULTS_TABLE = "TieringResults";
+export const SUMMARY_TABLE = "TieringSummary";
+export const CHURN_TABLE = "TieringChurn";
+
+export interface Finished {
+  pivot: boolean;
+  pivotNote: string | null;
+  /** Every table name in use after the run, for the history's own table. */
+  tableNames: string[];
+  /** The history's index and the pilots as they are now: whether the latest snapshot may be replaced is decided on these (a pilot picked from it meanwhile keeps it). */
+  bookNow: () => BookState;
+}
+
+export async function finish(job: RunJob, p: WritePlan, computed: Computed, sheets: RunSheets, extraName: string): Promise<Finished> {
+  const { context, settings, m } = job;
+  const { a } = computed;
+  const wb = context.workbook;
+  const { columns, customers, warn, warnColumns } = p;
+  const width = columns.length;
+  const resultsSheet = sheets.results;
+  const summarySheet = sheets.summary;
+  job.suspend();
+  const tableNames = sheets.tables.items.map((t) => t.name);
+  const resultsTableName = freeName(RESULTS_TABLE, tableNames);
+  const summaryTableName = freeName(SUMMARY_TABLE, [...tableNames, resultsTableName]);
+  const resultsTable = resultsSheet.tables.add(a1Range(0, 0, customers + 1, width), true);
+  resultsTable.name = resultsTableName;
+  resultsSheet.getRange(a1Range(0, 0, Math.min(customers, 200) + 1, width)).format.autofitColumns();
+  if (sheets.churn && warn && warnColumns) {
+    // An empty list still gets its table (header and one blank row), so a formula can refer to it.
+    const churnTable = sheets.churn.tables.add(a1Range(0, 0, Math.max(warn.rows.length, 1) + 1, warnColumns.length), true);
+    churnTable.name = freeName(CHURN_TABLE, [...tableNames, resultsTableName, summaryTableName]);
+    sheets.churn.getRange(a1Range(0, 0, Math.min(warn.rows.length, 200) + 1, warnColumns.length)).format.autofitColumns();
+  }
+
+  const strategies = settings.strategies ?? {};
+  const layout = summaryLayout(a, m, strategies, extraName);
+  queueBlock(summarySheet, layout.table);
+  const summaryTable = summarySheet.tables.add(a1Range(0, 0, layout.table.values.length, layout.table.values[0].length), true);
+  summaryTable.name = summaryTableName;
+  if (layout.heatTitle && layout.heat) {
+    queueBlock(summarySheet, layout.heatTitle).format.font.bold = true;
+    const heat = queueBlock(summarySheet, layout.heat);
+    heat.getRow(0).format.font.bold = true;
+    heat.getColumn(0).format.font.bold = true;
+  }
+  summarySheet.getRange(a1Range(0, 0, layout.table.values.length, layout.table.values[0].length)).format.autofitColumns();
+
+  const pivotColumn = layout.columns.length + 1;
+  const pivot = job.host.isSetSupported("ExcelApi", PIVOT_API);
+  let pivotNote: string | null = null;
+  if (pivot) {
+    const by = columns.find((c) => c.key === (a.tierBy === "segment" ? "segment" : a.tierBy === "abcClass" ? "abcClass" : "band"))!.header;
+    const count = columns.find((c) => c.key === "customer")!.header;
+    const sum = columns.find((c) => c.key === "monetary")!.header;
+    addPivot(summarySheet, resultsTable, summarySheet.getRange(a1(0, pivotColumn)), { rows: by, count, sum }, m);
+  } else {
+    pivotNote = m.workbook.summary.pivotNote(PIVOT_API);
+    queueText(summarySheet.getRange(a1(0, pivotColumn)), pivotNote);
+  }
+
+  const lastRun: LastRun = {
+    resultsSheetId: resultsSheet.id,
+    summarySheetId: summarySheet.id,
+    resultsTable: resultsTableName,
+    summaryTable: summaryTableName,
+    tierBy: a.tierBy,
+    tiers: a.tiers.length,
+    columns: layout.columns.map((c) => c.key),
+    headers: layout.columns.map((c) => c.header),
+    labels: a.tiers.map((t) => tierLabel(a, t, m)),
+    heat: layout.heat && a.rfGrid ? { row: layout.heat.row, column: layout.heat.column, rLevels: a.rfGrid.rLevels, fLevels: a.rfGrid.fLevels } : null,
+    chartRow: layout.endRow + 1,
+    charts: {},
+  };
+  wb.settings.add(LAST_RUN_KEY, lastRun);
+  wb.settings.add(SETTINGS_KEY, settings);
+  summarySheet.activate();
+  const bookNow = loadBookState(context);
+  await context.sync();
+  return { pivot, pivotNote, tableNames: [...tableNames, resultsTableName, summaryTableName], bookNow };
+}

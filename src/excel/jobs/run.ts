@@ -1,0 +1,151 @@
+/**
+ * The run job: reads the source, runs the core, writes the "Tiers" and "Tier Summary" sheets (and with
+ * Predict the churn-warning list), the PivotTable, and saves the run's tiers in the hidden history. A short
+ * sequence of phases sharing one `RunJob` (run-job.ts): read → compute (run-compute.ts) → plan → write
+ * (run-write.ts) → finish (run-finish.ts) → snapshot.
+ *
+ * Sync budget, whatever the row count (up to the sizes in docs/PERFORMANCE.md):
+ *   1 (source shape, a sample of its rows, sheets, ownership) + READ_SYNCS (mapped columns; more only
+ *   when the sampled rows say the cells exceed READ_SYNCS × PAYLOAD_TARGET ÷ READ_MARGIN, see read.ts)
+ *   + WRITE_SYNCS (results rows; with Predict WRITE_SYNCS_PREDICT for them and the churn-warning rows
+ *   together; each sync under PAYLOAD_TARGET)
+ *   + 1 (tables, summary, PivotTable, settings)
+ *   + SNAPSHOT_SYNCS (the run's tiers into the hidden history, history.ts; a failure there leaves the
+ *   tiers written and says why in `snapshotNote`). Calculation is suspended for every write sync.
+ */
+import { messages } from "../../i18n";
+import { isPayloadTooLarge, throwIfAborted, userError, WorkbookError } from "../errors";
+import { newHistory, saveSnapshot } from "../history";
+import type { ExcelHost } from "../host";
+import type { AnalysisSettings, Progress, RunOptions, RunReport, SnapshotInfo } from "../port";
+import { checkMapping, describeSource, headerTexts, loadSample, loadShape, readColumns, sampleRows, sourceRange } from "../read";
+import { loadBookState, normalizeSettings, snapshotInfo, type BookState, type History } from "../settings";
+import { tieringOf } from "../tiering";
+import { canSuspend, job } from "./job";
+import { compute, upgradeCandidates, type Computed, type ReadColumns } from "./run-compute";
+import { finish, type Finished } from "./run-finish";
+import { PROGRESS, type RunJob } from "./run-job";
+import { plan, write, type RunSheets, type WritePlan } from "./run-write";
+
+interface Read extends ReadColumns {
+  book: BookState;
+  /** The extra column's header, for the summary's "Avg …" column. */
+  extraName: string;
+}
+
+/** Read: sync 1 (the source's shape, the add-in's bookkeeping, a sample of the mapped columns), then the mapped columns. */
+async function read(job: RunJob): Promise<Read> {
+  const { context, settings, source, m } = job;
+  // Sync 1: the source's shape, the sheets, what the add-in owns.
+  const range = sourceRange(context, source);
+  const shapeOf = loadShape(range);
+  // The sheets, what the add-in owns, the snapshot history's index and the pilots.
+  const bookState = loadBookState(context);
+  // And the first rows of the mapped columns: what a row costs, to size the read blocks.
+  const sampleOf = loadSample(range, settings.hasHeader, settings.mapping, sampleRows(source, settings.hasHeader));
+  await context.sync().catch((e: unknown) => {
+    if (isPayloadTooLarge(e)) throw e;
+    throw new WorkbookError(m.workbook.errors.sourceGone(describeSource(source)), e);
+  });
+  const shape = shapeOf();
+  const dataRows = shape.rows - (settings.hasHeader ? 1 : 0);
+  if (dataRows <= 0) throw new WorkbookError(m.workbook.errors.noRows);
+  checkMapping(settings.mapping, shape.columns, null, m);
+  job.checkCancel();
+
+  // Read: the mapped columns (and the header, for the extra column's name).
+  const headerRange = settings.hasHeader ? range.getRow(0).load("values") : null;
+  const cells = await readColumns(context, range, shape, settings.hasHeader, settings.mapping, sampleOf(dataRows), (k, n) => {
+    job.progress("read", (PROGRESS.read * (k + 1)) / n);
+    job.checkCancel();
+  });
+  const header = headerTexts(headerRange ? headerRange.values[0] : new Array(shape.columns).fill(""), settings.hasHeader, shape.column, m);
+  const extraName = settings.mapping.extra >= 0 ? header[settings.mapping.extra] : "";
+  return { shape, cells, book: bookState(), extraName };
+}
+
+/** The snapshot, in its own syncs: the tiers are written whatever happens to it. */
+async function snapshot(job: RunJob, p: WritePlan, computed: Computed, sheets: RunSheets, finished: Finished): Promise<{ snapshot: SnapshotInfo | null; snapshotNote: string | null }> {
+  const { context, m } = job;
+  const { savedHistory, pilots, historySheet: historySheetInfo } = p.book;
+  try {
+    const now = finished.bookNow();
+    const sheetId = sheets.history ? sheets.history.id : historySheetInfo!.id;
+    const history: History = now.history?.sheetId === sheetId ? now.history : sheets.history ? newHistory(sheetId, savedHistory, pilots) : savedHistory!;
+    const sheet = sheets.history ?? context.workbook.worksheets.getItem(sheetId);
+    // The pilots that can still be measured (their sheet is there) keep their snapshots.
+    const pilotSheets = now.pilots.flatMap((x) => {
+      const there = now.sheets.find((s) => s.id === x.sheetId);
+      return there ? [{ snapshotId: x.snapshotId, sheet: there.name }] : [];
+    });
+    const saved = await saveSnapshot(context, computed.a, m, {
+      history,
+      sheet,
+      tableNames: finished.tableNames,
+      pilots: pilotSheets,
+      canSuspend: canSuspend(job.host),
+      tiering: tieringOf(job.settings),
+      source: job.source,
+    });
+    let snapshotNote: string | null = null;
+    if (saved.dropped.length > 0) {
+      const h = m.workbook.history;
+      snapshotNote = h.dropped(saved.dropped.length, saved.dropped.map((r) => h.droppedItem(r.asOf, m.workbook.migration.basis[r.tierBy])).join(", "));
+    }
+    return { snapshot: snapshotInfo(saved.record), snapshotNote };
+  } catch (e) {
+    const reason = userError(e, m).message;
+    console.warn("Tiering: the run's snapshot was not saved in the history", e);
+    return { snapshot: null, snapshotNote: m.workbook.history.failed(reason) };
+  }
+}
+
+export async function run(host: ExcelHost, given: AnalysisSettings, options: RunOptions): Promise<RunReport> {
+  const m = messages(options.locale);
+  const settings = normalizeSettings(given);
+  const progress = (phase: Progress["phase"], fraction: number) => options.onProgress?.({ phase, fraction });
+  const source = settings.source;
+  // Before the run waits for its turn (queue.ts), with the port's sentences as every job has them (errors.ts `guard`).
+  try {
+    throwIfAborted(options.signal, m);
+    if (!source) throw new WorkbookError(m.workbook.errors.noSource);
+    progress("read", 0);
+  } catch (e) {
+    throw userError(e, m);
+  }
+  return job(host, options.locale, async (context) => {
+    const run: RunJob = {
+      host,
+      context,
+      m,
+      settings,
+      source,
+      progress,
+      checkCancel: () => throwIfAborted(options.signal, m),
+      suspend: () => {
+        if (canSuspend(host)) context.workbook.application.suspendApiCalculationUntilNextSync();
+      },
+    };
+    // Cancelled while it waited for another job (queue.ts).
+    run.checkCancel();
+    const data = await read(run);
+    const computed = await compute(run, data);
+    const planned = plan(run, data, computed);
+    const sheets = await write(run, planned, computed);
+    const finished = await finish(run, planned, computed, sheets, data.extraName);
+    const saved = await snapshot(run, planned, computed, sheets, finished);
+    progress("pivot", PROGRESS.pivot);
+    const { a, quality, predictNote } = computed;
+    return {
+      quality,
+      customers: planned.customers,
+      tiers: a.tiers.length,
+      sheets: { results: sheets.results.name, summary: sheets.summary.name, ...(sheets.churn ? { churn: sheets.churn.name } : {}) },
+      pivot: finished.pivot,
+      pivotNote: finished.pivotNote,
+      ...(settings.predict ? { predictNote } : {}),
+      ...saved,
+      upgrade: upgradeCandidates(a, m, sheets.results.name),
+    };
+  });
+}
