@@ -44,6 +44,16 @@ describe("analysisProblems: the settings check, without running", () => {
     ]);
   });
 
+  it("lists every problem a lower folder's check finds, not only its first", () => {
+    const options: AnalysisOptions = { ...OK, abc: { aCut: 0, bCut: 2, basis: "revenue" }, predict: { ...PREDICT_DEFAULTS, monthlyDiscount: 1, newDays: -1 } };
+    expect(analysisProblems(options, [])).toEqual([
+      { kind: "core", code: "badDiscount", details: { value: 1 } },
+      { kind: "core", code: "badLifecycle", details: { field: "newDays", value: -1 } },
+      { kind: "core", code: "cutOutOfRange", details: { argument: "a_cut", value: 0 } },
+      { kind: "core", code: "cutOutOfRange", details: { argument: "b_cut", value: 2 } },
+    ]);
+  });
+
   it("checks what the tiers are by against what is computed", () => {
     expect(codes({ tierBy: "segment" })).toEqual(["noAnalysis", "tierByNeedsRfm"]);
     expect(codes({ rfm: OK.rfm, tierBy: "abcClass" })).toEqual(["tierByNeedsAbc"]);
