@@ -183,8 +183,8 @@ export function scoreRfm(
   monetary: ArrayLike<number>,
   options: RfmOptions = {},
 ): RfmScores {
+  throwFirst(rfmOptionProblems(options));
   const bins = options.bins ?? DEFAULT_BINS;
-  checkBins(bins);
   const bp = options.breakpoints ?? {};
   return {
     r: scoreDimension(recencyDays, true, bins, bp.recency, "recency"),
