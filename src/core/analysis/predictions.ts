@@ -13,11 +13,11 @@
  * second; it imports the score step (score.ts) below it and is imported by run.ts, never the reverse.
  */
 import { CHURN_DEFAULTS, churnWarning } from "../models/churn";
-import { CoreError, type CoreErrorCode } from "../cells/errors";
+import { CoreError, throwFirst, type CoreErrorCode, type CoreProblem } from "../cells/errors";
 import type { CustomerId } from "../cells/coerce";
 import type { Transactions } from "../transactions/model";
-import { checkLifecycleOptions, LIFECYCLE_DEFAULTS, lifecycleStages } from "../models/lifecycle";
-import { checkPredictOptions, CLV_DEFAULTS, runClvModels, type ClvModelRun } from "../models/predict";
+import { LIFECYCLE_DEFAULTS, lifecycleOptionProblems, lifecycleStages } from "../models/lifecycle";
+import { CLV_DEFAULTS, predictOptionProblems, runClvModels, type ClvModelRun } from "../models/predict";
 import type { BgNbdFit } from "../models/bgnbd";
 import { perTier } from "./measures";
 import { scoreNeedsPredictions, withScore } from "./score";
@@ -39,10 +39,12 @@ export function isModelFailure(error: unknown): error is CoreError {
   return error instanceof CoreError && MODEL_FAILURES.has(error.code);
 }
 
-/** Throws CoreError (badHorizon, badDiscount, badLifecycle); the churn cut-offs are checked with the analysis settings. */
-export function checkPredictAnalysisOptions(o: PredictAnalysisOptions): void {
-  checkPredictOptions({ unit: o.unit, horizon: 0, clvMonths: o.horizonMonths, monthlyDiscount: o.monthlyDiscount });
-  checkLifecycleOptions(o);
+/**
+ * The models' problems (badHorizon, badDiscount, badLifecycle) with these settings; the churn cut-offs
+ * are settings of the analysis and checked with them (problems.ts).
+ */
+export function predictAnalysisProblems(o: PredictAnalysisOptions): CoreProblem[] {
+  return [...predictOptionProblems({ unit: o.unit, horizon: 0, clvMonths: o.horizonMonths, monthlyDiscount: o.monthlyDiscount }), ...lifecycleOptionProblems(o)];
 }
 
 /** Index of each of `ids` among `into` (−1 when absent); identity when both lists are the same. */
@@ -66,7 +68,7 @@ function spread(values: ArrayLike<number>, to: Int32Array, n: number): Float64Ar
 
 /** Predictions, lifecycle stages and the warning list for the analysis customers. */
 export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly CustomerId[], asOf: number, options: PredictAnalysisOptions): CustomerPredictions {
-  checkPredictAnalysisOptions(options);
+  throwFirst(predictAnalysisProblems(options));
   const n = customerIds.length;
   const lifecycle = lifecycleStages(tx, { asOf, ...options });
   const stage = new Uint8Array(n);

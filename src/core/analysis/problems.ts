@@ -6,19 +6,20 @@
  *
  * A problem is a code and its facts, never prose: `kind` "setting" carries an AnalysisSettingProblem and
  * the offending value (thrown as AnalysisSettingsError), `kind` "core" a CoreErrorCode and the core
- * error's details (thrown as CoreError). The core rules of the lower folders (bins, breakpoints, scheme,
- * ABC cuts, score weights and bands, predict and lifecycle options) are asked of those folders' own
- * checks, so each rule stays written once; the ones that only exist as part of a computation
- * (breakpoints, scheme, ABC cuts) are run on no customers, which checks the options and computes nothing.
+ * error's details (thrown as CoreError). The rules of the lower folders (bins, breakpoints, scheme, ABC
+ * cuts, score weights and bands, predict and lifecycle options) are those folders' pure checks, which
+ * return their problems and whose throwing entry points throw the first; this module only composes
+ * them, so each rule stays written once and nothing is computed to find out.
  *
  * The CLV horizon rule is the core's: `years` ≥ 0 and finite, as TIER.CLV's lifespan (tiers/clv.ts);
  * 0 years is a CLV of 0, not an error. The pane's narrower 1–100 years is to go when it shows these problems.
  */
-import { classifyAbc } from "../tiers/abc";
-import { CoreError, type CoreErrorCode } from "../cells/errors";
-import { checkBins, scoreDimension } from "../tiers/rfm";
-import { checkScoreOptions, SCORE_METRICS, type ScoreMetric } from "../tiers/score";
-import { checkPredictAnalysisOptions } from "./predictions";
+import { abcOptionProblems } from "../tiers/abc";
+import { CoreError, type CoreErrorCode, type CoreProblem } from "../cells/errors";
+import { rfmOptionProblems } from "../tiers/rfm";
+import { scoreOptionProblems, SCORE_METRICS, type ScoreMetric } from "../tiers/score";
+import { schemeProblems } from "../tiers/segments";
+import { predictAnalysisProblems } from "./predictions";
 import type { Role } from "./roles";
 import { scoreOptionsOf } from "./score";
 import { AnalysisSettingsError, type AnalysisOptions, type AnalysisSettingProblem } from "./types";
@@ -42,8 +43,6 @@ function metricAvailable(metric: ScoreMetric, options: AnalysisOptions, availabl
   return true;
 }
 
-const EMPTY = new Float64Array(0);
-
 /**
  * Every problem of `options` for a source whose mapped roles are `available`, in the order `runTiering`
  * meets them (its first is what it throws); [] when the analysis can run.
@@ -52,14 +51,8 @@ export function analysisProblems(options: AnalysisOptions, available: Iterable<R
   const roles = new Set(available);
   const problems: AnalysisProblem[] = [];
   const setting = (code: AnalysisSettingProblem, value: number | string = "") => problems.push({ kind: "setting", code, value });
-  // A lower folder's check throws its CoreError; it becomes a problem here.
-  const core = (check: () => unknown) => {
-    try {
-      check();
-    } catch (error) {
-      if (!(error instanceof CoreError)) throw error;
-      problems.push({ kind: "core", code: error.code, details: error.details });
-    }
+  const core = (found: readonly CoreProblem[]) => {
+    for (const problem of found) problems.push({ kind: "core", ...problem });
   };
 
   if (!options.rfm && !options.abc && !options.score) setting("noAnalysis");
@@ -69,7 +62,7 @@ export function analysisProblems(options: AnalysisOptions, available: Iterable<R
   if ((options.tierBy === "score" && !score) || (score && score.metrics.length === 0)) setting("tierByNeedsScore");
   if (score && score.metrics.length > 0) {
     for (const { metric } of score.metrics) if (!metricAvailable(metric, options, roles)) setting("scoreMetricUnavailable", metric);
-    core(() => checkScoreOptions(score.metrics.length, scoreOptionsOf(score)));
+    core(scoreOptionProblems(score.metrics.length, scoreOptionsOf(score)));
   }
   if (options.abc?.basis === "margin" && !roles.has("margin")) setting("marginBasisNeedsColumn");
   const clv = options.clv;
@@ -81,23 +74,18 @@ export function analysisProblems(options: AnalysisOptions, available: Iterable<R
   }
   const predict = options.predict;
   if (predict) {
-    core(() => checkPredictAnalysisOptions(predict));
+    core(predictAnalysisProblems(predict));
     if (!(predict.cantLoseShare > 0 && predict.cantLoseShare <= 1)) setting("cantLoseShare", predict.cantLoseShare);
     if (!(predict.cantLoseRisk >= 0 && predict.cantLoseRisk <= 1)) setting("cantLoseRisk", predict.cantLoseRisk);
   }
   // Checked while computing before analysisProblems existed, so they come last, as they did.
   const rfm = options.rfm;
   if (rfm) {
-    core(() => checkBins(rfm.bins));
-    const bp = rfm.breakpoints ?? {};
-    for (const dimension of ["recency", "frequency", "monetary"] as const) {
-      const list = bp[dimension];
-      if (list && list.length > 0) core(() => scoreDimension(EMPTY, false, rfm.bins, list, dimension));
-    }
-    const scheme: unknown = rfm.scheme;
-    if (typeof scheme === "string" && scheme !== "rfm" && scheme !== "cn8") problems.push({ kind: "core", code: "unknownScheme", details: { value: scheme } });
+    core(rfmOptionProblems({ bins: rfm.bins, breakpoints: rfm.breakpoints ?? undefined }));
+    core(schemeProblems(rfm.scheme));
   }
+  // The analysis's bases (revenue, margin, orders) are all ABC on a value column.
   const abc = options.abc;
-  if (abc) core(() => classifyAbc(EMPTY, { aCut: abc.aCut, bCut: abc.bCut, basis: "value", method: abc.method ?? "fixed" }));
+  if (abc) core(abcOptionProblems({ aCut: abc.aCut, bCut: abc.bCut, basis: "value", method: abc.method ?? "fixed" }));
   return problems;
 }

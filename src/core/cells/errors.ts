@@ -37,6 +37,22 @@ export type CoreErrorCode =
   | "scoreBands"
   | "scoreValue";
 
+/**
+ * A core rule broken by some options, as facts: what a folder's pure check returns (all it finds, so a
+ * settings form can show them together) and what its throwing entry point throws (the first, as a
+ * CoreError), so the rule is written once for both.
+ */
+export interface CoreProblem {
+  code: CoreErrorCode;
+  details: Record<string, string | number>;
+}
+
+/** Throws the first of `problems` as a CoreError; nothing when there are none. */
+export function throwFirst(problems: readonly CoreProblem[]): void {
+  const [first] = problems;
+  if (first) throw new CoreError(first.code, first.details);
+}
+
 export class CoreError extends Error {
   constructor(
     readonly code: CoreErrorCode,

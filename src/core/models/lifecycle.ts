@@ -8,7 +8,7 @@
  * against the population's: the median of the repeat customers' mean gaps (or `newDays` when nobody
  * has bought on two days). Purchases after the analysis date are not seen (the stages as they were then).
  */
-import { CoreError } from "../cells/errors";
+import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
 import { serialToIsoDate } from "../cells/dates";
 import { transactionsUpTo, type Transactions } from "../transactions/model";
 import type { CustomerId } from "../cells/coerce";
@@ -41,24 +41,38 @@ export interface Lifecycle {
   medianGapDays: number;
 }
 
-export function checkLifecycleOptions(options: LifecycleOptions): Required<Omit<LifecycleOptions, "asOf">> {
-  const o = {
+type LifecycleThresholds = Required<Omit<LifecycleOptions, "asOf">>;
+
+/** The thresholds with the defaults filled in. */
+function thresholdsOf(options: LifecycleOptions): LifecycleThresholds {
+  return {
     newDays: options.newDays ?? LIFECYCLE_DEFAULTS.newDays,
     activeMultiple: options.activeMultiple ?? LIFECYCLE_DEFAULTS.activeMultiple,
     silentMultiple: options.silentMultiple ?? LIFECYCLE_DEFAULTS.silentMultiple,
     churnCapDays: options.churnCapDays ?? LIFECYCLE_DEFAULTS.churnCapDays,
   };
-  if (!(o.newDays >= 0 && Number.isFinite(o.newDays))) throw new CoreError("badLifecycle", { field: "newDays", value: o.newDays });
-  if (!(o.activeMultiple > 0 && Number.isFinite(o.activeMultiple))) {
-    throw new CoreError("badLifecycle", { field: "activeMultiple", value: o.activeMultiple });
-  }
-  if (!(o.silentMultiple >= o.activeMultiple && Number.isFinite(o.silentMultiple))) {
-    throw new CoreError("badLifecycle", { field: "silentMultiple", value: o.silentMultiple });
-  }
-  if (o.churnCapDays !== null && !(o.churnCapDays > 0)) {
-    throw new CoreError("badLifecycle", { field: "churnCapDays", value: o.churnCapDays });
-  }
-  return o;
+}
+
+/**
+ * Every problem of the thresholds (badLifecycle with the field), in the order checkLifecycleOptions
+ * meets them. The silent multiple is held to the active one only when that one is usable (else to > 0).
+ */
+export function lifecycleOptionProblems(options: LifecycleOptions): CoreProblem[] {
+  const o = thresholdsOf(options);
+  const problems: CoreProblem[] = [];
+  const bad = (field: keyof LifecycleThresholds, value: number) => problems.push({ code: "badLifecycle", details: { field, value } });
+  if (!(o.newDays >= 0 && Number.isFinite(o.newDays))) bad("newDays", o.newDays);
+  const activeOk = o.activeMultiple > 0 && Number.isFinite(o.activeMultiple);
+  if (!activeOk) bad("activeMultiple", o.activeMultiple);
+  if (!((activeOk ? o.silentMultiple >= o.activeMultiple : o.silentMultiple > 0) && Number.isFinite(o.silentMultiple))) bad("silentMultiple", o.silentMultiple);
+  if (o.churnCapDays !== null && !(o.churnCapDays > 0)) bad("churnCapDays", o.churnCapDays);
+  return problems;
+}
+
+/** Throws the first of lifecycleOptionProblems as a CoreError; returns the thresholds with their defaults. */
+export function checkLifecycleOptions(options: LifecycleOptions): LifecycleThresholds {
+  throwFirst(lifecycleOptionProblems(options));
+  return thresholdsOf(options);
 }
 
 export function lifecycleStages(tx: Transactions, options: LifecycleOptions = {}): Lifecycle {

@@ -6,7 +6,7 @@
 import type { RepeatColumns } from "./fit";
 import { fitCountModel, withCountModel, type CountFit, type CountFitOf, type CountModelName, type CountParams } from "./count-model";
 import { calibrationSummary, monthsIn, type CalibrationSummary, type TimeUnit } from "./calibration";
-import { CoreError } from "../cells/errors";
+import { throwFirst, type CoreProblem } from "../cells/errors";
 import { expectedAverageSpend, fitGammaGamma, type GammaGammaFit, type GammaGammaParams } from "./gammagamma";
 import type { Transactions } from "../transactions/model";
 
@@ -40,16 +40,23 @@ export interface PredictInput {
 /** Twenty years: beyond, a customer-base model says little, and every month costs an evaluation. */
 export const MAX_CLV_MONTHS = 240;
 
-export function checkPredictOptions(options: PredictOptions): void {
+/** Every problem of the prediction options (badHorizon, badDiscount), in the order checkPredictOptions meets them. */
+export function predictOptionProblems(options: PredictOptions): CoreProblem[] {
+  const problems: CoreProblem[] = [];
   if (!(Number.isInteger(options.clvMonths) && options.clvMonths >= 0 && options.clvMonths <= MAX_CLV_MONTHS)) {
-    throw new CoreError("badHorizon", { argument: "horizon_months", value: options.clvMonths });
+    problems.push({ code: "badHorizon", details: { argument: "horizon_months", value: options.clvMonths } });
   }
   if (!(options.horizon >= 0 && Number.isFinite(options.horizon))) {
-    throw new CoreError("badHorizon", { argument: "horizon", value: options.horizon });
+    problems.push({ code: "badHorizon", details: { argument: "horizon", value: options.horizon } });
   }
   if (!(options.monthlyDiscount >= 0 && options.monthlyDiscount < 1)) {
-    throw new CoreError("badDiscount", { value: options.monthlyDiscount });
+    problems.push({ code: "badDiscount", details: { value: options.monthlyDiscount } });
   }
+  return problems;
+}
+
+export function checkPredictOptions(options: PredictOptions): void {
+  throwFirst(predictOptionProblems(options));
 }
 
 /**

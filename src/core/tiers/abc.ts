@@ -25,7 +25,7 @@
  */
 import { bisectLeft } from "d3-array";
 import { abcCurveLimits, type AbcLimits } from "./abc-curve";
-import { CoreError } from "../cells/errors";
+import { throwFirst, type CoreProblem } from "../cells/errors";
 import { reachGap } from "../math/gaps";
 import { SHARE_TOLERANCE } from "../math/tolerance";
 import type { UpgradeGaps } from "./upgrade";
@@ -78,19 +78,37 @@ export function abcDefaults(basis: AbcBasis): { aCut: number; bCut: number } {
   return basis === "count" ? { aCut: 0.2, bCut: 0.5 } : { aCut: 0.8, bCut: 0.95 };
 }
 
-export function classifyAbc(values: ArrayLike<number>, options: AbcOptions = {}): AbcResult {
-  const method = options.method ?? "fixed";
-  if (method !== "fixed" && method !== "computed") throw new CoreError("unknownAbcMethod", { value: String(method) });
-  if (method === "computed") return classifyComputed(values);
-  const basis = options.basis ?? "value";
-  if (basis !== "value" && basis !== "count") throw new CoreError("unknownBasis", { value: String(basis) });
+/** The cuts the fixed method uses: the given ones, else the basis's defaults. */
+function cutsOf(options: AbcOptions, basis: AbcBasis): { aCut: number; bCut: number } {
   const defaults = abcDefaults(basis);
-  const aCut = options.aCut ?? defaults.aCut;
-  const bCut = options.bCut ?? defaults.bCut;
+  return { aCut: options.aCut ?? defaults.aCut, bCut: options.bCut ?? defaults.bCut };
+}
+
+/**
+ * Every problem of ABC options, in the order classifyAbc meets them. An unknown method or basis ends
+ * the list (the cuts' defaults depend on the basis), and the cuts' order is only judged when both cuts
+ * are in range. The computed method ignores cuts and basis, so it has none.
+ */
+export function abcOptionProblems(options: AbcOptions = {}): CoreProblem[] {
+  const method = options.method ?? "fixed";
+  if (method !== "fixed" && method !== "computed") return [{ code: "unknownAbcMethod", details: { value: String(method) } }];
+  if (method === "computed") return [];
+  const basis = options.basis ?? "value";
+  if (basis !== "value" && basis !== "count") return [{ code: "unknownBasis", details: { value: String(basis) } }];
+  const { aCut, bCut } = cutsOf(options, basis);
+  const problems: CoreProblem[] = [];
   for (const [name, cut] of [["a_cut", aCut], ["b_cut", bCut]] as const) {
-    if (!(cut > 0 && cut <= 1)) throw new CoreError("cutOutOfRange", { argument: name, value: cut });
+    if (!(cut > 0 && cut <= 1)) problems.push({ code: "cutOutOfRange", details: { argument: name, value: cut } });
   }
-  if (!(aCut < bCut)) throw new CoreError("cutsOrder", { aCut, bCut });
+  if (problems.length === 0 && !(aCut < bCut)) problems.push({ code: "cutsOrder", details: { aCut, bCut } });
+  return problems;
+}
+
+export function classifyAbc(values: ArrayLike<number>, options: AbcOptions = {}): AbcResult {
+  throwFirst(abcOptionProblems(options));
+  if (options.method === "computed") return classifyComputed(values);
+  const basis = options.basis ?? "value";
+  const { aCut, bCut } = cutsOf(options, basis);
 
   const ranked = rankValues(values, basis);
   const classes = ranked.assign((v, g) => {

@@ -12,11 +12,13 @@
  * upper bound of the band below it. For monetary [500, 1000]: ≤ 500 → 1, 500–1000 → 2, > 1000 → 3.
  * For recency [30, 90]: ≤ 30 days → 3, 31–90 → 2, > 90 → 1.
  */
-import { CoreError } from "../cells/errors";
+import { throwFirst, type CoreProblem } from "../cells/errors";
 import type { CustomerSummary } from "../transactions/summary";
 
 export const MIN_BINS = 2;
 export const MAX_BINS = 10;
+export const DEFAULT_BINS = 5;
+export const RFM_DIMENSIONS = ["recency", "frequency", "monetary"] as const;
 
 export type FrequencyBasis = "orders" | "days";
 export type MonetaryBasis = "total" | "average";
@@ -118,8 +120,27 @@ export function quantileCutPoints(values: ArrayLike<number>, bins: number): numb
   return cuts;
 }
 
+export function binsProblems(bins: number): CoreProblem[] {
+  return Number.isInteger(bins) && bins >= MIN_BINS && bins <= MAX_BINS ? [] : [{ code: "binsOutOfRange", details: { value: bins } }];
+}
+
 export function checkBins(bins: number): void {
-  if (!Number.isInteger(bins) || bins < MIN_BINS || bins > MAX_BINS) throw new CoreError("binsOutOfRange", { value: bins });
+  throwFirst(binsProblems(bins));
+}
+
+/** What is wrong with one dimension's breakpoints (see the module comment): not ascending, or too many. */
+export function breakpointProblems(breakpoints: readonly number[] | null | undefined, dimension: string): CoreProblem[] {
+  const problems: CoreProblem[] = [];
+  if (!breakpoints) return problems;
+  if (breakpoints.some((t, k) => !Number.isFinite(t) || (k > 0 && t <= breakpoints[k - 1]))) problems.push({ code: "breakpointsOrder", details: { dimension } });
+  if (breakpoints.length + 1 > MAX_BINS) problems.push({ code: "tooManyBreakpoints", details: { dimension, count: breakpoints.length } });
+  return problems;
+}
+
+/** Every problem of RFM options, in the order scoreRfm meets them: bins, then each dimension's breakpoints. */
+export function rfmOptionProblems(options: RfmOptions): CoreProblem[] {
+  const bp = options.breakpoints ?? {};
+  return [...binsProblems(options.bins ?? DEFAULT_BINS), ...RFM_DIMENSIONS.flatMap((dimension) => breakpointProblems(bp[dimension], dimension))];
 }
 
 /** Score = 1 + number of cut points ≤ v (cuts are lower bounds of the next score, inclusive). */
@@ -148,12 +169,7 @@ export function scoreDimension(
   dimension: string,
 ): DimensionScores {
   if (breakpoints && breakpoints.length > 0) {
-    for (let k = 0; k < breakpoints.length; k++) {
-      if (!Number.isFinite(breakpoints[k]) || (k > 0 && breakpoints[k] <= breakpoints[k - 1])) {
-        throw new CoreError("breakpointsOrder", { dimension });
-      }
-    }
-    if (breakpoints.length + 1 > MAX_BINS) throw new CoreError("tooManyBreakpoints", { dimension, count: breakpoints.length });
+    throwFirst(breakpointProblems(breakpoints, dimension));
     return { scores: scoreAgainst(values, breakpoints, false, reverse), levels: breakpoints.length + 1, thresholds: [...breakpoints], inclusive: false };
   }
   const cuts = quantileCutPoints(values, bins);
@@ -167,8 +183,8 @@ export function scoreRfm(
   monetary: ArrayLike<number>,
   options: RfmOptions = {},
 ): RfmScores {
-  const bins = options.bins ?? 5;
-  checkBins(bins);
+  throwFirst(rfmOptionProblems(options));
+  const bins = options.bins ?? DEFAULT_BINS;
   const bp = options.breakpoints ?? {};
   return {
     r: scoreDimension(recencyDays, true, bins, bp.recency, "recency"),

@@ -39,7 +39,7 @@
  */
 import { SHARE_TOLERANCE } from "../math/tolerance";
 import { ascendingOrder } from "../math/sort";
-import { CoreError } from "../cells/errors";
+import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
 
 export type ScoreMethod = "percentile" | "minmax";
 /**
@@ -110,57 +110,85 @@ const roundScore = (s: number) => Math.round(s * ROUND) / ROUND;
 export const DEFAULT_SCORE_BANDS: ScoreBands = { kind: "shares", shares: DEFAULT_BAND_SHARES };
 
 /**
- * Checks weights, directions, method and bands for `metrics` metrics; throws CoreError (scoreWeights,
- * scoreDirections, scoreMethod, scoreBands) with the facts. Returns the normalised weights.
+ * Every problem of the weights, directions, method and bands for `metrics` metrics (CoreError codes
+ * scoreWeights, scoreDirections, scoreMethod, scoreBands with the facts), in the order checkScoreOptions
+ * meets them. A count that does not match the metrics is the weights' (or directions') only problem:
+ * their positions mean nothing then; "all zero" is only said of weights that are otherwise usable.
  */
-export function checkScoreOptions(metrics: number, options: ScoreOptions): Float64Array {
+export function scoreOptionProblems(metrics: number, options: ScoreOptions): CoreProblem[] {
+  const problems: CoreProblem[] = [];
   const { weights } = options;
   if (metrics === 0 || weights.length !== metrics) {
-    throw new CoreError("scoreWeights", { argument: "weights", reason: "count", expected: metrics, given: weights.length });
+    problems.push({ code: "scoreWeights", details: { argument: "weights", reason: "count", expected: metrics, given: weights.length } });
+  } else {
+    let total = 0;
+    const before = problems.length;
+    for (let k = 0; k < metrics; k++) {
+      const w = weights[k];
+      if (typeof w !== "number" || !Number.isFinite(w)) problems.push({ code: "scoreWeights", details: { argument: "weights", reason: "notFinite", position: k + 1, value: String(w) } });
+      else if (w < 0) problems.push({ code: "scoreWeights", details: { argument: "weights", reason: "negative", position: k + 1, value: w } });
+      else total += w;
+    }
+    if (problems.length === before && !(total > 0)) problems.push({ code: "scoreWeights", details: { argument: "weights", reason: "allZero" } });
   }
-  let total = 0;
-  for (let k = 0; k < metrics; k++) {
-    const w = weights[k];
-    if (typeof w !== "number" || !Number.isFinite(w)) throw new CoreError("scoreWeights", { argument: "weights", reason: "notFinite", position: k + 1, value: String(w) });
-    if (w < 0) throw new CoreError("scoreWeights", { argument: "weights", reason: "negative", position: k + 1, value: w });
-    total += w;
-  }
-  if (!(total > 0)) throw new CoreError("scoreWeights", { argument: "weights", reason: "allZero" });
   const directions = options.directions;
   if (directions) {
-    if (directions.length !== metrics) throw new CoreError("scoreDirections", { argument: "directions", reason: "count", expected: metrics, given: directions.length });
-    directions.forEach((d, k) => {
-      if (d !== "higher" && d !== "lower") throw new CoreError("scoreDirections", { argument: "directions", reason: "unknown", position: k + 1, value: String(d) });
-    });
+    if (directions.length !== metrics) {
+      problems.push({ code: "scoreDirections", details: { argument: "directions", reason: "count", expected: metrics, given: directions.length } });
+    } else {
+      directions.forEach((d, k) => {
+        if (d !== "higher" && d !== "lower") problems.push({ code: "scoreDirections", details: { argument: "directions", reason: "unknown", position: k + 1, value: String(d) } });
+      });
+    }
   }
   const method = options.method ?? "percentile";
-  if (method !== "percentile" && method !== "minmax") throw new CoreError("scoreMethod", { argument: "method", value: String(method) });
-  checkScoreBands(options.bands ?? DEFAULT_SCORE_BANDS);
-  return Float64Array.from(weights, (w) => w / total);
+  if (method !== "percentile" && method !== "minmax") problems.push({ code: "scoreMethod", details: { argument: "method", value: String(method) } });
+  problems.push(...scoreBandProblems(options.bands ?? DEFAULT_SCORE_BANDS));
+  return problems;
 }
 
-/** Throws CoreError("scoreBands", { reason, … }) for bands the score cannot use. */
-export function checkScoreBands(bands: ScoreBands): void {
-  const fail = (details: Record<string, string | number>) => new CoreError("scoreBands", { argument: "bands", kind: bands.kind, ...details });
+/** Throws the first of scoreOptionProblems as a CoreError. Returns the normalised weights. */
+export function checkScoreOptions(metrics: number, options: ScoreOptions): Float64Array {
+  throwFirst(scoreOptionProblems(metrics, options));
+  const total = options.weights.reduce((sum, w) => sum + w, 0);
+  return Float64Array.from(options.weights, (w) => w / total);
+}
+
+/**
+ * Every problem of bands the score cannot use, as scoreBands problems with a `reason`. An unknown kind
+ * or an empty list ends the list; the shares' sum is only judged when every share is usable, and a
+ * threshold's order only against a usable threshold before it.
+ */
+export function scoreBandProblems(bands: ScoreBands): CoreProblem[] {
+  const problem = (details: Record<string, string | number>): CoreProblem => ({ code: "scoreBands", details: { argument: "bands", kind: bands.kind, ...details } });
   const list = bands.kind === "shares" ? bands.shares : bands.kind === "thresholds" ? bands.thresholds : null;
-  if (!list) throw fail({ reason: "kind", value: String((bands as { kind: unknown }).kind) });
-  if (list.length === 0) throw fail({ reason: "none" });
-  if (list.length + 1 > MAX_BANDS) throw fail({ reason: "tooMany", given: list.length, max: MAX_BANDS - 1 });
+  if (!list) return [problem({ reason: "kind", value: String((bands as { kind: unknown }).kind) })];
+  if (list.length === 0) return [problem({ reason: "none" })];
+  const problems: CoreProblem[] = [];
+  if (list.length + 1 > MAX_BANDS) problems.push(problem({ reason: "tooMany", given: list.length, max: MAX_BANDS - 1 }));
   if (bands.kind === "shares") {
     let sum = 0;
+    const before = problems.length;
     list.forEach((s, k) => {
-      if (!(s > 0 && s <= 1)) throw fail({ reason: "share", position: k + 1, value: String(s) });
+      if (!(s > 0 && s <= 1)) problems.push(problem({ reason: "share", position: k + 1, value: String(s) }));
       sum += s;
     });
-    if (sum > 1 + SHARE_TOLERANCE) throw fail({ reason: "shareSum", sum: Math.round(sum * 1e6) / 1e6 });
+    if (problems.length === before && sum > 1 + SHARE_TOLERANCE) problems.push(problem({ reason: "shareSum", sum: Math.round(sum * 1e6) / 1e6 }));
   } else {
     // Scores have 9 decimals, so thresholds count to 9 decimals too.
     const rounded = list.map(roundScore);
+    const usable = (t: number) => t >= 0 && t <= 100;
     rounded.forEach((t, k) => {
-      if (!(t >= 0 && t <= 100)) throw fail({ reason: "threshold", position: k + 1, value: String(list[k]) });
-      if (k > 0 && !(t < rounded[k - 1])) throw fail({ reason: "thresholdOrder", position: k + 1, value: list[k], previous: list[k - 1] });
+      if (!usable(t)) problems.push(problem({ reason: "threshold", position: k + 1, value: String(list[k]) }));
+      else if (k > 0 && usable(rounded[k - 1]) && !(t < rounded[k - 1])) problems.push(problem({ reason: "thresholdOrder", position: k + 1, value: list[k], previous: list[k - 1] }));
     });
   }
+  return problems;
+}
+
+/** Throws the first of scoreBandProblems as a CoreError("scoreBands", { reason, … }). */
+export function checkScoreBands(bands: ScoreBands): void {
+  throwFirst(scoreBandProblems(bands));
 }
 
 /**

@@ -2,11 +2,12 @@
  * Segments from R, F and M scores. Built-in schemes name segments by key (e.g. "champions"); the
  * layer that shows them looks the key up in src/i18n. Custom rules carry the user's own names.
  */
-import { CoreError } from "../cells/errors";
+import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
 import { cellText, isBlank, parseNumberText, readNumberCell, type CellRead } from "../cells/coerce";
 import type { RfmScores } from "./rfm";
 
 export type SegmentScheme = "rfm" | "cn8";
+export const SEGMENT_SCHEMES: readonly SegmentScheme[] = ["rfm", "cn8"];
 
 /** Inclusive score bounds; a rule matches when all three scores are inside. */
 export interface SegmentRule {
@@ -128,10 +129,18 @@ export function segmentCn8(scores: RfmScores): Segmentation {
   return { index, names: [...CN8_SEGMENTS], builtIn: true, means };
 }
 
+/**
+ * A scheme named by a word that is not a built-in one (settings read from a sheet or a saved file can
+ * hold any word); custom rules are checked where they are read (readSegmentRules).
+ */
+export function schemeProblems(scheme: unknown): CoreProblem[] {
+  return typeof scheme === "string" && !(SEGMENT_SCHEMES as readonly string[]).includes(scheme) ? [{ code: "unknownScheme", details: { value: scheme } }] : [];
+}
+
 export function segmentCustomers(scores: RfmScores, scheme: SegmentScheme | readonly SegmentRule[]): Segmentation {
+  throwFirst(schemeProblems(scheme));
   if (scheme === "rfm") return segmentByRules(scores, RFM_VIGNETTE_RULES, true);
   if (scheme === "cn8") return segmentCn8(scores);
-  if (typeof scheme === "string") throw new CoreError("unknownScheme", { value: scheme });
   return segmentByRules(scores, scheme, false);
 }
 

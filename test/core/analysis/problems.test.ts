@@ -5,6 +5,7 @@ import type { Role } from "../../../src/core/analysis/roles";
 import { runTiering } from "../../../src/core/analysis/run";
 import { AnalysisSettingsError, type AnalysisOptions } from "../../../src/core/analysis/types";
 import { CoreError } from "../../../src/core/cells/errors";
+import { scoreSettings, shares } from "../../support/fixtures";
 
 const OK: AnalysisOptions = {
   rfm: { bins: 5, scheme: "rfm" },
@@ -18,7 +19,7 @@ const codes = (options: AnalysisOptions, available: Role[] = []) => analysisProb
 describe("analysisProblems: the settings check, without running", () => {
   it("finds nothing in usable settings", () => {
     expect(analysisProblems(OK, [])).toEqual([]);
-    expect(analysisProblems({ score: { metrics: [{ metric: "margin", weight: 1, direction: "higher" }], method: "percentile", bands: { kind: "shares", shares: [0.2, 0.3] } }, tierBy: "score" }, ["margin"])).toEqual([]);
+    expect(analysisProblems({ score: scoreSettings(["margin"], { bands: shares(0.2, 0.3) }), tierBy: "score" }, ["margin"])).toEqual([]);
   });
 
   it("lists every problem, as codes and facts, in the order runTiering meets them", () => {
@@ -44,21 +45,31 @@ describe("analysisProblems: the settings check, without running", () => {
     ]);
   });
 
+  it("lists every problem a lower folder's check finds, not only its first", () => {
+    const options: AnalysisOptions = { ...OK, abc: { aCut: 0, bCut: 2, basis: "revenue" }, predict: { ...PREDICT_DEFAULTS, monthlyDiscount: 1, newDays: -1 } };
+    expect(analysisProblems(options, [])).toEqual([
+      { kind: "core", code: "badDiscount", details: { value: 1 } },
+      { kind: "core", code: "badLifecycle", details: { field: "newDays", value: -1 } },
+      { kind: "core", code: "cutOutOfRange", details: { argument: "a_cut", value: 0 } },
+      { kind: "core", code: "cutOutOfRange", details: { argument: "b_cut", value: 2 } },
+    ]);
+  });
+
   it("checks what the tiers are by against what is computed", () => {
     expect(codes({ tierBy: "segment" })).toEqual(["noAnalysis", "tierByNeedsRfm"]);
     expect(codes({ rfm: OK.rfm, tierBy: "abcClass" })).toEqual(["tierByNeedsAbc"]);
-    expect(codes({ rfm: OK.rfm, score: { metrics: [], method: "percentile", bands: { kind: "shares", shares: [0.5] } }, tierBy: "segment" })).toEqual(["tierByNeedsScore"]);
+    expect(codes({ rfm: OK.rfm, score: scoreSettings([], { bands: shares(0.5) }), tierBy: "segment" })).toEqual(["tierByNeedsScore"]);
   });
 
   it("knows which score metrics this data and these settings can give", () => {
-    const score = (metric: "clv" | "margin" | "extra" | "pAlive" | "recency") => ({ metrics: [{ metric, weight: 1, direction: "higher" as const }], method: "percentile" as const, bands: { kind: "shares" as const, shares: [0.5] } });
+    const score = (metric: "clv" | "margin" | "extra" | "pAlive" | "recency") => scoreSettings([metric], { bands: shares(0.5) });
     expect(analysisProblems({ score: score("margin"), tierBy: "score" }, [])).toEqual([{ kind: "setting", code: "scoreMetricUnavailable", value: "margin" }]);
     expect(codes({ score: score("margin"), tierBy: "score" }, ["margin"])).toEqual([]);
     expect(codes({ score: score("extra"), tierBy: "score" }, ["margin"])).toEqual(["scoreMetricUnavailable"]);
     expect(codes({ score: score("clv"), tierBy: "score" })).toEqual(["scoreMetricUnavailable"]);
     expect(codes({ score: score("pAlive"), tierBy: "score" })).toEqual(["scoreMetricUnavailable"]);
     expect(codes({ score: score("pAlive"), predict: PREDICT_DEFAULTS, tierBy: "score" })).toEqual([]);
-    expect(codes({ score: { ...score("recency"), bands: { kind: "shares", shares: [0.8, 0.5] } }, tierBy: "score" })).toEqual(["scoreBands"]);
+    expect(codes({ score: { ...score("recency"), bands: shares(0.8, 0.5) }, tierBy: "score" })).toEqual(["scoreBands"]);
   });
 
   it("takes the CLV horizon as the core does: 0 years and beyond 100 are allowed, negative or infinite are not", () => {

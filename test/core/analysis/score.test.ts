@@ -2,13 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { abcUpgrade } from "../../../src/core/tiers/abc";
 import { runAnalysis, runTiering } from "../../../src/core/analysis/run";
-import { AnalysisSettingsError, type AnalysisOptions, type ScoreAnalysisOptions } from "../../../src/core/analysis/types";
+import { AnalysisSettingsError, type AnalysisOptions } from "../../../src/core/analysis/types";
 import { perTier } from "../../../src/core/analysis/measures";
 import { serialFromParts } from "../../../src/core/cells/dates";
 import { PREDICT_DEFAULTS, withPredictions } from "../../../src/core/analysis/predictions";
-import { NO_BAND, SCORE_TIER_KEYS } from "../../../src/core/tiers/score";
+import { NO_BAND, SCORE_TIER_KEYS, type ScoreMetric } from "../../../src/core/tiers/score";
 import { rfmUpgrade } from "../../../src/core/tiers/upgrade";
 import { expectCoreError } from "../../support/core-error";
+import { scoreSettings, shares, thresholds } from "../../support/fixtures";
 
 const d = (m: number, day: number) => serialFromParts(2024, m, day);
 /** c1..c5: recency 69, 38, 9, 0, 0 days (as of Mar 10); monetary 100, 200, 300, 500, 50. */
@@ -17,14 +18,7 @@ const SHOP = {
   dates: [d(1, 1), d(2, 1), d(3, 1), d(3, 5), d(3, 10), d(3, 10)],
   amounts: [100, 200, 300, 400, 100, 50],
 };
-const RECENCY_MONETARY: ScoreAnalysisOptions = {
-  metrics: [
-    { metric: "monetary", weight: 1, direction: "higher" },
-    { metric: "recency", weight: 1, direction: "lower" },
-  ],
-  method: "percentile",
-  bands: { kind: "thresholds", thresholds: [90, 60, 40, 20] },
-};
+const RECENCY_MONETARY = scoreSettings(["monetary", ["recency", 1, "lower"]], { bands: thresholds(90, 60, 40, 20) });
 const BY_SCORE: AnalysisOptions = { score: RECENCY_MONETARY, tierBy: "score" };
 
 describe("tierBy score", () => {
@@ -57,17 +51,17 @@ describe("tierBy score", () => {
   });
 
   it("leaves out empty bands and keeps the share bands' order", () => {
-    const shares = runAnalysis(SHOP, { score: { ...RECENCY_MONETARY, bands: { kind: "shares", shares: [0.2, 0.2] } }, tierBy: "score" });
-    expect(shares.tiers.map((t) => t.key)).toEqual(["diamond", "platinum", "gold"]);
-    expect(shares.tiers.map((t) => t.customers)).toEqual([1, 1, 3]);
-    const empty = runAnalysis(SHOP, { score: { ...RECENCY_MONETARY, bands: { kind: "thresholds", thresholds: [99, 98, 40, 20] } }, tierBy: "score" });
+    const byShares = runAnalysis(SHOP, { score: { ...RECENCY_MONETARY, bands: shares(0.2, 0.2) }, tierBy: "score" });
+    expect(byShares.tiers.map((t) => t.key)).toEqual(["diamond", "platinum", "gold"]);
+    expect(byShares.tiers.map((t) => t.customers)).toEqual([1, 1, 3]);
+    const empty = runAnalysis(SHOP, { score: { ...RECENCY_MONETARY, bands: thresholds(99, 98, 40, 20) }, tierBy: "score" });
     expect(empty.tiers.map((t) => t.key)).toEqual(["gold", "silver", "bronze"]);
   });
 
   it("scores a customer without the extra measure on the other metrics (the blank rule)", () => {
     const extras = ["", 5, 4, 3, 3, 1];
     const r = runAnalysis({ ...SHOP, extras }, {
-      score: { ...RECENCY_MONETARY, metrics: [{ metric: "monetary", weight: 1, direction: "higher" }, { metric: "extra", weight: 3, direction: "higher" }] },
+      score: scoreSettings(["monetary", ["extra", 3]], { bands: RECENCY_MONETARY.bands }),
       tierBy: "score",
     });
     // c1 has no extra: monetary alone (¼ → 25). Extra means c2 5, c3 4, c4 3, c5 1 → ranks 1, ⅔, ⅓, 0.
@@ -80,7 +74,7 @@ describe("tierBy score", () => {
     const margins = [10, 80, 30, 10, 10, 1];
     const r = runAnalysis({ ...SHOP, margins }, {
       clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },
-      score: { metrics: [{ metric: "clv", weight: 1, direction: "higher" }, { metric: "margin", weight: 1, direction: "higher" }], method: "minmax", bands: { kind: "shares", shares: [0.2] } },
+      score: scoreSettings(["clv", "margin"], { method: "minmax", bands: shares(0.2) }),
       tierBy: "score",
     });
     const clv = Array.from(r.clv!);
@@ -151,7 +145,7 @@ describe("score settings the analysis refuses", () => {
     }
     throw new Error("expected an AnalysisSettingsError");
   };
-  const only = (metric: ScoreAnalysisOptions["metrics"][number]["metric"]): ScoreAnalysisOptions => ({ ...RECENCY_MONETARY, metrics: [{ metric, weight: 1, direction: "higher" }] });
+  const only = (metric: ScoreMetric) => scoreSettings([metric], { bands: RECENCY_MONETARY.bands });
 
   it("tierBy score needs score settings with at least one metric", () => {
     expect(problem({ rfm: { bins: 3, scheme: "rfm" } })).toEqual(["tierByNeedsScore", ""]);
@@ -199,15 +193,7 @@ function purchases(customers: number, seed: number) {
 
 describe("a score on the predictions", () => {
   const data = purchases(300, 7);
-  const score: ScoreAnalysisOptions = {
-    metrics: [
-      { metric: "predictedClv", weight: 2, direction: "higher" },
-      { metric: "pAlive", weight: 1, direction: "higher" },
-      { metric: "monetary", weight: 1, direction: "higher" },
-    ],
-    method: "percentile",
-    bands: { kind: "shares", shares: [0.05, 0.15, 0.3, 0.3] },
-  };
+  const score = scoreSettings([["predictedClv", 2], "pAlive", "monetary"]);
   const options: AnalysisOptions = { score, predict: PREDICT_DEFAULTS, tierBy: "score" };
 
   it("waits for the predictions: runTiering has no score and no tiers yet, withPredictions adds both", () => {

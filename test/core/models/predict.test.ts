@@ -12,8 +12,8 @@ import { churnWarning } from "../../../src/core/models/churn";
 import { parseDateText, serialFromParts } from "../../../src/core/cells/dates";
 import { readTransactions } from "../../../src/core/transactions/read";
 import type { Transactions } from "../../../src/core/transactions/model";
-import { LIFECYCLE_STAGES, lifecycleStages } from "../../../src/core/models/lifecycle";
-import { predictCustomers, runClvModels } from "../../../src/core/models/predict";
+import { LIFECYCLE_STAGES, lifecycleOptionProblems, lifecycleStages } from "../../../src/core/models/lifecycle";
+import { predictCustomers, predictOptionProblems, runClvModels } from "../../../src/core/models/predict";
 import { expectCoreError } from "../../support/core-error";
 
 const DATA = new URL("../../../../shared/data/", import.meta.url).pathname;
@@ -160,6 +160,16 @@ describe("predictCustomers", () => {
     expectCoreError(run({ monthlyDiscount: -0.01 }), "badDiscount");
     expectCoreError(run({ clvMonths: 241 }), "badHorizon");
   });
+
+  it("lists every problem of the options, the one it throws first", () => {
+    const options = { unit: "week" as const, horizon: -1, clvMonths: 2.5, monthlyDiscount: 1 };
+    expect(predictOptionProblems(options)).toEqual([
+      { code: "badHorizon", details: { argument: "horizon_months", value: 2.5 } },
+      { code: "badHorizon", details: { argument: "horizon", value: -1 } },
+      { code: "badDiscount", details: { value: 1 } },
+    ]);
+    expectCoreError(() => predictCustomers(CDNOW, SPEND, customers, options), "badHorizon", { argument: "horizon_months", value: 2.5 });
+  });
 });
 
 describe("lifecycleStages", () => {
@@ -191,6 +201,17 @@ describe("lifecycleStages", () => {
     expectCoreError(() => lifecycleStages(data, { activeMultiple: 2, silentMultiple: 1 }), "badLifecycle", { field: "silentMultiple" });
     expectCoreError(() => lifecycleStages(data, { newDays: -1 }), "badLifecycle", { field: "newDays" });
     expectCoreError(() => lifecycleStages(data, { churnCapDays: 0 }), "badLifecycle", { field: "churnCapDays" });
+  });
+
+  it("lists every threshold problem; the silent multiple is held to the active one only when that one is usable", () => {
+    expect(lifecycleOptionProblems({ newDays: -1, activeMultiple: 0, silentMultiple: 2, churnCapDays: 0 })).toEqual([
+      { code: "badLifecycle", details: { field: "newDays", value: -1 } },
+      { code: "badLifecycle", details: { field: "activeMultiple", value: 0 } },
+      { code: "badLifecycle", details: { field: "churnCapDays", value: 0 } },
+    ]);
+    expect(lifecycleOptionProblems({ activeMultiple: 2, silentMultiple: 1 }).map((p) => p.details.field)).toEqual(["silentMultiple"]);
+    expect(lifecycleOptionProblems({})).toEqual([]);
+    expectCoreError(() => lifecycleStages(data, { newDays: -1, activeMultiple: 0 }), "badLifecycle", { field: "newDays" });
   });
 
   it("as of a past date, does not see later purchases (as the models' calibration end)", () => {
