@@ -1,5 +1,5 @@
 /** Text pieces the sections share: Markdown tables, number formats, and the checks behind the prose. */
-import { msg, type Lang } from "./harness";
+import { msg, type CustomFunction, type Lang } from "./harness";
 
 /** The values a section fills in: template name ({{name}}) → text. */
 export type Values = Record<string, string>;
@@ -19,7 +19,7 @@ export const plain = (c: unknown) => (c === "" ? " " : typeof c === "number" ? S
 export function must(cond: boolean, what: string) { if (!cond) throw new Error("prose check failed: " + what); }
 
 /** An error case: the situation in English and Chinese, the function, its arguments. */
-export type Case = [string, string, any, ...any[]];
+export type Case = [string, string, CustomFunction, ...unknown[]];
 export function errTable(cases: Case[], l: Lang) {
   return table(l === "en" ? ["Situation", "Message (the cell shows #VALUE!)"] : ["情形", "提示（单元格显示 #VALUE!）"],
     cases.map(([se, sz, f, ...args]) => [l === "en" ? se : sz, "`" + msg(l, f, ...args) + "`"]));

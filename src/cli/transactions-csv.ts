@@ -161,9 +161,16 @@ export function readTransactionsCsv(bytes: Uint8Array, columns: ColumnPositions,
       const at = nextDelimiter(bytes, start, len);
       b = at < len ? bytes[at] : LF;
       const end = b === LF && at > start && bytes[at - 1] === CR ? at - 1 : at;
-      if (k === cc) (cs = start), (ce = end);
-      else if (k === dc) (ds = start), (de = end);
-      else if (k === ac) (as = start), (ae = end);
+      if (k === cc) {
+        cs = start;
+        ce = end;
+      } else if (k === dc) {
+        ds = start;
+        de = end;
+      } else if (k === ac) {
+        as = start;
+        ae = end;
+      }
       k++;
       start = at + 1;
     } while (b === COMMA);

@@ -2,6 +2,11 @@
  * Tiering's Excel custom functions (namespace TIER). Only top-level function declarations with a
  * @customfunction tag are read by the metadata generator, so each one is a thin, documented shell
  * around its adapter module. Chinese descriptions live in src/i18n/functions.zh-CN.json.
+ *
+ * Arguments and results are `unknown`: a cell can hold anything (number, text, boolean, null, an error
+ * object), so the adapters narrow each value where they use it (coerce.ts). The generator maps
+ * `unknown` to Excel's "any" type just as it did `any`, and it reports an error unless the JSDoc type
+ * names the same TypeScript type as the declaration, hence `{unknown}` in the tags too.
  */
 import { abcClasses, abcNextTable } from "./abc";
 import { clvGrid } from "./clv";
@@ -16,24 +21,24 @@ import { scoreTable } from "./score";
 /**
  * RFM scores and segments from transactions: one row per customer with Customer, Recency (days), Frequency, Monetary, R, F, M, RFM and Segment.
  * @customfunction RFM
- * @param {any[][]} customers Customer id of each transaction (one column).
- * @param {any[][]} dates Date of each transaction (one column, same height).
- * @param {any[][]} amounts Amount of each transaction (one column, same height).
- * @param {any} [as_of] Analysis date that recency counts from. Default: the latest date in the data.
- * @param {any[][]} [bins] Score levels per dimension, 2 to 10 (default 5), or breakpoints in three rows: recency, frequency, monetary.
- * @param {any[][]} [segments] "rfm" (default), "cn8", or a range of rules: name, R min, R max, F min, F max, M min, M max.
- * @param {any} [headers] TRUE (default) to start with a header row, FALSE for data only.
- * @returns {any[][]} One row per customer.
+ * @param {unknown[][]} customers Customer id of each transaction (one column).
+ * @param {unknown[][]} dates Date of each transaction (one column, same height).
+ * @param {unknown[][]} amounts Amount of each transaction (one column, same height).
+ * @param {unknown} [as_of] Analysis date that recency counts from. Default: the latest date in the data.
+ * @param {unknown[][]} [bins] Score levels per dimension, 2 to 10 (default 5), or breakpoints in three rows: recency, frequency, monetary.
+ * @param {unknown[][]} [segments] "rfm" (default), "cn8", or a range of rules: name, R min, R max, F min, F max, M min, M max.
+ * @param {unknown} [headers] TRUE (default) to start with a header row, FALSE for data only.
+ * @returns {unknown[][]} One row per customer.
  */
 export function rfm(
-  customers: any[][],
-  dates: any[][],
-  amounts: any[][],
-  as_of?: any,
-  bins?: any[][],
-  segments?: any[][],
-  headers?: any,
-): any[][] {
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  as_of?: unknown,
+  bins?: unknown[][],
+  segments?: unknown[][],
+  headers?: unknown,
+): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => rfmTable(customers, dates, amounts, as_of, bins, segments, headers, m));
 }
@@ -41,14 +46,14 @@ export function rfm(
 /**
  * RFM scores and segments from customer-level columns: one row per input row with R, F, M, RFM and Segment.
  * @customfunction RFMSCORE
- * @param {any[][]} recency_days Days since each customer's last purchase (one column).
- * @param {any[][]} frequency Number of purchases of each customer (one column, same height).
- * @param {any[][]} monetary Amount spent by each customer (one column, same height).
- * @param {any[][]} [bins] Score levels per dimension, 2 to 10 (default 5), or breakpoints in three rows: recency, frequency, monetary.
- * @param {any[][]} [segments] "rfm" (default), "cn8", or a range of rules: name, R min, R max, F min, F max, M min, M max.
- * @returns {any[][]} R, F, M, RFM and Segment for each row; blank rows stay blank.
+ * @param {unknown[][]} recency_days Days since each customer's last purchase (one column).
+ * @param {unknown[][]} frequency Number of purchases of each customer (one column, same height).
+ * @param {unknown[][]} monetary Amount spent by each customer (one column, same height).
+ * @param {unknown[][]} [bins] Score levels per dimension, 2 to 10 (default 5), or breakpoints in three rows: recency, frequency, monetary.
+ * @param {unknown[][]} [segments] "rfm" (default), "cn8", or a range of rules: name, R min, R max, F min, F max, M min, M max.
+ * @returns {unknown[][]} R, F, M, RFM and Segment for each row; blank rows stay blank.
  */
-export function rfmscore(recency_days: any[][], frequency: any[][], monetary: any[][], bins?: any[][], segments?: any[][]): any[][] {
+export function rfmscore(recency_days: unknown[][], frequency: unknown[][], monetary: unknown[][], bins?: unknown[][], segments?: unknown[][]): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => rfmScoreTable(recency_days, frequency, monetary, bins, segments, m));
 }
@@ -56,14 +61,14 @@ export function rfmscore(recency_days: any[][], frequency: any[][], monetary: an
 /**
  * ABC (Pareto) class of each value: A while the share held by larger values is below a_cut, B below b_cut, else C; or, with method "computed", limits read off the ABC curve.
  * @customfunction ABCCLASS
- * @param {any[][]} values Values to classify, such as revenue per customer (one column or one row).
- * @param {any} [a_cut] Cumulative share that ends class A. Default: 0.8 (0.2 with basis "count"). Ignored with method "computed".
- * @param {any} [b_cut] Cumulative share that ends class B. Default: 0.95 (0.5 with basis "count"). Ignored with method "computed".
- * @param {any} [basis] "value" (default): share of the total value; "count": share of the customers. Ignored with method "computed".
- * @param {any} [method] "fixed" (default): the cuts; "computed": A/B at the Pareto or break-even point and B/C at the submarginal point of the ABC curve (Ultsch & Lötsch 2015).
- * @returns {any[][]} "A", "B" or "C" for each value; blank cells stay blank.
+ * @param {unknown[][]} values Values to classify, such as revenue per customer (one column or one row).
+ * @param {unknown} [a_cut] Cumulative share that ends class A. Default: 0.8 (0.2 with basis "count"). Ignored with method "computed".
+ * @param {unknown} [b_cut] Cumulative share that ends class B. Default: 0.95 (0.5 with basis "count"). Ignored with method "computed".
+ * @param {unknown} [basis] "value" (default): share of the total value; "count": share of the customers. Ignored with method "computed".
+ * @param {unknown} [method] "fixed" (default): the cuts; "computed": A/B at the Pareto or break-even point and B/C at the submarginal point of the ABC curve (Ultsch & Lötsch 2015).
+ * @returns {unknown[][]} "A", "B" or "C" for each value; blank cells stay blank.
  */
-export function abcclass(values: any[][], a_cut?: any, b_cut?: any, basis?: any, method?: any): any[][] {
+export function abcclass(values: unknown[][], a_cut?: unknown, b_cut?: unknown, basis?: unknown, method?: unknown): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => abcClasses(values, a_cut, b_cut, basis, method, m));
 }
@@ -71,14 +76,14 @@ export function abcclass(values: any[][], a_cut?: any, b_cut?: any, basis?: any,
 /**
  * The next ABC class up for each value and the gap to it: how much the value must grow to reach the smallest value already in that class.
  * @customfunction ABCNEXT
- * @param {any[][]} values Values to classify, such as revenue per customer (one column or one row).
- * @param {any} [a_cut] Cumulative share that ends class A, as in ABCCLASS. Default: 0.8 (0.2 with basis "count"). Ignored with method "computed".
- * @param {any} [b_cut] Cumulative share that ends class B, as in ABCCLASS. Default: 0.95 (0.5 with basis "count"). Ignored with method "computed".
- * @param {any} [basis] "value" (default) or "count", as in ABCCLASS. Ignored with method "computed".
- * @param {any} [method] "fixed" (default) or "computed", as in ABCCLASS.
- * @returns {any[][]} Two columns per value: the next class up ("A" or "B") and the gap; both blank for class A and for blank cells.
+ * @param {unknown[][]} values Values to classify, such as revenue per customer (one column or one row).
+ * @param {unknown} [a_cut] Cumulative share that ends class A, as in ABCCLASS. Default: 0.8 (0.2 with basis "count"). Ignored with method "computed".
+ * @param {unknown} [b_cut] Cumulative share that ends class B, as in ABCCLASS. Default: 0.95 (0.5 with basis "count"). Ignored with method "computed".
+ * @param {unknown} [basis] "value" (default) or "count", as in ABCCLASS. Ignored with method "computed".
+ * @param {unknown} [method] "fixed" (default) or "computed", as in ABCCLASS.
+ * @returns {unknown[][]} Two columns per value: the next class up ("A" or "B") and the gap; both blank for class A and for blank cells.
  */
-export function abcnext(values: any[][], a_cut?: any, b_cut?: any, basis?: any, method?: any): any[][] {
+export function abcnext(values: unknown[][], a_cut?: unknown, b_cut?: unknown, basis?: unknown, method?: unknown): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => abcNextTable(values, a_cut, b_cut, basis, method, m));
 }
@@ -86,14 +91,14 @@ export function abcnext(values: any[][], a_cut?: any, b_cut?: any, basis?: any, 
 /**
  * Customer lifetime value: average purchase × purchases per year × lifespan in years × margin, discounted yearly when a rate is given.
  * @customfunction CLV
- * @param {any[][]} avg_purchase Average purchase amount (a value or a range).
- * @param {any[][]} frequency Purchases per year (a value or a range of the same shape).
- * @param {any[][]} lifespan Expected customer lifespan in years (a value or a range).
- * @param {any[][]} margin Gross margin as a fraction from 0 to 1, e.g. 0.3 (a value or a range).
- * @param {any[][]} [discount_rate] Yearly discount rate from 0 to 1, e.g. 0.1. Default: 0 (no discounting).
- * @returns {any[][]} The lifetime value for each cell.
+ * @param {unknown[][]} avg_purchase Average purchase amount (a value or a range).
+ * @param {unknown[][]} frequency Purchases per year (a value or a range of the same shape).
+ * @param {unknown[][]} lifespan Expected customer lifespan in years (a value or a range).
+ * @param {unknown[][]} margin Gross margin as a fraction from 0 to 1, e.g. 0.3 (a value or a range).
+ * @param {unknown[][]} [discount_rate] Yearly discount rate from 0 to 1, e.g. 0.1. Default: 0 (no discounting).
+ * @returns {unknown[][]} The lifetime value for each cell.
  */
-export function clv(avg_purchase: any[][], frequency: any[][], lifespan: any[][], margin: any[][], discount_rate?: any[][]): any[][] {
+export function clv(avg_purchase: unknown[][], frequency: unknown[][], lifespan: unknown[][], margin: unknown[][], discount_rate?: unknown[][]): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => clvGrid(avg_purchase, frequency, lifespan, margin, discount_rate, m));
 }
@@ -101,26 +106,26 @@ export function clv(avg_purchase: any[][], frequency: any[][], lifespan: any[][]
 /**
  * Predicted CLV from transactions with the BG/NBD and Gamma-Gamma models: one row per customer with x (repeat purchases), t_x, T, P(alive), expected purchases and CLV over the horizon, and expected average spend.
  * @customfunction CLVPREDICT
- * @param {any[][]} customers Customer id of each transaction (one column).
- * @param {any[][]} dates Date of each transaction (one column, same height).
- * @param {any[][]} amounts Amount of each transaction (one column, same height).
- * @param {any} [as_of] End of the calibration period; later transactions are ignored. Default: the latest date in the data.
- * @param {any} [horizon_months] Months ahead for the expected purchases and the CLV. Default: 12.
- * @param {any} [monthly_discount] Discount rate per month, e.g. 0.01. Default: 0.01.
- * @param {any} [unit] Time unit of t_x and T: "day", "week" (default) or "month".
- * @param {any} [model] Purchase model: "bgnbd" (default) or "pareto" (Pareto/NBD).
- * @returns {any[][]} A header row, then one row per customer.
+ * @param {unknown[][]} customers Customer id of each transaction (one column).
+ * @param {unknown[][]} dates Date of each transaction (one column, same height).
+ * @param {unknown[][]} amounts Amount of each transaction (one column, same height).
+ * @param {unknown} [as_of] End of the calibration period; later transactions are ignored. Default: the latest date in the data.
+ * @param {unknown} [horizon_months] Months ahead for the expected purchases and the CLV. Default: 12.
+ * @param {unknown} [monthly_discount] Discount rate per month, e.g. 0.01. Default: 0.01.
+ * @param {unknown} [unit] Time unit of t_x and T: "day", "week" (default) or "month".
+ * @param {unknown} [model] Purchase model: "bgnbd" (default) or "pareto" (Pareto/NBD).
+ * @returns {unknown[][]} A header row, then one row per customer.
  */
 export function clvpredict(
-  customers: any[][],
-  dates: any[][],
-  amounts: any[][],
-  as_of?: any,
-  horizon_months?: any,
-  monthly_discount?: any,
-  unit?: any,
-  model?: any,
-): any[][] {
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  as_of?: unknown,
+  horizon_months?: unknown,
+  monthly_discount?: unknown,
+  unit?: unknown,
+  model?: unknown,
+): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => clvPredictTable(customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, model, m));
 }
@@ -128,15 +133,15 @@ export function clvpredict(
 /**
  * Fitted BG/NBD (r, alpha, a, b) and Gamma-Gamma (p, q, v) parameters with standard errors and log-likelihoods, from transactions.
  * @customfunction CLVFIT
- * @param {any[][]} customers Customer id of each transaction (one column).
- * @param {any[][]} dates Date of each transaction (one column, same height).
- * @param {any[][]} amounts Amount of each transaction (one column, same height).
- * @param {any} [as_of] End of the calibration period. Default: the latest date in the data.
- * @param {any} [unit] Time unit of the rate parameter alpha: "day", "week" (default) or "month".
- * @param {any} [model] Purchase model: "bgnbd" (default; r, alpha, a, b) or "pareto" (Pareto/NBD; r, alpha, s, beta).
- * @returns {any[][]} Parameter, estimate and standard error in three columns.
+ * @param {unknown[][]} customers Customer id of each transaction (one column).
+ * @param {unknown[][]} dates Date of each transaction (one column, same height).
+ * @param {unknown[][]} amounts Amount of each transaction (one column, same height).
+ * @param {unknown} [as_of] End of the calibration period. Default: the latest date in the data.
+ * @param {unknown} [unit] Time unit of the rate parameter alpha: "day", "week" (default) or "month".
+ * @param {unknown} [model] Purchase model: "bgnbd" (default; r, alpha, a, b) or "pareto" (Pareto/NBD; r, alpha, s, beta).
+ * @returns {unknown[][]} Parameter, estimate and standard error in three columns.
  */
-export function clvfit(customers: any[][], dates: any[][], amounts: any[][], as_of?: any, unit?: any, model?: any): any[][] {
+export function clvfit(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, unit?: unknown, model?: unknown): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => clvFitTable(customers, dates, amounts, as_of, unit, model, m));
 }
@@ -144,13 +149,13 @@ export function clvfit(customers: any[][], dates: any[][], amounts: any[][], as_
 /**
  * Probability that each customer is still active (BG/NBD or Pareto/NBD model), and the churn risk 1 − P(alive).
  * @customfunction PALIVE
- * @param {any[][]} customers Customer id of each transaction (one column).
- * @param {any[][]} dates Date of each transaction (one column, same height).
- * @param {any} [as_of] Date the probability refers to. Default: the latest date in the data.
- * @param {any} [model] Purchase model: "bgnbd" (default) or "pareto" (Pareto/NBD).
- * @returns {any[][]} A header row, then Customer, P(alive) and Churn risk for each customer.
+ * @param {unknown[][]} customers Customer id of each transaction (one column).
+ * @param {unknown[][]} dates Date of each transaction (one column, same height).
+ * @param {unknown} [as_of] Date the probability refers to. Default: the latest date in the data.
+ * @param {unknown} [model] Purchase model: "bgnbd" (default) or "pareto" (Pareto/NBD).
+ * @returns {unknown[][]} A header row, then Customer, P(alive) and Churn risk for each customer.
  */
-export function palive(customers: any[][], dates: any[][], as_of?: any, model?: any): any[][] {
+export function palive(customers: unknown[][], dates: unknown[][], as_of?: unknown, model?: unknown): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => pAliveTable(customers, dates, as_of, model, m));
 }
@@ -158,24 +163,24 @@ export function palive(customers: any[][], dates: any[][], as_of?: any, model?: 
 /**
  * Lifecycle stage of each customer (New, Active, Silent, Churned), judged by days since the last purchase against the customer's own typical gap between purchases.
  * @customfunction LIFECYCLE
- * @param {any[][]} customers Customer id of each transaction (one column).
- * @param {any[][]} dates Date of each transaction (one column, same height).
- * @param {any} [as_of] Analysis date. Default: the latest date in the data.
- * @param {any} [new_days] A customer whose first purchase is at most this many days old is New. Default: 30.
- * @param {any} [active_multiple] Active while days since the last purchase are at most this many typical gaps. Default: 1.5.
- * @param {any} [silent_multiple] Silent up to this many typical gaps, Churned beyond. Default: 3.
- * @param {any} [churn_cap_days] Churned after this many days without a purchase, whatever the gap. Default: no cap.
- * @returns {any[][]} A header row, then Customer, Stage, Days since last purchase and Typical gap for each customer.
+ * @param {unknown[][]} customers Customer id of each transaction (one column).
+ * @param {unknown[][]} dates Date of each transaction (one column, same height).
+ * @param {unknown} [as_of] Analysis date. Default: the latest date in the data.
+ * @param {unknown} [new_days] A customer whose first purchase is at most this many days old is New. Default: 30.
+ * @param {unknown} [active_multiple] Active while days since the last purchase are at most this many typical gaps. Default: 1.5.
+ * @param {unknown} [silent_multiple] Silent up to this many typical gaps, Churned beyond. Default: 3.
+ * @param {unknown} [churn_cap_days] Churned after this many days without a purchase, whatever the gap. Default: no cap.
+ * @returns {unknown[][]} A header row, then Customer, Stage, Days since last purchase and Typical gap for each customer.
  */
 export function lifecycle(
-  customers: any[][],
-  dates: any[][],
-  as_of?: any,
-  new_days?: any,
-  active_multiple?: any,
-  silent_multiple?: any,
-  churn_cap_days?: any,
-): any[][] {
+  customers: unknown[][],
+  dates: unknown[][],
+  as_of?: unknown,
+  new_days?: unknown,
+  active_multiple?: unknown,
+  silent_multiple?: unknown,
+  churn_cap_days?: unknown,
+): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => lifecycleTable(customers, dates, as_of, new_days, active_multiple, silent_multiple, churn_cap_days, m));
 }
@@ -183,14 +188,14 @@ export function lifecycle(
 /**
  * Tier migration between two snapshots: a from→to table of customers (or of a measure such as revenue) with the earlier tiers down the side, the later tiers across, and New, Gone and Total.
  * @customfunction MIGRATION
- * @param {any[][]} ids_before Customer id of each row of the earlier snapshot (one column).
- * @param {any[][]} tiers_before Tier of each customer in the earlier snapshot (one column, same height). Blank: not tiered, left out.
- * @param {any[][]} ids_after Customer id of each row of the later snapshot (one column).
- * @param {any[][]} tiers_after Tier of each customer in the later snapshot (one column, same height as ids_after).
- * @param {any[][]} [measure] A value per row of the later snapshot (same height as ids_after), e.g. its revenue: the cells sum it instead of counting customers; Gone is then 0. A measure blank in every row is an error (leave it out to count customers).
- * @returns {any[][]} A header row, one row per earlier tier, then New and Total.
+ * @param {unknown[][]} ids_before Customer id of each row of the earlier snapshot (one column).
+ * @param {unknown[][]} tiers_before Tier of each customer in the earlier snapshot (one column, same height). Blank: not tiered, left out.
+ * @param {unknown[][]} ids_after Customer id of each row of the later snapshot (one column).
+ * @param {unknown[][]} tiers_after Tier of each customer in the later snapshot (one column, same height as ids_after).
+ * @param {unknown[][]} [measure] A value per row of the later snapshot (same height as ids_after), e.g. its revenue: the cells sum it instead of counting customers; Gone is then 0. A measure blank in every row is an error (leave it out to count customers).
+ * @returns {unknown[][]} A header row, one row per earlier tier, then New and Total.
  */
-export function migration(ids_before: any[][], tiers_before: any[][], ids_after: any[][], tiers_after: any[][], measure?: any[][]): any[][] {
+export function migration(ids_before: unknown[][], tiers_before: unknown[][], ids_after: unknown[][], tiers_after: unknown[][], measure?: unknown[][]): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => migrationTable(ids_before, tiers_before, ids_after, tiers_after, measure, m));
 }
@@ -198,14 +203,14 @@ export function migration(ids_before: any[][], tiers_before: any[][], ids_after:
 /**
  * Pilot (gray) group: marks a stratified random share of each tier "pilot" and as many again "control", reproducibly from a seed.
  * @customfunction PILOT
- * @param {any[][]} ids Customer id of each row (one column or one row).
- * @param {any[][]} tiers Tier of each customer (same shape). The pick is made within each tier.
- * @param {any} share Share of each tier in the pilot, above 0 and at most 1, e.g. 0.1.
- * @param {any} [seed] Whole number; the same seed picks the same customers. Default: 1.
- * @param {any} [control_share] Share of each tier in the control group, 0 to 1. Default: the same as share.
- * @returns {any[][]} "pilot", "control" or blank for each row.
+ * @param {unknown[][]} ids Customer id of each row (one column or one row).
+ * @param {unknown[][]} tiers Tier of each customer (same shape). The pick is made within each tier.
+ * @param {unknown} share Share of each tier in the pilot, above 0 and at most 1, e.g. 0.1.
+ * @param {unknown} [seed] Whole number; the same seed picks the same customers. Default: 1.
+ * @param {unknown} [control_share] Share of each tier in the control group, 0 to 1. Default: the same as share.
+ * @returns {unknown[][]} "pilot", "control" or blank for each row.
  */
-export function pilot(ids: any[][], tiers: any[][], share: any, seed?: any, control_share?: any): any[][] {
+export function pilot(ids: unknown[][], tiers: unknown[][], share: unknown, seed?: unknown, control_share?: unknown): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => pilotTable(ids, tiers, share, seed, control_share, m));
 }
@@ -213,14 +218,14 @@ export function pilot(ids: any[][], tiers: any[][], share: any, seed?: any, cont
 /**
  * Weighted score of each customer from several measures (0–100) and its tier: Diamond, Platinum, Gold, Silver or Bronze. Each measure is normalised within its column, weighted, and a blank measure is left out of that row's score (the row's other weights then count in full).
  * @customfunction SCORE
- * @param {any[][]} metrics One column per measure (spend, orders, rating …), one row per customer; numbers only, without a header row.
- * @param {any[][]} weights One weight per measure, 0 or more (a row or a column); they are scaled to add up to 1.
- * @param {any[][]} [directions] Per measure "higher" (higher is better, the default) or "lower" (lower is better, e.g. days since the last purchase).
- * @param {any[][]} [bands] Default: top 5% Diamond, next 15% Platinum, 30% Gold, 30% Silver, the rest Bronze. Numbers all between 0 and 1 are shares of customers, top first, adding up to at most 1 (such as 0.05, 0.15, 0.3, 0.3; 5% is 0.05, not 5); other numbers are minimum scores, top first (such as 90, 75, 50, 25).
- * @param {any} [method] "percentile" (default): the rank within the column; "minmax": (value − min) / (max − min).
- * @returns {any[][]} For each row: Score, Tier, Next tier and Points to the next tier; blank rows stay blank.
+ * @param {unknown[][]} metrics One column per measure (spend, orders, rating …), one row per customer; numbers only, without a header row.
+ * @param {unknown[][]} weights One weight per measure, 0 or more (a row or a column); they are scaled to add up to 1.
+ * @param {unknown[][]} [directions] Per measure "higher" (higher is better, the default) or "lower" (lower is better, e.g. days since the last purchase).
+ * @param {unknown[][]} [bands] Default: top 5% Diamond, next 15% Platinum, 30% Gold, 30% Silver, the rest Bronze. Numbers all between 0 and 1 are shares of customers, top first, adding up to at most 1 (such as 0.05, 0.15, 0.3, 0.3; 5% is 0.05, not 5); other numbers are minimum scores, top first (such as 90, 75, 50, 25).
+ * @param {unknown} [method] "percentile" (default): the rank within the column; "minmax": (value − min) / (max − min).
+ * @returns {unknown[][]} For each row: Score, Tier, Next tier and Points to the next tier; blank rows stay blank.
  */
-export function score(metrics: any[][], weights: any[][], directions?: any[][], bands?: any[][], method?: any): any[][] {
+export function score(metrics: unknown[][], weights: unknown[][], directions?: unknown[][], bands?: unknown[][], method?: unknown): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => scoreTable(metrics, weights, directions, bands, method, m));
 }

@@ -122,12 +122,11 @@ export class Chart extends ClientObject<ChartModel> {
     return new LegendProxy(this.context, () => this._model().legend);
   }
   get axes() {
-    const chart = this;
     const axis = (type: string, group: string) => ({
       title: new TextPart(
-        chart.context,
+        this.context,
         () => {
-          const c = chart._model();
+          const c = this._model();
           const key = `${type}/${group}`;
           const holder = { text: c.axisTitles.get(key) ?? "", visible: c.axisTitles.has(key) };
           return new Proxy(holder, {
@@ -148,8 +147,8 @@ export class Chart extends ClientObject<ChartModel> {
       get valueAxis() {
         return axis("Value", "Primary");
       },
-      getItem(type: string, group = "Primary") {
-        if (group === "Secondary") chart.context._need("1.7", "chart.axes.getItem");
+      getItem: (type: string, group = "Primary") => {
+        if (group === "Secondary") this.context._need("1.7", "chart.axes.getItem");
         return axis(type, group);
       },
     };

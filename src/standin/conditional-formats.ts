@@ -46,14 +46,15 @@ export class ConditionalFormat extends ClientObject<ConditionalFormatModel> {
     return this._get("type");
   }
   get colorScale() {
-    const owner = this;
+    const setCriteria = (criteria: unknown) =>
+      this.context._write({ criteria }, () => {
+        const m = this._model();
+        if (!m.colorScale) throw new StandInError("InvalidOperation", `A ${m.type} conditional format has no color scale.`);
+        m.colorScale.criteria = clone(criteria);
+      });
     return {
       set criteria(criteria: unknown) {
-        owner.context._write({ criteria }, () => {
-          const m = owner._model();
-          if (!m.colorScale) throw new StandInError("InvalidOperation", `A ${m.type} conditional format has no color scale.`);
-          m.colorScale.criteria = clone(criteria);
-        });
+        setCriteria(criteria);
       },
     };
   }

@@ -14,12 +14,16 @@ export function parseCsvRows(text: string): string[][] {
     const ch = body[i];
     if (quoted) {
       if (ch === '"') {
-        if (body[i + 1] === '"') (field += '"'), i++;
-        else quoted = false;
+        if (body[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\n" || ch === "\r") {
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && body[i + 1] === "\n") i++;
       row.push(field);
       rows.push(row);
@@ -27,7 +31,10 @@ export function parseCsvRows(text: string): string[][] {
       field = "";
     } else field += ch;
   }
-  if (field !== "" || row.length > 0) row.push(field), rows.push(row);
+  if (field !== "" || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 

@@ -88,10 +88,22 @@ export class SheetModel {
         for (let r = box.r0 - 1; r <= box.r1 + 1; r++) if (filled(r, c)) return true;
         return false;
       };
-      if (box.r0 > 0 && rowHas(box.r0 - 1)) (box.r0--, (grew = true));
-      if (rowHas(box.r1 + 1)) (box.r1++, (grew = true));
-      if (box.c0 > 0 && colHas(box.c0 - 1)) (box.c0--, (grew = true));
-      if (colHas(box.c1 + 1)) (box.c1++, (grew = true));
+      if (box.r0 > 0 && rowHas(box.r0 - 1)) {
+        box.r0--;
+        grew = true;
+      }
+      if (rowHas(box.r1 + 1)) {
+        box.r1++;
+        grew = true;
+      }
+      if (box.c0 > 0 && colHas(box.c0 - 1)) {
+        box.c0--;
+        grew = true;
+      }
+      if (colHas(box.c1 + 1)) {
+        box.c1++;
+        grew = true;
+      }
     }
     return box;
   }
@@ -203,7 +215,11 @@ export class WorkbookModel {
     sheet.deleted = true;
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     for (const list of [this.tables, this.charts, this.pivots] as { sheet: SheetModel; deleted: boolean }[][]) {
-      for (let i = list.length - 1; i >= 0; i--) if (list[i].sheet === sheet) (list[i].deleted = true), list.splice(i, 1);
+      for (let i = list.length - 1; i >= 0; i--) {
+        if (list[i].sheet !== sheet) continue;
+        list[i].deleted = true;
+        list.splice(i, 1);
+      }
     }
     for (let i = this.conditionalFormats.length - 1; i >= 0; i--) if (this.conditionalFormats[i].range.sheet === sheet) this.conditionalFormats.splice(i, 1);
     if (this.activeSheet === sheet) this.activeSheet = visible[0];

@@ -72,11 +72,10 @@ export class PivotTable extends ClientObject<PivotModel> {
     return this._get("name");
   }
   get hierarchies() {
-    const pivot = this;
     return {
-      getItem(name: string) {
-        const h = new PivotHierarchy(pivot.context, () => {
-          const p = pivot._model();
+      getItem: (name: string) => {
+        const h = new PivotHierarchy(this.context, () => {
+          const p = this._model();
           const field = pivotFields(p).find((f) => f.toLowerCase() === name.toLowerCase());
           if (field === undefined) throw new StandInError("ItemNotFound", `The PivotTable has no field "${name}".`);
           return { pivot: p, field };
@@ -87,10 +86,9 @@ export class PivotTable extends ClientObject<PivotModel> {
     };
   }
   get rowHierarchies() {
-    const pivot = this;
     return {
-      add(h: PivotHierarchy) {
-        pivot._call("rowHierarchies.add", [h.fieldName], () => {
+      add: (h: PivotHierarchy) => {
+        this._call("rowHierarchies.add", [h.fieldName], () => {
           const { pivot: p, field } = h._model();
           if (p.rows.includes(field)) throw new StandInError("InvalidArgument", `"${field}" is already a row field.`);
           p.rows.push(field);
@@ -100,17 +98,16 @@ export class PivotTable extends ClientObject<PivotModel> {
     };
   }
   get dataHierarchies() {
-    const pivot = this;
     return {
-      add(h: PivotHierarchy) {
+      add: (h: PivotHierarchy) => {
         let entry: PivotModel["data"][number] | null = null;
-        pivot._call("dataHierarchies.add", [h.fieldName], () => {
+        this._call("dataHierarchies.add", [h.fieldName], () => {
           const { pivot: p, field } = h._model();
           // A new data hierarchy sums, named "Sum of <field>" as in Excel. source?
           entry = { name: `Sum of ${field}`, field, summarizeBy: "Sum" };
           p.data.push(entry);
         });
-        return new DataHierarchy(pivot.context, () => entry);
+        return new DataHierarchy(this.context, () => entry);
       },
     };
   }

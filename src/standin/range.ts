@@ -257,8 +257,10 @@ export class Range extends ClientObject<RangeRef> {
         for (const [key, v] of moved) keyed.set(key, v);
       }
       for (const t of tables) {
-        if (t.box.r0 > ref.r1) (t.box.r0 -= h), (t.box.r1 -= h);
-        else if (t.box.r0 >= ref.r0) {
+        if (t.box.r0 > ref.r1) {
+          t.box.r0 -= h;
+          t.box.r1 -= h;
+        } else if (t.box.r0 >= ref.r0) {
           // Wholly inside the deleted rows: the table goes.
           t.deleted = true;
           model.tables.splice(model.tables.indexOf(t), 1);

@@ -38,8 +38,11 @@ export function utf8Length(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 0x80) n++;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) (n += 4), i++;
-    else n += 3;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      // A surrogate pair: four bytes for the two code units.
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
 }

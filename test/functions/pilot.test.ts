@@ -29,7 +29,7 @@ describe("=TIER.PILOT", () => {
     expect(counts(out, "B")).toEqual([2, 2]);
     expect(out[60]).toEqual([""]);
     expect(out[61]).toEqual([""]);
-    expect(out.every((r) => r.length === 1 && ["pilot", "control", ""].includes(r[0]))).toBe(true);
+    expect(out.every((r) => r.length === 1 && (["pilot", "control", ""] as unknown[]).includes(r[0]))).toBe(true);
   });
 
   it("is reproducible from the seed (default 1), takes text numbers and a control share", () => {

@@ -5,7 +5,7 @@ import { migrationMatrix, migrationRates } from "../../../src/core/over-time/mig
 import { proportionDifference, meanDifference, murmur3 } from "../../../src/core/over-time/pilot";
 import { migration, pilot } from "../../../src/functions/functions";
 import { cli, ZH } from "../cli";
-import { O, col, grid } from "../harness";
+import { O, col, grid, header } from "../harness";
 import { table, r4, must, errTable, type Case, type Values } from "../markdown";
 import { EXAMPLES } from "../paths";
 
@@ -22,9 +22,9 @@ export function dynamicSection(): Values {
     const rows = q2.map((r, i) => [i + 2, q1[i]?.[0] ?? " ", q1[i]?.[1] || " ", " ", r[0], r[1] || " ", Number(r[2])]);
     V[`mig_in_${l}`] = table(l === "en" ? ["Row", "A: customer (Q1)", "B: tier (Q1)", " ", "D: customer (Q2)", "E: tier (Q2)", "F: revenue (Q2)"] : ["行", "A：客户（一季度）", "B：层级（一季度）", " ", "D：客户（二季度）", "E：层级（二季度）", "F：收入（二季度）"], rows);
     const out = grid(l, migration, c(q1, 0), c(q1, 1), c(q2, 0), c(q2, 1), O);
-    V[`mig_out_${l}`] = table(out[0], out.slice(1));
+    V[`mig_out_${l}`] = table(header(out[0]), out.slice(1));
     const rev = grid(l, migration, c(q1, 0), c(q1, 1), c(q2, 0), c(q2, 1), q2rev);
-    V[`mig_rev_${l}`] = table(rev[0], rev.slice(1));
+    V[`mig_rev_${l}`] = table(header(rev[0]), rev.slice(1));
   }
   const out = grid("en", migration, c(q1, 0), c(q1, 1), c(q2, 0), c(q2, 1), O);
   must(JSON.stringify(out.slice(1)) === JSON.stringify([["A", 1, 1, 0, 0, 2], ["B", 1, 1, 1, 0, 3], ["C", 0, 1, 1, 2, 4], ["New", 1, 1, 1, "", 3], ["Total", 3, 4, 3, 2, 12]]), "migration example counts");
@@ -59,7 +59,7 @@ export function dynamicSection(): Values {
   }
   {
     const a = grid("en", pilot, pIds, pTiers, 0.2, O, O), b = grid("en", pilot, pIds, pTiers, 0.2, 7, 0.5);
-    const count = (g: any[][], t: string, label: string) => g.filter((r, i) => tiers[i][1] === t && r[0] === label).length;
+    const count = (g: unknown[][], t: string, label: string) => g.filter((r, i) => tiers[i][1] === t && r[0] === label).length;
     must(["A", "B", "C"].map((t) => `${count(a, t, "pilot")}${count(a, t, "control")}`).join(" ") === "11 22 11", "pilot counts 0.2");
     must(["A", "B", "C"].map((t) => `${count(b, t, "pilot")}${count(b, t, "control")}`).join(" ") === "13 24 13", "pilot counts 0.2 / 0.5");
     // The first pilot of tier A has the smallest seed-1 hash of tier A.

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { clvpredict, clvfit, lifecycle } from "../../../src/functions/functions";
-import { O, col, grid } from "../harness";
+import { O, col, grid, header, num } from "../harness";
 import { table, r4, n4, must, errTable, type Case, type Values } from "../markdown";
 import { EXAMPLES } from "../paths";
 
@@ -15,24 +15,24 @@ export function lifecycleSection(): Values {
     for (const l of ["en", "zh"] as const) {
       V[`lc_in_${l}`] = table(l === "en" ? ["Row", "A: customer", "B: date", "C: amount"] : ["行", "A：客户", "B：日期", "C：金额"], shop.map((r, i) => [i + 2, r[0], `\`"${r[1]}"\``, Number(r[2])]));
       const out = grid(l, lifecycle, sC, sD, "2024-06-30", O, O, O, O);
-      V[`lc_out_${l}`] = table(out[0], out.slice(1).map((r) => r.map(n4)));
+      V[`lc_out_${l}`] = table(header(out[0]), out.slice(1).map((r) => r.map(n4)));
       const v2 = grid(l, lifecycle, sC, sD, "2024-06-30", 14, 2, 4, 120);
-      V[`lc_out2_${l}`] = table(v2[0], v2.slice(1).map((r) => r.map(n4)));
+      V[`lc_out2_${l}`] = table(header(v2[0]), v2.slice(1).map((r) => r.map(n4)));
     }
     const out = grid("en", lifecycle, sC, sD, "2024-06-30", O, O, O, O);
-    const row = (g: any[][], id: string) => g.find((r) => r[0] === id)!;
+    const row = (g: unknown[][], id: string) => g.find((r) => r[0] === id)!;
     must(row(out, "C01")[1] === "Active" && row(out, "C03")[1] === "Churned" && row(out, "C06")[1] === "Silent" && row(out, "C05")[1] === "New" && row(out, "C10")[1] === "New", "shop stages");
-    must(r4(row(out, "C04")[3]) === "35.8333" && row(out, "C04")[1] === "Churned", "median gap 35.83 for one-time buyers");
+    must(r4(num(row(out, "C04")[3])) === "35.8333" && row(out, "C04")[1] === "Churned", "median gap 35.83 for one-time buyers");
     must(row(out, "C05")[3] === row(out, "C04")[3], "one-time buyers share the median gap");
     must(row(out, "C01")[3] === 175 / 6, "C01 gap 175/6");
     must(row(out, "C09")[2] === 47 && row(out, "C09")[3] === 14 && row(out, "C09")[1] === "Churned", "C09 47 > 3 × 14");
     const v2 = grid("en", lifecycle, sC, sD, "2024-06-30", 14, 2, 4, 120);
-    must(row(v2, "C05")[1] === "Active" && row(v2, "C10")[1] === "New" && row(v2, "C09")[1] === "Silent" && row(v2, "C04")[1] === "Churned" && row(v2, "C04")[2] <= 4 * row(v2, "C04")[3], "variant stages; the cap churns C04");
+    must(row(v2, "C05")[1] === "Active" && row(v2, "C10")[1] === "New" && row(v2, "C09")[1] === "Silent" && row(v2, "C04")[1] === "Churned" && num(row(v2, "C04")[2]) <= 4 * num(row(v2, "C04")[3]), "variant stages; the cap churns C04");
     must(JSON.stringify(grid("en", lifecycle, sC, sD, O, O, O, O, O)) === JSON.stringify(grid("en", lifecycle, sC, sD, "2024-06-29", O, O, O, O)), "lifecycle default as_of = latest date");
     // the models on a data set this small: the spend model has nothing to learn from
     for (const l of ["en", "zh"] as const) {
       const fit = grid(l, clvfit, sC, sD, sA, "2024-06-30", O);
-      V[`shop_fit_${l}`] = table(fit[0], fit.slice(1).map((r) => r.map((c: unknown) => (typeof c === "number" ? String(Number(c.toPrecision(6))) : c))));
+      V[`shop_fit_${l}`] = table(header(fit[0]), fit.slice(1).map((r) => r.map((c: unknown) => (typeof c === "number" ? String(Number(c.toPrecision(6))) : c))));
       must(fit.slice(1, 5).some((r) => r[2] === "") && fit.slice(6, 9).some((r) => r[2] === ""), `shop fit at a limit (${l})`);
     }
   }

@@ -12,7 +12,7 @@ import { runClvModels } from "../../../src/core/models/predict";
 import { readTransactions } from "../../../src/core/transactions/read";
 import { clvpredict, clvfit, palive } from "../../../src/functions/functions";
 import { CD_END, ymd, cdnowSample } from "../data";
-import { O, grid } from "../harness";
+import { O, grid, header, num } from "../harness";
 import { table, r2, r4, n4, must, type Values } from "../markdown";
 import { DATA } from "../paths";
 
@@ -29,15 +29,15 @@ export function modelsSection(): Values {
     V[`cd_in_${l}`] = table(l === "en" ? ["Row", "A: customer", "B: date", "C: amount"] : ["行", "A：客户", "B：日期", "C：金额"],
       firstRows.map((r, i) => [i + 2, Number(r[1]), `${serialToIsoDate(ymd(r[2]))}${l === "en" ? " (date cell)" : "（日期单元格）"}`, Number(r[4])]).concat([["…", "…", "…", "…"]]));
     const out = grid(l, clvpredict, cdC, cdD, cdA, CD_END, O, O, O);
-    V[`cp_out_${l}`] = table(out[0], out.slice(1, CD_SHOW + 1).map((r) => r.map(n4)).concat([out[0].map(() => "…")]));
+    V[`cp_out_${l}`] = table(header(out[0]), out.slice(1, CD_SHOW + 1).map((r) => r.map(n4)).concat([out[0].map(() => "…")]));
     const o9 = grid(l, clvpredict, cdC, cdD, cdA, CD_END, 9, 0, "day");
-    V[`cp_out9_${l}`] = table(o9[0], o9.slice(1, 4).map((r) => r.map(n4)));
+    V[`cp_out9_${l}`] = table(header(o9[0]), o9.slice(1, 4).map((r) => r.map(n4)));
     const fit = grid(l, clvfit, cdC, cdD, cdA, CD_END, O);
-    V[`cf_out_${l}`] = table(fit[0], fit.slice(1).map((r) => r.map(n4)));
+    V[`cf_out_${l}`] = table(header(fit[0]), fit.slice(1).map((r) => r.map(n4)));
     const fitM = grid(l, clvfit, cdC, cdD, cdA, CD_END, "month");
-    V[`cf_month_${l}`] = table(fitM[0], fitM.slice(1, 6).map((r) => r.map(n4)));
+    V[`cf_month_${l}`] = table(header(fitM[0]), fitM.slice(1, 6).map((r) => r.map(n4)));
     const pa = grid(l, palive, cdC, cdD, CD_END);
-    V[`pa_out_${l}`] = table(pa[0], pa.slice(1, CD_SHOW + 1).map((r) => r.map(n4)).concat([["…", "…", "…"]]));
+    V[`pa_out_${l}`] = table(header(pa[0]), pa.slice(1, CD_SHOW + 1).map((r) => r.map(n4)).concat([["…", "…", "…"]]));
   }
   {
     const out = grid("en", clvpredict, cdC, cdD, cdA, CD_END, O, O, O);
@@ -46,15 +46,15 @@ export function modelsSection(): Values {
     must(pa.length === out.length && pa.slice(1).every((r, i) => r[0] === out[i + 1][0] && r[1] === out[i + 1][4]), "PALIVE = CLVPREDICT's P(alive)");
     must(JSON.stringify(grid("zh", clvpredict, cdC, cdD, cdA, CD_END, O, O, O).slice(1)) === JSON.stringify(out.slice(1)), "clvpredict zh values = en");
     const c1 = out[1];
-    must(c1[0] === 1 && c1[1] === 2 && c1[2] * 7 === 213 && c1[3] * 7 === 272, "customer 1: x 2, 213 and 272 days");
-    V.c1_palive = r4(c1[4]);
+    must(c1[0] === 1 && c1[1] === 2 && num(c1[2]) * 7 === 213 && num(c1[3]) * 7 === 272, "customer 1: x 2, 213 and 272 days");
+    V.c1_palive = r4(num(c1[4]));
     must(V.c1_palive === "0.7266", "customer 1 P(alive) 0.7266 from transactions");
-    V.c1_tx = r2(c1[2]); V.c1_T = r2(c1[3]);
+    V.c1_tx = r2(num(c1[2])); V.c1_T = r2(num(c1[3]));
     V.c1_spend = String(n4(c1[6])); V.c1_clv = String(n4(c1[7])); V.c1_exp12 = String(n4(c1[5]));
     const noRepeat = out.slice(1).filter((r) => r[1] === 0);
     must(noRepeat.every((r) => r[4] === 1), "x = 0 → P(alive) 1");
     V.cd_one_time = noRepeat.length.toLocaleString("en-US");
-    V.cd_pop_spend = r4(noRepeat[0][6]);
+    V.cd_pop_spend = r4(num(noRepeat[0][6]));
     // the fit from the raw transactions
     const fit = grid("en", clvfit, cdC, cdD, cdA, CD_END, O);
     const est = (name: string) => fit.find((r) => r[0] === name)![1] as number;

@@ -11,7 +11,7 @@ export function proseChecksSection(done: Values): Values {
   const { cust, dates, amts } = rfmExample();
   const { abcIn } = abcExample();
   const out = grid("en", rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, O, O);
-  const row = (g: any[][], id: string) => g.find((r) => r[0] === id)!;
+  const row = (g: unknown[][], id: string) => g.find((r) => r[0] === id)!;
   must(JSON.stringify(row(out, "C001").slice(1, 4)) === "[3,4,1350]", "C001 3/4/1350");
   const def = grid("en", rfm, col(...cust), col(...dates), col(...amts), O, O, O, O);
   must(out.slice(1).every((r, i) => (r[1] as number) - (def[i + 1][1] as number) === 3), "3 days shorter");

@@ -4,7 +4,7 @@ import { quantileCutPoints, scoreRfm } from "../../../src/core/tiers/rfm";
 import { segmentCn8 } from "../../../src/core/tiers/segments";
 import { rfm } from "../../../src/functions/functions";
 import { rfmExample } from "../data";
-import { O, col, grid } from "../harness";
+import { O, col, grid, header } from "../harness";
 import { table, r2, r4, type Values } from "../markdown";
 
 export function rfmSection(): Values {
@@ -16,11 +16,11 @@ export function rfmSection(): Values {
     V[`rfm_in_${l}`] = table(l === "en" ? ["Row", "A: customer", "B: date", "C: amount"] : ["行", "A：客户", "B：日期", "C：金额"],
       cust.map((c, i) => [i + 2, c, showCell(dates[i], true, l), showCell(amts[i], false, l)]));
     const out = grid(l, rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, O, O);
-    V[`rfm_out_${l}`] = table(out[0], out.slice(1));
+    V[`rfm_out_${l}`] = table(header(out[0]), out.slice(1));
     const def = grid(l, rfm, col(...cust), col(...dates), col(...amts), O, O, O, O);
-    V[`rfm_def_${l}`] = table(def[0], def.slice(1));
+    V[`rfm_def_${l}`] = table(header(def[0]), def.slice(1));
     const c8 = grid(l, rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, "cn8", false);
-    V[`rfm_cn8_${l}`] = table(out[0].map((h: string) => `*${h}*`), c8);
+    V[`rfm_cn8_${l}`] = table(header(out[0]).map((h) => `*${h}*`), c8);
   }
   V.rfm_rows_out = String(grid("en", rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, O, O).length);
   const out = grid("en", rfm, col(...cust), col(...dates), col(...amts), "2024-03-31", O, O, O).slice(1);

@@ -16,7 +16,7 @@ export function rfmScoreSection(): Values {
       rr.map((_, i) => [i + 2, ids[i], plain(rr[i]), plain(ff[i]), plain(mm[i])]));
     const cols = (l === "en" ? en : zhCN).columns;
     const hdr = [cols.r, cols.f, cols.m, cols.rfm, cols.segment].map((h) => `*${h}*`);
-    const withIds = (g: any[][]) => g.map((r, i) => [ids[i], ...r]);
+    const withIds = (g: unknown[][]) => g.map((r, i) => [ids[i], ...r]);
     const h0 = [l === "en" ? "*(A)*" : "*（A）*", ...hdr];
     V[`rs_out_${l}`] = table(h0, withIds(grid(l, rfmscore, col(...rr), col(...ff), col(...mm), O, O)));
     V[`rs_cn8_${l}`] = table(h0, withIds(grid(l, rfmscore, col(...rr), col(...ff), col(...mm), O, "cn8")));
@@ -40,7 +40,7 @@ export function rfmScoreSection(): Values {
     const mixed = grid("en", rfmscore, col(...rr), col(...ff), col(...mm), [[30, 90, "", ""], ["", "", "", ""], ["", "", "", ""]], O);
     const def = grid("en", rfmscore, col(...rr), col(...ff), col(...mm), O, O);
     if (JSON.stringify(mixed.map((r) => r.slice(1, 3))) !== JSON.stringify(def.map((r) => r.slice(1, 3)))) throw new Error("mixed F/M differ");
-    if (!mixed.every((r) => r[0] === "" || (r[0] >= 1 && r[0] <= 3))) throw new Error("mixed R levels");
+    if (!mixed.every((r) => r[0] === "" || (typeof r[0] === "number" && r[0] >= 1 && r[0] <= 3))) throw new Error("mixed R levels");
     V.rs_mixed_R = mixed.map((r) => (r[0] === "" ? "·" : r[0])).join(", ");
     const nine = grid("en", rfmscore, col(...rr), col(...ff), col(...mm), [[1,2,3,4,5,6,7,8,9],["","","","","","","","",""],["","","","","","","","",""]], O);
     V.rs_nine_code = String(nine[0][3]);
