@@ -3,7 +3,7 @@
  * Armijo backtracking line search on an analytic gradient, and a Hessian differenced from that
  * gradient for the standard errors.
  *
- * Hand-written on purpose, see docs/ARCHITECTURE.md: the npm optimisers (fmin, optimization-js) are
+ * Hand-written on purpose, see docs/ENGINE.md: the npm optimisers (fmin, optimization-js) are
  * unmaintained and neither returns a Hessian; for three or four parameters BFGS is forty lines.
  */
 
