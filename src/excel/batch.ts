@@ -17,7 +17,10 @@ export function splitByBytes(rowBytes: ArrayLike<number>, parts: number, target:
   let sum = 0;
   let k = 1;
   for (let i = 0; i < n; i++) {
-    while (k < blocks && sum >= (total * k) / blocks) (starts.push(i), k++);
+    while (k < blocks && sum >= (total * k) / blocks) {
+      starts.push(i);
+      k++;
+    }
     sum += rowBytes[i];
   }
   while (starts.length < blocks) starts.push(n);

@@ -5,7 +5,11 @@ export function utf8Bytes(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 0x80) n++;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) (n += 4), i++;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      // A high surrogate: the pair is one code point, four bytes; skip its low half.
+      n += 4;
+      i++;
+    }
     else n += 3;
   }
   return n;

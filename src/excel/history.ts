@@ -171,7 +171,11 @@ export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisRes
     const usedRows = used.reduce((n, r) => n + r.rows, 0);
     // The fewest of the pilots' snapshots (largest first) that would have to go.
     let must = 0;
-    for (let free = HISTORY_CAPACITY - usedRows, i = 0, sizes = used.map((r) => r.rows).sort((x, y) => y - x); free < customers && i < sizes.length; i++) (free += sizes[i]), must++;
+    const sizes = used.map((r) => r.rows).sort((x, y) => y - x);
+    for (let free = HISTORY_CAPACITY - usedRows, i = 0; free < customers && i < sizes.length; i++) {
+      free += sizes[i];
+      must++;
+    }
     const sheets = save.pilots.filter((p) => used.some((r) => r.id === p.snapshotId)).map((p) => `"${p.sheet}"`);
     throw new WorkbookError(m.workbook.history.full(customers, HISTORY_CAPACITY, used.length, usedRows, must, sheets.join(", ")));
   }

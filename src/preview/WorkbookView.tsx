@@ -3,7 +3,7 @@
  * number formats, bold and fills, conditional-format colour scales), the selection, and the sheet's charts.
  * Clicking a cell (or moving with the arrow keys) selects it, as in Excel, so "Use selection" works.
  */
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useState, type KeyboardEvent } from "react";
 import { Caption1, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import type { ConditionalFormatModel, SheetModel, WorkbookModel } from "../standin/model";
 import { columnLetters } from "../standin";
@@ -73,6 +73,17 @@ function textOn(fill: string | undefined): string | undefined {
   return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05 ? "#fff" : "#000";
 }
 
+// A click in the drawing acts on the workbook itself, as a click in Excel does: the model is the stand-in's store
+// (the add-in's Excel.run calls read and write it too), not React state, so these write it and the view draws again.
+function selectCell(model: WorkbookModel, sheet: SheetModel, r: number, c: number): void {
+  model.selection = { sheet, r0: r, c0: c, r1: r, c1: c };
+  model.activeSheet = sheet;
+}
+
+function activateSheet(model: WorkbookModel, sheet: SheetModel): void {
+  model.activeSheet = sheet;
+}
+
 function SheetGrid({ model, sheet, m, locale }: { model: WorkbookModel; sheet: SheetModel; m: Messages; locale: string }) {
   const styles = useStyles();
   const used = sheet.usedBox();
@@ -91,8 +102,7 @@ function SheetGrid({ model, sheet, m, locale }: { model: WorkbookModel; sheet: S
   for (const format of model.conditionalFormats) if (format.range.sheet === sheet) for (const [k, v] of colorScaleFills(format)) fills.set(k, v);
 
   const select = (r: number, c: number) => {
-    model.selection = { sheet, r0: r, c0: c, r1: r, c1: c };
-    model.activeSheet = sheet;
+    selectCell(model, sheet, r, c);
     redraw((n) => n + 1);
   };
   const onKey = (event: KeyboardEvent) => {
@@ -173,14 +183,13 @@ export interface WorkbookViewProps {
   version: number;
 }
 
-export function WorkbookView({ model, m, locale, version }: WorkbookViewProps) {
+export function WorkbookView({ model, m, locale }: WorkbookViewProps) {
   const styles = useStyles();
   const visible = model.sheets.filter((s) => s.visibility === "Visible");
-  const [chosen, setChosen] = useState<string | null>(null);
-  // Follow the workbook's active sheet when the add-in activates one (a run, a chart, "select the first bad cell").
-  const activeId = model.activeSheet?.id ?? null;
-  useEffect(() => setChosen(activeId), [activeId, version]);
-  const sheet = visible.find((s) => s.id === chosen) ?? model.activeSheet ?? visible[0];
+  const [, redraw] = useState(0);
+  // The workbook's active sheet, whether a tab click or the add-in activated it (a run, a chart, "select the
+  // first bad cell"); the parent draws again when `version` changes.
+  const sheet = model.activeSheet ?? visible[0];
   if (!sheet) return <Caption1>{m.pane.preview.emptySheet}</Caption1>;
   const charts = model.charts.filter((chart) => chart.sheet === sheet);
   return (
@@ -190,8 +199,8 @@ export function WorkbookView({ model, m, locale, version }: WorkbookViewProps) {
         onTabSelect={(_, data) => {
           const next = visible.find((s) => s.id === data.value);
           if (next) {
-            model.activeSheet = next;
-            setChosen(next.id);
+            activateSheet(model, next);
+            redraw((n) => n + 1);
           }
         }}
         aria-label={m.pane.preview.sheets}

@@ -42,12 +42,17 @@ function shortNumber(v: number): string {
 }
 
 function Legend({ items, y }: { items: { name: string; color: string }[]; y: number }) {
+  // Each entry starts where the one before it ends.
+  const starts: number[] = [];
   let x = PAD.left;
+  for (const item of items) {
+    starts.push(x);
+    x += 18 + Math.min(item.name.length, 24) * 6.5 + 12;
+  }
   return (
     <g aria-hidden="true">
-      {items.map((item) => {
-        const at = x;
-        x += 18 + Math.min(item.name.length, 24) * 6.5 + 12;
+      {items.map((item, i) => {
+        const at = starts[i];
         return (
           <g key={`${item.name}${at}`} transform={`translate(${at},${y})`}>
             <rect width="10" height="10" fill={item.color} />
@@ -187,12 +192,14 @@ function PieChart({ chart, doughnut }: { chart: ChartModel; doughnut: boolean })
   const cx = WIDTH / 2 - 60;
   const cy = (HEIGHT - 10) / 2 + 10;
   const r = 95;
-  let angle = -Math.PI / 2;
+  // Slice i runs from angles[i] to angles[i + 1], clockwise from twelve o'clock.
+  const angles = [-Math.PI / 2];
+  for (const v of values) angles.push(angles[angles.length - 1] + (v / total) * Math.PI * 2);
   return (
     <>
       {values.map((v, i) => {
-        const start = angle;
-        angle += (v / total) * Math.PI * 2;
+        const start = angles[i];
+        const angle = angles[i + 1];
         const large = angle - start > Math.PI ? 1 : 0;
         const [x0, y0, x1, y1] = [cx + r * Math.cos(start), cy + r * Math.sin(start), cx + r * Math.cos(angle), cy + r * Math.sin(angle)];
         const d = v >= total ? `M ${cx - r} ${cy} a ${r} ${r} 0 1 0 ${2 * r} 0 a ${r} ${r} 0 1 0 ${-2 * r} 0` : `M ${cx} ${cy} L ${x0} ${y0} A ${r} ${r} 0 ${large} 1 ${x1} ${y1} Z`;

@@ -18,6 +18,7 @@ import type { AnalysisResult } from "../../src/core/analysis/types";
 import { DEFAULT_BAND_SHARES, SCORE_TIER_KEYS } from "../../src/core/tiers/score";
 import { closestToUpgrade } from "../../src/core/tiers/upgrade-rank";
 import { messages } from "../../src/i18n";
+import { scoreSettings } from "../support/fixtures";
 import { axeViolations, haveChromium, inspect, launchChromium, openPreview, ROOT, serious, shoot } from "./support/browser";
 import { startPreview, type PreviewServer } from "./support/preview-server";
 
@@ -67,16 +68,8 @@ function coreRun(columns: ReturnType<typeof sampleColumns>): AnalysisResult {
     rfm: { bins: 5, breakpoints: null, scheme: "rfm" },
     abc: { aCut: 0.8, bCut: 0.95, basis: "revenue", method: "computed" },
     clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },
-    score: {
-      // The pane lists the metrics in the core's order: recency, frequency, monetary.
-      metrics: [
-        { metric: "recency", weight: WEIGHTS.recency, direction: "lower" },
-        { metric: "frequency", weight: WEIGHTS.frequency, direction: "higher" },
-        { metric: "monetary", weight: WEIGHTS.monetary, direction: "higher" },
-      ],
-      method: "percentile",
-      bands: { kind: "shares", shares: DEFAULT_BAND_SHARES },
-    },
+    // The pane lists the metrics in the core's order: recency, frequency, monetary; the default shares.
+    score: scoreSettings([["recency", WEIGHTS.recency, "lower"], ["frequency", WEIGHTS.frequency], ["monetary", WEIGHTS.monetary]]),
     tierBy: "score",
   });
 }

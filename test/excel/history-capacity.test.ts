@@ -7,13 +7,14 @@
 import { describe, expect, it, vi } from "vitest";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { HISTORY_KEY, type History } from "../../src/excel/settings";
+import type * as HostModule from "../../src/excel/host";
 import { createWorkbookPort } from "../../src/excel/jobs";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
 import { createStandIn, type StandIn } from "../../src/standin";
 import { settingsFor, transactions } from "./helpers";
 
-vi.mock("../../src/excel/host", async (importOriginal) => ({ ...(await importOriginal<typeof import("../../src/excel/host")>()), HISTORY_CAPACITY: 300 }));
+vi.mock("../../src/excel/host", async (importOriginal) => ({ ...(await importOriginal<typeof HostModule>()), HISTORY_CAPACITY: 300 }));
 
 const HEADER = ["Customer", "Date", "Amount", "Category", "Rating"];
 
@@ -73,7 +74,7 @@ describe("a full history", () => {
     expect(history(standIn).snapshots.map((r) => r.id)).toEqual(["S1", "S3", "S4"]);
 
     // A pilot whose sheet was deleted can no longer be measured, and no longer keeps its snapshot.
-    await standIn.run(async (context: any) => {
+    await standIn.run(async (context) => {
       context.workbook.worksheets.getItem("Pilot").delete();
       await context.sync();
     });

@@ -9,6 +9,7 @@ import { HISTORY_KEY, OWNED_KEY } from "../../src/excel/settings";
 import type { AnalysisSettings, ScoreSettings } from "../../src/excel/port";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
+import { scoreSettings, thresholds } from "../support/fixtures";
 import { settingsFor, visibleSheetNames } from "./helpers";
 import { HEADER, MID, END, twoPeriods, settingsOn, historyOf, coreSnapshot } from "./dynamic-support";
 
@@ -166,20 +167,13 @@ describe("tier migration", () => {
     expect(b.tiering).toBe(a.tiering);
     await port.compareSnapshots(b.id, a.id, "en");
 
-    const score: ScoreSettings = {
-      metrics: [
-        { metric: "recency", weight: 1, direction: "lower" },
-        { metric: "monetary", weight: 1, direction: "higher" },
-      ],
-      method: "percentile",
-      bands: { kind: "shares", shares: [0.05, 0.15, 0.3, 0.3] },
-    };
+    const score: ScoreSettings = scoreSettings([["recency", 1, "lower"], "monetary"]);
     const byScore = (s: ScoreSettings) => ({ summaryBy: "score" as const, score: s });
     [b, a] = await pair(byScore(score), byScore({ ...score, metrics: [score.metrics[0], { ...score.metrics[1], weight: 3 }] }));
     await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.scoreMetrics));
     [b, a] = await pair(byScore(score), byScore({ ...score, method: "minmax" }));
     await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.scoreMethod(en.pane.score.methods.percentile, en.pane.score.methods.minmax)));
-    [b, a] = await pair(byScore(score), byScore({ ...score, bands: { kind: "thresholds", thresholds: [80, 60, 40, 20] } }));
+    [b, a] = await pair(byScore(score), byScore({ ...score, bands: thresholds(80, 60, 40, 20) }));
     await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.scoreBands));
     // Weights in another scale and the metrics in another order are the same score.
     [b, a] = await pair(byScore(score), byScore({ ...score, metrics: [{ ...score.metrics[1], weight: 2 }, { ...score.metrics[0], weight: 2 }] }));
@@ -211,7 +205,7 @@ describe("tier migration", () => {
     const before = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
     const after = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
     const history = historyOf(book);
-    await book.run(async (context: any) => {
+    await book.run(async (context) => {
       const [old, ...rest] = history.snapshots;
       const { tiering: _tiering, source: _source, ...legacy } = old;
       context.workbook.settings.add(HISTORY_KEY, { ...history, snapshots: [legacy, ...rest] });

@@ -98,7 +98,7 @@ describe("pilot groups", () => {
     // A pilot saved before its basis was kept is named from its snapshot.
     const [record] = book.settings()[PILOTS_KEY] as Record<string, unknown>[];
     const { tierBy: _tierBy, builtIn: _builtIn, ...legacy } = record;
-    await book.run(async (context: any) => {
+    await book.run(async (context) => {
       context.workbook.settings.add(PILOTS_KEY, [legacy]);
       await context.sync();
     });
@@ -136,7 +136,7 @@ describe("pilot groups", () => {
     await expect(port.comparePilot(first.id, base.id, "en")).rejects.toThrow(e.notLater("2024-06-30", "2024-06-30"));
     const after = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
     // A renamed pilot sheet is still the pilot's; a deleted one is said so.
-    await book.run(async (context: any) => {
+    await book.run(async (context) => {
       context.workbook.worksheets.getItem("Pilot (3)").name = "Coupon test";
       context.workbook.worksheets.getItem("Pilot (2)").delete();
       await context.sync();
@@ -149,10 +149,10 @@ describe("pilot groups", () => {
 
 /** Rewrites a block of a sheet as a person editing it would: `change` gets and returns its rows of [value, number format] cells. */
 async function editRows(book: StandIn, sheet: string, address: string, change: (rows: [unknown, string][][]) => [unknown, string][][]) {
-  await book.run(async (context: any) => {
+  await book.run(async (context) => {
     const range = context.workbook.worksheets.getItem(sheet).getRange(address).load("values,numberFormat");
     await context.sync();
-    const rows = change(range.values.map((row: unknown[], i: number) => row.map((v, j): [unknown, string] => [v, range.numberFormat[i][j]])));
+    const rows = change(range.values.map((row: unknown[], i: number) => row.map((v, j): [unknown, string] => [v, String(range.numberFormat[i][j])])));
     range.numberFormat = rows.map((row) => row.map((c) => c[1]));
     range.values = rows.map((row) => row.map((c) => c[0]));
     await context.sync();
@@ -186,7 +186,7 @@ describe("the history and a pilot's list changed by hand", () => {
     await editRows(book, sheet, `A5:I${rows + 1}`, (r) => [...r.slice(1), r[0].map(() => blank)]);
     await expect(port.compareSnapshots(before.id, after.id, "en")).rejects.toThrow(en.workbook.history.changed(sheet, before.id, before.asOf));
 
-    await book.run(async (context: any) => {
+    await book.run(async (context) => {
       context.workbook.worksheets.getItem(sheet).visibility = "Hidden";
       await context.sync();
     });

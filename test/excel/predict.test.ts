@@ -158,7 +158,7 @@ describe("Predict CLV & churn in the workbook", () => {
   it("loads settings saved before Predict existed with Predict off, and runs them", async () => {
     const { book, port } = bookWithTransactions(rows);
     const { predict: _predict, ...old } = settingsFor(rows.length);
-    await book.run(async (context: any) => {
+    await book.run(async (context) => {
       context.workbook.settings.add(SETTINGS_KEY, old);
       await context.sync();
     });

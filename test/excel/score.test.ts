@@ -9,17 +9,10 @@ import { READ_SYNCS, SNAPSHOT_SYNCS, WRITE_SYNCS } from "../../src/excel/host";
 import type { AnalysisSettings, ScoreSettings } from "../../src/excel/port";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
+import { scoreSettings } from "../support/fixtures";
 import { bookWithTransactions, expectSyncsUnderLimit, settingsFor, transactions } from "./helpers";
 
-const SCORE: ScoreSettings = {
-  metrics: [
-    { metric: "monetary", weight: 2, direction: "higher" },
-    { metric: "frequency", weight: 1, direction: "higher" },
-    { metric: "recency", weight: 1, direction: "lower" },
-  ],
-  method: "percentile",
-  bands: { kind: "shares", shares: [0.05, 0.15, 0.3, 0.3] },
-};
+const SCORE: ScoreSettings = scoreSettings([["monetary", 2], "frequency", ["recency", 1, "lower"]]);
 
 const byScore = (rows: number, overrides: Partial<AnalysisSettings> = {}) => settingsFor(rows, { summaryBy: "score", score: SCORE, ...overrides });
 

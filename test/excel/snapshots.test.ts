@@ -79,7 +79,7 @@ describe("snapshots", () => {
     await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" });
     const long = book.tableRows("TieringHistory").length;
     // Only the first 40 source rows (the others cleared): fewer customers, the same source and date.
-    await book.run(async (context: any) => {
+    await book.run(async (context) => {
       context.workbook.worksheets.getItem("Year").getRange(`A42:E${year.length + 1}`).clear();
       await context.sync();
     });
@@ -106,7 +106,7 @@ describe("snapshots", () => {
     await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" });
     expect(historySheet(book).name).toBe("Tier history (2)");
     expect(book.values("Tier history")).toEqual([["my", "notes"]]);
-    await book.run(async (context: any) => {
+    await book.run(async (context) => {
       context.workbook.worksheets.getItem("Tier history (2)").name = "Archive";
       await context.sync();
     });
@@ -120,7 +120,7 @@ describe("snapshots", () => {
   it("starts a new history when its sheet was deleted, with ids that go on from the old ones", async () => {
     const { book, port, h1 } = twoPeriods();
     await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" });
-    await book.run(async (context: any) => {
+    await book.run(async (context) => {
       context.workbook.worksheets.getItem(historyOf(book).sheetId).delete();
       await context.sync();
     });

@@ -2,13 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { createStandIn, StandInError } from "../../src/standin";
 
-type Ctx = any; // the stand-in's context, used the way Office code uses Excel.RequestContext
 
 describe("Excel stand-in", () => {
   it("refuses to read a property before load() and sync(), and applies writes only at sync", async () => {
     const book = createStandIn();
     book.addSheet("S", [[1, 2]]);
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       const range = context.workbook.worksheets.getItem("S").getRange("A1:B1");
       expect(() => range.values).toThrow(/PropertyNotLoaded|not available/);
       range.load("values, address");
@@ -28,7 +27,7 @@ describe("Excel stand-in", () => {
   it("gives null objects, rejects a sync with a missing item, and a wrong-sized array", async () => {
     const book = createStandIn();
     book.addSheet("S");
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
       const present = context.workbook.worksheets.getItemOrNullObject("s");
       await context.sync();
@@ -46,7 +45,7 @@ describe("Excel stand-in", () => {
   it("measures each sync's payload and refuses one over the limit, as Office does over 5 MB", async () => {
     const book = createStandIn({ payloadLimit: 1000 });
     book.addSheet("S");
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       context.workbook.worksheets.getItem("S").getRange("A1:A10").values = Array.from({ length: 10 }, () => ["x".repeat(200)]);
       await expect(context.sync()).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     });
@@ -54,7 +53,7 @@ describe("Excel stand-in", () => {
     expect(last.requestBytes).toBeGreaterThan(2000);
     expect(book.values("S", "A1")).toEqual([[""]]);
     book.configure({ payloadLimit: null });
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       context.workbook.worksheets.getItem("S").getRange("A1").values = [["中"]];
       await context.sync();
     });
@@ -65,7 +64,7 @@ describe("Excel stand-in", () => {
   it("makes chart series from a source range as Excel does (header names, text categories)", async () => {
     const book = createStandIn();
     book.addSheet("S", [["Tier", "Customers", "Revenue"], ["A", 2, 900], ["B", 5, 100]]);
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("S");
       const chart = sheet.charts.add("ColumnClustered", sheet.getRange("A1:C3"), "Columns");
       chart.title.text = "T";
@@ -83,7 +82,7 @@ describe("Excel stand-in", () => {
   it("stores settings as JSON and hides APIs the configured host lacks", async () => {
     const book = createStandIn({ excelApi: "1.7" });
     book.addSheet("S");
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       context.workbook.settings.add("k", { a: [1, "x"], d: null });
       await context.sync();
       const s = context.workbook.settings.getItem("k").load("value");
@@ -110,12 +109,13 @@ describe("Excel stand-in", () => {
   it("hides sheets as Excel does (never the last visible one; a hidden one is not activated) and shows them to the inspection API", async () => {
     const book = createStandIn();
     book.addSheet("S", [[1]]);
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       const hidden = context.workbook.worksheets.add("H");
       hidden.visibility = "Hidden";
       hidden.getRange("A1").values = [["kept"]];
       await context.sync();
-      context.workbook.worksheets.getItem("H").visibility = "Sideways";
+      // A value outside Excel.SheetVisibility, as plain JavaScript could send it.
+      (context.workbook.worksheets.getItem("H") as { visibility: string }).visibility = "Sideways";
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
       context.workbook.worksheets.getItem("H").activate();
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
@@ -124,7 +124,7 @@ describe("Excel stand-in", () => {
     });
     expect(book.sheet("h")).toMatchObject({ name: "H", visibility: "Hidden", used: "A1" });
     // Very hidden (out of Excel's Unhide list) is reported as such, and is not activated either.
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("H");
       sheet.visibility = "VeryHidden";
       const read = sheet.load("visibility");
@@ -143,7 +143,7 @@ describe("Excel stand-in", () => {
     const book = createStandIn();
     book.addSheet("S", [["k", "v"], ["a", 1], ["b", 2], ["c", 3]]);
     book.addTable("S", "A1:B3", "T");
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("S");
       context.workbook.tables.getItem("T").convertToRange();
       sheet.getRange("A4:B1048576").clear();
@@ -159,7 +159,7 @@ describe("Excel stand-in", () => {
     const book = createStandIn();
     book.addSheet("S", [["k", "v", "x"], ["a", 1, "keep"], ["b", 2, "keep"], ["c", 3, "keep"], ["d", 4, "keep"], ["e", 5, "keep"]]);
     book.addTable("S", "A1:B5", "T");
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("S");
       sheet.getRange("A2:B2").numberFormat = [["@", "0.0"]];
       // Rows 2 and 4 of the table, the cells below in A:B moving up; column C stays.
@@ -190,7 +190,7 @@ describe("Excel stand-in", () => {
   it("draws a 100% stacked column chart from series set one by one", async () => {
     const book = createStandIn();
     book.addSheet("S", [["", "A", "Gone"], ["A", 3, 1], ["B", 2, 2]]);
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("S");
       const chart = sheet.charts.add("ColumnStacked100", sheet.getRange("B1:B3"), "Columns");
       chart.series.getItemAt(0).setXAxisValues(sheet.getRange("A2:A3"));

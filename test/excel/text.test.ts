@@ -10,7 +10,6 @@ import { PREDICT_DEFAULTS as DEFAULT_PREDICT } from "../../src/core/analysis/pre
 import { createStandIn, typedInput } from "../../src/standin";
 import { bookWithTransactions, settingsFor } from "./helpers";
 
-type Ctx = any; // the stand-in's context, used the way Office code uses Excel.RequestContext
 
 const TRICKY = ["00123", "1-2", "+86 138 0000 0000", '=HYPERLINK("http://example.com","click")', "10-3-5", "2024-01-05", "-x", "TRUE"];
 
@@ -33,7 +32,7 @@ describe("the stand-in reads text like Excel's typed input", () => {
     const book = createStandIn();
     book.addSheet("S");
     const column = TRICKY.map((t) => [t]);
-    await book.run(async (context: Ctx) => {
+    await book.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("S");
       const text = sheet.getRange(`A1:A${TRICKY.length}`);
       text.numberFormat = TRICKY.map(() => ["@"]);

@@ -181,7 +181,7 @@ describe("ownership", () => {
   it("leaves a renamed results sheet alone (a snapshot) and writes new sheets beside it", async () => {
     const { book, port } = bookWithTransactions(rows);
     await port.run(settingsFor(rows.length), { locale: "en" });
-    await book.run(async (context: any) => {
+    await book.run(async (context) => {
       context.workbook.worksheets.getItem("Tiers").name = "Tiers March";
       await context.sync();
     });

@@ -13,6 +13,7 @@ import { scoreInUse, scoreMetricsShown } from "../../src/taskpane/form/score";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 import { editStrategy, playbookTiers, resetStrategy } from "../../src/taskpane/playbook";
 import { gapText } from "../../src/taskpane/components/UpgradeList";
+import { scoreSettings, thresholds } from "../support/fixtures";
 
 const en = messages("en");
 const zh = messages("zh-CN");
@@ -43,15 +44,7 @@ const withMetric = (form: PaneForm, metric: ScoreMetric, patch: Partial<PaneForm
 describe("the weighted score in the form", () => {
   it("is off by default (no score in the settings); on, it is recency, frequency and monetary equally weighted, recency lower-is-better, default shares", () => {
     expect(scoreOf(READY)).toBeNull();
-    const expected: ScoreSettings = {
-      metrics: [
-        { metric: "recency", weight: 1, direction: "lower" },
-        { metric: "frequency", weight: 1, direction: "higher" },
-        { metric: "monetary", weight: 1, direction: "higher" },
-      ],
-      method: "percentile",
-      bands: { kind: "shares", shares: [0.05, 0.15, 0.3, 0.3] },
-    };
+    const expected: ScoreSettings = scoreSettings([["recency", 1, "lower"], "frequency", "monetary"]);
     expect(scoreOf({ ...READY, scoreOn: true })).toEqual(expected);
     // Summary rows by score bands use the score even with its switch off.
     expect(scoreInUse({ ...READY, summaryBy: "score" })).toBe(true);
@@ -65,16 +58,9 @@ describe("the weighted score in the form", () => {
     form = withMetric(form, "monetary", { weight: "2" });
     form = withMetric(form, "pAlive", { on: true, weight: "0.5" });
     form = withMetric(form, "extra", { on: true, weight: "0", direction: "lower" });
-    expect(scoreOf(form)).toEqual({
-      metrics: [
-        { metric: "recency", weight: 1, direction: "lower" },
-        { metric: "monetary", weight: 2, direction: "higher" },
-        { metric: "extra", weight: 0, direction: "lower" },
-        { metric: "pAlive", weight: 0.5, direction: "higher" },
-      ],
-      method: "minmax",
-      bands: { kind: "thresholds", thresholds: [90, 70.5, 50, 10] },
-    });
+    expect(scoreOf(form)).toEqual(
+      scoreSettings([["recency", 1, "lower"], ["monetary", 2], ["extra", 0, "lower"], ["pAlive", 0.5]], { method: "minmax", bands: thresholds(90, 70.5, 50, 10) }),
+    );
     // Shares typed as percentages (with or without %) become fractions.
     expect(scoreOf({ ...form, bandKind: "shares", bandShares: ["10%", "20", "30", "40"] })?.bands).toEqual({ kind: "shares", shares: [0.1, 0.2, 0.3, 0.4] });
   });
@@ -149,7 +135,7 @@ describe("the weighted score in the form", () => {
     expect(formFromSettings({ ...result.settings, score: null }).scoreOn).toBe(false);
     const shown = formFromSettings({
       ...result.settings,
-      score: { metrics: [{ metric: "monetary", weight: 0.25, direction: "higher" }], method: "minmax", bands: { kind: "thresholds", thresholds: [75, 50] } },
+      score: scoreSettings([["monetary", 0.25]], { method: "minmax", bands: thresholds(75, 50) }),
     });
     expect(shown.scoreOn).toBe(true);
     expect(shown.scoreMetrics.recency.on).toBe(false);

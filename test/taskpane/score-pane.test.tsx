@@ -2,6 +2,7 @@
 /** The weighted score's editor against the fake port: summary by score bands, metrics, directions, bands, problems. */
 import { afterEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n";
+import { scoreSettings, thresholds } from "../support/fixtures";
 import { bodyText, choose, cleanup, click, get, query, type } from "./support/dom";
 import { paneWithSelection, exactly, lastRun } from "./support/pane";
 
@@ -39,15 +40,7 @@ describe("pane: weighted score", () => {
     await click(get("button", en.pane.run));
     const settings = lastRun(port);
     expect(settings.summaryBy).toBe("score");
-    expect(settings.score).toEqual({
-      metrics: [
-        { metric: "recency", weight: 1, direction: "higher" },
-        { metric: "monetary", weight: 2, direction: "higher" },
-        { metric: "clv", weight: 0.5, direction: "higher" },
-      ],
-      method: "minmax",
-      bands: { kind: "thresholds", thresholds: [90, 60, 40, 10] },
-    });
+    expect(settings.score).toEqual(scoreSettings(["recency", ["monetary", 2], ["clv", 0.5]], { method: "minmax", bands: thresholds(90, 60, 40, 10) }));
     expect(port.saved?.score).toEqual(settings.score);
   });
 
@@ -109,11 +102,7 @@ describe("pane: weighted score", () => {
     await type(get("textbox", s.weightOf(en.scoreMetrics.monetary)), "1");
     await type(get("textbox", s.thresholdOf(en.scoreTiers.gold)), "40");
     await click(get("button", en.pane.run));
-    expect(lastRun(port).score?.metrics).toEqual([
-      { metric: "recency", weight: 0, direction: "lower" },
-      { metric: "frequency", weight: 0, direction: "higher" },
-      { metric: "monetary", weight: 1, direction: "higher" },
-    ]);
+    expect(lastRun(port).score?.metrics).toEqual(scoreSettings([["recency", 0, "lower"], ["frequency", 0], "monetary"]).metrics);
   });
 
   it("offers margin and the extra measure once their columns are mapped", async () => {

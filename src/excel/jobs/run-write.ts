@@ -52,7 +52,10 @@ export function plan(job: RunJob, read: ReadColumns & { book: BookState; extraNa
   const warnColumns = churnColumns(a, m);
   const warn = warnColumns ? resultRows(warnColumns, a.predict!.model!.warning.length) : null;
   const allBytes = warn ? new Float64Array(customers + warn.rows.length) : bytes;
-  if (warn) (allBytes.set(bytes), allBytes.set(warn.bytes, customers));
+  if (warn) {
+    allBytes.set(bytes);
+    allBytes.set(warn.bytes, customers);
+  }
   const blocks = splitByBytes(allBytes, settings.predict ? WRITE_SYNCS_PREDICT : WRITE_SYNCS, PAYLOAD_TARGET);
   return { book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)), columns, customers, rows, warnColumns, warn, blocks };
 }

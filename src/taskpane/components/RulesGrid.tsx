@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useRef } from "react";
+import { useState } from "react";
 import type { Messages } from "../../i18n";
 import { DIMENSIONS, emptyRule, type RuleDraft } from "../form/rfm";
 
@@ -40,16 +40,22 @@ export function RulesGrid({ m, rules, onChange }: RulesGridProps) {
   const headers = [m.pane.ruleName, ...DIMENSIONS.flatMap((d) => [m.pane.ruleMin(letters[d]), m.pane.ruleMax(letters[d])])];
   const set = (index: number, rule: RuleDraft) => onChange(rules.map((r, i) => (i === index ? rule : r)));
   // Stable React keys per row, so that removing a row keeps focus and typing state on the rows that stay
-  // (an index key would hand row 3's inputs to row 2). Rebuilt when the rules arrive from elsewhere.
-  const keyCounter = useRef(0);
-  const keys = useRef<number[]>([]);
-  if (keys.current.length !== rules.length) keys.current = rules.map(() => keyCounter.current++);
+  // (an index key would hand row 3's inputs to row 2). Rebuilt, with keys never used before, when the rules arrive
+  // from elsewhere. Rendering reads them, so they are state, not a ref, and the rebuild is the state adjusted
+  // while rendering (https://react.dev/reference/react/useState#storing-information-from-previous-renders).
+  const [rowKeys, setRowKeys] = useState(() => ({ keys: rules.map((_, i) => i), next: rules.length }));
+  let { keys } = rowKeys;
+  if (keys.length !== rules.length) {
+    const rebuilt = { keys: rules.map((_, i) => rowKeys.next + i), next: rowKeys.next + rules.length };
+    setRowKeys(rebuilt);
+    keys = rebuilt.keys;
+  }
   const remove = (index: number) => {
-    keys.current = keys.current.filter((_, i) => i !== index);
+    setRowKeys({ keys: keys.filter((_, i) => i !== index), next: rowKeys.next });
     onChange(rules.filter((_, i) => i !== index));
   };
   const add = () => {
-    keys.current = [...keys.current, keyCounter.current++];
+    setRowKeys({ keys: [...keys, rowKeys.next], next: rowKeys.next + 1 });
     onChange([...rules, emptyRule()]);
   };
 
@@ -72,7 +78,7 @@ export function RulesGrid({ m, rules, onChange }: RulesGridProps) {
             {rules.map((rule, index) => {
               const row = String(index + 1);
               return (
-                <TableRow key={keys.current[index]}>
+                <TableRow key={keys[index]}>
                   <TableCell>
                     <Input
                       className={styles.name}

@@ -3,11 +3,14 @@
  * pilot comparisons, and what their buttons do against the `WorkbookPort`. The list is read on start and again
  * after each run that saved a snapshot. Port errors are kept as the port's sentences, to be shown as they are.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { MigrationReport, PilotComparisonReport, PilotInfo, RunReport, SnapshotInfo, WorkbookPort } from "../../excel/port";
 import type { Locale } from "../../i18n";
 import { DEFAULT_PILOT, defaultMeasureSnapshot, defaultPair, pilotRequest, type PilotDraft, type PilotProblem } from "../dynamic";
 import { sentence, useJob, type Job } from "./useJob";
+
+/** The port's snapshot and pilot lists, or its sentence when they could not be read. */
+type Lists = { list: SnapshotInfo[]; picked: PilotInfo[] } | { error: string };
 
 /** The pilot form could not be used: the port was not asked. */
 type PickInvalid = { kind: "invalid"; problems: PilotProblem[] };
@@ -64,46 +67,66 @@ export function useDynamic(
   const [measurePilot, setMeasurePilotId] = useState<string | null>(null);
   const [measureSnapshot, setMeasureSnapshot] = useState<string | null>(null);
   const { state: comparison, start: startComparison } = useJob<PilotComparisonReport>();
+  // The latest values for callbacks that finish later, written after each commit, not during render
+  // (https://react.dev/reference/react/useRef); a layout effect runs before any handler or later effect reads them.
   const localeRef = useRef(locale);
-  localeRef.current = locale;
-  // The latest values for callbacks that finish later.
   const state = useRef({ snapshots, pilots, before, after, pilotDraft, measurePilot, measureSnapshot });
-  state.current = { snapshots, pilots, before, after, pilotDraft, measurePilot, measureSnapshot };
+  useLayoutEffect(() => {
+    localeRef.current = locale;
+    state.current = { snapshots, pilots, before, after, pilotDraft, measurePilot, measureSnapshot };
+  }, [locale, snapshots, pilots, before, after, pilotDraft, measurePilot, measureSnapshot]);
+
+  /** Asks the port for the snapshots and pilots; a failure comes back as the port's sentence. */
+  const readLists = useCallback(async (): Promise<Lists | null> => {
+    if (!port) return null;
+    try {
+      const [list, picked] = await Promise.all([port.listSnapshots(localeRef.current), port.listPilots(localeRef.current)]);
+      return { list, picked };
+    } catch (error) {
+      return { error: sentence(error) };
+    }
+  }, [port]);
 
   /**
-   * Reads the snapshots and pilots. Choices that still exist are kept; `fresh` (a new run's snapshot) points the
+   * Shows what `readLists` brought. Choices that still exist are kept; `fresh` (a new run's snapshot) points the
    * comparison at the two latest snapshots again and the pilot form at the newest snapshot.
    */
+  const showLists = useCallback((lists: Lists, fresh: boolean) => {
+    if ("error" in lists) {
+      setListError(lists.error);
+      setSnapshots((current) => current ?? []);
+      return;
+    }
+    const { list, picked } = lists;
+    setListError(null);
+    setSnapshots(list);
+    setPilots(picked);
+    const ids = new Set(list.map((s) => s.id));
+    const { before: b, after: a } = state.current;
+    if (fresh || !(b && ids.has(b)) || !(a && ids.has(a))) {
+      const pair = defaultPair(list);
+      setBefore(pair.before);
+      setAfter(pair.after);
+    }
+    const draftSnapshot = state.current.pilotDraft.snapshotId;
+    if (fresh || !(draftSnapshot && ids.has(draftSnapshot))) {
+      const newest = list.at(-1)?.id ?? null;
+      if (newest !== draftSnapshot) setPilotDraft((d) => ({ ...d, snapshotId: newest, tier: null, strategy: "" }));
+    }
+    const chosenPilot = picked.find((p) => p.id === state.current.measurePilot) ?? picked.at(-1) ?? null;
+    setMeasurePilotId(chosenPilot?.id ?? null);
+    const measureId = state.current.measureSnapshot;
+    if (fresh || !(measureId && ids.has(measureId))) setMeasureSnapshot(defaultMeasureSnapshot(list, chosenPilot?.asOf ?? null));
+  }, []);
+
+  // The lists are set in the port's answer's callback, never synchronously in the effects below that ask for them
+  // (https://react.dev/learn/you-might-not-need-an-effect#fetching-data).
   const load = useCallback(
-    async (fresh: boolean) => {
-      if (!port) return;
-      try {
-        const [list, picked] = await Promise.all([port.listSnapshots(localeRef.current), port.listPilots(localeRef.current)]);
-        setListError(null);
-        setSnapshots(list);
-        setPilots(picked);
-        const ids = new Set(list.map((s) => s.id));
-        const { before: b, after: a } = state.current;
-        if (fresh || !(b && ids.has(b)) || !(a && ids.has(a))) {
-          const pair = defaultPair(list);
-          setBefore(pair.before);
-          setAfter(pair.after);
-        }
-        const draftSnapshot = state.current.pilotDraft.snapshotId;
-        if (fresh || !(draftSnapshot && ids.has(draftSnapshot))) {
-          const newest = list.at(-1)?.id ?? null;
-          if (newest !== draftSnapshot) setPilotDraft((d) => ({ ...d, snapshotId: newest, tier: null, strategy: "" }));
-        }
-        const chosenPilot = picked.find((p) => p.id === state.current.measurePilot) ?? picked.at(-1) ?? null;
-        setMeasurePilotId(chosenPilot?.id ?? null);
-        const measureId = state.current.measureSnapshot;
-        if (fresh || !(measureId && ids.has(measureId))) setMeasureSnapshot(defaultMeasureSnapshot(list, chosenPilot?.asOf ?? null));
-      } catch (error) {
-        setListError(sentence(error));
-        setSnapshots((current) => current ?? []);
-      }
-    },
-    [port],
+    (fresh: boolean) =>
+      readLists().then((lists) => {
+        if (lists) showLists(lists, fresh);
+      }),
+    [readLists, showLists],
   );
 
   useEffect(() => {

@@ -2,7 +2,7 @@
  * The pane's state and what its buttons do, against a `WorkbookPort` (Office.js in Excel, the stand-in in the
  * preview and tests). Components only render what this returns.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type {
   CellRef,
   ChartKind,
@@ -63,11 +63,15 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
   const { state: chart, start: startChartJob } = useJob<ChartReport>();
   const [chartKind, setChartKind] = useState<ChartKind>("column");
   const abort = useRef<AbortController | null>(null);
-  // The latest form and locale for callbacks that outlive a render (a run that finishes later).
+  // The latest form and locale for callbacks that outlive a render (a run that finishes later). Written after each
+  // commit, not during render (https://react.dev/reference/react/useRef: a render React discards must not leave its
+  // values behind); a layout effect runs before any event handler or later effect can read them.
   const formRef = useRef(form);
-  formRef.current = form;
   const localeRef = useRef(locale);
-  localeRef.current = locale;
+  useLayoutEffect(() => {
+    formRef.current = form;
+    localeRef.current = locale;
+  }, [form, locale]);
 
   // On start: the workbook's tables and its saved settings (reopening the workbook and pressing Run repeats them).
   useEffect(() => {
