@@ -27,7 +27,7 @@ export function keyLabel(tierBy: AnalysisTierBy, key: string, builtIn: boolean, 
 
 /** A tier's name in the user's language: segment names translated, custom names as typed, A/B/C as is, bands translated. */
 export function tierLabel(a: AnalysisResult, t: TierRow, m: Messages): string {
-  if (a.tierBy === "segment") return segmentName(a.rfm!.segmentation, t.index, m);
+  if (a.tierBy === "segment") return segmentName(a.rfm.segmentation, t.index, m);
   return keyLabel(a.tierBy, t.key, true, m);
 }
 

@@ -78,9 +78,10 @@ export function checkLifecycleOptions(options: LifecycleOptions): LifecycleThres
 export function lifecycleStages(tx: Transactions, options: LifecycleOptions = {}): Lifecycle {
   const o = checkLifecycleOptions(options);
   // As of a past date, later purchases have not happened yet (as the models' calibration end).
-  const upTo = options.asOf === undefined || options.asOf === null ? tx : transactionsUpTo(tx, options.asOf);
-  if (upTo.validRows === 0) {
-    throw new CoreError("calibrationBeforeData", { end: serialToIsoDate(Math.floor(options.asOf!)), first: serialToIsoDate(earliest(tx)) });
+  const asOf = options.asOf ?? null;
+  const upTo = asOf === null ? tx : transactionsUpTo(tx, asOf);
+  if (upTo.validRows === 0 && asOf !== null) {
+    throw new CoreError("calibrationBeforeData", { end: serialToIsoDate(Math.floor(asOf)), first: serialToIsoDate(earliest(tx)) });
   }
   const summary = summarizeCustomers(upTo, { asOf: options.asOf });
   const n = summary.customerIds.length;

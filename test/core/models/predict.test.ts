@@ -222,6 +222,8 @@ describe("lifecycleStages", () => {
     expect(Object.keys(stages).sort()).toEqual(["a", "b", "c"]);
     expect(life.recencyDays[0]).toBe(25);
     expectCoreError(() => lifecycleStages(data, { asOf: asOf - 1000 }), "calibrationBeforeData");
+    // Without an analysis date there is no "before the data": no usable row is no data (it was a date of NaN).
+    expectCoreError(() => lifecycleStages(readTransactions({ customers: ["a"], dates: ["not a date"], amounts: [1] })), "noData");
   });
 
   it("falls back to new_days as the gap when nobody bought on two days", () => {
