@@ -7,6 +7,7 @@
  * Implementations live in `src/excel/jobs`, the only code that calls `Excel.run`; each operation does a
  * constant number of `context.sync()` calls however many rows there are.
  */
+import type { RoleMapping } from "../core/analysis/roles";
 import type { PredictAnalysisOptions } from "../core/analysis/types";
 import type { AbcMethod } from "../core/tiers/abc";
 import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/tiers/score";
@@ -52,25 +53,12 @@ export interface SourcePreview {
 }
 
 /**
- * Column indices (0-based, into `SourcePreview.header`) for each role; -1 when a role is unmapped.
- * Settings saved before `order` existed have none: read as -1.
+ * Column indices (0-based, into `SourcePreview.header`) for each role (src/core/analysis/roles.ts: the one
+ * list of roles); -1 when a role is unmapped. With `quantity`, amount = quantity × the amount column (unit
+ * price); `order` groups line items into orders (src/core/transactions/orders.ts). Settings saved before
+ * `order` existed have none: read as -1.
  */
-export interface ColumnMapping {
-  customer: number;
-  date: number;
-  /** The amount column. With `quantity`, amount = quantity × this column (unit price). */
-  amount: number;
-  quantity: number;
-  margin: number;
-  category: number;
-  /** Any extra numeric dimension to average per tier (e.g. an NPS or rating column). */
-  extra: number;
-  /**
-   * The order (invoice) id, when rows are line items (several rows per order): rows are grouped into one
-   * order per (customer, order id), so frequency and "Orders" count orders (src/core/transactions/orders.ts).
-   */
-  order: number;
-}
+export type ColumnMapping = RoleMapping;
 
 export type SegmentSchemeChoice = "rfm" | "cn8" | "custom";
 

@@ -9,7 +9,7 @@
 import type { Messages } from "../i18n";
 import type { PilotProblem } from "./dynamic";
 import type { FormProblem } from "./form/problems";
-import type { MappingProblem } from "./mapping";
+import type { MappingProblem } from "../core/analysis/roles";
 
 /** One sentence per kind, each given its own record (`Extract` by `kind`). */
 type Table<P extends { kind: string }> = { [K in P["kind"]]: (problem: Extract<P, { kind: K }>, m: Messages) => string };

@@ -90,8 +90,8 @@ describe("describeFormProblem", () => {
   const all: FormProblem[] = [
     { kind: "noSource" },
     { kind: "mapping", problem: { kind: "missing", role: "customer" } },
-    { kind: "mapping", problem: { kind: "outOfRange", role: "date" } },
-    { kind: "mapping", problem: { kind: "shared", roles: ["date", "amount"] } },
+    { kind: "mapping", problem: { kind: "outOfRange", role: "date", column: 5, columns: 3 } },
+    { kind: "mapping", problem: { kind: "shared", roles: ["date", "amount"], column: 1 } },
     { kind: "noAnalysis" },
     { kind: "asOf", value: "x" },
     { kind: "bins", value: "11" },

@@ -16,7 +16,8 @@ import { describeCoreError, problemText } from "../../i18n/describe";
 import { nextTierLabel, tierLabel } from "../../i18n/tier-names";
 import { WorkbookError } from "../errors";
 import type { AnalysisSettings, CellRef, DataQuality, UpgradeCandidate } from "../port";
-import { a1, type Role, type Shape } from "../read";
+import type { Role } from "../../core/analysis/roles";
+import { a1, type Shape } from "../read";
 import { PROGRESS, type RunJob } from "./run-job";
 
 /** The read phase's result the compute phase takes. */

@@ -6,7 +6,8 @@
  * field without knowing its section. Pure: problems are data, worded by `describeFormProblem` in the person's language.
  */
 import type { AnalysisSettings, ColumnMapping, SourceRef } from "../../excel/port";
-import { EMPTY_MAPPING, mappingProblems } from "../mapping";
+import { mappingProblems } from "../../core/analysis/roles";
+import { EMPTY_MAPPING } from "../mapping";
 import { ABC_DEFAULTS, abcFromSettings, abcToSettings, type AbcDraft } from "./abc";
 import { CLV_DEFAULTS, clvFromSettings, clvToSettings, type ClvDraft } from "./clv";
 import { PREDICT_DRAFT_DEFAULTS, predictFromSettings, predictToSettings, type PredictDraft } from "./predict";

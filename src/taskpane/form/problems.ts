@@ -4,7 +4,7 @@
  * names the control to fix. A file of its own so the sections stay unaware of each other.
  */
 import type { AnalysisSettings } from "../../excel/port";
-import type { MappingProblem } from "../mapping";
+import type { MappingProblem } from "../../core/analysis/roles";
 import type { AbcProblem } from "./abc";
 import type { ClvProblem } from "./clv";
 import type { PredictProblem } from "./predict";
