@@ -19,7 +19,7 @@ describe("settingsFromForm", () => {
       mapping: { ...EMPTY_MAPPING, customer: 0, date: 1, amount: 2 },
       asOf: null,
       dayOrder: "mdy",
-      rfm: { bins: 5, breakpoints: null, scheme: "rfm", rules: [] },
+      rfm: { bins: 5, breakpoints: null, scheme: "rfm" },
       abc: { aCut: 0.8, bCut: 0.95, basis: "revenue", method: "fixed" },
       clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },
       predict: null,

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../src/taskpane/App";
 import { messages } from "../../src/i18n";
+import type { SegmentRule } from "../../src/core/tiers/segments";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 import { bodyText, choose, cleanup, click, get, query, render, settle, type } from "./support/dom";
@@ -164,7 +165,7 @@ describe("pane: run", () => {
       mapping: { ...EMPTY_MAPPING, customer: 4, date: 2, amount: 3, quantity: 1 },
       asOf: "2011-12-10",
       dayOrder: "dmy",
-      rfm: { bins: 4, breakpoints: null, scheme: "cn8", rules: [] },
+      rfm: { bins: 4, breakpoints: null, scheme: "cn8" },
       abc: null,
       clv: null,
       summaryBy: "segment",
@@ -194,9 +195,12 @@ describe("pane: run", () => {
     await type(get("textbox", en.pane.ruleCell("5", en.pane.ruleName)), "Rest");
     await click(get("button", en.pane.run));
     const [settings] = port.called("run")[0].args as [AnalysisSettings];
-    expect(settings.rfm?.scheme).toBe("custom");
-    expect(settings.rfm?.rules.map((r) => r.name)).toEqual(["VIP", en.segments.loyalCustomers, en.segments.newCustomers, en.segments.atRisk, "Rest"]);
-    expect(settings.rfm?.rules[0]).toEqual({ name: "VIP", r: [4, 5], f: [4, 5], m: [4, 5] });
+    // The custom scheme is the rules themselves, as the core takes them (issue 10: one settings shape).
+    const rules = settings.rfm?.scheme;
+    expect(Array.isArray(rules)).toBe(true);
+    if (!Array.isArray(rules)) return;
+    expect(rules.map((r: SegmentRule) => r.name)).toEqual(["VIP", en.segments.loyalCustomers, en.segments.newCustomers, en.segments.atRisk, "Rest"]);
+    expect(rules[0]).toEqual({ name: "VIP", r: [4, 5], f: [4, 5], m: [4, 5] });
   });
 });
 

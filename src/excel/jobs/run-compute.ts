@@ -1,14 +1,13 @@
 /**
- * The run's compute phase and what is derived from the core's result for the report: the pane's settings
- * turned into the core's options (the custom rules read back from their grid, the breakpoints renamed), the
- * data quality with the first bad cell, and the customers closest to the next tier up. Apart from the
- * workbook's syncs, so the numbers the sheets show can be followed from one place.
+ * The run's compute phase and what is derived from the core's result for the report: the settings handed
+ * to the core (they are its options, but for the analysis date kept as ISO text), the data quality with
+ * the first bad cell, and the customers closest to the next tier up. Apart from the workbook's syncs, so
+ * the numbers the sheets show can be followed from one place.
  */
 import { runTiering } from "../../core/analysis/run";
 import type { AnalysisResult } from "../../core/analysis/types";
 import { withPredictions } from "../../core/analysis/predictions";
 import { parseDateText } from "../../core/cells/dates";
-import { readSegmentRules } from "../../core/tiers/segments";
 import { closestToUpgrade } from "../../core/tiers/upgrade-rank";
 import type { ProblemCode } from "../../core/cells/problems";
 import type { Messages } from "../../i18n";
@@ -83,14 +82,6 @@ function parseAsOf(asOf: string | null, m: Messages): number | null {
 
 /** The analysis without the predictions: `withPredictions` follows when `settings.predict` is on. */
 function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown[]>>, m: Messages): AnalysisResult {
-  const rfm = settings.rfm;
-  const bp = rfm?.breakpoints ?? null;
-  const scheme =
-    rfm === null
-      ? null
-      : rfm.scheme === "custom"
-        ? readSegmentRules(rfm.rules.map((r) => [r.name, r.r[0], r.r[1], r.f[0], r.f[1], r.m[0], r.m[1]]))
-        : rfm.scheme;
   return runTiering(
     {
       customers: cells.customer!,
@@ -105,7 +96,7 @@ function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown
     {
       asOf: parseAsOf(settings.asOf, m),
       dayOrder: settings.dayOrder,
-      rfm: rfm && scheme ? { bins: rfm.bins, breakpoints: bp ? { recency: bp.r, frequency: bp.f, monetary: bp.m } : null, scheme } : null,
+      rfm: settings.rfm,
       abc: settings.abc,
       clv: settings.clv,
       predict: settings.predict ?? null,

@@ -2,9 +2,13 @@
  * The RFM section of the form: scores per dimension (bins or typed breakpoints) and the segment scheme, with the
  * custom rules as a grid of text. Its own module because the rules grid and breakpoints are most of the form's checks.
  */
-import type { RfmSettings, SegmentRuleRow, SegmentSchemeChoice } from "../../excel/port";
+import type { SegmentRule } from "../../core/tiers/segments";
+import type { RfmSettings } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import { parsed, parseNumber, type Parsed } from "./shared";
+
+/** The scheme as the pane offers it: a built-in one, or "custom" with the rules of the grid below it. */
+export type SegmentSchemeChoice = "rfm" | "cn8" | "custom";
 
 export type Dimension = "r" | "f" | "m";
 export const DIMENSIONS: readonly Dimension[] = ["r", "f", "m"];
@@ -61,17 +65,22 @@ export function starterRules(m: Messages): RuleDraft[] {
 
 export const emptyRule = (): RuleDraft => ({ name: "", r: ["1", "5"], f: ["1", "5"], m: ["1", "5"] });
 
-/** The RFM fields showing saved settings (null: off, with the defaults ready). */
+/** The core's name of each dimension's breakpoints. */
+const BREAKPOINT_KEYS = { r: "recency", f: "frequency", m: "monetary" } as const;
+
+/** The RFM fields showing saved settings (null: off, with the defaults ready); custom rules fill the grid. */
 export function rfmFromSettings(rfm: RfmSettings | null): RfmDraft {
+  const bp = rfm?.breakpoints;
+  const rules = rfm && typeof rfm.scheme !== "string" ? rfm.scheme : [];
   return {
     rfmOn: rfm !== null,
     bins: rfm ? String(rfm.bins) : RFM_DEFAULTS.bins,
-    breakpointsOn: Boolean(rfm?.breakpoints),
-    breakpoints: rfm?.breakpoints
-      ? { r: rfm.breakpoints.r.join(", "), f: rfm.breakpoints.f.join(", "), m: rfm.breakpoints.m.join(", ") }
+    breakpointsOn: Boolean(bp),
+    breakpoints: bp
+      ? { r: (bp.recency ?? []).join(", "), f: (bp.frequency ?? []).join(", "), m: (bp.monetary ?? []).join(", ") }
       : RFM_DEFAULTS.breakpoints,
-    scheme: rfm?.scheme ?? "rfm",
-    rules: (rfm?.rules ?? []).map((rule) => ({
+    scheme: rfm ? (typeof rfm.scheme === "string" ? rfm.scheme : "custom") : "rfm",
+    rules: rules.map((rule) => ({
       name: rule.name,
       r: [String(rule.r[0]), String(rule.r[1])],
       f: [String(rule.f[0]), String(rule.f[1])],
@@ -95,22 +104,22 @@ export function rfmToSettings(form: RfmDraft): Parsed<RfmSettings | null, RfmPro
   if (!binsOk) problems.push({ kind: "bins", value: form.bins });
   let breakpoints: RfmSettings["breakpoints"] = null;
   if (form.breakpointsOn && binsOk) {
-    const parsedBreakpoints = { r: [] as number[], f: [] as number[], m: [] as number[] };
+    const parsedBreakpoints = { recency: [] as number[], frequency: [] as number[], monetary: [] as number[] };
     for (const dimension of DIMENSIONS) {
       const values = parseBreakpoints(form.breakpoints[dimension]);
       const increasing = values.every((v, i) => Number.isFinite(v) && (i === 0 || v > values[i - 1]));
       if (values.length !== bins - 1 || !increasing) problems.push({ kind: "breakpoints", dimension, expected: bins - 1 });
-      parsedBreakpoints[dimension] = values;
+      parsedBreakpoints[BREAKPOINT_KEYS[dimension]] = values;
     }
     breakpoints = parsedBreakpoints;
   }
-  const rules: SegmentRuleRow[] = [];
+  const rules: SegmentRule[] = [];
   if (form.scheme === "custom") {
     if (form.rules.length === 0) problems.push({ kind: "noRules" });
     form.rules.forEach((draft, index) => {
       const row = index + 1;
       if (draft.name.trim() === "") problems.push({ kind: "rule", row, what: "name" });
-      const rule: SegmentRuleRow = { name: draft.name.trim(), r: [1, 1], f: [1, 1], m: [1, 1] };
+      const rule = { name: draft.name.trim(), r: [1, 1] as [number, number], f: [1, 1] as [number, number], m: [1, 1] as [number, number] };
       for (const dimension of DIMENSIONS) {
         const [low, high] = draft[dimension].map(parseNumber);
         const inScale = (v: number) => Number.isInteger(v) && v >= 1 && (!binsOk || v <= bins);
@@ -121,5 +130,5 @@ export function rfmToSettings(form: RfmDraft): Parsed<RfmSettings | null, RfmPro
       rules.push(rule);
     });
   }
-  return parsed({ bins, breakpoints, scheme: form.scheme, rules }, problems);
+  return parsed({ bins, breakpoints, scheme: form.scheme === "custom" ? rules : form.scheme }, problems);
 }

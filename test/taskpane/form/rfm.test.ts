@@ -14,7 +14,7 @@ describe("settingsFromForm: RFM", () => {
       { kind: "breakpoints", dimension: "m", expected: 4 },
     ]);
     const fixed = settingsFromForm({ ...form, breakpoints: { r: "30,90,180,365", f: "1,2,5,10", m: "100,250,500,1000" } }, 3);
-    expect(fixed.ok && fixed.settings.rfm?.breakpoints).toEqual({ r: [30, 90, 180, 365], f: [1, 2, 5, 10], m: [100, 250, 500, 1000] });
+    expect(fixed.ok && fixed.settings.rfm?.breakpoints).toEqual({ recency: [30, 90, 180, 365], frequency: [1, 2, 5, 10], monetary: [100, 250, 500, 1000] });
   });
 
   it("checks custom rules row by row against the score levels", () => {
