@@ -6,7 +6,11 @@
  * a sentence is a type error. One table serves every language: which words a problem's facts fill in is
  * the same in each.
  */
+import { AnalysisSettingsError } from "../core/analysis/types";
+import { CoreError } from "../core/cells/errors";
 import type { Messages } from "../i18n";
+import { describeCoreError } from "../i18n/describe";
+import { settingsSentence } from "../i18n/settings-problems";
 import type { PilotProblem } from "./dynamic";
 import type { FormProblem } from "./form/problems";
 import type { MappingProblem } from "../core/analysis/roles";
@@ -49,6 +53,7 @@ const FORM_PROBLEMS: Table<FormProblem> = {
   scoreMetric: (p, m) => m.pane.score.problems.unavailable(m.scoreMetrics[p.metric], m.pane.score.needs[p.needs]),
   bandShares: (_p, m) => m.pane.score.problems.shares(m.scoreTiers.bronze),
   bandThresholds: (_p, m) => m.pane.score.problems.thresholds(m.scoreTiers.bronze),
+  core: (p, m) => (p.problem.kind === "setting" ? settingsSentence(new AnalysisSettingsError(p.problem.code, p.problem.value), m) : describeCoreError(new CoreError(p.problem.code, p.problem.details), m)),
 };
 
 const PILOT_PROBLEMS: Table<PilotProblem> = {

@@ -235,10 +235,11 @@ describe("pane: Predict CLV & churn", () => {
   it("says what to fix in a predict field, shows the predict phase while running, and the note when the models could not be fitted", async () => {
     const port = await paneWithSelection();
     await click(get("switch", en.pane.predictToggle));
-    await type(get("textbox", en.pane.predict.horizonMonths), "0");
+    // The core's horizon rule (whole months, 0 up to its limit; issue 10: one rule), so a fraction, not 0, is refused.
+    await type(get("textbox", en.pane.predict.horizonMonths), "1.5");
     await click(get("button", en.pane.run));
     expect(port.called("run")).toEqual([]);
-    expect(bodyText()).toContain(en.pane.problems.predict(en.pane.predict.horizonMonths, "0", en.pane.problems.predictRules.horizonMonths));
+    expect(bodyText()).toContain(en.pane.problems.predict(en.pane.predict.horizonMonths, "1.5", en.pane.problems.predictRules.horizonMonths));
     await type(get("textbox", en.pane.predict.horizonMonths), "12");
 
     port.progress = [{ phase: "predict", fraction: 0.35 }];

@@ -1,11 +1,13 @@
 /**
  * The RFM section of the form: scores per dimension (bins or typed breakpoints) and the segment scheme, with the
- * custom rules as a grid of text. Its own module because the rules grid and breakpoints are most of the form's checks.
+ * custom rules as a grid of text. Its own module because the rules grid is the one check the pane keeps (the core
+ * takes rules as they are).
  */
+import { binsProblems } from "../../core/tiers/rfm";
 import type { SegmentRule } from "../../core/tiers/segments";
 import type { RfmSettings } from "../../excel/port";
 import type { Messages } from "../../i18n";
-import { parsed, parseNumber, type Parsed } from "./shared";
+import { parseNumber, type Read } from "./shared";
 
 /** The scheme as the pane offers it: a built-in one, or "custom" with the rules of the grid below it. */
 export type SegmentSchemeChoice = "rfm" | "cn8" | "custom";
@@ -33,6 +35,7 @@ export interface RfmDraft {
 
 export type RfmProblem =
   | { kind: "bins"; value: string }
+  /** The core's breakpoints rule (ascending numbers); `expected` is what the pane asks for, one fewer than the bins. */
   | { kind: "breakpoints"; dimension: Dimension; expected: number }
   | { kind: "noRules" }
   | { kind: "rule"; row: number; what: "name" | "bound" | "range"; dimension?: Dimension };
@@ -65,9 +68,6 @@ export function starterRules(m: Messages): RuleDraft[] {
 
 export const emptyRule = (): RuleDraft => ({ name: "", r: ["1", "5"], f: ["1", "5"], m: ["1", "5"] });
 
-/** The core's name of each dimension's breakpoints. */
-const BREAKPOINT_KEYS = { r: "recency", f: "frequency", m: "monetary" } as const;
-
 /** The RFM fields showing saved settings (null: off, with the defaults ready); custom rules fill the grid. */
 export function rfmFromSettings(rfm: RfmSettings | null): RfmDraft {
   const bp = rfm?.breakpoints;
@@ -95,23 +95,21 @@ export function parseBreakpoints(text: string): number[] {
   return parts.map(parseNumber);
 }
 
-/** The RFM settings (null when off), or every problem in the section. */
-export function rfmToSettings(form: RfmDraft): Parsed<RfmSettings | null, RfmProblem> {
+/**
+ * The RFM settings (null when off) as read. The bins and the breakpoints are the core's to check (a breakpoint
+ * that is not a number is NaN, which the core's rule refuses); the custom rules' grid is checked here, row by
+ * row against the score levels, since the core takes rules as they are and has no rule for a grid's rows.
+ */
+export function rfmToSettings(form: RfmDraft): Read<RfmSettings | null, RfmProblem> {
   const problems: RfmProblem[] = [];
-  if (!form.rfmOn) return parsed(null, problems);
+  if (!form.rfmOn) return { settings: null, problems };
   const bins = parseNumber(form.bins);
-  const binsOk = Number.isInteger(bins) && bins >= 2 && bins <= 10;
-  if (!binsOk) problems.push({ kind: "bins", value: form.bins });
+  // Rule bounds are checked against the scale only when the bins are usable (the core says when they are not).
+  const binsOk = binsProblems(bins).length === 0;
   let breakpoints: RfmSettings["breakpoints"] = null;
-  if (form.breakpointsOn && binsOk) {
-    const parsedBreakpoints = { recency: [] as number[], frequency: [] as number[], monetary: [] as number[] };
-    for (const dimension of DIMENSIONS) {
-      const values = parseBreakpoints(form.breakpoints[dimension]);
-      const increasing = values.every((v, i) => Number.isFinite(v) && (i === 0 || v > values[i - 1]));
-      if (values.length !== bins - 1 || !increasing) problems.push({ kind: "breakpoints", dimension, expected: bins - 1 });
-      parsedBreakpoints[BREAKPOINT_KEYS[dimension]] = values;
-    }
-    breakpoints = parsedBreakpoints;
+  if (form.breakpointsOn) {
+    const read = (dimension: Dimension) => parseBreakpoints(form.breakpoints[dimension]);
+    breakpoints = { recency: read("r"), frequency: read("f"), monetary: read("m") };
   }
   const rules: SegmentRule[] = [];
   if (form.scheme === "custom") {
@@ -130,5 +128,5 @@ export function rfmToSettings(form: RfmDraft): Parsed<RfmSettings | null, RfmPro
       rules.push(rule);
     });
   }
-  return parsed({ bins, breakpoints, scheme: form.scheme === "custom" ? rules : form.scheme }, problems);
+  return { settings: { bins, breakpoints, scheme: form.scheme === "custom" ? rules : form.scheme }, problems };
 }
