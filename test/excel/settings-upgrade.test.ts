@@ -1,6 +1,9 @@
 /** Settings saved by the earlier shape (issue 10: one settings shape) still load, key their snapshots alike, and run as before. */
 import { describe, expect, it } from "vitest";
+import { CoreError } from "../../src/core/cells/errors";
 import type { AnalysisSettings } from "../../src/excel/port";
+import { en } from "../../src/i18n/en";
+import { describeCoreError } from "../../src/i18n/describe";
 import { isAnalysisSettings, SETTINGS_KEY, upgradeSettings, type SavedSettings } from "../../src/excel/settings";
 import { tieringOf } from "../../src/excel/tiering";
 import { bookWithTransactions, settingsFor, transactions } from "./helpers";
@@ -60,5 +63,12 @@ describe("upgradeSettings", () => {
     expect(again.book.values("Tier Summary")).toEqual(summaryOld);
     expect({ ...fromNew, snapshot: null }).toEqual({ ...fromOld, snapshot: null });
     expect(fromNew.snapshot?.tiering).toBe(fromOld.snapshot?.tiering);
+  });
+
+  it("refuses custom rules that a grid would have refused (the run used to read them back from their grid), with the same sentence", async () => {
+    const rows = transactions(10);
+    const { port } = bookWithTransactions(rows);
+    const settings = settingsFor(rows.length, { summaryBy: "segment", rfm: { bins: 5, breakpoints: null, scheme: [{ ...RULE, name: " " }] } });
+    await expect(port.run(settings, { locale: "en" })).rejects.toThrow(describeCoreError(new CoreError("badRule", { row: 1, problem: "ruleNameBlank" }), en));
   });
 });

@@ -16,6 +16,8 @@ import { scoreMetricNeeds, type ScoreDraft, type ScoreOffer } from "./score";
 type PaneForm = RfmDraft & ClvDraft & PredictDraft & ScoreDraft & Pick<ScoreOffer, "mapping">;
 
 const DIMENSION_OF: Readonly<Record<string, Dimension>> = { recency: "r", frequency: "f", monetary: "m" };
+/** A rule's column as the core names it ("R min", "F"). */
+const DIMENSION_OF_COLUMN: Readonly<Record<string, Dimension>> = { R: "r", F: "f", M: "m" };
 const PREDICT_FIELDS: readonly string[] = ["horizonMonths", "monthlyDiscount", "newDays", "activeMultiple", "silentMultiple", "churnCapDays", "cantLoseShare", "cantLoseRisk"];
 
 /** The score metrics the form sends, in its order (the core numbers weights by this position). */
@@ -79,6 +81,13 @@ function coreProblem(problem: Extract<AnalysisProblem, { kind: "core" }>, form: 
       const metric = scoreMetricsOf(form)[Number(d.position) - 1];
       return metric ? { kind: "scoreWeight", metric, value: form.scoreMetrics[metric].weight } : { kind: "core", problem };
     }
+    case "badRule": {
+      const row = Number(d.row);
+      if (d.problem === "ruleNameBlank") return form.rules.length === 0 ? { kind: "noRules" } : { kind: "rule", row, what: "name" };
+      const dimension = DIMENSION_OF_COLUMN[String(d.column).charAt(0)];
+      if (!dimension) return { kind: "core", problem };
+      return d.problem === "ruleRange" ? { kind: "rule", row, what: "range", dimension } : { kind: "rule", row, what: "bound", dimension };
+    }
     case "scoreBands":
       return { kind: form.bandKind === "shares" ? "bandShares" : "bandThresholds" };
     default:
@@ -105,13 +114,15 @@ const ORDER: readonly FormProblem["kind"][] = [
 const FIELD_ORDER: readonly string[] = ["r", "f", "m", "clvMargin", "retention", "discount", ...PREDICT_FIELDS, ...SCORE_METRICS];
 
 function fieldRank(problem: FormProblem): number {
+  // The rules grid: by row, the name before the bounds, the bounds in the grid's order.
+  if (problem.kind === "rule") return problem.row * 10 + (problem.dimension ? 1 + FIELD_ORDER.indexOf(problem.dimension) : 0);
   if ("field" in problem) return FIELD_ORDER.indexOf(problem.field);
   if ("dimension" in problem && problem.dimension) return FIELD_ORDER.indexOf(problem.dimension);
   if ("metric" in problem) return FIELD_ORDER.indexOf(problem.metric);
   return 0;
 }
 
-/** `problems` each once, in the form's order (a stable sort, so the rules grid keeps its row order). */
+/** `problems` each once, in the form's order. */
 export function inFormOrder(problems: readonly FormProblem[]): FormProblem[] {
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
@@ -122,6 +133,6 @@ export function inFormOrder(problems: readonly FormProblem[]): FormProblem[] {
   });
   return unique
     .map((problem, index) => ({ problem, index }))
-    .sort((a, b) => ORDER.indexOf(a.problem.kind) - ORDER.indexOf(b.problem.kind) || (a.problem.kind === "rule" ? 0 : fieldRank(a.problem) - fieldRank(b.problem)) || a.index - b.index)
+    .sort((a, b) => ORDER.indexOf(a.problem.kind) - ORDER.indexOf(b.problem.kind) || fieldRank(a.problem) - fieldRank(b.problem) || a.index - b.index)
     .map(({ problem }) => problem);
 }

@@ -1,7 +1,6 @@
 /**
  * The RFM section of the form: scores per dimension (bins or typed breakpoints) and the segment scheme, with the
- * custom rules as a grid of text. Its own module because the rules grid is the one check the pane keeps (the core
- * takes rules as they are).
+ * custom rules as a grid of text. Its own module because the rules grid and the breakpoints are most of the form.
  */
 import { binsProblems } from "../../core/tiers/rfm";
 import type { SegmentRule } from "../../core/tiers/segments";
@@ -96,9 +95,9 @@ export function parseBreakpoints(text: string): number[] {
 }
 
 /**
- * The RFM settings (null when off) as read. The bins and the breakpoints are the core's to check (a breakpoint
- * that is not a number is NaN, which the core's rule refuses); the custom rules' grid is checked here, row by
- * row against the score levels, since the core takes rules as they are and has no rule for a grid's rows.
+ * The RFM settings (null when off) as read. The bins, the breakpoints and the custom rules are the core's to check
+ * (text that is not a number is NaN, which its rules refuse); the grid adds only that a bound is within the score
+ * levels it shows.
  */
 export function rfmToSettings(form: RfmDraft): Read<RfmSettings | null, RfmProblem> {
   const problems: RfmProblem[] = [];
@@ -113,16 +112,13 @@ export function rfmToSettings(form: RfmDraft): Read<RfmSettings | null, RfmProbl
   }
   const rules: SegmentRule[] = [];
   if (form.scheme === "custom") {
-    if (form.rules.length === 0) problems.push({ kind: "noRules" });
     form.rules.forEach((draft, index) => {
-      const row = index + 1;
-      if (draft.name.trim() === "") problems.push({ kind: "rule", row, what: "name" });
       const rule = { name: draft.name.trim(), r: [1, 1] as [number, number], f: [1, 1] as [number, number], m: [1, 1] as [number, number] };
       for (const dimension of DIMENSIONS) {
         const [low, high] = draft[dimension].map(parseNumber);
-        const inScale = (v: number) => Number.isInteger(v) && v >= 1 && (!binsOk || v <= bins);
-        if (!inScale(low) || !inScale(high)) problems.push({ kind: "rule", row, what: "bound", dimension });
-        else if (low > high) problems.push({ kind: "rule", row, what: "range", dimension });
+        // Whole scores are the core's rule; within the score levels is the grid's (a bound above them never matches).
+        const outOfScale = (v: number) => Number.isInteger(v) && (v < 1 || (binsOk && v > bins));
+        if (outOfScale(low) || outOfScale(high)) problems.push({ kind: "rule", row: index + 1, what: "bound", dimension });
         rule[dimension] = [low, high];
       }
       rules.push(rule);
