@@ -72,3 +72,15 @@ describe("upgradeSettings", () => {
     await expect(port.run(settings, { locale: "en" })).rejects.toThrow(describeCoreError(new CoreError("badRule", { row: 1, problem: "ruleNameBlank" }), en));
   });
 });
+
+describe("the port's settings check", () => {
+  it("refuses settings by the core's one check before reading the rows, worded as the run's error was (CLV years ≥ 0: 0 runs, −1 does not)", async () => {
+    const rows = transactions(10);
+    const { port } = bookWithTransactions(rows);
+    const settings = settingsFor(rows.length);
+    await expect(port.run({ ...settings, clv: { ...settings.clv!, years: -1 } }, { locale: "en" })).rejects.toThrow(en.workbook.errors.clvYears("-1"));
+    await expect(port.run({ ...settings, abc: { ...settings.abc!, basis: "margin" } }, { locale: "en" })).rejects.toThrow(en.workbook.errors.marginBasisNeedsColumn);
+    const report = await port.run({ ...settings, clv: { ...settings.clv!, years: 0 } }, { locale: "en" });
+    expect(report.customers).toBeGreaterThan(0);
+  });
+});

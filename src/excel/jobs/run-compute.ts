@@ -5,7 +5,9 @@
  * the numbers the sheets show can be followed from one place.
  */
 import { runTiering } from "../../core/analysis/run";
-import type { AnalysisResult } from "../../core/analysis/types";
+import { analysisProblemError, analysisProblems } from "../../core/analysis/problems";
+import { mappedRoles, type Role } from "../../core/analysis/roles";
+import type { AnalysisOptions, AnalysisResult } from "../../core/analysis/types";
 import { withPredictions } from "../../core/analysis/predictions";
 import { parseDateText } from "../../core/cells/dates";
 import { closestToUpgrade } from "../../core/tiers/upgrade-rank";
@@ -15,7 +17,6 @@ import { describeCoreError, problemText } from "../../i18n/describe";
 import { nextTierLabel, tierLabel } from "../../i18n/tier-names";
 import { WorkbookError } from "../errors";
 import type { AnalysisSettings, CellRef, DataQuality, UpgradeCandidate } from "../port";
-import type { Role } from "../../core/analysis/roles";
 import { a1, type Shape } from "../read";
 import { PROGRESS, type RunJob } from "./run-job";
 
@@ -80,30 +81,42 @@ function parseAsOf(asOf: string | null, m: Messages): number | null {
   return serial;
 }
 
+/** The core's options of `settings` (they are its options but for the analysis date, kept as ISO text). */
+function optionsOf(settings: AnalysisSettings, m: Messages): AnalysisOptions {
+  return {
+    asOf: parseAsOf(settings.asOf, m),
+    dayOrder: settings.dayOrder,
+    rfm: settings.rfm,
+    abc: settings.abc,
+    clv: settings.clv,
+    predict: settings.predict ?? null,
+    score: settings.score ?? null,
+    tierBy: settings.summaryBy,
+  };
+}
+
+/**
+ * The port's check of the settings, before any row is read: the core's one check (`analysisProblems`, the pane's
+ * too) over the mapped roles, its first problem thrown as `runTiering` would throw it (worded by errors.ts).
+ */
+export function checkSettings(settings: AnalysisSettings, m: Messages): void {
+  const [problem] = analysisProblems(optionsOf(settings, m), mappedRoles(settings.mapping));
+  if (problem) throw analysisProblemError(problem);
+}
+
 /** The analysis without the predictions: `withPredictions` follows when `settings.predict` is on. */
 function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown[]>>, m: Messages): AnalysisResult {
-  return runTiering(
-    {
-      customers: cells.customer!,
-      dates: cells.date!,
-      amounts: cells.amount!,
-      quantities: cells.quantity,
-      margins: cells.margin,
-      categories: cells.category,
-      extras: cells.extra,
-      orders: cells.order,
-    },
-    {
-      asOf: parseAsOf(settings.asOf, m),
-      dayOrder: settings.dayOrder,
-      rfm: settings.rfm,
-      abc: settings.abc,
-      clv: settings.clv,
-      predict: settings.predict ?? null,
-      score: settings.score ?? null,
-      tierBy: settings.summaryBy,
-    },
-  );
+  const columns = {
+    customers: cells.customer!,
+    dates: cells.date!,
+    amounts: cells.amount!,
+    quantities: cells.quantity,
+    margins: cells.margin,
+    categories: cells.category,
+    extras: cells.extra,
+    orders: cells.order,
+  };
+  return runTiering(columns, optionsOf(settings, m));
 }
 
 /** What the upgrade gap is measured against per customer: the tier basis's own value (ABC's values, the score, revenue or orders). */

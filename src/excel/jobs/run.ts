@@ -22,7 +22,7 @@ import { checkMapping, describeSource, headerTexts, loadSample, loadShape, readC
 import { loadBookState, upgradeSettings, snapshotInfo, type BookState, type History } from "../settings";
 import { tieringOf } from "../tiering";
 import { canSuspend, job } from "./job";
-import { compute, upgradeCandidates, type Computed, type ReadColumns } from "./run-compute";
+import { checkSettings, compute, upgradeCandidates, type Computed, type ReadColumns } from "./run-compute";
 import { finish, type Finished } from "./run-finish";
 import { PROGRESS, type RunJob } from "./run-job";
 import { plan, write, type RunSheets, type WritePlan } from "./run-write";
@@ -51,6 +51,7 @@ async function read(job: RunJob): Promise<Read> {
   const dataRows = shape.rows - (settings.hasHeader ? 1 : 0);
   if (dataRows <= 0) throw new WorkbookError(m.workbook.errors.noRows);
   checkMapping(settings.mapping, shape.columns, null, m);
+  checkSettings(settings, m);
   job.checkCancel();
 
   // Read: the mapped columns (and the header, for the extra column's name).
