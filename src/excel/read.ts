@@ -218,20 +218,18 @@ export async function readColumns(
   return out;
 }
 
+/** The mapping problems as the port's sentences, keyed by kind (a new kind without one is a type error). */
+const MAPPING_SENTENCES: { [K in MappingProblem["kind"]]: (problem: Extract<MappingProblem, { kind: K }>, header: readonly string[] | null, m: Messages) => string } = {
+  missing: (p, _header, m) => m.workbook.errors.mappingMissing(m.workbook.roles[p.role]),
+  outOfRange: (p, header, m) => m.workbook.errors.mappingOutside(header?.[p.column] ?? m.workbook.roles[p.role], p.columns),
+  // The workbook catalog has no sentence of its own for this one (the port did not check it before): the pane's.
+  shared: (p, _header, m) => m.pane.problems.sharedColumn(m.workbook.roles[p.roles[0]], m.workbook.roles[p.roles[1]]),
+};
+
 /** The core's mapping check (src/core/analysis/roles.ts), its first problem thrown as a sentence. */
 export function checkMapping(mapping: ColumnMapping, columns: number, header: readonly string[] | null, m: Messages): void {
   const problem = mappingProblems(mapping, columns)[0];
-  if (problem) throw new WorkbookError(mappingSentence(problem, header, m));
-}
-
-function mappingSentence(problem: MappingProblem, header: readonly string[] | null, m: Messages): string {
-  const roleName = (role: Role) => m.workbook.roles[role];
-  switch (problem.kind) {
-    case "missing":
-      return m.workbook.errors.mappingMissing(roleName(problem.role));
-    case "outOfRange":
-      return m.workbook.errors.mappingOutside(header?.[problem.column] ?? roleName(problem.role), problem.columns);
-    case "shared":
-      return m.pane.problems.sharedColumn(roleName(problem.roles[0]), roleName(problem.roles[1]));
-  }
+  if (!problem) return;
+  const sentence = MAPPING_SENTENCES[problem.kind] as (problem: MappingProblem, header: readonly string[] | null, m: Messages) => string;
+  throw new WorkbookError(sentence(problem, header, m));
 }

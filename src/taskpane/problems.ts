@@ -1,6 +1,6 @@
 /**
- * The pane's problems as sentences. The pane reports what is wrong as data (form/problems.ts FormProblem,
- * mapping.ts MappingProblem, dynamic.ts PilotProblem); these tables (here and not in src/i18n, which sits
+ * The pane's problems as sentences. The pane reports what is wrong as data (form/problems.ts FormProblem, the
+ * core's MappingProblem, dynamic.ts PilotProblem); these tables (here and not in src/i18n, which sits
  * below every layer and so cannot name the pane's types), keyed by the problem's
  * `kind`, word each one from the catalog (`pane.problems`, `pane.dynamic.problems`), so a new kind without
  * a sentence is a type error. One table serves every language: which words a problem's facts fill in is

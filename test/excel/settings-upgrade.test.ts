@@ -80,6 +80,11 @@ describe("the port's settings check", () => {
     const settings = settingsFor(rows.length);
     await expect(port.run({ ...settings, clv: { ...settings.clv!, years: -1 } }, { locale: "en" })).rejects.toThrow(en.workbook.errors.clvYears("-1"));
     await expect(port.run({ ...settings, abc: { ...settings.abc!, basis: "margin" } }, { locale: "en" })).rejects.toThrow(en.workbook.errors.marginBasisNeedsColumn);
+    // The core's one mapping check: a column given two roles is refused by a run as by the pane.
+    await expect(port.run({ ...settings, mapping: { ...settings.mapping, extra: 2 } }, { locale: "en" })).rejects.toThrow(
+      en.pane.problems.sharedColumn(en.workbook.roles.amount, en.workbook.roles.extra),
+    );
+    await expect(port.run({ ...settings, mapping: { ...settings.mapping, date: -1 } }, { locale: "en" })).rejects.toThrow(en.workbook.errors.mappingMissing(en.workbook.roles.date));
     const report = await port.run({ ...settings, clv: { ...settings.clv!, years: 0 } }, { locale: "en" });
     expect(report.customers).toBeGreaterThan(0);
   });
