@@ -7,9 +7,8 @@
  * Implementations live in `src/excel/jobs`, the only code that calls `Excel.run`; each operation does a
  * constant number of `context.sync()` calls however many rows there are.
  */
-import type { PredictAnalysisOptions } from "../core/analysis/types";
-import type { AbcMethod } from "../core/tiers/abc";
-import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric } from "../core/tiers/score";
+import type { RoleMapping } from "../core/analysis/roles";
+import type { AbcAnalysisOptions, ClvAnalysisOptions, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
 import type { Locale } from "../i18n";
 
 /** A cell the pane can point the user at ("select the first bad cell"). */
@@ -52,90 +51,30 @@ export interface SourcePreview {
 }
 
 /**
- * Column indices (0-based, into `SourcePreview.header`) for each role; -1 when a role is unmapped.
- * Settings saved before `order` existed have none: read as -1.
+ * Column indices (0-based, into `SourcePreview.header`) for each role (src/core/analysis/roles.ts: the one
+ * list of roles); -1 when a role is unmapped. With `quantity`, amount = quantity × the amount column (unit
+ * price); `order` groups line items into orders (src/core/transactions/orders.ts). Settings saved before
+ * `order` existed have none: read as -1.
  */
-export interface ColumnMapping {
-  customer: number;
-  date: number;
-  /** The amount column. With `quantity`, amount = quantity × this column (unit price). */
-  amount: number;
-  quantity: number;
-  margin: number;
-  category: number;
-  /** Any extra numeric dimension to average per tier (e.g. an NPS or rating column). */
-  extra: number;
-  /**
-   * The order (invoice) id, when rows are line items (several rows per order): rows are grouped into one
-   * order per (customer, order id), so frequency and "Orders" count orders (src/core/transactions/orders.ts).
-   */
-  order: number;
-}
+export type ColumnMapping = RoleMapping;
 
-export type SegmentSchemeChoice = "rfm" | "cn8" | "custom";
-
-/** One row of the custom segment grid: a name and inclusive score ranges (1..bins). */
-export interface SegmentRuleRow {
-  name: string;
-  r: [number, number];
-  f: [number, number];
-  m: [number, number];
-}
-
-export interface RfmSettings {
-  bins: number;
-  /** Explicit inclusive upper bounds per dimension (bins − 1 each), or null for quantiles. */
-  breakpoints: { r: number[]; f: number[]; m: number[] } | null;
-  scheme: SegmentSchemeChoice;
-  rules: SegmentRuleRow[];
-}
-
-export interface AbcSettings {
-  /** Cumulative shares where A ends and B ends, e.g. 0.8 and 0.95. */
-  aCut: number;
-  bCut: number;
-  /** What is accumulated: revenue, margin (needs a margin column), or order count. */
-  basis: "revenue" | "margin" | "orders";
-  /**
-   * "fixed" (the cuts above) or "computed": the limits come from the ABC curve itself (Ultsch & Lötsch
-   * 2015, src/core/tiers/abc-curve.ts) and the cuts are not used. Settings saved before it existed have none: fixed.
-   */
-  method?: AbcMethod;
-}
-
-export interface ClvSettings {
-  /** Simple formula inputs (the TIER.CLV formula): margin share, yearly retention, yearly discount, years. */
-  margin: number;
-  retention: number;
-  discount: number;
-  years: number;
-}
-
-/**
- * Predict CLV & churn: BG/NBD + Gamma-Gamma fitted to the purchases up to the analysis date, lifecycle
- * stages and the churn-warning list. The core's options as they are (src/core/analysis/predictions.ts
- * `PredictAnalysisOptions`: unit, horizonMonths, monthlyDiscount, newDays, activeMultiple,
- * silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk), so the two cannot drift apart.
+/*
+ * The analysis settings are the core's options as they are (src/core/analysis/types.ts), so the pane, the
+ * port and the core share one shape and one check (`analysisProblems`); settings saved in the earlier
+ * shape are read into this one by src/excel/settings.ts `upgradeSettings`.
  */
+export type RfmSettings = RfmAnalysisOptions;
+export type AbcSettings = AbcAnalysisOptions;
+/** The simple formula of TIER.CLV: margin share, yearly retention, yearly discount, years. */
+export type ClvSettings = ClvAnalysisOptions;
+/** Predict CLV & churn: BG/NBD + Gamma-Gamma fitted to the purchases up to the analysis date, lifecycle stages and the churn-warning list. */
 export type PredictSettings = PredictAnalysisOptions;
-
-/** One dimension of the weighted score: where it comes from, its weight, and which way is better. */
-export interface ScoreMetricSetting {
-  metric: ScoreMetric;
-  weight: number;
-  direction: ScoreDirection;
-}
-
 /**
  * The weighted multi-dimensional score (src/core/tiers/score.ts): metrics normalised (percentile rank or
  * min-max), weighted to a 0–100 score, and cut into bands (Diamond … Bronze) by shares of customers or by
- * score thresholds. The core's options as they are.
+ * score thresholds.
  */
-export interface ScoreSettings {
-  metrics: ScoreMetricSetting[];
-  method: ScoreMethod;
-  bands: ScoreBands;
-}
+export type ScoreSettings = ScoreAnalysisOptions;
 
 /** Everything a run needs. Saved in the workbook's document settings, so Run repeats it on new data. */
 export interface AnalysisSettings {

@@ -3,6 +3,7 @@
  * mapped columns of a source for a run, in a fixed number of syncs (READ_SYNCS blocks of rows, more
  * only when the cells would exceed PAYLOAD_TARGET per response, as measured on a sample of the rows).
  */
+import { mappingProblems, ROLES, type MappingProblem, type Role } from "../core/analysis/roles";
 import { looksLikeHeader } from "../core/cells/header";
 import type { Messages } from "../i18n";
 import { splitEvenly } from "./batch";
@@ -115,10 +116,6 @@ export async function previewRange(context: Excel.RequestContext, range: Excel.R
   return { source, header, hasHeader, headerDetected: choice === "auto", sample, rows: Math.max(0, shape.rows - (hasHeader ? 1 : 0)) };
 }
 
-export type Role = keyof ColumnMapping;
-export const ROLES: Role[] = ["customer", "date", "amount", "quantity", "margin", "category", "extra", "order"];
-export const REQUIRED_ROLES: Role[] = ["customer", "date", "amount"];
-
 /** The first data rows of each mapped column, read in a run's first sync; `rows` is how many were read. */
 export interface Sample {
   rows: number;
@@ -221,10 +218,18 @@ export async function readColumns(
   return out;
 }
 
+/** The mapping problems as the port's sentences, keyed by kind (a new kind without one is a type error). */
+const MAPPING_SENTENCES: { [K in MappingProblem["kind"]]: (problem: Extract<MappingProblem, { kind: K }>, header: readonly string[] | null, m: Messages) => string } = {
+  missing: (p, _header, m) => m.workbook.errors.mappingMissing(m.workbook.roles[p.role]),
+  outOfRange: (p, header, m) => m.workbook.errors.mappingOutside(header?.[p.column] ?? m.workbook.roles[p.role], p.columns),
+  // The workbook catalog has no sentence of its own for this one (the port did not check it before): the pane's.
+  shared: (p, _header, m) => m.pane.problems.sharedColumn(m.workbook.roles[p.roles[0]], m.workbook.roles[p.roles[1]]),
+};
+
+/** The core's mapping check (src/core/analysis/roles.ts), its first problem thrown as a sentence. */
 export function checkMapping(mapping: ColumnMapping, columns: number, header: readonly string[] | null, m: Messages): void {
-  const roleName = (role: Role) => m.workbook.roles[role];
-  for (const role of REQUIRED_ROLES) if (!(mapping[role] >= 0)) throw new WorkbookError(m.workbook.errors.mappingMissing(roleName(role)));
-  for (const role of ROLES) {
-    if (mapping[role] >= columns) throw new WorkbookError(m.workbook.errors.mappingOutside(header?.[mapping[role]] ?? roleName(role), columns));
-  }
+  const problem = mappingProblems(mapping, columns)[0];
+  if (!problem) return;
+  const sentence = MAPPING_SENTENCES[problem.kind] as (problem: MappingProblem, header: readonly string[] | null, m: Messages) => string;
+  throw new WorkbookError(sentence(problem, header, m));
 }

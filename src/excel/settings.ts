@@ -39,7 +39,7 @@ export interface LastRun {
   lastChart?: ChartKind;
 }
 
-export function isAnalysisSettings(value: unknown): value is AnalysisSettings {
+export function isAnalysisSettings(value: unknown): value is SavedSettings {
   if (value === null || typeof value !== "object") return false;
   const v = value as Partial<AnalysisSettings>;
   return (
@@ -50,18 +50,60 @@ export function isAnalysisSettings(value: unknown): value is AnalysisSettings {
   );
 }
 
+/** A custom segment rule as the earlier shape kept it: one row of the pane's grid (name and inclusive score ranges). */
+interface SavedRuleRow {
+  name: string;
+  r: [number, number];
+  f: [number, number];
+  m: [number, number];
+}
+
+/** RFM as saved before the settings were the core's options: breakpoints by letter, "custom" and the rules' grid. */
+interface SavedRfm {
+  bins: number;
+  breakpoints?: { r?: number[]; f?: number[]; m?: number[] } | null;
+  scheme: "rfm" | "cn8" | "custom";
+  rules?: SavedRuleRow[];
+}
+
+/** Settings as a workbook may hold them: the current shape, or an earlier one (fields added later absent). */
+export type SavedSettings = Omit<AnalysisSettings, "rfm" | "mapping" | "predict" | "strategies"> & {
+  rfm: AnalysisSettings["rfm"] | SavedRfm;
+  mapping: Omit<AnalysisSettings["mapping"], "order"> & { order?: number };
+  predict?: AnalysisSettings["predict"];
+  strategies?: AnalysisSettings["strategies"];
+};
+
+function isSavedRfm(rfm: AnalysisSettings["rfm"] | SavedRfm): rfm is SavedRfm {
+  if (rfm === null) return false;
+  const breakpoints = rfm.breakpoints as Record<string, unknown> | null | undefined;
+  return rfm.scheme === "custom" || "rules" in rfm || (!!breakpoints && ("r" in breakpoints || "f" in breakpoints || "m" in breakpoints));
+}
+
 /**
- * Saved settings as the current shape: settings saved before Predict existed have no `predict` (off),
- * before the score existed no `score` (off) and no `strategies` (the defaults); mappings saved before the
- * order column existed have no `order` (unmapped).
+ * Saved settings in the current shape, so a workbook saved by an earlier version runs as it did. The RFM
+ * part of the earlier shape: breakpoints `{r, f, m}` are the core's `{recency, frequency, monetary}`, and
+ * the scheme "custom" with its grid rows `{name, r, f, m}` is the rules themselves (names trimmed, as the
+ * grid was read); a built-in scheme's leftover rules are dropped. Fields added later: no `predict` (off),
+ * no `score` (off), no `strategies` (the defaults), no `order` column (unmapped).
  */
-export function normalizeSettings(settings: AnalysisSettings): AnalysisSettings {
+export function upgradeSettings(saved: SavedSettings): AnalysisSettings {
+  let rfm = saved.rfm;
+  if (rfm && isSavedRfm(rfm)) {
+    const bp = rfm.breakpoints;
+    rfm = {
+      bins: rfm.bins,
+      breakpoints: bp ? { recency: bp.r, frequency: bp.f, monetary: bp.m } : null,
+      scheme: rfm.scheme === "custom" ? (rfm.rules ?? []).map((row) => ({ name: row.name.trim(), r: row.r, f: row.f, m: row.m })) : rfm.scheme,
+    };
+  }
   return {
-    ...settings,
-    mapping: { ...settings.mapping, order: settings.mapping.order ?? -1 },
-    predict: settings.predict ?? null,
-    score: settings.score ?? null,
-    strategies: settings.strategies ?? {},
+    ...saved,
+    rfm,
+    mapping: { ...saved.mapping, order: saved.mapping.order ?? -1 },
+    predict: saved.predict ?? null,
+    score: saved.score ?? null,
+    strategies: saved.strategies ?? {},
   };
 }
 

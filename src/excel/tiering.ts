@@ -44,13 +44,16 @@ export function tieringOf(settings: AnalysisSettings): string {
 function tieringObject(settings: AnalysisSettings): Tiering {
   switch (settings.summaryBy) {
     case "segment": {
+      // Written as keys were before the settings became the core's options (scheme "custom" and the rules,
+      // breakpoints by letter), so the snapshots saved then still compare with new runs.
       const rfm = settings.rfm!;
+      const bp = rfm.breakpoints;
       return {
         tierBy: "segment",
-        scheme: rfm.scheme,
-        rules: rfm.scheme === "custom" ? rfm.rules.map((r) => [r.name.trim(), r.r, r.f, r.m]) : [],
+        scheme: typeof rfm.scheme === "string" ? rfm.scheme : "custom",
+        rules: typeof rfm.scheme === "string" ? [] : rfm.scheme.map((r) => [r.name.trim(), r.r, r.f, r.m]),
         bins: rfm.bins,
-        breakpoints: rfm.breakpoints,
+        breakpoints: bp ? { r: bp.recency, f: bp.frequency, m: bp.monetary } : null,
       };
     }
     case "abcClass": {

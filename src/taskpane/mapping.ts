@@ -2,13 +2,8 @@
  * Guessing which column plays which role (customer, date, amount …) from header texts in English or Chinese,
  * so that a manager who picks a table usually only has to press Run. Pure: no React, no workbook.
  */
+import { mappingProblems, type Role } from "../core/analysis/roles";
 import type { ColumnMapping } from "../excel/port";
-
-export type Role = keyof ColumnMapping;
-
-/** The roles in the order the pane shows them. */
-export const ROLES: readonly Role[] = ["customer", "date", "amount", "quantity", "order", "margin", "category", "extra"];
-export const REQUIRED_ROLES: readonly Role[] = ["customer", "date", "amount"];
 
 export const EMPTY_MAPPING: ColumnMapping = {
   customer: -1,
@@ -198,30 +193,6 @@ export function guessMapping(header: readonly unknown[], sample: readonly (reado
   mapping.extra = found.extra ?? -1;
   mapping.order = found.order ?? -1;
   return mapping;
-}
-
-/** A mapping is usable when the required roles are set, in range, and no column plays two roles. */
-export type MappingProblem =
-  | { kind: "missing"; role: Role }
-  | { kind: "outOfRange"; role: Role }
-  | { kind: "shared"; roles: [Role, Role] };
-
-export function mappingProblems(mapping: ColumnMapping, columns: number): MappingProblem[] {
-  const problems: MappingProblem[] = [];
-  for (const role of REQUIRED_ROLES) if (mapping[role] < 0) problems.push({ kind: "missing", role });
-  const byColumn = new Map<number, Role>();
-  for (const role of ROLES) {
-    const column = mapping[role];
-    if (column < 0) continue;
-    if (column >= columns) {
-      problems.push({ kind: "outOfRange", role });
-      continue;
-    }
-    const other = byColumn.get(column);
-    if (other) problems.push({ kind: "shared", roles: [other, role] });
-    else byColumn.set(column, role);
-  }
-  return problems;
 }
 
 /** A saved mapping in the current shape: one saved before the order column existed has it unmapped. */

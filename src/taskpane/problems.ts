@@ -1,15 +1,19 @@
 /**
- * The pane's problems as sentences. The pane reports what is wrong as data (form/problems.ts FormProblem,
- * mapping.ts MappingProblem, dynamic.ts PilotProblem); these tables (here and not in src/i18n, which sits
+ * The pane's problems as sentences. The pane reports what is wrong as data (form/problems.ts FormProblem, the
+ * core's MappingProblem, dynamic.ts PilotProblem); these tables (here and not in src/i18n, which sits
  * below every layer and so cannot name the pane's types), keyed by the problem's
  * `kind`, word each one from the catalog (`pane.problems`, `pane.dynamic.problems`), so a new kind without
  * a sentence is a type error. One table serves every language: which words a problem's facts fill in is
  * the same in each.
  */
+import { AnalysisSettingsError } from "../core/analysis/types";
+import { CoreError } from "../core/cells/errors";
 import type { Messages } from "../i18n";
+import { describeCoreError } from "../i18n/describe";
+import { settingsSentence } from "../i18n/settings-problems";
 import type { PilotProblem } from "./dynamic";
 import type { FormProblem } from "./form/problems";
-import type { MappingProblem } from "./mapping";
+import type { MappingProblem } from "../core/analysis/roles";
 
 /** One sentence per kind, each given its own record (`Extract` by `kind`). */
 type Table<P extends { kind: string }> = { [K in P["kind"]]: (problem: Extract<P, { kind: K }>, m: Messages) => string };
@@ -49,6 +53,7 @@ const FORM_PROBLEMS: Table<FormProblem> = {
   scoreMetric: (p, m) => m.pane.score.problems.unavailable(m.scoreMetrics[p.metric], m.pane.score.needs[p.needs]),
   bandShares: (_p, m) => m.pane.score.problems.shares(m.scoreTiers.bronze),
   bandThresholds: (_p, m) => m.pane.score.problems.thresholds(m.scoreTiers.bronze),
+  core: (p, m) => (p.problem.kind === "setting" ? settingsSentence(new AnalysisSettingsError(p.problem.code, p.problem.value), m) : describeCoreError(new CoreError(p.problem.code, p.problem.details), m)),
 };
 
 const PILOT_PROBLEMS: Table<PilotProblem> = {

@@ -54,7 +54,7 @@ export function settingsFor(rows: number, overrides: Partial<AnalysisSettings> =
     hasHeader: true,
     mapping: { customer: 0, date: 1, amount: 2, quantity: -1, margin: -1, category: 3, extra: 4, order: -1 },
     asOf: null,
-    rfm: { bins: 5, breakpoints: null, scheme: "rfm", rules: [] },
+    rfm: { bins: 5, breakpoints: null, scheme: "rfm" },
     abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },
     clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },
     predict: null,

@@ -149,7 +149,7 @@ describe("tier migration", () => {
     await expect(port.compareSnapshots(b.id, a.id, "zh-CN")).rejects.toThrow(
       zhCN.workbook.migration.errors.differentTiering(zhCN.workbook.migration.differences.scheme(zhCN.pane.schemes.rfm, zhCN.pane.schemes.cn8)),
     );
-    const rules = (top: number) => ({ ...rfm, scheme: "custom" as const, rules: [{ name: "VIP", r: [top, 5] as [number, number], f: [1, 5] as [number, number], m: [1, 5] as [number, number] }] });
+    const rules = (top: number) => ({ ...rfm, scheme: [{ name: "VIP", r: [top, 5] as [number, number], f: [1, 5] as [number, number], m: [1, 5] as [number, number] }] });
     [b, a] = await pair({ ...seg, rfm: rules(4) }, { ...seg, rfm: rules(3) });
     await expect(port.compareSnapshots(b.id, a.id, "en")).rejects.toThrow(t.errors.differentTiering(d.rules));
     [b, a] = await pair({ ...seg, rfm: { ...rfm, bins: 4 } }, { ...seg });

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { PAYLOAD_TARGET, READ_SYNCS, SAMPLE_ROWS, WRITE_SYNCS, SNAPSHOT_SYNCS } from "../../src/excel/host";
-import { readBlockCount, ROLES, type Sample } from "../../src/excel/read";
+import { ROLES } from "../../src/core/analysis/roles";
+import { readBlockCount, type Sample } from "../../src/excel/read";
 import { FIVE_MB, bookWithTransactions, expectSyncsUnderLimit, settingsFor } from "./helpers";
 
 

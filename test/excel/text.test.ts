@@ -71,7 +71,7 @@ describe("a run writes text as text", () => {
     book.addSheet("Data2", [["=Customer", "+Date", "Amount", "Category", "-Rating"], ...rows]);
     const settings = settingsFor(rows.length, {
       source: { kind: "range", sheet: "Data2", address: `A1:E${rows.length + 1}` },
-      rfm: { bins: 10, breakpoints: null, scheme: "rfm", rules: [] },
+      rfm: { bins: 10, breakpoints: null, scheme: "rfm" },
       strategies: { A: "=HYPERLINK(\"http://evil\")", B: "+1 call" },
       predict: { ...DEFAULT_PREDICT },
     });

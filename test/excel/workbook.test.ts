@@ -409,7 +409,7 @@ describe("Online Retail sample (../shared/data)", () => {
         hasHeader: true,
         mapping: { customer: 6, date: 4, amount: 5, quantity: 3, margin: -1, category: 7, extra: -1, order: -1 },
         asOf: null,
-        rfm: { bins: 5, breakpoints: null, scheme: "cn8", rules: [] },
+        rfm: { bins: 5, breakpoints: null, scheme: "cn8" },
         abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" },
         clv: { margin: 0.25, retention: 0.7, discount: 0.1, years: 3 },
         predict: null,

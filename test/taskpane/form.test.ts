@@ -19,7 +19,7 @@ describe("settingsFromForm", () => {
       mapping: { ...EMPTY_MAPPING, customer: 0, date: 1, amount: 2 },
       asOf: null,
       dayOrder: "mdy",
-      rfm: { bins: 5, breakpoints: null, scheme: "rfm", rules: [] },
+      rfm: { bins: 5, breakpoints: null, scheme: "rfm" },
       abc: { aCut: 0.8, bCut: 0.95, basis: "revenue", method: "fixed" },
       clv: { margin: 0.3, retention: 0.8, discount: 0.1, years: 3 },
       predict: null,
@@ -38,14 +38,16 @@ describe("settingsFromForm", () => {
   });
 
   it("rejects bins outside 2..10, bad dates, reversed cuts, and percentages out of range", () => {
-    const problems = problemsOf({ ...READY, bins: "11", asOf: "2024-02-30", aCut: "96", bCut: "95", discount: "100", years: "0" });
+    // Years: the core's rule (≥ 0; issue 10), which replaced the pane's 1–100, so 0 years is a CLV of 0 and −1 is refused.
+    const problems = problemsOf({ ...READY, bins: "11", asOf: "2024-02-30", aCut: "96", bCut: "95", discount: "100", years: "-1" });
     expect(problems).toEqual([
       { kind: "asOf", value: "2024-02-30" },
       { kind: "bins", value: "11" },
       { kind: "cuts" },
       { kind: "percent", field: "discount" },
-      { kind: "years", value: "0" },
+      { kind: "years", value: "-1" },
     ]);
+    expect(problemsOf({ ...READY, years: "0" })).toEqual([]);
     expect(problemsOf({ ...READY, asOf: "2011-12-09" })).toEqual([]);
     expect(problemsOf({ ...READY, aCut: "70%", bCut: "90" })).toEqual([]);
   });
@@ -90,8 +92,8 @@ describe("describeFormProblem", () => {
   const all: FormProblem[] = [
     { kind: "noSource" },
     { kind: "mapping", problem: { kind: "missing", role: "customer" } },
-    { kind: "mapping", problem: { kind: "outOfRange", role: "date" } },
-    { kind: "mapping", problem: { kind: "shared", roles: ["date", "amount"] } },
+    { kind: "mapping", problem: { kind: "outOfRange", role: "date", column: 5, columns: 3 } },
+    { kind: "mapping", problem: { kind: "shared", roles: ["date", "amount"], column: 1 } },
     { kind: "noAnalysis" },
     { kind: "asOf", value: "x" },
     { kind: "bins", value: "11" },
@@ -108,6 +110,9 @@ describe("describeFormProblem", () => {
     { kind: "summaryBy", summaryBy: "abcClass" },
     { kind: "predict", field: "horizonMonths", value: "0" },
     { kind: "predict", field: "churnCapDays", value: "-5" },
+    // The core's problems the form has no field for, worded as the port words them.
+    { kind: "core", problem: { kind: "core", code: "unknownScheme", details: { value: "x" } } },
+    { kind: "core", problem: { kind: "setting", code: "tierByNeedsScore", value: "" } },
   ];
 
   it("words every problem in both languages, naming the control", () => {

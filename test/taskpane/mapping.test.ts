@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { completeMapping, EMPTY_MAPPING, guessMapping, mappingFor, mappingProblems, normalizeHeader } from "../../src/taskpane/mapping";
+import { mappingProblems } from "../../src/core/analysis/roles";
+import { completeMapping, EMPTY_MAPPING, guessMapping, mappingFor, normalizeHeader } from "../../src/taskpane/mapping";
 
 const firstLine = (file: string) =>
   readFileSync(resolve(__dirname, "../../../shared/data", file), "utf8").split(/\r?\n/, 1)[0].split(",").map((h) => h.replace(/"/g, ""));
@@ -77,8 +78,8 @@ describe("mappingProblems", () => {
   it("names the missing required roles, columns past the end and columns used twice", () => {
     expect(mappingProblems({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 2 }, 3)).toEqual([]);
     expect(mappingProblems(EMPTY_MAPPING, 3).map((p) => p.kind === "missing" && p.role)).toEqual(["customer", "date", "amount"]);
-    expect(mappingProblems({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 1 }, 3)).toEqual([{ kind: "shared", roles: ["date", "amount"] }]);
-    expect(mappingProblems({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 7 }, 3)).toEqual([{ kind: "outOfRange", role: "amount" }]);
+    expect(mappingProblems({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 1 }, 3)).toEqual([{ kind: "shared", roles: ["date", "amount"], column: 1 }]);
+    expect(mappingProblems({ ...EMPTY_MAPPING, customer: 0, date: 1, amount: 7 }, 3)).toEqual([{ kind: "outOfRange", role: "amount", column: 7, columns: 3 }]);
   });
 
   it("keeps a saved mapping that still fits and guesses again when it does not", () => {

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../src/taskpane/App";
 import { messages } from "../../src/i18n";
+import type { SegmentRule } from "../../src/core/tiers/segments";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 import { bodyText, choose, cleanup, click, get, query, render, settle, type } from "./support/dom";
@@ -164,7 +165,7 @@ describe("pane: run", () => {
       mapping: { ...EMPTY_MAPPING, customer: 4, date: 2, amount: 3, quantity: 1 },
       asOf: "2011-12-10",
       dayOrder: "dmy",
-      rfm: { bins: 4, breakpoints: null, scheme: "cn8", rules: [] },
+      rfm: { bins: 4, breakpoints: null, scheme: "cn8" },
       abc: null,
       clv: null,
       summaryBy: "segment",
@@ -194,9 +195,12 @@ describe("pane: run", () => {
     await type(get("textbox", en.pane.ruleCell("5", en.pane.ruleName)), "Rest");
     await click(get("button", en.pane.run));
     const [settings] = port.called("run")[0].args as [AnalysisSettings];
-    expect(settings.rfm?.scheme).toBe("custom");
-    expect(settings.rfm?.rules.map((r) => r.name)).toEqual(["VIP", en.segments.loyalCustomers, en.segments.newCustomers, en.segments.atRisk, "Rest"]);
-    expect(settings.rfm?.rules[0]).toEqual({ name: "VIP", r: [4, 5], f: [4, 5], m: [4, 5] });
+    // The custom scheme is the rules themselves, as the core takes them (issue 10: one settings shape).
+    const rules = settings.rfm?.scheme;
+    expect(Array.isArray(rules)).toBe(true);
+    if (!Array.isArray(rules)) return;
+    expect(rules.map((r: SegmentRule) => r.name)).toEqual(["VIP", en.segments.loyalCustomers, en.segments.newCustomers, en.segments.atRisk, "Rest"]);
+    expect(rules[0]).toEqual({ name: "VIP", r: [4, 5], f: [4, 5], m: [4, 5] });
   });
 });
 
@@ -231,10 +235,11 @@ describe("pane: Predict CLV & churn", () => {
   it("says what to fix in a predict field, shows the predict phase while running, and the note when the models could not be fitted", async () => {
     const port = await paneWithSelection();
     await click(get("switch", en.pane.predictToggle));
-    await type(get("textbox", en.pane.predict.horizonMonths), "0");
+    // The core's horizon rule (whole months, 0 up to its limit; issue 10: one rule), so a fraction, not 0, is refused.
+    await type(get("textbox", en.pane.predict.horizonMonths), "1.5");
     await click(get("button", en.pane.run));
     expect(port.called("run")).toEqual([]);
-    expect(bodyText()).toContain(en.pane.problems.predict(en.pane.predict.horizonMonths, "0", en.pane.problems.predictRules.horizonMonths));
+    expect(bodyText()).toContain(en.pane.problems.predict(en.pane.predict.horizonMonths, "1.5", en.pane.problems.predictRules.horizonMonths));
     await type(get("textbox", en.pane.predict.horizonMonths), "12");
 
     port.progress = [{ phase: "predict", fraction: 0.35 }];

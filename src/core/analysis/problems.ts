@@ -1,6 +1,6 @@
 /**
  * The one check of the analysis settings. It lives in the core, beside the analysis it guards, so the
- * pane (src/taskpane/form.ts) and the workbook port (src/excel) can ask it before a run instead of each
+ * pane (src/taskpane/form) and the workbook port (src/excel) can ask it before a run instead of each
  * keeping its own copy of the rules (three copies had drifted apart). `runTiering` runs it and throws the
  * first problem, with the same error and code as before it existed.
  *
@@ -12,13 +12,17 @@
  * them, so each rule stays written once and nothing is computed to find out.
  *
  * The CLV horizon rule is the core's: `years` ≥ 0 and finite, as TIER.CLV's lifespan (tiers/clv.ts);
- * 0 years is a CLV of 0, not an error. The pane's narrower 1–100 years is to go when it shows these problems.
+ * 0 years is a CLV of 0, not an error (the pane's narrower 1–100 years went when it began showing these).
+ *
+ * Custom segment rules given as data (the settings' scheme) get the checks `readSegmentRules` makes of a
+ * sheet's grid, with the same "badRule" code and facts, so rules that never passed through a grid (saved
+ * settings, the port) are refused alike: at least one rule, a name, whole-number bounds, min ≤ max.
  */
 import { abcOptionProblems } from "../tiers/abc";
 import { CoreError, type CoreErrorCode, type CoreProblem } from "../cells/errors";
 import { rfmOptionProblems } from "../tiers/rfm";
 import { scoreOptionProblems, SCORE_METRICS, type ScoreMetric } from "../tiers/score";
-import { schemeProblems } from "../tiers/segments";
+import { schemeProblems, type SegmentRule } from "../tiers/segments";
 import { predictAnalysisProblems } from "./predictions";
 import type { Role } from "./roles";
 import { scoreOptionsOf } from "./score";
@@ -41,6 +45,32 @@ function metricAvailable(metric: ScoreMetric, options: AnalysisOptions, availabl
   if (metric === "extra") return available.has("extra");
   if (metric === "predictedClv" || metric === "pAlive") return !!options.predict;
   return true;
+}
+
+const RULE_DIMENSIONS = [
+  ["r", "R"],
+  ["f", "F"],
+  ["m", "M"],
+] as const;
+
+/** A bound of a rule: a whole score, or unbounded (±Infinity, a blank cell of a grid). */
+const isBound = (v: number) => Number.isInteger(v) || v === Infinity || v === -Infinity;
+
+/** Every problem of custom rules given as data, as `readSegmentRules` words a grid's ("badRule", row from 1). */
+export function ruleProblems(rules: readonly SegmentRule[]): CoreProblem[] {
+  if (rules.length === 0) return [{ code: "badRule", details: { row: 1, problem: "ruleNameBlank" } }];
+  const problems: CoreProblem[] = [];
+  rules.forEach((rule, k) => {
+    const row = k + 1;
+    if (String(rule.name ?? "").trim() === "") problems.push({ code: "badRule", details: { row, problem: "ruleNameBlank" } });
+    for (const [dimension, column] of RULE_DIMENSIONS) {
+      const [low, high] = rule[dimension];
+      if (!isBound(low)) problems.push({ code: "badRule", details: { row, problem: "ruleBound", column: `${column} min`, value: String(low) } });
+      else if (!isBound(high)) problems.push({ code: "badRule", details: { row, problem: "ruleBound", column: `${column} max`, value: String(high) } });
+      else if (low > high) problems.push({ code: "badRule", details: { row, problem: "ruleRange", column } });
+    }
+  });
+  return problems;
 }
 
 /**
@@ -83,6 +113,7 @@ export function analysisProblems(options: AnalysisOptions, available: Iterable<R
   if (rfm) {
     core(rfmOptionProblems({ bins: rfm.bins, breakpoints: rfm.breakpoints ?? undefined }));
     core(schemeProblems(rfm.scheme));
+    if (typeof rfm.scheme !== "string") core(ruleProblems(rfm.scheme));
   }
   // The analysis's bases (revenue, margin, orders) are all ABC on a value column.
   const abc = options.abc;

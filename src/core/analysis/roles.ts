@@ -4,9 +4,10 @@
  * one rule instead of each declaring its own. The roles are also the `field` of every row problem the
  * analysis reports, so a caller can point a problem at its column.
  *
- * The rule is the union of what the pane and the port checked (src/taskpane/mapping.ts, src/excel/read.ts
- * checkMapping): a required role unset (a negative, NaN or non-integer index counts as unset), a column
- * index past the last column, and one column given two roles (the port did not catch the last).
+ * The rule is the union of what the pane and the port each used to check (src/taskpane/mapping.ts,
+ * src/excel/read.ts checkMapping, which now both word this one): a required role unset (a negative, NaN or
+ * non-integer index counts as unset), a column index past the last column, and one column given two roles
+ * (the port did not catch the last before; a run now refuses it as the pane does).
  */
 import type { AnalysisColumns } from "./types";
 

@@ -39,6 +39,28 @@ export interface AnalysisColumns {
   orders?: ArrayLike<unknown>;
 }
 
+/**
+ * RFM scores and their segments: `bins` scores per dimension (quantiles, or the explicit inclusive upper
+ * bounds of `breakpoints`, bins − 1 per dimension), and a built-in scheme or custom rules (first match wins).
+ */
+export interface RfmAnalysisOptions {
+  bins: number;
+  breakpoints?: { recency?: readonly number[]; frequency?: readonly number[]; monetary?: readonly number[] } | null;
+  scheme: SegmentScheme | readonly SegmentRule[];
+}
+
+/**
+ * ABC classes of revenue, margin (needs a margin column) or orders: cumulative shares where A and B end
+ * (e.g. 0.8 and 0.95), or (method "computed") limits from the ABC curve itself (Ultsch & Lötsch 2015,
+ * src/core/tiers/abc-curve.ts), which does not use the cuts. No method: fixed.
+ */
+export interface AbcAnalysisOptions {
+  aCut: number;
+  bCut: number;
+  basis: "revenue" | "margin" | "orders";
+  method?: AbcMethod;
+}
+
 export interface ClvAnalysisOptions {
   /** Margin share 0..1, yearly retention 0..1, yearly discount rate 0 ≤ d < 1, horizon in years (see problems.ts). */
   margin: number;
@@ -66,13 +88,8 @@ export interface AnalysisOptions {
   /** Analysis date (serial); default the latest purchase. */
   asOf?: number | null;
   dayOrder?: DayOrder;
-  rfm?: {
-    bins: number;
-    breakpoints?: { recency?: readonly number[]; frequency?: readonly number[]; monetary?: readonly number[] } | null;
-    scheme: SegmentScheme | readonly SegmentRule[];
-  } | null;
-  /** ABC classes of revenue, margin or orders: fixed cuts, or (method "computed") limits from the ABC curve. */
-  abc?: { aCut: number; bCut: number; basis: "revenue" | "margin" | "orders"; method?: AbcMethod } | null;
+  rfm?: RfmAnalysisOptions | null;
+  abc?: AbcAnalysisOptions | null;
   clv?: ClvAnalysisOptions | null;
   /** Predict CLV & churn (BG/NBD + Gamma-Gamma, lifecycle stages, churn warning); calibration ends at `asOf`. */
   predict?: PredictAnalysisOptions | null;

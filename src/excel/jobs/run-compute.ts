@@ -1,14 +1,15 @@
 /**
- * The run's compute phase and what is derived from the core's result for the report: the pane's settings
- * turned into the core's options (the custom rules read back from their grid, the breakpoints renamed), the
- * data quality with the first bad cell, and the customers closest to the next tier up. Apart from the
- * workbook's syncs, so the numbers the sheets show can be followed from one place.
+ * The run's compute phase and what is derived from the core's result for the report: the settings handed
+ * to the core (they are its options, but for the analysis date kept as ISO text), the data quality with
+ * the first bad cell, and the customers closest to the next tier up. Apart from the workbook's syncs, so
+ * the numbers the sheets show can be followed from one place.
  */
 import { runTiering } from "../../core/analysis/run";
-import type { AnalysisResult } from "../../core/analysis/types";
+import { analysisProblemError, analysisProblems } from "../../core/analysis/problems";
+import { mappedRoles, type Role } from "../../core/analysis/roles";
+import type { AnalysisOptions, AnalysisResult } from "../../core/analysis/types";
 import { withPredictions } from "../../core/analysis/predictions";
 import { parseDateText } from "../../core/cells/dates";
-import { readSegmentRules } from "../../core/tiers/segments";
 import { closestToUpgrade } from "../../core/tiers/upgrade-rank";
 import type { ProblemCode } from "../../core/cells/problems";
 import type { Messages } from "../../i18n";
@@ -16,7 +17,7 @@ import { describeCoreError, problemText } from "../../i18n/describe";
 import { nextTierLabel, tierLabel } from "../../i18n/tier-names";
 import { WorkbookError } from "../errors";
 import type { AnalysisSettings, CellRef, DataQuality, UpgradeCandidate } from "../port";
-import { a1, type Role, type Shape } from "../read";
+import { a1, type Shape } from "../read";
 import { PROGRESS, type RunJob } from "./run-job";
 
 /** The read phase's result the compute phase takes. */
@@ -80,38 +81,42 @@ function parseAsOf(asOf: string | null, m: Messages): number | null {
   return serial;
 }
 
+/** The core's options of `settings` (they are its options but for the analysis date, kept as ISO text). */
+function optionsOf(settings: AnalysisSettings, m: Messages): AnalysisOptions {
+  return {
+    asOf: parseAsOf(settings.asOf, m),
+    dayOrder: settings.dayOrder,
+    rfm: settings.rfm,
+    abc: settings.abc,
+    clv: settings.clv,
+    predict: settings.predict ?? null,
+    score: settings.score ?? null,
+    tierBy: settings.summaryBy,
+  };
+}
+
+/**
+ * The port's check of the settings, before any row is read: the core's one check (`analysisProblems`, the pane's
+ * too) over the mapped roles, its first problem thrown as `runTiering` would throw it (worded by errors.ts).
+ */
+export function checkSettings(settings: AnalysisSettings, m: Messages): void {
+  const [problem] = analysisProblems(optionsOf(settings, m), mappedRoles(settings.mapping));
+  if (problem) throw analysisProblemError(problem);
+}
+
 /** The analysis without the predictions: `withPredictions` follows when `settings.predict` is on. */
 function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown[]>>, m: Messages): AnalysisResult {
-  const rfm = settings.rfm;
-  const bp = rfm?.breakpoints ?? null;
-  const scheme =
-    rfm === null
-      ? null
-      : rfm.scheme === "custom"
-        ? readSegmentRules(rfm.rules.map((r) => [r.name, r.r[0], r.r[1], r.f[0], r.f[1], r.m[0], r.m[1]]))
-        : rfm.scheme;
-  return runTiering(
-    {
-      customers: cells.customer!,
-      dates: cells.date!,
-      amounts: cells.amount!,
-      quantities: cells.quantity,
-      margins: cells.margin,
-      categories: cells.category,
-      extras: cells.extra,
-      orders: cells.order,
-    },
-    {
-      asOf: parseAsOf(settings.asOf, m),
-      dayOrder: settings.dayOrder,
-      rfm: rfm && scheme ? { bins: rfm.bins, breakpoints: bp ? { recency: bp.r, frequency: bp.f, monetary: bp.m } : null, scheme } : null,
-      abc: settings.abc,
-      clv: settings.clv,
-      predict: settings.predict ?? null,
-      score: settings.score ?? null,
-      tierBy: settings.summaryBy,
-    },
-  );
+  const columns = {
+    customers: cells.customer!,
+    dates: cells.date!,
+    amounts: cells.amount!,
+    quantities: cells.quantity,
+    margins: cells.margin,
+    categories: cells.category,
+    extras: cells.extra,
+    orders: cells.order,
+  };
+  return runTiering(columns, optionsOf(settings, m));
 }
 
 /** What the upgrade gap is measured against per customer: the tier basis's own value (ABC's values, the score, revenue or orders). */

@@ -12,7 +12,7 @@ export interface RunJob {
   host: ExcelHost;
   context: Excel.RequestContext;
   m: Messages;
-  /** Normalized (settings.ts `normalizeSettings`). */
+  /** In the current shape (settings.ts `upgradeSettings`). */
   settings: AnalysisSettings;
   source: SourceRef;
   progress(phase: Progress["phase"], fraction: number): void;

@@ -19,10 +19,10 @@ import { newHistory, saveSnapshot } from "../history";
 import type { ExcelHost } from "../host";
 import type { AnalysisSettings, Progress, RunOptions, RunReport, SnapshotInfo } from "../port";
 import { checkMapping, describeSource, headerTexts, loadSample, loadShape, readColumns, sampleRows, sourceRange } from "../read";
-import { loadBookState, normalizeSettings, snapshotInfo, type BookState, type History } from "../settings";
+import { loadBookState, upgradeSettings, snapshotInfo, type BookState, type History } from "../settings";
 import { tieringOf } from "../tiering";
 import { canSuspend, job } from "./job";
-import { compute, upgradeCandidates, type Computed, type ReadColumns } from "./run-compute";
+import { checkSettings, compute, upgradeCandidates, type Computed, type ReadColumns } from "./run-compute";
 import { finish, type Finished } from "./run-finish";
 import { PROGRESS, type RunJob } from "./run-job";
 import { plan, write, type RunSheets, type WritePlan } from "./run-write";
@@ -51,6 +51,7 @@ async function read(job: RunJob): Promise<Read> {
   const dataRows = shape.rows - (settings.hasHeader ? 1 : 0);
   if (dataRows <= 0) throw new WorkbookError(m.workbook.errors.noRows);
   checkMapping(settings.mapping, shape.columns, null, m);
+  checkSettings(settings, m);
   job.checkCancel();
 
   // Read: the mapped columns (and the header, for the extra column's name).
@@ -102,7 +103,7 @@ async function snapshot(job: RunJob, p: WritePlan, computed: Computed, sheets: R
 
 export async function run(host: ExcelHost, given: AnalysisSettings, options: RunOptions): Promise<RunReport> {
   const m = messages(options.locale);
-  const settings = normalizeSettings(given);
+  const settings = upgradeSettings(given);
   const progress = (phase: Progress["phase"], fraction: number) => options.onProgress?.({ phase, fraction });
   const source = settings.source;
   // Before the run waits for its turn (queue.ts), with the port's sentences as every job has them (errors.ts `guard`).

@@ -5,14 +5,14 @@
 import type { Locale } from "../../i18n";
 import type { ExcelHost } from "../host";
 import type { AnalysisSettings } from "../port";
-import { isAnalysisSettings, normalizeSettings, SETTINGS_KEY } from "../settings";
+import { isAnalysisSettings, upgradeSettings, SETTINGS_KEY } from "../settings";
 import { job } from "./job";
 
 export function loadSettings(host: ExcelHost, locale: Locale = "en"): Promise<AnalysisSettings | null> {
   return job(host, locale, async (context) => {
     const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load("value");
     await context.sync();
-    return !setting.isNullObject && isAnalysisSettings(setting.value) ? normalizeSettings(setting.value) : null;
+    return !setting.isNullObject && isAnalysisSettings(setting.value) ? upgradeSettings(setting.value) : null;
   });
 }
 

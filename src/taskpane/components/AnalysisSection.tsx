@@ -16,10 +16,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { TIME_UNITS } from "../../core/models/calibration";
-import type { AbcSettings, PredictSettings, SegmentSchemeChoice } from "../../excel/port";
+import type { AbcSettings, PredictSettings } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import type { PaneForm } from "../form";
-import { DIMENSIONS, starterRules } from "../form/rfm";
+import { DIMENSIONS, starterRules, type SegmentSchemeChoice } from "../form/rfm";
 import { scoreInUse } from "../form/score";
 import { RulesGrid } from "./RulesGrid";
 import { ScoreEditor } from "./ScoreEditor";

@@ -13,7 +13,7 @@ import {
 import type { ColumnMapping, SourcePreview, TableInfo } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import type { PaneForm } from "../form";
-import { REQUIRED_ROLES, ROLES, type Role } from "../mapping";
+import { REQUIRED_ROLES, ROLES, type Role } from "../../core/analysis/roles";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({

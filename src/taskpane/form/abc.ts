@@ -1,10 +1,11 @@
 /**
  * The ABC section of the form: the cuts as percentages as shown (80 means 0.8), the basis, and whether the limits
- * are fixed or computed from the ABC curve. The margin basis needs a margin column, so the check takes the mapping's word.
+ * are fixed or computed from the ABC curve. Only the text is read here: the cuts' rule and the margin basis's need of a
+ * margin column are the core's (`analysisProblems`), asked by the form as a whole.
  */
 import type { AbcSettings } from "../../excel/port";
 import type { AbcMethod } from "../../core/tiers/abc";
-import { parsed, parseNumber, percent, type Parsed } from "./shared";
+import { parseNumber, percent, type Read } from "./shared";
 
 export interface AbcDraft {
   abcOn: boolean;
@@ -31,14 +32,12 @@ export function abcFromSettings(abc: AbcSettings | null): AbcDraft {
   };
 }
 
-/** The ABC settings (null when off), or every problem; `hasMarginColumn`: the mapping names a margin column. */
-export function abcToSettings(form: AbcDraft, hasMarginColumn: boolean): Parsed<AbcSettings | null, AbcProblem> {
+/** The ABC settings (null when off) as read; a cut that is not a number is the cuts' problem (the computed method does not use them). */
+export function abcToSettings(form: AbcDraft): Read<AbcSettings | null, AbcProblem> {
   const problems: AbcProblem[] = [];
-  if (!form.abcOn) return parsed(null, problems);
+  if (!form.abcOn) return { settings: null, problems };
   const aCut = parseNumber(form.aCut) / 100;
   const bCut = parseNumber(form.bCut) / 100;
-  // The computed method does not use the cuts, so they cannot be wrong for it.
-  if (form.abcMethod === "fixed" && !(aCut > 0 && bCut <= 1 && aCut < bCut)) problems.push({ kind: "cuts" });
-  if (form.basis === "margin" && !hasMarginColumn) problems.push({ kind: "marginBasis" });
-  return parsed({ aCut, bCut, basis: form.basis, method: form.abcMethod }, problems);
+  if (form.abcMethod === "fixed" && (Number.isNaN(aCut) || Number.isNaN(bCut))) problems.push({ kind: "cuts" });
+  return { settings: { aCut, bCut, basis: form.basis, method: form.abcMethod }, problems };
 }

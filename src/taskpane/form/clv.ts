@@ -1,10 +1,10 @@
 /**
  * The simple CLV section of the form: margin, retention and discount as percentages as shown, and the lifespan in
- * years. The pane's bounds here (1–100 years) are the ones issue 10 names as drifted from the core's; the core's
- * single check replaces them in the next wave.
+ * years. Only the text is read here; the bounds are the core's (`analysisProblems`: shares 0–1, discount below 1,
+ * years ≥ 0), which replaced the pane's own 1–100 years when the two had drifted apart (issue 10).
  */
 import type { ClvSettings } from "../../excel/port";
-import { parsed, parseNumber, percent, shown, type Parsed } from "./shared";
+import { parseNumber, percent, shown, type Read } from "./shared";
 
 export interface ClvDraft {
   clvOn: boolean;
@@ -29,19 +29,19 @@ export function clvFromSettings(clv: ClvSettings | null): ClvDraft {
   };
 }
 
-/** The CLV settings (null when off), or every problem in the section. */
-export function clvToSettings(form: ClvDraft): Parsed<ClvSettings | null, ClvProblem> {
+/** The CLV settings (null when off) as read, and each field that is not a number. */
+export function clvToSettings(form: ClvDraft): Read<ClvSettings | null, ClvProblem> {
   const problems: ClvProblem[] = [];
-  if (!form.clvOn) return parsed(null, problems);
-  const fraction = (field: "clvMargin" | "retention" | "discount", below1: boolean) => {
+  if (!form.clvOn) return { settings: null, problems };
+  const fraction = (field: "clvMargin" | "retention" | "discount") => {
     const value = parseNumber(form[field]) / 100;
-    if (!(value >= 0 && (below1 ? value < 1 : value <= 1))) problems.push({ kind: "percent", field });
+    if (Number.isNaN(value)) problems.push({ kind: "percent", field });
     return value;
   };
-  const margin = fraction("clvMargin", false);
-  const retention = fraction("retention", false);
-  const discount = fraction("discount", true);
+  const margin = fraction("clvMargin");
+  const retention = fraction("retention");
+  const discount = fraction("discount");
   const years = parseNumber(form.years);
-  if (!(years > 0 && years <= 100)) problems.push({ kind: "years", value: form.years });
-  return parsed({ margin, retention, discount, years }, problems);
+  if (Number.isNaN(years)) problems.push({ kind: "years", value: form.years });
+  return { settings: { margin, retention, discount, years }, problems };
 }

@@ -2,18 +2,22 @@
  * The pane's form: what the person has typed (text, as typed) and how it becomes `AnalysisSettings`. Each section
  * (rfm, abc, clv, predict, score) has the same shape — a draft, its defaults, `fromSettings`, `toSettings` — and
  * this module composes them with what belongs to the form as a whole: the source and mapping, the analysis date,
- * what the summary is by, and the checks across sections. The form stays one flat object, so a component updates a
- * field without knowing its section. Pure: problems are data, worded by `describeFormProblem` in the person's language.
+ * what the summary is by, and the one check of the whole (the core's). The form stays one flat object, so a
+ * component updates a field without knowing its section. Pure: problems are data, worded by `describeFormProblem` in the person's language.
  */
 import type { AnalysisSettings, ColumnMapping, SourceRef } from "../../excel/port";
-import { EMPTY_MAPPING, mappingProblems } from "../mapping";
+import { analysisProblems } from "../../core/analysis/problems";
+import { mappedRoles, mappingProblems } from "../../core/analysis/roles";
+import type { AnalysisOptions } from "../../core/analysis/types";
+import { EMPTY_MAPPING } from "../mapping";
 import { ABC_DEFAULTS, abcFromSettings, abcToSettings, type AbcDraft } from "./abc";
 import { CLV_DEFAULTS, clvFromSettings, clvToSettings, type ClvDraft } from "./clv";
+import { formProblemsOf, inFormOrder } from "./core-problems";
 import { PREDICT_DRAFT_DEFAULTS, predictFromSettings, predictToSettings, type PredictDraft } from "./predict";
 import type { FormProblem } from "./problems";
 import { RFM_DEFAULTS, rfmFromSettings, rfmToSettings, type RfmDraft } from "./rfm";
-import { SCORE_DEFAULTS, scoreFromSettings, scoreInUse, scoreToSettings, type ScoreDraft } from "./score";
-import type { Parsed } from "./shared";
+import { SCORE_DEFAULTS, scoreFromSettings, scoreToSettings, type ScoreDraft } from "./score";
+import type { Parsed, Read } from "./shared";
 
 export interface PaneForm extends RfmDraft, AbcDraft, ClvDraft, PredictDraft, ScoreDraft {
   source: SourceRef | null;
@@ -74,32 +78,31 @@ function isIsoDate(text: string): boolean {
 
 export type FormResult = Parsed<AnalysisSettings, FormProblem>;
 
-/** The settings for a run, or every problem in the form; `columns` is the width of the previewed source. */
+/**
+ * The settings for a run, or every problem in the form; `columns` is the width of the previewed source. The form
+ * reads the text (sections) and asks the core's one check of the settings (`analysisProblems`) and of the mapping
+ * (`mappingProblems`), wording what they find in the form's terms (core-problems.ts).
+ */
 export function settingsFromForm(form: PaneForm, columns: number): FormResult {
   const problems: FormProblem[] = [];
   if (!form.source) problems.push({ kind: "noSource" });
   else for (const problem of mappingProblems(form.mapping, columns)) problems.push({ kind: "mapping", problem });
-  // As the core: the tiers come from RFM, ABC or the score; lifetime value is a measure added to them.
-  if (!form.rfmOn && !form.abcOn && !scoreInUse(form)) problems.push({ kind: "noAnalysis" });
   const asOf = form.asOf.trim();
   if (asOf !== "" && !isIsoDate(asOf)) problems.push({ kind: "asOf", value: asOf });
 
-  // Each section's problems in the form's order (the order the person reads them in).
-  const section = <S>(result: Parsed<S, FormProblem>): S | null => {
-    if (result.ok) return result.settings;
-    problems.push(...result.problems);
-    return null;
+  const section = <S>(read: Read<S, FormProblem>): S => {
+    problems.push(...read.problems);
+    return read.settings;
   };
   const rfm = section(rfmToSettings(form));
-  const abc = section(abcToSettings(form, form.mapping.margin >= 0));
+  const abc = section(abcToSettings(form));
   const clv = section(clvToSettings(form));
   const predict = section(predictToSettings(form));
   const score = section(scoreToSettings(form, form));
+  const options: AnalysisOptions = { rfm, abc, clv, predict, score, tierBy: form.summaryBy };
+  problems.push(...formProblemsOf(analysisProblems(options, mappedRoles(form.mapping)), form));
 
-  if (form.summaryBy === "segment" && !form.rfmOn && (form.abcOn || scoreInUse(form))) problems.push({ kind: "summaryBy", summaryBy: "segment" });
-  if (form.summaryBy === "abcClass" && !form.abcOn) problems.push({ kind: "summaryBy", summaryBy: "abcClass" });
-
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: inFormOrder(problems) };
   return {
     ok: true,
     settings: {

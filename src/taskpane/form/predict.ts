@@ -1,11 +1,12 @@
 /**
  * The Predict CLV & churn section of the form: the model's time unit, the horizon and the lifecycle and churn
- * limits as typed. The defaults are the core's (`PREDICT_DEFAULTS`), shown as text.
+ * limits as typed. The defaults are the core's (`PREDICT_DEFAULTS`), shown as text; only the text is read here, the
+ * limits are the core's (`analysisProblems`: the horizon in whole months up to MAX_CLV_MONTHS, the lifecycle
+ * thresholds, the "can't lose" shares), asked by the form as a whole.
  */
 import type { PredictSettings } from "../../excel/port";
 import { PREDICT_DEFAULTS } from "../../core/analysis/predictions";
-import { MAX_CLV_MONTHS } from "../../core/models/predict";
-import { parsed, parseNumber, percent, shown, type Parsed } from "./shared";
+import { parseNumber, percent, shown, type Read } from "./shared";
 
 export type PredictField = "horizonMonths" | "monthlyDiscount" | "newDays" | "activeMultiple" | "silentMultiple" | "churnCapDays" | "cantLoseShare" | "cantLoseRisk";
 
@@ -45,22 +46,22 @@ export function predictFromSettings(predict: PredictSettings | null): PredictDra
 
 export const PREDICT_DRAFT_DEFAULTS: PredictDraft = predictFromSettings(null);
 
-/** The Predict settings (null when off), or every problem in the section. */
-export function predictToSettings(form: PredictDraft): Parsed<PredictSettings | null, PredictProblem> {
+/** The Predict settings (null when off) as read, and each field that is not a number. */
+export function predictToSettings(form: PredictDraft): Read<PredictSettings | null, PredictProblem> {
   const problems: PredictProblem[] = [];
-  if (!form.predictOn) return parsed(null, problems);
-  const read = (field: PredictField, ok: (v: number) => boolean) => {
+  if (!form.predictOn) return { settings: null, problems };
+  const read = (field: PredictField) => {
     const value = parseNumber(form[field]);
-    if (!ok(value)) problems.push({ kind: "predict", field, value: form[field] });
+    if (Number.isNaN(value)) problems.push({ kind: "predict", field, value: form[field] });
     return value;
   };
-  const horizonMonths = read("horizonMonths", (v) => Number.isInteger(v) && v >= 1 && v <= MAX_CLV_MONTHS);
-  const monthlyDiscount = read("monthlyDiscount", (v) => v >= 0 && v < 100) / 100;
-  const newDays = read("newDays", (v) => v >= 0 && Number.isFinite(v));
-  const activeMultiple = read("activeMultiple", (v) => v > 0 && Number.isFinite(v));
-  const silentMultiple = read("silentMultiple", (v) => Number.isFinite(v) && v >= activeMultiple && v > 0);
-  const churnCapDays = form.churnCapDays.trim() === "" ? null : read("churnCapDays", (v) => v > 0 && Number.isFinite(v));
-  const cantLoseShare = read("cantLoseShare", (v) => v > 0 && v <= 100) / 100;
-  const cantLoseRisk = read("cantLoseRisk", (v) => v >= 0 && v <= 100) / 100;
-  return parsed({ unit: form.unit, horizonMonths, monthlyDiscount, newDays, activeMultiple, silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk }, problems);
+  const horizonMonths = read("horizonMonths");
+  const monthlyDiscount = read("monthlyDiscount") / 100;
+  const newDays = read("newDays");
+  const activeMultiple = read("activeMultiple");
+  const silentMultiple = read("silentMultiple");
+  const churnCapDays = form.churnCapDays.trim() === "" ? null : read("churnCapDays");
+  const cantLoseShare = read("cantLoseShare") / 100;
+  const cantLoseRisk = read("cantLoseRisk") / 100;
+  return { settings: { unit: form.unit, horizonMonths, monthlyDiscount, newDays, activeMultiple, silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk }, problems };
 }

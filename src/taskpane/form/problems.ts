@@ -1,10 +1,11 @@
 /**
- * What can be wrong with the form, as data: the sections' own problems and those of the form as a whole (source,
- * mapping, what the tiers are by). Worded in the person's language elsewhere (`describeFormProblem`); `field`
+ * What can be wrong with the form, as data: text the sections could not read, and the core's problems with the
+ * settings (form/core-problems.ts) put in the form's terms. Worded in the person's language elsewhere (`describeFormProblem`); `field`
  * names the control to fix. A file of its own so the sections stay unaware of each other.
  */
 import type { AnalysisSettings } from "../../excel/port";
-import type { MappingProblem } from "../mapping";
+import type { AnalysisProblem } from "../../core/analysis/problems";
+import type { MappingProblem } from "../../core/analysis/roles";
 import type { AbcProblem } from "./abc";
 import type { ClvProblem } from "./clv";
 import type { PredictProblem } from "./predict";
@@ -21,4 +22,6 @@ export type FormProblem =
   | ClvProblem
   | PredictProblem
   | ScoreProblem
-  | { kind: "summaryBy"; summaryBy: AnalysisSettings["summaryBy"] };
+  | { kind: "summaryBy"; summaryBy: AnalysisSettings["summaryBy"] }
+  /** A problem of the core's check with no field of its own in the form, worded as the port words it. */
+  | { kind: "core"; problem: AnalysisProblem };

@@ -1,10 +1,15 @@
 /**
  * The RFM section of the form: scores per dimension (bins or typed breakpoints) and the segment scheme, with the
- * custom rules as a grid of text. Its own module because the rules grid and breakpoints are most of the form's checks.
+ * custom rules as a grid of text. Its own module because the rules grid and the breakpoints are most of the form.
  */
-import type { RfmSettings, SegmentRuleRow, SegmentSchemeChoice } from "../../excel/port";
+import { binsProblems } from "../../core/tiers/rfm";
+import type { SegmentRule } from "../../core/tiers/segments";
+import type { RfmSettings } from "../../excel/port";
 import type { Messages } from "../../i18n";
-import { parsed, parseNumber, type Parsed } from "./shared";
+import { parseNumber, type Read } from "./shared";
+
+/** The scheme as the pane offers it: a built-in one, or "custom" with the rules of the grid below it. */
+export type SegmentSchemeChoice = "rfm" | "cn8" | "custom";
 
 export type Dimension = "r" | "f" | "m";
 export const DIMENSIONS: readonly Dimension[] = ["r", "f", "m"];
@@ -29,6 +34,7 @@ export interface RfmDraft {
 
 export type RfmProblem =
   | { kind: "bins"; value: string }
+  /** The core's breakpoints rule (ascending numbers); `expected` is what the pane asks for, one fewer than the bins. */
   | { kind: "breakpoints"; dimension: Dimension; expected: number }
   | { kind: "noRules" }
   | { kind: "rule"; row: number; what: "name" | "bound" | "range"; dimension?: Dimension };
@@ -61,17 +67,19 @@ export function starterRules(m: Messages): RuleDraft[] {
 
 export const emptyRule = (): RuleDraft => ({ name: "", r: ["1", "5"], f: ["1", "5"], m: ["1", "5"] });
 
-/** The RFM fields showing saved settings (null: off, with the defaults ready). */
+/** The RFM fields showing saved settings (null: off, with the defaults ready); custom rules fill the grid. */
 export function rfmFromSettings(rfm: RfmSettings | null): RfmDraft {
+  const bp = rfm?.breakpoints;
+  const rules = rfm && typeof rfm.scheme !== "string" ? rfm.scheme : [];
   return {
     rfmOn: rfm !== null,
     bins: rfm ? String(rfm.bins) : RFM_DEFAULTS.bins,
-    breakpointsOn: Boolean(rfm?.breakpoints),
-    breakpoints: rfm?.breakpoints
-      ? { r: rfm.breakpoints.r.join(", "), f: rfm.breakpoints.f.join(", "), m: rfm.breakpoints.m.join(", ") }
+    breakpointsOn: Boolean(bp),
+    breakpoints: bp
+      ? { r: (bp.recency ?? []).join(", "), f: (bp.frequency ?? []).join(", "), m: (bp.monetary ?? []).join(", ") }
       : RFM_DEFAULTS.breakpoints,
-    scheme: rfm?.scheme ?? "rfm",
-    rules: (rfm?.rules ?? []).map((rule) => ({
+    scheme: rfm ? (typeof rfm.scheme === "string" ? rfm.scheme : "custom") : "rfm",
+    rules: rules.map((rule) => ({
       name: rule.name,
       r: [String(rule.r[0]), String(rule.r[1])],
       f: [String(rule.f[0]), String(rule.f[1])],
@@ -86,40 +94,35 @@ export function parseBreakpoints(text: string): number[] {
   return parts.map(parseNumber);
 }
 
-/** The RFM settings (null when off), or every problem in the section. */
-export function rfmToSettings(form: RfmDraft): Parsed<RfmSettings | null, RfmProblem> {
+/**
+ * The RFM settings (null when off) as read. The bins, the breakpoints and the custom rules are the core's to check
+ * (text that is not a number is NaN, which its rules refuse); the grid adds only that a bound is within the score
+ * levels it shows.
+ */
+export function rfmToSettings(form: RfmDraft): Read<RfmSettings | null, RfmProblem> {
   const problems: RfmProblem[] = [];
-  if (!form.rfmOn) return parsed(null, problems);
+  if (!form.rfmOn) return { settings: null, problems };
   const bins = parseNumber(form.bins);
-  const binsOk = Number.isInteger(bins) && bins >= 2 && bins <= 10;
-  if (!binsOk) problems.push({ kind: "bins", value: form.bins });
+  // Rule bounds are checked against the scale only when the bins are usable (the core says when they are not).
+  const binsOk = binsProblems(bins).length === 0;
   let breakpoints: RfmSettings["breakpoints"] = null;
-  if (form.breakpointsOn && binsOk) {
-    const parsedBreakpoints = { r: [] as number[], f: [] as number[], m: [] as number[] };
-    for (const dimension of DIMENSIONS) {
-      const values = parseBreakpoints(form.breakpoints[dimension]);
-      const increasing = values.every((v, i) => Number.isFinite(v) && (i === 0 || v > values[i - 1]));
-      if (values.length !== bins - 1 || !increasing) problems.push({ kind: "breakpoints", dimension, expected: bins - 1 });
-      parsedBreakpoints[dimension] = values;
-    }
-    breakpoints = parsedBreakpoints;
+  if (form.breakpointsOn) {
+    const read = (dimension: Dimension) => parseBreakpoints(form.breakpoints[dimension]);
+    breakpoints = { recency: read("r"), frequency: read("f"), monetary: read("m") };
   }
-  const rules: SegmentRuleRow[] = [];
+  const rules: SegmentRule[] = [];
   if (form.scheme === "custom") {
-    if (form.rules.length === 0) problems.push({ kind: "noRules" });
     form.rules.forEach((draft, index) => {
-      const row = index + 1;
-      if (draft.name.trim() === "") problems.push({ kind: "rule", row, what: "name" });
-      const rule: SegmentRuleRow = { name: draft.name.trim(), r: [1, 1], f: [1, 1], m: [1, 1] };
+      const rule = { name: draft.name.trim(), r: [1, 1] as [number, number], f: [1, 1] as [number, number], m: [1, 1] as [number, number] };
       for (const dimension of DIMENSIONS) {
         const [low, high] = draft[dimension].map(parseNumber);
-        const inScale = (v: number) => Number.isInteger(v) && v >= 1 && (!binsOk || v <= bins);
-        if (!inScale(low) || !inScale(high)) problems.push({ kind: "rule", row, what: "bound", dimension });
-        else if (low > high) problems.push({ kind: "rule", row, what: "range", dimension });
+        // Whole scores are the core's rule; within the score levels is the grid's (a bound above them never matches).
+        const outOfScale = (v: number) => Number.isInteger(v) && (v < 1 || (binsOk && v > bins));
+        if (outOfScale(low) || outOfScale(high)) problems.push({ kind: "rule", row: index + 1, what: "bound", dimension });
         rule[dimension] = [low, high];
       }
       rules.push(rule);
     });
   }
-  return parsed({ bins, breakpoints, scheme: form.scheme, rules }, problems);
+  return { settings: { bins, breakpoints, scheme: form.scheme === "custom" ? rules : form.scheme }, problems };
 }

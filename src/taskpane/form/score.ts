@@ -1,11 +1,12 @@
 /**
  * The weighted score section of the form: which metrics, their weights and directions, the method, and the bands
  * (shares of customers or minimum scores). A metric can need something another section or the mapping provides
- * (CLV, Predict, a margin or extra column), so the checks here take those as `ScoreOffer`, not the whole form.
+ * (CLV, Predict, a margin or extra column): the editor lists what the data offers (`ScoreOffer`, not the whole form),
+ * and when the core finds a metric without its source, `scoreMetricNeeds` says what to turn on.
  */
 import type { AnalysisSettings, ColumnMapping, ScoreSettings } from "../../excel/port";
 import { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod, type ScoreMetric } from "../../core/tiers/score";
-import { parsed, parseNumber, percent, shown, type Parsed } from "./shared";
+import { parseNumber, percent, shown, type Read } from "./shared";
 
 /** One metric of the weighted score as typed: included or not, its weight (text), and which way is better. */
 export interface ScoreMetricDraft {
@@ -123,39 +124,25 @@ export function restShare(shares: readonly string[]): string {
   return shown(100 - values.reduce((sum, v) => sum + v, 0));
 }
 
-/** The score's settings (null when not in use), or every problem in the section. */
-export function scoreToSettings(form: ScoreDraft, offer: ScoreOffer): Parsed<ScoreSettings | null, ScoreProblem> {
+/**
+ * The score's settings (null when not in use) as read, and each weight that is not a number. Whether the weights,
+ * bands and metrics are usable (a metric's source in this run included) is the core's check, asked by the form.
+ */
+export function scoreToSettings(form: ScoreDraft, offer: Pick<ScoreOffer, "summaryBy">): Read<ScoreSettings | null, ScoreProblem> {
   const problems: ScoreProblem[] = [];
-  if (!scoreInUse({ scoreOn: form.scoreOn, summaryBy: offer.summaryBy })) return parsed(null, problems);
+  if (!scoreInUse({ scoreOn: form.scoreOn, summaryBy: offer.summaryBy })) return { settings: null, problems };
   const metrics: ScoreSettings["metrics"] = [];
-  let weightsOk = true;
   for (const metric of SCORE_METRICS) {
     const draft = form.scoreMetrics[metric];
     if (!draft.on) continue;
-    const needs = scoreMetricNeeds(metric, offer);
-    if (needs) problems.push({ kind: "scoreMetric", metric, needs });
     const weight = parseNumber(draft.weight);
-    if (!(weight >= 0 && Number.isFinite(weight))) {
-      problems.push({ kind: "scoreWeight", metric, value: draft.weight });
-      weightsOk = false;
-    }
+    if (Number.isNaN(weight)) problems.push({ kind: "scoreWeight", metric, value: draft.weight });
     metrics.push({ metric, weight, direction: draft.direction });
   }
-  if (metrics.length === 0) problems.push({ kind: "scoreNoMetric" });
-  else if (weightsOk && metrics.every((m) => m.weight === 0)) problems.push({ kind: "scoreWeightsZero" });
-
-  let bands: ScoreSettings["bands"];
-  if (form.bandKind === "shares") {
-    const shares = form.bandShares.map(parseNumber);
-    const total = shares.reduce((sum, v) => sum + v, 0);
-    // Each band above 0 %; together at most 100 % (Bronze takes the rest).
-    if (!shares.every((v) => v > 0 && Number.isFinite(v)) || !(total <= 100 + 1e-9)) problems.push({ kind: "bandShares" });
-    bands = { kind: "shares", shares: shares.map((v) => Number((v / 100).toPrecision(12))) };
-  } else {
-    const thresholds = form.bandThresholds.map(parseNumber);
-    const descending = thresholds.every((v, i) => v >= 0 && v <= 100 && (i === 0 || v < thresholds[i - 1]));
-    if (!descending) problems.push({ kind: "bandThresholds" });
-    bands = { kind: "thresholds", thresholds };
-  }
-  return parsed({ metrics, method: form.scoreMethod, bands }, problems);
+  // Shares as fractions without float noise (5 % is 0.05, not 0.05000000000000001).
+  const bands: ScoreSettings["bands"] =
+    form.bandKind === "shares"
+      ? { kind: "shares", shares: form.bandShares.map((text) => Number((parseNumber(text) / 100).toPrecision(12))) }
+      : { kind: "thresholds", thresholds: form.bandThresholds.map(parseNumber) };
+  return { settings: { metrics, method: form.scoreMethod, bands }, problems };
 }

@@ -3,11 +3,18 @@
  * read them, and the shape of a section's answer. Kept below the sections so none of them imports another.
  */
 
-/** A section's settings from what was typed, or every problem in it (worded later, in the person's language). */
+/** The form's settings from what was typed, or every problem in it (worded later, in the person's language). */
 export type Parsed<S, P> = { ok: true; settings: S } | { ok: false; problems: P[] };
 
-/** `settings` when nothing is wrong, else the problems. */
-export const parsed = <S, P>(settings: S, problems: P[]): Parsed<S, P> => (problems.length > 0 ? { ok: false, problems } : { ok: true, settings });
+/**
+ * A section's settings as read from its text, and the text that could not be read (a number that is not a
+ * number). Whether the numbers are usable is the core's one check (`analysisProblems`), asked by the form as
+ * a whole, so the settings come back even with problems: NaN where a number could not be read.
+ */
+export interface Read<S, P> {
+  settings: S;
+  problems: P[];
+}
 
 /** Numbers as a person reads them: no float noise (0.8 × 100 is 80, not 80.00000000000001). */
 export const shown = (value: number) => String(Number(value.toPrecision(12)));

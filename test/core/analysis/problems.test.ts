@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analysisProblems } from "../../../src/core/analysis/problems";
+import { analysisProblems, ruleProblems } from "../../../src/core/analysis/problems";
 import { PREDICT_DEFAULTS } from "../../../src/core/analysis/predictions";
 import type { Role } from "../../../src/core/analysis/roles";
 import { runTiering } from "../../../src/core/analysis/run";
@@ -83,6 +83,20 @@ describe("analysisProblems: the settings check, without running", () => {
   it("leaves the ABC cuts alone with the computed method, and reports an unknown scheme", () => {
     expect(codes({ ...OK, abc: { aCut: 2, bCut: 0, basis: "revenue", method: "computed" } })).toEqual([]);
     expect(codes({ ...OK, rfm: { bins: 5, scheme: "nope" as "rfm" } })).toEqual(["unknownScheme"]);
+  });
+
+  it("checks custom rules given as data as a grid's rows are read: one at least, a name, whole bounds, min ≤ max", () => {
+    const rule = { name: "VIP", r: [4, 5] as const, f: [1, 5] as const, m: [1, 5] as const };
+    expect(ruleProblems([rule, { ...rule, r: [-Infinity, Infinity] }])).toEqual([]);
+    expect(ruleProblems([])).toEqual([{ code: "badRule", details: { row: 1, problem: "ruleNameBlank" } }]);
+    expect(ruleProblems([rule, { ...rule, name: " " }, { ...rule, f: [1.5, 5], m: [5, 2] }, { ...rule, r: [1, NaN] }])).toEqual([
+      { code: "badRule", details: { row: 2, problem: "ruleNameBlank" } },
+      { code: "badRule", details: { row: 3, problem: "ruleBound", column: "F min", value: "1.5" } },
+      { code: "badRule", details: { row: 3, problem: "ruleRange", column: "M" } },
+      { code: "badRule", details: { row: 4, problem: "ruleBound", column: "R max", value: "NaN" } },
+    ]);
+    expect(analysisProblems({ ...OK, rfm: { bins: 5, scheme: [{ ...rule, name: "" }] } }, [])).toEqual([{ kind: "core", code: "badRule", details: { row: 1, problem: "ruleNameBlank" } }]);
+    expect(() => runTiering(COLUMNS, { ...OK, rfm: { bins: 5, scheme: [] } })).toThrow(CoreError);
   });
 
   it("is what runTiering throws first: the same error class and code", () => {
