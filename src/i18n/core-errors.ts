@@ -55,6 +55,7 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   cutsOrder: (d, m) => m.errors.cutsOrder(Number(d.aCut), Number(d.bCut)),
   breakpointsOrder: (d, m) => m.errors.breakpointsOrder(dimensionName(d.dimension, m)),
   tooManyBreakpoints: (d, m) => m.errors.tooManyBreakpoints(dimensionName(d.dimension, m), Number(d.count)),
+  breakpointsCount: (d, m) => m.errors.breakpointsCount(dimensionName(d.dimension, m), Number(d.count), Number(d.expected)),
   asOfBeforeData: (d, m) => m.errors.asOfBeforeData(String(d.asOf), String(d.last)),
   noData: (d, m) => m.errors.noData(String(d.argument ?? "data")),
   unknownBasis: (d, m) => m.errors.unknownBasis(String(d.value)),

@@ -20,7 +20,7 @@
  */
 import { abcOptionProblems } from "../tiers/abc";
 import { CoreError, type CoreErrorCode, type CoreProblem } from "../cells/errors";
-import { rfmOptionProblems } from "../tiers/rfm";
+import { binsProblems, breakpointProblems, RFM_DIMENSIONS, rfmOptionProblems } from "../tiers/rfm";
 import { scoreOptionProblems, SCORE_METRICS, type ScoreMetric } from "../tiers/score";
 import { schemeProblems, type SegmentRule } from "../tiers/segments";
 import { predictAnalysisProblems } from "./predictions";
@@ -57,6 +57,24 @@ const RULE_DIMENSIONS = [
 const isBound = (v: number) => Number.isInteger(v) || v === Infinity || v === -Infinity;
 
 /** Every problem of custom rules given as data, as `readSegmentRules` words a grid's ("badRule", row from 1). */
+/**
+ * The analysis scores every dimension on `bins` levels, and its segment rules (built in or custom) are ranges of
+ * those levels: so breakpoints, when given, must make exactly `bins` levels in each dimension (bins − 1 of them).
+ * TIER.RFM is freer (its breakpoints replace the bins); the analysis is not, or a custom rule over levels a
+ * dimension does not have would never match and its customers would fall into "Others" unseen. Judged only
+ * where the bins and that dimension's breakpoints are otherwise usable, so one mistake is said once.
+ */
+function breakpointCountProblems(rfm: NonNullable<AnalysisOptions["rfm"]>): CoreProblem[] {
+  const given = rfm.breakpoints;
+  if (!given || binsProblems(rfm.bins).length > 0) return [];
+  const expected = rfm.bins - 1;
+  return RFM_DIMENSIONS.flatMap((dimension) => {
+    const list = given[dimension] ?? [];
+    if (list.length === expected || breakpointProblems(list, dimension).length > 0) return [];
+    return [{ code: "breakpointsCount", details: { dimension, count: list.length, expected } }];
+  });
+}
+
 export function ruleProblems(rules: readonly SegmentRule[]): CoreProblem[] {
   if (rules.length === 0) return [{ code: "badRule", details: { row: 1, problem: "ruleNameBlank" } }];
   const problems: CoreProblem[] = [];
@@ -112,6 +130,7 @@ export function analysisProblems(options: AnalysisOptions, available: Iterable<R
   const rfm = options.rfm;
   if (rfm) {
     core(rfmOptionProblems({ bins: rfm.bins, breakpoints: rfm.breakpoints ?? undefined }));
+    core(breakpointCountProblems(rfm));
     core(schemeProblems(rfm.scheme));
     if (typeof rfm.scheme !== "string") core(ruleProblems(rfm.scheme));
   }

@@ -9,6 +9,7 @@ export type CoreErrorCode =
   | "cutsOrder"
   | "breakpointsOrder"
   | "tooManyBreakpoints"
+  | "breakpointsCount"
   | "asOfBeforeData"
   | "noData"
   | "unknownBasis"

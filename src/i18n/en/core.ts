@@ -67,6 +67,8 @@ export const core = {
       `The ${dimension} breakpoints must be increasing numbers.`,
     tooManyBreakpoints: (dimension: string, count: number) =>
       `There are ${count} ${dimension} breakpoints; give at most 9 (10 score levels).`,
+    breakpointsCount: (dimension: string, count: number, expected: number) =>
+      `There are ${count} ${dimension} breakpoints; give ${expected}, one fewer than the score levels, in increasing order.`,
     badRepeatSummary: (row: number, field: string, what: string) => `Row ${row}: '${field}' ${what}.`,
     repeatWholeNumber: "must be a whole number of repeat purchases, 0 or more",
     repeatNonNegative: "must be a time of 0 or more",

@@ -47,6 +47,7 @@ export const core: CoreMessages = {
       `“bins”是 ${rows}×${columns} 的区域；请给出 2 到 10 之间的数字，或按三行（或三列）给出最近购买、频次、金额的分界点。`,
     breakpointsOrder: (dimension) => `${dimension}的分界点必须是递增的数字。`,
     tooManyBreakpoints: (dimension, count) => `${dimension}的分界点有 ${count} 个；最多 9 个（10 个分值级别）。`,
+    breakpointsCount: (dimension, count, expected) => `${dimension}的分界点有 ${count} 个；请按递增顺序给出 ${expected} 个（比分值级数少 1）。`,
     badRepeatSummary: (row: number, field: string, what: string) => `第 ${row} 行：“${field}”${what}。`,
     repeatWholeNumber: "必须是 0 或更大的整数（重复购买次数）",
     repeatNonNegative: "必须是 0 或更大的时间",

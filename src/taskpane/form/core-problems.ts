@@ -6,6 +6,7 @@
  */
 import type { AnalysisProblem } from "../../core/analysis/problems";
 import { SCORE_METRICS } from "../../core/tiers/score";
+import { DEFAULT_BINS } from "../../core/tiers/rfm";
 import type { ClvDraft } from "./clv";
 import type { PredictDraft, PredictField } from "./predict";
 import type { FormProblem } from "./problems";
@@ -61,10 +62,12 @@ function coreProblem(problem: Extract<AnalysisProblem, { kind: "core" }>, form: 
     case "binsOutOfRange":
       return { kind: "bins", value: form.bins };
     case "breakpointsOrder":
-    case "tooManyBreakpoints": {
+    case "tooManyBreakpoints":
+    case "breakpointsCount": {
       const dimension = DIMENSION_OF[String(d.dimension)];
       const bins = Number(form.bins);
-      return dimension ? { kind: "breakpoints", dimension, expected: Number.isInteger(bins) ? bins - 1 : 4 } : { kind: "core", problem };
+      const expected = Number.isInteger(bins) ? bins - 1 : DEFAULT_BINS - 1;
+      return dimension ? { kind: "breakpoints", dimension, expected } : { kind: "core", problem };
     }
     case "cutOutOfRange":
     case "cutsOrder":

@@ -85,6 +85,20 @@ describe("analysisProblems: the settings check, without running", () => {
     expect(codes({ ...OK, rfm: { bins: 5, scheme: "nope" as "rfm" } })).toEqual(["unknownScheme"]);
   });
 
+  it("wants bins − 1 breakpoints in every dimension when breakpoints are given, said once per mistake", () => {
+    const breakpoints = { recency: [30, 90, 180, 365], frequency: [1, 2, 5, 10], monetary: [100, 250, 500, 1000] };
+    expect(codes({ ...OK, rfm: { bins: 5, breakpoints, scheme: "rfm" } })).toEqual([]);
+    const short = analysisProblems({ ...OK, rfm: { bins: 5, breakpoints: { ...breakpoints, frequency: [1, 2, 5], monetary: undefined }, scheme: "rfm" } }, []);
+    expect(short).toEqual([
+      { kind: "core", code: "breakpointsCount", details: { dimension: "frequency", count: 3, expected: 4 } },
+      { kind: "core", code: "breakpointsCount", details: { dimension: "monetary", count: 0, expected: 4 } },
+    ]);
+    // Not ascending is said as that, not also as a count; bins out of range are said as bins.
+    expect(codes({ ...OK, rfm: { bins: 5, breakpoints: { ...breakpoints, recency: [90, 30] }, scheme: "rfm" } })).toEqual(["breakpointsOrder"]);
+    expect(codes({ ...OK, rfm: { bins: 11, breakpoints, scheme: "rfm" } })).toEqual(["binsOutOfRange"]);
+    expect(() => runTiering(COLUMNS, { ...OK, rfm: { bins: 3, breakpoints, scheme: "rfm" } })).toThrow(CoreError);
+  });
+
   it("checks custom rules given as data as a grid's rows are read: one at least, a name, whole bounds, min ≤ max", () => {
     const rule = { name: "VIP", r: [4, 5] as const, f: [1, 5] as const, m: [1, 5] as const };
     expect(ruleProblems([rule, { ...rule, r: [-Infinity, Infinity] }])).toEqual([]);

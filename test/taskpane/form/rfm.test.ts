@@ -6,13 +6,15 @@ import { parseBreakpoints, starterRules } from "../../../src/taskpane/form/rfm";
 import { problemsOf, READY } from "../support/form";
 
 describe("settingsFromForm: RFM", () => {
-  it("reads breakpoints typed with commas, Chinese commas or spaces, and checks them by the core's rule (ascending numbers)", () => {
+  it("reads breakpoints typed with commas, Chinese commas or spaces, and checks their count and order (the core's rules)", () => {
     expect(parseBreakpoints("30, 90，180 365")).toEqual([30, 90, 180, 365]);
-    // Issue 10, one rule: the core takes any number of ascending breakpoints up to its score limit (a dimension
-    // with 3 has 4 scores), so the pane's own "exactly bins − 1" is gone; what is not ascending, or not a number, is refused.
+    // The core's analysis rule: bins − 1 ascending breakpoints in every dimension (core/analysis/problems.ts).
     const form = { ...READY, breakpointsOn: true, breakpoints: { r: "30,90,180,365", f: "1,2,5", m: "500,100,1000,2000" } };
-    expect(problemsOf(form)).toEqual([{ kind: "breakpoints", dimension: "m", expected: 4 }]);
-    expect(problemsOf({ ...form, breakpoints: { ...form.breakpoints, m: "100, x" } })).toEqual([{ kind: "breakpoints", dimension: "m", expected: 4 }]);
+    expect(problemsOf(form)).toEqual([
+      { kind: "breakpoints", dimension: "f", expected: 4 },
+      { kind: "breakpoints", dimension: "m", expected: 4 },
+    ]);
+    expect(problemsOf({ ...form, breakpoints: { ...form.breakpoints, f: "1,2,5,10", m: "100, x" } })).toEqual([{ kind: "breakpoints", dimension: "m", expected: 4 }]);
     const fixed = settingsFromForm({ ...form, breakpoints: { r: "30,90,180,365", f: "1,2,5,10", m: "100,250,500,1000" } }, 3);
     expect(fixed.ok && fixed.settings.rfm?.breakpoints).toEqual({ recency: [30, 90, 180, 365], frequency: [1, 2, 5, 10], monetary: [100, 250, 500, 1000] });
   });
