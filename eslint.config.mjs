@@ -32,22 +32,27 @@ const CORE_BELOW = {
 const CORE_PACKAGES = ["react", "react-dom", "react-dom/*", "@fluentui/*", "node:*", "fs", "path", "child_process"];
 const except = (all, ...allowed) => all.filter((name) => !allowed.includes(name));
 const up = (levels) => "\\.\\./".repeat(levels);
-function layer(dir, { src = [], core = [], packages = [], why = "" }) {
+// `only: { excel: ["port"] }` lets the folder reach src/excel/ but only its modules named there (a module at
+// the folder's top, or a folder of it by its index).
+function layerPatterns(depth, { src = [], core = [], packages = [], only = {}, why = "" }) {
+  const patterns = [
+    { regex: `^${up(depth + 1)}test(/|$)`, message: "src/ must not import from test/ (the shipped code would carry the tests' support)." },
+  ];
+  if (src.length) patterns.push({ regex: `^${up(depth)}(${src.join("|")})(/|$)`, message: why });
+  for (const [folder, modules] of Object.entries(only)) {
+    patterns.push({ regex: `^${up(depth)}${folder}(/|$)(?!(${modules.join("|")})$)`, message: why });
+  }
+  if (core.length) patterns.push({ regex: `^${up(depth - 1)}(${core.join("|")})(/|$)`, message: why });
+  if (packages.length) patterns.push({ group: packages, message: why });
+  return patterns;
+}
+function layer(dir, options) {
   const base = dir.split("/").length;
   // Files at src/<dir>/ and up to four folders below it.
-  return [0, 1, 2, 3, 4].map((extra) => {
-    const depth = base + extra;
-    const patterns = [
-      { regex: `^${up(depth + 1)}test(/|$)`, message: "src/ must not import from test/ (the shipped code would carry the tests' support)." },
-    ];
-    if (src.length) patterns.push({ regex: `^${up(depth)}(${src.join("|")})(/|$)`, message: why });
-    if (core.length) patterns.push({ regex: `^${up(depth - 1)}(${core.join("|")})(/|$)`, message: why });
-    if (packages.length) patterns.push({ group: packages, message: why });
-    return {
-      files: [`src/${dir}/${"*/".repeat(extra)}*.{ts,tsx}`],
-      rules: { "no-restricted-imports": ["error", { patterns }] },
-    };
-  });
+  return [0, 1, 2, 3, 4].map((extra) => ({
+    files: [`src/${dir}/${"*/".repeat(extra)}*.{ts,tsx}`],
+    rules: { "no-restricted-imports": ["error", { patterns: layerPatterns(base + extra, options) }] },
+  }));
 }
 
 export default defineConfig(
@@ -137,7 +142,30 @@ export default defineConfig(
   layer("cli", { src: except(SRC_LAYERS, "core", "i18n", "cli"), why: "The tier command reaches only the core and i18n (DESIGN.md, Layers)." }),
   layer("excel", { src: except(SRC_LAYERS, "core", "i18n", "excel"), why: "Workbook jobs reach only the core and i18n; the pane and the stand-in come to them (DESIGN.md, Layers)." }),
   layer("commands", { src: except(SRC_LAYERS, "excel", "i18n", "commands"), why: "Ribbon commands go through the workbook port (docs/ARCHITECTURE.md)." }),
-  layer("taskpane", { src: except(SRC_LAYERS, "core", "i18n", "excel", "taskpane"), why: "The pane reaches the workbook only through src/excel's port, never the stand-in (DESIGN.md, Layers)." }),
+  // The pane sees the workbook through the port's contract (port.ts) and hears the ribbon through the
+  // DOM-event contract the commands share with it (notices.ts); the jobs behind the port are for the one
+  // file that builds the production port, index.tsx, with the Office host it runs them on (host.ts). So
+  // the pane is tested against a fake port and never reaches a job, Office.js or the stand-in by accident.
+  layer("taskpane", {
+    src: except(SRC_LAYERS, "core", "i18n", "excel", "taskpane"),
+    only: { excel: ["port", "notices"] },
+    why: "The pane reaches src/excel only through port.ts and notices.ts; index.tsx alone also builds the port from jobs and host (DESIGN.md, Layers).",
+  }),
+  {
+    files: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: layerPatterns(1, {
+            src: except(SRC_LAYERS, "core", "i18n", "excel", "taskpane"),
+            only: { excel: ["port", "notices", "jobs", "host"] },
+            why: "index.tsx builds the production port: it may reach src/excel's port, notices, jobs and host, and nothing else of it (DESIGN.md, Layers).",
+          }),
+        },
+      ],
+    },
+  },
   layer("preview", { src: except(SRC_LAYERS, "core", "i18n", "excel", "taskpane", "standin", "preview"), why: "The preview is the pane, the workbook jobs and the stand-in put together (DESIGN.md, Layers)." }),
   {
     // The React code: the task pane (components and its hooks) and the browser preview, which renders

@@ -95,9 +95,11 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   },
   duplicateId: (d, m) => m.errors.dynamic.duplicateId(String(d.id), Number(d.row) + 1, Number(d.firstRow) + 1),
   orderMissingTier: (d, m) => m.errors.dynamic.orderMissingTier(String(d.tier), String(d.order)),
+  // Routed by the option the problem is about (src/core/over-time/pilot.ts PilotField), worded with the
+  // name the caller gave it (a function's argument, or the command's option the CLI put in its place).
   pilotShare: (d, m) =>
-    d.argument === "control_share" || d.argument === "--control-share"
-      ? m.errors.dynamic.controlShare(String(d.argument), String(d.value))
+    d.field === "controlShare"
+      ? m.errors.dynamic.controlShare(String(d.argument ?? "control_share"), String(d.value))
       : m.errors.dynamic.pilotShare(String(d.argument ?? "share"), String(d.value)),
   pilotSharesOverOne: (d, m) => {
     const shareArgument = String(d.shareArgument ?? "share");

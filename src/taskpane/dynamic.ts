@@ -3,7 +3,7 @@
  * picked from (keys and labels), the pilot form as typed and how it becomes a `PilotRequest`, and how to read a
  * pilot comparison's interval. Problems are data, worded by `describePilotProblem` in the person's language.
  */
-import { pilotFieldProblems as pilotOptionProblems } from "../excel/pilot-check";
+import { pilotOptionProblems, type PilotField, type PilotOptions } from "../core/over-time/pilot";
 import type { GroupComparison, PilotRequest, SnapshotInfo } from "../excel/port";
 import { keyLabel as tierLabelOf } from "../i18n/tier-names";
 import type { Messages } from "../i18n";
@@ -72,6 +72,18 @@ export type PilotProblem =
   | { kind: "total" }
   | { kind: "seed"; value: string };
 
+const FIELD_ORDER: readonly PilotField[] = ["share", "controlShare", "seed", "total"];
+
+/**
+ * Every field of the pilot form the core refuses (its `pilotOptionProblems`, the check `pickPilot` runs, so the
+ * pane and the port cannot disagree), in the form's order; "total" when each share passes alone but the two
+ * together do not.
+ */
+export function pilotFieldProblems(options: Required<PilotOptions>): PilotField[] {
+  const fields = new Set(pilotOptionProblems(options).map((p) => p.details.field));
+  return FIELD_ORDER.filter((f) => fields.has(f));
+}
+
 export function pilotRequest(draft: PilotDraft): { ok: true; request: PilotRequest } | { ok: false; problems: PilotProblem[] } {
   const problems: PilotProblem[] = [];
   if (!draft.snapshotId) problems.push({ kind: "noSnapshot" });
@@ -79,8 +91,8 @@ export function pilotRequest(draft: PilotDraft): { ok: true; request: PilotReque
   const pilot = parsePercent(draft.share);
   const control = parsePercent(draft.controlShare);
   const seed = parseNumber(draft.seed);
-  // The bounds are the core's (through the port); the pane's own rule on top: a control group, to measure against.
-  const refused = new Set(pilotOptionProblems({ share: pilot, controlShare: control, seed }));
+  // The bounds are the core's; the pane's own rule on top: a control group, to measure against.
+  const refused = new Set(pilotFieldProblems({ share: pilot, controlShare: control, seed }));
   if (refused.has("share")) problems.push({ kind: "share", value: draft.share });
   if (refused.has("controlShare") || control === 0) problems.push({ kind: "controlShare", value: draft.controlShare });
   if (refused.has("total")) problems.push({ kind: "total" });

@@ -128,11 +128,18 @@ function roundHalfUp(x: number): number {
   return Math.floor(x + 0.5 + 1e-9 * Math.max(1, x));
 }
 
+/**
+ * Which of the options a problem is about ("total": the two shares together). Each layer names the options its
+ * own way (a function's `control_share`, the command's `--control-share`, the pane's control share field), so
+ * a problem says which option it means by this field, and `argument` is only the name a function shows.
+ */
+export type PilotField = "share" | "controlShare" | "total" | "seed";
+
 /** Why the core refuses pilot options: the code and details of the CoreError `pickPilot` throws for it. */
 export type PilotOptionProblem =
-  | { code: "pilotShare"; details: { argument: "share" | "control_share"; value: number } }
-  | { code: "pilotSharesOverOne"; details: { share: number; controlShare: number; controlDefault: number } }
-  | { code: "pilotSeed"; details: { argument: "seed"; value: number } };
+  | { code: "pilotShare"; details: { field: "share"; argument: "share"; value: number } | { field: "controlShare"; argument: "control_share"; value: number } }
+  | { code: "pilotSharesOverOne"; details: { field: "total"; share: number; controlShare: number; controlDefault: number } }
+  | { code: "pilotSeed"; details: { field: "seed"; argument: "seed"; value: number } };
 
 /**
  * Every bound of `options` broken, in the order `pickPilot` checks them (it throws the first): the share, the
@@ -146,12 +153,12 @@ export function pilotOptionProblems(options: PilotOptions): PilotOptionProblem[]
   const problems: PilotOptionProblem[] = [];
   const shareOk = share > 0 && share <= 1;
   const controlOk = controlShare >= 0 && controlShare <= 1;
-  if (!shareOk) problems.push({ code: "pilotShare", details: { argument: "share", value: share } });
-  if (!controlOk) problems.push({ code: "pilotShare", details: { argument: "control_share", value: controlShare } });
+  if (!shareOk) problems.push({ code: "pilotShare", details: { field: "share", argument: "share", value: share } });
+  if (!controlOk) problems.push({ code: "pilotShare", details: { field: "controlShare", argument: "control_share", value: controlShare } });
   if (shareOk && controlOk && share + controlShare > 1 + 1e-9) {
-    problems.push({ code: "pilotSharesOverOne", details: { share, controlShare, controlDefault: options.controlShare === undefined ? 1 : 0 } });
+    problems.push({ code: "pilotSharesOverOne", details: { field: "total", share, controlShare, controlDefault: options.controlShare === undefined ? 1 : 0 } });
   }
-  if (!Number.isSafeInteger(seed)) problems.push({ code: "pilotSeed", details: { argument: "seed", value: seed } });
+  if (!Number.isSafeInteger(seed)) problems.push({ code: "pilotSeed", details: { field: "seed", argument: "seed", value: seed } });
   return problems;
 }
 

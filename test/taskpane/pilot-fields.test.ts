@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CoreError } from "../../src/core/cells/errors";
 import { pickPilot, pilotOptionProblems as coreProblems } from "../../src/core/over-time/pilot";
-import { pilotFieldProblems } from "../../src/excel/pilot-check";
+import { pilotFieldProblems } from "../../src/taskpane/dynamic";
 
 const coreTakes = (share: number, controlShare: number, seed: number) => {
   try {
