@@ -81,9 +81,9 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   gammaGammaQ: (d, m) => m.errors.gammaGammaQ(Number(d.q).toPrecision(3)),
   noRepeatSpend: (d, m) => m.errors.noRepeatSpend(Number(d.customers)),
   badUnit: (d, m) => m.errors.badUnit(String(d.unit)),
-  // `horizon` is in the data's time unit (tier predict --horizon); `horizon_months` in months.
+  // The core says which horizon it is (`in`): in the data's time unit (tier predict --horizon) or in months.
   badHorizon: (d, m) =>
-    d.argument === "horizon" || d.argument === "--horizon"
+    d.in === "units"
       ? m.errors.badHorizonUnits(String(d.argument === "horizon" ? "--horizon" : d.argument), String(d.value))
       : m.errors.badHorizon(String(d.argument ?? "horizon_months"), String(d.value)),
   badDiscount: (d, m) => m.errors.badMonthlyDiscount(String(d.argument ?? "monthly_discount"), String(d.value)),

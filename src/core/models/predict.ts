@@ -44,10 +44,10 @@ export const MAX_CLV_MONTHS = 240;
 export function predictOptionProblems(options: PredictOptions): CoreProblem[] {
   const problems: CoreProblem[] = [];
   if (!(Number.isInteger(options.clvMonths) && options.clvMonths >= 0 && options.clvMonths <= MAX_CLV_MONTHS)) {
-    problems.push({ code: "badHorizon", details: { argument: "horizon_months", value: options.clvMonths } });
+    problems.push({ code: "badHorizon", details: { argument: "horizon_months", in: "months", value: options.clvMonths } });
   }
   if (!(options.horizon >= 0 && Number.isFinite(options.horizon))) {
-    problems.push({ code: "badHorizon", details: { argument: "horizon", value: options.horizon } });
+    problems.push({ code: "badHorizon", details: { argument: "horizon", in: "units", value: options.horizon } });
   }
   if (!(options.monthlyDiscount >= 0 && options.monthlyDiscount < 1)) {
     problems.push({ code: "badDiscount", details: { value: options.monthlyDiscount } });

@@ -37,7 +37,7 @@ describe("analysisProblems: the settings check, without running", () => {
       { kind: "setting", code: "clvMargin", value: 2 },
       { kind: "setting", code: "clvDiscount", value: 1 },
       { kind: "setting", code: "clvYears", value: -1 },
-      { kind: "core", code: "badHorizon", details: { argument: "horizon_months", value: 1.5 } },
+      { kind: "core", code: "badHorizon", details: { argument: "horizon_months", in: "months", value: 1.5 } },
       { kind: "setting", code: "cantLoseShare", value: 0 },
       { kind: "core", code: "binsOutOfRange", details: { value: 11 } },
       { kind: "core", code: "breakpointsOrder", details: { dimension: "recency" } },

@@ -164,8 +164,8 @@ describe("predictCustomers", () => {
   it("lists every problem of the options, the one it throws first", () => {
     const options = { unit: "week" as const, horizon: -1, clvMonths: 2.5, monthlyDiscount: 1 };
     expect(predictOptionProblems(options)).toEqual([
-      { code: "badHorizon", details: { argument: "horizon_months", value: 2.5 } },
-      { code: "badHorizon", details: { argument: "horizon", value: -1 } },
+      { code: "badHorizon", details: { argument: "horizon_months", in: "months", value: 2.5 } },
+      { code: "badHorizon", details: { argument: "horizon", in: "units", value: -1 } },
       { code: "badDiscount", details: { value: 1 } },
     ]);
     expectCoreError(() => predictCustomers(CDNOW, SPEND, customers, options), "badHorizon", { argument: "horizon_months", value: 2.5 });
