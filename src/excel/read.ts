@@ -222,8 +222,7 @@ export async function readColumns(
 const MAPPING_SENTENCES: { [K in MappingProblem["kind"]]: (problem: Extract<MappingProblem, { kind: K }>, header: readonly string[] | null, m: Messages) => string } = {
   missing: (p, _header, m) => m.workbook.errors.mappingMissing(m.workbook.roles[p.role]),
   outOfRange: (p, header, m) => m.workbook.errors.mappingOutside(header?.[p.column] ?? m.workbook.roles[p.role], p.columns),
-  // The workbook catalog has no sentence of its own for this one (the port did not check it before): the pane's.
-  shared: (p, _header, m) => m.pane.problems.sharedColumn(m.workbook.roles[p.roles[0]], m.workbook.roles[p.roles[1]]),
+  shared: (p, _header, m) => m.workbook.errors.mappingShared(m.workbook.roles[p.roles[0]], m.workbook.roles[p.roles[1]]),
 };
 
 /** The core's mapping check (src/core/analysis/roles.ts), its first problem thrown as a sentence. */
