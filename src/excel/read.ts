@@ -13,6 +13,7 @@ import { isPayloadTooLarge } from "./errors";
 import { MIN_CELL_BYTES, PAYLOAD_TARGET, READ_MARGIN, READ_SYNCS, SAMPLE_ROWS } from "./host";
 import type { ColumnMapping, HeaderChoice, SourcePreview, SourceRef, TableInfo } from "./port";
 
+/** "A", "Z", "AA" from a 0-based column. The stand-in has its own copy on purpose (src/standin/addresses.ts): the add-in must not depend on the Excel it is tested against. */
 export function columnLetters(c: number): string {
   let s = "";
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
