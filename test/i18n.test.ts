@@ -8,11 +8,12 @@ import { CoreError, type CoreErrorCode } from "../src/core/cells/errors";
 import { CORE_ERRORS } from "../src/i18n/core-errors";
 import { describeCoreError } from "../src/i18n/describe";
 import { DIRECTION_WORDS, readScoreDirection } from "../src/i18n/directions";
+import { MAX_CLV_MONTHS } from "../src/core/models/predict";
 import { en } from "../src/i18n/en";
 import { zhCN } from "../src/i18n/zh-CN";
 
-/** Strings that are the same in English and Chinese on purpose: letters and names that are not translated. */
-const SAME_IN_BOTH = new Set(["R", "F", "M", "RFM", "ABC", "CLV", "TIER", "Tiering", "English", "中文"]);
+/** Strings that are the same in English and Chinese on purpose: letters, names and formulas that are not translated. */
+const SAME_IN_BOTH = new Set(["R", "F", "M", "RFM", "ABC", "CLV", "TIER", "Tiering", "English", "中文", "n − 1"]);
 
 type Entry = { path: string; value: unknown };
 
@@ -127,5 +128,13 @@ describe("score direction words (src/i18n/directions.ts)", () => {
       expect(words.lower.length).toBeGreaterThan(0);
       for (const w of [...words.higher, ...words.lower]) expect(w).toBe(w.trim().toLowerCase());
     }
+  });
+});
+
+describe("limits the pane's sentences take from the core", () => {
+  it("words the Predict horizon with the core's MAX_CLV_MONTHS, as it read when 240 was written in", () => {
+    expect(MAX_CLV_MONTHS).toBe(240);
+    expect(en.pane.problems.predictRules.horizonMonths(MAX_CLV_MONTHS)).toBe("use a whole number of months from 0 to 240, such as 12");
+    expect(zhCN.pane.problems.predictRules.horizonMonths(MAX_CLV_MONTHS)).toBe("请使用 0 到 240 之间的整月数，如 12");
   });
 });

@@ -8,7 +8,7 @@
  * constant number of `context.sync()` calls however many rows there are.
  */
 import type { RoleMapping } from "../core/analysis/roles";
-import type { AbcAnalysisOptions, ClvAnalysisOptions, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
+import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
 import type { Locale } from "../i18n";
 
 /** A cell the pane can point the user at ("select the first bad cell"). */
@@ -102,8 +102,8 @@ export interface AnalysisSettings {
   strategies: Record<string, string>;
 }
 
-/** What the tiers are. */
-export type TierBy = "segment" | "abcClass" | "score";
+/** What the tiers are: declared once, by the core (src/core/analysis/types.ts AnalysisTierBy). */
+export type TierBy = AnalysisTierBy;
 
 /** Row-level problems found while reading, counted by kind, with the first bad cell of each kind. */
 export interface DataQuality {
@@ -113,7 +113,7 @@ export interface DataQuality {
   orders?: number;
   /**
    * Rows left out, by reason: a core problem code (`blankCustomer`, `badDate`, `badAmount`, … see
-   * src/core/transactions/input.ts) → count, plus `returns` for rows with a negative amount (returns and
+   * src/core/cells/problems.ts) → count, plus `returns` for rows with a negative amount (returns and
    * cancellations, left out of the analysis), e.g. { blankCustomer: 5078, returns: 398 }.
    */
   leftOut: Record<string, number>;

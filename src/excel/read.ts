@@ -13,6 +13,7 @@ import { isPayloadTooLarge } from "./errors";
 import { MIN_CELL_BYTES, PAYLOAD_TARGET, READ_MARGIN, READ_SYNCS, SAMPLE_ROWS } from "./host";
 import type { ColumnMapping, HeaderChoice, SourcePreview, SourceRef, TableInfo } from "./port";
 
+/** "A", "Z", "AA" from a 0-based column. The stand-in has its own copy on purpose (src/standin/addresses.ts): the add-in must not depend on the Excel it is tested against. */
 export function columnLetters(c: number): string {
   let s = "";
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -222,8 +223,7 @@ export async function readColumns(
 const MAPPING_SENTENCES: { [K in MappingProblem["kind"]]: (problem: Extract<MappingProblem, { kind: K }>, header: readonly string[] | null, m: Messages) => string } = {
   missing: (p, _header, m) => m.workbook.errors.mappingMissing(m.workbook.roles[p.role]),
   outOfRange: (p, header, m) => m.workbook.errors.mappingOutside(header?.[p.column] ?? m.workbook.roles[p.role], p.columns),
-  // The workbook catalog has no sentence of its own for this one (the port did not check it before): the pane's.
-  shared: (p, _header, m) => m.pane.problems.sharedColumn(m.workbook.roles[p.roles[0]], m.workbook.roles[p.roles[1]]),
+  shared: (p, _header, m) => m.workbook.errors.mappingShared(m.workbook.roles[p.roles[0]], m.workbook.roles[p.roles[1]]),
 };
 
 /** The core's mapping check (src/core/analysis/roles.ts), its first problem thrown as a sentence. */

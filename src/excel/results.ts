@@ -12,11 +12,10 @@ import { LIFECYCLE_STAGES } from "../core/models/lifecycle";
 import { gapShown } from "../core/tiers/upgrade";
 import type { AnalysisResult } from "../core/analysis/types";
 import type { Messages } from "../i18n";
-import { segmentName } from "../i18n/describe";
 import { rowBytes } from "./batch";
 import { cellNumber, FORMAT } from "./formats";
 import { a1Range } from "./read";
-import { nextTierLabel, scoreBandLabel } from "../i18n/tier-names";
+import { nextTierLabel, scoreBandLabel, segmentName } from "../i18n/tier-names";
 import { customerStrategies, tierColumnHeader, type Block } from "./summary";
 
 export interface ColumnSpec {

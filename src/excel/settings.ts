@@ -39,6 +39,8 @@ export interface LastRun {
   lastChart?: ChartKind;
 }
 
+const isTierBy = (v: unknown): v is TierBy => v === "segment" || v === "abcClass" || v === "score";
+
 export function isAnalysisSettings(value: unknown): value is SavedSettings {
   if (value === null || typeof value !== "object") return false;
   const v = value as Partial<AnalysisSettings>;
@@ -46,17 +48,30 @@ export function isAnalysisSettings(value: unknown): value is SavedSettings {
     typeof v.mapping === "object" &&
     v.mapping !== null &&
     typeof v.hasHeader === "boolean" &&
-    (v.summaryBy === "segment" || v.summaryBy === "abcClass" || v.summaryBy === "score")
+    isTierBy(v.summaryBy)
   );
 }
 
-/** A custom segment rule as the earlier shape kept it: one row of the pane's grid (name and inclusive score ranges). */
+/**
+ * A custom segment rule as the earlier shape kept it: one row of the pane's grid (name and inclusive score
+ * ranges). A bound left blank was saved as null (JSON has no NaN or Infinity), which the run's grid reader
+ * took as open: no minimum, no maximum.
+ */
 interface SavedRuleRow {
   name: string;
-  r: [number, number];
-  f: [number, number];
-  m: [number, number];
+  r: SavedRange;
+  f: SavedRange;
+  m: SavedRange;
 }
+
+type SavedRange = [number | null, number | null];
+
+/** A saved range as the grid reader read it: a null (blank) minimum is −Infinity, a null maximum +Infinity. */
+const openRange = ([low, high]: SavedRange): [number, number] => [low ?? -Infinity, high ?? Infinity];
+
+/** The grid reader skipped a row with nothing in it (a blank name, every bound blank) rather than refuse it. */
+const isBlankRow = (row: SavedRuleRow): boolean =>
+  row.name.trim() === "" && [...row.r, ...row.f, ...row.m].every((bound) => bound === null);
 
 /** RFM as saved before the settings were the core's options: breakpoints by letter, "custom" and the rules' grid. */
 interface SavedRfm {
@@ -83,9 +98,10 @@ function isSavedRfm(rfm: AnalysisSettings["rfm"] | SavedRfm): rfm is SavedRfm {
 /**
  * Saved settings in the current shape, so a workbook saved by an earlier version runs as it did. The RFM
  * part of the earlier shape: breakpoints `{r, f, m}` are the core's `{recency, frequency, monetary}`, and
- * the scheme "custom" with its grid rows `{name, r, f, m}` is the rules themselves (names trimmed, as the
- * grid was read); a built-in scheme's leftover rules are dropped. Fields added later: no `predict` (off),
- * no `score` (off), no `strategies` (the defaults), no `order` column (unmapped).
+ * the scheme "custom" with its grid rows `{name, r, f, m}` is the rules themselves, read as the grid was
+ * (names trimmed, a null bound open, a row with nothing in it skipped); a built-in scheme's leftover rules
+ * are dropped. Fields added later: no `predict` (off), no `score` (off), no `strategies` (the defaults), no
+ * `order` column (unmapped).
  */
 export function upgradeSettings(saved: SavedSettings): AnalysisSettings {
   let rfm = saved.rfm;
@@ -94,7 +110,10 @@ export function upgradeSettings(saved: SavedSettings): AnalysisSettings {
     rfm = {
       bins: rfm.bins,
       breakpoints: bp ? { recency: bp.r, frequency: bp.f, monetary: bp.m } : null,
-      scheme: rfm.scheme === "custom" ? (rfm.rules ?? []).map((row) => ({ name: row.name.trim(), r: row.r, f: row.f, m: row.m })) : rfm.scheme,
+      scheme:
+        rfm.scheme === "custom"
+          ? (rfm.rules ?? []).filter((row) => !isBlankRow(row)).map((row) => ({ name: row.name.trim(), r: openRange(row.r), f: openRange(row.f), m: openRange(row.m) }))
+          : rfm.scheme,
     };
   }
   return {
@@ -145,8 +164,6 @@ export interface History {
   /** Oldest first; their rows are contiguous, in this order, from row 0. */
   snapshots: SnapshotRecord[];
 }
-
-const isTierBy = (v: unknown): v is TierBy => v === "segment" || v === "abcClass" || v === "score";
 
 function isSnapshotRecord(value: unknown): value is SnapshotRecord {
   if (value === null || typeof value !== "object") return false;

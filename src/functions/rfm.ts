@@ -6,7 +6,7 @@ import { isWideScoring, rfmCode, scoreCustomers, scoreRfm, type RfmOptions, type
 import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/tiers/segments";
 import { summarizeCustomers } from "../core/transactions/summary";
 import type { Messages } from "../i18n";
-import { segmentName } from "../i18n/describe";
+import { segmentName } from "../i18n/tier-names";
 import { column, isOmitted, optionalBoolean, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 import { readTransactionCells, transactionCells } from "./transactions-arg";

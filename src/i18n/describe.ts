@@ -5,18 +5,9 @@
 import type { ClvInputError } from "../core/tiers/clv";
 import type { CoreError } from "../core/cells/errors";
 import type { ProblemCode, RowProblem } from "../core/cells/problems";
-import { NO_SEGMENT, type Segmentation } from "../core/tiers/segments";
 import type { Messages } from "./en";
 import { CORE_ERRORS } from "./core-errors";
 import { catalogs } from "./index";
-
-/** The name of segment k in the reader's language: built-in keys translated, custom names as written. */
-export function segmentName(seg: Segmentation, k: number, m: Messages): string {
-  if (k === NO_SEGMENT) return "";
-  const name = seg.names[k];
-  if (!seg.builtIn && k !== seg.othersIndex) return name;
-  return m.segments[name as keyof Messages["segments"]] ?? name;
-}
 
 /** The score bands' labels in each language, top band first (`scoreTiers` lists them so): tier orders known by label. */
 export function scoreTierLabels(): string[][] {

@@ -6,8 +6,16 @@
 import type { AnalysisResult, AnalysisTierBy, TierRow } from "../core/analysis/types";
 import { ABC_LABELS } from "../core/tiers/abc";
 import { SCORE_TIER_KEYS } from "../core/tiers/score";
-import { segmentName } from "./describe";
+import { NO_SEGMENT, type Segmentation } from "../core/tiers/segments";
 import type { Messages } from "./en";
+
+/** The name of segment k in the reader's language: built-in keys translated, custom names as written. */
+export function segmentName(seg: Segmentation, k: number, m: Messages): string {
+  if (k === NO_SEGMENT) return "";
+  const name = seg.names[k];
+  if (!seg.builtIn && k !== seg.othersIndex) return name;
+  return m.segments[name as keyof Messages["segments"]] ?? name;
+}
 
 /** A score band's name in the user's language ("" for no band). */
 export function scoreBandLabel(band: number, m: Messages): string {

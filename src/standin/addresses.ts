@@ -11,6 +11,7 @@ export interface Box {
   c1: number;
 }
 
+/** "A", "Z", "AA" from a 0-based column. Written here apart from src/excel/read.ts on purpose: the stand-in models Excel and imports nothing of the add-in. */
 export function columnLetters(c: number): string {
   let s = "";
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;

@@ -2,19 +2,11 @@
  * Guessing which column plays which role (customer, date, amount …) from header texts in English or Chinese,
  * so that a manager who picks a table usually only has to press Run. Pure: no React, no workbook.
  */
-import { mappingProblems, type Role } from "../core/analysis/roles";
+import { mappingProblems, ROLES, type Role } from "../core/analysis/roles";
 import type { ColumnMapping } from "../excel/port";
 
-export const EMPTY_MAPPING: ColumnMapping = {
-  customer: -1,
-  date: -1,
-  amount: -1,
-  quantity: -1,
-  margin: -1,
-  category: -1,
-  extra: -1,
-  order: -1,
-};
+/** Every role unmapped (-1), from the core's one list of roles, so a role added there is here too. */
+export const EMPTY_MAPPING: ColumnMapping = Object.fromEntries(ROLES.map((role) => [role, -1])) as ColumnMapping;
 
 /**
  * Header texts as they are compared: lower case, without spaces, underscores, dashes, dots or brackets

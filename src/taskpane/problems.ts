@@ -8,6 +8,7 @@
  */
 import { AnalysisSettingsError } from "../core/analysis/types";
 import { CoreError } from "../core/cells/errors";
+import { MAX_CLV_MONTHS } from "../core/models/predict";
 import type { Messages } from "../i18n";
 import { describeCoreError } from "../i18n/describe";
 import { settingsSentence } from "../i18n/settings-problems";
@@ -45,7 +46,10 @@ const FORM_PROBLEMS: Table<FormProblem> = {
   marginBasis: (_p, m) => m.pane.problems.marginBasis,
   percent: (p, m) => m.pane.problems.percent(m.pane.clv[p.field]),
   years: (p, m) => m.pane.problems.years(p.value),
-  predict: (p, m) => m.pane.problems.predict(m.pane.predict[p.field], p.value, m.pane.problems.predictRules[p.field]),
+  predict: (p, m) => {
+    const rules = m.pane.problems.predictRules;
+    return m.pane.problems.predict(m.pane.predict[p.field], p.value, p.field === "horizonMonths" ? rules.horizonMonths(MAX_CLV_MONTHS) : rules[p.field]);
+  },
   summaryBy: (p, m) => (p.summaryBy === "segment" ? m.pane.problems.summaryBySegment : m.pane.problems.summaryByClass),
   scoreNoMetric: (_p, m) => m.pane.score.problems.noMetric,
   scoreWeight: (p, m) => m.pane.score.problems.weight(m.scoreMetrics[p.metric], p.value),

@@ -65,6 +65,32 @@ describe("upgradeSettings", () => {
     expect(fromNew.snapshot?.tiering).toBe(fromOld.snapshot?.tiering);
   });
 
+  it("reads a saved grid row's null bound as open and skips a row with nothing in it, as the grid reader did, so the rules still run", async () => {
+    const rows = transactions(40);
+    const rfm = {
+      bins: 5,
+      breakpoints: null,
+      scheme: "custom",
+      rules: [
+        { name: "Recent", r: [4, null], f: [null, null], m: [null, 5] },
+        { name: " ", r: [null, null], f: [null, null], m: [null, null] },
+        { name: "Rest", r: [1, 5], f: [1, 5], m: [1, 5] },
+      ],
+    };
+    const old = { ...settingsFor(rows.length, { summaryBy: "segment" }), rfm };
+    const rules = [{ name: "Recent", r: [4, Infinity], f: [-Infinity, Infinity], m: [-Infinity, 5] }, { name: "Rest", r: [1, 5], f: [1, 5], m: [1, 5] }];
+    expect(upgradeSettings(old as SavedSettings).rfm).toEqual({ bins: 5, breakpoints: null, scheme: rules });
+    const { book, port } = bookWithTransactions(rows);
+    await book.run(async (context) => {
+      context.workbook.settings.add(SETTINGS_KEY, old);
+      await context.sync();
+    });
+    const loaded = await port.loadSettings();
+    expect(loaded?.rfm).toEqual({ bins: 5, breakpoints: null, scheme: rules });
+    const report = await port.run(loaded!, { locale: "en" });
+    expect(report.customers).toBeGreaterThan(0);
+  });
+
   it("refuses custom rules that a grid would have refused (the run used to read them back from their grid), with the same sentence", async () => {
     const rows = transactions(10);
     const { port } = bookWithTransactions(rows);
@@ -82,7 +108,7 @@ describe("the port's settings check", () => {
     await expect(port.run({ ...settings, abc: { ...settings.abc!, basis: "margin" } }, { locale: "en" })).rejects.toThrow(en.workbook.errors.marginBasisNeedsColumn);
     // The core's one mapping check: a column given two roles is refused by a run as by the pane.
     await expect(port.run({ ...settings, mapping: { ...settings.mapping, extra: 2 } }, { locale: "en" })).rejects.toThrow(
-      en.pane.problems.sharedColumn(en.workbook.roles.amount, en.workbook.roles.extra),
+      en.workbook.errors.mappingShared(en.workbook.roles.amount, en.workbook.roles.extra),
     );
     await expect(port.run({ ...settings, mapping: { ...settings.mapping, date: -1 } }, { locale: "en" })).rejects.toThrow(en.workbook.errors.mappingMissing(en.workbook.roles.date));
     const report = await port.run({ ...settings, clv: { ...settings.clv!, years: 0 } }, { locale: "en" });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { App } from "../../src/taskpane/App";
 import { messages } from "../../src/i18n";
 import type { SegmentRule } from "../../src/core/tiers/segments";
+import { MAX_CLV_MONTHS } from "../../src/core/models/predict";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { EMPTY_MAPPING } from "../../src/taskpane/mapping";
 import { bodyText, choose, cleanup, click, get, query, render, settle, type } from "./support/dom";
@@ -239,7 +240,7 @@ describe("pane: Predict CLV & churn", () => {
     await type(get("textbox", en.pane.predict.horizonMonths), "1.5");
     await click(get("button", en.pane.run));
     expect(port.called("run")).toEqual([]);
-    expect(bodyText()).toContain(en.pane.problems.predict(en.pane.predict.horizonMonths, "1.5", en.pane.problems.predictRules.horizonMonths));
+    expect(bodyText()).toContain(en.pane.problems.predict(en.pane.predict.horizonMonths, "1.5", en.pane.problems.predictRules.horizonMonths(MAX_CLV_MONTHS)));
     await type(get("textbox", en.pane.predict.horizonMonths), "12");
 
     port.progress = [{ phase: "predict", fraction: 0.35 }];

@@ -10,7 +10,7 @@ import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentSchem
 import { tierTotals } from "../../core/tiers/totals";
 import { summarizeCustomers } from "../../core/transactions/summary";
 import type { Messages } from "../../i18n";
-import { segmentName } from "../../i18n/describe";
+import { segmentName } from "../../i18n/tier-names";
 import { UsageError, choice, emit, listOption, numberOption, type Command, type Out, type Parsed } from "../args";
 import { readCsvFile, type CsvTable } from "../csv";
 import type { Cell } from "../output";

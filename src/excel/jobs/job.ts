@@ -17,6 +17,11 @@ export function job<T>(host: ExcelHost, locale: Locale, body: (context: Excel.Re
 /** Whether a write sync may suspend Excel's calculation (ExcelApi 1.6). */
 export const canSuspend = (host: ExcelHost): boolean => host.isSetSupported("ExcelApi", "1.6");
 
+/** Suspends Excel's calculation until the next sync, where `host` can: each write sync of a job asks it here. */
+export function suspendCalculation(host: ExcelHost, context: Excel.RequestContext): void {
+  if (canSuspend(host)) context.workbook.application.suspendApiCalculationUntilNextSync();
+}
+
 /** The add-in's bookkeeping (settings.ts `BookState`) in a sync of its own: the dynamic jobs' first sync. */
 export async function loadState(context: Excel.RequestContext): Promise<BookState> {
   const read = loadBookState(context);
@@ -37,7 +42,7 @@ export async function rowSyncs(
 ): Promise<void> {
   const parts = blocks.length - 1;
   for (let k = 0; k < parts; k++) {
-    if (canSuspend(host)) context.workbook.application.suspendApiCalculationUntilNextSync();
+    suspendCalculation(host, context);
     if (k === 0) write.first();
     write.rows(blocks[k], blocks[k + 1]);
     if (k === parts - 1) write.last();

@@ -20,7 +20,7 @@ import { queueBlock, queueText } from "../results";
 import { OWNED_KEY, snapshotInfo, tieringKey, type SnapshotRecord } from "../settings";
 import { block, num, text, type Block } from "../summary";
 import { tieringDifference } from "../tiering";
-import { canSuspend, job, loadState } from "./job";
+import { job, loadState, suspendCalculation } from "./job";
 import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
 import { findSnapshot, historyOf, serialOf } from "./snapshots";
 
@@ -50,7 +50,7 @@ export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: str
 
     const { sheet, replaced } = await addOwnedSheet(context, t.sheet, state, true, keptSheets(state));
     wb.settings.add(OWNED_KEY, ownedWith(state, sheet.id, replaced));
-    if (canSuspend(host)) wb.application.suspendApiCalculationUntilNextSync();
+    suspendCalculation(host, context);
     const layout = migrationLayout(matrix, labels, rates, effects, before, after, m);
     queueText(sheet.getRange("A1"), layout.title).format.font.bold = true;
     for (const caption of layout.captions) queueText(sheet.getRange(a1(caption.row, 0)), caption.text).format.font.bold = true;

@@ -13,7 +13,7 @@
  */
 import { customerIdText } from "../../core/over-time/migration";
 import { comparePilot as comparePilotGroups, CONTROL, PILOT, pickPilot as pickPilotGroups, type GroupDifference } from "../../core/over-time/pilot";
-import { messages, type Locale, type Messages } from "../../i18n";
+import type { Locale, Messages } from "../../i18n";
 import { keyLabel } from "../../i18n/tier-names";
 import { rowBytes, splitByBytes } from "../batch";
 import { WorkbookError } from "../errors";
@@ -34,9 +34,9 @@ import { findSnapshot, historyOf, serialOf } from "./snapshots";
 export const PILOT_LAYOUT = { parametersRow: 1, listRow: 10, outcomeColumn: 3, comparisonColumn: 6 } as const;
 
 export function listPilots(host: ExcelHost, locale: Locale = "en"): Promise<PilotInfo[]> {
-  return job(host, locale, async (context) => {
+  return job(host, locale, async (context, m) => {
     const state = await loadState(context);
-    return state.pilots.map((p) => pilotInfo(p, state, messages(locale)));
+    return state.pilots.map((p) => pilotInfo(p, state, m));
   });
 }
 

@@ -21,7 +21,7 @@ import type { AnalysisSettings, Progress, RunOptions, RunReport, SnapshotInfo } 
 import { checkMapping, describeSource, headerTexts, loadSample, loadShape, readColumns, sampleRows, sourceRange } from "../read";
 import { loadBookState, upgradeSettings, snapshotInfo, type BookState, type History } from "../settings";
 import { tieringOf } from "../tiering";
-import { canSuspend, job } from "./job";
+import { canSuspend, job, suspendCalculation } from "./job";
 import { checkSettings, compute, upgradeCandidates, type Computed, type ReadColumns } from "./run-compute";
 import { finish, type Finished } from "./run-finish";
 import { PROGRESS, type RunJob } from "./run-job";
@@ -123,9 +123,7 @@ export async function run(host: ExcelHost, given: AnalysisSettings, options: Run
       source,
       progress,
       checkCancel: () => throwIfAborted(options.signal, m),
-      suspend: () => {
-        if (canSuspend(host)) context.workbook.application.suspendApiCalculationUntilNextSync();
-      },
+      suspend: () => suspendCalculation(host, context),
     };
     // Cancelled while it waited for another job (queue.ts).
     run.checkCancel();

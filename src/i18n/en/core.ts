@@ -8,7 +8,7 @@ import type { ProblemCode } from "../../core/cells/problems";
 import type { Widen } from "../widen";
 
 export const core = {
-  /** A cell's problem by its code (src/core/transactions/input.ts ProblemCode): a new code without a sentence is a type error. */
+  /** A cell's problem by its code (src/core/cells/problems.ts ProblemCode): a new code without a sentence is a type error. */
   problems: {
     blankCustomer: "the customer is blank; fill in the customer id, or clear the whole row",
     blankDate: "the date is blank; fill in the purchase date, or clear the whole row",

@@ -73,6 +73,8 @@ export const pane = {
     binsHint: "From 2 to 10; 5 is usual.",
     breakpointsToggle: "Set the score breakpoints myself",
     breakpointsHint: (count: string) => `${count} increasing upper bounds, separated by commas.`,
+    /** breakpointsHint's count while the score levels are not a valid number: the levels less one, as a formula. */
+    breakpointsCountUnknown: "n − 1",
     breakpointLabels: {
       r: "Recency breakpoints (days)",
       f: "Frequency breakpoints (orders)",
@@ -293,7 +295,8 @@ export const pane = {
       summaryByClass: "Summary rows by ABC class need ABC; turn ABC on, or summarize by RFM segment or score band.",
       predict: (field: string, value: string, rule: string) => `${field} is "${value}"; ${rule}.`,
       predictRules: {
-        horizonMonths: "use a whole number of months from 0 to 240, such as 12",
+        /** `max` is the core's limit (src/core/models/predict.ts MAX_CLV_MONTHS). */
+        horizonMonths: (max: number) => `use a whole number of months from 0 to ${max}, such as 12`,
         monthlyDiscount: "use a percentage from 0 up to 100, such as 1",
         newDays: "use a number of days, 0 or more",
         activeMultiple: "use a positive number such as 1.5",

@@ -128,6 +128,7 @@ export const workbook = {
       mappingMissing: (role: string) => `Map the ${role} column before running.`,
       mappingOutside: (role: string, count: number) =>
         `The ${role} column is outside the data, which has ${count} columns; map it again.`,
+      mappingShared: (a: string, b: string) => `The ${a} and ${b} columns are mapped to the same column; map each to a column of its own.`,
       noUsableRows: "No row could be used; check that the customer, date and amount columns are mapped correctly.",
       noRun: "Run the analysis first; the chart is built on its summary sheet.",
       summaryGone: "The summary sheet of the last run was deleted; run the analysis again.",

@@ -69,6 +69,7 @@ export const pane: PaneMessages = {
     binsHint: "2 到 10；通常为 5。",
     breakpointsToggle: "自行设定分值分界点",
     breakpointsHint: (count: string) => `${count} 个递增的上限值，以逗号分隔。`,
+    breakpointsCountUnknown: "n − 1",
     breakpointLabels: {
       r: "最近购买分界点（天）",
       f: "购买频次分界点（单）",
@@ -284,7 +285,7 @@ export const pane: PaneMessages = {
       summaryByClass: "按 ABC 分类汇总需要开启 ABC；请开启 ABC，或改为按 RFM 分群或评分等级汇总。",
       predict: (field: string, value: string, rule: string) => `${field}为“${value}”；${rule}。`,
       predictRules: {
-        horizonMonths: "请使用 0 到 240 之间的整月数，如 12",
+        horizonMonths: (max: number) => `请使用 0 到 ${max} 之间的整月数，如 12`,
         monthlyDiscount: "请使用不小于 0 且小于 100 的百分比，如 1",
         newDays: "请使用 0 或更大的天数",
         activeMultiple: "请使用正数，如 1.5",

@@ -122,6 +122,7 @@ export const workbook: WorkbookMessages = {
       noRows: "数据在标题行下方没有任何行，请选择整个数据区域。",
       mappingMissing: (role: string) => `运行前请先映射“${role}”列。`,
       mappingOutside: (role: string, count: number) => `“${role}”列不在数据范围内（数据共有 ${count} 列），请重新映射。`,
+      mappingShared: (a: string, b: string) => `“${a}”列和“${b}”列映射到了同一列，请为它们分别映射不同的列。`,
       noUsableRows: "没有可用的行，请检查客户、日期和金额列是否映射正确。",
       noRun: "请先运行分析；图表将建立在其汇总工作表上。",
       summaryGone: "上次运行的汇总工作表已被删除，请重新运行分析。",

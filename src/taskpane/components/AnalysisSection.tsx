@@ -16,6 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { TIME_UNITS } from "../../core/models/calibration";
+import { binsProblems } from "../../core/tiers/rfm";
 import type { AbcSettings, PredictSettings } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import type { PaneForm } from "../form";
@@ -126,7 +127,8 @@ function PredictOptions({ m, form, busy, update }: AnalysisSectionProps) {
 export function AnalysisSection({ m, form, busy, update }: AnalysisSectionProps) {
   const styles = useStyles();
   const bins = Number(form.bins);
-  const breakpointCount = Number.isInteger(bins) && bins >= 2 && bins <= 10 ? String(bins - 1) : "n − 1";
+  // The core's bins check (src/core/tiers/rfm.ts): a count only for score levels a run would take.
+  const breakpointCount = binsProblems(bins).length === 0 ? String(bins - 1) : m.pane.breakpointsCountUnknown;
 
   return (
     <Section id="tiering-analysis" heading={m.pane.analysisHeading}>
