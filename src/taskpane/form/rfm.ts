@@ -67,6 +67,16 @@ export function starterRules(m: Messages): RuleDraft[] {
 
 export const emptyRule = (): RuleDraft => ({ name: "", r: ["1", "5"], f: ["1", "5"], m: ["1", "5"] });
 
+/**
+ * A rule's range as the grid shows it. An open bound (±Infinity: a blank cell in a grid saved by an earlier version,
+ * src/excel/settings.ts upgradeSettings) is shown as the end of the scale it stands for, 1 or the bins, which is
+ * the same rule in numbers the grid can read back.
+ */
+function shownRange([low, high]: readonly [number, number], rfm: RfmSettings | null): [string, string] {
+  const top = rfm ? rfm.bins : Number(RFM_DEFAULTS.bins);
+  return [String(Number.isFinite(low) ? low : 1), String(Number.isFinite(high) ? high : top)];
+}
+
 /** The RFM fields showing saved settings (null: off, with the defaults ready); custom rules fill the grid. */
 export function rfmFromSettings(rfm: RfmSettings | null): RfmDraft {
   const bp = rfm?.breakpoints;
@@ -79,12 +89,7 @@ export function rfmFromSettings(rfm: RfmSettings | null): RfmDraft {
       ? { r: (bp.recency ?? []).join(", "), f: (bp.frequency ?? []).join(", "), m: (bp.monetary ?? []).join(", ") }
       : RFM_DEFAULTS.breakpoints,
     scheme: rfm ? (typeof rfm.scheme === "string" ? rfm.scheme : "custom") : "rfm",
-    rules: rules.map((rule) => ({
-      name: rule.name,
-      r: [String(rule.r[0]), String(rule.r[1])],
-      f: [String(rule.f[0]), String(rule.f[1])],
-      m: [String(rule.m[0]), String(rule.m[1])],
-    })),
+    rules: rules.map((rule) => ({ name: rule.name, r: shownRange(rule.r, rfm), f: shownRange(rule.f, rfm), m: shownRange(rule.m, rfm) })),
   };
 }
 

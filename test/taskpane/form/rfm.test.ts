@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../../src/i18n";
 import { settingsFromForm } from "../../../src/taskpane/form";
-import { parseBreakpoints, starterRules } from "../../../src/taskpane/form/rfm";
+import { parseBreakpoints, rfmFromSettings, rfmToSettings, starterRules } from "../../../src/taskpane/form/rfm";
 import { problemsOf, READY } from "../support/form";
 
 describe("settingsFromForm: RFM", () => {
@@ -17,6 +17,12 @@ describe("settingsFromForm: RFM", () => {
     expect(problemsOf({ ...form, breakpoints: { ...form.breakpoints, f: "1,2,5,10", m: "100, x" } })).toEqual([{ kind: "breakpoints", dimension: "m", expected: 4 }]);
     const fixed = settingsFromForm({ ...form, breakpoints: { r: "30,90,180,365", f: "1,2,5,10", m: "100,250,500,1000" } }, 3);
     expect(fixed.ok && fixed.settings.rfm?.breakpoints).toEqual({ recency: [30, 90, 180, 365], frequency: [1, 2, 5, 10], monetary: [100, 250, 500, 1000] });
+  });
+
+  it("shows a rule's open bounds (blank cells of a grid saved by an earlier version) as the ends of the scale, and reads them back", () => {
+    const draft = rfmFromSettings({ bins: 4, breakpoints: null, scheme: [{ name: "Top", r: [3, Infinity], f: [-Infinity, Infinity], m: [2, 4] }] });
+    expect(draft.rules).toEqual([{ name: "Top", r: ["3", "4"], f: ["1", "4"], m: ["2", "4"] }]);
+    expect(rfmToSettings(draft)).toEqual({ settings: { bins: 4, breakpoints: null, scheme: [{ name: "Top", r: [3, 4], f: [1, 4], m: [2, 4] }] }, problems: [] });
   });
 
   it("checks custom rules row by row against the score levels", () => {
