@@ -189,6 +189,16 @@ export function parseDateText(text: string, dayOrder: DayOrder = "mdy"): number 
 }
 
 /** True when a serial lies in the range the core accepts. */
+/**
+ * The analysis date as settings keep it: a calendar date written YYYY-MM-DD (what the pane's date field gives and
+ * what the workbook's saved settings hold), as a serial; NaN for any other layout or a date that does not exist.
+ * One rule for the pane, which checks what is typed, and the workbook port, which reads what was saved.
+ */
+export function isoDateSerial(text: string): number {
+  const s = text.trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) ? parseDateText(s) : NaN;
+}
+
 export function isSerialInRange(serial: number): boolean {
   return serial >= MIN_SERIAL && serial < MAX_SERIAL + 1;
 }

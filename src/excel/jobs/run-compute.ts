@@ -9,7 +9,7 @@ import { analysisProblemError, analysisProblems } from "../../core/analysis/prob
 import { mappedRoles, type Role } from "../../core/analysis/roles";
 import type { AnalysisOptions, AnalysisResult } from "../../core/analysis/types";
 import { withPredictions } from "../../core/analysis/predictions";
-import { parseDateText } from "../../core/cells/dates";
+import { isoDateSerial } from "../../core/cells/dates";
 import { closestToUpgrade } from "../../core/tiers/upgrade-rank";
 import type { ProblemCode } from "../../core/cells/problems";
 import type { Messages } from "../../i18n";
@@ -76,7 +76,7 @@ function qualityOf(a: AnalysisResult, shape: Shape, hasHeader: boolean, mapping:
 
 function parseAsOf(asOf: string | null, m: Messages): number | null {
   if (asOf === null || asOf.trim() === "") return null;
-  const serial = parseDateText(asOf);
+  const serial = isoDateSerial(asOf);
   if (Number.isNaN(serial)) throw new WorkbookError(m.workbook.errors.badAsOf(asOf));
   return serial;
 }

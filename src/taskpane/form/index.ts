@@ -7,6 +7,7 @@
  */
 import type { AnalysisSettings, ColumnMapping, SourceRef } from "../../excel/port";
 import { analysisProblems } from "../../core/analysis/problems";
+import { isoDateSerial } from "../../core/cells/dates";
 import { mappedRoles, mappingProblems } from "../../core/analysis/roles";
 import type { AnalysisOptions } from "../../core/analysis/types";
 import { EMPTY_MAPPING } from "../mapping";
@@ -66,16 +67,6 @@ export function formFromSettings(settings: AnalysisSettings): PaneForm {
   };
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 export type FormResult = Parsed<AnalysisSettings, FormProblem>;
 
 /**
@@ -88,7 +79,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
   if (!form.source) problems.push({ kind: "noSource" });
   else for (const problem of mappingProblems(form.mapping, columns)) problems.push({ kind: "mapping", problem });
   const asOf = form.asOf.trim();
-  if (asOf !== "" && !isIsoDate(asOf)) problems.push({ kind: "asOf", value: asOf });
+  if (asOf !== "" && Number.isNaN(isoDateSerial(asOf))) problems.push({ kind: "asOf", value: asOf });
 
   const section = <S>(read: Read<S, FormProblem>): S => {
     problems.push(...read.problems);

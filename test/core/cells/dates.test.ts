@@ -4,6 +4,7 @@ import {
   MAX_SERIAL,
   MIN_SERIAL,
   isSerialInRange,
+  isoDateSerial,
   parseDateText,
   partsFromSerial,
   serialFromParts,
@@ -95,6 +96,26 @@ describe("Excel serials (1900 system)", () => {
         expect(serialFromParts(year, month, day)).toBe(serial);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("isoDateSerial: the analysis date as settings keep it", () => {
+  it("reads a calendar date written YYYY-MM-DD, and nothing else", () => {
+    expect(isoDateSerial("2024-01-05")).toBe(45296);
+    expect(isoDateSerial(" 2024-01-05 ")).toBe(45296);
+    for (const text of ["2024-02-30", "2024/1/5", "20240105", "2024-1-5", "2024-01-05 13:00", "1/5/2024", "", "x"]) {
+      expect(isoDateSerial(text), text).toBeNaN();
+    }
+  });
+
+  it("is parseDateText on every date it accepts (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: MIN_SERIAL, max: MAX_SERIAL }), (serial) => {
+        const iso = serialToIsoDate(serial);
+        expect(isoDateSerial(iso)).toBe(parseDateText(iso));
+        expect(isoDateSerial(iso)).toBe(serial);
+      }),
     );
   });
 });
