@@ -38,13 +38,23 @@ export function analysisProblemError(problem: AnalysisProblem): AnalysisSettings
 }
 
 /** Which source a score metric needs in this run, when it is not always there. */
-function metricAvailable(metric: ScoreMetric, options: AnalysisOptions, available: ReadonlySet<Role>): boolean {
-  if (!SCORE_METRICS.includes(metric)) return false;
-  if (metric === "clv") return !!options.clv;
-  if (metric === "margin") return available.has("margin");
-  if (metric === "extra") return available.has("extra");
-  if (metric === "predictedClv" || metric === "pAlive") return !!options.predict;
-  return true;
+/** What a score metric needs besides the transactions, when it is missing: CLV on, Predict on, or a mapped column. */
+export type ScoreMetricNeed = "clv" | "marginColumn" | "extraColumn" | "predict";
+
+/**
+ * What this score metric still needs, or null when the run gives it. One rule for the check below and for the
+ * pane's score editor, which lists the metrics the data offers and says what would offer the others.
+ */
+export function scoreMetricNeed(metric: ScoreMetric, has: { clv: boolean; predict: boolean; roles: ReadonlySet<Role> }): ScoreMetricNeed | null {
+  if (metric === "clv") return has.clv ? null : "clv";
+  if (metric === "margin") return has.roles.has("margin") ? null : "marginColumn";
+  if (metric === "extra") return has.roles.has("extra") ? null : "extraColumn";
+  if (metric === "predictedClv" || metric === "pAlive") return has.predict ? null : "predict";
+  return null;
+}
+
+function metricAvailable(metric: ScoreMetric, options: AnalysisOptions, roles: ReadonlySet<Role>): boolean {
+  return SCORE_METRICS.includes(metric) && scoreMetricNeed(metric, { clv: !!options.clv, predict: !!options.predict, roles }) === null;
 }
 
 const RULE_DIMENSIONS = [

@@ -6,6 +6,8 @@
  */
 import type { AnalysisSettings, ColumnMapping, ScoreSettings } from "../../excel/port";
 import { DEFAULT_BAND_SHARES, SCORE_METRICS, SCORE_TIER_KEYS, type ScoreDirection, type ScoreMethod, type ScoreMetric } from "../../core/tiers/score";
+import { scoreMetricNeed, type ScoreMetricNeed } from "../../core/analysis/problems";
+import { mappedRoles } from "../../core/analysis/roles";
 import { parseNumber, percent, shown, type Read } from "./shared";
 
 /** One metric of the weighted score as typed: included or not, its weight (text), and which way is better. */
@@ -38,7 +40,6 @@ export interface ScoreOffer {
   summaryBy: AnalysisSettings["summaryBy"];
 }
 
-export type ScoreMetricNeed = "clv" | "marginColumn" | "extraColumn" | "predict";
 
 export type ScoreProblem =
   | { kind: "scoreNoMetric" }
@@ -97,19 +98,7 @@ export const scoreInUse = (form: { scoreOn: boolean; summaryBy: AnalysisSettings
 
 /** What a score metric needs that the form does not have, or null when the data offers it. */
 export function scoreMetricNeeds(metric: ScoreMetric, form: Omit<ScoreOffer, "summaryBy">): ScoreMetricNeed | null {
-  switch (metric) {
-    case "clv":
-      return form.clvOn ? null : "clv";
-    case "margin":
-      return form.mapping.margin >= 0 ? null : "marginColumn";
-    case "extra":
-      return form.mapping.extra >= 0 ? null : "extraColumn";
-    case "predictedClv":
-    case "pAlive":
-      return form.predictOn ? null : "predict";
-    default:
-      return null;
-  }
+  return scoreMetricNeed(metric, { clv: form.clvOn, predict: form.predictOn, roles: new Set(mappedRoles(form.mapping)) });
 }
 
 /** The metrics the score editor lists: those the data offers, and any included one it no longer offers (to be left out). */
