@@ -36,6 +36,7 @@ describe.runIf(haveChromium)("the workbook jobs through Microsoft's Office.js cl
       expect(f.requests - f.syncs, `${f.job}: cleanup requests`).toBeLessThanOrEqual(1);
     }
     expect(harness.pageErrors).toEqual([]);
+    expect(harness.keptRanges, "Excel.run released every range it kept").toBe(0);
     const run = figures.find((f) => f.job === "run")!;
     // The result rows really crossed the wire: tens of kilobytes for 100 customers.
     expect(run.totalRequest).toBeGreaterThan(100 * 100);

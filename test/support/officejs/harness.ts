@@ -38,6 +38,8 @@ export interface Harness {
   reset(): void;
   /** Calls a method of the workbook port in the page, with JSON arguments; resolves to its JSON result. */
   call<K extends keyof WorkbookPort>(method: K, ...args: Parameters<WorkbookPort[K]>): Promise<Awaited<ReturnType<WorkbookPort[K]>>>;
+  /** Ranges Excel.run kept and has not released (0 after every job: the client releases them when the run ends). */
+  readonly keptRanges: number;
   /** Errors the page reported (uncaught exceptions, console errors). */
   readonly pageErrors: string[];
   close(): Promise<void>;
@@ -148,6 +150,9 @@ export async function startHarness(first: StandIn): Promise<Harness> {
       references = new References();
     },
     records,
+    get keptRanges() {
+      return references.size;
+    },
     reset: () => void (records.length = 0),
     pageErrors,
     call(method, ...args) {

@@ -118,10 +118,17 @@ function isNull(object: { readonly isNullObject: boolean }): boolean {
  */
 export class References {
   private readonly kept = new Map<string, ReturnType<Range["_model"]>>();
+  private made = 0;
   keep(range: Range): string {
-    const id = `{range-${this.kept.size + 1}}`;
+    const id = `{range-${++this.made}}`;
     this.kept.set(id, range._model());
     return id;
+  }
+  release(id: string): void {
+    this.kept.delete(id);
+  }
+  get size(): number {
+    return this.kept.size;
   }
   range(context: StandInContext, id: string): Range {
     const model = this.kept.get(id);
@@ -183,6 +190,9 @@ export async function interpret(book: StandIn, body: RequestBody, references: Re
 
       // Queue every action on the stand-in's proxies, then one sync, then read what each action answers.
       const answers: (() => unknown)[] = [];
+      // The objects this request asks to keep (Excel.run keeps every Range it makes, unless untracked).
+      const keptIds = new Map<number, string>();
+      const keep = new Set(body.Actions.filter((a) => a.ActionType === 3 && a.Name === "_KeepReference").map((a) => a.ObjectPathId));
       for (const action of body.Actions) {
         const target = resolve(action.ObjectPathId);
         switch (action.ActionType) {
@@ -192,7 +202,12 @@ export async function interpret(book: StandIn, body: RequestBody, references: Re
             if (object && key && !(object instanceof Collection)) object.load(key);
             answers.push(() => {
               if (target === null || (object && isNull(object))) return null;
-              if (object instanceof Range) return { _ReferenceId: references.keep(object) };
+              if (object instanceof Range && keep.has(action.ObjectPathId)) {
+                // The client instantiates a kept range twice in the request (before and after _KeepReference): one reference.
+                let id = keptIds.get(action.ObjectPathId);
+                if (id === undefined) keptIds.set(action.ObjectPathId, (id = references.keep(object)));
+                return { _ReferenceId: id };
+              }
               return object && key && !(object instanceof Collection) ? { _Id: (object as unknown as Record<string, unknown>)[key] } : {};
             });
             break;
@@ -225,9 +240,31 @@ export async function interpret(book: StandIn, body: RequestBody, references: Re
             break;
           }
           case 3: {
-            // context.trackedObjects.add/remove: the harness re-resolves every object path in each request instead
-            // of keeping server-side references, which answers the same for the objects the jobs track (ranges).
-            if (action.Name === "_KeepReference" || action.Name === "_RemoveReference") {
+            // Keeping a range is answered in its instantiation (above); releasing one forgets it.
+            if (action.Name === "_KeepReference") {
+              answers.push(() => null);
+              break;
+            }
+            if (action.Name === "_RemoveReference") {
+              const id = String(args(action.ArgumentInfo)[0]);
+              answers.push(() => (references.release(id), null));
+              break;
+            }
+            // The client writes a large array in blocks of 1,500 cells after asking Excel to check the whole
+            // array's size against the range (setRangePropertiesInBulk in the client, ExcelApi 1.3).
+            if (action.Name === "_ValidateArraySize" && target instanceof Range) {
+              const [rows, columns] = args(action.ArgumentInfo) as [number, number];
+              context._enqueue({
+                write: false,
+                payload: null,
+                run: () => {
+                  const box = target._model();
+                  if (box.r1 - box.r0 + 1 !== rows || box.c1 - box.c0 + 1 !== columns) {
+                    throw new WireError("InvalidArgument", `The number of rows or columns in the input array (${rows}×${columns}) doesn't match the size or dimensions of the range.`);
+                  }
+                  return 0;
+                },
+              });
               answers.push(() => null);
               break;
             }
