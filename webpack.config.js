@@ -1,8 +1,11 @@
 /* Webpack build for the Tiering add-in (shared runtime: task pane, ribbon commands and custom functions in one page).
  *
- *   npx webpack --mode production      dist/ for hosting at URL_PROD
- *   npx webpack --mode development     dist/ for https://localhost:3000/
+ *   URL_PROD=https://host/path/ npx webpack --mode production   dist/ for hosting at URL_PROD (Office.js from Microsoft's CDN)
+ *   npx webpack --mode production --env local                    the same, for https://localhost:3000/ (asked for explicitly)
+ *   npx webpack --mode development                               dist/ for https://localhost:3000/ (Office.js copied locally)
  *   npx webpack serve --mode development, or npm start (scripts/start.cjs), to serve it
+ *
+ *   OFFICE_CDN=21vianet   production pages load Office.js from the CDN of Office 365 operated by 21Vianet (China)
  */
 "use strict";
 
@@ -15,10 +18,57 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const URL_DEV = "https://localhost:3000/";
 /**
- * Where dist/ is hosted in production. The manifest's development URLs are rewritten to it. Defaults to the
- * development URL, so a production build still works when served from this machine (npm start serves dev builds).
+ * Where dist/ is hosted in production. The manifest's development URLs are rewritten to it. A production build
+ * without it (or with a localhost address) is refused, unless a local build is asked for (`--env local` or
+ * TIERING_LOCAL_BUILD=1): a manifest pointing at https://localhost:3000 handed to users loads nothing.
  */
 const URL_PROD = process.env.URL_PROD || URL_DEV;
+const LOCAL_HOSTS = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$/i;
+
+/**
+ * Office.js for production pages: Microsoft's CDN, which add-ins published to Microsoft's store must reference
+ * ("If you plan to publish your Office Add-in from AppSource, you must use this CDN reference. Local references are
+ * only appropriate for internal, development, and debugging scenarios":
+ * https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn).
+ * Office 365 operated by 21Vianet in China has its own CDN, which the same page names for add-ins used in that cloud
+ * (the worldwide one may be unreachable there); build with OFFICE_CDN=21vianet for such a deployment, and host that
+ * build separately: one dist/ serves one cloud.
+ */
+const OFFICE_CDNS = {
+  worldwide: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+  "21vianet": "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js",
+};
+/** Where development pages (dev server, `npm start`, tests) load Office.js: the copy of the @microsoft/office-js package in dist/office-js. */
+const OFFICE_JS_LOCAL = "office-js/office.js";
+
+/**
+ * The Content-Security-Policy of every page, as a <meta http-equiv> written first in each page's <head> (the pages are static
+ * files, so no header is assumed of the host; frame-ancestors cannot be set from a meta element and is left to the host's headers, see
+ * office-js-docs-pr #4911 for the Office origins it must allow).
+ * - scripts only from this origin and, in production, the Office CDN: office.js loads its Excel host scripts and
+ *   locale strings from its own folder on the CDN. (office.js would load MicrosoftAjax from ajax.aspnetcdn.com, as
+ *   office-js #1005 observed, only behind a flag that is off for Excel's hosts; it is not allowed.)
+ * - styles inline too: Fluent UI v9 (Griffel) inserts its rules at run time, and excel-web-16.00.js sets inline
+ *   styles (office-js #1687, where a style-src without 'unsafe-inline' breaks it).
+ * - connect-src 'self' only: the add-in makes no network call; Office's own channel to the host is postMessage,
+ *   which CSP does not govern. Office.js's optional telemetry (browser.pipe.aria.microsoft.com, office-js #1005) is
+ *   not allowed: blocking it leaves a console message and nothing else. The dev server adds its live-reload socket.
+ */
+function contentSecurityPolicy({ officeJs, serving }) {
+  const scripts = ["'self'", ...(officeJs && /^https:/.test(officeJs) ? [new URL(officeJs).origin] : [])];
+  const connect = ["'self'", ...(serving ? ["ws://localhost:*", "wss://localhost:*"] : [])];
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src ${connect.join(" ")}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 /**
@@ -32,10 +82,9 @@ const PREVIEW_SAMPLE = path.resolve(__dirname, "../shared/data/online_retail_sam
 const PREVIEW_CDNOW = path.resolve(__dirname, "../shared/data/CDNOW_master.txt");
 const LOCALIZE_SCRIPT = path.resolve(__dirname, "scripts/localize-functions-metadata.cjs");
 /**
- * Office.js is served from the local @microsoft/office-js package instead of Microsoft's CDN: customers' data
- * never leaves the workbook, and the machines this is built and tested on have no network. Microsoft recommends
- * referencing the CDN (https://appsforoffice.microsoft.com/lib/1/hosted/office.js) for add-ins submitted to
- * AppSource; switch the <script> in the two HTML files back to it for a Store submission.
+ * The local copy of Office.js for development builds (the machines this is built and tested on have no network).
+ * The @microsoft/office-js package's README calls such a copy unsupported for production; production pages use
+ * OFFICE_CDNS above.
  */
 const OFFICE_JS_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 /** office.js loads only the Excel host scripts, locale strings and helpers; the other hosts' files are left out. */
@@ -111,11 +160,42 @@ function devCertificates() {
   return { ca, cert, key };
 }
 
+/**
+ * Refuses a production build that would hand users a manifest pointing at this machine, unless a local build was
+ * asked for; says what to do. Exported for test/build.test.ts.
+ */
+function checkProductionTarget({ urlProd, local }) {
+  if (local) return;
+  if (!urlProd) {
+    throw new Error(
+      "A production build needs URL_PROD, the https address where dist/ will be hosted (for example " +
+        "URL_PROD=https://example.com/tiering/ npm run build). For a build that points at https://localhost:3000/, " +
+        "ask for it: npm run build -- --env local (or TIERING_LOCAL_BUILD=1).",
+    );
+  }
+  if (LOCAL_HOSTS.test(new URL(urlProd).hostname)) {
+    throw new Error(
+      `URL_PROD is ${urlProd}, an address on this machine: users' Excel cannot load the add-in from it. Give the ` +
+        "address where dist/ will be hosted, or ask for a local build: npm run build -- --env local.",
+    );
+  }
+}
+
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   if (!/^https:\/\/.+\/$/.test(URL_PROD)) {
     throw new Error(`URL_PROD must be an https URL ending in "/", such as https://example.com/tiering/ (it is "${URL_PROD}").`);
   }
+  const cdn = process.env.OFFICE_CDN || "worldwide";
+  if (!Object.hasOwn(OFFICE_CDNS, cdn)) {
+    throw new Error(`OFFICE_CDN must be one of ${Object.keys(OFFICE_CDNS).join(", ")} (it is "${cdn}").`);
+  }
+  if (!dev && !env.TIERING_PREVIEW_ONLY) {
+    checkProductionTarget({ urlProd: process.env.URL_PROD, local: Boolean(env.local) || process.env.TIERING_LOCAL_BUILD === "1" });
+  }
+  const officeJs = dev ? OFFICE_JS_LOCAL : OFFICE_CDNS[cdn];
+  // Each template writes it first in <head>, before any script, as <meta http-equiv="Content-Security-Policy">.
+  const csp = (withOffice) => contentSecurityPolicy({ officeJs: withOffice ? officeJs : null, serving: Boolean(env.WEBPACK_SERVE) });
 
   let server;
   if (env.WEBPACK_SERVE) {
@@ -132,7 +212,7 @@ module.exports = (env = {}, argv = {}) => {
   const previewOnly = Boolean(env.TIERING_PREVIEW_ONLY);
   const preview = dev || previewOnly || Boolean(env.TIERING_PREVIEW);
   const previewPlugins = [
-    new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"] }),
+    new HtmlWebpackPlugin({ filename: "preview.html", template: "./src/preview/preview.html", chunks: ["preview"], csp: csp(false) }),
     new CopyWebpackPlugin({
       patterns: [
         // Missing ../shared/data leaves the preview on an empty sheet (it says so) instead of failing the build.
@@ -187,11 +267,15 @@ module.exports = (env = {}, argv = {}) => {
         // Shared runtime: this page is also the custom functions' page and the ribbon's function file.
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
+        officeJs,
+        csp: csp(true),
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        officeJs,
+        csp: csp(true),
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -208,12 +292,17 @@ module.exports = (env = {}, argv = {}) => {
                 .replaceAll(new URL(URL_DEV).origin, new URL(URL_PROD).origin);
             },
           },
-          {
-            from: OFFICE_JS_DIST,
-            to: "office-js",
-            globOptions: { ignore: OFFICE_JS_IGNORE },
-            info: { minimized: true }, // already minified; keeps Terser away from 20 MB of scripts
-          },
+          // Production pages take Office.js from the CDN; only development builds carry the local copy.
+          ...(dev
+            ? [
+                {
+                  from: OFFICE_JS_DIST,
+                  to: "office-js",
+                  globOptions: { ignore: OFFICE_JS_IGNORE },
+                  info: { minimized: true }, // already minified; keeps Terser away from 20 MB of scripts
+                },
+              ]
+            : []),
         ],
       }),
     ],
@@ -235,3 +324,7 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+module.exports.checkProductionTarget = checkProductionTarget;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
+module.exports.OFFICE_CDNS = OFFICE_CDNS;
