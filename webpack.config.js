@@ -22,7 +22,7 @@ const URL_DEV = "https://localhost:3000/";
  * without it (or with a localhost address) is refused, unless a local build is asked for (`--env local` or
  * TIERING_LOCAL_BUILD=1): a manifest pointing at https://localhost:3000 handed to users loads nothing.
  */
-const URL_PROD = process.env.URL_PROD || URL_DEV;
+const urlProd = () => process.env.URL_PROD || URL_DEV; // read when the config is made, not when this file is loaded
 const LOCAL_HOSTS = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$/i;
 
 /**
@@ -183,6 +183,7 @@ function checkProductionTarget({ urlProd, local }) {
 
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  const URL_PROD = urlProd();
   if (!/^https:\/\/.+\/$/.test(URL_PROD)) {
     throw new Error(`URL_PROD must be an https URL ending in "/", such as https://example.com/tiering/ (it is "${URL_PROD}").`);
   }

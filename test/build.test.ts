@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { requireXmllint, validateManifest } from "./support/xmllint";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), "tier-dist-"));
@@ -104,6 +105,11 @@ describe("npm run build", () => {
     expect(manifest).toContain(`${URL_PROD}taskpane.html`);
     expect(manifest).toContain(`${URL_PROD}functions.zh-CN.json`);
     expect(manifest).toContain("<AppDomain>https://tiering.example.com</AppDomain>");
+    // dist/manifest.xml, as shipped, against Microsoft's schema (offline, xmllint).
+    requireXmllint();
+    const { valid, errors } = validateManifest(readFileSync(join(out, "manifest.xml"), "utf8"));
+    expect(errors).toEqual([]);
+    expect(valid).toBe(true);
   });
 });
 

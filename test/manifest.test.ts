@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "../src/i18n/en";
 import { zhCN } from "../src/i18n/zh-CN";
+import { requireXmllint, validateManifest } from "./support/xmllint";
 
 // xml2js comes with office-addin-manifest (a dev dependency), so no parser of our own is installed for this.
 const require = createRequire(import.meta.url);
@@ -252,5 +253,59 @@ describe("manifest.xml", () => {
     for (const image of byName("bt:Image").filter((n) => attr(n, "resid"))) {
       expect(attr(image, "resid")).toBe(`Icon.${attr(image, "size")}x${attr(image, "size")}`);
     }
+  });
+});
+
+/**
+ * The manifests against Microsoft's XML Schemas (test/support/xmllint.ts): manifest.xml as written, the production
+ * manifest as the build rewrites it (the same transform webpack runs, with a hosting URL), and a few broken
+ * manifests that must be refused, each for the reason a mistake would have.
+ */
+describe("manifest.xml against the add-in manifest schema (xmllint, offline)", () => {
+  const source = () => readFileSync(resolve(ROOT, "manifest.xml"), "utf8");
+
+  beforeAll(() => requireXmllint());
+
+  it("validates as written", () => {
+    const { valid, errors } = validateManifest(source());
+    expect(errors).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it("validates as the production build rewrites it for its host", () => {
+    const makeConfig = require(resolve(ROOT, "webpack.config.js")) as (env: object, argv: object) => { plugins: { patterns?: { to: string; transform?: (content: Buffer) => string | Buffer }[] }[] };
+    const saved = process.env.URL_PROD;
+    process.env.URL_PROD = "https://tiering.example.com/addin/";
+    let config;
+    try {
+      config = makeConfig({}, { mode: "production" });
+    } finally {
+      if (saved === undefined) delete process.env.URL_PROD;
+      else process.env.URL_PROD = saved;
+    }
+    const pattern = config.plugins.flatMap((p) => p.patterns ?? []).find((p) => p.to === "manifest.xml")!;
+    const production = String(pattern.transform!(Buffer.from(source())));
+    expect(production).toContain("https://tiering.example.com/addin/taskpane.html");
+    expect(production.replace(/<!--[\s\S]*?-->/g, "")).not.toContain("localhost");
+    const { valid, errors } = validateManifest(production);
+    expect(errors).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  const broken: [string, (xml: string) => string, RegExp][] = [
+    ["an Id that is not a GUID", (xml) => xml.replace(/<Id>[^<]+<\/Id>/, "<Id>tiering</Id>"), /Id.*tiering|pattern/],
+    ["no Id at all", (xml) => xml.replace(/\s*<Id>[^<]+<\/Id>/, ""), /Version.*Expected is.*Id|Id/],
+    ["elements out of the schema's order", (xml) => xml.replace(/(\s*<Version>[^<]+<\/Version>)(\s*<ProviderName>[^<]+<\/ProviderName>)/, "$2$1"), /ProviderName|Version/],
+    ["a runtime lifetime the schema does not know", (xml) => xml.replace('lifetime="long"', 'lifetime="forever"'), /lifetime|forever/],
+    ["an element Office does not know", (xml) => xml.replace("<Permissions>", "<Telemetry>on</Telemetry>\n  <Permissions>"), /Telemetry/],
+    ["a resource id over 32 characters", (xml) => xml.replaceAll("Functions.Metadata.Url", "Functions.Metadata.Url.For.Every.Locale"), /Functions\.Metadata\.Url\.For\.Every\.Locale|length/],
+    ["not well-formed XML", (xml) => xml.replace("</DisplayName>", ""), /DisplayName|mismatch|parser error/i],
+  ];
+  it.each(broken)("refuses %s, naming what is wrong", (_, breakIt, reason) => {
+    const xml = breakIt(source());
+    expect(xml, "the change applied").not.toBe(source());
+    const { valid, errors } = validateManifest(xml);
+    expect(valid).toBe(false);
+    expect(errors.join("\n")).toMatch(reason);
   });
 });
