@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { functionsMetadataProblems } from "./support/functions-schema";
 import { requireXmllint, validateManifest } from "./support/xmllint";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -53,6 +54,9 @@ describe("npm run build", () => {
     expect(en.functions.map((f: { id: string }) => f.id)).toEqual(IDS);
     expect(zh.functions.map((f: { id: string }) => f.id)).toEqual(IDS);
     expect(zh.functions[0].description).toMatch(/[\u4e00-\u9fff]/);
+    // Both files as shipped, against the project's schema of Microsoft's metadata reference (custom-functions-json.md).
+    expect(functionsMetadataProblems(en), "functions.json").toEqual([]);
+    expect(functionsMetadataProblems(zh), "functions.zh-CN.json").toEqual([]);
   });
 
   it("associates every id with its function in functions.js", () => {
