@@ -10,6 +10,7 @@ import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 
 // The direction of dependencies (../shared/DESIGN.md, "Layers" and "The core, by concept") as import
@@ -167,6 +168,19 @@ export default defineConfig(
     },
   },
   layer("preview", { src: except(SRC_LAYERS, "core", "i18n", "excel", "taskpane", "standin", "preview"), why: "The preview is the pane, the workbook jobs and the stand-in put together (DESIGN.md, Layers)." }),
+  {
+    // Microsoft's Office Add-in rules (eslint-plugin-office-addins), at the levels of its `recommended` config:
+    // load before read, sync after load and before read, isNullObject for null tests, no sync in a loop, no
+    // empty or navigational load, no Office.initialize. Only the rules are taken: the plugin's `recommended`
+    // config also brings Prettier, its own parser and @eslint/js at other settings, which would restyle the
+    // project rather than check its use of Office.js. Warnings fail the lint like errors (--max-warnings 0).
+    // Where the code calls Excel: the workbook jobs and what they use, the ribbon commands, the pane's entry.
+    files: ["src/excel/**/*.ts", "src/commands/**/*.ts", "src/taskpane/index.tsx"],
+    plugins: { "office-addins": officeAddins },
+    rules: Object.fromEntries(
+      Object.entries(officeAddins.configs.recommended.at(-1).rules).filter(([name]) => name.startsWith("office-addins/")),
+    ),
+  },
   {
     // The React code: the task pane (components and its hooks) and the browser preview, which renders
     // the same way. The recommended set includes the React Compiler's checks (purity, refs,

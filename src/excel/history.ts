@@ -236,6 +236,7 @@ export async function saveSnapshot(context: Excel.RequestContext, a: AnalysisRes
       const before = replaced ? kept.slice(0, -1) : kept;
       wb.settings.add(HISTORY_KEY, { sheetId: history.sheetId, nextId: history.nextId + 1, snapshots: [...before, record] } satisfies History);
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block by design: each request stays under Office's 5 MB, in the fixed count docs/EXCEL.md promises
     await context.sync();
   }
   return { record, dropped: plan.drop.filter((r) => r !== latest || !replace) };
@@ -323,6 +324,7 @@ export async function readSnapshots(
       const count = alsoStarts[j][k + 1] - from;
       return count === 0 ? null : { from, range: x.sheet.getRange(a1Range(x.row + from, x.column, count, 1)).load("values") };
     });
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block by design: each request stays under Office's 5 MB, in the fixed count docs/EXCEL.md promises
     await context.sync();
     loads.forEach((load, s) => {
       if (!load) return;
