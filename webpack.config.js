@@ -80,6 +80,12 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 const PREVIEW_SAMPLE = path.resolve(__dirname, "../shared/data/online_retail_sample_20k.csv");
 /** The CDNOW purchases, for the preview's `?data=cdnow` (two half-years of 1997: the dynamic workflow). */
 const PREVIEW_CDNOW = path.resolve(__dirname, "../shared/data/CDNOW_master.txt");
+/**
+ * All 541,909 rows of Online Retail (47 MB), for the preview's `?data=retail-full`: copied into development builds
+ * (npm start) and preview builds with env.TIERING_PREVIEW_FULL (scripts/preview-full-run.mjs), not into the e2e
+ * tests' preview builds, which would only carry it around.
+ */
+const PREVIEW_FULL = path.resolve(__dirname, "../shared/data/online_retail.csv");
 const LOCALIZE_SCRIPT = path.resolve(__dirname, "scripts/localize-functions-metadata.cjs");
 /**
  * The local copy of Office.js for development builds (the machines this is built and tested on have no network).
@@ -219,6 +225,7 @@ module.exports = (env = {}, argv = {}) => {
         // Missing ../shared/data leaves the preview on an empty sheet (it says so) instead of failing the build.
         { from: PREVIEW_SAMPLE, to: "sample/[name][ext]", noErrorOnMissing: true },
         { from: PREVIEW_CDNOW, to: "sample/[name][ext]", noErrorOnMissing: true },
+        ...((dev && !previewOnly) || env.TIERING_PREVIEW_FULL ? [{ from: PREVIEW_FULL, to: "sample/[name][ext]", noErrorOnMissing: true, info: { minimized: true } }] : []),
         ...(previewOnly ? [{ from: "assets/*.png", to: "assets/[name][ext]" }] : []),
       ],
     }),

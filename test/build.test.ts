@@ -155,6 +155,15 @@ describe("where a build points", () => {
     expect(() => makeConfig({}, { mode: "production" })).toThrow(/OFFICE_CDN must be one of worldwide, 21vianet/);
   });
 
+  it("copies all of Online Retail (47 MB) only into builds that ask for it: npm start's, and the full-scale script's", () => {
+    const copied = (config: WebpackConfig) =>
+      config.plugins.filter((p) => p.constructor.name === "CopyPlugin").flatMap((p) => p.patterns ?? []).some((c) => c.from.endsWith("online_retail.csv"));
+    expect(copied(makeConfig({}, { mode: "development" }))).toBe(true);
+    expect(copied(makeConfig({ TIERING_PREVIEW_ONLY: true }, { mode: "development" }))).toBe(false);
+    expect(copied(makeConfig({ TIERING_PREVIEW_ONLY: true, TIERING_PREVIEW_FULL: true }, { mode: "development" }))).toBe(true);
+    expect(copied(makeConfig({ local: true }, { mode: "production" }))).toBe(false);
+  });
+
   it("lets the dev server's live reload connect, and nothing else", () => {
     const { contentSecurityPolicy } = makeConfig;
     expect(contentSecurityPolicy({ officeJs: null, serving: true })).toContain("connect-src 'self' ws://localhost:* wss://localhost:*;");

@@ -5,7 +5,7 @@
  * Excel table over them, as a person would have them in a workbook.
  */
 
-export type DataSetName = "retail" | "cdnow";
+export type DataSetName = "retail" | "cdnow" | "retail-full";
 
 export interface SheetSpec {
   sheet: string;
@@ -25,9 +25,14 @@ export interface DataSet {
   sheets?(text: string): SheetSpec[];
 }
 
-/** The data set the URL names (`?data=cdnow`), Online Retail otherwise. */
+/**
+ * The data set the URL names (`?data=cdnow`, `?data=retail-full`), the Online Retail sample otherwise.
+ * `retail-full` is all 541,909 rows of Online Retail, for measuring a run at full scale
+ * (scripts/preview-full-run.mjs); webpack copies that 47 MB file only into builds that ask for it
+ * (env.TIERING_PREVIEW_FULL, and `npm start`).
+ */
 export function dataSetName(value: string | null): DataSetName {
-  return value === "cdnow" ? "cdnow" : "retail";
+  return value === "cdnow" || value === "retail-full" ? value : "retail";
 }
 
 /** CDNOW's two half-years of 1997: the first analysis and the next period. */
@@ -65,4 +70,5 @@ export function cdnowSheets(text: string): SheetSpec[] {
 export const DATA_SETS: Record<DataSetName, DataSet> = {
   retail: { url: "sample/online_retail_sample_20k.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" },
   cdnow: { url: "sample/CDNOW_master.txt", kind: "sheets", sheets: cdnowSheets },
+  "retail-full": { url: "sample/online_retail.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" },
 };

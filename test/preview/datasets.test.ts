@@ -3,11 +3,19 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDateText } from "../../src/core/cells/dates";
-import { CDNOW_HEADER, cdnowSheets, dataSetName, serialFromYmd } from "../../src/preview/datasets";
+import { CDNOW_HEADER, DATA_SETS, cdnowSheets, dataSetName, serialFromYmd } from "../../src/preview/datasets";
 
 const CDNOW = resolve(__dirname, "../../../shared/data/CDNOW_master.txt");
 
 describe("preview data sets", () => {
+  it("opens all of Online Retail with ?data=retail-full, and the sample for anything it does not know", () => {
+    expect(dataSetName("retail-full")).toBe("retail-full");
+    expect(dataSetName("cdnow")).toBe("cdnow");
+    expect(dataSetName("everything")).toBe("retail");
+    expect(dataSetName(null)).toBe("retail");
+    expect(DATA_SETS["retail-full"]).toMatchObject({ url: "sample/online_retail.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" });
+  });
+
   it("turns yyyymmdd into the serial the core reads for the same day", () => {
     expect(serialFromYmd(19970101)).toBe(35431);
     for (const [ymd, iso] of [[19970630, "1997-06-30"], [19970701, "1997-07-01"], [19971231, "1997-12-31"], [20000229, "2000-02-29"]] as const) {
