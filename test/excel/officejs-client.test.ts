@@ -50,6 +50,7 @@ describe.runIf(haveChromium)("the workbook jobs through Microsoft's Office.js cl
     const settings = settingsOn("H1", wired.h1Rows, "2024-06-30");
     await harness.call("run", settings, { locale: "zh-CN" });
     await harness.call("buildChart", "pareto", "zh-CN");
+    await harness.settle();
     const port = createWorkbookPort(direct.book.host);
     await port.run(settings, { locale: "zh-CN" });
     await port.buildChart("pareto", "zh-CN");
@@ -74,6 +75,8 @@ describe.runIf(haveChromium)("the workbook jobs through Microsoft's Office.js cl
     harness.use(book);
     harness.reset();
     await expect(harness.call("previewSource", { kind: "range", sheet: "Nowhere", address: "A1:B2" }, true, "en")).rejects.toThrow(/Nowhere|no longer/);
+    await harness.settle();
     expect(harness.records.length).toBeGreaterThan(0);
+    expect(harness.records.some((r) => r.error === "ItemNotFound")).toBe(true);
   }, 30_000);
 });

@@ -38,6 +38,12 @@ export interface Harness {
   reset(): void;
   /** Calls a method of the workbook port in the page, with JSON arguments; resolves to its JSON result. */
   call<K extends keyof WorkbookPort>(method: K, ...args: Parameters<WorkbookPort[K]>): Promise<Awaited<ReturnType<WorkbookPort[K]>>>;
+  /**
+   * Resolves once no request is in flight and none has arrived for `quietMs`. Excel.run does not wait for its
+   * release of tracked ranges (ClientRequestContext._runBatch calls attemptCleanup without returning it), so a
+   * job's last request can arrive after the job's promise resolved; settle before counting a job's requests.
+   */
+  settle(quietMs?: number): Promise<void>;
   /** Ranges Excel.run kept and has not released (0 after every job: the client releases them when the run ends). */
   readonly keptRanges: number;
   /** Errors the page reported (uncaught exceptions, console errors). */
@@ -74,25 +80,38 @@ export async function startHarness(first: StandIn): Promise<Harness> {
   const [script, client] = await Promise.all([bundlePage(), Promise.resolve(readFileSync(EXCEL_CLIENT))]);
   const records: WireRecord[] = [];
   let book = first;
+  let inFlight = 0;
+  let lastArrival = 0;
   let references = new References();
+
+  async function answerQuery(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const raw = await readBody(request);
+    const body = JSON.parse(raw.toString("utf8")) as RequestBody;
+    const record: WireRecord = { index: records.length + 1, requestBytes: raw.length, responseBytes: 0, actions: body.Actions.length, kinds: actionKinds(body), error: null, cleanup: isCleanup(body) };
+    records.push(record);
+    // Excel on the web refuses a request over 5 MB before running any of it (RequestPayloadSizeLimitExceeded).
+    const reply =
+      raw.length > FIVE_MB
+        ? { Results: [], Error: { Code: "RequestPayloadSizeLimitExceeded", Message: `The request payload size has exceeded the limit (${raw.length} bytes).`, HttpStatusCode: 413 } }
+        : await interpret(book, body, references);
+    const text = Buffer.from(JSON.stringify(reply), "utf8");
+    record.responseBytes = text.length;
+    record.error = reply.Error?.Code ?? null;
+    response.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+    response.end(text);
+  }
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (request.method === "POST" && path === "/ProcessQuery") {
-      const raw = await readBody(request);
-      const body = JSON.parse(raw.toString("utf8")) as RequestBody;
-      const record: WireRecord = { index: records.length + 1, requestBytes: raw.length, responseBytes: 0, actions: body.Actions.length, kinds: actionKinds(body), error: null, cleanup: isCleanup(body) };
-      records.push(record);
-      // Excel on the web refuses a request over 5 MB before running any of it (RequestPayloadSizeLimitExceeded).
-      const reply =
-        raw.length > FIVE_MB
-          ? { Results: [], Error: { Code: "RequestPayloadSizeLimitExceeded", Message: `The request payload size has exceeded the limit (${raw.length} bytes).`, HttpStatusCode: 413 } }
-          : await interpret(book, body, references);
-      const text = Buffer.from(JSON.stringify(reply), "utf8");
-      record.responseBytes = text.length;
-      record.error = reply.Error?.Code ?? null;
-      response.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-      response.end(text);
+      inFlight++;
+      lastArrival = Date.now();
+      try {
+        await answerQuery(request, response);
+      } finally {
+        inFlight--;
+        lastArrival = Date.now();
+      }
       return;
     }
     const files: Record<string, [string, string | Buffer]> = {
@@ -150,6 +169,13 @@ export async function startHarness(first: StandIn): Promise<Harness> {
       references = new References();
     },
     records,
+    async settle(quietMs = 150) {
+      for (;;) {
+        const quietFor = Date.now() - lastArrival;
+        if (inFlight === 0 && quietFor >= quietMs) return;
+        await new Promise((done) => setTimeout(done, Math.max(20, quietMs - quietFor)));
+      }
+    },
     get keptRanges() {
       return references.size;
     },

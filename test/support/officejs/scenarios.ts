@@ -124,6 +124,7 @@ export async function runAll(harness: Harness, n: number, onJob?: (figures: JobF
     const start = performance.now();
     await job.work(harness.call, state);
     const ms = performance.now() - start;
+    await harness.settle(); // Excel.run's release of tracked ranges may still be on its way
     const records = harness.records;
     const figures: JobFigures = {
       job: job.name,
