@@ -9,10 +9,10 @@ import { ArgumentError } from "./errors";
 /** The classes of a values range as Excel passes it, with its orientation and the numbers read. */
 function classify(values: Range, aCut: unknown, bCut: unknown, basis: unknown, method: unknown, m: Messages) {
   const input = column(values, "values", m);
-  const basisName = optionalText(basis, "value").toLowerCase();
-  if (basisName !== "value" && basisName !== "count") throw new ArgumentError(m.errors.unknownBasis(optionalText(basis, "")));
-  const methodName = optionalText(method, "fixed").toLowerCase();
-  if (methodName !== "fixed" && methodName !== "computed") throw new ArgumentError(m.errors.unknownAbcMethod(optionalText(method, "")));
+  const basisName = optionalText(basis, "value", "basis", m).toLowerCase();
+  if (basisName !== "value" && basisName !== "count") throw new ArgumentError(m.errors.unknownBasis(optionalText(basis, "", "basis", m)));
+  const methodName = optionalText(method, "fixed", "method", m).toLowerCase();
+  if (methodName !== "fixed" && methodName !== "computed") throw new ArgumentError(m.errors.unknownAbcMethod(optionalText(method, "", "method", m)));
   const log = new ProblemLog();
   const numbers = readNumberColumn(input.cells, "values", log);
   throwIfProblems(log, m);

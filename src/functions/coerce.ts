@@ -7,7 +7,7 @@ import { isSerialInRange } from "../core/cells/dates";
 import { cellText, isBlank, readDateCell, readNumberCell, type CellRead } from "../core/cells/coerce";
 import type { ProblemLog } from "../core/cells/problems";
 import type { Messages } from "../i18n";
-import { describeProblems } from "../i18n/describe";
+import { badNumberText, describeProblems } from "../i18n/describe";
 import { ArgumentError } from "./errors";
 
 export type Range = unknown[][];
@@ -24,6 +24,21 @@ export function scalar(arg: unknown): unknown {
   let v = arg;
   while (Array.isArray(v) && v.length === 1) v = v[0];
   return v;
+}
+
+/**
+ * The one cell of an argument that takes one cell. A range of several cells there is refused by its
+ * size ("a range of 1,048,576 cells; give one cell"), never echoed: `=TIER.RFM(A:A,B:B,C:C,D:D)` puts a
+ * whole column where `as_of` belongs.
+ */
+export function oneCell(arg: unknown, name: string, m: Messages): unknown {
+  const cell = scalar(arg);
+  if (Array.isArray(cell)) {
+    let cells = 0;
+    for (const row of arg as unknown[]) cells += Array.isArray(row) ? row.length : 1;
+    throw new ArgumentError(m.hostile.oneCell(name, cells));
+  }
+  return cell;
 }
 
 export interface Column {
@@ -60,15 +75,15 @@ export function throwIfProblems(log: ProblemLog, m: Messages): void {
 
 export function optionalNumber(arg: unknown, name: string, fallback: number | undefined, m: Messages): number | undefined {
   if (isOmitted(arg)) return fallback;
-  const cell = scalar(arg);
+  const cell = oneCell(arg, name, m);
   const read = readNumberCell(cell, { status: "ok", value: 0 });
-  if (read.status !== "ok") throw new ArgumentError(m.errors.rowProblem(m.errors.argument(name), m.problems.badNumber(cellText(cell))));
+  if (read.status !== "ok") throw new ArgumentError(m.errors.rowProblem(m.errors.argument(name), badNumberText(cell, m)));
   return read.value;
 }
 
 export function optionalBoolean(arg: unknown, name: string, fallback: boolean, m: Messages): boolean {
   if (isOmitted(arg)) return fallback;
-  const cell = scalar(arg);
+  const cell = oneCell(arg, name, m);
   if (typeof cell === "boolean") return cell;
   if (cell === 1 || cell === 0) return cell === 1;
   if (typeof cell === "string") {
@@ -79,15 +94,15 @@ export function optionalBoolean(arg: unknown, name: string, fallback: boolean, m
   throw new ArgumentError(m.errors.badBoolean(name, cellText(cell)));
 }
 
-export function optionalText(arg: unknown, fallback: string): string {
+export function optionalText(arg: unknown, fallback: string, name: string, m: Messages): string {
   if (isOmitted(arg)) return fallback;
-  return cellText(scalar(arg)).trim();
+  return cellText(oneCell(arg, name, m)).trim();
 }
 
 /** The optional as_of argument (a date cell or date text) as a serial. */
 export function optionalDate(arg: unknown, m: Messages): number | undefined {
   if (isOmitted(arg)) return undefined;
-  const cell = scalar(arg);
+  const cell = oneCell(arg, "as_of", m);
   const read: CellRead = readDateCell(cell, { status: "ok", value: 0 });
   if (read.status !== "ok" || !isSerialInRange(read.value)) throw new ArgumentError(m.errors.badAsOf(cellText(cell)));
   return read.value;

@@ -19,8 +19,10 @@ function valueError(message: string): CustomFunctions.Error {
 }
 
 /**
- * Runs a function body and turns its failures into Excel errors. An unexpected exception is logged
- * with its stack and still reaches the cell as #VALUE! with its message: never swallowed.
+ * Runs a function body and turns its failures into Excel errors. An unexpected exception (a bug, not a
+ * problem with the arguments) is logged with its stack (console.error: never swallowed) and reaches the
+ * cell as #VALUE! with a sentence that says what to check, never the internal message itself (an
+ * optimiser's "objective is not finite at the starting point" tells a user nothing they can act on).
  */
 export function runFunction<T>(m: Messages, body: () => T): T {
   try {
@@ -30,6 +32,6 @@ export function runFunction<T>(m: Messages, body: () => T): T {
     if (error instanceof CoreError) throw valueError(describeCoreError(error, m));
     if (error instanceof CustomFunctions.Error) throw error;
     console.error("Tiering: unexpected error in a custom function", error);
-    throw valueError(`${m.product.name}: ${error instanceof Error ? error.message : String(error)}`);
+    throw valueError(m.hostile.internal(m.product.name));
   }
 }

@@ -7,7 +7,7 @@ import { LIFECYCLE_DEFAULTS, LIFECYCLE_STAGES, lifecycleStages } from "../core/m
 import { aliveProbability, fitCountModel, type CountModelName } from "../core/models/count-model";
 import { CLV_DEFAULTS, fitClvModels, runClvModels, type ClvFits } from "../core/models/predict";
 import type { Messages } from "../i18n";
-import { isOmitted, optionalDate, optionalNumber, scalar, type Range } from "./coerce";
+import { isOmitted, oneCell, optionalDate, optionalNumber, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 import { transactionsArg } from "./transactions-arg";
 
@@ -19,18 +19,18 @@ const numberCell = (v: number): Cell => (Number.isFinite(v) ? v : "");
 /** "day", "week" (default, and shown in every header) or "month"; 天/周/月 and plurals are accepted too. */
 function timeUnit(arg: unknown, m: Messages): TimeUnit {
   if (isOmitted(arg)) return CLV_DEFAULTS.unit;
-  const unit = parseTimeUnit(cellText(scalar(arg)));
-  if (!unit) throw new ArgumentError(m.errors.badUnit(cellText(scalar(arg))));
+  const unit = parseTimeUnit(cellText(oneCell(arg, "unit", m)));
+  if (!unit) throw new ArgumentError(m.errors.badUnit(cellText(oneCell(arg, "unit", m))));
   return unit;
 }
 
 /** "bgnbd" (default) or "pareto" / "paretonbd" / "pareto/nbd". */
 function countModel(arg: unknown, m: Messages): CountModelName {
   if (isOmitted(arg)) return CLV_DEFAULTS.model;
-  const text = cellText(scalar(arg)).trim().toLowerCase().replace(/[\s/_-]/g, "");
+  const text = cellText(oneCell(arg, "model", m)).trim().toLowerCase().replace(/[\s/_-]/g, "");
   if (text === "bgnbd") return "bgnbd";
   if (text === "pareto" || text === "paretonbd") return "paretoNbd";
-  throw new ArgumentError(m.errors.badModel(cellText(scalar(arg))));
+  throw new ArgumentError(m.errors.badModel(cellText(oneCell(arg, "model", m))));
 }
 
 /** The count model's parameters and log-likelihood as rows of the CLVFIT table. */

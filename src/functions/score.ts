@@ -135,7 +135,7 @@ export function readBands(numbers: readonly number[]): ScoreBands {
 }
 
 function methodOf(arg: unknown, m: Messages): ScoreMethod {
-  const text = optionalText(arg, "percentile");
+  const text = optionalText(arg, "percentile", "method", m);
   const method = METHODS[text.toLowerCase()];
   if (!method) throw new ArgumentError(m.errors.score.unknownMethod("method", text));
   return method;

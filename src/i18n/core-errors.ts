@@ -21,6 +21,10 @@ function dimensionName(dimension: string | number, m: Messages): string {
   return m.dimensions[dimension as keyof Messages["dimensions"]] ?? String(dimension);
 }
 
+function modelName(model: string | number | undefined): string {
+  return model === "gammaGamma" ? "Gamma-Gamma" : model === "paretoNbd" ? "Pareto/NBD" : "BG/NBD";
+}
+
 /** The weighted score's option problems (src/core/tiers/score.ts checkScoreOptions), naming `details.argument`. */
 const arg = (d: Details): string => String(d.argument ?? "");
 
@@ -77,7 +81,7 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
     return m.errors.badRepeatSummary(Number(d.row) + 1, String(d.field), what);
   },
   noRepeatPurchases: (_d, m) => m.errors.noRepeatPurchases,
-  fitFailed: (d, m) => m.errors.fitFailed(d.model === "gammaGamma" ? "Gamma-Gamma" : d.model === "paretoNbd" ? "Pareto/NBD" : "BG/NBD"),
+  fitFailed: (d, m) => m.errors.fitFailed(modelName(d.model)),
   gammaGammaQ: (d, m) => m.errors.gammaGammaQ(Number(d.q).toPrecision(3)),
   noRepeatSpend: (d, m) => m.errors.noRepeatSpend(Number(d.customers)),
   badUnit: (d, m) => m.errors.badUnit(String(d.unit)),
@@ -118,5 +122,9 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   scoreMethod: (d, m) => m.errors.score.unknownMethod(arg(d), String(d.value)),
   scoreBands: (d, m) => byReason(SCORE_BANDS, d.reason, bandsNone)(d, m),
   scoreValue: (d, m) => m.errors.score.notFinite(Number(d.metric), Number(d.row), String(d.value)),
+  // A total past the largest double, as a problem of the row that took it there (0-based in details).
+  sumOverflow: (d, m) => m.errors.rowProblem(m.errors.at(String(d.field), Number(d.row) + 1), m.problems.sumOverflow(String(d.value))),
+  fitBudget: (d, m) => m.hostile.fitBudget(modelName(d.model), Number(d.iterations), String(d.seconds)),
+  tooManyValues: (d, m) => m.hostile.tooManyTiers(String(d.argument), Number(d.count), Number(d.max)),
 };
 

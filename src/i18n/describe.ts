@@ -3,6 +3,7 @@
  * codes and facts; this is the one place that words them, for the functions, the CLI and the pane.
  */
 import type { ClvInputError } from "../core/tiers/clv";
+import { capText, cellText, isOverflowingNumber } from "../core/cells/coerce";
 import type { CoreError } from "../core/cells/errors";
 import type { ProblemCode, RowProblem } from "../core/cells/problems";
 import type { Messages } from "./en";
@@ -12,6 +13,19 @@ import { catalogs } from "./index";
 /** The score bands' labels in each language, top band first (`scoreTiers` lists them so): tier orders known by label. */
 export function scoreTierLabels(): string[][] {
   return Object.values(catalogs).map((c) => Object.values(c.scoreTiers));
+}
+
+/**
+ * An echo of text that is already a string (a rule name, an id, an option typed by the user), cut to
+ * the same few dozen characters as every echoed cell (cellText, src/core/cells/coerce.ts).
+ */
+export function echoText(text: string): string {
+  return capText(text);
+}
+
+/** "is not a number", or for a number beyond a double ("1e400") that it is too large: the finite-number rule's words. */
+export function badNumberText(cell: unknown, m: Messages): string {
+  return isOverflowingNumber(cell) ? m.problems.notFinite(cellText(cell)) : m.problems.badNumber(cellText(cell));
 }
 
 /** What is wrong with a cell, without where it is: `m.problems` is keyed by the code (en/core.ts checks it has every one). */

@@ -30,12 +30,28 @@ export function excelErrorText(cell: unknown): string {
   return "";
 }
 
+/**
+ * The most characters of a cell a message echoes: enough to recognise a value, never a whole column
+ * (a range where one cell belongs once made a 1,048,630-character message). Every echo goes through
+ * cellText, or echoText (src/i18n/describe.ts) for text that is already a string.
+ */
+export const ECHO_LIMIT = 40;
+
+/** Text cut to ECHO_LIMIT characters, with "…" when cut (a surrogate pair is never split). */
+export function capText(text: string): string {
+  if (text.length <= ECHO_LIMIT) return text;
+  const cut = text.slice(0, ECHO_LIMIT - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+
+/** A cell as the text a message echoes, at most ECHO_LIMIT characters; a range is not a cell ("…"). */
 export function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
-  if (typeof cell === "string") return cell.length > 60 ? `${cell.slice(0, 57)}...` : cell;
+  if (typeof cell === "string") return capText(cell);
   const error = excelErrorText(cell);
   if (error) return error;
-  return String(cell);
+  if (Array.isArray(cell)) return "…";
+  return capText(String(cell));
 }
 
 const CURRENCY = /^(?:[¥￥$€£]|CNY|RMB|USD|EUR|GBP|US\$|HK\$)\s*|\s*(?:[¥￥$€£元]|CNY|RMB|USD|EUR|GBP)$/i;
@@ -45,9 +61,30 @@ const PLAIN = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 /**
  * A number written as text: "1234.5", "1,234.50", "¥1,234", "$ 12", "12 元", "-5", "(5.00)"
  * (accounting negative), "−5" (Unicode minus), "12%" (= 0.12). Returns NaN for anything else,
- * including hexadecimal and "Infinity", which JavaScript's Number() would accept.
+ * including hexadecimal and "Infinity", which JavaScript's Number() would accept, and text whose
+ * value is beyond a double ("1e400"): the finite-number rule, see isOverflowingNumber.
  */
 export function parseNumberText(text: string): number {
+  const v = parseNumberTextUnbounded(text);
+  return v - v === 0 ? v : NaN;
+}
+
+/**
+ * The finite-number rule, in one place: a cell that looks like a number but is not a finite double
+ * (a number cell of ±Infinity, which only a JS caller can send; text such as "1e400" or
+ * "-9e999", which Number() reads as ±Infinity) is not a value. Excel itself holds nothing beyond
+ * ±1.7976931348623157E+308 ("Excel specifications and limits": largest allowed positive number), so
+ * such a cell is refused as a row problem ("notFinite") rather than read as Infinity and summed. (A NaN
+ * cell is refused too, by readCell, as "not a number", which it is.)
+ */
+export function isOverflowingNumber(cell: unknown): boolean {
+  if (typeof cell === "number") return cell === Infinity || cell === -Infinity;
+  if (typeof cell !== "string") return false;
+  const v = parseNumberTextUnbounded(cell);
+  return v === Infinity || v === -Infinity;
+}
+
+function parseNumberTextUnbounded(text: string): number {
   let s = text.trim();
   // Fast path: plain decimals, the form CSV files and most cells use.
   if (s.length > 0 && s.length < 24) {

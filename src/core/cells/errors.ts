@@ -36,7 +36,10 @@ export type CoreErrorCode =
   | "scoreDirections"
   | "scoreMethod"
   | "scoreBands"
-  | "scoreValue";
+  | "scoreValue"
+  | "sumOverflow"
+  | "fitBudget"
+  | "tooManyValues";
 
 /**
  * A core rule broken by some options, as facts: what a folder's pure check returns (all it finds, so a

@@ -3,7 +3,7 @@
  * Problems carry a code and the cell, not prose, so the layer that talks to a person words them
  * (src/i18n/describe.ts), and a log keeps the first few in full while counting all of them.
  */
-import { cellText } from "./coerce";
+import { cellText, isOverflowingNumber } from "./coerce";
 
 export type ProblemCode =
   | "blankCustomer"
@@ -14,6 +14,8 @@ export type ProblemCode =
   | "badAmount"
   | "blankNumber"
   | "badNumber"
+  | "notFinite"
+  | "sumOverflow"
   | "excelError"
   | "nonPositiveValue"
   | "negativeValue";
@@ -35,7 +37,10 @@ export class ProblemLog {
   readonly byCode: Partial<Record<ProblemCode, number>> = {};
   constructor(readonly limit = 1000) {}
 
-  add(row: number, field: string, code: ProblemCode, value: unknown): void {
+  add(row: number, field: string, given: ProblemCode, value: unknown): void {
+    // The finite-number rule (coerce.ts isOverflowingNumber) is worded here once for every reader: a
+    // cell refused as "not a number" that is a number too large for a double says so.
+    const code = (given === "badNumber" || given === "badAmount") && isOverflowingNumber(value) ? "notFinite" : given;
     this.count++;
     this.byCode[code] = (this.byCode[code] ?? 0) + 1;
     if (this.problems.length < this.limit) this.problems.push({ row, field, code, value: cellText(value) });

@@ -9,7 +9,21 @@
  * - r → 0, or a mean rate r/α at an edge, means no finite maximum: CoreError("fitFailed").
  */
 import { CoreError } from "../cells/errors";
-import { logScaleStandardErrors, maximizeLikelihood, type Objective } from "../math/optimize";
+import { DEFAULT_FIT_BUDGET, logScaleStandardErrors, maximizeLikelihood, type FitBudget, type MaximumLikelihood, type Objective } from "../math/optimize";
+
+/**
+ * A search that ran out of its budget (iterations or wall time, optimize.ts FitBudget) fails fast with
+ * CoreError("fitBudget") naming the model and the budget; one that could not start (the likelihood not
+ * finite at the start, which scaled data should never give) is a plain "fitFailed". Nothing for a
+ * search that finished.
+ */
+export function throwIfStopped(model: string, fit: MaximumLikelihood, budget: Partial<FitBudget>): void {
+  if (fit.stopped === "iterations" || fit.stopped === "time") {
+    const { maxIterations, maxSeconds } = { ...DEFAULT_FIT_BUDGET, ...budget };
+    throw new CoreError("fitBudget", { model, iterations: maxIterations, seconds: maxSeconds, stopped: fit.stopped });
+  }
+  if (fit.stopped === "notFinite") throw new CoreError("fitFailed", { model });
+}
 
 /** The x, t_x, T columns of a calibration summary (see calibration.ts), one entry per customer. */
 export interface RepeatColumns {
@@ -69,7 +83,11 @@ export interface RepeatModelSpec<M extends string, P extends string> {
   meanNegative(scaled: RepeatColumns, n: number): Objective;
 }
 
-export function fitRepeatModel<M extends string, P extends string>(data: RepeatColumns, spec: RepeatModelSpec<M, P>): RepeatModelFit<M, P> {
+export function fitRepeatModel<M extends string, P extends string>(
+  data: RepeatColumns,
+  spec: RepeatModelSpec<M, P>,
+  budget: Partial<FitBudget> = {},
+): RepeatModelFit<M, P> {
   checkRepeatColumns(data);
   const n = data.x.length;
   if (n === 0) throw new CoreError("noData");
@@ -91,7 +109,8 @@ export function fitRepeatModel<M extends string, P extends string>(data: RepeatC
     grad[2] += grad[3];
     return value;
   };
-  const fit = maximizeLikelihood(search, [0, Math.log(n / sumX), 0, 0], n);
+  const fit = maximizeLikelihood(search, [0, Math.log(n / sumX), 0, 0], n, budget);
+  throwIfStopped(spec.model, fit, budget);
   const theta = Array.from(toTheta(fit.theta));
   const [rEdge, rateEdge] = fit.atBoundary;
   const broken = (rEdge && fit.theta[0] < 0) || rateEdge;

@@ -6,7 +6,8 @@
  */
 import { distinctValues, type Distinct } from "../math/distinct";
 import { CoreError } from "../cells/errors";
-import { logScaleStandardErrors, maximizeLikelihood, type Objective } from "../math/optimize";
+import { logScaleStandardErrors, maximizeLikelihood, type FitBudget, type Objective } from "../math/optimize";
+import { throwIfStopped } from "./fit";
 import { digamma, digammaDiff, gammaln, lnGammaRatio } from "../math/special";
 
 export interface GammaGammaParams {
@@ -126,16 +127,21 @@ function logLikelihoodWith(params: GammaGammaParams, data: Spenders, gradient?: 
  * fewer than 2 such customers exist, CoreError("gammaGammaQ") when q ≤ 1 (the expected spend
  * pv/(q−1) would be negative or infinite), and CoreError("fitFailed") when there is no finite maximum.
  */
-export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>): GammaGammaFit {
+export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>, budget: Partial<FitBudget> = {}): GammaGammaFit {
   if (x.length !== zbar.length) throw new RangeError("x and zbar differ in length");
   const data = repeatSpenders(x, zbar);
   const n = data.x.length;
   if (n < 2) throw new CoreError("noRepeatSpend", { customers: n });
   // Spend is measured in units of its mean during the fit, so that the search box and the limit test
   // mean the same in any currency (v scales with it; p and q do not).
-  let meanZ = 0;
-  for (let i = 0; i < n; i++) meanZ += data.z[i] / n;
-  const spenders = prepareSpenders(data.x, data.z.map((z) => z / meanZ));
+  // The mean is taken in units of the largest z̄, so neither spends near 1e308 (whose sum overflows) nor
+  // denormals near 5e-324 (whose ratios to n underflow to 0) break it.
+  let maxZ = 0;
+  for (let i = 0; i < n; i++) maxZ = Math.max(maxZ, data.z[i]);
+  let meanRatio = 0;
+  for (let i = 0; i < n; i++) meanRatio += data.z[i] / maxZ / n;
+  const meanZ = meanRatio * maxZ;
+  const spenders = prepareSpenders(data.x, data.z.map((z) => z / maxZ / meanRatio));
   const objective: Objective = (theta, grad) => {
     const params = { p: Math.exp(theta[0]), q: Math.exp(theta[1]), v: Math.exp(theta[2]) };
     const ll = logLikelihoodWith(params, spenders, grad);
@@ -153,7 +159,8 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>): Ga
     return value;
   };
   // Start at p = 1, q = 2, v = 1 (the mean z̄), where the population mean spend pv/(q−1) equals the data's.
-  const fit = maximizeLikelihood(search, [0, Math.log(2), Math.log(1 / 2)], n);
+  const fit = maximizeLikelihood(search, [0, Math.log(2), Math.log(1 / 2)], n, budget);
+  throwIfStopped("gammaGamma", fit, budget);
   const theta = Array.from(toTheta(fit.theta));
   if (!fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
     throw new CoreError("fitFailed", { model: "gammaGamma" });
@@ -168,7 +175,7 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>): Ga
     q,
     v,
     // Each z̄'s density carries 1/meanZ: LL in the data's currency.
-    logLikelihood: fit.logLikelihood - n * Math.log(meanZ),
+    logLikelihood: fit.logLikelihood - n * (Math.log(maxZ) + Math.log(meanRatio)),
     standardErrors: { p: se[0], q: se[1], v: se[2] * meanZ },
     limits: (["p", "q", "v"] as const).filter((_, i) => edge[i]),
     customers: n,

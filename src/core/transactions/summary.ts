@@ -49,6 +49,7 @@ export function summarizeCustomers(tx: Transactions, options: SummaryOptions = {
     orders[c]++;
     total[c] += amount[i];
   }
+  checkTotals(total, customer, amount, tx.sourceRow, rows);
   const asOf = Math.floor(options.asOf ?? latest);
   if (asOf < Math.floor(latest)) {
     throw new CoreError("asOfBeforeData", { asOf: serialToIsoDate(asOf), last: serialToIsoDate(latest) });
@@ -77,6 +78,30 @@ export function summarizeCustomers(tx: Transactions, options: SummaryOptions = {
     recencyDays: recency,
     tenureDays: tenure,
   };
+}
+
+/**
+ * The finite-number rule for sums: every amount is finite (coerce.ts), but a customer's total can still
+ * pass the largest double (two amounts of 1e308). Such a total is refused as a problem of the row whose
+ * amount took it there (CoreError "sumOverflow" with that row, 0-based in the input), never kept as
+ * Infinity. Costs one pass over the customers; the row search runs only when a total overflowed.
+ */
+export function checkTotals(total: Float64Array, customer: Int32Array, amount: Float64Array, sourceRow: Int32Array, rows: number, field = "amounts"): void {
+  let bad = -1;
+  for (let c = 0; c < total.length; c++) {
+    if (total[c] - total[c] !== 0) {
+      bad = c;
+      break;
+    }
+  }
+  if (bad < 0) return;
+  let sum = 0;
+  for (let i = 0; i < rows; i++) {
+    if (customer[i] !== bad) continue;
+    sum += amount[i];
+    if (sum - sum !== 0) throw new CoreError("sumOverflow", { field, row: sourceRow[i], value: amount[i] });
+  }
+  throw new CoreError("sumOverflow", { field, row: 0, value: "" });
 }
 
 /** Rows grouped by customer, each group in day order: what distinct-day counts and repeat spend need. */

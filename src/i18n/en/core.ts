@@ -19,6 +19,8 @@ export const core = {
     badAmount: (value: string) => `"${value}" is not a number (use 1234.5, 1,234.50, ¥1,234 or $1,234)`,
     blankNumber: "the cell is blank; fill in a number, or clear the whole row",
     badNumber: (value: string) => `"${value}" is not a number; type digits such as 1234.5`,
+    notFinite: (value: string) => `${value} is beyond the largest number a spreadsheet holds (about 1.8E+308); check it for a wrong exponent or unit`,
+    sumOverflow: (value: string) => `adding ${value} takes the total beyond the largest number a spreadsheet holds (about 1.8E+308); check the amounts for a wrong exponent or unit`,
     excelError: (value: string) => `the cell holds the Excel error ${value}; correct the formula behind it, or leave the row out`,
     negativeValue: (value: string) => `${value} is negative; days since the last purchase and purchase counts cannot be`,
     nonPositiveValue: (value: string) => `${value} is zero or negative, so it is class C`,

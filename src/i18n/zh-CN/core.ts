@@ -11,6 +11,8 @@ export const core: CoreMessages = {
     badAmount: (value) => `“${value}”不是数字（请使用 1234.5、1,234.50、¥1,234 或 $1,234）`,
     blankNumber: "单元格为空；请填写数字，或清空整行",
     badNumber: (value) => `“${value}”不是数字；请输入数字，例如 1234.5`,
+    notFinite: (value) => `${value} 超出电子表格能容纳的最大数（约 1.8E+308）；请检查指数或单位是否有误`,
+    sumOverflow: (value) => `加上 ${value} 后合计超出电子表格能容纳的最大数（约 1.8E+308）；请检查金额的指数或单位是否有误`,
     excelError: (value) => `单元格包含 Excel 错误 ${value}；请修正产生它的公式，或略去该行`,
     negativeValue: (value) => `${value} 为负数；距上次购买的天数和购买次数不能为负`,
     nonPositiveValue: (value) => `${value} 为零或负数，归为 C 类`,

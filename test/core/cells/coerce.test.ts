@@ -53,9 +53,12 @@ describe("excelErrorText and cellText", () => {
     expect(cellText(12.5)).toBe("12.5");
     expect(cellText(true)).toBe("true");
     expect(cellText({ code: "#N/A" })).toBe("#N/A");
+    // Issue 12: every echo is capped at a few dozen characters (ECHO_LIMIT, 40), a range is never echoed.
     const long = "x".repeat(100);
-    expect(cellText(long)).toBe(`${"x".repeat(57)}...`);
-    expect(cellText(long)).toHaveLength(60);
+    expect(cellText(long)).toBe(`${"x".repeat(39)}…`);
+    expect(cellText(long)).toHaveLength(40);
+    expect(cellText([[1], [2]])).toBe("…");
+    expect(cellText(`${"x".repeat(38)}😀😀`)).toBe(`${"x".repeat(38)}…`);
   });
 });
 

@@ -78,7 +78,7 @@ describe("readTransactions", () => {
       [null, null, 5], // 15 blankCustomer (not a blank row)
       ["A", "garbage", "abc"], // 16 badDate only (first bad cell)
       ["A", "2024-01-05", "1,23"], // 17 badAmount
-      ["A", "2024-01-05", Infinity], // 18 badAmount
+      ["A", "2024-01-05", Infinity], // 18 notFinite (issue 12: the finite-number rule names it)
       ["", "2024-01-05", ""], // 19 blankCustomer
     ];
     const tx = readTransactions(columns(rows));
@@ -103,7 +103,7 @@ describe("readTransactions", () => {
       [15, "customers", "blankCustomer", ""],
       [16, "dates", "badDate", "garbage"],
       [17, "amounts", "badAmount", "1,23"],
-      [18, "amounts", "badAmount", "Infinity"],
+      [18, "amounts", "notFinite", "Infinity"],
       [19, "customers", "blankCustomer", ""],
     ]);
     expect(tx.problems.byCode).toEqual({
@@ -112,7 +112,8 @@ describe("readTransactions", () => {
       badDate: 2,
       dateOutOfRange: 3,
       blankAmount: 1,
-      badAmount: 3,
+      badAmount: 2,
+      notFinite: 1,
       excelError: 6,
     });
   });
