@@ -103,7 +103,8 @@ function readRestGeneral(data: Uint8Array, chunks: FileChunks, at: ColumnPositio
   return row;
 }
 
-function loadTransactions(file: string, names: TransactionNames, options: ReadOptions, input: InputOptions, m: Messages, note: Out): Transactions {
+/** A transactions file into typed columns, read as a stream (exported for the tests, which read in small chunks). */
+export function loadTransactions(file: string, names: TransactionNames, options: ReadOptions, input: InputOptions, m: Messages, note: Out): Transactions {
   const fastBuilder = new TransactionBuilder(1 << 16, options);
   const fastRows = readFast(file, names, fastBuilder, input, m);
   if (fastRows !== null) return fastBuilder.finish(fastRows);
