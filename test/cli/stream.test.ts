@@ -144,3 +144,16 @@ describe("TableWriter", () => {
     expect(text).toBe(`${JSON.stringify([{ id: "=1+1", v: 0.3 }, { id: 2, v: null }], null, 2)}\n`);
   });
 });
+
+describe("formatNumber", () => {
+  it("writes what String(Number(v.toPrecision(15))) writes, for any double (property)", async () => {
+    const { formatNumber } = await import("../../src/cli/output");
+    const reference = (v: number) => {
+      const plain = String(v);
+      if (plain.length <= 15 || Number.isInteger(v) || !Number.isFinite(v)) return plain;
+      return String(Number(v.toPrecision(15)));
+    };
+    fc.assert(fc.property(fc.double(), (v) => formatNumber(v) === reference(v)), { numRuns: 20000 });
+    for (const v of [0.1 + 0.2, 1 / 3, -2.5, 1e-7 / 3, 123456789012.345678, 1e15 / 7, 596746.3, -0.000001]) expect(formatNumber(v)).toBe(reference(v));
+  });
+});

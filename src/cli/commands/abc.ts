@@ -11,7 +11,9 @@ import { readNumberCell, type CellRead } from "../../core/cells/coerce";
 import { ProblemLog } from "../../core/cells/problems";
 import type { Messages } from "../../i18n";
 import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, numberOption, position, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { readFast } from "../input/fast";
 import { streamFile } from "../input/table";
+import { readNumberLines } from "../transactions-csv";
 import { TableWriter, formatNumber, type Cell } from "../output";
 
 /** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
@@ -38,31 +40,59 @@ function readValues(p: Parsed, valueName: string, idName: string | undefined, m:
   let firstLine = 2;
   const log = new ProblemLog();
   const cell: CellRead = { status: "ok", value: 0 };
-  const rows = streamFile(file, inputOptions(p, m, !p.flags.has("--no-header")), m, err, (opened) => {
-    firstLine = opened.firstLine;
-    const v = position(opened.header, file, valueName, m);
-    const k = idName ? position(opened.header, file, idName, m) : -1;
-    return (fields, row, line) => {
-      if (row === values.length) {
-        const grown = new Float64Array(values.length * 2);
-        grown.set(values);
-        values = grown;
-      }
-      const text = fields[v] ?? "";
+  const room = (row: number) => {
+    if (row < values.length) return;
+    const grown = new Float64Array(values.length * 2);
+    grown.set(values);
+    values = grown;
+  };
+  const sink = {
+    value: (row: number, v: number) => {
+      room(row);
+      values[row] = v;
+    },
+    text: (row: number, text: string) => {
+      room(row);
       readNumberCell(text, cell);
       if (cell.status === "bad") log.add(row, valueName, "badNumber", text);
       else if (cell.status === "error") log.add(row, valueName, "excelError", text);
       values[row] = cell.status === "ok" ? cell.value : NaN;
-      if (ids) ids.push((fields[k] ?? "").trim());
-      if (lines === null && line !== row + firstLine) lines = Int32Array.from({ length: row }, (_, i) => i + firstLine);
-      if (lines !== null) {
-        if (row === lines.length) {
-          const grown = new Int32Array(Math.max(16, lines.length * 2));
-          grown.set(lines);
-          lines = grown;
-        }
-        lines[row] = line;
-      }
+    },
+    id: (_row: number, text: string) => void ids?.push(text),
+  };
+  // Each row's file line, kept only from the first row whose line is not row + firstLine (a quoted line end).
+  const track = (row: number, line: number) => {
+    if (lines === null && line === row + firstLine) return;
+    if (lines === null) lines = Int32Array.from({ length: Math.max(16, row * 2) }, (_, i) => i + firstLine);
+    if (row >= lines.length) {
+      const grown = new Int32Array(lines.length * 2);
+      grown.set(lines);
+      lines = grown;
+    }
+    lines[row] = line;
+  };
+  const input = inputOptions(p, m, !p.flags.has("--no-header"));
+  // The byte path first (UTF-8 with commas); any other file through the general reader.
+  let rows = readFast(file, input, m, (header) => {
+    const v = position(header, file, valueName, m);
+    const k = idName ? position(header, file, idName, m) : -1;
+    return {
+      lines: (bytes, start, end, row) => readNumberLines(bytes, start, end, v, k, ids ? sink : { value: sink.value, text: sink.text }, row),
+      row: (fields, row, line) => {
+        sink.text(row, fields[v] ?? "");
+        if (ids) sink.id(row, (fields[k] ?? "").trim());
+        track(row, line);
+      },
+    };
+  });
+  rows ??= streamFile(file, input, m, err, (opened) => {
+    firstLine = opened.firstLine;
+    const v = position(opened.header, file, valueName, m);
+    const k = idName ? position(opened.header, file, idName, m) : -1;
+    return (fields, row, line) => {
+      sink.text(row, fields[v] ?? "");
+      if (ids) sink.id(row, (fields[k] ?? "").trim());
+      track(row, line);
     };
   });
   return { file, values: values.subarray(0, rows), ids, lines, firstLine, log };
