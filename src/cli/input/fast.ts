@@ -53,23 +53,56 @@ export function readFast(file: string, input: InputOptions, m: Messages, begin: 
     const consumer = begin(header);
     let row = 0;
     let data: Uint8Array = first.slice(headerEnd + 1);
+    // Where `data` starts in the file, for the byte a bad UTF-8 sequence is at.
+    let offset = headerEnd + 1;
+    const lines = (end: number) => {
+      try {
+        return consumer.lines(data, 0, end, row);
+      } catch (error) {
+        if (!(error instanceof TypeError) || (error as { code?: string }).code !== "ERR_ENCODING_INVALID_ENCODED_DATA") throw error;
+        throw new UsageError(m.cli.badUtf8(file, offset + firstBadUtf8(data.subarray(0, end))));
+      }
+    };
     for (;;) {
       if (data.indexOf(0) >= 0) throw new UsageError(m.cli.notText(file));
-      if (data.indexOf(QUOTE) >= 0) return readRestGeneral(data, chunks, consumer, row, file, m);
+      // A quote, or a line ended by CR alone (Excel for Mac), is the general reader's from here on.
+      if (data.indexOf(QUOTE) >= 0 || hasLoneCr(data)) return readRestGeneral(data, chunks, consumer, row, file, m);
       const next = chunks.next();
-      if (!next) return consumer.lines(data, 0, data.length, row);
+      if (!next) return lines(data.length);
       const lastLf = data.lastIndexOf(LF);
       if (lastLf < 0) {
         if (data.length > MAX_ROW_CHARS) throw new UsageError(m.cli.rowTooLong(file, row + 2, MAX_ROW_CHARS >> 20));
         data = concat(data, next);
         continue;
       }
-      row = consumer.lines(data, 0, lastLf + 1, row);
+      row = lines(lastLf + 1);
+      offset += lastLf + 1;
       data = concat(data.subarray(lastLf + 1), next);
     }
   } finally {
     chunks.close();
   }
+}
+
+/** Whether a CR in `data` is not followed by LF (a CR that ends the data may be a CRLF split by the chunk: it is not counted). */
+function hasLoneCr(data: Uint8Array): boolean {
+  for (let at = data.indexOf(CR); at >= 0 && at + 1 < data.length; at = data.indexOf(CR, at + 1)) {
+    if (data[at + 1] !== LF) return true;
+  }
+  return false;
+}
+
+/** The position of the first byte that is not valid UTF-8 (the data is known to hold one): fed a byte at a time, only on an error. */
+function firstBadUtf8(data: Uint8Array): number {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  for (let i = 0; i < data.length; i++) {
+    try {
+      strict.decode(data.subarray(i, i + 1), { stream: true });
+    } catch {
+      return i;
+    }
+  }
+  return data.length;
 }
 
 /** From the first chunk with a quote on, the general reader: `data` starts at the beginning of a row. */
