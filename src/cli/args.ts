@@ -53,14 +53,15 @@ export interface Command {
   options: readonly string[];
   flags?: readonly string[];
   files?: number;
-  help?: { args: string; options: Readonly<Record<string, OptionSpec>> };
+  /** The arguments' synopsis, a spec per option and flag, and a command line that runs from the repository root. */
+  help?: { args: string; options: Readonly<Record<string, OptionSpec>>; example?: string };
   run(p: Parsed, m: Messages, out: Out, err: Out): void;
 }
 
 /** --encoding and --delimiter: every command that reads a file takes them (input/table.ts). */
 export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "--encoding": { text: "encoding", kind: "encoding", default: { words: "detected" }, example: "gb18030" },
-  "--delimiter": { text: "delimiter", kind: "delimiter", default: { words: "detected" }, example: ";" },
+  "--delimiter": { text: "delimiter", kind: "delimiter", default: { words: "detected" }, example: "semicolon" },
 };
 
 /** The options every transactions file takes (--customer, --date, --amount, --day-order). */

@@ -6,6 +6,13 @@
 import type { Messages } from "../i18n";
 import { INPUT_OPTIONS, type Command, type OptionSpec } from "./args";
 
+/** `text` padded to `width` columns of a terminal, where a CJK character takes two. */
+function padded(text: string, width: number): string {
+  let used = 0;
+  for (const ch of text) used += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return used >= width ? text : text + " ".repeat(width - used);
+}
+
 function placeholder(spec: OptionSpec, m: Messages): string {
   if (spec.kind === "flag") return "";
   if (spec.kind === "choice") return (spec.choices ?? []).join("|");
@@ -21,7 +28,7 @@ export function optionLine(name: string, spec: OptionSpec, m: Messages): string 
     ? h.requiredNote
     : h.defaultIs(spec.default === undefined ? (spec.kind === "flag" ? h.defaults.offDefault : h.defaults.noDefault) : typeof spec.default === "string" ? spec.default : h.defaults[spec.default.words]);
   const example = h.exampleIs(spec.kind === "flag" ? name : `${name} ${spec.example ?? value}`);
-  return `${left.padEnd(34)} ${h.options[spec.text]} ${def} ${example}`;
+  return `${padded(left, 34)} ${h.describe(h.options[spec.text], def, example)}`;
 }
 
 function lookup(table: Readonly<Record<string, string>>, key: string): string | undefined {
@@ -46,7 +53,7 @@ export function commandHelp(name: string, command: Command, m: Messages): string
     lines.push("", h.inputHeading);
     for (const [option, spec] of Object.entries(INPUT_OPTIONS)) lines.push(optionLine(option, spec, m));
   }
-  const example = lookup(h.examples, name);
+  const example = command.help?.example;
   if (example) lines.push("", h.exampleHeading, `  ${example}`);
   return `${lines.join("\n")}\n`;
 }

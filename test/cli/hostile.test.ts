@@ -70,7 +70,7 @@ describe("files as people have them", () => {
     const mixed = TX.split("\n");
     expect(run(["rfm", file("mixed.csv", `${mixed[0]}\r\n${mixed[1]}\r${mixed[2]}\n${mixed[3]}`), ...CN]).stdout).toBe(EXPECTED);
     expect(run(["rfm", file("given.csv", TX.replace(/,/g, ";")), ...CN, "--delimiter", ";"])).toMatchObject({ stdout: EXPECTED, stderr: "" });
-    expect(run(["rfm", file("given.csv", TX), ...CN, "--delimiter", "colon"])).toMatchObject({ code: 2, stderr: 'tier: --delimiter is "colon"; use one of: , ; tab | whitespace.\n' });
+    expect(run(["rfm", file("given.csv", TX), ...CN, "--delimiter", "colon"])).toMatchObject({ code: 2, stderr: 'tier: --delimiter is "colon"; use comma, semicolon, tab, pipe or whitespace (or , ; |).\n' });
     expect(run(["rfm", file("given.csv", TX), ...CN, "--encoding", "klingon"]).stderr).toContain('--encoding is "klingon"');
   });
 

@@ -156,6 +156,7 @@ export const abc: Command = {
   flags: ["--next", "--no-header", "--summary"],
   help: {
     args: "FILE.csv",
+    example: "tier abc ../shared/data/rfm_data_customer.csv --value revenue --id customer_id",
     options: {
       "--value": { text: "value", kind: "column", required: true, example: "revenue" },
       "--id": { text: "abcId", kind: "column", default: { words: "lineNumber" }, example: "customer_id" },

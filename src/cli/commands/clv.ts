@@ -82,6 +82,7 @@ export const clv: Command = {
   options: ["--avg-purchase", "--frequency", "--lifespan", "--margin", "--discount-rate", "--id", "--format"],
   help: {
     args: "[FILE.csv]",
+    example: "tier clv --avg-purchase 100 --frequency 4 --lifespan 3 --margin 0.25 --discount-rate 0.1",
     options: {
       "--avg-purchase": { text: "avgPurchase", kind: "text", default: "avg_purchase", example: "100" },
       "--frequency": { text: "clvFrequency", kind: "text", default: "frequency", example: "4" },

@@ -40,6 +40,6 @@ function fitCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 
 export const fit: Command = {
   options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--model"],
-  help: { args: "FILE.csv", options: { ...MODEL_OPTIONS, ...TRANSACTION_OPTIONS } },
+  help: { args: "FILE.csv", options: { ...MODEL_OPTIONS, ...TRANSACTION_OPTIONS }, example: "tier fit ../shared/data/cdnow_customers_summary.csv --unit week" },
   run: fitCommand,
 };

@@ -136,6 +136,7 @@ export const migrate: Command = {
   files: 2,
   help: {
     args: "BEFORE.csv AFTER.csv",
+    example: "tier migrate q1.csv q2.csv --id customer --tier tier --json",
     options: {
       "--id": { text: "snapshotId", kind: "column", required: true, example: "customer" },
       "--tier": { text: "tier", kind: "column", required: true, example: "tier" },

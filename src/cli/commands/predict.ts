@@ -62,6 +62,7 @@ export const predict: Command = {
   options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model"],
   help: {
     args: "FILE.csv",
+    example: "tier predict ../shared/data/cdnow_customers_summary_with_transactions.csv --unit week --horizon 39",
     options: {
       ...MODEL_OPTIONS,
       "--horizon": { text: "horizon", kind: "number", default: { words: "twelveMonths" }, example: "39" },

@@ -84,6 +84,7 @@ export const rfm: Command = {
   flags: ["--summary"],
   help: {
     args: "FILE.csv",
+    example: "tier rfm ../shared/data/rfm_data_orders.csv --date order_date --amount revenue --as-of 2006-12-31 --summary",
     options: {
       ...TRANSACTION_OPTIONS,
       "--as-of": { text: "rfmAsOf", kind: "date", default: { words: "latestPurchase" }, example: "2006-12-31" },

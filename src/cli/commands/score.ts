@@ -113,11 +113,12 @@ export const score: Command = {
   flags: ["--summary", "--json"],
   help: {
     args: "FILE.csv",
+    example: "tier score ../shared/data/rfm_data_customer.csv --id customer_id --metrics recency_days,number_of_orders,revenue --weights 1,1,2 --directions lower,higher,higher",
     options: {
       "--metrics": { text: "metrics", kind: "columns", required: true, example: "recency_days,number_of_orders,revenue" },
       "--weights": { text: "weights", kind: "numbers", required: true, example: "1,1,2" },
       "--directions": { text: "directions", kind: "text", default: { words: "higherAll" }, example: "lower,higher,higher" },
-      "--bands": { text: "bands", kind: "numbers", default: { words: "bandShares" }, example: "0.1,0.2,0.3,0.3" },
+      "--bands": { text: "bands", kind: "numbers", default: "0.05,0.15,0.3,0.3", example: "0.1,0.2,0.3,0.3" },
       "--thresholds": { text: "thresholds", kind: "numbers", default: { words: "noDefault" }, example: "90,75,50,25" },
       "--method": { text: "scoreMethod", kind: "choice", choices: ["percentile", "minmax"], default: "percentile", example: "minmax" },
       "--id": { text: "scoreId", kind: "column", default: { words: "lineNumber" }, example: "customer_id" },

@@ -18,6 +18,8 @@ export const cliHelp = {
     defaultIs: (value: string) => `Default: ${value}.`,
     exampleIs: (example: string) => `Example: ${example}`,
     requiredNote: "Required.",
+    /** An option's description, default and example on its line (Chinese puts no space after 。). */
+    describe: (text: string, byDefault: string, example: string) => `${text} ${byDefault} ${example}`,
     kinds: {
       column: "COLUMN",
       columns: "COL1,COL2",
@@ -39,11 +41,9 @@ export const cliHelp = {
       detected: "detected from the file",
       weeksForTransactions: "week for transactions; required for a summary",
       offDefault: "off",
-      bandShares: "0.05,0.15,0.3,0.3",
       higherAll: "higher for every metric",
       lineNumber: "the file line",
       orderKnown: "A/B/C, score bands or numbers; else as they appear",
-      benchFile: ".bench/tx_1m.csv",
     },
     commands: {
       rfm: "RFM scores and segments per customer from a transactions file (the same work as =TIER.RFM).",
@@ -64,7 +64,7 @@ export const cliHelp = {
       dayOrder: "How to read a date like 3/4/2024: mdy (March 4) or dmy (3 April).",
       format: "Output as CSV or JSON.",
       encoding: "The file's text encoding (utf-8, utf-16le, gb18030 for Excel's CSV on Chinese Windows …).",
-      delimiter: "What separates fields: , ; tab | or whitespace (runs of spaces).",
+      delimiter: "What separates fields: comma, semicolon, tab, pipe or whitespace (runs of spaces), or the character itself.",
       rfmAsOf: "The analysis date: recency is counted in days up to it.",
       bins: "Scores per dimension (R, F and M each scored 1 … N).",
       segments: "Segment rules: rfm (11 named segments), cn8 (8 segments) or a CSV file of rules.",
@@ -119,18 +119,6 @@ export const cliHelp = {
       onlyTier: "Draw in this tier only.",
       rows: "Use only the first N rows.",
       repeat: "Runs per stage (the median is printed).",
-    },
-    examples: {
-      rfm: "tier rfm ../shared/data/rfm_data_orders.csv --date order_date --amount revenue --as-of 2006-12-31 --summary",
-      abc: "tier abc ../shared/data/rfm_data_customer.csv --value revenue --id customer_id",
-      clv: "tier clv --avg-purchase 100 --frequency 4 --lifespan 3 --margin 0.25 --discount-rate 0.1",
-      fit: "tier fit ../shared/data/cdnow_customers_summary.csv --unit week",
-      predict: "tier predict ../shared/data/cdnow_customers_summary_with_transactions.csv --unit week --horizon 39",
-      score:
-        "tier score ../shared/data/rfm_data_customer.csv --id customer_id --metrics recency_days,number_of_orders,revenue --weights 1,1,2 --directions lower,higher,higher",
-      migrate: "tier migrate q1.csv q2.csv --id customer --tier tier --json",
-      pilot: "tier pilot tiers.csv --id customer --tier tier --share 0.1 --seed 7",
-      bench: "tier bench .bench/tx_1m.csv --repeat 3",
     },
   },
 };

@@ -72,7 +72,7 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       `${file}: the quote opened on line ${line} is never closed; close it, or double a quote inside a field ("").`,
     rowTooLong: (file: string, line: number, mb: number) =>
       `${file}: the row starting on line ${line} runs over ${mb} MB without a line end; is it a delimited text file?`,
-    badDelimiter: (value: string) => `--delimiter is "${value}"; use one of: , ; tab | whitespace.`,
+    badDelimiter: (value: string) => `--delimiter is "${value}"; use comma, semicolon, tab, pipe or whitespace (or , ; |).`,
     badEncoding: (value: string) => `--encoding is "${value}"; give an encoding such as utf-8, utf-16le, gb18030 or windows-1252.`,
     detected: (file: string, encoding: string, delimiter: string) =>
       `tier: read ${file} as ${encoding}, ${delimiter} (detected; give --encoding or --delimiter to change).`,

@@ -63,7 +63,7 @@ export const cli: CliMessages = {
     badUtf8: (file, byte) => `${file} 在第 ${byte} 字节处不是 UTF-8；若由中文 Windows 上的 Excel 保存，请给出 --encoding gb18030（或该文件的编码）。`,
     unclosedQuote: (file, line) => `${file}：第 ${line} 行开始的引号没有闭合；请补上闭合引号，或将字段内的引号写成两个（""）。`,
     rowTooLong: (file, line, mb) => `${file}：从第 ${line} 行开始的一行超过 ${mb} MB 仍无换行；这是分隔符文本文件吗？`,
-    badDelimiter: (value) => `--delimiter 为“${value}”；请使用以下之一：, ; tab | whitespace。`,
+    badDelimiter: (value) => `--delimiter 为“${value}”；请使用 comma、semicolon、tab、pipe 或 whitespace（或 , ; |）。`,
     badEncoding: (value) => `--encoding 为“${value}”；请给出编码，如 utf-8、utf-16le、gb18030 或 windows-1252。`,
     detected: (file, encoding, delimiter) => `tier：按 ${encoding} 读取 ${file}，${delimiter}（自动检测；可用 --encoding 或 --delimiter 更改）。`,
     delimiterNames: {
