@@ -8,11 +8,12 @@ import type { ProblemLog } from "../core/cells/problems";
 import { parseNumberText } from "../core/cells/coerce";
 import type { Messages } from "../i18n";
 import { problemText } from "../i18n/describe";
-import { columnIndex, parseCsv, type CsvTable } from "./csv";
-import { formatCsv, formatJson, type Cell } from "./output";
+import { columnIndex } from "./csv";
+import { UsageError } from "./errors";
+import { delimiterNamed, encodingOption, readTextTable, type InputOptions, type TextTable } from "./input/table";
+import { TableWriter, type Cell } from "./output";
 
-/** A problem the user can fix by changing the command line or the file; exits with code 2. */
-export class UsageError extends Error {}
+export { UsageError } from "./errors";
 
 export interface Parsed {
   command: string;
@@ -24,15 +25,56 @@ export interface Parsed {
 /** Where a command writes: whole chunks of text (stdout), or one line at a time (stderr). */
 export type Out = (s: string) => void;
 
+/** What an option's value is: a placeholder in the help (cliHelp.kinds), a list of choices, or none (a flag). */
+export type ValueKind = keyof Messages["cliHelp"]["kinds"] | "choice" | "flag";
+
+/**
+ * One option as the help shows it. The words are in the catalog (cliHelp.options[text], in every
+ * language); the rest is the same in all: the value's kind, the default as typed on the command line
+ * (or a key of cliHelp.defaults when it is words), and an example value.
+ */
+export interface OptionSpec {
+  text: keyof Messages["cliHelp"]["options"];
+  kind: ValueKind;
+  choices?: readonly string[];
+  default?: string | { words: keyof Messages["cliHelp"]["defaults"] };
+  required?: boolean;
+  /** An example value (a flag's example is the flag itself). */
+  example?: string;
+}
+
 /**
  * One `tier` command (a module under commands/): the options it takes (any other `--name` is refused
- * before it runs), the flags it reads, and the work. main.ts only looks the command up and runs it.
+ * before it runs), the flags it reads, how many files it reads (default 1; more is an error), its
+ * help (the arguments' synopsis and a spec per option and flag), and the work. main.ts only looks
+ * the command up and runs it.
  */
 export interface Command {
   options: readonly string[];
   flags?: readonly string[];
+  files?: number;
+  /** The arguments' synopsis, a spec per option and flag, and a command line that runs from the repository root. */
+  help?: { args: string; options: Readonly<Record<string, OptionSpec>>; example?: string };
   run(p: Parsed, m: Messages, out: Out, err: Out): void;
 }
+
+/** --encoding and --delimiter: every command that reads a file takes them (input/table.ts). */
+export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  "--encoding": { text: "encoding", kind: "encoding", default: { words: "detected" }, example: "gb18030" },
+  "--delimiter": { text: "delimiter", kind: "delimiter", default: { words: "detected" }, example: "semicolon" },
+};
+
+/** The options every transactions file takes (--customer, --date, --amount, --day-order). */
+export const TRANSACTION_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  "--customer": { text: "customer", kind: "column", default: "customer_id", example: "client" },
+  "--date": { text: "date", kind: "column", default: "date", example: "order_date" },
+  "--amount": { text: "amount", kind: "column", default: "amount", example: "revenue" },
+  "--day-order": { text: "dayOrder", kind: "choice", choices: ["mdy", "dmy"], default: "mdy", example: "dmy" },
+};
+
+export const FORMAT_OPTION: Readonly<Record<string, OptionSpec>> = {
+  "--format": { text: "format", kind: "choice", choices: ["csv", "json"], default: "csv", example: "json" },
+};
 
 export function numberOption(p: Parsed, name: string, m: Messages): number | undefined {
   const raw = p.options.get(name);
@@ -59,10 +101,29 @@ export function choice<T extends string>(p: Parsed, name: string, allowed: reado
   return raw as T;
 }
 
-export function readTable(p: Parsed, m: Messages): { file: string; table: CsvTable } {
+/** How the command line says to read its files: --encoding, --delimiter (else detected), a header line or not. */
+export function inputOptions(p: Parsed, m: Messages, header = true): InputOptions {
+  const encoding = p.options.get("--encoding");
+  const delimiter = p.options.get("--delimiter");
+  return {
+    encoding: encoding === undefined ? undefined : encodingOption(encoding, m),
+    delimiter: delimiter === undefined ? undefined : delimiterNamed(delimiter, m),
+    header,
+  };
+}
+
+/** The command's file (its first argument) as a table of text, read as a stream; detection notes on `err`. */
+export function readTable(p: Parsed, m: Messages, err: Out = () => {}): { file: string; table: TextTable } {
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
-  return { file, table: parseCsv(readBytes(file, m).toString("utf8")) };
+  return { file, table: readTextTable(file, inputOptions(p, m), m, err) };
+}
+
+/** An option the command cannot run without: "--value is required" when it is absent or empty. */
+export function requiredOption(p: Parsed, name: string, m: Messages): string {
+  const value = p.options.get(name);
+  if (!value) throw new UsageError(m.cli.requiredOption(name));
+  return value;
 }
 
 export function position(header: readonly string[], file: string, name: string, m: Messages): number {
@@ -72,7 +133,7 @@ export function position(header: readonly string[], file: string, name: string, 
   return k;
 }
 
-export function pick(table: CsvTable, file: string, name: string, m: Messages): string[] {
+export function pick(table: { header: string[]; columns: string[][] }, file: string, name: string, m: Messages): string[] {
   return table.columns[position(table.header, file, name, m)];
 }
 
@@ -91,10 +152,15 @@ export function readBytes(file: string, m: Messages): Buffer {
 export function reportProblems(log: ProblemLog, total: number, m: Messages, err: (s: string) => void, heading = m.cli.skippedRows, firstLine = 2): void {
   if (log.count === 0) return;
   err(heading(log.count, total));
-  for (const p of log.problems.slice(0, 10)) err(m.cli.csvRow(p.row + firstLine, p.field, problemText(p.code, p.value, m)));
+  // The functions' sentence for a bad date suggests "a date cell"; a file has no cells.
+  const what = (p: ProblemLog["problems"][number]) => (p.code === "badDate" ? m.cli.badDateText(String(p.value)) : problemText(p.code, p.value, m));
+  for (const p of log.problems.slice(0, 10)) err(m.cli.csvRow(p.row + firstLine, p.field, what(p)));
   if (log.count > 10) err(`  ${m.errors.moreProblems(log.count - 10)}`);
 }
 
+/** A small table (a summary) written at once; long ones go row by row through a TableWriter. */
 export function emit(header: string[], rows: Cell[][], format: string, out: (s: string) => void): void {
-  out(format === "json" ? formatJson(header, rows) : formatCsv(header, rows));
+  const writer = new TableWriter(header, format === "json" ? "json" : "csv", out);
+  for (const row of rows) writer.row(row);
+  writer.end();
 }

@@ -1,13 +1,16 @@
 /**
  * The `tier` command: the core on CSV files, for batch work and benchmarks. One module per command
  * under commands/ (rfm, abc, clv, fit, predict, score, migrate, pilot, bench); this file only reads
- * the command line, looks the command up and turns the errors a user can fix into exit code 2.
- * Exit codes: 0 done (rows left out are listed on stderr), 2 bad arguments or unreadable input.
+ * the command line, looks the command up, and turns every failure into one sentence and an exit code:
+ * 0 done (rows left out are listed on stderr), 1 the output could not be written (a full disk) or an
+ * internal error, 2 bad arguments or unreadable input. No stack trace reaches the user: a person who
+ * runs a command can act on a sentence, not on a trace. A reader that stops early (`tier … | head`)
+ * closes the pipe; that ends the command quietly with 0.
  */
 import { CoreError } from "../core/cells/errors";
 import { messages, type Messages } from "../i18n";
 import { describeCoreError } from "../i18n/describe";
-import { UsageError, type Command, type Parsed } from "./args";
+import { INPUT_OPTIONS, type Command, type Parsed } from "./args";
 import { abc } from "./commands/abc";
 import { bench } from "./commands/bench";
 import { clv } from "./commands/clv";
@@ -17,8 +20,10 @@ import { pilot } from "./commands/pilot";
 import { predict } from "./commands/predict";
 import { rfm } from "./commands/rfm";
 import { score } from "./commands/score";
+import { OutputError, UsageError } from "./errors";
+import { commandHelp, overview } from "./help";
 
-const COMMANDS: Record<string, Command> = { rfm, abc, clv, fit, predict, bench, migrate, pilot, score };
+export const COMMANDS: Record<string, Command> = { rfm, abc, clv, fit, predict, bench, migrate, pilot, score };
 
 /** Flags are known to every command (a command ignores the ones it does not read). */
 const FLAGS = new Set(["--summary", "--help", "-h", "--json", ...Object.values(COMMANDS).flatMap((c) => c.flags ?? [])]);
@@ -30,49 +35,101 @@ function commandNamed(name: string): Command | undefined {
 function parseArgs(argv: string[], m: Messages): Parsed {
   const [command = "", ...rest] = argv;
   const parsed: Parsed = { command, positional: [], options: new Map(), flags: new Set() };
-  const known = commandNamed(command)?.options;
+  const spec = commandNamed(command);
+  const known = spec ? [...spec.options, ...Object.keys(INPUT_OPTIONS)] : undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (FLAGS.has(arg)) parsed.flags.add(arg);
-    else if (arg.startsWith("--")) {
-      const [name, inline] = arg.split("=", 2);
+    if (FLAGS.has(arg)) {
+      if (parsed.flags.has(arg)) throw new UsageError(m.cli.repeatedOption(arg));
+      parsed.flags.add(arg);
+    } else if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      const name = eq < 0 ? arg : arg.slice(0, eq);
       if (known && !known.includes(name)) throw new UsageError(m.cli.unknownOption(name));
-      const value = inline ?? rest[++i];
+      const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
       if (value === undefined) throw new UsageError(m.cli.missingValue(name));
+      if (parsed.options.has(name)) throw new UsageError(m.cli.repeatedOption(name));
       parsed.options.set(name, value);
     } else parsed.positional.push(arg);
+  }
+  const most = spec?.files ?? 1;
+  if (spec && parsed.positional.length > most && !parsed.flags.has("--help") && !parsed.flags.has("-h")) {
+    throw new UsageError(m.cli.extraFile(command, parsed.positional[most], most));
   }
   return parsed;
 }
 
 /** The core names arguments as the functions do (as_of, horizon_months); on the command line they are options. */
 const OPTION_NAMES: Record<string, string> = {
-  as_of: "--calibration-end",
   horizon_months: "--clv-months",
   horizon: "--horizon",
   monthly_discount: "--monthly-discount",
+  a_cut: "--a-cut",
+  b_cut: "--b-cut",
+  aCut: "--a-cut",
+  bCut: "--b-cut",
 };
 
-function withOptionNames(error: CoreError): CoreError {
+/** The analysis date's option: --as-of for the commands that take it, --calibration-end for the models. */
+function asOfOption(command: string): string {
+  return commandNamed(command)?.options.includes("--as-of") ? "--as-of" : "--calibration-end";
+}
+
+function withOptionNames(error: CoreError, command: string): CoreError {
   const defaults: Partial<Record<string, string>> = { calibrationBeforeData: "as_of", badDiscount: "monthly_discount" };
   const argument = String(error.details.argument ?? defaults[error.code] ?? "");
-  const option = OPTION_NAMES[argument];
+  const option = argument === "as_of" ? asOfOption(command) : OPTION_NAMES[argument];
   return option ? new CoreError(error.code, { ...error.details, argument: option }) : error;
 }
 
-/** Runs the command; returns the exit code. `out`/`err` receive whole chunks of text. */
+/** A core error as the CLI says it: with the options' names where the core's sentence has an argument's. */
+function describeForCli(error: CoreError, command: string, m: Messages): string {
+  const d = error.details;
+  const c = m.cli.core;
+  switch (error.code) {
+    case "binsOutOfRange":
+      return c.binsOutOfRange(String(d.value));
+    case "cutOutOfRange":
+      return c.cutOutOfRange(OPTION_NAMES[String(d.argument)] ?? String(d.argument), String(d.value));
+    case "cutsOrder":
+      return c.cutsOrder(Number(d.aCut), Number(d.bCut));
+    case "asOfBeforeData":
+      return c.asOfBeforeData(asOfOption(command), String(d.asOf), String(d.last));
+    case "noData":
+      return c.noData(String(d.argument ?? ""));
+    case "unknownScheme":
+      return c.unknownScheme(String(d.value));
+    default:
+      return describeCoreError(withOptionNames(error, command), m);
+  }
+}
+
+/** The first line of an unexpected error, without its stack. */
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split("\n", 1)[0].slice(0, 200);
+}
+
+/** Runs the command; returns the exit code. `out` receives the output in pieces, `err` whole lines. */
 export function main(argv: string[], env: Record<string, string | undefined>, out: (s: string) => void, err: (s: string) => void): number {
   const m = messages(env.LC_ALL || env.LC_MESSAGES || env.LANG || "en");
+  let command = argv[0] ?? "";
   try {
-    const p = parseArgs(argv, m);
-    if (["", "help", "--help", "-h"].includes(p.command) || p.flags.has("--help") || p.flags.has("-h")) {
-      out(`${m.cli.usage}\n`);
-      return p.command === "" ? 2 : 0;
+    if (["", "help", "--help", "-h"].includes(command)) {
+      const named = command === "help" ? commandNamed(argv[1] ?? "") : undefined;
+      out(named ? commandHelp(argv[1], named, m) : overview(COMMANDS, m));
+      return command === "" ? 2 : 0;
     }
+    const spec = commandNamed(command);
+    if (!spec) throw new UsageError(`${m.cli.unknownCommand(command)}\n\n${m.cli.usage}`);
+    if (argv.includes("--help") || argv.includes("-h")) {
+      out(commandHelp(command, spec, m));
+      return 0;
+    }
+    const p = parseArgs(argv, m);
+    command = p.command;
     const lines = (s: string) => err(`${s}\n`);
-    const command = commandNamed(p.command);
-    if (!command) throw new UsageError(`${m.cli.unknownCommand(p.command)}\n\n${m.cli.usage}`);
-    command.run(p, m, out, lines);
+    spec.run(p, m, out, lines);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -80,9 +137,15 @@ export function main(argv: string[], env: Record<string, string | undefined>, ou
       return 2;
     }
     if (error instanceof CoreError) {
-      err(`tier: ${describeCoreError(withOptionNames(error), m)}\n`);
+      err(`tier: ${describeForCli(error, command, m)}\n`);
       return 2;
     }
-    throw error;
+    if (error instanceof OutputError) {
+      if (error.code === "EPIPE") return 0;
+      err(`tier: ${m.cli.outputFailed(error.message)}\n`);
+      return 1;
+    }
+    err(`tier: ${m.cli.internalError(firstLine(error))}\n`);
+    return 1;
   }
 }

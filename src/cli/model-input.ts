@@ -16,8 +16,9 @@ import type { ParetoNbdFit } from "../core/models/paretonbd";
 import { CLV_DEFAULTS } from "../core/models/predict";
 import { fitCountModel, type CountModelName } from "../core/models/count-model";
 import type { Messages } from "../i18n";
-import { UsageError, choice, readBytes, reportProblems, type Out, type Parsed } from "./args";
-import { columnIndex, parseCsv, type CsvTable } from "./csv";
+import { UsageError, choice, inputOptions, reportProblems, type OptionSpec, type Out, type Parsed } from "./args";
+import { columnIndex, type CsvTable } from "./csv";
+import { peekHeader, readTextTable } from "./input/table";
 import { readTransactionsFile } from "./transactions-file";
 
 /** Per customer x, t_x, T (in `unit`) and the mean repeat spend, or NaN where the file has none. */
@@ -129,12 +130,10 @@ export function readModelInput(p: Parsed, m: Messages, err: Out): ModelInput {
   let calibrationEnd: number | undefined;
   if (endText !== undefined) {
     calibrationEnd = parseDateText(endText);
-    if (!isSerialInRange(calibrationEnd)) throw new UsageError(m.errors.badAsOf(endText));
+    if (!isSerialInRange(calibrationEnd)) throw new UsageError(m.cli.badDateOption("--calibration-end", endText));
   }
-  const bytes = readBytes(file, m);
-  const firstLine = bytes.indexOf(10);
-  const header = parseCsv(bytes.toString("utf8", 0, firstLine < 0 ? bytes.length : firstLine)).header;
-  if (header.length === 0) throw new UsageError(m.cli.emptyFile(file));
+  const input = inputOptions(p, m);
+  const header = peekHeader(file, input, m).header;
   // A summary's t_x and T are in whatever unit its maker used: it must be said. Transactions default
   // to weeks, and the command says so.
   const summary = isSummaryHeader(header);
@@ -144,7 +143,7 @@ export function readModelInput(p: Parsed, m: Messages, err: Out): ModelInput {
   return modelInput(header, {
     summary: () => {
       if (calibrationEnd !== undefined) throw new UsageError(m.cli.summaryTakesNoEnd(file));
-      return parseCsv(bytes.toString("utf8"));
+      return readTextTable(file, input, m, err);
     },
     transactions: () => readTransactionsFile(p, file, choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), m, err),
     unit,
@@ -157,3 +156,10 @@ export function readModelInput(p: Parsed, m: Messages, err: Out): ModelInput {
 export function modelOption(p: Parsed, m: Messages): CountModelName {
   return choice(p, "--model", ["bgnbd", "pareto"] as const, "bgnbd", m) === "pareto" ? "paretoNbd" : "bgnbd";
 }
+
+/** --unit, --calibration-end and --model: the help of `tier fit` and `tier predict`. */
+export const MODEL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  "--unit": { text: "unit", kind: "choice", choices: ["day", "week", "month"], default: { words: "weeksForTransactions" }, example: "day" },
+  "--calibration-end": { text: "calibrationEnd", kind: "date", default: { words: "allData" }, example: "1997-09-30" },
+  "--model": { text: "model", kind: "choice", choices: ["bgnbd", "pareto"], default: "bgnbd", example: "pareto" },
+};

@@ -5,8 +5,9 @@
 import { CoreError } from "../core/cells/errors";
 import { customerIdText } from "../core/over-time/migration";
 import type { Messages } from "../i18n";
-import { UsageError, pick, readBytes, type Parsed } from "./args";
-import { parseCsv, type CsvTable } from "./csv";
+import { UsageError, pick, type Parsed } from "./args";
+import type { CsvTable } from "./csv";
+import { readTextTable, type InputOptions } from "./input/table";
 
 export interface Snapshot {
   file: string;
@@ -18,13 +19,13 @@ export interface Snapshot {
 /** An option the command cannot run without; given empty, it is missing too. */
 export function required(p: Parsed, name: string, m: Messages): string {
   const value = p.options.get(name);
-  if (!value) throw new UsageError(m.cli.missingValue(name));
+  if (!value) throw new UsageError(m.cli.requiredOption(name));
   return value;
 }
 
 /** A snapshot file's ids (keyed as everywhere: 123 and "123" meet) and tiers (trimmed; "" = not tiered). */
-export function readSnapshot(file: string, idColumn: string, tierColumn: string, m: Messages): Snapshot {
-  const table = parseCsv(readBytes(file, m).toString("utf8"));
+export function readSnapshot(file: string, idColumn: string, tierColumn: string, m: Messages, input: InputOptions = { header: true }, note: (line: string) => void = () => {}): Snapshot {
+  const table = readTextTable(file, input, m, note);
   const ids = pick(table, file, idColumn, m).map((cell) => customerIdText(cell) ?? "");
   const tiers = pick(table, file, tierColumn, m).map((cell) => cell.trim());
   return { file, table, ids, tiers };

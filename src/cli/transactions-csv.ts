@@ -118,7 +118,7 @@ function fastId(bytes: Uint8Array, start: number, end: number): number {
   return v;
 }
 
-/** Position of the next comma or line feed at or after i, or len. */
+/** Position of the next comma or line feed at or after i, or len (the end of the bytes to read). */
 function nextDelimiter(bytes: Uint8Array, i: number, len: number): number {
   for (; i < len; i++) {
     const b = bytes[i];
@@ -133,43 +133,37 @@ export interface ColumnPositions {
   amount: number;
 }
 
+/** Field text for the rows the fast path hands on: UTF-8, strictly (a bad byte is the caller's error to word). */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 /**
- * Reads the data rows (everything after the first line) of an unquoted CSV. Returns null when the
- * file has a quote character, so the caller uses the general parser. Row numbers in problems are
- * 0-based data rows (file line − 2), as the general path gives them.
+ * Reads the complete lines in bytes[pos, end) into the builder, numbering rows from `row`; returns
+ * the next row number. The bytes must hold no quote character (the caller checks: quoted files go
+ * through the general reader). A last line without its line end ends at `end`.
  */
-export function readTransactionsCsv(bytes: Uint8Array, columns: ColumnPositions, options: ReadOptions = {}): Transactions | null {
-  if (bytes.indexOf(QUOTE) >= 0) return null;
-  const len = bytes.length;
-  const headerEnd = bytes.indexOf(LF);
-  if (headerEnd < 0 || headerEnd + 1 >= len) return new TransactionBuilder(0, options).finish(0);
-  // Rows ≈ bytes / 20; the builder grows if that is short.
-  const builder = new TransactionBuilder(Math.max(16, Math.ceil((len - headerEnd) / 20)), options);
-  const text = new TextDecoder();
-  const field = (s: number, e: number) => text.decode(bytes.subarray(s, e));
+export function readRowsFast(bytes: Uint8Array, pos: number, end: number, columns: ColumnPositions, builder: TransactionBuilder, row: number): number {
+  const field = (s: number, e: number) => utf8.decode(bytes.subarray(s, e));
   const cell = (s: number, e: number) => (s < 0 ? null : field(s, e));
   const { customer: cc, date: dc, amount: ac } = columns;
-  let row = 0;
-  let pos = headerEnd + 1;
-  while (pos < len) {
+  while (pos < end) {
     let cs = -1, ce = -1, ds = -1, de = -1, as = -1, ae = -1;
-    // Fields of one line; a file that does not end in a line end ends its last line at len.
+    // Fields of one line; a last line without a line end ends at `end`.
     let k = 0;
     let start = pos;
     let b: number;
     do {
-      const at = nextDelimiter(bytes, start, len);
-      b = at < len ? bytes[at] : LF;
-      const end = b === LF && at > start && bytes[at - 1] === CR ? at - 1 : at;
+      const at = nextDelimiter(bytes, start, end);
+      b = at < end ? bytes[at] : LF;
+      const stop = b === LF && at > start && bytes[at - 1] === CR ? at - 1 : at;
       if (k === cc) {
         cs = start;
-        ce = end;
+        ce = stop;
       } else if (k === dc) {
         ds = start;
-        de = end;
+        de = stop;
       } else if (k === ac) {
         as = start;
-        ae = end;
+        ae = stop;
       }
       k++;
       start = at + 1;
@@ -185,5 +179,63 @@ export function readTransactionsCsv(bytes: Uint8Array, columns: ColumnPositions,
     }
     row++;
   }
-  return builder.finish(row);
+  return row;
+}
+
+/**
+ * Reads the data rows (everything after the first line) of an unquoted CSV held whole. Returns null
+ * when the file has a quote character, so the caller uses the general parser. Row numbers in
+ * problems are 0-based data rows (file line − 2), as the general path gives them.
+ */
+export function readTransactionsCsv(bytes: Uint8Array, columns: ColumnPositions, options: ReadOptions = {}): Transactions | null {
+  if (bytes.indexOf(QUOTE) >= 0) return null;
+  const len = bytes.length;
+  const headerEnd = bytes.indexOf(LF);
+  if (headerEnd < 0 || headerEnd + 1 >= len) return new TransactionBuilder(0, options).finish(0);
+  // Rows ≈ bytes / 20; the builder grows if that is short.
+  const builder = new TransactionBuilder(Math.max(16, Math.ceil((len - headerEnd) / 20)), options);
+  return builder.finish(readRowsFast(bytes, headerEnd + 1, len, columns, builder, 0));
+}
+
+/** Where readNumberLines puts a row: its value (NaN for a blank or bad cell, which `bad` hears of) and its id text. */
+export interface NumberLineSink {
+  value(row: number, v: number): void;
+  /** The value cell's text when the bytes are not a plain decimal: the caller reads it as any cell. */
+  text(row: number, text: string): void;
+  id?(row: number, text: string): void;
+}
+
+/**
+ * Complete lines of an unquoted comma file to one number column (and optionally an id column), for
+ * `tier abc` on ten million rows: plain decimals are read from the bytes, any other cell is decoded
+ * and handed to `sink.text`. Returns the next row number.
+ */
+export function readNumberLines(bytes: Uint8Array, pos: number, end: number, valueColumn: number, idColumn: number, sink: NumberLineSink, row: number): number {
+  while (pos < end) {
+    let vs = -1, ve = -1, is = -1, ie = -1;
+    let k = 0;
+    let start = pos;
+    let b: number;
+    do {
+      const at = nextDelimiter(bytes, start, end);
+      b = at < end ? bytes[at] : LF;
+      const stop = b === LF && at > start && bytes[at - 1] === CR ? at - 1 : at;
+      if (k === valueColumn) {
+        vs = start;
+        ve = stop;
+      }
+      if (k === idColumn) {
+        is = start;
+        ie = stop;
+      }
+      k++;
+      start = at + 1;
+    } while (b === COMMA);
+    pos = start;
+    if (vs >= 0 && fastAmount(bytes, vs, ve)) sink.value(row, scratch[AMOUNT]);
+    else sink.text(row, vs < 0 ? "" : utf8.decode(bytes.subarray(vs, ve)));
+    if (sink.id) sink.id(row, is < 0 ? "" : utf8.decode(bytes.subarray(is, ie)).trim());
+    row++;
+  }
+  return row;
 }

@@ -2,34 +2,53 @@
  * A transactions file (customer, date, amount) for the commands that start from one: `tier rfm`,
  * `tier fit` and `tier predict`. One reader, so the column options, the two parsing paths and the
  * rows left out behave the same in every command.
+ *
+ * The file is read as a stream (input/source.ts): memory holds the customers and the transactions'
+ * typed columns (24 bytes a row), never the file's bytes or its text. A UTF-8 file with commas whose
+ * header line has no quotes takes the byte path (transactions-csv.ts) chunk by chunk until a chunk
+ * holds a quote; from there, and for every other file (another encoding or delimiter, CR line ends),
+ * the rows go through the general reader (input/dsv.ts). Both hand rows to one TransactionBuilder.
  */
 import { CoreError } from "../core/cells/errors";
-import { readTransactions } from "../core/transactions/read";
-import type { ReadOptions } from "../core/transactions/builder";
+import { TransactionBuilder, type ReadOptions } from "../core/transactions/builder";
 import type { Transactions } from "../core/transactions/model";
 import type { Messages } from "../i18n";
-import { position, readBytes, reportProblems, type Out, type Parsed } from "./args";
-import { parseCsv } from "./csv";
-import { readTransactionsCsv } from "./transactions-csv";
+import { inputOptions, position, reportProblems, type Out, type Parsed } from "./args";
+import { readFast } from "./input/fast";
+import { streamFile, type InputOptions } from "./input/table";
+import { readRowsFast, type ColumnPositions } from "./transactions-csv";
 
-/**
- * A transactions file into typed columns: straight from the bytes when the file has no quotes
- * (transactions-csv.ts), else through the general CSV parser. Both paths read rows alike.
- */
-function loadTransactions(file: string, names: { customers: string; dates: string; amounts: string }, options: ReadOptions, m: Messages): Transactions {
-  const bytes = readBytes(file, m);
-  const firstLine = bytes.indexOf(10);
-  const header = parseCsv(bytes.toString("utf8", 0, firstLine < 0 ? bytes.length : firstLine)).header;
-  const positions = {
+export interface TransactionNames {
+  customers: string;
+  dates: string;
+  amounts: string;
+}
+
+function positionsIn(header: string[], file: string, names: TransactionNames, m: Messages): ColumnPositions {
+  return {
     customer: position(header, file, names.customers, m),
     date: position(header, file, names.dates, m),
     amount: position(header, file, names.amounts, m),
   };
-  const fast = readTransactionsCsv(bytes, positions, options);
-  if (fast) return fast;
-  const table = parseCsv(bytes.toString("utf8"));
-  const column = (k: number) => table.columns[k] ?? [];
-  return readTransactions({ customers: column(positions.customer), dates: column(positions.date), amounts: column(positions.amount) }, options);
+}
+
+/** A transactions file into typed columns, read as a stream (exported for the tests, which read in small chunks). */
+export function loadTransactions(file: string, names: TransactionNames, options: ReadOptions, input: InputOptions, m: Messages, note: Out): Transactions {
+  const fastBuilder = new TransactionBuilder(1 << 16, options);
+  const fastRows = readFast(file, input, m, (header) => {
+    const at = positionsIn(header, file, names, m);
+    return {
+      lines: (bytes, start, end, row) => readRowsFast(bytes, start, end, at, fastBuilder, row),
+      row: (fields, row) => fastBuilder.addCells(fields[at.customer] ?? null, fields[at.date] ?? null, fields[at.amount] ?? null, row),
+    };
+  });
+  if (fastRows !== null) return fastBuilder.finish(fastRows);
+  const builder = new TransactionBuilder(1 << 16, options);
+  const rows = streamFile(file, input, m, note, (opened) => {
+    const at = positionsIn(opened.header, file, names, m);
+    return (fields, row) => builder.addCells(fields[at.customer] ?? null, fields[at.date] ?? null, fields[at.amount] ?? null, row);
+  });
+  return builder.finish(rows);
 }
 
 /**
@@ -42,9 +61,8 @@ export function readTransactionsFile(p: Parsed, file: string, dayOrder: "mdy" | 
     dates: p.options.get("--date") ?? "date",
     amounts: p.options.get("--amount") ?? "amount",
   };
-  const tx = loadTransactions(file, names, { fieldNames: names, dayOrder }, m);
+  const tx = loadTransactions(file, names, { fieldNames: names, dayOrder }, inputOptions(p, m), m, err);
   reportProblems(tx.problems, tx.inputRows, m, err);
   if (tx.validRows === 0) throw new CoreError("noData", { argument: file });
   return tx;
 }
-

@@ -109,7 +109,7 @@ describe("tier migrate", () => {
 
   it("exits 2 with a clear message", () => {
     expect(run(["migrate", BEFORE, ...IDS])).toMatchObject({ code: 2, stderr: "tier: Give two CSV files: the earlier snapshot, then the later one.\n" });
-    expect(run(["migrate", BEFORE, AFTER, "--tier", "tier"]).stderr).toBe("tier: Option --id needs a value.\n");
+    expect(run(["migrate", BEFORE, AFTER, "--tier", "tier"]).stderr).toBe("tier: --id is required.\n");
     expect(run(["migrate", BEFORE, AFTER, ...IDS, "--json", "--revenue", "revenue"]).stderr).toBe(
       "tier: Give --revenue, --orders and --last together: the per-tier effects need all three.\n",
     );
@@ -167,7 +167,7 @@ describe("tier pilot", () => {
   });
 
   it("exits 2 naming the option", () => {
-    expect(run(["pilot", big, ...IDS]).stderr).toBe("tier: Option --share needs a value.\n");
+    expect(run(["pilot", big, ...IDS]).stderr).toBe("tier: --share is required.\n");
     expect(run(["pilot", big, ...IDS, "--share", "0"]).stderr).toBe("tier: '--share' is 0; use a share of each tier above 0 and at most 1 (10% is 0.1).\n");
     expect(run(["pilot", big, ...IDS, "--share", "0.5", "--control-share", "0.7"]).stderr).toBe(
       "tier: '--share' (0.5) and '--control-share' (0.7) add up to more than 1; the pilot and the control group come from the same customers.\n",

@@ -41,7 +41,8 @@ describe("tier fit", () => {
     expect(fit.paretoNbd.beta.toFixed(2)).toBe("11.67");
     expect(fit.paretoNbd.logLikelihood.toFixed(1)).toBe("-9595.0");
     const predicted = run(["predict", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--unit", "week", "--model", "pareto"]);
-    expect(predicted.stdout.split("\n")[0]).toBe("customer,x,t_x,T,p_alive,expected_purchases,expected_avg_spend,clv");
+    // Each horizon in its column's name (issue 17): 12 months by default.
+    expect(predicted.stdout.split("\n")[0]).toBe("customer,x,t_x,T,p_alive,expected_purchases_12_months,expected_avg_spend,clv_12_months");
     expect(run(["fit", `${DATA}cdnow_customers_summary.csv`, "--unit", "week", "--model", "weibull"]).code).toBe(2);
   });
 
@@ -108,11 +109,11 @@ describe("tier fit", () => {
 });
 
 describe("tier predict", () => {
-  it("prints customer, x, t_x, T, p_alive, expected_purchases, expected_avg_spend, clv", () => {
+  it("prints customer, x, t_x, T, p_alive, expected purchases and CLV, each named with its horizon", () => {
     const r = run(["predict", `${DATA}cdnow_customers_summary_with_transactions.csv`, "--unit", "week", "--horizon", "39"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
-    expect(lines[0]).toBe("customer,x,t_x,T,p_alive,expected_purchases,expected_avg_spend,clv");
+    expect(lines[0]).toBe("customer,x,t_x,T,p_alive,expected_purchases_39_weeks,expected_avg_spend,clv_12_months");
     expect(lines).toHaveLength(2358);
     const [id, x, tx, T, alive, expected, spend, clv] = lines[1].split(",");
     expect([id, x, tx, T]).toEqual(["1", "2", "30.43", "38.86"]);
@@ -127,10 +128,11 @@ describe("tier predict", () => {
     const year = JSON.parse(run(base).stdout);
     const two = JSON.parse(run([...base, "--clv-months", "24"]).stdout);
     const dear = JSON.parse(run([...base, "--monthly-discount", "0.05"]).stdout);
-    expect(Object.keys(year[0])).toEqual(["customer", "x", "t_x", "T", "p_alive", "expected_purchases", "expected_avg_spend", "clv"]);
+    expect(Object.keys(year[0])).toEqual(["customer", "x", "t_x", "T", "p_alive", "expected_purchases_12_months", "expected_avg_spend", "clv_12_months"]);
+    expect(Object.keys(two[0])).toContain("clv_24_months");
     for (let i = 0; i < 50; i++) {
-      expect(two[i].clv).toBeGreaterThanOrEqual(year[i].clv);
-      expect(dear[i].clv).toBeLessThanOrEqual(year[i].clv);
+      expect(two[i].clv_24_months).toBeGreaterThanOrEqual(year[i].clv_12_months);
+      expect(dear[i].clv_12_months).toBeLessThanOrEqual(year[i].clv_12_months);
     }
   });
 

@@ -7,24 +7,95 @@
  * such as one number per line.
  */
 import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod } from "../../core/tiers/abc";
+import { readNumberCell, type CellRead } from "../../core/cells/coerce";
 import { ProblemLog } from "../../core/cells/problems";
-import { readNumberColumn } from "../../core/transactions/read";
 import type { Messages } from "../../i18n";
-import { UsageError, choice, emit, numberOption, pick, readBytes, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
-import { parseCsv, type CsvTable } from "../csv";
-import type { Cell } from "../output";
+import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, numberOption, position, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { readFast } from "../input/fast";
+import { streamFile } from "../input/table";
+import { readNumberLines } from "../transactions-csv";
+import { TableWriter, formatNumber, type Cell } from "../output";
 
-/** The file as a table, and the file line of its first data row. */
-function readValues(p: Parsed, m: Messages): { file: string; table: CsvTable; firstLine: number } {
-  if (!p.flags.has("--no-header")) return { ...readTable(p, m), firstLine: 2 };
+/** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
+interface Values {
+  file: string;
+  values: Float64Array;
+  ids: string[] | undefined;
+  /** File line of each row, only when some row's line is not row + firstLine (a quoted field held a line end). */
+  lines: Int32Array | null;
+  firstLine: number;
+  log: ProblemLog;
+}
+
+/**
+ * Streams the file keeping two columns: memory grows with the rows' numbers (8 bytes each), not with
+ * the file's text, so `tier abc` reads files of any size.
+ */
+function readValues(p: Parsed, valueName: string, idName: string | undefined, m: Messages, err: Out): Values {
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
-  let text = readBytes(file, m).toString("utf8");
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // Number the columns of the first line and read the whole file as data under those names.
-  const width = parseCsv(text.split(/\r?\n/, 1)[0]).header.length;
-  const names = Array.from({ length: width }, (_, k) => String(k + 1));
-  return { file, table: parseCsv(width === 0 ? "" : `${names.join(",")}\n${text}`), firstLine: 1 };
+  let values = new Float64Array(1 << 16);
+  const ids: string[] | undefined = idName ? [] : undefined;
+  let lines: Int32Array | null = null;
+  let firstLine = 2;
+  const log = new ProblemLog();
+  const cell: CellRead = { status: "ok", value: 0 };
+  const room = (row: number) => {
+    if (row < values.length) return;
+    const grown = new Float64Array(values.length * 2);
+    grown.set(values);
+    values = grown;
+  };
+  const sink = {
+    value: (row: number, v: number) => {
+      room(row);
+      values[row] = v;
+    },
+    text: (row: number, text: string) => {
+      room(row);
+      readNumberCell(text, cell);
+      if (cell.status === "bad") log.add(row, valueName, "badNumber", text);
+      else if (cell.status === "error") log.add(row, valueName, "excelError", text);
+      values[row] = cell.status === "ok" ? cell.value : NaN;
+    },
+    id: (_row: number, text: string) => void ids?.push(text),
+  };
+  // Each row's file line, kept only from the first row whose line is not row + firstLine (a quoted line end).
+  const track = (row: number, line: number) => {
+    if (lines === null && line === row + firstLine) return;
+    if (lines === null) lines = Int32Array.from({ length: Math.max(16, row * 2) }, (_, i) => i + firstLine);
+    if (row >= lines.length) {
+      const grown = new Int32Array(lines.length * 2);
+      grown.set(lines);
+      lines = grown;
+    }
+    lines[row] = line;
+  };
+  const input = inputOptions(p, m, !p.flags.has("--no-header"));
+  // The byte path first (UTF-8 with commas); any other file through the general reader.
+  let rows = readFast(file, input, m, (header) => {
+    const v = position(header, file, valueName, m);
+    const k = idName ? position(header, file, idName, m) : -1;
+    return {
+      lines: (bytes, start, end, row) => readNumberLines(bytes, start, end, v, k, ids ? sink : { value: sink.value, text: sink.text }, row),
+      row: (fields, row, line) => {
+        sink.text(row, fields[v] ?? "");
+        if (ids) sink.id(row, (fields[k] ?? "").trim());
+        track(row, line);
+      },
+    };
+  });
+  rows ??= streamFile(file, input, m, err, (opened) => {
+    firstLine = opened.firstLine;
+    const v = position(opened.header, file, valueName, m);
+    const k = idName ? position(opened.header, file, idName, m) : -1;
+    return (fields, row, line) => {
+      sink.text(row, fields[v] ?? "");
+      if (ids) sink.id(row, (fields[k] ?? "").trim());
+      track(row, line);
+    };
+  });
+  return { file, values: values.subarray(0, rows), ids, lines, firstLine, log };
 }
 
 function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
@@ -32,22 +103,19 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const basis = choice<AbcBasis>(p, "--basis", ["value", "count"], "value", m);
   const method = choice<AbcMethod>(p, "--method", ["fixed", "computed"], "fixed", m);
   const valueName = p.options.get("--value") ?? (p.flags.has("--no-header") ? "1" : undefined);
-  if (!valueName) throw new UsageError(m.cli.missingValue("--value"));
+  if (!valueName) throw new UsageError(m.cli.requiredOption("--value"));
   // The computed method reads its limits off the ABC curve: the cuts and the basis are not used.
   const aCut = method === "fixed" ? numberOption(p, "--a-cut", m) : undefined;
   const bCut = method === "fixed" ? numberOption(p, "--b-cut", m) : undefined;
-  const { file, table, firstLine } = readValues(p, m);
-  const cells = pick(table, file, valueName, m);
   const idName = p.options.get("--id");
-  const ids = idName ? pick(table, file, idName, m) : undefined;
-  const log = new ProblemLog();
-  const values = readNumberColumn(cells, valueName, log);
-  reportProblems(log, table.rows, m, err, m.cli.skippedRows, firstLine);
+  const { values, ids, lines, firstLine, log } = readValues(p, valueName, idName, m, err);
+  const lineOf = (i: number) => (lines ? lines[i] : i + firstLine);
+  reportProblems(log, values.length, m, err, m.cli.skippedRows, firstLine);
   const result = classifyAbc(values, { method, basis, aCut, bCut });
   // Zero and negative values are class C; say so, as for rows left out.
   const nonPositive = new ProblemLog();
-  for (const i of result.nonPositive) nonPositive.add(i, valueName, "nonPositiveValue", cells[i]);
-  reportProblems(nonPositive, table.rows, m, err, m.cli.nonPositiveRows, firstLine);
+  for (const i of result.nonPositive) nonPositive.add(i, valueName, "nonPositiveValue", formatNumber(values[i]));
+  reportProblems(nonPositive, values.length, m, err, m.cli.nonPositiveRows, firstLine);
   if (p.flags.has("--summary")) {
     const rows = result.totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare]);
     const header = ["class", "count", "value", "count_share", "value_share"];
@@ -63,20 +131,44 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     return;
   }
   const up = p.flags.has("--next") ? abcUpgrade(values, result) : undefined;
-  const rows: Cell[][] = [];
-  for (let i = 0; i < values.length; i++) {
-    if (result.classes[i] === NO_CLASS) continue;
-    const row: Cell[] = [ids ? ids[i] : i + firstLine, values[i], ABC_LABELS[result.classes[i]], result.cumulativeShare[i]];
-    if (up) row.push(up.next[i] < 0 ? "" : ABC_LABELS[up.next[i]], up.next[i] < 0 ? "" : up.gap[i]);
-    rows.push(row);
-  }
   const header = [idName ?? "line", p.flags.has("--no-header") ? "value" : valueName, "class", "cumulative_share"];
   if (up) header.push("next_class", "gap");
-  emit(header, rows, format, out);
+  const writer = new TableWriter(header, format, out);
+  const row: Cell[] = new Array(header.length);
+  for (let i = 0; i < values.length; i++) {
+    const c = result.classes[i];
+    if (c === NO_CLASS) continue;
+    row[0] = ids ? ids[i] : lineOf(i);
+    row[1] = values[i];
+    row[2] = ABC_LABELS[c];
+    row[3] = result.cumulativeShare[i];
+    if (up) {
+      row[4] = up.next[i] < 0 ? "" : ABC_LABELS[up.next[i]];
+      row[5] = up.next[i] < 0 ? "" : up.gap[i];
+    }
+    writer.row(row);
+  }
+  writer.end();
 }
 
 export const abc: Command = {
   options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format"],
-  flags: ["--next", "--no-header"],
+  flags: ["--next", "--no-header", "--summary"],
+  help: {
+    args: "FILE.csv",
+    example: "tier abc ../shared/data/rfm_data_customer.csv --value revenue --id customer_id",
+    options: {
+      "--value": { text: "value", kind: "column", required: true, example: "revenue" },
+      "--id": { text: "abcId", kind: "column", default: { words: "lineNumber" }, example: "customer_id" },
+      "--a-cut": { text: "aCut", kind: "number", default: "0.8", example: "0.7" },
+      "--b-cut": { text: "bCut", kind: "number", default: "0.95", example: "0.9" },
+      "--basis": { text: "basis", kind: "choice", choices: ["value", "count"], default: "value", example: "count" },
+      "--method": { text: "abcMethod", kind: "choice", choices: ["fixed", "computed"], default: "fixed", example: "computed" },
+      "--next": { text: "next", kind: "flag" },
+      "--no-header": { text: "noHeader", kind: "flag" },
+      "--summary": { text: "abcSummary", kind: "flag" },
+      ...FORMAT_OPTION,
+    },
+  },
   run: abcCommand,
 };

@@ -38,7 +38,8 @@ import { scoreCustomers as weightedScore, type ScoreMethod } from "../../core/ti
 import { segmentCustomers } from "../../core/tiers/segments";
 import { summarizeCustomers } from "../../core/transactions/summary";
 import { parseCsv } from "../csv";
-import { numberOption, type Command } from "../args";
+import { UsageError, numberOption, readBytes, type Command, type Parsed } from "../args";
+import type { Messages } from "../../i18n";
 import { readTransactionsCsv } from "../transactions-csv";
 
 /** ../shared/data's CDNOW summary (x, t_x, T, zbar), when it is there (the bench runs from the repository root). */
@@ -136,7 +137,7 @@ function dynamicBench(tx: Transactions, repeat: number) {
   return { facts, stages };
 }
 
-function runBench(file = ".bench/tx_1m.csv", rows?: number, repeat = 5) {
+function runBench(bytes: Buffer, file: string, rows?: number, repeat = 5) {
   const stages = {
     fast_read: [] as number[],
     csv_parse: [] as number[],
@@ -154,7 +155,6 @@ function runBench(file = ".bench/tx_1m.csv", rows?: number, repeat = 5) {
   };
   const cdnow = readCdnowSummary();
   let info = { rows: 0, customers: 0, problems: 0 };
-  const bytes = readFileSync(file);
   const text = bytes.toString("utf8");
   let transactions: ReturnType<typeof readTransactions> | null = null;
   for (let run = 0; run < repeat; run++) {
@@ -196,8 +196,31 @@ function runBench(file = ".bench/tx_1m.csv", rows?: number, repeat = 5) {
   };
 }
 
-/** `tier bench [FILE.csv] [--rows N] [--repeat N]`: the medians above as JSON. */
+/** --rows and --repeat: whole numbers of at least 1 (a bad one is a sentence, not a stack trace). */
+function countOption(p: Parsed, name: string, m: Messages): number | undefined {
+  const v = numberOption(p, name, m);
+  if (v !== undefined && !(Number.isInteger(v) && v >= 1)) throw new UsageError(m.cli.badNumberOption(name, p.options.get(name) ?? ""));
+  return v;
+}
+
+/**
+ * `tier bench [FILE.csv] [--rows N] [--repeat N]`: the medians above as JSON. The file is read whole:
+ * the bench times the in-memory stages, so it takes files that fit in a string (the 1M-row file).
+ */
 export const bench: Command = {
   options: ["--rows", "--repeat"],
-  run: (p, m, out) => out(`${JSON.stringify(runBench(p.positional[0], numberOption(p, "--rows", m), numberOption(p, "--repeat", m)), null, 2)}\n`),
+  help: {
+    args: "[FILE.csv]",
+    example: "tier bench .bench/tx_1m.csv --repeat 3",
+    options: {
+      "--rows": { text: "rows", kind: "number", default: { words: "allData" }, example: "100000" },
+      "--repeat": { text: "repeat", kind: "number", default: "5", example: "3" },
+    },
+  },
+  run: (p, m, out) => {
+    const rows = countOption(p, "--rows", m);
+    const repeat = countOption(p, "--repeat", m);
+    const file = p.positional[0] ?? ".bench/tx_1m.csv";
+    out(`${JSON.stringify(runBench(readBytes(file, m), file, rows, repeat), null, 2)}\n`);
+  },
 };

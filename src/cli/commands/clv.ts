@@ -8,7 +8,7 @@ import { ProblemLog } from "../../core/cells/problems";
 import { checkClvInput, simpleClv, type ClvInput } from "../../core/tiers/clv";
 import type { Messages } from "../../i18n";
 import { describeClvProblem } from "../../i18n/describe";
-import { UsageError, choice, emit, pick, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { FORMAT_OPTION, UsageError, choice, emit, pick, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
 import { formatNumber, type Cell } from "../output";
 
 const CLV_FIELDS: [keyof ClvInput, string][] = [
@@ -23,14 +23,14 @@ const CLV_FIELDS: [keyof ClvInput, string][] = [
 function clvCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const format = choice(p, "--format", ["csv", "json"], "csv", m);
   const file = p.positional[0];
-  const table = file ? readTable(p, m).table : undefined;
+  const table = file ? readTable(p, m, err).table : undefined;
   const defaults: Record<string, string> = { "--avg-purchase": "avg_purchase", "--frequency": "frequency", "--lifespan": "lifespan", "--margin": "margin" };
   // Per input: a constant, or a column's cells (named by the column).
   const inputs = CLV_FIELDS.map(([, flag]) => {
     const raw = p.options.get(flag) ?? (table ? defaults[flag] : undefined);
     if (raw === undefined) {
       if (flag === "--discount-rate") return { flag, constant: 0 };
-      throw new UsageError(m.cli.missingValue(flag));
+      throw new UsageError(m.cli.requiredOption(flag));
     }
     const constant = parseNumberText(raw);
     if (!Number.isNaN(constant)) return { flag, constant };
@@ -80,5 +80,18 @@ function clvCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 
 export const clv: Command = {
   options: ["--avg-purchase", "--frequency", "--lifespan", "--margin", "--discount-rate", "--id", "--format"],
+  help: {
+    args: "[FILE.csv]",
+    example: "tier clv --avg-purchase 100 --frequency 4 --lifespan 3 --margin 0.25 --discount-rate 0.1",
+    options: {
+      "--avg-purchase": { text: "avgPurchase", kind: "text", default: "avg_purchase", example: "100" },
+      "--frequency": { text: "clvFrequency", kind: "text", default: "frequency", example: "4" },
+      "--lifespan": { text: "lifespan", kind: "text", default: "lifespan", example: "3" },
+      "--margin": { text: "margin", kind: "text", default: "margin", example: "0.25" },
+      "--discount-rate": { text: "discountRate", kind: "text", default: "0", example: "0.1" },
+      "--id": { text: "clvId", kind: "column", default: { words: "lineNumber" }, example: "customer" },
+      ...FORMAT_OPTION,
+    },
+  },
   run: clvCommand,
 };

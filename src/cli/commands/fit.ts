@@ -6,8 +6,8 @@ import { serialToIsoDate } from "../../core/cells/dates";
 import { CLV_DEFAULTS } from "../../core/models/predict";
 import type { CountModelName } from "../../core/models/count-model";
 import type { Messages } from "../../i18n";
-import type { Command, Out, Parsed } from "../args";
-import { fits, modelOption, readModelInput, type ModelInput } from "../model-input";
+import { TRANSACTION_OPTIONS, type Command, type Out, type Parsed } from "../args";
+import { MODEL_OPTIONS, fits, modelOption, readModelInput, type ModelInput } from "../model-input";
 
 /** NaN (a standard error at a model limit) has no JSON form: null. */
 function nullable<T extends object>(o: T): Record<keyof T, number | null> {
@@ -40,5 +40,6 @@ function fitCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 
 export const fit: Command = {
   options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--model"],
+  help: { args: "FILE.csv", options: { ...MODEL_OPTIONS, ...TRANSACTION_OPTIONS }, example: "tier fit ../shared/data/cdnow_customers_summary.csv --unit week" },
   run: fitCommand,
 };

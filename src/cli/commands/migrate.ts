@@ -19,7 +19,7 @@ import {
 } from "../../core/over-time/migration";
 import type { Messages } from "../../i18n";
 import { scoreTierLabels } from "../../i18n/describe";
-import { UsageError, pick, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { UsageError, inputOptions, pick, reportProblems, type Command, type Out, type Parsed } from "../args";
 import { formatCsv, type Cell } from "../output";
 import { readSnapshot, required, withFileLines, type Snapshot } from "../snapshots";
 
@@ -64,7 +64,7 @@ function effectRecords(p: Parsed, before: Snapshot, after: Snapshot, m: Messages
   let asOf: number | undefined;
   if (asOfText !== undefined) {
     asOf = parseDateText(asOfText);
-    if (!isSerialInRange(asOf)) throw new UsageError(m.errors.badAsOf(asOfText));
+    if (!isSerialInRange(asOf)) throw new UsageError(m.cli.badDateOption("--as-of", asOfText));
   }
   const records = (s: Snapshot, date: number | undefined): SnapshotRecords => {
     const log = new ProblemLog();
@@ -92,8 +92,8 @@ function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   if (!afterFile) throw new UsageError(m.cli.missingSecondFile);
   const idColumn = required(p, "--id", m);
   const tierColumn = required(p, "--tier", m);
-  const before = readSnapshot(beforeFile, idColumn, tierColumn, m);
-  const after = readSnapshot(afterFile, idColumn, tierColumn, m);
+  const before = readSnapshot(beforeFile, idColumn, tierColumn, m, inputOptions(p, m), err);
+  const after = readSnapshot(afterFile, idColumn, tierColumn, m, inputOptions(p, m), err);
   const order = tierOrderOption(p, mergeTierCase([before.tiers, after.tiers]));
   let measure: Float64Array | undefined;
   const measureColumn = p.options.get("--measure");
@@ -132,5 +132,22 @@ function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 
 export const migrate: Command = {
   options: ["--id", "--tier", "--measure", "--order", "--revenue", "--orders", "--last", "--as-of"],
+  flags: ["--json"],
+  files: 2,
+  help: {
+    args: "BEFORE.csv AFTER.csv",
+    example: "tier migrate q1.csv q2.csv --id customer --tier tier --json",
+    options: {
+      "--id": { text: "snapshotId", kind: "column", required: true, example: "customer" },
+      "--tier": { text: "tier", kind: "column", required: true, example: "tier" },
+      "--measure": { text: "measure", kind: "column", default: { words: "noDefault" }, example: "revenue" },
+      "--order": { text: "order", kind: "text", default: { words: "orderKnown" }, example: "VIP,Regular,Basic" },
+      "--revenue": { text: "revenue", kind: "column", default: { words: "noDefault" }, example: "revenue" },
+      "--orders": { text: "orders", kind: "column", default: { words: "noDefault" }, example: "orders" },
+      "--last": { text: "last", kind: "column", default: { words: "noDefault" }, example: "last_purchase" },
+      "--as-of": { text: "migrateAsOf", kind: "date", default: { words: "latestPurchase" }, example: "2024-03-31" },
+      "--json": { text: "migrateJson", kind: "flag" },
+    },
+  },
   run: migrateCommand,
 };

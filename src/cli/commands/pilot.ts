@@ -6,13 +6,13 @@ import { CoreError } from "../../core/cells/errors";
 import { mergeTierCase } from "../../core/over-time/migration";
 import { CONTROL, PILOT, pickPilot } from "../../core/over-time/pilot";
 import type { Messages } from "../../i18n";
-import { UsageError, choice, emit, numberOption, pick, type Command, type Out, type Parsed } from "../args";
+import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, numberOption, pick, type Command, type Out, type Parsed } from "../args";
 import type { Cell } from "../output";
 import { readSnapshot, required, withFileLines } from "../snapshots";
 
 const PILOT_OPTIONS: Record<string, string> = { share: "--share", control_share: "--control-share", seed: "--seed" };
 
-function pilotCommand(p: Parsed, m: Messages, out: Out): void {
+function pilotCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const format = choice(p, "--format", ["csv", "json"], "csv", m);
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
@@ -22,7 +22,7 @@ function pilotCommand(p: Parsed, m: Messages, out: Out): void {
   const share = numberOption(p, "--share", m)!;
   const controlShare = numberOption(p, "--control-share", m);
   const seed = numberOption(p, "--seed", m);
-  const snapshot = readSnapshot(file, idColumn, tierColumn, m);
+  const snapshot = readSnapshot(file, idColumn, tierColumn, m, inputOptions(p, m), err);
   const appearing = mergeTierCase([snapshot.tiers]);
   const only = p.options.get("--only-tier");
   let tiers = snapshot.tiers;
@@ -53,5 +53,18 @@ function pilotCommand(p: Parsed, m: Messages, out: Out): void {
 
 export const pilot: Command = {
   options: ["--id", "--tier", "--share", "--control-share", "--seed", "--only-tier", "--format"],
+  help: {
+    args: "FILE.csv",
+    example: "tier pilot tiers.csv --id customer --tier tier --share 0.1 --seed 7",
+    options: {
+      "--id": { text: "snapshotId", kind: "column", required: true, example: "customer" },
+      "--tier": { text: "tier", kind: "column", required: true, example: "tier" },
+      "--share": { text: "share", kind: "number", required: true, example: "0.1" },
+      "--control-share": { text: "controlShare", kind: "number", default: { words: "sameAsShare" }, example: "0.2" },
+      "--seed": { text: "seed", kind: "number", default: "1", example: "7" },
+      "--only-tier": { text: "onlyTier", kind: "text", default: { words: "noDefault" }, example: "Gold" },
+      ...FORMAT_OPTION,
+    },
+  },
   run: pilotCommand,
 };

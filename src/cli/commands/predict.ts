@@ -7,9 +7,9 @@ import { monthsIn } from "../../core/models/calibration";
 import { CLV_DEFAULTS, predictCustomers } from "../../core/models/predict";
 import type { CountModelName } from "../../core/models/count-model";
 import type { Messages } from "../../i18n";
-import { choice, emit, numberOption, type Command, type Out, type Parsed } from "../args";
-import { fits, modelOption, readModelInput, type ModelInput } from "../model-input";
-import type { Cell } from "../output";
+import { FORMAT_OPTION, TRANSACTION_OPTIONS, choice, numberOption, type Command, type Out, type Parsed } from "../args";
+import { MODEL_OPTIONS, fits, modelOption, readModelInput, type ModelInput } from "../model-input";
+import { TableWriter, formatNumber, type Cell } from "../output";
 
 interface PredictCliOptions {
   /** Horizon of expected_purchases in the unit; default 12 months' worth. */
@@ -19,9 +19,18 @@ interface PredictCliOptions {
   model?: CountModelName;
 }
 
-const PREDICT_HEADER = ["customer", "x", "t_x", "T", "p_alive", "expected_purchases", "expected_avg_spend", "clv"];
+/**
+ * The columns, each horizon in its name: expected_purchases over the horizon in the unit
+ * ("expected_purchases_52_weeks"), clv over --clv-months ("clv_12_months"). A file read without its
+ * settings still says what its numbers are for.
+ */
+export function predictHeader(horizon: number | undefined, unit: string, clvMonths: number): string[] {
+  // Without --horizon it is 12 months' worth of the unit (52.18 weeks): named in months, as it was given.
+  const over = horizon === undefined ? `${CLV_DEFAULTS.horizonMonths}_months` : `${formatNumber(horizon)}_${unit}s`;
+  return ["customer", "x", "t_x", "T", "p_alive", `expected_purchases_${over}`, "expected_avg_spend", `clv_${formatNumber(clvMonths)}_months`];
+}
 
-function predictRows(input: ModelInput, options: PredictCliOptions): { header: string[]; rows: Cell[][] } {
+function writePredictions(input: ModelInput, options: PredictCliOptions, format: "csv" | "json", out: Out): void {
   const { counts, gammaGamma } = fits(input, options.model ?? CLV_DEFAULTS.model);
   const horizon = options.horizon ?? monthsIn(input.unit, CLV_DEFAULTS.horizonMonths);
   const zbar = input.zbar ?? new Float64Array(input.x.length);
@@ -33,11 +42,11 @@ function predictRows(input: ModelInput, options: PredictCliOptions): { header: s
   });
   // Without spend (a summary with no zbar) there is no spend model: those columns stay empty.
   const money = (v: number): Cell => (Number.isFinite(v) ? v : "");
-  const rows: Cell[][] = new Array(input.x.length);
-  for (let i = 0; i < rows.length; i++) {
-    rows[i] = [input.customerIds[i], input.x[i], input.tx[i], input.T[i], p.pAlive[i], p.expectedPurchases[i], money(p.expectedAverageSpend[i]), money(p.clv[i])];
+  const writer = new TableWriter(predictHeader(options.horizon, input.unit, options.clvMonths), format, out);
+  for (let i = 0; i < input.x.length; i++) {
+    writer.row([input.customerIds[i], input.x[i], input.tx[i], input.T[i], p.pAlive[i], p.expectedPurchases[i], money(p.expectedAverageSpend[i]), money(p.clv[i])]);
   }
-  return { header: PREDICT_HEADER, rows };
+  writer.end();
 }
 
 function predictCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
@@ -46,11 +55,22 @@ function predictCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const clvMonths = numberOption(p, "--clv-months", m) ?? CLV_DEFAULTS.horizonMonths;
   const monthlyDiscount = numberOption(p, "--monthly-discount", m) ?? CLV_DEFAULTS.monthlyDiscount;
   const options = { horizon: numberOption(p, "--horizon", m), clvMonths, monthlyDiscount, model: modelOption(p, m) };
-  const { header, rows } = predictRows(input, options);
-  emit(header, rows, format, out);
+  writePredictions(input, options, format, out);
 }
 
 export const predict: Command = {
   options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model"],
+  help: {
+    args: "FILE.csv",
+    example: "tier predict ../shared/data/cdnow_customers_summary_with_transactions.csv --unit week --horizon 39",
+    options: {
+      ...MODEL_OPTIONS,
+      "--horizon": { text: "horizon", kind: "number", default: { words: "twelveMonths" }, example: "39" },
+      "--clv-months": { text: "clvMonths", kind: "number", default: String(CLV_DEFAULTS.horizonMonths), example: "24" },
+      "--monthly-discount": { text: "monthlyDiscount", kind: "number", default: String(CLV_DEFAULTS.monthlyDiscount), example: "0.015" },
+      ...TRANSACTION_OPTIONS,
+      ...FORMAT_OPTION,
+    },
+  },
   run: predictCommand,
 };

@@ -11,21 +11,16 @@ import { tierTotals } from "../../core/tiers/totals";
 import { summarizeCustomers } from "../../core/transactions/summary";
 import type { Messages } from "../../i18n";
 import { segmentName } from "../../i18n/tier-names";
-import { UsageError, choice, emit, listOption, numberOption, type Command, type Out, type Parsed } from "../args";
-import { readCsvFile, type CsvTable } from "../csv";
-import type { Cell } from "../output";
+import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, inputOptions, listOption, numberOption, type Command, type Out, type Parsed } from "../args";
+import { readTextTable, type TextTable } from "../input/table";
+import { TableWriter, type Cell } from "../output";
 import { readTransactionsFile } from "../transactions-file";
 
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
   if (raw === "rfm" || raw === "cn8") return raw;
   if (!raw.toLowerCase().endsWith(".csv")) throw new CoreError("unknownScheme", { value: raw });
-  let rules: CsvTable;
-  try {
-    rules = readCsvFile(raw);
-  } catch (error) {
-    throw new UsageError(m.cli.unreadable(raw, error instanceof Error ? error.message : String(error)));
-  }
+  const rules: TextTable = readTextTable(raw, inputOptions(p, m), m, () => {});
   const rows: unknown[][] = [rules.header];
   for (let i = 0; i < rules.rows; i++) rows.push(rules.columns.map((c) => c[i]));
   return readSegmentRules(rows);
@@ -42,7 +37,7 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const asOfText = p.options.get("--as-of");
   if (asOfText !== undefined) {
     asOf = parseDateText(asOfText);
-    if (!isSerialInRange(asOf)) throw new UsageError(m.errors.badAsOf(asOfText));
+    if (!isSerialInRange(asOf)) throw new UsageError(m.cli.badDateOption("--as-of", asOfText));
   }
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
@@ -62,17 +57,47 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   }
   const { frequency, monetary } = rfmInputs(summary, { frequencyBasis, monetaryBasis });
   const wide = isWideScoring(scores);
-  const rows: Cell[][] = new Array(summary.customerIds.length);
-  for (let i = 0; i < rows.length; i++) {
+  const labels = seg.names.map((_, k) => segmentName(seg, k, m));
+  const writer = new TableWriter(["customer_id", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment"], format, out);
+  const row: Cell[] = new Array(10);
+  for (let i = 0; i < summary.customerIds.length; i++) {
     const r = scores.r.scores[i];
     const f = scores.f.scores[i];
     const s = scores.m.scores[i];
-    rows[i] = [summary.customerIds[i], serialToIsoDate(summary.lastPurchase[i]), summary.recencyDays[i], frequency[i], monetary[i], r, f, s, rfmCode(r, f, s, wide), segmentName(seg, seg.index[i], m)];
+    row[0] = summary.customerIds[i];
+    row[1] = serialToIsoDate(summary.lastPurchase[i]);
+    row[2] = summary.recencyDays[i];
+    row[3] = frequency[i];
+    row[4] = monetary[i];
+    row[5] = r;
+    row[6] = f;
+    row[7] = s;
+    row[8] = rfmCode(r, f, s, wide);
+    row[9] = labels[seg.index[i]];
+    writer.row(row);
   }
-  emit(["customer_id", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment"], rows, format, out);
+  writer.end();
 }
 
 export const rfm: Command = {
   options: ["--customer", "--date", "--amount", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
+  flags: ["--summary"],
+  help: {
+    args: "FILE.csv",
+    example: "tier rfm ../shared/data/rfm_data_orders.csv --date order_date --amount revenue --as-of 2006-12-31 --summary",
+    options: {
+      ...TRANSACTION_OPTIONS,
+      "--as-of": { text: "rfmAsOf", kind: "date", default: { words: "latestPurchase" }, example: "2006-12-31" },
+      "--bins": { text: "bins", kind: "number", default: "5", example: "4" },
+      "--segments": { text: "segments", kind: "choice", choices: ["rfm", "cn8", "RULES.csv"], default: "rfm", example: "cn8" },
+      "--frequency": { text: "rfmFrequency", kind: "choice", choices: ["orders", "days"], default: "orders", example: "days" },
+      "--monetary": { text: "monetary", kind: "choice", choices: ["total", "average"], default: "total", example: "average" },
+      "--r-breaks": { text: "rBreaks", kind: "numbers", default: { words: "noDefault" }, example: "30,90,180,365" },
+      "--f-breaks": { text: "fBreaks", kind: "numbers", default: { words: "noDefault" }, example: "1,2,5,10" },
+      "--m-breaks": { text: "mBreaks", kind: "numbers", default: { words: "noDefault" }, example: "100,250,500,1000" },
+      "--summary": { text: "rfmSummary", kind: "flag" },
+      ...FORMAT_OPTION,
+    },
+  },
   run: rfmCommand,
 };

@@ -11,12 +11,12 @@ import { readNumberCell, type CellRead } from "../../core/cells/coerce";
 import { checkScoreOptions, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../../core/tiers/score";
 import type { Messages } from "../../i18n";
 import { readScoreDirection } from "../../i18n/directions";
-import { UsageError, choice, emit, listOption, pick, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
-import type { Cell } from "../output";
+import { FORMAT_OPTION, UsageError, choice, emit, listOption, pick, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { TableWriter, type Cell } from "../output";
 
 function names(p: Parsed, option: string, m: Messages): string[] {
   const raw = p.options.get(option);
-  if (raw === undefined) throw new UsageError(m.cli.missingValue(option));
+  if (!raw) throw new UsageError(m.cli.requiredOption(option));
   return raw.split(",").map((t) => t.trim()).filter((t) => t !== "");
 }
 
@@ -52,7 +52,7 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const method = choice<ScoreMethod>(p, "--method", ["percentile", "minmax"], "percentile", m);
   const metricNames = names(p, "--metrics", m);
   const weights = listOption(p, "--weights", m);
-  if (!weights) throw new UsageError(m.cli.missingValue("--weights"));
+  if (!weights) throw new UsageError(m.cli.requiredOption("--weights"));
   const directions = directionsOption(p, m);
   const bands = bandsOption(p, m);
   const options = { weights, directions, method, bands };
@@ -62,7 +62,7 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   } catch (error) {
     throw withOptionName(error, bands);
   }
-  const { file, table } = readTable(p, m);
+  const { file, table } = readTable(p, m, err);
   const columns = metricNames.map((name) => pick(table, file, name, m));
   const idName = p.options.get("--id");
   const ids = idName ? pick(table, file, idName, m) : undefined;
@@ -98,17 +98,34 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     emit(["tier", "tier_label", "customers", "share", "min_score"], rows, format, out);
     return;
   }
-  const rows: Cell[][] = [];
+  const writer = new TableWriter([idName ?? "line", "score", "tier", "tier_label", "next_tier", "gap"], format, out);
   for (let i = 0; i < table.rows; i++) {
     const s = result.score[i];
     if (s !== s) continue;
     const next = result.nextBand[i];
-    rows.push([ids ? ids[i] : i + 2, s, key(result.band[i]), label(result.band[i]), next >= 0 ? key(next) : "", next >= 0 ? result.nextBandGap[i] : ""]);
+    writer.row([ids ? ids[i] : i + table.firstLine, s, key(result.band[i]), label(result.band[i]), next >= 0 ? key(next) : "", next >= 0 ? result.nextBandGap[i] : ""]);
   }
-  emit([idName ?? "line", "score", "tier", "tier_label", "next_tier", "gap"], rows, format, out);
+  writer.end();
 }
 
 export const score: Command = {
   options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format"],
+  flags: ["--summary", "--json"],
+  help: {
+    args: "FILE.csv",
+    example: "tier score ../shared/data/rfm_data_customer.csv --id customer_id --metrics recency_days,number_of_orders,revenue --weights 1,1,2 --directions lower,higher,higher",
+    options: {
+      "--metrics": { text: "metrics", kind: "columns", required: true, example: "recency_days,number_of_orders,revenue" },
+      "--weights": { text: "weights", kind: "numbers", required: true, example: "1,1,2" },
+      "--directions": { text: "directions", kind: "text", default: { words: "higherAll" }, example: "lower,higher,higher" },
+      "--bands": { text: "bands", kind: "numbers", default: "0.05,0.15,0.3,0.3", example: "0.1,0.2,0.3,0.3" },
+      "--thresholds": { text: "thresholds", kind: "numbers", default: { words: "noDefault" }, example: "90,75,50,25" },
+      "--method": { text: "scoreMethod", kind: "choice", choices: ["percentile", "minmax"], default: "percentile", example: "minmax" },
+      "--id": { text: "scoreId", kind: "column", default: { words: "lineNumber" }, example: "customer_id" },
+      "--summary": { text: "scoreSummary", kind: "flag" },
+      "--json": { text: "json", kind: "flag" },
+      ...FORMAT_OPTION,
+    },
+  },
   run: scoreCommand,
 };

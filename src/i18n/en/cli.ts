@@ -58,6 +58,47 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
     line: (line: number) => `line ${line}`,
     csvRow: (row: number, column: string, what: string) => `  line ${row}, column ${column}: ${what}`,
     bandsOrThresholds: "Give --bands (shares of customers) or --thresholds (minimum scores), not both.",
+    requiredOption: (name: string) => `${name} is required.`,
+    repeatedOption: (name: string) => `${name} is given twice; give it once.`,
+    extraFile: (command: string, file: string, most: number) =>
+      most === 0
+        ? `tier ${command} reads no file, but "${file}" was given; see tier ${command} --help.`
+        : `tier ${command} reads ${most === 1 ? "one file" : `${most} files`}; "${file}" is one too many (an option name missing its --?).`,
+    notText: (file: string) =>
+      `${file} is not a text file (it holds NUL bytes: a binary, sparse or damaged file); give a CSV or text file, or --encoding utf-16le if it is UTF-16 text.`,
+    badUtf8: (file: string, byte: number) =>
+      `${file} is not UTF-8 at byte ${byte}; if it was saved by Excel on Chinese Windows, give --encoding gb18030 (or the file's encoding).`,
+    unclosedQuote: (file: string, line: number) =>
+      `${file}: the quote opened on line ${line} is never closed; close it, or double a quote inside a field ("").`,
+    rowTooLong: (file: string, line: number, mb: number) =>
+      `${file}: the row starting on line ${line} runs over ${mb} MB without a line end; is it a delimited text file?`,
+    badDelimiter: (value: string) => `--delimiter is "${value}"; use comma, semicolon, tab, pipe or whitespace (or , ; |).`,
+    badEncoding: (value: string) => `--encoding is "${value}"; give an encoding such as utf-8, utf-16le, gb18030 or windows-1252.`,
+    detected: (file: string, encoding: string, delimiter: string) =>
+      `tier: read ${file} as ${encoding}, ${delimiter} (detected; give --encoding or --delimiter to change).`,
+    delimiterNames: {
+      comma: "fields separated by commas",
+      semicolon: "fields separated by semicolons",
+      tab: "fields separated by tabs",
+      bar: "fields separated by |",
+      whitespace: "fields separated by spaces",
+    },
+    duplicateHeader: (file: string, name: string, first: number, second: number) =>
+      `${file} has the column "${name}" twice (columns ${first} and ${second}); rename one so that each name says one column.`,
+    badDateOption: (name: string, value: string) => `${name} is "${value}"; give a date such as 2024-01-05.`,
+    badDateText: (value: string) => `"${value}" is not a date (use 2024-01-05, 2024/1/5 or 2024年1月5日)`,
+    outputFailed: (reason: string) => `cannot write the output: ${reason}.`,
+    internalError: (what: string) => `an internal error stopped the command (${what}); please report it with the command you ran.`,
+    /** The core's problems that its catalog words with a function's argument names, worded with the options. */
+    core: {
+      binsOutOfRange: (value: string) => `--bins is ${value}; use a whole number from 2 to 10.`,
+      cutOutOfRange: (option: string, value: string) => `${option} is ${value}; use a share between 0 and 1 (80% is 0.8).`,
+      cutsOrder: (aCut: number, bCut: number) => `--a-cut (${aCut}) must be below --b-cut (${bCut}).`,
+      asOfBeforeData: (option: string, asOf: string, last: string) =>
+        `${option} (${asOf}) is before the latest purchase (${last}); recency would be negative. Give a later date.`,
+      noData: (file: string) => `${file} has no usable row; check the column options (--customer, --date, --amount …) and the rows listed above.`,
+      unknownScheme: (value: string) => `--segments is "${value}"; use rfm, cn8 or a CSV file of rules (name,r_min,r_max,f_min,f_max,m_min,m_max).`,
+    },
   },
 };
 

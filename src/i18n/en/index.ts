@@ -7,6 +7,7 @@
  * (`m.errors.noData`, `m.pane.…`): the parts are spread together here.
  */
 import { cli } from "./cli";
+import { cliHelp } from "./cli-help";
 import { core } from "./core";
 import { functions } from "./functions";
 import { hostile } from "./hostile";
@@ -15,7 +16,16 @@ import { shared } from "./shared";
 import { workbook } from "./workbook";
 import type { Widen } from "../widen";
 
-export const en = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook, ...hostile };
+export const en = {
+  ...shared,
+  ...functions,
+  ...core,
+  ...cli,
+  ...pane,
+  ...workbook,
+  ...cliHelp,
+  ...hostile,
+};
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */
 export type Messages = Widen<typeof en>;

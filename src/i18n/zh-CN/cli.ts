@@ -53,5 +53,38 @@ export const cli: CliMessages = {
     line: (line) => `第 ${line} 行`,
     csvRow: (row, column, what) => `  第 ${row} 行，列 ${column}：${what}`,
     bandsOrThresholds: "请给出 --bands（客户比例）或 --thresholds（最低分），不要同时给出。",
+    requiredOption: (name) => `必须给出 ${name}。`,
+    repeatedOption: (name) => `${name} 给出了两次；请只给一次。`,
+    extraFile: (command, file, most) =>
+      most === 0
+        ? `tier ${command} 不读取文件，但给出了“${file}”；请参阅 tier ${command} --help。`
+        : `tier ${command} 只读取 ${most} 个文件；“${file}”是多余的（是否漏了选项名前的 --？）。`,
+    notText: (file) => `${file} 不是文本文件（含有 NUL 字节：二进制、稀疏或已损坏的文件）；请给出 CSV 或文本文件；若为 UTF-16 文本，请给出 --encoding utf-16le。`,
+    badUtf8: (file, byte) => `${file} 在第 ${byte} 字节处不是 UTF-8；若由中文 Windows 上的 Excel 保存，请给出 --encoding gb18030（或该文件的编码）。`,
+    unclosedQuote: (file, line) => `${file}：第 ${line} 行开始的引号没有闭合；请补上闭合引号，或将字段内的引号写成两个（""）。`,
+    rowTooLong: (file, line, mb) => `${file}：从第 ${line} 行开始的一行超过 ${mb} MB 仍无换行；这是分隔符文本文件吗？`,
+    badDelimiter: (value) => `--delimiter 为“${value}”；请使用 comma、semicolon、tab、pipe 或 whitespace（或 , ; |）。`,
+    badEncoding: (value) => `--encoding 为“${value}”；请给出编码，如 utf-8、utf-16le、gb18030 或 windows-1252。`,
+    detected: (file, encoding, delimiter) => `tier：按 ${encoding} 读取 ${file}，${delimiter}（自动检测；可用 --encoding 或 --delimiter 更改）。`,
+    delimiterNames: {
+      comma: "字段以逗号分隔",
+      semicolon: "字段以分号分隔",
+      tab: "字段以制表符分隔",
+      bar: "字段以 | 分隔",
+      whitespace: "字段以空格分隔",
+    },
+    duplicateHeader: (file, name, first, second) => `${file} 中列“${name}”出现了两次（第 ${first} 列和第 ${second} 列）；请重命名其中一列，使每个列名只对应一列。`,
+    badDateOption: (name, value) => `${name} 为“${value}”；请给出日期，如 2024-01-05。`,
+    badDateText: (value) => `“${value}”不是日期（请使用 2024-01-05、2024/1/5 或 2024年1月5日）`,
+    outputFailed: (reason) => `无法写出结果：${reason}。`,
+    internalError: (what) => `内部错误使命令中止（${what}）；请连同所运行的命令一起报告。`,
+    core: {
+      binsOutOfRange: (value) => `--bins 为 ${value}；请使用 2 到 10 之间的整数。`,
+      cutOutOfRange: (option, value) => `${option} 为 ${value}；请使用 0 到 1 之间的比例（80% 即 0.8）。`,
+      cutsOrder: (aCut, bCut) => `--a-cut（${aCut}）必须小于 --b-cut（${bCut}）。`,
+      asOfBeforeData: (option, asOf, last) => `${option}（${asOf}）早于最近一次购买（${last}），R 将为负数。请给出更晚的日期。`,
+      noData: (file) => `${file} 中没有可用的行；请检查列选项（--customer、--date、--amount 等）及上面列出的行。`,
+      unknownScheme: (value) => `--segments 为“${value}”；请使用 rfm、cn8 或规则 CSV 文件（name,r_min,r_max,f_min,f_max,m_min,m_max）。`,
+    },
   },
 };

@@ -1,6 +1,7 @@
 /** Simplified Chinese catalog: the same keys as en/, part by part. */
 import type { Messages } from "../en";
 import { cli } from "./cli";
+import { cliHelp } from "./cli-help";
 import { core } from "./core";
 import { functions } from "./functions";
 import { hostile } from "./hostile";
@@ -8,4 +9,14 @@ import { pane } from "./pane";
 import { shared } from "./shared";
 import { workbook } from "./workbook";
 
-export const zhCN: Messages = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook, ...hostile };
+export const zhCN: Messages = {
+  ...shared,
+  ...functions,
+  ...core,
+  ...cli,
+  ...pane,
+  ...workbook,
+  ...cliHelp,
+  ...hostile,
+};
+
