@@ -11,10 +11,11 @@ import { core } from "./core";
 import { functions } from "./functions";
 import { pane } from "./pane";
 import { shared } from "./shared";
+import { trust } from "./trust";
 import { workbook } from "./workbook";
 import type { Widen } from "../widen";
 
-export const en = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook };
+export const en = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook, ...trust };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */
 export type Messages = Widen<typeof en>;

@@ -5,6 +5,7 @@ import { core } from "./core";
 import { functions } from "./functions";
 import { pane } from "./pane";
 import { shared } from "./shared";
+import { trust } from "./trust";
 import { workbook } from "./workbook";
 
-export const zhCN: Messages = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook };
+export const zhCN: Messages = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook, ...trust };
