@@ -1,6 +1,6 @@
 /**
  * The `tier` command: the core on CSV files, for batch work and benchmarks. One module per command
- * under commands/ (rfm, abc, clv, fit, predict, score, migrate, pilot, bench); this file only reads
+ * under commands/ (rfm, abc, clv, fit, predict, check, score, migrate, pilot, bench); this file only reads
  * the command line, looks the command up and turns the errors a user can fix into exit code 2.
  * Exit codes: 0 done (rows left out are listed on stderr), 2 bad arguments or unreadable input.
  */
@@ -10,6 +10,7 @@ import { describeCoreError } from "../i18n/describe";
 import { UsageError, type Command, type Parsed } from "./args";
 import { abc } from "./commands/abc";
 import { bench } from "./commands/bench";
+import { check } from "./commands/check";
 import { clv } from "./commands/clv";
 import { fit } from "./commands/fit";
 import { migrate } from "./commands/migrate";
@@ -18,7 +19,7 @@ import { predict } from "./commands/predict";
 import { rfm } from "./commands/rfm";
 import { score } from "./commands/score";
 
-const COMMANDS: Record<string, Command> = { rfm, abc, clv, fit, predict, bench, migrate, pilot, score };
+const COMMANDS: Record<string, Command> = { rfm, abc, clv, fit, predict, bench, migrate, pilot, score, check };
 
 /** Flags are known to every command (a command ignores the ones it does not read). */
 const FLAGS = new Set(["--summary", "--help", "-h", "--json", ...Object.values(COMMANDS).flatMap((c) => c.flags ?? [])]);
@@ -51,6 +52,7 @@ const OPTION_NAMES: Record<string, string> = {
   horizon_months: "--clv-months",
   horizon: "--horizon",
   monthly_discount: "--monthly-discount",
+  within: "--within",
 };
 
 function withOptionNames(error: CoreError): CoreError {

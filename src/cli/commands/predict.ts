@@ -10,6 +10,10 @@ import type { Messages } from "../../i18n";
 import { choice, emit, numberOption, type Command, type Out, type Parsed } from "../args";
 import { fits, modelOption, readModelInput, type ModelInput } from "../model-input";
 import type { Cell } from "../output";
+import { fitDiagnostics } from "../../core/models/diagnostics";
+import { marginClv } from "../../core/models/margin";
+import { nextPurchase } from "../../core/models/next-purchase";
+import { describeDiagnostic } from "../../i18n/diagnostics";
 
 interface PredictCliOptions {
   /** Horizon of expected_purchases in the unit; default 12 months' worth. */
@@ -17,12 +21,20 @@ interface PredictCliOptions {
   clvMonths: number;
   monthlyDiscount: number;
   model?: CountModelName;
+  /** Adds p_purchase_within: P(at least one purchase within this many units). */
+  within?: number;
+  /** Adds clv_margin = clv × this rate. */
+  margin?: number;
 }
 
 const PREDICT_HEADER = ["customer", "x", "t_x", "T", "p_alive", "expected_purchases", "expected_avg_spend", "clv"];
 
-function predictRows(input: ModelInput, options: PredictCliOptions): { header: string[]; rows: Cell[][] } {
+function predictRows(input: ModelInput, options: PredictCliOptions, m: Messages, err: Out): { header: string[]; rows: Cell[][] } {
   const { counts, gammaGamma } = fits(input, options.model ?? CLV_DEFAULTS.model);
+  // What to know before trusting the numbers, on stderr so the table on stdout stays a table.
+  const diagnostics = fitDiagnostics(counts, gammaGamma, input);
+  if (diagnostics.length > 0) err(m.trust.cli.diagnosticsHeading);
+  for (const d of diagnostics) err(`  ${d.code}: ${describeDiagnostic(d, m)}`);
   const horizon = options.horizon ?? monthsIn(input.unit, CLV_DEFAULTS.horizonMonths);
   const zbar = input.zbar ?? new Float64Array(input.x.length);
   const p = predictCustomers(counts, gammaGamma, { ...input, zbar }, {
@@ -33,11 +45,17 @@ function predictRows(input: ModelInput, options: PredictCliOptions): { header: s
   });
   // Without spend (a summary with no zbar) there is no spend model: those columns stay empty.
   const money = (v: number): Cell => (Number.isFinite(v) ? v : "");
+  const within = options.within === undefined ? null : nextPurchase(counts, input, options.within).pPurchaseWithin;
+  const margin = options.margin === undefined ? null : marginClv(p.clv, options.margin, "--margin");
   const rows: Cell[][] = new Array(input.x.length);
   for (let i = 0; i < rows.length; i++) {
-    rows[i] = [input.customerIds[i], input.x[i], input.tx[i], input.T[i], p.pAlive[i], p.expectedPurchases[i], money(p.expectedAverageSpend[i]), money(p.clv[i])];
+    const row: Cell[] = [input.customerIds[i], input.x[i], input.tx[i], input.T[i], p.pAlive[i], p.expectedPurchases[i], money(p.expectedAverageSpend[i]), money(p.clv[i])];
+    if (margin) row.push(money(margin[i]));
+    if (within) row.push(within[i]);
+    rows[i] = row;
   }
-  return { header: PREDICT_HEADER, rows };
+  const header = [...PREDICT_HEADER, ...(margin ? ["clv_margin"] : []), ...(within ? ["p_purchase_within"] : [])];
+  return { header, rows };
 }
 
 function predictCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
@@ -45,12 +63,19 @@ function predictCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const input = readModelInput(p, m, err);
   const clvMonths = numberOption(p, "--clv-months", m) ?? CLV_DEFAULTS.horizonMonths;
   const monthlyDiscount = numberOption(p, "--monthly-discount", m) ?? CLV_DEFAULTS.monthlyDiscount;
-  const options = { horizon: numberOption(p, "--horizon", m), clvMonths, monthlyDiscount, model: modelOption(p, m) };
-  const { header, rows } = predictRows(input, options);
+  const options = {
+    horizon: numberOption(p, "--horizon", m),
+    clvMonths,
+    monthlyDiscount,
+    model: modelOption(p, m),
+    within: numberOption(p, "--within", m),
+    margin: numberOption(p, "--margin", m),
+  };
+  const { header, rows } = predictRows(input, options, m, err);
   emit(header, rows, format, out);
 }
 
 export const predict: Command = {
-  options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model"],
+  options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model", "--within", "--margin"],
   run: predictCommand,
 };

@@ -45,6 +45,7 @@ export const SPEND_CORRELATION_LIMIT = 0.3;
 
 /** The dropout parameter of each count model. */
 const DROPOUT_PARAM = { bgnbd: "a", paretoNbd: "s" } as const;
+const DROPOUT_PARTNER = { bgnbd: "b", paretoNbd: "beta" } as const;
 
 /** The count fit's diagnostics (`data`: the x column it was fitted on, for the repeat customers). */
 export function countFitDiagnostics(fit: CountFit, data: Pick<RepeatColumns, "x">): Diagnostic[] {
@@ -66,8 +67,8 @@ export function countFitDiagnostics(fit: CountFit, data: Pick<RepeatColumns, "x"
       details: { param: dropout, value, ...(Number.isFinite(se) ? { se, lower: Math.max(0, lower) } : {}), reason: atLimit ? "limit" : value < DROPOUT_FLOOR ? "small" : "interval" },
     });
     reported.add(dropout);
-    // The dropout pair moves together at that limit: its partner is not news.
-    for (const name of limits) if (name !== dropout && (name === "b" || name === "beta")) reported.add(name);
+    // Its partner (b, β) is unidentified with it: its limit or its huge standard error is not news.
+    reported.add(DROPOUT_PARTNER[model]);
   }
   const others = limits.filter((name) => !reported.has(name));
   if (others.length > 0) {

@@ -96,6 +96,11 @@ export const trust = {
       marginClv: "Margin CLV",
     },
     cli: {
+      calibrationEndRequired: "Give the end of the calibration period with --calibration-end YYYY-MM-DD; purchases after it are the holdout.",
+      badDate: (option: string, value: string) => `${option} is "${value}"; use a date such as 1997-09-30.`,
+      checkSummary: (predicted: string, actual: number, mae: string, rmse: string, bias: string) =>
+        `Holdout: ${predicted} repeat purchases predicted, ${actual} actual; per customer MAE ${mae}, RMSE ${rmse}, bias ${bias}.`,
+      withinColumn: "p_purchase_within: the probability of at least one purchase within --within units.",
       diagnosticsHeading: "Fit diagnostics:",
     },
   },

@@ -87,6 +87,11 @@ export const trust: TrustMessages = {
       marginClv: "毛利 CLV",
     },
     cli: {
+      calibrationEndRequired: "请用 --calibration-end YYYY-MM-DD 给出校准期结束日；之后的购买为留出期。",
+      badDate: (option: string, value: string) => `${option} 为“${value}”；请使用日期，例如 1997-09-30。`,
+      checkSummary: (predicted: string, actual: number, mae: string, rmse: string, bias: string) =>
+        `留出期：预测复购 ${predicted} 次，实际 ${actual} 次；每位客户的 MAE ${mae}，RMSE ${rmse}，偏差 ${bias}。`,
+      withinColumn: "p_purchase_within：在 --within 个单位内至少购买一次的概率。",
       diagnosticsHeading: "拟合诊断：",
     },
   },
