@@ -48,6 +48,7 @@ export const trust = {
       /** The header note of P(alive) when the fit cannot identify dropout. */
       pAliveUnreliable: "P(alive) (dropout not identified: see TIER.CLVFIT)",
       churnRiskUnreliable: "Churn risk (dropout not identified)",
+      dropoutCaveat: "(dropout not identified: see TIER.CLVFIT)",
       diagnostics: "Diagnostics",
     },
     check: {

@@ -6,7 +6,7 @@ export const trust: TrustMessages = {
     modelNames: { bgnbd: "BG/NBD", paretoNbd: "Pareto/NBD", gammaGamma: "Gamma-Gamma" },
     diagnostics: {
       dropoutNotIdentified: (model: string, param: string, value: string) =>
-        `无法识别流失：${model} 模型的 ${param} 为 ${value}，数据无法分辨哪些客户已停止购买，因此 P(存活) 几乎把所有客户都显示为活跃。请使用更长的历史数据、用留出期检验模型，或改用 Pareto/NBD；在此之前请按最近购买（生命周期阶段）而不是 P(存活) 排列流失风险。`,
+        `无法识别流失：${model} 模型的 ${param} 为 ${value}，数据无法分辨哪些客户已停止购买，因此 存活概率 几乎把所有客户都显示为活跃。请使用更长的历史数据、用留出期检验模型，或改用 Pareto/NBD；在此之前请按最近购买（生命周期阶段）而不是 存活概率 排列流失风险。`,
       parameterAtLimit: (model: string, params: string) =>
         `${model} 模型的 ${params} 到达了模型的极限（没有标准误）：预测结果是更简单的极限模型的结果。使用前请先用留出期检验。`,
       hugeStandardError: (model: string, param: string, value: string, se: string) =>
@@ -37,8 +37,9 @@ export const trust: TrustMessages = {
       overdueYes: "逾期",
       overdueNo: "",
       clvMargin: (months: number) => `毛利 CLV（${months} 个月）`,
-      pAliveUnreliable: "P(存活)（无法识别流失：见 TIER.CLVFIT）",
+      pAliveUnreliable: "存活概率（无法识别流失：见 TIER.CLVFIT）",
       churnRiskUnreliable: "流失风险（无法识别流失）",
+      dropoutCaveat: "（无法识别流失：见 TIER.CLVFIT）",
       diagnostics: "诊断",
     },
     check: {
@@ -62,9 +63,9 @@ export const trust: TrustMessages = {
       actual: "实际",
       expected: "预期",
       holdout: "留出期",
-      decilesTitle: "按客户十分位：P(存活) 与留出期内是否购买",
+      decilesTitle: "按客户十分位：存活概率 与留出期内是否购买",
       decile: "十分位",
-      meanPAlive: "平均 P(存活)",
+      meanPAlive: "平均 存活概率",
       boughtShare: "购买客户占比",
       groupsChart: "按校准期复购次数分组的留出期复购次数",
       trackingChart: "累计复购次数：实际与预期",
@@ -73,7 +74,7 @@ export const trust: TrustMessages = {
     pane: {
       warningTitle: "预测结果需谨慎使用",
       warningMore: (count: number) => (count === 1 ? "" : `另有 ${count - 1} 项`),
-      churnRankedBy: "流失预警按距上次购买的天数与客户自身典型间隔之比（生命周期）排列，而不是按 P(存活)，因为模型无法识别流失。",
+      churnRankedBy: "流失预警按距上次购买的天数与客户自身典型间隔之比（生命周期）排列，而不是按 存活概率，因为模型无法识别流失。",
       checkModel: "检验模型",
       checkHelp: "用校准期结束日之前的购买拟合，再与客户在该日之后的实际行为对比。",
       calibrationEnd: "校准期结束日",
