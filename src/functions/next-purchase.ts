@@ -32,7 +32,7 @@ export function nextPurchaseTable(customers: Range, dates: Range, asOf: unknown,
   for (let i = 0; i < s.customerIds.length; i++) {
     const wait = next.expectedWait[i];
     // An infinite expected wait (r + x ≤ 1: a heavy-tailed wait) is a blank cell; the median is finite.
-    out.push([s.customerIds[i], next.pPurchaseWithin[i], Number.isFinite(wait) ? wait : "", next.medianWait[i], next.typicalGap[i], next.overdue[i] ? c.overdueYes : c.overdueNo]);
+    out.push([s.customerIds[i], next.pPurchaseWithin[i], Number.isFinite(wait) ? wait : "", next.medianWait[i], next.typicalGap[i], next.overdue[i] ? c.overdueYes : ""]);
   }
   return out;
 }

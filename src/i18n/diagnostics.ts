@@ -21,8 +21,11 @@ const SENTENCES: Record<DiagnosticCode, (d: Diagnostic, m: Messages) => string> 
   "spend-parameter-at-limit": (d, m) => m.trust.diagnostics.spendParameterAtLimit(String(d.details.params)),
 };
 
-export function modelName(model: string, m: Messages): string {
-  return m.trust.modelNames[model] ?? model;
+/** The models' names read the same in every language, so they are not in the catalogs. */
+const MODEL_NAMES: Readonly<Record<string, string>> = { bgnbd: "BG/NBD", paretoNbd: "Pareto/NBD", gammaGamma: "Gamma-Gamma" };
+
+export function modelName(model: string, _m?: Messages): string {
+  return MODEL_NAMES[model] ?? model;
 }
 
 /** What the diagnostic means and what to do, in the reader's language. */

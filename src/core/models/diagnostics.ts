@@ -4,7 +4,7 @@
  * seems to drop out), P(alive) is then 100 % for everyone, and a churn list ranked by it is noise. So
  * after every fit the core says, as codes and facts (the words are the catalog's), what a reader
  * should know before trusting the predictions:
- *   dropout-not-identified     the dropout parameter (BG/NBD a, Pareto/NBD s) is at its limit, below
+ *   dropout-not-identified     the dropout parameter (BG/NBD a, Pareto/NBD s) ran to 0, is below
  *                              DROPOUT_FLOOR, or its 95 % interval (± 1.96 standard errors) reaches 0:
  *                              P(alive) then says nothing about who has left;
  *   parameter-at-limit         another parameter ran off to a limit of the model (fit.ts `limits`);
@@ -57,10 +57,12 @@ export function countFitDiagnostics(fit: CountFit, data: Pick<RepeatColumns, "x"
   const dropout = DROPOUT_PARAM[model];
   const value = params[dropout];
   const se = errors[dropout];
-  const atLimit = limits.includes(dropout);
+  // At its limit the shape went to 0 (nobody drops out: not identified) or to ∞ (one dropout
+  // probability or rate for all: identified, the model's simpler limit, reported as such below).
+  const atLimit = limits.includes(dropout) && value < 1;
   const lower = value - Z95 * se;
   const reported = new Set<string>();
-  if (atLimit || value < DROPOUT_FLOOR || !(lower > 0)) {
+  if (atLimit || value < DROPOUT_FLOOR || (!limits.includes(dropout) && !(lower > 0))) {
     out.push({
       code: "dropout-not-identified",
       model,

@@ -6,11 +6,8 @@
  */
 import type { Widen } from "../widen";
 
-const MODEL_NAMES = { bgnbd: "BG/NBD", paretoNbd: "Pareto/NBD", gammaGamma: "Gamma-Gamma" } as const;
-
 export const trust = {
   trust: {
-    modelNames: MODEL_NAMES as Record<string, string>,
     diagnostics: {
       dropoutNotIdentified: (model: string, param: string, value: string) =>
         `Dropout is not identified: the ${model} model's ${param} is ${value}, and the data cannot tell who has stopped buying, so P(alive) shows almost everyone as active. Use a longer history, check the model against a holdout, or try Pareto/NBD; until then rank churn by recency (the lifecycle stage), not by P(alive).`,
@@ -43,7 +40,6 @@ export const trust = {
       typicalGap: (unit: string) => `Typical gap (${unit})`,
       overdue: "Overdue",
       overdueYes: "Overdue",
-      overdueNo: "",
       clvMargin: (months: number) => `Margin CLV (${months} months)`,
       /** The header note of P(alive) when the fit cannot identify dropout. */
       pAliveUnreliable: "P(alive) (dropout not identified: see TIER.CLVFIT)",

@@ -3,10 +3,9 @@ import type { TrustMessages } from "../en/trust";
 
 export const trust: TrustMessages = {
   trust: {
-    modelNames: { bgnbd: "BG/NBD", paretoNbd: "Pareto/NBD", gammaGamma: "Gamma-Gamma" },
     diagnostics: {
       dropoutNotIdentified: (model: string, param: string, value: string) =>
-        `无法识别流失：${model} 模型的 ${param} 为 ${value}，数据无法分辨哪些客户已停止购买，因此 存活概率 几乎把所有客户都显示为活跃。请使用更长的历史数据、用留出期检验模型，或改用 Pareto/NBD；在此之前请按最近购买（生命周期阶段）而不是 存活概率 排列流失风险。`,
+        `无法识别流失：${model} 模型的 ${param} 为 ${value}，数据无法分辨哪些客户已停止购买，因此存活概率几乎把所有客户都显示为活跃。请使用更长的历史数据、用留出期检验模型，或改用 Pareto/NBD；在此之前请按最近购买（生命周期阶段）而不是存活概率排列流失风险。`,
       parameterAtLimit: (model: string, params: string) =>
         `${model} 模型的 ${params} 到达了模型的极限（没有标准误）：预测结果是更简单的极限模型的结果。使用前请先用留出期检验。`,
       hugeStandardError: (model: string, param: string, value: string, se: string) =>
@@ -35,7 +34,6 @@ export const trust: TrustMessages = {
       typicalGap: (unit: string) => `典型间隔（${unit}）`,
       overdue: "逾期",
       overdueYes: "逾期",
-      overdueNo: "",
       clvMargin: (months: number) => `毛利 CLV（${months} 个月）`,
       pAliveUnreliable: "存活概率（无法识别流失：见 TIER.CLVFIT）",
       churnRiskUnreliable: "流失风险（无法识别流失）",
@@ -63,7 +61,7 @@ export const trust: TrustMessages = {
       actual: "实际",
       expected: "预期",
       holdout: "留出期",
-      decilesTitle: "按客户十分位：存活概率 与留出期内是否购买",
+      decilesTitle: "按客户十分位：存活概率与留出期内是否购买",
       decile: "十分位",
       meanPAlive: "平均 存活概率",
       boughtShare: "购买客户占比",
