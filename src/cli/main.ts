@@ -1,6 +1,6 @@
 /**
  * The `tier` command: the core on CSV files, for batch work and benchmarks. One module per command
- * under commands/ (rfm, abc, clv, fit, predict, score, migrate, pilot, bench); this file only reads
+ * under commands/ (rfm, abc, clv, fit, predict, check, score, migrate, pilot, bench); this file only reads
  * the command line, looks the command up, and turns every failure into one sentence and an exit code:
  * 0 done (rows left out are listed on stderr), 1 the output could not be written (a full disk) or an
  * internal error, 2 bad arguments or unreadable input. No stack trace reaches the user: a person who
@@ -13,6 +13,7 @@ import { describeCoreError } from "../i18n/describe";
 import { INPUT_OPTIONS, type Command, type Parsed } from "./args";
 import { abc } from "./commands/abc";
 import { bench } from "./commands/bench";
+import { check } from "./commands/check";
 import { clv } from "./commands/clv";
 import { fit } from "./commands/fit";
 import { migrate } from "./commands/migrate";
@@ -23,7 +24,7 @@ import { score } from "./commands/score";
 import { OutputError, UsageError } from "./errors";
 import { commandHelp, overview } from "./help";
 
-export const COMMANDS: Record<string, Command> = { rfm, abc, clv, fit, predict, bench, migrate, pilot, score };
+export const COMMANDS: Record<string, Command> = { rfm, abc, clv, fit, predict, bench, migrate, pilot, score, check };
 
 /** Flags are known to every command (a command ignores the ones it does not read). */
 const FLAGS = new Set(["--summary", "--help", "-h", "--json", ...Object.values(COMMANDS).flatMap((c) => c.flags ?? [])]);
@@ -68,6 +69,7 @@ const OPTION_NAMES: Record<string, string> = {
   b_cut: "--b-cut",
   aCut: "--a-cut",
   bCut: "--b-cut",
+  within: "--within",
 };
 
 /** The analysis date's option: --as-of for the commands that take it, --calibration-end for the models. */

@@ -15,6 +15,7 @@ import { runtimeMessages } from "./locale";
 import { migrationTable } from "./migration";
 import { pilotTable } from "./pilot";
 import { clvFitTable, clvPredictTable, lifecycleTable, pAliveTable } from "./predict";
+import { nextPurchaseTable } from "./next-purchase";
 import { rfmScoreTable, rfmTable } from "./rfm";
 import { scoreTable } from "./score";
 
@@ -114,7 +115,8 @@ export function clv(avg_purchase: unknown[][], frequency: unknown[][], lifespan:
  * @param {unknown} [monthly_discount] Discount rate per month, e.g. 0.01. Default: 0.01.
  * @param {unknown} [unit] Time unit of t_x and T: "day", "week" (default) or "month".
  * @param {unknown} [model] Purchase model: "bgnbd" (default) or "pareto" (Pareto/NBD).
- * @returns {unknown[][]} A header row, then one row per customer.
+ * @param {unknown} [margin] Margin rate from 0 to 1 (e.g. 0.3): adds a Margin CLV column, CLV × margin. Default: none.
+ * @returns {unknown[][]} A header row, then one row per customer. The P(alive) header says so when the fit cannot identify dropout (see CLVFIT).
  */
 export function clvpredict(
   customers: unknown[][],
@@ -125,9 +127,10 @@ export function clvpredict(
   monthly_discount?: unknown,
   unit?: unknown,
   model?: unknown,
+  margin?: unknown,
 ): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => clvPredictTable(customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, model, m));
+  return runFunction(m, () => clvPredictTable(customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, model, margin, m));
 }
 
 /**
@@ -139,7 +142,7 @@ export function clvpredict(
  * @param {unknown} [as_of] End of the calibration period. Default: the latest date in the data.
  * @param {unknown} [unit] Time unit of the rate parameter alpha: "day", "week" (default) or "month".
  * @param {unknown} [model] Purchase model: "bgnbd" (default; r, alpha, a, b) or "pareto" (Pareto/NBD; r, alpha, s, beta).
- * @returns {unknown[][]} Parameter, estimate and standard error in three columns.
+ * @returns {unknown[][]} Parameter, estimate and standard error in three columns, then the fit's diagnostics: a Diagnostics row, and one row per problem (its code and what to do).
  */
 export function clvfit(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, unit?: unknown, model?: unknown): unknown[][] {
   const m = runtimeMessages();
@@ -153,11 +156,27 @@ export function clvfit(customers: unknown[][], dates: unknown[][], amounts: unkn
  * @param {unknown[][]} dates Date of each transaction (one column, same height).
  * @param {unknown} [as_of] Date the probability refers to. Default: the latest date in the data.
  * @param {unknown} [model] Purchase model: "bgnbd" (default) or "pareto" (Pareto/NBD).
- * @returns {unknown[][]} A header row, then Customer, P(alive) and Churn risk for each customer.
+ * @returns {unknown[][]} A header row, then Customer, P(alive) and Churn risk for each customer. The headers say so when the fit cannot identify dropout.
  */
 export function palive(customers: unknown[][], dates: unknown[][], as_of?: unknown, model?: unknown): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => pAliveTable(customers, dates, as_of, model, m));
+}
+
+/**
+ * When will each customer buy next: the probability of at least one purchase within the next `within` units, the expected and median wait if the customer stays active, the customer's typical gap, and Overdue when the time since the last purchase is more than 3 typical gaps.
+ * @customfunction NEXTPURCHASE
+ * @param {unknown[][]} customers Customer id of each transaction (one column).
+ * @param {unknown[][]} dates Date of each transaction (one column, same height).
+ * @param {unknown} [as_of] Date the answers refer to; later transactions are ignored. Default: the latest date in the data.
+ * @param {unknown} [within] Length of the window ahead, in the unit. Default: one month's worth.
+ * @param {unknown} [unit] Time unit: "day", "week" (default) or "month".
+ * @param {unknown} [model] Purchase model: "bgnbd" (default) or "pareto" (Pareto/NBD).
+ * @returns {unknown[][]} A header row, then Customer, P(purchase within), Expected wait, Median wait, Typical gap and Overdue for each customer.
+ */
+export function nextpurchase(customers: unknown[][], dates: unknown[][], as_of?: unknown, within?: unknown, unit?: unknown, model?: unknown): unknown[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => nextPurchaseTable(customers, dates, as_of, within, unit, model, m));
 }
 
 /**

@@ -10,6 +10,9 @@ import type { Messages } from "../i18n";
 import { isOmitted, oneCell, optionalDate, optionalNumber, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 import { transactionsArg } from "./transactions-arg";
+import { countFitDiagnostics, dropoutNotIdentified, fitDiagnostics } from "../core/models/diagnostics";
+import { marginClv } from "../core/models/margin";
+import { describeDiagnostic } from "../i18n/diagnostics";
 
 type Cell = string | number;
 
@@ -17,7 +20,7 @@ type Cell = string | number;
 const numberCell = (v: number): Cell => (Number.isFinite(v) ? v : "");
 
 /** "day", "week" (default, and shown in every header) or "month"; 天/周/月 and plurals are accepted too. */
-function timeUnit(arg: unknown, m: Messages): TimeUnit {
+export function timeUnit(arg: unknown, m: Messages): TimeUnit {
   if (isOmitted(arg)) return CLV_DEFAULTS.unit;
   const unit = parseTimeUnit(cellText(oneCell(arg, "unit", m)));
   if (!unit) throw new ArgumentError(m.errors.badUnit(cellText(oneCell(arg, "unit", m))));
@@ -25,7 +28,7 @@ function timeUnit(arg: unknown, m: Messages): TimeUnit {
 }
 
 /** "bgnbd" (default) or "pareto" / "paretonbd" / "pareto/nbd". */
-function countModel(arg: unknown, m: Messages): CountModelName {
+export function countModel(arg: unknown, m: Messages): CountModelName {
   if (isOmitted(arg)) return CLV_DEFAULTS.model;
   const text = cellText(oneCell(arg, "model", m)).trim().toLowerCase().replace(/[\s/_-]/g, "");
   if (text === "bgnbd") return "bgnbd";
@@ -67,8 +70,10 @@ export function clvPredictTable(
   monthlyDiscount: unknown,
   unitArg: unknown,
   modelArg: unknown,
+  marginArg: unknown,
   m: Messages,
 ): Cell[][] {
+  const margin = optionalNumber(marginArg, "margin", undefined, m);
   const options = {
     calibrationEnd: optionalDate(asOf, m),
     horizonMonths: optionalNumber(horizonMonths, "horizon_months", CLV_DEFAULTS.horizonMonths, m)!,
@@ -77,14 +82,29 @@ export function clvPredictTable(
     model: countModel(modelArg, m),
   };
   const tx = transactionsArg(customers, dates, amounts, m);
-  const { summary: s, predictions: p } = runClvModels(tx, options);
+  const { summary: s, predictions: p, counts, gammaGamma } = runClvModels(tx, options);
+  const withMargin = margin === undefined ? null : marginClv(p.clv, margin);
   const col = m.predict.columns;
   const unitName = m.predict.units[options.unit];
-  const out: Cell[][] = [
-    [col.customer, col.x, col.tx(unitName), col.T(unitName), col.pAlive, col.expectedPurchases(options.horizonMonths), col.expectedSpend, col.clv(options.horizonMonths)],
+  // The shape stays; when dropout is not identified the P(alive) header says so (and where to read why).
+  const unreliable = dropoutNotIdentified(fitDiagnostics(counts, gammaGamma, s));
+  const header: Cell[] = [
+    col.customer,
+    col.x,
+    col.tx(unitName),
+    col.T(unitName),
+    unreliable ? m.trust.columns.pAliveUnreliable : col.pAlive,
+    col.expectedPurchases(options.horizonMonths),
+    col.expectedSpend,
+    col.clv(options.horizonMonths),
   ];
+  // A margin adds one column at the end, so a table without one keeps its shape.
+  if (withMargin) header.push(m.trust.columns.clvMargin(options.horizonMonths));
+  const out: Cell[][] = [header];
   for (let i = 0; i < s.customerIds.length; i++) {
-    out.push([s.customerIds[i], s.x[i], s.tx[i], s.T[i], p.pAlive[i], p.expectedPurchases[i], numberCell(p.expectedAverageSpend[i]), numberCell(p.clv[i])]);
+    const row: Cell[] = [s.customerIds[i], s.x[i], s.tx[i], s.T[i], p.pAlive[i], p.expectedPurchases[i], numberCell(p.expectedAverageSpend[i]), numberCell(p.clv[i])];
+    if (withMargin) row.push(numberCell(withMargin[i]));
+    out.push(row);
   }
   return out;
 }
@@ -107,7 +127,17 @@ export function clvFitTable(customers: Range, dates: Range, amounts: Range, asOf
     [f.correlation, gammaGamma.frequencySpendCorrelation, ""],
     [f.unit, m.predict.units[summary.unit], ""],
     [f.calibrationEnd, serialToIsoDate(summary.calibrationEnd), ""],
+    ...diagnosticRows(fitDiagnostics(run.counts, gammaGamma, summary), m),
   ];
+}
+
+/**
+ * The fit's diagnostics under the parameters: a "Diagnostics" row (how many, or "no problems"), then
+ * one row per diagnostic, its stable code and its sentence, so the sheet says what to trust.
+ */
+function diagnosticRows(diagnostics: ReturnType<typeof fitDiagnostics>, m: Messages): Cell[][] {
+  const head: Cell[] = [m.trust.columns.diagnostics, diagnostics.length === 0 ? m.trust.diagnostics.allWell : diagnostics.length, ""];
+  return [head, ...diagnostics.map((d): Cell[] => [d.code, describeDiagnostic(d, m), ""])];
 }
 
 export function pAliveTable(customers: Range, dates: Range, asOf: unknown, modelArg: unknown, m: Messages): Cell[][] {
@@ -116,7 +146,10 @@ export function pAliveTable(customers: Range, dates: Range, asOf: unknown, model
   // P(alive) does not depend on the time unit (α and β scale with it), so weeks are as good as any.
   const s = calibrationSummary(tx, { unit: "week", calibrationEnd: optionalDate(asOf, m) });
   const fit = fitCountModel(s, model);
-  const out: Cell[][] = [[m.predict.columns.customer, m.predict.columns.pAlive, m.predict.columns.churnRisk]];
+  const unreliable = dropoutNotIdentified(countFitDiagnostics(fit, s));
+  const c = m.predict.columns;
+  const u = m.trust.columns;
+  const out: Cell[][] = [[c.customer, unreliable ? u.pAliveUnreliable : c.pAlive, unreliable ? u.churnRiskUnreliable : c.churnRisk]];
   for (let i = 0; i < s.customerIds.length; i++) {
     const alive = aliveProbability(fit, s.x[i], s.tx[i], s.T[i]);
     out.push([s.customerIds[i], alive, 1 - alive]);

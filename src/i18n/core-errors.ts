@@ -91,6 +91,14 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
       ? m.errors.badHorizonUnits(String(d.argument === "horizon" ? "--horizon" : d.argument), String(d.value))
       : m.errors.badHorizon(String(d.argument ?? "horizon_months"), String(d.value)),
   badDiscount: (d, m) => m.errors.badMonthlyDiscount(String(d.argument ?? "monthly_discount"), String(d.value)),
+  holdoutEmpty: (d, m) => m.trust.errors.holdoutEmpty(String(d.end), String(d.holdoutEnd)),
+  badMargin: (d, m) =>
+    d.length !== undefined
+      ? m.trust.errors.badMarginLength(arg(d), Number(d.length), Number(d.customers))
+      : d.row !== undefined
+        ? m.trust.errors.badMarginRow(arg(d), Number(d.row) + 1, String(d.value))
+        : m.trust.errors.badMargin(arg(d), String(d.value)),
+  badWithin: (d, m) => m.trust.errors.badWithin(arg(d), String(d.value)),
   calibrationBeforeData: (d, m) => m.errors.calibrationBeforeData(String(d.argument ?? "as_of"), String(d.end), String(d.first)),
   badLifecycle: (d, m) => {
     const field = String(d.field) as keyof Messages["errors"]["lifecycleHints"];

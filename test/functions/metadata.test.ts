@@ -36,7 +36,7 @@ const params = (id: string) => Object.fromEntries(fn(id).parameters.map((p) => [
 describe("custom function metadata", () => {
   it("generates without errors, with exactly the twelve ids", () => {
     expect(errors).toEqual([]);
-    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "ABCNEXT", "CLV", "CLVFIT", "CLVPREDICT", "LIFECYCLE", "MIGRATION", "PALIVE", "PILOT", "RFM", "RFMSCORE", "SCORE"]);
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "ABCNEXT", "CLV", "CLVFIT", "CLVPREDICT", "LIFECYCLE", "MIGRATION", "NEXTPURCHASE", "PALIVE", "PILOT", "RFM", "RFMSCORE", "SCORE"]);
     for (const f of metadata.functions) {
       expect(f.name).toBe(f.id);
       expect(f.result.dimensionality).toBe("matrix");
@@ -59,7 +59,9 @@ describe("custom function metadata", () => {
     expect(clv.discount_rate.optional).toBe(true);
     expect(clv.margin.optional).toBeFalsy();
     const predict = params("CLVPREDICT");
-    expect(Object.keys(predict)).toEqual(["customers", "dates", "amounts", "as_of", "horizon_months", "monthly_discount", "unit", "model"]);
+    expect(Object.keys(predict)).toEqual(["customers", "dates", "amounts", "as_of", "horizon_months", "monthly_discount", "unit", "model", "margin"]);
+    expect(predict.margin.optional).toBe(true);
+    expect(Object.keys(params("NEXTPURCHASE"))).toEqual(["customers", "dates", "as_of", "within", "unit", "model"]);
     for (const name of ["as_of", "horizon_months", "monthly_discount", "unit", "model"]) expect(predict[name].optional).toBe(true);
     expect(Object.keys(params("CLVFIT"))).toEqual(["customers", "dates", "amounts", "as_of", "unit", "model"]);
     expect(Object.keys(params("PALIVE"))).toEqual(["customers", "dates", "as_of", "model"]);

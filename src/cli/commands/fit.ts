@@ -8,6 +8,8 @@ import type { CountModelName } from "../../core/models/count-model";
 import type { Messages } from "../../i18n";
 import { TRANSACTION_OPTIONS, type Command, type Out, type Parsed } from "../args";
 import { MODEL_OPTIONS, fits, modelOption, readModelInput, type ModelInput } from "../model-input";
+import { fitDiagnostics } from "../../core/models/diagnostics";
+import { diagnosticRecords } from "../../i18n/diagnostics";
 
 /** NaN (a standard error at a model limit) has no JSON form: null. */
 function nullable<T extends object>(o: T): Record<keyof T, number | null> {
@@ -18,7 +20,7 @@ function nullable<T extends object>(o: T): Record<keyof T, number | null> {
  * The JSON `tier fit` prints: the count model's fit under its name ("bgnbd" or "paretoNbd") and the
  * spend model's, standard errors null at a model limit.
  */
-function fitModels(input: ModelInput, model: CountModelName = CLV_DEFAULTS.model) {
+function fitModels(input: ModelInput, m: Messages, model: CountModelName = CLV_DEFAULTS.model) {
   const { counts, gammaGamma } = fits(input, model);
   const { customers: _c, iterations: _i, model: _m, ...fit } = counts;
   return {
@@ -30,12 +32,14 @@ function fitModels(input: ModelInput, model: CountModelName = CLV_DEFAULTS.model
     gammaGamma: gammaGamma
       ? (({ iterations: _it, ...g }) => ({ ...g, standardErrors: nullable(g.standardErrors) }))(gammaGamma)
       : null,
+    // What to know before trusting the fit (empty when all is well): stable codes and sentences.
+    diagnostics: diagnosticRecords(fitDiagnostics(counts, gammaGamma, input), m),
   };
 }
 
 function fitCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const model = modelOption(p, m);
-  out(`${JSON.stringify(fitModels(readModelInput(p, m, err), model), null, 2)}\n`);
+  out(`${JSON.stringify(fitModels(readModelInput(p, m, err), m, model), null, 2)}\n`);
 }
 
 export const fit: Command = {

@@ -10,6 +10,10 @@ import type { Messages } from "../../i18n";
 import { FORMAT_OPTION, TRANSACTION_OPTIONS, choice, numberOption, type Command, type Out, type Parsed } from "../args";
 import { MODEL_OPTIONS, fits, modelOption, readModelInput, type ModelInput } from "../model-input";
 import { TableWriter, formatNumber, type Cell } from "../output";
+import { fitDiagnostics } from "../../core/models/diagnostics";
+import { marginClv } from "../../core/models/margin";
+import { nextPurchase } from "../../core/models/next-purchase";
+import { describeDiagnostic } from "../../i18n/diagnostics";
 
 interface PredictCliOptions {
   /** Horizon of expected_purchases in the unit; default 12 months' worth. */
@@ -17,6 +21,10 @@ interface PredictCliOptions {
   clvMonths: number;
   monthlyDiscount: number;
   model?: CountModelName;
+  /** Adds p_purchase_within: P(at least one purchase within this many units). */
+  within?: number;
+  /** Adds clv_margin = clv × this rate. */
+  margin?: number;
 }
 
 /**
@@ -30,8 +38,12 @@ export function predictHeader(horizon: number | undefined, unit: string, clvMont
   return ["customer", "x", "t_x", "T", "p_alive", `expected_purchases_${over}`, "expected_avg_spend", `clv_${formatNumber(clvMonths)}_months`];
 }
 
-function writePredictions(input: ModelInput, options: PredictCliOptions, format: "csv" | "json", out: Out): void {
+function writePredictions(input: ModelInput, options: PredictCliOptions, format: "csv" | "json", m: Messages, out: Out, err: Out): void {
   const { counts, gammaGamma } = fits(input, options.model ?? CLV_DEFAULTS.model);
+  // What to know before trusting the numbers, on stderr so the table on stdout stays a table.
+  const diagnostics = fitDiagnostics(counts, gammaGamma, input);
+  if (diagnostics.length > 0) err(m.trust.cli.diagnosticsHeading);
+  for (const d of diagnostics) err(`  ${d.code}: ${describeDiagnostic(d, m)}`);
   const horizon = options.horizon ?? monthsIn(input.unit, CLV_DEFAULTS.horizonMonths);
   const zbar = input.zbar ?? new Float64Array(input.x.length);
   const p = predictCustomers(counts, gammaGamma, { ...input, zbar }, {
@@ -42,9 +54,20 @@ function writePredictions(input: ModelInput, options: PredictCliOptions, format:
   });
   // Without spend (a summary with no zbar) there is no spend model: those columns stay empty.
   const money = (v: number): Cell => (Number.isFinite(v) ? v : "");
-  const writer = new TableWriter(predictHeader(options.horizon, input.unit, options.clvMonths), format, out);
+  const within = options.within === undefined ? null : nextPurchase(counts, input, options.within).pPurchaseWithin;
+  const margin = options.margin === undefined ? null : marginClv(p.clv, options.margin, "--margin");
+  const header = [
+    ...predictHeader(options.horizon, input.unit, options.clvMonths),
+    // The names issue 13 gives: clv_margin has the clv column's horizon, p_purchase_within --within's.
+    ...(margin ? ["clv_margin"] : []),
+    ...(within ? ["p_purchase_within"] : []),
+  ];
+  const writer = new TableWriter(header, format, out);
   for (let i = 0; i < input.x.length; i++) {
-    writer.row([input.customerIds[i], input.x[i], input.tx[i], input.T[i], p.pAlive[i], p.expectedPurchases[i], money(p.expectedAverageSpend[i]), money(p.clv[i])]);
+    const row: Cell[] = [input.customerIds[i], input.x[i], input.tx[i], input.T[i], p.pAlive[i], p.expectedPurchases[i], money(p.expectedAverageSpend[i]), money(p.clv[i])];
+    if (margin) row.push(money(margin[i]));
+    if (within) row.push(within[i]);
+    writer.row(row);
   }
   writer.end();
 }
@@ -54,12 +77,19 @@ function predictCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const input = readModelInput(p, m, err);
   const clvMonths = numberOption(p, "--clv-months", m) ?? CLV_DEFAULTS.horizonMonths;
   const monthlyDiscount = numberOption(p, "--monthly-discount", m) ?? CLV_DEFAULTS.monthlyDiscount;
-  const options = { horizon: numberOption(p, "--horizon", m), clvMonths, monthlyDiscount, model: modelOption(p, m) };
-  writePredictions(input, options, format, out);
+  const options = {
+    horizon: numberOption(p, "--horizon", m),
+    clvMonths,
+    monthlyDiscount,
+    model: modelOption(p, m),
+    within: numberOption(p, "--within", m),
+    margin: numberOption(p, "--margin", m),
+  };
+  writePredictions(input, options, format, m, out, err);
 }
 
 export const predict: Command = {
-  options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model"],
+  options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model", "--within", "--margin"],
   help: {
     args: "FILE.csv",
     example: "tier predict ../shared/data/cdnow_customers_summary_with_transactions.csv --unit week --horizon 39",
@@ -68,6 +98,8 @@ export const predict: Command = {
       "--horizon": { text: "horizon", kind: "number", default: { words: "twelveMonths" }, example: "39" },
       "--clv-months": { text: "clvMonths", kind: "number", default: String(CLV_DEFAULTS.horizonMonths), example: "24" },
       "--monthly-discount": { text: "monthlyDiscount", kind: "number", default: String(CLV_DEFAULTS.monthlyDiscount), example: "0.015" },
+      "--within": { text: "within", kind: "number", example: "4" },
+      "--margin": { text: "clvMargin", kind: "number", example: "0.3" },
       ...TRANSACTION_OPTIONS,
       ...FORMAT_OPTION,
     },

@@ -13,6 +13,7 @@ import { functions } from "./functions";
 import { hostile } from "./hostile";
 import { pane } from "./pane";
 import { shared } from "./shared";
+import { trust } from "./trust";
 import { workbook } from "./workbook";
 import type { Widen } from "../widen";
 
@@ -25,6 +26,7 @@ export const en = {
   ...workbook,
   ...cliHelp,
   ...hostile,
+  ...trust,
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */

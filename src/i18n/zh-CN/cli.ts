@@ -19,7 +19,10 @@ export const cli: CliMessages = {
   tier predict 文件.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
                     [--horizon N（以该单位计）] [--clv-months 12] [--monthly-discount 0.01]
                     [--format csv|json] [--customer 列] [--date 列] [--amount 列] [--day-order mdy|dmy]
+                    [--within N（增加 p_purchase_within 列）] [--margin 毛利率（增加 clv_margin 列）]
       文件.csv：交易记录，或含 x、t_x、T（及 zbar）列的客户汇总
+  tier check 文件.csv --calibration-end YYYY-MM-DD [--holdout-end YYYY-MM-DD] [--unit day|week|month]
+                    [--model bgnbd|pareto] [--format csv|json] [--customer 列] [--date 列] [--amount 列]
   tier score 文件.csv --metrics 列1,列2 --weights 0.5,0.5 [--directions higher,lower]
                     [--bands 0.05,0.15,0.3,0.3 | --thresholds 90,75,50,25] [--method percentile|minmax]
                     [--id 列] [--summary] [--format csv|json]

@@ -7,6 +7,7 @@ import { functions } from "./functions";
 import { hostile } from "./hostile";
 import { pane } from "./pane";
 import { shared } from "./shared";
+import { trust } from "./trust";
 import { workbook } from "./workbook";
 
 export const zhCN: Messages = {
@@ -18,5 +19,6 @@ export const zhCN: Messages = {
   ...workbook,
   ...cliHelp,
   ...hostile,
+  ...trust,
 };
 
