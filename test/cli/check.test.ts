@@ -145,6 +145,6 @@ describe("tier predict: diagnostics, --within, --margin", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("Fit diagnostics:");
     expect(r.stderr).toContain("few-repeat-customers: Only 3 customers bought more than once");
-    expect(r.stdout.split("\n")[0]).toBe("customer,x,t_x,T,p_alive,expected_purchases,expected_avg_spend,clv");
+    expect(r.stdout.split("\n")[0]).toBe("customer,x,t_x,T,p_alive,expected_purchases_12_months,expected_avg_spend,clv_12_months");
   });
 });
