@@ -39,6 +39,6 @@ function fitCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const fit: Command = {
-  options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--model"],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--unit", "--calibration-end", "--day-order", "--model"],
   run: fitCommand,
 };

@@ -51,6 +51,6 @@ function predictCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const predict: Command = {
-  options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model"],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model"],
   run: predictCommand,
 };

@@ -110,15 +110,20 @@ export interface ScoreAnalysisOptions {
 }
 
 /**
- * Per customer: the next tier up (−1 none; with segments the next M score) and the gap, in `kind` units
- * (NaN none): revenue (segments' M score, ABC by revenue), margin (ABC by margin), orders (ABC by
- * orders) or score points (score bands).
+ * Per customer: the next tier up (−1 none) and the gap, in `kind` units (NaN none): revenue (ABC by
+ * revenue), margin (ABC by margin), orders (ABC by orders), score points (score bands), or with segments
+ * "purchase": `orders` purchases, the last one now, adding `gap` revenue (0: any amount) that move the
+ * customer into the better segment `next` (src/core/tiers/upgrade-segment.ts).
  */
 export interface AnalysisUpgrade {
   next: Int32Array;
   gap: Float64Array;
-  kind: "revenue" | "margin" | "orders" | "points";
+  kind: UpgradeKind;
+  /** With kind "purchase": the purchases it takes (0 where there is no next tier). */
+  orders?: Int32Array;
 }
+
+export type UpgradeKind = "revenue" | "margin" | "orders" | "points" | "purchase";
 
 /** A setting the analysis cannot use: which one and why (worded by the caller). */
 export type AnalysisSettingProblem =
@@ -223,6 +228,8 @@ export interface RfmAnalysis {
   scores: RfmScores;
   codes: string[];
   segmentation: Segmentation;
+  /** The scheme the segments came from (their rules, for the upgrade search). */
+  scheme: SegmentScheme | readonly SegmentRule[];
 }
 
 /** ABC over `values`: revenue, margin or orders per customer (`measure`). */

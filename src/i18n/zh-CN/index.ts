@@ -4,7 +4,8 @@ import { cli } from "./cli";
 import { core } from "./core";
 import { functions } from "./functions";
 import { pane } from "./pane";
+import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { workbook } from "./workbook";
 
-export const zhCN: Messages = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook };
+export const zhCN: Messages = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook, ...predictRest };
