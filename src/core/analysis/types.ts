@@ -14,7 +14,7 @@ import type { CustomerId } from "../cells/coerce";
 import type { ProblemLog } from "../cells/problems";
 import type { Transactions } from "../transactions/model";
 import type { TimeUnit } from "../models/calibration";
-import type { BgNbdFit } from "../models/bgnbd";
+import type { CountFit, CountModelName } from "../models/count-model";
 import type { GammaGammaFit } from "../models/gammagamma";
 import type { RfmScores } from "../tiers/rfm";
 import type { SegmentRule, SegmentScheme, Segmentation } from "../tiers/segments";
@@ -71,6 +71,8 @@ export interface ClvAnalysisOptions {
 
 export interface PredictAnalysisOptions {
   unit: TimeUnit;
+  /** The purchase-count model: BG/NBD (default; settings saved before the choice existed have none) or Pareto/NBD. */
+  model?: CountModelName;
   /** Horizon of the expected purchases and of the CLV, in whole months. */
   horizonMonths: number;
   monthlyDiscount: number;
@@ -196,7 +198,8 @@ export interface RfGrid {
 
 /** Per analysis customer (index as `AnalysisResult.customerIds`); NaN where the model has no row. */
 export interface ModelPredictions {
-  bgnbd: BgNbdFit;
+  /** The fitted purchase-count model (its `model` tag says which: BG/NBD or Pareto/NBD). */
+  counts: CountFit;
   gammaGamma: GammaGammaFit;
   pAlive: Float64Array;
   churnRisk: Float64Array;

@@ -60,7 +60,6 @@ export const predictRest = {
       cutOutOfRange: (value: string) => `An ABC class end is ${value}; use a percentage above 0 and below 100.`,
       horizon: (value: string) => `Horizon (months) is ${value}; use a whole number of months from 0 to 240.`,
       monthlyDiscount: (value: string) => `Monthly discount rate is ${value}; use a rate from 0 % to 100 %, such as 1 (1 % a month).`,
-      lifecycle: (value: string, hint: string) => `A lifecycle setting under Predict's More options is ${value}; ${hint}.`,
     },
   },
 };

@@ -42,7 +42,6 @@ export const predictRest: PredictRestMessages = {
       cutOutOfRange: (value: string) => `ABC 分类截止点为 ${value}；请使用大于 0、小于 100 的百分比。`,
       horizon: (value: string) => `预测期（月）为 ${value}；请使用 0 到 240 之间的整数月数。`,
       monthlyDiscount: (value: string) => `月折现率为 ${value}；请使用 0% 到 100% 之间的比率，例如 1（每月 1%）。`,
-      lifecycle: (value: string, hint: string) => `预测“更多选项”中的一项生命周期设置为 ${value}；${hint}。`,
     },
   },
 };

@@ -136,7 +136,7 @@ export class FakePort implements WorkbookPort {
     this.release?.();
   }
 
-  private log(method: keyof WorkbookPort, ...args: unknown[]) {
+  protected log(method: keyof WorkbookPort, ...args: unknown[]) {
     this.calls.push({ method, args });
   }
 
