@@ -30,9 +30,9 @@ describe.skipIf(!haveChromium)("choosing the data, end to end (headless Chromium
   });
 
   it("refuses an empty selection when it is taken, says what to select, and stays axe-clean", async () => {
-    await page.evaluate(() => window.tieringPreview!.book.select("Online Retail", "Z40000"));
+    await page.evaluate(() => window.tieringPreview!.book.select("Online Retail", "J2"));
     await page.getByRole("button", { name: en.pane.useSelection }).click();
-    await page.getByText(en.predictRest.data.selectionEmpty("Online Retail!Z40000")).waitFor({ timeout: 30_000 });
+    await page.getByText(en.predictRest.data.selectionEmpty("Online Retail!J2")).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId("source-summary").count()).toBe(0);
     expect(serious(await axeViolations(page))).toEqual([]);
   }, 60_000);
@@ -70,9 +70,9 @@ describe.skipIf(!haveChromium)("choosing the data, end to end (headless Chromium
 
   it("words the refusal in Chinese", async () => {
     const zhPage = await openPreview(browser, `${server.url}preview.html?lang=zh-CN`, consoleErrors);
-    await zhPage.evaluate(() => window.tieringPreview!.book.select("Online Retail", "Z40000"));
+    await zhPage.evaluate(() => window.tieringPreview!.book.select("Online Retail", "J2"));
     await zhPage.getByRole("button", { name: zh.pane.useSelection }).click();
-    await zhPage.getByText(zh.predictRest.data.selectionEmpty("Online Retail!Z40000")).waitFor({ timeout: 30_000 });
+    await zhPage.getByText(zh.predictRest.data.selectionEmpty("Online Retail!J2")).waitFor({ timeout: 30_000 });
     expect(serious(await axeViolations(zhPage))).toEqual([]);
     await zhPage.close();
   }, 120_000);
