@@ -73,11 +73,15 @@ function contentSecurityPolicy({ officeJs, serving }) {
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 /**
  * The browser preview (src/preview): the pane beside the in-memory stand-in workbook, with a sample data set
- * copied from ../shared/data. Part of development builds (npm start) and of builds with env.TIERING_PREVIEW;
+ * (the Online Retail sample from assets/sample, CDNOW from ../shared/data). Part of development builds (npm start) and of builds with env.TIERING_PREVIEW;
  * the production add-in (npm run build) leaves it out. env.TIERING_PREVIEW_ONLY builds the preview alone
  * (the e2e tests).
  */
-const PREVIEW_SAMPLE = path.resolve(__dirname, "../shared/data/online_retail_sample_20k.csv");
+/**
+ * Whole customer histories drawn from the complete Online Retail data by scripts/sample-online-retail.mjs (seeded;
+ * kept in the repository, so the preview opens on it without ../shared/data).
+ */
+const PREVIEW_SAMPLE = path.resolve(__dirname, "assets/sample/online_retail_customers.csv");
 /** The CDNOW purchases, for the preview's `?data=cdnow` (two half-years of 1997: the dynamic workflow). */
 const PREVIEW_CDNOW = path.resolve(__dirname, "../shared/data/CDNOW_master.txt");
 /**

@@ -13,7 +13,7 @@ import { en } from "../src/i18n/en";
 import { zhCN } from "../src/i18n/zh-CN";
 
 /** Strings that are the same in English and Chinese on purpose: letters, names and formulas that are not translated. */
-const SAME_IN_BOTH = new Set(["R", "F", "M", "RFM", "ABC", "CLV", "TIER", "Tiering", "English", "中文", "n − 1"]);
+const SAME_IN_BOTH = new Set(["R", "F", "M", "RFM", "ABC", "CLV", "TIER", "Tiering", "English", "中文", "n − 1", "BG/NBD", "Pareto/NBD"]);
 
 type Entry = { path: string; value: unknown };
 

@@ -64,12 +64,14 @@ export const INPUT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "--delimiter": { text: "delimiter", kind: "delimiter", default: { words: "detected" }, example: "semicolon" },
 };
 
-/** The options every transactions file takes (--customer, --date, --amount, --day-order). */
+/** The options every transactions file takes (--customer, --date, --amount, --day-order; --quantity and --order for line items). */
 export const TRANSACTION_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "--customer": { text: "customer", kind: "column", default: "customer_id", example: "client" },
   "--date": { text: "date", kind: "column", default: "date", example: "order_date" },
   "--amount": { text: "amount", kind: "column", default: "amount", example: "revenue" },
   "--day-order": { text: "dayOrder", kind: "choice", choices: ["mdy", "dmy"], default: "mdy", example: "dmy" },
+  "--quantity": { text: "quantity", kind: "column", default: { words: "noDefault" }, example: "Quantity" },
+  "--order": { text: "lineOrder", kind: "column", default: { words: "noDefault" }, example: "InvoiceNo" },
 };
 
 export const FORMAT_OPTION: Readonly<Record<string, OptionSpec>> = {

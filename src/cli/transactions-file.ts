@@ -10,10 +10,11 @@
  * the rows go through the general reader (input/dsv.ts). Both hand rows to one TransactionBuilder.
  */
 import { CoreError } from "../core/cells/errors";
+import { readPurchases } from "../core/analysis/rows";
 import { TransactionBuilder, type ReadOptions } from "../core/transactions/builder";
 import type { Transactions } from "../core/transactions/model";
 import type { Messages } from "../i18n";
-import { inputOptions, position, reportProblems, type Out, type Parsed } from "./args";
+import { inputOptions, position, readTable, reportProblems, type Out, type Parsed } from "./args";
 import { readFast } from "./input/fast";
 import { streamFile, type InputOptions } from "./input/table";
 import { readRowsFast, type ColumnPositions } from "./transactions-csv";
@@ -52,8 +53,38 @@ export function loadTransactions(file: string, names: TransactionNames, options:
 }
 
 /**
- * The file's transactions, its columns named by --customer, --date and --amount; rows left out are
- * listed on stderr, and a file with no usable row is an error.
+ * A line-item file (--quantity and/or --order) read as the pane reads a sheet, by the same core function
+ * (src/core/analysis/rows.ts `readPurchases`): amount = quantity × the --amount column (the unit price), lines
+ * with a negative amount (returns, cancellations such as Online Retail's "C…" invoices) left out and counted,
+ * lines grouped into one order per customer and order id. So `tier` reproduces the pane's (and the preview's)
+ * numbers on the same rows. Rows left out are listed by the file's column names.
+ */
+function readLineItems(p: Parsed, names: { customers: string; dates: string; amounts: string; quantities?: string; orders?: string }, dayOrder: "mdy" | "dmy", m: Messages, err: Out): Transactions {
+  // The columns as text (any encoding or delimiter, read as a stream): the pane's reader takes whole columns.
+  const { file, table } = readTable(p, m, err);
+  const column = (name: string) => table.columns[position(table.header, file, name, m)] ?? [];
+  const read = readPurchases(
+    {
+      customers: column(names.customers),
+      dates: column(names.dates),
+      amounts: column(names.amounts),
+      ...(names.quantities ? { quantities: column(names.quantities) } : {}),
+      ...(names.orders ? { orders: column(names.orders) } : {}),
+    },
+    { dayOrder },
+  );
+  const byRole: Record<string, string | undefined> = { customer: names.customers, date: names.dates, amount: names.amounts, quantity: names.quantities, order: names.orders };
+  for (const problem of read.quality.problems.problems) problem.field = byRole[problem.field] ?? problem.field;
+  reportProblems(read.quality.problems, read.lines.inputRows, m, err);
+  const { returns } = read.quality;
+  if (returns.rows > 0) err(m.predictRest.cli.returnsLeftOut(returns.rows, returns.firstRow + 2));
+  return read.tx;
+}
+
+/**
+ * The file's transactions, its columns named by --customer, --date and --amount (with --quantity and
+ * --order: line items, read as the pane reads them, `readLineItems`); rows left out are listed on stderr,
+ * and a file with no usable row is an error.
  */
 export function readTransactionsFile(p: Parsed, file: string, dayOrder: "mdy" | "dmy", m: Messages, err: Out): Transactions {
   const names = {
@@ -61,6 +92,13 @@ export function readTransactionsFile(p: Parsed, file: string, dayOrder: "mdy" | 
     dates: p.options.get("--date") ?? "date",
     amounts: p.options.get("--amount") ?? "amount",
   };
+  const quantities = p.options.get("--quantity");
+  const orders = p.options.get("--order");
+  if (quantities !== undefined || orders !== undefined) {
+    const tx = readLineItems(p, { ...names, quantities, orders }, dayOrder, m, err);
+    if (tx.validRows === 0) throw new CoreError("noData", { argument: file });
+    return tx;
+  }
   const tx = loadTransactions(file, names, { fieldNames: names, dayOrder }, inputOptions(p, m), m, err);
   reportProblems(tx.problems, tx.inputRows, m, err);
   if (tx.validRows === 0) throw new CoreError("noData", { argument: file });

@@ -7,6 +7,7 @@ import { AnalysisSettingsError } from "../core/analysis/types";
 import { CoreError } from "../core/cells/errors";
 import type { Messages } from "../i18n";
 import { describeCoreError } from "../i18n/describe";
+import { paneCoreSentence } from "../i18n/pane-core-errors";
 import { settingsSentence } from "../i18n/settings-problems";
 
 export class WorkbookError extends Error {
@@ -54,7 +55,8 @@ export function userError(e: unknown, m: Messages): Error {
   if (e instanceof WorkbookError) return e;
   if (e instanceof AnalysisSettingsError) return new WorkbookError(settingsSentence(e, m), e);
   if (e instanceof CoreError) {
-    return new WorkbookError(e.code === "noData" ? m.workbook.errors.noUsableRows : describeCoreError(e, m), e);
+    // The pane's labels, not a function's argument names (issue 17): the port speaks only to the pane.
+    return new WorkbookError(e.code === "noData" ? m.workbook.errors.noUsableRows : (paneCoreSentence(e, m) ?? describeCoreError(e, m)), e);
   }
   if (isPayloadTooLarge(e)) return new WorkbookError(m.workbook.errors.tooLarge, e);
   const message = e instanceof Error ? e.message : String(e);

@@ -156,14 +156,20 @@ export interface RunReport {
   upgrade: UpgradeCandidate[];
 }
 
-/** A customer near the next tier up: what the gap is measured in follows the tiers (ABC: revenue; score: points; segments: revenue to the next M score). */
+/**
+ * A customer near the next tier up: what the gap is measured in follows the tiers (ABC: revenue, margin or
+ * orders; score: points; segments: "purchase", `orders` purchases, the last one now, adding `gap` revenue,
+ * 0 for any amount, src/core/tiers/upgrade-segment.ts).
+ */
 export interface UpgradeCandidate {
   customer: string;
   /** Tier labels in the run's language. */
   tier: string;
   nextTier: string;
   gap: number;
-  gapKind: "revenue" | "margin" | "orders" | "points";
+  gapKind: "revenue" | "margin" | "orders" | "points" | "purchase";
+  /** With gapKind "purchase": the purchases it takes. */
+  orders?: number;
   /** The customer's row on the results sheet. */
   cell: CellRef;
 }

@@ -9,7 +9,7 @@
  */
 import { ABC_LABELS } from "../core/tiers/abc";
 import { LIFECYCLE_STAGES } from "../core/models/lifecycle";
-import { gapShown } from "../core/tiers/upgrade";
+import { actionableGap } from "../core/tiers/upgrade";
 import type { AnalysisResult } from "../core/analysis/types";
 import type { Messages } from "../i18n";
 import { rowBytes } from "./batch";
@@ -81,12 +81,22 @@ export function resultColumns(a: AnalysisResult, m: Messages, names: ResultNames
   cols.push({ key: "strategy", header: m.workbook.playbook.strategy, format: FORMAT.text, value: strategy });
   if (a.upgrade) {
     const up = a.upgrade;
-    // Money for revenue and margin (ABC by margin), whole orders, score points.
-    const gapFormat = up.kind === "revenue" || up.kind === "margin" ? FORMAT.money : up.kind === "orders" ? FORMAT.whole : FORMAT.decimal;
-    cols.push(
-      { key: "nextTier", header: m.workbook.upgrade.nextTier, format: FORMAT.text, value: (c) => (up.next[c] < 0 ? "" : nextTierLabel(a, up.next[c], m)) },
-      { key: "gap", header: m.workbook.upgrade.gap[up.kind], format: gapFormat, value: (c) => (up.next[c] < 0 ? "" : cellNumber(gapShown(up.gap[c], up.kind === "orders" ? 0 : 2), 2)) },
-    );
+    const nextTier: ColumnSpec = { key: "nextTier", header: m.workbook.upgrade.nextTier, format: FORMAT.text, value: (c) => (up.next[c] < 0 ? "" : nextTierLabel(a, up.next[c], m)) };
+    const orders = up.orders;
+    if (up.kind === "purchase" && orders) {
+      // Segments: the purchases that move the customer into a better segment, and the revenue they add (rounded up where found).
+      const u = m.predictRest.upgrade;
+      cols.push(
+        nextTier,
+        { key: "gapOrders", header: u.purchases, format: FORMAT.whole, value: (c) => (up.next[c] < 0 ? "" : orders[c]) },
+        { key: "gap", header: u.spend, format: FORMAT.money, value: (c) => (up.next[c] < 0 ? "" : cellNumber(up.gap[c], 2)) },
+      );
+    } else {
+      const kind = up.kind === "purchase" ? "revenue" : up.kind;
+      // Money for revenue and margin (ABC by margin), whole orders, score points; rounded up to what a person can act on.
+      const gapFormat = kind === "revenue" || kind === "margin" ? FORMAT.money : kind === "orders" ? FORMAT.whole : FORMAT.decimal;
+      cols.push(nextTier, { key: "gap", header: m.workbook.upgrade.gap[kind], format: gapFormat, value: (c) => (up.next[c] < 0 ? "" : cellNumber(actionableGap(up.gap[c], kind), 2)) });
+    }
   }
   if (a.clv) {
     const clv = a.clv;

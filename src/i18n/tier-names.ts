@@ -41,10 +41,10 @@ export function tierLabel(a: AnalysisResult, t: TierRow, m: Messages): string {
 
 /**
  * The name of the next tier up, from `AnalysisResult.upgrade.next`: an ABC class, a score band, or with
- * segments the next M score (the gap is the revenue to it).
+ * segments the better segment the purchases move the customer into (src/core/tiers/upgrade-segment.ts).
  */
 export function nextTierLabel(a: AnalysisResult, next: number, m: Messages): string {
   if (a.tierBy === "abcClass") return ABC_LABELS[next] ?? "";
   if (a.tierBy === "score") return scoreBandLabel(next, m);
-  return m.workbook.upgrade.mScore(next);
+  return segmentName(a.rfm.segmentation, next, m);
 }

@@ -1,6 +1,7 @@
 /**
- * The data sets the browser preview can open (`preview.html?data=…`), copied from ../shared/data by webpack into
- * `sample/`: the UCI Online Retail sample (the default) and the CDNOW purchases split into two half-years, for
+ * The data sets the browser preview can open (`preview.html?data=…`), copied by webpack into `sample/`: the UCI
+ * Online Retail sample of whole customer histories (the default; assets/sample, drawn from the complete data by
+ * scripts/sample-online-retail.mjs) and the CDNOW purchases (../shared/data) split into two half-years, for
  * trying the dynamic workflow (run, run again on the next period, compare, pilot). Each becomes sheets with an
  * Excel table over them, as a person would have them in a workbook.
  */
@@ -68,7 +69,8 @@ export function cdnowSheets(text: string): SheetSpec[] {
 }
 
 export const DATA_SETS: Record<DataSetName, DataSet> = {
-  retail: { url: "sample/online_retail_sample_20k.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" },
+  // Whole customer histories (scripts/sample-online-retail.mjs), so what the preview predicts means what it says.
+  retail: { url: "sample/online_retail_customers.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" },
   cdnow: { url: "sample/CDNOW_master.txt", kind: "sheets", sheets: cdnowSheets },
   "retail-full": { url: "sample/online_retail.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" },
 };

@@ -32,20 +32,23 @@ const NAMES: Record<GuessKind, Names> = {
   customer: {
     exact: [
       "customerid", "customer", "custid", "customerno", "customernumber", "customercode", "customername", "clientid",
-      "client", "memberid", "member", "userid", "buyerid", "buyer", "accountid",
+      "client", "memberid", "member", "userid", "buyerid", "buyer", "accountid", "custno", "customerkey", "clientno",
+      "shopperid", "shopper", "consumerid", "consumer", "patronid", "user", "account", "accountno", "contactid",
       "客户", "客户编号", "客户id", "客户号", "客户名称", "客户代码", "会员", "会员编号", "会员id", "会员号", "用户id",
-      "用户", "用户编号", "买家", "买家id", "顾客", "顾客编号",
+      "用户", "用户编号", "买家", "买家id", "顾客", "顾客编号", "客户姓名", "用户名", "账号", "会员卡号", "买家昵称",
+      "收货人", "消费者", "消费者id",
     ],
-    contains: ["customer", "client", "member", "客户", "会员", "顾客", "买家"],
+    contains: ["customer", "client", "member", "shopper", "consumer", "cust", "buyer", "客户", "会员", "顾客", "买家", "消费者"],
   },
   date: {
     exact: [
       "date", "invoicedate", "orderdate", "purchasedate", "transactiondate", "saledate", "salesdate", "orderdatetime",
-      "ordertime", "datetime", "timestamp", "paiddate", "paymentdate",
+      "ordertime", "datetime", "timestamp", "paiddate", "paymentdate", "createdat", "orderedat",
+      "purchasedat", "paidat", "txndate", "trandate", "transdate", "invoicetime", "purchasetime",
       "日期", "订单日期", "下单时间", "下单日期", "购买日期", "购买时间", "交易日期", "交易时间", "成交时间", "成交日期",
-      "支付时间", "付款时间", "付款日期", "销售日期", "时间",
+      "支付时间", "付款时间", "付款日期", "销售日期", "时间", "创建时间", "订单时间", "消费时间", "消费日期",
     ],
-    contains: ["date", "日期", "时间"],
+    contains: ["date", "日期", "时间", "timestamp", "datetime"],
   },
   unitPrice: {
     exact: ["unitprice", "price", "priceeach", "unitcost", "单价", "价格", "销售单价", "商品单价"],
@@ -59,10 +62,13 @@ const NAMES: Record<GuessKind, Names> = {
     exact: [
       "amount", "revenue", "sales", "total", "totalamount", "ordervalue", "orderamount", "orderrevenue", "spend",
       "payment", "paid", "amountpaid", "netsales", "grosssales", "salesamount", "totalprice", "value",
+      "dollarvalue", "dollars", "dollaramount", "usd", "gmv", "turnover", "subtotal", "linetotal", "netamount",
+      "grossamount", "purchaseamount", "transactionamount", "saleamount", "totalspend", "spent",
       "金额", "销售额", "实付", "实付金额", "订单金额", "消费金额", "收入", "销售金额", "支付金额", "成交金额", "付款金额",
-      "营业额", "总额", "总金额",
+      "营业额", "总额", "总金额", "实收", "实收金额", "消费", "消费额", "营收", "应付金额", "交易金额", "金额元",
+      "订单总额", "商品金额", "成交额", "实付款",
     ],
-    contains: ["amount", "revenue", "sales", "金额", "销售额", "实付"],
+    contains: ["amount", "revenue", "sales", "total", "dollar", "value", "spend", "gmv", "turnover", "金额", "销售额", "实付", "实收", "营业额", "成交额", "消费额"],
   },
   margin: {
     exact: ["margin", "grossmargin", "profit", "grossprofit", "毛利", "毛利润", "利润", "毛利额"],
@@ -197,4 +203,30 @@ export function mappingFor(saved: ColumnMapping | null, header: readonly unknown
   const full = saved && saved.order === undefined ? completeMapping(saved) : saved;
   if (full && mappingProblems(full, header.length).length === 0) return full;
   return guessMapping(header, sample);
+}
+
+/**
+ * The mapping for a newly chosen source: when every column the current mapping uses is in the new header under
+ * the same name (another month's table, the same export again), each role keeps its column, found by name, so
+ * the person's choices survive (issue 17); otherwise the new header is guessed afresh.
+ */
+export function carryMapping(
+  current: { header: readonly unknown[]; mapping: ColumnMapping } | null,
+  header: readonly unknown[],
+  sample: readonly (readonly unknown[])[],
+): ColumnMapping {
+  if (!current) return guessMapping(header, sample);
+  const names = header.map(normalizeHeader);
+  const carried: ColumnMapping = { ...EMPTY_MAPPING };
+  let used = 0;
+  for (const role of ROLES) {
+    const column = current.mapping[role];
+    if (column < 0) continue;
+    const name = normalizeHeader(current.header[column]);
+    const at = name ? names.indexOf(name) : -1;
+    if (at < 0) return guessMapping(header, sample);
+    carried[role] = at;
+    used++;
+  }
+  return used > 0 && mappingProblems(carried, header.length).length === 0 ? carried : guessMapping(header, sample);
 }

@@ -22,7 +22,8 @@ import { scoreSettings } from "../support/fixtures";
 import { axeViolations, haveChromium, inspect, launchChromium, openPreview, ROOT, serious, shoot } from "./support/browser";
 import { startPreview, type PreviewServer } from "./support/preview-server";
 
-const SAMPLE = resolve(ROOT, "../shared/data/online_retail_sample_20k.csv");
+/** The preview's default sample: whole customer histories (scripts/sample-online-retail.mjs). */
+const SAMPLE = resolve(ROOT, "assets/sample/online_retail_customers.csv");
 const en = messages("en");
 const s = en.pane.score;
 const w = en.workbook;
@@ -109,7 +110,7 @@ describe.skipIf(!haveChromium)("weighted score and playbook, end to end (headles
 
   it("sets up the weighted score (monetary, frequency, recency lower), score bands and ABC computed from the curve", async () => {
     await page.getByRole("button", { name: en.pane.useSelection }).click();
-    await expect.poll(() => page.getByTestId("source-summary").textContent()).toMatch(/20,000 rows$/);
+    await expect.poll(() => page.getByTestId("source-summary").textContent()).toMatch(new RegExp(`${columns.customers.length.toLocaleString("en-US")} rows$`));
     const shown = async (label: string) => (await page.getByRole("combobox", { name: label, exact: true }).textContent())?.trim();
     expect(await shown(en.pane.amountAsUnitPrice)).toBe("UnitPrice");
     expect(await shown(en.pane.roles.quantity)).toBe("Quantity");

@@ -63,9 +63,10 @@ describe("tiers by weighted score", () => {
       }
       expect(r[at(u.nextTier)]).toBe(labels[k - 1]);
       expect(r[at(u.gap.points)] as number).toBeGreaterThan(0);
-      // Rounded up to the two decimals shown (a gap of 0.0034 points reads 0.01, never 0.00).
-      expect((r[at(u.gap.points)] as number) * 100).toBeCloseTo(Math.round((r[at(u.gap.points)] as number) * 100), 9);
-      expect(score(r) + (r[at(u.gap.points)] as number)).toBeCloseTo(lowest[k - 1], 1);
+      // Rounded up to a tenth of a point, what a person can act on (a gap of 0.0034 points reads 0.1): issue 13 §5.
+      expect((r[at(u.gap.points)] as number) * 10).toBeCloseTo(Math.round((r[at(u.gap.points)] as number) * 10), 9);
+      expect(score(r) + (r[at(u.gap.points)] as number)).toBeGreaterThanOrEqual(lowest[k - 1] - 0.005);
+      expect(score(r) + (r[at(u.gap.points)] as number)).toBeLessThan(lowest[k - 1] + 0.1 + 0.005);
     }
     expect(report.upgrade).toHaveLength(20);
     expect(report.upgrade.every((c) => c.gapKind === "points" && labels.indexOf(c.nextTier) === labels.indexOf(c.tier) - 1)).toBe(true);
@@ -128,10 +129,18 @@ describe("the playbook with segments", () => {
       expect(r[strategy]).toBe(key === "lost" ? en.workbook.strategies.lost : `Do ${key}`);
     }
     expect(results.some((r) => r[segment] === en.segments.lost)).toBe(true);
-    // Segments: the gap is the revenue to the next M score.
-    expect(header).toContain(en.workbook.upgrade.gap.revenue);
+    // Segments: the purchases (the last one now) that move the customer into a better segment, and their amount (issue 13 §5).
+    const u = en.predictRest.upgrade;
+    expect(header).toEqual(expect.arrayContaining([en.workbook.upgrade.nextTier, u.purchases, u.spend]));
     const next = header.indexOf(en.workbook.upgrade.nextTier);
-    expect(results.some((r) => /^M score [2-5]$/.test(String(r[next])))).toBe(true);
+    const rank = Object.keys(en.segments);
+    const moved = results.filter((r) => r[next] !== "");
+    expect(moved.length).toBeGreaterThan(0);
+    for (const r of moved) {
+      expect(rank.indexOf(keyOf.get(r[next] as string)!)).toBeLessThan(rank.indexOf(keyOf.get(r[segment] as string)!));
+      expect(r[header.indexOf(u.purchases)] as number).toBeGreaterThanOrEqual(1);
+      expect(r[header.indexOf(u.spend)] as number).toBeGreaterThanOrEqual(0);
+    }
   });
 });
 

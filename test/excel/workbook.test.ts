@@ -1,4 +1,5 @@
 /** The workbook jobs against the stand-in: the workbook that results, and the round trips they take. */
+import { actionableAmount } from "../../src/core/tiers/upgrade-segment";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CHART_KINDS } from "../../src/excel/charts";
@@ -59,7 +60,9 @@ describe("run", () => {
       else {
         const next = r[11] === "B" ? "A" : "B";
         expect(r[14]).toBe(next);
-        expect(r[15]).toBeCloseTo(least(next) - (r[5] as number), 2);
+        // Rounded up to what a person can act on (whole units, two significant figures above 100): issue 13 §5.
+        expect(r[15]).toBe(actionableAmount(least(next) - (r[5] as number)));
+        expect((r[5] as number) + (r[15] as number)).toBeGreaterThanOrEqual(least(next));
       }
     }
     expect(formats.slice(14, 16)).toEqual(["@", "#,##0.00"]);

@@ -46,3 +46,38 @@ describe("preview data sets", () => {
     expect(dataSetName("other")).toBe("retail");
   });
 });
+
+describe("the preview's Online Retail sample: whole customer histories (issue 13 §5)", () => {
+  const SAMPLE = resolve(__dirname, "../../assets/sample/online_retail_customers.csv");
+  const FULL = resolve(__dirname, "../../../shared/data/online_retail.csv");
+  const customerOf = (line: string) => {
+    // CustomerID is the 7th field; Description (3rd) may be quoted with commas inside.
+    const fields = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, ""));
+    return fields[6];
+  };
+  const counts = (lines: readonly string[]) => {
+    const out = new Map<string, number>();
+    for (const line of lines) out.set(customerOf(line), (out.get(customerOf(line)) ?? 0) + 1);
+    return out;
+  };
+
+  it("is in the repository, with the full file's header, and is what the preview opens by default", async () => {
+    const { DATA_SETS } = await import("../../src/preview/datasets");
+    expect(DATA_SETS.retail.url).toBe("sample/online_retail_customers.csv");
+    const text = readFileSync(SAMPLE, "utf8");
+    expect(text.split("\n")[0]).toBe("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country");
+  });
+
+  it.skipIf(!existsSync(FULL))("holds every line of each of its customers, as the complete data has them", () => {
+    const sample = readFileSync(SAMPLE, "utf8").trim().split("\n").slice(1);
+    const full = readFileSync(FULL, "utf8").trim().split("\n").slice(1);
+    const inSample = counts(sample);
+    const inFull = counts(full);
+    const customers = [...inSample.keys()].filter((id) => id !== "");
+    expect(customers.length).toBe(200);
+    for (const id of customers) expect(inSample.get(id), id).toBe(inFull.get(id));
+    // Every sampled line is a line of the complete file, byte for byte.
+    const all = new Set(full);
+    expect(sample.every((line) => all.has(line))).toBe(true);
+  });
+});

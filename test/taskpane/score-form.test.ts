@@ -248,20 +248,27 @@ describe("the playbook's tiers", () => {
 
 describe("upgrade gaps", () => {
   const numbers = (locale: string) => new Intl.NumberFormat(locale);
-  it("formats the gap in the pane's number format, rounded up: money to the cent, whole orders, points to a tenth (two significant digits below 1)", () => {
-    expect(gapText({ gap: 1234.5, gapKind: "revenue" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.revenue("1,234.50"));
-    expect(gapText({ gap: 0.001, gapKind: "revenue" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.revenue("0.01"));
-    expect(gapText({ gap: 1.1, gapKind: "revenue" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.revenue("1.10"));
+  it("formats the gap in the pane's number format, rounded up to what a person can act on (issue 13 §5): money in whole units (two significant figures above 100), whole orders, points to a tenth", () => {
+    expect(gapText({ gap: 1234.5, gapKind: "revenue" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.revenue("1,300"));
+    expect(gapText({ gap: 0.001, gapKind: "revenue" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.revenue("1"));
+    expect(gapText({ gap: 1.1, gapKind: "revenue" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.revenue("2"));
     expect(gapText({ gap: 1, gapKind: "orders" }, en, numbers("en"))).toBe("1 more order");
     expect(gapText({ gap: 2, gapKind: "orders" }, en, numbers("en"))).toBe("2 more orders");
     expect(gapText({ gap: 3.04, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("3.1"));
     expect(gapText({ gap: 12, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("12.0"));
-    expect(gapText({ gap: 0.25, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("0.25"));
-    expect(gapText({ gap: 0.00341, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("0.0035"));
-    expect(gapText({ gap: 12000, gapKind: "revenue" }, zh, numbers("zh-CN"))).toBe(zh.pane.upgrade.gap.revenue("12,000.00"));
-    // ABC by margin: money, like revenue, rounded up to the cent.
-    expect(gapText({ gap: 1234.561, gapKind: "margin" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.margin("1,234.57"));
-    expect(gapText({ gap: 12000, gapKind: "margin" }, zh, numbers("zh-CN"))).toBe(zh.pane.upgrade.gap.margin("12,000.00"));
+    expect(gapText({ gap: 0.25, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("0.3"));
+    // No 0.0056-point gaps: the least a person can act on is a tenth.
+    expect(gapText({ gap: 0.0056, gapKind: "points" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.points("0.1"));
+    expect(gapText({ gap: 12000, gapKind: "revenue" }, zh, numbers("zh-CN"))).toBe(zh.pane.upgrade.gap.revenue("12,000"));
+    // ABC by margin: money, like revenue.
+    expect(gapText({ gap: 1234.561, gapKind: "margin" }, en, numbers("en"))).toBe(en.pane.upgrade.gap.margin("1,300"));
+    expect(gapText({ gap: 12000, gapKind: "margin" }, zh, numbers("zh-CN"))).toBe(zh.pane.upgrade.gap.margin("12,000"));
     expect(gapText({ gap: 3, gapKind: "orders" }, zh, numbers("zh-CN"))).toBe(zh.pane.upgrade.gap.orders(3, "3"));
+    // Segments: purchases, the last one now, of any amount or adding an amount.
+    const p = en.predictRest.upgrade.purchase;
+    expect(gapText({ gap: 0, gapKind: "purchase", orders: 1 }, en, numbers("en"))).toBe("a purchase now");
+    expect(gapText({ gap: 160, gapKind: "purchase", orders: 1 }, en, numbers("en"))).toBe(p(1, "1", "160"));
+    expect(gapText({ gap: 1300, gapKind: "purchase", orders: 3 }, en, numbers("en"))).toBe("3 purchases adding 1,300, the last one now");
+    expect(gapText({ gap: 0, gapKind: "purchase", orders: 2 }, zh, numbers("zh-CN"))).toBe(zh.predictRest.upgrade.purchase(2, "2", null));
   });
 });

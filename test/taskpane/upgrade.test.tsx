@@ -26,9 +26,11 @@ describe("pane: upgrade candidates and the snapshot", () => {
     const port = new FakePort();
     await runWith(port);
     expect(bodyText()).toContain(en.pane.upgrade.heading);
+    // Segments: the purchases (the last one now) that move each customer into a better segment (issue 13 §5).
+    expect(bodyText()).toContain(en.predictRest.upgrade.hintSegments);
     expect(items()).toEqual([
-      `12347${en.pane.upgrade.detail("Loyal", "Champions", en.pane.upgrade.gap.revenue("120.50"))}`,
-      `12350${en.pane.upgrade.detail("Promising", "Potential loyalist", en.pane.upgrade.gap.revenue("310.00"))}`,
+      `12347${en.pane.upgrade.detail("Loyal", "Champions", "a purchase of 130 now")}`,
+      `12350${en.pane.upgrade.detail("Promising", "Potential loyalist", "2 purchases, the last one now")}`,
     ]);
     await click(get("link", "12350"));
     expect(port.called("selectCell")).toEqual([{ method: "selectCell", args: [{ sheet: "Tiers", address: "A5" }, "en"] }]);
@@ -49,7 +51,8 @@ describe("pane: upgrade candidates and the snapshot", () => {
     await runWith(port);
     expect(items()).toHaveLength(10);
     expect(items()[0]).toBe(`C1${en.pane.upgrade.detail(en.scoreTiers.silver, en.scoreTiers.gold, "1 more order")}`);
-    expect(items()[1]).toContain(en.pane.upgrade.gap.points("0.25"));
+    // Rounded up to a tenth of a point.
+    expect(items()[1]).toContain(en.pane.upgrade.gap.points("0.3"));
     expect(query("link", "C11")).toBeNull();
     await click(get("link", "C10"));
     expect(port.called("selectCell")[0].args[0]).toEqual({ sheet: "Tiers", address: "A11" });
@@ -83,7 +86,7 @@ describe("pane: upgrade candidates and the snapshot", () => {
     port.report = { ...REPORT, upgrade: [{ ...REPORT.upgrade[0], tier: "忠诚客户", nextTier: "冠军客户", gap: 1500 }] };
     await runWith(port, "zh-CN");
     expect(bodyText()).toContain(zh.pane.upgrade.heading);
-    expect(items()).toEqual([`12347${zh.pane.upgrade.detail("忠诚客户", "冠军客户", zh.pane.upgrade.gap.revenue("1,500.00"))}`]);
+    expect(items()).toEqual([`12347${zh.pane.upgrade.detail("忠诚客户", "冠军客户", zh.predictRest.upgrade.purchase(1, "1", "1,500"))}`]);
     expect(bodyText()).toContain(zh.pane.upgrade.snapshotSaved("2011-12-09"));
     await click(get("link", "12347"));
     expect(port.called("selectCell")[0].args).toEqual([{ sheet: "Tiers", address: "A2" }, "zh-CN"]);

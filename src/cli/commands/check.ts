@@ -78,7 +78,7 @@ function checkCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const check: Command = {
-  options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--holdout-end", "--day-order", "--model", "--format"],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--unit", "--calibration-end", "--holdout-end", "--day-order", "--model", "--format"],
   help: {
     args: "FILE.csv",
     example: "tier check ../shared/data/CDNOW_sample.txt --calibration-end 1997-09-30 --holdout-end 1998-06-30 --unit week",

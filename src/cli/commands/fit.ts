@@ -43,7 +43,7 @@ function fitCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const fit: Command = {
-  options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--model"],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--unit", "--calibration-end", "--day-order", "--model"],
   help: { args: "FILE.csv", options: { ...MODEL_OPTIONS, ...TRANSACTION_OPTIONS }, example: "tier fit ../shared/data/cdnow_customers_summary.csv --unit week" },
   run: fitCommand,
 };

@@ -89,7 +89,7 @@ function predictCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const predict: Command = {
-  options: ["--customer", "--date", "--amount", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model", "--within", "--margin"],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model", "--within", "--margin"],
   help: {
     args: "FILE.csv",
     example: "tier predict ../shared/data/cdnow_customers_summary_with_transactions.csv --unit week --horizon 39",

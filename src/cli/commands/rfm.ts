@@ -80,7 +80,7 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const rfm: Command = {
-  options: ["--customer", "--date", "--amount", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
   flags: ["--summary"],
   help: {
     args: "FILE.csv",

@@ -18,7 +18,6 @@ import type { CustomerId } from "../cells/coerce";
 import type { Transactions } from "../transactions/model";
 import { LIFECYCLE_DEFAULTS, lifecycleOptionProblems, lifecycleStages } from "../models/lifecycle";
 import { CLV_DEFAULTS, predictOptionProblems, runClvModels, type ClvModelRun } from "../models/predict";
-import type { BgNbdFit } from "../models/bgnbd";
 import { perTier } from "./measures";
 import { scoreNeedsPredictions, withScore } from "./score";
 import type { AnalysisResult, CustomerPredictions, PredictAnalysisOptions, TierRow } from "./types";
@@ -75,9 +74,11 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
   const stageTo = joinIds(lifecycle.customerIds, customerIds);
   for (let k = 0; k < stageTo.length; k++) if (stageTo[k] >= 0) stage[stageTo[k]] = lifecycle.stage[k];
 
-  let run: ClvModelRun<BgNbdFit>;
+  let run: ClvModelRun;
   try {
-    run = runClvModels(tx, { unit: options.unit, calibrationEnd: asOf, horizonMonths: options.horizonMonths, monthlyDiscount: options.monthlyDiscount });
+    // The pane's model choice: Pareto/NBD when asked for, else BG/NBD (settings saved before the choice have none).
+    const model = options.model === "paretoNbd" ? "paretoNbd" : CLV_DEFAULTS.model;
+    run = runClvModels(tx, { unit: options.unit, calibrationEnd: asOf, horizonMonths: options.horizonMonths, monthlyDiscount: options.monthlyDiscount, model });
   } catch (error) {
     if (isModelFailure(error)) return { options, stage, model: null, error };
     throw error;
@@ -94,8 +95,7 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
     stage,
     error: null,
     model: {
-      // The pane's analysis uses BG/NBD (runClvModels' default).
-      bgnbd: run.counts,
+      counts: run.counts,
       gammaGamma: run.gammaGamma,
       pAlive: spread(p.pAlive, to, n),
       churnRisk: spread(warning.risk, to, n),

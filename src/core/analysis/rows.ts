@@ -18,6 +18,7 @@
  * counts stay in rows; `quality.orders` says how many orders the used rows formed. The margin, extra and
  * category columns are read per line, as without orders.
  */
+import { CoreError } from "../cells/errors";
 import { excelErrorText, readNumberCell, type CellRead, type CustomerId } from "../cells/coerce";
 import { TransactionBuilder } from "../transactions/builder";
 import type { Transactions } from "../transactions/model";
@@ -133,7 +134,13 @@ export interface ReadCustomers {
   extras: Float64Array | null;
 }
 
-export function readCustomers(columns: AnalysisColumns, options: AnalysisOptions): ReadCustomers {
+/**
+ * The purchases of line-item (or plain) columns as the pane reads them: amount = quantity × price with a
+ * quantity column, returns and cancellations (negative lines) left out, lines grouped into orders with an
+ * order column. `tier` reads a file with --quantity and --order through here too, so the pane and the
+ * command count the same purchases (src/cli/transactions-file.ts).
+ */
+export function readPurchases(columns: AnalysisColumns, options: Pick<AnalysisOptions, "dayOrder" | "problemLimit"> = {}): Omit<ReadCustomers, "summary"> {
   const read = readAnalysisRows(columns, options);
   // Returns are left out per line, before the lines are grouped into orders.
   const { tx: lines, returns } = withoutReturns(read.tx);
@@ -147,6 +154,14 @@ export function readCustomers(columns: AnalysisColumns, options: AnalysisOptions
     problems: read.problems,
     returns,
   };
-  const summary = summarizeCustomers(tx, { asOf: options.asOf ?? null });
-  return { lines, tx, quality, summary, margins: read.margins, extras: read.extras };
+  return { lines, tx, quality, margins: read.margins, extras: read.extras };
+}
+
+export function readCustomers(columns: AnalysisColumns, options: AnalysisOptions): ReadCustomers {
+  const read = readPurchases(columns, options);
+  const first = read.quality.problems.problems[0];
+  // No row usable and a reason in the rows: the first bad cell goes with the error, so the caller can name it.
+  if (read.tx.validRows === 0 && first) throw new CoreError("noData", { row: first.row, field: first.field, code: first.code, value: String(first.value ?? "") });
+  const summary = summarizeCustomers(read.tx, { asOf: options.asOf ?? null });
+  return { ...read, summary };
 }

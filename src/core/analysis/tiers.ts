@@ -5,14 +5,16 @@
  *
  * Upgrade gaps (`upgrade`, src/core/tiers/upgrade.ts): per customer the next tier up of `tierBy` and the gap:
  * ABC → the value (revenue, margin, or orders with basis orders) to the next class; score → points to
- * the next band; segment → the revenue to the next M score (`next` is then that M score, 1..levels).
+ * the next band; segment → the fewest purchases (and the amount in them) that move the customer into a
+ * better segment in the rule order (src/core/tiers/upgrade-segment.ts; `next` is that segment).
  */
 import { ABC_LABELS, abcUpgrade, classifyAbc } from "../tiers/abc";
 import { isWideScoring, rfmCode, scoreCustomers } from "../tiers/rfm";
 import { NO_SEGMENT, segmentCustomers } from "../tiers/segments";
 import { SCORE_TIER_KEYS, type ScoreResult } from "../tiers/score";
 import { tierTotals } from "../tiers/totals";
-import { rfmUpgrade, scoreUpgrade } from "../tiers/upgrade";
+import { scoreUpgrade } from "../tiers/upgrade";
+import { segmentUpgrade } from "../tiers/upgrade-segment";
 import type { CustomerSummary } from "../transactions/summary";
 import { perTier } from "./measures";
 import type { AbcAnalysis, AnalysisBase, AnalysisOptions, AnalysisResult, AnalysisUpgrade, RfmAnalysis, TierMeans, TierMeasure, TierRow } from "./types";
@@ -25,7 +27,7 @@ export function rfmOf(summary: CustomerSummary, options: NonNullable<AnalysisOpt
   const customers = summary.customerIds.length;
   const codes = new Array<string>(customers);
   for (let c = 0; c < customers; c++) codes[c] = rfmCode(scores.r.scores[c], scores.f.scores[c], scores.m.scores[c], wide);
-  return { scores, codes, segmentation };
+  return { scores, codes, segmentation, scheme: options.scheme };
 }
 
 /** ABC classes of revenue, margin (`margin` per customer; analysisProblems makes sure it is there) or orders. */
@@ -56,8 +58,9 @@ function assign(a: AnalysisResult, score: ScoreResult | null): { tierOf: Int32Ar
   if (a.tierBy === "segment") {
     const seg = a.rfm.segmentation;
     for (let c = 0; c < customers; c++) if (seg.index[c] !== NO_SEGMENT) tierOf[c] = seg.index[c];
-    // Scored with the default bases (orders, total amount): the revenue to the next M score.
-    return { tierOf, names: seg.names, upgrade: { ...rfmUpgrade(a.rfm.scores, a.summary.orders, a.summary.totalAmount).monetary, kind: "revenue" } };
+    // Scored with the default bases (orders, total amount): the fewest purchases that move the customer to a better segment.
+    const up = segmentUpgrade(a.rfm.scores, seg, a.rfm.scheme, a.summary.recencyDays, a.summary.orders, a.summary.totalAmount);
+    return { tierOf, names: seg.names, upgrade: { ...up, kind: "purchase" } };
   }
   if (a.tierBy === "score") {
     // A score on predictions waits for them (withPredictions); the tiers by score wait with it.

@@ -14,7 +14,7 @@ import type { CustomerId } from "../cells/coerce";
 import type { ProblemLog } from "../cells/problems";
 import type { Transactions } from "../transactions/model";
 import type { TimeUnit } from "../models/calibration";
-import type { BgNbdFit } from "../models/bgnbd";
+import type { CountFit, CountModelName } from "../models/count-model";
 import type { GammaGammaFit } from "../models/gammagamma";
 import type { RfmScores } from "../tiers/rfm";
 import type { SegmentRule, SegmentScheme, Segmentation } from "../tiers/segments";
@@ -71,6 +71,8 @@ export interface ClvAnalysisOptions {
 
 export interface PredictAnalysisOptions {
   unit: TimeUnit;
+  /** The purchase-count model: BG/NBD (default; settings saved before the choice existed have none) or Pareto/NBD. */
+  model?: CountModelName;
   /** Horizon of the expected purchases and of the CLV, in whole months. */
   horizonMonths: number;
   monthlyDiscount: number;
@@ -110,15 +112,20 @@ export interface ScoreAnalysisOptions {
 }
 
 /**
- * Per customer: the next tier up (−1 none; with segments the next M score) and the gap, in `kind` units
- * (NaN none): revenue (segments' M score, ABC by revenue), margin (ABC by margin), orders (ABC by
- * orders) or score points (score bands).
+ * Per customer: the next tier up (−1 none) and the gap, in `kind` units (NaN none): revenue (ABC by
+ * revenue), margin (ABC by margin), orders (ABC by orders), score points (score bands), or with segments
+ * "purchase": `orders` purchases, the last one now, adding `gap` revenue (0: any amount) that move the
+ * customer into the better segment `next` (src/core/tiers/upgrade-segment.ts).
  */
 export interface AnalysisUpgrade {
   next: Int32Array;
   gap: Float64Array;
-  kind: "revenue" | "margin" | "orders" | "points";
+  kind: UpgradeKind;
+  /** With kind "purchase": the purchases it takes (0 where there is no next tier). */
+  orders?: Int32Array;
 }
+
+export type UpgradeKind = "revenue" | "margin" | "orders" | "points" | "purchase";
 
 /** A setting the analysis cannot use: which one and why (worded by the caller). */
 export type AnalysisSettingProblem =
@@ -191,7 +198,8 @@ export interface RfGrid {
 
 /** Per analysis customer (index as `AnalysisResult.customerIds`); NaN where the model has no row. */
 export interface ModelPredictions {
-  bgnbd: BgNbdFit;
+  /** The fitted purchase-count model (its `model` tag says which: BG/NBD or Pareto/NBD). */
+  counts: CountFit;
   gammaGamma: GammaGammaFit;
   pAlive: Float64Array;
   churnRisk: Float64Array;
@@ -223,6 +231,8 @@ export interface RfmAnalysis {
   scores: RfmScores;
   codes: string[];
   segmentation: Segmentation;
+  /** The scheme the segments came from (their rules, for the upgrade search). */
+  scheme: SegmentScheme | readonly SegmentRule[];
 }
 
 /** ABC over `values`: revenue, margin or orders per customer (`measure`). */

@@ -89,14 +89,24 @@ export function segmentByRules(scores: RfmScores, rules: readonly SegmentRule[],
       fs = toFivePointScale(fs, f.levels);
       ms = toFivePointScale(ms, m.levels);
     }
-    let k = 0;
-    for (; k < rules.length; k++) {
-      const rule = rules[k];
-      if (rs >= rule.r[0] && rs <= rule.r[1] && fs >= rule.f[0] && fs <= rule.f[1] && ms >= rule.m[0] && ms <= rule.m[1]) break;
-    }
-    index[i] = k === rules.length ? others : k;
+    index[i] = ruleIndex(rules, rs, fs, ms);
   }
   return { index, names: [...rules.map((rule) => rule.name), OTHERS], builtIn, othersIndex: others };
+}
+
+/** The first rule that the scores (on the rules' scale) match, or `rules.length` ("others"). */
+export function ruleIndex(rules: readonly SegmentRule[], rs: number, fs: number, ms: number): number {
+  let k = 0;
+  for (; k < rules.length; k++) {
+    const rule = rules[k];
+    if (rs >= rule.r[0] && rs <= rule.r[1] && fs >= rule.f[0] && fs <= rule.f[1] && ms >= rule.m[0] && ms <= rule.m[1]) break;
+  }
+  return k;
+}
+
+/** The cn8 class of R, F and M scores, against the mean scores that split high from low. */
+export function cn8Index(means: { r: number; f: number; m: number }, rs: number, fs: number, ms: number): number {
+  return (ms > means.m ? 0 : 4) + (rs > means.r ? 0 : 2) + (fs > means.f ? 0 : 1);
 }
 
 function meanScore(scores: Uint8Array): number {
@@ -124,7 +134,7 @@ export function segmentCn8(scores: RfmScores): Segmentation {
       index[i] = NO_SEGMENT;
       continue;
     }
-    index[i] = (ms > means.m ? 0 : 4) + (rs > means.r ? 0 : 2) + (fs > means.f ? 0 : 1);
+    index[i] = cn8Index(means, rs, fs, ms);
   }
   return { index, names: [...CN8_SEGMENTS], builtIn: true, means };
 }

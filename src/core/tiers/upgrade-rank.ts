@@ -8,15 +8,21 @@
  * "Closest" is the gap relative to where the customer stands: gap ÷ value, where value is what the gap
  * is measured in (a customer with 900 of revenue and a 100 gap is nearer than one with 100 and a gap of
  * 50). A customer whose value is 0 or less (or not a number) has no relative gap: such customers come
- * after every customer with one, by the gap itself. Ties go to the smaller gap, then the earlier row.
+ * after every customer with one, by the gap itself. Ties go to the smaller gap, then the customer with the
+ * larger value, then the earlier row.
  *
  *   closestToUpgrade({ next: [1, 1, -1], gap: [50, 100, NaN] }, [100, 900, 5], 2) // → [1, 0]: 100/900 < 50/100
  *
  * The gaps alone (a plain column) are accepted too: then a candidate is any customer with a finite gap
  * of 0 or more (NaN marks "no next tier").
  */
-/** `UpgradeGaps` (src/core/tiers/upgrade.ts) or anything shaped like it. */
-type Gaps = { readonly next: ArrayLike<number>; readonly gap: ArrayLike<number> };
+/**
+ * `UpgradeGaps` (src/core/tiers/upgrade.ts) or anything shaped like it; with `orders` (segments: the
+ * purchases it takes, src/core/tiers/upgrade-segment.ts) the fewest purchases come first, then the gap
+ * relative to the value: one purchase is one thing to ask of a customer, whatever its size.
+ */
+type Gaps = { readonly next: ArrayLike<number>; readonly gap: ArrayLike<number>; readonly orders?: ArrayLike<number> };
+type Kept = { i: number; steps: number; relative: number; gap: number; value: number };
 
 /** Indices of at most `limit` customers with the smallest relative gap, closest first. O(n log limit). */
 export function closestToUpgrade(up: Gaps | ArrayLike<number>, value: ArrayLike<number>, limit = 20): number[] {
@@ -27,15 +33,26 @@ export function closestToUpgrade(up: Gaps | ArrayLike<number>, value: ArrayLike<
   if (next && next.length !== gap.length) throw new RangeError(`next and gap differ in length: ${next.length}, ${gap.length}`);
   if (!(limit >= 1)) return [];
   // The kept candidates, sorted closest first; a new one goes in by binary search when it beats the last.
-  const kept: { i: number; relative: number; gap: number }[] = [];
-  const before = (a: { i: number; relative: number; gap: number }, b: { i: number; relative: number; gap: number }) =>
-    a.relative !== b.relative ? a.relative < b.relative : a.gap !== b.gap ? a.gap < b.gap : a.i < b.i;
+  const orders = withNext ? ((up as Gaps).orders ?? null) : null;
+  const kept: Kept[] = [];
+  // Equal relative gaps (a gap of 0: "a purchase now" moves them): the customer worth more first.
+  const before = (a: Kept, b: Kept) =>
+    a.steps !== b.steps
+      ? a.steps < b.steps
+      : a.relative !== b.relative
+        ? a.relative < b.relative
+        : a.gap !== b.gap
+          ? a.gap < b.gap
+          : a.value !== b.value
+            ? a.value > b.value
+            : a.i < b.i;
   for (let i = 0; i < gap.length; i++) {
     if (next && !(next[i] >= 0)) continue;
     const g = gap[i];
     if (!(g >= 0) || !Number.isFinite(g)) continue;
     const v = value[i];
-    const candidate = { i, relative: v > 0 && Number.isFinite(v) ? g / v : Infinity, gap: g };
+    const worth = v > 0 && Number.isFinite(v) ? v : 0;
+    const candidate: Kept = { i, steps: orders ? orders[i] : 0, relative: worth > 0 ? g / worth : Infinity, gap: g, value: worth };
     if (kept.length === limit && !before(candidate, kept[limit - 1])) continue;
     let lo = 0;
     let hi = kept.length;

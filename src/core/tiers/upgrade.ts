@@ -24,6 +24,7 @@
 import type { DimensionScores, RfmScores } from "./rfm";
 import type { ScoreResult } from "./score";
 import { exceedGap, reachGap } from "../math/gaps";
+import { actionableAmount } from "./upgrade-segment";
 
 /** Per customer: the next tier up (an index or score, −1 for none) and the gap to it (NaN for none). */
 export interface UpgradeGaps {
@@ -44,6 +45,18 @@ export function scoreUpgrade(score: ScoreResult): UpgradeGaps {
 export function gapShown(gap: number, places: number): number {
   const scale = 10 ** places;
   return Math.ceil(Number((gap * scale).toPrecision(12))) / scale;
+}
+
+/**
+ * A gap as a person can act on it, rounded up so that it still reaches the next tier: money (revenue,
+ * margin) in whole units, two significant figures above 100 (`actionableAmount`: 0.03 → 1, 1,234 → 1,300),
+ * whole orders, score points to a tenth (a gap of 0.0056 points shows as 0.1). Purchases (segments) are
+ * rounded where they are found (src/core/tiers/upgrade-segment.ts).
+ */
+export function actionableGap(gap: number, kind: "revenue" | "margin" | "orders" | "points" | "purchase"): number {
+  if (!(gap >= 0) || !Number.isFinite(gap)) return gap;
+  if (kind === "revenue" || kind === "margin" || kind === "purchase") return actionableAmount(gap);
+  return gapShown(gap, kind === "orders" ? 0 : 1);
 }
 
 /** Number of cut points that `v` passes under the dimension's rule (score − 1 for a "higher is better" dimension). */

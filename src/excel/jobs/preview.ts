@@ -1,17 +1,28 @@
 /**
  * The jobs that find the data before a run: the workbook's tables, the preview of a selection or a source
  * (header, a few rows, the size, for the pane's column mapping) and selecting a cell the pane points at.
- * One sync each, plus one when whole columns or rows are selected (clipped to the used range).
+ * One sync each (two for the tables), plus one when whole columns or rows are selected (clipped to the used range).
  */
 import type { Locale } from "../../i18n";
 import { WorkbookError } from "../errors";
 import type { ExcelHost } from "../host";
 import type { CellRef, HeaderChoice, SourcePreview, SourceRef, TableInfo } from "../port";
 import { describeSource, isWholeLines, listTables as readTables, loadShape, previewRange, sourceRange, type Shape } from "../read";
+import { loadBookState } from "../settings";
 import { job } from "./job";
 
+/**
+ * The workbook's tables a person can choose as data: the add-in's own (the results, summary, churn-warning and
+ * history tables, on sheets it owns) are left out (issue 17). The ownership loads ride on readTables' first sync.
+ */
 export function listTables(host: ExcelHost, locale: Locale = "en"): Promise<TableInfo[]> {
-  return job(host, locale, (context) => readTables(context));
+  return job(host, locale, async (context) => {
+    const state = loadBookState(context);
+    const tables = await readTables(context);
+    const { sheets, owned } = state();
+    const own = new Set(sheets.filter((s) => owned.includes(s.id)).map((s) => s.name));
+    return tables.filter((t) => !own.has(t.sheet));
+  });
 }
 
 /** The preview of `source`, or (null) of the current selection: a single selected cell stands for its current region. */

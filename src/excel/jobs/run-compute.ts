@@ -6,7 +6,8 @@
  */
 import { runTiering } from "../../core/analysis/run";
 import { analysisProblemError, analysisProblems } from "../../core/analysis/problems";
-import { mappedRoles, type Role } from "../../core/analysis/roles";
+import { mappedRoles, ROLES, type Role } from "../../core/analysis/roles";
+import { CoreError } from "../../core/cells/errors";
 import type { AnalysisOptions, AnalysisResult } from "../../core/analysis/types";
 import { withPredictions } from "../../core/analysis/predictions";
 import { isoDateSerial } from "../../core/cells/dates";
@@ -17,13 +18,15 @@ import { describeCoreError, problemText } from "../../i18n/describe";
 import { nextTierLabel, tierLabel } from "../../i18n/tier-names";
 import { WorkbookError } from "../errors";
 import type { AnalysisSettings, CellRef, DataQuality, UpgradeCandidate } from "../port";
-import { a1, type Shape } from "../read";
+import { a1, columnLetters, type Shape } from "../read";
 import { PROGRESS, type RunJob } from "./run-job";
 
 /** The read phase's result the compute phase takes. */
 export interface ReadColumns {
   shape: Shape;
   cells: Partial<Record<Role, unknown[]>>;
+  /** The source's header texts (or "Column A"…), to name a mapped column in an error. */
+  header?: readonly string[];
 }
 
 export interface Computed {
@@ -39,7 +42,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Compute: the tiers, then (Predict on) the models, lifecycle stages and churn warning. */
 export async function compute(job: RunJob, read: ReadColumns): Promise<Computed> {
   const { settings, m } = job;
-  let a = analyse(settings, read.cells, m);
+  let a = analyseOrName(settings, read, m);
   const quality = qualityOf(a, read.shape, settings.hasHeader, settings.mapping, m);
   let predictNote: string | null = null;
   if (settings.predict) {
@@ -104,6 +107,25 @@ export function checkSettings(settings: AnalysisSettings, m: Messages): void {
   if (problem) throw analysisProblemError(problem);
 }
 
+/**
+ * `analyse`, with "no row could be used" worded as the pane's problem it is (issue 17): the mapped column by the
+ * pane's label and its header, its first bad cell and that cell's value, as `tier` names a bad line.
+ */
+function analyseOrName(settings: AnalysisSettings, read: ReadColumns, m: Messages): AnalysisResult {
+  try {
+    return analyse(settings, read.cells, m);
+  } catch (e) {
+    const d = e instanceof CoreError && e.code === "noData" ? e.details : null;
+    if (!d || d.row === undefined || !(ROLES as readonly string[]).includes(String(d.field))) throw e;
+    const role = String(d.field) as Role;
+    const column = settings.mapping[role];
+    const label = role === "amount" && settings.mapping.quantity >= 0 ? m.pane.amountAsUnitPrice : m.pane.roles[role];
+    const header = read.header?.[column] ?? m.workbook.columnLetter(columnLetters(read.shape.column + column));
+    const cell = a1(read.shape.row + (settings.hasHeader ? 1 : 0) + Number(d.row), read.shape.column + column);
+    throw new WorkbookError(m.predictRest.data.noUsableRows(label, header, cell, problemText(String(d.code) as ProblemCode, String(d.value), m)), e);
+  }
+}
+
 /** The analysis without the predictions: `withPredictions` follows when `settings.predict` is on. */
 function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown[]>>, m: Messages): AnalysisResult {
   const columns = {
@@ -131,12 +153,13 @@ export function upgradeCandidates(a: AnalysisResult, m: Messages, resultsSheet: 
   const up = a.upgrade;
   if (!up) return [];
   const labels = new Map(a.tiers.map((t) => [t.index, tierLabel(a, t, m)]));
-  return closestToUpgrade(up.gap, upgradeValue(a), 20).map((c) => ({
+  return closestToUpgrade(up, upgradeValue(a), 20).map((c) => ({
     customer: String(a.customerIds[c]),
     tier: labels.get(a.tierOf[c]) ?? "",
     nextTier: nextTierLabel(a, up.next[c], m),
     gap: up.gap[c],
     gapKind: up.kind,
+    ...(up.orders ? { orders: up.orders[c] } : {}),
     cell: { sheet: resultsSheet, address: a1(1 + c, 0) },
   }));
 }

@@ -62,7 +62,7 @@ async function read(job: RunJob): Promise<Read> {
   });
   const header = headerTexts(headerRange ? headerRange.values[0] : new Array(shape.columns).fill(""), settings.hasHeader, shape.column, m);
   const extraName = settings.mapping.extra >= 0 ? header[settings.mapping.extra] : "";
-  return { shape, cells, book: bookState(), extraName };
+  return { shape, cells, header, book: bookState(), extraName };
 }
 
 /** The snapshot, in its own syncs: the tiers are written whatever happens to it. */

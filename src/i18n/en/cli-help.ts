@@ -59,6 +59,8 @@ export const cliHelp = {
       bench: "Times each stage of the engine on a transactions file (for docs/PERFORMANCE.md).",
     },
     options: {
+      quantity: "Line items: the quantity column; the amount is quantity × --amount (the unit price), and negative lines (returns) are left out.",
+      lineOrder: "Line items: the order (invoice) column; a customer's lines with one order id count as one purchase.",
       holdoutEnd: "The end of the holdout period (default: the last purchase).",
       customer: "The column of customer ids.",
       date: "The column of purchase dates.",

@@ -12,6 +12,7 @@ import { core } from "./core";
 import { functions } from "./functions";
 import { hostile } from "./hostile";
 import { pane } from "./pane";
+import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { workbook } from "./workbook";
@@ -26,6 +27,7 @@ export const en = {
   ...workbook,
   ...cliHelp,
   ...hostile,
+  ...predictRest,
   ...trust,
 };
 

@@ -49,6 +49,8 @@ export const cliHelp: CliHelpMessages = {
       bench: "在交易文件上为引擎的每个阶段计时（用于 docs/PERFORMANCE.md）。",
     },
     options: {
+      quantity: "明细行：数量所在的列；金额 = 数量 × --amount（单价），负数行（退货）不计入。",
+      lineOrder: "明细行：订单（发票）号所在的列；同一客户同一订单号的各行算作一次购买。",
       holdoutEnd: "留出期的结束日期（默认为最后一次购买）。",
       customer: "客户编号所在的列。",
       date: "购买日期所在的列。",

@@ -6,6 +6,7 @@ import { core } from "./core";
 import { functions } from "./functions";
 import { hostile } from "./hostile";
 import { pane } from "./pane";
+import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { workbook } from "./workbook";
@@ -19,6 +20,7 @@ export const zhCN: Messages = {
   ...workbook,
   ...cliHelp,
   ...hostile,
+  ...predictRest,
   ...trust,
 };
 

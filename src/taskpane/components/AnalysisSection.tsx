@@ -15,6 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { PredictModelField } from "./PredictModelField";
 import { TIME_UNITS } from "../../core/models/calibration";
 import { binsProblems } from "../../core/tiers/rfm";
 import type { AbcSettings, PredictSettings } from "../../excel/port";
@@ -101,6 +102,7 @@ function PredictOptions({ m, form, busy, update }: AnalysisSectionProps) {
             {number("horizonMonths")}
             {number("monthlyDiscount")}
           </div>
+          <PredictModelField m={m} model={form.model} disabled={busy} className={styles.input} onChange={(model) => update({ model })} />
           <Accordion collapsible>
             <AccordionItem value="more">
               <AccordionHeader size="small">{p.moreOptions}</AccordionHeader>

@@ -1,5 +1,5 @@
 import { Body1Strong, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { gapShown } from "../../core/tiers/upgrade";
+import { actionableGap } from "../../core/tiers/upgrade";
 import type { CellRef, UpgradeCandidate } from "../../excel/port";
 import type { Messages } from "../../i18n";
 
@@ -13,30 +13,28 @@ const useStyles = makeStyles({
 export const UPGRADE_SHOWN = 10;
 
 /**
- * What a candidate still needs, in the pane's number format, rounded up (reaching the next tier takes at
- * least the gap): revenue or margin (ABC by margin) to the cent, whole orders, score points to a tenth (two
- * significant digits below 1).
+ * What a candidate still needs, in the pane's number format, rounded up to what a person can act on (reaching
+ * the next tier takes at least the gap; src/core/tiers/upgrade.ts `actionableGap`): revenue or margin (ABC by
+ * margin) in whole units, whole orders, score points to a tenth; with segments the purchases and their amount.
  */
-export function gapText(candidate: Pick<UpgradeCandidate, "gap" | "gapKind">, m: Messages, numbers: Intl.NumberFormat): string {
+export function gapText(candidate: Pick<UpgradeCandidate, "gap" | "gapKind" | "orders">, m: Messages, numbers: Intl.NumberFormat): string {
   const { locale } = numbers.resolvedOptions();
   const g = m.pane.upgrade.gap;
-  const up = gapShown;
-  const money = () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(up(candidate.gap, 2));
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const shown = actionableGap(candidate.gap, candidate.gapKind);
   switch (candidate.gapKind) {
+    case "purchase": {
+      const orders = candidate.orders ?? 1;
+      return m.predictRest.upgrade.purchase(orders, whole.format(orders), shown > 0 ? whole.format(shown) : null);
+    }
     case "revenue":
-      return g.revenue(money());
+      return g.revenue(whole.format(shown));
     case "margin":
-      return g.margin(money());
-    case "orders": {
-      const orders = up(candidate.gap, 0);
-      return g.orders(orders, new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(orders));
-    }
-    case "points": {
-      // A tenth of a point from 1 up; below that two significant digits (percentile scores are dense, so a
-      // gap of 0.003 points is common and "0.1" would overstate it).
-      const places = candidate.gap >= 1 || !(candidate.gap > 0) ? 1 : 1 - Math.floor(Math.log10(candidate.gap));
-      return g.points(new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: places }).format(up(candidate.gap, places)));
-    }
+      return g.margin(whole.format(shown));
+    case "orders":
+      return g.orders(shown, whole.format(shown));
+    case "points":
+      return g.points(new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(shown));
   }
 }
 
@@ -57,7 +55,7 @@ export function UpgradeList({ m, numbers, candidates, onSelectCell }: UpgradeLis
       <Body1Strong as="h3" id="tiering-upgrade-heading" className={styles.heading}>
         {u.heading}
       </Body1Strong>
-      <Caption1>{u.hint}</Caption1>
+      <Caption1>{candidates[0].gapKind === "purchase" ? m.predictRest.upgrade.hintSegments : u.hint}</Caption1>
       <ul className={styles.list} data-testid="upgrade-list">
         {candidates.slice(0, UPGRADE_SHOWN).map((candidate, i) => (
           <li key={`${i}:${candidate.customer}`}>

@@ -13,6 +13,8 @@ export type PredictField = "horizonMonths" | "monthlyDiscount" | "newDays" | "ac
 export interface PredictDraft extends Record<PredictField, string> {
   predictOn: boolean;
   unit: PredictSettings["unit"];
+  /** The purchase-count model: BG/NBD or Pareto/NBD (issue 13 §5). */
+  model: NonNullable<PredictSettings["model"]>;
   horizonMonths: string;
   /** Percentages, as shown: 1 means 0.01 a month; 20 means the top 20 %. */
   monthlyDiscount: string;
@@ -33,6 +35,7 @@ export function predictFromSettings(predict: PredictSettings | null): PredictDra
   return {
     predictOn: Boolean(predict),
     unit: p.unit,
+    model: p.model === "paretoNbd" ? "paretoNbd" : "bgnbd",
     horizonMonths: shown(p.horizonMonths),
     monthlyDiscount: percent(p.monthlyDiscount),
     newDays: shown(p.newDays),
@@ -63,5 +66,6 @@ export function predictToSettings(form: PredictDraft): Read<PredictSettings | nu
   const churnCapDays = form.churnCapDays.trim() === "" ? null : read("churnCapDays");
   const cantLoseShare = read("cantLoseShare") / 100;
   const cantLoseRisk = read("cantLoseRisk") / 100;
-  return { settings: { unit: form.unit, horizonMonths, monthlyDiscount, newDays, activeMultiple, silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk }, problems };
+  // BG/NBD is the default and is left implicit, so settings keep the shape they had before the choice existed.
+  return { settings: { unit: form.unit, ...(form.model === "paretoNbd" ? { model: form.model } : {}), horizonMonths, monthlyDiscount, newDays, activeMultiple, silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk }, problems };
 }

@@ -17,7 +17,8 @@ import type {
 import { messages, type Locale } from "../../i18n";
 import { DEFAULT_FORM, formFromSettings, settingsFromForm, type PaneForm } from "../form";
 import type { FormProblem } from "../form/problems";
-import { guessMapping, mappingFor } from "../mapping";
+import { carryMapping, mappingFor } from "../mapping";
+import { selectionProblem } from "../selection";
 import { sentence, useJob, type Job } from "./useJob";
 
 /** The run's own ends beside a job's: the form could not be used (the port was not asked), or the person cancelled. */
@@ -68,10 +69,12 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
   // values behind); a layout effect runs before any event handler or later effect can read them.
   const formRef = useRef(form);
   const localeRef = useRef(locale);
+  const previewRef = useRef(preview);
   useLayoutEffect(() => {
     formRef.current = form;
     localeRef.current = locale;
-  }, [form, locale]);
+    previewRef.current = preview;
+  }, [form, locale, preview]);
 
   // On start: the workbook's tables and its saved settings (reopening the workbook and pressing Run repeats them).
   useEffect(() => {
@@ -113,17 +116,28 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
 
   const update = useCallback((patch: Partial<PaneForm>) => setForm((current) => ({ ...current, ...patch })), []);
 
-  /** Shows a new source: its header guesses the mapping afresh; the checkbox shows what the port used (or detected). */
-  const show = useCallback(async (read: () => Promise<SourcePreview>) => {
+  /**
+   * Shows a new source: the mapping carries over when the new header has the mapped columns under the same names,
+   * else it is guessed afresh (mapping.ts `carryMapping`); the checkbox shows what the port used (or detected).
+   * `refuse` says why a source cannot be the data (an empty or one-cell selection): then it is not taken, and the
+   * person is told now rather than at Run.
+   */
+  const show = useCallback(async (read: () => Promise<SourcePreview>, refuse?: (shown: SourcePreview) => string | null) => {
     setDataError(null);
     try {
       const shown = await read();
+      const refused = refuse?.(shown) ?? null;
+      if (refused) {
+        setDataError(refused);
+        return;
+      }
+      const before = previewRef.current;
       setPreview(shown);
       setForm((current) => ({
         ...current,
         source: shown.source,
         hasHeader: shown.hasHeader,
-        mapping: guessMapping(shown.header, shown.sample),
+        mapping: carryMapping(before ? { header: before.header, mapping: current.mapping } : null, shown.header, shown.sample),
       }));
       setRun((current) => (current.kind === "invalid" ? { kind: "idle" } : current));
     } catch (error) {
@@ -134,7 +148,7 @@ export function usePane(port: WorkbookPort | null, locale: Locale): PaneState & 
   // A new source: the header row is detected ("auto"); the checkbox then shows the decision and can change it.
   const takeSelection = useCallback(async () => {
     if (!port) return;
-    await show(() => port.previewSelection("auto", localeRef.current));
+    await show(() => port.previewSelection("auto", localeRef.current), (shown) => selectionProblem(shown, messages(localeRef.current)));
   }, [port, show]);
 
   const chooseTable = useCallback(

@@ -60,7 +60,7 @@ describe("predictions on line items grouped into orders", () => {
     expect(byLine.quality.orders).toBe(byOrder.quality.usedRows);
     expect(Array.from(byLine.summary.orders)).toEqual(Array.from(byOrder.summary.orders));
     expect(byLine.predict!.error).toBeNull();
-    expect(byLine.predict!.model!.bgnbd.logLikelihood).toBeCloseTo(byOrder.predict!.model!.bgnbd.logLikelihood, 6);
+    expect(byLine.predict!.model!.counts.logLikelihood).toBeCloseTo(byOrder.predict!.model!.counts.logLikelihood, 6);
     const clv = (a: typeof byOrder) => Array.from(a.predict!.model!.clv, (v) => Math.round(v * 100) / 100);
     expect(clv(byLine)).toEqual(clv(byOrder));
     expect(byLine.tiers.map((t) => [t.key, t.orders])).toEqual(byOrder.tiers.map((t) => [t.key, t.orders]));
@@ -81,7 +81,7 @@ describe("predictions joined to the analysis customers", () => {
     const pick = (xs: unknown[]) => xs.filter((_, i) => keep[i]);
     const { tx } = readAnalysisRows({ customers: pick(columns.customers), dates: pick(columns.dates), amounts: pick(columns.amounts) });
     const direct = runClvModels(tx, { unit: "week", calibrationEnd: a.summary.asOf, horizonMonths: 12, monthlyDiscount: 0.01 });
-    expect(model.bgnbd.logLikelihood).toBeCloseTo(direct.counts.logLikelihood, 9);
+    expect(model.counts.logLikelihood).toBeCloseTo(direct.counts.logLikelihood, 9);
     expect(model.modelled).toBe(a.customerIds.length);
     const index = new Map(a.customerIds.map((id, c) => [id, c]));
     direct.summary.customerIds.forEach((id, k) => {

@@ -7,7 +7,7 @@ import { perTier } from "../../../src/core/analysis/measures";
 import { serialFromParts } from "../../../src/core/cells/dates";
 import { PREDICT_DEFAULTS, withPredictions } from "../../../src/core/analysis/predictions";
 import { NO_BAND, SCORE_TIER_KEYS, type ScoreMetric } from "../../../src/core/tiers/score";
-import { rfmUpgrade } from "../../../src/core/tiers/upgrade";
+import { segmentUpgrade } from "../../../src/core/tiers/upgrade-segment";
 import { expectCoreError } from "../../support/core-error";
 import { scoreSettings, shares, thresholds } from "../../support/fixtures";
 
@@ -117,14 +117,17 @@ describe("the score beside other tierings, and the upgrade gaps by tier basis", 
     expect(Array.from(a.upgrade!.gap).some((g) => g > 0)).toBe(true);
   });
 
-  it("tierBy segment: the revenue to the next M score, and `next` is that M score", () => {
+  it("tierBy segment: the fewest purchases (the last one now) that move the customer into a better segment (issue 13 §5)", () => {
     const a = runAnalysis(SHOP, { rfm: { bins: 3, scheme: "rfm" }, tierBy: "segment" });
-    const expected = rfmUpgrade(a.rfm!.scores, a.summary.orders, a.summary.totalAmount).monetary;
-    expect(a.upgrade!.kind).toBe("revenue");
+    const rfm = a.rfm!;
+    const expected = segmentUpgrade(rfm.scores, rfm.segmentation, "rfm", a.summary.recencyDays, a.summary.orders, a.summary.totalAmount);
+    expect(a.upgrade!.kind).toBe("purchase");
     expect(Array.from(a.upgrade!.next)).toEqual(Array.from(expected.next));
     expect(Array.from(a.upgrade!.gap)).toEqual(Array.from(expected.gap));
-    const m = Array.from(a.rfm!.scores.m.scores);
-    Array.from(a.upgrade!.next).forEach((next, c) => expect(next === -1 ? m[c] === 3 : next > m[c]).toBe(true));
+    expect(Array.from(a.upgrade!.orders!)).toEqual(Array.from(expected.orders));
+    // Every next tier is a segment earlier in the rule order than the customer's own.
+    Array.from(a.upgrade!.next).forEach((next, c) => expect(next === -1 || next < rfm.segmentation.index[c]).toBe(true));
+    expect(Array.from(a.upgrade!.next).some((next) => next >= 0)).toBe(true);
   });
 
   it("without a score, `score` is null and the other tierings are unchanged", () => {

@@ -51,8 +51,8 @@ export const REPORT: RunReport = {
   snapshot: { id: "s2", asOf: "2011-12-09", tierBy: "segment", customers: 3210, savedAt: "2011-12-10T09:30:00Z", tiers: SEGMENT_TIERS, tiering: SEGMENT_TIERING },
   snapshotNote: null,
   upgrade: [
-    { customer: "12347", tier: "Loyal", nextTier: "Champions", gap: 120.5, gapKind: "revenue", cell: { sheet: "Tiers", address: "A2" } },
-    { customer: "12350", tier: "Promising", nextTier: "Potential loyalist", gap: 310, gapKind: "revenue", cell: { sheet: "Tiers", address: "A5" } },
+    { customer: "12347", tier: "Loyal", nextTier: "Champions", gap: 130, gapKind: "purchase", orders: 1, cell: { sheet: "Tiers", address: "A2" } },
+    { customer: "12350", tier: "Promising", nextTier: "Potential loyalist", gap: 0, gapKind: "purchase", orders: 2, cell: { sheet: "Tiers", address: "A5" } },
   ],
 };
 
@@ -136,7 +136,7 @@ export class FakePort implements WorkbookPort {
     this.release?.();
   }
 
-  private log(method: keyof WorkbookPort, ...args: unknown[]) {
+  protected log(method: keyof WorkbookPort, ...args: unknown[]) {
     this.calls.push({ method, args });
   }
 
