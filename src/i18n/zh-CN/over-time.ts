@@ -3,6 +3,20 @@ import type { OverTimeMessages } from "../en/over-time";
 
 export const overTime: OverTimeMessages = {
   overTime: {
+    usage: `随时间变化（日期格式 YYYY-MM-DD；交易列与 tier rfm 相同：--customer、--date、--amount、--day-order）：
+  tier rfm|abc|score FILE.csv --as-of DATE [--window-months N]
+      按 DATE 当时的状态计算（忽略之后的行）；频率和金额只统计最近 N 个月，最近购买天数按 DATE 之前的全部行计算。
+      此时 abc 和 score 读取交易文件：abc 按每位客户的收入分类，score 的 --metrics 可取 recency、frequency、monetary。
+  tier history FILE.csv [--every month|quarter|N（天）] [--from DATE] [--to DATE] [--window-months N]
+                    [--tier-by segment|abc] [--bins N] [--segments rfm|cn8] [--a-cut 0.8] [--b-cut 0.95]
+                    [--freeze DATE（沿用该快照的分界点）] [--format csv|json]
+      每个快照日期 × 客户一行：as_of、客户、分层及各项指标
+  tier trends FILE.csv [history 选项]   每个快照和分层：客户数、占比、收入、留存率及各项比率
+  tier movers FILE.csv [history 选项] [--before DATE] [--after DATE]   （默认：最后两个快照）
+  tier movers BEFORE.csv AFTER.csv --id COL --tier COL [--measure COL] [--order A,B,C]
+  tier cohort FILE.csv [--by month|quarter] [--measure customers|revenue] [--quantity COL] [--format csv|json]
+      cohort、customers、p0、p1……：每个客户群自首次购买起各期购买的客户占比`,
+    notSnapshot: (option, date, dates) => `${option} ${date} 不是快照日期；快照日期为：${dates}。`,
     errors: {
       badWindow: (argument, value, max) => `“${argument}”为 ${value}；请使用 1 到 ${max} 之间的整月数，或留空以统计全部历史。`,
       badEvery: (argument, value) => `“${argument}”为“${value}”；请使用 month、quarter 或不少于 1 的整天数。`,

@@ -81,7 +81,7 @@ describe("cohortTable", () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 80 }), fc.constantFrom("month" as const, "quarter" as const), (rows, by) => {
         const tx = readTransactions({ customers: rows.map((r) => `c${r[0]}`), dates: rows.map((r) => r[1]), amounts: rows.map((r) => r[2]) });
-        const buys = rows.filter((r) => r[2] > 0);
+        const buys = rows.filter((r) => r[2] >= 0);
         if (buys.length === 0) return;
         const first = new Map<number, number>();
         for (const [c, d] of buys) first.set(c, Math.min(first.get(c) ?? Infinity, periodIndex(d, by)));
