@@ -37,6 +37,23 @@ export const overTime = {
       badCohortBy: (argument: string, value: string) => `'${argument}' is "${value}"; use month or quarter.`,
       badCohortMeasure: (argument: string, value: string) => `'${argument}' is "${value}"; use customers or revenue.`,
     },
+    /** The header rows of TIER.MOVERS and TIER.COHORT. */
+    columns: {
+      before: "Before",
+      after: "After",
+      direction: "Direction",
+      measureBefore: "Measure before",
+      measureAfter: "Measure after",
+      change: "Change",
+      cohort: "Cohort",
+      /** Period k since the cohort's first (month or quarter). */
+      period: (k: number) => `P${k}`,
+    },
+    /** Argument problems of TIER.MOVERS and TIER.COHORT. */
+    functionErrors: {
+      revenueNeedsAmounts: "measure \"revenue\" needs the amounts: give the 'amounts' range, or use measure \"customers\".",
+      orderTwice: (tier: string) => `'order' names "${tier}" twice; list each tier once, best first.`,
+    },
     /** Movers' directions, as TIER.MOVERS and `tier movers` write them. */
     directions: {
       up: "up",
