@@ -34,7 +34,7 @@ export const overTime: OverTimeMessages = {
       measureAfter: "之后的度量值",
       change: "变化",
       cohort: "同期群",
-      period: (k) => `P${k}`,
+      period: (k) => `第${k}期`,
     },
     functionErrors: {
       revenueNeedsAmounts: "measure 为“revenue”时需要金额：请提供“amounts”区域，或使用“customers”。",
