@@ -8,8 +8,9 @@
  * The triangle: a cohort first seen in period P has periods 0 … L − P, L the last period in the data.
  * Linear passes over the rows and no comparison sort: each row's period comes from a per-day lookup
  * (a log spans a few thousand days, a file a million rows), each customer's first period from the first
- * pass, and the (cohort, period) activity from rows grouped by customer (counting sort) with a stamp
- * per period, so a customer counts once per period however many rows it has.
+ * pass, and the (cohort, period) activity from a bit per period per customer (up to 32 periods), else
+ * from rows grouped by customer (counting sort) with a stamp per period, so a customer counts once per
+ * period however many rows it has.
  */
 import { CoreError, type CoreProblem } from "../cells/errors";
 import type { Transactions } from "../transactions/model";
@@ -110,29 +111,52 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
     const g = groupOf(c);
     if (g > 0) size[cohortOf[c] * groups + g]++;
   }
-  // Rows grouped by customer (a counting sort), then one stamp per period: a customer counts once
-  // in a period however many rows it has there, in any row order.
-  const start = new Int32Array(customers + 1);
-  for (let i = 0; i < rows; i++) start[customer[i] + 1]++;
-  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
-  const cursor = start.slice(0, customers);
-  const byCustomer = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) byCustomer[cursor[customer[i]]++] = i;
-  const stamp = new Int32Array(width).fill(-1);
-  for (let c = 0; c < customers; c++) {
+  // Revenue in file order; activity as a set of periods per customer, so a customer counts once in
+  // a period however many rows it has there, in any row order.
+  for (let i = 0; i < rows; i++) {
+    const c = customer[i];
     const cohort = cohortOf[c];
-    if (cohort === width) continue;
+    if (cohort === width || !isPurchase(amount[i])) continue;
+    const since = rowPeriod[i] - cohort;
+    revenue[cell(cohort, 0, since)] += amount[i];
     const g = groupOf(c);
-    for (let j = start[c]; j < start[c + 1]; j++) {
-      const i = byCustomer[j];
-      if (!isPurchase(amount[i])) continue;
-      const since = rowPeriod[i] - cohort;
-      revenue[cell(cohort, 0, since)] += amount[i];
-      if (g > 0) revenue[cell(cohort, g, since)] += amount[i];
-      if (stamp[since] === c) continue;
-      stamp[since] = c;
-      active[cell(cohort, 0, since)]++;
-      if (g > 0) active[cell(cohort, g, since)]++;
+    if (g > 0) revenue[cell(cohort, g, since)] += amount[i];
+  }
+  const countActive = (c: number, since: number) => {
+    const cohort = cohortOf[c];
+    active[cell(cohort, 0, since)]++;
+    const g = groupOf(c);
+    if (g > 0) active[cell(cohort, g, since)]++;
+  };
+  if (width <= 32) {
+    // Up to 32 periods (the usual case: two and a half years of months): one bit per period.
+    const mask = new Uint32Array(customers);
+    for (let i = 0; i < rows; i++) {
+      const c = customer[i];
+      if (cohortOf[c] !== width && isPurchase(amount[i])) mask[c] |= 1 << (rowPeriod[i] - cohortOf[c]);
+    }
+    for (let c = 0; c < customers; c++) {
+      for (let bits = mask[c], since = 0; bits !== 0; bits >>>= 1, since++) if (bits & 1) countActive(c, since);
+    }
+  } else {
+    // Longer: rows grouped by customer (a counting sort), and a stamp per period.
+    const start = new Int32Array(customers + 1);
+    for (let i = 0; i < rows; i++) start[customer[i] + 1]++;
+    for (let c = 0; c < customers; c++) start[c + 1] += start[c];
+    const cursor = start.slice(0, customers);
+    const byCustomer = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) byCustomer[cursor[customer[i]]++] = i;
+    const stamp = new Int32Array(width).fill(-1);
+    for (let c = 0; c < customers; c++) {
+      if (cohortOf[c] === width) continue;
+      for (let j = start[c]; j < start[c + 1]; j++) {
+        const i = byCustomer[j];
+        if (!isPurchase(amount[i])) continue;
+        const since = rowPeriod[i] - cohortOf[c];
+        if (stamp[since] === c) continue;
+        stamp[since] = c;
+        countActive(c, since);
+      }
     }
   }
   const out: CohortRow[] = [];

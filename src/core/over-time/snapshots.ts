@@ -112,17 +112,35 @@ export function* sweepSnapshots(
   const rows = tx.validRows;
   const customers = tx.customerIds.length;
   const { customer, date, amount } = tx;
-  // Rows grouped by customer, file order kept (so sums add in summarizeCustomers' order).
+  // Each row's day, and the rows in day order by a counting sort over the days (a log spans a few
+  // thousand days), once.
+  const dayOf = new Float64Array(rows);
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < rows; i++) {
+    const day = Math.floor(date[i]);
+    dayOf[i] = day;
+    if (day < minDay) minDay = day;
+    if (day > maxDay) maxDay = day;
+  }
+  const byDay = countingOrder(dayOf, minDay, maxDay - minDay + 1, rows);
+  // Rows grouped by customer (file order kept, so sums add in summarizeCustomers' order), copied
+  // contiguously: a touched customer is recomputed from its own rows in one sequential read.
   const start = new Int32Array(customers + 1);
   for (let i = 0; i < rows; i++) start[customer[i] + 1]++;
   for (let c = 0; c < customers; c++) start[c + 1] += start[c];
   const cursor = start.slice(0, customers);
-  const byCustomer = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) byCustomer[cursor[customer[i]]++] = i;
-  // Rows by day, once.
-  const dayOf = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) dayOf[i] = Math.floor(date[i]);
-  const byDay = ascendingOrder(dayOf);
+  const gRow = new Int32Array(rows);
+  const gDay = new Float64Array(rows);
+  const gDate = new Float64Array(rows);
+  const gAmount = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const j = cursor[customer[i]]++;
+    gRow[j] = i;
+    gDay[j] = dayOf[i];
+    gDate[j] = date[i];
+    gAmount[j] = amount[i];
+  }
 
   const first = new Float64Array(customers).fill(Infinity);
   const firstRow = new Float64Array(customers);
@@ -143,19 +161,23 @@ export function* sweepSnapshots(
     const periodAfter = options.previous?.[k] ?? (k > 0 ? Math.floor(dates[k - 1]) : -Infinity);
     const after = windowExclusiveStart(asOf, windowMonths);
     let nTouched = 0;
-    const touch = (c: number) => {
+    periodRevenue.fill(0);
+    periodOrders.fill(0);
+    // Customers whose rows enter (on or before asOf) or leave the window since the last snapshot.
+    while (entered < rows && dayOf[byDay[entered]] <= asOf) {
+      const c = customer[byDay[entered++]];
       if (stamp[c] !== k) {
         stamp[c] = k;
         touched[nTouched++] = c;
       }
-    };
-    periodRevenue.fill(0);
-    periodOrders.fill(0);
-    while (entered < rows && dayOf[byDay[entered]] <= asOf) {
-      const i = byDay[entered++];
-      touch(customer[i]);
     }
-    while (left < entered && dayOf[byDay[left]] <= after) touch(customer[byDay[left++]]);
+    while (left < entered && dayOf[byDay[left]] <= after) {
+      const c = customer[byDay[left++]];
+      if (stamp[c] !== k) {
+        stamp[c] = k;
+        touched[nTouched++] = c;
+      }
+    }
     // The period's own rows (a previous date may reach back before the last snapshot's).
     for (let e = entered - 1; e >= 0 && dayOf[byDay[e]] > periodAfter; e--) {
       const i = byDay[e];
@@ -170,17 +192,17 @@ export function* sweepSnapshots(
       let o = 0;
       let sum = 0;
       let row = -1;
-      for (let j = start[c]; j < start[c + 1]; j++) {
-        const i = byCustomer[j];
-        const day = dayOf[i];
+      const end = start[c + 1];
+      for (let j = start[c]; j < end; j++) {
+        const day = gDay[j];
         if (day > asOf) continue;
-        if (row < 0) row = i;
-        const d = date[i];
+        if (row < 0) row = gRow[j];
+        const d = gDate[j];
         if (d < f) f = d;
         if (d > l) l = d;
         if (day > after) {
           o++;
-          sum += amount[i];
+          sum += gAmount[j];
         }
       }
       first[c] = f;
@@ -192,6 +214,16 @@ export function* sweepSnapshots(
     if (seen === 0) continue;
     yield snapshotOf(tx, { asOf, periodAfter, windowMonths, seen, first, firstRow, last, orders, total, periodRevenue, periodOrders });
   }
+}
+
+/** Row indices in ascending order of whole-number keys in [min, min + span): a stable counting sort. */
+function countingOrder(keys: Float64Array, min: number, span: number, n: number): Int32Array {
+  const count = new Int32Array(span + 1);
+  for (let i = 0; i < n; i++) count[keys[i] - min + 1]++;
+  for (let k = 0; k < span; k++) count[k + 1] += count[k];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[count[keys[i] - min]++] = i;
+  return order;
 }
 
 interface SweepState {
@@ -219,7 +251,11 @@ function snapshotOf(tx: Transactions, s: SweepState): SnapshotSummary {
     seenIds[k] = c;
     keys[k++] = s.firstRow[c];
   }
-  const order = ascendingOrder(keys);
+  // Customers are numbered by their first row in the whole table, so their first rows up to asOf are
+  // usually already ascending (always for a table in date order): sort only when they are not.
+  let sorted = true;
+  for (let k = 1; k < n && sorted; k++) if (keys[k] < keys[k - 1]) sorted = false;
+  const order = sorted ? null : ascendingOrder(keys);
   const customers = new Int32Array(n);
   const customerIds: CustomerId[] = new Array<CustomerId>(n);
   const firstPurchase = new Float64Array(n);
@@ -232,7 +268,7 @@ function snapshotOf(tx: Transactions, s: SweepState): SnapshotSummary {
   const periodRevenue = new Float64Array(n);
   const periodOrders = new Int32Array(n);
   for (let k = 0; k < n; k++) {
-    const c = seenIds[order[k]];
+    const c = seenIds[order ? order[k] : k];
     customers[k] = c;
     customerIds[k] = tx.customerIds[c];
     firstPurchase[k] = s.first[c];
