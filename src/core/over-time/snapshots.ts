@@ -141,6 +141,17 @@ export function* sweepSnapshots(
     gDate[j] = date[i];
     gAmount[j] = amount[i];
   }
+  // A customer whose rows come in day order (the usual log) is kept as a range [lo, hi) of its rows:
+  // rows enter at hi and leave the window at lo, so its sums are the range's, added left to right as
+  // summarizeCustomers adds them, and without a window a sum only grows by the rows appended.
+  const inOrder = new Uint8Array(customers);
+  const lo = start.slice(0, customers);
+  const hi = start.slice(0, customers);
+  for (let c = 0; c < customers; c++) {
+    let sorted = 1;
+    for (let j = start[c] + 1; j < start[c + 1] && sorted; j++) if (gDay[j] < gDay[j - 1]) sorted = 0;
+    inOrder[c] = sorted;
+  }
 
   const first = new Float64Array(customers).fill(Infinity);
   const firstRow = new Float64Array(customers);
@@ -187,6 +198,37 @@ export function* sweepSnapshots(
     for (let t = 0; t < nTouched; t++) {
       const c = touched[t];
       if (first[c] === Infinity) seen++;
+      if (inOrder[c]) {
+        const end = start[c + 1];
+        let h = hi[c];
+        let f = first[c];
+        let l = last[c];
+        let sum = total[c];
+        while (h < end && gDay[h] <= asOf) {
+          const d = gDate[h];
+          if (d < f) f = d;
+          if (d > l) l = d;
+          sum += gAmount[h];
+          h++;
+        }
+        hi[c] = h;
+        first[c] = f;
+        last[c] = l;
+        firstRow[c] = gRow[start[c]];
+        if (windowMonths === null) {
+          orders[c] = h - start[c];
+          total[c] = sum;
+        } else {
+          let w = lo[c];
+          while (w < h && gDay[w] <= after) w++;
+          lo[c] = w;
+          let windowSum = 0;
+          for (let j = w; j < h; j++) windowSum += gAmount[j];
+          orders[c] = h - w;
+          total[c] = windowSum;
+        }
+        continue;
+      }
       let f = Infinity;
       let l = -Infinity;
       let o = 0;
