@@ -55,6 +55,7 @@ const processes = {
   tier_abc_table: wall("node", [tier, "abc", file, "--value", "amount"]),
   tier_fit_days: wall("node", [tier, "fit", file, "--unit", "day"]),
   tier_predict_table_days: wall("node", [tier, "predict", file, "--unit", "day"]),
+  tier_cohort: wall("node", [tier, "cohort", file]),
 };
 const hasPandas = spawnSync(python, ["-c", "import pandas"]).status === 0;
 if (hasPandas) {
@@ -72,6 +73,7 @@ console.log(
       rows: inProcess.rows,
       customers: inProcess.customers,
       dynamic_snapshots: inProcess.dynamic,
+      over_time: inProcess.overTime,
       whole_process_seconds: processes,
       pandas: hasPandas ? "measured" : "not installed (apt-get install python3-pandas)",
       node: process.version,

@@ -21,6 +21,7 @@ import { errorsSection } from "./sections/errors";
 import { lifecycleSection } from "./sections/lifecycle";
 import { modelsSection } from "./sections/models";
 import { modelsCliSection } from "./sections/models-cli";
+import { overTimeSection } from "./sections/over-time";
 import { parsingSection } from "./sections/parsing";
 import { proseChecksSection } from "./sections/prose";
 import { rfmSection } from "./sections/rfm";
@@ -44,6 +45,7 @@ const SECTIONS: ((done: Values) => Values)[] = [
   proseChecksSection,
   dynamicSection,
   scoreSection,
+  overTimeSection,
 ];
 
 /** The template with every {{name}} filled; a name no section fills is an error. */

@@ -60,7 +60,7 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   breakpointsOrder: (d, m) => m.errors.breakpointsOrder(dimensionName(d.dimension, m)),
   tooManyBreakpoints: (d, m) => m.errors.tooManyBreakpoints(dimensionName(d.dimension, m), Number(d.count)),
   breakpointsCount: (d, m) => m.errors.breakpointsCount(dimensionName(d.dimension, m), Number(d.count), Number(d.expected)),
-  asOfBeforeData: (d, m) => m.errors.asOfBeforeData(String(d.asOf), String(d.last)),
+  asOfBeforeData: (d, m) => m.errors.asOfBeforeData(String(d.asOf), String(d.first)),
   noData: (d, m) => m.errors.noData(String(d.argument ?? "data")),
   unknownBasis: (d, m) => m.errors.unknownBasis(String(d.value)),
   unknownAbcMethod: (d, m) => m.errors.unknownAbcMethod(String(d.value)),
@@ -134,5 +134,13 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   sumOverflow: (d, m) => m.errors.rowProblem(m.errors.at(String(d.field), Number(d.row) + 1), m.problems.sumOverflow(String(d.value))),
   fitBudget: (d, m) => m.hostile.fitBudget(modelName(d.model), Number(d.iterations), String(d.seconds)),
   tooManyValues: (d, m) => m.hostile.tooManyTiers(String(d.argument), Number(d.count), Number(d.max)),
+  // Over time (src/core/over-time, src/core/transactions/window.ts): words in the overTime catalog part.
+  badWindow: (d, m) => m.overTime.errors.badWindow(String(d.argument ?? "window_months"), String(d.value), Number(d.max)),
+  badEvery: (d, m) => m.overTime.errors.badEvery(String(d.argument ?? "every"), String(d.value)),
+  historyRange: (d, m) => m.overTime.errors.historyRange(String(d.from), String(d.to)),
+  freezeNotSnapshot: (d, m) => m.overTime.errors.freezeNotSnapshot(String(d.date), String(d.first), String(d.last)),
+  tooManySnapshots: (d, m) => m.overTime.errors.tooManySnapshots(Number(d.count), Number(d.max)),
+  badCohortBy: (d, m) => m.overTime.errors.badCohortBy(String(d.argument ?? "by"), String(d.value)),
+  badCohortMeasure: (d, m) => m.overTime.errors.badCohortMeasure(String(d.argument ?? "measure"), String(d.value)),
 };
 

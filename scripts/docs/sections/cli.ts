@@ -35,8 +35,8 @@ export function cliSection(): Values {
   V.cli_clv1_zh = cli(["clv", "--avg-purchase", "100", "--frequency", "4", "--lifespan", "3", "--margin", "0.25", "--discount-rate", "0.1"], ZH);
   V.cli_clv_file_zh = cli(["clv", "clv.csv", "--id", "customer", "--margin", "30%", "--discount-rate", "0.08"], ZH);
   V.cli_abc_zh = cli(["abc", "rev.csv", "--value", "revenue", "--id", "customer"], "zh_CN.UTF-8");
-  V.cli_asof_err = cli(["rfm", "tx.csv", "--as-of", "2024-01-31"]);
-  V.cli_asof_err_zh = cli(["rfm", "tx.csv", "--as-of", "2024-01-31"], "zh_CN.UTF-8");
+  V.cli_asof_err = cli(["rfm", "tx.csv", "--as-of", "2023-12-31"]);
+  V.cli_asof_err_zh = cli(["rfm", "tx.csv", "--as-of", "2023-12-31"], "zh_CN.UTF-8");
   V.cli_col_err = cli(["rfm", "tx.csv", "--date", "order_date"]);
   V.cli_col_err_zh = cli(["rfm", "tx.csv", "--date", "order_date"], "zh_CN.UTF-8");
   return V;

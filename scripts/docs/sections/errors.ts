@@ -22,7 +22,7 @@ export function errorsSection(): Values {
     ["`bins` outside 2..10 or not whole", "`bins` 不在 2..10 或不是整数", rfm, C3, D3, A3, O, 11, O, O],
     ["`bins` not a number", "`bins` 不是数字", rfm, C3, D3, A3, O, "many", O, O],
     ["`as_of` not a date", "`as_of` 不是日期", rfm, C3, D3, A3, "someday", O, O, O],
-    ["`as_of` before the latest purchase", "`as_of` 早于最近一次购买", rfm, C3, D3, A3, "2024-01-31", O, O, O],
+    ["`as_of` before the first purchase (an earlier date than the latest purchase is \"as it stood then\", section 16)", "`as_of` 早于第一次购买（早于最近一次购买的日期表示“按当时的状态”，见第 16 节）", rfm, C3, D3, A3, "2023-12-31", O, O, O],
     ["Unknown `segments` name", "未知的 `segments` 名称", rfm, C3, D3, A3, O, O, [["rfmx"]], O],
     ["Rule with a blank name", "规则名称为空", rfm, C3, D3, A3, O, O, [["VIP", 4, 5, 4, 5, 4, 5], ["", 1, 2, "", "", "", ""]], O],
     ["Rule bound that is not a whole number", "规则分值界限不是整数", rfm, C3, D3, A3, O, O, [["VIP", 4, 5, 4, 5, 4, 5], ["Lapsed", "low", 2, "", "", "", ""]], O],

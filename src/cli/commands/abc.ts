@@ -4,17 +4,19 @@
  * class up and the gap to it; `--summary` prints the classes' counts and shares instead, and with the
  * computed method where each class ends on the curve and which point set the limit. `--no-header`
  * reads a file without a header line (columns are then numbered 1, 2, …; `--value` defaults to 1),
- * such as one number per line.
+ * such as one number per line. With `--as-of` or `--window-months` the file is a transactions file
+ * instead, and each customer's revenue as of that date (over that window) is classified (issue 14).
  */
 import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod } from "../../core/tiers/abc";
 import { readNumberCell, type CellRead } from "../../core/cells/coerce";
 import { ProblemLog } from "../../core/cells/problems";
 import type { Messages } from "../../i18n";
-import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, numberOption, position, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, inputOptions, numberOption, position, reportProblems, type Command, type Out, type Parsed } from "../args";
 import { readFast } from "../input/fast";
 import { streamFile } from "../input/table";
 import { readNumberLines } from "../transactions-csv";
 import { TableWriter, formatNumber, type Cell } from "../output";
+import { AS_OF_OPTIONS, AS_OF_SPECS, summaryFromFile, wantsTransactions } from "../over-time";
 
 /** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
 interface Values {
@@ -98,17 +100,34 @@ function readValues(p: Parsed, valueName: string, idName: string | undefined, m:
   return { file, values: values.subarray(0, rows), ids, lines, firstLine, log };
 }
 
+interface AbcInput extends Omit<Values, "file"> {
+  idName: string | undefined;
+  valueName: string;
+}
+
+/** The --value column of the file (one value per row), with --id's column beside it if asked. */
+function valueColumn(p: Parsed, m: Messages, err: Out): AbcInput {
+  const valueName = p.options.get("--value") ?? (p.flags.has("--no-header") ? "1" : undefined);
+  if (!valueName) throw new UsageError(m.cli.requiredOption("--value"));
+  const idName = p.options.get("--id");
+  return { ...readValues(p, valueName, idName, m, err), idName, valueName };
+}
+
+/** With --as-of / --window-months: a transactions file, one value per customer, its revenue then (over the window). */
+function customerRevenue(p: Parsed, m: Messages, err: Out): AbcInput {
+  const { summary } = summaryFromFile(p, m, err);
+  const ids = summary.customerIds.map(String);
+  return { values: summary.totalAmount, ids, idName: "customer_id", valueName: "monetary", lines: null, firstLine: 1, log: new ProblemLog() };
+}
+
 function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const format = choice(p, "--format", ["csv", "json"], "csv", m);
   const basis = choice<AbcBasis>(p, "--basis", ["value", "count"], "value", m);
   const method = choice<AbcMethod>(p, "--method", ["fixed", "computed"], "fixed", m);
-  const valueName = p.options.get("--value") ?? (p.flags.has("--no-header") ? "1" : undefined);
-  if (!valueName) throw new UsageError(m.cli.requiredOption("--value"));
   // The computed method reads its limits off the ABC curve: the cuts and the basis are not used.
   const aCut = method === "fixed" ? numberOption(p, "--a-cut", m) : undefined;
   const bCut = method === "fixed" ? numberOption(p, "--b-cut", m) : undefined;
-  const idName = p.options.get("--id");
-  const { values, ids, lines, firstLine, log } = readValues(p, valueName, idName, m, err);
+  const { values, ids, idName, valueName, lines, firstLine, log } = wantsTransactions(p) ? customerRevenue(p, m, err) : valueColumn(p, m, err);
   const lineOf = (i: number) => (lines ? lines[i] : i + firstLine);
   reportProblems(log, values.length, m, err, m.cli.skippedRows, firstLine);
   const result = classifyAbc(values, { method, basis, aCut, bCut });
@@ -152,7 +171,7 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const abc: Command = {
-  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format"],
+  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format", ...AS_OF_OPTIONS, ...Object.keys(TRANSACTION_OPTIONS)],
   flags: ["--next", "--no-header", "--summary"],
   help: {
     args: "FILE.csv",
@@ -167,6 +186,8 @@ export const abc: Command = {
       "--next": { text: "next", kind: "flag" },
       "--no-header": { text: "noHeader", kind: "flag" },
       "--summary": { text: "abcSummary", kind: "flag" },
+      ...AS_OF_SPECS,
+      ...TRANSACTION_OPTIONS,
       ...FORMAT_OPTION,
     },
   },

@@ -40,6 +40,7 @@ import { summarizeCustomers } from "../../core/transactions/summary";
 import { parseCsv } from "../csv";
 import { UsageError, numberOption, readBytes, type Command, type Parsed } from "../args";
 import type { Messages } from "../../i18n";
+import { overTimeBench } from "../bench-over-time";
 import { readTransactionsCsv } from "../transactions-csv";
 
 /** ../shared/data's CDNOW summary (x, t_x, T, zbar), when it is there (the bench runs from the repository root). */
@@ -185,14 +186,17 @@ function runBench(bytes: Buffer, file: string, rows?: number, repeat = 5) {
   }
   // Dynamic tiering in a loop of its own too.
   const dynamic = transactions ? dynamicBench(transactions, repeat) : null;
+  // Over time (issue 14): history, trends, movers, cohorts (src/cli/bench-over-time.ts).
+  const overTime = transactions ? overTimeBench(transactions, repeat) : null;
   const medians = (s: Record<string, number[]>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, Math.round(median(v) * 10) / 10]));
   return {
     file,
     ...info,
     repeat,
     node: process.version,
-    milliseconds: { ...medians(stages), ...(dynamic ? medians(dynamic.stages) : {}) },
+    milliseconds: { ...medians(stages), ...(dynamic ? medians(dynamic.stages) : {}), ...(overTime ? medians(overTime.stages) : {}) },
     dynamic: dynamic?.facts ?? null,
+    overTime: overTime?.facts ?? null,
   };
 }
 

@@ -23,7 +23,7 @@ import { excelErrorText, readNumberCell, type CellRead, type CustomerId } from "
 import { TransactionBuilder } from "../transactions/builder";
 import type { Transactions } from "../transactions/model";
 import { groupOrders } from "../transactions/orders";
-import { summarizeCustomers, type CustomerSummary } from "../transactions/summary";
+import { summarizeCustomers, transactionsAsOf, type CustomerSummary } from "../transactions/summary";
 import type { AnalysisColumns, AnalysisOptions, ReadQuality } from "./types";
 
 const EXTRA_ROLES = ["margin", "extra"] as const;
@@ -140,10 +140,13 @@ export interface ReadCustomers {
  * order column. `tier` reads a file with --quantity and --order through here too, so the pane and the
  * command count the same purchases (src/cli/transactions-file.ts).
  */
-export function readPurchases(columns: AnalysisColumns, options: Pick<AnalysisOptions, "dayOrder" | "problemLimit"> = {}): Omit<ReadCustomers, "summary"> {
+export function readPurchases(columns: AnalysisColumns, options: Pick<AnalysisOptions, "dayOrder" | "problemLimit" | "asOf"> = {}): Omit<ReadCustomers, "summary"> {
   const read = readAnalysisRows(columns, options);
-  // Returns are left out per line, before the lines are grouped into orders.
-  const { tx: lines, returns } = withoutReturns(read.tx);
+  // Returns are left out per line, before the lines are grouped into orders; as of an earlier date than
+  // the last purchase, the lines after it are left out first (the file as it stood then), so the orders,
+  // the per-line columns and the summary all number the same customers.
+  const { tx: returnsOut, returns } = withoutReturns(read.tx);
+  const lines = transactionsAsOf(returnsOut, options.asOf);
   // Orders keep the lines' customer numbering, so the per-customer sums (made from lines) fit them.
   const tx = columns.orders ? groupOrders(lines, columns.orders).tx : lines;
   const quality: ReadQuality = {
@@ -162,6 +165,6 @@ export function readCustomers(columns: AnalysisColumns, options: AnalysisOptions
   const first = read.quality.problems.problems[0];
   // No row usable and a reason in the rows: the first bad cell goes with the error, so the caller can name it.
   if (read.tx.validRows === 0 && first) throw new CoreError("noData", { row: first.row, field: first.field, code: first.code, value: String(first.value ?? "") });
-  const summary = summarizeCustomers(read.tx, { asOf: options.asOf ?? null });
+  const summary = summarizeCustomers(read.tx, { asOf: options.asOf ?? null, windowMonths: options.windowMonths ?? null });
   return { ...read, summary };
 }

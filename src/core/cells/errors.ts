@@ -42,7 +42,14 @@ export type CoreErrorCode =
   | "scoreValue"
   | "sumOverflow"
   | "fitBudget"
-  | "tooManyValues";
+  | "tooManyValues"
+  | "badWindow"
+  | "badEvery"
+  | "historyRange"
+  | "freezeNotSnapshot"
+  | "tooManySnapshots"
+  | "badCohortBy"
+  | "badCohortMeasure";
 
 /**
  * A core rule broken by some options, as facts: what a folder's pure check returns (all it finds, so a

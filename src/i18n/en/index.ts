@@ -11,6 +11,7 @@ import { cliHelp } from "./cli-help";
 import { core } from "./core";
 import { functions } from "./functions";
 import { hostile } from "./hostile";
+import { overTime } from "./over-time";
 import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
@@ -27,6 +28,7 @@ export const en = {
   ...workbook,
   ...cliHelp,
   ...hostile,
+  ...overTime,
   ...predictRest,
   ...trust,
 };

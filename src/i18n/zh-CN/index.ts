@@ -5,6 +5,7 @@ import { cliHelp } from "./cli-help";
 import { core } from "./core";
 import { functions } from "./functions";
 import { hostile } from "./hostile";
+import { overTime } from "./over-time";
 import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
@@ -20,6 +21,7 @@ export const zhCN: Messages = {
   ...workbook,
   ...cliHelp,
   ...hostile,
+  ...overTime,
   ...predictRest,
   ...trust,
 };
