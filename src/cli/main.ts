@@ -100,7 +100,7 @@ function describeForCli(error: CoreError, command: string, m: Messages): string 
     case "cutsOrder":
       return c.cutsOrder(Number(d.aCut), Number(d.bCut));
     case "asOfBeforeData":
-      return c.asOfBeforeData(asOfOption(command), String(d.asOf), String(d.last));
+      return c.asOfBeforeData(asOfOption(command), String(d.asOf), String(d.first));
     case "noData":
       return c.noData(String(d.argument ?? ""));
     case "unknownScheme":

@@ -14,7 +14,7 @@ type Sentence = (d: CoreError["details"], m: Messages) => string;
 const percent = (value: unknown) => `${Number((Number(value) * 100).toPrecision(12))} %`;
 
 const PANE_CORE_ERRORS: Partial<Record<CoreErrorCode, Sentence>> = {
-  asOfBeforeData: (d, m) => m.predictRest.errors.asOfBeforeData(String(d.asOf), String(d.last)),
+  asOfBeforeData: (d, m) => m.predictRest.errors.asOfBeforeData(String(d.asOf), String(d.first)),
   calibrationBeforeData: (d, m) => m.predictRest.errors.calibrationBeforeData(String(d.end), String(d.first)),
   noData: (_d, m) => m.predictRest.errors.noData,
   binsOutOfRange: (d, m) => m.predictRest.errors.binsOutOfRange(String(d.value)),

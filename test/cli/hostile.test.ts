@@ -152,7 +152,8 @@ describe("command lines", () => {
   });
 
   it("words the core's problems with the options' names and 'a date', not the functions' arguments or cells", () => {
-    expect(run(["rfm", path, "--as-of", "2023-01-01"]).stderr).toBe("tier: --as-of (2023-01-01) is before the latest purchase (2024-01-05); recency would be negative. Give a later date.\n");
+    // As of a date before the last purchase is the file as it stood then (issue 14); before every purchase is refused.
+    expect(run(["rfm", path, "--as-of", "2023-01-01"]).stderr).toMatch(/^tier: --as-of \(2023-01-01\) is before the first purchase \(\d{4}-\d\d-\d\d\): no customer had bought yet\. Give \d{4}-\d\d-\d\d or a later date\.\n$/);
     expect(run(["rfm", path, "--as-of", "soon"]).stderr).toBe('tier: --as-of is "soon"; give a date such as 2024-01-05.\n');
     expect(run(["fit", path, "--calibration-end", "soon"]).stderr).toBe('tier: --calibration-end is "soon"; give a date such as 2024-01-05.\n');
     expect(run(["rfm", path, "--bins", "40"]).stderr).toBe("tier: --bins is 40; use a whole number from 2 to 10.\n");

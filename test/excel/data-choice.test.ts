@@ -46,10 +46,10 @@ describe("a mapping that reads no row", () => {
 });
 
 describe("the core's errors in the pane's words", () => {
-  it("an analysis date before the latest purchase is the 'analysis date', not 'as_of', in both languages", async () => {
+  it("an analysis date before the first purchase is the 'analysis date', not 'as_of', in both languages", async () => {
     const rows = transactions(20);
     const { port } = bookWithTransactions(rows);
-    const settings = settingsFor(rows.length, { asOf: "2024-01-02" });
+    const settings = settingsFor(rows.length, { asOf: "2000-01-02" });
     for (const [locale, m] of [["en", en], ["zh-CN", zhCN]] as const) {
       const error = await port.run(settings, { locale }).then(() => null, (e: Error) => e);
       expect(error?.message).toContain(locale === "en" ? "analysis date" : m.pane.asOf);

@@ -97,8 +97,8 @@ Columns default to customer_id, date and amount. Messages follow LANG (zh_CN for
       binsOutOfRange: (value: string) => `--bins is ${value}; use a whole number from 2 to 10.`,
       cutOutOfRange: (option: string, value: string) => `${option} is ${value}; use a share between 0 and 1 (80% is 0.8).`,
       cutsOrder: (aCut: number, bCut: number) => `--a-cut (${aCut}) must be below --b-cut (${bCut}).`,
-      asOfBeforeData: (option: string, asOf: string, last: string) =>
-        `${option} (${asOf}) is before the latest purchase (${last}); recency would be negative. Give a later date.`,
+      asOfBeforeData: (option: string, asOf: string, first: string) =>
+        `${option} (${asOf}) is before the first purchase (${first}): no customer had bought yet. Give ${first} or a later date.`,
       noData: (file: string) => `${file} has no usable row; check the column options (--customer, --date, --amount …) and the rows listed above.`,
       unknownScheme: (value: string) => `--segments is "${value}"; use rfm, cn8 or a CSV file of rules (name,r_min,r_max,f_min,f_max,m_min,m_max).`,
     },

@@ -50,8 +50,8 @@ export const predictRest = {
     },
     /** The core's errors in the pane's words (its labels, not a function's argument names). */
     errors: {
-      asOfBeforeData: (asOf: string, last: string) =>
-        `The analysis date (${asOf}) is before the latest purchase (${last}); recency would be negative. Use a later date, or leave the analysis date blank.`,
+      asOfBeforeData: (asOf: string, first: string) =>
+        `The analysis date (${asOf}) is before the first purchase (${first}): no customer had bought yet. Use ${first} or a later date, or leave the analysis date blank.`,
       calibrationBeforeData: (end: string, first: string) =>
         `The analysis date (${end}) is before the first purchase (${first}); the models have nothing to learn from. Use a later date, or leave it blank.`,
       noData: "No row could be used; check that the customer, date and amount columns are mapped correctly.",

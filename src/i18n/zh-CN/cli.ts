@@ -85,7 +85,7 @@ export const cli: CliMessages = {
       binsOutOfRange: (value) => `--bins 为 ${value}；请使用 2 到 10 之间的整数。`,
       cutOutOfRange: (option, value) => `${option} 为 ${value}；请使用 0 到 1 之间的比例（80% 即 0.8）。`,
       cutsOrder: (aCut, bCut) => `--a-cut（${aCut}）必须小于 --b-cut（${bCut}）。`,
-      asOfBeforeData: (option, asOf, last) => `${option}（${asOf}）早于最近一次购买（${last}），R 将为负数。请给出更晚的日期。`,
+      asOfBeforeData: (option, asOf, first) => `${option}（${asOf}）早于第一次购买（${first}），此时还没有客户购买。请给出 ${first} 或更晚的日期。`,
       noData: (file) => `${file} 中没有可用的行；请检查列选项（--customer、--date、--amount 等）及上面列出的行。`,
       unknownScheme: (value) => `--segments 为“${value}”；请使用 rfm、cn8 或规则 CSV 文件（name,r_min,r_max,f_min,f_max,m_min,m_max）。`,
     },

@@ -34,7 +34,7 @@ export const predictRest: PredictRestMessages = {
       returnsLeftOut: (rows: number, firstLine: number) => `留出 ${rows} 行金额为负的记录（退货、取消的订单），第一行在第 ${firstLine} 行。`,
     },
     errors: {
-      asOfBeforeData: (asOf: string, last: string) => `分析日期（${asOf}）早于最近一次购买（${last}），最近购买天数会是负数。请使用更晚的日期，或留空分析日期。`,
+      asOfBeforeData: (asOf: string, first: string) => `分析日期（${asOf}）早于第一次购买（${first}），此时还没有客户购买。请使用 ${first} 或更晚的日期，或留空分析日期。`,
       calibrationBeforeData: (end: string, first: string) => `分析日期（${end}）早于第一次购买（${first}），模型没有可学习的数据。请使用更晚的日期，或留空。`,
       noData: "没有可用的行，请检查客户、日期和金额列是否映射正确。",
       binsOutOfRange: (value: string) => `分值等级数为 ${value}；请输入 2 到 10 的整数。`,
