@@ -25,7 +25,7 @@ beforeAll(() => {
     stdio: "pipe",
     env: { ...process.env, URL_PROD, OFFICE_CDN: "", TIERING_LOCAL_BUILD: "" },
   });
-}, 180_000);
+}, 420_000); // a production webpack build: about a minute alone, several on a machine busy with other work
 
 interface WebpackConfig {
   plugins: { constructor: { name: string }; userOptions?: Record<string, unknown>; patterns?: { from: string; to: string }[] }[];

@@ -90,9 +90,20 @@ export interface AxeViolation {
   help: string;
 }
 
+/**
+ * axe-core, served to the page from its own origin by Playwright: the pages' Content-Security-Policy allows scripts
+ * from 'self' only and no inline script (webpack.config.js), so axe cannot be injected as inline content.
+ */
+const AXE_URL = "/__tiering-test__/axe.min.js";
+const axeRouted = new WeakSet<Page>();
+
 /** axe-core's violations in the page (or only inside `include`, a CSS selector). */
 export async function axeViolations(page: Page, include = "body"): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: readFileSync(AXE, "utf8") });
+  if (!axeRouted.has(page)) {
+    await page.route(`**${AXE_URL}`, (route) => route.fulfill({ contentType: "text/javascript", body: readFileSync(AXE, "utf8") }));
+    axeRouted.add(page);
+  }
+  await page.addScriptTag({ url: AXE_URL });
   return page.evaluate(async (selector) => {
     const axe = (window as unknown as { axe: { run(node: Element, options: object): Promise<{ violations: { id: string; impact: string; nodes: { html: string }[]; help: string }[] }> } }).axe;
     // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent's arrow-key
