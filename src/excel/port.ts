@@ -148,6 +148,13 @@ export interface RunReport {
   pivotNote: string | null;
   /** With Predict on: why there are no predictions (a model could not be fitted), else null. The tiers are written all the same. */
   predictNote?: string | null;
+  /**
+   * With Predict on and fitted: what to know before trusting the predictions (the fit's diagnostics as
+   * stable codes and sentences in the run's language; empty when all is well), and, when dropout is not
+   * identified, the sentence saying what the Churn warning sheet is ranked by instead of P(alive).
+   */
+  predictDiagnostics?: { code: string; message: string }[];
+  churnRankedBy?: string | null;
   /** The snapshot this run saved into the workbook's history (null when it could not be saved; `snapshotNote` says why). */
   snapshot: SnapshotInfo | null;
   /** Why no snapshot was saved; or, with a snapshot, which old snapshots were removed to make room for it. */

@@ -13,6 +13,7 @@
  * second; it imports the score step (score.ts) below it and is imported by run.ts, never the reverse.
  */
 import { CHURN_DEFAULTS, churnWarning } from "../models/churn";
+import { dropoutNotIdentified, fitDiagnostics } from "../models/diagnostics";
 import { CoreError, throwFirst, type CoreErrorCode, type CoreProblem } from "../cells/errors";
 import type { CustomerId } from "../cells/coerce";
 import type { Transactions } from "../transactions/model";
@@ -65,6 +66,18 @@ function spread(values: ArrayLike<number>, to: Int32Array, n: number): Float64Ar
   return out;
 }
 
+/**
+ * The honest alternative to P(alive) when dropout is not identified: how likely a customer still buying
+ * at their own rate (λ | x, t_x ~ Gamma(r+x, α+t_x), the posterior before the silence) would have stayed
+ * silent from t_x to T: ((α+t_x)/(α+T))^(r+x). Long silences against a customer's own rate score low.
+ * It is the BG/NBD likelihood ratio of the silence, read without the dropout term the data cannot fit.
+ */
+function silenceAlive(fit: { r: number; alpha: number }, s: { x: ArrayLike<number>; tx: ArrayLike<number>; T: ArrayLike<number> }): Float64Array {
+  const out = new Float64Array(s.x.length);
+  for (let i = 0; i < out.length; i++) out[i] = Math.exp(-(fit.r + s.x[i]) * Math.log1p((s.T[i] - s.tx[i]) / (fit.alpha + s.tx[i])));
+  return out;
+}
+
 /** Predictions, lifecycle stages and the warning list for the analysis customers. */
 export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly CustomerId[], asOf: number, options: PredictAnalysisOptions): CustomerPredictions {
   throwFirst(predictAnalysisProblems(options));
@@ -85,7 +98,11 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
   }
   const p = run.predictions;
   const to = joinIds(run.summary.customerIds, customerIds);
-  const warning = churnWarning(p.pAlive, p.clvIfAlive, { valueShare: options.cantLoseShare, risk: options.cantLoseRisk });
+  // When dropout is not identified P(alive) is ≈ 1 for all and ranks nobody: rank by silence instead.
+  const diagnostics = fitDiagnostics(run.counts, run.gammaGamma, run.summary);
+  const churnRankedBy = dropoutNotIdentified(diagnostics) ? "silence" : "pAlive";
+  const notGone = churnRankedBy === "silence" ? silenceAlive(run.counts, run.summary) : p.pAlive;
+  const warning = churnWarning(notGone, p.clvIfAlive, { valueShare: options.cantLoseShare, risk: options.cantLoseRisk });
   const cantLose = new Uint8Array(n);
   for (let k = 0; k < to.length; k++) if (to[k] >= 0) cantLose[to[k]] = warning.cantLose[k];
   const order: number[] = [];
@@ -107,6 +124,8 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
       cantLose,
       warning: Int32Array.from(order),
       modelled: run.summary.customerIds.length,
+      diagnostics,
+      churnRankedBy,
     },
   };
 }

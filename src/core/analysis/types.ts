@@ -7,6 +7,7 @@
  * it and finds the source of the tiers present (`rfm` with segments, `abc` with ABC classes, the score
  * settings with bands) instead of checking optional fields.
  */
+import type { Diagnostic } from "../models/diagnostics";
 import type { AbcMethod, AbcResult } from "../tiers/abc";
 import type { DayOrder } from "../cells/dates";
 import type { CoreError } from "../cells/errors";
@@ -220,6 +221,14 @@ export interface ModelPredictions {
   warning: Int32Array;
   /** Customers in the model's summary (bought by the calibration end). */
   modelled: number;
+  /** What to know before trusting the fit (src/core/models/diagnostics.ts); empty when all is well. */
+  diagnostics: Diagnostic[];
+  /**
+   * What the churn risk and the warning list are ranked by: P(alive), or, when the fit cannot identify
+   * dropout, "silence": the chance that a customer still buying at their own rate would have bought
+   * since their last purchase, 1 − ((α+t_x)/(α+T))^(r+x) (see predictions.ts).
+   */
+  churnRankedBy: "pAlive" | "silence";
 }
 
 export interface CustomerPredictions {

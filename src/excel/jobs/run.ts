@@ -13,7 +13,8 @@
  *   + SNAPSHOT_SYNCS (the run's tiers into the hidden history, history.ts; a failure there leaves the
  *   tiers written and says why in `snapshotNote`). Calculation is suspended for every write sync.
  */
-import { messages } from "../../i18n";
+import { messages, type Messages } from "../../i18n";
+import { diagnosticRecords } from "../../i18n/diagnostics";
 import { isPayloadTooLarge, throwIfAborted, userError, WorkbookError } from "../errors";
 import { newHistory, saveSnapshot } from "../history";
 import type { ExcelHost } from "../host";
@@ -101,6 +102,13 @@ async function snapshot(job: RunJob, p: WritePlan, computed: Computed, sheets: R
   }
 }
 
+/** The fit's diagnostics and the churn ranking's sentence for the pane's warning bar (issue 13 §1). */
+function predictTrust(a: Computed["a"], m: Messages): Pick<RunReport, "predictDiagnostics" | "churnRankedBy"> {
+  const model = a.predict?.model;
+  if (!model) return {};
+  return { predictDiagnostics: diagnosticRecords(model.diagnostics, m), churnRankedBy: model.churnRankedBy === "silence" ? m.trust.pane.churnRankedBy : null };
+}
+
 export async function run(host: ExcelHost, given: AnalysisSettings, options: RunOptions): Promise<RunReport> {
   const m = messages(options.locale);
   const settings = upgradeSettings(given);
@@ -142,7 +150,7 @@ export async function run(host: ExcelHost, given: AnalysisSettings, options: Run
       sheets: { results: sheets.results.name, summary: sheets.summary.name, ...(sheets.churn ? { churn: sheets.churn.name } : {}) },
       pivot: finished.pivot,
       pivotNote: finished.pivotNote,
-      ...(settings.predict ? { predictNote } : {}),
+      ...(settings.predict ? { predictNote, ...predictTrust(a, m) } : {}),
       ...saved,
       upgrade: upgradeCandidates(a, m, sheets.results.name),
     };

@@ -140,6 +140,22 @@ export function RunSection({ m, numbers, run, restored, disabled, onRun, onCance
               {run.report.sheets.churn && !run.report.predictNote && ` ${m.pane.churnDone(run.report.sheets.churn)}`}
             </MessageBarBody>
           </MessageBar>
+          {(run.report.predictDiagnostics?.length ?? 0) > 0 && (
+            // The fit's diagnostics, never a bare "Done": what is wrong and what to do (issue 13 §1).
+            <MessageBar intent="warning" layout="multiline" data-testid="predict-diagnostics">
+              <MessageBarBody>
+                <MessageBarTitle>{m.trust.pane.warningTitle}</MessageBarTitle>
+                <ul className={styles.list}>
+                  {run.report.predictDiagnostics!.map((d) => (
+                    <li key={d.code} data-code={d.code}>
+                      {d.message}
+                    </li>
+                  ))}
+                </ul>
+                {run.report.churnRankedBy && <span data-testid="churn-ranked-by">{run.report.churnRankedBy}</span>}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {run.report.predictNote && (
             <MessageBar intent="warning" layout="multiline" data-testid="predict-note">
               <MessageBarBody>
