@@ -21,11 +21,23 @@ export interface FastConsumer {
   row(fields: string[], row: number, line: number): void;
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+/**
+ * The unread tail of one chunk followed by the next, in one reused buffer: a new buffer per chunk
+ * would be an external allocation per megabyte, and V8 answers those with full collections.
+ */
+class Window {
+  private buffer = new Uint8Array(0);
+
+  join(tail: Uint8Array, next: Uint8Array): Uint8Array {
+    const size = tail.length + next.length;
+    if (size > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(size, this.buffer.length * 2));
+      grown.set(tail);
+      this.buffer = grown;
+    } else this.buffer.copyWithin(0, tail.byteOffset - this.buffer.byteOffset, tail.byteOffset - this.buffer.byteOffset + tail.length);
+    this.buffer.set(next, tail.length);
+    return this.buffer.subarray(0, size);
+  }
 }
 
 /**
@@ -52,7 +64,8 @@ export function readFast(file: string, input: InputOptions, m: Messages, begin: 
     checkHeader(header, file, m);
     const consumer = begin(header);
     let row = 0;
-    let data: Uint8Array = first.slice(headerEnd + 1);
+    const window = new Window();
+    let data: Uint8Array = window.join(new Uint8Array(0), first.subarray(headerEnd + 1));
     // Where `data` starts in the file, for the byte a bad UTF-8 sequence is at.
     let offset = headerEnd + 1;
     const lines = (end: number) => {
@@ -72,12 +85,12 @@ export function readFast(file: string, input: InputOptions, m: Messages, begin: 
       const lastLf = data.lastIndexOf(LF);
       if (lastLf < 0) {
         if (data.length > MAX_ROW_CHARS) throw new UsageError(m.cli.rowTooLong(file, row + 2, MAX_ROW_CHARS >> 20));
-        data = concat(data, next);
+        data = window.join(data, next);
         continue;
       }
       row = lines(lastLf + 1);
       offset += lastLf + 1;
-      data = concat(data.subarray(lastLf + 1), next);
+      data = window.join(data.subarray(lastLf + 1), next);
     }
   } finally {
     chunks.close();
