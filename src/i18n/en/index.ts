@@ -12,9 +12,10 @@ import { functions } from "./functions";
 import { pane } from "./pane";
 import { shared } from "./shared";
 import { workbook } from "./workbook";
+import { overTimePane } from "./over-time-pane";
 import type { Widen } from "../widen";
 
-export const en = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook };
+export const en = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook, ...overTimePane };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */
 export type Messages = Widen<typeof en>;

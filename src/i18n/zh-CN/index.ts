@@ -6,5 +6,6 @@ import { functions } from "./functions";
 import { pane } from "./pane";
 import { shared } from "./shared";
 import { workbook } from "./workbook";
+import { overTimePane } from "./over-time-pane";
 
-export const zhCN: Messages = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook };
+export const zhCN: Messages = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook, ...overTimePane };
