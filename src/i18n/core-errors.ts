@@ -56,7 +56,7 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   breakpointsOrder: (d, m) => m.errors.breakpointsOrder(dimensionName(d.dimension, m)),
   tooManyBreakpoints: (d, m) => m.errors.tooManyBreakpoints(dimensionName(d.dimension, m), Number(d.count)),
   breakpointsCount: (d, m) => m.errors.breakpointsCount(dimensionName(d.dimension, m), Number(d.count), Number(d.expected)),
-  asOfBeforeData: (d, m) => m.errors.asOfBeforeData(String(d.asOf), String(d.last)),
+  asOfBeforeData: (d, m) => m.errors.asOfBeforeData(String(d.asOf), String(d.first)),
   noData: (d, m) => m.errors.noData(String(d.argument ?? "data")),
   unknownBasis: (d, m) => m.errors.unknownBasis(String(d.value)),
   unknownAbcMethod: (d, m) => m.errors.unknownAbcMethod(String(d.value)),
@@ -118,5 +118,13 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   scoreMethod: (d, m) => m.errors.score.unknownMethod(arg(d), String(d.value)),
   scoreBands: (d, m) => byReason(SCORE_BANDS, d.reason, bandsNone)(d, m),
   scoreValue: (d, m) => m.errors.score.notFinite(Number(d.metric), Number(d.row), String(d.value)),
+  // Over time (src/core/over-time, src/core/transactions/window.ts): words in the overTime catalog part.
+  badWindow: (d, m) => m.overTime.errors.badWindow(String(d.argument ?? "window_months"), String(d.value), Number(d.max)),
+  badEvery: (d, m) => m.overTime.errors.badEvery(String(d.argument ?? "every"), String(d.value)),
+  historyRange: (d, m) => m.overTime.errors.historyRange(String(d.from), String(d.to)),
+  freezeNotSnapshot: (d, m) => m.overTime.errors.freezeNotSnapshot(String(d.date), String(d.first), String(d.last)),
+  tooManySnapshots: (d, m) => m.overTime.errors.tooManySnapshots(Number(d.count), Number(d.max)),
+  badCohortBy: (d, m) => m.overTime.errors.badCohortBy(String(d.argument ?? "by"), String(d.value)),
+  badCohortMeasure: (d, m) => m.overTime.errors.badCohortMeasure(String(d.argument ?? "measure"), String(d.value)),
 };
 

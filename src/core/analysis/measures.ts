@@ -7,6 +7,7 @@
 import { simpleClv } from "../tiers/clv";
 import { excelErrorText, isBlank } from "../cells/coerce";
 import type { CustomerSummary } from "../transactions/summary";
+import { windowExclusiveStart } from "../transactions/window";
 import type { ReadCustomers } from "./rows";
 import type { AnalysisColumns, ClvAnalysisOptions, RfGrid, RfmAnalysis } from "./types";
 
@@ -75,8 +76,11 @@ export function expectedLifespan(retention: number, years: number): number {
 export function customerClv(summary: CustomerSummary, clv: ClvAnalysisOptions): Float64Array {
   const lifespanYears = expectedLifespan(clv.retention, clv.years);
   const out = new Float64Array(summary.customerIds.length);
+  const windowDays = summary.windowMonths ? summary.asOf - windowExclusiveStart(summary.asOf, summary.windowMonths) : Infinity;
   for (let c = 0; c < out.length; c++) {
-    const purchasesPerYear = (summary.orders[c] * 365) / Math.max(summary.tenureDays[c], 365);
+    // Over a window, the orders counted are the window's, so the span they cover is at most the window.
+    const span = Math.min(summary.tenureDays[c], windowDays);
+    const purchasesPerYear = (summary.orders[c] * 365) / Math.max(span, 365);
     out[c] = simpleClv({ averagePurchase: Math.max(summary.averageAmount[c], 0), purchasesPerYear, lifespanYears, margin: clv.margin, discountRate: clv.discount });
   }
   return out;

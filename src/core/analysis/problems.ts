@@ -23,6 +23,7 @@ import { CoreError, type CoreErrorCode, type CoreProblem } from "../cells/errors
 import { binsProblems, breakpointProblems, RFM_DIMENSIONS, rfmOptionProblems } from "../tiers/rfm";
 import { scoreOptionProblems, SCORE_METRICS, type ScoreMetric } from "../tiers/score";
 import { schemeProblems, type SegmentRule } from "../tiers/segments";
+import { windowProblems } from "../transactions/window";
 import { predictAnalysisProblems } from "./predictions";
 import type { Role } from "./roles";
 import { scoreOptionsOf } from "./score";
@@ -123,6 +124,7 @@ export function analysisProblems(options: AnalysisOptions, available: Iterable<R
     core(scoreOptionProblems(score.metrics.length, scoreOptionsOf(score)));
   }
   if (options.abc?.basis === "margin" && !roles.has("margin")) setting("marginBasisNeedsColumn");
+  core(windowProblems(options.windowMonths));
   const clv = options.clv;
   if (clv) {
     if (!(clv.margin >= 0 && clv.margin <= 1)) setting("clvMargin", clv.margin);

@@ -22,7 +22,7 @@ import { excelErrorText, readNumberCell, type CellRead, type CustomerId } from "
 import { TransactionBuilder } from "../transactions/builder";
 import type { Transactions } from "../transactions/model";
 import { groupOrders } from "../transactions/orders";
-import { summarizeCustomers, type CustomerSummary } from "../transactions/summary";
+import { summarizeCustomers, transactionsAsOf, type CustomerSummary } from "../transactions/summary";
 import type { AnalysisColumns, AnalysisOptions, ReadQuality } from "./types";
 
 const EXTRA_ROLES = ["margin", "extra"] as const;
@@ -135,8 +135,11 @@ export interface ReadCustomers {
 
 export function readCustomers(columns: AnalysisColumns, options: AnalysisOptions): ReadCustomers {
   const read = readAnalysisRows(columns, options);
-  // Returns are left out per line, before the lines are grouped into orders.
-  const { tx: lines, returns } = withoutReturns(read.tx);
+  // Returns are left out per line, before the lines are grouped into orders; as of an earlier date than
+  // the last purchase, the lines after it are left out first (the file as it stood then), so the orders,
+  // the per-line columns and the summary all number the same customers.
+  const { tx: returnsOut, returns } = withoutReturns(read.tx);
+  const lines = transactionsAsOf(returnsOut, options.asOf);
   // Orders keep the lines' customer numbering, so the per-customer sums (made from lines) fit them.
   const tx = columns.orders ? groupOrders(lines, columns.orders).tx : lines;
   const quality: ReadQuality = {
@@ -147,6 +150,6 @@ export function readCustomers(columns: AnalysisColumns, options: AnalysisOptions
     problems: read.problems,
     returns,
   };
-  const summary = summarizeCustomers(tx, { asOf: options.asOf ?? null });
+  const summary = summarizeCustomers(tx, { asOf: options.asOf ?? null, windowMonths: options.windowMonths ?? null });
   return { lines, tx, quality, summary, margins: read.margins, extras: read.extras };
 }

@@ -85,8 +85,13 @@ export interface PredictAnalysisOptions {
 }
 
 export interface AnalysisOptions {
-  /** Analysis date (serial); default the latest purchase. */
+  /**
+   * Analysis date (serial); default the latest purchase. An earlier date analyses the rows on or
+   * before it ("as it stood then"; src/core/transactions/summary.ts).
+   */
   asOf?: number | null;
+  /** Frequency and monetary over the last N months up to the analysis date (1..1200); null: all history. */
+  windowMonths?: number | null;
   dayOrder?: DayOrder;
   rfm?: RfmAnalysisOptions | null;
   abc?: AbcAnalysisOptions | null;

@@ -36,7 +36,14 @@ export type CoreErrorCode =
   | "scoreDirections"
   | "scoreMethod"
   | "scoreBands"
-  | "scoreValue";
+  | "scoreValue"
+  | "badWindow"
+  | "badEvery"
+  | "historyRange"
+  | "freezeNotSnapshot"
+  | "tooManySnapshots"
+  | "badCohortBy"
+  | "badCohortMeasure";
 
 /**
  * A core rule broken by some options, as facts: what a folder's pure check returns (all it finds, so a

@@ -143,8 +143,8 @@ export function rfmOptionProblems(options: RfmOptions): CoreProblem[] {
   return [...binsProblems(options.bins ?? DEFAULT_BINS), ...RFM_DIMENSIONS.flatMap((dimension) => breakpointProblems(bp[dimension], dimension))];
 }
 
-/** Score = 1 + number of cut points ≤ v (cuts are lower bounds of the next score, inclusive). */
-function scoreAgainst(values: ArrayLike<number>, cuts: readonly number[], inclusiveLower: boolean, reverse: boolean): Uint8Array {
+/** Score = 1 + number of cut points ≤ v (cuts are lower bounds of the next score, inclusive); exported for frozen cut points (over-time/history.ts). */
+export function scoreAgainst(values: ArrayLike<number>, cuts: readonly number[], inclusiveLower: boolean, reverse: boolean): Uint8Array {
   const levels = cuts.length + 1;
   const out = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {

@@ -1,11 +1,21 @@
 /**
  * Transactions to one row per customer: first and last purchase, orders, distinct purchase days,
  * total and average amount, recency and tenure in days from the analysis date.
+ *
+ * As of any date: an analysis date before the latest purchase means "as it stood then", so the rows
+ * after it are left out (transactionsUpTo) and so are the customers who had not bought by then; the
+ * summary is then exactly the summary of the file cut to the rows on or before that day.
+ *
+ * Over a window: with `windowMonths` N, orders, purchase days, total and average amount count only
+ * the rows in (EDATE(asOf, −N), asOf] (window.ts), while first and last purchase, recency and tenure
+ * still come from every row up to asOf. A customer with no purchase in the window stays, with
+ * frequency and monetary 0 (average 0, not 0/0), so lapsing shows instead of the customer vanishing.
  */
 import { serialToIsoDate } from "../cells/dates";
-import { CoreError } from "../cells/errors";
+import { CoreError, throwFirst } from "../cells/errors";
 import type { CustomerId } from "../cells/coerce";
-import type { Transactions } from "./model";
+import { transactionsUpTo, type Transactions } from "./model";
+import { windowExclusiveStart, windowProblems } from "./window";
 
 export interface CustomerSummary {
   customerIds: CustomerId[];
@@ -23,17 +33,42 @@ export interface CustomerSummary {
   recencyDays: Float64Array;
   /** Whole days from the first purchase to the analysis date. */
   tenureDays: Float64Array;
+  /** Months of the window orders, purchase days and amounts count over; null (or absent) = all history. */
+  windowMonths?: number | null;
 }
 
 export interface SummaryOptions {
-  /** Analysis date as a serial; default: the latest purchase date in the data. */
+  /**
+   * Analysis date as a serial; default: the latest purchase date in the data. An earlier date than
+   * the latest purchase summarises the rows on or before it (see the module comment).
+   */
   asOf?: number | null;
+  /** Frequency and monetary over the last N months up to asOf (1..1200); null: all history. */
+  windowMonths?: number | null;
 }
 
-export function summarizeCustomers(tx: Transactions, options: SummaryOptions = {}): CustomerSummary {
+/**
+ * The transactions as they stood at the end of day `asOf` (the rows on or before it; `tx` itself when
+ * none is later, or with no date). Callers that index their own per-customer columns by `tx` cut with
+ * this first, so their numbering and the summary's agree. Throws asOfBeforeData when nobody had bought yet.
+ */
+export function transactionsAsOf(tx: Transactions, asOf: number | null | undefined): Transactions {
+  if (asOf === null || asOf === undefined || tx.validRows === 0) return tx;
+  const cut = transactionsUpTo(tx, asOf);
+  if (cut.validRows === 0) {
+    let first = Infinity;
+    for (let i = 0; i < tx.validRows; i++) if (tx.date[i] < first) first = tx.date[i];
+    throw new CoreError("asOfBeforeData", { asOf: serialToIsoDate(asOf), first: serialToIsoDate(first) });
+  }
+  return cut;
+}
+
+export function summarizeCustomers(full: Transactions, options: SummaryOptions = {}): CustomerSummary {
+  throwFirst(windowProblems(options.windowMonths));
+  if (full.validRows === 0) throw new CoreError("noData");
+  const tx = transactionsAsOf(full, options.asOf);
   const customers = tx.customerIds.length;
   const rows = tx.validRows;
-  if (rows === 0) throw new CoreError("noData");
   const first = new Float64Array(customers).fill(Infinity);
   const last = new Float64Array(customers).fill(-Infinity);
   const orders = new Int32Array(customers);
@@ -41,23 +76,29 @@ export function summarizeCustomers(tx: Transactions, options: SummaryOptions = {
   const { customer, date, amount } = tx;
   let latest = -Infinity;
   for (let i = 0; i < rows; i++) {
+    const d = date[i];
+    if (d > latest) latest = d;
+  }
+  const asOf = Math.floor(options.asOf ?? latest);
+  const windowMonths = options.windowMonths ?? null;
+  // Rows count toward orders and amounts when their day is after `after` (−Infinity: every row).
+  const after = windowExclusiveStart(asOf, windowMonths);
+  for (let i = 0; i < rows; i++) {
     const c = customer[i];
     const d = date[i];
     if (d < first[c]) first[c] = d;
     if (d > last[c]) last[c] = d;
-    if (d > latest) latest = d;
-    orders[c]++;
-    total[c] += amount[i];
-  }
-  const asOf = Math.floor(options.asOf ?? latest);
-  if (asOf < Math.floor(latest)) {
-    throw new CoreError("asOfBeforeData", { asOf: serialToIsoDate(asOf), last: serialToIsoDate(latest) });
+    if (Math.floor(d) > after) {
+      orders[c]++;
+      total[c] += amount[i];
+    }
   }
   const average = new Float64Array(customers);
   const recency = new Float64Array(customers);
   const tenure = new Float64Array(customers);
   for (let c = 0; c < customers; c++) {
-    average[c] = total[c] / orders[c];
+    // No purchase in the window: frequency and monetary 0, the average too (never 0/0).
+    average[c] = orders[c] > 0 ? total[c] / orders[c] : 0;
     recency[c] = asOf - Math.floor(last[c]);
     tenure[c] = asOf - Math.floor(first[c]);
   }
@@ -70,12 +111,13 @@ export function summarizeCustomers(tx: Transactions, options: SummaryOptions = {
     orders,
     // Distinct days need a grouping pass that most runs (frequency = orders) never use: made on first read.
     get purchaseDays() {
-      return (purchaseDays ??= countPurchaseDays(customer, date, tx.amount, customers));
+      return (purchaseDays ??= countPurchaseDays(customer, date, tx.amount, customers, after));
     },
     totalAmount: total,
     averageAmount: average,
     recencyDays: recency,
     tenureDays: tenure,
+    windowMonths,
   };
 }
 
@@ -132,15 +174,14 @@ export function groupDaysByCustomer(
   return { start, day, amount: amt };
 }
 
-/** Distinct purchase days per customer. */
-function countPurchaseDays(customer: Int32Array, date: Float64Array, amount: Float64Array, customers: number): Int32Array {
+/** Distinct purchase days per customer, counting days after `after` (the window's exclusive start). */
+function countPurchaseDays(customer: Int32Array, date: Float64Array, amount: Float64Array, customers: number, after: number): Int32Array {
   const { start, day } = groupDaysByCustomer(customer, date, amount, customers);
   const out = new Int32Array(customers);
   for (let c = 0; c < customers; c++) {
-    const from = start[c];
     const to = start[c + 1];
-    let distinct = to > from ? 1 : 0;
-    for (let i = from + 1; i < to; i++) if (day[i] !== day[i - 1]) distinct++;
+    let distinct = 0;
+    for (let i = start[c]; i < to; i++) if (day[i] > after && (i === start[c] || day[i] !== day[i - 1])) distinct++;
     out[c] = distinct;
   }
   return out;

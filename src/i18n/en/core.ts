@@ -51,8 +51,8 @@ export const core = {
     ruleBound: (column: string, value: string) => `${column} is "${value}"; use a whole score or leave it blank`,
     ruleRange: (column: string) => `${column} minimum is above its maximum`,
     badAsOf: (value: string) => `'as_of' is "${value}"; use a date (a date cell, or 2024-01-05).`,
-    asOfBeforeData: (asOf: string, last: string) =>
-      `'as_of' (${asOf}) is before the latest purchase (${last}); recency would be negative. Use a later date.`,
+    asOfBeforeData: (asOf: string, first: string) =>
+      `'as_of' (${asOf}) is before the first purchase (${first}): no customer had bought yet. Use ${first} or a later date.`,
     badBoolean: (argument: string, value: string) => `'${argument}' is "${value}"; use TRUE or FALSE.`,
     negativeInput: (argument: string, where: string, value: string) =>
       `${where ? `${where}: ` : ""}'${argument}' is ${value}; it cannot be negative.`,

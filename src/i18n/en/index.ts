@@ -9,13 +9,14 @@
 import { cli } from "./cli";
 import { core } from "./core";
 import { functions } from "./functions";
+import { overTime } from "./over-time";
 import { pane } from "./pane";
 import { shared } from "./shared";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import type { Widen } from "../widen";
 
-export const en = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook, ...overTimePane };
+export const en = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook, ...overTime, ...overTimePane };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */
 export type Messages = Widen<typeof en>;

@@ -89,9 +89,19 @@ describe("summarizeCustomers", () => {
     expect(s.recencyDays[0]).toBe(0);
   });
 
-  it("throws asOfBeforeData when asOf is before the latest purchase day", () => {
-    const e = expectCoreError(() => summarizeCustomers(tx(rows), { asOf: d("2024-01-19") }), "asOfBeforeData");
-    expect(e.details).toEqual({ asOf: "2024-01-19", last: "2024-01-20" });
+  // Issue 14 changed this: an analysis date before the latest purchase used to be refused; it now means
+  // "as it stood then" (later rows left out), and only a date before every purchase is refused.
+  it("as of a day before the latest purchase: the summary of the rows on or before it", () => {
+    const s = summarizeCustomers(tx(rows), { asOf: d("2024-01-05") });
+    expect(s.customerIds).toEqual(["A", "B"]);
+    expect(s.asOf).toBe(d("2024-01-05"));
+    expect(byCustomer(s).get("A")).toEqual({ first: d("2024-01-02 09:00"), last: d("2024-01-05"), orders: 2, days: 2, total: 50, average: 25, recency: 0, tenure: 3 });
+    expect(byCustomer(s)).toEqual(byCustomer(summarizeCustomers(tx(rows.filter((r) => parseDateText(String(r[1])) < d("2024-01-06"))), { asOf: d("2024-01-05") })));
+  });
+
+  it("throws asOfBeforeData when asOf is before the first purchase", () => {
+    const e = expectCoreError(() => summarizeCustomers(tx(rows), { asOf: d("2023-12-31") }), "asOfBeforeData");
+    expect(e.details).toEqual({ asOf: "2023-12-31", first: "2024-01-01" });
   });
 
   it("throws noData when there is no valid row", () => {

@@ -1,0 +1,162 @@
+/**
+ * How each cohort retains: customers grouped by the month (or quarter) of their first purchase, and
+ * for each period since, the share of the cohort that bought in it (p0 is always 1), or with
+ * measure "revenue" the cohort's revenue in the period over its revenue in the first period (revenue
+ * retention). Cumulative revenue per customer comes along either way. With `split` (each customer's
+ * first tier, say) every cohort is also broken down by it.
+ *
+ * The triangle: a cohort first seen in period P has periods 0 … L − P, L the last period in the data.
+ * Linear passes over the rows and no comparison sort: each row's period comes from a per-day lookup
+ * (a log spans a few thousand days, a file a million rows), each customer's first period from the first
+ * pass, and the (cohort, period) activity from rows grouped by customer (counting sort) with a stamp
+ * per period, so a customer counts once per period however many rows it has.
+ */
+import { CoreError, type CoreProblem } from "../cells/errors";
+import type { Transactions } from "../transactions/model";
+import { periodIndex, periodLabel, type CalendarPeriod } from "../transactions/window";
+
+export type CohortMeasure = "customers" | "revenue";
+
+export interface CohortOptions {
+  by?: CalendarPeriod;
+  measure?: CohortMeasure;
+  /** Per customer of the table (index into tx.customerIds) a group, −1 for none, and the groups' names. */
+  split?: { groupOf: ArrayLike<number>; names: readonly string[] };
+}
+
+export interface CohortRow {
+  /** "2010-12" or "2010-Q4". */
+  cohort: string;
+  /** Period index (year·12 + month − 1, or year·4 + quarter − 1). */
+  period: number;
+  /** The split group's name, "" for the whole cohort. */
+  group: string;
+  customers: number;
+  /** Per period since the first: the share of the cohort active (measure customers) or revenue over period 0's (revenue). */
+  values: number[];
+  /** Per period since the first: customers active in it. */
+  active: number[];
+  /** Per period since the first: the cohort's revenue in it. */
+  revenue: number[];
+  /** Per period since the first: revenue to date per customer of the cohort. */
+  cumulativeRevenuePerCustomer: number[];
+}
+
+export interface CohortTable {
+  by: CalendarPeriod;
+  measure: CohortMeasure;
+  /** The most periods any cohort has (the oldest's). */
+  width: number;
+  rows: CohortRow[];
+}
+
+/** What is wrong with the cohort options (the arguments named by the caller). */
+export function cohortOptionProblems(options: { by?: unknown; measure?: unknown }): CoreProblem[] {
+  const problems: CoreProblem[] = [];
+  if (options.by !== undefined && options.by !== "month" && options.by !== "quarter") problems.push({ code: "badCohortBy", details: { value: String(options.by) } });
+  if (options.measure !== undefined && options.measure !== "customers" && options.measure !== "revenue") {
+    problems.push({ code: "badCohortMeasure", details: { value: String(options.measure) } });
+  }
+  return problems;
+}
+
+export function cohortTable(tx: Transactions, options: CohortOptions = {}): CohortTable {
+  const [problem] = cohortOptionProblems(options);
+  if (problem) throw new CoreError(problem.code, problem.details);
+  const by = options.by ?? "month";
+  const measure = options.measure ?? "customers";
+  const rows = tx.validRows;
+  if (rows === 0) throw new CoreError("noData");
+  const { customer, date, amount } = tx;
+  const customers = tx.customerIds.length;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < rows; i++) {
+    const d = date[i];
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  minDay = Math.floor(minDay);
+  maxDay = Math.floor(maxDay);
+  const periodOfDay = new Int32Array(maxDay - minDay + 1);
+  for (let d = minDay; d <= maxDay; d++) periodOfDay[d - minDay] = periodIndex(d, by);
+  const firstPeriod = periodOfDay[0];
+  const width = periodOfDay[maxDay - minDay] - firstPeriod + 1;
+  const rowPeriod = new Int32Array(rows);
+  const cohortOf = new Int32Array(customers).fill(width);
+  for (let i = 0; i < rows; i++) {
+    const p = periodOfDay[Math.floor(date[i]) - minDay] - firstPeriod;
+    rowPeriod[i] = p;
+    if (p < cohortOf[customer[i]]) cohortOf[customer[i]] = p;
+  }
+  const split = options.split;
+  const groups = split ? split.names.length + 1 : 1;
+  // Cells per (cohort, group, period since): cohort-major, group 0 = the whole cohort.
+  const cell = (cohort: number, group: number, since: number) => (cohort * groups + group) * width + since;
+  const size = new Float64Array(width * groups);
+  const active = new Float64Array(width * groups * width);
+  const revenue = new Float64Array(width * groups * width);
+  const groupOf = (c: number) => {
+    const g = split ? split.groupOf[c] : -1;
+    return g >= 0 && g < groups - 1 ? g + 1 : -1;
+  };
+  for (let c = 0; c < customers; c++) {
+    size[cohortOf[c] * groups]++;
+    const g = groupOf(c);
+    if (g > 0) size[cohortOf[c] * groups + g]++;
+  }
+  // Rows grouped by customer (a counting sort), then one stamp per period: a customer counts once
+  // in a period however many rows it has there, in any row order.
+  const start = new Int32Array(customers + 1);
+  for (let i = 0; i < rows; i++) start[customer[i] + 1]++;
+  for (let c = 0; c < customers; c++) start[c + 1] += start[c];
+  const cursor = start.slice(0, customers);
+  const byCustomer = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) byCustomer[cursor[customer[i]]++] = i;
+  const stamp = new Int32Array(width).fill(-1);
+  for (let c = 0; c < customers; c++) {
+    const cohort = cohortOf[c];
+    const g = groupOf(c);
+    for (let j = start[c]; j < start[c + 1]; j++) {
+      const i = byCustomer[j];
+      const since = rowPeriod[i] - cohort;
+      revenue[cell(cohort, 0, since)] += amount[i];
+      if (g > 0) revenue[cell(cohort, g, since)] += amount[i];
+      if (stamp[since] === c) continue;
+      stamp[since] = c;
+      active[cell(cohort, 0, since)]++;
+      if (g > 0) active[cell(cohort, g, since)]++;
+    }
+  }
+  const out: CohortRow[] = [];
+  for (let cohort = 0; cohort < width; cohort++) {
+    for (let g = 0; g < groups; g++) {
+      const n = size[cohort * groups + g];
+      if (n === 0 || (g > 0 && !split)) continue;
+      const periods = width - cohort;
+      const row: CohortRow = {
+        cohort: periodLabel(firstPeriod + cohort, by),
+        period: firstPeriod + cohort,
+        group: g === 0 ? "" : split!.names[g - 1],
+        customers: n,
+        values: [],
+        active: [],
+        revenue: [],
+        cumulativeRevenuePerCustomer: [],
+      };
+      let cumulative = 0;
+      const first = revenue[cell(cohort, g, 0)];
+      for (let since = 0; since < periods; since++) {
+        const a = active[cell(cohort, g, since)];
+        const r = revenue[cell(cohort, g, since)];
+        cumulative += r;
+        row.active.push(a);
+        row.revenue.push(r);
+        row.cumulativeRevenuePerCustomer.push(cumulative / n);
+        row.values.push(measure === "customers" ? a / n : first > 0 ? r / first : NaN);
+      }
+      out.push(row);
+    }
+  }
+  return { by, measure, width, rows: out };
+}
