@@ -13,7 +13,7 @@
  * Syncs, whatever the number of customers (up to the sizes in docs/PERFORMANCE.md): 1 (index, sheets) + the
  * history reads (`historyReadBlocks`) + 1 (the sheet replaced or added) + max(MOVERS_WRITE_SYNCS, ⌈bytes ÷
  * PAYLOAD_TARGET⌉) (the rows; ownership and the title with the first, the table and its record with the last).
- * filterMovers: 3 (the record; the table and its header; the filters).
+ * filterMovers: 4 (the record; the table and its sheet; its header; the filters).
  */
 import { moversBetween, type MoveDirection } from "../../core/over-time/movers";
 import type { Locale, Messages } from "../../i18n";

@@ -85,6 +85,7 @@ function parseAsOf(asOf: string | null, m: Messages): number | null {
 export function optionsOf(settings: AnalysisSettings, m: Messages): AnalysisOptions {
   return {
     asOf: parseAsOf(settings.asOf, m),
+    windowMonths: settings.windowMonths ?? null,
     dayOrder: settings.dayOrder,
     rfm: settings.rfm,
     abc: settings.abc,
