@@ -63,6 +63,8 @@ export const overTimePane = {
     movers: {
       heading: "Who moved",
       intro: "Every customer of two snapshots on a sheet of its own: tier before and after, the direction and the revenue change. Sort and filter it as any Excel table.",
+      before: "From snapshot",
+      after: "To snapshot",
       write: "Write Movers sheet",
       writing: "Writing the Movers sheet…",
       failed: "No Movers sheet",

@@ -54,6 +54,8 @@ export const overTimePane: OverTimePaneMessages = {
     movers: {
       heading: "谁发生了迁移",
       intro: "将两个快照中的每位客户写入单独的工作表：之前和之后的层级、迁移方向和收入变化。可以像任何 Excel 表格一样排序和筛选。",
+      before: "起始快照",
+      after: "结束快照",
       write: "写入迁移客户工作表",
       writing: "正在写入迁移客户工作表…",
       failed: "未能写入迁移客户工作表",

@@ -119,8 +119,8 @@ export function MoversPanel({ m, state, actions, snapshots, off }: { m: Messages
       ) : (
         <>
           <div className={styles.stack}>
-            <SnapshotPicker label={d.earlier} m={m} snapshots={snapshots} value={state.moversBefore} disabled={off} onChange={actions.setMoversBefore} />
-            <SnapshotPicker label={d.later} m={m} snapshots={snapshots} value={state.moversAfter} disabled={off} onChange={actions.setMoversAfter} />
+            <SnapshotPicker label={t.before} m={m} snapshots={snapshots} value={state.moversBefore} disabled={off} onChange={actions.setMoversBefore} />
+            <SnapshotPicker label={t.after} m={m} snapshots={snapshots} value={state.moversAfter} disabled={off} onChange={actions.setMoversAfter} />
           </div>
           <div className={styles.buttons}>
             <Button onClick={() => void actions.writeMovers()} disabled={off || !state.moversBefore || !state.moversAfter || state.moversBefore === state.moversAfter}>
