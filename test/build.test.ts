@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), "tier-dist-"));
-const IDS = ["RFM", "RFMSCORE", "ABCCLASS", "ABCNEXT", "CLV", "CLVPREDICT", "CLVFIT", "PALIVE", "LIFECYCLE", "MIGRATION", "PILOT", "SCORE"];
+const IDS = ["RFM", "RFMSCORE", "ABCCLASS", "ABCNEXT", "CLV", "CLVPREDICT", "CLVFIT", "PALIVE", "LIFECYCLE", "MIGRATION", "PILOT", "SCORE", "MOVERS", "COHORT"];
 
 beforeAll(() => {
   execFileSync(join(ROOT, "node_modules/.bin/webpack"), ["--mode", "production", "--output-path", out], { cwd: ROOT, stdio: "pipe" });

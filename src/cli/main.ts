@@ -1,6 +1,7 @@
 /**
  * The `tier` command: the core on CSV files, for batch work and benchmarks. One module per command
- * under commands/ (rfm, abc, clv, fit, predict, score, migrate, pilot, bench); this file only reads
+ * under commands/ (rfm, abc, clv, fit, predict, score, migrate, pilot, bench; over time: history, movers,
+ * trends, cohort, whose usage lines are in the overTime catalog part); this file only reads
  * the command line, looks the command up and turns the errors a user can fix into exit code 2.
  * Exit codes: 0 done (rows left out are listed on stderr), 2 bad arguments or unreadable input.
  */
@@ -11,14 +12,18 @@ import { UsageError, type Command, type Parsed } from "./args";
 import { abc } from "./commands/abc";
 import { bench } from "./commands/bench";
 import { clv } from "./commands/clv";
+import { cohort } from "./commands/cohort";
 import { fit } from "./commands/fit";
+import { history } from "./commands/history";
 import { migrate } from "./commands/migrate";
+import { movers } from "./commands/movers";
 import { pilot } from "./commands/pilot";
 import { predict } from "./commands/predict";
 import { rfm } from "./commands/rfm";
 import { score } from "./commands/score";
+import { trends } from "./commands/trends";
 
-const COMMANDS: Record<string, Command> = { rfm, abc, clv, fit, predict, bench, migrate, pilot, score };
+const COMMANDS: Record<string, Command> = { rfm, abc, clv, fit, predict, bench, migrate, pilot, score, history, movers, trends, cohort };
 
 /** Flags are known to every command (a command ignores the ones it does not read). */
 const FLAGS = new Set(["--summary", "--help", "-h", "--json", ...Object.values(COMMANDS).flatMap((c) => c.flags ?? [])]);
@@ -66,12 +71,12 @@ export function main(argv: string[], env: Record<string, string | undefined>, ou
   try {
     const p = parseArgs(argv, m);
     if (["", "help", "--help", "-h"].includes(p.command) || p.flags.has("--help") || p.flags.has("-h")) {
-      out(`${m.cli.usage}\n`);
+      out(`${m.cli.usage}\n\n${m.overTime.usage}\n`);
       return p.command === "" ? 2 : 0;
     }
     const lines = (s: string) => err(`${s}\n`);
     const command = commandNamed(p.command);
-    if (!command) throw new UsageError(`${m.cli.unknownCommand(p.command)}\n\n${m.cli.usage}`);
+    if (!command) throw new UsageError(`${m.cli.unknownCommand(p.command)}\n\n${m.cli.usage}\n\n${m.overTime.usage}`);
     command.run(p, m, out, lines);
     return 0;
   } catch (error) {

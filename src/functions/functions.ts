@@ -13,6 +13,7 @@ import { clvGrid } from "./clv";
 import { runFunction } from "./errors";
 import { runtimeMessages } from "./locale";
 import { migrationTable } from "./migration";
+import { cohortFunctionTable, moversTable } from "./over-time";
 import { pilotTable } from "./pilot";
 import { clvFitTable, clvPredictTable, lifecycleTable, pAliveTable } from "./predict";
 import { rfmScoreTable, rfmTable } from "./rfm";
@@ -24,10 +25,11 @@ import { scoreTable } from "./score";
  * @param {unknown[][]} customers Customer id of each transaction (one column).
  * @param {unknown[][]} dates Date of each transaction (one column, same height).
  * @param {unknown[][]} amounts Amount of each transaction (one column, same height).
- * @param {unknown} [as_of] Analysis date that recency counts from. Default: the latest date in the data.
+ * @param {unknown} [as_of] Analysis date that recency counts from; an earlier date than the latest purchase ignores the later rows (as it stood then). Default: the latest date in the data.
  * @param {unknown[][]} [bins] Score levels per dimension, 2 to 10 (default 5), or breakpoints in three rows: recency, frequency, monetary.
  * @param {unknown[][]} [segments] "rfm" (default), "cn8", or a range of rules: name, R min, R max, F min, F max, M min, M max.
  * @param {unknown} [headers] TRUE (default) to start with a header row, FALSE for data only.
+ * @param {unknown} [window_months] Count frequency and monetary over the last N months up to as_of (recency still from all purchases). Customers with no purchase in the window stay, with 0. Default: all history.
  * @returns {unknown[][]} One row per customer.
  */
 export function rfm(
@@ -38,9 +40,10 @@ export function rfm(
   bins?: unknown[][],
   segments?: unknown[][],
   headers?: unknown,
+  window_months?: unknown,
 ): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => rfmTable(customers, dates, amounts, as_of, bins, segments, headers, m));
+  return runFunction(m, () => rfmTable(customers, dates, amounts, as_of, bins, segments, headers, m, window_months));
 }
 
 /**
@@ -228,4 +231,44 @@ export function pilot(ids: unknown[][], tiers: unknown[][], share: unknown, seed
 export function score(metrics: unknown[][], weights: unknown[][], directions?: unknown[][], bands?: unknown[][], method?: unknown): unknown[][] {
   const m = runtimeMessages();
   return runFunction(m, () => scoreTable(metrics, weights, directions, bands, method, m));
+}
+
+/**
+ * Who moved between two snapshots: one row per customer with the tier before and after, the direction (up, down, same, new, gone; "changed" for tiers without an order, such as RFM segments), and the measure in each snapshot and its change.
+ * @customfunction MOVERS
+ * @param {unknown[][]} ids_before Customer id of each row of the earlier snapshot (one column).
+ * @param {unknown[][]} tiers_before Tier of each customer in the earlier snapshot (one column, same height). Blank: not tiered, left out.
+ * @param {unknown[][]} ids_after Customer id of each row of the later snapshot (one column).
+ * @param {unknown[][]} tiers_after Tier of each customer in the later snapshot (one column, same height as ids_after).
+ * @param {unknown[][]} [order] Every tier, best first (a row or a column), for up and down. Default: A, B, C, the score bands or numbers (highest best) when the tiers are those; otherwise moves are "changed".
+ * @param {unknown[][]} [measure_before] A value per row of the earlier snapshot (same height as ids_before), such as its revenue in that period.
+ * @param {unknown[][]} [measure_after] A value per row of the later snapshot (same height as ids_after).
+ * @returns {unknown[][]} A header row, then Customer, Before, After, Direction, Measure before, Measure after and Change per customer.
+ */
+export function movers(
+  ids_before: unknown[][],
+  tiers_before: unknown[][],
+  ids_after: unknown[][],
+  tiers_after: unknown[][],
+  order?: unknown[][],
+  measure_before?: unknown[][],
+  measure_after?: unknown[][],
+): unknown[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => moversTable(ids_before, tiers_before, ids_after, tiers_after, order, measure_before, measure_after, m));
+}
+
+/**
+ * Cohort retention: customers grouped by the month (or quarter) of their first purchase, and for each period since, the share of the cohort that bought in it (or the revenue over the first period's).
+ * @customfunction COHORT
+ * @param {unknown[][]} customers Customer id of each transaction (one column).
+ * @param {unknown[][]} dates Date of each transaction (one column, same height).
+ * @param {unknown[][]} [amounts] Amount of each transaction (same height); negative amounts (returns) are not purchases. Needed for measure "revenue".
+ * @param {unknown} [by] "month" (default) or "quarter".
+ * @param {unknown} [measure] "customers" (default): the share of the cohort buying in each period; "revenue": the cohort's revenue over its first period's.
+ * @returns {unknown[][]} A header row, then Cohort, Customers, P0, P1, … per cohort; periods a cohort has not reached are blank.
+ */
+export function cohort(customers: unknown[][], dates: unknown[][], amounts?: unknown[][], by?: unknown, measure?: unknown): unknown[][] {
+  const m = runtimeMessages();
+  return runFunction(m, () => cohortFunctionTable(customers, dates, amounts, by, measure, m));
 }

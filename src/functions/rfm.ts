@@ -5,6 +5,8 @@ import { readCustomerRows, readNumberColumn } from "../core/transactions/read";
 import { isWideScoring, rfmCode, scoreCustomers, scoreRfm, type RfmOptions, type RfmScores } from "../core/tiers/rfm";
 import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme, type Segmentation } from "../core/tiers/segments";
 import { summarizeCustomers } from "../core/transactions/summary";
+import { windowProblems } from "../core/transactions/window";
+import { throwFirst } from "../core/cells/errors";
 import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/tier-names";
 import { column, isOmitted, optionalBoolean, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
@@ -59,6 +61,7 @@ export function rfmTable(
   segments: unknown,
   headers: unknown,
   m: Messages,
+  windowMonths: unknown = null,
 ): (string | number)[][] {
   const cells = transactionCells(customers, dates, amounts, m);
   const options = {
@@ -66,9 +69,12 @@ export function rfmTable(
     scheme: segmentScheme(segments, m),
     withHeaders: optionalBoolean(headers, "headers", true, m),
     asOf: optionalDate(asOf, m),
+    // Issue 14: F and M over the last N months (checked by the core: badWindow, naming window_months).
+    windowMonths: optionalNumber(windowMonths, "window_months", undefined, m) ?? null,
   };
+  throwFirst(windowProblems(options.windowMonths));
   const tx = readTransactionCells(cells, m);
-  const summary = summarizeCustomers(tx, { asOf: options.asOf });
+  const summary = summarizeCustomers(tx, { asOf: options.asOf, windowMonths: options.windowMonths });
   const scores = scoreCustomers(summary, options.scoring);
   const seg = segmentCustomers(scores, options.scheme);
   const col = m.columns;

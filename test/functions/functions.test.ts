@@ -71,7 +71,7 @@ describe("=TIER.RFM", () => {
 
   it("refuses bad options with what to type instead", () => {
     expect(excelError(() => rfm(customers, dates, amounts, omitted, [[11]], omitted, omitted)).message).toContain("use a whole number from 2 to 10");
-    expect(excelError(() => rfm(customers, dates, amounts, "2023-01-01", omitted, omitted, omitted)).message).toContain("before the latest purchase");
+    expect(excelError(() => rfm(customers, dates, amounts, "2023-01-01", omitted, omitted, omitted)).message).toContain("before the first purchase");
     expect(excelError(() => rfm(customers, dates, amounts, "someday", omitted, omitted, omitted)).message).toContain("'as_of' is \"someday\"");
     expect(excelError(() => rfm(customers, dates, amounts, omitted, omitted, [["rfmx"]], omitted)).message).toContain('use "rfm", "cn8"');
     expect(excelError(() => rfm(customers, dates, amounts, omitted, omitted, omitted, "maybe")).message).toContain("use TRUE or FALSE");

@@ -36,7 +36,7 @@ const params = (id: string) => Object.fromEntries(fn(id).parameters.map((p) => [
 describe("custom function metadata", () => {
   it("generates without errors, with exactly the twelve ids", () => {
     expect(errors).toEqual([]);
-    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "ABCNEXT", "CLV", "CLVFIT", "CLVPREDICT", "LIFECYCLE", "MIGRATION", "PALIVE", "PILOT", "RFM", "RFMSCORE", "SCORE"]);
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "ABCNEXT", "CLV", "CLVFIT", "CLVPREDICT", "COHORT", "LIFECYCLE", "MIGRATION", "MOVERS", "PALIVE", "PILOT", "RFM", "RFMSCORE", "SCORE"]);
     for (const f of metadata.functions) {
       expect(f.name).toBe(f.id);
       expect(f.result.dimensionality).toBe("matrix");
@@ -46,10 +46,11 @@ describe("custom function metadata", () => {
 
   it("declares ranges as matrices and the optional arguments as optional", () => {
     const rfm = params("RFM");
-    expect(Object.keys(rfm)).toEqual(["customers", "dates", "amounts", "as_of", "bins", "segments", "headers"]);
+    // window_months (issue 14) comes last, so formulas written before it keep their meaning.
+    expect(Object.keys(rfm)).toEqual(["customers", "dates", "amounts", "as_of", "bins", "segments", "headers", "window_months"]);
     for (const name of ["customers", "dates", "amounts", "bins", "segments"]) expect(rfm[name].dimensionality).toBe("matrix");
     for (const name of ["customers", "dates", "amounts"]) expect(rfm[name].optional).toBeFalsy();
-    for (const name of ["as_of", "bins", "segments", "headers"]) expect(rfm[name].optional).toBe(true);
+    for (const name of ["as_of", "bins", "segments", "headers", "window_months"]) expect(rfm[name].optional).toBe(true);
     expect(Object.keys(params("RFMSCORE"))).toEqual(["recency_days", "frequency", "monetary", "bins", "segments"]);
     const abc = params("ABCCLASS");
     expect(abc.values.dimensionality).toBe("matrix");
@@ -70,6 +71,14 @@ describe("custom function metadata", () => {
     expect(Object.keys(migration)).toEqual(["ids_before", "tiers_before", "ids_after", "tiers_after", "measure"]);
     for (const name of Object.keys(migration)) expect(migration[name].dimensionality).toBe("matrix");
     expect(migration.measure.optional).toBe(true);
+    const movers = params("MOVERS");
+    expect(Object.keys(movers)).toEqual(["ids_before", "tiers_before", "ids_after", "tiers_after", "order", "measure_before", "measure_after"]);
+    for (const name of Object.keys(movers)) expect(movers[name].dimensionality).toBe("matrix");
+    for (const name of ["order", "measure_before", "measure_after"]) expect(movers[name].optional).toBe(true);
+    const cohort = params("COHORT");
+    expect(Object.keys(cohort)).toEqual(["customers", "dates", "amounts", "by", "measure"]);
+    for (const name of ["customers", "dates", "amounts"]) expect(cohort[name].dimensionality).toBe("matrix");
+    for (const name of ["amounts", "by", "measure"]) expect(cohort[name].optional).toBe(true);
     const pilot = params("PILOT");
     expect(Object.keys(pilot)).toEqual(["ids", "tiers", "share", "seed", "control_share"]);
     expect(pilot.share.optional).toBeFalsy();

@@ -2,6 +2,8 @@
  * `tier rfm FILE.csv`: RFM scores and segments per customer from a transactions file (the same work
  * as =TIER.RFM), or with `--summary` the customers, orders and revenue per segment. `--segments` takes
  * rfm, cn8 or a CSV file of rules; `--r-breaks`, `--f-breaks` and `--m-breaks` give fixed breakpoints.
+ * `--as-of` earlier than the last purchase is the file as it stood then; `--window-months N` counts
+ * frequency and monetary over the last N months (issue 14).
  */
 import { isSerialInRange, parseDateText, serialToIsoDate } from "../../core/cells/dates";
 import { CoreError } from "../../core/cells/errors";
@@ -14,6 +16,7 @@ import { segmentName } from "../../i18n/tier-names";
 import { UsageError, choice, emit, listOption, numberOption, type Command, type Out, type Parsed } from "../args";
 import { readCsvFile, type CsvTable } from "../csv";
 import type { Cell } from "../output";
+import { windowOption, withOptionName } from "../over-time";
 import { readTransactionsFile } from "../transactions-file";
 
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
@@ -46,8 +49,10 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   }
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
+  const windowMonths = windowOption(p, m);
   const tx = readTransactionsFile(p, file, dayOrder, m, err);
-  const summary = summarizeCustomers(tx, { asOf });
+  // As of an earlier date: the rows after it are left out; a window counts F and M over its last N months.
+  const summary = withOptionName(() => summarizeCustomers(tx, { asOf, windowMonths }));
   const breakpoints = { recency: listOption(p, "--r-breaks", m), frequency: listOption(p, "--f-breaks", m), monetary: listOption(p, "--m-breaks", m) };
   const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis, breakpoints });
   const seg = segmentCustomers(scores, scheme);
@@ -73,6 +78,6 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const rfm: Command = {
-  options: ["--customer", "--date", "--amount", "--as-of", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
+  options: ["--customer", "--date", "--amount", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
   run: rfmCommand,
 };

@@ -3,7 +3,9 @@
  * work as =TIER.SCORE): per row its id, score, band key and label, the next band up and the points to it;
  * `--summary` prints the customers per band and each band's lowest score instead. A blank cell follows
  * the blank rule (left out of that row's score); a row of blanks has no score and is not printed; a cell
- * that is not a number leaves its row out and is listed on stderr.
+ * that is not a number leaves its row out and is listed on stderr. With `--as-of` or `--window-months`
+ * the file is a transactions file and --metrics names recency, frequency, monetary per customer as of
+ * that date (over that window; issue 14).
  */
 import { CoreError } from "../../core/cells/errors";
 import { ProblemLog } from "../../core/cells/problems";
@@ -13,6 +15,7 @@ import type { Messages } from "../../i18n";
 import { readScoreDirection } from "../../i18n/directions";
 import { UsageError, choice, emit, listOption, pick, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
 import type { Cell } from "../output";
+import { AS_OF_OPTIONS, TRANSACTION_OPTIONS, summaryFromFile, wantsTransactions } from "../over-time";
 
 function names(p: Parsed, option: string, m: Messages): string[] {
   const raw = p.options.get(option);
@@ -47,6 +50,33 @@ function withOptionName(error: unknown, bands: ScoreBands | undefined): unknown 
   return argument ? new CoreError(error.code, { ...error.details, argument: option }) : error;
 }
 
+const SUMMARY_METRICS = ["recency", "frequency", "monetary"] as const;
+
+/**
+ * With --as-of / --window-months: a transactions file, scored per customer on its recency (days),
+ * frequency and monetary value as of that date (over that window), named by --metrics.
+ */
+function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNames: string[], options: Parameters<typeof scoreCustomers>[1], format: string): void {
+  for (const name of metricNames) {
+    if (!(SUMMARY_METRICS as readonly string[]).includes(name)) throw new UsageError(m.cli.badChoice("--metrics", name, SUMMARY_METRICS.join(", ")));
+  }
+  const { summary } = summaryFromFile(p, m, err);
+  const column = { recency: summary.recencyDays, frequency: summary.orders, monetary: summary.totalAmount };
+  const result = scoreCustomers(
+    metricNames.map((name) => column[name as (typeof SUMMARY_METRICS)[number]]),
+    options,
+  );
+  const rows: Cell[][] = [];
+  for (let i = 0; i < summary.customerIds.length; i++) {
+    const s = result.score[i];
+    if (s !== s) continue;
+    const next = result.nextBand[i];
+    const key = SCORE_TIER_KEYS[result.band[i]];
+    rows.push([summary.customerIds[i], s, key, m.scoreTiers[key], next >= 0 ? SCORE_TIER_KEYS[next] : "", next >= 0 ? result.nextBandGap[i] : ""]);
+  }
+  emit(["customer_id", "score", "tier", "tier_label", "next_tier", "gap"], rows, format, out);
+}
+
 function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const format = p.flags.has("--json") ? "json" : choice(p, "--format", ["csv", "json"], "csv", m);
   const method = choice<ScoreMethod>(p, "--method", ["percentile", "minmax"], "percentile", m);
@@ -61,6 +91,10 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     checkScoreOptions(metricNames.length, options);
   } catch (error) {
     throw withOptionName(error, bands);
+  }
+  if (wantsTransactions(p)) {
+    scoreTransactions(p, m, out, err, metricNames, options, format);
+    return;
   }
   const { file, table } = readTable(p, m);
   const columns = metricNames.map((name) => pick(table, file, name, m));
@@ -109,6 +143,6 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const score: Command = {
-  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format"],
+  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format", ...AS_OF_OPTIONS, ...TRANSACTION_OPTIONS],
   run: scoreCommand,
 };

@@ -60,6 +60,10 @@ export function cohortOptionProblems(options: { by?: unknown; measure?: unknown 
   return problems;
 }
 
+function isPurchase(amount: number): boolean {
+  return amount > 0 || Object.is(amount, 0);
+}
+
 export function cohortTable(tx: Transactions, options: CohortOptions = {}): CohortTable {
   const [problem] = cohortOptionProblems(options);
   if (problem) throw new CoreError(problem.code, problem.details);
@@ -87,7 +91,7 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
   for (let i = 0; i < rows; i++) {
     const p = periodOfDay[Math.floor(date[i]) - minDay] - firstPeriod;
     rowPeriod[i] = p;
-    if (p < cohortOf[customer[i]]) cohortOf[customer[i]] = p;
+    if (isPurchase(amount[i]) && p < cohortOf[customer[i]]) cohortOf[customer[i]] = p;
   }
   const split = options.split;
   const groups = split ? split.names.length + 1 : 1;
@@ -101,6 +105,7 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
     return g >= 0 && g < groups - 1 ? g + 1 : -1;
   };
   for (let c = 0; c < customers; c++) {
+    if (cohortOf[c] === width) continue; // returns only
     size[cohortOf[c] * groups]++;
     const g = groupOf(c);
     if (g > 0) size[cohortOf[c] * groups + g]++;
@@ -116,9 +121,11 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
   const stamp = new Int32Array(width).fill(-1);
   for (let c = 0; c < customers; c++) {
     const cohort = cohortOf[c];
+    if (cohort === width) continue;
     const g = groupOf(c);
     for (let j = start[c]; j < start[c + 1]; j++) {
       const i = byCustomer[j];
+      if (!isPurchase(amount[i])) continue;
       const since = rowPeriod[i] - cohort;
       revenue[cell(cohort, 0, since)] += amount[i];
       if (g > 0) revenue[cell(cohort, g, since)] += amount[i];

@@ -49,7 +49,7 @@ export interface HistorySnapshot {
   asOf: number;
   /** End of the period before (this snapshot closes (periodAfter, asOf]). */
   periodAfter: number;
-  /** Per row: index into History.customerIds (ascending). */
+  /** Per row: index into History.customerIds (in order of first purchase row, as the cut table reads). */
   customers: Int32Array;
   /** Per row: index into History.tierNames, −1 = no tier. */
   tier: Int32Array;

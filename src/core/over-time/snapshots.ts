@@ -18,7 +18,7 @@ import { serialToIsoDate } from "../cells/dates";
 import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
 import type { CustomerId } from "../cells/coerce";
 import { ascendingOrder } from "../math/sort";
-import { transactionsUpTo, type Transactions } from "../transactions/model";
+import type { Transactions } from "../transactions/model";
 import { summarizeCustomers, type CustomerSummary } from "../transactions/summary";
 import { periodEnd, periodIndex, windowExclusiveStart, windowProblems } from "../transactions/window";
 
@@ -84,7 +84,10 @@ export interface SnapshotSummary {
   asOf: number;
   /** End of the previous period (exclusive start of the period this snapshot closes). */
   periodAfter: number;
-  /** Per summary row: the customer's index in the full table's customerIds (ascending). */
+  /**
+   * Per summary row: the customer's index in the full table's customerIds. Rows are in order of the
+   * customer's first row on or before asOf, as reading the cut table numbers them.
+   */
   customers: Int32Array;
   /** The summary as summarizeCustomers(tx, { asOf, windowMonths }) makes it. */
   summary: CustomerSummary;
@@ -122,6 +125,7 @@ export function* sweepSnapshots(
   const byDay = ascendingOrder(dayOf);
 
   const first = new Float64Array(customers).fill(Infinity);
+  const firstRow = new Float64Array(customers);
   const last = new Float64Array(customers).fill(-Infinity);
   const orders = new Int32Array(customers);
   const total = new Float64Array(customers);
@@ -165,10 +169,12 @@ export function* sweepSnapshots(
       let l = -Infinity;
       let o = 0;
       let sum = 0;
+      let row = -1;
       for (let j = start[c]; j < start[c + 1]; j++) {
         const i = byCustomer[j];
         const day = dayOf[i];
         if (day > asOf) continue;
+        if (row < 0) row = i;
         const d = date[i];
         if (d < f) f = d;
         if (d > l) l = d;
@@ -178,12 +184,13 @@ export function* sweepSnapshots(
         }
       }
       first[c] = f;
+      firstRow[c] = row;
       last[c] = l;
       orders[c] = o;
       total[c] = sum;
     }
     if (seen === 0) continue;
-    yield snapshotOf(tx, { asOf, periodAfter, windowMonths, seen, first, last, orders, total, periodRevenue, periodOrders });
+    yield snapshotOf(tx, { asOf, periodAfter, windowMonths, seen, first, firstRow, last, orders, total, periodRevenue, periodOrders });
   }
 }
 
@@ -193,6 +200,8 @@ interface SweepState {
   windowMonths: number | null;
   seen: number;
   first: Float64Array;
+  /** Per customer: its first row on or before asOf (file order). */
+  firstRow: Float64Array;
   last: Float64Array;
   orders: Int32Array;
   total: Float64Array;
@@ -200,9 +209,17 @@ interface SweepState {
   periodOrders: Int32Array;
 }
 
-/** The seen customers' columns, copied out in customer order (transactionsUpTo's order). */
+/** The seen customers' columns, copied out in order of their first row (the cut table's numbering). */
 function snapshotOf(tx: Transactions, s: SweepState): SnapshotSummary {
   const n = s.seen;
+  const seenIds = new Int32Array(n);
+  const keys = new Float64Array(n);
+  for (let c = 0, k = 0; c < s.first.length; c++) {
+    if (s.first[c] === Infinity) continue;
+    seenIds[k] = c;
+    keys[k++] = s.firstRow[c];
+  }
+  const order = ascendingOrder(keys);
   const customers = new Int32Array(n);
   const customerIds: CustomerId[] = new Array<CustomerId>(n);
   const firstPurchase = new Float64Array(n);
@@ -214,8 +231,8 @@ function snapshotOf(tx: Transactions, s: SweepState): SnapshotSummary {
   const tenureDays = new Float64Array(n);
   const periodRevenue = new Float64Array(n);
   const periodOrders = new Int32Array(n);
-  for (let c = 0, k = 0; c < s.first.length; c++) {
-    if (s.first[c] === Infinity) continue;
+  for (let k = 0; k < n; k++) {
+    const c = seenIds[order[k]];
     customers[k] = c;
     customerIds[k] = tx.customerIds[c];
     firstPurchase[k] = s.first[c];
@@ -227,7 +244,6 @@ function snapshotOf(tx: Transactions, s: SweepState): SnapshotSummary {
     tenureDays[k] = s.asOf - Math.floor(s.first[c]);
     periodRevenue[k] = s.periodRevenue[c];
     periodOrders[k] = s.periodOrders[c];
-    k++;
   }
   const { asOf, windowMonths } = s;
   let purchaseDays: Int32Array | undefined;
@@ -239,7 +255,7 @@ function snapshotOf(tx: Transactions, s: SweepState): SnapshotSummary {
     orders,
     // Distinct days are rarely asked for (frequency basis "days"): made on first read, from the cut table.
     get purchaseDays() {
-      return (purchaseDays ??= summarizeCustomers(transactionsUpTo(tx, asOf), { asOf, windowMonths }).purchaseDays);
+      return (purchaseDays ??= summarizeCustomers(tx, { asOf, windowMonths }).purchaseDays);
     },
     totalAmount,
     averageAmount,

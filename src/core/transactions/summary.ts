@@ -54,13 +54,38 @@ export interface SummaryOptions {
  */
 export function transactionsAsOf(tx: Transactions, asOf: number | null | undefined): Transactions {
   if (asOf === null || asOf === undefined || tx.validRows === 0) return tx;
-  const cut = transactionsUpTo(tx, asOf);
+  const cut = renumberByFirstRow(transactionsUpTo(tx, asOf));
   if (cut.validRows === 0) {
     let first = Infinity;
     for (let i = 0; i < tx.validRows; i++) if (tx.date[i] < first) first = tx.date[i];
     throw new CoreError("asOfBeforeData", { asOf: serialToIsoDate(asOf), first: serialToIsoDate(first) });
   }
   return cut;
+}
+
+/**
+ * Customers renumbered in order of first appearance among the rows kept, as reading the cut file would
+ * number them (transactionsUpTo keeps the whole file's order, which differs when a customer's first row
+ * is after the cut and a later row before it), so "as of D" prints exactly what the cut file prints.
+ */
+function renumberByFirstRow(tx: Transactions): Transactions {
+  const customers = tx.customerIds.length;
+  const remap = new Int32Array(customers).fill(-1);
+  let next = 0;
+  let same = true;
+  for (let i = 0; i < tx.validRows; i++) {
+    const c = tx.customer[i];
+    if (remap[c] < 0) {
+      remap[c] = next++;
+      if (remap[c] !== c) same = false;
+    }
+  }
+  if (same) return tx;
+  const customerIds = new Array<CustomerId>(next);
+  for (let c = 0; c < customers; c++) if (remap[c] >= 0) customerIds[remap[c]] = tx.customerIds[c];
+  const customer = new Int32Array(tx.validRows);
+  for (let i = 0; i < tx.validRows; i++) customer[i] = remap[tx.customer[i]];
+  return { ...tx, customer, customerIds };
 }
 
 export function summarizeCustomers(full: Transactions, options: SummaryOptions = {}): CustomerSummary {

@@ -8,6 +8,22 @@ import type { Widen } from "../widen";
 
 export const overTime = {
   overTime: {
+    /** The over-time lines of `tier --help` (printed after the other commands'). */
+    usage: `Over time (dates YYYY-MM-DD; transactions columns as for tier rfm: --customer, --date, --amount, --day-order):
+  tier rfm|abc|score FILE.csv --as-of DATE [--window-months N]
+      as it stood on DATE (later rows left out); frequency and monetary over the last N months, recency from
+      all rows up to DATE. abc and score then read a transactions file: abc classes each customer's revenue,
+      score takes --metrics among recency, frequency, monetary.
+  tier history FILE.csv [--every month|quarter|N (days)] [--from DATE] [--to DATE] [--window-months N]
+                    [--tier-by segment|abc] [--bins N] [--segments rfm|cn8] [--a-cut 0.8] [--b-cut 0.95]
+                    [--freeze DATE (keep that snapshot's cut points)] [--format csv|json]
+      one row per snapshot date × customer: as_of, customer, tier and the measures
+  tier trends FILE.csv [history options]   per snapshot and tier: customers, share, revenue, retention, rates
+  tier movers FILE.csv [history options] [--before DATE] [--after DATE]   (default: the last two snapshots)
+  tier movers BEFORE.csv AFTER.csv --id COL --tier COL [--measure COL] [--order A,B,C]
+  tier cohort FILE.csv [--by month|quarter] [--measure customers|revenue] [--quantity COL] [--format csv|json]
+      cohort, customers, p0, p1, …: the share of each cohort buying in each period since its first`,
+    notSnapshot: (option: string, date: string, dates: string) => `${option} ${date} is not a snapshot date; the snapshots are: ${dates}.`,
     errors: {
       badWindow: (argument: string, value: string, max: number) =>
         `'${argument}' is ${value}; use a whole number of months from 1 to ${max}, or leave it empty for all history.`,
@@ -20,6 +36,23 @@ export const overTime = {
         `That makes ${count} snapshots; at most ${max} are built at once. Shorten the range or take them less often.`,
       badCohortBy: (argument: string, value: string) => `'${argument}' is "${value}"; use month or quarter.`,
       badCohortMeasure: (argument: string, value: string) => `'${argument}' is "${value}"; use customers or revenue.`,
+    },
+    /** The header rows of TIER.MOVERS and TIER.COHORT. */
+    columns: {
+      before: "Before",
+      after: "After",
+      direction: "Direction",
+      measureBefore: "Measure before",
+      measureAfter: "Measure after",
+      change: "Change",
+      cohort: "Cohort",
+      /** Period k since the cohort's first (month or quarter). */
+      period: (k: number) => `P${k}`,
+    },
+    /** Argument problems of TIER.MOVERS and TIER.COHORT. */
+    functionErrors: {
+      revenueNeedsAmounts: "measure \"revenue\" needs the amounts: give the 'amounts' range, or use measure \"customers\".",
+      orderTwice: (tier: string) => `'order' names "${tier}" twice; list each tier once, best first.`,
     },
     /** Movers' directions, as TIER.MOVERS and `tier movers` write them. */
     directions: {

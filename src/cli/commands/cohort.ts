@@ -1,0 +1,54 @@
+/**
+ * `tier cohort FILE.csv --by month|quarter [--measure customers|revenue]`: the cohort triangle of a
+ * transactions file (src/core/over-time/cohort.ts): per cohort (month or quarter of first purchase)
+ * its customers and p0, p1, … the share active in each period since (or revenue over period 0's).
+ * Periods a cohort has not reached yet are blank. `--quantity COL` multiplies the amount column by a
+ * quantity column first (Online Retail's Quantity × UnitPrice); rows with a negative amount (returns,
+ * cancellations) are not purchases.
+ */
+import { parseNumberText } from "../../core/cells/coerce";
+import { cohortTable, type CohortMeasure } from "../../core/over-time/cohort";
+import { readTransactions } from "../../core/transactions/read";
+import type { Transactions } from "../../core/transactions/model";
+import type { CalendarPeriod } from "../../core/transactions/window";
+import type { Messages } from "../../i18n";
+import { UsageError, choice, emit, pick, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
+import type { Cell } from "../output";
+import { TRANSACTION_OPTIONS, num, withOptionName } from "../over-time";
+import { readTransactionsFile } from "../transactions-file";
+
+/** With --quantity: amount = quantity × the amount column, read through the general CSV parser. */
+function readWithQuantity(p: Parsed, quantityName: string, dayOrder: "mdy" | "dmy", m: Messages, err: Out): Transactions {
+  const { file, table } = readTable(p, m);
+  const names = { customers: p.options.get("--customer") ?? "customer_id", dates: p.options.get("--date") ?? "date", amounts: p.options.get("--amount") ?? "amount" };
+  const quantity = pick(table, file, quantityName, m);
+  const price = pick(table, file, names.amounts, m);
+  // A product of two numbers; a cell that is not one passes through, so the reader reports it by line.
+  const amounts = price.map((cell, i) => {
+    const q = parseNumberText(quantity[i]);
+    const v = parseNumberText(cell);
+    return Number.isNaN(q) ? quantity[i] : Number.isNaN(v) ? cell : q * v;
+  });
+  const tx = readTransactions({ customers: pick(table, file, names.customers, m), dates: pick(table, file, names.dates, m), amounts }, { fieldNames: names, dayOrder });
+  reportProblems(tx.problems, tx.inputRows, m, err);
+  return tx;
+}
+
+function cohortCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
+  const format = choice(p, "--format", ["csv", "json"], "csv", m);
+  const by = (p.options.get("--by") ?? "month") as CalendarPeriod;
+  const measure = (p.options.get("--measure") ?? "customers") as CohortMeasure;
+  const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
+  if (!p.positional[0]) throw new UsageError(m.cli.missingFile);
+  const quantityName = p.options.get("--quantity");
+  const tx = quantityName ? readWithQuantity(p, quantityName, dayOrder, m, err) : readTransactionsFile(p, p.positional[0], dayOrder, m, err);
+  const table = withOptionName(() => cohortTable(tx, { by, measure }));
+  const header = ["cohort", "customers", ...Array.from({ length: table.width }, (_, k) => `p${k}`)];
+  const rows = table.rows.map((r): Cell[] => [r.cohort, r.customers, ...Array.from({ length: table.width }, (_, k) => (k < r.values.length ? num(r.values[k]) : ""))]);
+  emit(header, rows, format, out);
+}
+
+export const cohort: Command = {
+  options: [...TRANSACTION_OPTIONS, "--by", "--measure", "--quantity", "--format"],
+  run: cohortCommand,
+};
