@@ -38,8 +38,8 @@ export interface TableView {
   style: string;
   /** Column filters (table-filter.ts): header text → the values shown; empty without filters. */
   filters: Record<string, string[]>;
-  /** Data rows (0-based) the filters leave shown: every row without filters. */
-  shown: number[];
+  /** Data rows (0-based) the filters leave shown; null without filters (every row: not listed, as a history table holds a million). */
+  shown: number[] | null;
 }
 
 export interface PivotView {
@@ -129,7 +129,7 @@ export const tableView = (t: TableModel): TableView => ({
   rows: t.box.r1 - t.box.r0 - (t.showTotals ? 1 : 0),
   style: t.style,
   filters: Object.fromEntries([...tableFilters(t)].map(([c, f]) => [String(t.sheet.value(t.box.r0, t.box.c0 + c)), [...f.values]])),
-  shown: shownRows(t),
+  shown: tableFilters(t).size > 0 ? shownRows(t) : null,
 });
 
 export const chartView = (c: ChartModel): ChartView => ({

@@ -116,7 +116,7 @@ describe.skipIf(!haveChromium)("Over time, end to end (headless Chromium, CDNOW_
     const wanted = expected.rows.filter((r) => r.before === "A" && r.after === "B").length;
     expect(wanted).toBeGreaterThan(0);
     await section().getByText(t.movers.shown(wanted)).waitFor({ timeout: 30_000 });
-    const shown = await page.evaluate((name) => window.tieringPreview!.book.tables().find((x) => x.name === name)!.shown.length, table.name);
+    const shown = await page.evaluate((name) => window.tieringPreview!.book.tables().find((x) => x.name === name)!.shown?.length, table.name);
     expect(shown).toBe(wanted);
   }, STEP_TIMEOUT);
 

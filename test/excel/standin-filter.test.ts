@@ -22,7 +22,7 @@ describe("stand-in table filters", () => {
       const table = context.workbook.tables.getItem("T");
       table.columns.getItem("Was").filter.applyValuesFilter(["A"]);
       table.columns.getItem("Now").filter.applyValuesFilter(["C"]);
-      expect(b.tables()[0].shown).toEqual([0, 1, 2, 3]);
+      expect(b.tables()[0].shown).toBeNull();
       await context.sync();
     });
     const view = b.tables()[0];
@@ -50,7 +50,7 @@ describe("stand-in table filters", () => {
       await context.sync();
     });
     expect(b.tables()[0].filters).toEqual({});
-    expect(b.tables()[0].shown).toEqual([0, 1, 2, 3]);
+    expect(b.tables()[0].shown).toBeNull();
   });
 
   it("refuses a filter the stand-in does not model", async () => {
