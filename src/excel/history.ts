@@ -79,7 +79,7 @@ export function historyColumns(a: AnalysisResult, m: Messages, id: string): Colu
 }
 
 /** Bytes a read of these rows loads: the two read ranges' JSON, as `rowBytes` counts a row. */
-function readBytesOf(rows: readonly unknown[][]): number {
+export function readBytesOf(rows: readonly unknown[][]): number {
   let bytes = 0;
   for (const row of rows) {
     bytes += rowBytes([row[READ_CHECK]]) + rowBytes(row.slice(READ_IDS.from, READ_IDS.to + 1)) + rowBytes(row.slice(READ_MEASURES.from, READ_MEASURES.to + 1));

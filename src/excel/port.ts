@@ -81,10 +81,15 @@ export interface AnalysisSettings {
   source: SourceRef | null;
   hasHeader: boolean;
   mapping: ColumnMapping;
-  /** The analysis date as an ISO date, or null for the latest purchase date in the data. */
+  /** The analysis date as an ISO date, or null for the latest purchase date in the data; an earlier date is "as it stood then". */
   asOf: string | null;
   /** How to read ambiguous date text such as 1/5/2024 (default "mdy"). Date cells and ISO text need no choice. */
   dayOrder?: "mdy" | "dmy";
+  /**
+   * Frequency and monetary over the last N months up to the analysis date (recency still from the last purchase on
+   * or before it); null or absent: all history. Settings saved before it existed have none.
+   */
+  windowMonths?: number | null;
   rfm: RfmSettings | null;
   abc: AbcSettings | null;
   clv: ClvSettings | null;
@@ -204,6 +209,8 @@ export interface SnapshotInfo {
    * or rules, ABC's method and cuts, the score's settings): snapshots with equal keys can be compared.
    */
   tiering: string;
+  /** True for a snapshot "Rebuild history" saved (not a run's own): a later rebuild of the same date replaces it. */
+  backfilled?: boolean;
 }
 
 /** Shares of the earlier snapshot's customers that moved up, down, stayed or left, and the count of new ones. */
@@ -299,6 +306,105 @@ export interface ChartReport {
   name: string;
 }
 
+/*
+ * Over time (issue 14): the history rebuilt for every month at once, who moved between two snapshots, how each
+ * tier trends over the history, how each cohort retains. The numbers come from src/core/over-time; the jobs
+ * (src/excel/jobs/history-rebuild.ts, movers.ts, trends.ts, cohorts.ts) lay them out as sheets.
+ */
+
+/** How often "Rebuild history" takes a snapshot: at every month-end, every quarter-end, or every N days. */
+export type HistoryEvery = "month" | "quarter" | "days";
+
+export interface HistoryRequest {
+  every: HistoryEvery;
+  /** With `every` "days": the step, a whole number of days (1 or more). */
+  days?: number;
+  /** The first and last snapshot dates to consider, ISO; null: the first and the latest purchase. */
+  from: string | null;
+  to: string | null;
+  /**
+   * Quantile tiers drift as the population changes: freeze the cut points (RFM quantile breakpoints, the score's
+   * bands by share) at one snapshot: "first" or "last" of the dates built, or one of them as an ISO date, so a
+   * move means the customer's behaviour changed, not the thresholds. Null: each date's own cut points.
+   */
+  freezeAt: "first" | "last" | string | null;
+}
+
+export type HistoryPhase = "read" | "compute" | "write";
+
+export interface HistoryProgress {
+  phase: HistoryPhase;
+  /** 0..1 over the whole rebuild. */
+  fraction: number;
+}
+
+export interface HistoryOptions {
+  locale: Locale;
+  signal?: AbortSignal;
+  onProgress?: (progress: HistoryProgress) => void;
+}
+
+export interface HistoryReport {
+  /** The snapshots written, oldest date first. */
+  snapshots: SnapshotInfo[];
+  /** Backfilled snapshots of the same dates (same data and tiering) that these replaced; a run's own are never replaced. */
+  replaced: number;
+  /** Older backfilled snapshots removed to make room in the history (a run's own are never removed). */
+  dropped: number;
+  quality: DataQuality;
+  /** The date the cut points were frozen at, or null. */
+  frozenAt: string | null;
+}
+
+/** A customer's move between two snapshots: ordered tiers go up or down; RFM segments only change. */
+export type MoveDirection = "up" | "down" | "same" | "changed" | "new" | "gone";
+
+export interface MoversReport {
+  before: SnapshotInfo;
+  after: SnapshotInfo;
+  /** The "Movers" sheet and its Excel table (sortable and filterable). */
+  sheet: string;
+  table: string;
+  /** Rows of the table: every customer of either snapshot. */
+  customers: number;
+  counts: Record<MoveDirection, number>;
+  /** False for RFM segments (moves are "changed", neither up nor down). */
+  ordered: boolean;
+  /** Tier labels (the table's "was" and "now" values) best first, in the run's language. */
+  tiers: string[];
+  /** Customers per (was, now) pair with any: what the filter "was A, now C" will show. "" is no tier (new or gone). */
+  pairs: { was: string; now: string; customers: number }[];
+}
+
+export interface TrendsReport {
+  sheet: string;
+  /** The snapshot dates, oldest first (one column of the charts per date). */
+  dates: string[];
+  /** Tier labels, best first. */
+  tiers: string[];
+  /** Snapshots in the history that were left out because they tier differently from the latest one. */
+  skipped: number;
+  /** The charts' names in the workbook. */
+  charts: string[];
+}
+
+export type CohortBy = "month" | "quarter";
+export type CohortMeasure = "customers" | "revenue";
+
+export interface CohortRequest {
+  by: CohortBy;
+  measure: CohortMeasure;
+}
+
+export interface CohortsReport {
+  sheet: string;
+  cohorts: number;
+  /** Periods since the first purchase (columns p0, p1 …). */
+  periods: number;
+  quality: DataQuality;
+  chart: string;
+}
+
 /**
  * The operations. Every method rejects with an `Error` whose message is a sentence for the user, in
  * `locale` (English when a method's optional locale is left out).
@@ -327,4 +433,17 @@ export interface WorkbookPort {
   listPilots(locale?: Locale): Promise<PilotInfo[]>;
   /** Compares the pilot and control groups' repurchase and revenue in a later snapshot; writes the result beside the pilot's list. */
   comparePilot(pilotId: string, afterSnapshotId: string, locale: Locale): Promise<PilotComparisonReport>;
+  /**
+   * Reads the source once and saves a snapshot at every month-end (quarter-end, or every N days) between two dates,
+   * with `settings`, into the same history Compare reads; replaces backfilled snapshots of the same dates, never a run's own.
+   */
+  rebuildHistory(settings: AnalysisSettings, request: HistoryRequest, options: HistoryOptions): Promise<HistoryReport>;
+  /** Writes the "Movers" sheet: one row per customer of either snapshot, an Excel table. */
+  writeMovers(beforeId: string, afterId: string, locale: Locale): Promise<MoversReport>;
+  /** Filters the Movers table to "was `was`, now `now`" (tier labels as the table shows them, "" for none; null: any). */
+  filterMovers(was: string | null, now: string | null, locale: Locale): Promise<void>;
+  /** Writes the "Tier trends" sheet over the history's snapshots tiered as the latest one, with a line and a stacked-area chart. */
+  writeTrends(locale: Locale): Promise<TrendsReport>;
+  /** Reads the source and writes the "Cohorts" sheet: the retention triangle with a heat-map format and a line chart. */
+  writeCohorts(settings: AnalysisSettings, request: CohortRequest, locale: Locale): Promise<CohortsReport>;
 }

@@ -255,7 +255,10 @@ export function queueRows(sheet: Excel.Worksheet, columns: readonly ColumnSpec[]
   const block = sheet.getRange(a1Range(top + from, left, count, columns.length));
   const values = rows.slice(from, to);
   for (const run of formatRuns(columns)) {
-    const formats = Array.from({ length: count }, () => Array.from({ length: run.to - run.from + 1 }, () => run.format));
+    // One row of formats shared by every row of the grid (it is only serialised): a fresh array per row cost
+    // seconds of allocation and garbage collection for the 400,000 rows of a rebuilt history (PERFORMANCE.md).
+    const line = new Array<string>(run.to - run.from + 1).fill(run.format);
+    const formats = new Array<string[]>(count).fill(line);
     block.getCell(0, run.from).getResizedRange(count - 1, run.to - run.from).numberFormat = formats;
   }
   for (const k of mixedColumns(columns)) {

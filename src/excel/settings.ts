@@ -214,6 +214,7 @@ export function snapshotInfo(r: SnapshotRecord): SnapshotInfo {
     savedAt: r.savedAt,
     tiers: r.tiers.map((key) => ({ key, builtIn: r.builtIn || key === "others" })),
     tiering: tieringKey(r),
+    ...(r.backfilled ? { backfilled: true } : {}),
   };
 }
 

@@ -38,7 +38,10 @@ type Tiering =
 
 /** The key of the tiers `settings` make (the basis `summaryBy`). */
 export function tieringOf(settings: AnalysisSettings): string {
-  return stableJson(tieringObject(settings));
+  const base = tieringObject(settings);
+  // A window (issue 14) changes what frequency and monetary mean, so what the tiers mean: in the key only when
+  // set, so the keys of snapshots saved without one stay as they were.
+  return stableJson(settings.windowMonths ? { ...base, windowMonths: settings.windowMonths } : base);
 }
 
 function tieringObject(settings: AnalysisSettings): Tiering {
@@ -89,6 +92,8 @@ export function tieringDifference(a: string, b: string, m: Messages): string | n
   const x = JSON.parse(a) as Tiering;
   const y = JSON.parse(b) as Tiering;
   if ("legacy" in x || "legacy" in y) return d.unknown;
+  const windowOf = (t: Tiering) => (t as { windowMonths?: number }).windowMonths ?? null;
+  if (windowOf(x) !== windowOf(y)) return m.overTimePane.windowDiffers(windowOf(x), windowOf(y));
   const same = (u: unknown, v: unknown) => stableJson(u) === stableJson(v);
   if (x.tierBy === "segment" && y.tierBy === "segment") {
     const names = m.pane.schemes as Record<string, string>;

@@ -2,11 +2,12 @@
  * The data sets the browser preview can open (`preview.html?data=…`), copied by webpack into `sample/`: the UCI
  * Online Retail sample of whole customer histories (the default; assets/sample, drawn from the complete data by
  * scripts/sample-online-retail.mjs) and the CDNOW purchases (../shared/data) split into two half-years, for
- * trying the dynamic workflow (run, run again on the next period, compare, pilot). Each becomes sheets with an
+ * trying the dynamic workflow (run, run again on the next period, compare, pilot), or whole (`?data=cdnow18`, its 18
+ * months in one table, for "Rebuild history"), and all of Online Retail (`?data=retail-full`). Each becomes sheets with an
  * Excel table over them, as a person would have them in a workbook.
  */
 
-export type DataSetName = "retail" | "cdnow" | "retail-full";
+export type DataSetName = "retail" | "cdnow" | "retail-full" | "cdnow18";
 
 export interface SheetSpec {
   sheet: string;
@@ -33,7 +34,7 @@ export interface DataSet {
  * (env.TIERING_PREVIEW_FULL, and `npm start`).
  */
 export function dataSetName(value: string | null): DataSetName {
-  return value === "cdnow" || value === "retail-full" ? value : "retail";
+  return value === "cdnow" || value === "retail-full" || value === "cdnow18" ? value : "retail";
 }
 
 /** CDNOW's two half-years of 1997: the first analysis and the next period. */
@@ -68,9 +69,23 @@ export function cdnowSheets(text: string): SheetSpec[] {
   return periods.map((p) => ({ sheet: p.sheet, table: p.table, rows: p.rows, formats: ["@", "yyyy-mm-dd", "0", "0.00"] }));
 }
 
+/** The whole of CDNOW_master (January 1997 to June 1998, 18 months) as one table: what "Rebuild history" is tried on (issue 14). */
+export const CDNOW_ALL = { sheet: "CDNOW", table: "CDNOW_ALL" } as const;
+
+export function cdnowAllSheets(text: string): SheetSpec[] {
+  const rows: unknown[][] = [CDNOW_HEADER];
+  for (const line of text.split(/\r?\n/)) {
+    const fields = line.trim().split(/\s+/);
+    if (fields.length < 4 || !/^\d{8}$/.test(fields[1])) continue;
+    rows.push([fields[0], serialFromYmd(Number(fields[1])), Number(fields[2]), Number(fields[3])]);
+  }
+  return [{ ...CDNOW_ALL, rows, formats: ["@", "yyyy-mm-dd", "0", "0.00"] }];
+}
+
 export const DATA_SETS: Record<DataSetName, DataSet> = {
   // Whole customer histories (scripts/sample-online-retail.mjs), so what the preview predicts means what it says.
   retail: { url: "sample/online_retail_customers.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" },
   cdnow: { url: "sample/CDNOW_master.txt", kind: "sheets", sheets: cdnowSheets },
   "retail-full": { url: "sample/online_retail.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" },
+  cdnow18: { url: "sample/CDNOW_master.txt", kind: "sheets", sheets: cdnowAllSheets },
 };

@@ -10,6 +10,7 @@ import { StandInError } from "./errors";
 import { overlaps, type RangeRef, type SheetModel, type TableModel } from "./model";
 import { Range } from "./range";
 import type { SyncQueue } from "./sync";
+import { clearTableFilters, Filter } from "./table-filter";
 
 export class TableCollection extends Collection<TableModel, Table> {
   protected readonly _kind = "table collection";
@@ -124,6 +125,11 @@ export class Table extends ClientObject<TableModel> {
   get columns() {
     return new TableColumns(this.context, () => this._model());
   }
+  /** Clears every column's filter (ExcelApi 1.2; table-filter.ts). */
+  clearFilters(): void {
+    this.context._need("1.2", "table.clearFilters");
+    this._call("clearFilters", [], (t) => clearTableFilters(t));
+  }
   delete(): void {
     this._call("delete", [], (t) => {
       t.deleted = true;
@@ -189,6 +195,13 @@ export class TableColumn extends ClientObject<ColumnModel> {
   }
   get name(): string {
     return this._get("name");
+  }
+  /** The column's filter (ExcelApi 1.2; table-filter.ts). */
+  get filter(): Filter {
+    return new Filter(this.context, () => {
+      const m = this._model();
+      return { table: m.table, index: m.index };
+    });
   }
   getDataBodyRange(): Range {
     return new Range(this.context, () => {

@@ -4,6 +4,7 @@
  * PivotTable's view includes what it shows, computed here since the model keeps only its layout.
  */
 import { boxAddress, refAddress } from "./addresses";
+import { shownRows, tableFilters } from "./table-filter";
 import { pivotFields, type ChartModel, type ConditionalFormatModel, type PivotModel, type RangeRef, type SeriesModel, type SheetModel, type TableModel } from "./model";
 
 export interface SeriesView {
@@ -35,6 +36,10 @@ export interface TableView {
   header: string[];
   rows: number;
   style: string;
+  /** Column filters (table-filter.ts): header text → the values shown; empty without filters. */
+  filters: Record<string, string[]>;
+  /** Data rows (0-based) the filters leave shown; null without filters (every row: not listed, as a history table holds a million). */
+  shown: number[] | null;
 }
 
 export interface PivotView {
@@ -123,6 +128,8 @@ export const tableView = (t: TableModel): TableView => ({
   header: read({ sheet: t.sheet, ...t.box, r1: t.box.r0 }, (r, c) => String(t.sheet.value(r, c)))[0] as string[],
   rows: t.box.r1 - t.box.r0 - (t.showTotals ? 1 : 0),
   style: t.style,
+  filters: Object.fromEntries([...tableFilters(t)].map(([c, f]) => [String(t.sheet.value(t.box.r0, t.box.c0 + c)), [...f.values]])),
+  shown: tableFilters(t).size > 0 ? shownRows(t) : null,
 });
 
 export const chartView = (c: ChartModel): ChartView => ({

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   Button,
   Divider,
@@ -16,12 +16,15 @@ import { AnalysisSection } from "./components/AnalysisSection";
 import { ChartSection } from "./components/ChartSection";
 import { DataSection } from "./components/DataSection";
 import { DynamicSection } from "./components/dynamic/DynamicSection";
+import { OverTimeSection } from "./components/overtime/OverTimeSection";
 import { FunctionList, type FunctionHelp } from "./components/FunctionList";
 import { Header } from "./components/Header";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { PlaybookSection } from "./components/PlaybookSection";
 import { RunSection } from "./components/RunSection";
 import { useDynamic } from "./hooks/useDynamic";
+import { useOverTime } from "./hooks/useOverTime";
+import { settingsFromForm } from "./form";
 import { usePane } from "./hooks/usePane";
 import { pilotStrategy, tierChoices } from "./dynamic";
 import { fluentTheme, type ThemeKind } from "./theme";
@@ -84,8 +87,11 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
   const busy = pane.run.kind === "busy";
   const charting = pane.chart.kind === "busy";
   const dynamic = useDynamic(port, locale, pane.run.kind === "done" ? pane.run : null);
-  // One workbook job at a time from the pane (the port queues them too): Run, a chart, or a Compare & pilot job.
-  const dynamicBusy = dynamic.busy;
+  // Over time reads the form as Run does (the same settings) and the snapshot list Compare reads.
+  const formSettings = useCallback(() => settingsFromForm(pane.form, pane.preview?.header.length ?? 0), [pane.form, pane.preview]);
+  const overTime = useOverTime({ port, locale, settings: formSettings, snapshots: dynamic.snapshots, onHistoryChanged: dynamic.reload });
+  // One workbook job at a time from the pane (the port queues them too): Run, a chart, a Compare & pilot or an Over time job.
+  const dynamicBusy = dynamic.busy || overTime.busy;
   // What the ribbon's commands have to say (e.g. why "Build tier chart" could not build), see notices.ts.
   const [notice, setNotice] = useState<Notice | null>(null);
   useEffect(() => (typeof window === "undefined" ? undefined : onNotice(window, setNotice)), []);
@@ -150,8 +156,10 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               actions={dynamic}
               tiersOf={(snapshot) => tierChoices(snapshot, m)}
               strategyFor={(tier) => pilotStrategy(tier, pane.form, m)}
-              busy={busy || charting}
+              busy={busy || charting || overTime.busy}
             />
+            <Divider className={styles.divider} />
+            <OverTimeSection m={m} state={overTime} actions={overTime} snapshots={dynamic.snapshots ?? []} busy={busy || charting || dynamic.busy} />
           </>
         ) : (
           <MessageBar intent="info" layout="multiline">

@@ -6,6 +6,7 @@
  * a sentence is a type error. One table serves every language: which words a problem's facts fill in is
  * the same in each.
  */
+import { MAX_WINDOW_MONTHS } from "../core/transactions/window";
 import { AnalysisSettingsError } from "../core/analysis/types";
 import { CoreError } from "../core/cells/errors";
 import { MAX_CLV_MONTHS } from "../core/models/predict";
@@ -34,6 +35,7 @@ const FORM_PROBLEMS: Table<FormProblem> = {
   mapping: (p, m) => sentence(MAPPING_PROBLEMS, p.problem, m),
   noAnalysis: (_p, m) => m.pane.problems.noAnalysis,
   asOf: (p, m) => m.pane.problems.asOf(p.value),
+  window: (p, m) => m.overTimePane.windowProblem(p.value, MAX_WINDOW_MONTHS),
   bins: (p, m) => m.pane.problems.bins(p.value),
   breakpoints: (p, m) => m.pane.problems.breakpoints(m.pane.dimensionNames[p.dimension], String(p.expected)),
   noRules: (_p, m) => m.pane.problems.noRules,

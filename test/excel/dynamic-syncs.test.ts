@@ -2,7 +2,8 @@
  * The round trips each dynamic job (compare, pick, compare a pilot) takes for 100 and 100,000 customers.
  */
 import { describe, expect, it } from "vitest";
-import { HISTORY_READ_SYNCS, PILOT_WRITE_SYNCS } from "../../src/excel/host";
+import { HISTORY_READ_SYNCS, PILOT_WRITE_SYNCS, READ_SYNCS, SNAPSHOT_SYNCS } from "../../src/excel/host";
+import { MOVERS_WRITE_SYNCS } from "../../src/excel/jobs/movers";
 import { createWorkbookPort } from "../../src/excel/jobs";
 import { createStandIn } from "../../src/standin";
 import { expectSyncsUnderLimit } from "./helpers";
@@ -53,4 +54,36 @@ describe("sync budget of the dynamic jobs", () => {
     console.info("sync counts (100, 100,000 customers):", JSON.stringify(counts));
     for (const job of Object.keys(counts)) expect(counts[job][1]).toBe(counts[job][0]);
   }, 300_000);
+
+  it("rebuild history, Movers, its filter, Tier trends and Cohorts take the same number of sync() calls for 100 and 10,000 customers, each under 5 MB", async () => {
+    const counts: Record<string, number[]> = { rebuild: [], movers: [], filter: [], trends: [], cohorts: [] };
+    for (const n of [100, 10_000]) {
+      const { year } = periods(n);
+      const book = createStandIn();
+      book.addSheet("Year", [HEADER, ...year]);
+      const port = createWorkbookPort(book.host);
+      const settings = settingsOn("Year", year.length, "2024-12-31", { mapping, asOf: null });
+      const measure = async (job: string, work: () => Promise<unknown>) => {
+        book.resetSyncLog();
+        await work();
+        counts[job].push(book.syncLog().length);
+        expectSyncsUnderLimit(book.syncLog());
+      };
+      let ids: string[] = [];
+      await measure("rebuild", async () => (ids = (await port.rebuildHistory(settings, { every: "month", from: "2024-07-01", to: "2024-12-31", freezeAt: null }, { locale: "en" })).snapshots.map((s) => s.id)));
+      expect(ids.length).toBe(6);
+      await measure("movers", () => port.writeMovers(ids[0], ids[5], "en"));
+      await measure("filter", () => port.filterMovers("A", "C", "en"));
+      await measure("trends", () => port.writeTrends("en"));
+      await measure("cohorts", () => port.writeCohorts(settings, { by: "month", measure: "customers" }, "en"));
+    }
+    // A run's read, the history sheet added and the tables' names, then the rows of every snapshot together.
+    expect(counts.rebuild[0]).toBe(1 + READ_SYNCS + 1 + 1 + SNAPSHOT_SYNCS);
+    expect(counts.movers[0]).toBe(1 + HISTORY_READ_SYNCS + 1 + MOVERS_WRITE_SYNCS);
+    expect(counts.filter[0]).toBe(4);
+    expect(counts.trends[0]).toBe(1 + HISTORY_READ_SYNCS + 2);
+    expect(counts.cohorts[0]).toBe(1 + READ_SYNCS + 2);
+    console.info("over-time sync counts (100, 10,000 customers):", JSON.stringify(counts));
+    for (const job of Object.keys(counts)) expect(counts[job][1]).toBe(counts[job][0]);
+  }, 60_000);
 });

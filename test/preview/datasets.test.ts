@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDateText } from "../../src/core/cells/dates";
-import { CDNOW_HEADER, DATA_SETS, cdnowSheets, dataSetName, serialFromYmd } from "../../src/preview/datasets";
+import { CDNOW_HEADER, DATA_SETS, cdnowAllSheets, cdnowSheets, dataSetName, serialFromYmd } from "../../src/preview/datasets";
 
 const CDNOW = resolve(__dirname, "../../../shared/data/CDNOW_master.txt");
 
@@ -44,6 +44,14 @@ describe("preview data sets", () => {
     expect(dataSetName("cdnow")).toBe("cdnow");
     expect(dataSetName(null)).toBe("retail");
     expect(dataSetName("other")).toBe("retail");
+    expect(dataSetName("cdnow18")).toBe("cdnow18");
+  });
+
+  it("keeps all 18 months of CDNOW in one table for Rebuild history", () => {
+    const text = " customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n 00003 19980630  1   9\r\n";
+    const [all] = cdnowAllSheets(text);
+    expect(all.table).toBe("CDNOW_ALL");
+    expect(all.rows).toEqual([CDNOW_HEADER, ["00001", 35431, 1, 11.77], ["00003", serialFromYmd(19980630), 1, 9]]);
   });
 });
 

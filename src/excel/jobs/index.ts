@@ -13,6 +13,10 @@ import { listTables, preview, selectCell } from "./preview";
 import { run } from "./run";
 import { loadSettings, saveSettings } from "./settings";
 import { listSnapshots } from "./snapshots";
+import { writeCohorts } from "./cohorts";
+import { rebuildHistory } from "./history-rebuild";
+import { filterMovers, writeMovers } from "./movers";
+import { writeTrends } from "./trends";
 
 /**
  * The port over `given`. Its jobs run one at a time, in the order asked, with every other port over the same
@@ -38,5 +42,10 @@ export function createWorkbookPort(given: ExcelHost): WorkbookPort {
     pickPilot: (request, locale) => pickPilot(host, request, locale),
     listPilots: (locale) => listPilots(host, locale),
     comparePilot: (pilotId, afterId, locale) => comparePilot(host, pilotId, afterId, locale),
+    rebuildHistory: (settings, request, options) => rebuildHistory(host, settings, request, options),
+    writeMovers: (beforeId, afterId, locale) => writeMovers(host, beforeId, afterId, locale),
+    filterMovers: (was, now, locale) => filterMovers(host, was, now, locale),
+    writeTrends: (locale) => writeTrends(host, locale),
+    writeCohorts: (settings, request, locale) => writeCohorts(host, settings, request, locale),
   };
 }

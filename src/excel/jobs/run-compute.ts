@@ -8,7 +8,7 @@ import { runTiering } from "../../core/analysis/run";
 import { analysisProblemError, analysisProblems } from "../../core/analysis/problems";
 import { mappedRoles, ROLES, type Role } from "../../core/analysis/roles";
 import { CoreError } from "../../core/cells/errors";
-import type { AnalysisOptions, AnalysisResult } from "../../core/analysis/types";
+import type { AnalysisColumns, AnalysisOptions, AnalysisResult } from "../../core/analysis/types";
 import { withPredictions } from "../../core/analysis/predictions";
 import { isoDateSerial } from "../../core/cells/dates";
 import { closestToUpgrade } from "../../core/tiers/upgrade-rank";
@@ -43,7 +43,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function compute(job: RunJob, read: ReadColumns): Promise<Computed> {
   const { settings, m } = job;
   let a = analyseOrName(settings, read, m);
-  const quality = qualityOf(a, read.shape, settings.hasHeader, settings.mapping, m);
+  const quality = qualityOf(a.quality, read.shape, settings.hasHeader, settings.mapping, m);
   let predictNote: string | null = null;
   if (settings.predict) {
     job.progress("compute", PROGRESS.tiers);
@@ -58,8 +58,8 @@ export async function compute(job: RunJob, read: ReadColumns): Promise<Computed>
   return { a, quality, predictNote };
 }
 
-function qualityOf(a: AnalysisResult, shape: Shape, hasHeader: boolean, mapping: AnalysisSettings["mapping"], m: Messages): DataQuality {
-  const q = a.quality;
+/** The rows read, used and left out (by reason), with the first bad cell: also for the jobs that read the source as a run does. */
+export function qualityOf(q: AnalysisResult["quality"], shape: Shape, hasHeader: boolean, mapping: AnalysisSettings["mapping"], m: Messages): DataQuality {
   const leftOut: Record<string, number> = {};
   for (const [code, count] of Object.entries(q.problems.byCode)) leftOut[code] = count!;
   if (q.returns.rows > 0) leftOut.returns = q.returns.rows;
@@ -85,9 +85,10 @@ function parseAsOf(asOf: string | null, m: Messages): number | null {
 }
 
 /** The core's options of `settings` (they are its options but for the analysis date, kept as ISO text). */
-function optionsOf(settings: AnalysisSettings, m: Messages): AnalysisOptions {
+export function optionsOf(settings: AnalysisSettings, m: Messages): AnalysisOptions {
   return {
     asOf: parseAsOf(settings.asOf, m),
+    windowMonths: settings.windowMonths ?? null,
     dayOrder: settings.dayOrder,
     rfm: settings.rfm,
     abc: settings.abc,
@@ -128,7 +129,12 @@ function analyseOrName(settings: AnalysisSettings, read: ReadColumns, m: Message
 
 /** The analysis without the predictions: `withPredictions` follows when `settings.predict` is on. */
 function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown[]>>, m: Messages): AnalysisResult {
-  const columns = {
+  return runTiering(analysisColumns(cells), optionsOf(settings, m));
+}
+
+/** The mapped columns as the core reads them. */
+export function analysisColumns(cells: Partial<Record<Role, unknown[]>>): AnalysisColumns {
+  return {
     customers: cells.customer!,
     dates: cells.date!,
     amounts: cells.amount!,
@@ -138,7 +144,6 @@ function analyse(settings: AnalysisSettings, cells: Partial<Record<Role, unknown
     extras: cells.extra,
     orders: cells.order,
   };
-  return runTiering(columns, optionsOf(settings, m));
 }
 
 /** What the upgrade gap is measured against per customer: the tier basis's own value (ABC's values, the score, revenue or orders). */

@@ -28,14 +28,14 @@ import { finish, type Finished } from "./run-finish";
 import { PROGRESS, type RunJob } from "./run-job";
 import { plan, write, type RunSheets, type WritePlan } from "./run-write";
 
-interface Read extends ReadColumns {
+export interface Read extends ReadColumns {
   book: BookState;
   /** The extra column's header, for the summary's "Avg …" column. */
   extraName: string;
 }
 
 /** Read: sync 1 (the source's shape, the add-in's bookkeeping, a sample of the mapped columns), then the mapped columns. */
-async function read(job: RunJob): Promise<Read> {
+export async function read(job: RunJob): Promise<Read> {
   const { context, settings, source, m } = job;
   // Sync 1: the source's shape, the sheets, what the add-in owns.
   const range = sourceRange(context, source);

@@ -17,6 +17,7 @@ import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { workbook } from "./workbook";
+import { overTimePane } from "./over-time-pane";
 import type { Widen } from "../widen";
 
 export const en = {
@@ -29,6 +30,7 @@ export const en = {
   ...cliHelp,
   ...hostile,
   ...overTime,
+  ...overTimePane,
   ...predictRest,
   ...trust,
 };

@@ -11,6 +11,7 @@ import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { workbook } from "./workbook";
+import { overTimePane } from "./over-time-pane";
 
 export const zhCN: Messages = {
   ...shared,
@@ -22,6 +23,7 @@ export const zhCN: Messages = {
   ...cliHelp,
   ...hostile,
   ...overTime,
+  ...overTimePane,
   ...predictRest,
   ...trust,
 };

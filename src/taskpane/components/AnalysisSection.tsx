@@ -134,9 +134,11 @@ export function AnalysisSection({ m, form, busy, update }: AnalysisSectionProps)
 
   return (
     <Section id="tiering-analysis" heading={m.pane.analysisHeading}>
-      <Field label={m.pane.asOf} hint={m.pane.asOfHint}>
+      {/* An earlier date is "as it stood then" (issue 14): the hint says so. */}
+      <Field label={m.pane.asOf} hint={m.overTimePane.asOfHint}>
         <Input type="date" value={form.asOf} disabled={busy} onChange={(_, data) => update({ asOf: data.value })} />
       </Field>
+      <NumberField label={m.overTimePane.window} hint={m.overTimePane.windowHint} value={form.windowMonths} disabled={busy} onChange={(windowMonths) => update({ windowMonths })} />
       <Field label={m.pane.dayOrder}>
         <RadioGroup
           layout="horizontal"

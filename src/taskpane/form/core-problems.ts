@@ -109,7 +109,7 @@ export function formProblemsOf(problems: readonly AnalysisProblem[], form: PaneF
 
 /** The form's order of its problems: as the person reads the form, top to bottom. */
 const ORDER: readonly FormProblem["kind"][] = [
-  "noSource", "mapping", "noAnalysis", "asOf", "bins", "breakpoints", "noRules", "rule", "cuts", "marginBasis", "percent", "years",
+  "noSource", "mapping", "noAnalysis", "asOf", "window", "bins", "breakpoints", "noRules", "rule", "cuts", "marginBasis", "percent", "years",
   "predict", "scoreNoMetric", "scoreMetric", "scoreWeight", "scoreWeightsZero", "bandShares", "bandThresholds", "summaryBy", "core",
 ];
 

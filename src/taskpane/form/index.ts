@@ -8,6 +8,7 @@
 import type { AnalysisSettings, ColumnMapping, SourceRef } from "../../excel/port";
 import { analysisProblems } from "../../core/analysis/problems";
 import { isoDateSerial } from "../../core/cells/dates";
+import { windowProblems } from "../../core/transactions/window";
 import { mappedRoles, mappingProblems } from "../../core/analysis/roles";
 import type { AnalysisOptions } from "../../core/analysis/types";
 import { EMPTY_MAPPING } from "../mapping";
@@ -26,6 +27,8 @@ export interface PaneForm extends RfmDraft, AbcDraft, ClvDraft, PredictDraft, Sc
   mapping: ColumnMapping;
   /** ISO date, or "" for the latest purchase in the data. */
   asOf: string;
+  /** Months of the frequency and monetary window, as typed; "" for all history. */
+  windowMonths: string;
   dayOrder: "mdy" | "dmy";
   summaryBy: AnalysisSettings["summaryBy"];
   /** The playbook texts the person edited, by tier key (see `playbook.ts`); the others follow the language's defaults. */
@@ -37,6 +40,7 @@ export const DEFAULT_FORM: PaneForm = {
   hasHeader: true,
   mapping: EMPTY_MAPPING,
   asOf: "",
+  windowMonths: "",
   dayOrder: "mdy",
   ...RFM_DEFAULTS,
   ...ABC_DEFAULTS,
@@ -54,6 +58,7 @@ export function formFromSettings(settings: AnalysisSettings): PaneForm {
     hasHeader: settings.hasHeader,
     mapping: { ...EMPTY_MAPPING, ...settings.mapping },
     asOf: settings.asOf ?? "",
+    windowMonths: settings.windowMonths ? String(settings.windowMonths) : "",
     dayOrder: settings.dayOrder ?? "mdy",
     ...rfmFromSettings(settings.rfm),
     ...abcFromSettings(settings.abc),
@@ -80,6 +85,12 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
   else for (const problem of mappingProblems(form.mapping, columns)) problems.push({ kind: "mapping", problem });
   const asOf = form.asOf.trim();
   if (asOf !== "" && Number.isNaN(isoDateSerial(asOf))) problems.push({ kind: "asOf", value: asOf });
+  // The window: whole months as the core checks them (windowProblems); a bad one is the form's problem, not sent on.
+  const windowText = form.windowMonths.trim();
+  const windowValue = windowText === "" ? null : /^\d+$/.test(windowText) ? Number(windowText) : NaN;
+  const windowOk = windowValue === null || windowProblems(windowValue).length === 0;
+  if (!windowOk) problems.push({ kind: "window", value: form.windowMonths });
+  const windowMonths = windowOk ? windowValue : null;
 
   const section = <S>(read: Read<S, FormProblem>): S => {
     problems.push(...read.problems);
@@ -90,7 +101,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
   const clv = section(clvToSettings(form));
   const predict = section(predictToSettings(form));
   const score = section(scoreToSettings(form, form));
-  const options: AnalysisOptions = { rfm, abc, clv, predict, score, tierBy: form.summaryBy };
+  const options: AnalysisOptions = { rfm, abc, clv, predict, score, windowMonths, tierBy: form.summaryBy };
   problems.push(...formProblemsOf(analysisProblems(options, mappedRoles(form.mapping)), form));
 
   if (problems.length > 0) return { ok: false, problems: inFormOrder(problems) };
@@ -101,6 +112,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
       hasHeader: form.hasHeader,
       mapping: { ...form.mapping },
       asOf: asOf === "" ? null : asOf,
+      ...(windowMonths !== null ? { windowMonths } : {}),
       dayOrder: form.dayOrder,
       rfm,
       abc,

@@ -17,6 +17,8 @@ export type FormProblem =
   | { kind: "mapping"; problem: MappingProblem }
   | { kind: "noAnalysis" }
   | { kind: "asOf"; value: string }
+  /** The window for frequency and monetary (issue 14): not a whole number of months from 1 to MAX_WINDOW_MONTHS. */
+  | { kind: "window"; value: string }
   | RfmProblem
   | AbcProblem
   | ClvProblem

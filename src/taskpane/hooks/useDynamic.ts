@@ -45,6 +45,8 @@ export interface DynamicActions {
   setMeasurePilot(id: string): void;
   setMeasureSnapshot(id: string): void;
   measure(): Promise<void>;
+  /** Reads the snapshots and pilots again, pointing the choices at the newest (the history changed: a rebuild). */
+  reload(): Promise<void>;
 }
 
 /**
@@ -194,6 +196,8 @@ export function useDynamic(
     await startComparison(() => port.comparePilot(pilot, snapshot, localeRef.current));
   }, [port, startComparison]);
 
+  const reload = useCallback(() => load(true), [load]);
+
   return {
     snapshots,
     pilots,
@@ -215,5 +219,6 @@ export function useDynamic(
     setMeasurePilot,
     setMeasureSnapshot,
     measure,
+    reload,
   };
 }

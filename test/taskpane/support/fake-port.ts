@@ -20,6 +20,13 @@ import type {
   SourceRef,
   TableInfo,
   WorkbookPort,
+  CohortRequest,
+  CohortsReport,
+  HistoryOptions,
+  HistoryReport,
+  HistoryRequest,
+  MoversReport,
+  TrendsReport,
 } from "../../../src/excel/port";
 import { keyLabel as tierLabelOf } from "../../../src/i18n/tier-names";
 import { messages } from "../../../src/i18n";
@@ -277,5 +284,69 @@ export class FakePort implements WorkbookPort {
     const pilot = this.pilots.find((p) => p.id === pilotId);
     if (!pilot) throw new Error(`There is no pilot ${pilotId} in this workbook.`);
     return { ...this.pilotComparison, pilot: { ...pilot, tierLabel: this.tierLabel(pilot, locale) }, after: this.snapshot(afterSnapshotId) };
+  }
+
+  /** Over time: what `rebuildHistory` adds to the history (and reports), `overTimeError` makes its methods reject. */
+  rebuilt: SnapshotInfo[] = [
+    { id: "s3", asOf: "2011-10-31", tierBy: "segment", customers: 3000, savedAt: "2011-12-10T10:00:00Z", tiers: SEGMENT_TIERS, tiering: SEGMENT_TIERING, backfilled: true },
+    { id: "s4", asOf: "2011-11-30", tierBy: "segment", customers: 3100, savedAt: "2011-12-10T10:00:00Z", tiers: SEGMENT_TIERS, tiering: SEGMENT_TIERING, backfilled: true },
+  ];
+  overTimeError: Error | null = null;
+  /** The next rebuild reports progress and waits until `finishRun()` or its signal aborts. */
+  holdRebuild = false;
+
+  async rebuildHistory(settings: AnalysisSettings, request: HistoryRequest, options: HistoryOptions): Promise<HistoryReport> {
+    this.log("rebuildHistory", settings, request, options.locale);
+    options.onProgress?.({ phase: "read", fraction: 0.1 });
+    options.onProgress?.({ phase: "compute", fraction: 0.5 });
+    if (this.holdRebuild) {
+      this.holdRebuild = false;
+      await new Promise<void>((resolve, reject) => {
+        this.release = resolve;
+        options.signal?.addEventListener("abort", () => reject(new DOMException("Aborted", "AbortError")));
+      });
+    }
+    if (this.overTimeError) throw this.overTimeError;
+    this.snapshots.push(...this.rebuilt);
+    return { snapshots: this.rebuilt, replaced: 1, dropped: 0, quality: REPORT.quality, frozenAt: request.freezeAt === "first" ? this.rebuilt[0].asOf : null };
+  }
+
+  async writeMovers(beforeId: string, afterId: string, locale: string): Promise<MoversReport> {
+    this.log("writeMovers", beforeId, afterId, locale);
+    await this.gate;
+    if (this.overTimeError) throw this.overTimeError;
+    return {
+      before: this.snapshot(beforeId),
+      after: this.snapshot(afterId),
+      sheet: "Movers",
+      table: "TieringMovers",
+      customers: 3600,
+      counts: { up: 0, down: 0, same: 1500, changed: 1000, new: 650, gone: 450 },
+      ordered: false,
+      tiers: ["Champions", "Loyal", "Lost"],
+      pairs: [
+        { was: "Champions", now: "Lost", customers: 40 },
+        { was: "Champions", now: "Champions", customers: 260 },
+        { was: "", now: "Lost", customers: 650 },
+        { was: "Loyal", now: "", customers: 450 },
+      ],
+    };
+  }
+
+  async filterMovers(was: string | null, now: string | null, locale: string): Promise<void> {
+    this.log("filterMovers", was, now, locale);
+    if (this.overTimeError) throw this.overTimeError;
+  }
+
+  async writeTrends(locale: string): Promise<TrendsReport> {
+    this.log("writeTrends", locale);
+    if (this.overTimeError) throw this.overTimeError;
+    return { sheet: "Tier trends", dates: this.snapshots.map((s) => s.asOf), tiers: ["Champions", "Loyal", "Lost"], skipped: 0, charts: ["Tier trends (line)", "Tier trends (area)"] };
+  }
+
+  async writeCohorts(settings: AnalysisSettings, request: CohortRequest, locale: string): Promise<CohortsReport> {
+    this.log("writeCohorts", settings, request, locale);
+    if (this.overTimeError) throw this.overTimeError;
+    return { sheet: "Cohorts", cohorts: 13, periods: 13, quality: REPORT.quality, chart: "Cohort retention" };
   }
 }
