@@ -39,7 +39,8 @@ export type CoreErrorCode =
   | "scoreValue"
   | "sumOverflow"
   | "fitBudget"
-  | "tooManyValues";
+  | "tooManyValues"
+  | "onlyReturns";
 
 /**
  * A core rule broken by some options, as facts: what a folder's pure check returns (all it finds, so a
