@@ -84,7 +84,14 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
       fNew = f(xNew, gNew);
       if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope) break;
       step *= 0.5;
+      // A search whose evaluations are slow (a series near its radius of convergence) stops within one
+      // evaluation of its budget, not after twenty.
+      if (now() - started > maxMillis) {
+        outOfTime = true;
+        break;
+      }
     }
+    if (outOfTime) break;
     if (!(Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope)) {
       // No descent left: rounding noise in f hides the last digits of the gradient.
       converged = nearlyOptimal(g, h, fx, tol);
