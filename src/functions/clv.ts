@@ -5,7 +5,7 @@
 import { checkClvInput, simpleClv, type ClvInput } from "../core/tiers/clv";
 import { cellText, isBlank, readNumberCell, type CellRead } from "../core/cells/coerce";
 import type { Messages } from "../i18n";
-import { describeClvProblem } from "../i18n/describe";
+import { badNumberText, describeClvProblem } from "../i18n/describe";
 import { isOmitted, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 
@@ -69,7 +69,7 @@ export function clvGrid(
         }
         readNumberCell(raw, cell);
         if (cell.status !== "ok") {
-          const what = cell.status === "error" ? m.problems.excelError(cellText(raw)) : m.problems.badNumber(cellText(raw));
+          const what = cell.status === "error" ? m.problems.excelError(cellText(raw)) : badNumberText(raw, m);
           throw new ArgumentError(m.errors.rowProblem(where(g, i, j, m) || m.errors.argument(g.name), what));
         }
         values[k] = cell.value;

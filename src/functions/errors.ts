@@ -24,14 +24,51 @@ function valueError(message: string): CustomFunctions.Error {
  * cell as #VALUE! with a sentence that says what to check, never the internal message itself (an
  * optimiser's "objective is not finite at the starting point" tells a user nothing they can act on).
  */
-export function runFunction<T>(m: Messages, body: () => T): T {
+export function runFunction<T>(m: Messages, body: () => T, about: FunctionAbout = { name: m.product.name, data: "" }): T {
+  let result: T;
   try {
-    return body();
+    result = body();
   } catch (error) {
     if (error instanceof ArgumentError) throw valueError(error.message);
     if (error instanceof CoreError) throw valueError(describeCoreError(error, m));
     if (error instanceof CustomFunctions.Error) throw error;
-    console.error("Tiering: unexpected error in a custom function", error);
-    throw valueError(m.hostile.internal(m.product.name));
+    console.error(`Tiering: unexpected error in ${about.name}`, error);
+    throw valueError(m.hostile.internal(about.name));
   }
+  checkSpill(result, about, m);
+  return result;
 }
+
+/** Which function runs, and the argument its numbers come from (named when a result cannot be finite). */
+export interface FunctionAbout {
+  name: string;
+  data: string;
+}
+
+/**
+ * The last guard over every spilled result, cheap beside computing it (one pass over the cells):
+ * - no cell is NaN or ±Infinity (Excel would show #NUM!, or 0 for NaN in some builds, with no reason).
+ *   The core refuses what overflows where it happens; a non-finite number reaching here is a gap in
+ *   that, so it is logged as a bug and worded as the data argument to check, never spilled;
+ * - the result fits a spill range: at most 1,048,576 rows and 16,384 columns ("Excel specifications
+ *   and limits", https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ */
+function checkSpill(result: unknown, about: FunctionAbout, m: Messages): void {
+  if (!Array.isArray(result)) return;
+  const rows = result.length;
+  let columns = 0;
+  for (const row of result as unknown[]) {
+    if (!Array.isArray(row)) continue;
+    if (row.length > columns) columns = row.length;
+    for (const cell of row) {
+      if (typeof cell === "number" && cell - cell !== 0) {
+        console.error(`Tiering: ${about.name} computed a value that is not finite (${cell}); refused`);
+        throw valueError(m.hostile.notFiniteResult(about.name, about.data || about.name));
+      }
+    }
+  }
+  if (rows > EXCEL_ROWS || columns > EXCEL_COLUMNS) throw valueError(m.hostile.tooBig(about.name, rows, columns, `${EXCEL_ROWS} × ${EXCEL_COLUMNS}`));
+}
+
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;

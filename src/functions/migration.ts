@@ -1,9 +1,9 @@
 /** Adapter for =TIER.MIGRATION, and the id and tier columns that TIER.MIGRATION and TIER.PILOT read. */
 import { CoreError } from "../core/cells/errors";
-import { cellText, excelErrorText, readNumberCell, type CellRead } from "../core/cells/coerce";
+import { cellText, customerKey, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/cells/coerce";
 import { customerIdText, knownTierOrder, mergeTierCase, migrationMatrix, migrationTotals } from "../core/over-time/migration";
 import type { Messages } from "../i18n";
-import { scoreTierLabels } from "../i18n/describe";
+import { badNumberText, scoreTierLabels } from "../i18n/describe";
 import { column, isOmitted, sameLength, type Column, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 
@@ -15,6 +15,23 @@ export interface TierColumns {
   /** Per row: the tier as written, trimmed ("" for a blank: the row is left out). */
   tiers: string[];
   column: Column;
+}
+
+/** Text a reader takes as a missing id ("NA", "NULL" …: customerKey's rule), left out like a blank. */
+function isMissingId(cell: unknown): boolean {
+  return typeof cell === "string" && customerKey(cell) === null;
+}
+
+/**
+ * The table's own label, made distinct from every tier: a tier named "New", "Gone" or "Total" (in the
+ * display language, any case) would otherwise be read as the table's row or column of that name, so the
+ * table's label is bracketed instead ("[New]"), again until it is free. The tiers stay as the user wrote them.
+ */
+function ownLabel(label: string, tiers: readonly string[]): string {
+  const taken = new Set(tiers.map((t) => t.toLowerCase()));
+  let out = label;
+  while (taken.has(out.toLowerCase())) out = `[${out}]`;
+  return out;
 }
 
 /** A tier cell as its label: text trimmed, numbers as they read; "" for a blank. */
@@ -41,7 +58,14 @@ export function readTierColumns(idsArg: Range, tiersArg: Range, names: { ids: st
     if (idError) throw new ArgumentError(m.errors.rowProblem(m.errors.at(names.ids, i + 1), m.problems.excelError(idError)));
     const tierError = excelErrorText(tier);
     if (tierError) throw new ArgumentError(m.errors.rowProblem(m.errors.at(names.tiers, i + 1), m.problems.excelError(tierError)));
-    out.ids[i] = customerIdText(id) ?? "";
+    const idText = customerIdText(id);
+    // A cell of a kind no reader knows (an object a JS caller or a future Excel type sends) is reported, as
+    // the transactions readers report it, never dropped as if blank.
+    if (idText === null && !isBlank(id) && !isMissingId(id)) throw new ArgumentError(m.hostile.badId(m.errors.at(names.ids, i + 1), cellText(id)));
+    if (!isBlank(tier) && typeof tier !== "string" && typeof tier !== "number" && typeof tier !== "boolean") {
+      throw new ArgumentError(m.hostile.badTier(m.errors.at(names.tiers, i + 1), cellText(tier)));
+    }
+    out.ids[i] = idText ?? "";
     out.tiers[i] = tierText(tier);
   }
   return out;
@@ -75,7 +99,7 @@ export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: R
       readNumberCell(cell, read);
       const counted = after.ids[i] !== "" && after.tiers[i] !== "";
       if (counted && (read.status === "bad" || read.status === "error")) {
-        const what = read.status === "error" ? m.problems.excelError(excelErrorText(cell)) : m.problems.badNumber(cellText(cell));
+        const what = read.status === "error" ? m.problems.excelError(excelErrorText(cell)) : badNumberText(cell, m);
         throw new ArgumentError(m.errors.rowProblem(m.errors.at("measure", i + 1), what));
       }
       if (counted && read.status === "ok") numbers++;
@@ -101,7 +125,8 @@ export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: R
   // The core adds the totals; here only the labels ("" for the new → gone cell, which is NaN).
   const { width, cells } = migrationTotals(matrix);
   const k = matrix.tiers.length;
-  const t = m.migration;
+  const own = (label: string) => ownLabel(label, matrix.tiers);
+  const t = { fromTo: own(m.migration.fromTo), new: own(m.migration.new), gone: own(m.migration.gone), total: own(m.migration.total) };
   const rowLabels = [...matrix.tiers, t.new, t.total];
   const out: Cell[][] = [[t.fromTo, ...matrix.tiers, t.gone, t.total]];
   for (let r = 0; r <= k + 1; r++) {

@@ -36,6 +36,15 @@ export function countModel(arg: unknown, m: Messages): CountModelName {
   throw new ArgumentError(m.errors.badModel(cellText(oneCell(arg, "model", m))));
 }
 
+/**
+ * The amounts the spend model needs. Left out (Excel passes null, or one blank cell), they would read as a
+ * column of zeros and the spend model would say nobody has a repeat purchase: say what is missing instead.
+ */
+function spendAmounts(amounts: Range, m: Messages): Range {
+  if (isOmitted(amounts)) throw new ArgumentError(m.hostile.amountsMissing("amounts"));
+  return amounts;
+}
+
 /** The count model's parameters and log-likelihood as rows of the CLVFIT table. */
 function countRows(run: ClvFits, m: Messages): Cell[][] {
   const f = m.predict.fit;
@@ -81,7 +90,7 @@ export function clvPredictTable(
     unit: timeUnit(unitArg, m),
     model: countModel(modelArg, m),
   };
-  const tx = transactionsArg(customers, dates, amounts, m);
+  const tx = transactionsArg(customers, dates, spendAmounts(amounts, m), m);
   const { summary: s, predictions: p, counts, gammaGamma } = runClvModels(tx, options);
   const withMargin = margin === undefined ? null : marginClv(p.clv, margin);
   const col = m.predict.columns;
@@ -110,7 +119,7 @@ export function clvPredictTable(
 }
 
 export function clvFitTable(customers: Range, dates: Range, amounts: Range, asOf: unknown, unitArg: unknown, modelArg: unknown, m: Messages): Cell[][] {
-  const summary = calibrationSummary(transactionsArg(customers, dates, amounts, m), { unit: timeUnit(unitArg, m), calibrationEnd: optionalDate(asOf, m) });
+  const summary = calibrationSummary(transactionsArg(customers, dates, spendAmounts(amounts, m), m), { unit: timeUnit(unitArg, m), calibrationEnd: optionalDate(asOf, m) });
   const run = fitClvModels(summary, countModel(modelArg, m));
   const { gammaGamma } = run;
   const f = m.predict.fit;

@@ -6,6 +6,7 @@
 import { cellText, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/cells/coerce";
 import { DEFAULT_SCORE_BANDS, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/tiers/score";
 import type { Messages } from "../i18n";
+import { badNumberText } from "../i18n/describe";
 import { readScoreDirection } from "../i18n/directions";
 import { isOmitted, optionalText, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
@@ -53,7 +54,7 @@ function metricColumns(arg: unknown, m: Messages): Float64Array[] {
       else if (cell.status === "blank") columns[k][i] = NaN;
       else {
         if (!first) {
-          const what = cell.status === "error" ? m.problems.excelError(excelErrorText(c)) : m.problems.badNumber(cellText(c));
+          const what = cell.status === "error" ? m.problems.excelError(excelErrorText(c)) : badNumberText(c, m);
           first = m.errors.rowProblem(m.errors.atCell("metrics", i + 1, k + 1), what);
         }
         bad = true;
@@ -107,7 +108,7 @@ export function bandsOf(arg: unknown, m: Messages): ScoreBands {
       readNumberCell(c, cell);
       if (cell.status === "blank") return;
       if (cell.status !== "ok") {
-        const what = cell.status === "error" ? m.problems.excelError(excelErrorText(c)) : m.problems.badNumber(cellText(c));
+        const what = cell.status === "error" ? m.problems.excelError(excelErrorText(c)) : badNumberText(c, m);
         throw new ArgumentError(m.errors.rowProblem(m.errors.atCell("bands", i + 1, k + 1), what));
       }
       numbers.push(cell.value);

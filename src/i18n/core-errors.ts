@@ -21,6 +21,10 @@ function dimensionName(dimension: string | number, m: Messages): string {
   return m.dimensions[dimension as keyof Messages["dimensions"]] ?? String(dimension);
 }
 
+function breakpointsArgument(d: Details): string {
+  return String(d.argument ?? "bins");
+}
+
 function modelName(model: string | number | undefined): string {
   return model === "gammaGamma" ? "Gamma-Gamma" : model === "paretoNbd" ? "Pareto/NBD" : "BG/NBD";
 }
@@ -32,6 +36,7 @@ const SCORE_WEIGHTS: Record<string, Sentence> = {
   count: (d, m) => m.errors.score.weightsCount(arg(d), Number(d.given), Number(d.expected)),
   negative: (d, m) => m.errors.score.weightNegative(arg(d), Number(d.position), String(d.value)),
   allZero: (d, m) => m.errors.score.weightsAllZero(arg(d)),
+  overflow: (d, m) => m.hostile.scoreOverflow(arg(d), Number(d.position), String(d.value)),
 };
 const weightNotNumber: Sentence = (d, m) => m.errors.score.weightNotNumber(arg(d), Number(d.position), String(d.value));
 
@@ -57,9 +62,11 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   binsOutOfRange: (d, m) => m.errors.binsOutOfRange(String(d.value)),
   cutOutOfRange: (d, m) => m.errors.cutOutOfRange(String(d.argument), String(d.value)),
   cutsOrder: (d, m) => m.errors.cutsOrder(Number(d.aCut), Number(d.bCut)),
-  breakpointsOrder: (d, m) => m.errors.breakpointsOrder(dimensionName(d.dimension, m)),
-  tooManyBreakpoints: (d, m) => m.errors.tooManyBreakpoints(dimensionName(d.dimension, m), Number(d.count)),
-  breakpointsCount: (d, m) => m.errors.breakpointsCount(dimensionName(d.dimension, m), Number(d.count), Number(d.expected)),
+  // Named by the argument that holds the breakpoints: 'bins' unless the caller says (the CLI's --r-breaks …).
+  breakpointsOrder: (d, m) => m.hostile.inArgument(breakpointsArgument(d), m.errors.breakpointsOrder(dimensionName(d.dimension, m))),
+  tooManyBreakpoints: (d, m) => m.hostile.inArgument(breakpointsArgument(d), m.errors.tooManyBreakpoints(dimensionName(d.dimension, m), Number(d.count))),
+  breakpointsCount: (d, m) =>
+    m.hostile.inArgument(breakpointsArgument(d), m.errors.breakpointsCount(dimensionName(d.dimension, m), Number(d.count), Number(d.expected))),
   asOfBeforeData: (d, m) => m.errors.asOfBeforeData(String(d.asOf), String(d.first)),
   noData: (d, m) => m.errors.noData(String(d.argument ?? "data")),
   unknownBasis: (d, m) => m.errors.unknownBasis(String(d.value)),
@@ -67,6 +74,8 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   unknownScheme: (d, m) => m.errors.unknownScheme(String(d.value)),
   badRule: (d, m) => {
     const e = m.errors;
+    if (d.problem === "tooManyRules") return m.hostile.tooManyRules(Number(d.count), Number(d.max));
+    if (d.problem === "ruleNameError") return m.hostile.ruleNameError(Number(d.row), String(d.value));
     const what =
       d.problem === "ruleNameBlank"
         ? e.ruleNameBlank
@@ -129,11 +138,13 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
       : m.errors.score.unknownDirection(arg(d), Number(d.position), String(d.value)),
   scoreMethod: (d, m) => m.errors.score.unknownMethod(arg(d), String(d.value)),
   scoreBands: (d, m) => byReason(SCORE_BANDS, d.reason, bandsNone)(d, m),
-  scoreValue: (d, m) => m.errors.score.notFinite(Number(d.metric), Number(d.row), String(d.value)),
+  scoreValue: (d, m) => m.hostile.scoreValue(String(d.argument ?? "metrics"), Number(d.metric), Number(d.row), String(d.value)),
   // A total past the largest double, as a problem of the row that took it there (0-based in details).
-  sumOverflow: (d, m) => m.errors.rowProblem(m.errors.at(String(d.field), Number(d.row) + 1), m.problems.sumOverflow(String(d.value))),
+  sumOverflow: (d, m) =>
+    Number(d.row) < 0
+      ? m.hostile.totalOverflow(String(d.field))
+      : m.errors.rowProblem(m.errors.at(String(d.field), Number(d.row) + 1), m.problems.sumOverflow(String(d.value))),
   fitBudget: (d, m) => m.hostile.fitBudget(modelName(d.model), Number(d.iterations), String(d.seconds)),
-  tooManyValues: (d, m) => m.hostile.tooManyTiers(String(d.argument), Number(d.count), Number(d.max)),
   // Over time (src/core/over-time, src/core/transactions/window.ts): words in the overTime catalog part.
   badWindow: (d, m) => m.overTime.errors.badWindow(String(d.argument ?? "window_months"), String(d.value), Number(d.max)),
   badEvery: (d, m) => m.overTime.errors.badEvery(String(d.argument ?? "every"), String(d.value)),
@@ -142,5 +153,7 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   tooManySnapshots: (d, m) => m.overTime.errors.tooManySnapshots(Number(d.count), Number(d.max)),
   badCohortBy: (d, m) => m.overTime.errors.badCohortBy(String(d.argument ?? "by"), String(d.value)),
   badCohortMeasure: (d, m) => m.overTime.errors.badCohortMeasure(String(d.argument ?? "measure"), String(d.value)),
+  onlyReturns: (d, m) => m.hostile.onlyReturns(String(d.argument ?? "amounts"), Number(d.rows)),
+  tooManyValues: (d, m) => m.hostile.tooManyTiers(String(d.argument ?? (d.snapshot === "before" ? "tiers_before" : "tiers_after")), Number(d.count), Number(d.max)),
 };
 

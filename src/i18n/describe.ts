@@ -50,6 +50,7 @@ const CLV_PROBLEMS: Record<ClvInputError, (argument: string, where: string, valu
   margin: (_argument, where, value, m) => m.errors.marginOutOfRange(where, value),
   discount: (_argument, where, value, m) => m.errors.discountOutOfRange(where, value),
   negative: (argument, where, value, m) => m.errors.negativeInput(argument, where, value),
+  overflow: (_argument, where, _value, m) => m.hostile.clvOverflow(where),
 };
 
 /** Why a CLV input cannot be used, at `where` (an argument and row, or a file line). */

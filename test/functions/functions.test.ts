@@ -180,7 +180,7 @@ describe("messages in Chinese read as Chinese", () => {
   it("quotes arguments the Chinese way and names dimensions in Chinese", () => {
     setDisplayLanguage("zh-CN");
     expect(excelError(() => clv([[1, 2]], [[4]], [[3]], [[0.3, 30]], omitted)).message).toBe("参数“margin”第 1 行第 2 列：“margin”为 30；请使用 0 到 1 之间的比例（30% 即 0.3）。");
-    expect(excelError(() => rfmscore(col(1), col(1), col(1), [[30, 20], [1, 2], [1, 2]], omitted)).message).toBe("最近购买的分界点必须是递增的数字。");
+    expect(excelError(() => rfmscore(col(1), col(1), col(1), [[30, 20], [1, 2], [1, 2]], omitted)).message).toBe("“bins”：最近购买的分界点必须是递增的数字。"); // issue 12: names the argument
     expect(excelError(() => abcclass(col(1, 2), [["many"]], omitted, omitted)).message).toBe("“a_cut”：“many”不是数字；请输入数字，例如 1234.5。");
   });
 });

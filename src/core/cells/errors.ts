@@ -49,7 +49,8 @@ export type CoreErrorCode =
   | "freezeNotSnapshot"
   | "tooManySnapshots"
   | "badCohortBy"
-  | "badCohortMeasure";
+  | "badCohortMeasure"
+  | "onlyReturns";
 
 /**
  * A core rule broken by some options, as facts: what a folder's pure check returns (all it finds, so a

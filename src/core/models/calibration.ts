@@ -86,6 +86,9 @@ export function calibrationSummary(tx: Transactions, options: CalibrationOptions
   const perUnit = DAYS_PER_UNIT[options.unit];
   const customers = tx.customerIds.length;
   const purchases = withoutReturns(tx);
+  // Only returns (every amount below 0): no purchase to date the calibration from (it once said
+  // "'as_of' (0NaN-NaN-NaN) is before the first purchase").
+  if (purchases.customer.length === 0) throw new CoreError("onlyReturns", { argument: "amounts", rows: tx.validRows });
   const { start, day, amount } = groupDaysByCustomer(purchases.customer, purchases.date, purchases.amount, customers);
   let latest = -Infinity;
   let earliest = Infinity;
@@ -130,6 +133,8 @@ export function calibrationSummary(tx: Transactions, options: CalibrationOptions
       if (day[i] === first) firstDaySpend += amount[i];
       total += amount[i];
     }
+    // The finite-number rule for sums: a customer's spend past the largest double is refused.
+    if (total - total !== 0) throw new CoreError("sumOverflow", { field: "amounts", row: -1, value: "" });
     const repeats = days - 1;
     out.x[k] = repeats;
     out.tx[k] = (last - first) / perUnit;

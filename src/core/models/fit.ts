@@ -9,7 +9,7 @@
  * - r → 0, or a mean rate r/α at an edge, means no finite maximum: CoreError("fitFailed").
  */
 import { CoreError } from "../cells/errors";
-import { DEFAULT_FIT_BUDGET, logScaleStandardErrors, maximizeLikelihood, type FitBudget, type MaximumLikelihood, type Objective } from "../math/optimize";
+import { DEFAULT_FIT_BUDGET, fitSeconds, logScaleStandardErrors, maximizeLikelihood, type FitBudget, type MaximumLikelihood, type Objective } from "../math/optimize";
 
 /**
  * A search that ran out of its budget (iterations or wall time, optimize.ts FitBudget) fails fast with
@@ -20,7 +20,7 @@ import { DEFAULT_FIT_BUDGET, logScaleStandardErrors, maximizeLikelihood, type Fi
 export function throwIfStopped(model: string, fit: MaximumLikelihood, budget: Partial<FitBudget>): void {
   if (fit.stopped === "iterations" || fit.stopped === "time") {
     const { maxIterations, maxSeconds } = { ...DEFAULT_FIT_BUDGET, ...budget };
-    throw new CoreError("fitBudget", { model, iterations: maxIterations, seconds: maxSeconds, stopped: fit.stopped });
+    throw new CoreError("fitBudget", { model, iterations: maxIterations, seconds: Number(maxSeconds.toPrecision(2)), stopped: fit.stopped });
   }
   if (fit.stopped === "notFinite") throw new CoreError("fitFailed", { model });
 }
@@ -109,8 +109,9 @@ export function fitRepeatModel<M extends string, P extends string>(
     grad[2] += grad[3];
     return value;
   };
-  const fit = maximizeLikelihood(search, [0, Math.log(n / sumX), 0, 0], n, budget);
-  throwIfStopped(spec.model, fit, budget);
+  const within = { maxSeconds: fitSeconds(n), ...budget };
+  const fit = maximizeLikelihood(search, [0, Math.log(n / sumX), 0, 0], n, within);
+  throwIfStopped(spec.model, fit, within);
   const theta = Array.from(toTheta(fit.theta));
   const [rEdge, rateEdge] = fit.atBoundary;
   const broken = (rEdge && fit.theta[0] < 0) || rateEdge;

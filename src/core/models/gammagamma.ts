@@ -6,7 +6,7 @@
  */
 import { distinctValues, type Distinct } from "../math/distinct";
 import { CoreError } from "../cells/errors";
-import { logScaleStandardErrors, maximizeLikelihood, type FitBudget, type Objective } from "../math/optimize";
+import { fitSeconds, logScaleStandardErrors, maximizeLikelihood, type FitBudget, type Objective } from "../math/optimize";
 import { throwIfStopped } from "./fit";
 import { digamma, digammaDiff, gammaln, lnGammaRatio } from "../math/special";
 
@@ -159,8 +159,9 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>, bud
     return value;
   };
   // Start at p = 1, q = 2, v = 1 (the mean z̄), where the population mean spend pv/(q−1) equals the data's.
-  const fit = maximizeLikelihood(search, [0, Math.log(2), Math.log(1 / 2)], n, budget);
-  throwIfStopped("gammaGamma", fit, budget);
+  const within = { maxSeconds: fitSeconds(n), ...budget };
+  const fit = maximizeLikelihood(search, [0, Math.log(2), Math.log(1 / 2)], n, within);
+  throwIfStopped("gammaGamma", fit, within);
   const theta = Array.from(toTheta(fit.theta));
   if (!fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
     throw new CoreError("fitFailed", { model: "gammaGamma" });

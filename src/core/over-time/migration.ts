@@ -238,8 +238,11 @@ export function migrationMatrix(before: TierSnapshot, after: TierSnapshot, order
   const rowsAfter = indexSnapshot(after.ids, after.tiers, "after");
   checkLength(before.measure, before.ids.length, "before measure");
   checkLength(after.measure, after.ids.length, "after measure");
+  checkTierCount(before.tiers, "before");
+  checkTierCount(after.tiers, "after");
   const { tiers, known } = tierOrder([before.tiers, after.tiers], order);
   const k = tiers.length;
+  if (k > MAX_MIGRATION_TIERS) throw new CoreError("tooManyValues", { snapshot: "after", count: k, max: MAX_MIGRATION_TIERS });
   const w = k + 1;
   const index = new Map(tiers.map((t, i) => [t, i]));
   const counts = new Float64Array(w * w);
@@ -249,6 +252,7 @@ export function migrationMatrix(before: TierSnapshot, after: TierSnapshot, order
     if (values && measure) {
       const v = measure[row];
       if (v === v) values[cell] += v;
+      if (values[cell] - values[cell] !== 0) throw new CoreError("sumOverflow", { field: "measure", row, value: v });
     }
   };
   for (const [id, i] of rowsBefore) {
@@ -309,6 +313,27 @@ export function migrationRates(m: MigrationMatrix): MigrationRates {
 }
 
 /**
+ * The most distinct tiers a migration matrix takes. The matrix is (k+2)×(k+2): 20,000 distinct "tiers"
+ * (a revenue column mapped as the tier by mistake) once took 23 s and 7 GB for a table wider than
+ * Excel's 16,384 columns. Real tierings have a handful (RFM's 11 segments, 5 score bands, 125 RFM codes
+ * at the most); 200 leaves room for any of them and keeps the table readable.
+ */
+export const MAX_MIGRATION_TIERS = 200;
+
+/** CoreError("tooManyValues") when one snapshot has more than MAX_MIGRATION_TIERS distinct tiers, before any table is made. */
+function checkTierCount(tiers: readonly string[], snapshot: "before" | "after"): void {
+  const seen = new Set<string>();
+  for (const t of tiers) {
+    if (t === "") continue;
+    seen.add(t);
+    if (seen.size > MAX_MIGRATION_TIERS) break;
+  }
+  if (seen.size <= MAX_MIGRATION_TIERS) return;
+  for (const t of tiers) if (t !== "") seen.add(t);
+  throw new CoreError("tooManyValues", { snapshot, count: seen.size, max: MAX_MIGRATION_TIERS });
+}
+
+/**
  * The matrix with its totals, as the functions and the CLI show it: (k+2)×(k+2), row-major, `width` =
  * k + 2. Rows are the earlier tiers, "new" (index k) and the column totals (index k+1); columns the
  * later tiers, "gone" (index k) and the row totals (index k+1). The cells are the measure's sums when
@@ -332,6 +357,9 @@ export function migrationTotals(m: MigrationMatrix): { width: number; cells: Flo
     cells[r * width + k + 1] = total;
     cells[(k + 1) * width + k + 1] += total;
   }
+  // The finite-number rule for sums: each cell is finite (migrationMatrix), but a total of them can still
+  // pass the largest double; that is the measure's problem, not a table with Infinity in it.
+  for (let i = 0; i < cells.length; i++) if (cells[i] - cells[i] !== 0) throw new CoreError("sumOverflow", { field: "measure", row: -1, value: "" });
   cells[k * width + k] = NaN;
   return { width, cells };
 }

@@ -25,7 +25,7 @@
  */
 import { bisectLeft } from "d3-array";
 import { abcCurveLimits, type AbcLimits } from "./abc-curve";
-import { throwFirst, type CoreProblem } from "../cells/errors";
+import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
 import { reachGap } from "../math/gaps";
 import { SHARE_TOLERANCE } from "../math/tolerance";
 import type { UpgradeGaps } from "./upgrade";
@@ -78,10 +78,18 @@ export function abcDefaults(basis: AbcBasis): { aCut: number; bCut: number } {
   return basis === "count" ? { aCut: 0.2, bCut: 0.5 } : { aCut: 0.8, bCut: 0.95 };
 }
 
-/** The cuts the fixed method uses: the given ones, else the basis's defaults. */
+/**
+ * The cuts the fixed method uses: the given ones, else the basis's defaults. A default is never judged
+ * against a cut the user gave (issue 12: basis "count" with a_cut 0.9 was refused against a b_cut of 0.5
+ * nobody typed): when only one cut is given and the other's default is on its wrong side, the other
+ * takes the middle of the room left (b_cut halfway from a_cut to 1, a_cut half of b_cut).
+ */
 function cutsOf(options: AbcOptions, basis: AbcBasis): { aCut: number; bCut: number } {
   const defaults = abcDefaults(basis);
-  return { aCut: options.aCut ?? defaults.aCut, bCut: options.bCut ?? defaults.bCut };
+  const { aCut, bCut } = options;
+  if (aCut !== undefined && bCut === undefined && aCut > 0 && aCut < 1 && !(aCut < defaults.bCut)) return { aCut, bCut: (aCut + 1) / 2 };
+  if (bCut !== undefined && aCut === undefined && bCut > 0 && bCut <= 1 && !(defaults.aCut < bCut)) return { aCut: bCut / 2, bCut };
+  return { aCut: aCut ?? defaults.aCut, bCut: bCut ?? defaults.bCut };
 }
 
 /**
@@ -144,11 +152,16 @@ function rankValues(values: ArrayLike<number>, basis: AbcBasis) {
   const sorted = new Float64Array(n);
   let counted = 0;
   let positiveTotal = 0;
+  let negativeTotal = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== v) continue;
     sorted[counted++] = v;
     if (v > 0) positiveTotal += v;
+    else negativeTotal += v;
+    // The finite-number rule for sums: the shares and the class totals are sums of these; one that
+    // passes the largest double is a problem of the row that took it there, never a silent Infinity.
+    if (positiveTotal === Infinity || negativeTotal === -Infinity) throw new CoreError("sumOverflow", { field: "values", row: i, value: v });
   }
   const ascending = sorted.subarray(0, counted).sort();
   const distinct: number[] = [];

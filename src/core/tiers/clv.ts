@@ -7,7 +7,7 @@
  * With d = 0 this is the product formula exactly (computed as the product, without summing).
  */
 
-export type ClvInputError = "negative" | "margin" | "discount";
+export type ClvInputError = "negative" | "margin" | "discount" | "overflow";
 
 export interface ClvInput {
   averagePurchase: number;
@@ -27,6 +27,11 @@ export function checkClvInput(input: ClvInput): { field: keyof ClvInput; error: 
   if (!(input.margin >= 0 && input.margin <= 1)) return { field: "margin", error: "margin" };
   const d = input.discountRate ?? 0;
   if (!(d >= 0 && d < 1)) return { field: "discountRate", error: "discount" };
+  // The finite-number rule: a product past the largest double (two factors of 1e200) is refused, never
+  // returned as Infinity. The discounted value is at most the undiscounted one, so one test covers both.
+  if (!Number.isFinite(input.averagePurchase * input.purchasesPerYear * input.margin * input.lifespanYears)) {
+    return { field: "averagePurchase", error: "overflow" };
+  }
   return null;
 }
 

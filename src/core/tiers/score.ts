@@ -127,7 +127,15 @@ export function scoreOptionProblems(metrics: number, options: ScoreOptions): Cor
       const w = weights[k];
       if (typeof w !== "number" || !Number.isFinite(w)) problems.push({ code: "scoreWeights", details: { argument: "weights", reason: "notFinite", position: k + 1, value: String(w) } });
       else if (w < 0) problems.push({ code: "scoreWeights", details: { argument: "weights", reason: "negative", position: k + 1, value: w } });
-      else total += w;
+      else {
+        total += w;
+        // The finite-number rule: weights are normalised by their sum, which must stay finite (two
+        // weights of 1e308 would make every weight 0 and every row blank).
+        if (total === Infinity) {
+          problems.push({ code: "scoreWeights", details: { argument: "weights", reason: "overflow", position: k + 1, value: String(w) } });
+          break;
+        }
+      }
     }
     if (problems.length === before && !(total > 0)) problems.push({ code: "scoreWeights", details: { argument: "weights", reason: "allZero" } });
   }
@@ -211,11 +219,13 @@ function normalise(values: ArrayLike<number>, method: ScoreMethod, lower: boolea
   }
   if (count === 0) return;
   if (method === "minmax" || min === max) {
-    const span = max - min;
+    // Halves when the span passes the largest double (−1e308 to 1e308): same ratios, no Infinity.
+    const half = max - min === Infinity ? 0.5 : 1;
+    const span = max * half - min * half;
     for (let i = 0; i < n; i++) {
       const v = values[i];
       if (v !== v) continue;
-      const x = span > 0 ? (v - min) / span : 0.5;
+      const x = span > 0 ? (v * half - min * half) / span : 0.5;
       out[i] = lower ? 1 - x : x;
     }
     return;

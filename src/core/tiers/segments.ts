@@ -3,7 +3,7 @@
  * layer that shows them looks the key up in src/i18n. Custom rules carry the user's own names.
  */
 import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
-import { cellText, isBlank, parseNumberText, readNumberCell, type CellRead } from "../cells/coerce";
+import { cellText, excelErrorText, isBlank, parseNumberText, readNumberCell, type CellRead } from "../cells/coerce";
 import type { RfmScores } from "./rfm";
 
 export type SegmentScheme = "rfm" | "cn8";
@@ -147,8 +147,20 @@ export function schemeProblems(scheme: unknown): CoreProblem[] {
   return typeof scheme === "string" && !(SEGMENT_SCHEMES as readonly string[]).includes(scheme) ? [{ code: "unknownScheme", details: { value: scheme } }] : [];
 }
 
+/**
+ * The most custom rules a segmentation takes: far more than anyone writes by hand, and below the 65,535
+ * that the Uint16Array index (NO_SEGMENT = 0xFFFF) can tell apart, so a rule's index can never read as
+ * "no segment" or wrap around to another rule.
+ */
+export const MAX_SEGMENT_RULES = 1000;
+
+function tooManyRules(count: number): CoreError {
+  return new CoreError("badRule", { row: MAX_SEGMENT_RULES + 1, problem: "tooManyRules", count, max: MAX_SEGMENT_RULES });
+}
+
 export function segmentCustomers(scores: RfmScores, scheme: SegmentScheme | readonly SegmentRule[]): Segmentation {
   throwFirst(schemeProblems(scheme));
+  if (typeof scheme !== "string" && scheme.length > MAX_SEGMENT_RULES) throw tooManyRules(scheme.length);
   if (scheme === "rfm") return segmentByRules(scores, RFM_VIGNETTE_RULES, true);
   if (scheme === "cn8") return segmentCn8(scores);
   return segmentByRules(scores, scheme, false);
@@ -184,11 +196,15 @@ export function readSegmentRules(table: readonly (readonly unknown[])[]): Segmen
     if (problem && row === 0 && cells.every((c) => isBlank(c) || (typeof c === "string" && Number.isNaN(parseNumberText(c))))) continue;
     if (problem) throw new CoreError("badRule", problem);
     if (isBlank(cells[0])) throw new CoreError("badRule", { row: row + 1, problem: "ruleNameBlank" });
+    // An error cell is not a name: it would become a segment called "#N/A".
+    if (excelErrorText(cells[0])) throw new CoreError("badRule", { row: row + 1, problem: "ruleNameError", value: excelErrorText(cells[0]) });
+    if (rules.length === MAX_SEGMENT_RULES) throw tooManyRules(table.filter((r) => !r.every((c) => isBlank(c))).length);
     for (let k = 0; k < 6; k += 2) {
       if (bounds[k] > bounds[k + 1]) throw new CoreError("badRule", { row: row + 1, problem: "ruleRange", column: RULE_COLUMNS[k][0] });
     }
     rules.push({
-      name: cellText(cells[0]).trim(),
+      // The user's name in full (cellText would cut it to an echo's length).
+      name: typeof cells[0] === "string" ? cells[0].trim() : cellText(cells[0]).trim(),
       r: [bounds[0], bounds[1]],
       f: [bounds[2], bounds[3]],
       m: [bounds[4], bounds[5]],

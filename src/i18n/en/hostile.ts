@@ -24,8 +24,21 @@ export const hostile = {
       `'${argument}' is empty; the spend model needs the amount of each purchase (give the amounts column).`,
     scoreOverflow: (argument: string, position: number, value: string) =>
       `'${argument}' weight ${position} is ${value}; weights that large make the weighted score overflow. Use weights of a usual size (such as 1, 2, 0.5): only their ratios matter.`,
+    clvOverflow: (where: string) =>
+      `${where ? `${where}: ` : ""}the lifetime value would pass the largest number a spreadsheet holds (about 1.8E+308); check 'avg_purchase', 'frequency' and 'lifespan' for a wrong exponent or unit.`,
+    totalOverflow: (argument: string) =>
+      `A total of '${argument}' passes the largest number a spreadsheet holds (about 1.8E+308); check '${argument}' for values with a wrong exponent or unit.`,
+    badTier: (where: string, value: string) => `${where}: "${value}" cannot be used as a tier; use text or a number.`,
+    scoreValue: (argument: string, metric: number, row: number, value: string) =>
+      `'${argument}' metric ${metric}, row ${row} is ${value}; use a finite number, or leave the cell blank.`,
+    /** A sentence about an argument, prefixed with its name: "'bins': The recency breakpoints …". */
+    inArgument: (argument: string, sentence: string) => `'${argument}': ${sentence}`,
+    onlyReturns: (argument: string, rows: number) =>
+      `Every one of the ${rows} amounts in '${argument}' is below 0 (returns only), so there is no purchase to learn from; check that '${argument}' is the amounts column and that sales are positive.`,
+    notFiniteResult: (name: string, argument: string) =>
+      `${name} could not compute a finite result: a value passes the largest number a spreadsheet holds (about 1.8E+308); check '${argument}' for values with a wrong exponent or unit.`,
     tooBig: (argument: string, rows: number, columns: number, max: string) =>
-      `The result of '${argument}' would be ${rows} rows by ${columns} columns, beyond what a spill range holds (${max}); give fewer values.`,
+      `The result of ${argument} would be ${rows} rows by ${columns} columns, beyond what a spill range holds (${max}); give fewer values.`,
   },
 };
 

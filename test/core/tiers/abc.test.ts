@@ -143,8 +143,11 @@ describe("classifyAbc option validation", () => {
 
   it("refuses aCut ≥ bCut", () => {
     expect(expectCoreError(() => classifyAbc([1], { aCut: 0.9, bCut: 0.9 }), "cutsOrder").details).toEqual({ aCut: 0.9, bCut: 0.9 });
-    expectCoreError(() => classifyAbc([1], { aCut: 0.96 }), "cutsOrder");
-    expectCoreError(() => classifyAbc([1], { basis: "count", aCut: 0.6 }), "cutsOrder");
+    // Issue 12: a cut given alone is never judged against the other's default; that one makes room
+    // (b_cut halfway from a_cut to 1, a_cut half of b_cut).
+    expect(classifyAbc([1], { aCut: 0.96 })).toMatchObject({ aCut: 0.96, bCut: 0.98 });
+    expect(classifyAbc([1], { basis: "count", aCut: 0.6 })).toMatchObject({ aCut: 0.6, bCut: 0.8 });
+    expect(classifyAbc([1], { basis: "count", bCut: 0.1 })).toMatchObject({ aCut: 0.05, bCut: 0.1 });
     expect(() => classifyAbc([1], { aCut: 0.99, bCut: 1 })).not.toThrow();
   });
 
