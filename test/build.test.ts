@@ -26,6 +26,13 @@ describe("npm run build", () => {
     expect(zh.functions[0].description).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it("lets error cells reach the functions in both languages (allowErrorForDataTypeAny, added at build)", () => {
+    for (const file of ["functions.json", "functions.zh-CN.json"]) {
+      const metadata = JSON.parse(readFileSync(join(out, file), "utf8"));
+      expect(metadata.allowErrorForDataTypeAny, file).toBe(true);
+    }
+  });
+
   it("associates every id with its function in functions.js", () => {
     const js = readFileSync(join(out, "functions.js"), "utf8");
     for (const id of IDS) expect(js).toContain(`CustomFunctions.associate("${id}"`);

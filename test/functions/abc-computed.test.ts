@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { afterEach, describe, expect, it } from "vitest";
 import { ABC_LABELS, abcUpgrade, classifyAbc } from "../../src/core/tiers/abc";
-import { abcclass, abcnext } from "../../src/functions/functions";
+import { abcclass, abcnext } from "../support/excel-functions";
 import { excelError, setDisplayLanguage } from "../support/custom-functions";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);

@@ -3,7 +3,7 @@
  * arguments as null, blanks as null / "" / 0, dates as serials, error cells as error objects.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { abcclass, clv, rfm, rfmscore } from "../../src/functions/functions";
+import { abcclass, clv, rfm, rfmscore } from "../support/excel-functions";
 import { excelError, setDisplayLanguage } from "../support/custom-functions";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);

@@ -3,7 +3,7 @@
  * omitted optional argument, error cells as error objects, Office's display language for the labels.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { score } from "../../src/functions/functions";
+import { score } from "../support/excel-functions";
 import { excelError, setDisplayLanguage } from "../support/custom-functions";
 
 /** Excel passes null for an omitted optional argument (the TypeScript signature says undefined). */
