@@ -5,6 +5,7 @@
 import { CoreError } from "../core/cells/errors";
 import { describeCoreError } from "../i18n/describe";
 import type { Messages } from "../i18n";
+import { inputSizeProblem, outputSizeProblem } from "./size";
 
 /** A problem with the arguments, already worded for the user. */
 export class ArgumentError extends Error {
@@ -20,11 +21,17 @@ function valueError(message: string): CustomFunctions.Error {
 
 /**
  * Runs a function body and turns its failures into Excel errors. An unexpected exception is logged
- * with its stack and still reaches the cell as #VALUE! with its message: never swallowed.
+ * with its stack and still reaches the cell as #VALUE! with its message: never swallowed. `args` (the
+ * function's arguments) are measured first and the result after, against Excel's 5 MB (size.ts).
  */
-export function runFunction<T>(m: Messages, body: () => T): T {
+export function runFunction<T>(m: Messages, args: readonly unknown[], body: () => T): T {
   try {
-    return body();
+    const tooBig = inputSizeProblem(args, m);
+    if (tooBig) throw new ArgumentError(tooBig);
+    const result = body();
+    const tooLong = outputSizeProblem(result, m);
+    if (tooLong) throw new ArgumentError(tooLong);
+    return result;
   } catch (error) {
     if (error instanceof ArgumentError) throw valueError(error.message);
     if (error instanceof CoreError) throw valueError(describeCoreError(error, m));

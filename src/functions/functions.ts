@@ -40,7 +40,7 @@ export function rfm(
   headers?: unknown,
 ): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => rfmTable(customers, dates, amounts, as_of, bins, segments, headers, m));
+  return runFunction(m, [customers, dates, amounts, as_of, bins, segments, headers], () => rfmTable(customers, dates, amounts, as_of, bins, segments, headers, m));
 }
 
 /**
@@ -55,7 +55,7 @@ export function rfm(
  */
 export function rfmscore(recency_days: unknown[][], frequency: unknown[][], monetary: unknown[][], bins?: unknown[][], segments?: unknown[][]): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => rfmScoreTable(recency_days, frequency, monetary, bins, segments, m));
+  return runFunction(m, [recency_days, frequency, monetary, bins, segments], () => rfmScoreTable(recency_days, frequency, monetary, bins, segments, m));
 }
 
 /**
@@ -70,7 +70,7 @@ export function rfmscore(recency_days: unknown[][], frequency: unknown[][], mone
  */
 export function abcclass(values: unknown[][], a_cut?: unknown, b_cut?: unknown, basis?: unknown, method?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => abcClasses(values, a_cut, b_cut, basis, method, m));
+  return runFunction(m, [values, a_cut, b_cut, basis, method], () => abcClasses(values, a_cut, b_cut, basis, method, m));
 }
 
 /**
@@ -85,7 +85,7 @@ export function abcclass(values: unknown[][], a_cut?: unknown, b_cut?: unknown, 
  */
 export function abcnext(values: unknown[][], a_cut?: unknown, b_cut?: unknown, basis?: unknown, method?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => abcNextTable(values, a_cut, b_cut, basis, method, m));
+  return runFunction(m, [values, a_cut, b_cut, basis, method], () => abcNextTable(values, a_cut, b_cut, basis, method, m));
 }
 
 /**
@@ -100,7 +100,7 @@ export function abcnext(values: unknown[][], a_cut?: unknown, b_cut?: unknown, b
  */
 export function clv(avg_purchase: unknown[][], frequency: unknown[][], lifespan: unknown[][], margin: unknown[][], discount_rate?: unknown[][]): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => clvGrid(avg_purchase, frequency, lifespan, margin, discount_rate, m));
+  return runFunction(m, [avg_purchase, frequency, lifespan, margin, discount_rate], () => clvGrid(avg_purchase, frequency, lifespan, margin, discount_rate, m));
 }
 
 /**
@@ -127,7 +127,7 @@ export function clvpredict(
   model?: unknown,
 ): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => clvPredictTable(customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, model, m));
+  return runFunction(m, [customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, model], () => clvPredictTable(customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, model, m));
 }
 
 /**
@@ -143,7 +143,7 @@ export function clvpredict(
  */
 export function clvfit(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, unit?: unknown, model?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => clvFitTable(customers, dates, amounts, as_of, unit, model, m));
+  return runFunction(m, [customers, dates, amounts, as_of, unit, model], () => clvFitTable(customers, dates, amounts, as_of, unit, model, m));
 }
 
 /**
@@ -157,7 +157,7 @@ export function clvfit(customers: unknown[][], dates: unknown[][], amounts: unkn
  */
 export function palive(customers: unknown[][], dates: unknown[][], as_of?: unknown, model?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => pAliveTable(customers, dates, as_of, model, m));
+  return runFunction(m, [customers, dates, as_of, model], () => pAliveTable(customers, dates, as_of, model, m));
 }
 
 /**
@@ -182,7 +182,7 @@ export function lifecycle(
   churn_cap_days?: unknown,
 ): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => lifecycleTable(customers, dates, as_of, new_days, active_multiple, silent_multiple, churn_cap_days, m));
+  return runFunction(m, [customers, dates, as_of, new_days, active_multiple, silent_multiple, churn_cap_days], () => lifecycleTable(customers, dates, as_of, new_days, active_multiple, silent_multiple, churn_cap_days, m));
 }
 
 /**
@@ -197,7 +197,7 @@ export function lifecycle(
  */
 export function migration(ids_before: unknown[][], tiers_before: unknown[][], ids_after: unknown[][], tiers_after: unknown[][], measure?: unknown[][]): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => migrationTable(ids_before, tiers_before, ids_after, tiers_after, measure, m));
+  return runFunction(m, [ids_before, tiers_before, ids_after, tiers_after, measure], () => migrationTable(ids_before, tiers_before, ids_after, tiers_after, measure, m));
 }
 
 /**
@@ -212,7 +212,7 @@ export function migration(ids_before: unknown[][], tiers_before: unknown[][], id
  */
 export function pilot(ids: unknown[][], tiers: unknown[][], share: unknown, seed?: unknown, control_share?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => pilotTable(ids, tiers, share, seed, control_share, m));
+  return runFunction(m, [ids, tiers, share, seed, control_share], () => pilotTable(ids, tiers, share, seed, control_share, m));
 }
 
 /**
@@ -227,5 +227,5 @@ export function pilot(ids: unknown[][], tiers: unknown[][], share: unknown, seed
  */
 export function score(metrics: unknown[][], weights: unknown[][], directions?: unknown[][], bands?: unknown[][], method?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => scoreTable(metrics, weights, directions, bands, method, m));
+  return runFunction(m, [metrics, weights, directions, bands, method], () => scoreTable(metrics, weights, directions, bands, method, m));
 }

@@ -9,12 +9,13 @@
 import { cli } from "./cli";
 import { core } from "./core";
 import { functions } from "./functions";
+import { excelLimits } from "./excel-limits";
 import { pane } from "./pane";
 import { shared } from "./shared";
 import { workbook } from "./workbook";
 import type { Widen } from "../widen";
 
-export const en = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook };
+export const en = { ...shared, ...functions, ...core, ...cli, ...pane, ...workbook, ...excelLimits };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */
 export type Messages = Widen<typeof en>;
