@@ -19,6 +19,7 @@ import { clvSection } from "./sections/clv";
 import { dynamicSection } from "./sections/dynamic";
 import { errorsSection } from "./sections/errors";
 import { lifecycleSection } from "./sections/lifecycle";
+import { limitsSection } from "./sections/limits";
 import { modelsSection } from "./sections/models";
 import { modelsCliSection } from "./sections/models-cli";
 import { parsingSection } from "./sections/parsing";
@@ -44,6 +45,7 @@ const SECTIONS: ((done: Values) => Values)[] = [
   proseChecksSection,
   dynamicSection,
   scoreSection,
+  limitsSection,
 ];
 
 /** The template with every {{name}} filled; a name no section fills is an error. */
