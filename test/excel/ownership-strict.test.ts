@@ -23,7 +23,7 @@ describe("the history is never deleted", () => {
     });
     const second = await port.run(settings, { locale: "en" });
     expect(second.snapshot).not.toBeNull();
-    expect(second.snapshotNote).toBe(en.excelLimits.historySetAside([en.workbook.history.sheet]));
+    expect(second.snapshotNote).toBe(en.excelLimits.historySetAside(en.workbook.history.sheet));
     // The old history sheet is there, very hidden, its rows as they were; the new one beside it.
     expect(book.sheet(oldSheet.id)).toMatchObject({ name: en.workbook.history.sheet, visibility: "VeryHidden" });
     expect(book.tableRows("TieringHistory")).toEqual(oldRows);

@@ -95,7 +95,7 @@ async function snapshot(job: RunJob, p: WritePlan, computed: Computed, sheets: R
       notes.push(h.dropped(saved.dropped.length, saved.dropped.map((r) => h.droppedItem(r.asOf, m.workbook.migration.basis[r.tierBy])).join(", ")));
     }
     // A new history beside one set aside (its index unreadable; Excel cannot delete it): say where it is kept.
-    if (sheets.history && p.book.setAside.length > 0) notes.push(m.excelLimits.historySetAside(p.book.setAside.map((s) => s.name)));
+    if (sheets.history && p.book.setAside.length > 0) notes.push(m.excelLimits.historySetAside(p.book.setAside.map((s) => s.name).join(", ")));
     return { snapshot: snapshotInfo(saved.record), snapshotNote: notes.length > 0 ? notes.join(" ") : null };
   } catch (e) {
     const reason = userError(e, m).message;

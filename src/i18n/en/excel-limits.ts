@@ -16,9 +16,10 @@ export const excelLimits = {
     tooMuchOutput: (bytes: number, rows: number, maxRows: number) =>
       `The result is ${mb(bytes)} MB (${count(rows)} rows); Excel shows at most 5 MB from a custom function, about ${count(maxRows)} rows like these. ` +
       `Run the analysis from the Tiering task pane instead: it writes the results in blocks.`,
-    historySetAside: (sheets: string[]) =>
+    /** `sheets`: the names of the sheets set aside, joined by the caller. */
+    historySetAside: (sheets: string) =>
       `The index of this workbook's tier history could not be read, so this run started a new history. The earlier one is kept as it was, ` +
-      `on the hidden sheet ${sheets.map((s) => `"${s}"`).join(", ")}: nothing in it was deleted.`,
+      `on the hidden sheet "${sheets}": nothing in it was deleted.`,
   },
 };
 

@@ -12,7 +12,6 @@ export const excelLimits: ExcelLimitsMessages = {
     tooMuchOutput: (bytes: number, rows: number, maxRows: number) =>
       `结果为 ${mb(bytes)} MB（${count(rows)} 行），而 Excel 最多显示自定义函数返回的 5 MB，约 ${count(maxRows)} 行这样的结果。` +
       `请改用 Tiering 任务窗格运行分析：它分块写入结果。`,
-    historySetAside: (sheets: string[]) =>
-      `无法读取此工作簿分层历史的索引，因此本次运行新建了一份历史。原有历史保持原样，保存在隐藏工作表 ${sheets.map((s) => `“${s}”`).join("、")} 中，其中内容均未删除。`,
+    historySetAside: (sheets: string) => `无法读取此工作簿分层历史的索引，因此本次运行新建了一份历史。原有历史保持原样，保存在隐藏工作表“${sheets}”中，其中内容均未删除。`,
   },
 };
