@@ -91,6 +91,7 @@ const PREVIEW_CDNOW = path.resolve(__dirname, "../shared/data/CDNOW_master.txt")
  */
 const PREVIEW_FULL = path.resolve(__dirname, "../shared/data/online_retail.csv");
 const LOCALIZE_SCRIPT = path.resolve(__dirname, "scripts/localize-functions-metadata.cjs");
+const ERROR_INPUTS_SCRIPT = path.resolve(__dirname, "scripts/function-error-inputs.cjs");
 /**
  * The local copy of Office.js for development builds (the machines this is built and tested on have no network).
  * The @microsoft/office-js package's README calls such a copy unsupported for production; production pages use
@@ -110,6 +111,30 @@ const OFFICE_JS_IGNORE = [
   "**/visio*",
   "**/word*",
 ];
+
+/**
+ * Adds `allowErrorForDataTypeAny: true` to functions.json (scripts/function-error-inputs.cjs says why), before
+ * LocalizeFunctionsMetadataPlugin makes functions.zh-CN.json from it, so both languages carry the flag.
+ */
+class FunctionErrorInputsPlugin {
+  apply(compiler) {
+    const name = "FunctionErrorInputsPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL - 1 }, () => {
+        const metadata = compilation.getAsset("functions.json");
+        if (!metadata) return; // the metadata plugin has already reported why it made none
+        compilation.fileDependencies.add(ERROR_INPUTS_SCRIPT);
+        try {
+          delete require.cache[require.resolve(ERROR_INPUTS_SCRIPT)];
+          const flagged = require(ERROR_INPUTS_SCRIPT)(JSON.parse(metadata.source.source().toString()));
+          compilation.updateAsset("functions.json", new webpack.sources.RawSource(JSON.stringify(flagged, null, 2)));
+        } catch (error) {
+          compilation.errors.push(new webpack.WebpackError(`${name}: ${path.relative(__dirname, ERROR_INPUTS_SCRIPT)} failed: ${error.message}`));
+        }
+      });
+    });
+  }
+}
 
 /**
  * After CustomFunctionsMetadataPlugin has put functions.json into the compilation, writes functions.zh-CN.json
@@ -272,6 +297,7 @@ module.exports = (env = {}, argv = {}) => {
     plugins: previewOnly ? previewPlugins : [
       ...(preview ? previewPlugins : []),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
+      new FunctionErrorInputsPlugin(),
       new LocalizeFunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

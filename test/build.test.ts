@@ -59,6 +59,13 @@ describe("npm run build", () => {
     expect(functionsMetadataProblems(zh), "functions.zh-CN.json").toEqual([]);
   });
 
+  it("lets error cells reach the functions in both languages (allowErrorForDataTypeAny, added at build)", () => {
+    for (const file of ["functions.json", "functions.zh-CN.json"]) {
+      const metadata = JSON.parse(readFileSync(join(out, file), "utf8"));
+      expect(metadata.allowErrorForDataTypeAny, file).toBe(true);
+    }
+  });
+
   it("associates every id with its function in functions.js", () => {
     const js = readFileSync(join(out, "functions.js"), "utf8");
     for (const id of IDS) expect(js).toContain(`CustomFunctions.associate("${id}"`);

@@ -34,7 +34,8 @@ export function rulesRange() {
 
 /** The TIER.ABCCLASS example: revenue per customer, with a blank, a zero and a negative value. */
 export function abcExample() {
-  const abcIn: unknown[] = ["¥52,000","18,500",9000,"",9000,4200,1800,"$500",0,-300];
+  // K09 is negative, not 0: since issue 11 TIER.ABCCLASS reads 0 as blank (Excel on Windows sends empty cells as 0).
+  const abcIn: unknown[] = ["¥52,000","18,500",9000,"",9000,4200,1800,"$500",-50,-300];
   const abcIds = ["K01","K02","K03","K04","K05","K06","K07","K08","K09","K10"];
   return { abcIn, abcIds };
 }

@@ -19,6 +19,7 @@ import { clvSection } from "./sections/clv";
 import { dynamicSection } from "./sections/dynamic";
 import { errorsSection } from "./sections/errors";
 import { lifecycleSection } from "./sections/lifecycle";
+import { limitsSection } from "./sections/limits";
 import { modelsSection } from "./sections/models";
 import { modelsCliSection } from "./sections/models-cli";
 import { overTimeSection } from "./sections/over-time";
@@ -46,6 +47,7 @@ const SECTIONS: ((done: Values) => Values)[] = [
   dynamicSection,
   scoreSection,
   overTimeSection,
+  limitsSection,
 ];
 
 /** The template with every {{name}} filled; a name no section fills is an error. */

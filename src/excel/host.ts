@@ -38,6 +38,11 @@ export const WRITE_SYNCS = 10;
  * upgrade columns), so such runs take a fixed 14 write syncs, again the same for 100 or 100,000 customers.
  */
 export const WRITE_SYNCS_PREDICT = 14;
+/**
+ * The run's check sync between the compute and the first write (run-write.ts `recheck`): the sheets re-read, so
+ * no sheet the person renamed or added during the run is replaced (issue 11).
+ */
+export const CHECK_SYNCS = 1;
 /** Syncs that read source rows (at least; more when the sampled rows say the data outgrow READ_SYNCS × PAYLOAD_TARGET). */
 export const READ_SYNCS = 3;
 /** Data rows of each mapped column read in the first sync, to measure what a row costs in a response. */

@@ -237,18 +237,24 @@ export interface BookState {
   history: History | null;
   /** That sheet (name and id), when `history` is not null. */
   historySheet: SheetInfo | null;
+  /**
+   * Owned very hidden sheets that are not the history's: a history whose index could not be read (or was lost
+   * when a run failed part-way). Excel cannot delete them (office-js #365) and they may hold snapshots, so they
+   * are kept, set aside, and a run that starts a new history says so.
+   */
+  setAside: SheetInfo[];
   pilots: PilotRecord[];
 }
 
 /** Queues the loads of `BookState` on `context` (no sync); the returned function reads them after the caller's sync. */
 export function loadBookState(context: Excel.RequestContext): () => BookState {
   const wb = context.workbook;
-  const sheets = wb.worksheets.load("items/name,items/id");
+  const sheets = wb.worksheets.load("items/name,items/id,items/visibility");
   const owned = wb.settings.getItemOrNullObject(OWNED_KEY).load("value");
   const history = wb.settings.getItemOrNullObject(HISTORY_KEY).load("value");
   const pilots = wb.settings.getItemOrNullObject(PILOTS_KEY).load("value");
   return () => {
-    const sheetInfo = sheets.items.map((s) => ({ name: s.name, id: s.id }));
+    const sheetInfo = sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility as SheetInfo["visibility"] }));
     const ownedIds = owned.isNullObject || !Array.isArray(owned.value) ? [] : (owned.value as unknown[]).filter((id): id is string => typeof id === "string");
     const savedHistory = !history.isNullObject && isHistory(history.value) ? history.value : null;
     const historySheet = savedHistory && ownedIds.includes(savedHistory.sheetId) ? (sheetInfo.find((s) => s.id === savedHistory.sheetId) ?? null) : null;
@@ -258,6 +264,7 @@ export function loadBookState(context: Excel.RequestContext): () => BookState {
       savedHistory,
       history: historySheet ? savedHistory : null,
       historySheet,
+      setAside: sheetInfo.filter((s) => s.visibility === "VeryHidden" && ownedIds.includes(s.id) && s.id !== historySheet?.id),
       pilots: !pilots.isNullObject && isPilotList(pilots.value) ? pilots.value : [],
     };
   };

@@ -10,6 +10,18 @@
 export interface SheetInfo {
   name: string;
   id: string;
+  /** As loaded (settings.ts `loadBookState`); absent where a job did not load it. */
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+}
+
+/**
+ * The owned sheets a job may replace: never a very hidden one, which Excel refuses to delete (GeneralException,
+ * office-js #365; https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#delete-a-worksheet)
+ * and which is the add-in's history (kept even when its index is unreadable: settings.ts `setAside`).
+ */
+export function replaceableIds(owned: readonly string[], sheets: readonly SheetInfo[], except: readonly (string | null)[] = []): Set<string> {
+  const veryHidden = new Set(sheets.filter((s) => s.visibility === "VeryHidden").map((s) => s.id));
+  return new Set(owned.filter((id) => !veryHidden.has(id) && !except.includes(id)));
 }
 
 /** The first of base, "base (2)", "base (3)" … that is free or owned-and-replaceable; never one of `taken`. */
@@ -49,7 +61,7 @@ export function planSheets(
   owned: readonly string[],
   sourceSheetId: string | null,
 ): SheetPlan {
-  const replaceable = new Set(owned.filter((id) => id !== sourceSheetId));
+  const replaceable = replaceableIds(owned, sheets, [sourceSheetId]);
   const results = chooseSheetName(names.results, sheets, replaceable);
   const summary = chooseSheetName(names.summary, sheets, replaceable, new Set([results.toLowerCase()]));
   const chosen = new Set([results.toLowerCase(), summary.toLowerCase()]);

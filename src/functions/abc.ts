@@ -8,7 +8,8 @@ import { ArgumentError } from "./errors";
 
 /** The classes of a values range as Excel passes it, with its orientation and the numbers read. */
 function classify(values: Range, aCut: unknown, bCut: unknown, basis: unknown, method: unknown, m: Messages) {
-  const input = column(values, "values", m);
+  // 0 holds no share of the total, and Excel on Windows sends an empty cell as 0: 0 is blank (coerce.ts).
+  const input = column(values, "values", m, true);
   const basisName = optionalText(basis, "value", "basis", m).toLowerCase();
   if (basisName !== "value" && basisName !== "count") throw new ArgumentError(m.errors.unknownBasis(optionalText(basis, "", "basis", m)));
   const methodName = optionalText(method, "fixed", "method", m).toLowerCase();

@@ -1,7 +1,21 @@
 /**
  * Excel arguments to core inputs. Ranges arrive as 2-D arrays (rows of cells); an omitted optional
- * argument arrives as null; a blank cell as null, "" or (old builds) 0; a date as a serial number;
- * an error cell as an error object. Every check throws an ArgumentError worded for the user.
+ * argument arrives as null; a date as a serial number; an error cell as an error object (the build sets
+ * allowErrorForDataTypeAny: scripts/function-error-inputs.cjs). Every check throws an ArgumentError worded
+ * for the user.
+ *
+ * Blank cells differ by host: Excel on the web sends an empty cell as null, Excel on Windows as 0, both as a
+ * scalar argument and inside a range (office-js #4702, #5262, #1951), and a function cannot tell that 0 from a
+ * typed 0. The rule, one per argument kind (docs/FUNCTIONS.md, "Blank cells on every host"):
+ * - an optional scalar that is 0 is omitted (`isOmitted`), except where 0 is a meaningful value
+ *   (`zeroIsValue`: seed, control_share, monthly_discount, new_days), where it is 0, as Excel's own functions read
+ *   a blank cell;
+ * - in a range, 0 is blank where 0 cannot be a value of that argument (`zeroAsBlank`): customer ids and tiers
+ *   (labels), dates (serial 0 is no date), ABC values (0 holds no share of the total), frequency (a customer
+ *   has bought at least once), a migration measure (0 and blank add the same), bounds of segment rules (scores
+ *   run 1 to 10), breakpoints after the last non-zero one (breakpoints rise);
+ * - elsewhere 0 is a value (an amount, a score metric, a weight, a CLV input), so on Windows an empty cell there
+ *   counts as 0; a row of zeros only is a blank row wherever rows are read.
  */
 import { isSerialInRange } from "../core/cells/dates";
 import { cellText, isBlank, readDateCell, readNumberCell, type CellRead } from "../core/cells/coerce";
@@ -12,11 +26,20 @@ import { ArgumentError } from "./errors";
 
 export type Range = unknown[][];
 
-/** True when an optional argument was left out (or given as a blank cell). */
-export function isOmitted(arg: unknown): boolean {
+/**
+ * True when an optional argument was left out or given as a blank cell: null (omitted, or blank on the web),
+ * blank text, or 0 (blank on Windows) unless `zeroIsValue`.
+ */
+export function isOmitted(arg: unknown, zeroIsValue = false): boolean {
   if (arg === null || arg === undefined) return true;
-  if (Array.isArray(arg)) return arg.length === 0 || (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 && isBlank(arg[0][0]));
-  return isBlank(arg);
+  const blank = (cell: unknown) => isBlank(cell) || (!zeroIsValue && cell === 0);
+  if (Array.isArray(arg)) return arg.length === 0 || (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 && blank(arg[0][0]));
+  return blank(arg);
+}
+
+/** The cells with every number 0 read as blank (null): for arguments where 0 cannot be a value (see above). */
+export function zeroAsBlank(cells: readonly unknown[]): unknown[] {
+  return cells.map((c) => (c === 0 ? null : c));
 }
 
 /** The single cell of a scalar argument (a 1×1 range is unwrapped). */
@@ -47,14 +70,15 @@ export interface Column {
   horizontal: boolean;
 }
 
-/** A range that must be one column (or one row) as a flat list of cells. */
-export function column(arg: unknown, name: string, m: Messages): Column {
-  if (!Array.isArray(arg)) return { cells: [arg], horizontal: false };
+/** A range that must be one column (or one row) as a flat list of cells; with `zeroIsBlank`, 0 is blank (see above). */
+export function column(arg: unknown, name: string, m: Messages, zeroIsBlank = false): Column {
+  const read = (cells: unknown[]) => (zeroIsBlank ? zeroAsBlank(cells) : cells);
+  if (!Array.isArray(arg)) return { cells: read([arg]), horizontal: false };
   const rows = arg as Range;
   if (rows.length === 0) throw new ArgumentError(m.errors.noData(name));
   const width = rows[0].length;
-  if (width === 1) return { cells: rows.map((r) => r[0]), horizontal: false };
-  if (rows.length === 1) return { cells: rows[0].slice(), horizontal: true };
+  if (width === 1) return { cells: read(rows.map((r) => r[0])), horizontal: false };
+  if (rows.length === 1) return { cells: read(rows[0].slice()), horizontal: true };
   throw new ArgumentError(m.errors.notOneColumn(name, width));
 }
 
@@ -73,8 +97,9 @@ export function throwIfProblems(log: ProblemLog, m: Messages): void {
   if (log.count > 0) throw new ArgumentError(describeProblems(log.problems, log.count, m));
 }
 
-export function optionalNumber(arg: unknown, name: string, fallback: number | undefined, m: Messages): number | undefined {
-  if (isOmitted(arg)) return fallback;
+/** An optional number; 0 means omitted (a blank cell on Windows) unless `zeroIsValue` (see above). */
+export function optionalNumber(arg: unknown, name: string, fallback: number | undefined, m: Messages, zeroIsValue = false): number | undefined {
+  if (isOmitted(arg, zeroIsValue)) return fallback;
   const cell = oneCell(arg, name, m);
   const read = readNumberCell(cell, { status: "ok", value: 0 });
   if (read.status !== "ok") throw new ArgumentError(m.errors.rowProblem(m.errors.argument(name), badNumberText(cell, m)));

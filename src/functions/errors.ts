@@ -5,6 +5,7 @@
 import { CoreError } from "../core/cells/errors";
 import { describeCoreError } from "../i18n/describe";
 import type { Messages } from "../i18n";
+import { inputSizeProblem, outputSizeProblem } from "./size";
 
 /** A problem with the arguments, already worded for the user. */
 export class ArgumentError extends Error {
@@ -19,15 +20,21 @@ function valueError(message: string): CustomFunctions.Error {
 }
 
 /**
- * Runs a function body and turns its failures into Excel errors. An unexpected exception (a bug, not a
- * problem with the arguments) is logged with its stack (console.error: never swallowed) and reaches the
- * cell as #VALUE! with a sentence that says what to check, never the internal message itself (an
- * optimiser's "objective is not finite at the starting point" tells a user nothing they can act on).
+ * Runs a function body and turns its failures into Excel errors. `args` (the function's arguments) are
+ * measured first and the result after, against Excel's 5 MB (size.ts). An unexpected exception (a bug,
+ * not a problem with the arguments) is logged with its stack (console.error: never swallowed) and
+ * reaches the cell as #VALUE! with a sentence that says what to check, never the internal message
+ * itself (an optimiser's "objective is not finite at the starting point" tells a user nothing they can
+ * act on).
  */
-export function runFunction<T>(m: Messages, body: () => T, about: FunctionAbout = { name: m.product.name, data: "" }): T {
+export function runFunction<T>(m: Messages, args: readonly unknown[], body: () => T, about: FunctionAbout = { name: m.product.name, data: "" }): T {
   let result: T;
   try {
+    const tooBig = inputSizeProblem(args, m);
+    if (tooBig) throw new ArgumentError(tooBig);
     result = body();
+    const tooLong = outputSizeProblem(result, m);
+    if (tooLong) throw new ArgumentError(tooLong);
   } catch (error) {
     if (error instanceof ArgumentError) throw valueError(error.message);
     if (error instanceof CoreError) throw valueError(describeCoreError(error, m));

@@ -44,7 +44,7 @@ export function rfm(
   window_months?: unknown,
 ): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => rfmTable(customers, dates, amounts, as_of, bins, segments, headers, m, window_months), { name: "TIER.RFM", data: "amounts" });
+  return runFunction(m, [customers, dates, amounts, as_of, bins, segments, headers, window_months], () => rfmTable(customers, dates, amounts, as_of, bins, segments, headers, m, window_months), { name: "TIER.RFM", data: "amounts" });
 }
 
 /**
@@ -59,7 +59,7 @@ export function rfm(
  */
 export function rfmscore(recency_days: unknown[][], frequency: unknown[][], monetary: unknown[][], bins?: unknown[][], segments?: unknown[][]): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => rfmScoreTable(recency_days, frequency, monetary, bins, segments, m), { name: "TIER.RFMSCORE", data: "monetary" });
+  return runFunction(m, [recency_days, frequency, monetary, bins, segments], () => rfmScoreTable(recency_days, frequency, monetary, bins, segments, m), { name: "TIER.RFMSCORE", data: "monetary" });
 }
 
 /**
@@ -74,7 +74,7 @@ export function rfmscore(recency_days: unknown[][], frequency: unknown[][], mone
  */
 export function abcclass(values: unknown[][], a_cut?: unknown, b_cut?: unknown, basis?: unknown, method?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => abcClasses(values, a_cut, b_cut, basis, method, m), { name: "TIER.ABCCLASS", data: "values" });
+  return runFunction(m, [values, a_cut, b_cut, basis, method], () => abcClasses(values, a_cut, b_cut, basis, method, m), { name: "TIER.ABCCLASS", data: "values" });
 }
 
 /**
@@ -89,7 +89,7 @@ export function abcclass(values: unknown[][], a_cut?: unknown, b_cut?: unknown, 
  */
 export function abcnext(values: unknown[][], a_cut?: unknown, b_cut?: unknown, basis?: unknown, method?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => abcNextTable(values, a_cut, b_cut, basis, method, m), { name: "TIER.ABCNEXT", data: "values" });
+  return runFunction(m, [values, a_cut, b_cut, basis, method], () => abcNextTable(values, a_cut, b_cut, basis, method, m), { name: "TIER.ABCNEXT", data: "values" });
 }
 
 /**
@@ -104,7 +104,7 @@ export function abcnext(values: unknown[][], a_cut?: unknown, b_cut?: unknown, b
  */
 export function clv(avg_purchase: unknown[][], frequency: unknown[][], lifespan: unknown[][], margin: unknown[][], discount_rate?: unknown[][]): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => clvGrid(avg_purchase, frequency, lifespan, margin, discount_rate, m), { name: "TIER.CLV", data: "avg_purchase" });
+  return runFunction(m, [avg_purchase, frequency, lifespan, margin, discount_rate], () => clvGrid(avg_purchase, frequency, lifespan, margin, discount_rate, m), { name: "TIER.CLV", data: "avg_purchase" });
 }
 
 /**
@@ -133,7 +133,7 @@ export function clvpredict(
   margin?: unknown,
 ): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => clvPredictTable(customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, model, margin, m), { name: "TIER.CLVPREDICT", data: "amounts" });
+  return runFunction(m, [customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, model, margin], () => clvPredictTable(customers, dates, amounts, as_of, horizon_months, monthly_discount, unit, model, margin, m), { name: "TIER.CLVPREDICT", data: "amounts" });
 }
 
 /**
@@ -149,7 +149,7 @@ export function clvpredict(
  */
 export function clvfit(customers: unknown[][], dates: unknown[][], amounts: unknown[][], as_of?: unknown, unit?: unknown, model?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => clvFitTable(customers, dates, amounts, as_of, unit, model, m), { name: "TIER.CLVFIT", data: "amounts" });
+  return runFunction(m, [customers, dates, amounts, as_of, unit, model], () => clvFitTable(customers, dates, amounts, as_of, unit, model, m), { name: "TIER.CLVFIT", data: "amounts" });
 }
 
 /**
@@ -163,7 +163,7 @@ export function clvfit(customers: unknown[][], dates: unknown[][], amounts: unkn
  */
 export function palive(customers: unknown[][], dates: unknown[][], as_of?: unknown, model?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => pAliveTable(customers, dates, as_of, model, m), { name: "TIER.PALIVE", data: "dates" });
+  return runFunction(m, [customers, dates, as_of, model], () => pAliveTable(customers, dates, as_of, model, m), { name: "TIER.PALIVE", data: "dates" });
 }
 
 /**
@@ -179,7 +179,7 @@ export function palive(customers: unknown[][], dates: unknown[][], as_of?: unkno
  */
 export function nextpurchase(customers: unknown[][], dates: unknown[][], as_of?: unknown, within?: unknown, unit?: unknown, model?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => nextPurchaseTable(customers, dates, as_of, within, unit, model, m), { name: "TIER.NEXTPURCHASE", data: "dates" });
+  return runFunction(m, [customers, dates, as_of, within, unit, model], () => nextPurchaseTable(customers, dates, as_of, within, unit, model, m), { name: "TIER.NEXTPURCHASE", data: "dates" });
 }
 
 /**
@@ -204,7 +204,7 @@ export function lifecycle(
   churn_cap_days?: unknown,
 ): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => lifecycleTable(customers, dates, as_of, new_days, active_multiple, silent_multiple, churn_cap_days, m), { name: "TIER.LIFECYCLE", data: "dates" });
+  return runFunction(m, [customers, dates, as_of, new_days, active_multiple, silent_multiple, churn_cap_days], () => lifecycleTable(customers, dates, as_of, new_days, active_multiple, silent_multiple, churn_cap_days, m), { name: "TIER.LIFECYCLE", data: "dates" });
 }
 
 /**
@@ -219,7 +219,7 @@ export function lifecycle(
  */
 export function migration(ids_before: unknown[][], tiers_before: unknown[][], ids_after: unknown[][], tiers_after: unknown[][], measure?: unknown[][]): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => migrationTable(ids_before, tiers_before, ids_after, tiers_after, measure, m), { name: "TIER.MIGRATION", data: "measure" });
+  return runFunction(m, [ids_before, tiers_before, ids_after, tiers_after, measure], () => migrationTable(ids_before, tiers_before, ids_after, tiers_after, measure, m), { name: "TIER.MIGRATION", data: "measure" });
 }
 
 /**
@@ -234,7 +234,7 @@ export function migration(ids_before: unknown[][], tiers_before: unknown[][], id
  */
 export function pilot(ids: unknown[][], tiers: unknown[][], share: unknown, seed?: unknown, control_share?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => pilotTable(ids, tiers, share, seed, control_share, m), { name: "TIER.PILOT", data: "ids" });
+  return runFunction(m, [ids, tiers, share, seed, control_share], () => pilotTable(ids, tiers, share, seed, control_share, m), { name: "TIER.PILOT", data: "ids" });
 }
 
 /**
@@ -249,7 +249,7 @@ export function pilot(ids: unknown[][], tiers: unknown[][], share: unknown, seed
  */
 export function score(metrics: unknown[][], weights: unknown[][], directions?: unknown[][], bands?: unknown[][], method?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => scoreTable(metrics, weights, directions, bands, method, m), { name: "TIER.SCORE", data: "metrics" });
+  return runFunction(m, [metrics, weights, directions, bands, method], () => scoreTable(metrics, weights, directions, bands, method, m), { name: "TIER.SCORE", data: "metrics" });
 }
 
 /**
@@ -274,7 +274,7 @@ export function movers(
   measure_after?: unknown[][],
 ): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => moversTable(ids_before, tiers_before, ids_after, tiers_after, order, measure_before, measure_after, m), { name: "TIER.MOVERS", data: "tiers_after" });
+  return runFunction(m, [ids_before, tiers_before, ids_after, tiers_after, order, measure_before, measure_after], () => moversTable(ids_before, tiers_before, ids_after, tiers_after, order, measure_before, measure_after, m), { name: "TIER.MOVERS", data: "tiers_after" });
 }
 
 /**
@@ -289,5 +289,5 @@ export function movers(
  */
 export function cohort(customers: unknown[][], dates: unknown[][], amounts?: unknown[][], by?: unknown, measure?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, () => cohortFunctionTable(customers, dates, amounts, by, measure, m), { name: "TIER.COHORT", data: "amounts" });
+  return runFunction(m, [customers, dates, amounts, by, measure], () => cohortFunctionTable(customers, dates, amounts, by, measure, m), { name: "TIER.COHORT", data: "amounts" });
 }

@@ -46,8 +46,9 @@ function tierText(cell: unknown): string {
  * customer); a blank id or tier leaves the row out; an Excel error in either is a #VALUE! naming the cell.
  */
 export function readTierColumns(idsArg: Range, tiersArg: Range, names: { ids: string; tiers: string }, m: Messages): TierColumns {
-  const ids = { name: names.ids, column: column(idsArg, names.ids, m) };
-  const tiers = { name: names.tiers, column: column(tiersArg, names.tiers, m) };
+  // Ids and tiers are labels: 0 is an empty cell from Excel on Windows (coerce.ts).
+  const ids = { name: names.ids, column: column(idsArg, names.ids, m, true) };
+  const tiers = { name: names.tiers, column: column(tiersArg, names.tiers, m, true) };
   sameLength(m, ids, tiers);
   const n = ids.column.cells.length;
   const out: TierColumns = { ids: new Array<string>(n), tiers: new Array<string>(n), column: ids.column };
@@ -90,7 +91,8 @@ export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: R
   const after = readTierColumns(idsAfter, tiersAfter, { ids: "ids_after", tiers: "tiers_after" }, m);
   let values: Float64Array | undefined;
   if (!isOmitted(measure)) {
-    const given = { name: "measure", column: column(measure, "measure", m) };
+    // 0 and a blank cell add the same; read as blank, a measure of zeros only is refused like a blank one.
+    const given = { name: "measure", column: column(measure, "measure", m, true) };
     sameLength(m, { name: "ids_after", column: after.column }, given);
     values = new Float64Array(given.column.cells.length);
     const read: CellRead = { status: "ok", value: 0 };

@@ -15,11 +15,13 @@ import { duplicateIdError, readTierColumns } from "./migration";
 export function pilotTable(ids: Range, tiers: Range, share: unknown, seed: unknown, controlShare: unknown, m: Messages): string[][] {
   const input = readTierColumns(ids, tiers, { ids: "ids", tiers: "tiers" }, m);
   mergeTierCase([input.tiers]);
-  if (isOmitted(share)) throw new ArgumentError(m.errors.dynamic.shareMissing("share"));
+  // share is required: a 0 (typed, or an empty cell on Windows) gets its own message, not "missing".
+  if (isOmitted(share, true)) throw new ArgumentError(m.errors.dynamic.shareMissing("share"));
   const options = {
-    share: optionalNumber(share, "share", undefined, m)!,
-    seed: optionalNumber(seed, "seed", 1, m),
-    controlShare: optionalNumber(controlShare, "control_share", undefined, m),
+    share: optionalNumber(share, "share", undefined, m, true)!,
+    // 0 is a seed and a control share of its own (coerce.ts: on Windows an empty cell there reads as 0).
+    seed: optionalNumber(seed, "seed", 1, m, true),
+    controlShare: optionalNumber(controlShare, "control_share", undefined, m, true),
   };
   let groups: Uint8Array;
   try {

@@ -86,7 +86,7 @@ export function clvPredictTable(
   const options = {
     calibrationEnd: optionalDate(asOf, m),
     horizonMonths: optionalNumber(horizonMonths, "horizon_months", CLV_DEFAULTS.horizonMonths, m)!,
-    monthlyDiscount: optionalNumber(monthlyDiscount, "monthly_discount", CLV_DEFAULTS.monthlyDiscount, m)!,
+    monthlyDiscount: optionalNumber(monthlyDiscount, "monthly_discount", CLV_DEFAULTS.monthlyDiscount, m, true)!,
     unit: timeUnit(unitArg, m),
     model: countModel(modelArg, m),
   };
@@ -178,7 +178,7 @@ export function lifecycleTable(
 ): Cell[][] {
   const options = {
     asOf: optionalDate(asOf, m),
-    newDays: optionalNumber(newDays, "new_days", LIFECYCLE_DEFAULTS.newDays, m),
+    newDays: optionalNumber(newDays, "new_days", LIFECYCLE_DEFAULTS.newDays, m, true),
     activeMultiple: optionalNumber(activeMultiple, "active_multiple", LIFECYCLE_DEFAULTS.activeMultiple, m),
     silentMultiple: optionalNumber(silentMultiple, "silent_multiple", LIFECYCLE_DEFAULTS.silentMultiple, m),
     churnCapDays: optionalNumber(churnCapDays, "churn_cap_days", undefined, m) ?? null,

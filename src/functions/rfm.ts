@@ -9,7 +9,7 @@ import { windowProblems } from "../core/transactions/window";
 import { throwFirst } from "../core/cells/errors";
 import type { Messages } from "../i18n";
 import { segmentName } from "../i18n/tier-names";
-import { column, isOmitted, optionalBoolean, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, type Range } from "./coerce";
+import { column, isOmitted, optionalBoolean, optionalDate, optionalNumber, sameLength, scalar, throwIfProblems, zeroAsBlank, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 import { readTransactionCells, transactionCells } from "./transactions-arg";
 
@@ -22,7 +22,15 @@ function segmentScheme(arg: unknown, m: Messages): SegmentScheme | SegmentRule[]
     if (name === "rfm" || name === "cn8") return name;
     throw new ArgumentError(m.errors.unknownScheme(cellText(cell)));
   }
-  return readSegmentRules(arg as Range);
+  // A bound of 0 is an empty cell from Excel on Windows (scores run 1 to 10): open, as a blank bound is.
+  return readSegmentRules((arg as Range).map((row) => zeroAsBlank(row)));
+}
+
+/** Breakpoints rise, so zeros after the last non-zero cell are empty cells from Excel on Windows (coerce.ts). */
+function trailingZerosAsBlank(cells: unknown[]): unknown[] {
+  let end = cells.length;
+  while (end > 0 && (cells[end - 1] === 0 || cells[end - 1] === null || cells[end - 1] === undefined)) end--;
+  return cells.map((c, i) => (i >= end && c === 0 ? null : c));
 }
 
 /**
@@ -35,7 +43,7 @@ function scoringOptions(arg: unknown, m: Messages): RfmOptions {
   const rows = arg as Range;
   const byRows = rows.length === 3;
   if (!byRows && rows[0].length !== 3) throw new ArgumentError(m.errors.breakpointsShape(rows.length, rows[0].length));
-  const lines = byRows ? rows : [0, 1, 2].map((k) => rows.map((row) => row[k]));
+  const lines = (byRows ? rows : [0, 1, 2].map((k) => rows.map((row) => row[k]))).map(trailingZerosAsBlank);
   const log = new ProblemLog();
   const [recency, frequency, monetary] = lines.map((cells, k) => {
     const values = readNumberColumn(cells, "bins", log);
@@ -95,7 +103,8 @@ export function rfmScoreTable(
   m: Messages,
 ): (string | number)[][] {
   const r = { name: "recency_days", column: column(recencyDays, "recency_days", m) };
-  const f = { name: "frequency", column: column(frequency, "frequency", m) };
+  // A customer has bought at least once: a frequency of 0 is an empty cell from Excel on Windows (coerce.ts).
+  const f = { name: "frequency", column: column(frequency, "frequency", m, true) };
   const v = { name: "monetary", column: column(monetary, "monetary", m) };
   sameLength(m, r, f, v);
   const scoring = scoringOptions(bins, m);

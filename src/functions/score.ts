@@ -61,16 +61,22 @@ function metricColumns(arg: unknown, m: Messages): Float64Array[] {
       }
     }
     if (bad) badRows++;
+    // A row of zeros (and blanks) only is a blank row: Excel on Windows sends empty cells as 0 (coerce.ts), as
+    // RFMSCORE and the transaction readers read such a row.
+    else if (row.every((c) => c === 0 || isBlank(c))) for (let k = 0; k < width; k++) columns[k][i] = NaN;
   });
   if (first) throw new ArgumentError(badRows > 1 ? `${first} ${m.errors.moreProblems(badRows - 1)}` : first);
   return columns;
 }
 
-/** One number per metric; left out (or all blank) and a blank weight are said as such. */
+/**
+ * One number per metric; left out (or all blank) and a blank weight are said as such. Blanks with zeros among
+ * them are "missing" too: Excel on Windows sends empty cells as 0 (coerce.ts); zeros only are said as such.
+ */
 function weightsOf(arg: unknown, m: Messages): number[] {
   const cell: CellRead = { status: "ok", value: 0 };
   const cells = isOmitted(arg) ? [] : line(arg, "weights", m);
-  if (cells.every((c) => isBlank(c))) throw new ArgumentError(m.errors.score.weightsMissing("weights"));
+  if (cells.length === 0 || (cells.every((c) => isBlank(c) || c === 0) && cells.some((c) => isBlank(c)))) throw new ArgumentError(m.errors.score.weightsMissing("weights"));
   return cells.map((c, k) => {
     if (readNumberCell(c, cell).status === "blank") throw new ArgumentError(m.errors.score.weightBlank("weights", k + 1));
     if (cell.status !== "ok") {

@@ -19,8 +19,9 @@ export interface TransactionCells {
 
 /** Each range one column (or row), all of one height; no cell is read yet. */
 export function transactionCells(customers: Range, dates: Range, amounts: Range | null, m: Messages): TransactionCells {
-  const c = { name: "customers", column: column(customers, "customers", m) };
-  const d = { name: "dates", column: column(dates, "dates", m) };
+  // A customer id or a date of 0 is an empty cell from Excel on Windows (coerce.ts); an amount of 0 is a value.
+  const c = { name: "customers", column: column(customers, "customers", m, true) };
+  const d = { name: "dates", column: column(dates, "dates", m, true) };
   const cols = [c, d];
   const a = amounts === null ? null : { name: "amounts", column: column(amounts, "amounts", m) };
   if (a) cols.push(a);

@@ -127,6 +127,13 @@ export class Chart extends ClientObject<ChartModel> {
         this.context,
         () => {
           const c = this._model();
+          // The secondary value axis exists only while a series is plotted on it (Series.axisGroup, ExcelApi 1.8:
+          // https://learn.microsoft.com/javascript/api/excel/excel.chartseries#excel-excel-chartseries-axisgroup-member);
+          // ChartAxes.getItem("Value", "Secondary") on a chart without one fails at sync
+          // (https://learn.microsoft.com/javascript/api/excel/excel.chartaxes#excel-excel-chartaxes-getitem-member(1)).
+          if (group === "Secondary" && !c.series.some((s) => s.axisGroup === "Secondary")) {
+            throw new StandInError("InvalidArgument", `The chart "${c.name}" has no secondary ${type.toLowerCase()} axis: put a series on it first.`);
+          }
           const key = `${type}/${group}`;
           const holder = { text: c.axisTitles.get(key) ?? "", visible: c.axisTitles.has(key) };
           return new Proxy(holder, {

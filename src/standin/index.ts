@@ -17,6 +17,7 @@ import { StandInError } from "./errors";
 import type { ExcelHost } from "../excel/host";
 import { WorkbookModel, type RangeRef, type SheetModel, type SyncRecord } from "./model";
 import type { StandInOptions } from "./sync";
+import { defaultHostProfile, FIVE_MB, type HostProfile } from "./host-profile";
 import { read, sheetView, tableView, chartView, pivotView, conditionalFormatView, type ChartView, type ConditionalFormatView, type PivotView, type SheetView, type TableView } from "./views";
 import { StandInContext } from "./workbook";
 
@@ -24,6 +25,7 @@ export { columnLetters, parseAddress } from "./addresses";
 export { StandInError } from "./errors";
 export type { SyncRecord } from "./model";
 export { utf8Length, type StandInOptions } from "./sync";
+export { HOST_PROFILES, FIVE_MB, defaultHostProfile, parseHostProfile, setDefaultHostProfile, type HostProfile } from "./host-profile";
 export { typedInput } from "./typed-input";
 export type { ChartView, ConditionalFormatView, PivotView, SeriesView, SheetView, TableView } from "./views";
 export type { StandInContext } from "./workbook";
@@ -36,6 +38,13 @@ export interface StandIn {
   readonly host: ExcelHost;
   /** Change the host's ExcelApi version, payload limit, or make a sync fail (`failSync`). */
   configure(options: StandInOptions): void;
+  /** The host profile this stand-in was made with (host-profile.ts). */
+  readonly profile: HostProfile;
+  /**
+   * Saves, closes and reopens the workbook: everything kept, but every sheet gets a new id, as office-js #1390
+   * reports after a workbook is reopened in another Excel (worksheet ids are not stable across sessions).
+   */
+  reopen(): void;
 
   addSheet(name: string, rows?: unknown[][], options?: { at?: string; numberFormats?: string[][] }): SheetModel;
   /** A sheet from CSV text, converted as Excel opens a CSV: numbers to numbers, date-times to serials. */
@@ -77,9 +86,12 @@ function sheetOf(model: WorkbookModel, name: string): SheetModel {
 
 export function createStandIn(options: StandInOptions = {}): StandIn {
   const model = new WorkbookModel();
+  const host = options.host ?? defaultHostProfile();
   const config: Required<StandInOptions> = {
+    host,
     excelApi: options.excelApi ?? "1.12",
-    payloadLimit: options.payloadLimit === undefined ? 5 * 1024 * 1024 : options.payloadLimit,
+    // The 5 MB cap is Excel on the web's (host-profile.ts cites it); desktop documents none.
+    payloadLimit: options.payloadLimit === undefined ? (host === "web" ? FIVE_MB : null) : options.payloadLimit,
     failSync: options.failSync ?? null,
   };
 
@@ -115,6 +127,10 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     get host(): ExcelHost {
       // The stand-in implements the subset of Excel.RequestContext the add-in uses, not its whole type.
       return { run: standIn.run, isSetSupported: standIn.isSetSupported } as unknown as ExcelHost;
+    },
+    profile: host,
+    reopen() {
+      for (const sheet of model.sheets) sheet.id = model.newId("sheet");
     },
     configure(next) {
       if (next.excelApi !== undefined) config.excelApi = next.excelApi;

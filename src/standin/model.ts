@@ -27,7 +27,8 @@ export class SheetModel {
   readonly styles = new Map<string, CellStyle>();
   readonly columnWidths = new Map<number, number>();
   constructor(
-    readonly id: string,
+    /** Not readonly: a reopened workbook gives its sheets new ids (index.ts `reopen`, office-js #1390). */
+    public id: string,
     public name: string,
   ) {}
 
@@ -53,19 +54,29 @@ export class SheetModel {
     row[c] = f === "" || f === "General" ? undefined : f;
   }
 
-  /** Bounding box of the cells holding a value, or null. */
-  usedBox(): Box | null {
+  /**
+   * Bounding box of the used cells, or null. Excel counts a cell with only a format (a number format, a fill,
+   * bold) as used unless `valuesOnly` ("considers only cells with values as used cells (ignores formatting)":
+   * Worksheet.getUsedRange, https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)).
+   */
+  usedBox(valuesOnly = true): Box | null {
     let box: Box | null = null;
-    for (const [r, row] of this.cells) {
-      for (let c = 0; c < row.length; c++) {
-        if (row[c] === undefined) continue;
-        if (!box) box = { r0: r, c0: c, r1: r, c1: c };
-        else {
-          box.r0 = Math.min(box.r0, r);
-          box.r1 = Math.max(box.r1, r);
-          box.c0 = Math.min(box.c0, c);
-          box.c1 = Math.max(box.c1, c);
-        }
+    const use = (r: number, c: number) => {
+      if (!box) box = { r0: r, c0: c, r1: r, c1: c };
+      else {
+        box.r0 = Math.min(box.r0, r);
+        box.r1 = Math.max(box.r1, r);
+        box.c0 = Math.min(box.c0, c);
+        box.c1 = Math.max(box.c1, c);
+      }
+    };
+    for (const rows of valuesOnly ? [this.cells] : [this.cells, this.formats]) {
+      for (const [r, row] of rows) for (let c = 0; c < row.length; c++) if (row[c] !== undefined) use(r, c);
+    }
+    if (!valuesOnly) {
+      for (const key of this.styles.keys()) {
+        const [r, c] = key.split(",").map(Number);
+        use(r, c);
       }
     }
     return box;
@@ -172,6 +183,8 @@ export interface SyncRecord {
   actions: number;
   calculationSuspended: boolean;
   error: string | null;
+  /** Cells written as NaN or ±Infinity, which Office sends as null and so leaves unchanged (range.ts `asSent`). */
+  nonFiniteCells: number;
 }
 
 /** The whole workbook. One instance is shared by every Excel.run of a stand-in. */
@@ -184,6 +197,8 @@ export class WorkbookModel {
   /** Document settings, stored as JSON text as Office stores them. */
   readonly settings = new Map<string, string>();
   readonly syncs: SyncRecord[] = [];
+  /** Running count of non-finite numbers written (each sync records its share). */
+  nonFiniteCells = 0;
   activeSheet: SheetModel | null = null;
   selection: RangeRef | null = null;
   private nextId = 1;
@@ -208,8 +223,14 @@ export class WorkbookModel {
     return sheet;
   }
 
-  /** A workbook keeps at least one visible sheet (Excel refuses to delete or hide the last one). source? */
+  /**
+   * A workbook keeps at least one visible sheet (Excel refuses to delete or hide the last one). source?
+   * A very hidden sheet cannot be deleted: Office answers GeneralException, by design, and the add-in must
+   * make it visible or hidden first (office-js #365; "Worksheets cannot be deleted if the visibility is Very
+   * Hidden", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#delete-a-worksheet).
+   */
   deleteSheet(sheet: SheetModel): void {
+    if (sheet.visibility === "VeryHidden") throw new StandInError("GeneralException", `The very hidden sheet "${sheet.name}" cannot be deleted.`);
     const visible = this.sheets.filter((s) => s.visibility === "Visible" && s !== sheet);
     if (visible.length === 0) throw new StandInError("InvalidOperation", "A workbook must keep at least one visible sheet.");
     sheet.deleted = true;

@@ -103,8 +103,11 @@ export class PivotTable extends ClientObject<PivotModel> {
         let entry: PivotModel["data"][number] | null = null;
         this._call("dataHierarchies.add", [h.fieldName], () => {
           const { pivot: p, field } = h._model();
-          // A new data hierarchy sums, named "Sum of <field>" as in Excel. source?
-          entry = { name: `Sum of ${field}`, field, summarizeBy: "Sum" };
+          // A new data field sums numbers and counts anything else: "By default, numeric fields use SUM, and
+          // nonnumeric fields (text, dates as text, blanks) use COUNT" (Excel help, "Change the summary function or
+          // custom calculation for a field in a PivotTable": https://support.microsoft.com/office/change-the-summary-function-or-custom-calculation-for-a-field-in-a-pivottable-report-480ed960-5e27-4c27-a1b9-6a9db8ab7f4f).
+          const summarizeBy = allNumbers(p, field) ? "Sum" : "Count";
+          entry = { name: `${summarizeBy === "Sum" ? "Sum" : "Count"} of ${field}`, field, summarizeBy };
           p.data.push(entry);
         });
         return new DataHierarchy(this.context, () => entry);
@@ -152,3 +155,12 @@ export class DataHierarchy extends ClientObject<PivotModel["data"][number]> {
   }
 }
 
+/** Every cell below the header in `field`'s source column holds a number (Excel's test for a Sum field). */
+function allNumbers(p: PivotModel, field: string): boolean {
+  const ref = "table" in p.source ? { sheet: p.source.table.sheet, ...p.source.table.box } : p.source.range;
+  const column = ref.c0 + pivotFields(p).indexOf(field);
+  const used = ref.sheet.usedBox();
+  const last = Math.min("table" in p.source && p.source.table.showTotals ? ref.r1 - 1 : ref.r1, used ? used.r1 : ref.r0);
+  for (let r = ref.r0 + 1; r <= last; r++) if (typeof ref.sheet.value(r, column) !== "number") return false;
+  return true;
+}

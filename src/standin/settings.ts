@@ -5,7 +5,25 @@
  */
 import { ClientObject, Collection } from "./client-object";
 import { StandInError } from "./errors";
-import type { SyncQueue } from "./sync";
+import { utf8Length, type SyncQueue } from "./sync";
+
+/**
+ * Document settings hold about 2 MB in all ("We only support 2MB maximum for settings", Microsoft in office-js
+ * #621, after Office.Settings.set: https://learn.microsoft.com/javascript/api/office/office.settings#office-office-settings-set-member(1));
+ * over it Excel answers "The argument is invalid or missing or has an incorrect format" (InvalidArgument,
+ * office-js #3957). Counted as the UTF-8 bytes of every key and JSON value.
+ */
+export const SETTINGS_LIMIT = 2 * 1024 * 1024;
+
+/** Stores `text` under `key`, or refuses (at sync, as Office does) when the settings would outgrow the cap. */
+function store(settings: Map<string, string>, key: string, text: string): void {
+  let bytes = utf8Length(key) + utf8Length(text);
+  for (const [k, v] of settings) if (k !== key) bytes += utf8Length(k) + utf8Length(v);
+  if (bytes > SETTINGS_LIMIT) {
+    throw new StandInError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (the document settings would hold ${bytes} bytes; at most ${SETTINGS_LIMIT}).`);
+  }
+  settings.set(key, text);
+}
 
 export class SettingCollection extends Collection<[string, string], Setting> {
   protected readonly _kind = "setting collection";
@@ -19,7 +37,7 @@ export class SettingCollection extends Collection<[string, string], Setting> {
   add(key: string, value: unknown): Setting {
     const text = JSON.stringify(value);
     if (text === undefined) throw new StandInError("InvalidArgument", `The value of setting "${key}" cannot be stored.`);
-    this.context._write({ method: "add", args: [key, value] }, () => this.context.model.settings.set(key, text));
+    this.context._write({ method: "add", args: [key, value] }, () => store(this.context.model.settings, key, text));
     return this.getItem(key);
   }
   getItem(key: string): Setting {
@@ -46,7 +64,7 @@ export class Setting extends ClientObject<[string, string]> {
     return this._get("value");
   }
   set value(v: unknown) {
-    this._set("value", v, (e) => this.context.model.settings.set(e[0], JSON.stringify(v)));
+    this._set("value", v, (e) => store(this.context.model.settings, e[0], JSON.stringify(v)));
   }
   delete(): void {
     this._call("delete", [], (e) => this.context.model.settings.delete(e[0]));

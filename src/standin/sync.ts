@@ -9,12 +9,15 @@
  * and https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
  */
 import { StandInError } from "./errors";
+import type { HostProfile } from "./host-profile";
 import type { WorkbookModel } from "./model";
 
 export interface StandInOptions {
+  /** Which Excel to be (host-profile.ts); default: the profile the tests set (TIER_HOST), else "web". */
+  host?: HostProfile;
   /** Highest ExcelApi requirement set the host supports, e.g. "1.8" (default "1.12"). */
   excelApi?: string;
-  /** Refuse a sync whose request or response exceeds this many bytes (default 5 MB, like Office); null: never. */
+  /** Refuse a sync whose request or response exceeds this many bytes (default: 5 MB on the web, none on desktop); null: never. */
   payloadLimit?: number | null;
   /**
    * Make a sync fail as a lost connection or an Excel error would: each sync whose log index (1-based,
@@ -108,7 +111,9 @@ export class SyncQueue {
       actions: actions.length,
       calculationSuspended: this.suspendCalculation,
       error: null as string | null,
+      nonFiniteCells: 0,
     };
+    const nonFiniteBefore = this.model.nonFiniteCells;
     this.suspendCalculation = false;
     this.model.syncs.push(record);
     await Promise.resolve();
@@ -128,6 +133,7 @@ export class SyncQueue {
       }
       try {
         record.responseBytes += a.run();
+        record.nonFiniteCells = this.model.nonFiniteCells - nonFiniteBefore;
       } catch (e) {
         record.error = e instanceof StandInError ? e.code : String(e);
         throw e;

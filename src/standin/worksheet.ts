@@ -120,21 +120,22 @@ export class Worksheet extends ClientObject<SheetModel> {
   getCell(row: number, column: number): Range {
     return this.getRangeByIndexes(row, column, 1, 1);
   }
-  /** A blank sheet gives its top-left cell, not an error (Worksheet.getUsedRange); valuesOnly is not modelled. */
+  /**
+   * A blank sheet gives its top-left cell, not an error; without `valuesOnly`, cells holding only a format count
+   * (model.ts `usedBox` cites Worksheet.getUsedRange).
+   */
   getUsedRange(valuesOnly?: boolean): Range {
-    void valuesOnly;
     return new Range(this.context, () => {
       const sheet = this._model();
-      return { sheet, ...(sheet.usedBox() ?? { r0: 0, c0: 0, r1: 0, c1: 0 }) };
+      return { sheet, ...(sheet.usedBox(valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }) };
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
-    void valuesOnly;
     return new Range(
       this.context,
       () => {
         const sheet = this._model();
-        const box = sheet.usedBox();
+        const box = sheet.usedBox(valuesOnly === true);
         return box ? { sheet, ...box } : null;
       },
       true,

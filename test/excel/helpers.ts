@@ -68,10 +68,11 @@ export function settingsFor(rows: number, overrides: Partial<AnalysisSettings> =
 /** Office's limit on a request or a response. */
 export const FIVE_MB = 5 * 1024 * 1024;
 
-/** Every sync of a run succeeded, with its request and its response under Office's 5 MB. */
+/** Every sync of a run succeeded, with its request and its response under Office's 5 MB, and no NaN sent as null. */
 export function expectSyncsUnderLimit(log: ReturnType<StandIn["syncLog"]>): void {
   for (const s of log) {
     expect(s.error).toBeNull();
+    expect(s.nonFiniteCells).toBe(0);
     expect(s.requestBytes).toBeLessThan(FIVE_MB);
     expect(s.responseBytes).toBeLessThan(FIVE_MB);
   }

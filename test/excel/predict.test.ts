@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { runAnalysis } from "../../src/core/analysis/run";
 import { CoreError } from "../../src/core/cells/errors";
 import { PREDICT_DEFAULTS, PREDICT_DEFAULTS as DEFAULT_PREDICT } from "../../src/core/analysis/predictions";
-import { READ_SYNCS, WRITE_SYNCS_PREDICT, SNAPSHOT_SYNCS } from "../../src/excel/host";
+import { CHECK_SYNCS, READ_SYNCS, WRITE_SYNCS_PREDICT, SNAPSHOT_SYNCS } from "../../src/excel/host";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { CANT_LOSE_MARK } from "../../src/excel/results";
 import { SETTINGS_KEY } from "../../src/excel/settings";
@@ -202,11 +202,11 @@ describe("sync budget with Predict on", () => {
       const log = book.syncLog();
       counts.push(log.length);
       expectSyncsUnderLimit(log);
-      expect(log.slice(1 + READ_SYNCS).every((s) => s.calculationSuspended)).toBe(true);
+      expect(log.slice(1 + READ_SYNCS + CHECK_SYNCS).every((s) => s.calculationSuspended)).toBe(true);
       // 100,000 customers: about 2.75 MB in each of the 14 write syncs.
       if (n === 100_000) expect(Math.max(...log.map((s) => s.requestBytes))).toBeGreaterThan(2.5 * 1024 * 1024);
     }
-    expect(counts[0]).toBe(1 + READ_SYNCS + WRITE_SYNCS_PREDICT + 1 + SNAPSHOT_SYNCS);
+    expect(counts[0]).toBe(1 + READ_SYNCS + CHECK_SYNCS + WRITE_SYNCS_PREDICT + 1 + SNAPSHOT_SYNCS);
     expect(counts[1]).toBe(counts[0]);
   }, 180_000);
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { SCORE_TIER_KEYS } from "../../src/core/tiers/score";
-import { READ_SYNCS, SNAPSHOT_SYNCS, WRITE_SYNCS } from "../../src/excel/host";
+import { CHECK_SYNCS, READ_SYNCS, SNAPSHOT_SYNCS, WRITE_SYNCS } from "../../src/excel/host";
 import type { AnalysisSettings, ScoreSettings } from "../../src/excel/port";
 import { en } from "../../src/i18n/en";
 import { zhCN } from "../../src/i18n/zh-CN";
@@ -156,6 +156,6 @@ describe("sync budget by score band", () => {
       counts.push(book.syncLog().length);
       expectSyncsUnderLimit(book.syncLog());
     }
-    expect(counts).toEqual([1 + READ_SYNCS + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS, 1 + READ_SYNCS + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS]);
+    expect(counts).toEqual([1 + READ_SYNCS + CHECK_SYNCS + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS, 1 + READ_SYNCS + CHECK_SYNCS + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS]);
   }, 120_000);
 });

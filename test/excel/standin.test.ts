@@ -37,7 +37,7 @@ describe("Excel stand-in", () => {
       await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
       context.workbook.worksheets.getItem("S").getRange("A1:B1").values = [[1]];
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
-      context.workbook.worksheets.getItem("S").getRange("A1").values = [[Number.NaN]];
+      context.workbook.worksheets.getItem("S").getRange("A1").values = [[{ not: "a value" }]];
       await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
     });
   });

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { afterEach, describe, expect, it } from "vitest";
 import { ABC_LABELS, abcUpgrade, classifyAbc } from "../../src/core/tiers/abc";
-import { abcclass, abcnext } from "../../src/functions/functions";
+import { abcclass, abcnext } from "../support/excel-functions";
 import { excelError, setDisplayLanguage } from "../support/custom-functions";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
@@ -26,12 +26,13 @@ describe("=TIER.ABCCLASS(values, , , , \"computed\")", () => {
     expect(labels).toEqual(Array.from(core.classes, (c) => ABC_LABELS[c]));
   });
 
-  it("keeps blanks blank, reads number text, zero and negative values are C, a row gives a row", () => {
+  // Issue 11 changes 0 from class C to blank: Excel on Windows sends an empty cell as 0 (coerce.ts).
+  it("keeps blanks and zeros blank, reads number text, negative values are C, a row gives a row", () => {
     const values = col("¥1,000", 800, null, "600", 300, "", 200, 150, 100, 80, 60, 40, 30, 20, 10, 0, -5);
     const out = abcclass(values, omitted, omitted, omitted, "computed").map((r) => r[0]);
     expect(out[2]).toBe("");
     expect(out[5]).toBe("");
-    expect(out.slice(-2)).toEqual(["C", "C"]);
+    expect(out.slice(-2)).toEqual(["", "C"]);
     expect(out.filter((l) => l !== "").join("")).toMatch(/^A+B*C+$/);
     const row = abcclass([values.map((r) => r[0])], omitted, omitted, omitted, "computed");
     expect(row).toEqual([out]);
@@ -85,8 +86,9 @@ describe("=TIER.ABCNEXT", () => {
   });
 
   it("with \"computed\": a non-positive value needs the whole smallest B value and more; the gaps match abcUpgrade", () => {
-    const out = abcnext(col(...swiss, 0), omitted, omitted, omitted, "computed");
-    const values = [...swiss, 0];
+    // A negative value (0 is blank since issue 11: Excel on Windows sends an empty cell as 0).
+    const out = abcnext(col(...swiss, -1), omitted, omitted, omitted, "computed");
+    const values = [...swiss, -1];
     const core = classifyAbc(values, { method: "computed" });
     const up = abcUpgrade(values, core);
     out.forEach(([next, gap], i) => {
@@ -97,7 +99,7 @@ describe("=TIER.ABCNEXT", () => {
     const i710 = swiss.indexOf(709);
     expect(out[i710]).toEqual(["B", 1]);
     expect(out[swiss.indexOf(1142)]).toEqual(["A", 3]);
-    expect(out[swiss.length]).toEqual(["B", 710]);
+    expect(out[swiss.length]).toEqual(["B", 711]);
   });
 
   it("reports bad cells and bad cuts as ABCCLASS does", () => {

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { SCORE_TIER_KEYS } from "../../src/core/tiers/score";
-import { migration } from "../../src/functions/functions";
+import { migration } from "../support/excel-functions";
 import { en } from "../../src/i18n/en";
 import { scoreTierLabels } from "../../src/i18n/describe";
 import { zhCN } from "../../src/i18n/zh-CN";

@@ -3,7 +3,7 @@
  * arguments as null, numbers or text for ids and shares, error cells as error objects.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { pilot } from "../../src/functions/functions";
+import { pilot } from "../support/excel-functions";
 import { excelError, setDisplayLanguage } from "../support/custom-functions";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);

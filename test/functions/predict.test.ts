@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { serialFromParts } from "../../src/core/cells/dates";
-import { clvfit, clvpredict, lifecycle, palive } from "../../src/functions/functions";
+import { clvfit, clvpredict, lifecycle, palive } from "../support/excel-functions";
 import { excelError, setDisplayLanguage } from "../support/custom-functions";
 
 const DATA = new URL("../../../shared/data/", import.meta.url).pathname;

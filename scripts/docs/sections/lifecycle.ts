@@ -52,9 +52,9 @@ export function lifecycleSection(): Values {
     ];
     const lcCases: Case[] = [
       ["`silent_multiple` below `active_multiple`", "`silent_multiple` 小于 `active_multiple`", lifecycle, K, KD, O, O, 2, 1, O],
-      ["`active_multiple` of 0", "`active_multiple` 为 0", lifecycle, K, KD, O, O, 0, O, O],
+      ["A negative `active_multiple`", "`active_multiple` 为负数", lifecycle, K, KD, O, O, -1, O, O],
       ["Negative `new_days`", "`new_days` 为负数", lifecycle, K, KD, O, -1, O, O, O],
-      ["`churn_cap_days` of 0 (leave it empty for no cap)", "`churn_cap_days` 为 0（不设上限请留空）", lifecycle, K, KD, O, O, O, O, 0],
+      ["A negative `churn_cap_days` (leave it empty for no cap)", "`churn_cap_days` 为负数（不设上限请留空）", lifecycle, K, KD, O, O, O, O, -30],
       ["`as_of` before the first purchase", "`as_of` 早于第一次购买", lifecycle, K, KD, "2020-01-01", O, O, O, O],
       ["A date that is not a date", "日期不是日期", lifecycle, K, col("2024-01-05", "2024-02-30", "2024-01-20", "2024-03-01", "2024-02-02"), O, O, O, O, O],
     ];

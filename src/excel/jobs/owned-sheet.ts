@@ -5,7 +5,7 @@
  */
 import { withSuppressed } from "../errors";
 import { OWNED_KEY, type BookState } from "../settings";
-import { chooseSheetName } from "../sheets";
+import { chooseSheetName, replaceableIds } from "../sheets";
 
 /**
  * Adds a sheet the add-in owns, named `base` or "base (2)" … beside a user's sheet of that name; with
@@ -16,7 +16,7 @@ import { chooseSheetName } from "../sheets";
  */
 export async function addOwnedSheet(context: Excel.RequestContext, base: string, state: BookState, replace: boolean, keep: readonly string[]): Promise<{ sheet: Excel.Worksheet; replaced: string | null }> {
   const wb = context.workbook;
-  const replaceable = new Set(replace ? state.owned.filter((id) => !keep.includes(id)) : []);
+  const replaceable = replace ? replaceableIds(state.owned, state.sheets, keep) : new Set<string>();
   const name = chooseSheetName(base, state.sheets, replaceable);
   const old = state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase() && replaceable.has(s.id)) ?? null;
   if (old) wb.worksheets.getItem(old.id).delete();

@@ -40,7 +40,9 @@ export function preview(host: ExcelHost, source: SourceRef | null, hasHeader: He
       // A single selected cell stands for its current region.
       const selected = context.workbook.getSelectedRange();
       const selectedShape = loadShape(selected);
-      const region = host.isSetSupported("ExcelApi", "1.7") ? selected.getSurroundingRegion() : selected;
+      // getSurroundingRegion is ExcelApi 1.7; the manifest requires 1.8, so every host that loads the add-in has it
+      // (issue 11 removed the fallback to the selection, which no host could reach).
+      const region = selected.getSurroundingRegion();
       const regionShape = loadShape(region);
       await context.sync().catch((e: unknown) => {
         throw new WorkbookError(m.workbook.errors.noSelection, e);

@@ -4,9 +4,9 @@
  * repeats the analysis on new data. It also reads the history's index and the pilots again for the snapshot.
  */
 import { tierLabel } from "../../i18n/tier-names";
-import { addPivot, PIVOT_API } from "../pivot";
+import { addPivot } from "../pivot";
 import { a1, a1Range } from "../read";
-import { queueBlock, queueText } from "../results";
+import { queueBlock } from "../results";
 import { LAST_RUN_KEY, loadBookState, SETTINGS_KEY, type BookState, type LastRun } from "../settings";
 import { freeName } from "../sheets";
 import { summaryLayout } from "../summary";
@@ -63,17 +63,15 @@ export async function finish(job: RunJob, p: WritePlan, computed: Computed, shee
   summarySheet.getRange(a1Range(0, 0, layout.table.values.length, layout.table.values[0].length)).format.autofitColumns();
 
   const pivotColumn = layout.columns.length + 1;
-  const pivot = job.host.isSetSupported("ExcelApi", PIVOT_API);
-  let pivotNote: string | null = null;
-  if (pivot) {
-    const by = columns.find((c) => c.key === (a.tierBy === "segment" ? "segment" : a.tierBy === "abcClass" ? "abcClass" : "band"))!.header;
-    const count = columns.find((c) => c.key === "customer")!.header;
-    const sum = columns.find((c) => c.key === "monetary")!.header;
-    addPivot(summarySheet, resultsTable, summarySheet.getRange(a1(0, pivotColumn)), { rows: by, count, sum }, m);
-  } else {
-    pivotNote = m.workbook.summary.pivotNote(PIVOT_API);
-    queueText(summarySheet.getRange(a1(0, pivotColumn)), pivotNote);
-  }
+  // PivotTables need ExcelApi 1.8 (PIVOT_API), which the manifest requires: every host that loads the add-in
+  // builds one. Issue 11 removed the note written in its place, which no host could reach; the report keeps
+  // `pivotNote` (always null) for the pane's contract.
+  const pivot = true;
+  const pivotNote: string | null = null;
+  const by = columns.find((c) => c.key === (a.tierBy === "segment" ? "segment" : a.tierBy === "abcClass" ? "abcClass" : "band"))!.header;
+  const count = columns.find((c) => c.key === "customer")!.header;
+  const sum = columns.find((c) => c.key === "monetary")!.header;
+  addPivot(summarySheet, resultsTable, summarySheet.getRange(a1(0, pivotColumn)), { rows: by, count, sum }, m);
 
   const lastRun: LastRun = {
     resultsSheetId: resultsSheet.id,

@@ -12,7 +12,7 @@ import { withSuppressed } from "../errors";
 import { newHistory } from "../history";
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT } from "../host";
 import { churnColumns, queueHeader, queueRows, queueText, resultColumns, resultRows, type ColumnSpec, type RowsAndBytes } from "../results";
-import { HISTORY_KEY, OWNED_KEY, type BookState } from "../settings";
+import { HISTORY_KEY, loadBookState, OWNED_KEY, type BookState } from "../settings";
 import { planSheets, type SheetPlan } from "../sheets";
 import type { Computed, ReadColumns } from "./run-compute";
 import { PROGRESS, type RunJob } from "./run-job";
@@ -21,6 +21,8 @@ export interface WritePlan {
   book: BookState;
   sheets: SheetPlan;
   replacedIds: Set<string>;
+  /** The sheet the run read (never replaced). */
+  sourceSheetId: string | null;
   /** The results sheet's columns and rows (one per customer). */
   columns: ColumnSpec[];
   customers: number;
@@ -37,14 +39,7 @@ export function plan(job: RunJob, read: ReadColumns & { book: BookState; extraNa
   const { settings, m } = job;
   const { a } = computed;
   const book = read.book;
-  const historySheetInfo = book.historySheet;
-  const planOwned = historySheetInfo ? book.owned.filter((id) => id !== historySheetInfo.id) : book.owned;
-  const sheets = planSheets(
-    { ...m.workbook.sheets, churn: settings.predict ? m.workbook.sheets.churn : null, history: historySheetInfo ? null : m.workbook.history.sheet },
-    book.sheets,
-    planOwned,
-    read.shape.sheetId,
-  );
+  const sheets = planRunSheets(job, book, read.shape.sheetId);
   const columns = resultColumns(a, m, { extraName: read.extraName, strategies: settings.strategies });
   const customers = a.customerIds.length;
   const { rows, bytes } = resultRows(columns, customers);
@@ -57,7 +52,42 @@ export function plan(job: RunJob, read: ReadColumns & { book: BookState; extraNa
     allBytes.set(warn.bytes, customers);
   }
   const blocks = splitByBytes(allBytes, settings.predict ? WRITE_SYNCS_PREDICT : WRITE_SYNCS, PAYLOAD_TARGET);
-  return { book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)), columns, customers, rows, warnColumns, warn, blocks };
+  return { book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)), sourceSheetId: read.shape.sheetId, columns, customers, rows, warnColumns, warn, blocks };
+}
+
+/** Which sheets the run adds and replaces, given the workbook's sheets and ownership in `book`. */
+function planRunSheets(job: RunJob, book: BookState, sourceSheetId: string | null): SheetPlan {
+  const { settings, m } = job;
+  const historySheetInfo = book.historySheet;
+  const planOwned = historySheetInfo ? book.owned.filter((id) => id !== historySheetInfo.id) : book.owned;
+  return planSheets(
+    { ...m.workbook.sheets, churn: settings.predict ? m.workbook.sheets.churn : null, history: historySheetInfo ? null : m.workbook.history.sheet },
+    book.sheets,
+    planOwned,
+    sourceSheetId,
+  );
+}
+
+/**
+ * The check sync before the writes (CHECK_SYNCS, host.ts): the sheets as they are now, not as the run's first
+ * sync found them. While the run reads and computes (seconds on a large sheet) the person may rename the results
+ * sheet to keep it (the guide's snapshot workflow), add a sheet of a name the run is about to use, or delete one;
+ * the sheets to replace are planned again from this state, so the first write sync deletes only a sheet that is
+ * still the add-in's under that very name and id, and adds its sheets under names that are free now.
+ */
+export async function recheck(job: RunJob, p: WritePlan): Promise<WritePlan> {
+  const read = loadBookState(job.context);
+  await job.context.sync();
+  const now = read();
+  // Ownership and the history are the run's own bookkeeping (no other job runs meanwhile: queue.ts); the
+  // sheets' names and ids are the person's.
+  const book: BookState = { ...p.book, sheets: now.sheets, owned: now.owned, setAside: now.setAside };
+  if (book.historySheet && !now.sheets.some((s) => s.id === book.historySheet!.id)) {
+    book.history = null;
+    book.historySheet = null;
+  }
+  const sheets = planRunSheets(job, book, p.sourceSheetId);
+  return { ...p, book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)) };
 }
 
 /** This run's sheets, added in the first write sync, and the tables in use (loaded in it). */

@@ -7,6 +7,7 @@
  * Sync budget, whatever the row count (up to the sizes in docs/PERFORMANCE.md):
  *   1 (source shape, a sample of its rows, sheets, ownership) + READ_SYNCS (mapped columns; more only
  *   when the sampled rows say the cells exceed READ_SYNCS × PAYLOAD_TARGET ÷ READ_MARGIN, see read.ts)
+ *   + CHECK_SYNCS (the sheets re-read before the writes, run-write.ts `recheck`)
  *   + WRITE_SYNCS (results rows; with Predict WRITE_SYNCS_PREDICT for them and the churn-warning rows
  *   together; each sync under PAYLOAD_TARGET)
  *   + 1 (tables, summary, PivotTable, settings)
@@ -26,7 +27,7 @@ import { canSuspend, job, suspendCalculation } from "./job";
 import { checkSettings, compute, upgradeCandidates, type Computed, type ReadColumns } from "./run-compute";
 import { finish, type Finished } from "./run-finish";
 import { PROGRESS, type RunJob } from "./run-job";
-import { plan, write, type RunSheets, type WritePlan } from "./run-write";
+import { plan, recheck, write, type RunSheets, type WritePlan } from "./run-write";
 
 export interface Read extends ReadColumns {
   book: BookState;
@@ -89,12 +90,14 @@ async function snapshot(job: RunJob, p: WritePlan, computed: Computed, sheets: R
       tiering: tieringOf(job.settings),
       source: job.source,
     });
-    let snapshotNote: string | null = null;
+    const notes: string[] = [];
     if (saved.dropped.length > 0) {
       const h = m.workbook.history;
-      snapshotNote = h.dropped(saved.dropped.length, saved.dropped.map((r) => h.droppedItem(r.asOf, m.workbook.migration.basis[r.tierBy])).join(", "));
+      notes.push(h.dropped(saved.dropped.length, saved.dropped.map((r) => h.droppedItem(r.asOf, m.workbook.migration.basis[r.tierBy])).join(", ")));
     }
-    return { snapshot: snapshotInfo(saved.record), snapshotNote };
+    // A new history beside one set aside (its index unreadable; Excel cannot delete it): say where it is kept.
+    if (sheets.history && p.book.setAside.length > 0) notes.push(m.excelLimits.historySetAside(p.book.setAside.map((s) => s.name).join(", ")));
+    return { snapshot: snapshotInfo(saved.record), snapshotNote: notes.length > 0 ? notes.join(" ") : null };
   } catch (e) {
     const reason = userError(e, m).message;
     console.warn("Tiering: the run's snapshot was not saved in the history", e);
@@ -137,7 +140,8 @@ export async function run(host: ExcelHost, given: AnalysisSettings, options: Run
     run.checkCancel();
     const data = await read(run);
     const computed = await compute(run, data);
-    const planned = plan(run, data, computed);
+    // The sheets re-read just before the writes: none the person renamed or added meanwhile is replaced.
+    const planned = await recheck(run, plan(run, data, computed));
     const sheets = await write(run, planned, computed);
     const finished = await finish(run, planned, computed, sheets, data.extraName);
     const saved = await snapshot(run, planned, computed, sheets, finished);

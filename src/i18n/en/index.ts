@@ -12,6 +12,7 @@ import { core } from "./core";
 import { functions } from "./functions";
 import { hostile } from "./hostile";
 import { overTime } from "./over-time";
+import { excelLimits } from "./excel-limits";
 import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
@@ -28,6 +29,7 @@ export const en = {
   ...pane,
   ...workbook,
   ...cliHelp,
+  ...excelLimits,
   ...hostile,
   ...overTime,
   ...overTimePane,

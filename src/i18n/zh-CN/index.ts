@@ -6,6 +6,7 @@ import { core } from "./core";
 import { functions } from "./functions";
 import { hostile } from "./hostile";
 import { overTime } from "./over-time";
+import { excelLimits } from "./excel-limits";
 import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
@@ -21,6 +22,7 @@ export const zhCN: Messages = {
   ...pane,
   ...workbook,
   ...cliHelp,
+  ...excelLimits,
   ...hostile,
   ...overTime,
   ...overTimePane,

@@ -1,0 +1,80 @@
+/**
+ * The run's promises under the strict stand-in (issue 11): the history sheet is never deleted (Excel cannot
+ * delete a very hidden sheet, office-js #365), an unreadable index sets the old history aside with a notice and
+ * runs go on, and a sheet the person renames or adds during a run is never replaced (the check sync re-reads
+ * the sheets before the first write).
+ */
+import { describe, expect, it } from "vitest";
+import { HISTORY_KEY, OWNED_KEY } from "../../src/excel/settings";
+import { en } from "../../src/i18n/en";
+import { twoPeriods, settingsOn } from "./dynamic-support";
+
+describe("the history is never deleted", () => {
+  it("an unreadable index: the old history is set aside, untouched, with a notice, and every later run goes on", async () => {
+    const { book, port, h1 } = twoPeriods();
+    const settings = settingsOn("H1", h1.length, "2024-06-30");
+    const first = await port.run(settings, { locale: "en" });
+    const oldSheet = book.sheet(en.workbook.history.sheet)!;
+    const oldRows = book.tableRows("TieringHistory");
+    expect(oldRows).toHaveLength(first.customers);
+    await book.run(async (context) => {
+      context.workbook.settings.add(HISTORY_KEY, { not: "an index" });
+      await context.sync();
+    });
+    const second = await port.run(settings, { locale: "en" });
+    expect(second.snapshot).not.toBeNull();
+    expect(second.snapshotNote).toBe(en.excelLimits.historySetAside(en.workbook.history.sheet));
+    // The old history sheet is there, very hidden, its rows as they were; the new one beside it.
+    expect(book.sheet(oldSheet.id)).toMatchObject({ name: en.workbook.history.sheet, visibility: "VeryHidden" });
+    expect(book.tableRows("TieringHistory")).toEqual(oldRows);
+    const index = book.settings()[HISTORY_KEY] as { sheetId: string };
+    expect(book.sheet(index.sheetId)).toMatchObject({ name: `${en.workbook.history.sheet} (2)`, visibility: "VeryHidden" });
+    const third = await port.run(settings, { locale: "en" });
+    expect(third.snapshot).not.toBeNull();
+    expect(book.syncLog().every((s) => s.error === null)).toBe(true);
+  });
+});
+
+describe("sheets the person changes during a run", () => {
+  it("a results sheet renamed during the run is kept, and a sheet added under a name the run uses is never replaced", async () => {
+    const { book, port, h1 } = twoPeriods();
+    const settings = settingsOn("H1", h1.length, "2024-06-30");
+    await port.run(settings, { locale: "en" });
+    const tiers = book.sheet("Tiers")!;
+    const summary = book.sheet("Tier Summary")!;
+    const kept = book.values("Tiers");
+    let acted = false;
+    // While the run computes (between its reads and its writes), the person keeps last run's sheets by renaming
+    // them (the guide's snapshot workflow) and starts a sheet of their own named "Tier Summary".
+    const report = await port.run(settings, {
+      locale: "en",
+      onProgress: ({ phase }) => {
+        if (acted || phase === "read") return;
+        acted = true;
+        book.model.sheet(tiers.id)!.name = "Tiers Jan";
+        book.model.sheet(summary.id)!.name = "Summary Jan";
+        book.addSheet("Tier Summary", [["my notes"]]);
+      },
+    });
+    expect(acted).toBe(true);
+    expect(book.sheet(tiers.id)).toMatchObject({ name: "Tiers Jan" });
+    expect(book.values("Tiers Jan")).toEqual(kept);
+    expect(book.sheet(summary.id)).toMatchObject({ name: "Summary Jan" });
+    expect(book.values("Tier Summary")).toEqual([["my notes"]]);
+    expect(report.sheets).toMatchObject({ results: "Tiers", summary: "Tier Summary (2)" });
+    // The person's new sheet is not the add-in's.
+    expect(book.settings()[OWNED_KEY]).not.toContain(book.sheet("Tier Summary")!.id);
+  });
+
+  it("after a reopen that renews every sheet id, a run replaces nothing it cannot prove its own", async () => {
+    const { book, port, h1 } = twoPeriods();
+    const settings = settingsOn("H1", h1.length, "2024-06-30");
+    await port.run(settings, { locale: "en" });
+    const before = book.sheets().map((s) => [s.name, book.values(s.name)]);
+    book.reopen();
+    const report = await port.run(settings, { locale: "en" });
+    expect(report.snapshot).not.toBeNull();
+    // Every sheet that was there is there with its cells.
+    for (const [name, values] of before) expect(book.values(name as string)).toEqual(values);
+  });
+});
