@@ -186,6 +186,7 @@ export async function saveBackfill(context: Excel.RequestContext, snapshots: rea
         snapshots: [...plan.kept, ...records],
       } satisfies History);
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block by design: each request stays under Office's 5 MB, in the fixed count docs/EXCEL.md promises
     await context.sync();
     save.onBlock?.(k + 1, parts);
   }
