@@ -90,9 +90,11 @@ describe("=TIER.RFM window_months", () => {
   });
 
   it("a bad window names window_months", () => {
-    expect(excelError(() => rfm(customers, dates, amounts, omitted, omitted, omitted, omitted, 0)).message).toBe(
-      "'window_months' is 0; use a whole number of months from 1 to 1200, or leave it empty for all history.",
+    expect(excelError(() => rfm(customers, dates, amounts, omitted, omitted, omitted, omitted, -3)).message).toBe(
+      "'window_months' is -3; use a whole number of months from 1 to 1200, or leave it empty for all history.",
     );
+    // 0 is how Excel on Windows sends a blank cell: an optional scalar of 0 is omitted (issue 11's blank rule).
+    expect(rfm(customers, dates, amounts, omitted, omitted, omitted, omitted, 0)).toEqual(rfm(customers, dates, amounts));
     expect(excelError(() => rfm(customers, dates, amounts, "2023-01-01")).message).toMatch(/before the first purchase \(2024-01-10\)/);
   });
 });

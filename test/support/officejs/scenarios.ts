@@ -5,7 +5,7 @@
  * No vitest here: the script runs it outside the test runner.
  */
 import { PREDICT_DEFAULTS } from "../../../src/core/analysis/predictions";
-import { HISTORY_READ_SYNCS, PILOT_WRITE_SYNCS, READ_SYNCS, SNAPSHOT_SYNCS, WRITE_SYNCS, WRITE_SYNCS_PREDICT } from "../../../src/excel/host";
+import { CHECK_SYNCS, HISTORY_READ_SYNCS, PILOT_WRITE_SYNCS, READ_SYNCS, SNAPSHOT_SYNCS, WRITE_SYNCS, WRITE_SYNCS_PREDICT } from "../../../src/excel/host";
 import { CHART_KINDS, type AnalysisSettings, type WorkbookPort } from "../../../src/excel/port";
 import { createStandIn, type StandIn } from "../../../src/standin";
 import type { Harness } from "./harness";
@@ -76,13 +76,13 @@ export const JOBS: Job[] = [
   { name: "loadSettings", syncs: 1, work: (call) => call("loadSettings", "en") },
   {
     name: "run",
-    syncs: 1 + READ_SYNCS + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS,
+    syncs: 1 + READ_SYNCS + CHECK_SYNCS + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS,
     work: async (call: Call, s) => (s.before = snapshotId(await call("run", settingsOn("H1", s.h1Rows, "2024-06-30"), { locale: "en" }))),
   },
   ...CHART_KINDS.map((kind): Job => ({ name: `buildChart ${kind}`, syncs: kind === "heatmap" ? 3 : 4, work: (call) => call("buildChart", kind, "en") })),
   {
     name: "run with predict",
-    syncs: 1 + READ_SYNCS + WRITE_SYNCS_PREDICT + 1 + SNAPSHOT_SYNCS,
+    syncs: 1 + READ_SYNCS + CHECK_SYNCS + WRITE_SYNCS_PREDICT + 1 + SNAPSHOT_SYNCS,
     work: async (call: Call, s) =>
       (s.after = snapshotId(await call("run", settingsOn("Year", s.yearRows, "2024-12-31", { predict: { ...PREDICT_DEFAULTS } }), { locale: "en" }))),
   },
