@@ -13,7 +13,7 @@ export const trust: TrustMessages = {
       fewRepeatCustomers: (customers: number, needed: number) =>
         `只有 ${customers} 位客户购买过不止一次；可靠的拟合大约需要 ${needed} 位。请使用更多客户或更长的历史数据，并用留出期检验模型。`,
       spendFrequencyCorrelated: (rho: string, limit: string) =>
-        `消费金额与购买频率相关（ρ = ${rho}，超出 ±${limit}）；Gamma-Gamma 消费模型假设二者独立，因此其预期消费和 CLV 有偏差。请把 CLV 当作排序，而不是金额。`,
+        `消费金额与购买频次相关（ρ = ${rho}，超出 ±${limit}）；Gamma-Gamma 消费模型假设二者独立，因此其预期消费和 CLV 有偏差。请把 CLV 当作排序，而不是金额。`,
       spendParameterAtLimit: (params: string) =>
         `Gamma-Gamma 消费模型的 ${params} 到达了模型的极限：客户之间（或同一客户内）消费几乎没有差异，预期消费接近平均值。`,
       allWell: "拟合未发现问题。",
