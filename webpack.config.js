@@ -92,6 +92,7 @@ const PREVIEW_CDNOW = path.resolve(__dirname, "../shared/data/CDNOW_master.txt")
 const PREVIEW_FULL = path.resolve(__dirname, "../shared/data/online_retail.csv");
 const LOCALIZE_SCRIPT = path.resolve(__dirname, "scripts/localize-functions-metadata.cjs");
 const ERROR_INPUTS_SCRIPT = path.resolve(__dirname, "scripts/function-error-inputs.cjs");
+const HELP_SCRIPT = path.resolve(__dirname, "scripts/docs/help-page.cjs");
 /**
  * The local copy of Office.js for development builds (the machines this is built and tested on have no network).
  * The @microsoft/office-js package's README calls such a copy unsupported for production; production pages use
@@ -178,6 +179,43 @@ class LocalizeFunctionsMetadataPlugin {
           }
         },
       );
+    });
+  }
+}
+
+/**
+ * After the metadata (and its zh-CN version) exist, emits the functions' help page that each function's helpUrl
+ * opens (scripts/docs/help-page.cjs, from docs/FUNCTIONS.md), and points the helpUrls at the host the build is for:
+ * the JSDoc's @helpurl names https://localhost:3000/, rewritten to URL_PROD as the manifest's URLs are.
+ */
+class FunctionsHelpPlugin {
+  constructor(urlProd) {
+    this.urlProd = urlProd;
+  }
+  apply(compiler) {
+    const name = "FunctionsHelpPlugin";
+    compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      compilation.hooks.processAssets.tap({ name, stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const metadata = compilation.getAsset("functions.json");
+        if (!metadata) return;
+        compilation.fileDependencies.add(HELP_SCRIPT);
+        compilation.fileDependencies.add(path.join(__dirname, "docs/FUNCTIONS.md"));
+        try {
+          delete require.cache[require.resolve(HELP_SCRIPT)];
+          const { helpPage, HELP_PATH } = require(HELP_SCRIPT);
+          const names = JSON.parse(metadata.source.source().toString()).functions.filter((f) => f.helpUrl).map((f) => f.id);
+          compilation.emitAsset(HELP_PATH, new webpack.sources.RawSource(helpPage(names)));
+          for (const file of ["functions.json", "functions.zh-CN.json"]) {
+            const asset = compilation.getAsset(file);
+            if (!asset || this.urlProd === URL_DEV) continue;
+            const json = JSON.parse(asset.source.source().toString());
+            for (const fn of json.functions) if (fn.helpUrl) fn.helpUrl = fn.helpUrl.replace(URL_DEV, this.urlProd);
+            compilation.updateAsset(file, new webpack.sources.RawSource(JSON.stringify(json, null, 2)));
+          }
+        } catch (error) {
+          compilation.errors.push(new webpack.WebpackError(`${name}: ${error.message}`));
+        }
+      });
     });
   }
 }
@@ -299,6 +337,7 @@ module.exports = (env = {}, argv = {}) => {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_SOURCE }),
       new FunctionErrorInputsPlugin(),
       new LocalizeFunctionsMetadataPlugin(),
+      new FunctionsHelpPlugin(dev ? URL_DEV : URL_PROD),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

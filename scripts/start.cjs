@@ -65,17 +65,45 @@ async function certificates() {
       }
     }
     if (haveFiles()) {
-      warn(
-        `Created the developer certificates but could not make this machine trust them (${reason}).\n` +
-          `Serving https with a certificate your browser and Excel will not trust yet. To trust it, run\n` +
-          `  npx office-addin-dev-certs install\n` +
-          `with administrator rights, or import ${defaults.caCertificatePath} as a trusted authority in the browser.`,
-      );
+      warn(untrustedAdvice(reason, defaults.caCertificatePath, process.platform));
       return "untrusted";
     }
     warn(`Could not create the developer certificates (${reason}).`);
     return "none";
   }
+}
+
+/**
+ * What to say when the developer CA could not be trusted: the real cause, then the fixes that work here.
+ * office-addin-dev-certs installs the CA with `sudo` on Linux and macOS (its lib/install.js), so on a machine
+ * without sudo (a container, a locked-down laptop) the cause is "sudo: not found", not a wrong password; saying
+ * "run it with administrator rights" there sends the reader after a tool that does not exist. Exported for the test.
+ */
+function untrustedAdvice(reason, caPath, platform) {
+  const noSudo = /sudo: (?:command )?not found|sudo: not found|no such file.*sudo/i.test(reason);
+  const denied = /password|permission denied|not in the sudoers|operation not permitted|access is denied/i.test(reason);
+  const cause = noSudo
+    ? "this machine has no `sudo`, and office-addin-dev-certs needs it to add its certificate authority to the system's trust store"
+    : denied
+      ? "adding a certificate authority to the system's trust store needs administrator rights, which this account was refused"
+      : `office-addin-dev-certs could not add its certificate authority to the system's trust store (${reason})`;
+  const lines = [
+    `npm start created the developer certificates but could not make this machine trust them: ${cause}.`,
+    "It serves https anyway, with a certificate the browser and Excel do not trust yet. Fix it in one of these ways:",
+    `  - trust it in the browser only: import ${caPath} as a trusted certificate authority`,
+    "    (Chrome/Edge: Settings > Privacy and security > Security > Manage certificates > Authorities > Import;",
+    "    Firefox: Settings > Certificates > View Certificates > Authorities > Import), then reload;",
+  ];
+  if (!noSudo || platform === "win32") {
+    lines.push("  - or trust it system-wide: run `npx office-addin-dev-certs install` as an administrator, then npm start again;");
+  } else {
+    lines.push("  - or, on a machine where you are an administrator with sudo, run `npx office-addin-dev-certs install` once;");
+  }
+  lines.push(
+    "  - or, for the browser preview only (Excel needs https), serve plain http: `npm start -- --http`.",
+    "(This message comes from scripts/start.cjs.)",
+  );
+  return lines.join("\n");
 }
 
 /** Where a desktop Excel that office-addin-debugging can sideload into would be, or undefined. */
@@ -188,5 +216,9 @@ async function main() {
 }
 
 // webpack-dev-server rethrows listen errors from an event handler, out of reach of main()'s promise.
-process.on("uncaughtException", fail);
-main().catch(fail);
+if (require.main === module) {
+  process.on("uncaughtException", fail);
+  main().catch(fail);
+}
+
+module.exports = { untrustedAdvice };

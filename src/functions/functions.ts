@@ -23,6 +23,7 @@ import { scoreTable } from "./score";
 /**
  * RFM scores and segments from transactions: one row per customer with Customer, Recency (days), Frequency, Monetary, R, F, M, RFM and Segment.
  * @customfunction RFM
+ * @helpurl https://localhost:3000/help/functions.html#tier-rfm
  * @param {unknown[][]} customers Customer id of each transaction (one column).
  * @param {unknown[][]} dates Date of each transaction (one column, same height).
  * @param {unknown[][]} amounts Amount of each transaction (one column, same height).
@@ -50,6 +51,7 @@ export function rfm(
 /**
  * RFM scores and segments from customer-level columns: one row per input row with R, F, M, RFM and Segment.
  * @customfunction RFMSCORE
+ * @helpurl https://localhost:3000/help/functions.html#tier-rfmscore
  * @param {unknown[][]} recency_days Days since each customer's last purchase (one column).
  * @param {unknown[][]} frequency Number of purchases of each customer (one column, same height).
  * @param {unknown[][]} monetary Amount spent by each customer (one column, same height).
@@ -65,6 +67,7 @@ export function rfmscore(recency_days: unknown[][], frequency: unknown[][], mone
 /**
  * ABC (Pareto) class of each value: A while the share held by larger values is below a_cut, B below b_cut, else C; or, with method "computed", limits read off the ABC curve.
  * @customfunction ABCCLASS
+ * @helpurl https://localhost:3000/help/functions.html#tier-abcclass
  * @param {unknown[][]} values Values to classify, such as revenue per customer (one column or one row).
  * @param {unknown} [a_cut] Cumulative share that ends class A. Default: 0.8 (0.2 with basis "count"). Ignored with method "computed".
  * @param {unknown} [b_cut] Cumulative share that ends class B. Default: 0.95 (0.5 with basis "count"). Ignored with method "computed".
@@ -80,6 +83,7 @@ export function abcclass(values: unknown[][], a_cut?: unknown, b_cut?: unknown, 
 /**
  * The next ABC class up for each value and the gap to it: how much the value must grow to reach the smallest value already in that class.
  * @customfunction ABCNEXT
+ * @helpurl https://localhost:3000/help/functions.html#tier-abcnext
  * @param {unknown[][]} values Values to classify, such as revenue per customer (one column or one row).
  * @param {unknown} [a_cut] Cumulative share that ends class A, as in ABCCLASS. Default: 0.8 (0.2 with basis "count"). Ignored with method "computed".
  * @param {unknown} [b_cut] Cumulative share that ends class B, as in ABCCLASS. Default: 0.95 (0.5 with basis "count"). Ignored with method "computed".
@@ -95,6 +99,7 @@ export function abcnext(values: unknown[][], a_cut?: unknown, b_cut?: unknown, b
 /**
  * Customer lifetime value: average purchase × purchases per year × lifespan in years × margin, discounted yearly when a rate is given.
  * @customfunction CLV
+ * @helpurl https://localhost:3000/help/functions.html#tier-clv
  * @param {unknown[][]} avg_purchase Average purchase amount (a value or a range).
  * @param {unknown[][]} frequency Purchases per year (a value or a range of the same shape).
  * @param {unknown[][]} lifespan Expected customer lifespan in years (a value or a range).
@@ -110,6 +115,7 @@ export function clv(avg_purchase: unknown[][], frequency: unknown[][], lifespan:
 /**
  * Predicted CLV from transactions with the BG/NBD and Gamma-Gamma models: one row per customer with x (repeat purchases), t_x, T, P(alive), expected purchases and CLV over the horizon, and expected average spend.
  * @customfunction CLVPREDICT
+ * @helpurl https://localhost:3000/help/functions.html#tier-clvpredict
  * @param {unknown[][]} customers Customer id of each transaction (one column).
  * @param {unknown[][]} dates Date of each transaction (one column, same height).
  * @param {unknown[][]} amounts Amount of each transaction (one column, same height).
@@ -139,6 +145,7 @@ export function clvpredict(
 /**
  * Fitted BG/NBD (r, alpha, a, b) and Gamma-Gamma (p, q, v) parameters with standard errors and log-likelihoods, from transactions.
  * @customfunction CLVFIT
+ * @helpurl https://localhost:3000/help/functions.html#tier-clvfit
  * @param {unknown[][]} customers Customer id of each transaction (one column).
  * @param {unknown[][]} dates Date of each transaction (one column, same height).
  * @param {unknown[][]} amounts Amount of each transaction (one column, same height).
@@ -155,6 +162,7 @@ export function clvfit(customers: unknown[][], dates: unknown[][], amounts: unkn
 /**
  * Probability that each customer is still active (BG/NBD or Pareto/NBD model), and the churn risk 1 − P(alive).
  * @customfunction PALIVE
+ * @helpurl https://localhost:3000/help/functions.html#tier-palive
  * @param {unknown[][]} customers Customer id of each transaction (one column).
  * @param {unknown[][]} dates Date of each transaction (one column, same height).
  * @param {unknown} [as_of] Date the probability refers to. Default: the latest date in the data.
@@ -185,6 +193,7 @@ export function nextpurchase(customers: unknown[][], dates: unknown[][], as_of?:
 /**
  * Lifecycle stage of each customer (New, Active, Silent, Churned), judged by days since the last purchase against the customer's own typical gap between purchases.
  * @customfunction LIFECYCLE
+ * @helpurl https://localhost:3000/help/functions.html#tier-lifecycle
  * @param {unknown[][]} customers Customer id of each transaction (one column).
  * @param {unknown[][]} dates Date of each transaction (one column, same height).
  * @param {unknown} [as_of] Analysis date. Default: the latest date in the data.
@@ -210,6 +219,7 @@ export function lifecycle(
 /**
  * Tier migration between two snapshots: a from→to table of customers (or of a measure such as revenue) with the earlier tiers down the side, the later tiers across, and New, Gone and Total.
  * @customfunction MIGRATION
+ * @helpurl https://localhost:3000/help/functions.html#tier-migration
  * @param {unknown[][]} ids_before Customer id of each row of the earlier snapshot (one column).
  * @param {unknown[][]} tiers_before Tier of each customer in the earlier snapshot (one column, same height). Blank: not tiered, left out.
  * @param {unknown[][]} ids_after Customer id of each row of the later snapshot (one column).
@@ -225,6 +235,7 @@ export function migration(ids_before: unknown[][], tiers_before: unknown[][], id
 /**
  * Pilot (gray) group: marks a stratified random share of each tier "pilot" and as many again "control", reproducibly from a seed.
  * @customfunction PILOT
+ * @helpurl https://localhost:3000/help/functions.html#tier-pilot
  * @param {unknown[][]} ids Customer id of each row (one column or one row).
  * @param {unknown[][]} tiers Tier of each customer (same shape). The pick is made within each tier.
  * @param {unknown} share Share of each tier in the pilot, above 0 and at most 1, e.g. 0.1.
@@ -240,6 +251,7 @@ export function pilot(ids: unknown[][], tiers: unknown[][], share: unknown, seed
 /**
  * Weighted score of each customer from several measures (0–100) and its tier: Diamond, Platinum, Gold, Silver or Bronze. Each measure is normalised within its column, weighted, and a blank measure is left out of that row's score (the row's other weights then count in full).
  * @customfunction SCORE
+ * @helpurl https://localhost:3000/help/functions.html#tier-score
  * @param {unknown[][]} metrics One column per measure (spend, orders, rating …), one row per customer; numbers only, without a header row.
  * @param {unknown[][]} weights One weight per measure, 0 or more (a row or a column); they are scaled to add up to 1.
  * @param {unknown[][]} [directions] Per measure "higher" (higher is better, the default) or "lower" (lower is better, e.g. days since the last purchase).
@@ -255,6 +267,7 @@ export function score(metrics: unknown[][], weights: unknown[][], directions?: u
 /**
  * Who moved between two snapshots: one row per customer with the tier before and after, the direction (up, down, same, new, gone; "changed" for tiers without an order, such as RFM segments), and the measure in each snapshot and its change.
  * @customfunction MOVERS
+ * @helpurl https://localhost:3000/help/functions.html#tier-movers
  * @param {unknown[][]} ids_before Customer id of each row of the earlier snapshot (one column).
  * @param {unknown[][]} tiers_before Tier of each customer in the earlier snapshot (one column, same height). Blank: not tiered, left out.
  * @param {unknown[][]} ids_after Customer id of each row of the later snapshot (one column).
@@ -280,6 +293,7 @@ export function movers(
 /**
  * Cohort retention: customers grouped by the month (or quarter) of their first purchase, and for each period since, the share of the cohort that bought in it (or the revenue over the first period's).
  * @customfunction COHORT
+ * @helpurl https://localhost:3000/help/functions.html#tier-cohort
  * @param {unknown[][]} customers Customer id of each transaction (one column).
  * @param {unknown[][]} dates Date of each transaction (one column, same height).
  * @param {unknown[][]} [amounts] Amount of each transaction (same height); negative amounts (returns) are not purchases. Needed for measure "revenue".

@@ -51,7 +51,7 @@ export function errorsSection(): Values {
   const clvCases: Case[] = [
     ["Margin above 1 in a range", "区域中的毛利率大于 1", clv, col(100, 200), [[4]], [[3]], col(0.3, 30), O],
     ["Margin above 1 as a single value", "单个数值的毛利率大于 1", clv, [[100]], [[4]], [[3]], [[30]], O],
-    ["Discount rate of 1 or more", "贴现率大于等于 1", clv, [[100]], [[4]], [[3]], [[0.3]], [[1]]],
+    ["Discount rate of 1 or more", "折现率大于等于 1", clv, [[100]], [[4]], [[3]], [[0.3]], [[1]]],
     ["Ranges of different shapes", "区域形状不同", clv, col(1, 2), col(1, 2, 3), [[3]], [[0.3]], O],
     ["A negative input", "输入为负数", clv, [[-1]], [[4]], [[3]], [[0.3]], O],
     ["A negative input inside a 2-D range", "二维区域中的负数", clv, [[1, 2], [3, 4]], [[4]], [[1, -3], [3, 4]], [[0.3]], O],

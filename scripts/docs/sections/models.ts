@@ -139,7 +139,7 @@ export function modelsSection(): Values {
     const ids = run.summary.customerIds;
     const rowsOf = (l: "en" | "zh") => Array.from(w.order.slice(0, 8), (i) => [ids[i], n4(p.pAlive[i]), n4(w.risk[i]), n4(p.clvIfAlive[i]), n4(p.clv[i]), n4(w.clvAtRisk[i]), w.cantLose[i] ? (l === "en" ? "yes" : "是") : ""]);
     V.churn_en = table(["Customer", "P(alive)", "Churn risk", "Value (CLV if alive)", "CLV", "CLV at risk", "Can't lose"], rowsOf("en"));
-    V.churn_zh = table(["客户", "存活概率", "流失风险", "价值（存活时的 CLV）", "CLV", "风险中的 CLV", "不可流失"], rowsOf("zh"));
+    V.churn_zh = table(["客户", "存活概率", "流失风险", "价值（存活时的 CLV）", "CLV", "潜在流失价值", "重点挽留"], rowsOf("zh"));
     V.churn_threshold = r4(w.valueThreshold);
     V.churn_cantlose = String(w.cantLose.reduce((a, b) => a + b, 0));
     must(Array.from(w.order.slice(0, 8)).every((i) => Math.abs(w.clvAtRisk[i] - p.clvIfAlive[i] * (1 - p.pAlive[i])) < 1e-9 && Math.abs(p.clv[i] - p.clvIfAlive[i] * p.pAlive[i]) < 1e-9), "churn definitions");

@@ -9,7 +9,7 @@ export const hostile: HostileMessages = {
     internal: (name) =>
       `${name} 无法计算此结果（内部意外问题，已记录在浏览器控制台）；请检查参数中是否有异常值，例如接近 1E+308 的数字或很长的文本；如参数无误，请报告此问题。`,
     tooManyTiers: (argument, count, max) =>
-      `“${argument}”有 ${count} 个不同的分层；迁移表最多显示 ${max} 个。很可能把收入或其他度量列当成了分层列：请给出分层名称所在的列（例如 金、银、铜）。`,
+      `“${argument}”有 ${count} 个不同的分层；迁移表最多显示 ${max} 个。很可能把收入或其他度量列当成了分层列：请给出分层名称所在的列（例如金、银、铜）。`,
     tierIsLabel: (argument, tier) =>
       `“${argument}”中有名为“${tier}”的分层，与迁移表的行或列标签相同；请重命名该分层（例如“${tier}层”），以免混淆。`,
     tooManyRules: (count, max) => `“segments”有 ${count} 条规则；最多只能给 ${max} 条。`,

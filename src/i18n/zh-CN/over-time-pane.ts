@@ -7,11 +7,11 @@ export const overTimePane: OverTimePaneMessages = {
   overTimePane: {
     asOfHint: "留空则使用最近一次购买的日期。较早的日期表示当时的分层状况：之后的购买不计入。",
     window: "时间窗口（月）",
-    windowHint: "频率和金额只计分析日期之前最近 N 个月的购买（最近购买间隔仍从最后一次购买算起）；留空则计全部历史。",
+    windowHint: "购买频次和消费金额只计分析日期之前最近 N 个月的购买（最近购买间隔仍从最后一次购买算起）；留空则计全部历史。",
     windowProblem: (value: string, max: number) => `时间窗口“${value}”不是 1 到 ${max} 之间的整月数；留空则计全部历史。`,
 
     windowDiffers: (before: number | null, after: number | null) =>
-      `频率和金额分别按${before === null ? "全部历史" : ` ${before} 个月`}和${after === null ? "全部历史" : ` ${after} 个月`}计算`,
+      `购买频次和消费金额分别按${before === null ? "全部历史" : ` ${before} 个月`}和${after === null ? "全部历史" : ` ${after} 个月`}计算`,
 
     heading: "随时间变化",
     intro: "按每个月末重建历史，就像每月末都运行过一次分析；然后查看两个快照之间谁发生了迁移、各层级的趋势，以及每批新客户的留存情况。",
@@ -112,7 +112,7 @@ export const overTimePane: OverTimePaneMessages = {
       trendsSheet: "层级趋势",
       trendsTitle: (first: string, last: string, basis: string) => `从 ${first} 到 ${last} 的层级趋势（${basis}）`,
       trendsNote:
-        "留存率：上一个快照中某层级的客户到本快照时再次购买的占比。基于全部历史的快照中，每位客户都一直留在数据里，只有购买记录能反映谁已流失；设置时间窗口（分析部分）后，流失客户的频率和金额降为 0，其层级也会随之下降。",
+        "留存率：上一个快照中某层级的客户到本快照时再次购买的占比。基于全部历史的快照中，每位客户都一直留在数据里，只有购买记录能反映谁已流失；设置时间窗口（分析部分）后，流失客户的购买频次和消费金额降为 0，其层级也会随之下降。",
       trendsColumns: {
         date: "快照",
         tier: "层级",
@@ -149,7 +149,7 @@ export const overTimePane: OverTimePaneMessages = {
       moversChanged: (sheet: string) => `工作表“${sheet}”上的迁移客户表格已被更改（列被重命名或删除）。请重新写入迁移客户工作表。`,
       notEarlier: (before: string, after: string) => `较早的快照（${before}）必须早于较晚的快照（${after}）。`,
       differentTiering: "两个快照的分层方式不同；请选择分层方式相同的两个快照。",
-      scoreHistory: "只能按 RFM 分群或 ABC 分类重建历史；请在汇总依据中选择其中之一，或在每个日期运行分析以保存得分等级。",
+      scoreHistory: "只能按 RFM 分群或 ABC 分类重建历史；请在汇总依据中选择其中之一，或在每个日期运行分析以保存评分等级。",
       badFreeze: (value: string) => `无法按“${value}”冻结切分点：它不是日期。请从列表中选择一个快照。`,
       noCohorts: "没有可划分同期群的购买记录。",
     },

@@ -82,8 +82,8 @@ export const shared: SharedMessages = {
       recencyDays: "距上次购买天数",
       gapDays: "典型购买间隔（天）",
       churnRisk: "流失风险",
-      clvAtRisk: "风险中的 CLV",
-      cantLose: "不可流失",
+      clvAtRisk: "潜在流失价值",
+      cantLose: "重点挽留",
     },
     stages: { new: "新客户", active: "活跃客户", silent: "沉默客户", churned: "流失客户" },
     fit: {

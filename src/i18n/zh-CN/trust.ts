@@ -13,7 +13,7 @@ export const trust: TrustMessages = {
       fewRepeatCustomers: (customers: number, needed: number) =>
         `只有 ${customers} 位客户购买过不止一次；可靠的拟合大约需要 ${needed} 位。请使用更多客户或更长的历史数据，并用留出期检验模型。`,
       spendFrequencyCorrelated: (rho: string, limit: string) =>
-        `消费金额与购买频率相关（ρ = ${rho}，超出 ±${limit}）；Gamma-Gamma 消费模型假设二者独立，因此其预期消费和 CLV 有偏差。请把 CLV 当作排序，而不是金额。`,
+        `消费金额与购买频次相关（ρ = ${rho}，超出 ±${limit}）；Gamma-Gamma 消费模型假设二者独立，因此其预期消费和 CLV 有偏差。请把 CLV 当作排序，而不是金额。`,
       spendParameterAtLimit: (params: string) =>
         `Gamma-Gamma 消费模型的 ${params} 到达了模型的极限：客户之间（或同一客户内）消费几乎没有差异，预期消费接近平均值。`,
       allWell: "拟合未发现问题。",
@@ -63,7 +63,7 @@ export const trust: TrustMessages = {
       holdout: "留出期",
       decilesTitle: "按客户十分位：存活概率与留出期内是否购买",
       decile: "十分位",
-      meanPAlive: "平均 存活概率",
+      meanPAlive: "平均存活概率",
       boughtShare: "购买客户占比",
       groupsChart: "按校准期复购次数分组的留出期复购次数",
       trackingChart: "累计复购次数：实际与预期",
@@ -72,7 +72,7 @@ export const trust: TrustMessages = {
     pane: {
       warningTitle: "预测结果需谨慎使用",
       warningMore: (count: number) => (count === 1 ? "" : `另有 ${count - 1} 项`),
-      churnRankedBy: "流失预警按距上次购买的天数与客户自身典型间隔之比（生命周期）排列，而不是按 存活概率，因为模型无法识别流失。",
+      churnRankedBy: "流失预警按距上次购买的天数与客户自身典型间隔之比（生命周期）排列，而不是按存活概率，因为模型无法识别流失。",
       checkModel: "检验模型",
       checkHelp: "用校准期结束日之前的购买拟合，再与客户在该日之后的实际行为对比。",
       calibrationEnd: "校准期结束日",
