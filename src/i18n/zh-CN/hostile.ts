@@ -24,7 +24,7 @@ export const hostile: HostileMessages = {
     badTier: (where, value) => `${where}：“${value}”不能用作分层；请使用文本或数字。`,
     scoreValue: (argument, metric, row, value) => `“${argument}”第 ${metric} 个指标第 ${row} 行为 ${value}；请使用有限的数字，或将单元格留空。`,
     inArgument: (argument, sentence) => `“${argument}”：${sentence}`,
-    onlyReturns: (argument, rows) => `“${argument}”中的 ${rows} 个金额全部小于 0（只有退货），没有可供学习的购买；请检查“${argument}”是否为金额列，以及销售额是否为正数。`,
+    onlyReturns: (argument, rows) => `“${argument}”中的 ${rows} 个金额全部小于 0（只有退货），没有可供学习的购买；请检查“${argument}”是否为金额列，以及收入是否记为正数。`,
     notFiniteResult: (name, argument) => `${name} 无法得到有限的结果：某个值超出电子表格能容纳的最大数（约 1.8E+308）；请检查“${argument}”中数值的指数或单位是否有误。`,
     tooBig: (argument, rows, columns, max) =>
       `${argument} 的结果将有 ${rows} 行 ${columns} 列，超出溢出区域的上限（${max}）；请减少取值。`,
