@@ -84,8 +84,17 @@ function stepsAbove(d: DimensionScores, v: number, step: (v: number, t: number, 
   return out;
 }
 
-/** Money: the least amount that reaches a quantile cut point or exceeds a breakpoint by a cent, rounded up to act on. */
-const moneyStep = (v: number, t: number, inclusive: boolean) => actionableAmount(inclusive ? reachGap(v, t) : exceedGap(v, t));
+/**
+ * Money: the least amount that reaches a quantile cut point or exceeds a breakpoint by a cent, rounded up to act
+ * on. Rounding drops float noise (110.00000000000001 → 110), so a gap truly just past a whole step (a cut point
+ * among tied values, 2.0000000000000004 from 1) comes out one step short: then the next actionable step is taken,
+ * until the amount passes the cut point as computed.
+ */
+function moneyStep(v: number, t: number, inclusive: boolean): number {
+  let x = actionableAmount(inclusive ? reachGap(v, t) : exceedGap(v, t));
+  while (!(inclusive ? v + x >= t : v + x > t)) x = actionableAmount(x * (1 + 1e-9) + Number.MIN_VALUE);
+  return x;
+}
 
 /** Orders: the least whole n ≥ 1 with v + n passing the cut point, as computed (7 + 0 does not pass 7.000000000000001). */
 function orderStep(v: number, t: number, inclusive: boolean): number {

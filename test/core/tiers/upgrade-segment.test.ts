@@ -85,6 +85,18 @@ describe("segmentUpgrade", () => {
     });
   }
 
+  it("finds the move when the cut point is a hair past a whole step (ties; the property's seed -792456262)", () => {
+    // M cut points 2.0000000000000004 and 2.000000000000001: the amount 1 (the gap rounded) falls short; 2 does it.
+    const rows = [[0, 1, 1], [0, 5, 1.0000000000000002], [0, 1, 1.0000000000000007], [0, 1, 1.0000000000000007], [0, 1, 1.0000000000000007]];
+    const [recency, orders, revenue] = [0, 1, 2].map((k) => rows.map((r) => r[k]));
+    const scores = scoreRfm(recency, orders, revenue, { bins: 3 });
+    const seg = segmentCustomers(scores, "rfm");
+    const up = segmentUpgrade(scores, seg, "rfm", recency, orders, revenue);
+    expect(up.next[0]).toBe(0);
+    expect(up.gap[0]).toBe(2);
+    expect(segmentAfter(scores, "rfm", 0, orders[0] + up.orders[0], revenue[0] + up.gap[0])).toBe(0);
+  });
+
   it("keeps the built-in rules' order as the order of preference (champions first, others last)", () => {
     expect(RFM_VIGNETTE_RULES[0].name).toBe("champions");
     expect(RFM_VIGNETTE_RULES[RFM_VIGNETTE_RULES.length - 1].name).toBe("lost");
