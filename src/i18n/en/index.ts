@@ -16,6 +16,7 @@ import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
+import { chartText } from "./chart-text";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import type { Widen } from "../widen";
@@ -33,6 +34,7 @@ export const en = {
   ...overTimePane,
   ...predictRest,
   ...trust,
+  ...chartText,
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */

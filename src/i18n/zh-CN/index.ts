@@ -10,6 +10,7 @@ import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
+import { chartText } from "./chart-text";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 
@@ -26,5 +27,6 @@ export const zhCN: Messages = {
   ...overTimePane,
   ...predictRest,
   ...trust,
+  ...chartText,
 };
 
