@@ -65,12 +65,13 @@ describe.skipIf(!haveChromium)("charts and the dark theme, end to end (headless 
       for (const kind of KINDS) {
         await choose(page, m.pane.chartKind, m.pane.charts[kind]);
         await page.getByRole("button", { name: m.pane.buildChart }).click();
-        await expect.poll(async () => (await inspect(page)).charts.some((c) => c.name === `Tiering ${kind}`), { timeout: 60_000 }).toBe(true);
+        // The title names the tier basis the run used (segments, the default summary), in the pane's language;
+        // a chart of the kind built before in the other language is replaced.
+        const title = m.chartText.titles[kind](m.chartText.basis.segment);
+        await expect.poll(async () => (await inspect(page)).charts.some((c) => c.name === `Tiering ${kind}` && c.title === title), { timeout: 60_000 }).toBe(true);
         const chart = (await inspect(page)).charts.find((c) => c.name === `Tiering ${kind}`)!;
         const figure = page.locator(`figure[data-chart-name="Tiering ${kind}"]`);
         await figure.waitFor({ timeout: 30_000 });
-        // The title names the tier basis the run used (segments, the default summary).
-        expect(chart.title).toBe(m.chartText.titles[kind](m.chartText.basis.segment));
         if (kind !== "pie" && kind !== "doughnut") {
           // Every series is in the legend, and every legend entry lies inside the picture.
           expect(await figure.locator("[data-legend-entries]").getAttribute("data-legend-entries")).toBe(String(chart.series.length));
@@ -87,7 +88,7 @@ describe.skipIf(!haveChromium)("charts and the dark theme, end to end (headless 
           expect(await figure.locator(`[data-axis-title="${key}"]`).count(), `${kind} ${key}`).toBe(1);
         }
         if (kind === "scatter") expect(chart.axisTitles["Category/Primary"]).toBe(m.workbook.charts.frequencyAxis);
-        if (kind === "column") expect(await figure.locator("text").allTextContents()).toContain("100%");
+        if (kind === "column") expect((await figure.locator("text").allTextContents()).filter((t) => /^\d+%$/.test(t)).length).toBeGreaterThan(1);
         if (kind === "pareto") {
           const revenue = chart.series[0].values as number[];
           expect(revenue).toEqual([...revenue].sort((a, b) => b - a));

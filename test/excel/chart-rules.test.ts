@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { paretoRows } from "../../src/excel/charts";
+import { emptyLevels } from "../../src/excel/summary";
+import { messages } from "../../src/i18n";
+
+const en = messages("en");
+const zhCN = messages("zh-CN");
 
 describe("paretoRows (issue 17: a Pareto is sorted by the value it plots)", () => {
   it("puts Platinum 104k before Diamond 94k, as the score bands' summary order did not", () => {
@@ -27,5 +32,20 @@ describe("paretoRows (issue 17: a Pareto is sorted by the value it plots)", () =
         if (revenue.some((v) => v > 0)) expect(rows.cumulative.at(-1)).toBeCloseTo(1, 9);
       }),
     );
+  });
+});
+
+describe("emptyLevels (issue 17: an empty score level in the R×F heat map says why)", () => {
+  it("names the R rows and F columns without a customer, highest R first", () => {
+    // 3 × 3 grid, row-major by R then F: nobody at F 2 (tied frequencies), nobody at R 3.
+    const customers = [4, 0, 2, 5, 0, 1, 0, 0, 0];
+    expect(emptyLevels(3, 3, customers)).toEqual(["R 3", "F 2"]);
+    expect(emptyLevels(2, 2, [1, 1, 1, 1])).toEqual([]);
+  });
+
+  it("has a sentence in both languages naming the levels", () => {
+    expect(en.chartText.heatEmpty("F 2")).toContain("F 2");
+    expect(zhCN.chartText.heatEmpty("F 2")).toContain("F 2");
+    expect(zhCN.chartText.heatEmpty("F 2")).not.toMatch(/[。，：；！？] /);
   });
 });

@@ -19,6 +19,9 @@ export const chartText = {
       scatter: (basis: string) => `Frequency against monetary, by ${basis}`,
       radar: (basis: string) => `Mean R, F, M scores by ${basis}`,
     },
+    /** Below the R×F heat map, when a score level has no customer. */
+    heatEmpty: (levels: string) =>
+      `No customer has ${levels}: many customers share the same values (most buy once), so the score cut points coincide and these levels stay empty. Fewer score levels avoid it.`,
     /** The Pareto's sorted data block beside the chart (the chart plots it, largest revenue first). */
     paretoBlock: "Pareto data (largest revenue first)",
   },

@@ -13,6 +13,7 @@ export const chartText: ChartTextMessages = {
       scatter: (basis: string) => `各${basis}的购买频次与消费金额`,
       radar: (basis: string) => `各${basis}的平均 R、F、M 得分`,
     },
+    heatEmpty: (levels: string) => `没有客户落在 ${levels}：许多客户的数值相同（大多只购买一次），得分切分点因此重合，这些等级为空。减少分值等级数可避免这种情况。`,
     paretoBlock: "帕累托图数据（收入从高到低）",
   },
 };
