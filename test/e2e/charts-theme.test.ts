@@ -69,7 +69,9 @@ describe.skipIf(!haveChromium)("charts and the dark theme, end to end (headless 
         // a chart of the kind built before in the other language is replaced.
         const title = m.chartText.titles[kind](m.chartText.basis.segment);
         await expect.poll(async () => (await inspect(page)).charts.some((c) => c.name === `Tiering ${kind}` && c.title === title), { timeout: 60_000 }).toBe(true);
-        const chart = (await inspect(page)).charts.find((c) => c.name === `Tiering ${kind}`)!;
+        // The Chinese run writes its own summary sheet (Chinese name): the English one keeps its charts.
+        const chart = (await inspect(page)).charts.find((c) => c.name === `Tiering ${kind}` && c.title === title)!;
+        // The preview draws the active sheet's charts only: the job activates the sheet it built on.
         const figure = page.locator(`figure[data-chart-name="Tiering ${kind}"]`);
         await figure.waitFor({ timeout: 30_000 });
         if (kind !== "pie" && kind !== "doughnut") {
