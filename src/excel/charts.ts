@@ -5,6 +5,7 @@
  * the R×F grid with a three-colour scale.
  */
 import type { Messages } from "../i18n";
+import { EXCEL_FORMAT } from "../i18n/numbers";
 import { WorkbookError } from "./errors";
 import { CHART_KINDS, type ChartKind } from "./port";
 import { a1, a1Range } from "./read";
@@ -24,8 +25,39 @@ function slot(kind: ChartKind, last: LastRun): { start: string; end: string } {
   return { start: a1(row, column), end: a1(row + 15, column + 7) };
 }
 
-export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRun, m: Messages): string {
+/** Share axes read as percentages (the shares are fractions 0..1). ChartAxis.numberFormat, ExcelApi 1.8:
+ * https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-numberformat-member */
+export const SHARE_AXIS_FORMAT = EXCEL_FORMAT.axisPercent;
+
+/** The Pareto's rows, largest revenue first, with the cumulative share in that order. */
+export interface ParetoRows {
+  labels: string[];
+  revenue: number[];
+  cumulative: number[];
+}
+
+/**
+ * Sorts tiers by the revenue the Pareto plots (largest first; ties keep the summary's order) and sums the
+ * cumulative share in that order, so "Pareto" means what it says whatever the tier basis (score bands are
+ * in band order on the summary, which is not revenue order). Blank or non-number revenue counts as 0.
+ */
+export function paretoRows(labels: readonly unknown[], revenue: readonly unknown[]): ParetoRows {
+  const value = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+  const order = labels.map((_, k) => k).sort((a, b) => value(revenue[b]) - value(revenue[a]) || a - b);
+  const total = order.reduce((sum, k) => sum + value(revenue[k]), 0);
+  let running = 0;
+  const cumulative = order.map((k) => {
+    running += value(revenue[k]);
+    return total > 0 ? running / total : 0;
+  });
+  return { labels: order.map((k) => String(labels[k] ?? "")), revenue: order.map((k) => value(revenue[k])), cumulative };
+}
+
+export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRun, m: Messages, pareto?: ParetoRows): string {
   const t = m.workbook.charts;
+  const words = m.chartText;
+  const basis = words.basis[last.tierBy];
+  const basisAxis = words.basisAxis[last.tierBy];
   const index = (key: string) => {
     const k = last.columns.indexOf(key);
     if (k < 0) throw new WorkbookError(m.workbook.errors.chartNeedsRfm);
@@ -60,8 +92,9 @@ export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRu
       const revenue = chart.series.add(header("revenueShare"));
       revenue.setValues(data("revenueShare"));
       revenue.setXAxisValues(tiers());
-      chart.axes.categoryAxis.title.text = t.tierAxis;
+      chart.axes.categoryAxis.title.text = basisAxis;
       chart.axes.valueAxis.title.text = t.shareAxis;
+      chart.axes.valueAxis.numberFormat = SHARE_AXIS_FORMAT;
       chart.legend.position = "Bottom";
       break;
     }
@@ -75,18 +108,31 @@ export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRu
       break;
     }
     case "pareto": {
-      chart = sheet.charts.add("ColumnClustered", withHeader("revenue"), "Columns");
+      if (!pareto) throw new WorkbookError(m.workbook.errors.chartNeedsRfm);
+      // The sorted rows go in a block beside the chart's slot (a series takes its values from a range).
+      const row = last.chartRow + Math.floor(CHART_KINDS.indexOf(kind) / 2) * 18;
+      const column = 18;
+      const n = pareto.labels.length;
+      sheet.getRange(a1(row, column)).values = [[words.paretoBlock]];
+      sheet.getRange(a1Range(row + 1, column, 1, 3)).values = [[basisAxis, header("revenue"), header("cumulativeRevenueShare")]];
+      const body = sheet.getRange(a1Range(row + 2, column, n, 3));
+      body.values = pareto.labels.map((label, k) => [label, pareto.revenue[k], pareto.cumulative[k]]);
+      sheet.getRange(a1Range(row + 2, column + 2, n, 1)).numberFormat = pareto.labels.map(() => [EXCEL_FORMAT.percent]);
+      const names = sheet.getRange(a1Range(row + 2, column, n, 1));
+      chart = sheet.charts.add("ColumnClustered", sheet.getRange(a1Range(row + 1, column + 1, n + 1, 1)), "Columns");
       const first = chart.series.getItemAt(0);
       first.name = header("revenue");
-      first.setXAxisValues(tiers());
+      first.setXAxisValues(names);
       const cumulative = chart.series.add(header("cumulativeRevenueShare"));
-      cumulative.setValues(data("cumulativeRevenueShare"));
-      cumulative.setXAxisValues(tiers());
+      cumulative.setValues(sheet.getRange(a1Range(row + 2, column + 2, n, 1)));
+      cumulative.setXAxisValues(names);
       cumulative.chartType = "LineMarkers";
       cumulative.axisGroup = "Secondary";
-      chart.axes.categoryAxis.title.text = t.tierAxis;
+      chart.axes.categoryAxis.title.text = basisAxis;
       chart.axes.valueAxis.title.text = t.revenueAxis;
-      chart.axes.getItem("Value", "Secondary").title.text = t.cumulativeAxis;
+      const secondary = chart.axes.getItem("Value", "Secondary");
+      secondary.title.text = t.cumulativeAxis;
+      secondary.numberFormat = SHARE_AXIS_FORMAT;
       chart.legend.position = "Bottom";
       break;
     }
@@ -103,7 +149,7 @@ export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRu
       });
       chart.axes.categoryAxis.title.text = t.frequencyAxis;
       chart.axes.valueAxis.title.text = t.monetaryAxis;
-      chart.legend.position = "Right";
+      chart.legend.position = "Bottom";
       break;
     }
     case "radar": {
@@ -117,12 +163,12 @@ export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRu
         series.setValues(sheet.getRange(a1Range(1 + k, r, 1, 3)));
         series.setXAxisValues(axis);
       });
-      chart.legend.position = "Right";
+      chart.legend.position = "Bottom";
       break;
     }
   }
   chart.name = chartName(kind);
-  chart.title.text = t[kind];
+  chart.title.text = words.titles[kind](basis);
   chart.legend.visible = true;
   const { start, end } = slot(kind, last);
   chart.setPosition(start, end);

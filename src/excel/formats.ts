@@ -1,10 +1,15 @@
-/** Excel number formats the sheets use, and rounding of what is written (shorter payloads, no float noise). */
+/**
+ * Excel number formats the sheets use, and rounding of what is written (shorter payloads, no float noise).
+ * The figures' formats come from the one rule every layer uses (src/i18n/numbers.ts).
+ */
+import { EXCEL_FORMAT } from "../i18n/numbers";
+
 export const FORMAT = {
   date: "yyyy-mm-dd",
-  money: "#,##0.00",
-  percent: "0.0%",
-  whole: "0",
-  decimal: "0.00",
+  money: EXCEL_FORMAT.money,
+  percent: EXCEL_FORMAT.percent,
+  whole: EXCEL_FORMAT.whole,
+  decimal: EXCEL_FORMAT.decimal,
   text: "@",
 } as const;
 

@@ -114,6 +114,8 @@ export interface SummaryLayout {
   /** Title cell, then the grid (header row + one row per R score, highest first). */
   heatTitle: Block | null;
   heat: Block | null;
+  /** Below the grid, when a score level has no customer: which, and why (issue 17). */
+  heatNote: Block | null;
   /** First free row below everything. */
   endRow: number;
 }
@@ -126,6 +128,7 @@ export function summaryLayout(a: AnalysisResult, m: Messages, strategies: Record
   let endRow = values.length + 1;
   let heatTitle: Block | null = null;
   let heat: Block | null = null;
+  let heatNote: Block | null = null;
   if (a.rfGrid) {
     const g = a.rfGrid;
     heatTitle = { row: endRow, column: 0, values: [[m.workbook.summary.heatTitle]], formats: [[FORMAT.text]] };
@@ -140,6 +143,31 @@ export function summaryLayout(a: AnalysisResult, m: Messages, strategies: Record
     }
     heat = { row: endRow + 1, column: 0, values: rows, formats: fmt };
     endRow = heat.row + rows.length + 1;
+    const empty = emptyLevels(g.rLevels, g.fLevels, g.customers);
+    if (empty.length > 0) {
+      heatNote = { row: endRow - 1, column: 0, values: [[m.chartText.heatEmpty(empty.join(", "))]], formats: [[FORMAT.text]] };
+      endRow += 1;
+    }
   }
-  return { columns, table, heatTitle, heat, endRow };
+  return { columns, table, heatTitle, heat, heatNote, endRow };
+}
+
+/**
+ * The R and F score levels no customer has ("F 2", "R 4"): with many tied values (most customers buy once)
+ * the quantile cut points coincide, so a level between two equal cuts stays empty, and its row or column of
+ * the heat map is blank. Said in words below the grid, so a blank is not read as missing data.
+ */
+export function emptyLevels(rLevels: number, fLevels: number, customers: ArrayLike<number>): string[] {
+  const out: string[] = [];
+  for (let r = rLevels; r >= 1; r--) {
+    let n = 0;
+    for (let f = 1; f <= fLevels; f++) n += customers[(r - 1) * fLevels + (f - 1)];
+    if (n === 0) out.push(`R ${r}`);
+  }
+  for (let f = 1; f <= fLevels; f++) {
+    let n = 0;
+    for (let r = 1; r <= rLevels; r++) n += customers[(r - 1) * fLevels + (f - 1)];
+    if (n === 0) out.push(`F ${f}`);
+  }
+  return out;
 }

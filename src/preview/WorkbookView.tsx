@@ -215,7 +215,7 @@ export function WorkbookView({ model, m, locale }: WorkbookViewProps) {
       {charts.length > 0 && (
         <div className={styles.charts}>
           {charts.map((chart) => (
-            <ChartView key={chart.id} chart={chart} />
+            <ChartView key={chart.id} chart={chart} locale={locale} />
           ))}
         </div>
       )}

@@ -2,6 +2,7 @@
  * Draws the stand-in's chart objects as simple SVG, from what the workbook job set on them (chart type, series
  * with their ranges and axis groups, titles, legend), so the preview shows what Excel would draw.
  */
+import { axisTick, EXCEL_FORMAT } from "../i18n/numbers";
 import type { ChartModel, RangeRef, SeriesModel } from "../standin/model";
 
 /** Office's default palette. */
@@ -34,34 +35,47 @@ function niceMax(max: number): number {
   return [1, 2, 2.5, 5, 10].map((k) => k * power).find((v) => v >= max) ?? max;
 }
 
-function shortNumber(v: number): string {
-  const abs = Math.abs(v);
-  if (abs >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
-  if (abs >= 1e3) return `${Number((v / 1e3).toPrecision(3))}k`;
-  return String(Number(v.toPrecision(3)));
+/** Legend rows start below the plot, the category labels and the x axis title. */
+const LEGEND_Y = HEIGHT + 12;
+const LEGEND_ROW = 14;
+const LEGEND_MAX_CHARS = 40;
+
+/** Width of a legend entry's text: CJK characters are about twice as wide as Latin ones at 10px. */
+const textWidth = (text: string) => [...text].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 10.5 : 6), 0);
+const legendText = (name: string) => (name.length > LEGEND_MAX_CHARS ? `${name.slice(0, LEGEND_MAX_CHARS - 1)}…` : name);
+
+/**
+ * Where each legend entry goes: left to right, wrapping to a new row when the next would pass the chart's
+ * right edge, so every series is named however many there are (issue 17: 11 segments showed as 4).
+ */
+export function legendLayout(names: readonly string[]): { at: { x: number; row: number }[]; rows: number } {
+  const at: { x: number; row: number }[] = [];
+  let x = PAD.left / 2;
+  let row = 0;
+  for (const name of names) {
+    const width = 14 + textWidth(legendText(name)) + 12;
+    if (x + width > WIDTH - 8 && x > PAD.left / 2) {
+      row++;
+      x = PAD.left / 2;
+    }
+    at.push({ x, row });
+    x += width;
+  }
+  return { at, rows: names.length === 0 ? 0 : row + 1 };
 }
 
-function Legend({ items, y }: { items: { name: string; color: string }[]; y: number }) {
-  // Each entry starts where the one before it ends.
-  const starts: number[] = [];
-  let x = PAD.left;
-  for (const item of items) {
-    starts.push(x);
-    x += 18 + Math.min(item.name.length, 24) * 6.5 + 12;
-  }
+function Legend({ items }: { items: { name: string; color: string }[] }) {
+  const { at } = legendLayout(items.map((i) => i.name));
   return (
-    <g aria-hidden="true">
-      {items.map((item, i) => {
-        const at = starts[i];
-        return (
-          <g key={`${item.name}${at}`} transform={`translate(${at},${y})`}>
-            <rect width="10" height="10" fill={item.color} />
-            <text x="14" y="9" fontSize="10">
-              {item.name.length > 24 ? `${item.name.slice(0, 23)}…` : item.name}
-            </text>
-          </g>
-        );
-      })}
+    <g aria-hidden="true" data-legend-entries={items.length}>
+      {items.map((item, i) => (
+        <g key={`${item.name}${i}`} transform={`translate(${at[i].x},${LEGEND_Y + at[i].row * LEGEND_ROW})`}>
+          <rect width="10" height="10" fill={item.color} />
+          <text x="14" y="9" fontSize="10">
+            {legendText(item.name)}
+          </text>
+        </g>
+      ))}
     </g>
   );
 }
@@ -80,7 +94,7 @@ function CategoryLabels({ categories, band, y }: { categories: string[]; band: n
   );
 }
 
-function CategoryChart({ chart }: { chart: ChartModel }) {
+function CategoryChart({ chart, locale }: { chart: ChartModel; locale: string }) {
   const series = chart.series.filter((s) => s.values);
   const categories = rangeCells(series[0]?.xValues ?? null).map(label);
   const values = series.map((s) => rangeCells(s.values).map(num));
@@ -96,19 +110,20 @@ function CategoryChart({ chart }: { chart: ChartModel }) {
   const lines = series.map((s, i) => ({ s, i })).filter(({ s }) => !/column|bar/i.test(seriesType(chart, s)));
   const y = (v: number, secondaryAxis: boolean) => PAD.top + plotH - (v / (secondaryAxis ? maxSecondary : maxPrimary)) * plotH;
   const barW = (band * 0.7) / Math.max(columns.length, 1);
-  if (/stacked/i.test(chart.chartType)) return <StackedColumns chart={chart} categories={categories} values={values} />;
+  if (/stacked/i.test(chart.chartType)) return <StackedColumns chart={chart} categories={categories} values={values} locale={locale} />;
+  const tick = (v: number, key: string) => axisTick(v, chart.axisFormats.get(key), locale);
   return (
     <>
       <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
       {[0, 0.5, 1].map((t) => (
         <text key={t} x={PAD.left - 4} y={y(t * maxPrimary, false) + 3} fontSize="9" textAnchor="end">
-          {shortNumber(t * maxPrimary)}
+          {tick(t * maxPrimary, "Value/Primary")}
         </text>
       ))}
       {secondary.length > 0 &&
         [0, 0.5, 1].map((t) => (
           <text key={`s${t}`} x={PAD.left + plotW + 4} y={y(t * maxSecondary, true) + 3} fontSize="9">
-            {maxSecondary <= 1 ? `${Math.round(t * maxSecondary * 100)}%` : shortNumber(t * maxSecondary)}
+            {tick(t * maxSecondary, "Value/Secondary")}
           </text>
         ))}
       {columns.map(({ s, i }, k) =>
@@ -138,13 +153,13 @@ function CategoryChart({ chart }: { chart: ChartModel }) {
         );
       })}
       <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
-      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
+      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
     </>
   );
 }
 
 /** Stacked columns (ColumnStacked, and ColumnStacked100 with each column scaled to 100 %): one segment per series. */
-function StackedColumns({ chart, categories, values }: { chart: ChartModel; categories: string[]; values: number[][] }) {
+function StackedColumns({ chart, categories, values, locale }: { chart: ChartModel; categories: string[]; values: number[][]; locale: string }) {
   const percent = /100/.test(chart.chartType);
   const count = Math.max(categories.length, ...values.map((v) => v.length), 1);
   const totals = Array.from({ length: count }, (_, c) => values.reduce((sum, v) => sum + (Number.isFinite(v[c]) ? v[c] : 0), 0));
@@ -168,7 +183,7 @@ function StackedColumns({ chart, categories, values }: { chart: ChartModel; cate
       <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
       {[0, 0.5, 1].map((t) => (
         <text key={t} x={PAD.left - 4} y={PAD.top + plotH - height(t * top) + 3} fontSize="9" textAnchor="end">
-          {percent ? `${Math.round(t * 100)}%` : shortNumber(t * top)}
+          {axisTick(t * top, percent ? EXCEL_FORMAT.axisPercent : chart.axisFormats.get("Value/Primary"), locale)}
         </text>
       ))}
       {segments.map((stack, c) =>
@@ -179,7 +194,7 @@ function StackedColumns({ chart, categories, values }: { chart: ChartModel; cate
         ),
       )}
       <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
-      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
+      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
     </>
   );
 }
@@ -220,7 +235,7 @@ function PieChart({ chart, doughnut }: { chart: ChartModel; doughnut: boolean })
   );
 }
 
-function ScatterChart({ chart }: { chart: ChartModel }) {
+function ScatterChart({ chart, locale }: { chart: ChartModel; locale: string }) {
   const series = chart.series.filter((s) => s.values);
   const points = series.map((s) => {
     const xs = rangeCells(s.xValues).map(num);
@@ -238,15 +253,15 @@ function ScatterChart({ chart }: { chart: ChartModel }) {
       <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
       <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + plotH} stroke="#888" />
       <text x={PAD.left - 4} y={PAD.top + 3} fontSize="9" textAnchor="end">
-        {shortNumber(maxY)}
+        {axisTick(maxY, chart.axisFormats.get("Value/Primary"), locale)}
       </text>
       <text x={PAD.left + plotW} y={PAD.top + plotH + 12} fontSize="9" textAnchor="end">
-        {shortNumber(maxX)}
+        {axisTick(maxX, chart.axisFormats.get("Category/Primary"), locale)}
       </text>
       {points.map((list, i) =>
         list.map(([x, y], k) => <circle key={`${i}-${k}`} cx={px(x)} cy={py(y)} r="4" fill={COLORS[i % COLORS.length]} fillOpacity="0.8" />),
       )}
-      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
+      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
     </>
   );
 }
@@ -287,37 +302,53 @@ function RadarChart({ chart }: { chart: ChartModel }) {
           strokeWidth="2"
         />
       ))}
-      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} y={HEIGHT - 14} />
+      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
     </>
   );
 }
 
-/** One chart object as an SVG image named by its title. */
-export function ChartView({ chart }: { chart: ChartModel }) {
+/** How tall a chart's picture is: the plot, then the x axis title and as many legend rows as its series need. */
+function chartHeight(chart: ChartModel): number {
+  if (/^pie|doughnut/i.test(chart.chartType)) {
+    const n = rangeCells(chart.series.find((s) => s.values)?.xValues ?? null).length;
+    return Math.max(HEIGHT, 40 + n * 15);
+  }
+  const { rows } = legendLayout(chart.series.filter((s) => s.values).map((s) => s.name));
+  return LEGEND_Y + rows * LEGEND_ROW + 4;
+}
+
+/** One chart object as an SVG image named by its title, with every axis title the job set. */
+export function ChartView({ chart, locale = "en" }: { chart: ChartModel; locale?: string }) {
   const type = chart.chartType;
   const title = chart.title.visible ? chart.title.text : chart.name;
   let body;
   if (/^pie/i.test(type)) body = <PieChart chart={chart} doughnut={false} />;
   else if (/doughnut/i.test(type)) body = <PieChart chart={chart} doughnut />;
-  else if (/scatter/i.test(type)) body = <ScatterChart chart={chart} />;
+  else if (/scatter/i.test(type)) body = <ScatterChart chart={chart} locale={locale} />;
   else if (/radar/i.test(type)) body = <RadarChart chart={chart} />;
-  else body = <CategoryChart chart={chart} />;
+  else body = <CategoryChart chart={chart} locale={locale} />;
   const axisTitle = (key: string) => chart.axisTitles.get(key);
+  const height = chartHeight(chart);
   return (
     <figure className="preview-chart" data-chart-name={chart.name} data-chart-type={type}>
-      <svg role="img" aria-label={`${title} (${type})`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT}>
-        <rect width={WIDTH} height={HEIGHT} fill="#fff" stroke="#d0d0d0" />
+      <svg role="img" aria-label={`${title} (${type})`} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height}>
+        <rect width={WIDTH} height={height} fill="#fff" stroke="#d0d0d0" />
         <text x={WIDTH / 2} y="20" fontSize="13" fontWeight="600" textAnchor="middle">
           {title}
         </text>
         {axisTitle("Value/Primary") && (
-          <text x="12" y={HEIGHT / 2} fontSize="10" textAnchor="middle" transform={`rotate(-90 12 ${HEIGHT / 2})`}>
+          <text x="12" y={HEIGHT / 2} fontSize="10" textAnchor="middle" transform={`rotate(-90 12 ${HEIGHT / 2})`} data-axis-title="Value/Primary">
             {axisTitle("Value/Primary")}
           </text>
         )}
         {axisTitle("Value/Secondary") && (
-          <text x={WIDTH - 10} y={HEIGHT / 2} fontSize="10" textAnchor="middle" transform={`rotate(90 ${WIDTH - 10} ${HEIGHT / 2})`}>
+          <text x={WIDTH - 10} y={HEIGHT / 2} fontSize="10" textAnchor="middle" transform={`rotate(90 ${WIDTH - 10} ${HEIGHT / 2})`} data-axis-title="Value/Secondary">
             {axisTitle("Value/Secondary")}
+          </text>
+        )}
+        {axisTitle("Category/Primary") && (
+          <text x={PAD.left + (WIDTH - PAD.left - PAD.right) / 2} y={HEIGHT + 2} fontSize="10" textAnchor="middle" data-axis-title="Category/Primary">
+            {axisTitle("Category/Primary")}
           </text>
         )}
         {body}

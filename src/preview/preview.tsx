@@ -7,7 +7,8 @@
  */
 import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { Body1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Body1, FluentProvider, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { fluentTheme, type ThemeKind } from "../taskpane/theme";
 import { columnLetters, createStandIn, type StandIn } from "../standin";
 import { createWorkbookPort } from "../excel/jobs";
 import type { WorkbookPort } from "../excel/port";
@@ -63,7 +64,16 @@ function useWorkbookVersion(book: StandIn): number {
   return version;
 }
 
-function Preview({ book, port, initialLocale, dataSet }: { book: StandIn; port: WorkbookPort; initialLocale: Locale; dataSet: DataSetName }) {
+/**
+ * `?theme=dark` (or `colorful`, `light`): the Office theme the pane would read from Office.context.officeTheme
+ * in Excel (index.tsx), so the dark pane can be seen and tested outside Office.
+ * https://learn.microsoft.com/javascript/api/office/office.officetheme
+ */
+export function previewThemeKind(param: string | null): ThemeKind {
+  return param === "dark" || param === "colorful" ? param : "light";
+}
+
+function Preview({ book, port, initialLocale, dataSet, theme }: { book: StandIn; port: WorkbookPort; initialLocale: Locale; dataSet: DataSetName; theme: ThemeKind }) {
   const styles = useStyles();
   const [locale, setLocale] = useState(initialLocale);
   const m = messages(locale);
@@ -73,7 +83,7 @@ function Preview({ book, port, initialLocale, dataSet }: { book: StandIn; port: 
     document.title = m.pane.preview.title;
   }, [locale, m]);
   return (
-    <FluentProvider theme={webLightTheme} lang={locale}>
+    <FluentProvider theme={fluentTheme(theme)} lang={locale}>
       <div className={styles.page}>
         <header className={styles.banner}>
           <Title3 as="h1" className={styles.title}>
@@ -86,7 +96,7 @@ function Preview({ book, port, initialLocale, dataSet }: { book: StandIn; port: 
             <WorkbookView model={book.model} m={m} locale={locale} version={version} />
           </section>
           <div className={styles.pane} data-testid="pane">
-            <App initialLocale={initialLocale} theme="light" port={port} onLocaleChange={setLocale} />
+            <App initialLocale={initialLocale} theme={theme} port={port} onLocaleChange={setLocale} />
           </div>
         </div>
       </div>
@@ -127,7 +137,7 @@ async function main() {
     book.addSheet("Sheet1");
   }
   const container = document.getElementById("container");
-  if (container) createRoot(container).render(<Preview book={book} port={port} initialLocale={locale} dataSet={dataSet} />);
+  if (container) createRoot(container).render(<Preview book={book} port={port} initialLocale={locale} dataSet={dataSet} theme={previewThemeKind(params.get("theme"))} />);
   window.tieringPreview.ready = true;
 }
 

@@ -78,6 +78,7 @@ export class ChartCollection extends Collection<ChartModel, Chart> {
         title: { text: "", visible: true },
         legend: { visible: true, position: "Right" }, // new charts' defaults ("Chart N", legend on the right): source?
         axisTitles: new Map(),
+        axisFormats: new Map(),
         series: seriesFrom(sourceData._model(), seriesBy),
         position: null,
         deleted: false,
@@ -122,8 +123,8 @@ export class Chart extends ClientObject<ChartModel> {
     return new LegendProxy(this.context, () => this._model().legend);
   }
   get axes() {
-    const axis = (type: string, group: string) => ({
-      title: new TextPart(
+    const axis = (type: string, group: string) =>
+      new ChartAxis(this.context, () => this._model(), `${type}/${group}`, new TextPart(
         this.context,
         () => {
           const c = this._model();
@@ -145,8 +146,7 @@ export class Chart extends ClientObject<ChartModel> {
           });
         },
         "axis title",
-      ),
-    });
+      ));
     return {
       get categoryAxis() {
         return axis("Category", "Primary");
@@ -175,6 +175,32 @@ export class Chart extends ClientObject<ChartModel> {
       c.deleted = true;
       this.context.model.charts.splice(this.context.model.charts.indexOf(c), 1);
     });
+  }
+}
+
+/**
+ * A chart axis: its title and its number format (ChartAxis.numberFormat, ExcelApi 1.8):
+ * https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-numberformat-member
+ */
+export class ChartAxis extends ClientObject<ChartModel> {
+  protected readonly _kind = "chart axis";
+  constructor(
+    context: SyncQueue,
+    locate: () => ChartModel | null,
+    private readonly key: string,
+    readonly title: TextPart,
+  ) {
+    super(context, locate);
+  }
+  protected _props() {
+    return { numberFormat: (c: ChartModel) => c.axisFormats.get(this.key) ?? "General" };
+  }
+  get numberFormat(): string {
+    return this._get("numberFormat");
+  }
+  set numberFormat(value: string) {
+    this.context._need("1.8", "chartAxis.numberFormat");
+    this._set("numberFormat", value, (c) => c.axisFormats.set(this.key, value));
   }
 }
 

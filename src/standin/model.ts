@@ -150,6 +150,8 @@ export interface ChartModel {
   legend: { visible: boolean; position: string };
   /** Axis titles by "Category/Primary", "Value/Primary", "Value/Secondary" … */
   axisTitles: Map<string, string>;
+  /** Axis number formats by the same keys (ChartAxis.numberFormat, ExcelApi 1.8). */
+  axisFormats: Map<string, string>;
   series: SeriesModel[];
   position: { start: string; end: string | null } | null;
   deleted: boolean;

@@ -25,6 +25,8 @@ export interface ChartView {
   legend: { visible: boolean; position: string };
   /** "Category/Primary", "Value/Primary", "Value/Secondary" → title text. */
   axisTitles: Record<string, string>;
+  /** The same keys → number format, for the axes given one. */
+  axisFormats: Record<string, string>;
   series: SeriesView[];
   position: { start: string; end: string | null } | null;
 }
@@ -139,6 +141,7 @@ export const chartView = (c: ChartModel): ChartView => ({
   title: c.title.text,
   legend: { ...c.legend },
   axisTitles: Object.fromEntries(c.axisTitles),
+  axisFormats: Object.fromEntries(c.axisFormats),
   series: c.series.map((s) => seriesView(s, c.chartType)),
   position: c.position,
 });

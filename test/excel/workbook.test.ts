@@ -212,11 +212,13 @@ describe("charts", () => {
     const charts = new Map(book.charts("Tier Summary").map((c) => [c.name, c]));
     const column = charts.get("Tiering column")!;
     expect(column.type).toBe("ColumnClustered");
-    expect(column.title).toBe(en.workbook.charts.column);
+    // Issue 17: the title names the tier basis (segments here), the share axis reads as percentages.
+    expect(column.title).toBe(en.chartText.titles.column(en.chartText.basis.segment));
+    expect(column.axisFormats).toEqual({ "Value/Primary": "0%" });
     expect(column.series.map((s) => s.name)).toEqual([en.workbook.summary.customerShare, en.workbook.summary.revenueShare]);
     expect(column.series[0].categories).toEqual(labels);
     expect(column.series[1].values).toEqual(tiers.map((t) => t[6]));
-    expect(column.axisTitles).toEqual({ "Category/Primary": en.workbook.charts.tierAxis, "Value/Primary": en.workbook.charts.shareAxis });
+    expect(column.axisTitles).toEqual({ "Category/Primary": en.chartText.basisAxis.segment, "Value/Primary": en.workbook.charts.shareAxis });
 
     for (const [name, type] of [["Tiering pie", "Pie"], ["Tiering doughnut", "Doughnut"]]) {
       const c = charts.get(name)!;
@@ -228,7 +230,11 @@ describe("charts", () => {
 
     const pareto = charts.get("Tiering pareto")!;
     expect(pareto.series.map((s) => [s.chartType, s.axisGroup])).toEqual([["ColumnClustered", "Primary"], ["LineMarkers", "Secondary"]]);
-    expect(pareto.series[0].values).toEqual(tiers.map((t) => t[5]));
+    // Sorted by the revenue it plots (issue 17), largest first, whatever the summary's order.
+    const byRevenue = [...tiers].sort((a, b) => (b[5] as number) - (a[5] as number));
+    expect(pareto.series[0].values).toEqual(byRevenue.map((t) => t[5]));
+    expect(pareto.series[0].categories).toEqual(byRevenue.map((t) => t[0]));
+    expect(pareto.axisFormats["Value/Secondary"]).toBe("0%");
     const cumulative = pareto.series[1].values as number[];
     expect(cumulative).toEqual([...cumulative].sort((a, b) => a - b));
     expect(cumulative.at(-1)).toBeCloseTo(1, 9);
@@ -257,7 +263,7 @@ describe("charts", () => {
     await port.run(settingsFor(rows.length, { rfm: null }), { locale: "zh-CN" });
     await port.buildChart("pie", "zh-CN");
     await port.buildChart("pie", "zh-CN");
-    expect(book.charts().map((c) => [c.name, c.title])).toEqual([["Tiering pie", zhCN.workbook.charts.pie]]);
+    expect(book.charts().map((c) => [c.name, c.title])).toEqual([["Tiering pie", zhCN.chartText.titles.pie(zhCN.chartText.basis.abcClass)]]);
     await expect(port.buildChart("radar", "zh-CN")).rejects.toThrow(zhCN.workbook.errors.chartNeedsRfm);
     await expect(port.buildChart("heatmap", "en")).rejects.toThrow(en.workbook.errors.chartNeedsRfm);
   });

@@ -57,11 +57,12 @@ describe("Compare & pilot: snapshots and migration", () => {
     const text = bodyText();
     expect(text).toContain(d.migrationDone("Tier migration"));
     expect(text).toContain(d.migrationCaption("2,950", "2011-06-30", "2011-12-09"));
+    // Issue 17: a share is shown with one decimal everywhere (src/i18n/numbers.ts), so a table never mixes 18% and 12.5%.
     for (const [label, value] of [
-      [d.rates.upgrade, "18%"],
-      [d.rates.downgrade, "22%"],
-      [d.rates.stay, "50%"],
-      [d.rates.gone, "10%"],
+      [d.rates.upgrade, "18.0%"],
+      [d.rates.downgrade, "22.0%"],
+      [d.rates.stay, "50.0%"],
+      [d.rates.gone, "10.0%"],
       [d.rates.newCustomers, "555"],
     ]) {
       expect(text).toContain(`${label}${value}`);
@@ -70,9 +71,9 @@ describe("Compare & pilot: snapshots and migration", () => {
       Array.from(tr.querySelectorAll("td")).map((td) => td.textContent),
     );
     expect(rows).toEqual([
-      ["Champions", "300", "95%", "80%", "+9K"],
-      ["Loyal", "900", "90%", "60%", "-6K"],
-      ["Lost", "1,750", "85%", "10%", "-24K"],
+      ["Champions", "300", "95.0%", "80.0%", "+9K"],
+      ["Loyal", "900", "90.0%", "60.0%", "-6K"],
+      ["Lost", "1,750", "85.0%", "10.0%", "-24K"],
     ]);
   });
 
@@ -82,7 +83,7 @@ describe("Compare & pilot: snapshots and migration", () => {
     await pane(port);
     await click(compareButton());
     const text = bodyText();
-    expect(text).toContain(`${d.rates.changed}40%`);
+    expect(text).toContain(`${d.rates.changed}40.0%`);
     expect(text).toContain(d.unordered);
     expect(text).not.toContain(d.rates.upgrade);
     expect(text).not.toContain("NaN");
@@ -257,7 +258,7 @@ describe("Compare & pilot: pilot groups", () => {
       Array.from(tr.querySelectorAll("td")).map((td) => td.textContent),
     );
     expect(rows).toEqual([
-      [d.measures.repurchase, "42%", "30%", "+12%", d.interval("+2%", "+22%")],
+      [d.measures.repurchase, "42.0%", "30.0%", "+12.0%", d.interval("+2.0%", "+22.0%")],
       [d.measures.revenue, "85", "60", "+25", d.interval("-5", "+55")],
     ]);
     expect(text).toContain(d.comparison.interval("95%"));

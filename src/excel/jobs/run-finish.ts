@@ -59,6 +59,7 @@ export async function finish(job: RunJob, p: WritePlan, computed: Computed, shee
     const heat = queueBlock(summarySheet, layout.heat);
     heat.getRow(0).format.font.bold = true;
     heat.getColumn(0).format.font.bold = true;
+    if (layout.heatNote) queueBlock(summarySheet, layout.heatNote).format.font.italic = true;
   }
   summarySheet.getRange(a1Range(0, 0, layout.table.values.length, layout.table.values[0].length)).format.autofitColumns();
 

@@ -17,6 +17,7 @@ import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
+import { chartText } from "./chart-text";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import type { Widen } from "../widen";
@@ -28,6 +29,7 @@ export const en = {
   ...cli,
   ...pane,
   ...workbook,
+  ...chartText,
   ...cliHelp,
   ...excelLimits,
   ...hostile,

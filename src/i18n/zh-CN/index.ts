@@ -11,6 +11,7 @@ import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
+import { chartText } from "./chart-text";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 
@@ -21,6 +22,7 @@ export const zhCN: Messages = {
   ...cli,
   ...pane,
   ...workbook,
+  ...chartText,
   ...cliHelp,
   ...excelLimits,
   ...hostile,

@@ -48,6 +48,8 @@ export interface Inspect {
     sheet: string;
     type: string;
     title: string;
+    axisTitles: Record<string, string>;
+    axisFormats: Record<string, string>;
     series: { name: string; chartType: string; axisGroup: string; values: unknown[]; categories: unknown[] }[];
   }[];
   pivots: { name: string; sheet: string; source: string; fields: string[]; rows: string[]; data: { field: string; summarizeBy: string }[] }[];

@@ -18,7 +18,7 @@ function PilotResult({ m, report, tierLabel }: { m: Messages; report: PilotCompa
   const styles = useStyles();
   const d = m.pane.dynamic;
   const f = formats(m);
-  const confidence = f.percent(report.confidence);
+  const confidence = f.setting(report.confidence);
   const rows: { key: "repurchase" | "revenue"; g: GroupComparison; value(n: number): string; diff(n: number): string }[] = [
     { key: "repurchase", g: report.repurchase, value: f.percent, diff: f.signedPercent },
     { key: "revenue", g: report.revenue, value: f.money, diff: f.signedMoney },
@@ -70,7 +70,7 @@ function PilotResult({ m, report, tierLabel }: { m: Messages; report: PilotCompa
 }
 
 function pilotLabel(p: PilotInfo, m: Messages): string {
-  return m.pane.dynamic.pilotOption(p.tierLabel, p.asOf, formats(m).percent(p.share), String(p.seed));
+  return m.pane.dynamic.pilotOption(p.tierLabel, p.asOf, formats(m).setting(p.share), String(p.seed));
 }
 
 export interface PilotMeasurePanelProps {

@@ -5,6 +5,7 @@
 import { Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import type { SnapshotInfo } from "../../../excel/port";
 import type { Messages } from "../../../i18n";
+import { numberFormats } from "../../../i18n/numbers";
 
 export const useStyles = makeStyles({
   part: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -36,25 +37,9 @@ export const useStyles = makeStyles({
   text: { margin: 0 },
 });
 
-/** Number formats for the pane's language. */
+/** Number formats for the pane's language: the one rule of src/i18n/numbers.ts (issue 17). */
 export function formats(m: Messages) {
-  const locale = m.locale;
-  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
-  const signedPercent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" });
-  const money = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const signedMoney = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, signDisplay: "exceptZero" });
-  // Revenue changes of whole tiers run to millions: compact ("-663.1K", "-66.3万") keeps the table in the pane's width.
-  const signedCompact = new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1, signDisplay: "exceptZero" });
-  const safe = (format: Intl.NumberFormat) => (value: number) => (Number.isFinite(value) ? format.format(value) : m.pane.dynamic.missing);
-  return {
-    whole: safe(whole),
-    percent: safe(percent),
-    signedPercent: safe(signedPercent),
-    money: safe(money),
-    signedMoney: safe(signedMoney),
-    signedCompact: safe(signedCompact),
-  };
+  return numberFormats(m.locale, m.pane.dynamic.missing);
 }
 
 function snapshotLabel(snapshot: SnapshotInfo, m: Messages, whole: (n: number) => string): string {
