@@ -2,12 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { closestToUpgrade } from "../../../src/core/tiers/upgrade-rank";
 
-/** The same ranking by sorting everything: relative gap, then gap, then row; no-value rows after. */
+/** The same ranking by sorting everything: relative gap, then gap, then the larger value, then row; no-value rows after. */
 function bySorting(gap: number[], value: number[], limit: number, next?: number[]): number[] {
+  const worth = (v: number) => (v > 0 && Number.isFinite(v) ? v : 0);
   return gap
-    .map((g, i) => ({ i, g, r: value[i] > 0 && Number.isFinite(value[i]) ? g / value[i] : Infinity }))
+    .map((g, i) => ({ i, g, v: worth(value[i]), r: worth(value[i]) > 0 ? g / value[i] : Infinity }))
     .filter((x) => x.g >= 0 && Number.isFinite(x.g) && (!next || next[x.i] >= 0))
-    .sort((a, b) => a.r - b.r || a.g - b.g || a.i - b.i)
+    .sort((a, b) => a.r - b.r || a.g - b.g || (a.v !== b.v ? (a.v > b.v ? -1 : 1) : 0) || a.i - b.i)
     .slice(0, limit)
     .map((x) => x.i);
 }
@@ -41,6 +42,8 @@ describe("closestToUpgrade", () => {
 
   it("is the head of the full sort, whatever the data (property)", () => {
     const cell = fc.oneof(fc.double({ min: -10, max: 1e6, noNaN: true }), fc.constant(NaN), fc.constantFrom(0, 1, 2, 5));
+    // Equal gaps over different values (0 over 5e-324 and 1e-323, seed 2134103871): the larger value first, as documented.
+    expect(closestToUpgrade([0, 0], [5e-324, 1e-323], 1)).toEqual([1]);
     fc.assert(
       fc.property(fc.array(fc.tuple(cell, cell), { maxLength: 200 }), fc.integer({ min: 1, max: 30 }), (pairs, limit) => {
         const gap = pairs.map((p) => p[0]);
