@@ -38,7 +38,7 @@ export class RangeFormat extends ClientObject<RangeRef> {
   }
 }
 
-/** range.format.font (bold, color) and range.format.fill (color, clear()). */
+/** range.format.font (bold, italic, color; Excel.RangeFont, ExcelApi 1.1) and range.format.fill (color, clear()). */
 export class StyleProxy extends ClientObject<RangeRef> {
   protected readonly _kind = "range style";
   constructor(
@@ -51,10 +51,14 @@ export class StyleProxy extends ClientObject<RangeRef> {
   protected _props(): Record<string, (ref: RangeRef) => unknown> {
     const first = (ref: RangeRef) => ref.sheet.styles.get(`${ref.r0},${ref.c0}`) ?? {};
     return this.part === "font"
-      ? { bold: (ref: RangeRef) => first(ref).bold ?? false, color: (ref: RangeRef) => first(ref).fontColor ?? "#000000" }
+      ? {
+          bold: (ref: RangeRef) => first(ref).bold ?? false,
+          italic: (ref: RangeRef) => first(ref).italic ?? false,
+          color: (ref: RangeRef) => first(ref).fontColor ?? "#000000",
+        }
       : { color: (ref: RangeRef) => first(ref).fill ?? null };
   }
-  private style(ref: RangeRef, change: (s: { bold?: boolean; fill?: string; fontColor?: string }) => void): void {
+  private style(ref: RangeRef, change: (s: { bold?: boolean; italic?: boolean; fill?: string; fontColor?: string }) => void): void {
     for (let r = ref.r0; r <= ref.r1; r++) {
       for (let c = ref.c0; c <= ref.c1; c++) {
         const key = `${r},${c}`;
@@ -69,6 +73,12 @@ export class StyleProxy extends ClientObject<RangeRef> {
   }
   set bold(v: boolean) {
     this._set("bold", v, (ref) => this.style(ref, (s) => (s.bold = v)));
+  }
+  get italic(): boolean {
+    return this._get("italic");
+  }
+  set italic(v: boolean) {
+    this._set("italic", v, (ref) => this.style(ref, (s) => (s.italic = v)));
   }
   get color(): string {
     return this._get("color");

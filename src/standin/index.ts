@@ -64,7 +64,7 @@ export interface StandIn {
   numberFormats(sheet: string, address?: string): string[][];
   /** Formulas of `address` (default: the used range); "" where a cell holds no formula. */
   formulas(sheet: string, address?: string): string[][];
-  cellStyle(sheet: string, address: string): { bold?: boolean; fill?: string; fontColor?: string };
+  cellStyle(sheet: string, address: string): { bold?: boolean; italic?: boolean; fill?: string; fontColor?: string };
   columnWidth(sheet: string, column: number): number | null;
   tables(): TableView[];
   /** Data rows of a table (header excluded). */

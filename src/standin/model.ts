@@ -13,6 +13,7 @@ export interface RangeRef extends Box {
 
 export interface CellStyle {
   bold?: boolean;
+  italic?: boolean;
   fill?: string;
   fontColor?: string;
 }

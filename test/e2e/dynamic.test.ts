@@ -193,7 +193,8 @@ describe.skipIf(!haveChromium)("dynamic tiering, end to end (headless Chromium, 
 
     // The pane's rates are the core's.
     const rates = migrationRates(expected);
-    const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
+    // Shares read with one decimal everywhere in the pane (src/i18n/numbers.ts, issue 17).
+    const percent = new Intl.NumberFormat("en", { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
     const stats = await section().locator("dl dd").allTextContents();
     expect(stats).toEqual([rates.upgradeRate, rates.downgradeRate, rates.stayRate, rates.goneRate].map((r) => percent.format(r)).concat(rates.new.toLocaleString("en-US")));
     expect(await section().locator("[data-testid=migration-effects] tbody tr").count()).toBe(k);
