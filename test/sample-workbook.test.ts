@@ -125,6 +125,10 @@ describe("the sample workbook", () => {
     expect(await zip.file("xl/metadata.xml")!.async("string")).toContain('<xda:dynamicArrayProperties fDynamic="1"');
     expect(await zip.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/metadata.xml"');
     expect(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain('Target="metadata.xml"');
+    // Excel 365's engine id and no forced recalculation: the cached results show on open.
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbook).toContain('<calcPr calcId="191029"');
+    expect(workbook).not.toMatch(/fullCalcOnLoad="(1|true)"/);
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     const formulas = sheet.match(/<f[ >]/g) ?? [];
     const dynamic = sheet.match(/cm="1"><f t="array" ref="[A-Z]+\d+:[A-Z]+\d+">_xldudf_TIER_[A-Z]+\(/g) ?? [];

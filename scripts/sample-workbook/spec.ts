@@ -20,6 +20,8 @@ export type Scalar = string | number | boolean | null;
 export interface FormulaCell {
   formula: string;
   result: Scalar[][];
+  /** The result starts with a header row (shown in bold). */
+  header: boolean;
 }
 export type CellSpec = Scalar | FormulaCell;
 export interface TableSpec {
@@ -46,6 +48,8 @@ interface Example {
   en: string;
   zh: string;
   args: Arg[];
+  /** The function's result starts with a header row. */
+  header?: boolean;
 }
 
 export const AS_OF = { y: 1998, m: 6, d: 30 };
@@ -127,6 +131,7 @@ function examples(o: Record<"customer" | "date" | "amount", Arg>, c: Record<stri
   const tx = [o.customer, o.date, o.amount];
   return {
     RFM: {
+      header: true,
       en: "RFM scores and segments of each customer from the transactions, as of 30 June 1998.",
       zh: "根据交易记录计算每位客户截至 1998 年 6 月 30 日的 RFM 分值和分群。",
       args: [...tx, date(AS_OF)],
@@ -152,31 +157,37 @@ function examples(o: Record<"customer" | "date" | "amount", Arg>, c: Record<stri
       args: [num(120), num(4), num(3), num(0.3), num(0.1)],
     },
     CLVPREDICT: {
+      header: true,
       en: "Predicted purchases and CLV over 12 months (BG/NBD + Gamma-Gamma), fitted up to 30 Sep 1997, with a 30% margin.",
       zh: "用 BG/NBD 和 Gamma-Gamma 模型（拟合截至 1997 年 9 月 30 日）预测未来 12 个月的购买次数和 CLV，毛利率 30%。",
       args: [...tx, date(CALIBRATION_END), num(12), num(0.01), str("week"), str("bgnbd"), num(0.3)],
     },
     CLVFIT: {
-      en: "The fitted model parameters, their standard errors and the fit's diagnostics.",
-      zh: "模型的拟合参数、标准误和拟合诊断。",
+      header: true,
+      en: "The fitted model parameters, their standard errors and the fit's diagnostics: with only 158 customers, they say what the data cannot pin down.",
+      zh: "模型的拟合参数、标准误和拟合诊断：只有 158 位客户，诊断会指出数据不足以确定的部分。",
       args: [...tx, date(CALIBRATION_END)],
     },
     PALIVE: {
+      header: true,
       en: "Probability that each customer is still active on 30 June 1998, and the churn risk.",
       zh: "每位客户在 1998 年 6 月 30 日仍然活跃的概率及流失风险。",
       args: [o.customer, o.date, date(AS_OF)],
     },
     NEXTPURCHASE: {
+      header: true,
       en: "Chance of a purchase within the next 13 weeks, the expected wait, and who is overdue.",
       zh: "未来 13 周内购买的概率、预计等待时间，以及哪些客户已逾期未购。",
       args: [o.customer, o.date, date(AS_OF), num(13), str("week")],
     },
     LIFECYCLE: {
+      header: true,
       en: "Lifecycle stage of each customer on 30 June 1998, judged against the customer's own gap between purchases.",
       zh: "按每位客户自己的购买间隔，判断其在 1998 年 6 月 30 日所处的生命周期阶段。",
       args: [o.customer, o.date, date(AS_OF)],
     },
     MIGRATION: {
+      header: true,
       en: "How customers moved between RFM segments from 31 Dec 1997 to 30 June 1998.",
       zh: "从 1997 年 12 月 31 日到 1998 年 6 月 30 日，客户在 RFM 分群之间的迁移。",
       args: [c.customer_id, c.segment_1997, c.customer_id, c.segment_1998],
@@ -192,11 +203,13 @@ function examples(o: Record<"customer" | "date" | "amount", Arg>, c: Record<stri
       args: [{ text: "Customers[[recency_days]:[revenue]]", value: rowsOf(c, ["recency_days", "orders", "revenue"]) }, arrayRow([1, 1, 2]), arrayRow(["lower", "higher", "higher"])],
     },
     MOVERS: {
+      header: true,
       en: "Who moved between ABC classes from 31 Dec 1997 to 30 June 1998, with the revenue change.",
       zh: "从 1997 年 12 月 31 日到 1998 年 6 月 30 日，哪些客户在 ABC 类别之间变动，以及收入的变化。",
       args: [c.customer_id, c.abc_1997, c.customer_id, c.abc_1998, omitted, c.revenue_1997, c.revenue],
     },
     COHORT: {
+      header: true,
       en: "Monthly cohort retention: the share of each first-purchase month's customers who bought in each month after.",
       zh: "按月的同期群留存：每个首购月份的客户在之后各月有购买的比例。",
       args: [...tx],
@@ -236,8 +249,9 @@ export function sampleWorkbook(root: string): SheetSpec[] {
 
   const cells = new Map<string, CellSpec>();
   cells.set("A1", "Every TIER function at work · 每个 TIER 函数的实例");
-  cells.set("A2", "Results are cached in the file and recalculate once the Tiering add-in is loaded. · 结果已保存在文件中，加载 Tiering 加载项后会重新计算。");
-  let row = 3;
+  cells.set("A2", "Each example: what it does, in English and Chinese; the formula; its result, spilled below. Results are saved in the file and recalculate once the Tiering add-in is loaded.");
+  cells.set("A3", "每个示例依次为：中英文说明、公式、溢出显示在下方的结果。结果已保存在文件中，加载 Tiering 加载项后会重新计算。");
+  let row = 4;
   for (const [id, ex] of Object.entries(all)) {
     const formula = formulaText(id, ex.args);
     cells.set(address(row, 0), `TIER.${id}`);
@@ -245,7 +259,7 @@ export function sampleWorkbook(root: string): SheetSpec[] {
     cells.set(address(row + 1, 1), ex.zh);
     cells.set(address(row + 2, 1), `=${formula.replace(/^_xldudf_TIER_/, "TIER.")}`);
     const result = compute(id, ex.args);
-    cells.set(address(row + 3, 1), { formula, result });
+    cells.set(address(row + 3, 1), { formula, result, header: ex.header === true });
     row += 3 + result.length + 2;
   }
   const dateFmt = "yyyy-mm-dd";

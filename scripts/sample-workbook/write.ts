@@ -6,6 +6,9 @@
  * spilled formula ([MS-XLSX] 2.3.1 and 2.6.3, "dynamicArrayProperties"). Without the mark Excel opens them as
  * legacy CSE arrays, or puts an implicit-intersection @ before a single-cell one.
  *
+ * It also stamps the file with Excel 365's calculation engine id, so Excel shows the cached results on open instead
+ * of recalculating at once (which, before the add-in has loaded, would show #NAME?).
+ *
  * The file is made byte for byte the same on every run (fixed document dates, fixed zip entry dates), so running
  * the script without a change to the data or the functions leaves git with nothing to commit.
  */
@@ -64,6 +67,8 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
     const width = Math.max(...cell.result.map((r) => r.length));
     ws.getCell(at).value = { formula: cell.formula, result: cell.result[0][0] ?? "", shareType: "array", ref: `${at}:${address(row + height - 1, col + width - 1)}` } as ExcelJS.CellValue;
     cell.result.forEach((r, i) => r.forEach((v, j) => (i > 0 || j > 0) && setCell(ws, address(row + i, col + j), v)));
+    // A spilled table's header row in bold, as on the add-in's own sheets.
+    if (cell.header) cell.result[0].forEach((_, j) => (ws.getCell(address(row, col + j)).font = { bold: true }));
   }
   ws.getCell("A1").font = { bold: true, size: 14 };
 }
@@ -76,6 +81,13 @@ async function dynamicArrays(xlsx: Buffer): Promise<Buffer> {
   for (const name of names) {
     let text = await zip.files[name].async("string");
     if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) text = text.replace(/<c r="([A-Z]+\d+)"([^>]*)><f t="array"/g, '<c r="$1"$2 cm="1"><f t="array"');
+    // ExcelJS writes the calculation engine id of Excel 2016 (171027); Excel recalculates every formula of a file
+    // saved by an older engine on open ([MS-XLS] 2.4.215 RecalcId, the calcPr/calcId of ECMA-376 18.2.2), which
+    // before the add-in has loaded would put #NAME? over the cached results. 191029 is Excel 365's id.
+    if (name === "xl/workbook.xml") {
+      if (!text.includes('calcId="171027"')) throw new Error("ExcelJS no longer writes calcId 171027: check xl/workbook.xml's calcPr");
+      text = text.replace('calcId="171027"', 'calcId="191029"');
+    }
     if (name === "[Content_Types].xml") {
       text = text.replace("</Types>", '<Override PartName="/xl/metadata.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml"/></Types>');
     }
