@@ -2,9 +2,11 @@
  * Writes the sample workbook's spec (spec.ts) as an .xlsx file with ExcelJS (a maintained, MIT-licensed
  * spreadsheet-writing library; see docs/ARCHITECTURE.md "Dependencies and why"), then marks its formulas as dynamic
  * arrays, which ExcelJS does not write: each formula is an array formula over its spill range (`<f t="array">`)
- * whose cell points at the XLDAPR dynamic-array metadata (`cm="1"`, xl/metadata.xml), as Excel 365 saves a
- * spilled formula ([MS-XLSX] 2.3.1 and 2.6.3, "dynamicArrayProperties"). Without the mark Excel opens them as
- * legacy CSE arrays, or puts an implicit-intersection @ before a single-cell one.
+ * whose cell points at the XLDAPR dynamic-array metadata (`cm="1"`, the c element's cell-metadata index of
+ * ECMA-376 Part 1 §18.3.1.4, into xl/metadata.xml's xda:dynamicArrayProperties fDynamic="1" of [MS-XLSX]), as Excel
+ * 365 saves a spilled formula (LibreOffice bug 127808 takes such a file apart; SheetJS and XlsxWriter write the same
+ * metadata). Without the mark Excel opens them as legacy CSE arrays, or puts an implicit-intersection @ before a
+ * single-cell one.
  *
  * It also stamps the file with Excel 365's calculation engine id, so Excel shows the cached results on open instead
  * of recalculating at once (which, before the add-in has loaded, would show #NAME?).
