@@ -1,8 +1,8 @@
 /**
  * Each function's metadata has a helpUrl (the JSDoc's @helpurl, read by custom-functions-metadata) that opens its
- * section of the help page the build makes from docs/FUNCTIONS.md (scripts/docs/help-page.cjs). A function the doc
- * does not describe yet has none, and this test names it, so a helpUrl never leads nowhere and documenting the
- * function is the way to give it one.
+ * section of the help page the build makes from docs/FUNCTIONS.md (scripts/docs/help-page.cjs). Every registered
+ * function must have one, and its anchor must be on the generated page, on a section that describes the function:
+ * a function added without a section in the reference fails here by name (issue 17: NEXTPURCHASE had none).
  */
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
@@ -27,8 +27,6 @@ const functions = [...source.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?)\*\//g)]
     helpUrl: /@helpurl (\S+)/.exec(block)?.[1],
   }));
 const doc = readFileSync(join(ROOT, "docs/FUNCTIONS.md"), "utf8");
-/** Functions docs/FUNCTIONS.md does not mention yet (NEXTPURCHASE at the time of writing). */
-const undocumented = functions.filter((f) => !new RegExp(`TIER\\.${f.id}\\b`).test(doc)).map((f) => f.id);
 
 describe("functions' helpUrl", () => {
   it("finds every custom function", () => {
@@ -36,15 +34,24 @@ describe("functions' helpUrl", () => {
     expect(functions.map((f) => f.id)).toContain("RFM");
   });
 
-  it("every function the doc describes has a helpUrl to its anchor on the help page; only undocumented ones have none", () => {
+  it("every registered function has a helpUrl to its anchor, and the doc describes it", () => {
+    const missing = functions.filter((f) => f.helpUrl !== `https://localhost:3000/${HELP_PATH}#${anchorOf(f.id)}`).map((f) => `${f.id}: ${f.helpUrl ?? "no @helpurl"}`);
+    expect(missing).toEqual([]);
+    const undocumented = functions.filter((f) => !new RegExp(`TIER\\.${f.id}\\b`).test(doc)).map((f) => f.id);
+    expect(undocumented, "functions docs/FUNCTIONS.md does not describe: add a section (scripts/docs/FUNCTIONS.tmpl.md)").toEqual([]);
+  });
+
+  it("the generated help page has every function's anchor exactly once, on a section that names it", () => {
+    const page = helpPage(functions.map((f) => f.id));
+    const sections = page.split(/(?=<h2 )/);
     for (const f of functions) {
-      if (undocumented.includes(f.id)) {
-        expect(f.helpUrl, `${f.id} is not in docs/FUNCTIONS.md, so its helpUrl would lead nowhere`).toBeUndefined();
-      } else {
-        expect(f.helpUrl, `${f.id} has no @helpurl`).toBe(`https://localhost:3000/${HELP_PATH}#${anchorOf(f.id)}`);
-      }
+      const id = anchorOf(f.id);
+      expect(page.split(`<a id="${id}"></a>`).length - 1, `${id} on the help page`).toBe(1);
+      const section = sections.find((x) => x.includes(`<a id="${id}"></a>`))!;
+      expect(section, `the section anchored ${id} says nothing about TIER.${f.id}`).toMatch(new RegExp(`TIER\\.${f.id}\\b`));
     }
-    expect(undocumented).toEqual(["NEXTPURCHASE"]);
+    // Functions with a section of their own get the anchor on its heading.
+    expect(page).toMatch(/<h2 id="section-\d+"><a id="tier-nextpurchase"><\/a>17\. TIER\.NEXTPURCHASE/);
   });
 
   it("the help page has each anchor, on the section that names the function, with the doc's text escaped", () => {

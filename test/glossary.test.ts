@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { en } from "../src/i18n/en";
 import { zhCN } from "../src/i18n/zh-CN";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -58,9 +59,12 @@ const functionsDoc = readFileSync(join(ROOT, "docs/FUNCTIONS.md"), "utf8")
   .split("\n")
   .map((text, i) => ({ where: `docs/FUNCTIONS.md:${i + 1}`, text }));
 
-/** The glossary's rows: term and forbidden variants, from the table in docs/GLOSSARY.md. */
+const glossaryText = readFileSync(join(ROOT, "docs/GLOSSARY.md"), "utf8");
+const [mainPart, ...scopedParts] = glossaryText.split(/\n## /);
+
+/** The glossary's rows: term and forbidden variants, from the first table in docs/GLOSSARY.md. */
 function glossary(): { english: string; term: string; not: string[] }[] {
-  const rows = readFileSync(join(ROOT, "docs/GLOSSARY.md"), "utf8")
+  const rows = mainPart
     .split("\n")
     .filter((l) => l.startsWith("| ") && !l.startsWith("| ---") && !l.startsWith("| English"));
   return rows.map((l) => {
@@ -68,6 +72,29 @@ function glossary(): { english: string; term: string; not: string[] }[] {
     const not = [...cells[3].matchAll(/`([^`]+)`/g)].map((m) => m[1]);
     return { english: cells[1], term: cells[2], not };
   });
+}
+
+/** The rows of the glossary's "depend on where they stand" tables: catalogue keys (regular expressions), term, variants. */
+function scopedTerms(): { concept: string; keys: RegExp[]; term: string; not: string[] }[] {
+  return scopedParts
+    .join("\n")
+    .split("\n")
+    .filter((l) => l.startsWith("| ") && !l.startsWith("| ---") && !l.startsWith("| Concept"))
+    .map((l) => {
+      const cells = l.split("|").map((c) => c.trim());
+      const code = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+      return { concept: cells[1], keys: code(cells[2]).map((k) => new RegExp(k)), term: cells[3], not: code(cells[4]) };
+    });
+}
+
+/** Catalogue strings under a scoped row's keys whose English says "new" but whose Chinese misses the term or uses a variant. */
+function scopedProblems(zh: { path: string; text: string }[], english: Map<string, string>): string[] {
+  return scopedTerms().flatMap((row) =>
+    zh
+      .filter((e) => row.keys.some((k) => k.test(e.path)) && /\bnew\b/i.test(english.get(e.path) ?? ""))
+      .filter((e) => !e.text.includes(row.term) || row.not.some((w) => e.text.includes(w)))
+      .map((e) => `catalog ${e.path}: "${e.text}" (use ${row.term} for ${row.concept.split(":")[0]})`),
+  );
 }
 
 describe("zh-CN wording", () => {
@@ -99,6 +126,23 @@ describe("zh-CN wording", () => {
         expect(all.includes(term), `glossary term ${term} (${r.english}) is used nowhere`).toBe(true);
       }
     }
+  });
+
+  it("names the two kinds of \"new\" apart: 新增 in migration tables and among movers, 新客户 for the lifecycle stage and segment", () => {
+    const rows = scopedTerms();
+    expect(rows.map((r) => r.term)).toEqual(["新增", "新客户"]);
+    const english = new Map(texts(en).map((e) => [e.path, e.text]));
+    const zh = texts(zhCN);
+    // Each row governs some strings (the check is not vacuous) …
+    for (const row of rows) {
+      const governed = zh.filter((e) => row.keys.some((k) => k.test(e.path)) && /\bnew\b/i.test(english.get(e.path) ?? ""));
+      expect(governed.length, `no catalogue string under ${row.term}'s keys says "new"`).toBeGreaterThan(1);
+    }
+    // … and each is worded by its row.
+    expect(scopedProblems(zh, english)).toEqual([]);
+    // The other term in either place is caught.
+    expect(scopedProblems([{ path: "overTime.directions.new", text: "新客户" }], new Map([["overTime.directions.new", "new"]]))).toHaveLength(1);
+    expect(scopedProblems([{ path: "predict.stages.new", text: "新增" }], new Map([["predict.stages.new", "New"]]))).toHaveLength(1);
   });
 
   it("a planted space or variant would be caught (the checks are not vacuous)", () => {

@@ -22,6 +22,7 @@ import { lifecycleSection } from "./sections/lifecycle";
 import { limitsSection } from "./sections/limits";
 import { modelsSection } from "./sections/models";
 import { modelsCliSection } from "./sections/models-cli";
+import { nextPurchaseSection } from "./sections/next-purchase";
 import { overTimeSection } from "./sections/over-time";
 import { parsingSection } from "./sections/parsing";
 import { proseChecksSection } from "./sections/prose";
@@ -48,6 +49,7 @@ const SECTIONS: ((done: Values) => Values)[] = [
   scoreSection,
   overTimeSection,
   limitsSection,
+  nextPurchaseSection,
 ];
 
 /** The template with every {{name}} filled; a name no section fills is an error. */

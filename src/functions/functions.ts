@@ -177,6 +177,7 @@ export function palive(customers: unknown[][], dates: unknown[][], as_of?: unkno
 /**
  * When will each customer buy next: the probability of at least one purchase within the next `within` units, the expected and median wait if the customer stays active, the customer's typical gap, and Overdue when the time since the last purchase is more than 3 typical gaps.
  * @customfunction NEXTPURCHASE
+ * @helpurl https://localhost:3000/help/functions.html#tier-nextpurchase
  * @param {unknown[][]} customers Customer id of each transaction (one column).
  * @param {unknown[][]} dates Date of each transaction (one column, same height).
  * @param {unknown} [as_of] Date the answers refer to; later transactions are ignored. Default: the latest date in the data.

@@ -215,7 +215,7 @@ export const bench: Command = {
   options: ["--rows", "--repeat"],
   help: {
     args: "[FILE.csv]",
-    example: "tier bench .bench/tx_1m.csv --repeat 3",
+    example: "tier bench assets/sample/sample-orders.csv --repeat 3",
     options: {
       "--rows": { text: "rows", kind: "number", default: { words: "allData" }, example: "100000" },
       "--repeat": { text: "repeat", kind: "number", default: "5", example: "3" },

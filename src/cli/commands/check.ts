@@ -81,7 +81,7 @@ export const check: Command = {
   options: ["--customer", "--date", "--amount", "--quantity", "--order", "--unit", "--calibration-end", "--holdout-end", "--day-order", "--model", "--format"],
   help: {
     args: "FILE.csv",
-    example: "tier check ../shared/data/CDNOW_sample.txt --calibration-end 1997-09-30 --holdout-end 1998-06-30 --unit week",
+    example: "tier check ../shared/data/CDNOW_master.txt --amount dollar_value --calibration-end 1997-09-30 --holdout-end 1998-06-30 --unit week",
     options: {
       ...MODEL_OPTIONS,
       "--calibration-end": { text: "calibrationEnd", kind: "date", required: true, example: "1997-09-30" },

@@ -52,7 +52,7 @@ export const cohort: Command = {
   options: [...Object.keys(TX_SPECS), "--by", "--measure", "--quantity", "--format"],
   help: {
     args: "FILE.csv",
-    example: "tier cohort ../shared/data/online_retail.csv --customer CustomerID --date InvoiceDate --amount UnitPrice --quantity Quantity",
+    example: "tier cohort assets/sample/online_retail_customers.csv --customer CustomerID --date InvoiceDate --amount UnitPrice --quantity Quantity",
     options: {
       ...TX_SPECS,
       "--by": { text: "cohortBy", kind: "choice", choices: ["month", "quarter"], default: "month", example: "quarter" },

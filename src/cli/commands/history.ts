@@ -33,7 +33,7 @@ export const history: Command = {
   options: [...Object.keys(TX_SPECS), ...HISTORY_OPTIONS, "--format"],
   help: {
     args: "FILE.csv",
-    example: "tier history ../shared/data/CDNOW_master.txt --customer 1 --date 2 --amount 4 --every quarter",
+    example: "tier history assets/sample/sample-orders.csv --every quarter",
     options: { ...TX_SPECS, ...HISTORY_SPECS, ...FORMAT_OPTION },
   },
   run: historyCommand,

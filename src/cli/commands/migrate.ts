@@ -136,7 +136,7 @@ export const migrate: Command = {
   files: 2,
   help: {
     args: "BEFORE.csv AFTER.csv",
-    example: "tier migrate q1.csv q2.csv --id customer --tier tier --json",
+    example: "tier migrate assets/sample/segments-2006-06.csv assets/sample/segments-2006-12.csv --id customer_id --tier segment --json",
     options: {
       "--id": { text: "snapshotId", kind: "column", required: true, example: "customer" },
       "--tier": { text: "tier", kind: "column", required: true, example: "tier" },

@@ -80,7 +80,7 @@ export const movers: Command = {
   files: 2,
   help: {
     args: "FILE.csv | BEFORE.csv AFTER.csv",
-    example: "tier movers ../shared/data/CDNOW_master.txt --customer 1 --date 2 --amount 4 --every quarter",
+    example: "tier movers assets/sample/sample-orders.csv --every quarter",
     options: {
       ...TX_SPECS,
       ...HISTORY_SPECS,

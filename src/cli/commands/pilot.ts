@@ -55,7 +55,7 @@ export const pilot: Command = {
   options: ["--id", "--tier", "--share", "--control-share", "--seed", "--only-tier", "--format"],
   help: {
     args: "FILE.csv",
-    example: "tier pilot tiers.csv --id customer --tier tier --share 0.1 --seed 7",
+    example: "tier pilot assets/sample/segments-2006-12.csv --id customer_id --tier segment --share 0.1 --seed 7",
     options: {
       "--id": { text: "snapshotId", kind: "column", required: true, example: "customer" },
       "--tier": { text: "tier", kind: "column", required: true, example: "tier" },
