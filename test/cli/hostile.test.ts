@@ -199,6 +199,10 @@ describe("no stack trace, ever", () => {
     expect(missing.stderr).toMatch(/^tier: Cannot read .*nope\.csv: ENOENT/);
     const repeat = spawnSync("node", [tier, "bench", join(dir, "nope.csv"), "--repeat", "-1"], { encoding: "utf8", env });
     expect(repeat).toMatchObject({ status: 2, stderr: 'tier: Option --repeat is "-1"; give a number.\n' });
+    // A bench file without the generator's columns names the column (it stopped on a TypeError before).
+    const noAmount = file("no-amount.csv", "customer,date\n1,2024-01-01\n");
+    const columns = spawnSync("node", [tier, "bench", noAmount, "--repeat", "1"], { encoding: "utf8", env });
+    expect(columns).toMatchObject({ status: 2, stderr: `tier: Column "customer_id" is not in ${noAmount}; its columns are: customer, date.\n` });
     const many = file("many.csv", `v\n${Array.from({ length: 50_000 }, (_, i) => i + 1).join("\n")}\n`);
     if (existsSync("/dev/full")) {
       const full = spawnSync("sh", ["-c", `node "${tier}" abc "${many}" --value v > /dev/full`], { encoding: "utf8", env });

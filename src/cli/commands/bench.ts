@@ -38,7 +38,7 @@ import { scoreCustomers as weightedScore, type ScoreMethod } from "../../core/ti
 import { segmentCustomers } from "../../core/tiers/segments";
 import { summarizeCustomers } from "../../core/transactions/summary";
 import { parseCsv } from "../csv";
-import { UsageError, numberOption, readBytes, type Command, type Parsed } from "../args";
+import { UsageError, numberOption, position, readBytes, type Command, type Parsed } from "../args";
 import type { Messages } from "../../i18n";
 import { overTimeBench } from "../bench-over-time";
 import { readTransactionsCsv } from "../transactions-csv";
@@ -138,7 +138,10 @@ function dynamicBench(tx: Transactions, repeat: number) {
   return { facts, stages };
 }
 
-function runBench(bytes: Buffer, file: string, rows?: number, repeat = 5) {
+/** The bench file's columns (the generator's header, ../shared/peers/gen_transactions.py). */
+const BENCH_COLUMNS = ["customer_id", "date", "amount"] as const;
+
+function runBench(bytes: Buffer, file: string, m: Messages, rows?: number, repeat = 5) {
   const stages = {
     fast_read: [] as number[],
     csv_parse: [] as number[],
@@ -158,11 +161,14 @@ function runBench(bytes: Buffer, file: string, rows?: number, repeat = 5) {
   let info = { rows: 0, customers: 0, problems: 0 };
   const text = bytes.toString("utf8");
   let transactions: ReturnType<typeof readTransactions> | null = null;
+  // The columns by name, found once: a file without them is a usage error naming the column, not a TypeError.
+  const header = parseCsv(text.slice(0, Math.max(0, text.indexOf("\n")) || text.length)).header;
+  const [customerAt, dateAt, amountAt] = BENCH_COLUMNS.map((name) => position(header, file, name, m));
   for (let run = 0; run < repeat; run++) {
-    const fast = time(stages.fast_read, () => readTransactionsCsv(bytes, { customer: 0, date: 1, amount: 2 }));
+    const fast = time(stages.fast_read, () => readTransactionsCsv(bytes, { customer: customerAt, date: dateAt, amount: amountAt }));
     const table = time(stages.csv_parse, () => parseCsv(text));
     const n = Math.min(rows ?? table.rows, table.rows);
-    const [customers, dates, amounts] = ["customer_id", "date", "amount"].map((name) => table.columns[table.header.indexOf(name)].slice(0, n));
+    const [customers, dates, amounts] = [customerAt, dateAt, amountAt].map((k) => table.columns[k].slice(0, n));
     const tx = time(stages.coercion, () => readTransactions({ customers, dates, amounts }));
     if (fast && rows === undefined && fast.validRows !== tx.validRows) throw new Error("fast and general readers disagree");
     const t0 = performance.now();
@@ -225,6 +231,6 @@ export const bench: Command = {
     const rows = countOption(p, "--rows", m);
     const repeat = countOption(p, "--repeat", m);
     const file = p.positional[0] ?? ".bench/tx_1m.csv";
-    out(`${JSON.stringify(runBench(readBytes(file, m), file, rows, repeat), null, 2)}\n`);
+    out(`${JSON.stringify(runBench(readBytes(file, m), file, m, rows, repeat), null, 2)}\n`);
   },
 };
