@@ -75,16 +75,51 @@ export const trust = {
       groupsChart: "Repeat purchases in the holdout by calibration repeat purchases",
       trackingChart: "Cumulative repeat purchases, actual and expected",
       diagnosticsTitle: "Diagnostics of the calibration fit",
+      // The "Model check" sheet's figures block, the third chart and the axes (issue 17's rules: every axis titled).
+      summaryTitle: "The check",
+      calibrationStart: "Calibration from",
+      calibrationEnd: "Calibration end",
+      holdoutEnd: "Holdout end",
+      model: "Model",
+      unit: "Unit",
+      customersChecked: "Customers (bought by the calibration end)",
+      holdoutYes: "✓",
+      decilesChart: "P(alive) against the share who bought in the holdout",
+      groupsAxis: "Repeat purchases in the holdout (mean per customer)",
+      trackingPeriodAxis: (unit: string, first: number) => `Period (${unit}); the holdout starts at period ${first}`,
+      trackingValueAxis: "Cumulative repeat purchases",
+      decileAxis: "Tenth of customers by P(alive), lowest first",
+      shareAxis: "Share of customers",
+      /** Refusals, in the pane's labels, before anything is written. */
+      errors: {
+        badDate: (label: string, value: string) => `${label} "${value}" is not a date; use YYYY-MM-DD, such as 2011-06-30, or leave it blank for the default.`,
+        beforeData: (label: string, end: string, first: string, last: string) =>
+          `${label} ${end} is before the first purchase (${first}); choose a date from ${first} to ${last}.`,
+        afterData: (label: string, end: string, last: string) =>
+          `${label} ${end} is on or after the last purchase (${last}), so nothing is left to check against; choose an earlier date, or leave it blank for the default.`,
+        holdoutNotAfter: (holdoutLabel: string, holdoutEnd: string, calibrationLabel: string, calibrationEnd: string) =>
+          `${holdoutLabel} ${holdoutEnd} is not after the ${calibrationLabel.toLowerCase()} (${calibrationEnd}); choose a later date, or leave it blank for the last purchase.`,
+        noRepeat: (label: string, end: string) =>
+          `No customer bought on two different days by the ${label.toLowerCase()} (${end}), so the model cannot be fitted; choose a later date.`,
+        noData: "There are no purchases to check: no row has a customer, a date and an amount of 0 or more.",
+      },
     },
     pane: {
       warningTitle: "The predictions need care",
       warningMore: (count: number) => (count === 1 ? "" : `and ${count - 1} more`),
       churnRankedBy: "Churn warning ranked by days since the last purchase against the customer's own typical gap (lifecycle), not by P(alive), because the model cannot identify dropout.",
       checkModel: "Check the model",
-      checkHelp: "Fits on purchases up to a calibration end, then compares with what customers did after it.",
+      checkHelp: "Fits the model and unit chosen above on the purchases up to a calibration end, then compares its predictions with what customers did after it, and writes a Model check sheet with charts.",
       calibrationEnd: "Calibration end",
-      calibrationEndHint: "YYYY-MM-DD; purchases after it are the holdout. Default: two thirds of the way through the data.",
+      calibrationEndHint: "YYYY-MM-DD; purchases after it are the holdout. Blank: two thirds of the way from the first purchase to the last, so the last third is the holdout.",
+      holdoutEnd: "Holdout end",
+      holdoutEndHint: "YYYY-MM-DD; blank: the last purchase.",
+      checking: "Checking the model…",
+      checkFailed: "The model could not be checked",
       checkDone: (sheet: string, mae: string, bias: string) => `Wrote the "${sheet}" sheet: mean absolute error ${mae} purchases per customer, bias ${bias}.`,
+      checkDates: (start: string, end: string, holdoutEnd: string, byDefault: boolean) =>
+        `Calibration ${start} to ${end}${byDefault ? " (the default: two thirds of the span)" : ""}, holdout to ${holdoutEnd}.`,
+      checkTotals: (predicted: string, actual: string) => `Repeat purchases in the holdout: ${predicted} predicted, ${actual} actual.`,
       checkSheet: "Model check",
       margin: "Margin rate",
       marginHint: "0 to 1, e.g. 0.3; blank: revenue CLV only.",
