@@ -96,8 +96,8 @@ export function modelCheckLayout(check: HoldoutCheck, words: CheckWords, m: Mess
     ...check.groups.map((g) => [text(groupLabel(g.x)), num(g.customers, FORMAT.whole), decimal(g.predictedMean), decimal(g.actualMean)]),
   ]);
   const tracking = section(after(groups), c.trackingTitle, [
-    [text(c.periodColumn), text(c.periodEnd), text(c.holdout), text(c.actual), text(c.expected)],
-    ...check.tracking.map((t) => [num(t.period, FORMAT.whole), text(serialToIsoDate(t.end)), text(t.holdout ? c.holdoutYes : ""), num(t.actual, FORMAT.whole), decimal(t.expected)]),
+    [text(c.periodColumn), text(c.periodEnd), text(c.part), text(c.actual), text(c.expected)],
+    ...check.tracking.map((t) => [num(t.period, FORMAT.whole), text(serialToIsoDate(t.end)), text(t.holdout ? c.holdout : c.calibrationPart), num(t.actual, FORMAT.whole), decimal(t.expected)]),
   ]);
   const deciles = section(after(tracking), c.decilesTitle, [
     [text(c.decile), text(c.customers), text(c.meanPAlive), text(c.boughtShare)],

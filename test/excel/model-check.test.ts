@@ -98,7 +98,7 @@ describe("Check the model: the Model check sheet", () => {
     expect(tracking).toHaveLength(core.tracking.length);
     tracking.forEach((r, k) => {
       const t = core.tracking[k];
-      expect([r[0], r[1], r[2], r[3]]).toEqual([t.period, serialToIsoDate(t.end), t.holdout ? c.holdoutYes : "", t.actual]);
+      expect([r[0], r[1], r[2], r[3]]).toEqual([t.period, serialToIsoDate(t.end), t.holdout ? c.holdout : c.calibrationPart, t.actual]);
       expect(r[4] as number).toBeCloseTo(t.expected, 5);
     });
     const deciles = tableAfter(values, c.decilesTitle);
