@@ -87,7 +87,7 @@ export const trust = {
       calibrationPart: "Calibration",
       decilesChart: "P(alive) against the share who bought in the holdout",
       groupsAxis: "Repeat purchases in the holdout (mean per customer)",
-      trackingPeriodAxis: (unit: string, first: number) => `Period (${unit}); the holdout starts at period ${first}`,
+      trackingPeriodAxis: (unit: string, first: number) => `Period (${unit.toLowerCase()}); the holdout starts at period ${first}`,
       trackingValueAxis: "Cumulative repeat purchases",
       decileAxis: "Tenth of customers by P(alive), lowest first",
       shareAxis: "Share of customers",
@@ -121,6 +121,7 @@ export const trust = {
       checkDates: (start: string, end: string, holdoutEnd: string, byDefault: boolean) =>
         `Calibration ${start} to ${end}${byDefault ? " (the default: two thirds of the span)" : ""}, holdout to ${holdoutEnd}.`,
       checkTotals: (predicted: string, actual: string) => `Repeat purchases in the holdout: ${predicted} predicted, ${actual} actual.`,
+      checkLine: (done: string, totals: string, dates: string) => `${done} ${totals} ${dates}`,
       checkSheet: "Model check",
       margin: "Margin rate",
       marginHint: "0 to 1, e.g. 0.3; blank: revenue CLV only.",

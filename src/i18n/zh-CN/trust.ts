@@ -109,6 +109,7 @@ export const trust: TrustMessages = {
       checkDates: (start: string, end: string, holdoutEnd: string, byDefault: boolean) =>
         `校准期 ${start} 至 ${end}${byDefault ? "（默认：时间跨度的三分之二处）" : ""}，留出期至 ${holdoutEnd}。`,
       checkTotals: (predicted: string, actual: string) => `留出期复购次数：预测 ${predicted} 次，实际 ${actual} 次。`,
+      checkLine: (done: string, totals: string, dates: string) => `${done}${totals}${dates}`,
       checkSheet: "模型检验",
       margin: "毛利率",
       marginHint: "0 到 1，例如 0.3；留空：只计算收入 CLV。",

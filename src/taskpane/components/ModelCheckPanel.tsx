@@ -65,9 +65,11 @@ export function ModelCheckPanel({ m, state, off }: ModelCheckPanelProps) {
       {check.kind === "done" && (
         <>
           <Body1 as="p" className={styles.text} data-testid="model-check-result">
-            {p.checkDone(check.report.sheet, two(check.report.mae), two(check.report.bias))}{" "}
-            {p.checkTotals(two(check.report.totalPredicted), n.whole(check.report.totalActual))}{" "}
-            {p.checkDates(check.report.calibrationStart, check.report.calibrationEnd, check.report.holdoutEnd, check.report.defaultCalibrationEnd)}
+            {p.checkLine(
+              p.checkDone(check.report.sheet, two(check.report.mae), two(check.report.bias)),
+              p.checkTotals(two(check.report.totalPredicted), n.whole(check.report.totalActual)),
+              p.checkDates(check.report.calibrationStart, check.report.calibrationEnd, check.report.holdoutEnd, check.report.defaultCalibrationEnd),
+            )}
           </Body1>
           {check.report.diagnostics.length > 0 && (
             <MessageBar intent="warning" layout="multiline" data-testid="model-check-diagnostics">
