@@ -71,8 +71,10 @@ describe.skipIf(!haveChromium)("Predictions a user can trust, end to end (headle
   }, STEP_TIMEOUT);
 
   it("\"Check the model\" writes the Model check sheet with three native charts, the core's holdout check on the same rows", async () => {
+    const clicked = Date.now();
     await panel().getByRole("button", { name: en.trust.pane.checkModel, exact: true }).click();
     await panel().getByTestId("model-check-result").waitFor({ timeout: 120_000 });
+    console.info(`Check the model on the preview's sample: ${Date.now() - clicked} ms from the click to the result`);
     const book = await inspect(page);
     expect(book.sheets.map((s) => s.name)).toContain(en.trust.pane.checkSheet);
     const charts = book.charts.filter((x) => x.sheet === en.trust.pane.checkSheet);
