@@ -59,7 +59,8 @@ describe.skipIf(!haveChromium)("Predictions a user can trust, end to end (headle
   });
 
   it("a Predict run on the sample shows the fit's diagnostic as a warning, not a bare Done", async () => {
-    await page.getByRole("button", { name: en.pane.useSelection }).click();
+    // Reading the 22,688-row selection keeps the page's thread busy; on a loaded machine longer than a click's 30 s.
+    await page.getByRole("button", { name: en.pane.useSelection }).click({ timeout: 120_000 });
     await expect.poll(() => page.getByTestId("source-summary").textContent()).toMatch(/^Data: /);
     await page.getByRole("switch", { name: en.pane.predictToggle }).check();
     await page.getByRole("button", { name: en.pane.run, exact: true }).click();
