@@ -51,8 +51,8 @@ describe("Check the model in the pane", () => {
     expect(locale).toBe("en");
     const r = port.modelCheck;
     const text = bodyText();
-    expect(text).toContain(p.checkDone(r.sheet, "0.9", "-0.26"));
-    expect(text).toContain(p.checkTotals("151.2", "198"));
+    expect(text).toContain(p.checkDone(r.sheet, "0.90", "-0.26"));
+    expect(text).toContain(p.checkTotals("151.20", "198"));
     expect(text).toContain(p.checkDates(r.calibrationStart, r.calibrationEnd, r.holdoutEnd, true));
     // The fit's diagnostics: a warning naming the problem, never a bare "Done".
     const warning = document.querySelector('[data-testid="model-check-diagnostics"]')!;
@@ -93,7 +93,7 @@ describe("Check the model in the pane", () => {
     expect(bodyText()).toContain(z.checkHelp);
     await click(get("button", z.checkModel));
     expect(port.called("checkModel")[0].args[2]).toBe("zh-CN");
-    expect(bodyText()).toContain(z.checkDone(port.modelCheck.sheet, "0.9", "-0.26"));
+    expect(bodyText()).toContain(z.checkDone(port.modelCheck.sheet, "0.90", "-0.26"));
     expect(bodyText()).toContain(z.warningTitle);
   });
 });

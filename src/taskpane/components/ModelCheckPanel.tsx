@@ -23,7 +23,9 @@ export function ModelCheckPanel({ m, state, off }: ModelCheckPanelProps) {
   const { check, draft } = state;
   const disabled = off || state.busy;
   const n = formats(m);
-  const two = (v: number) => new Intl.NumberFormat(m.locale, { maximumFractionDigits: 2, signDisplay: "auto" }).format(v);
+  // Two decimals, as the sheet's cells show them (numbers.ts EXCEL_FORMAT.decimal); the bias with its sign.
+  const two = (v: number) => new Intl.NumberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+  const signed = (v: number) => new Intl.NumberFormat(m.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" }).format(v);
   return (
     <div className={styles.part} role="group" aria-labelledby="tiering-model-check-heading" data-testid="model-check">
       <Body1Strong as="h3" id="tiering-model-check-heading" className={styles.subheading}>
@@ -66,7 +68,7 @@ export function ModelCheckPanel({ m, state, off }: ModelCheckPanelProps) {
         <>
           <Body1 as="p" className={styles.text} data-testid="model-check-result">
             {p.checkLine(
-              p.checkDone(check.report.sheet, two(check.report.mae), two(check.report.bias)),
+              p.checkDone(check.report.sheet, two(check.report.mae), signed(check.report.bias)),
               p.checkTotals(two(check.report.totalPredicted), n.whole(check.report.totalActual)),
               p.checkDates(check.report.calibrationStart, check.report.calibrationEnd, check.report.holdoutEnd, check.report.defaultCalibrationEnd),
             )}
