@@ -10,7 +10,8 @@
 import type { RoleMapping } from "../core/analysis/roles";
 import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
 import type { Locale } from "../i18n";
-
+import type { ModelCheckPort } from "./port-model-check";
+export type * from "./port-model-check";
 /** A cell the pane can point the user at ("select the first bad cell"). */
 export interface CellRef {
   sheet: string;
@@ -409,7 +410,7 @@ export interface CohortsReport {
  * The operations. Every method rejects with an `Error` whose message is a sentence for the user, in
  * `locale` (English when a method's optional locale is left out).
  */
-export interface WorkbookPort {
+export interface WorkbookPort extends ModelCheckPort<AnalysisSettings> {
   listTables(locale?: Locale): Promise<TableInfo[]>;
   /** The current selection (a single cell grows to its current region). "auto" detects the header row. */
   previewSelection(hasHeader: HeaderChoice, locale: Locale): Promise<SourcePreview>;

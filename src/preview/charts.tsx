@@ -81,11 +81,19 @@ function Legend({ items }: { items: { name: string; color: string }[] }) {
 }
 
 /** Columns (and lines, on either axis) over categories: clustered column, Pareto combo, line. */
-/** Category names under a category axis, slanted, long ones cut. */
+/** The least room (px) a slanted category label of the preview needs beside the next one. */
+const LABEL_SPACING = 16;
+
+/**
+ * Category names under a category axis, slanted, long ones cut; with many categories only every k-th, as Excel
+ * spaces tick labels by itself so they do not overlap (ChartAxis.tickLabelSpacing, automatic by default:
+ * https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-ticklabelspacing-member).
+ */
 function CategoryLabels({ categories, band, y }: { categories: string[]; band: number; y: number }) {
+  const every = Math.max(1, Math.ceil(LABEL_SPACING / band));
   return (
     <>
-      {categories.map((name, c) => (
+      {categories.map((name, c) => c % every !== 0 ? null : (
         <text key={c} x={PAD.left + c * band + band / 2} y={y} fontSize="9" textAnchor="end" transform={`rotate(-30 ${PAD.left + c * band + band / 2} ${y})`}>
           {name.length > 14 ? `${name.slice(0, 13)}…` : name}
         </text>

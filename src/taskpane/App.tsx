@@ -13,6 +13,7 @@ import { onNotice, type Notice } from "../excel/notices";
 import type { WorkbookPort } from "../excel/port";
 import { messages, type Locale, type Messages } from "../i18n";
 import { AnalysisSection } from "./components/AnalysisSection";
+import { ModelCheckPanel } from "./components/ModelCheckPanel";
 import { ChartSection } from "./components/ChartSection";
 import { DataSection } from "./components/DataSection";
 import { DynamicSection } from "./components/dynamic/DynamicSection";
@@ -24,6 +25,7 @@ import { PlaybookSection } from "./components/PlaybookSection";
 import { RunSection } from "./components/RunSection";
 import { useDynamic } from "./hooks/useDynamic";
 import { useOverTime } from "./hooks/useOverTime";
+import { useModelCheck } from "./hooks/useModelCheck";
 import { settingsFromForm } from "./form";
 import { usePane } from "./hooks/usePane";
 import { pilotStrategy, tierChoices } from "./dynamic";
@@ -90,8 +92,10 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
   // Over time reads the form as Run does (the same settings) and the snapshot list Compare reads.
   const formSettings = useCallback(() => settingsFromForm(pane.form, pane.preview?.header.length ?? 0), [pane.form, pane.preview]);
   const overTime = useOverTime({ port, locale, settings: formSettings, snapshots: dynamic.snapshots, onHistoryChanged: dynamic.reload });
-  // One workbook job at a time from the pane (the port queues them too): Run, a chart, a Compare & pilot or an Over time job.
-  const dynamicBusy = dynamic.busy || overTime.busy;
+  // "Check the model" (issue 13 §2) judges the Predict section's model and unit on the form's data.
+  const check = useModelCheck({ port, locale, settings: formSettings, unit: pane.form.unit, model: pane.form.model });
+  // One workbook job at a time from the pane (the port queues them too): Run, a chart, a Compare & pilot, an Over time job or a model check.
+  const dynamicBusy = dynamic.busy || overTime.busy || check.busy;
   // What the ribbon's commands have to say (e.g. why "Build tier chart" could not build), see notices.ts.
   const [notice, setNotice] = useState<Notice | null>(null);
   useEffect(() => (typeof window === "undefined" ? undefined : onNotice(window, setNotice)), []);
@@ -126,7 +130,13 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               onMapping={(mapping) => pane.update({ mapping })}
             />
             <Divider className={styles.divider} />
-            <AnalysisSection m={m} form={pane.form} busy={busy} update={pane.update} />
+            <AnalysisSection
+              m={m}
+              form={pane.form}
+              busy={busy}
+              update={pane.update}
+              predictExtra={<ModelCheckPanel m={m} state={check} off={busy || charting || dynamic.busy || overTime.busy} />}
+            />
             <Divider className={styles.divider} />
             <PlaybookSection m={m} form={pane.form} busy={busy} update={pane.update} />
             <Divider className={styles.divider} />
@@ -156,10 +166,10 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               actions={dynamic}
               tiersOf={(snapshot) => tierChoices(snapshot, m)}
               strategyFor={(tier) => pilotStrategy(tier, pane.form, m)}
-              busy={busy || charting || overTime.busy}
+              busy={busy || charting || overTime.busy || check.busy}
             />
             <Divider className={styles.divider} />
-            <OverTimeSection m={m} state={overTime} actions={overTime} snapshots={dynamic.snapshots ?? []} busy={busy || charting || dynamic.busy} />
+            <OverTimeSection m={m} state={overTime} actions={overTime} snapshots={dynamic.snapshots ?? []} busy={busy || charting || dynamic.busy || check.busy} />
           </>
         ) : (
           <MessageBar intent="info" layout="multiline">

@@ -17,6 +17,7 @@ import { writeCohorts } from "./cohorts";
 import { rebuildHistory } from "./history-rebuild";
 import { filterMovers, writeMovers } from "./movers";
 import { writeTrends } from "./trends";
+import { checkModel } from "./model-check";
 
 /**
  * The port over `given`. Its jobs run one at a time, in the order asked, with every other port over the same
@@ -47,5 +48,6 @@ export function createWorkbookPort(given: ExcelHost): WorkbookPort {
     filterMovers: (was, now, locale) => filterMovers(host, was, now, locale),
     writeTrends: (locale) => writeTrends(host, locale),
     writeCohorts: (settings, request, locale) => writeCohorts(host, settings, request, locale),
+    checkModel: (settings, request, locale) => checkModel(host, settings, request, locale),
   };
 }

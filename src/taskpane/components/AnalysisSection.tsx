@@ -15,6 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { PredictModelField } from "./PredictModelField";
 import { TIME_UNITS } from "../../core/models/calibration";
 import { binsProblems } from "../../core/tiers/rfm";
@@ -50,6 +51,8 @@ export interface AnalysisSectionProps {
   form: PaneForm;
   busy: boolean;
   update(patch: Partial<PaneForm>): void;
+  /** Shown at the end of the Predict options while Predict is on: "Check the model" (issue 13 §2). */
+  predictExtra?: ReactNode;
 }
 
 /** A number box that keeps what the person types (validation happens on Run, with a sentence). */
@@ -69,7 +72,7 @@ function NumberField(props: { label: string; hint?: string; value: string; onCha
 }
 
 /** Predict CLV & churn: a switch; the model's unit, horizon and discount; lifecycle and "can't lose" thresholds under More options. */
-function PredictOptions({ m, form, busy, update }: AnalysisSectionProps) {
+function PredictOptions({ m, form, busy, update, predictExtra }: AnalysisSectionProps) {
   const styles = useStyles();
   const p = m.pane.predict;
   const number = (field: "horizonMonths" | "monthlyDiscount" | "newDays" | "activeMultiple" | "silentMultiple" | "churnCapDays" | "cantLoseShare" | "cantLoseRisk", hint?: string) => (
@@ -119,6 +122,7 @@ function PredictOptions({ m, form, busy, update }: AnalysisSectionProps) {
               </AccordionPanel>
             </AccordionItem>
           </Accordion>
+          {predictExtra}
         </div>
       )}
     </>
@@ -126,7 +130,7 @@ function PredictOptions({ m, form, busy, update }: AnalysisSectionProps) {
 }
 
 /** RFM, ABC, CLV, Predict and weighted-score options, the analysis date and what the summary is by. */
-export function AnalysisSection({ m, form, busy, update }: AnalysisSectionProps) {
+export function AnalysisSection({ m, form, busy, update, predictExtra }: AnalysisSectionProps) {
   const styles = useStyles();
   const bins = Number(form.bins);
   // The core's bins check (src/core/tiers/rfm.ts): a count only for score levels a run would take.
@@ -241,7 +245,7 @@ export function AnalysisSection({ m, form, busy, update }: AnalysisSectionProps)
         </div>
       )}
 
-      <PredictOptions m={m} form={form} busy={busy} update={update} />
+      <PredictOptions m={m} form={form} busy={busy} update={update} predictExtra={predictExtra} />
 
       {/* The score is on while the summary is by score bands; turning it off moves the summary back to segments or classes. */}
       <Checkbox

@@ -6,6 +6,7 @@
  */
 import { PREDICT_DEFAULTS } from "../../../src/core/analysis/predictions";
 import { CHECK_SYNCS, HISTORY_READ_SYNCS, PILOT_WRITE_SYNCS, READ_SYNCS, SNAPSHOT_SYNCS, WRITE_SYNCS, WRITE_SYNCS_PREDICT } from "../../../src/excel/host";
+import { MODEL_CHECK_WRITE_SYNCS } from "../../../src/excel/jobs/model-check";
 import { CHART_KINDS, type AnalysisSettings, type WorkbookPort } from "../../../src/excel/port";
 import { createStandIn, type StandIn } from "../../../src/standin";
 import type { Harness } from "./harness";
@@ -96,6 +97,11 @@ export const JOBS: Job[] = [
   },
   { name: "listPilots", syncs: 1, work: (call) => call("listPilots", "en") },
   { name: "comparePilot", syncs: 1 + HISTORY_READ_SYNCS + 1, work: (call, s) => call("comparePilot", s.pilot, s.after, "en") },
+  {
+    name: "checkModel",
+    syncs: 1 + READ_SYNCS + MODEL_CHECK_WRITE_SYNCS,
+    work: (call, s) => call("checkModel", settingsOn("Year", s.yearRows, "2024-12-31"), { calibrationEnd: null, holdoutEnd: null, unit: "week", model: "bgnbd" }, "en"),
+  },
 ];
 
 export interface JobFigures {

@@ -27,6 +27,8 @@ import type {
   HistoryRequest,
   MoversReport,
   TrendsReport,
+  ModelCheckReport,
+  ModelCheckRequest,
 } from "../../../src/excel/port";
 import { keyLabel as tierLabelOf } from "../../../src/i18n/tier-names";
 import { messages } from "../../../src/i18n";
@@ -348,5 +350,29 @@ export class FakePort implements WorkbookPort {
     this.log("writeCohorts", settings, request, locale);
     if (this.overTimeError) throw this.overTimeError;
     return { sheet: "Cohorts", cohorts: 13, periods: 13, quality: REPORT.quality, chart: "Cohort retention" };
+  }
+
+  /** What `checkModel` resolves with; `checkError` makes it reject with that error instead. */
+  modelCheck: ModelCheckReport = {
+    sheet: "Model check",
+    calibrationStart: "2010-12-01",
+    calibrationEnd: "2011-08-05",
+    holdoutEnd: "2011-12-09",
+    defaultCalibrationEnd: true,
+    customers: 180,
+    totalPredicted: 151.2,
+    totalActual: 198,
+    mae: 0.9,
+    rmse: 1.7,
+    bias: -0.26,
+    diagnostics: [{ code: "dropout-not-identified", message: "Dropout is not identified." }],
+    charts: ["Model check (repeat purchases)", "Model check (tracking)", "Model check (P(alive))"],
+  };
+  checkError: Error | null = null;
+
+  async checkModel(settings: AnalysisSettings, request: ModelCheckRequest, locale: string): Promise<ModelCheckReport> {
+    this.log("checkModel", settings, request, locale);
+    if (this.checkError) throw this.checkError;
+    return this.modelCheck;
   }
 }
