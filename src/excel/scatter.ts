@@ -1,0 +1,210 @@
+/**
+ * The scatter of customers (issue 17, "Charts and numbers"): one point per customer, frequency (orders) against
+ * monetary (revenue), coloured by tier, instead of one point per tier. A workbook can hold a million customers and
+ * a chart of that many points is unreadable (and its series would be far over a request's 5 MB), so the run writes
+ * a sample of at most SCATTER_SAMPLE customers as a block beside the chart slots on the summary sheet, and the
+ * chart job draws it from the positions the run recorded (`LastRun.scatter`): no read-back, no extra sync.
+ *
+ * The sample is deterministic (no seed, no randomness): within each tier the customers are put in order of revenue
+ * (then orders, then their row), and points are taken evenly spaced along that order, the first and last included —
+ * a systematic sample stratified by tier and by revenue, so the spread, the median and the extremes of each tier
+ * show. Every tier with a plottable customer gets at least MIN_PER_TIER points (or all it has); the rest of the
+ * budget is shared in proportion to the tiers' sizes (largest remainder). The block's note and the chart's title say
+ * how many of how many customers are drawn.
+ *
+ * Log scale where it helps: an axis is logarithmic when its values are skewed, the largest at least LOG_SKEW times
+ * the median (on a linear axis most points would then crowd into the lowest 5 % of it), as customer revenue and
+ * orders usually are. Excel's value axes take `scaleType = "Logarithmic"` and `logBase` (ChartAxis, ExcelApi 1.7:
+ * https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-logbase-member); a log
+ * scale cannot place 0 or a negative value (Excel warns "Negative or zero values cannot be plotted correctly on log
+ * charts": https://learn.microsoft.com/office/vba/api/excel.axis.scaletype uses base 10 logarithms), so a customer
+ * with no orders in the window or no positive revenue is left out of the sample on a log axis, and the note counts
+ * them. On a linear axis they are kept.
+ *
+ * Legends: one series per tier (the legend names the tiers); past MAX_SERIES tiers the smallest are drawn as one
+ * "Other" series, so the legend stays short enough to read in full.
+ */
+import type { AnalysisResult } from "../core/analysis/types";
+import type { Messages } from "../i18n";
+import { tierLabel } from "../i18n/tier-names";
+import { FORMAT } from "./formats";
+import { block, num, text, type Block } from "./summary";
+
+/** At most this many customers are drawn. */
+export const SCATTER_SAMPLE = 2000;
+/** A tier with a plottable customer gets at least this many points (or all it has). */
+export const MIN_PER_TIER = 20;
+/** Past this many tiers, the smallest share one "Other" series. */
+export const MAX_SERIES = 12;
+/** An axis is logarithmic when its largest value is at least this many times its median. */
+export const LOG_SKEW = 20;
+
+/** What the sampler needs per customer: its tier (−1 none), orders and revenue; the tiers in summary order. */
+export interface ScatterInput {
+  tierOf: ArrayLike<number>;
+  frequency: ArrayLike<number>;
+  monetary: ArrayLike<number>;
+  /** The tiers in the summary's order: their index (as in tierOf) and label. */
+  tiers: readonly { index: number; label: string }[];
+}
+
+export interface ScatterSeries {
+  /** A tier's label, or null for the "Other" series (the catalog names it). */
+  label: string | null;
+  /** First row of the series in the sample (0-based) and its number of points. */
+  start: number;
+  count: number;
+}
+
+export interface ScatterSample {
+  series: ScatterSeries[];
+  /** One entry per point, series after series. */
+  frequency: number[];
+  monetary: number[];
+  /** Customers with a tier (the population the sample is drawn from). */
+  customers: number;
+  /** Customers a log axis cannot show (no orders, or revenue ≤ 0), left out. */
+  leftOut: number;
+  logFrequency: boolean;
+  logMonetary: boolean;
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Whether a log axis helps these values: positive ones exist and the largest is ≥ LOG_SKEW × their median. */
+export function logHelps(values: readonly number[]): boolean {
+  const positive = values.filter((v) => v > 0);
+  if (positive.length < 2) return false;
+  const mid = median(positive);
+  return Math.max(...positive) >= LOG_SKEW * mid;
+}
+
+/** How many points each tier gets: at least min(size, MIN_PER_TIER), the rest in proportion, never over `limit`. */
+export function allocate(sizes: readonly number[], limit: number): number[] {
+  const total = sizes.reduce((s, n) => s + n, 0);
+  if (total <= limit) return [...sizes];
+  const nonEmpty = sizes.filter((n) => n > 0).length;
+  const floor = Math.max(1, Math.min(MIN_PER_TIER, Math.floor(limit / Math.max(nonEmpty, 1))));
+  let left = limit;
+  const quota = sizes.map((n) => {
+    const q = Math.min(n, floor, left);
+    left -= q;
+    return q;
+  });
+  const rest = sizes.map((n, k) => n - quota[k]);
+  const restTotal = rest.reduce((s, n) => s + n, 0);
+  if (left <= 0 || restTotal === 0) return quota;
+  const share = rest.map((n) => (n * left) / restTotal);
+  const whole = share.map(Math.floor);
+  let spare = left - whole.reduce((s, n) => s + n, 0);
+  // Largest remainder (ties: the earlier tier) for what flooring left.
+  const order = share.map((_, k) => k).sort((a, b) => share[b] - whole[b] - (share[a] - whole[a]) || a - b);
+  for (const k of order) {
+    if (spare <= 0) break;
+    if (whole[k] < rest[k]) {
+      whole[k]++;
+      spare--;
+    }
+  }
+  return quota.map((q, k) => q + Math.min(whole[k], rest[k]));
+}
+
+/** `k` positions evenly spaced over 0..n−1, first and last included (k ≤ n); one point: the middle. */
+export function evenPositions(n: number, k: number): number[] {
+  if (k <= 0 || n <= 0) return [];
+  if (k === 1) return [(n - 1) >> 1];
+  return Array.from({ length: k }, (_, i) => Math.round((i * (n - 1)) / (k - 1)));
+}
+
+/** A run's customers as the sampler takes them: orders and revenue as the results sheet has them. */
+export function scatterInput(a: AnalysisResult, m: Messages): ScatterInput {
+  return { tierOf: a.tierOf, frequency: a.summary.orders, monetary: a.summary.totalAmount, tiers: a.tiers.map((t) => ({ index: t.index, label: tierLabel(a, t, m) })) };
+}
+
+/** The sample: deterministic, stratified by tier and, within a tier, by revenue (see the header). */
+export function customerSample(input: ScatterInput, limit = SCATTER_SAMPLE): ScatterSample {
+  const { tierOf, frequency, monetary, tiers } = input;
+  const slot = new Map(tiers.map((t, k) => [t.index, k]));
+  const finite: number[][] = tiers.map(() => []);
+  let customers = 0;
+  for (let c = 0; c < tierOf.length; c++) {
+    const k = slot.get(tierOf[c]);
+    if (k === undefined) continue;
+    customers++;
+    if (Number.isFinite(frequency[c]) && Number.isFinite(monetary[c])) finite[k].push(c);
+  }
+  const all = finite.flat();
+  const logFrequency = logHelps(all.map((c) => frequency[c]));
+  const logMonetary = logHelps(all.map((c) => monetary[c]));
+  const plottable = (c: number) => (!logFrequency || frequency[c] > 0) && (!logMonetary || monetary[c] > 0);
+  const members = finite.map((list) => list.filter(plottable));
+  const leftOut = customers - members.reduce((s, list) => s + list.length, 0);
+
+  // Past MAX_SERIES tiers, the largest MAX_SERIES − 1 keep their own series and the rest are one "Other".
+  let groups: { label: string | null; members: number[] }[] = tiers.map((t, k) => ({ label: t.label, members: members[k] })).filter((g) => g.members.length > 0);
+  if (groups.length > MAX_SERIES) {
+    const bySize = groups.map((_, k) => k).sort((a, b) => groups[b].members.length - groups[a].members.length || a - b);
+    const keep = new Set(bySize.slice(0, MAX_SERIES - 1));
+    const other = groups.filter((_, k) => !keep.has(k)).flatMap((g) => g.members);
+    groups = [...groups.filter((_, k) => keep.has(k)), { label: null, members: other }];
+  }
+  const quotas = allocate(groups.map((g) => g.members.length), limit);
+  const series: ScatterSeries[] = [];
+  const xs: number[] = [];
+  const ys: number[] = [];
+  groups.forEach((g, k) => {
+    const sorted = [...g.members].sort((a, b) => monetary[a] - monetary[b] || frequency[a] - frequency[b] || a - b);
+    const picked = evenPositions(sorted.length, quotas[k]).map((p) => sorted[p]);
+    if (picked.length === 0) return;
+    series.push({ label: g.label, start: xs.length, count: picked.length });
+    for (const c of picked) {
+      xs.push(frequency[c]);
+      ys.push(monetary[c]);
+    }
+  });
+  return { series, frequency: xs, monetary: ys, customers, leftOut, logFrequency, logMonetary };
+}
+
+/** Where the run put the sample (LastRun.scatter): its rows' top-left cell and its series. */
+export interface ScatterPlace {
+  /** 0-based: the block's header row and first column (tier, orders, revenue). */
+  row: number;
+  column: number;
+  series: { label: string; start: number; count: number }[];
+  shown: number;
+  customers: number;
+  logFrequency: boolean;
+  logMonetary: boolean;
+}
+
+/** The sample's block: a note, a header row, then one row per point (tier label, orders, revenue). */
+export function scatterBlock(sample: ScatterSample, row: number, column: number, tierHeader: string, m: Messages): { block: Block; place: ScatterPlace } {
+  const w = m.chartRules.scatter;
+  const labels = sample.series.map((s) => s.label ?? w.other);
+  const shown = sample.frequency.length;
+  const note = [w.block(shown, sample.customers), sample.leftOut > 0 ? w.leftOut(sample.leftOut) : ""].filter(Boolean).join(" ");
+  const rows = [
+    [text(note)],
+    [text(tierHeader), text(w.frequencyHeader), text(w.monetaryHeader)],
+    ...sample.series.flatMap((s, k) =>
+      Array.from({ length: s.count }, (_, i) => [text(labels[k]), num(sample.frequency[s.start + i], FORMAT.whole), num(sample.monetary[s.start + i], FORMAT.money, 2)]),
+    ),
+  ];
+  return {
+    block: block(row, column, rows),
+    place: {
+      row: row + 1,
+      column,
+      series: sample.series.map((s, k) => ({ label: labels[k], start: s.start, count: s.count })),
+      shown,
+      customers: sample.customers,
+      logFrequency: sample.logFrequency,
+      logMonetary: sample.logMonetary,
+    },
+  };
+}
