@@ -39,7 +39,7 @@ export const chartRules = {
       shareAxis: "Share of customers",
     },
     cohorts: {
-      title: (by: string, measure: string) => `Cohorts by ${by} of first purchase: ${measure}`,
+      title: (by: string, measure: string) => `${measure}, cohorts by ${by} of first purchase`,
       valueAxis: { customers: "Share of the cohort who bought", revenue: "Revenue as a share of the first period's" },
     },
   },
