@@ -32,7 +32,8 @@ function seriesType(chart: ChartModel, series: SeriesModel): string {
 function niceMax(max: number): number {
   if (!(max > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  return [1, 2, 2.5, 5, 10].map((k) => k * power).find((v) => v >= max) ?? max;
+  // A hair of tolerance: shares that sum to 1 in floating point (0.99999… or 1.00000…1) top out at 100 %.
+  return [1, 2, 2.5, 5, 10].map((k) => k * power).find((v) => v >= max * (1 - 1e-9)) ?? max;
 }
 
 /** Legend rows start below the plot, the category labels and the x axis title. */
@@ -110,6 +111,7 @@ function CategoryChart({ chart, locale }: { chart: ChartModel; locale: string })
   const lines = series.map((s, i) => ({ s, i })).filter(({ s }) => !/column|bar/i.test(seriesType(chart, s)));
   const y = (v: number, secondaryAxis: boolean) => PAD.top + plotH - (v / (secondaryAxis ? maxSecondary : maxPrimary)) * plotH;
   const barW = (band * 0.7) / Math.max(columns.length, 1);
+  if (/^area/i.test(chart.chartType)) return <StackedArea chart={chart} categories={categories} values={values} locale={locale} />;
   if (/stacked/i.test(chart.chartType)) return <StackedColumns chart={chart} categories={categories} values={values} locale={locale} />;
   const tick = (v: number, key: string) => axisTick(v, chart.axisFormats.get(key), locale);
   return (
@@ -199,6 +201,36 @@ function StackedColumns({ chart, categories, values, locale }: { chart: ChartMod
   );
 }
 
+/** A stacked area (AreaStacked): each series' band over the ones before it, at the categories' centres. */
+function StackedArea({ chart, categories, values, locale }: { chart: ChartModel; categories: string[]; values: number[][]; locale: string }) {
+  const count = Math.max(categories.length, ...values.map((v) => v.length), 1);
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const band = plotW / count;
+  const cumulative: number[][] = [];
+  values.forEach((v, i) => cumulative.push(Array.from({ length: count }, (_, c) => (i > 0 ? cumulative[i - 1][c] : 0) + (Number.isFinite(v[c]) ? Math.max(v[c], 0) : 0))));
+  const top = niceMax(Math.max(0, ...(cumulative.at(-1) ?? [0])));
+  const x = (c: number) => PAD.left + c * band + band / 2;
+  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  return (
+    <>
+      <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
+      {[0, 0.5, 1].map((t) => (
+        <text key={t} x={PAD.left - 4} y={y(t * top) + 3} fontSize="9" textAnchor="end">
+          {axisTick(t * top, chart.axisFormats.get("Value/Primary"), locale)}
+        </text>
+      ))}
+      {cumulative.map((upper, i) => {
+        const lower = i > 0 ? cumulative[i - 1] : upper.map(() => 0);
+        const points = [...upper.map((v, c) => `${x(c)},${y(v)}`), ...lower.map((v, c) => `${x(c)},${y(v)}`).reverse()];
+        return <polygon key={i} points={points.join(" ")} fill={COLORS[i % COLORS.length]} fillOpacity="0.85" />;
+      })}
+      <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
+      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
+    </>
+  );
+}
+
 function PieChart({ chart, doughnut }: { chart: ChartModel; doughnut: boolean }) {
   const series = chart.series.find((s) => s.values);
   const values = rangeCells(series?.values ?? null).map(num).map((v) => (Number.isFinite(v) && v > 0 ? v : 0));
@@ -235,31 +267,57 @@ function PieChart({ chart, doughnut }: { chart: ChartModel; doughnut: boolean })
   );
 }
 
+/**
+ * One axis of a scatter: linear from 0 to a round maximum, or (scaleType "Logarithmic", as the job sets it on
+ * skewed values) from the power of ten below the smallest value to the one above the largest, ticked at each power.
+ */
+function scatterAxis(values: number[], log: boolean, length: number): { at: (v: number) => number; ticks: number[] } {
+  if (log) {
+    const positive = values.filter((v) => v > 0);
+    const lo = Math.floor(Math.log10(Math.min(...positive, 1)));
+    const hi = Math.max(Math.ceil(Math.log10(Math.max(...positive, 10))), lo + 1);
+    const ticks = Array.from({ length: hi - lo + 1 }, (_, k) => 10 ** (lo + k));
+    return { at: (v) => ((Math.log10(v) - lo) / (hi - lo)) * length, ticks };
+  }
+  const max = niceMax(Math.max(0, ...values));
+  return { at: (v) => (v / max) * length, ticks: [0, max / 2, max] };
+}
+
 function ScatterChart({ chart, locale }: { chart: ChartModel; locale: string }) {
   const series = chart.series.filter((s) => s.values);
+  const logX = chart.axisScales.get("Category/Primary")?.scaleType === "Logarithmic";
+  const logY = chart.axisScales.get("Value/Primary")?.scaleType === "Logarithmic";
   const points = series.map((s) => {
     const xs = rangeCells(s.xValues).map(num);
-    return rangeCells(s.values).map((v, i) => [xs[i], num(v)] as const).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+    return rangeCells(s.values)
+      .map((v, i) => [xs[i], num(v)] as const)
+      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!logX || x > 0) && (!logY || y > 0));
   });
   const all = points.flat();
-  const maxX = niceMax(Math.max(0, ...all.map((p) => p[0])));
-  const maxY = niceMax(Math.max(0, ...all.map((p) => p[1])));
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const px = (x: number) => PAD.left + (x / maxX) * plotW;
-  const py = (y: number) => PAD.top + plotH - (y / maxY) * plotH;
+  const xAxis = scatterAxis(all.map((p) => p[0]), logX, plotW);
+  const yAxis = scatterAxis(all.map((p) => p[1]), logY, plotH);
+  const px = (x: number) => PAD.left + xAxis.at(x);
+  const py = (y: number) => PAD.top + plotH - yAxis.at(y);
+  // Many points (a sample of customers): small and translucent, so dense areas read as dense.
+  const radius = all.length > 200 ? 2 : 4;
   return (
     <>
       <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
       <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + plotH} stroke="#888" />
-      <text x={PAD.left - 4} y={PAD.top + 3} fontSize="9" textAnchor="end">
-        {axisTick(maxY, chart.axisFormats.get("Value/Primary"), locale)}
-      </text>
-      <text x={PAD.left + plotW} y={PAD.top + plotH + 12} fontSize="9" textAnchor="end">
-        {axisTick(maxX, chart.axisFormats.get("Category/Primary"), locale)}
-      </text>
+      {yAxis.ticks.map((t) => (
+        <text key={`y${t}`} x={PAD.left - 4} y={py(t) + 3} fontSize="9" textAnchor="end">
+          {axisTick(t, chart.axisFormats.get("Value/Primary"), locale)}
+        </text>
+      ))}
+      {xAxis.ticks.map((t) => (
+        <text key={`x${t}`} x={px(t)} y={PAD.top + plotH + 12} fontSize="9" textAnchor="middle">
+          {axisTick(t, chart.axisFormats.get("Category/Primary"), locale)}
+        </text>
+      ))}
       {points.map((list, i) =>
-        list.map(([x, y], k) => <circle key={`${i}-${k}`} cx={px(x)} cy={py(y)} r="4" fill={COLORS[i % COLORS.length]} fillOpacity="0.8" />),
+        list.map(([x, y], k) => <circle key={`${i}-${k}`} cx={px(x)} cy={py(y)} r={radius} fill={COLORS[i % COLORS.length]} fillOpacity="0.6" />),
       )}
       <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
     </>
@@ -317,6 +375,12 @@ function chartHeight(chart: ChartModel): number {
   return LEGEND_Y + rows * LEGEND_ROW + 4;
 }
 
+/** A title's font size: 13px, smaller for a long title so it fits the picture whole (Excel wraps one instead). */
+function titleSize(title: string): number {
+  const width = textWidth(title) * 1.35;
+  return width > WIDTH - 16 ? Math.max(8, Math.floor((13 * (WIDTH - 16)) / width)) : 13;
+}
+
 /** One chart object as an SVG image named by its title, with every axis title the job set. */
 export function ChartView({ chart, locale = "en" }: { chart: ChartModel; locale?: string }) {
   const type = chart.chartType;
@@ -333,7 +397,7 @@ export function ChartView({ chart, locale = "en" }: { chart: ChartModel; locale?
     <figure className="preview-chart" data-chart-name={chart.name} data-chart-type={type}>
       <svg role="img" aria-label={`${title} (${type})`} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height}>
         <rect width={WIDTH} height={height} fill="#fff" stroke="#d0d0d0" />
-        <text x={WIDTH / 2} y="20" fontSize="13" fontWeight="600" textAnchor="middle">
+        <text x={WIDTH / 2} y="20" fontSize={titleSize(title)} fontWeight="600" textAnchor="middle" data-chart-title="">
           {title}
         </text>
         {axisTitle("Value/Primary") && (

@@ -28,7 +28,7 @@ export const chartRules = {
       needsRun: "The scatter of customers is drawn from data the run writes beside the charts; run the analysis again, then build the chart.",
     },
     migration: {
-      title: (basis: string, before: string, after: string) => `Tier migration: where each ${basis}'s customers went, ${before} to ${after}`,
+      title: (basis: string, before: string, after: string) => `Tier migration by ${basis}, ${before} to ${after}`,
       categoryAxis: (basisAxis: string) => `${basisAxis} in the earlier snapshot`,
       valueAxis: (basis: string) => `Share of the ${basis}'s customers`,
     },

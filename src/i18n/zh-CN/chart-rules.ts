@@ -18,7 +18,7 @@ export const chartRules: ChartRulesMessages = {
       needsRun: "客户散点图依据分析运行时写在图表旁的数据绘制；请重新运行分析，再生成图表。",
     },
     migration: {
-      title: (basis: string, before: string, after: string) => `层级迁移：各${basis}客户的去向（${before} 至 ${after}）`,
+      title: (basis: string, before: string, after: string) => `各${basis}的层级迁移（${before} 至 ${after}）`,
       categoryAxis: (basisAxis: string) => `较早快照中的${basisAxis}`,
       valueAxis: (basis: string) => `占该${basis}客户的比例`,
     },
