@@ -6,14 +6,14 @@
  * chart job draws it from the positions the run recorded (`LastRun.scatter`): no read-back, no extra sync.
  *
  * The sample is deterministic (no seed, no randomness): within each tier the customers are put in order of revenue
- * (then orders, then their row), and points are taken evenly spaced along that order, the first and last included —
+ * (equal revenue: their row order; one radix sort of all customers, core/math/sort.ts), and points are taken evenly spaced along that order, the first and last included —
  * a systematic sample stratified by tier and by revenue, so the spread, the median and the extremes of each tier
  * show. Every tier with a plottable customer gets at least MIN_PER_TIER points (or all it has); the rest of the
  * budget is shared in proportion to the tiers' sizes (largest remainder). The block's note and the chart's title say
  * how many of how many customers are drawn.
  *
  * Log scale where it helps: an axis is logarithmic when its values are skewed, the largest at least LOG_SKEW times
- * the median (on a linear axis most points would then crowd into the lowest 5 % of it), as customer revenue and
+ * the median (on a linear axis half the points would then crowd into the lowest tenth of it), as customer revenue and
  * orders usually are. Excel's value axes take `scaleType = "Logarithmic"` and `logBase` (ChartAxis, ExcelApi 1.7:
  * https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-logbase-member); a log
  * scale cannot place 0 or a negative value (Excel warns "Negative or zero values cannot be plotted correctly on log
@@ -26,6 +26,7 @@
  */
 import type { AnalysisResult } from "../core/analysis/types";
 import type { Messages } from "../i18n";
+import { ascendingOrder } from "../core/math/sort";
 import { tierLabel } from "../i18n/tier-names";
 import { FORMAT } from "./formats";
 import { block, num, text, type Block } from "./summary";
@@ -37,7 +38,7 @@ export const MIN_PER_TIER = 20;
 /** Past this many tiers, the smallest share one "Other" series. */
 export const MAX_SERIES = 12;
 /** An axis is logarithmic when its largest value is at least this many times its median. */
-export const LOG_SKEW = 20;
+export const LOG_SKEW = 10;
 
 /** What the sampler needs per customer: its tier (−1 none), orders and revenue; the tiers in summary order. */
 export interface ScatterInput {
@@ -69,19 +70,21 @@ export interface ScatterSample {
   logMonetary: boolean;
 }
 
-function median(values: number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Whether a log axis helps these values: positive ones exist and the largest is ≥ LOG_SKEW × their median. */
-export function logHelps(values: readonly number[]): boolean {
-  const positive = values.filter((v) => v > 0);
-  if (positive.length < 2) return false;
-  const mid = median(positive);
-  return Math.max(...positive) >= LOG_SKEW * mid;
+/**
+ * Whether a log axis helps these values: two or more are positive and the largest is ≥ LOG_SKEW × their median.
+ * Loops and a typed sort, not spreads: a million customers would overflow the call stack of Math.max(...values).
+ */
+export function logHelps(values: ArrayLike<number>): boolean {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) count++;
+  if (count < 2) return false;
+  const positive = new Float64Array(count);
+  let j = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) positive[j++] = values[i];
+  positive.sort();
+  const mid = count >> 1;
+  const median = count % 2 === 1 ? positive[mid] : (positive[mid - 1] + positive[mid]) / 2;
+  return positive[count - 1] >= LOG_SKEW * median;
 }
 
 /** How many points each tier gets: at least min(size, MIN_PER_TIER), the rest in proportion, never over `limit`. */
@@ -129,45 +132,62 @@ export function scatterInput(a: AnalysisResult, m: Messages): ScatterInput {
 /** The sample: deterministic, stratified by tier and, within a tier, by revenue (see the header). */
 export function customerSample(input: ScatterInput, limit = SCATTER_SAMPLE): ScatterSample {
   const { tierOf, frequency, monetary, tiers } = input;
+  const n = tierOf.length;
   const slot = new Map(tiers.map((t, k) => [t.index, k]));
-  const finite: number[][] = tiers.map(() => []);
+  // Each customer's tier slot (−1: no tier, or a value that is not a number), and the values the scales are chosen on.
+  const slotOf = new Int32Array(n).fill(-1);
+  const xs: number[] = [];
+  const ys: number[] = [];
   let customers = 0;
-  for (let c = 0; c < tierOf.length; c++) {
+  for (let c = 0; c < n; c++) {
     const k = slot.get(tierOf[c]);
     if (k === undefined) continue;
     customers++;
-    if (Number.isFinite(frequency[c]) && Number.isFinite(monetary[c])) finite[k].push(c);
+    if (!Number.isFinite(frequency[c]) || !Number.isFinite(monetary[c])) continue;
+    slotOf[c] = k;
+    xs.push(frequency[c]);
+    ys.push(monetary[c]);
   }
-  const all = finite.flat();
-  const logFrequency = logHelps(all.map((c) => frequency[c]));
-  const logMonetary = logHelps(all.map((c) => monetary[c]));
-  const plottable = (c: number) => (!logFrequency || frequency[c] > 0) && (!logMonetary || monetary[c] > 0);
-  const members = finite.map((list) => list.filter(plottable));
-  const leftOut = customers - members.reduce((s, list) => s + list.length, 0);
+  const logFrequency = logHelps(xs);
+  const logMonetary = logHelps(ys);
+  const sizes = tiers.map(() => 0);
+  let plotted = 0;
+  for (let c = 0; c < n; c++) {
+    if (slotOf[c] < 0) continue;
+    if ((logFrequency && !(frequency[c] > 0)) || (logMonetary && !(monetary[c] > 0))) slotOf[c] = -1;
+    else {
+      sizes[slotOf[c]]++;
+      plotted++;
+    }
+  }
+  const leftOut = customers - plotted;
 
   // Past MAX_SERIES tiers, the largest MAX_SERIES − 1 keep their own series and the rest are one "Other".
-  let groups: { label: string | null; members: number[] }[] = tiers.map((t, k) => ({ label: t.label, members: members[k] })).filter((g) => g.members.length > 0);
-  if (groups.length > MAX_SERIES) {
-    const bySize = groups.map((_, k) => k).sort((a, b) => groups[b].members.length - groups[a].members.length || a - b);
-    const keep = new Set(bySize.slice(0, MAX_SERIES - 1));
-    const other = groups.filter((_, k) => !keep.has(k)).flatMap((g) => g.members);
-    groups = [...groups.filter((_, k) => keep.has(k)), { label: null, members: other }];
+  const present = tiers.map((_, k) => k).filter((k) => sizes[k] > 0);
+  const kept = present.length > MAX_SERIES ? new Set([...present].sort((a, b) => sizes[b] - sizes[a] || a - b).slice(0, MAX_SERIES - 1)) : new Set(present);
+  const groups: { label: string | null; size: number }[] = present.filter((k) => kept.has(k)).map((k) => ({ label: tiers[k].label, size: sizes[k] }));
+  const groupOfSlot = tiers.map((_, k) => (kept.has(k) ? present.filter((p) => kept.has(p)).indexOf(k) : -1));
+  if (present.length > kept.size) {
+    groups.push({ label: null, size: present.filter((k) => !kept.has(k)).reduce((sum, k) => sum + sizes[k], 0) });
+    for (const k of present) if (!kept.has(k)) groupOfSlot[k] = groups.length - 1;
   }
-  const quotas = allocate(groups.map((g) => g.members.length), limit);
+  // Each group's customers in order of revenue (equal revenue: row order), by one radix sort of all of them.
+  const members: number[][] = groups.map(() => []);
+  for (const c of ascendingOrder(monetary)) if (slotOf[c] >= 0) members[groupOfSlot[slotOf[c]]].push(c);
+  const quotas = allocate(groups.map((g) => g.size), limit);
   const series: ScatterSeries[] = [];
-  const xs: number[] = [];
-  const ys: number[] = [];
+  const px: number[] = [];
+  const py: number[] = [];
   groups.forEach((g, k) => {
-    const sorted = [...g.members].sort((a, b) => monetary[a] - monetary[b] || frequency[a] - frequency[b] || a - b);
-    const picked = evenPositions(sorted.length, quotas[k]).map((p) => sorted[p]);
+    const picked = evenPositions(members[k].length, quotas[k]).map((p) => members[k][p]);
     if (picked.length === 0) return;
-    series.push({ label: g.label, start: xs.length, count: picked.length });
+    series.push({ label: g.label, start: px.length, count: picked.length });
     for (const c of picked) {
-      xs.push(frequency[c]);
-      ys.push(monetary[c]);
+      px.push(frequency[c]);
+      py.push(monetary[c]);
     }
   });
-  return { series, frequency: xs, monetary: ys, customers, leftOut, logFrequency, logMonetary };
+  return { series, frequency: px, monetary: py, customers, leftOut, logFrequency, logMonetary };
 }
 
 /** Where the run put the sample (LastRun.scatter): its rows' top-left cell and its series. */

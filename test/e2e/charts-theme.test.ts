@@ -113,7 +113,8 @@ describe.skipIf(!haveChromium)("charts and the dark theme, end to end (headless 
     it(`builds every chart kind in ${lang} with full legends, axis titles and percentage share axes`, async () => {
       if (lang === "en") {
         await page.evaluate(() => window.tieringPreview!.book.select("Online Retail", "A1"));
-        await page.getByRole("button", { name: m.pane.useSelection }).click();
+        // A loaded machine can keep the preview busy past the default 30 s wait for a click to land.
+        await page.getByRole("button", { name: m.pane.useSelection }).click({ timeout: 120_000 });
         await expect.poll(() => page.getByTestId("source-summary").count()).toBe(1);
       }
       await page.getByRole("button", { name: m.pane.run, exact: true }).click();

@@ -285,6 +285,22 @@ describe("charts", () => {
     await expect(port.buildChart("radar", "zh-CN")).rejects.toThrow(zhCN.workbook.errors.chartNeedsRfm);
     await expect(port.buildChart("heatmap", "en")).rejects.toThrow(en.workbook.errors.chartNeedsRfm);
   });
+
+  it("asks for a new run to draw the scatter of customers on a workbook whose last run kept no sample (an earlier version)", async () => {
+    const { book, port } = bookWithTransactions(rows);
+    await port.run(settingsFor(rows.length, { summaryBy: "segment" }), { locale: "en" });
+    await book.run(async (context) => {
+      const setting = context.workbook.settings.getItem("tiering.lastRun").load("value");
+      await context.sync();
+      const { scatter: _scatter, ...earlier } = setting.value as Record<string, unknown>;
+      context.workbook.settings.add("tiering.lastRun", earlier);
+      await context.sync();
+    });
+    await expect(port.buildChart("scatter", "en")).rejects.toThrow(en.chartRules.scatter.needsRun);
+    await expect(port.buildChart("scatter", "zh-CN")).rejects.toThrow(zhCN.chartRules.scatter.needsRun);
+    // The other kinds still draw from the summary.
+    await expect(port.buildChart("column", "en")).resolves.toMatchObject({ kind: "column" });
+  });
 });
 
 describe("sync budget", () => {
