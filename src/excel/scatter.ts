@@ -71,20 +71,36 @@ export interface ScatterSample {
 }
 
 /**
- * Whether a log axis helps these values: two or more are positive and the largest is ≥ LOG_SKEW × their median.
- * Loops and a typed sort, not spreads: a million customers would overflow the call stack of Math.max(...values).
+ * Whether a log axis helps: among the values of the customers `keep` admits, taken in `order` (ascending, as
+ * `ascendingOrder` gives), two or more are positive and the largest is ≥ LOG_SKEW × their median. Walks the order
+ * twice instead of copying and sorting the values again (a million customers).
  */
-export function logHelps(values: ArrayLike<number>): boolean {
+function skewed(values: ArrayLike<number>, order: ArrayLike<number>, keep: Int32Array | null): boolean {
   let count = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] > 0) count++;
+  for (let i = 0; i < order.length; i++) {
+    const c = order[i];
+    if ((keep === null || keep[c] >= 0) && values[c] > 0) count++;
+  }
   if (count < 2) return false;
-  const positive = new Float64Array(count);
-  let j = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] > 0) positive[j++] = values[i];
-  positive.sort();
   const mid = count >> 1;
-  const median = count % 2 === 1 ? positive[mid] : (positive[mid - 1] + positive[mid]) / 2;
-  return positive[count - 1] >= LOG_SKEW * median;
+  let j = 0;
+  let below = NaN;
+  let at = NaN;
+  let max = NaN;
+  for (let i = 0; i < order.length; i++) {
+    const c = order[i];
+    if (!((keep === null || keep[c] >= 0) && values[c] > 0)) continue;
+    if (j === mid - 1) below = values[c];
+    if (j === mid) at = values[c];
+    max = values[c];
+    j++;
+  }
+  return max >= LOG_SKEW * (count % 2 === 1 ? at : (below + at) / 2);
+}
+
+/** Whether a log axis helps these values: two or more are positive and the largest is ≥ LOG_SKEW × their median. */
+export function logHelps(values: ArrayLike<number>): boolean {
+  return skewed(values, ascendingOrder(values), null);
 }
 
 /** How many points each tier gets: at least min(size, MIN_PER_TIER), the rest in proportion, never over `limit`. */
@@ -134,22 +150,25 @@ export function customerSample(input: ScatterInput, limit = SCATTER_SAMPLE): Sca
   const { tierOf, frequency, monetary, tiers } = input;
   const n = tierOf.length;
   const slot = new Map(tiers.map((t, k) => [t.index, k]));
-  // Each customer's tier slot (−1: no tier, or a value that is not a number), and the values the scales are chosen on.
+  // Each customer's tier slot (−1: no tier, or a value that is not a number).
   const slotOf = new Int32Array(n).fill(-1);
-  const xs: number[] = [];
-  const ys: number[] = [];
   let customers = 0;
+  let last = NaN;
+  let lastSlot: number | undefined;
   for (let c = 0; c < n; c++) {
-    const k = slot.get(tierOf[c]);
+    // Customers of a tier often come in runs: the last lookup is reused.
+    const tier = tierOf[c];
+    const k = tier === last ? lastSlot : slot.get(tier);
+    last = tier;
+    lastSlot = k;
     if (k === undefined) continue;
     customers++;
-    if (!Number.isFinite(frequency[c]) || !Number.isFinite(monetary[c])) continue;
-    slotOf[c] = k;
-    xs.push(frequency[c]);
-    ys.push(monetary[c]);
+    if (Number.isFinite(frequency[c]) && Number.isFinite(monetary[c])) slotOf[c] = k;
   }
-  const logFrequency = logHelps(xs);
-  const logMonetary = logHelps(ys);
+  // Revenue in order once: the log check's median and each tier's even picks both read it.
+  const byRevenue = ascendingOrder(monetary);
+  const logFrequency = skewed(frequency, ascendingOrder(frequency), slotOf);
+  const logMonetary = skewed(monetary, byRevenue, slotOf);
   const sizes = tiers.map(() => 0);
   let plotted = 0;
   for (let c = 0; c < n; c++) {
@@ -173,7 +192,10 @@ export function customerSample(input: ScatterInput, limit = SCATTER_SAMPLE): Sca
   }
   // Each group's customers in order of revenue (equal revenue: row order), by one radix sort of all of them.
   const members: number[][] = groups.map(() => []);
-  for (const c of ascendingOrder(monetary)) if (slotOf[c] >= 0) members[groupOfSlot[slotOf[c]]].push(c);
+  for (let i = 0; i < byRevenue.length; i++) {
+    const c = byRevenue[i];
+    if (slotOf[c] >= 0) members[groupOfSlot[slotOf[c]]].push(c);
+  }
   const quotas = allocate(groups.map((g) => g.size), limit);
   const series: ScatterSeries[] = [];
   const px: number[] = [];

@@ -5,8 +5,11 @@
 import { axisTick, EXCEL_FORMAT } from "../i18n/numbers";
 import type { ChartModel, RangeRef, SeriesModel } from "../standin/model";
 
-/** Office's default palette. */
-const COLORS = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47", "#264478", "#9e480e", "#636363", "#997300", "#255e91"];
+/** Office's default palette: the six accents, then their darker and lighter shades, as Excel continues it. */
+const COLORS = [
+  "#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47", "#264478", "#9e480e", "#636363", "#997300", "#255e91",
+  "#43682b", "#698ed0", "#f1975a", "#b7b7b7", "#ffcd33",
+];
 
 const WIDTH = 440;
 const HEIGHT = 280;

@@ -20,7 +20,7 @@ export const chartRules: ChartRulesMessages = {
     migration: {
       title: (basis: string, before: string, after: string) => `各${basis}的层级迁移（${before} 至 ${after}）`,
       categoryAxis: (basisAxis: string) => `较早快照中的${basisAxis}`,
-      valueAxis: (basis: string) => `占该${basis}客户的比例`,
+      valueAxis: (basis: string) => `该${basis}中的客户占比`,
     },
     trends: {
       customersTitle: (basis: string) => `层级趋势：各${basis}的客户数`,
