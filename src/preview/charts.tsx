@@ -35,8 +35,8 @@ function seriesType(chart: ChartModel, series: SeriesModel): string {
 function niceMax(max: number): number {
   if (!(max > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  // A hair of tolerance: shares that sum to 1 in floating point (0.99999… or 1.00000…1) top out at 100 %.
-  return [1, 2, 2.5, 5, 10].map((k) => k * power).find((v) => v >= max * (1 - 1e-9)) ?? max;
+  // A hair of tolerance: shares that sum to 1 give or take their rounding (written to 6 digits) top out at 100 %.
+  return [1, 2, 2.5, 5, 10].map((k) => k * power).find((v) => v >= max * (1 - 1e-4)) ?? max;
 }
 
 /** Legend rows start below the plot, the category labels and the x axis title. */
@@ -68,12 +68,12 @@ export function legendLayout(names: readonly string[]): { at: { x: number; row: 
   return { at, rows: names.length === 0 ? 0 : row + 1 };
 }
 
-function Legend({ items }: { items: { name: string; color: string }[] }) {
+function Legend({ items, shift = 0 }: { items: { name: string; color: string }[]; shift?: number }) {
   const { at } = legendLayout(items.map((i) => i.name));
   return (
     <g aria-hidden="true" data-legend-entries={items.length}>
       {items.map((item, i) => (
-        <g key={`${item.name}${i}`} transform={`translate(${at[i].x},${LEGEND_Y + at[i].row * LEGEND_ROW})`}>
+        <g key={`${item.name}${i}`} transform={`translate(${at[i].x},${LEGEND_Y + shift + at[i].row * LEGEND_ROW})`}>
           <rect width="10" height="10" fill={item.color} />
           <text x="14" y="9" fontSize="10">
             {legendText(item.name)}
@@ -84,6 +84,20 @@ function Legend({ items }: { items: { name: string; color: string }[] }) {
   );
 }
 
+/** A category's name as drawn: whole up to 24 characters ("Potential Loyalist", "Can't Lose Them"), longer ones cut. */
+const categoryText = (name: string) => (name.length > 24 ? `${name.slice(0, 23)}…` : name);
+
+/**
+ * How far below the usual place the category axis title and the legend go so the slanted category names (−30°, 9px)
+ * never run into them: half the longest name's width, past the 30px the layout leaves.
+ */
+function labelDrop(chart: ChartModel): number {
+  if (/^pie|doughnut|scatter|radar/i.test(chart.chartType)) return 0;
+  const names = rangeCells(chart.series.find((s) => s.values)?.xValues ?? null).map(label);
+  const longest = Math.max(0, ...names.map((name) => textWidth(categoryText(name)) * 0.9));
+  return Math.max(0, Math.ceil(longest / 2 - 30));
+}
+
 /** Columns (and lines, on either axis) over categories: clustered column, Pareto combo, line. */
 /** Category names under a category axis, slanted, long ones cut. */
 function CategoryLabels({ categories, band, y }: { categories: string[]; band: number; y: number }) {
@@ -91,7 +105,7 @@ function CategoryLabels({ categories, band, y }: { categories: string[]; band: n
     <>
       {categories.map((name, c) => (
         <text key={c} x={PAD.left + c * band + band / 2} y={y} fontSize="9" textAnchor="end" transform={`rotate(-30 ${PAD.left + c * band + band / 2} ${y})`}>
-          {name.length > 14 ? `${name.slice(0, 13)}…` : name}
+          {categoryText(name)}
         </text>
       ))}
     </>
@@ -158,7 +172,7 @@ function CategoryChart({ chart, locale }: { chart: ChartModel; locale: string })
         );
       })}
       <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
-      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
+      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} shift={labelDrop(chart)} />
     </>
   );
 }
@@ -199,7 +213,7 @@ function StackedColumns({ chart, categories, values, locale }: { chart: ChartMod
         ),
       )}
       <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
-      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
+      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} shift={labelDrop(chart)} />
     </>
   );
 }
@@ -229,7 +243,7 @@ function StackedArea({ chart, categories, values, locale }: { chart: ChartModel;
         return <polygon key={i} points={points.join(" ")} fill={COLORS[i % COLORS.length]} fillOpacity="0.85" />;
       })}
       <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
-      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
+      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} shift={labelDrop(chart)} />
     </>
   );
 }
@@ -277,8 +291,8 @@ function PieChart({ chart, doughnut }: { chart: ChartModel; doughnut: boolean })
 function scatterAxis(values: number[], log: boolean, length: number): { at: (v: number) => number; ticks: number[] } {
   if (log) {
     const positive = values.filter((v) => v > 0);
-    const lo = Math.floor(Math.log10(Math.min(...positive, 1)));
-    const hi = Math.max(Math.ceil(Math.log10(Math.max(...positive, 10))), lo + 1);
+    const lo = positive.length > 0 ? Math.floor(Math.log10(Math.min(...positive))) : 0;
+    const hi = Math.max(positive.length > 0 ? Math.ceil(Math.log10(Math.max(...positive))) : 1, lo + 1);
     const ticks = Array.from({ length: hi - lo + 1 }, (_, k) => 10 ** (lo + k));
     return { at: (v) => ((Math.log10(v) - lo) / (hi - lo)) * length, ticks };
   }
@@ -375,7 +389,7 @@ function chartHeight(chart: ChartModel): number {
     return Math.max(HEIGHT, 40 + n * 15);
   }
   const { rows } = legendLayout(chart.series.filter((s) => s.values).map((s) => s.name));
-  return LEGEND_Y + rows * LEGEND_ROW + 4;
+  return LEGEND_Y + labelDrop(chart) + rows * LEGEND_ROW + 4;
 }
 
 /** A title's font size: 13px, smaller for a long title so it fits the picture whole (Excel wraps one instead). */
@@ -414,7 +428,7 @@ export function ChartView({ chart, locale = "en" }: { chart: ChartModel; locale?
           </text>
         )}
         {axisTitle("Category/Primary") && (
-          <text x={PAD.left + (WIDTH - PAD.left - PAD.right) / 2} y={HEIGHT + 2} fontSize="10" textAnchor="middle" data-axis-title="Category/Primary">
+          <text x={PAD.left + (WIDTH - PAD.left - PAD.right) / 2} y={HEIGHT + 2 + labelDrop(chart)} fontSize="10" textAnchor="middle" data-axis-title="Category/Primary">
             {axisTitle("Category/Primary")}
           </text>
         )}
