@@ -5,7 +5,7 @@
  * the R×F grid with a three-colour scale.
  */
 import type { Messages } from "../i18n";
-import { EXCEL_FORMAT } from "../i18n/numbers";
+import { EXCEL_FORMAT, excelCompactFormat } from "../i18n/numbers";
 import { WorkbookError } from "./errors";
 import { CHART_KINDS, type ChartKind } from "./port";
 import { a1, a1Range } from "./read";
@@ -23,6 +23,14 @@ function slot(kind: ChartKind, last: LastRun): { start: string; end: string } {
   const row = last.chartRow + Math.floor(k / 2) * 18;
   const column = (k % 2) * 9;
   return { start: a1(row, column), end: a1(row + 15, column + 7) };
+}
+
+/**
+ * Where the run writes the scatter's sample (scatter.ts): in the scatter's row band, right of the chart slots and
+ * of the Pareto's block (columns 18–20), below the PivotTable (which starts at row 0 right of the summary table).
+ */
+export function scatterAt(chartRow: number): { row: number; column: number } {
+  return { row: chartRow + Math.floor(CHART_KINDS.indexOf("scatter") / 2) * 18, column: 22 };
 }
 
 /** Share axes read as percentages (the shares are fractions 0..1). ChartAxis.numberFormat, ExcelApi 1.8:
@@ -53,7 +61,13 @@ export function paretoRows(labels: readonly unknown[], revenue: readonly unknown
   return { labels: order.map((k) => String(labels[k] ?? "")), revenue: order.map((k) => value(revenue[k])), cumulative };
 }
 
-export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRun, m: Messages, pareto?: ParetoRows): string {
+/** A base-10 logarithmic scale (ChartAxis.scaleType "Logarithmic", logBase 10; ExcelApi 1.7). */
+function logScale(axis: Excel.ChartAxis): void {
+  axis.scaleType = "Logarithmic";
+  axis.logBase = 10;
+}
+
+export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRun, m: Messages, locale: string, pareto?: ParetoRows): string {
   const t = m.workbook.charts;
   const words = m.chartText;
   const basis = words.basis[last.tierBy];
@@ -130,6 +144,7 @@ export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRu
       cumulative.axisGroup = "Secondary";
       chart.axes.categoryAxis.title.text = basisAxis;
       chart.axes.valueAxis.title.text = t.revenueAxis;
+      chart.axes.valueAxis.numberFormat = excelCompactFormat(locale);
       const secondary = chart.axes.getItem("Value", "Secondary");
       secondary.title.text = t.cumulativeAxis;
       secondary.numberFormat = SHARE_AXIS_FORMAT;
@@ -137,18 +152,27 @@ export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRu
       break;
     }
     case "scatter": {
-      // One series per tier, so the legend names the tiers.
-      const x = index("avgFrequency");
-      const y = index("avgMonetary");
-      chart = sheet.charts.add("XYScatter", sheet.getRange(a1(1, y)), "Columns");
-      last.labels.forEach((label, k) => {
-        const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(label);
-        series.name = label;
-        series.setXAxisValues(sheet.getRange(a1(1 + k, x)));
-        series.setValues(sheet.getRange(a1(1 + k, y)));
+      // One point per customer of the run's sample (scatter.ts), one series per tier so the legend names them.
+      const place = last.scatter;
+      if (!place || place.series.length === 0) throw new WorkbookError(m.chartRules.scatter.needsRun);
+      const w = m.chartRules.scatter;
+      const rows = (start: number, count: number, offset: number) => sheet.getRange(a1Range(place.row + 1 + start, place.column + offset, count, 1));
+      chart = sheet.charts.add("XYScatter", rows(place.series[0].start, place.series[0].count, 2), "Columns");
+      place.series.forEach((s, k) => {
+        const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(s.label);
+        series.name = s.label;
+        series.setXAxisValues(rows(s.start, s.count, 1));
+        if (k > 0) series.setValues(rows(s.start, s.count, 2));
       });
-      chart.axes.categoryAxis.title.text = t.frequencyAxis;
-      chart.axes.valueAxis.title.text = t.monetaryAxis;
+      // An XY chart's x axis is a value axis too (Excel names it "Category"): both take a log scale
+      // (ChartAxis.scaleType and logBase, ExcelApi 1.7: https://learn.microsoft.com/javascript/api/excel/excel.chartaxis).
+      const x = chart.axes.categoryAxis;
+      const y = chart.axes.valueAxis;
+      x.title.text = w.frequencyAxis(place.logFrequency);
+      y.title.text = w.monetaryAxis(place.logMonetary);
+      if (place.logFrequency) logScale(x);
+      if (place.logMonetary) logScale(y);
+      y.numberFormat = excelCompactFormat(locale);
       chart.legend.position = "Bottom";
       break;
     }
@@ -168,7 +192,7 @@ export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRu
     }
   }
   chart.name = chartName(kind);
-  chart.title.text = words.titles[kind](basis);
+  chart.title.text = kind === "scatter" && last.scatter ? m.chartRules.scatter.title(words.titles.scatter(basis), last.scatter.shown, last.scatter.customers) : words.titles[kind](basis);
   chart.legend.visible = true;
   const { start, end } = slot(kind, last);
   chart.setPosition(start, end);

@@ -5,6 +5,7 @@
  * snapshot's rows are on the hidden history sheet) and the pilots picked.
  */
 import type { ChartKind, AnalysisSettings, PilotInfo, SnapshotInfo, SourceRef, TierBy } from "./port";
+import type { ScatterPlace } from "./scatter";
 import { legacyTiering } from "./tiering";
 import type { SheetInfo } from "./sheets";
 
@@ -37,6 +38,8 @@ export interface LastRun {
   charts: Partial<Record<ChartKind, string>>;
   /** The kind built most recently, which the ribbon button builds again. */
   lastChart?: ChartKind;
+  /** Where the run wrote the scatter's sample of customers (scatter.ts); absent in a run by an earlier version. */
+  scatter?: ScatterPlace;
 }
 
 const isTierBy = (v: unknown): v is TierBy => v === "segment" || v === "abcClass" || v === "score";

@@ -7,7 +7,7 @@
  * conditional format code). It lives in src/i18n because every layer that shows text may import it.
  *
  * Intl compact notation: https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Intl/NumberFormat/NumberFormat#notation
- * Excel format codes (conditions, "," to scale by 1000, "!" for a literal character):
+ * Excel format codes (conditions, "," to scale by 1000, "\" before a character shown as itself):
  * https://support.microsoft.com/office/review-guidelines-for-customizing-a-number-format-c0a1d1fa-d3f4-4018-96b7-9c9354dd99f5
  */
 
@@ -28,13 +28,17 @@ export const EXCEL_FORMAT = {
 } as const;
 
 /**
- * A compact amount as an Excel format code: English K/M, Chinese 万/亿. Excel divides by 1000 per trailing
- * ",", so 万 (10⁴) and 亿 (10⁸) take one more digit through a literal point: "0!.0," shows 123456 as
- * "12.3" (123456 / 1000 = 123, with a point before its last digit), i.e. 12.3万. Two conditions at most, as
- * Excel allows; negative amounts fall to the last section ("0").
+ * A compact amount as an Excel format code, for chart axes of amounts (the Pareto's revenue, the scatter's): English
+ * K/M, Chinese 万/亿. Excel divides by 1000 per "," after the last digit placeholder, and shows a character preceded
+ * by "\" as itself (both in the page cited above), so 万 (10⁴) and 亿 (10⁸) take one more digit behind a literal
+ * point: "0\.0," shows 123456 as "12.3" (123456 / 1000 rounds to 123, its last digit after the point), i.e. 12.3万.
+ * (Chinese guides write the point as "0!.0,", which Excel stores as the same escape; the backslash form is the one
+ * Microsoft documents, and the one test/excel/chart-rules.test.ts checks through numfmt, an Excel format renderer.)
+ * Two conditions at most, as Excel allows; below 1000 (English) or 10⁴ (Chinese), and negative amounts, fall to the
+ * last section ("0").
  */
 export function excelCompactFormat(locale: string): string {
-  if (locale.startsWith("zh")) return '[>=100000000]0!.00,,"亿";[>=10000]0!.0,"万";0';
+  if (locale.startsWith("zh")) return '[>=100000000]0\\.00,,"亿";[>=10000]0\\.0,"万";0';
   return '[>=1000000]0.0,,"M";[>=1000]0.0,"K";0';
 }
 

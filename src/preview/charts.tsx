@@ -5,8 +5,11 @@
 import { axisTick, EXCEL_FORMAT } from "../i18n/numbers";
 import type { ChartModel, RangeRef, SeriesModel } from "../standin/model";
 
-/** Office's default palette. */
-const COLORS = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47", "#264478", "#9e480e", "#636363", "#997300", "#255e91"];
+/** Office's default palette: the six accents, then their darker and lighter shades, as Excel continues it. */
+const COLORS = [
+  "#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47", "#264478", "#9e480e", "#636363", "#997300", "#255e91",
+  "#43682b", "#698ed0", "#f1975a", "#b7b7b7", "#ffcd33",
+];
 
 const WIDTH = 440;
 const HEIGHT = 280;
@@ -32,7 +35,8 @@ function seriesType(chart: ChartModel, series: SeriesModel): string {
 function niceMax(max: number): number {
   if (!(max > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  return [1, 2, 2.5, 5, 10].map((k) => k * power).find((v) => v >= max) ?? max;
+  // A hair of tolerance: shares that sum to 1 give or take their rounding (written to 6 digits) top out at 100 %.
+  return [1, 2, 2.5, 5, 10].map((k) => k * power).find((v) => v >= max * (1 - 1e-4)) ?? max;
 }
 
 /** Legend rows start below the plot, the category labels and the x axis title. */
@@ -64,12 +68,12 @@ export function legendLayout(names: readonly string[]): { at: { x: number; row: 
   return { at, rows: names.length === 0 ? 0 : row + 1 };
 }
 
-function Legend({ items }: { items: { name: string; color: string }[] }) {
+function Legend({ items, shift = 0 }: { items: { name: string; color: string }[]; shift?: number }) {
   const { at } = legendLayout(items.map((i) => i.name));
   return (
     <g aria-hidden="true" data-legend-entries={items.length}>
       {items.map((item, i) => (
-        <g key={`${item.name}${i}`} transform={`translate(${at[i].x},${LEGEND_Y + at[i].row * LEGEND_ROW})`}>
+        <g key={`${item.name}${i}`} transform={`translate(${at[i].x},${LEGEND_Y + shift + at[i].row * LEGEND_ROW})`}>
           <rect width="10" height="10" fill={item.color} />
           <text x="14" y="9" fontSize="10">
             {legendText(item.name)}
@@ -78,6 +82,20 @@ function Legend({ items }: { items: { name: string; color: string }[] }) {
       ))}
     </g>
   );
+}
+
+/** A category's name as drawn: whole up to 24 characters ("Potential Loyalist", "Can't Lose Them"), longer ones cut. */
+const categoryText = (name: string) => (name.length > 24 ? `${name.slice(0, 23)}…` : name);
+
+/**
+ * How far below the usual place the category axis title and the legend go so the slanted category names (−30°, 9px)
+ * never run into them: half the longest name's width, past the 30px the layout leaves.
+ */
+function labelDrop(chart: ChartModel): number {
+  if (/^pie|doughnut|scatter|radar/i.test(chart.chartType)) return 0;
+  const names = rangeCells(chart.series.find((s) => s.values)?.xValues ?? null).map(label);
+  const longest = Math.max(0, ...names.map((name) => textWidth(categoryText(name)) * 0.9));
+  return Math.max(0, Math.ceil(longest / 2 - 30));
 }
 
 /** Columns (and lines, on either axis) over categories: clustered column, Pareto combo, line. */
@@ -95,7 +113,7 @@ function CategoryLabels({ categories, band, y }: { categories: string[]; band: n
     <>
       {categories.map((name, c) => c % every !== 0 ? null : (
         <text key={c} x={PAD.left + c * band + band / 2} y={y} fontSize="9" textAnchor="end" transform={`rotate(-30 ${PAD.left + c * band + band / 2} ${y})`}>
-          {name.length > 14 ? `${name.slice(0, 13)}…` : name}
+          {categoryText(name)}
         </text>
       ))}
     </>
@@ -118,6 +136,7 @@ function CategoryChart({ chart, locale }: { chart: ChartModel; locale: string })
   const lines = series.map((s, i) => ({ s, i })).filter(({ s }) => !/column|bar/i.test(seriesType(chart, s)));
   const y = (v: number, secondaryAxis: boolean) => PAD.top + plotH - (v / (secondaryAxis ? maxSecondary : maxPrimary)) * plotH;
   const barW = (band * 0.7) / Math.max(columns.length, 1);
+  if (/^area/i.test(chart.chartType)) return <StackedArea chart={chart} categories={categories} values={values} locale={locale} />;
   if (/stacked/i.test(chart.chartType)) return <StackedColumns chart={chart} categories={categories} values={values} locale={locale} />;
   const tick = (v: number, key: string) => axisTick(v, chart.axisFormats.get(key), locale);
   return (
@@ -161,7 +180,7 @@ function CategoryChart({ chart, locale }: { chart: ChartModel; locale: string })
         );
       })}
       <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
-      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
+      <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} shift={labelDrop(chart)} />
     </>
   );
 }
@@ -202,7 +221,37 @@ function StackedColumns({ chart, categories, values, locale }: { chart: ChartMod
         ),
       )}
       <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
-      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
+      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} shift={labelDrop(chart)} />
+    </>
+  );
+}
+
+/** A stacked area (AreaStacked): each series' band over the ones before it, at the categories' centres. */
+function StackedArea({ chart, categories, values, locale }: { chart: ChartModel; categories: string[]; values: number[][]; locale: string }) {
+  const count = Math.max(categories.length, ...values.map((v) => v.length), 1);
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const band = plotW / count;
+  const cumulative: number[][] = [];
+  values.forEach((v, i) => cumulative.push(Array.from({ length: count }, (_, c) => (i > 0 ? cumulative[i - 1][c] : 0) + (Number.isFinite(v[c]) ? Math.max(v[c], 0) : 0))));
+  const top = niceMax(Math.max(0, ...(cumulative.at(-1) ?? [0])));
+  const x = (c: number) => PAD.left + c * band + band / 2;
+  const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  return (
+    <>
+      <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
+      {[0, 0.5, 1].map((t) => (
+        <text key={t} x={PAD.left - 4} y={y(t * top) + 3} fontSize="9" textAnchor="end">
+          {axisTick(t * top, chart.axisFormats.get("Value/Primary"), locale)}
+        </text>
+      ))}
+      {cumulative.map((upper, i) => {
+        const lower = i > 0 ? cumulative[i - 1] : upper.map(() => 0);
+        const points = [...upper.map((v, c) => `${x(c)},${y(v)}`), ...lower.map((v, c) => `${x(c)},${y(v)}`).reverse()];
+        return <polygon key={i} points={points.join(" ")} fill={COLORS[i % COLORS.length]} fillOpacity="0.85" />;
+      })}
+      <CategoryLabels categories={categories} band={band} y={PAD.top + plotH + 12} />
+      <Legend items={chart.series.filter((s) => s.values).map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} shift={labelDrop(chart)} />
     </>
   );
 }
@@ -243,31 +292,57 @@ function PieChart({ chart, doughnut }: { chart: ChartModel; doughnut: boolean })
   );
 }
 
+/**
+ * One axis of a scatter: linear from 0 to a round maximum, or (scaleType "Logarithmic", as the job sets it on
+ * skewed values) from the power of ten below the smallest value to the one above the largest, ticked at each power.
+ */
+function scatterAxis(values: number[], log: boolean, length: number): { at: (v: number) => number; ticks: number[] } {
+  if (log) {
+    const positive = values.filter((v) => v > 0);
+    const lo = positive.length > 0 ? Math.floor(Math.log10(Math.min(...positive))) : 0;
+    const hi = Math.max(positive.length > 0 ? Math.ceil(Math.log10(Math.max(...positive))) : 1, lo + 1);
+    const ticks = Array.from({ length: hi - lo + 1 }, (_, k) => 10 ** (lo + k));
+    return { at: (v) => ((Math.log10(v) - lo) / (hi - lo)) * length, ticks };
+  }
+  const max = niceMax(Math.max(0, ...values));
+  return { at: (v) => (v / max) * length, ticks: [0, max / 2, max] };
+}
+
 function ScatterChart({ chart, locale }: { chart: ChartModel; locale: string }) {
   const series = chart.series.filter((s) => s.values);
+  const logX = chart.axisScales.get("Category/Primary")?.scaleType === "Logarithmic";
+  const logY = chart.axisScales.get("Value/Primary")?.scaleType === "Logarithmic";
   const points = series.map((s) => {
     const xs = rangeCells(s.xValues).map(num);
-    return rangeCells(s.values).map((v, i) => [xs[i], num(v)] as const).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+    return rangeCells(s.values)
+      .map((v, i) => [xs[i], num(v)] as const)
+      .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y) && (!logX || x > 0) && (!logY || y > 0));
   });
   const all = points.flat();
-  const maxX = niceMax(Math.max(0, ...all.map((p) => p[0])));
-  const maxY = niceMax(Math.max(0, ...all.map((p) => p[1])));
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const px = (x: number) => PAD.left + (x / maxX) * plotW;
-  const py = (y: number) => PAD.top + plotH - (y / maxY) * plotH;
+  const xAxis = scatterAxis(all.map((p) => p[0]), logX, plotW);
+  const yAxis = scatterAxis(all.map((p) => p[1]), logY, plotH);
+  const px = (x: number) => PAD.left + xAxis.at(x);
+  const py = (y: number) => PAD.top + plotH - yAxis.at(y);
+  // Many points (a sample of customers): small and translucent, so dense areas read as dense.
+  const radius = all.length > 200 ? 2 : 4;
   return (
     <>
       <line x1={PAD.left} y1={PAD.top + plotH} x2={PAD.left + plotW} y2={PAD.top + plotH} stroke="#888" />
       <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={PAD.top + plotH} stroke="#888" />
-      <text x={PAD.left - 4} y={PAD.top + 3} fontSize="9" textAnchor="end">
-        {axisTick(maxY, chart.axisFormats.get("Value/Primary"), locale)}
-      </text>
-      <text x={PAD.left + plotW} y={PAD.top + plotH + 12} fontSize="9" textAnchor="end">
-        {axisTick(maxX, chart.axisFormats.get("Category/Primary"), locale)}
-      </text>
+      {yAxis.ticks.map((t) => (
+        <text key={`y${t}`} x={PAD.left - 4} y={py(t) + 3} fontSize="9" textAnchor="end">
+          {axisTick(t, chart.axisFormats.get("Value/Primary"), locale)}
+        </text>
+      ))}
+      {xAxis.ticks.map((t) => (
+        <text key={`x${t}`} x={px(t)} y={PAD.top + plotH + 12} fontSize="9" textAnchor="middle">
+          {axisTick(t, chart.axisFormats.get("Category/Primary"), locale)}
+        </text>
+      ))}
       {points.map((list, i) =>
-        list.map(([x, y], k) => <circle key={`${i}-${k}`} cx={px(x)} cy={py(y)} r="4" fill={COLORS[i % COLORS.length]} fillOpacity="0.8" />),
+        list.map(([x, y], k) => <circle key={`${i}-${k}`} cx={px(x)} cy={py(y)} r={radius} fill={COLORS[i % COLORS.length]} fillOpacity="0.6" />),
       )}
       <Legend items={series.map((s, i) => ({ name: s.name, color: COLORS[i % COLORS.length] }))} />
     </>
@@ -322,7 +397,13 @@ function chartHeight(chart: ChartModel): number {
     return Math.max(HEIGHT, 40 + n * 15);
   }
   const { rows } = legendLayout(chart.series.filter((s) => s.values).map((s) => s.name));
-  return LEGEND_Y + rows * LEGEND_ROW + 4;
+  return LEGEND_Y + labelDrop(chart) + rows * LEGEND_ROW + 4;
+}
+
+/** A title's font size: 13px, smaller for a long title so it fits the picture whole (Excel wraps one instead). */
+function titleSize(title: string): number {
+  const width = textWidth(title) * 1.35;
+  return width > WIDTH - 16 ? Math.max(8, Math.floor((13 * (WIDTH - 16)) / width)) : 13;
 }
 
 /** One chart object as an SVG image named by its title, with every axis title the job set. */
@@ -341,7 +422,7 @@ export function ChartView({ chart, locale = "en" }: { chart: ChartModel; locale?
     <figure className="preview-chart" data-chart-name={chart.name} data-chart-type={type}>
       <svg role="img" aria-label={`${title} (${type})`} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height}>
         <rect width={WIDTH} height={height} fill="#fff" stroke="#d0d0d0" />
-        <text x={WIDTH / 2} y="20" fontSize="13" fontWeight="600" textAnchor="middle">
+        <text x={WIDTH / 2} y="20" fontSize={titleSize(title)} fontWeight="600" textAnchor="middle" data-chart-title="">
           {title}
         </text>
         {axisTitle("Value/Primary") && (
@@ -355,7 +436,7 @@ export function ChartView({ chart, locale = "en" }: { chart: ChartModel; locale?
           </text>
         )}
         {axisTitle("Category/Primary") && (
-          <text x={PAD.left + (WIDTH - PAD.left - PAD.right) / 2} y={HEIGHT + 2} fontSize="10" textAnchor="middle" data-axis-title="Category/Primary">
+          <text x={PAD.left + (WIDTH - PAD.left - PAD.right) / 2} y={HEIGHT + 2 + labelDrop(chart)} fontSize="10" textAnchor="middle" data-axis-title="Category/Primary">
             {axisTitle("Category/Primary")}
           </text>
         )}

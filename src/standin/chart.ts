@@ -79,6 +79,7 @@ export class ChartCollection extends Collection<ChartModel, Chart> {
         legend: { visible: true, position: "Right" }, // new charts' defaults ("Chart N", legend on the right): source?
         axisTitles: new Map(),
         axisFormats: new Map(),
+        axisScales: new Map(),
         series: seriesFrom(sourceData._model(), seriesBy),
         position: null,
         deleted: false,
@@ -193,7 +194,38 @@ export class ChartAxis extends ClientObject<ChartModel> {
     super(context, locate);
   }
   protected _props() {
-    return { numberFormat: (c: ChartModel) => c.axisFormats.get(this.key) ?? "General" };
+    return {
+      numberFormat: (c: ChartModel) => c.axisFormats.get(this.key) ?? "General",
+      scaleType: (c: ChartModel) => c.axisScales.get(this.key)?.scaleType ?? "Linear",
+      logBase: (c: ChartModel) => c.axisScales.get(this.key)?.logBase ?? 10,
+    };
+  }
+  private scale(c: ChartModel) {
+    const now = c.axisScales.get(this.key) ?? { scaleType: "Linear", logBase: 10 };
+    c.axisScales.set(this.key, now);
+    return now;
+  }
+  /** "Linear" or "Logarithmic" (ChartAxisScaleType): https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-scaletype-member */
+  get scaleType(): string {
+    return this._get("scaleType");
+  }
+  set scaleType(value: string) {
+    this.context._need("1.7", "chartAxis.scaleType");
+    this._set("scaleType", value, (c) => {
+      if (value !== "Linear" && value !== "Logarithmic") throw new StandInError("InvalidArgument", `"${value}" is not an axis scale type.`);
+      this.scale(c).scaleType = value;
+    });
+  }
+  /** The logarithm's base on a logarithmic scale: https://learn.microsoft.com/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-logbase-member */
+  get logBase(): number {
+    return this._get("logBase");
+  }
+  set logBase(value: number) {
+    this.context._need("1.7", "chartAxis.logBase");
+    this._set("logBase", value, (c) => {
+      if (!(typeof value === "number" && value > 1 && Number.isFinite(value))) throw new StandInError("InvalidArgument", `${String(value)} is not a logarithm base.`);
+      this.scale(c).logBase = value;
+    });
   }
   get numberFormat(): string {
     return this._get("numberFormat");

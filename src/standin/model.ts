@@ -153,6 +153,8 @@ export interface ChartModel {
   axisTitles: Map<string, string>;
   /** Axis number formats by the same keys (ChartAxis.numberFormat, ExcelApi 1.8). */
   axisFormats: Map<string, string>;
+  /** Axis scales by the same keys, for the axes set logarithmic (ChartAxis.scaleType and logBase, ExcelApi 1.7). */
+  axisScales: Map<string, { scaleType: string; logBase: number }>;
   series: SeriesModel[];
   position: { start: string; end: string | null } | null;
   deleted: boolean;

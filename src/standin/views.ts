@@ -27,6 +27,8 @@ export interface ChartView {
   axisTitles: Record<string, string>;
   /** The same keys → number format, for the axes given one. */
   axisFormats: Record<string, string>;
+  /** The same keys → scale, for the axes given one ("Logarithmic" with its base). */
+  axisScales: Record<string, { scaleType: string; logBase: number }>;
   series: SeriesView[];
   position: { start: string; end: string | null } | null;
 }
@@ -142,6 +144,7 @@ export const chartView = (c: ChartModel): ChartView => ({
   legend: { ...c.legend },
   axisTitles: Object.fromEntries(c.axisTitles),
   axisFormats: Object.fromEntries(c.axisFormats),
+  axisScales: Object.fromEntries([...c.axisScales].map(([k, v]) => [k, { ...v }])),
   series: c.series.map((s) => seriesView(s, c.chartType)),
   position: c.position,
 });

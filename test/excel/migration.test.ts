@@ -92,13 +92,17 @@ describe("tier migration", () => {
     // The chart: for each earlier tier, the share going to each later tier and gone.
     const [chart] = book.charts(report.sheet);
     expect(chart.type).toBe("ColumnStacked100");
-    expect(chart.title).toBe(t.chart);
+    // Issue 17's chart rules: the pane's wording with the tier basis (ABC classes here) and the two dates.
+    const w = en.chartRules.migration;
+    expect(chart.title).toBe(w.title(en.chartText.basis[before.tierBy], before.asOf, after.asOf));
     expect(chart.series.map((s) => s.name)).toEqual([...matrix.tiers, t.goneColumn]);
     for (const [j, s] of chart.series.entries()) {
       expect(s.categories).toEqual(matrix.tiers);
       expect(s.values).toEqual(matrix.tiers.map((_, i) => matrix.counts[i * (k + 1) + j]));
     }
-    expect(chart.axisTitles).toEqual({ "Category/Primary": t.chartAxis, "Value/Primary": t.shareAxis });
+    expect(chart.axisTitles).toEqual({ "Category/Primary": w.categoryAxis(en.chartText.basisAxis[before.tierBy]), "Value/Primary": w.valueAxis(en.chartText.basis[before.tierBy]) });
+    expect(chart.axisFormats).toEqual({ "Value/Primary": "0%" });
+    expect(chart.legend).toEqual({ visible: true, position: "Bottom" });
 
     // Compared again (in Chinese): its own sheet replaced in place, one chart.
     await port.compareSnapshots(before.id, after.id, "zh-CN");

@@ -14,6 +14,7 @@ import { HISTORY_KEY, type History } from "../../src/excel/settings";
 import { planBackfill } from "../../src/excel/history-backfill";
 import { createWorkbookPort } from "../../src/excel/jobs";
 import { messages } from "../../src/i18n";
+import { excelCompactFormat } from "../../src/i18n/numbers";
 import { createStandIn } from "../../src/standin";
 import { coreSnapshot, HEADER, settingsOn, snapshotRows } from "./dynamic-support";
 import { expectSyncsUnderLimit, transactions } from "./helpers";
@@ -175,6 +176,16 @@ describe("Movers, Tier trends and Cohorts sheets", () => {
     const core = coreHistory();
     const aCustomers = core.snapshots.map((s) => s.tier.filter((t) => t === 0).length);
     expect(charts.find((c) => c.type === "Line")!.series[0].values).toEqual(aCustomers);
+    // Issue 17's chart rules: titles in the pane's wording with the tier basis, both axes titled, shares as
+    // percentages, customers compact, legends below.
+    const rules = en.chartRules;
+    const byType = (type: string) => charts.find((c) => c.type === type)!;
+    expect(byType("Line").title).toBe(rules.trends.customersTitle(en.chartText.basis.abcClass));
+    expect(byType("AreaStacked").title).toBe(rules.trends.shareTitle(en.chartText.basis.abcClass));
+    expect(byType("AreaStacked").axisTitles).toEqual({ "Category/Primary": en.overTimePane.book.dateAxis, "Value/Primary": rules.trends.shareAxis });
+    expect(byType("AreaStacked").axisFormats).toEqual({ "Value/Primary": "0%" });
+    expect(byType("Line").axisFormats).toEqual({ "Value/Primary": excelCompactFormat("en") });
+    for (const c of charts) expect(c.legend.position).toBe("Bottom");
 
     const cohorts = await port.writeCohorts(settings(), { by: "month", measure: "customers" }, "en");
     const cells = { customers: ROWS.map((r) => r[0]), dates: ROWS.map((r) => r[1]), amounts: ROWS.map((r) => r[2]) };
@@ -187,6 +198,9 @@ describe("Movers, Tier trends and Cohorts sheets", () => {
     const line = b.charts(cohorts.sheet);
     expect(line.map((c) => c.type)).toEqual(["Line"]);
     expect(line[0].series[0].name).toBe(table.rows[0].cohort);
+    expect(line[0].title).toBe(en.chartRules.cohorts.title(en.overTimePane.book.cohortBy.month, en.overTimePane.cohorts.measureOptions.customers));
+    expect(line[0].axisTitles).toEqual({ "Category/Primary": en.overTimePane.book.periodAxis, "Value/Primary": en.chartRules.cohorts.valueAxis.customers });
+    expect([line[0].axisFormats, line[0].legend.position]).toEqual([{ "Value/Primary": "0%" }, "Bottom"]);
     line[0].series[0].values.forEach((v, k) => expect(close(v as number, Math.round(table.rows[0].values[k] * 1e6) / 1e6)).toBe(true));
   });
 });

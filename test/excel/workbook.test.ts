@@ -3,6 +3,7 @@ import { actionableAmount } from "../../src/core/tiers/upgrade-segment";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CHART_KINDS } from "../../src/excel/charts";
+import { SCATTER_SAMPLE } from "../../src/excel/scatter";
 import { CHECK_SYNCS, READ_SYNCS, SAMPLE_ROWS, WRITE_SYNCS, SNAPSHOT_SYNCS } from "../../src/excel/host";
 import { readBlockCount } from "../../src/excel/read";
 import { en } from "../../src/i18n/en";
@@ -242,8 +243,25 @@ describe("charts", () => {
 
     const scatter = charts.get("Tiering scatter")!;
     expect(scatter.type).toBe("XYScatter");
-    expect(scatter.series.map((s) => s.name)).toEqual(labels);
-    expect(scatter.series.map((s) => [s.categories[0], s.values[0]])).toEqual(tiers.map((t) => [t[9], t[10]]));
+    // Issue 17: one point per customer (all 80 here: under the sample's size), one series per tier with customers,
+    // each point a customer's orders and revenue as the Tiers table has them.
+    const results = book.tables().find((t) => t.name === "TieringResults")!;
+    const col = (h: string) => results.header.indexOf(h);
+    const customersOf = (label: unknown) =>
+      book.tableRows("TieringResults").filter((r) => r[col(en.workbook.columns.segment)] === label).map((r) => [r[col(en.workbook.columns.frequency)], r[col(en.workbook.columns.monetary)]]);
+    const withCustomers = labels.filter((l) => customersOf(l).length > 0);
+    expect(scatter.series.map((s) => s.name)).toEqual(withCustomers);
+    const byPoint = (a: unknown[], b: unknown[]) => (a[1] as number) - (b[1] as number) || (a[0] as number) - (b[0] as number);
+    for (const s of scatter.series) {
+      const points = (s.values as number[]).map((v, i) => [s.categories[i], v]);
+      expect(points.sort(byPoint)).toEqual(customersOf(s.name).sort(byPoint));
+    }
+    expect(scatter.title).toBe(en.chartRules.scatter.title(en.chartText.titles.scatter(en.chartText.basis.segment), 80, 80));
+    const logX = scatter.axisScales["Category/Primary"]?.scaleType === "Logarithmic";
+    const logY = scatter.axisScales["Value/Primary"]?.scaleType === "Logarithmic";
+    expect(scatter.axisTitles).toEqual({ "Category/Primary": en.chartRules.scatter.frequencyAxis(logX), "Value/Primary": en.chartRules.scatter.monetaryAxis(logY) });
+    expect(scatter.axisFormats["Value/Primary"]).toBe('[>=1000000]0.0,,"M";[>=1000]0.0,"K";0');
+    expect(pareto.axisFormats["Value/Primary"]).toBe(scatter.axisFormats["Value/Primary"]);
 
     const radar = charts.get("Tiering radar")!;
     expect(radar.type).toBe("Radar");
@@ -267,6 +285,22 @@ describe("charts", () => {
     await expect(port.buildChart("radar", "zh-CN")).rejects.toThrow(zhCN.workbook.errors.chartNeedsRfm);
     await expect(port.buildChart("heatmap", "en")).rejects.toThrow(en.workbook.errors.chartNeedsRfm);
   });
+
+  it("asks for a new run to draw the scatter of customers on a workbook whose last run kept no sample (an earlier version)", async () => {
+    const { book, port } = bookWithTransactions(rows);
+    await port.run(settingsFor(rows.length, { summaryBy: "segment" }), { locale: "en" });
+    await book.run(async (context) => {
+      const setting = context.workbook.settings.getItem("tiering.lastRun").load("value");
+      await context.sync();
+      const { scatter: _scatter, ...earlier } = setting.value as Record<string, unknown>;
+      context.workbook.settings.add("tiering.lastRun", earlier);
+      await context.sync();
+    });
+    await expect(port.buildChart("scatter", "en")).rejects.toThrow(en.chartRules.scatter.needsRun);
+    await expect(port.buildChart("scatter", "zh-CN")).rejects.toThrow(zhCN.chartRules.scatter.needsRun);
+    // The other kinds still draw from the summary.
+    await expect(port.buildChart("column", "en")).resolves.toMatchObject({ kind: "column" });
+  });
 });
 
 describe("sync budget", () => {
@@ -286,6 +320,20 @@ describe("sync budget", () => {
       // Every write sync runs with calculation suspended.
       expect(log.slice(1 + READ_SYNCS + CHECK_SYNCS).every((s) => s.calculationSuspended)).toBe(true);
       if (n === 100_000) expect(Math.max(...log.map((s) => s.requestBytes))).toBeGreaterThan(1024 * 1024);
+      // The scatter of customers (issue 17): drawn from the sample the run wrote (at most SCATTER_SAMPLE points),
+      // in the chart job's constant syncs: the last run, the summary sheet, the existing chart (when one may be
+      // replaced), the write; each under 5 MB.
+      for (let build = 0; build < 2; build++) {
+        book.resetSyncLog();
+        await port.buildChart("scatter", "en");
+        const chartLog = book.syncLog();
+        expect(chartLog.length).toBe(4);
+        expectSyncsUnderLimit(chartLog);
+      }
+      const scatter = book.charts("Tier Summary").find((c) => c.name === "Tiering scatter")!;
+      const points = scatter.series.reduce((sum, s) => sum + (s.values as number[]).length, 0);
+      expect(points).toBe(Math.min(n, SCATTER_SAMPLE));
+      expect(scatter.title).toBe(en.chartRules.scatter.title(en.chartText.titles.scatter(en.chartText.basis.abcClass), Math.min(n, SCATTER_SAMPLE), n));
     }
     expect(counts[0]).toBe(1 + READ_SYNCS + CHECK_SYNCS + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS);
     expect(counts[1]).toBe(counts[0]);

@@ -36,7 +36,7 @@ export function chart(host: ExcelHost, requested: ChartKind | null, locale: Loca
     if (existing) await context.sync();
     if (existing && !existing.isNullObject) existing.delete();
     const pareto = read ? paretoRows(read.labels.values.map((r) => r[0]), read.revenue.values.map((r) => r[0])) : undefined;
-    const name = buildChart(sheet, kind, last, m, pareto);
+    const name = buildChart(sheet, kind, last, m, locale, pareto);
     sheet.activate();
     wb.settings.add(LAST_RUN_KEY, { ...last, charts: { ...last.charts, [kind]: name }, lastChart: kind });
     await context.sync();

@@ -24,6 +24,7 @@ import { a1, a1Range } from "../read";
 import { queueBlock, queueText } from "../results";
 import { OWNED_KEY, upgradeSettings } from "../settings";
 import { FORMAT } from "../formats";
+import { EXCEL_FORMAT } from "../../i18n/numbers";
 import { block, num, text } from "../summary";
 import { job, suspendCalculation } from "./job";
 import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
@@ -72,7 +73,7 @@ export function writeCohorts(host: ExcelHost, given: AnalysisSettings, request: 
     const triangle = cohortBlock(table, m);
     const range = queueBlock(sheet, triangle);
     range.getRow(0).format.font.bold = true;
-    const chart = addCohortViews(sheet, table, m);
+    const chart = addCohortViews(sheet, table, m, request);
     sheet.getRange(a1Range(TABLE_ROW, 0, 1, 2)).format.autofitColumns();
     sheet.activate();
     await context.sync();
@@ -104,7 +105,7 @@ function cohortBlock(table: CohortTable, m: Messages) {
  * The heat map (a colour scale over p1 onwards: p0 is 100 % by definition and would flatten the scale) and the
  * line chart of the first CHART_COHORTS cohorts (a series per cohort, periods as categories), below the triangle.
  */
-function addCohortViews(sheet: Excel.Worksheet, table: CohortTable, m: Messages): string {
+function addCohortViews(sheet: Excel.Worksheet, table: CohortTable, m: Messages, request: CohortRequest): string {
   const rows = table.rows.length;
   if (table.width > 1 && rows > 0) {
     const scale = sheet.getRange(a1Range(TABLE_ROW + 1, 3, rows, table.width - 1)).conditionalFormats.add("ColorScale");
@@ -128,12 +129,16 @@ function addCohortViews(sheet: Excel.Worksheet, table: CohortTable, m: Messages)
     series.setXAxisValues(periods);
   }
   chart.name = name;
-  chart.title.text = b.cohortChart;
+  // Issue 17's chart rules: the title in the pane's wording (cohorts by month or quarter, the measure chosen),
+  // both axes titled, shares as percentages, the legend below (where Excel wraps it) rather than cut on the right.
+  const words = m.chartRules.cohorts;
+  chart.title.text = words.title(b.cohortBy[request.by], m.overTimePane.cohorts.measureOptions[request.measure]);
   chart.axes.categoryAxis.title.text = b.periodAxis;
-  chart.axes.valueAxis.title.text = b.shareAxis;
+  chart.axes.valueAxis.title.text = words.valueAxis[request.measure];
+  chart.axes.valueAxis.numberFormat = EXCEL_FORMAT.axisPercent;
   const bottom = TABLE_ROW + rows + 2;
   chart.setPosition(a1(bottom, 0), a1(bottom + 18, 9));
-  chart.legend.position = "Right";
+  chart.legend.position = "Bottom";
   chart.legend.visible = true;
   return name;
 }

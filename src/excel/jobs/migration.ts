@@ -14,7 +14,8 @@ import { WorkbookError } from "../errors";
 import { FORMAT } from "../formats";
 import { readSnapshots, type SnapshotColumns } from "../history";
 import type { ExcelHost } from "../host";
-import type { MigrationReport } from "../port";
+import { EXCEL_FORMAT } from "../../i18n/numbers";
+import type { MigrationReport, TierBy } from "../port";
 import { a1, a1Range } from "../read";
 import { queueBlock, queueText } from "../results";
 import { OWNED_KEY, snapshotInfo, tieringKey, type SnapshotRecord } from "../settings";
@@ -58,7 +59,7 @@ export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: str
       const range = queueBlock(sheet, b2);
       range.getRow(0).format.font.bold = true;
     }
-    addMigrationChart(sheet, layout, labels.length, m);
+    addMigrationChart(sheet, layout, labels.length, m, { tierBy: before.tierBy, before: before.asOf, after: after.asOf });
     sheet.getRange(a1Range(0, 0, layout.endRow, layout.width)).format.autofitColumns();
     sheet.activate();
     await context.sync();
@@ -193,8 +194,9 @@ function migrationLayout(
  * The migration chart: a 100% stacked column per earlier tier, one series per later tier and "Gone",
  * from the count matrix's rows (not "New", not the totals), below the tables.
  */
-function addMigrationChart(sheet: Excel.Worksheet, layout: MigrationLayout, k: number, m: Messages): void {
-  const t = m.workbook.migration;
+function addMigrationChart(sheet: Excel.Worksheet, layout: MigrationLayout, k: number, m: Messages, basis: { tierBy: TierBy; before: string; after: string }): void {
+  const words = m.chartRules.migration;
+  const tier = m.chartText.basis[basis.tierBy];
   const top = layout.counts.row;
   const categories = sheet.getRange(a1Range(top + 1, 0, k, 1));
   const column = (j: number) => sheet.getRange(a1Range(top + 1, 1 + j, k, 1));
@@ -207,9 +209,12 @@ function addMigrationChart(sheet: Excel.Worksheet, layout: MigrationLayout, k: n
     series.setXAxisValues(categories);
   });
   chart.name = "Tiering migration";
-  chart.title.text = t.chart;
-  chart.axes.categoryAxis.title.text = t.chartAxis;
-  chart.axes.valueAxis.title.text = t.shareAxis;
+  // Issue 17's chart rules: the title in the pane's wording ("Tier migration") naming the tier basis and the two
+  // snapshots, both axes titled, the share axis as percentages, the legend below (where Excel wraps it).
+  chart.title.text = words.title(tier, basis.before, basis.after);
+  chart.axes.categoryAxis.title.text = words.categoryAxis(m.chartText.basisAxis[basis.tierBy]);
+  chart.axes.valueAxis.title.text = words.valueAxis(tier);
+  chart.axes.valueAxis.numberFormat = EXCEL_FORMAT.axisPercent;
   chart.legend.position = "Bottom";
   chart.legend.visible = true;
   chart.setPosition(a1(layout.endRow + 1, 0), a1(layout.endRow + 20, 8));

@@ -4,10 +4,12 @@
  * repeats the analysis on new data. It also reads the history's index and the pilots again for the snapshot.
  */
 import { tierLabel } from "../../i18n/tier-names";
+import { scatterAt } from "../charts";
 import { addPivot } from "../pivot";
 import { a1, a1Range } from "../read";
 import { queueBlock } from "../results";
 import { LAST_RUN_KEY, loadBookState, SETTINGS_KEY, type BookState, type LastRun } from "../settings";
+import { customerSample, scatterBlock, scatterInput } from "../scatter";
 import { freeName } from "../sheets";
 import { summaryLayout } from "../summary";
 import type { Computed } from "./run-compute";
@@ -74,6 +76,11 @@ export async function finish(job: RunJob, p: WritePlan, computed: Computed, shee
   const sum = columns.find((c) => c.key === "monetary")!.header;
   addPivot(summarySheet, resultsTable, summarySheet.getRange(a1(0, pivotColumn)), { rows: by, count, sum }, m);
 
+  // The scatter's sample of customers, beside the chart slots (charts.ts scatterAt; scatter.ts says why).
+  const at = scatterAt(layout.endRow + 1);
+  const scatter = scatterBlock(customerSample(scatterInput(a, m)), at.row, at.column, layout.columns[0].header, m);
+  queueBlock(summarySheet, scatter.block).getRow(1).format.font.bold = true;
+
   const lastRun: LastRun = {
     resultsSheetId: resultsSheet.id,
     summarySheetId: summarySheet.id,
@@ -87,6 +94,7 @@ export async function finish(job: RunJob, p: WritePlan, computed: Computed, shee
     heat: layout.heat && a.rfGrid ? { row: layout.heat.row, column: layout.heat.column, rLevels: a.rfGrid.rLevels, fLevels: a.rfGrid.fLevels } : null,
     chartRow: layout.endRow + 1,
     charts: {},
+    scatter: scatter.place,
   };
   wb.settings.add(LAST_RUN_KEY, lastRun);
   wb.settings.add(SETTINGS_KEY, settings);

@@ -27,7 +27,8 @@ import { WorkbookError } from "../errors";
 import { FORMAT } from "../formats";
 import { readSnapshots, type SnapshotColumns } from "../history";
 import type { ExcelHost } from "../host";
-import type { TrendsReport } from "../port";
+import { EXCEL_FORMAT, excelCompactFormat } from "../../i18n/numbers";
+import type { TierBy, TrendsReport } from "../port";
 import { a1, a1Range } from "../read";
 import { queueBlock, queueText } from "../results";
 import { OWNED_KEY, tieringKey, type SnapshotRecord } from "../settings";
@@ -118,7 +119,7 @@ export function writeTrends(host: ExcelHost, locale: Locale): Promise<TrendsRepo
     queueText(sheet.getRange("A1"), t.book.trendsTitle(dates[0], dates.at(-1)!, m.workbook.migration.basis[latest.tierBy])).format.font.bold = true;
     queueText(sheet.getRange("A2"), t.book.trendsNote);
     for (const b of [layout.table, layout.customers, layout.share]) queueBlock(sheet, b).getRow(0).format.font.bold = true;
-    const charts = addTrendCharts(sheet, layout, dates.length, tiers.length, m);
+    const charts = addTrendCharts(sheet, layout, dates.length, tiers.length, m, latest.tierBy, locale);
     sheet.getRange(a1Range(layout.table.row, 0, layout.table.values.length, layout.table.values[0].length)).format.autofitColumns();
     sheet.activate();
     await context.sync();
@@ -162,14 +163,20 @@ function trendsLayout(rows: readonly TrendRow[], dates: readonly string[], tiers
   return { table, customers, share };
 }
 
-/** A line chart of customers per tier and a stacked-area chart of their shares, below the grids. */
-function addTrendCharts(sheet: Excel.Worksheet, layout: TrendsLayout, dates: number, tiers: number, m: Messages): string[] {
+/**
+ * A line chart of customers per tier and a stacked-area chart of their shares, below the grids. Issue 17's chart
+ * rules: titles in the pane's wording ("Tier trends") naming the tier basis, both axes titled, the share axis as
+ * percentages and the customers axis compact (K/M, 万/亿: numbers.ts), the legend below (where Excel wraps it).
+ */
+function addTrendCharts(sheet: Excel.Worksheet, layout: TrendsLayout, dates: number, tiers: number, m: Messages, tierBy: TierBy, locale: Locale): string[] {
   const b = m.overTimePane.book;
+  const words = m.chartRules.trends;
+  const basis = m.chartText.basis[tierBy];
   const left = layout.customers.column;
   const top = layout.share.row + dates + 2;
   const specs = [
-    { type: "Line", grid: layout.customers, name: "Tier trends (customers)", title: b.customersChart, axis: b.customersAxis, at: top },
-    { type: "AreaStacked", grid: layout.share, name: "Tier trends (share)", title: b.shareChart, axis: b.shareAxis, at: top + 18 },
+    { type: "Line", grid: layout.customers, name: "Tier trends (customers)", title: words.customersTitle(basis), axis: words.customersAxis, format: excelCompactFormat(locale), at: top },
+    { type: "AreaStacked", grid: layout.share, name: "Tier trends (share)", title: words.shareTitle(basis), axis: words.shareAxis, format: EXCEL_FORMAT.axisPercent, at: top + 18 },
   ] as const;
   return specs.map((s) => {
     const chart = sheet.charts.add(s.type, sheet.getRange(a1Range(s.grid.row, left, dates + 1, tiers + 1)), "Columns");
@@ -177,6 +184,7 @@ function addTrendCharts(sheet: Excel.Worksheet, layout: TrendsLayout, dates: num
     chart.title.text = s.title;
     chart.axes.categoryAxis.title.text = b.dateAxis;
     chart.axes.valueAxis.title.text = s.axis;
+    chart.axes.valueAxis.numberFormat = s.format;
     chart.legend.position = "Bottom";
     chart.legend.visible = true;
     chart.setPosition(a1(s.at, left), a1(s.at + 16, left + 8));

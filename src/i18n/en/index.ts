@@ -18,6 +18,7 @@ import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { chartText } from "./chart-text";
+import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import type { Widen } from "../widen";
@@ -30,6 +31,7 @@ export const en = {
   ...pane,
   ...workbook,
   ...chartText,
+  ...chartRules,
   ...cliHelp,
   ...excelLimits,
   ...hostile,

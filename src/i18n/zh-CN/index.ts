@@ -12,6 +12,7 @@ import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { chartText } from "./chart-text";
+import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 
@@ -23,6 +24,7 @@ export const zhCN: Messages = {
   ...pane,
   ...workbook,
   ...chartText,
+  ...chartRules,
   ...cliHelp,
   ...excelLimits,
   ...hostile,

@@ -50,6 +50,8 @@ export interface Inspect {
     title: string;
     axisTitles: Record<string, string>;
     axisFormats: Record<string, string>;
+    axisScales: Record<string, { scaleType: string; logBase: number }>;
+    legend: { visible: boolean; position: string };
     series: { name: string; chartType: string; axisGroup: string; values: unknown[]; categories: unknown[] }[];
   }[];
   pivots: { name: string; sheet: string; source: string; fields: string[]; rows: string[]; data: { field: string; summarizeBy: string }[] }[];
