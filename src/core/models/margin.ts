@@ -98,21 +98,34 @@ export function customerMarginRates(
     allRevenue += amount;
     if (firstRow[c] < 0 || row < firstRow[c]) firstRow[c] = row;
   }
-  const overall = allRevenue > 0 ? allMargin / allRevenue : NaN;
+  return marginRatesOfTotals({ margin, revenue, firstRow, allMargin, allRevenue }, tx.customerIds, kind === "rate");
+}
+
+/**
+ * Per customer: Σ margin / Σ revenue, or the rate of all customers together when theirs total 0 (NaN without
+ * any purchase: `firstRow` −1); a rate outside [0, 1] is a problem at the customer's first row. `clamp`: the
+ * margins were rates from 0 to 1, so only rounding could step past an end.
+ */
+export function marginRatesOfTotals(
+  t: { margin: ArrayLike<number>; revenue: ArrayLike<number>; firstRow: ArrayLike<number>; allMargin: number; allRevenue: number },
+  customerIds: readonly CustomerId[],
+  clamp = false,
+): CustomerMarginRates {
+  const overall = t.allRevenue > 0 ? t.allMargin / t.allRevenue : NaN;
+  const n = customerIds.length;
   const rate = new Float64Array(n);
   const problems: MarginRateProblem[] = [];
   for (let c = 0; c < n; c++) {
-    if (firstRow[c] < 0) {
+    if (t.firstRow[c] < 0) {
       rate[c] = NaN; // no purchase by the end: no prediction either
       continue;
     }
-    const weighted = revenue[c] > 0 ? margin[c] / revenue[c] : overall;
-    // Rates from 0 to 1 weight to a rate from 0 to 1; only rounding could step past an end.
-    const r = kind === "rate" ? Math.min(1, Math.max(0, weighted)) : weighted;
+    const weighted = t.revenue[c] > 0 ? t.margin[c] / t.revenue[c] : overall;
+    const r = clamp ? Math.min(1, Math.max(0, weighted)) : weighted;
     if (r >= 0 && r <= 1) rate[c] = r;
     else {
       rate[c] = NaN;
-      problems.push({ customer: tx.customerIds[c], row: firstRow[c], rate: r });
+      problems.push({ customer: customerIds[c], row: t.firstRow[c], rate: r });
     }
   }
   return { rate, problems };
