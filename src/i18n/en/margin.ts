@@ -30,7 +30,7 @@ export const margin = {
       sources: { none: "None", rate: "One rate for all", column: "From the Margin column" },
       columnHint: "Each customer's margin over their revenue, from the column mapped to Margin.",
       noColumn: "Map a column to Margin under Data to use it here.",
-      rate: "Margin (%)",
+      rate: "Margin rate of predicted CLV (%)",
       within: "Next purchase within (months)",
       withinHint: "The window of P(purchase within) on the Tiers and Churn warning sheets.",
       problems: {

@@ -21,7 +21,7 @@ export const margin: MarginMessages = {
       sources: { none: "无", rate: "所有客户一个毛利率", column: "来自毛利列" },
       columnHint: "每位客户的毛利占其收入的比例，取自映射为毛利的列。",
       noColumn: "请先在“数据”中把一列映射为毛利。",
-      rate: "毛利率（%）",
+      rate: "预测 CLV 的毛利率（%）",
       within: "下次购买时间窗（月）",
       withinHint: "分层表和流失预警表中“在此时间窗内购买的概率”所用的时间窗。",
       problems: {
