@@ -129,5 +129,8 @@ export function readTransactionsWithMargins(p: Parsed, file: string, marginColum
   };
   const read = readLineItems(p, names, dayOrder, m, err);
   if (read.tx.validRows === 0) throw new CoreError("noData", { argument: file });
-  return { tx: read.tx, lines: read.lines, margins: read.margins ?? new Float64Array(read.lines.inputRows) };
+  // A blank margin cell is read as NaN ("no value"); it adds nothing, as the pane's margin total reads it (measures.ts).
+  const margins = read.margins ?? new Float64Array(read.lines.inputRows);
+  for (let i = 0; i < margins.length; i++) if (margins[i] !== margins[i]) margins[i] = 0;
+  return { tx: read.tx, lines: read.lines, margins };
 }

@@ -58,6 +58,15 @@ describe("tier predict --margin-column", () => {
     expect(typeof rows.find((x) => x.customer === "K4")!.clv_margin).toBe("number");
   });
 
+  it("a blank margin cell adds nothing, as in the pane's Margin column", () => {
+    const text = shopCsv().split("\n").map((l) => (l.startsWith("K5,") ? l.replace(/,[^,]*$/, ",") : l)).join("\n");
+    const r = run(["predict", file("blank.csv", text), "--margin-column", "profit", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, number | string>[];
+    expect(rows.find((x) => x.customer === "K5")!.clv_margin).toBe(0);
+    expect(rows.find((x) => x.customer === "K6")!.clv_margin as number).toBeGreaterThan(0);
+  });
+
   it("refuses --margin with --margin-column, a summary file, and a missing column", () => {
     const path = file("shop2.csv", shopCsv());
     const both = run(["predict", path, "--margin", "0.3", "--margin-column", "profit"]);

@@ -42,7 +42,9 @@ function marginFromColumn(clv: Float64Array, input: ModelInput, rows: NonNullabl
   const modelled = new Set(input.customerIds);
   const problems = rates.problems.filter((q) => modelled.has(q.customer));
   if (problems.length > 0) err(m.margin.cli.rateProblems(problems.length));
-  for (const q of problems.slice(0, 10)) err(m.margin.cli.rateProblem(q.row + 2, String(q.customer), Number.isFinite(q.rate) ? `${formatNumber(q.rate * 100)}%` : m.margin.cli.noRate));
+  for (const q of problems.slice(0, 10)) {
+    err(Number.isFinite(q.rate) ? m.margin.cli.rateProblem(q.row + 2, String(q.customer), `${formatNumber(q.rate * 100)}%`) : m.margin.cli.noRevenue(q.row + 2, String(q.customer)));
+  }
   if (problems.length > 10) err(`  ${m.errors.moreProblems(problems.length - 10)}`);
   return marginClvByCustomer(clv, ratesFor(rates.rate, rows.lines.customerIds, input.customerIds));
 }

@@ -15,6 +15,7 @@ export const margin = {
       rateProblems: (count: number) =>
         `${count} ${count === 1 ? "customer's" : "customers'"} margin is not between 0 and 100% of their revenue, so clv_margin is left empty for ${count === 1 ? "that customer" : "them"}:`,
       rateProblem: (line: number, customer: string, rate: string) => `  line ${line}: customer ${customer}, margin ${rate} of revenue`,
+      noRevenue: (line: number, customer: string) => `  line ${line}: customer ${customer}, no revenue to weigh the margin by`,
       noRate: "no revenue to weigh the margin by",
     },
     /** The settings' problems (src/i18n/settings-problems.ts), for the workbook port and the pane. */
