@@ -120,7 +120,7 @@ export function fits(input: ModelInput, model: CountModelName): { counts: BgNbdF
 }
 
 /** A transactions file (customer, date, amount) or a customer summary (x, t_x, T and optionally zbar). */
-export function readModelInput(p: Parsed, m: Messages, err: Out): ModelInput {
+export function readModelInput(p: Parsed, m: Messages, err: Out, readTransactions: (file: string, dayOrder: "mdy" | "dmy") => Transactions = (file, dayOrder) => readTransactionsFile(p, file, dayOrder, m, err)): ModelInput {
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
   const unitText = p.options.get("--unit");
@@ -145,7 +145,7 @@ export function readModelInput(p: Parsed, m: Messages, err: Out): ModelInput {
       if (calibrationEnd !== undefined) throw new UsageError(m.cli.summaryTakesNoEnd(file));
       return readTextTable(file, input, m, err);
     },
-    transactions: () => readTransactionsFile(p, file, choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), m, err),
+    transactions: () => readTransactions(file, choice(p, "--day-order", ["mdy", "dmy"], "mdy", m)),
     unit,
     calibrationEnd,
     problems: (log, rows) => reportProblems(log, rows, m, err),

@@ -10,7 +10,7 @@
  * the rows go through the general reader (input/dsv.ts). Both hand rows to one TransactionBuilder.
  */
 import { CoreError } from "../core/cells/errors";
-import { readPurchases } from "../core/analysis/rows";
+import { readPurchases, type ReadCustomers } from "../core/analysis/rows";
 import { TransactionBuilder, type ReadOptions } from "../core/transactions/builder";
 import type { Transactions } from "../core/transactions/model";
 import type { Messages } from "../i18n";
@@ -59,7 +59,13 @@ export function loadTransactions(file: string, names: TransactionNames, options:
  * lines grouped into one order per customer and order id. So `tier` reproduces the pane's (and the preview's)
  * numbers on the same rows. Rows left out are listed by the file's column names.
  */
-function readLineItems(p: Parsed, names: { customers: string; dates: string; amounts: string; quantities?: string; orders?: string }, dayOrder: "mdy" | "dmy", m: Messages, err: Out): Transactions {
+function readLineItems(
+  p: Parsed,
+  names: { customers: string; dates: string; amounts: string; quantities?: string; orders?: string; margins?: string },
+  dayOrder: "mdy" | "dmy",
+  m: Messages,
+  err: Out,
+): Pick<ReadCustomers, "tx" | "lines" | "margins"> {
   // The columns as text (any encoding or delimiter, read as a stream): the pane's reader takes whole columns.
   const { file, table } = readTable(p, m, err);
   const column = (name: string) => table.columns[position(table.header, file, name, m)] ?? [];
@@ -70,15 +76,16 @@ function readLineItems(p: Parsed, names: { customers: string; dates: string; amo
       amounts: column(names.amounts),
       ...(names.quantities ? { quantities: column(names.quantities) } : {}),
       ...(names.orders ? { orders: column(names.orders) } : {}),
+      ...(names.margins ? { margins: column(names.margins) } : {}),
     },
     { dayOrder },
   );
-  const byRole: Record<string, string | undefined> = { customer: names.customers, date: names.dates, amount: names.amounts, quantity: names.quantities, order: names.orders };
+  const byRole: Record<string, string | undefined> = { customer: names.customers, date: names.dates, amount: names.amounts, quantity: names.quantities, order: names.orders, margin: names.margins };
   for (const problem of read.quality.problems.problems) problem.field = byRole[problem.field] ?? problem.field;
   reportProblems(read.quality.problems, read.lines.inputRows, m, err);
   const { returns } = read.quality;
   if (returns.rows > 0) err(m.predictRest.cli.returnsLeftOut(returns.rows, returns.firstRow + 2));
-  return read.tx;
+  return read;
 }
 
 /**
@@ -95,7 +102,7 @@ export function readTransactionsFile(p: Parsed, file: string, dayOrder: "mdy" | 
   const quantities = p.options.get("--quantity");
   const orders = p.options.get("--order");
   if (quantities !== undefined || orders !== undefined) {
-    const tx = readLineItems(p, { ...names, quantities, orders }, dayOrder, m, err);
+    const { tx } = readLineItems(p, { ...names, quantities, orders }, dayOrder, m, err);
     if (tx.validRows === 0) throw new CoreError("noData", { argument: file });
     return tx;
   }
@@ -103,4 +110,27 @@ export function readTransactionsFile(p: Parsed, file: string, dayOrder: "mdy" | 
   reportProblems(tx.problems, tx.inputRows, m, err);
   if (tx.validRows === 0) throw new CoreError("noData", { argument: file });
   return tx;
+}
+
+/**
+ * The file's transactions with a margin column (`tier predict --margin-column`): read as the pane reads a
+ * sheet with a Margin column (readLineItems, so --quantity and --order apply too): a margin amount (gross
+ * profit) per row, blank = 0, a cell that is not a number leaves its row out (listed). The purchase lines
+ * and the margins by row go with the transactions, for the customers' margin rates (core/models/margin.ts).
+ */
+export function readTransactionsWithMargins(p: Parsed, file: string, marginColumn: string, dayOrder: "mdy" | "dmy", m: Messages, err: Out): { tx: Transactions; lines: Transactions; margins: Float64Array } {
+  const names = {
+    customers: p.options.get("--customer") ?? "customer_id",
+    dates: p.options.get("--date") ?? "date",
+    amounts: p.options.get("--amount") ?? "amount",
+    quantities: p.options.get("--quantity"),
+    orders: p.options.get("--order"),
+    margins: marginColumn,
+  };
+  const read = readLineItems(p, names, dayOrder, m, err);
+  if (read.tx.validRows === 0) throw new CoreError("noData", { argument: file });
+  // A blank margin cell is read as NaN ("no value"); it adds nothing, as the pane's margin total reads it (measures.ts).
+  const margins = read.margins ?? new Float64Array(read.lines.inputRows);
+  for (let i = 0; i < margins.length; i++) if (margins[i] !== margins[i]) margins[i] = 0;
+  return { tx: read.tx, lines: read.lines, margins };
 }

@@ -17,6 +17,7 @@ import { cellNumber, FORMAT } from "./formats";
 import { a1Range } from "./read";
 import { nextTierLabel, scoreBandLabel, segmentName } from "../i18n/tier-names";
 import { customerStrategies, tierColumnHeader, type Block } from "./summary";
+import { marginClvColumns, nextPurchaseColumns } from "./predict-columns";
 
 export interface ColumnSpec {
   /** Stable key (the pivot and charts look columns up by it). */
@@ -138,6 +139,9 @@ function predictColumns(a: AnalysisResult, m: Messages): ColumnSpec[] {
       { key: "expectedPurchases", header: h.expectedPurchases(months), format: FORMAT.decimal, value: (c) => cellNumber(model.expectedPurchases[c], 4) },
       { key: "expectedSpend", header: h.expectedSpend, format: FORMAT.money, value: (c) => cellNumber(model.expectedAverageSpend[c], 2) },
       { key: "predictedClv", header: m.workbook.columns.predictedClv(months), format: FORMAT.money, value: (c) => cellNumber(model.clv[c], 2) },
+      // Issue 13: margin CLV beside the revenue CLV, then when the customer will buy next (predict-columns.ts).
+      ...marginClvColumns(a, m),
+      ...nextPurchaseColumns(a, m),
     );
   }
   const stage = p.stage;
@@ -188,6 +192,7 @@ export function churnColumns(a: AnalysisResult, m: Messages): ColumnSpec[] | nul
     { key: "clvAtRisk", header: h.clvAtRisk, format: FORMAT.money, value: at((c) => cellNumber(model.clvAtRisk[c], 2)) },
     { key: "cantLose", header: h.cantLose, format: FORMAT.text, value: at((c) => (model.cantLose[c] ? CANT_LOSE_MARK : "")) },
     { key: "lastPurchase", header: w.columns.lastPurchase, format: FORMAT.date, value: at((c) => Math.floor(a.summary.lastPurchase[c])) },
+    ...nextPurchaseColumns(a, m, (r) => order[r]),
   ];
 }
 

@@ -69,6 +69,8 @@ export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Recor
     cols.push(
       { key: "expectedPurchases", header: h.expectedPurchases(months), format: FORMAT.decimal, value: (t) => cellNumber(t.expectedPurchases, 2) },
       { key: "expectedRevenue", header: h.expectedRevenue(months), format: FORMAT.money, value: (t) => cellNumber(t.expectedRevenue, 2) },
+      // Issue 13: the margin of that predicted (revenue) CLV, per tier, when Predict has a margin.
+      ...(a.predict.model.clvMargin ? [{ key: "expectedMargin", header: m.trust.columns.clvMargin(months), format: FORMAT.money, value: (t: TierRow) => cellNumber(t.expectedMargin ?? NaN, 2) }] : []),
       { key: "avgPAlive", header: h.avgPAlive, format: FORMAT.percent, value: (t) => cellNumber(t.mean.pAlive) },
     );
   }

@@ -124,7 +124,7 @@ export function clv(avg_purchase: unknown[][], frequency: unknown[][], lifespan:
  * @param {unknown} [monthly_discount] Discount rate per month, e.g. 0.01. Default: 0.01.
  * @param {unknown} [unit] Time unit of t_x and T: "day", "week" (default) or "month".
  * @param {unknown} [model] Purchase model: "bgnbd" (default) or "pareto" (Pareto/NBD).
- * @param {unknown} [margin] Margin rate from 0 to 1 (e.g. 0.3): adds a Margin CLV column, CLV × margin. Default: none.
+ * @param {unknown} [margin] Margin rate from 0 to 1 (e.g. 0.3), or a range of rates, one per transaction row (as tall as customers), weighted by amount into each customer's rate: adds a Margin CLV column, CLV × the rate. Default: none.
  * @returns {unknown[][]} A header row, then one row per customer. The P(alive) header says so when the fit cannot identify dropout (see CLVFIT).
  */
 export function clvpredict(

@@ -11,7 +11,7 @@ import { isOmitted, oneCell, optionalDate, optionalNumber, type Range } from "./
 import { ArgumentError } from "./errors";
 import { transactionsArg } from "./transactions-arg";
 import { countFitDiagnostics, dropoutNotIdentified, fitDiagnostics } from "../core/models/diagnostics";
-import { marginClv } from "../core/models/margin";
+import { marginArg, marginClvColumn } from "./margin-arg";
 import { describeDiagnostic } from "../i18n/diagnostics";
 
 type Cell = string | number;
@@ -79,10 +79,10 @@ export function clvPredictTable(
   monthlyDiscount: unknown,
   unitArg: unknown,
   modelArg: unknown,
-  marginArg: unknown,
+  marginCells: unknown,
   m: Messages,
 ): Cell[][] {
-  const margin = optionalNumber(marginArg, "margin", undefined, m);
+  const margin = marginArg(marginCells, customers, m);
   const options = {
     calibrationEnd: optionalDate(asOf, m),
     horizonMonths: optionalNumber(horizonMonths, "horizon_months", CLV_DEFAULTS.horizonMonths, m)!,
@@ -92,7 +92,7 @@ export function clvPredictTable(
   };
   const tx = transactionsArg(customers, dates, spendAmounts(amounts, m), m);
   const { summary: s, predictions: p, counts, gammaGamma } = runClvModels(tx, options);
-  const withMargin = margin === undefined ? null : marginClv(p.clv, margin);
+  const withMargin = marginClvColumn(margin, p.clv, tx, s.customerIds, s.calibrationEnd, m);
   const col = m.predict.columns;
   const unitName = m.predict.units[options.unit];
   // The shape stays; when dropout is not identified the P(alive) header says so (and where to read why).

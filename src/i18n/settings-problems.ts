@@ -18,6 +18,9 @@ const SETTINGS_PROBLEMS: Record<AnalysisSettingProblem, (value: string, m: Messa
   cantLoseShare: (v, m) => m.workbook.errors.cantLoseShare(v),
   cantLoseRisk: (v, m) => m.workbook.errors.cantLoseRisk(v),
   tierByNeedsScore: (_v, m) => m.workbook.errors.tierByNeedsScore,
+  predictMargin: (v, m) => m.margin.settings.rate(v),
+  predictMarginNeedsColumn: (_v, m) => m.margin.settings.needsColumn,
+  predictWithin: (v, m) => m.margin.settings.within(v),
   // `v` is the ScoreMetric whose source the run lacks.
   scoreMetricUnavailable: (v, m) => {
     const x = m.workbook.errors;

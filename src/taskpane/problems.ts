@@ -52,6 +52,7 @@ const FORM_PROBLEMS: Table<FormProblem> = {
     const rules = m.pane.problems.predictRules;
     return m.pane.problems.predict(m.pane.predict[p.field], p.value, p.field === "horizonMonths" ? rules.horizonMonths(MAX_CLV_MONTHS) : rules[p.field]);
   },
+  predictMargin: (p, m) => (p.field === "predictMargin" ? m.margin.pane.problems.rate(p.value) : m.margin.pane.problems.within(p.value)),
   summaryBy: (p, m) => (p.summaryBy === "segment" ? m.pane.problems.summaryBySegment : m.pane.problems.summaryByClass),
   scoreNoMetric: (_p, m) => m.pane.score.problems.noMetric,
   scoreWeight: (p, m) => m.pane.score.problems.weight(m.scoreMetrics[p.metric], p.value),

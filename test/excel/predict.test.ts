@@ -6,6 +6,7 @@ import { PREDICT_DEFAULTS, PREDICT_DEFAULTS as DEFAULT_PREDICT } from "../../src
 import { CHECK_SYNCS, READ_SYNCS, WRITE_SYNCS_PREDICT, SNAPSHOT_SYNCS } from "../../src/excel/host";
 import type { AnalysisSettings } from "../../src/excel/port";
 import { CANT_LOSE_MARK } from "../../src/excel/results";
+import { columnLetters } from "../../src/excel/read";
 import { SETTINGS_KEY } from "../../src/excel/settings";
 import { describeCoreError } from "../../src/i18n/describe";
 import { en } from "../../src/i18n/en";
@@ -32,16 +33,20 @@ describe("Predict CLV & churn in the workbook", () => {
     expect(report.predictNote).toBeNull();
     expect(report.sheets).toEqual({ results: "Tiers", summary: "Tier Summary", churn: "Churn warning" });
     const table = book.tables().find((t) => t.name === "TieringResults")!;
-    const added = [p.pAlive, p.churnRisk, p.expectedPurchases(12), p.expectedSpend, en.workbook.columns.predictedClv(12), p.stage];
+    // Issue 13 §3: when each customer will buy next, after the predicted CLV (3 months ahead by default, waits in weeks).
+    const t = en.trust.columns;
+    const next = [en.margin.columns.pPurchaseWithin("3"), t.expectedWait("weeks"), t.medianWait("weeks"), t.overdue];
+    const added = [p.pAlive, p.churnRisk, p.expectedPurchases(12), p.expectedSpend, en.workbook.columns.predictedClv(12), ...next, p.stage];
     expect(table.header.slice(-added.length)).toEqual(added);
     const width = table.header.length;
-    const last = String.fromCharCode(64 + width);
+    const last = columnLetters(width - 1);
     const formats = book.numberFormats("Tiers", `A2:${last}2`)[0].slice(-added.length);
-    expect(formats).toEqual(["0.0%", "0.0%", "0.00", "#,##0.00", "#,##0.00", "@"]);
+    expect(formats).toEqual(["0.0%", "0.0%", "0.00", "#,##0.00", "#,##0.00", "0.0%", "0.00", "0.00", "@", "@"]);
     const body = book.tableRows("TieringResults");
     const stages = new Set(Object.values(en.predict.stages));
+    const clvAt = column(table.header, en.workbook.columns.predictedClv(12));
     for (const row of body) {
-      const [alive, risk, bought, spend, clv, stage] = row.slice(-added.length) as [number, number, number, number, number, string];
+      const [alive, risk, bought, spend, clv, , , , , stage] = row.slice(-added.length) as [number, number, number, number, number, number, number, number, string, string];
       expect(alive >= 0 && alive <= 1).toBe(true);
       expect(risk).toBeCloseTo(1 - alive, 5);
       expect(bought).toBeGreaterThanOrEqual(0);
@@ -55,7 +60,7 @@ describe("Predict CLV & churn in the workbook", () => {
     const revenue = column(summary.header, s.expectedRevenue(12));
     expect(summary.header).toEqual(expect.arrayContaining([s.expectedPurchases(12), s.avgPAlive]));
     const tiers = book.tableRows("TieringSummary");
-    const totalClv = body.reduce((sum, r) => sum + (r[width - 2] as number), 0);
+    const totalClv = body.reduce((sum, r) => sum + (r[clvAt] as number), 0);
     expect(tiers.reduce((sum, t) => sum + (t[revenue] as number), 0)).toBeCloseTo(totalClv, 0);
     const alive = column(summary.header, s.avgPAlive);
     for (const t of tiers) expect((t[alive] as number) >= 0 && (t[alive] as number) <= 1).toBe(true);
@@ -80,6 +85,8 @@ describe("Predict CLV & churn in the workbook", () => {
     expect(table.header).toEqual([
       en.workbook.churn.rank, en.workbook.columns.customer, en.workbook.summary.abcClass, p.stage, p.pAlive, p.churnRisk,
       en.workbook.churn.clvIfAlive(12), p.clvAtRisk, p.cantLose, en.workbook.columns.lastPurchase,
+      // Issue 13 §3: the next-purchase columns.
+      en.margin.columns.pPurchaseWithin("3"), en.trust.columns.expectedWait("weeks"), en.trust.columns.medianWait("weeks"), en.trust.columns.overdue,
     ]);
     const list = book.tableRows("TieringChurn");
     expect(list.length).toBeGreaterThan(10);
@@ -87,7 +94,7 @@ describe("Predict CLV & churn in the workbook", () => {
     const atRisk = list.map((r) => r[7] as number);
     expect(atRisk).toEqual([...atRisk].sort((x, y) => y - x));
     for (const r of list) expect(r[5] as number).toBeGreaterThan(0);
-    expect(book.numberFormats("Churn warning", "A2:J2")[0]).toEqual(["0", "@", "@", "@", "0.0%", "0.0%", "#,##0.00", "#,##0.00", "@", "yyyy-mm-dd"]);
+    expect(book.numberFormats("Churn warning", "A2:N2")[0]).toEqual(["0", "@", "@", "@", "0.0%", "0.0%", "#,##0.00", "#,##0.00", "@", "yyyy-mm-dd", "0.0%", "0.00", "0.00", "@"]);
 
     expect(list.map((r) => r[1])).toEqual(Array.from(model.warning, (c) => a.customerIds[c]));
     const marked = list.filter((r) => r[8] === CANT_LOSE_MARK).map((r) => r[1]);

@@ -7,11 +7,13 @@ import { monthsIn } from "../../core/models/calibration";
 import { CLV_DEFAULTS, predictCustomers } from "../../core/models/predict";
 import type { CountModelName } from "../../core/models/count-model";
 import type { Messages } from "../../i18n";
-import { FORMAT_OPTION, TRANSACTION_OPTIONS, choice, numberOption, type Command, type Out, type Parsed } from "../args";
+import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, numberOption, type Command, type Out, type Parsed } from "../args";
 import { MODEL_OPTIONS, fits, modelOption, readModelInput, type ModelInput } from "../model-input";
 import { TableWriter, formatNumber, type Cell } from "../output";
 import { fitDiagnostics } from "../../core/models/diagnostics";
-import { marginClv } from "../../core/models/margin";
+import { customerMarginRates, marginClv, marginClvByCustomer, ratesFor } from "../../core/models/margin";
+import { readTransactionsWithMargins } from "../transactions-file";
+import type { Transactions } from "../../core/transactions/model";
 import { nextPurchase } from "../../core/models/next-purchase";
 import { describeDiagnostic } from "../../i18n/diagnostics";
 
@@ -25,6 +27,26 @@ interface PredictCliOptions {
   within?: number;
   /** Adds clv_margin = clv × this rate. */
   margin?: number;
+  /** Or clv_margin = clv × each customer's margin over revenue, from a margin column (by input row). */
+  marginRows?: { lines: Transactions; margins: Float64Array };
+}
+
+/**
+ * Each modelled customer's margin CLV from the margin column: their Σ margin / Σ revenue over the purchase
+ * lines up to the calibration end (core/models/margin.ts). A customer whose rate is not from 0 to 1 is
+ * listed on stderr by the file line of their first purchase, and their clv_margin is left empty.
+ */
+function marginFromColumn(clv: Float64Array, input: ModelInput, rows: NonNullable<PredictCliOptions["marginRows"]>, m: Messages, err: Out): Float64Array {
+  const end = input.calibrationEnd ?? undefined;
+  const rates = customerMarginRates(rows.lines, rows.margins, "amount", { lastDay: end, argument: "--margin-column" });
+  const modelled = new Set(input.customerIds);
+  const problems = rates.problems.filter((q) => modelled.has(q.customer));
+  if (problems.length > 0) err(m.margin.cli.rateProblems(problems.length));
+  for (const q of problems.slice(0, 10)) {
+    err(Number.isFinite(q.rate) ? m.margin.cli.rateProblem(q.row + 2, String(q.customer), `${formatNumber(q.rate * 100)}%`) : m.margin.cli.noRevenue(q.row + 2, String(q.customer)));
+  }
+  if (problems.length > 10) err(`  ${m.errors.moreProblems(problems.length - 10)}`);
+  return marginClvByCustomer(clv, ratesFor(rates.rate, rows.lines.customerIds, input.customerIds));
 }
 
 /**
@@ -55,7 +77,11 @@ function writePredictions(input: ModelInput, options: PredictCliOptions, format:
   // Without spend (a summary with no zbar) there is no spend model: those columns stay empty.
   const money = (v: number): Cell => (Number.isFinite(v) ? v : "");
   const within = options.within === undefined ? null : nextPurchase(counts, input, options.within).pPurchaseWithin;
-  const margin = options.margin === undefined ? null : marginClv(p.clv, options.margin, "--margin");
+  const margin = options.marginRows
+    ? marginFromColumn(p.clv, input, options.marginRows, m, err)
+    : options.margin === undefined
+      ? null
+      : marginClv(p.clv, options.margin, "--margin");
   const header = [
     ...predictHeader(options.horizon, input.unit, options.clvMonths),
     // The names issue 13 gives: clv_margin has the clv column's horizon, p_purchase_within --within's.
@@ -74,7 +100,18 @@ function writePredictions(input: ModelInput, options: PredictCliOptions, format:
 
 function predictCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const format = choice(p, "--format", ["csv", "json"], "csv", m);
-  const input = readModelInput(p, m, err);
+  const marginColumn = p.options.get("--margin-column");
+  if (marginColumn !== undefined && p.options.has("--margin")) throw new UsageError(m.margin.cli.both);
+  // With a margin column the rows are read as the pane reads them, the margins with them (transactions-file.ts).
+  let marginRows: PredictCliOptions["marginRows"];
+  const input = marginColumn === undefined
+    ? readModelInput(p, m, err)
+    : readModelInput(p, m, err, (file, dayOrder) => {
+        const read = readTransactionsWithMargins(p, file, marginColumn, dayOrder, m, err);
+        marginRows = { lines: read.lines, margins: read.margins };
+        return read.tx;
+      });
+  if (marginColumn !== undefined && !marginRows) throw new UsageError(m.margin.cli.summaryFile(p.positional[0]));
   const clvMonths = numberOption(p, "--clv-months", m) ?? CLV_DEFAULTS.horizonMonths;
   const monthlyDiscount = numberOption(p, "--monthly-discount", m) ?? CLV_DEFAULTS.monthlyDiscount;
   const options = {
@@ -84,12 +121,13 @@ function predictCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     model: modelOption(p, m),
     within: numberOption(p, "--within", m),
     margin: numberOption(p, "--margin", m),
+    marginRows,
   };
   writePredictions(input, options, format, m, out, err);
 }
 
 export const predict: Command = {
-  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model", "--within", "--margin"],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--unit", "--calibration-end", "--day-order", "--horizon", "--clv-months", "--monthly-discount", "--format", "--model", "--within", "--margin", "--margin-column"],
   help: {
     args: "FILE.csv",
     example: "tier predict ../shared/data/cdnow_customers_summary_with_transactions.csv --unit week --horizon 39",
@@ -100,6 +138,7 @@ export const predict: Command = {
       "--monthly-discount": { text: "monthlyDiscount", kind: "number", default: String(CLV_DEFAULTS.monthlyDiscount), example: "0.015" },
       "--within": { text: "within", kind: "number", default: { words: "offDefault" }, example: "4" },
       "--margin": { text: "clvMargin", kind: "number", default: { words: "offDefault" }, example: "0.3" },
+      "--margin-column": { text: "marginColumn", kind: "column", default: { words: "offDefault" }, example: "profit" },
       ...TRANSACTION_OPTIONS,
       ...FORMAT_OPTION,
     },

@@ -20,6 +20,7 @@ import type { Transactions } from "../transactions/model";
 import { LIFECYCLE_DEFAULTS, lifecycleOptionProblems, lifecycleStages } from "../models/lifecycle";
 import { CLV_DEFAULTS, predictOptionProblems, runClvModels, type ClvModelRun } from "../models/predict";
 import { perTier } from "./measures";
+import { customerMarginClv, customerNextPurchase } from "./predict-extras";
 import { scoreNeedsPredictions, withScore } from "./score";
 import type { AnalysisResult, CustomerPredictions, PredictAnalysisOptions, TierRow } from "./types";
 
@@ -79,7 +80,7 @@ function silenceAlive(fit: { r: number; alpha: number }, s: { x: ArrayLike<numbe
 }
 
 /** Predictions, lifecycle stages and the warning list for the analysis customers. */
-export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly CustomerId[], asOf: number, options: PredictAnalysisOptions): CustomerPredictions {
+export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly CustomerId[], asOf: number, options: PredictAnalysisOptions, marginTotals: Float64Array | null = null): CustomerPredictions {
   throwFirst(predictAnalysisProblems(options));
   const n = customerIds.length;
   const lifecycle = lifecycleStages(tx, { asOf, ...options });
@@ -105,6 +106,9 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
   const warning = churnWarning(notGone, p.clvIfAlive, { valueShare: options.cantLoseShare, risk: options.cantLoseRisk });
   const cantLose = new Uint8Array(n);
   for (let k = 0; k < to.length; k++) if (to[k] >= 0) cantLose[to[k]] = warning.cantLose[k];
+  const clv = spread(p.clv, to, n);
+  // The analysis customers are the transactions' (runTiering's customerIds), so the margin totals line up with them.
+  const margin = customerMarginClv(clv, options, marginTotals, tx);
   const order: number[] = [];
   for (const k of warning.order) if (warning.risk[k] > 0 && to[k] >= 0) order.push(to[k]);
   return {
@@ -118,7 +122,7 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
       churnRisk: spread(warning.risk, to, n),
       expectedPurchases: spread(p.expectedPurchases, to, n),
       expectedAverageSpend: spread(p.expectedAverageSpend, to, n),
-      clv: spread(p.clv, to, n),
+      clv,
       clvIfAlive: spread(p.clvIfAlive, to, n),
       clvAtRisk: spread(warning.clvAtRisk, to, n),
       cantLose,
@@ -126,6 +130,9 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
       modelled: run.summary.customerIds.length,
       diagnostics,
       churnRankedBy,
+      clvMargin: margin.clvMargin,
+      marginProblems: margin.problems,
+      next: customerNextPurchase(run.counts, run.summary, to, n, options),
     },
   };
 }
@@ -137,7 +144,7 @@ export function predictAnalysisCustomers(tx: Transactions, customerIds: readonly
  * fitted those metrics are blank for everyone and the score stands on its other metrics (the blank rule).
  */
 export function withPredictions(tiered: AnalysisResult, options: PredictAnalysisOptions): AnalysisResult {
-  const predict = predictAnalysisCustomers(tiered.transactions, tiered.customerIds, tiered.summary.asOf, options);
+  const predict = predictAnalysisCustomers(tiered.transactions, tiered.customerIds, tiered.summary.asOf, options, tiered.margin);
   const withModels = { ...tiered, predict };
   const a = tiered.scoreSettings && scoreNeedsPredictions(tiered.scoreSettings) ? withScore(withModels) : withModels;
   const model = predict.model;
@@ -146,10 +153,12 @@ export function withPredictions(tiered: AnalysisResult, options: PredictAnalysis
   const purchases = perTier(a.tierOf, size, model.expectedPurchases, "sum");
   const revenue = perTier(a.tierOf, size, model.clv, "sum");
   const alive = perTier(a.tierOf, size, model.pAlive, "mean");
+  const margin = model.clvMargin ? perTier(a.tierOf, size, model.clvMargin, "sum") : null;
   const tiers: TierRow[] = a.tiers.map((t) => ({
     ...t,
     expectedPurchases: purchases[t.index],
     expectedRevenue: revenue[t.index],
+    ...(margin ? { expectedMargin: margin[t.index] } : {}),
     mean: { ...t.mean, pAlive: alive[t.index] },
   }));
   return { ...a, tiers };

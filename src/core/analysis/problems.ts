@@ -137,6 +137,13 @@ export function analysisProblems(options: AnalysisOptions, available: Iterable<R
     core(predictAnalysisProblems(predict));
     if (!(predict.cantLoseShare > 0 && predict.cantLoseShare <= 1)) setting("cantLoseShare", predict.cantLoseShare);
     if (!(predict.cantLoseRisk >= 0 && predict.cantLoseRisk <= 1)) setting("cantLoseRisk", predict.cantLoseRisk);
+    // Issue 13: the predicted CLV's margin (a rate, or the Margin column) and the next-purchase window.
+    const margin = predict.margin;
+    if (margin === "column") {
+      if (!roles.has("margin")) setting("predictMarginNeedsColumn");
+    } else if (margin !== undefined && margin !== null && !(margin >= 0 && margin <= 1)) setting("predictMargin", margin);
+    const within = predict.withinMonths;
+    if (within !== undefined && !(within > 0 && Number.isFinite(within))) setting("predictWithin", within);
   }
   // Checked while computing before analysisProblems existed, so they come last, as they did.
   const rfm = options.rfm;

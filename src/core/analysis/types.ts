@@ -17,6 +17,7 @@ import type { Transactions } from "../transactions/model";
 import type { TimeUnit } from "../models/calibration";
 import type { CountFit, CountModelName } from "../models/count-model";
 import type { GammaGammaFit } from "../models/gammagamma";
+import type { MarginRateProblem } from "../models/margin";
 import type { RfmScores } from "../tiers/rfm";
 import type { SegmentRule, SegmentScheme, Segmentation } from "../tiers/segments";
 import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric, ScoreResult } from "../tiers/score";
@@ -85,6 +86,13 @@ export interface PredictAnalysisOptions {
   /** "Can't lose": the top `cantLoseShare` of customers by value whose churn risk is at least `cantLoseRisk`. */
   cantLoseShare: number;
   cantLoseRisk: number;
+  /**
+   * Margin of the predicted CLV (issue 13 §4): one rate from 0 to 1, or "column": each customer's own rate
+   * from the mapped Margin column (Σ margin / Σ revenue, src/core/models/margin.ts); absent or null: none.
+   */
+  margin?: number | "column" | null;
+  /** The next-purchase window, in months (converted to the model's unit); absent: NEXT_PURCHASE_MONTHS. */
+  withinMonths?: number;
 }
 
 export interface AnalysisOptions {
@@ -145,6 +153,12 @@ export type AnalysisSettingProblem =
   | "clvYears"
   | "cantLoseShare"
   | "cantLoseRisk"
+  /** Predict's margin rate is not from 0 to 1. */
+  | "predictMargin"
+  /** Predict's margin is the Margin column, and no column is mapped to Margin. */
+  | "predictMarginNeedsColumn"
+  /** The next-purchase window (months) is not a number above 0. */
+  | "predictWithin"
   | "tierByNeedsScore"
   /** `value` is the ScoreMetric whose source this run lacks (CLV off, no Predict, no margin or extra column). */
   | "scoreMetricUnavailable";
@@ -187,6 +201,8 @@ export interface TierRow {
   /** Expected purchases and expected revenue (Σ predicted CLV) over the prediction horizon; NaN without predictions. */
   expectedPurchases: number;
   expectedRevenue: number;
+  /** Σ margin CLV over the tier's customers (a margin set with Predict); absent otherwise. */
+  expectedMargin?: number;
   /** Per-customer means over the tier; NaN where the measure is not computed. */
   mean: TierMeans;
 }
@@ -229,6 +245,21 @@ export interface ModelPredictions {
    * since their last purchase, 1 − ((α+t_x)/(α+T))^(r+x) (see predictions.ts).
    */
   churnRankedBy: "pAlive" | "silence";
+  /** CLV × the customer's margin rate (a margin set), else null; NaN where the rate has a problem. */
+  clvMargin: Float64Array | null;
+  /** Customers whose margin rate from the Margin column is not in [0, 1]: their margin CLV is blank. */
+  marginProblems: MarginRateProblem[];
+  /** When will they buy next (src/core/models/next-purchase.ts), in the model's unit over `within` units. */
+  next: CustomerNextPurchase;
+}
+
+/** Per analysis customer: P(purchase within `within` units), the waits if active, overdue (NaN / 0 without a model row). */
+export interface CustomerNextPurchase {
+  within: number;
+  pPurchaseWithin: Float64Array;
+  expectedWait: Float64Array;
+  medianWait: Float64Array;
+  overdue: Uint8Array;
 }
 
 export interface CustomerPredictions {

@@ -34,6 +34,8 @@ export interface Computed {
   quality: DataQuality;
   /** With Predict on: why there are no predictions (a model could not be fitted), else null. */
   predictNote: string | null;
+  /** Customers whose margin rate from the Margin column is outside 0–100 % (issue 13 §4), as a diagnostic record; else null. */
+  marginNote: { code: string; message: string } | null;
 }
 
 /** Lets the pane draw the progress bar before a long computation (no sync; Office's batch stays open). */
@@ -55,7 +57,17 @@ export async function compute(job: RunJob, read: ReadColumns): Promise<Computed>
     job.progress("predict", PROGRESS.compute);
   } else job.progress("compute", PROGRESS.compute);
   job.checkCancel();
-  return { a, quality, predictNote };
+  return { a, quality, predictNote, marginNote: marginNoteOf(a, read.shape, settings, m) };
+}
+
+/** The first customer whose margin is not 0–100 % of their revenue, by the cell of their first purchase's margin. */
+function marginNoteOf(a: AnalysisResult, shape: Shape, settings: AnalysisSettings, m: Messages): Computed["marginNote"] {
+  const problems = a.predict?.model?.marginProblems ?? [];
+  const first = problems[0];
+  if (!first) return null;
+  const cell = a1(shape.row + (settings.hasHeader ? 1 : 0) + first.row, shape.column + settings.mapping.margin);
+  const rate = Number.isFinite(first.rate) ? `${Math.round(first.rate * 1000) / 10}%` : m.margin.cli.noRate;
+  return { code: "margin-rate-out-of-range", message: m.margin.workbook.rateProblems(problems.length, String(first.customer), cell, rate) };
 }
 
 /** The rows read, used and left out (by reason), with the first bad cell: also for the jobs that read the source as a run does. */

@@ -106,10 +106,12 @@ async function snapshot(job: RunJob, p: WritePlan, computed: Computed, sheets: R
 }
 
 /** The fit's diagnostics and the churn ranking's sentence for the pane's warning bar (issue 13 §1). */
-function predictTrust(a: Computed["a"], m: Messages): Pick<RunReport, "predictDiagnostics" | "churnRankedBy"> {
+function predictTrust(a: Computed["a"], m: Messages, marginNote: Computed["marginNote"] = null): Pick<RunReport, "predictDiagnostics" | "churnRankedBy"> {
   const model = a.predict?.model;
   if (!model) return {};
-  return { predictDiagnostics: diagnosticRecords(model.diagnostics, m), churnRankedBy: model.churnRankedBy === "silence" ? m.trust.pane.churnRankedBy : null };
+  // Margin rates outside 0–100 % (issue 13 §4) go in the same warning bar, after the fit's own diagnostics.
+  const records = [...diagnosticRecords(model.diagnostics, m), ...(marginNote ? [marginNote] : [])];
+  return { predictDiagnostics: records, churnRankedBy: model.churnRankedBy === "silence" ? m.trust.pane.churnRankedBy : null };
 }
 
 export async function run(host: ExcelHost, given: AnalysisSettings, options: RunOptions): Promise<RunReport> {
@@ -146,7 +148,7 @@ export async function run(host: ExcelHost, given: AnalysisSettings, options: Run
     const finished = await finish(run, planned, computed, sheets, data.extraName);
     const saved = await snapshot(run, planned, computed, sheets, finished);
     progress("pivot", PROGRESS.pivot);
-    const { a, quality, predictNote } = computed;
+    const { a, quality, predictNote, marginNote } = computed;
     return {
       quality,
       customers: planned.customers,
@@ -154,7 +156,7 @@ export async function run(host: ExcelHost, given: AnalysisSettings, options: Run
       sheets: { results: sheets.results.name, summary: sheets.summary.name, ...(sheets.churn ? { churn: sheets.churn.name } : {}) },
       pivot: finished.pivot,
       pivotNote: finished.pivotNote,
-      ...(settings.predict ? { predictNote, ...predictTrust(a, m) } : {}),
+      ...(settings.predict ? { predictNote, ...predictTrust(a, m, marginNote) } : {}),
       ...saved,
       upgrade: upgradeCandidates(a, m, sheets.results.name),
     };

@@ -120,6 +120,7 @@ export const cliHelp = {
       clvMonths: "The months the CLV covers.",
       within: "Adds p_purchase_within: the chance of at least one purchase within this many --unit.",
       clvMargin: "Adds clv_margin: the CLV times this margin rate (0 to 1).",
+      marginColumn: "Adds clv_margin from a margin (gross profit) column on the transaction rows: each customer's CLV times their margin over revenue. Not with --margin.",
       monthlyDiscount: "The monthly discount rate of the CLV.",
       metrics: "The columns scored, comma-separated.",
       weights: "One weight per metric, comma-separated.",

@@ -21,7 +21,7 @@ export const cli = {
   tier predict FILE.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
                     [--horizon N (in the unit)] [--clv-months 12] [--monthly-discount 0.01]
                     [--format csv|json] [--customer COL] [--date COL] [--amount COL] [--day-order mdy|dmy]
-                    [--within N (adds p_purchase_within)] [--margin RATE (adds clv_margin)]
+                    [--within N (adds p_purchase_within)] [--margin RATE | --margin-column COL (adds clv_margin)]
       FILE.csv: transactions, or a customer summary with columns x, t_x, T (and zbar)
   tier check FILE.csv --calibration-end YYYY-MM-DD [--holdout-end YYYY-MM-DD] [--unit day|week|month]
                     [--model bgnbd|pareto] [--format csv|json] [--customer COL] [--date COL] [--amount COL]

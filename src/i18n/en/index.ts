@@ -17,6 +17,7 @@ import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
+import { margin } from "./margin";
 import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
@@ -39,6 +40,7 @@ export const en = {
   ...overTimePane,
   ...predictRest,
   ...trust,
+  ...margin,
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */

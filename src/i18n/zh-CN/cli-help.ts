@@ -110,6 +110,7 @@ export const cliHelp: CliHelpMessages = {
       clvMonths: "CLV 涵盖的月数。",
       within: "增加 p_purchase_within 列：在此后这么多个 --unit 内至少购买一次的概率。",
       clvMargin: "增加 clv_margin 列：CLV 乘以此毛利率（0 到 1）。",
+      marginColumn: "根据交易行上的毛利额列增加 clv_margin 列：每位客户的 CLV 乘以其毛利占收入的比例。不能与 --margin 同时使用。",
       monthlyDiscount: "CLV 的月折现率。",
       metrics: "参与评分的列，以逗号分隔。",
       weights: "每项指标一个权重，以逗号分隔。",

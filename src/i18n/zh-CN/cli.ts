@@ -19,7 +19,7 @@ export const cli: CliMessages = {
   tier predict 文件.csv [--unit day|week|month] [--calibration-end YYYY-MM-DD] [--model bgnbd|pareto]
                     [--horizon N（以该单位计）] [--clv-months 12] [--monthly-discount 0.01]
                     [--format csv|json] [--customer 列] [--date 列] [--amount 列] [--day-order mdy|dmy]
-                    [--within N（增加 p_purchase_within 列）] [--margin 毛利率（增加 clv_margin 列）]
+                    [--within N（增加 p_purchase_within 列）] [--margin 毛利率 | --margin-column 列（增加 clv_margin 列）]
       文件.csv：交易记录，或含 x、t_x、T（及 zbar）列的客户汇总
   tier check 文件.csv --calibration-end YYYY-MM-DD [--holdout-end YYYY-MM-DD] [--unit day|week|month]
                     [--model bgnbd|pareto] [--format csv|json] [--customer 列] [--date 列] [--amount 列]

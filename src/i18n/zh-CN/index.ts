@@ -11,6 +11,7 @@ import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
+import { margin } from "./margin";
 import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
@@ -32,5 +33,6 @@ export const zhCN: Messages = {
   ...overTimePane,
   ...predictRest,
   ...trust,
+  ...margin,
 };
 

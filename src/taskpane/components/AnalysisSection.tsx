@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { PredictModelField } from "./PredictModelField";
+import { PredictMarginFields } from "./PredictMarginFields";
 import { TIME_UNITS } from "../../core/models/calibration";
 import { binsProblems } from "../../core/tiers/rfm";
 import type { AbcSettings, PredictSettings } from "../../excel/port";
@@ -106,6 +107,9 @@ function PredictOptions({ m, form, busy, update, predictExtra }: AnalysisSection
             {number("monthlyDiscount")}
           </div>
           <PredictModelField m={m} model={form.model} disabled={busy} className={styles.input} onChange={(model) => update({ model })} />
+          <div className={styles.row}>
+            <PredictMarginFields m={m} form={form} disabled={busy} className={styles.input} update={update} />
+          </div>
           <Accordion collapsible>
             <AccordionItem value="more">
               <AccordionHeader size="small">{p.moreOptions}</AccordionHeader>

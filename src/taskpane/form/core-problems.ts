@@ -47,6 +47,12 @@ function settingProblem(problem: Extract<AnalysisProblem, { kind: "setting" }>, 
     case "cantLoseShare":
     case "cantLoseRisk":
       return { kind: "predict", field: problem.code, value: form[problem.code] };
+    case "predictMargin":
+      return { kind: "predictMargin", field: "predictMargin", value: form.predictMargin };
+    case "predictWithin":
+      return { kind: "predictMargin", field: "withinMonths", value: form.withinMonths };
+    case "predictMarginNeedsColumn":
+      return { kind: "core", problem };
     case "scoreMetricUnavailable": {
       const metric = SCORE_METRICS.find((m) => m === problem.value);
       const needs = metric ? scoreMetricNeeds(metric, form) : null;
@@ -110,11 +116,11 @@ export function formProblemsOf(problems: readonly AnalysisProblem[], form: PaneF
 /** The form's order of its problems: as the person reads the form, top to bottom. */
 const ORDER: readonly FormProblem["kind"][] = [
   "noSource", "mapping", "noAnalysis", "asOf", "window", "bins", "breakpoints", "noRules", "rule", "cuts", "marginBasis", "percent", "years",
-  "predict", "scoreNoMetric", "scoreMetric", "scoreWeight", "scoreWeightsZero", "bandShares", "bandThresholds", "summaryBy", "core",
+  "predict", "predictMargin", "scoreNoMetric", "scoreMetric", "scoreWeight", "scoreWeightsZero", "bandShares", "bandThresholds", "summaryBy", "core",
 ];
 
 /** Within a kind: the fields in the form's order. */
-const FIELD_ORDER: readonly string[] = ["r", "f", "m", "clvMargin", "retention", "discount", ...PREDICT_FIELDS, ...SCORE_METRICS];
+const FIELD_ORDER: readonly string[] = ["r", "f", "m", "clvMargin", "retention", "discount", ...PREDICT_FIELDS, "predictMargin", "withinMonths", ...SCORE_METRICS];
 
 function fieldRank(problem: FormProblem): number {
   // The rules grid: by row, the name before the bounds, the bounds in the grid's order.

@@ -6,6 +6,10 @@
  */
 import type { PredictSettings } from "../../excel/port";
 import { PREDICT_DEFAULTS } from "../../core/analysis/predictions";
+import { NEXT_PURCHASE_MONTHS } from "../../core/analysis/predict-extras";
+
+/** The rate shown when a person picks "one rate" (percent): the simple CLV's default margin. */
+const PREDICT_MARGIN_DEFAULT = "30";
 import { parseNumber, percent, shown, type Read } from "./shared";
 
 export type PredictField = "horizonMonths" | "monthlyDiscount" | "newDays" | "activeMultiple" | "silentMultiple" | "churnCapDays" | "cantLoseShare" | "cantLoseRisk";
@@ -25,9 +29,17 @@ export interface PredictDraft extends Record<PredictField, string> {
   churnCapDays: string;
   cantLoseShare: string;
   cantLoseRisk: string;
+  marginSource: MarginSource;
+  /** The margin rate as a percentage, as shown (used when `marginSource` is "rate"). */
+  predictMargin: string;
+  /** The next-purchase window in months. */
+  withinMonths: string;
 }
 
-export type PredictProblem = { kind: "predict"; field: PredictField; value: string };
+export type PredictProblem = { kind: "predict"; field: PredictField; value: string } | { kind: "predictMargin"; field: "predictMargin" | "withinMonths"; value: string };
+
+/** Where the predicted CLV's margin comes from: none, one rate, or the mapped Margin column (issue 13 §4). */
+export type MarginSource = "none" | "rate" | "column";
 
 /** The Predict fields showing `predict`; settings saved before Predict existed have none: off, with the core's defaults. */
 export function predictFromSettings(predict: PredictSettings | null): PredictDraft {
@@ -44,6 +56,9 @@ export function predictFromSettings(predict: PredictSettings | null): PredictDra
     churnCapDays: p.churnCapDays === null ? "" : shown(p.churnCapDays),
     cantLoseShare: percent(p.cantLoseShare),
     cantLoseRisk: percent(p.cantLoseRisk),
+    marginSource: p.margin === "column" ? "column" : typeof p.margin === "number" ? "rate" : "none",
+    predictMargin: typeof p.margin === "number" ? percent(p.margin) : PREDICT_MARGIN_DEFAULT,
+    withinMonths: shown(p.withinMonths ?? NEXT_PURCHASE_MONTHS),
   };
 }
 
@@ -66,6 +81,23 @@ export function predictToSettings(form: PredictDraft): Read<PredictSettings | nu
   const churnCapDays = form.churnCapDays.trim() === "" ? null : read("churnCapDays");
   const cantLoseShare = read("cantLoseShare") / 100;
   const cantLoseRisk = read("cantLoseRisk") / 100;
-  // BG/NBD is the default and is left implicit, so settings keep the shape they had before the choice existed.
-  return { settings: { unit: form.unit, ...(form.model === "paretoNbd" ? { model: form.model } : {}), horizonMonths, monthlyDiscount, newDays, activeMultiple, silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk }, problems };
+  // Margin and the next-purchase window (issue 13): read as typed; their bounds are the core's.
+  let margin: number | "column" | undefined;
+  if (form.marginSource === "column") margin = "column";
+  else if (form.marginSource === "rate") {
+    margin = parseNumber(form.predictMargin) / 100;
+    if (Number.isNaN(margin)) problems.push({ kind: "predictMargin", field: "predictMargin", value: form.predictMargin });
+  }
+  const withinMonths = parseNumber(form.withinMonths);
+  if (Number.isNaN(withinMonths)) problems.push({ kind: "predictMargin", field: "withinMonths", value: form.withinMonths });
+  // BG/NBD is the default and is left implicit, so settings keep the shape they had before the choice existed; so
+  // is no margin, and the default window.
+  const extras = {
+    ...(margin === undefined ? {} : { margin }),
+    ...(withinMonths === NEXT_PURCHASE_MONTHS ? {} : { withinMonths }),
+  };
+  return {
+    settings: { unit: form.unit, ...(form.model === "paretoNbd" ? { model: form.model } : {}), horizonMonths, monthlyDiscount, newDays, activeMultiple, silentMultiple, churnCapDays, cantLoseShare, cantLoseRisk, ...extras },
+    problems,
+  };
 }

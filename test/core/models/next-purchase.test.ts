@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fitBgNbd, pAlive } from "../../../src/core/models/bgnbd";
 import { nextPurchase, OVERDUE_MULTIPLE, pPurchaseWithin } from "../../../src/core/models/next-purchase";
 import { CoreError } from "../../../src/core/cells/errors";
-import type { CountParams } from "../../../src/core/models/count-model";
+import { aliveProbability, type CountParams } from "../../../src/core/models/count-model";
 
 const DATA = new URL("../../../../shared/data/", import.meta.url).pathname;
 
@@ -92,5 +92,51 @@ describe("time to the next purchase", () => {
     expect(Array.from(out.typicalGap.slice(0, 2))).toEqual([5, 5]);
     expect(Array.from(out.overdue)).toEqual([0, 1, 0]);
     expect(out.typicalGap[2]).toBeCloseTo(4.414 / 0.243, 12);
+  });
+});
+
+describe("Pareto/NBD's integral: panels as the integrand's decay needs", () => {
+  /** The former rule, 24 fixed panels of 16-point Gauss–Legendre on w = ln(1 + u/c), as the reference. */
+  function reference(counts: Extract<CountParams, { model: "paretoNbd" }>, N: number, x: number, T: number): number {
+    const xs = [0.0950125098376374, 0.2816035507792589, 0.4580167776572274, 0.6178762444026438, 0.755404408355003, 0.8656312023878318, 0.9445750230732326, 0.9894009349916499];
+    const ws = [0.1894506104550685, 0.1826034150449236, 0.1691565193950025, 0.1495959888165767, 0.1246289712555339, 0.0951585116824928, 0.0622535239386479, 0.0271524594117541];
+    const m = counts.r + x;
+    const A = counts.alpha + T;
+    const B = counts.beta + T;
+    const c = Math.min(A, B);
+    const top = Math.log1p(N / c);
+    const h = top / 24;
+    let sum = 0;
+    for (let k = 0; k < 24; k++) {
+      for (let j = 0; j < 8; j++) {
+        for (const sign of [-1, 1]) {
+          const w = (k + 0.5) * h + sign * xs[j] * (h / 2);
+          const u = c * Math.expm1(w);
+          sum += ws[j] * (h / 2) * (m / A) * Math.exp(-(m + 1) * Math.log1p(u / A) - counts.s * Math.log1p(u / B)) * c * Math.exp(w);
+        }
+      }
+    }
+    return Math.min(1, sum);
+  }
+  it("agrees with 24 fixed panels within 1e-12 (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 5, noNaN: true }),
+        fc.double({ min: 0.5, max: 50, noNaN: true }),
+        fc.double({ min: 1e-6, max: 5, noNaN: true }),
+        fc.double({ min: 0.5, max: 50, noNaN: true }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.double({ min: 0.5, max: 200, noNaN: true }),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        (r, alpha, s, beta, x, T, N) => {
+          const counts = { model: "paretoNbd" as const, r, alpha, s, beta };
+          const tx = x > 0 ? T / 2 : 0;
+          // pPurchaseWithin = P(alive) × the integral.
+          const expected = aliveProbability(counts, x, tx, T) * reference(counts, N, x, T);
+          expect(Math.abs(pPurchaseWithin(counts, N, x, tx, T) - expected)).toBeLessThanOrEqual(1e-12);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

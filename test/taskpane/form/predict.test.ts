@@ -40,3 +40,28 @@ describe("Predict CLV & churn in the form", () => {
     expect(form.horizonMonths).toBe("12");
   });
 });
+
+describe("Predict's margin and next-purchase window in the form (issue 13)", () => {
+  it("none by default; one rate as a fraction; the Margin column; a window other than 3 months", () => {
+    const on = { ...READY, predictOn: true };
+    const none = settingsFromForm(on, 3);
+    expect(none.ok && none.settings.predict && "margin" in none.settings.predict).toBe(false);
+    const rate = settingsFromForm({ ...on, marginSource: "rate", predictMargin: "35", withinMonths: "6" }, 3);
+    expect(rate.ok && rate.settings.predict).toMatchObject({ margin: 0.35, withinMonths: 6 });
+    if (rate.ok) expect(settingsFromForm(formFromSettings(rate.settings), 3)).toEqual(rate);
+    const column = settingsFromForm({ ...on, marginSource: "column", mapping: { ...READY.mapping, margin: 4 } }, 5);
+    expect(column.ok && column.settings.predict).toMatchObject({ margin: "column" });
+    if (column.ok) expect(formFromSettings(column.settings).marginSource).toBe("column");
+  });
+
+  it("names a rate or window that cannot be used, and the Margin column when none is mapped", () => {
+    const on = { ...READY, predictOn: true };
+    expect(problemsOf({ ...on, marginSource: "rate", predictMargin: "120", withinMonths: "0" })).toEqual([
+      { kind: "predictMargin", field: "predictMargin", value: "120" },
+      { kind: "predictMargin", field: "withinMonths", value: "0" },
+    ]);
+    expect(problemsOf({ ...on, marginSource: "rate", predictMargin: "x" })).toEqual([{ kind: "predictMargin", field: "predictMargin", value: "x" }]);
+    const [problem] = problemsOf({ ...on, marginSource: "column" });
+    expect(problem).toMatchObject({ kind: "core", problem: { kind: "setting", code: "predictMarginNeedsColumn" } });
+  });
+});
