@@ -4,7 +4,8 @@
  * the start of the job's next sync, and recorded in one more sync should the adding sync fail part-way.
  */
 import { withSuppressed } from "../errors";
-import { OWNED_KEY, type BookState } from "../settings";
+import { loadMarks, recordOwned, resolveOwnership } from "../ownership";
+import type { BookState } from "../settings";
 import { chooseSheetName, replaceableIds } from "../sheets";
 
 /**
@@ -27,12 +28,14 @@ export async function addOwnedSheet(context: Excel.RequestContext, base: string,
   } catch (e) {
     try {
       const now = wb.worksheets.load("items/name,items/id");
+      const marks = loadMarks(context);
       await context.sync();
       const before = new Set(state.sheets.map((s) => s.id));
       const added = now.items.filter((s) => !before.has(s.id) && s.name.toLowerCase() === name.toLowerCase()).map((s) => s.id);
       if (added.length > 0) {
         const present = new Set(now.items.map((s) => s.id));
-        wb.settings.add(OWNED_KEY, [...state.owned.filter((id) => present.has(id)), ...added]);
+        const owned = [...state.owned.filter((id) => present.has(id)), ...added];
+        recordOwned(context, resolveOwnership(now.items, owned, marks(), true), owned);
         await context.sync();
       }
     } catch (recordError) {

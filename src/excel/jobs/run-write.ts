@@ -12,7 +12,8 @@ import { withSuppressed } from "../errors";
 import { newHistory } from "../history";
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT } from "../host";
 import { churnColumns, queueHeader, queueRows, queueText, resultColumns, resultRows, type ColumnSpec, type RowsAndBytes } from "../results";
-import { HISTORY_KEY, loadBookState, OWNED_KEY, type BookState } from "../settings";
+import { loadMarks, recordOwned, resolveOwnership } from "../ownership";
+import { HISTORY_KEY, loadBookState, type BookState } from "../settings";
 import { planSheets, type SheetPlan } from "../sheets";
 import type { Computed, ReadColumns } from "./run-compute";
 import { PROGRESS, type RunJob } from "./run-job";
@@ -81,7 +82,7 @@ export async function recheck(job: RunJob, p: WritePlan): Promise<WritePlan> {
   const now = read();
   // Ownership and the history are the run's own bookkeeping (no other job runs meanwhile: queue.ts); the
   // sheets' names and ids are the person's.
-  const book: BookState = { ...p.book, sheets: now.sheets, owned: now.owned, setAside: now.setAside };
+  const book: BookState = { ...p.book, sheets: now.sheets, owned: now.owned, setAside: now.setAside, ownership: now.ownership };
   if (book.historySheet && !now.sheets.some((s) => s.id === book.historySheet!.id)) {
     book.history = null;
     book.historySheet = null;
@@ -138,7 +139,10 @@ async function keepingOwnership<T>(job: RunJob, p: WritePlan, writes: (o: Owners
   } catch (e) {
     if (o.sent && !o.recorded) {
       try {
-        const wb = job.context.workbook;
+        // What the failed sync left: the sheets and the add-in's markers (it may have added some, or deleted some).
+        const now = job.context.workbook.worksheets.load("items/name,items/id");
+        const marks = loadMarks(job.context);
+        await job.context.sync();
         let present: Set<string>;
         let ids: string[];
         if (o.added) {
@@ -147,13 +151,12 @@ async function keepingOwnership<T>(job: RunJob, p: WritePlan, writes: (o: Owners
         } else {
           // The first write sync failed part-way: find what it created (new ids under the planned names).
           const planned = new Set([p.sheets.results, p.sheets.summary, ...(p.sheets.churn ? [p.sheets.churn] : []), ...(p.sheets.history ? [p.sheets.history] : [])].map((n) => n.toLowerCase()));
-          const now = wb.worksheets.load("items/name,items/id");
-          await job.context.sync();
           const before = new Set(p.book.sheets.map((s) => s.id));
           present = new Set(now.items.map((s) => s.id));
           ids = now.items.filter((s) => !before.has(s.id) && planned.has(s.name.toLowerCase())).map((s) => s.id);
         }
-        wb.settings.add(OWNED_KEY, ownedIds(p, present, ids));
+        const owned = ownedIds(p, present, ids);
+        recordOwned(job.context, resolveOwnership(now.items, owned, marks(), true), owned);
         await job.context.sync();
       } catch (recordError) {
         // The original error is the one the person needs; the failed recording travels with it.
@@ -230,7 +233,7 @@ export function write(job: RunJob, p: WritePlan, computed: Computed): Promise<Ru
     await writeSync(
       1,
       () => {
-        wb.settings.add(OWNED_KEY, ownedIds(p, remaining(p), mine(sheets)));
+        recordOwned(job.context, p.book.ownership, ownedIds(p, remaining(p), mine(sheets)));
         if (sheets.history) wb.settings.add(HISTORY_KEY, newHistory(sheets.history.id, p.book.savedHistory, p.book.pilots));
       },
       () => (o.recorded = true),
