@@ -6,6 +6,8 @@
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /** False where the host cannot deliver Office's events (the Office.js-client harness, which talks to a URL): edits.ts then watches nothing. */
+  events?: boolean;
 }
 
 const OFFICE_HOST = Symbol.for("tiering.officeHost");

@@ -58,8 +58,8 @@ export interface WorksheetChangedEventArgs {
 /**
  * An event of Office.js (OfficeExtension.EventHandlers): `add` registers a handler and `remove` on its result
  * unregisters it, each at the next sync. Excel raises the event after the change, asynchronously
- * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events), so the stand-in calls the handler
- * in a later task of the event loop, once per changed cell (the real event reports a range; the add-in only reads
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events), so the stand-in calls the handler after
+ * the change returns (a microtask; a real host takes a round of messages), once per changed cell (the real event reports a range; the add-in only reads
  * `worksheetId`). Changes made through the model (a person's typing in the tests) raise it as the add-in's writes do.
  */
 export class ChangedEvent {
@@ -71,7 +71,7 @@ export class ChangedEvent {
     const listener: SheetChangeListener = (sheet, r, c) => {
       if (!this.accepts(sheet)) return;
       const args: WorksheetChangedEventArgs = { type: "WorksheetChanged", worksheetId: sheet.id, address: `${sheet.name}!R${r + 1}C${c + 1}`, changeType: "RangeEdited", source: "Local" };
-      setTimeout(() => void handler(args), 0);
+      queueMicrotask(() => void handler(args));
     };
     const listeners = this.context.model.changeListeners;
     this.context._write({ method: "_RegisterEventHandler", args: [] }, () => listeners.add(listener));

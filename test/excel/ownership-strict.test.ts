@@ -66,6 +66,41 @@ describe("sheets the person changes during a run", () => {
     expect(book.settings()[OWNED_KEY]).not.toContain(book.sheet("Tier Summary")!.id);
   });
 
+  it("a sheet renamed, one created and one edited during the run are all there afterwards with their content; the edited one is the person's now", async () => {
+    const { book, port, h1 } = twoPeriods();
+    const settings = settingsOn("H1", h1.length, "2024-06-30");
+    await port.run(settings, { locale: "en" });
+    const tiers = book.sheet("Tiers")!;
+    const summary = book.sheet("Tier Summary")!;
+    const renamed = book.values("Tiers");
+    let acted = false;
+    const report = await port.run(settings, {
+      locale: "en",
+      onProgress: ({ phase }) => {
+        if (acted || phase === "read") return;
+        acted = true;
+        book.model.sheet(tiers.id)!.name = "Tiers Jan";
+        book.addSheet("Plans", [["call A-tier customers"]]);
+        // The person types a note into last run's summary while the run computes.
+        book.model.sheet(summary.id)!.setValue(0, 8, "ask Li about this");
+      },
+    });
+    expect(acted).toBe(true);
+    const edited = book.values("Tier Summary");
+    expect(book.sheet(summary.id)).toMatchObject({ name: "Tier Summary" });
+    expect(edited[0][8]).toBe("ask Li about this");
+    expect(book.values("Tiers Jan")).toEqual(renamed);
+    expect(book.values("Plans")).toEqual([["call A-tier customers"]]);
+    expect(report.sheets).toMatchObject({ results: "Tiers", summary: "Tier Summary (2)" });
+    expect(report.keptNote).toBe(en.ownership.keptEdited(["Tier Summary"], ["Tier Summary (2)"]));
+    expect(book.settings()[OWNED_KEY]).not.toContain(summary.id);
+    // The next run replaces its own "Tier Summary (2)" in place and still leaves the edited sheet alone.
+    const next = await port.run(settings, { locale: "en" });
+    expect(next.sheets).toMatchObject({ results: "Tiers", summary: "Tier Summary (2)" });
+    expect(next.keptNote).toBeUndefined();
+    expect(book.values("Tier Summary")).toEqual(edited);
+  });
+
   it("after a reopen that renews every sheet id, a run replaces only the sheets its markers prove its own, in place", async () => {
     // Issue 11 changed this: the run no longer leaves its own sheets to write "Tiers (2)" after a reopen; the
     // markers (ownership-marks.test.ts) prove them its own. Every other sheet keeps its cells.

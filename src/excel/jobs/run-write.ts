@@ -12,6 +12,7 @@ import { withSuppressed } from "../errors";
 import { newHistory } from "../history";
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT } from "../host";
 import { churnColumns, queueHeader, queueRows, queueText, resultColumns, resultRows, type ColumnSpec, type RowsAndBytes } from "../results";
+import type { EditWatch } from "../edits";
 import { loadMarks, recordOwned, resolveOwnership } from "../ownership";
 import { HISTORY_KEY, loadBookState, type BookState } from "../settings";
 import { planSheets, type SheetPlan } from "../sheets";
@@ -33,6 +34,9 @@ export interface WritePlan {
   warn: RowsAndBytes | null;
   /** Start rows of each write sync's block over the results rows then the churn-warning rows. */
   blocks: number[];
+  /** Sheets the person edited during the run, kept as theirs (`recheck`), and the names written instead. */
+  keptEdited?: string[];
+  writtenInstead?: string[];
 }
 
 /** Plan the writes: the sheets (the history sheet the index's while it is there and the add-in's, else a new one) and the row blocks. */
@@ -76,8 +80,10 @@ function planRunSheets(job: RunJob, book: BookState, sourceSheetId: string | nul
  * the sheets to replace are planned again from this state, so the first write sync deletes only a sheet that is
  * still the add-in's under that very name and id, and adds its sheets under names that are free now.
  */
-export async function recheck(job: RunJob, p: WritePlan): Promise<WritePlan> {
+export async function recheck(job: RunJob, p: WritePlan, watch: EditWatch): Promise<WritePlan> {
   const read = loadBookState(job.context);
+  // The edits watch ends with this sync (edits.ts): what it saw until now decides.
+  watch.stop();
   await job.context.sync();
   const now = read();
   // Ownership and the history are the run's own bookkeeping (no other job runs meanwhile: queue.ts); the
@@ -87,8 +93,19 @@ export async function recheck(job: RunJob, p: WritePlan): Promise<WritePlan> {
     book.history = null;
     book.historySheet = null;
   }
-  const sheets = planRunSheets(job, book, p.sourceSheetId);
-  return { ...p, book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)) };
+  let sheets = planRunSheets(job, book, p.sourceSheetId);
+  // A sheet the person edited since the run began is theirs now: not replaced, no longer owned, the results beside it.
+  const edited = sheets.replace.filter((s) => watch.edited.has(s.id));
+  const keptEdited = edited.map((s) => s.name);
+  if (edited.length > 0) {
+    const before = sheets;
+    book.owned = book.owned.filter((id) => !edited.some((s) => s.id === id));
+    sheets = planRunSheets(job, book, p.sourceSheetId);
+    const took = new Set(keptEdited.map((n) => n.toLowerCase()));
+    const roles = ["results", "summary", "churn"] as const;
+    return { ...p, book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)), keptEdited, writtenInstead: roles.flatMap((r) => (before[r] && took.has(before[r].toLowerCase()) ? [sheets[r]!] : [])) };
+  }
+  return { ...p, book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)), keptEdited: [], writtenInstead: [] };
 }
 
 /** This run's sheets, added in the first write sync, and the tables in use (loaded in it). */

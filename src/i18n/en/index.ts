@@ -17,6 +17,7 @@ import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
+import { ownership } from "./ownership";
 import { chartText } from "./chart-text";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
@@ -37,6 +38,7 @@ export const en = {
   ...overTimePane,
   ...predictRest,
   ...trust,
+  ...ownership,
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */

@@ -11,6 +11,7 @@ import { pane } from "./pane";
 import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
+import { ownership } from "./ownership";
 import { chartText } from "./chart-text";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
@@ -30,5 +31,6 @@ export const zhCN: Messages = {
   ...overTimePane,
   ...predictRest,
   ...trust,
+  ...ownership,
 };
 
