@@ -92,7 +92,7 @@ describe("sheets the person changes during a run", () => {
     expect(book.values("Tiers Jan")).toEqual(renamed);
     expect(book.values("Plans")).toEqual([["call A-tier customers"]]);
     expect(report.sheets).toMatchObject({ results: "Tiers", summary: "Tier Summary (2)" });
-    expect(report.keptNote).toBe(en.ownership.keptEdited(["Tier Summary"], ["Tier Summary (2)"]));
+    expect(report.keptNote).toBe(en.ownership.keptEdited(1, '"Tier Summary"', '"Tier Summary (2)"'));
     expect(book.settings()[OWNED_KEY]).not.toContain(summary.id);
     // The next run replaces its own "Tier Summary (2)" in place and still leaves the edited sheet alone.
     const next = await port.run(settings, { locale: "en" });

@@ -16,6 +16,7 @@
  */
 import { messages, type Messages } from "../../i18n";
 import { diagnosticRecords } from "../../i18n/diagnostics";
+import { sheetList } from "../../i18n/en/ownership";
 import { isPayloadTooLarge, throwIfAborted, userError, WorkbookError } from "../errors";
 import { newHistory, saveSnapshot } from "../history";
 import type { ExcelHost } from "../host";
@@ -170,7 +171,7 @@ export async function run(host: ExcelHost, given: AnalysisSettings, options: Run
       pivotNote: finished.pivotNote,
       ...(settings.predict ? { predictNote, ...predictTrust(a, m) } : {}),
       ...saved,
-      ...(planned.keptEdited?.length ? { keptNote: m.ownership.keptEdited(planned.keptEdited, planned.writtenInstead ?? []) } : {}),
+      ...(planned.keptEdited?.length ? { keptNote: m.ownership.keptEdited(planned.keptEdited.length, sheetList(m.ownership, planned.keptEdited), sheetList(m.ownership, planned.writtenInstead ?? [])) } : {}),
       upgrade: upgradeCandidates(a, m, sheets.results.name),
     };
   });
