@@ -110,6 +110,29 @@ describe("after a reopen", () => {
   });
 });
 
+describe("after a reopen, the dynamic workflow", () => {
+  it("a pilot picked before the reopen is still found, measured and kept, and compare still writes its own sheet in place", async () => {
+    const { book, port, h1, year } = twoPeriods(200);
+    const base = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    const later = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
+    const pilot = await port.pickPilot({ snapshotId: base.id, tier: "C", share: 0.25, controlShare: 0.25, seed: 7, strategy: "Call" }, "en");
+    const migration = await port.compareSnapshots(base.id, later.id, "en");
+    const pilotSheet = book.values("Pilot");
+    book.reopen();
+    expect(await port.listPilots("en")).toEqual([pilot]);
+    const measured = await port.comparePilot(pilot.id, later.id, "en");
+    expect(measured.pilot).toEqual(pilot);
+    expect(measured.sheet).toBe("Pilot");
+    expect(book.values("Pilot", "A1:B9")).toEqual(pilotSheet.slice(0, 9).map((r) => r.slice(0, 2)));
+    const again = await port.compareSnapshots(base.id, later.id, "en");
+    expect(again.sheet).toBe(migration.sheet);
+    expect(book.sheets().filter((s) => s.name.startsWith("Tier migration"))).toHaveLength(1);
+    // A run after the reopen keeps the pilot's snapshot (a pilot whose sheet is there keeps it).
+    await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" });
+    expect((await port.listSnapshots("en")).map((x) => x.id)).toContain(base.id);
+  });
+});
+
 describe("sheets that are the person's", () => {
   it("a copy of an owned sheet is not owned: the next run replaces the original and leaves the copy", async () => {
     const { book, port, settings } = await firstRun();
