@@ -50,18 +50,14 @@ export interface Mark {
 export function formulaSheet(formula: string): string | null {
   const text = formula.startsWith("=") ? formula.slice(1) : formula;
   if (text.startsWith("'")) {
-    const end = text.indexOf("'!", 1);
-    // '' inside a quoted name is one quote; the closing quote is the one followed by "!" after an even run.
-    let k = 1;
+    // A quoted name ends at the quote before "!"; '' inside it is one quote.
     let name = "";
-    while (k < text.length) {
-      if (text[k] === "'" && text[k + 1] === "'") {
-        name += "'";
-        k += 2;
-      } else if (text[k] === "'") break;
-      else name += text[k++];
+    for (let k = 1; k < text.length; k++) {
+      if (text[k] !== "'") name += text[k];
+      else if (text[k + 1] === "'") name += text[++k];
+      else return text[k + 1] === "!" ? name : null;
     }
-    return end < 0 ? null : name;
+    return null;
   }
   const bang = text.lastIndexOf("!");
   const sheet = bang < 0 ? "" : text.slice(0, bang);

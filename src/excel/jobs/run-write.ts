@@ -76,9 +76,10 @@ function planRunSheets(job: RunJob, book: BookState, sourceSheetId: string | nul
 /**
  * The check sync before the writes (CHECK_SYNCS, host.ts): the sheets as they are now, not as the run's first
  * sync found them. While the run reads and computes (seconds on a large sheet) the person may rename the results
- * sheet to keep it (the guide's snapshot workflow), add a sheet of a name the run is about to use, or delete one;
- * the sheets to replace are planned again from this state, so the first write sync deletes only a sheet that is
- * still the add-in's under that very name and id, and adds its sheets under names that are free now.
+ * sheet to keep it (the guide's snapshot workflow), add a sheet of a name the run is about to use, delete one, or
+ * type into one; the sheets to replace are planned again from this state (markers included: ownership.ts), so the
+ * first write sync deletes only a sheet that is still the add-in's under that very name and id and that nobody
+ * edited since the run began (edits.ts), and adds its sheets under names that are free now.
  */
 export async function recheck(job: RunJob, p: WritePlan, watch: EditWatch): Promise<WritePlan> {
   const read = loadBookState(job.context);
