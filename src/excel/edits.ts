@@ -11,8 +11,10 @@
  * instead would cost their whole size (the results sheet of 100,000 customers is about 24 MB) twice.
  *
  * What it cannot see: an edit made in the instant before the check sync whose event Excel has not delivered yet
- * (events arrive asynchronously), and edits on a host without ExcelApi 1.9 (every host with SharedRuntime 1.1, which
- * the manifest requires, has it; a host without it skips the watch). The add-in's own writes raise the event too,
+ * (events arrive asynchronously), and edits on a host without ExcelApi 1.9, which skips the watch. The manifest
+ * requires SharedRuntime 1.1, which starts at Excel for Microsoft 365 version 2002, Excel 2021 and Excel for Mac 16.35
+ * (https://learn.microsoft.com/javascript/api/requirement-sets/common/shared-runtime-requirement-sets), all later than
+ * ExcelApi 1.9's versions, so the skip is for other hosts (the harness below). The add-in's own writes raise the event too,
  * but between the two syncs the run writes nothing on a sheet that exists.
  */
 import type { ExcelHost } from "./host";
