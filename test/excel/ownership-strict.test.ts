@@ -114,4 +114,31 @@ describe("sheets the person changes during a run", () => {
     expect(report.sheets).toEqual({ results: "Tiers", summary: "Tier Summary" });
     for (const [name, values] of others) expect(book.values(name)).toEqual(values);
   });
+  it("the edits watch is gone after every run; a run stopped before its check sync removes it in one more sync, whose failure travels with the original error", async () => {
+    const { book, port, h1 } = twoPeriods();
+    const settings = settingsOn("H1", h1.length, "2024-06-30");
+    await port.run(settings, { locale: "en" });
+    expect(book.model.changeListeners.size).toBe(0);
+    // Cancelled while it computes: after the reads, before the check sync.
+    const controller = new AbortController();
+    const cancelled = port.run(settings, {
+      locale: "en",
+      signal: controller.signal,
+      onProgress: ({ phase }) => {
+        if (phase !== "read") controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toMatchObject({ name: "AbortError", message: en.workbook.errors.cancelled });
+    expect(book.model.changeListeners.size).toBe(0);
+    // The second read sync fails (sync 1 registered the watch), and so does the sync that removes the watch.
+    const first = book.syncLog().length + 1;
+    book.configure({ failSync: { index: [first + 1, first + 2], applied: 0, code: "GeneralException" } });
+    const error = (await port.run(settings, { locale: "en" }).catch((e: unknown) => e)) as Error & { cause?: { message: string; suppressed?: unknown[] } };
+    expect(error.cause!.message).toMatch(new RegExp(`sync ${first + 1},`));
+    expect(error.cause!.suppressed).toHaveLength(1);
+    expect(String((error.cause!.suppressed![0] as Error).message)).toMatch(new RegExp(`sync ${first + 2},`));
+    book.configure({ failSync: null });
+    const again = await port.run(settings, { locale: "en" });
+    expect(again.sheets).toEqual({ results: "Tiers", summary: "Tier Summary" });
+  });
 });

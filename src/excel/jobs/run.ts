@@ -17,7 +17,7 @@
 import { messages, type Messages } from "../../i18n";
 import { diagnosticRecords } from "../../i18n/diagnostics";
 import { sheetList } from "../../i18n/en/ownership";
-import { isPayloadTooLarge, throwIfAborted, userError, WorkbookError } from "../errors";
+import { isPayloadTooLarge, throwIfAborted, userError, withSuppressed, WorkbookError } from "../errors";
 import { newHistory, saveSnapshot } from "../history";
 import type { ExcelHost } from "../host";
 import type { AnalysisSettings, Progress, RunOptions, RunReport, SnapshotInfo } from "../port";
@@ -151,9 +151,14 @@ export async function run(host: ExcelHost, given: AnalysisSettings, options: Run
       // The sheets re-read just before the writes: none the person renamed, added or edited meanwhile is replaced.
       planned = await recheck(run, plan(run, data, computed), watch);
     } catch (e) {
+      // The watch is removed in one more sync; should that fail too, its error travels with the original (errors.ts).
       if (!watch.stopped) {
         watch.stop();
-        await context.sync().catch((stopError: unknown) => console.warn("Tiering: the edits watch could not be removed", stopError));
+        try {
+          await context.sync();
+        } catch (stopError) {
+          throw withSuppressed(e, stopError);
+        }
       }
       throw e;
     }
