@@ -5,7 +5,10 @@
  * the sheets before the first write).
  */
 import { describe, expect, it } from "vitest";
+import type { ExcelHost } from "../../src/excel/host";
+import { createWorkbookPort } from "../../src/excel/jobs";
 import { HISTORY_KEY, OWNED_KEY } from "../../src/excel/settings";
+import type { StandIn } from "../../src/standin";
 import { en } from "../../src/i18n/en";
 import { twoPeriods, settingsOn } from "./dynamic-support";
 
@@ -140,5 +143,89 @@ describe("sheets the person changes during a run", () => {
     book.configure({ failSync: null });
     const again = await port.run(settings, { locale: "en" });
     expect(again.sheets).toEqual({ results: "Tiers", summary: "Tier Summary" });
+  });
+});
+
+/** `book`'s host, doing `act` (the person, between two of a job's syncs) once, right after the job's `k`-th sync. */
+function actingAfter(book: StandIn, k: number, act: () => void | Promise<void>): ExcelHost {
+  let done = false;
+  return {
+    ...book.host,
+    run: (batch) =>
+      book.host.run((context) => {
+        const sync = context.sync.bind(context);
+        let n = 0;
+        context.sync = (async <T>(passThrough?: T) => {
+          const value = await sync(passThrough);
+          if (++n === k && !done) {
+            done = true;
+            await act();
+          }
+          return value;
+        }) as typeof context.sync;
+        return batch(context);
+      }),
+  };
+}
+
+describe("a job that replaces its own sheet (compare, trends, cohorts, movers)", () => {
+  it("checks before deleting it: renamed or shadowed by a new sheet of its name meanwhile, it stays and the new result goes beside", async () => {
+    const { book, port, h1, year } = twoPeriods();
+    const before = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    const after = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
+    const sheetName = en.workbook.migration.sheet;
+    book.resetSyncLog();
+    await port.compareSnapshots(before.id, after.id, "en");
+    const fresh = book.syncLog().length;
+    book.resetSyncLog();
+    await port.compareSnapshots(before.id, after.id, "en");
+    // Replacing its own sheet costs the check sync, and only then.
+    expect(book.syncLog().length).toBe(fresh + 1);
+    const old = book.sheet(sheetName)!;
+    const oldValues = book.values(sheetName);
+    // While the compare reads the history (after its first sync), the person keeps the sheet under another name
+    // and starts a sheet of their own under the old one.
+    const acting = createWorkbookPort(
+      actingAfter(book, 1, () => {
+        book.model.sheet(old.id)!.name = "Migration Jan";
+        book.addSheet(sheetName, [["my plan"]]);
+      }),
+    );
+    const report = await acting.compareSnapshots(before.id, after.id, "en");
+    expect(report.sheet).toBe(`${sheetName} (2)`);
+    expect(book.sheet(old.id)).toMatchObject({ name: "Migration Jan" });
+    expect(book.values("Migration Jan")).toEqual(oldValues);
+    expect(book.values(sheetName)).toEqual([["my plan"]]);
+    expect(book.settings()[OWNED_KEY]).not.toContain(book.sheet(sheetName)!.id);
+    // And the next compare replaces its own "(2)" in place, the person's two sheets untouched.
+    const next = await port.compareSnapshots(before.id, after.id, "en");
+    expect(next.sheet).toBe(`${sheetName} (2)`);
+    expect(book.values("Migration Jan")).toEqual(oldValues);
+    expect(book.values(sheetName)).toEqual([["my plan"]]);
+  });
+
+  it("keeps its sheet when the person deleted the sheet's marker meanwhile", async () => {
+    const { book, port, h1, year } = twoPeriods();
+    const before = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    const after = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
+    const sheetName = en.workbook.migration.sheet;
+    await port.compareSnapshots(before.id, after.id, "en");
+    const old = book.sheet(sheetName)!;
+    const oldValues = book.values(sheetName);
+    const marker = book.names().find((n) => n.scope === null && n.comment.endsWith(old.id))!;
+    expect(marker).toBeDefined();
+    // The person deletes it in the Name Manager (hidden names show once made visible) while the compare reads.
+    const acting = createWorkbookPort(
+      actingAfter(book, 1, () =>
+        book.run(async (context) => {
+          context.workbook.names.getItem(marker.name).delete();
+          await context.sync();
+        }),
+      ),
+    );
+    const report = await acting.compareSnapshots(before.id, after.id, "en");
+    expect(report.sheet).toBe(`${sheetName} (2)`);
+    expect(book.sheet(old.id)).toMatchObject({ name: sheetName });
+    expect(book.values(sheetName)).toEqual(oldValues);
   });
 });
