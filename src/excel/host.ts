@@ -6,6 +6,8 @@
 export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version: string): boolean;
+  /** False where the host cannot deliver Office's events (the Office.js-client harness, which talks to a URL): edits.ts then watches nothing. */
+  events?: boolean;
 }
 
 const OFFICE_HOST = Symbol.for("tiering.officeHost");
@@ -39,8 +41,9 @@ export const WRITE_SYNCS = 10;
  */
 export const WRITE_SYNCS_PREDICT = 14;
 /**
- * The run's check sync between the compute and the first write (run-write.ts `recheck`): the sheets re-read, so
- * no sheet the person renamed or added during the run is replaced (issue 11).
+ * The run's check sync between the compute and the first write (run-write.ts `recheck`): the sheets and the
+ * ownership markers re-read, so no sheet the person renamed or added during the run is replaced, and the edits
+ * watch (edits.ts) removed, so no sheet they edited is (issue 11). The markers and the watch add no sync.
  */
 export const CHECK_SYNCS = 1;
 /** Syncs that read source rows (at least; more when the sampled rows say the data outgrow READ_SYNCS × PAYLOAD_TARGET). */

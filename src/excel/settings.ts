@@ -7,10 +7,11 @@
 import type { ChartKind, AnalysisSettings, PilotInfo, SnapshotInfo, SourceRef, TierBy } from "./port";
 import type { ScatterPlace } from "./scatter";
 import { legacyTiering } from "./tiering";
+import { loadMarks, MARKS_KEY, OWNED_KEY, queueRenewal, renewIds, resolveOwnership, RECORD_KEYS, type Ownership } from "./ownership";
 import type { SheetInfo } from "./sheets";
 
+export { OWNED_KEY };
 export const SETTINGS_KEY = "tiering.settings";
-export const OWNED_KEY = "tiering.ownedSheets";
 export const LAST_RUN_KEY = "tiering.lastRun";
 /** The snapshot history's index (`History`). */
 export const HISTORY_KEY = "tiering.history";
@@ -247,6 +248,8 @@ export interface BookState {
    */
   setAside: SheetInfo[];
   pilots: PilotRecord[];
+  /** Who owns what by the markers (ownership.ts), for recording ownership with `recordOwned`. */
+  ownership: Ownership;
 }
 
 /** Queues the loads of `BookState` on `context` (no sync); the returned function reads them after the caller's sync. */
@@ -254,12 +257,22 @@ export function loadBookState(context: Excel.RequestContext): () => BookState {
   const wb = context.workbook;
   const sheets = wb.worksheets.load("items/name,items/id,items/visibility");
   const owned = wb.settings.getItemOrNullObject(OWNED_KEY).load("value");
-  const history = wb.settings.getItemOrNullObject(HISTORY_KEY).load("value");
-  const pilots = wb.settings.getItemOrNullObject(PILOTS_KEY).load("value");
+  const marked = wb.settings.getItemOrNullObject(MARKS_KEY).load("value");
+  const marks = loadMarks(context);
+  // The records that hold sheet ids (the history's index and the pilots among them), renewed after a reopen.
+  const records = RECORD_KEYS.map((key) => [key, wb.settings.getItemOrNullObject(key).load("value")] as const);
   return () => {
     const sheetInfo = sheets.items.map((s) => ({ name: s.name, id: s.id, visibility: s.visibility as SheetInfo["visibility"] }));
-    const ownedIds = owned.isNullObject || !Array.isArray(owned.value) ? [] : (owned.value as unknown[]).filter((id): id is string => typeof id === "string");
-    const savedHistory = !history.isNullObject && isHistory(history.value) ? history.value : null;
+    const recorded = owned.isNullObject || !Array.isArray(owned.value) ? [] : (owned.value as unknown[]).filter((id): id is string => typeof id === "string");
+    const ownership = resolveOwnership(sheetInfo, recorded, marks(), !marked.isNullObject);
+    const values = new Map(records.filter(([, item]) => !item.isNullObject).map(([key, item]) => [key, item.value as unknown]));
+    // After a reopen the records are rewritten with the new ids in the caller's next sync; read renewed from now on.
+    queueRenewal(context, ownership, values);
+    const value = (key: (typeof RECORD_KEYS)[number]) => renewIds(values.get(key) ?? null, ownership.renewed);
+    const ownedIds = ownership.owned;
+    const history = value(HISTORY_KEY);
+    const pilots = value(PILOTS_KEY);
+    const savedHistory = isHistory(history) ? history : null;
     const historySheet = savedHistory && ownedIds.includes(savedHistory.sheetId) ? (sheetInfo.find((s) => s.id === savedHistory.sheetId) ?? null) : null;
     return {
       sheets: sheetInfo,
@@ -268,7 +281,8 @@ export function loadBookState(context: Excel.RequestContext): () => BookState {
       history: historySheet ? savedHistory : null,
       historySheet,
       setAside: sheetInfo.filter((s) => s.visibility === "VeryHidden" && ownedIds.includes(s.id) && s.id !== historySheet?.id),
-      pilots: !pilots.isNullObject && isPilotList(pilots.value) ? pilots.value : [],
+      pilots: isPilotList(pilots) ? pilots : [],
+      ownership,
     };
   };
 }

@@ -4,7 +4,8 @@
  * is the user's. A sheet is replaced only when it is owned and carries the name the add-in is about
  * to use; any other sheet of that name is the user's, and the add-in picks "Tiers (2)", "Tiers (3)" …
  * A renamed results sheet is left alone (the user may keep it as a snapshot). The sheet holding the
- * source data is never replaced.
+ * source data is never replaced. Which sheets are owned is decided with markers as well as ids (ownership.ts), so
+ * ownership survives a reopen that renews the ids.
  */
 
 export interface SheetInfo {

@@ -20,6 +20,7 @@ import type { StandInOptions } from "./sync";
 import { defaultHostProfile, FIVE_MB, type HostProfile } from "./host-profile";
 import { read, sheetView, tableView, chartView, pivotView, conditionalFormatView, type ChartView, type ConditionalFormatView, type PivotView, type SheetView, type TableView } from "./views";
 import { StandInContext } from "./workbook";
+import { nameFormula } from "./names";
 
 export { columnLetters, parseAddress } from "./addresses";
 export { StandInError } from "./errors";
@@ -42,9 +43,12 @@ export interface StandIn {
   readonly profile: HostProfile;
   /**
    * Saves, closes and reopens the workbook: everything kept, but every sheet gets a new id, as office-js #1390
-   * reports after a workbook is reopened in another Excel (worksheet ids are not stable across sessions).
+   * reports after a workbook is reopened in another Excel (worksheet ids are not stable across sessions). Names,
+   * cells and settings stay. `ids: "positional"` gives the ids office-js-docs #297 and office-js #1390 saw after a
+   * reopen, `{00000000-0001-0000-000k-000000000000}` for the sheet at position k, so a sheet can get an id another
+   * sheet had before (after an earlier such reopen); by default every id is one never used.
    */
-  reopen(): void;
+  reopen(options?: { ids?: "new" | "positional" }): void;
 
   addSheet(name: string, rows?: unknown[][], options?: { at?: string; numberFormats?: string[][] }): SheetModel;
   /** A sheet from CSV text, converted as Excel opens a CSV: numbers to numbers, date-times to serials. */
@@ -72,6 +76,8 @@ export interface StandIn {
   charts(sheet?: string): ChartView[];
   pivots(sheet?: string): PivotView[];
   conditionalFormats(sheet?: string): ConditionalFormatView[];
+  /** Defined names: the workbook's (`scope` null) and each sheet's (`scope` its name), with their formulas. */
+  names(): { name: string; scope: string | null; formula: string; comment: string; visible: boolean }[];
   /** Document settings, parsed (the add-in's index of the history, its pilots, ownership …). */
   settings(): Record<string, unknown>;
   syncLog(): readonly SyncRecord[];
@@ -129,8 +135,8 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
       return { run: standIn.run, isSetSupported: standIn.isSetSupported } as unknown as ExcelHost;
     },
     profile: host,
-    reopen() {
-      for (const sheet of model.sheets) sheet.id = model.newId("sheet");
+    reopen(opts = {}) {
+      model.sheets.forEach((sheet, k) => (sheet.id = opts.ids === "positional" ? `{00000000-0001-0000-${k.toString(16).toUpperCase().padStart(4, "0")}-000000000000}` : model.newId("sheet")));
     },
     configure(next) {
       if (next.excelApi !== undefined) config.excelApi = next.excelApi;
@@ -198,6 +204,7 @@ export function createStandIn(options: StandInOptions = {}): StandIn {
     charts: (sheet) => model.charts.filter((c) => !sheet || c.sheet.name === sheet).map(chartView),
     pivots: (sheet) => model.pivots.filter((p) => !sheet || p.sheet.name === sheet).map(pivotView),
     conditionalFormats: (sheet) => model.conditionalFormats.filter((f) => !sheet || f.range.sheet.name === sheet).map(conditionalFormatView),
+    names: () => model.names.map((n) => ({ name: n.name, scope: n.scope?.name ?? null, formula: nameFormula(n), comment: n.comment, visible: n.visible })),
     settings: () => Object.fromEntries([...model.settings].map(([k, v]) => [k, JSON.parse(v)])),
     syncLog: () => model.syncs,
     resetSyncLog: () => void (model.syncs.length = 0),

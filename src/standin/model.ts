@@ -27,6 +27,8 @@ export class SheetModel {
   readonly formulas = new Map<string, string>();
   readonly styles = new Map<string, CellStyle>();
   readonly columnWidths = new Map<number, number>();
+  /** Told of every change to a cell's value or format (WorkbookModel.addSheet sets it: the changed events, worksheet.ts). */
+  onChange: ((sheet: SheetModel, r: number, c: number) => void) | null = null;
   constructor(
     /** Not readonly: a reopened workbook gives its sheets new ids (index.ts `reopen`, office-js #1390). */
     public id: string,
@@ -42,6 +44,7 @@ export class SheetModel {
     let row = this.cells.get(r);
     if (!row) this.cells.set(r, (row = []));
     row[c] = v === "" ? undefined : v;
+    this.onChange?.(this, r, c);
   }
 
   numberFormat(r: number, c: number): string {
@@ -53,6 +56,7 @@ export class SheetModel {
     let row = this.formats.get(r);
     if (!row) this.formats.set(r, (row = []));
     row[c] = f === "" || f === "General" ? undefined : f;
+    this.onChange?.(this, r, c);
   }
 
   /**
@@ -178,6 +182,20 @@ export interface ConditionalFormatModel {
   colorScale: { criteria: unknown } | null;
 }
 
+/** A defined name (names.ts): scoped to the workbook (`scope` null) or to a sheet; it refers to `box` on `sheet`, or to #REF! (`sheet` null) once that sheet is deleted. */
+export interface NameModel {
+  name: string;
+  scope: SheetModel | null;
+  sheet: SheetModel | null;
+  box: Box;
+  comment: string;
+  visible: boolean;
+  deleted: boolean;
+}
+
+/** A change to a sheet's cells, as the changed events report it (worksheet.ts `onChanged`). */
+export type SheetChangeListener = (sheet: SheetModel, r: number, c: number) => void;
+
 export interface SyncRecord {
   /** 1-based. */
   index: number;
@@ -199,6 +217,10 @@ export class WorkbookModel {
   readonly charts: ChartModel[] = [];
   readonly pivots: PivotModel[] = [];
   readonly conditionalFormats: ConditionalFormatModel[] = [];
+  /** Defined names of the workbook and of its sheets (names.ts). */
+  readonly names: NameModel[] = [];
+  /** Who hears of cell changes (the changed events registered through worksheet.ts). */
+  readonly changeListeners = new Set<SheetChangeListener>();
   /** Document settings, stored as JSON text as Office stores them. */
   readonly settings = new Map<string, string>();
   readonly syncs: SyncRecord[] = [];
@@ -223,6 +245,7 @@ export class WorkbookModel {
     checkSheetName(chosen);
     if (this.sheet(chosen)) throw new StandInError("ItemAlreadyExists", `A sheet named "${chosen}" already exists.`);
     const sheet = new SheetModel(this.newId("sheet"), chosen);
+    sheet.onChange = (changed, r, c) => this.changeListeners.forEach((listen) => listen(changed, r, c));
     this.sheets.push(sheet);
     this.activeSheet ??= sheet;
     return sheet;
@@ -248,8 +271,42 @@ export class WorkbookModel {
       }
     }
     for (let i = this.conditionalFormats.length - 1; i >= 0; i--) if (this.conditionalFormats[i].range.sheet === sheet) this.conditionalFormats.splice(i, 1);
+    // A sheet's own names die with it; a workbook name that referred to it refers to #REF! (names.ts cites both).
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      const n = this.names[i];
+      if (n.scope === sheet) {
+        n.deleted = true;
+        this.names.splice(i, 1);
+      } else if (n.sheet === sheet) n.sheet = null;
+    }
     if (this.activeSheet === sheet) this.activeSheet = visible[0];
     if (this.selection?.sheet === sheet) this.selection = null;
+  }
+
+  /**
+   * A copy of `source` named "name (2)" … (Worksheet.copy, ExcelApi 1.7: https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-copy-member(1)):
+   * its cells, number formats, formulas, styles and column widths, and its names as names.ts says (tables, charts
+   * and PivotTables are not copied by the stand-in). Placed at `index`.
+   */
+  copySheet(source: SheetModel, index: number): SheetModel {
+    const base = source.name.replace(/ \(\d+\)$/, "");
+    let name = base;
+    for (let k = 2; this.sheet(name); k++) name = `${base} (${k})`;
+    const copy = new SheetModel(this.newId("sheet"), name);
+    copy.onChange = source.onChange;
+    for (const [r, row] of source.cells) copy.cells.set(r, [...row]);
+    for (const [r, row] of source.formats) copy.formats.set(r, [...row]);
+    for (const [k, v] of source.formulas) copy.formulas.set(k, v);
+    for (const [k, v] of source.styles) copy.styles.set(k, { ...v });
+    for (const [k, v] of source.columnWidths) copy.columnWidths.set(k, v);
+    this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, copy);
+    for (const n of [...this.names]) {
+      const own = n.scope === source;
+      const global = n.scope === null && n.sheet === source;
+      if (!own && !global) continue;
+      this.names.push({ ...n, box: { ...n.box }, scope: copy, sheet: n.sheet === source ? copy : n.sheet, deleted: false });
+    }
+    return copy;
   }
 
   table(name: string): TableModel | null {

@@ -3,6 +3,7 @@
  * Excel.run hands a batch (context.workbook, context.sync()), built on the queue of sync.ts.
  */
 import { ClientObject } from "./client-object";
+import { NamedItemCollection } from "./names";
 import type { WorkbookModel } from "./model";
 import { PivotTableCollection } from "./pivot";
 import { Range } from "./range";
@@ -35,6 +36,10 @@ export class Workbook extends ClientObject<WorkbookModel> {
   }
   protected _props() {
     return { name: () => "Book1.xlsx" };
+  }
+  /** The workbook-scoped names (Workbook.names, ExcelApi 1.1; add and delete 1.4: names.ts). */
+  get names(): NamedItemCollection {
+    return new NamedItemCollection(this.context, () => null);
   }
   getSelectedRange(): Range {
     return new Range(this.context, () => {

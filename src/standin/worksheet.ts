@@ -8,7 +8,8 @@ import { parseAddress } from "./addresses";
 import { ChartCollection } from "./chart";
 import { ClientObject, Collection } from "./client-object";
 import { StandInError } from "./errors";
-import { checkSheetName, type SheetModel } from "./model";
+import { checkSheetName, type SheetChangeListener, type SheetModel } from "./model";
+import { NamedItemCollection } from "./names";
 import { PivotTableCollection } from "./pivot";
 import { Range } from "./range";
 import type { SyncQueue } from "./sync";
@@ -37,6 +38,44 @@ export class WorksheetCollection extends Collection<SheetModel, Worksheet> {
   }
   getActiveWorksheet(): Worksheet {
     return new Worksheet(this.context, () => this.context.model.activeSheet);
+  }
+  /** A change to any sheet's cells: WorksheetCollection.onChanged, ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onchanged-member). */
+  get onChanged(): ChangedEvent {
+    this.context._need("1.9", "worksheets.onChanged");
+    return new ChangedEvent(this.context, () => true);
+  }
+}
+
+/** What a changed event hands its handler (Excel.WorksheetChangedEventArgs; the part the add-in reads). */
+export interface WorksheetChangedEventArgs {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  address: string;
+  changeType: "RangeEdited";
+  source: "Local";
+}
+
+/**
+ * An event of Office.js (OfficeExtension.EventHandlers): `add` registers a handler and `remove` on its result
+ * unregisters it, each at the next sync. Excel raises the event after the change, asynchronously
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events), so the stand-in calls the handler after
+ * the change returns (a microtask; a real host takes a round of messages), once per changed cell (the real event reports a range; the add-in only reads
+ * `worksheetId`). Changes made through the model (a person's typing in the tests) raise it as the add-in's writes do.
+ */
+export class ChangedEvent {
+  constructor(
+    private readonly context: SyncQueue,
+    private readonly accepts: (sheet: SheetModel) => boolean,
+  ) {}
+  add(handler: (args: WorksheetChangedEventArgs) => Promise<unknown> | void): { remove(): void } {
+    const listener: SheetChangeListener = (sheet, r, c) => {
+      if (!this.accepts(sheet)) return;
+      const args: WorksheetChangedEventArgs = { type: "WorksheetChanged", worksheetId: sheet.id, address: `${sheet.name}!R${r + 1}C${c + 1}`, changeType: "RangeEdited", source: "Local" };
+      queueMicrotask(() => void handler(args));
+    };
+    const listeners = this.context.model.changeListeners;
+    this.context._write({ method: "_RegisterEventHandler", args: [] }, () => listeners.add(listener));
+    return { remove: () => this.context._write({ method: "_UnregisterEventHandler", args: [] }, () => listeners.delete(listener)) };
   }
 }
 
@@ -82,6 +121,30 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
   get tables(): TableCollection {
     return new TableCollection(this.context, () => this._model());
+  }
+  /** The sheet's own names (Worksheet.names, ExcelApi 1.4; names.ts). */
+  get names(): NamedItemCollection {
+    return new NamedItemCollection(this.context, () => this._model());
+  }
+  /** A change to this sheet's cells: Worksheet.onChanged, ExcelApi 1.7 (ChangedEvent). */
+  get onChanged(): ChangedEvent {
+    this.context._need("1.7", "worksheet.onChanged");
+    return new ChangedEvent(this.context, (sheet) => sheet === this._find());
+  }
+  /**
+   * Worksheet.copy (ExcelApi 1.7): "None" (the default) and "Beginning" put the copy first, "End" last, "Before" and
+   * "After" beside `relativeTo` (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-copy-member(1)).
+   */
+  copy(positionType: "None" | "Before" | "After" | "Beginning" | "End" = "None", relativeTo?: Worksheet): Worksheet {
+    this.context._need("1.7", "worksheet.copy");
+    let made: SheetModel | null = null;
+    this._call("copy", [positionType], (s) => {
+      const model = this.context.model;
+      const at = relativeTo ? model.sheets.indexOf(relativeTo._model()) : -1;
+      const index = positionType === "End" ? model.sheets.length : positionType === "Before" ? at : positionType === "After" ? at + 1 : 0;
+      made = model.copySheet(s, index);
+    });
+    return new Worksheet(this.context, () => made);
   }
   get charts(): ChartCollection {
     return new ChartCollection(this.context, () => this._model());

@@ -65,6 +65,9 @@ describe.runIf(haveChromium)("the workbook jobs through Microsoft's Office.js cl
     expect(wired.book.charts()).toEqual(direct.book.charts());
     expect(wired.book.pivots()).toEqual(direct.book.pivots());
     expect(wired.book.conditionalFormats()).toEqual(direct.book.conditionalFormats());
+    // The ownership markers (hidden workbook names, src/excel/ownership.ts) crossed the wire as the direct run made them.
+    expect(wired.book.names()).toEqual(direct.book.names());
+    expect(wired.book.names().length).toBeGreaterThan(0);
     // The two runs happened at different moments: the snapshot's savedAt is the one field allowed to differ.
     const timeless = (book: typeof wired.book) => JSON.parse(JSON.stringify(book.settings()).replace(/"savedAt":"[^"]*"/g, '"savedAt":""'));
     expect(timeless(wired.book)).toEqual(timeless(direct.book));

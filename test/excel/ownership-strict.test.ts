@@ -5,7 +5,10 @@
  * the sheets before the first write).
  */
 import { describe, expect, it } from "vitest";
+import type { ExcelHost } from "../../src/excel/host";
+import { createWorkbookPort } from "../../src/excel/jobs";
 import { HISTORY_KEY, OWNED_KEY } from "../../src/excel/settings";
+import type { StandIn } from "../../src/standin";
 import { en } from "../../src/i18n/en";
 import { twoPeriods, settingsOn } from "./dynamic-support";
 
@@ -66,15 +69,163 @@ describe("sheets the person changes during a run", () => {
     expect(book.settings()[OWNED_KEY]).not.toContain(book.sheet("Tier Summary")!.id);
   });
 
-  it("after a reopen that renews every sheet id, a run replaces nothing it cannot prove its own", async () => {
+  it("a sheet renamed, one created and one edited during the run are all there afterwards with their content; the edited one is the person's now", async () => {
     const { book, port, h1 } = twoPeriods();
     const settings = settingsOn("H1", h1.length, "2024-06-30");
     await port.run(settings, { locale: "en" });
-    const before = book.sheets().map((s) => [s.name, book.values(s.name)]);
+    const tiers = book.sheet("Tiers")!;
+    const summary = book.sheet("Tier Summary")!;
+    const renamed = book.values("Tiers");
+    let acted = false;
+    const report = await port.run(settings, {
+      locale: "en",
+      onProgress: ({ phase }) => {
+        if (acted || phase === "read") return;
+        acted = true;
+        book.model.sheet(tiers.id)!.name = "Tiers Jan";
+        book.addSheet("Plans", [["call A-tier customers"]]);
+        // The person types a note into last run's summary while the run computes.
+        book.model.sheet(summary.id)!.setValue(0, 8, "ask Li about this");
+      },
+    });
+    expect(acted).toBe(true);
+    const edited = book.values("Tier Summary");
+    expect(book.sheet(summary.id)).toMatchObject({ name: "Tier Summary" });
+    expect(edited[0][8]).toBe("ask Li about this");
+    expect(book.values("Tiers Jan")).toEqual(renamed);
+    expect(book.values("Plans")).toEqual([["call A-tier customers"]]);
+    expect(report.sheets).toMatchObject({ results: "Tiers", summary: "Tier Summary (2)" });
+    expect(report.keptNote).toBe(en.ownership.keptEdited(1, '"Tier Summary"', '"Tier Summary (2)"'));
+    expect(book.settings()[OWNED_KEY]).not.toContain(summary.id);
+    // The next run replaces its own "Tier Summary (2)" in place and still leaves the edited sheet alone.
+    const next = await port.run(settings, { locale: "en" });
+    expect(next.sheets).toMatchObject({ results: "Tiers", summary: "Tier Summary (2)" });
+    expect(next.keptNote).toBeUndefined();
+    expect(book.values("Tier Summary")).toEqual(edited);
+  });
+
+  it("after a reopen that renews every sheet id, a run replaces only the sheets its markers prove its own, in place", async () => {
+    // Issue 11 changed this: the run no longer leaves its own sheets to write "Tiers (2)" after a reopen; the
+    // markers (ownership-marks.test.ts) prove them its own. Every other sheet keeps its cells.
+    const { book, port, h1 } = twoPeriods();
+    const settings = settingsOn("H1", h1.length, "2024-06-30");
+    await port.run(settings, { locale: "en" });
+    const others = book.sheets().filter((s) => !s.name.startsWith("Tier")).map((s) => [s.name, book.values(s.name)] as const);
     book.reopen();
     const report = await port.run(settings, { locale: "en" });
     expect(report.snapshot).not.toBeNull();
-    // Every sheet that was there is there with its cells.
-    for (const [name, values] of before) expect(book.values(name as string)).toEqual(values);
+    expect(report.sheets).toEqual({ results: "Tiers", summary: "Tier Summary" });
+    for (const [name, values] of others) expect(book.values(name)).toEqual(values);
+  });
+  it("the edits watch is gone after every run; a run stopped before its check sync removes it in one more sync, whose failure travels with the original error", async () => {
+    const { book, port, h1 } = twoPeriods();
+    const settings = settingsOn("H1", h1.length, "2024-06-30");
+    await port.run(settings, { locale: "en" });
+    expect(book.model.changeListeners.size).toBe(0);
+    // Cancelled while it computes: after the reads, before the check sync.
+    const controller = new AbortController();
+    const cancelled = port.run(settings, {
+      locale: "en",
+      signal: controller.signal,
+      onProgress: ({ phase }) => {
+        if (phase !== "read") controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toMatchObject({ name: "AbortError", message: en.workbook.errors.cancelled });
+    expect(book.model.changeListeners.size).toBe(0);
+    // The second read sync fails (sync 1 registered the watch), and so does the sync that removes the watch.
+    const first = book.syncLog().length + 1;
+    book.configure({ failSync: { index: [first + 1, first + 2], applied: 0, code: "GeneralException" } });
+    const error = (await port.run(settings, { locale: "en" }).catch((e: unknown) => e)) as Error & { cause?: { message: string; suppressed?: unknown[] } };
+    expect(error.cause!.message).toMatch(new RegExp(`sync ${first + 1},`));
+    expect(error.cause!.suppressed).toHaveLength(1);
+    expect(String((error.cause!.suppressed![0] as Error).message)).toMatch(new RegExp(`sync ${first + 2},`));
+    book.configure({ failSync: null });
+    const again = await port.run(settings, { locale: "en" });
+    expect(again.sheets).toEqual({ results: "Tiers", summary: "Tier Summary" });
+  });
+});
+
+/** `book`'s host, doing `act` (the person, between two of a job's syncs) once, right after the job's `k`-th sync. */
+function actingAfter(book: StandIn, k: number, act: () => void | Promise<void>): ExcelHost {
+  let done = false;
+  return {
+    ...book.host,
+    run: (batch) =>
+      book.host.run((context) => {
+        const sync = context.sync.bind(context);
+        let n = 0;
+        context.sync = (async <T>(passThrough?: T) => {
+          const value = await sync(passThrough);
+          if (++n === k && !done) {
+            done = true;
+            await act();
+          }
+          return value;
+        }) as typeof context.sync;
+        return batch(context);
+      }),
+  };
+}
+
+describe("a job that replaces its own sheet (compare, trends, cohorts, movers)", () => {
+  it("checks before deleting it: renamed or shadowed by a new sheet of its name meanwhile, it stays and the new result goes beside", async () => {
+    const { book, port, h1, year } = twoPeriods();
+    const before = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    const after = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
+    const sheetName = en.workbook.migration.sheet;
+    book.resetSyncLog();
+    await port.compareSnapshots(before.id, after.id, "en");
+    const fresh = book.syncLog().length;
+    book.resetSyncLog();
+    await port.compareSnapshots(before.id, after.id, "en");
+    // Replacing its own sheet costs the check sync, and only then.
+    expect(book.syncLog().length).toBe(fresh + 1);
+    const old = book.sheet(sheetName)!;
+    const oldValues = book.values(sheetName);
+    // While the compare reads the history (after its first sync), the person keeps the sheet under another name
+    // and starts a sheet of their own under the old one.
+    const acting = createWorkbookPort(
+      actingAfter(book, 1, () => {
+        book.model.sheet(old.id)!.name = "Migration Jan";
+        book.addSheet(sheetName, [["my plan"]]);
+      }),
+    );
+    const report = await acting.compareSnapshots(before.id, after.id, "en");
+    expect(report.sheet).toBe(`${sheetName} (2)`);
+    expect(book.sheet(old.id)).toMatchObject({ name: "Migration Jan" });
+    expect(book.values("Migration Jan")).toEqual(oldValues);
+    expect(book.values(sheetName)).toEqual([["my plan"]]);
+    expect(book.settings()[OWNED_KEY]).not.toContain(book.sheet(sheetName)!.id);
+    // And the next compare replaces its own "(2)" in place, the person's two sheets untouched.
+    const next = await port.compareSnapshots(before.id, after.id, "en");
+    expect(next.sheet).toBe(`${sheetName} (2)`);
+    expect(book.values("Migration Jan")).toEqual(oldValues);
+    expect(book.values(sheetName)).toEqual([["my plan"]]);
+  });
+
+  it("keeps its sheet when the person deleted the sheet's marker meanwhile", async () => {
+    const { book, port, h1, year } = twoPeriods();
+    const before = (await port.run(settingsOn("H1", h1.length, "2024-06-30"), { locale: "en" })).snapshot!;
+    const after = (await port.run(settingsOn("Year", year.length, "2024-12-31"), { locale: "en" })).snapshot!;
+    const sheetName = en.workbook.migration.sheet;
+    await port.compareSnapshots(before.id, after.id, "en");
+    const old = book.sheet(sheetName)!;
+    const oldValues = book.values(sheetName);
+    const marker = book.names().find((n) => n.scope === null && n.comment.endsWith(old.id))!;
+    expect(marker).toBeDefined();
+    // The person deletes it in the Name Manager (hidden names show once made visible) while the compare reads.
+    const acting = createWorkbookPort(
+      actingAfter(book, 1, () =>
+        book.run(async (context) => {
+          context.workbook.names.getItem(marker.name).delete();
+          await context.sync();
+        }),
+      ),
+    );
+    const report = await acting.compareSnapshots(before.id, after.id, "en");
+    expect(report.sheet).toBe(`${sheetName} (2)`);
+    expect(book.sheet(old.id)).toMatchObject({ name: sheetName });
+    expect(book.values(sheetName)).toEqual(oldValues);
   });
 });

@@ -22,7 +22,8 @@ import type { ExcelHost } from "../host";
 import type { AnalysisSettings, CohortRequest, CohortsReport } from "../port";
 import { a1, a1Range } from "../read";
 import { queueBlock, queueText } from "../results";
-import { OWNED_KEY, upgradeSettings } from "../settings";
+import { recordOwned } from "../ownership";
+import { upgradeSettings } from "../settings";
 import { FORMAT } from "../formats";
 import { EXCEL_FORMAT } from "../../i18n/numbers";
 import { block, num, text } from "../summary";
@@ -66,7 +67,7 @@ export function writeCohorts(host: ExcelHost, given: AnalysisSettings, request: 
 
     const { sheet, replaced } = await addOwnedSheet(context, m.overTimePane.book.cohortsSheet, data.book, true, keptSheets(data.book));
     suspendCalculation(host, context);
-    context.workbook.settings.add(OWNED_KEY, ownedWith(data.book, sheet.id, replaced));
+    recordOwned(context, data.book.ownership, ownedWith(data.book, sheet.id, replaced));
     const b = m.overTimePane.book;
     queueText(sheet.getRange("A1"), b.cohortsTitle(b.cohortBy[request.by], b.cohortMeasure[request.measure])).format.font.bold = true;
     queueText(sheet.getRange("A2"), b.cohortsNote);

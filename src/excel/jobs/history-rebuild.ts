@@ -25,7 +25,8 @@ import type { ExcelHost } from "../host";
 import { cellNumber, FORMAT } from "../formats";
 import type { AnalysisSettings, HistoryOptions, HistoryReport, HistoryRequest } from "../port";
 import type { ColumnSpec } from "../results";
-import { HISTORY_KEY, OWNED_KEY, snapshotInfo, upgradeSettings, type BookState, type History } from "../settings";
+import { recordOwned } from "../ownership";
+import { HISTORY_KEY, snapshotInfo, upgradeSettings, type BookState, type History } from "../settings";
 import { tieringOf } from "../tiering";
 import { canSuspend, job, suspendCalculation } from "./job";
 import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
@@ -177,7 +178,7 @@ async function historyTarget(context: Excel.RequestContext, book: BookState, m: 
   const { sheet } = await addOwnedSheet(context, m.workbook.history.sheet, book, false, keptSheets(book));
   sheet.visibility = "VeryHidden";
   const history = newHistory(sheet.id, book.savedHistory, book.pilots);
-  context.workbook.settings.add(OWNED_KEY, ownedWith(book, sheet.id, null));
+  recordOwned(context, book.ownership, ownedWith(book, sheet.id, null));
   context.workbook.settings.add(HISTORY_KEY, history);
   return { history, sheet };
 }

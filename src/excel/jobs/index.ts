@@ -27,6 +27,7 @@ export function createWorkbookPort(given: ExcelHost): WorkbookPort {
   const host: ExcelHost = {
     run: (batch) => enqueue(given.run, () => given.run(batch)),
     isSetSupported: (name, version) => given.isSetSupported(name, version),
+    ...(given.events === false ? { events: false } : {}),
   };
   return {
     listTables: (locale) => listTables(host, locale),

@@ -18,7 +18,8 @@ import { EXCEL_FORMAT } from "../../i18n/numbers";
 import type { MigrationReport, TierBy } from "../port";
 import { a1, a1Range } from "../read";
 import { queueBlock, queueText } from "../results";
-import { OWNED_KEY, snapshotInfo, tieringKey, type SnapshotRecord } from "../settings";
+import { recordOwned } from "../ownership";
+import { snapshotInfo, tieringKey, type SnapshotRecord } from "../settings";
 import { block, num, text, type Block } from "../summary";
 import { tieringDifference } from "../tiering";
 import { job, loadState, suspendCalculation } from "./job";
@@ -28,7 +29,6 @@ import { findSnapshot, historyOf, serialOf } from "./snapshots";
 export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: string, locale: Locale): Promise<MigrationReport> {
   return job(host, locale, async (context, m) => {
     const t = m.workbook.migration;
-    const wb = context.workbook;
     const state = await loadState(context);
     const before = findSnapshot(state, beforeId, m);
     const after = findSnapshot(state, afterId, m);
@@ -50,7 +50,7 @@ export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: str
     const labels = matrix.tiers.map((key) => keyLabel(before.tierBy, key, builtIn, m));
 
     const { sheet, replaced } = await addOwnedSheet(context, t.sheet, state, true, keptSheets(state));
-    wb.settings.add(OWNED_KEY, ownedWith(state, sheet.id, replaced));
+    recordOwned(context, state.ownership, ownedWith(state, sheet.id, replaced));
     suspendCalculation(host, context);
     const layout = migrationLayout(matrix, labels, rates, effects, before, after, m);
     queueText(sheet.getRange("A1"), layout.title).format.font.bold = true;

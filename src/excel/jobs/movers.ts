@@ -27,7 +27,8 @@ import { PAYLOAD_TARGET } from "../host";
 import type { MoversReport } from "../port";
 import { a1Range } from "../read";
 import { queueHeader, queueRows, queueText, resultRows, type ColumnSpec } from "../results";
-import { OWNED_KEY, snapshotInfo, tieringKey } from "../settings";
+import { recordOwned } from "../ownership";
+import { snapshotInfo, tieringKey } from "../settings";
 import { freeName } from "../sheets";
 import { tieringDifference } from "../tiering";
 import { job, loadState, suspendCalculation } from "./job";
@@ -111,7 +112,7 @@ export function writeMovers(host: ExcelHost, beforeId: string, afterId: string, 
     for (let k = 0; k < parts; k++) {
       suspendCalculation(host, context);
       if (k === 0) {
-        wb.settings.add(OWNED_KEY, ownedWith(state, sheet.id, replaced));
+        recordOwned(context, state.ownership, ownedWith(state, sheet.id, replaced));
         queueText(sheet.getRange("A1"), t.book.moversTitle(before.asOf, after.asOf, m.workbook.migration.basis[before.tierBy])).format.font.bold = true;
         queueHeader(sheet, columns, TABLE_ROW);
       }

@@ -24,7 +24,8 @@ import { checkPilotRequest } from "../pilot-check";
 import type { GroupComparison, PilotComparisonReport, PilotInfo, PilotRequest } from "../port";
 import { a1, a1Range } from "../read";
 import { queueBlock, queueHeader, queueRows, queueText, resultRows, type ColumnSpec } from "../results";
-import { OWNED_KEY, PILOTS_KEY, snapshotInfo, type BookState, type PilotRecord } from "../settings";
+import { recordOwned } from "../ownership";
+import { PILOTS_KEY, snapshotInfo, type BookState, type PilotRecord } from "../settings";
 import { block, num, text } from "../summary";
 import { job, loadState, rowSyncs } from "./job";
 import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
@@ -68,7 +69,7 @@ export function pickPilot(host: ExcelHost, request: PilotRequest, locale: Locale
     const info: PilotInfo = { ...request, id: `P${number}`, asOf: record.asOf, tierLabel: label, pilot: pilots, control: controls, sheet: sheet.name };
     await rowSyncs(host, context, blocks, {
       first: () => {
-        wb.settings.add(OWNED_KEY, ownedWith(state, sheet.id, null));
+        recordOwned(context, state.ownership, ownedWith(state, sheet.id, null));
         queueText(sheet.getRange("A1"), p.title(label)).format.font.bold = true;
         const q = p.parameters;
         queueBlock(

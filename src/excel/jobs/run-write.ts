@@ -12,7 +12,9 @@ import { withSuppressed } from "../errors";
 import { newHistory } from "../history";
 import { PAYLOAD_TARGET, WRITE_SYNCS, WRITE_SYNCS_PREDICT } from "../host";
 import { churnColumns, queueHeader, queueRows, queueText, resultColumns, resultRows, type ColumnSpec, type RowsAndBytes } from "../results";
-import { HISTORY_KEY, loadBookState, OWNED_KEY, type BookState } from "../settings";
+import type { EditWatch } from "../edits";
+import { loadMarks, recordOwned, resolveOwnership } from "../ownership";
+import { HISTORY_KEY, loadBookState, type BookState } from "../settings";
 import { planSheets, type SheetPlan } from "../sheets";
 import type { Computed, ReadColumns } from "./run-compute";
 import { PROGRESS, type RunJob } from "./run-job";
@@ -32,6 +34,9 @@ export interface WritePlan {
   warn: RowsAndBytes | null;
   /** Start rows of each write sync's block over the results rows then the churn-warning rows. */
   blocks: number[];
+  /** Sheets the person edited during the run, kept as theirs (`recheck`), and the names written instead. */
+  keptEdited?: string[];
+  writtenInstead?: string[];
 }
 
 /** Plan the writes: the sheets (the history sheet the index's while it is there and the add-in's, else a new one) and the row blocks. */
@@ -71,23 +76,37 @@ function planRunSheets(job: RunJob, book: BookState, sourceSheetId: string | nul
 /**
  * The check sync before the writes (CHECK_SYNCS, host.ts): the sheets as they are now, not as the run's first
  * sync found them. While the run reads and computes (seconds on a large sheet) the person may rename the results
- * sheet to keep it (the guide's snapshot workflow), add a sheet of a name the run is about to use, or delete one;
- * the sheets to replace are planned again from this state, so the first write sync deletes only a sheet that is
- * still the add-in's under that very name and id, and adds its sheets under names that are free now.
+ * sheet to keep it (the guide's snapshot workflow), add a sheet of a name the run is about to use, delete one, or
+ * type into one; the sheets to replace are planned again from this state (markers included: ownership.ts), so the
+ * first write sync deletes only a sheet that is still the add-in's under that very name and id and that nobody
+ * edited since the run began (edits.ts), and adds its sheets under names that are free now.
  */
-export async function recheck(job: RunJob, p: WritePlan): Promise<WritePlan> {
+export async function recheck(job: RunJob, p: WritePlan, watch: EditWatch): Promise<WritePlan> {
   const read = loadBookState(job.context);
+  // The edits watch ends with this sync (edits.ts): what it saw until now decides.
+  watch.stop();
   await job.context.sync();
   const now = read();
   // Ownership and the history are the run's own bookkeeping (no other job runs meanwhile: queue.ts); the
   // sheets' names and ids are the person's.
-  const book: BookState = { ...p.book, sheets: now.sheets, owned: now.owned, setAside: now.setAside };
+  const book: BookState = { ...p.book, sheets: now.sheets, owned: now.owned, setAside: now.setAside, ownership: now.ownership };
   if (book.historySheet && !now.sheets.some((s) => s.id === book.historySheet!.id)) {
     book.history = null;
     book.historySheet = null;
   }
-  const sheets = planRunSheets(job, book, p.sourceSheetId);
-  return { ...p, book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)) };
+  let sheets = planRunSheets(job, book, p.sourceSheetId);
+  // A sheet the person edited since the run began is theirs now: not replaced, no longer owned, the results beside it.
+  const edited = sheets.replace.filter((s) => watch.edited.has(s.id));
+  const keptEdited = edited.map((s) => s.name);
+  if (edited.length > 0) {
+    const before = sheets;
+    book.owned = book.owned.filter((id) => !edited.some((s) => s.id === id));
+    sheets = planRunSheets(job, book, p.sourceSheetId);
+    const took = new Set(keptEdited.map((n) => n.toLowerCase()));
+    const roles = ["results", "summary", "churn"] as const;
+    return { ...p, book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)), keptEdited, writtenInstead: roles.flatMap((r) => (before[r] && took.has(before[r].toLowerCase()) ? [sheets[r]!] : [])) };
+  }
+  return { ...p, book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)), keptEdited: [], writtenInstead: [] };
 }
 
 /** This run's sheets, added in the first write sync, and the tables in use (loaded in it). */
@@ -138,7 +157,10 @@ async function keepingOwnership<T>(job: RunJob, p: WritePlan, writes: (o: Owners
   } catch (e) {
     if (o.sent && !o.recorded) {
       try {
-        const wb = job.context.workbook;
+        // What the failed sync left: the sheets and the add-in's markers (it may have added some, or deleted some).
+        const now = job.context.workbook.worksheets.load("items/name,items/id");
+        const marks = loadMarks(job.context);
+        await job.context.sync();
         let present: Set<string>;
         let ids: string[];
         if (o.added) {
@@ -147,13 +169,12 @@ async function keepingOwnership<T>(job: RunJob, p: WritePlan, writes: (o: Owners
         } else {
           // The first write sync failed part-way: find what it created (new ids under the planned names).
           const planned = new Set([p.sheets.results, p.sheets.summary, ...(p.sheets.churn ? [p.sheets.churn] : []), ...(p.sheets.history ? [p.sheets.history] : [])].map((n) => n.toLowerCase()));
-          const now = wb.worksheets.load("items/name,items/id");
-          await job.context.sync();
           const before = new Set(p.book.sheets.map((s) => s.id));
           present = new Set(now.items.map((s) => s.id));
           ids = now.items.filter((s) => !before.has(s.id) && planned.has(s.name.toLowerCase())).map((s) => s.id);
         }
-        wb.settings.add(OWNED_KEY, ownedIds(p, present, ids));
+        const owned = ownedIds(p, present, ids);
+        recordOwned(job.context, resolveOwnership(now.items, owned, marks(), true), owned);
         await job.context.sync();
       } catch (recordError) {
         // The original error is the one the person needs; the failed recording travels with it.
@@ -230,7 +251,7 @@ export function write(job: RunJob, p: WritePlan, computed: Computed): Promise<Ru
     await writeSync(
       1,
       () => {
-        wb.settings.add(OWNED_KEY, ownedIds(p, remaining(p), mine(sheets)));
+        recordOwned(job.context, p.book.ownership, ownedIds(p, remaining(p), mine(sheets)));
         if (sheets.history) wb.settings.add(HISTORY_KEY, newHistory(sheets.history.id, p.book.savedHistory, p.book.pilots));
       },
       () => (o.recorded = true),

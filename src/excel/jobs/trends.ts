@@ -31,7 +31,8 @@ import { EXCEL_FORMAT, excelCompactFormat } from "../../i18n/numbers";
 import type { TierBy, TrendsReport } from "../port";
 import { a1, a1Range } from "../read";
 import { queueBlock, queueText } from "../results";
-import { OWNED_KEY, tieringKey, type SnapshotRecord } from "../settings";
+import { recordOwned } from "../ownership";
+import { tieringKey, type SnapshotRecord } from "../settings";
 import { block, num, text } from "../summary";
 import { job, loadState, suspendCalculation } from "./job";
 import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
@@ -98,7 +99,6 @@ export function coreHistory(records: readonly SnapshotRecord[], columns: readonl
 export function writeTrends(host: ExcelHost, locale: Locale): Promise<TrendsReport> {
   return job(host, locale, async (context, m) => {
     const t = m.overTimePane;
-    const wb = context.workbook;
     const state = await loadState(context);
     if (!state.history || state.history.snapshots.length === 0) throw new WorkbookError(state.savedHistory ? m.workbook.history.gone : t.errors.noSnapshots);
     const { used, skipped } = trendSnapshots(state.history.snapshots);
@@ -114,7 +114,7 @@ export function writeTrends(host: ExcelHost, locale: Locale): Promise<TrendsRepo
 
     const { sheet, replaced } = await addOwnedSheet(context, t.book.trendsSheet, state, true, keptSheets(state));
     suspendCalculation(host, context);
-    wb.settings.add(OWNED_KEY, ownedWith(state, sheet.id, replaced));
+    recordOwned(context, state.ownership, ownedWith(state, sheet.id, replaced));
     const layout = trendsLayout(rows, dates, tiers, labels, labelOf, m);
     queueText(sheet.getRange("A1"), t.book.trendsTitle(dates[0], dates.at(-1)!, m.workbook.migration.basis[latest.tierBy])).format.font.bold = true;
     queueText(sheet.getRange("A2"), t.book.trendsNote);

@@ -18,6 +18,7 @@ import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { margin } from "./margin";
+import { ownership } from "./ownership";
 import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
@@ -31,16 +32,17 @@ export const en = {
   ...cli,
   ...pane,
   ...workbook,
-  ...chartText,
   ...chartRules,
+  ...chartText,
   ...cliHelp,
   ...excelLimits,
   ...hostile,
+  ...margin,
   ...overTime,
   ...overTimePane,
+  ...ownership,
   ...predictRest,
   ...trust,
-  ...margin,
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */

@@ -12,6 +12,7 @@ import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { margin } from "./margin";
+import { ownership } from "./ownership";
 import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
@@ -24,15 +25,16 @@ export const zhCN: Messages = {
   ...cli,
   ...pane,
   ...workbook,
-  ...chartText,
   ...chartRules,
+  ...chartText,
   ...cliHelp,
   ...excelLimits,
   ...hostile,
+  ...margin,
   ...overTime,
   ...overTimePane,
+  ...ownership,
   ...predictRest,
   ...trust,
-  ...margin,
 };
 

@@ -172,6 +172,14 @@ export function RunSection({ m, numbers, run, restored, disabled, onRun, onCance
               </MessageBarBody>
             </MessageBar>
           )}
+          {run.report.keptNote && (
+            <MessageBar intent="warning" layout="multiline" data-testid="kept-note">
+              <MessageBarBody>
+                <MessageBarTitle>{m.ownership.keptTitle}</MessageBarTitle>
+                {run.report.keptNote}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <QualityLine quality={run.report.quality} m={m} numbers={numbers} onSelectCell={onSelectCell} />
           {run.report.snapshot && (
             <Body1 as="p" className={styles.quality} data-testid="snapshot">

@@ -27,5 +27,8 @@ const url = new URL("./", location.href).href;
 const host: ExcelHost = {
   run: (batch) => Excel.run(new Excel.RequestContext(url), batch),
   isSetSupported,
+  // The client registers events through Office's host channel (OfficeJsEventRegistration in the client), which a
+  // RequestContext built on a URL does not have: the run's edits watch (src/excel/edits.ts) is off here.
+  events: false,
 };
 window.tieringHarness = { port: createWorkbookPort(host), ready: true };

@@ -93,7 +93,7 @@ function plain(value: unknown): unknown {
 /**
  * What the client needs to address an object again in a later request: the key its collection's getItem
  * takes. Worksheets by id (WorksheetCollection.getItem takes a name or an id), settings by key, and the
- * named collections' items (tables, charts, PivotTables) by name.
+ * named collections' items (tables, charts, PivotTables, named items: the add-in's ownership markers) by name.
  */
 function keyProperty(object: object): string | null {
   if (object instanceof Worksheet) return "id";
