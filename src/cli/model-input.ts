@@ -6,12 +6,11 @@
 import type { BgNbdFit } from "../core/models/bgnbd";
 import { isSerialInRange, parseDateText } from "../core/cells/dates";
 import { CoreError } from "../core/cells/errors";
-import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/models/calibration";
+import { calibrationFromStream, calibrationPlan, parseTimeUnit, type CalibrationSummary, type TimeUnit } from "../core/models/calibration";
 import { fitGammaGamma, type GammaGammaFit } from "../core/models/gammagamma";
 import { ProblemLog } from "../core/cells/problems";
 import { readNumberColumn } from "../core/transactions/read";
 import type { CustomerId } from "../core/cells/coerce";
-import type { Transactions } from "../core/transactions/model";
 import type { ParetoNbdFit } from "../core/models/paretonbd";
 import { CLV_DEFAULTS } from "../core/models/predict";
 import { fitCountModel, type CountModelName } from "../core/models/count-model";
@@ -19,7 +18,7 @@ import type { Messages } from "../i18n";
 import { UsageError, choice, inputOptions, reportProblems, type OptionSpec, type Out, type Parsed } from "./args";
 import { columnIndex, type CsvTable } from "./csv";
 import { peekHeader, readTextTable } from "./input/table";
-import { readTransactionsFile } from "./transactions-file";
+import { streamCustomersFile } from "./transactions-file";
 
 /** Per customer x, t_x, T (in `unit`) and the mean repeat spend, or NaN where the file has none. */
 export interface ModelInput {
@@ -58,16 +57,16 @@ export function isSummaryHeader(header: readonly string[]): boolean {
 
 export interface ModelInputSources {
   summary: () => CsvTable;
-  transactions: () => Transactions;
+  /** A transactions file's calibration summary (streamed: memory grows with customers, not rows). */
+  transactions: () => CalibrationSummary;
   unit: TimeUnit;
-  calibrationEnd?: number;
   /** Rows of a summary file that were left out, reported by the caller. */
   problems: (log: ProblemLog, rows: number) => void;
 }
 
 export function modelInput(header: readonly string[], sources: ModelInputSources): ModelInput {
   if (!isSummaryHeader(header)) {
-    const s = calibrationSummary(sources.transactions(), { unit: sources.unit, calibrationEnd: sources.calibrationEnd });
+    const s = sources.transactions();
     return { source: "transactions", unit: s.unit, calibrationEnd: s.calibrationEnd, sourceRows: null, customerIds: s.customerIds, x: s.x, tx: s.tx, T: s.T, zbar: s.zbar };
   }
   const table = sources.summary();
@@ -145,9 +144,11 @@ export function readModelInput(p: Parsed, m: Messages, err: Out): ModelInput {
       if (calibrationEnd !== undefined) throw new UsageError(m.cli.summaryTakesNoEnd(file));
       return readTextTable(file, input, m, err);
     },
-    transactions: () => readTransactionsFile(p, file, choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), m, err),
+    transactions: () => {
+      const { stream, customerIds } = streamCustomersFile(p, file, choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), calibrationPlan(calibrationEnd), m, err);
+      return calibrationFromStream(stream, customerIds, { unit, calibrationEnd });
+    },
     unit,
-    calibrationEnd,
     problems: (log, rows) => reportProblems(log, rows, m, err),
   });
 }
