@@ -41,7 +41,7 @@ function positionsIn(header: string[], file: string, names: TransactionNames, m:
  * so memory grows with the customers (and, for distinct days, the customer-days), not with the rows.
  * Its `finish` gives the customers, the problems and the row counts, with empty columns.
  */
-class StreamingBuilder extends TransactionBuilder {
+export class StreamingBuilder extends TransactionBuilder {
   constructor(private readonly stream: CustomerStream, options: ReadOptions) {
     super(0, options);
   }

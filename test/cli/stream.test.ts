@@ -12,7 +12,11 @@ import { parseCsv } from "../../src/cli/csv";
 import { DsvReader, WHITESPACE, detectDelimiter } from "../../src/cli/input/dsv";
 import { streamFile } from "../../src/cli/input/table";
 import { TableWriter, formatCsv } from "../../src/cli/output";
-import { loadTransactions } from "../../src/cli/transactions-file";
+import { StreamingBuilder, loadTransactions } from "../../src/cli/transactions-file";
+import type { CustomerId } from "../../src/core/cells/coerce";
+import { calibrationFromStream, calibrationPlan, calibrationSummary } from "../../src/core/models/calibration";
+import { CustomerStream } from "../../src/core/transactions/stream";
+import { summarizeCustomers, summaryFromStream, summaryPlan } from "../../src/core/transactions/summary";
 import { readTransactions } from "../../src/core/transactions/read";
 import { messages } from "../../src/i18n";
 import { dir, file } from "./support";
@@ -155,5 +159,48 @@ describe("formatNumber", () => {
     };
     fc.assert(fc.property(fc.double(), (v) => formatNumber(v) === reference(v)), { numRuns: 20000 });
     for (const v of [0.1 + 0.2, 1 / 3, -2.5, 1e-7 / 3, 123456789012.345678, 1e15 / 7, 596746.3, -0.000001]) expect(formatNumber(v)).toBe(reference(v));
+  });
+});
+
+describe("streaming a transactions file into the per-customer summary (issue 12)", () => {
+  const names = { customers: "customer_id", dates: "date", amounts: "amount" };
+  const cells = fc.tuple(
+    fc.constantFrom("1", "2", "17", '"17"', "a", '"b, c"', "007", ""),
+    fc.constantFrom("2024-01-05", "2024-01-05 10:30:00", "2024-02-29", '"2024-03-01"', "1/7/2024", "2024-13-01", ""),
+    fc.constantFrom("10", "-2.5", "0", "3.25", '"4.5"', "x", "1e3"),
+  );
+  it("equals the summaries of the rows held in memory, in any chunking, quotes anywhere (property)", () => {
+    fc.assert(
+      fc.property(fc.array(cells, { minLength: 1, maxLength: 25 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom("\n", "\r\n"), (rows, chunkBytes, eol) => {
+        const path = join(dir, "stream-summary.csv");
+        writeFileSync(path, `customer_id,date,amount${eol}${rows.map((r) => r.join(",")).join(eol)}${eol}`);
+        const input = { header: true, chunkBytes };
+        const held = loadTransactions(path, names, { fieldNames: names }, input, m, () => {});
+        for (const [plan, summarize] of [
+          [summaryPlan(0, {}, true), (s: CustomerStream, ids: CustomerId[]) => summaryFromStream(s, ids, {})],
+          [calibrationPlan(undefined), (s: CustomerStream, ids: CustomerId[]) => calibrationFromStream(s, ids, { unit: "week" })],
+        ] as const) {
+          const stream = new CustomerStream(plan);
+          const read = loadTransactions(path, names, { fieldNames: names }, input, m, () => {}, (o) => new StreamingBuilder(stream, o));
+          expect(read.validRows).toBe(0);
+          expect(read.problems.problems).toEqual(held.problems.problems);
+          expect(read.customerIds).toEqual(held.customerIds);
+          const fromStream = () => summarize(stream, read.customerIds);
+          const fromRows = () => (plan.dropReturns ? calibrationSummary(held, { unit: "week" }) : summarizeCustomers(held));
+          if (held.validRows === 0) continue;
+          // Typed arrays as plain arrays; the summaries' purchase days (a getter) included.
+          const plain = (value: unknown) => JSON.stringify(value, (_, v) => (ArrayBuffer.isView(v) ? [...(v as Float64Array)] : v));
+          let expected: string;
+          try {
+            expected = plain(fromRows());
+          } catch (error) {
+            expect(fromStream).toThrow((error as Error).message);
+            continue;
+          }
+          expect(plain(fromStream())).toBe(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

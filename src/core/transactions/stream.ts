@@ -43,10 +43,20 @@ const DAY_SPAN = 4194304;
 export class DayLog {
   private keys = new Float64Array(1 << 12);
   private size = 0;
-  private compactAt = 1 << 20;
+  private compactAt: number;
   private disordered = false;
   /** Per customer: the latest day logged, or 0 (days are ≥ 61). */
   private latest = new Float64Array(1 << 12);
+
+  /** `minCompact`: the fewest entries worth sorting (the tests lower it to see the bound at work). */
+  constructor(private readonly minCompact = 1 << 20) {
+    this.compactAt = minCompact;
+  }
+
+  /** Room held for entries: at most about twice the distinct pairs once past `minCompact` (see the class). */
+  get capacity(): number {
+    return this.keys.length;
+  }
 
   add(c: number, day: number): void {
     if (c >= this.latest.length) this.latest = grow(this.latest, c + 1);
@@ -70,7 +80,7 @@ export class DayLog {
     let n = 0;
     for (let i = 0; i < keys.length; i++) if (n === 0 || keys[i] !== keys[n - 1]) keys[n++] = keys[i];
     this.size = n;
-    this.compactAt = Math.max(1 << 20, 2 * n);
+    this.compactAt = Math.max(this.minCompact, 2 * n);
     this.disordered = false;
   }
 
