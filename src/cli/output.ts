@@ -47,6 +47,13 @@ export function csvField(cell: Cell): string {
   return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
+/** The CSV text of every cell after the first, each after a comma, and the line end. */
+export function csvTail(cells: readonly Cell[]): string {
+  let text = "";
+  for (let k = 1; k < cells.length; k++) text += `,${csvField(cells[k])}`;
+  return `${text}\n`;
+}
+
 /** Characters of output gathered before one write. */
 const PIECE = 1 << 20;
 
@@ -77,6 +84,15 @@ export class TableWriter {
       const text = JSON.stringify(object, null, 2).replace(/\n/g, "\n  ");
       this.push(`${this.rows === 0 ? "[\n  " : ",\n  "}${text}`);
     }
+    this.rows++;
+  }
+
+  /**
+   * One CSV line already made of csvField texts (with its line end): for a writer that reuses the text of
+   * fields that repeat (`tier abc` writes a tie group's fields once). Only for CSV.
+   */
+  line(text: string): void {
+    this.push(text);
     this.rows++;
   }
 

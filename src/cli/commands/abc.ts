@@ -15,7 +15,7 @@ import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, inputOpti
 import { readFast } from "../input/fast";
 import { streamFile } from "../input/table";
 import { readNumberLines } from "../transactions-csv";
-import { TableWriter, formatNumber, type Cell } from "../output";
+import { TableWriter, csvField, csvTail, formatNumber, type Cell } from "../output";
 import { AS_OF_OPTIONS, AS_OF_SPECS, summaryFromFile, wantsTransactions } from "../over-time";
 
 /** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
@@ -154,10 +154,29 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   if (up) header.push("next_class", "gap");
   const writer = new TableWriter(header, format, out);
   const row: Cell[] = new Array(header.length);
+  // In CSV every field after the first is the same for equal values (ties share class, share and gap):
+  // each tie group's text is made once and reused (ten million rows hold far fewer distinct values).
+  const tails: (string | undefined)[] = [];
   for (let i = 0; i < values.length; i++) {
     const c = result.classes[i];
     if (c === NO_CLASS) continue;
     row[0] = ids ? ids[i] : lineOf(i);
+    if (format === "csv") {
+      const g = result.group[i];
+      let tail = tails[g];
+      if (tail === undefined) {
+        row[1] = values[i];
+        row[2] = ABC_LABELS[c];
+        row[3] = result.cumulativeShare[i];
+        if (up) {
+          row[4] = up.next[i] < 0 ? "" : ABC_LABELS[up.next[i]];
+          row[5] = up.next[i] < 0 ? "" : up.gap[i];
+        }
+        tail = tails[g] = csvTail(row);
+      }
+      writer.line(csvField(row[0]) + tail);
+      continue;
+    }
     row[1] = values[i];
     row[2] = ABC_LABELS[c];
     row[3] = result.cumulativeShare[i];

@@ -23,7 +23,6 @@
  * order, the curve's yields running sums in rank order). The cuts and the basis given in the
  * options are ignored by the computed method.
  */
-import { bisectLeft } from "d3-array";
 import { abcCurveLimits, type AbcLimits } from "./abc-curve";
 import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
 import { reachGap } from "../math/gaps";
@@ -62,6 +61,11 @@ export interface AbcResult {
   totals: [AbcClassTotals, AbcClassTotals, AbcClassTotals];
   /** Indices of zero or negative values (class C). */
   nonPositive: number[];
+  /**
+   * Per value: its tie group (equal values share one, numbered by value ascending), −1 for a blank.
+   * Everything written for a value is the same across its group, so a writer can format it once per group.
+   */
+  group: Int32Array;
   aCut: number;
   bCut: number;
   basis: AbcBasis;
@@ -164,42 +168,55 @@ function rankValues(values: ArrayLike<number>, basis: AbcBasis) {
     if (positiveTotal === Infinity || negativeTotal === -Infinity) throw new CoreError("sumOverflow", { field: "values", row: i, value: v });
   }
   const ascending = sorted.subarray(0, counted).sort();
-  const distinct: number[] = [];
-  const groupBefore: number[] = [];
-  const groupAfter: number[] = [];
-  const groupAboveCount: number[] = [];
+  // Distinct values ascending, with per group the share strictly above it and up to it and how many are larger.
+  let groups = 0;
+  for (let k = 0; k < counted; k++) if (k === 0 || ascending[k] !== ascending[k - 1]) groups++;
+  const distinct = new Float64Array(groups);
+  const groupBefore = new Float64Array(groups);
+  const groupAfter = new Float64Array(groups);
+  const groupAboveCount = new Int32Array(groups);
   const shareOf = (weight: number) => (basis === "value" ? (positiveTotal > 0 ? weight / positiveTotal : 0) : weight / counted);
   let above = 0; // value (or count) strictly above the current group
-  for (let end = counted; end > 0; ) {
+  for (let end = counted, g = groups - 1; end > 0; g--) {
     const v = ascending[end - 1];
     let start = end - 1;
     while (start > 0 && ascending[start - 1] === v) start--;
     const groupSize = end - start;
     const weight = basis === "value" ? Math.max(v, 0) * groupSize : groupSize;
-    distinct.push(v);
-    groupBefore.push(shareOf(above));
-    groupAfter.push(Math.min(shareOf(above + weight), 1));
-    groupAboveCount.push(counted - end);
+    distinct[g] = v;
+    groupBefore[g] = shareOf(above);
+    groupAfter[g] = Math.min(shareOf(above + weight), 1);
+    groupAboveCount[g] = counted - end;
     above += weight;
     end = start;
   }
-  distinct.reverse();
-  groupBefore.reverse();
-  groupAfter.reverse();
-  groupAboveCount.reverse();
   const shareBefore = new Float64Array(n).fill(NaN);
   const cumulativeShare = new Float64Array(n).fill(NaN);
+  /** Per value: its distinct group (index into the ascending distinct values), −1 for a blank. */
+  const group = new Int32Array(n).fill(-1);
   const nonPositive: number[] = [];
-  /** Classes from a rule on (value, its distinct group); NaN is NO_CLASS. Fills the shares too. */
+  /**
+   * Classes from a rule on (value, its distinct group), decided once per group; NaN is NO_CLASS. Fills
+   * the shares and groups too. Each value finds its group by binary search in the distinct values.
+   */
   const assign = (classOf: (v: number, group: number) => number): Uint8Array => {
+    const groupClass = new Uint8Array(groups);
+    for (let g = 0; g < groups; g++) groupClass[g] = classOf(distinct[g], g);
     const classes = new Uint8Array(n).fill(NO_CLASS);
     for (let i = 0; i < n; i++) {
       const v = values[i];
       if (v !== v) continue;
-      const g = bisectLeft(distinct, v);
-      classes[i] = classOf(v, g);
-      shareBefore[i] = groupBefore[g];
-      cumulativeShare[i] = groupAfter[g];
+      let lo = 0;
+      let hi = groups - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (distinct[mid] < v) lo = mid + 1;
+        else hi = mid;
+      }
+      group[i] = lo;
+      classes[i] = groupClass[lo];
+      shareBefore[i] = groupBefore[lo];
+      cumulativeShare[i] = groupAfter[lo];
       if (v <= 0) nonPositive.push(i);
     }
     return classes;
@@ -216,7 +233,7 @@ function rankValues(values: ArrayLike<number>, basis: AbcBasis) {
       t.valueShare = positiveTotal > 0 ? t.value / positiveTotal : 0;
       t.countShare = counted > 0 ? t.count / counted : 0;
     }
-    return { classes, shareBefore, cumulativeShare, totals, nonPositive };
+    return { classes, shareBefore, cumulativeShare, group, totals, nonPositive };
   };
   return { ascending, groupBefore, groupAboveCount, assign, result };
 }
