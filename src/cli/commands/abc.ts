@@ -15,7 +15,7 @@ import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, inputOpti
 import { readFast } from "../input/fast";
 import { streamFile } from "../input/table";
 import { readNumberLines } from "../transactions-csv";
-import { TableWriter, csvField, csvTail, formatNumber, type Cell } from "../output";
+import { CsvBytes, TableWriter, csvField, csvTail, formatNumber, type Cell } from "../output";
 import { AS_OF_OPTIONS, AS_OF_SPECS, summaryFromFile, wantsTransactions } from "../over-time";
 
 /** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
@@ -152,31 +152,44 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const up = p.flags.has("--next") ? abcUpgrade(values, result) : undefined;
   const header = [idName ?? "line", p.flags.has("--no-header") ? "value" : valueName, "class", "cumulative_share"];
   if (up) header.push("next_class", "gap");
-  const writer = new TableWriter(header, format, out);
   const row: Cell[] = new Array(header.length);
-  // In CSV every field after the first is the same for equal values (ties share class, share and gap):
-  // each tie group's text is made once and reused (ten million rows hold far fewer distinct values).
-  const tails: (string | undefined)[] = [];
+  if (format === "csv") {
+    // Every field after the first is the same for equal values (ties share class, share and gap): each
+    // tie group's bytes are made once and reused, and lines go out as bytes (ten million rows hold far
+    // fewer distinct values; see docs/PERFORMANCE.md).
+    const csv = new CsvBytes(header, out);
+    let groups = 0;
+    for (let i = 0; i < values.length; i++) if (result.group[i] >= groups) groups = result.group[i] + 1;
+    const tails = new Array<Uint8Array | null>(groups).fill(null);
+    for (let i = 0; i < values.length; i++) {
+      const c = result.classes[i];
+      if (c === NO_CLASS) continue;
+      const g = result.group[i];
+      let tail = tails[g];
+      if (tail === null) {
+        fill(row, i, c);
+        tail = tails[g] = CsvBytes.encode(csvTail(row));
+      }
+      if (ids) csv.text(csvField(ids[i]));
+      else csv.digits(lineOf(i));
+      csv.bytes(tail);
+      csv.endLine();
+    }
+    csv.end();
+    return;
+  }
+  const writer = new TableWriter(header, format, out);
   for (let i = 0; i < values.length; i++) {
     const c = result.classes[i];
     if (c === NO_CLASS) continue;
     row[0] = ids ? ids[i] : lineOf(i);
-    if (format === "csv") {
-      const g = result.group[i];
-      let tail = tails[g];
-      if (tail === undefined) {
-        row[1] = values[i];
-        row[2] = ABC_LABELS[c];
-        row[3] = result.cumulativeShare[i];
-        if (up) {
-          row[4] = up.next[i] < 0 ? "" : ABC_LABELS[up.next[i]];
-          row[5] = up.next[i] < 0 ? "" : up.gap[i];
-        }
-        tail = tails[g] = csvTail(row);
-      }
-      writer.line(csvField(row[0]) + tail);
-      continue;
-    }
+    fill(row, i, c);
+    writer.row(row);
+  }
+  writer.end();
+
+  /** The fields after the first for value i of class c. */
+  function fill(row: Cell[], i: number, c: number): void {
     row[1] = values[i];
     row[2] = ABC_LABELS[c];
     row[3] = result.cumulativeShare[i];
@@ -184,9 +197,7 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
       row[4] = up.next[i] < 0 ? "" : ABC_LABELS[up.next[i]];
       row[5] = up.next[i] < 0 ? "" : up.gap[i];
     }
-    writer.row(row);
   }
-  writer.end();
 }
 
 export const abc: Command = {
