@@ -151,8 +151,9 @@ export class CsvBytes {
     this.at += utf8Encoder.encodeInto(text, this.buffer.subarray(this.at)).written;
   }
 
-  /** A whole number ≥ 0 (below 2⁵³) as its digits: the text String(v) gives. */
+  /** A number as csvField writes it; a whole number from 0 to 2⁵³ (a line number) straight as its digits. */
   digits(v: number): void {
+    if (!(v >= 0 && v <= Number.MAX_SAFE_INTEGER && Number.isInteger(v))) return this.text(csvField(v));
     let size = 1;
     for (let x = v; x >= 10; x = Math.floor(x / 10)) size++;
     this.room(size);

@@ -11,7 +11,9 @@ import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/cli/csv";
 import { DsvReader, WHITESPACE, detectDelimiter } from "../../src/cli/input/dsv";
 import { streamFile } from "../../src/cli/input/table";
-import { TableWriter, formatCsv } from "../../src/cli/output";
+import { CsvBytes, TableWriter, csvField, csvTail, formatCsv } from "../../src/cli/output";
+import { main } from "../../src/cli/main";
+import { ABC_LABELS, abcUpgrade, classifyAbc } from "../../src/core/tiers/abc";
 import { StreamingBuilder, loadTransactions } from "../../src/cli/transactions-file";
 import type { CustomerId } from "../../src/core/cells/coerce";
 import { calibrationFromStream, calibrationPlan, calibrationSummary } from "../../src/core/models/calibration";
@@ -201,6 +203,54 @@ describe("streaming a transactions file into the per-customer summary (issue 12)
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("CsvBytes and tier abc's byte path (issue 12)", () => {
+  const cell = fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("=SUM(A1)", "-2+3", "客户 7", 'say "hi"', "a,b", " padded "), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.nat());
+  it("writes the text TableWriter writes, in pieces of any size, as bytes or as text (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 40 }), (rows) => {
+        const header = ["id", "value", "note"];
+        let text = "";
+        const asText = new CsvBytes(header, (s) => (text += s));
+        const chunks: Uint8Array[] = [];
+        const asBytes = new CsvBytes(header, Object.assign(() => {}, { bytes: (b: Uint8Array) => void chunks.push(b.slice()) }));
+        for (const w of [asText, asBytes]) {
+          for (const r of rows) {
+            if (typeof r[0] === "number") w.digits(r[0]);
+            else w.text(csvField(r[0]));
+            w.bytes(CsvBytes.encode(csvTail(r)));
+            w.endLine();
+          }
+          w.end();
+        }
+        const expected = formatCsv(header, rows);
+        expect(text).toBe(expected);
+        expect(Buffer.concat(chunks).toString("utf8")).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("tier abc's lines equal the classes and shares written row by row, and its values read back equal", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -500, max: 100000 }), { minLength: 1, maxLength: 60 }), fc.boolean(), (cents, next) => {
+        const amounts = cents.map((c) => c / 100);
+        const path = join(dir, "abc-bytes.csv");
+        writeFileSync(path, `id,amount\n${amounts.map((a, i) => `c${i % 7},${a}`).join("\n")}\n`);
+        let text = "";
+        const code = main(["abc", path, "--value", "amount", ...(next ? ["--next"] : [])], {}, (s) => (text += s), () => {});
+        expect(code).toBe(0);
+        const result = classifyAbc(amounts);
+        const up = next ? abcUpgrade(amounts, result) : undefined;
+        const header = ["line", "amount", "class", "cumulative_share", ...(up ? ["next_class", "gap"] : [])];
+        const rows = amounts.map((a, i) => [i + 2, a, ABC_LABELS[result.classes[i]], result.cumulativeShare[i], ...(up ? [up.next[i] < 0 ? "" : ABC_LABELS[up.next[i]], up.next[i] < 0 ? "" : up.gap[i]] : [])]);
+        expect(text).toBe(formatCsv(header, rows));
+        expect(parseCsv(text).columns[1].map(Number)).toEqual(amounts);
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -26,7 +26,7 @@
 import { abcCurveLimits, type AbcLimits } from "./abc-curve";
 import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
 import { reachGap } from "../math/gaps";
-import { ascendingOrder } from "../math/sort";
+import { tieGroups } from "../math/ties";
 import { SHARE_TOLERANCE } from "../math/tolerance";
 import type { UpgradeGaps } from "./upgrade";
 
@@ -134,7 +134,7 @@ export function classifyAbc(values: ArrayLike<number>, options: AbcOptions = {})
 /** The computed method (see the module comment and abc-curve.ts). */
 function classifyComputed(values: ArrayLike<number>): AbcResult {
   const ranked = rankValues(values, "value");
-  const { ascending } = ranked;
+  const ascending = ranked.ascending();
   const counted = ascending.length;
   const descending = new Float64Array(counted);
   for (let k = 0; k < counted; k++) descending[k] = Math.max(ascending[counted - 1 - k], 0);
@@ -149,8 +149,8 @@ function classifyComputed(values: ArrayLike<number>): AbcResult {
 /**
  * The values ranked from the largest down, per distinct value (ascending, the order binary search
  * needs): the share strictly above it and up to it (on `basis`), and how many values are strictly
- * larger. Rank by value with a radix sort of the indices (math/sort.ts), then walk the distinct values
- * from the largest down; each value's class and shares are written by group, with no search.
+ * larger. The values are grouped by tie (math/ties.ts), then the distinct values walked from the
+ * largest down; each value's class and shares are its group's, with no search.
  */
 function rankValues(values: ArrayLike<number>, basis: AbcBasis) {
   const n = values.length;
@@ -167,60 +167,48 @@ function rankValues(values: ArrayLike<number>, basis: AbcBasis) {
     // passes the largest double is a problem of the row that took it there, never a silent Infinity.
     if (positiveTotal === Infinity || negativeTotal === -Infinity) throw new CoreError("sumOverflow", { field: "values", row: i, value: v });
   }
-  // The values' indices by value ascending (a radix sort: on ten million values V8's numeric sort of a
-  // Float64Array took seconds); equal values (−0 and 0 too) are one tie group.
-  const order = ascendingOrder(values);
-  const ascending = new Float64Array(counted);
-  let groups = 0;
-  for (let k = 0; k < counted; k++) {
-    ascending[k] = values[order[k]];
-    if (k === 0 || ascending[k] !== ascending[k - 1]) groups++;
-  }
+  // Tie groups (math/ties.ts: hashed, only the distinct values sorted; on ten million values V8's
+  // numeric sort of a Float64Array took seconds). Equal values (−0 and 0 too) are one group.
+  const { distinct, size, group } = tieGroups(values);
+  const groups = distinct.length;
   // Per group (numbered by value ascending): the share strictly above it and up to it, how many are larger.
-  const distinct = new Float64Array(groups);
-  const groupStart = new Int32Array(groups + 1);
   const groupBefore = new Float64Array(groups);
   const groupAfter = new Float64Array(groups);
   const groupAboveCount = new Int32Array(groups);
   const shareOf = (weight: number) => (basis === "value" ? (positiveTotal > 0 ? weight / positiveTotal : 0) : weight / counted);
   let above = 0; // value (or count) strictly above the current group
-  groupStart[groups] = counted;
-  for (let end = counted, g = groups - 1; end > 0; g--) {
-    const v = ascending[end - 1];
-    let start = end - 1;
-    while (start > 0 && ascending[start - 1] === v) start--;
-    const groupSize = end - start;
-    const weight = basis === "value" ? Math.max(v, 0) * groupSize : groupSize;
-    distinct[g] = v;
-    groupStart[g] = start;
+  let larger = 0;
+  for (let g = groups - 1; g >= 0; g--) {
+    const v = distinct[g];
+    const weight = basis === "value" ? Math.max(v, 0) * size[g] : size[g];
     groupBefore[g] = shareOf(above);
     groupAfter[g] = Math.min(shareOf(above + weight), 1);
-    groupAboveCount[g] = counted - end;
+    groupAboveCount[g] = larger;
     above += weight;
-    end = start;
+    larger += size[g];
   }
+  /** The counted values ascending, each as often as it occurs (the computed method's curve). */
+  const ascending = (): Float64Array => {
+    const out = new Float64Array(counted);
+    for (let g = 0, k = 0; g < groups; g++) out.fill(distinct[g], k, (k += size[g]));
+    return out;
+  };
   const shareBefore = new Float64Array(n).fill(NaN);
   const cumulativeShare = new Float64Array(n).fill(NaN);
-  /** Per value: its tie group (index into the ascending distinct values), −1 for a blank. */
-  const group = new Int32Array(n).fill(-1);
   const nonPositive: number[] = [];
-  /** Classes from a rule on (value, its distinct group), decided once per group; NaN is NO_CLASS. Fills the shares and groups too. */
+  /** Classes from a rule on (value, its distinct group), decided once per group; NaN is NO_CLASS. Fills the shares too. */
   const assign = (classOf: (v: number, group: number) => number): Uint8Array => {
+    const groupClass = new Uint8Array(groups);
+    for (let g = 0; g < groups; g++) groupClass[g] = classOf(distinct[g], g);
     const classes = new Uint8Array(n).fill(NO_CLASS);
-    for (let g = 0; g < groups; g++) {
-      const c = classOf(distinct[g], g);
-      const before = groupBefore[g];
-      const after = groupAfter[g];
-      for (let k = groupStart[g]; k < groupStart[g + 1]; k++) {
-        const i = order[k];
-        group[i] = g;
-        classes[i] = c;
-        shareBefore[i] = before;
-        cumulativeShare[i] = after;
-      }
+    for (let i = 0; i < n; i++) {
+      const g = group[i];
+      if (g < 0) continue;
+      classes[i] = groupClass[g];
+      shareBefore[i] = groupBefore[g];
+      cumulativeShare[i] = groupAfter[g];
+      if (values[i] <= 0) nonPositive.push(i);
     }
-    // In input order, as the callers list them.
-    for (let i = 0; i < n; i++) if (values[i] <= 0) nonPositive.push(i);
     return classes;
   };
   const result = (classes: Uint8Array) => {
