@@ -10,11 +10,13 @@
  * holds a quote; from there, and for every other file (another encoding or delimiter, CR line ends),
  * the rows go through the general reader (input/dsv.ts). Both hand rows to one TransactionBuilder.
  */
-import { CoreError } from "../core/cells/errors";
+import { CoreError, throwFirst } from "../core/cells/errors";
 import { readPurchases } from "../core/analysis/rows";
 import { TransactionBuilder, type ReadOptions } from "../core/transactions/builder";
 import type { Transactions } from "../core/transactions/model";
 import { CustomerStream, type StreamPlan } from "../core/transactions/stream";
+import { summarizeCustomers, summaryFromStream, summaryPlan, type CustomerSummary, type SummaryOptions } from "../core/transactions/summary";
+import { windowProblems } from "../core/transactions/window";
 import type { CustomerId } from "../core/cells/coerce";
 import type { Messages } from "../i18n";
 import { inputOptions, position, readTable, reportProblems, type Out, type Parsed } from "./args";
@@ -151,6 +153,21 @@ export function streamCustomersFile(p: Parsed, file: string, dayOrder: "mdy" | "
   reportProblems(read.problems, read.inputRows, m, err);
   if (stream.rows === 0) throw new CoreError("noData", { argument: file });
   return { stream, customerIds: read.customerIds };
+}
+
+/**
+ * The file's customer summary (`tier rfm`, and `tier abc` by customer). Streamed (memory grows with
+ * customers, not rows) whenever the plan is known before the first row: with --as-of, or without a
+ * window. A window without --as-of starts N months before the latest purchase, which only the file's
+ * end tells: those runs keep the rows. `days`: count distinct purchase days (RFM's frequency by days).
+ */
+export function readCustomerSummary(p: Parsed, file: string, dayOrder: "mdy" | "dmy", options: SummaryOptions, days: boolean, m: Messages, err: Out): CustomerSummary {
+  if (options.asOf === undefined && options.windowMonths !== null && options.windowMonths !== undefined) {
+    return summarizeCustomers(readTransactionsFile(p, file, dayOrder, m, err), options);
+  }
+  throwFirst(windowProblems(options.windowMonths));
+  const { stream, customerIds } = streamCustomersFile(p, file, dayOrder, summaryPlan(options.asOf ?? 0, options, days), m, err);
+  return summaryFromStream(stream, customerIds, options);
 }
 
 /** The file's column names: --customer, --date, --amount. */

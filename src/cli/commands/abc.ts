@@ -16,7 +16,8 @@ import { readFast } from "../input/fast";
 import { streamFile } from "../input/table";
 import { readNumberLines } from "../transactions-csv";
 import { CsvBytes, TableWriter, csvField, csvTail, formatNumber, type Cell } from "../output";
-import { AS_OF_OPTIONS, AS_OF_SPECS, summaryFromFile, wantsTransactions } from "../over-time";
+import { AS_OF_OPTIONS, AS_OF_SPECS, dateOption, wantsTransactions, windowOption, withOptionName } from "../over-time";
+import { readCustomerSummary } from "../transactions-file";
 
 /** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
 interface Values {
@@ -115,7 +116,12 @@ function valueColumn(p: Parsed, m: Messages, err: Out): AbcInput {
 
 /** With --as-of / --window-months: a transactions file, one value per customer, its revenue then (over the window). */
 function customerRevenue(p: Parsed, m: Messages, err: Out): AbcInput {
-  const { summary } = summaryFromFile(p, m, err);
+  const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
+  const options = { asOf: dateOption(p, "--as-of", m), windowMonths: windowOption(p, m) };
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
+  // Streamed into the core's per-customer summary (no row kept) unless a window has no --as-of.
+  const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, options, false, m, err));
   const ids = summary.customerIds.map(String);
   return { values: summary.totalAmount, ids, idName: "customer_id", valueName: "monetary", lines: null, firstLine: 1, log: new ProblemLog() };
 }

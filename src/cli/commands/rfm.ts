@@ -10,16 +10,13 @@ import { CoreError } from "../../core/cells/errors";
 import { isWideScoring, rfmCode, rfmInputs, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../../core/tiers/rfm";
 import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme } from "../../core/tiers/segments";
 import { tierTotals } from "../../core/tiers/totals";
-import { summarizeCustomers, summaryFromStream, summaryPlan, type CustomerSummary, type SummaryOptions } from "../../core/transactions/summary";
-import { windowProblems } from "../../core/transactions/window";
-import { throwFirst } from "../../core/cells/errors";
 import type { Messages } from "../../i18n";
 import { segmentName } from "../../i18n/tier-names";
 import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, inputOptions, listOption, numberOption, type Command, type Out, type Parsed } from "../args";
 import { readTextTable, type TextTable } from "../input/table";
 import { TableWriter, type Cell } from "../output";
 import { AS_OF_SPECS, windowOption, withOptionName } from "../over-time";
-import { readTransactionsFile, streamCustomersFile } from "../transactions-file";
+import { readCustomerSummary } from "../transactions-file";
 
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
@@ -29,20 +26,6 @@ function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const rows: unknown[][] = [rules.header];
   for (let i = 0; i < rules.rows; i++) rows.push(rules.columns.map((c) => c[i]));
   return readSegmentRules(rows);
-}
-
-/**
- * The file's customer summary. Streamed (memory grows with customers, not rows) whenever the plan is
- * known before the first row: with --as-of, or without a window. A window without --as-of starts N
- * months before the latest purchase, which only the file's end tells: those runs keep the rows.
- */
-function readSummary(p: Parsed, file: string, dayOrder: "mdy" | "dmy", options: SummaryOptions, days: boolean, m: Messages, err: Out): CustomerSummary {
-  if (options.asOf === undefined && options.windowMonths !== null && options.windowMonths !== undefined) {
-    return summarizeCustomers(readTransactionsFile(p, file, dayOrder, m, err), options);
-  }
-  throwFirst(windowProblems(options.windowMonths));
-  const { stream, customerIds } = streamCustomersFile(p, file, dayOrder, summaryPlan(options.asOf ?? 0, options, days), m, err);
-  return summaryFromStream(stream, customerIds, options);
 }
 
 function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
@@ -62,7 +45,7 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   if (!file) throw new UsageError(m.cli.missingFile);
   const windowMonths = windowOption(p, m);
   // As of an earlier date: the rows after it are left out; a window counts F and M over its last N months.
-  const summary = withOptionName(() => readSummary(p, file, dayOrder, { asOf, windowMonths }, frequencyBasis === "days", m, err));
+  const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, { asOf, windowMonths }, frequencyBasis === "days", m, err));
   const breakpoints = { recency: listOption(p, "--r-breaks", m), frequency: listOption(p, "--f-breaks", m), monetary: listOption(p, "--m-breaks", m) };
   const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis, breakpoints });
   const seg = segmentCustomers(scores, scheme);
