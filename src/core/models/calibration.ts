@@ -135,16 +135,16 @@ export function calibrationFromStream(stream: CustomerStream, ids: readonly Cust
   };
   for (let k = 0; k < n; k++) {
     const c = kept[k];
-    const first = Math.floor(stream.first[c]);
-    const last = Math.floor(stream.last[c]);
-    const total = stream.total[c];
+    const first = Math.floor(stream.first(c));
+    const last = Math.floor(stream.last(c));
+    const total = stream.total(c);
     // The finite-number rule for sums: a customer's spend past the largest double is refused.
     if (total - total !== 0) throw new CoreError("sumOverflow", { field: "amounts", row: -1, value: "" });
     const repeats = days[c] - 1;
     out.x[k] = repeats;
     out.tx[k] = (last - first) / perUnit;
     out.T[k] = (end - first) / perUnit;
-    out.zbar[k] = repeats > 0 ? (total - stream.firstDaySpend[c]) / repeats : 0;
+    out.zbar[k] = repeats > 0 ? (total - stream.firstDaySpend(c)) / repeats : 0;
     out.firstPurchase[k] = first;
     out.lastPurchase[k] = last;
     out.totalSpend[k] = total;

@@ -153,10 +153,10 @@ export function summaryFromStream(stream: CustomerStream, ids: readonly Customer
   const tenure = new Float64Array(customers);
   for (let k = 0; k < customers; k++) {
     const c = order[k];
-    first[k] = stream.first[c];
-    last[k] = stream.last[c];
-    orders[k] = stream.orders[c];
-    total[k] = stream.total[c];
+    first[k] = stream.first(c);
+    last[k] = stream.last(c);
+    orders[k] = stream.orders(c);
+    total[k] = stream.total(c);
     // No purchase in the window: frequency and monetary 0, the average too (never 0/0).
     average[k] = orders[k] > 0 ? total[k] / orders[k] : 0;
     recency[k] = asOf - Math.floor(last[k]);
