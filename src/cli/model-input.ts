@@ -6,7 +6,7 @@
 import type { BgNbdFit } from "../core/models/bgnbd";
 import { isSerialInRange, parseDateText } from "../core/cells/dates";
 import { CoreError } from "../core/cells/errors";
-import { calibrationSummary, parseTimeUnit, type TimeUnit } from "../core/models/calibration";
+import { calibrationFromStream, calibrationPlan, calibrationSummary, parseTimeUnit, type CalibrationSummary, type TimeUnit } from "../core/models/calibration";
 import { fitGammaGamma, type GammaGammaFit } from "../core/models/gammagamma";
 import { ProblemLog } from "../core/cells/problems";
 import { readNumberColumn } from "../core/transactions/read";
@@ -19,7 +19,7 @@ import type { Messages } from "../i18n";
 import { UsageError, choice, inputOptions, reportProblems, type OptionSpec, type Out, type Parsed } from "./args";
 import { columnIndex, type CsvTable } from "./csv";
 import { peekHeader, readTextTable } from "./input/table";
-import { readTransactionsFile } from "./transactions-file";
+import { streamCustomersFile } from "./transactions-file";
 
 /** Per customer x, t_x, T (in `unit`) and the mean repeat spend, or NaN where the file has none. */
 export interface ModelInput {
@@ -58,16 +58,16 @@ export function isSummaryHeader(header: readonly string[]): boolean {
 
 export interface ModelInputSources {
   summary: () => CsvTable;
-  transactions: () => Transactions;
+  /** A transactions file's calibration summary (streamed: memory grows with customers, not rows). */
+  transactions: () => CalibrationSummary;
   unit: TimeUnit;
-  calibrationEnd?: number;
   /** Rows of a summary file that were left out, reported by the caller. */
   problems: (log: ProblemLog, rows: number) => void;
 }
 
 export function modelInput(header: readonly string[], sources: ModelInputSources): ModelInput {
   if (!isSummaryHeader(header)) {
-    const s = calibrationSummary(sources.transactions(), { unit: sources.unit, calibrationEnd: sources.calibrationEnd });
+    const s = sources.transactions();
     return { source: "transactions", unit: s.unit, calibrationEnd: s.calibrationEnd, sourceRows: null, customerIds: s.customerIds, x: s.x, tx: s.tx, T: s.T, zbar: s.zbar };
   }
   const table = sources.summary();
@@ -120,7 +120,8 @@ export function fits(input: ModelInput, model: CountModelName): { counts: BgNbdF
 }
 
 /** A transactions file (customer, date, amount) or a customer summary (x, t_x, T and optionally zbar). */
-export function readModelInput(p: Parsed, m: Messages, err: Out, readTransactions: (file: string, dayOrder: "mdy" | "dmy") => Transactions = (file, dayOrder) => readTransactionsFile(p, file, dayOrder, m, err)): ModelInput {
+/** `readTransactions`: a reader of the file's rows for a caller that needs them (the margin column); left out, the file is streamed. */
+export function readModelInput(p: Parsed, m: Messages, err: Out, readTransactions?: (file: string, dayOrder: "mdy" | "dmy") => Transactions): ModelInput {
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
   const unitText = p.options.get("--unit");
@@ -145,9 +146,14 @@ export function readModelInput(p: Parsed, m: Messages, err: Out, readTransaction
       if (calibrationEnd !== undefined) throw new UsageError(m.cli.summaryTakesNoEnd(file));
       return readTextTable(file, input, m, err);
     },
-    transactions: () => readTransactions(file, choice(p, "--day-order", ["mdy", "dmy"], "mdy", m)),
+    transactions: () => {
+      const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
+      // A caller's own reader (predict's margin column keeps the rows); otherwise streamed per customer.
+      if (readTransactions) return calibrationSummary(readTransactions(file, dayOrder), { unit, calibrationEnd });
+      const { stream, customerIds } = streamCustomersFile(p, file, dayOrder, calibrationPlan(calibrationEnd), m, err);
+      return calibrationFromStream(stream, customerIds, { unit, calibrationEnd });
+    },
     unit,
-    calibrationEnd,
     problems: (log, rows) => reportProblems(log, rows, m, err),
   });
 }

@@ -47,6 +47,13 @@ export function csvField(cell: Cell): string {
   return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
+/** The CSV text of every cell after the first, each after a comma, and the line end. */
+export function csvTail(cells: readonly Cell[]): string {
+  let text = "";
+  for (let k = 1; k < cells.length; k++) text += `,${csvField(cells[k])}`;
+  return `${text}\n`;
+}
+
 /** Characters of output gathered before one write. */
 const PIECE = 1 << 20;
 
@@ -80,6 +87,15 @@ export class TableWriter {
     this.rows++;
   }
 
+  /**
+   * One CSV line already made of csvField texts (with its line end): for a writer that reuses the text of
+   * fields that repeat (`tier abc` writes a tie group's fields once). Only for CSV.
+   */
+  line(text: string): void {
+    this.push(text);
+    this.rows++;
+  }
+
   end(): void {
     if (this.format === "json") this.push(this.rows === 0 ? "[]\n" : "\n]\n");
     this.flush();
@@ -97,6 +113,92 @@ export class TableWriter {
     this.parts = [];
     this.size = 0;
     this.out(piece);
+  }
+}
+
+/** An Out that can also take bytes as they are (tier.ts's stdout): CsvBytes writes its pieces there without a string. */
+export type ByteOut = ((s: string) => void) & { bytes?: (b: Uint8Array) => void };
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+/** Bytes of output gathered before one write. */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * CSV written as UTF-8 bytes into one reused buffer, for the ten-million-row path of `tier abc`: a
+ * string per row, joined per megabyte and encoded again, was the larger part of its time (issue 12).
+ * A caller writes each line's fields as text (csvField's), whole numbers as digits, or bytes it made
+ * once (a tie group's fields); the text is the same as TableWriter's. Each full piece goes to
+ * `out.bytes` when the Out takes bytes, otherwise to `out` as text.
+ */
+export class CsvBytes {
+  private buffer = new Uint8Array(2 * PIECE_BYTES);
+  private at = 0;
+
+  constructor(header: readonly string[], private readonly out: ByteOut) {
+    this.text(`${header.map(csvField).join(",")}\n`);
+  }
+
+  private room(bytes: number): void {
+    if (this.at + bytes <= this.buffer.length) return;
+    this.flush();
+    if (bytes > this.buffer.length) this.buffer = new Uint8Array(bytes);
+  }
+
+  /** Text as UTF-8 (a field's csvField text, or a line end). */
+  text(text: string): void {
+    this.room(text.length * 3);
+    this.at += utf8Encoder.encodeInto(text, this.buffer.subarray(this.at)).written;
+  }
+
+  /** A number as csvField writes it; a whole number from 0 to 2⁵³ (a line number) straight as its digits. */
+  digits(v: number): void {
+    if (!(v >= 0 && v <= Number.MAX_SAFE_INTEGER && Number.isInteger(v))) return this.text(csvField(v));
+    let size = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) size++;
+    this.room(size);
+    const b = this.buffer;
+    let at = this.at + size;
+    this.at = at;
+    for (let x = v; ; ) {
+      const q = x < 2147483648 ? (x / 10) | 0 : Math.floor(x / 10);
+      b[--at] = 48 + (x - q * 10);
+      if (q === 0) break;
+      x = q;
+    }
+  }
+
+  /** Bytes made once and written many times. */
+  bytes(bytes: Uint8Array): void {
+    const n = bytes.length;
+    this.room(n);
+    const b = this.buffer;
+    let at = this.at;
+    for (let k = 0; k < n; k++) b[at++] = bytes[k];
+    this.at = at;
+  }
+
+  /** After each line: a full piece is written. */
+  endLine(): void {
+    if (this.at >= PIECE_BYTES) this.flush();
+  }
+
+  end(): void {
+    this.flush();
+  }
+
+  /** The UTF-8 bytes of a text, for `bytes`. */
+  static encode(text: string): Uint8Array {
+    return utf8Encoder.encode(text);
+  }
+
+  private flush(): void {
+    if (this.at === 0) return;
+    const piece = this.buffer.subarray(0, this.at);
+    // The Out writes synchronously (tier.ts), so the buffer is free again when it returns.
+    if (this.out.bytes) this.out.bytes(piece);
+    else this.out(utf8Decoder.decode(piece));
+    this.at = 0;
   }
 }
 

@@ -11,7 +11,11 @@ import { main } from "./main";
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 function writeAll(fd: number, text: string): void {
-  let bytes: Uint8Array = Buffer.from(text, "utf8");
+  writeBytes(fd, Buffer.from(text, "utf8"));
+}
+
+function writeBytes(fd: number, all: Uint8Array): void {
+  let bytes = all;
   while (bytes.length > 0) {
     try {
       const n = writeSync(fd, bytes);
@@ -30,7 +34,8 @@ function writeAll(fd: number, text: string): void {
 process.exitCode = main(
   process.argv.slice(2),
   process.env,
-  (s) => writeAll(1, s),
+  // Text, or bytes as they are (output.ts's CsvBytes: no string made for them).
+  Object.assign((s: string) => writeAll(1, s), { bytes: (b: Uint8Array) => writeBytes(1, b) }),
   (s) => {
     try {
       writeAll(2, s);

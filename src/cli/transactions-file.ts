@@ -3,16 +3,21 @@
  * `tier fit` and `tier predict`. One reader, so the column options, the two parsing paths and the
  * rows left out behave the same in every command.
  *
- * The file is read as a stream (input/source.ts): memory holds the customers and the transactions'
- * typed columns (24 bytes a row), never the file's bytes or its text. A UTF-8 file with commas whose
+ * The file is read as a stream (input/source.ts), never held as bytes or text. readTransactionsFile keeps
+ * the transactions' typed columns (24 bytes a row) for the commands that need the rows; streamCustomersFile
+ * (rfm, fit, predict) keeps none: each row is added to the core's per-customer summary as it is read. A UTF-8 file with commas whose
  * header line has no quotes takes the byte path (transactions-csv.ts) chunk by chunk until a chunk
  * holds a quote; from there, and for every other file (another encoding or delimiter, CR line ends),
  * the rows go through the general reader (input/dsv.ts). Both hand rows to one TransactionBuilder.
  */
-import { CoreError } from "../core/cells/errors";
+import { CoreError, throwFirst } from "../core/cells/errors";
 import { readPurchases, type ReadCustomers } from "../core/analysis/rows";
 import { TransactionBuilder, type ReadOptions } from "../core/transactions/builder";
 import type { Transactions } from "../core/transactions/model";
+import { CustomerStream, type StreamPlan } from "../core/transactions/stream";
+import { summarizeCustomers, summaryFromStream, summaryPlan, type CustomerSummary, type SummaryOptions } from "../core/transactions/summary";
+import { windowProblems } from "../core/transactions/window";
+import type { CustomerId } from "../core/cells/coerce";
 import type { Messages } from "../i18n";
 import { inputOptions, position, readTable, reportProblems, type Out, type Parsed } from "./args";
 import { readFast } from "./input/fast";
@@ -33,9 +38,32 @@ function positionsIn(header: string[], file: string, names: TransactionNames, m:
   };
 }
 
+/**
+ * A builder that keeps no row: each row read goes to a CustomerStream (the core's per-customer summary),
+ * so memory grows with the customers (and, for distinct days, the customer-days), not with the rows.
+ * Its `finish` gives the customers, the problems and the row counts, with empty columns.
+ */
+export class StreamingBuilder extends TransactionBuilder {
+  constructor(private readonly stream: CustomerStream, options: ReadOptions) {
+    super(0, options);
+  }
+
+  override add(customer: number, serial: number, amount: number, row: number): void {
+    this.stream.add(customer, serial, amount, row);
+  }
+}
+
 /** A transactions file into typed columns, read as a stream (exported for the tests, which read in small chunks). */
-export function loadTransactions(file: string, names: TransactionNames, options: ReadOptions, input: InputOptions, m: Messages, note: Out): Transactions {
-  const fastBuilder = new TransactionBuilder(1 << 16, options);
+export function loadTransactions(
+  file: string,
+  names: TransactionNames,
+  options: ReadOptions,
+  input: InputOptions,
+  m: Messages,
+  note: Out,
+  makeBuilder: (options: ReadOptions) => TransactionBuilder = (o) => new TransactionBuilder(1 << 16, o),
+): Transactions {
+  const fastBuilder = makeBuilder(options);
   const fastRows = readFast(file, input, m, (header) => {
     const at = positionsIn(header, file, names, m);
     return {
@@ -44,7 +72,7 @@ export function loadTransactions(file: string, names: TransactionNames, options:
     };
   });
   if (fastRows !== null) return fastBuilder.finish(fastRows);
-  const builder = new TransactionBuilder(1 << 16, options);
+  const builder = makeBuilder(options);
   const rows = streamFile(file, input, m, note, (opened) => {
     const at = positionsIn(opened.header, file, names, m);
     return (fields, row) => builder.addCells(fields[at.customer] ?? null, fields[at.date] ?? null, fields[at.amount] ?? null, row);
@@ -94,11 +122,7 @@ function readLineItems(
  * and a file with no usable row is an error.
  */
 export function readTransactionsFile(p: Parsed, file: string, dayOrder: "mdy" | "dmy", m: Messages, err: Out): Transactions {
-  const names = {
-    customers: p.options.get("--customer") ?? "customer_id",
-    dates: p.options.get("--date") ?? "date",
-    amounts: p.options.get("--amount") ?? "amount",
-  };
+  const names = transactionNames(p);
   const quantities = p.options.get("--quantity");
   const orders = p.options.get("--order");
   if (quantities !== undefined || orders !== undefined) {
@@ -120,9 +144,7 @@ export function readTransactionsFile(p: Parsed, file: string, dayOrder: "mdy" | 
  */
 export function readTransactionsWithMargins(p: Parsed, file: string, marginColumn: string, dayOrder: "mdy" | "dmy", m: Messages, err: Out): { tx: Transactions; lines: Transactions; margins: Float64Array } {
   const names = {
-    customers: p.options.get("--customer") ?? "customer_id",
-    dates: p.options.get("--date") ?? "date",
-    amounts: p.options.get("--amount") ?? "amount",
+    ...transactionNames(p),
     quantities: p.options.get("--quantity"),
     orders: p.options.get("--order"),
     margins: marginColumn,
@@ -133,4 +155,54 @@ export function readTransactionsWithMargins(p: Parsed, file: string, marginColum
   const margins = read.margins ?? new Float64Array(read.lines.inputRows);
   for (let i = 0; i < margins.length; i++) if (margins[i] !== margins[i]) margins[i] = 0;
   return { tx: read.tx, lines: read.lines, margins };
+}
+
+/** A file's customers as the core's streaming summary sees them: the stream, and the ids of its customer numbering. */
+export interface StreamedCustomers {
+  stream: CustomerStream;
+  customerIds: CustomerId[];
+}
+
+/**
+ * The file's transactions summed per customer as they are read (`plan` says what to keep and count):
+ * what `tier rfm`, `fit` and `predict` need, in memory that grows with customers, not rows. Rows left
+ * out are listed on stderr as readTransactionsFile lists them, and a file with no usable row is an error.
+ * Line items (--quantity, --order) are read whole as the pane reads them (readLineItems), then summed.
+ */
+export function streamCustomersFile(p: Parsed, file: string, dayOrder: "mdy" | "dmy", plan: StreamPlan, m: Messages, err: Out): StreamedCustomers {
+  const stream = new CustomerStream(plan);
+  if (p.options.has("--quantity") || p.options.has("--order")) {
+    const tx = readTransactionsFile(p, file, dayOrder, m, err);
+    for (let i = 0; i < tx.validRows; i++) stream.add(tx.customer[i], tx.date[i], tx.amount[i], tx.sourceRow[i]);
+    return { stream, customerIds: tx.customerIds };
+  }
+  const names = transactionNames(p);
+  const read = loadTransactions(file, names, { fieldNames: names, dayOrder }, inputOptions(p, m), m, err, (o) => new StreamingBuilder(stream, o));
+  reportProblems(read.problems, read.inputRows, m, err);
+  if (stream.rows === 0) throw new CoreError("noData", { argument: file });
+  return { stream, customerIds: read.customerIds };
+}
+
+/**
+ * The file's customer summary (`tier rfm`, and `tier abc` by customer). Streamed (memory grows with
+ * customers, not rows) whenever the plan is known before the first row: with --as-of, or without a
+ * window. A window without --as-of starts N months before the latest purchase, which only the file's
+ * end tells: those runs keep the rows. `days`: count distinct purchase days (RFM's frequency by days).
+ */
+export function readCustomerSummary(p: Parsed, file: string, dayOrder: "mdy" | "dmy", options: SummaryOptions, days: boolean, m: Messages, err: Out): CustomerSummary {
+  if (options.asOf === undefined && options.windowMonths !== null && options.windowMonths !== undefined) {
+    return summarizeCustomers(readTransactionsFile(p, file, dayOrder, m, err), options);
+  }
+  throwFirst(windowProblems(options.windowMonths));
+  const { stream, customerIds } = streamCustomersFile(p, file, dayOrder, summaryPlan(options.asOf ?? 0, options, days), m, err);
+  return summaryFromStream(stream, customerIds, options);
+}
+
+/** The file's column names: --customer, --date, --amount. */
+function transactionNames(p: Parsed): TransactionNames {
+  return {
+    customers: p.options.get("--customer") ?? "customer_id",
+    dates: p.options.get("--date") ?? "date",
+    amounts: p.options.get("--amount") ?? "amount",
+  };
 }

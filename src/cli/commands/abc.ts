@@ -15,8 +15,9 @@ import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, inputOpti
 import { readFast } from "../input/fast";
 import { streamFile } from "../input/table";
 import { readNumberLines } from "../transactions-csv";
-import { TableWriter, formatNumber, type Cell } from "../output";
-import { AS_OF_OPTIONS, AS_OF_SPECS, summaryFromFile, wantsTransactions } from "../over-time";
+import { CsvBytes, TableWriter, csvField, csvTail, formatNumber, type Cell } from "../output";
+import { AS_OF_OPTIONS, AS_OF_SPECS, dateOption, wantsTransactions, windowOption, withOptionName } from "../over-time";
+import { readCustomerSummary } from "../transactions-file";
 
 /** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
 interface Values {
@@ -115,7 +116,12 @@ function valueColumn(p: Parsed, m: Messages, err: Out): AbcInput {
 
 /** With --as-of / --window-months: a transactions file, one value per customer, its revenue then (over the window). */
 function customerRevenue(p: Parsed, m: Messages, err: Out): AbcInput {
-  const { summary } = summaryFromFile(p, m, err);
+  const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
+  const options = { asOf: dateOption(p, "--as-of", m), windowMonths: windowOption(p, m) };
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
+  // Streamed into the core's per-customer summary (no row kept) unless a window has no --as-of.
+  const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, options, false, m, err));
   const ids = summary.customerIds.map(String);
   return { values: summary.totalAmount, ids, idName: "customer_id", valueName: "monetary", lines: null, firstLine: 1, log: new ProblemLog() };
 }
@@ -152,12 +158,44 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const up = p.flags.has("--next") ? abcUpgrade(values, result) : undefined;
   const header = [idName ?? "line", p.flags.has("--no-header") ? "value" : valueName, "class", "cumulative_share"];
   if (up) header.push("next_class", "gap");
-  const writer = new TableWriter(header, format, out);
   const row: Cell[] = new Array(header.length);
+  if (format === "csv") {
+    // Every field after the first is the same for equal values (ties share class, share and gap): each
+    // tie group's bytes are made once and reused, and lines go out as bytes (ten million rows hold far
+    // fewer distinct values; see docs/PERFORMANCE.md).
+    const csv = new CsvBytes(header, out);
+    let groups = 0;
+    for (let i = 0; i < values.length; i++) if (result.group[i] >= groups) groups = result.group[i] + 1;
+    const tails = new Array<Uint8Array | null>(groups).fill(null);
+    for (let i = 0; i < values.length; i++) {
+      const c = result.classes[i];
+      if (c === NO_CLASS) continue;
+      const g = result.group[i];
+      let tail = tails[g];
+      if (tail === null) {
+        fill(row, i, c);
+        tail = tails[g] = CsvBytes.encode(csvTail(row));
+      }
+      if (ids) csv.text(csvField(ids[i]));
+      else csv.digits(lineOf(i));
+      csv.bytes(tail);
+      csv.endLine();
+    }
+    csv.end();
+    return;
+  }
+  const writer = new TableWriter(header, format, out);
   for (let i = 0; i < values.length; i++) {
     const c = result.classes[i];
     if (c === NO_CLASS) continue;
     row[0] = ids ? ids[i] : lineOf(i);
+    fill(row, i, c);
+    writer.row(row);
+  }
+  writer.end();
+
+  /** The fields after the first for value i of class c. */
+  function fill(row: Cell[], i: number, c: number): void {
     row[1] = values[i];
     row[2] = ABC_LABELS[c];
     row[3] = result.cumulativeShare[i];
@@ -165,9 +203,7 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
       row[4] = up.next[i] < 0 ? "" : ABC_LABELS[up.next[i]];
       row[5] = up.next[i] < 0 ? "" : up.gap[i];
     }
-    writer.row(row);
   }
-  writer.end();
 }
 
 export const abc: Command = {

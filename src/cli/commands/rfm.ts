@@ -10,14 +10,13 @@ import { CoreError } from "../../core/cells/errors";
 import { isWideScoring, rfmCode, rfmInputs, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../../core/tiers/rfm";
 import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme } from "../../core/tiers/segments";
 import { tierTotals } from "../../core/tiers/totals";
-import { summarizeCustomers } from "../../core/transactions/summary";
 import type { Messages } from "../../i18n";
 import { segmentName } from "../../i18n/tier-names";
 import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, inputOptions, listOption, numberOption, type Command, type Out, type Parsed } from "../args";
 import { readTextTable, type TextTable } from "../input/table";
 import { TableWriter, type Cell } from "../output";
 import { AS_OF_SPECS, windowOption, withOptionName } from "../over-time";
-import { readTransactionsFile } from "../transactions-file";
+import { readCustomerSummary } from "../transactions-file";
 
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
@@ -45,9 +44,8 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
   const windowMonths = windowOption(p, m);
-  const tx = readTransactionsFile(p, file, dayOrder, m, err);
   // As of an earlier date: the rows after it are left out; a window counts F and M over its last N months.
-  const summary = withOptionName(() => summarizeCustomers(tx, { asOf, windowMonths }));
+  const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, { asOf, windowMonths }, frequencyBasis === "days", m, err));
   const breakpoints = { recency: listOption(p, "--r-breaks", m), frequency: listOption(p, "--f-breaks", m), monetary: listOption(p, "--m-breaks", m) };
   const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis, breakpoints });
   const seg = segmentCustomers(scores, scheme);

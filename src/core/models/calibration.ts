@@ -8,12 +8,16 @@
  * whose first purchase is later are not in the summary. Rows with a negative amount are returns, not
  * purchases: they are left out (and counted), so a refund neither adds a purchase nor lowers z̄. A zero
  * amount is a purchase (CDNOW has some).
+ *
+ * Built on the streaming per-customer summary (transactions/stream.ts), so `tier fit` and `tier predict`
+ * reading a file chunk by chunk and the functions reading a range compute it one way; a customer's spend
+ * adds in input order (before issue 12 it added in day order: the same sums for rows in date order).
  */
 import { serialToIsoDate } from "../cells/dates";
 import { CoreError } from "../cells/errors";
 import type { CustomerId } from "../cells/coerce";
 import type { Transactions } from "../transactions/model";
-import { groupDaysByCustomer } from "../transactions/summary";
+import { CustomerStream, type StreamPlan } from "../transactions/stream";
 
 export type TimeUnit = "day" | "week" | "month";
 
@@ -83,29 +87,41 @@ export interface CalibrationOptions {
 export function calibrationSummary(tx: Transactions, options: CalibrationOptions): CalibrationSummary {
   if (!isTimeUnit(options.unit)) throw new CoreError("badUnit", { unit: String(options.unit) });
   if (tx.validRows === 0) throw new CoreError("noData");
+  const stream = new CustomerStream(calibrationPlan(options.calibrationEnd));
+  const { customer, date, amount, sourceRow } = tx;
+  for (let i = 0; i < tx.validRows; i++) stream.add(customer[i], date[i], amount[i], sourceRow[i]);
+  return calibrationFromStream(stream, tx.customerIds, options);
+}
+
+/** The stream plan of a calibration summary: returns left out, rows after a given end left out, distinct days counted. */
+export function calibrationPlan(calibrationEnd: number | null | undefined): StreamPlan {
+  return { lastDay: calibrationEnd === null || calibrationEnd === undefined ? Infinity : Math.floor(calibrationEnd), countAfter: -Infinity, dropReturns: true, days: true };
+}
+
+/**
+ * The calibration summary of a stream fed under `calibrationPlan` (a file streamed by the CLI, or
+ * `calibrationSummary`'s transactions). Customers who bought by the end, in the caller's numbering
+ * (first appearance among every row). Sums add in input order.
+ */
+export function calibrationFromStream(stream: CustomerStream, ids: readonly CustomerId[], options: CalibrationOptions): CalibrationSummary {
+  if (!isTimeUnit(options.unit)) throw new CoreError("badUnit", { unit: String(options.unit) });
+  if (stream.rows === 0) throw new CoreError("noData");
   const perUnit = DAYS_PER_UNIT[options.unit];
-  const customers = tx.customerIds.length;
-  const purchases = withoutReturns(tx);
   // Only returns (every amount below 0): no purchase to date the calibration from (it once said
   // "'as_of' (0NaN-NaN-NaN) is before the first purchase").
-  if (purchases.customer.length === 0) throw new CoreError("onlyReturns", { argument: "amounts", rows: tx.validRows });
-  const { start, day, amount } = groupDaysByCustomer(purchases.customer, purchases.date, purchases.amount, customers);
-  let latest = -Infinity;
-  let earliest = Infinity;
-  for (let i = 0; i < day.length; i++) {
-    if (day[i] > latest) latest = day[i];
-    if (day[i] < earliest) earliest = day[i];
-  }
-  const end = Math.floor(options.calibrationEnd ?? latest);
+  if (stream.rows === stream.returns) throw new CoreError("onlyReturns", { argument: "amounts", rows: stream.rows });
+  const earliest = Math.floor(stream.minPurchase);
+  const end = Math.floor(options.calibrationEnd ?? stream.maxPurchase);
   if (end < earliest) {
     throw new CoreError("calibrationBeforeData", { end: serialToIsoDate(end), first: serialToIsoDate(earliest) });
   }
   // Customers who bought by the end, in input order.
   const kept: number[] = [];
-  for (let c = 0; c < customers; c++) if (start[c + 1] > start[c] && day[start[c]] <= end) kept.push(c);
+  for (let c = 0; c < stream.customers; c++) if (stream.hasKept(c)) kept.push(c);
   const n = kept.length;
+  const days = stream.purchaseDays();
   const out: CalibrationSummary = {
-    customerIds: kept.map((c) => tx.customerIds[c]),
+    customerIds: kept.map((c) => ids[c]),
     unit: options.unit,
     calibrationEnd: end,
     x: new Float64Array(n),
@@ -115,52 +131,23 @@ export function calibrationSummary(tx: Transactions, options: CalibrationOptions
     firstPurchase: new Float64Array(n),
     lastPurchase: new Float64Array(n),
     totalSpend: new Float64Array(n),
-    returns: tx.validRows - purchases.customer.length,
+    returns: stream.returns,
   };
   for (let k = 0; k < n; k++) {
     const c = kept[k];
-    const from = start[c];
-    const first = day[from];
-    let last = first;
-    let days = 1;
-    let firstDaySpend = 0;
-    let total = 0;
-    for (let i = from; i < start[c + 1] && day[i] <= end; i++) {
-      if (day[i] !== last) {
-        days++;
-        last = day[i];
-      }
-      if (day[i] === first) firstDaySpend += amount[i];
-      total += amount[i];
-    }
+    const first = Math.floor(stream.first(c));
+    const last = Math.floor(stream.last(c));
+    const total = stream.total(c);
     // The finite-number rule for sums: a customer's spend past the largest double is refused.
     if (total - total !== 0) throw new CoreError("sumOverflow", { field: "amounts", row: -1, value: "" });
-    const repeats = days - 1;
+    const repeats = days[c] - 1;
     out.x[k] = repeats;
     out.tx[k] = (last - first) / perUnit;
     out.T[k] = (end - first) / perUnit;
-    out.zbar[k] = repeats > 0 ? (total - firstDaySpend) / repeats : 0;
+    out.zbar[k] = repeats > 0 ? (total - stream.firstDaySpend(c)) / repeats : 0;
     out.firstPurchase[k] = first;
     out.lastPurchase[k] = last;
     out.totalSpend[k] = total;
   }
   return out;
-}
-
-/** The rows with an amount ≥ 0 (all of them, without copying, when there are no returns). */
-function withoutReturns(tx: Transactions): { customer: Int32Array; date: Float64Array; amount: Float64Array } {
-  const n = tx.validRows;
-  let kept = 0;
-  for (let i = 0; i < n; i++) if (tx.amount[i] >= 0) kept++;
-  if (kept === n) return tx;
-  const customer = new Int32Array(kept);
-  const date = new Float64Array(kept);
-  const amount = new Float64Array(kept);
-  for (let i = 0, k = 0; i < n; i++) {
-    if (!(tx.amount[i] >= 0)) continue;
-    customer[k] = tx.customer[i];
-    date[k] = tx.date[i];
-    amount[k++] = tx.amount[i];
-  }
-  return { customer, date, amount };
 }

@@ -23,10 +23,10 @@
  * order, the curve's yields running sums in rank order). The cuts and the basis given in the
  * options are ignored by the computed method.
  */
-import { bisectLeft } from "d3-array";
 import { abcCurveLimits, type AbcLimits } from "./abc-curve";
 import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
 import { reachGap } from "../math/gaps";
+import { tieGroups } from "../math/ties";
 import { SHARE_TOLERANCE } from "../math/tolerance";
 import type { UpgradeGaps } from "./upgrade";
 
@@ -62,6 +62,11 @@ export interface AbcResult {
   totals: [AbcClassTotals, AbcClassTotals, AbcClassTotals];
   /** Indices of zero or negative values (class C). */
   nonPositive: number[];
+  /**
+   * Per value: its tie group (equal values share one, numbered by value ascending), −1 for a blank.
+   * Everything written for a value is the same across its group, so a writer can format it once per group.
+   */
+  group: Int32Array;
   aCut: number;
   bCut: number;
   basis: AbcBasis;
@@ -129,7 +134,7 @@ export function classifyAbc(values: ArrayLike<number>, options: AbcOptions = {})
 /** The computed method (see the module comment and abc-curve.ts). */
 function classifyComputed(values: ArrayLike<number>): AbcResult {
   const ranked = rankValues(values, "value");
-  const { ascending } = ranked;
+  const ascending = ranked.ascending();
   const counted = ascending.length;
   const descending = new Float64Array(counted);
   for (let k = 0; k < counted; k++) descending[k] = Math.max(ascending[counted - 1 - k], 0);
@@ -144,63 +149,65 @@ function classifyComputed(values: ArrayLike<number>): AbcResult {
 /**
  * The values ranked from the largest down, per distinct value (ascending, the order binary search
  * needs): the share strictly above it and up to it (on `basis`), and how many values are strictly
- * larger. Rank by value with a native numeric sort (no index comparator: a million values sort in
- * tens of milliseconds), then walk the distinct values from the largest down.
+ * larger. The values are grouped by tie (math/ties.ts), then the distinct values walked from the
+ * largest down; each value's class and shares are its group's, with no search.
  */
 function rankValues(values: ArrayLike<number>, basis: AbcBasis) {
   const n = values.length;
-  const sorted = new Float64Array(n);
   let counted = 0;
   let positiveTotal = 0;
   let negativeTotal = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v !== v) continue;
-    sorted[counted++] = v;
+    counted++;
     if (v > 0) positiveTotal += v;
     else negativeTotal += v;
     // The finite-number rule for sums: the shares and the class totals are sums of these; one that
     // passes the largest double is a problem of the row that took it there, never a silent Infinity.
     if (positiveTotal === Infinity || negativeTotal === -Infinity) throw new CoreError("sumOverflow", { field: "values", row: i, value: v });
   }
-  const ascending = sorted.subarray(0, counted).sort();
-  const distinct: number[] = [];
-  const groupBefore: number[] = [];
-  const groupAfter: number[] = [];
-  const groupAboveCount: number[] = [];
+  // Tie groups (math/ties.ts: hashed, only the distinct values sorted; on ten million values V8's
+  // numeric sort of a Float64Array took seconds). Equal values (−0 and 0 too) are one group.
+  const { distinct, size, group } = tieGroups(values);
+  const groups = distinct.length;
+  // Per group (numbered by value ascending): the share strictly above it and up to it, how many are larger.
+  const groupBefore = new Float64Array(groups);
+  const groupAfter = new Float64Array(groups);
+  const groupAboveCount = new Int32Array(groups);
   const shareOf = (weight: number) => (basis === "value" ? (positiveTotal > 0 ? weight / positiveTotal : 0) : weight / counted);
   let above = 0; // value (or count) strictly above the current group
-  for (let end = counted; end > 0; ) {
-    const v = ascending[end - 1];
-    let start = end - 1;
-    while (start > 0 && ascending[start - 1] === v) start--;
-    const groupSize = end - start;
-    const weight = basis === "value" ? Math.max(v, 0) * groupSize : groupSize;
-    distinct.push(v);
-    groupBefore.push(shareOf(above));
-    groupAfter.push(Math.min(shareOf(above + weight), 1));
-    groupAboveCount.push(counted - end);
+  let larger = 0;
+  for (let g = groups - 1; g >= 0; g--) {
+    const v = distinct[g];
+    const weight = basis === "value" ? Math.max(v, 0) * size[g] : size[g];
+    groupBefore[g] = shareOf(above);
+    groupAfter[g] = Math.min(shareOf(above + weight), 1);
+    groupAboveCount[g] = larger;
     above += weight;
-    end = start;
+    larger += size[g];
   }
-  distinct.reverse();
-  groupBefore.reverse();
-  groupAfter.reverse();
-  groupAboveCount.reverse();
+  /** The counted values ascending, each as often as it occurs (the computed method's curve). */
+  const ascending = (): Float64Array => {
+    const out = new Float64Array(counted);
+    for (let g = 0, k = 0; g < groups; g++) out.fill(distinct[g], k, (k += size[g]));
+    return out;
+  };
   const shareBefore = new Float64Array(n).fill(NaN);
   const cumulativeShare = new Float64Array(n).fill(NaN);
   const nonPositive: number[] = [];
-  /** Classes from a rule on (value, its distinct group); NaN is NO_CLASS. Fills the shares too. */
+  /** Classes from a rule on (value, its distinct group), decided once per group; NaN is NO_CLASS. Fills the shares too. */
   const assign = (classOf: (v: number, group: number) => number): Uint8Array => {
+    const groupClass = new Uint8Array(groups);
+    for (let g = 0; g < groups; g++) groupClass[g] = classOf(distinct[g], g);
     const classes = new Uint8Array(n).fill(NO_CLASS);
     for (let i = 0; i < n; i++) {
-      const v = values[i];
-      if (v !== v) continue;
-      const g = bisectLeft(distinct, v);
-      classes[i] = classOf(v, g);
+      const g = group[i];
+      if (g < 0) continue;
+      classes[i] = groupClass[g];
       shareBefore[i] = groupBefore[g];
       cumulativeShare[i] = groupAfter[g];
-      if (v <= 0) nonPositive.push(i);
+      if (values[i] <= 0) nonPositive.push(i);
     }
     return classes;
   };
@@ -216,7 +223,7 @@ function rankValues(values: ArrayLike<number>, basis: AbcBasis) {
       t.valueShare = positiveTotal > 0 ? t.value / positiveTotal : 0;
       t.countShare = counted > 0 ? t.count / counted : 0;
     }
-    return { classes, shareBefore, cumulativeShare, totals, nonPositive };
+    return { classes, shareBefore, cumulativeShare, group, totals, nonPositive };
   };
   return { ascending, groupBefore, groupAboveCount, assign, result };
 }

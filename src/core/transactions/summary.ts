@@ -15,6 +15,7 @@ import { serialToIsoDate } from "../cells/dates";
 import { CoreError, throwFirst } from "../cells/errors";
 import type { CustomerId } from "../cells/coerce";
 import { transactionsUpTo, type Transactions } from "./model";
+import { CustomerStream, type StreamPlan } from "./stream";
 import { windowExclusiveStart, windowProblems } from "./window";
 
 export interface CustomerSummary {
@@ -91,59 +92,91 @@ function renumberByFirstRow(tx: Transactions): Transactions {
 export function summarizeCustomers(full: Transactions, options: SummaryOptions = {}): CustomerSummary {
   throwFirst(windowProblems(options.windowMonths));
   if (full.validRows === 0) throw new CoreError("noData");
-  const tx = transactionsAsOf(full, options.asOf);
-  const customers = tx.customerIds.length;
-  const rows = tx.validRows;
-  const first = new Float64Array(customers).fill(Infinity);
-  const last = new Float64Array(customers).fill(-Infinity);
+  const { customer, date, amount, sourceRow } = full;
+  const rows = full.validRows;
+  let latest = -Infinity;
+  if (options.asOf === null || options.asOf === undefined) for (let i = 0; i < rows; i++) if (date[i] > latest) latest = date[i];
+  const stream = new CustomerStream(summaryPlan(options.asOf ?? latest, options, false));
+  for (let i = 0; i < rows; i++) stream.add(customer[i], date[i], amount[i], sourceRow[i]);
+  const summary = summaryFromStream(stream, full.customerIds, options);
+  let purchaseDays: Int32Array | undefined;
+  const order = stream.order();
+  // Distinct days need a log that most runs (frequency = orders) never use: made on first read.
+  return Object.defineProperty(summary, "purchaseDays", {
+    get: () => {
+      if (purchaseDays) return purchaseDays;
+      const again = new CustomerStream(summaryPlan(summary.asOf, options, true));
+      for (let i = 0; i < rows; i++) again.add(customer[i], date[i], amount[i], sourceRow[i]);
+      return (purchaseDays = inOrder(again.purchaseDays(), order));
+    },
+  });
+}
+
+/**
+ * The stream plan of a summary as of `asOf` (a serial; the latest purchase when none was given):
+ * with an analysis date given, later rows are left out; a window counts from its exclusive start.
+ */
+export function summaryPlan(asOf: number, options: SummaryOptions, days: boolean): StreamPlan {
+  const given = options.asOf !== null && options.asOf !== undefined;
+  return { lastDay: given ? Math.floor(asOf) : Infinity, countAfter: windowExclusiveStart(Math.floor(asOf), options.windowMonths ?? null), dropReturns: false, days };
+}
+
+function inOrder(perIndex: Int32Array, order: Int32Array): Int32Array {
+  return Int32Array.from(order, (c) => perIndex[c]);
+}
+
+/**
+ * The summary from a stream fed under `summaryPlan` (its asOf known before the first row: given, or
+ * without a window the latest purchase, which only the end tells and nothing before the end needs).
+ * Customers are those with a row on or before asOf, in the order of their first such row. Throws
+ * asOfBeforeData when nobody had bought by asOf, sumOverflow naming the row whose amount took a
+ * customer's total past the largest double. purchaseDays: the stream's when it counted them.
+ */
+export function summaryFromStream(stream: CustomerStream, ids: readonly CustomerId[], options: SummaryOptions): CustomerSummary {
+  if (stream.rows === 0) throw new CoreError("noData");
+  if (stream.kept === 0) {
+    throw new CoreError("asOfBeforeData", { asOf: serialToIsoDate(options.asOf ?? stream.maxAll), first: serialToIsoDate(stream.minAll) });
+  }
+  const order = stream.order();
+  const customers = order.length;
+  const asOf = Math.floor(options.asOf ?? stream.maxKept);
+  for (let k = 0; k < customers; k++) {
+    const bad = stream.overflow.get(order[k]);
+    if (bad) throw new CoreError("sumOverflow", { field: "amounts", row: bad.row, value: bad.amount });
+  }
+  const first = new Float64Array(customers);
+  const last = new Float64Array(customers);
   const orders = new Int32Array(customers);
   const total = new Float64Array(customers);
-  const { customer, date, amount } = tx;
-  let latest = -Infinity;
-  for (let i = 0; i < rows; i++) {
-    const d = date[i];
-    if (d > latest) latest = d;
-  }
-  const asOf = Math.floor(options.asOf ?? latest);
-  const windowMonths = options.windowMonths ?? null;
-  // Rows count toward orders and amounts when their day is after `after` (−Infinity: every row).
-  const after = windowExclusiveStart(asOf, windowMonths);
-  for (let i = 0; i < rows; i++) {
-    const c = customer[i];
-    const d = date[i];
-    if (d < first[c]) first[c] = d;
-    if (d > last[c]) last[c] = d;
-    if (Math.floor(d) > after) {
-      orders[c]++;
-      total[c] += amount[i];
-    }
-  }
-  checkTotals(total, customer, amount, tx.sourceRow, rows, "amounts", date, after);
   const average = new Float64Array(customers);
   const recency = new Float64Array(customers);
   const tenure = new Float64Array(customers);
-  for (let c = 0; c < customers; c++) {
+  for (let k = 0; k < customers; k++) {
+    const c = order[k];
+    first[k] = stream.first(c);
+    last[k] = stream.last(c);
+    orders[k] = stream.orders(c);
+    total[k] = stream.total(c);
     // No purchase in the window: frequency and monetary 0, the average too (never 0/0).
-    average[c] = orders[c] > 0 ? total[c] / orders[c] : 0;
-    recency[c] = asOf - Math.floor(last[c]);
-    tenure[c] = asOf - Math.floor(first[c]);
+    average[k] = orders[k] > 0 ? total[k] / orders[k] : 0;
+    recency[k] = asOf - Math.floor(last[k]);
+    tenure[k] = asOf - Math.floor(first[k]);
   }
   let purchaseDays: Int32Array | undefined;
   return {
-    customerIds: tx.customerIds,
+    customerIds: CustomerStream.idsIn(order, ids),
     asOf,
     firstPurchase: first,
     lastPurchase: last,
     orders,
-    // Distinct days need a grouping pass that most runs (frequency = orders) never use: made on first read.
     get purchaseDays() {
-      return (purchaseDays ??= countPurchaseDays(customer, date, tx.amount, customers, after));
+      return (purchaseDays ??= inOrder(stream.purchaseDays(), order));
     },
     totalAmount: total,
     averageAmount: average,
     recencyDays: recency,
     tenureDays: tenure,
-    windowMonths,
+    windowMonths: options.windowMonths ?? null,
   };
 }
 
@@ -232,17 +265,4 @@ export function groupDaysByCustomer(
     }
   }
   return { start, day, amount: amt };
-}
-
-/** Distinct purchase days per customer, counting days after `after` (the window's exclusive start). */
-function countPurchaseDays(customer: Int32Array, date: Float64Array, amount: Float64Array, customers: number, after: number): Int32Array {
-  const { start, day } = groupDaysByCustomer(customer, date, amount, customers);
-  const out = new Int32Array(customers);
-  for (let c = 0; c < customers; c++) {
-    const to = start[c + 1];
-    let distinct = 0;
-    for (let i = start[c]; i < to; i++) if (day[i] > after && (i === start[c] || day[i] !== day[i - 1])) distinct++;
-    out[c] = distinct;
-  }
-  return out;
 }
