@@ -6,7 +6,9 @@
  * heat-map colour scale. Everything checked against the core run here on the same rows.
  */
 import { describe, expect, it } from "vitest";
+import { PREDICT_DEFAULTS } from "../../src/core/analysis/predictions";
 import { readCustomers } from "../../src/core/analysis/rows";
+import { runTiering } from "../../src/core/analysis/run";
 import { cohortTable } from "../../src/core/over-time/cohort";
 import { buildHistory } from "../../src/core/over-time/history";
 import { moversBetween } from "../../src/core/over-time/movers";
@@ -95,11 +97,31 @@ describe("Rebuild history", () => {
     // Freezing changed somebody's tier: the thresholds of January, not each month's own.
     expect(core.snapshots.some((_, k) => tiersOf(core, k).join() !== tiersOf(free, k).join())).toBe(true);
     await expect(port.rebuildHistory(settings(), { every: "month", from: null, to: null, freezeAt: "2024-02-15" }, { locale: "en" })).rejects.toThrow(/2024-02-15/);
-    const score = scoreSettings(["monetary"]);
-    await expect(port.rebuildHistory(settings({ summaryBy: "score", score }), { every: "month", from: null, to: null, freezeAt: null }, { locale: "en" })).rejects.toThrow(
-      en.overTimePane.errors.scoreHistory,
-    );
+    // Issue 14 §2 (score bands rebuilt, this file's former refusal changed): a score on predictions is still said, not rebuilt, and
+    // score bands have no cut points to freeze.
+    const onPredictions = settings({ summaryBy: "score", score: scoreSettings(["pAlive"]), predict: PREDICT_DEFAULTS });
+    await expect(port.rebuildHistory(onPredictions, { every: "month", from: null, to: null, freezeAt: null }, { locale: "en" })).rejects.toThrow(en.overTimePane.errors.scoreHistory);
+    const score = settings({ summaryBy: "score", score: scoreSettings(["monetary"]) });
+    await expect(port.rebuildHistory(score, { every: "month", from: null, to: null, freezeAt: "first" }, { locale: "en" })).rejects.toThrow(en.overTimePane.errors.freezeScore);
     await expect(port.rebuildHistory(settings(), { every: "days", days: 0, from: null, to: null, freezeAt: null }, { locale: "en" })).rejects.toThrow(/0/);
+  });
+
+  it("rebuilds score bands: each snapshot is a Run's tiering as of its date (issue 14 §2)", async () => {
+    const { book: b, port } = book();
+    const score = scoreSettings([["recency", 1, "lower"], "frequency", ["monetary", 2]]);
+    const report = await port.rebuildHistory(settings({ summaryBy: "score", score }), { every: "month", from: null, to: null, freezeAt: null }, { locale: "en" });
+    expect(report.snapshots.length).toBeGreaterThanOrEqual(11);
+    expect(report.frozenAt).toBeNull();
+    const cells = { customers: ROWS.map((r) => r[0]), dates: ROWS.map((r) => r[1]), amounts: ROWS.map((r) => r[2]) };
+    for (const s of report.snapshots) {
+      const asOf = Math.round(Date.parse(s.asOf) / 86400000) + 25569;
+      const run = runTiering(cells, { tierBy: "score", score, asOf });
+      const keys = new Map(run.tiers.map((t) => [t.index, t.key]));
+      const saved = coreSnapshot(b, s.id, asOf);
+      expect(saved.ids).toEqual(run.customerIds.map(String));
+      expect(saved.tiers).toEqual(Array.from(run.tierOf, (t) => keys.get(t) ?? ""));
+    }
+    expect(new Set(history(b).snapshots.map((r) => r.tierBy))).toEqual(new Set(["score"]));
   });
 
   it("honours Cancel before writing: the history is as it was", async () => {
