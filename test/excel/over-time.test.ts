@@ -102,7 +102,7 @@ describe("Rebuild history", () => {
     const onPredictions = settings({ summaryBy: "score", score: scoreSettings(["pAlive"]), predict: PREDICT_DEFAULTS });
     await expect(port.rebuildHistory(onPredictions, { every: "month", from: null, to: null, freezeAt: null }, { locale: "en" })).rejects.toThrow(en.overTimePane.errors.scoreHistory);
     const score = settings({ summaryBy: "score", score: scoreSettings(["monetary"]) });
-    await expect(port.rebuildHistory(score, { every: "month", from: null, to: null, freezeAt: "first" }, { locale: "en" })).rejects.toThrow(en.overTimePane.errors.freezeScore);
+    await expect(port.rebuildHistory(score, { every: "month", from: null, to: null, freezeAt: "first" }, { locale: "en" })).rejects.toThrow(en.overTimeGaps.freezeScore);
     await expect(port.rebuildHistory(settings(), { every: "days", days: 0, from: null, to: null, freezeAt: null }, { locale: "en" })).rejects.toThrow(/0/);
   });
 

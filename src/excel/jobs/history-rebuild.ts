@@ -116,7 +116,7 @@ export function rebuildHistory(host: ExcelHost, given: AnalysisSettings, request
     if (tx.validRows === 0) throw new WorkbookError(m.workbook.errors.noRows);
     const tiering = historyTiering(customers, columns, analysis);
     // Score bands (and ABC by margin) are set within each snapshot: no cut points to freeze (said, not ignored).
-    if (tiering.by === "custom" && request.freezeAt !== null) throw new WorkbookError(m.overTimePane.errors.freezeScore);
+    if (tiering.by === "custom" && request.freezeAt !== null) throw new WorkbookError(m.overTimeGaps.freezeScore);
     const every = request.every === "days" ? { days: request.days ?? NaN } : request.every;
     // "first" and "last" freeze at the first and last dates built: the core's dates for this range.
     const span = purchaseSpan(tx);

@@ -20,6 +20,7 @@ import { trust } from "./trust";
 import { chartText } from "./chart-text";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
+import { overTimeGaps } from "./over-time-gaps";
 import type { Widen } from "../widen";
 
 export const en = {
@@ -35,6 +36,7 @@ export const en = {
   ...hostile,
   ...overTime,
   ...overTimePane,
+  ...overTimeGaps,
   ...predictRest,
   ...trust,
 };

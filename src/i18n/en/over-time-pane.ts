@@ -161,8 +161,6 @@ export const overTimePane = {
       differentTiering: "The two snapshots were tiered differently; choose two tiered the same way.",
       scoreHistory:
         "The history cannot be rebuilt with a score that uses predicted CLV or P(alive): the models would have to be fitted again at every date. Take those measures out of the score, or summarise by RFM segments or ABC classes, to rebuild.",
-      freezeScore:
-        'Cut points can be frozen for RFM segments and for ABC classes by revenue or orders. Score bands (and ABC classes by margin) are set within each snapshot, so there is nothing to freeze: choose "Each snapshot its own".',
       badFreeze: (value: string) => `The cut points cannot be frozen at "${value}": it is not a date. Choose a snapshot from the list.`,
       noCohorts: "No purchases to group into cohorts.",
     },

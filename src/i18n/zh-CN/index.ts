@@ -14,6 +14,7 @@ import { trust } from "./trust";
 import { chartText } from "./chart-text";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
+import { overTimeGaps } from "./over-time-gaps";
 
 export const zhCN: Messages = {
   ...shared,
@@ -28,6 +29,7 @@ export const zhCN: Messages = {
   ...hostile,
   ...overTime,
   ...overTimePane,
+  ...overTimeGaps,
   ...predictRest,
   ...trust,
 };

@@ -150,7 +150,6 @@ export const overTimePane: OverTimePaneMessages = {
       notEarlier: (before: string, after: string) => `较早的快照（${before}）必须早于较晚的快照（${after}）。`,
       differentTiering: "两个快照的分层方式不同；请选择分层方式相同的两个快照。",
       scoreHistory: "评分使用了预测 CLV 或存活概率时无法重建历史：那需要在每个日期重新拟合模型。请从评分中去掉这两项，或按 RFM 分群或 ABC 分类汇总，再重建。",
-      freezeScore: "只有 RFM 分群和按收入或订单数划分的 ABC 分类可以冻结切分点。评分等级（以及按毛利划分的 ABC 分类）在每个快照内各自确定，没有可冻结的切分点：请选择“每个快照使用自己的切分点”。",
       badFreeze: (value: string) => `无法按“${value}”冻结切分点：它不是日期。请从列表中选择一个快照。`,
       noCohorts: "没有可划分同期群的购买记录。",
     },
