@@ -374,6 +374,11 @@ export interface MoversReport {
   tiers: string[];
   /** Customers per (was, now) pair with any: what the filter "was A, now C" will show. "" is no tier (new or gone). */
   pairs: { was: string; now: string; customers: number }[];
+  /**
+   * With the pane's Predict settings: the P(alive) and predicted CLV columns' date (null when left out), the note
+   * above the table (what they are, or why they are left out) and the fit's diagnostics. Absent or null without.
+   */
+  predicted?: { asOf: string | null; note: string; diagnostics: { code: string; message: string }[] } | null;
 }
 
 export interface TrendsReport {
@@ -394,6 +399,8 @@ export type CohortMeasure = "customers" | "revenue";
 export interface CohortRequest {
   by: CohortBy;
   measure: CohortMeasure;
+  /** One triangle per first tier (the tier at the end of the first period, tiered as the summary is); absent: whole cohorts. */
+  firstTier?: boolean;
 }
 
 export interface CohortsReport {
@@ -403,6 +410,8 @@ export interface CohortsReport {
   periods: number;
   quality: DataQuality;
   chart: string;
+  /** With the split: how many first tiers have a triangle; null for whole cohorts. */
+  firstTiers?: number | null;
 }
 
 /**
@@ -439,7 +448,7 @@ export interface WorkbookPort {
    */
   rebuildHistory(settings: AnalysisSettings, request: HistoryRequest, options: HistoryOptions): Promise<HistoryReport>;
   /** Writes the "Movers" sheet: one row per customer of either snapshot, an Excel table. */
-  writeMovers(beforeId: string, afterId: string, locale: Locale): Promise<MoversReport>;
+  writeMovers(beforeId: string, afterId: string, locale: Locale, settings?: AnalysisSettings | null): Promise<MoversReport>;
   /** Filters the Movers table to "was `was`, now `now`" (tier labels as the table shows them, "" for none; null: any). */
   filterMovers(was: string | null, now: string | null, locale: Locale): Promise<void>;
   /** Writes the "Tier trends" sheet over the history's snapshots tiered as the latest one, with a line and a stacked-area chart. */

@@ -76,3 +76,28 @@ export function cohortsByFirstTier(tx: Transactions, options: Omit<CohortOptions
     .filter((t) => t.rows.length > 0);
   return { table, triangles, tiers: first.names, ordered: first.ordered };
 }
+
+/**
+ * Each first tier's retention pooled over its cohorts: per period since the first, the customers active over
+ * the customers of the cohorts that have reached it (measure customers), or their revenue over those cohorts'
+ * first-period revenue (measure revenue). One curve per tier, for a chart that compares tiers rather than
+ * cohorts; NaN where no cohort has reached the period (or, for revenue, the first period had none).
+ */
+export function pooledRetention(split: FirstTierCohorts): { tier: string; values: number[] }[] {
+  const width = split.table.width;
+  const revenue = split.table.measure === "revenue";
+  return split.triangles.map((t) => {
+    const values: number[] = [];
+    for (let k = 0; k < width; k++) {
+      let top = 0;
+      let base = 0;
+      for (const r of t.rows) {
+        if (k >= r.values.length) continue;
+        top += revenue ? r.revenue[k] : r.active[k];
+        base += revenue ? r.revenue[0] : r.customers;
+      }
+      values.push(base > 0 ? top / base : NaN);
+    }
+    return { tier: t.tier, values };
+  });
+}

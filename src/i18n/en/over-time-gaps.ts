@@ -21,8 +21,6 @@ export const overTimeGaps = {
       /** The note when the settings predict but the columns are left out, and why. */
       notPredicted: (reason: string) => `P(alive) and predicted CLV are left out: ${reason}`,
       otherSource: "the later snapshot was made from another data source than the one the pane reads now.",
-      /** The pane's line under the counts. */
-      predictedLine: (asOf: string) => `With P(alive) and predicted CLV as of ${asOf}.`,
     },
     cli: {
       predictNeedsTransactions:
@@ -39,6 +37,7 @@ export const overTimeGaps = {
       /** The pane's done line with the split. */
       doneSplit: (sheet: string, tiers: number) => `One triangle for each of ${tiers} first tiers is on the sheet "${sheet}".`,
       /** TIER.COHORT's header of the first-tier column. */
+      pooledChart: "Retention by first tier (its cohorts together)",
       firstTierColumn: "First tier",
       badFirstTier: (value: string) => `'first_tier' is "${value}"; use segment (RFM segments) or abc (ABC classes by revenue), or leave it empty for whole cohorts.`,
     },

@@ -12,7 +12,6 @@ export const overTimeGaps: OverTimeGapsMessages = {
         `存活概率和预测 CLV 均以较晚的快照（${asOf}）为准：按任务窗格的预测设置，用截至该日的数据拟合 ${model}。届时已流失的客户没有这两项。`,
       notPredicted: (reason) => `未包含存活概率和预测 CLV：${reason}`,
       otherSource: "较晚的快照来自另一个数据源，而不是任务窗格当前读取的数据源。",
-      predictedLine: (asOf) => `含截至 ${asOf} 的存活概率和预测 CLV。`,
     },
     cli: {
       predictNeedsTransactions: "--predict 需要按较晚快照的日期在交易文件上拟合模型：请给出一个交易文件（tier movers FILE.csv --predict），而不是两个快照文件。",
@@ -23,6 +22,7 @@ export const overTimeGaps: OverTimeGapsMessages = {
       triangleTitle: (tier) => `首个分层：${tier}`,
       splitNote: "首个分层：客户在首次购买所在时期末的分层，与当时已知的全部客户一起分层，与在该日运行分析的结果相同。",
       doneSplit: (sheet, tiers) => `工作表“${sheet}”上有 ${tiers} 个首个分层各自的三角表。`,
+      pooledChart: "按首个分层的留存（合并其各同期群）",
       firstTierColumn: "首个分层",
       badFirstTier: (value) => `'first_tier' 为“${value}”；请使用 segment（RFM 分群）或 abc（按收入的 ABC 分类），或留空以查看整个同期群。`,
     },

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { serialToIsoDate } from "../../../src/core/cells/dates";
 import { cohortTable } from "../../../src/core/over-time/cohort";
-import { cohortsByFirstTier, firstTiers } from "../../../src/core/over-time/first-tier";
+import { cohortsByFirstTier, firstTiers, pooledRetention } from "../../../src/core/over-time/first-tier";
 import type { HistoryTiering } from "../../../src/core/over-time/history";
 import { classifyAbc } from "../../../src/core/tiers/abc";
 import { readTransactions } from "../../../src/core/transactions/read";
@@ -87,5 +87,22 @@ describe("cohortsByFirstTier", () => {
 
   it("checks the options before building anything", () => {
     expectCoreError(() => cohortsByFirstTier(table(1, 50), { by: "week" as never }, ABC), "badCohortBy");
+  });
+});
+
+describe("pooledRetention", () => {
+  it("is each tier's active customers over the customers of the cohorts reaching the period", () => {
+    const split = cohortsByFirstTier(table(9, 600), { by: "quarter" }, ABC);
+    const pooled = pooledRetention(split);
+    expect(pooled.map((p) => p.tier)).toEqual(split.triangles.map((t) => t.tier));
+    for (const [i, p] of pooled.entries()) {
+      const rows = split.triangles[i].rows;
+      expect(p.values[0]).toBe(1);
+      const k = 1;
+      const reach = rows.filter((r) => r.values.length > k);
+      expect(p.values[k]).toBeCloseTo(reach.reduce((n, r) => n + r.active[k], 0) / reach.reduce((n, r) => n + r.customers, 0), 12);
+      // The last period only the oldest cohort reaches (when it is in this tier).
+      expect(p.values.length).toBe(split.table.width);
+    }
   });
 });

@@ -73,6 +73,11 @@ function MoversResult({ m, state, actions, off }: { m: Messages; state: OverTime
           </div>
         ))}
       </dl>
+      {report.predicted && (
+        <Caption1 as="p" className={styles.text} data-testid="movers-predicted">
+          {report.predicted.note}
+        </Caption1>
+      )}
       <div role="group" aria-labelledby="tiering-movers-filter" className={styles.part}>
         <Body1Strong as="h4" id="tiering-movers-filter" className={styles.subheading}>
           {t.filterHeading}
