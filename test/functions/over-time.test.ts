@@ -129,7 +129,7 @@ describe("=TIER.COHORT first_tier, as Excel on the web and on Windows deliver th
     expect(split[0][1]).toBe("First tier");
     expect(split.slice(1).reduce((n, r) => n + (r[2] as number), 0)).toBe(6);
     setDisplayLanguage("zh-CN");
-    expect(cohortXl(customers, dates, amounts, "quarter", "customers", "rfm")[0][1]).toBe("首个分层");
+    expect(cohortXl(customers, dates, amounts, "quarter", "customers", "rfm")[0][1]).toBe("首个层级");
     setDisplayLanguage(undefined);
     expect(excelError(() => cohortXl(customers, dates, amounts, omitted, omitted, "score")).message).toBe(
       `'first_tier' is "score"; use segment (RFM segments) or abc (ABC classes by revenue), or leave it empty for whole cohorts.`,
