@@ -1,12 +1,14 @@
 /**
  * Figures for docs/PERFORMANCE.md "Over time in the workbook" (issue 14): the pane's jobs on the stand-in with
  * CDNOW_master's 18 months (69,659 rows, 23,570 customers) — Rebuild history at every month-end (18 snapshots,
- * 424,260 history rows), Movers between the last two, its filter, Tier trends over the 18, Cohorts by month — each
+ * 424,260 history rows), Movers between the last two (and again with Predict on: P(alive) and CLV as of the later
+ * month), its filter, Tier trends over the 18, Cohorts by month (and split by first tier) — each
  * job's wall time, sync() calls, request and response bytes (the largest of each).
  * Run: npx esbuild scripts/bench-over-time.ts --bundle --platform=node --outfile=.bench/over-time.cjs && node .bench/over-time.cjs
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PREDICT_DEFAULTS } from "../src/core/analysis/predictions";
 import { createWorkbookPort } from "../src/excel/jobs";
 import type { AnalysisSettings } from "../src/excel/port";
 import { cdnowAllSheets, CDNOW_ALL } from "../src/preview/datasets";
@@ -55,6 +57,8 @@ async function main() {
   await measure("filterMovers (was A, now B)", () => port.filterMovers("A", "B", "en"));
   await measure("writeTrends (18 snapshots)", () => port.writeTrends("en"));
   await measure("writeCohorts (by month)", () => port.writeCohorts(settings, { by: "month", measure: "customers" }, "en"));
+  await measure("writeMovers with Predict (last two)", () => port.writeMovers(ids.at(-2)!, ids.at(-1)!, "en", { ...settings, predict: PREDICT_DEFAULTS }));
+  await measure("writeCohorts split by first tier", () => port.writeCohorts(settings, { by: "month", measure: "customers", firstTier: true }, "en"));
   await measure("rebuildHistory again (replaces 18)", () => port.rebuildHistory(settings, { every: "month", from: null, to: null, freezeAt: null }, { locale: "en" }));
   console.log(JSON.stringify({ snapshots: ids.length, historyRows: rebuilt.snapshots.reduce((n, s) => n + s.customers, 0), figures }, null, 2));
 }

@@ -7,15 +7,20 @@
  *   trends                   tierTrends on that history
  *   movers                   historyMovers between the last two month-ends
  *   cohort_month             the monthly cohort table
+ *   cohort_first_tier        the monthly cohorts split by first tier (ABC at each month-end: a history, then the split)
+ *   movers_predict           P(alive) and CLV on the last two month-ends' movers (one BG/NBD + Gamma-Gamma fit)
  * The issue's budgets: the history ≤ 3 s, the cohort table ≤ 300 ms.
  */
 import { buildHistory, type History, type HistoryTiering } from "../core/over-time/history";
 import { cohortTable } from "../core/over-time/cohort";
 import { historyMovers } from "../core/over-time/movers";
+import { cohortsByFirstTier } from "../core/over-time/first-tier";
+import { moverPredictions } from "../core/over-time/movers-predict";
 import { tierTrends } from "../core/over-time/trends";
 import type { Transactions } from "../core/transactions/model";
 
 const SEGMENTS: HistoryTiering = { by: "segment", bins: 5, scheme: "rfm" };
+const ABC: HistoryTiering = { by: "abcClass", basis: "revenue", aCut: 0.8, bCut: 0.95 };
 
 export function overTimeBench(tx: Transactions, repeat: number) {
   const stages: Record<string, number[]> = {
@@ -25,6 +30,8 @@ export function overTimeBench(tx: Transactions, repeat: number) {
     trends: [],
     movers: [],
     cohort_month: [],
+    cohort_first_tier: [],
+    movers_predict: [],
   };
   const time = <T>(key: string, body: () => T): T => {
     const t0 = performance.now();
@@ -41,6 +48,9 @@ export function overTimeBench(tx: Transactions, repeat: number) {
     time("trends", () => tierTrends(windowed));
     time("movers", () => historyMovers(windowed));
     cohorts = time("cohort_month", () => cohortTable(tx, { by: "month" })).rows.length;
+    time("cohort_first_tier", () => cohortsByFirstTier(tx, { by: "month" }, ABC));
+    const movers = historyMovers(history);
+    time("movers_predict", () => moverPredictions(movers, tx, history!.snapshots.at(-1)!.asOf, { unit: "week", horizonMonths: 12, monthlyDiscount: 0.01 }));
   }
   const last = history?.snapshots.at(-1);
   return {

@@ -91,6 +91,13 @@ function everyOption(p: Parsed): SnapshotEvery {
   return { days: Number.parseInt(raw, 10) };
 }
 
+/** The history's tiering from --bins and --segments (segment) or --a-cut and --b-cut (abc, of the revenue). */
+export function tieringOption(p: Parsed, tierBy: "segment" | "abc", m: Messages): HistoryTiering {
+  return tierBy === "abc"
+    ? { by: "abcClass", basis: "revenue", aCut: numberOption(p, "--a-cut", m) ?? 0.8, bCut: numberOption(p, "--b-cut", m) ?? 0.95 }
+    : { by: "segment", bins: numberOption(p, "--bins", m) ?? 5, scheme: choice<SegmentScheme>(p, "--segments", ["rfm", "cn8"], "rfm", m) };
+}
+
 /** The history of a transactions file with the command line's range and tiering. */
 export function historyFromFile(p: Parsed, m: Messages, err: Out): { tx: Transactions; history: History; builtIn: boolean } {
   const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
@@ -99,10 +106,7 @@ export function historyFromFile(p: Parsed, m: Messages, err: Out): { tx: Transac
   const to = dateOption(p, "--to", m);
   const freezeAt = dateOption(p, "--freeze", m) ?? null;
   const windowMonths = windowOption(p, m);
-  const tiering: HistoryTiering =
-    tierBy === "abc"
-      ? { by: "abcClass", basis: "revenue", aCut: numberOption(p, "--a-cut", m) ?? 0.8, bCut: numberOption(p, "--b-cut", m) ?? 0.95 }
-      : { by: "segment", bins: numberOption(p, "--bins", m) ?? 5, scheme: choice<SegmentScheme>(p, "--segments", ["rfm", "cn8"], "rfm", m) };
+  const tiering = tieringOption(p, tierBy, m);
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
   const tx = readTransactionsFile(p, file, dayOrder, m, err);

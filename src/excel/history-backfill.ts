@@ -20,7 +20,7 @@ import type { Messages } from "../i18n";
 import { splitByBytes } from "./batch";
 import { WorkbookError } from "./errors";
 import { HISTORY_CAPACITY, PAYLOAD_TARGET, SNAPSHOT_SYNCS } from "./host";
-import { HISTORY_FIELDS, HISTORY_TABLE, readBytesOf, snapshotId } from "./history";
+import { endOf, HISTORY_FIELDS, HISTORY_TABLE, packed, readBytesOf, snapshotId } from "./history";
 import type { SourceRef, TierBy } from "./port";
 import { a1Range, columnLetters } from "./read";
 import { queueHeader, queueRows, resultRows, type ColumnSpec } from "./results";
@@ -58,22 +58,6 @@ export interface BackfillSaved {
   records: SnapshotRecord[];
   replaced: SnapshotRecord[];
   dropped: SnapshotRecord[];
-}
-
-/** Where the records' rows end (0-based, exclusive). */
-const endOf = (records: readonly SnapshotRecord[]) => {
-  const last = records.at(-1);
-  return last ? last.row + last.rows : 0;
-};
-
-/** The records in order with their rows packed from row 0, as they are once the others' rows are deleted. */
-function packed(records: readonly SnapshotRecord[]): SnapshotRecord[] {
-  let row = 0;
-  return records.map((r) => {
-    const moved = { ...r, row };
-    row += r.rows;
-    return moved;
-  });
 }
 
 /**

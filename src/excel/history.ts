@@ -107,13 +107,13 @@ export interface SnapshotSaved {
 }
 
 /** Where a snapshot's rows end (0-based, exclusive). */
-const endOf = (records: readonly SnapshotRecord[]) => {
+export const endOf = (records: readonly SnapshotRecord[]) => {
   const last = records.at(-1);
   return last ? last.row + last.rows : 0;
 };
 
 /** `records` kept in order with their rows packed from row 0 (as they are once the others' rows are deleted). */
-function packed(records: readonly SnapshotRecord[]): SnapshotRecord[] {
+export function packed(records: readonly SnapshotRecord[]): SnapshotRecord[] {
   let row = 0;
   return records.map((r) => {
     const moved = { ...r, row };

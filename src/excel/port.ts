@@ -308,11 +308,8 @@ export interface ChartReport {
   name: string;
 }
 
-/*
- * Over time (issue 14): the history rebuilt for every month at once, who moved between two snapshots, how each
- * tier trends over the history, how each cohort retains. The numbers come from src/core/over-time; the jobs
- * (src/excel/jobs/history-rebuild.ts, movers.ts, trends.ts, cohorts.ts) lay them out as sheets.
- */
+/* Over time (issue 14): history rebuilt for every month at once, movers, tier trends, cohorts; the numbers from
+ * src/core/over-time, laid out as sheets by src/excel/jobs/{history-rebuild,movers,trends,cohorts}.ts. */
 
 /** How often "Rebuild history" takes a snapshot: at every month-end, every quarter-end, or every N days. */
 export type HistoryEvery = "month" | "quarter" | "days";
@@ -324,11 +321,8 @@ export interface HistoryRequest {
   /** The first and last snapshot dates to consider, ISO; null: the first and the latest purchase. */
   from: string | null;
   to: string | null;
-  /**
-   * Quantile tiers drift as the population changes: freeze the cut points (RFM quantile breakpoints, the score's
-   * bands by share) at one snapshot: "first" or "last" of the dates built, or one of them as an ISO date, so a
-   * move means the customer's behaviour changed, not the thresholds. Null: each date's own cut points.
-   */
+  /** Freeze the cut points (RFM quantile breakpoints, ABC's lowest A and B values; not score bands) at the "first" or "last"
+   * date built, or one of them as an ISO date, so a move means behaviour changed, not thresholds. Null: each date's own. */
   freezeAt: "first" | "last" | string | null;
 }
 
@@ -376,6 +370,8 @@ export interface MoversReport {
   tiers: string[];
   /** Customers per (was, now) pair with any: what the filter "was A, now C" will show. "" is no tier (new or gone). */
   pairs: { was: string; now: string; customers: number }[];
+  /** With Predict: the P(alive) and CLV columns' date (null: left out), the note above the table (what they are, or why not), the fit's diagnostics. */
+  predicted?: { asOf: string | null; note: string; diagnostics: { code: string; message: string }[] } | null;
 }
 
 export interface TrendsReport {
@@ -396,6 +392,7 @@ export type CohortMeasure = "customers" | "revenue";
 export interface CohortRequest {
   by: CohortBy;
   measure: CohortMeasure;
+  /** One triangle per first tier (the tier at the end of the first period, tiered as the summary is); absent: whole cohorts. */ firstTier?: boolean;
 }
 
 export interface CohortsReport {
@@ -405,6 +402,7 @@ export interface CohortsReport {
   periods: number;
   quality: DataQuality;
   chart: string;
+  /** With the split: how many first tiers have a triangle; null for whole cohorts. */ firstTiers?: number | null;
 }
 
 /**
@@ -441,7 +439,7 @@ export interface WorkbookPort extends ModelCheckPort<AnalysisSettings> {
    */
   rebuildHistory(settings: AnalysisSettings, request: HistoryRequest, options: HistoryOptions): Promise<HistoryReport>;
   /** Writes the "Movers" sheet: one row per customer of either snapshot, an Excel table. */
-  writeMovers(beforeId: string, afterId: string, locale: Locale): Promise<MoversReport>;
+  writeMovers(beforeId: string, afterId: string, locale: Locale, settings?: AnalysisSettings | null): Promise<MoversReport>;
   /** Filters the Movers table to "was `was`, now `now`" (tier labels as the table shows them, "" for none; null: any). */
   filterMovers(was: string | null, now: string | null, locale: Locale): Promise<void>;
   /** Writes the "Tier trends" sheet over the history's snapshots tiered as the latest one, with a line and a stacked-area chart. */

@@ -300,9 +300,13 @@ export function movers(
  * @param {unknown[][]} [amounts] Amount of each transaction (same height); negative amounts (returns) are not purchases. Needed for measure "revenue".
  * @param {unknown} [by] "month" (default) or "quarter".
  * @param {unknown} [measure] "customers" (default): the share of the cohort buying in each period; "revenue": the cohort's revenue over its first period's.
- * @returns {unknown[][]} A header row, then Cohort, Customers, P0, P1, … per cohort; periods a cohort has not reached are blank.
+ * @param {unknown} [first_tier] Split each cohort by the tier its customers were in at the end of their first period: "segment" (RFM segments) or "abc" (ABC classes by revenue). Default: whole cohorts.
+ * @returns {unknown[][]} A header row, then Cohort, Customers, P0, P1, … per cohort (with first_tier: Cohort, First tier, Customers, P0, … one triangle per tier); periods a cohort has not reached are blank.
  */
-export function cohort(customers: unknown[][], dates: unknown[][], amounts?: unknown[][], by?: unknown, measure?: unknown): unknown[][] {
+export function cohort(customers: unknown[][], dates: unknown[][], amounts?: unknown[][], by?: unknown, measure?: unknown, first_tier?: unknown): unknown[][] {
   const m = runtimeMessages();
-  return runFunction(m, [customers, dates, amounts, by, measure], () => cohortFunctionTable(customers, dates, amounts, by, measure, m), { name: "TIER.COHORT", data: "amounts" });
+  return runFunction(m, [customers, dates, amounts, by, measure, first_tier], () => cohortFunctionTable(customers, dates, amounts, by, measure, m, first_tier), {
+    name: "TIER.COHORT",
+    data: "amounts",
+  });
 }

@@ -6,7 +6,9 @@
  * null as 0, so "" is the blank (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json-autogeneration).
  */
 import { cellText, excelErrorText, readNumberCell, type CellRead } from "../core/cells/coerce";
-import { cohortOptionProblems, cohortTable, type CohortMeasure } from "../core/over-time/cohort";
+import { cohortOptionProblems, cohortTable, type CohortMeasure, type CohortRow } from "../core/over-time/cohort";
+import { cohortsByFirstTier } from "../core/over-time/first-tier";
+import type { HistoryTiering } from "../core/over-time/history";
 import { knownTierOrder, mergeTierCase } from "../core/over-time/migration";
 import { moversBetween } from "../core/over-time/movers";
 import { CoreError, throwFirst } from "../core/cells/errors";
@@ -84,20 +86,40 @@ export function moversTable(idsBefore: Range, tiersBefore: Range, idsAfter: Rang
   return out;
 }
 
+/** The first tiers TIER.COHORT splits by: RFM segments (5 scores, the rfm scheme) or ABC classes by revenue (80 % / 95 %). */
+const FIRST_TIERINGS: Record<string, HistoryTiering> = {
+  segment: { by: "segment", bins: 5, scheme: "rfm" },
+  abc: { by: "abcClass", basis: "revenue", aCut: 0.8, bCut: 0.95 },
+};
+
 /**
  * The cohort triangle: Cohort, Customers, P0, P1, … (the share of the cohort buying in each period
  * since its first; with measure "revenue", the revenue over the first period's). Without amounts every
- * row is a purchase of 0 (a customers triangle needs none).
+ * row is a purchase of 0 (a customers triangle needs none). With `first_tier` ("segment" or "abc": the
+ * tiers over-time/first-tier.ts defines, each customer's tier at the end of their first period) a
+ * First tier column follows Cohort and there is one triangle per first tier, best first, stacked.
  */
-export function cohortFunctionTable(customers: Range, dates: Range, amounts: unknown, by: unknown, measure: unknown, m: Messages): Cell[][] {
+export function cohortFunctionTable(customers: Range, dates: Range, amounts: unknown, by: unknown, measure: unknown, m: Messages, firstTier: unknown = null): Cell[][] {
   const byText = optionalText(by, "month", "by", m).toLowerCase();
   const measureText = optionalText(measure, "customers", "measure", m).toLowerCase();
   throwFirst(cohortOptionProblems({ by: byText, measure: measureText }));
+  const splitText = optionalText(firstTier, "", "first_tier", m).toLowerCase();
+  // "rfm" is read as segment too: the word people use for RFM segments.
+  const tiering = splitText === "" ? null : FIRST_TIERINGS[splitText === "rfm" ? "segment" : splitText];
+  if (tiering === undefined) throw new ArgumentError(m.overTimeGaps.cohorts.badFirstTier(cellText(firstTier)));
   if (measureText === "revenue" && isOmitted(amounts)) throw new ArgumentError(m.overTime.functionErrors.revenueNeedsAmounts);
   const tx = transactionsArg(customers, dates, isOmitted(amounts) ? null : (amounts as Range), m);
-  const table = cohortTable(tx, { by: byText as CalendarPeriod, measure: measureText as CohortMeasure });
+  const options = { by: byText as CalendarPeriod, measure: measureText as CohortMeasure };
   const c = m.overTime.columns;
-  const out: Cell[][] = [[c.cohort, m.columns.customers, ...Array.from({ length: table.width }, (_, k) => c.period(k))]];
-  for (const r of table.rows) out.push([r.cohort, r.customers, ...Array.from({ length: table.width }, (_, k) => (k < r.values.length ? blankIfNaN(r.values[k]) : ""))]);
+  const periods = (width: number) => Array.from({ length: width }, (_, k) => c.period(k));
+  const values = (r: CohortRow, width: number) => Array.from({ length: width }, (_, k) => (k < r.values.length ? blankIfNaN(r.values[k]) : ""));
+  if (!tiering) {
+    const table = cohortTable(tx, options);
+    return [[c.cohort, m.columns.customers, ...periods(table.width)], ...table.rows.map((r) => [r.cohort, r.customers, ...values(r, table.width)])];
+  }
+  const split = cohortsByFirstTier(tx, options, tiering);
+  const label = (key: string) => (tiering.by === "segment" ? ((m.segments as Record<string, string>)[key] ?? key) : key);
+  const out: Cell[][] = [[c.cohort, m.overTimeGaps.cohorts.firstTierColumn, m.columns.customers, ...periods(split.table.width)]];
+  for (const t of split.triangles) for (const r of t.rows) out.push([r.cohort, label(t.tier), r.customers, ...values(r, split.table.width)]);
   return out;
 }

@@ -134,3 +134,49 @@ describe("tier history | trends | movers | cohort", () => {
     expect([window.code, window.stderr]).toEqual([2, "tier: '--window-months' is 1.5; use a whole number of months from 1 to 1200, or leave it empty for all history.\n"]);
   });
 });
+
+describe("tier cohort --first-tier, tier movers --predict (issue 14 §5, §3)", () => {
+  it("cohort --first-tier: one triangle per tier, tiers best first, sizes summing to the whole cohorts'", () => {
+    const whole = ok(["cohort", RFM, "--by", "quarter"]).trim().split("\n").slice(1).map((l) => l.split(","));
+    const out = ok(["cohort", RFM, "--by", "quarter", "--first-tier", "abc", "--a-cut", "0.7"]);
+    const [header, ...rows] = out.trim().split("\n").map((l) => l.split(","));
+    expect(header.slice(0, 4)).toEqual(["cohort", "first_tier", "customers", "p0"]);
+    expect(header.length).toBe(whole[0].length + 1);
+    const tiers = rows.map((r) => r[1]);
+    expect(tiers).toEqual([...tiers].sort());
+    for (const w of whole) expect(rows.filter((r) => r[0] === w[0]).reduce((n, r) => n + Number(r[2]), 0)).toBe(Number(w[1]));
+    // RFM segments are named in the user's language, as tier history names them.
+    const zh = run(["cohort", RFM, "--first-tier", "segment"], { LANG: "zh_CN" });
+    expect(zh.code).toBe(0);
+    const en = ok(["cohort", RFM, "--first-tier", "segment"]).trim().split("\n");
+    expect(zh.stdout.trim().split("\n").length).toBe(en.length);
+    expect(zh.stdout).not.toBe(en.join("\n") + "\n");
+    const bad = run(["cohort", RFM, "--first-tier", "score"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--first-tier/);
+  });
+
+  it("movers --predict: p_alive and clv as of the later snapshot, the unit said, diagnostics on stderr; not on two files", () => {
+    const r = run(["movers", RFM, "--tier-by", "abc", "--every", "quarter", "--predict", "--unit", "week"]);
+    expect(r.code).toBe(0);
+    const [header, ...rows] = r.stdout.trim().split("\n").map((l) => l.split(","));
+    expect(header.slice(-2)).toEqual(["p_alive", "clv_12_months"]);
+    // The rfm sample's fits run to a limit of the models: said on stderr, the table on stdout stays a table.
+    expect(r.stderr).toMatch(/^Fit diagnostics:\n {2}parameter-at-limit: /);
+    // The same movers as without --predict, two columns more.
+    const plain = ok(["movers", RFM, "--tier-by", "abc", "--every", "quarter"]).trim().split("\n").slice(1);
+    expect(rows.map((row) => row.slice(0, 7).join(","))).toEqual(plain);
+    for (const row of rows) {
+      const p = Number(row[7]);
+      expect(p >= 0 && p <= 1).toBe(true);
+      expect(Number.isFinite(Number(row[8]))).toBe(true);
+    }
+    // Without --unit the unit is said (as tier predict says it); the numbers are the same.
+    const assumed = run(["movers", RFM, "--tier-by", "abc", "--every", "quarter", "--predict"]);
+    expect(assumed.stderr).toMatch(/--unit week/);
+    expect(assumed.stdout).toBe(r.stdout);
+    const a = file("pa.csv", "id,tier\n1,A\n");
+    const two = run(["movers", a, a, "--id", "id", "--tier", "tier", "--predict"]);
+    expect([two.code, two.stderr]).toEqual([2, `tier: ${"--predict fits the models on a transactions file as of the later snapshot: give one transactions file (tier movers FILE.csv --predict), not two snapshot files."}\n`]);
+  });
+});

@@ -2,7 +2,8 @@
  * End to end, Over time (issue 14): the browser preview with all 18 months of CDNOW_master in one table
  * (`preview.html?data=cdnow18`), in Debian's headless Chromium. "Rebuild history" at every month-end with ABC classes,
  * then the Movers sheet and its "was A, now C" filter, the Tier trends sheet and the Cohorts sheet with their charts —
- * asserting the workbook through the stand-in's inspection API against the core run here on the same file; an axe
+ * asserting the workbook through the stand-in's inspection API against the core run here on the same file; then
+ * Movers again with Predict on (P(alive) and CLV as of the later month) and Cohorts split by first tier; an axe
  * check of the section, and its screenshots in both languages (docs/images/pane-overtime-*.png with
  * UPDATE_DOC_IMAGES=1).
  */
@@ -12,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { readCustomers } from "../../src/core/analysis/rows";
 import { serialToIsoDate } from "../../src/core/cells/dates";
+import { PREDICT_DEFAULTS } from "../../src/core/analysis/predictions";
 import { cohortTable } from "../../src/core/over-time/cohort";
+import { cohortsByFirstTier } from "../../src/core/over-time/first-tier";
+import { moverPredictions } from "../../src/core/over-time/movers-predict";
 import { buildHistory, type History } from "../../src/core/over-time/history";
 import { moversBetween } from "../../src/core/over-time/movers";
 import { tierTrends } from "../../src/core/over-time/trends";
@@ -146,6 +150,45 @@ describe.skipIf(!haveChromium)("Over time, end to end (headless Chromium, CDNOW_
     body.forEach((r, i) => table.rows[i].values.forEach((v, k) => expect(r[2 + k] as number).toBeCloseTo(v, 5)));
     const book = await inspect(page);
     expect(book.conditionalFormats.filter((f) => f.sheet === t.book.cohortsSheet).map((f) => f.type)).toEqual(["ColorScale"]);
+    expect(book.charts.filter((x) => x.sheet === t.book.cohortsSheet).map((x) => x.type)).toEqual(["Line"]);
+  }, STEP_TIMEOUT);
+
+  it("with Predict on, writes Movers with the core's P(alive) and CLV as of the later month, the note above (issue 14 §3)", async () => {
+    await page.getByRole("switch", { name: en.pane.predictToggle }).check();
+    await section().getByRole("button", { name: t.movers.write, exact: true }).click();
+    const note = section().getByTestId("movers-predicted");
+    await note.waitFor({ timeout: 120_000 });
+    const h = c.history;
+    const side = (k: number) => ({ ids: idsOf(h, k), tiers: tiersOf(h, k), measure: h.snapshots[k].monetary });
+    const expected = moversBetween(side(16), side(17), ["A", "B", "C"]);
+    const asOf = serialToIsoDate(h.snapshots[17].asOf);
+    const core = moverPredictions(expected, c.tx, h.snapshots[17].asOf, { unit: PREDICT_DEFAULTS.unit, horizonMonths: PREDICT_DEFAULTS.horizonMonths, monthlyDiscount: PREDICT_DEFAULTS.monthlyDiscount });
+    expect(await note.textContent()).toContain(en.overTimeGaps.movers.predicted(asOf, "BG/NBD"));
+    const table = (await inspect(page)).tables.find((x) => x.sheet === t.book.moversSheet)!;
+    const rows = (await page.evaluate((name) => window.tieringPreview!.book.tableRows(name), table.name)) as unknown[][];
+    expect(rows.map((r) => r[0])).toEqual(expected.rows.map((r) => r.id));
+    rows.forEach((r, i) => {
+      expect(r[7] as number).toBeCloseTo(core.pAlive[i], 5);
+      expect(r[8] as number).toBeCloseTo(core.clv[i], 1);
+    });
+    await page.getByRole("switch", { name: en.pane.predictToggle }).uncheck();
+  }, STEP_TIMEOUT);
+
+  it("splits Cohorts by first tier: the core's triangles, each with a colour scale, and one line chart (issue 14 §5)", async () => {
+    await section().getByRole("checkbox", { name: en.overTimeGaps.cohorts.splitFirstTier }).check();
+    await section().getByRole("button", { name: t.cohorts.write, exact: true }).click();
+    const split = cohortsByFirstTier(c.tx, { by: "month" }, { by: "abcClass", ...ABC });
+    expect(split.triangles.map((x) => x.tier)).toEqual(["A", "B", "C"]);
+    await section().getByText(en.overTimeGaps.cohorts.doneSplit(t.book.cohortsSheet, split.triangles.length)).waitFor({ timeout: 120_000 });
+    const values = await sheetValues(page, t.book.cohortsSheet);
+    for (const tri of split.triangles) {
+      const top = values.findIndex((r) => r[0] === en.overTimeGaps.cohorts.triangleTitle(tri.tier));
+      const body = values.slice(top + 2, top + 2 + tri.rows.length);
+      expect(body.map((r) => [r[0], r[1]])).toEqual(tri.rows.map((r) => [r.cohort, r.customers]));
+      body.forEach((r, i) => tri.rows[i].values.forEach((v, k) => expect(r[2 + k] as number).toBeCloseTo(v, 5)));
+    }
+    const book = await inspect(page);
+    expect(book.conditionalFormats.filter((f) => f.sheet === t.book.cohortsSheet).map((f) => f.type)).toEqual(["ColorScale", "ColorScale", "ColorScale"]);
     expect(book.charts.filter((x) => x.sheet === t.book.cohortsSheet).map((x) => x.type)).toEqual(["Line"]);
   }, STEP_TIMEOUT);
 

@@ -6,10 +6,14 @@
  * heat-map colour scale. Everything checked against the core run here on the same rows.
  */
 import { describe, expect, it } from "vitest";
+import { PREDICT_DEFAULTS } from "../../src/core/analysis/predictions";
 import { readCustomers } from "../../src/core/analysis/rows";
+import { runTiering } from "../../src/core/analysis/run";
 import { cohortTable } from "../../src/core/over-time/cohort";
+import { cohortsByFirstTier } from "../../src/core/over-time/first-tier";
 import { buildHistory } from "../../src/core/over-time/history";
 import { moversBetween } from "../../src/core/over-time/movers";
+import { moverPredictions } from "../../src/core/over-time/movers-predict";
 import { HISTORY_KEY, type History } from "../../src/excel/settings";
 import { planBackfill } from "../../src/excel/history-backfill";
 import { createWorkbookPort } from "../../src/excel/jobs";
@@ -96,11 +100,31 @@ describe("Rebuild history", () => {
     // Freezing changed somebody's tier: the thresholds of January, not each month's own.
     expect(core.snapshots.some((_, k) => tiersOf(core, k).join() !== tiersOf(free, k).join())).toBe(true);
     await expect(port.rebuildHistory(settings(), { every: "month", from: null, to: null, freezeAt: "2024-02-15" }, { locale: "en" })).rejects.toThrow(/2024-02-15/);
-    const score = scoreSettings(["monetary"]);
-    await expect(port.rebuildHistory(settings({ summaryBy: "score", score }), { every: "month", from: null, to: null, freezeAt: null }, { locale: "en" })).rejects.toThrow(
-      en.overTimePane.errors.scoreHistory,
-    );
+    // Issue 14 §2 (score bands rebuilt, this file's former refusal changed): a score on predictions is still said, not rebuilt, and
+    // score bands have no cut points to freeze.
+    const onPredictions = settings({ summaryBy: "score", score: scoreSettings(["pAlive"]), predict: PREDICT_DEFAULTS });
+    await expect(port.rebuildHistory(onPredictions, { every: "month", from: null, to: null, freezeAt: null }, { locale: "en" })).rejects.toThrow(en.overTimePane.errors.scoreHistory);
+    const score = settings({ summaryBy: "score", score: scoreSettings(["monetary"]) });
+    await expect(port.rebuildHistory(score, { every: "month", from: null, to: null, freezeAt: "first" }, { locale: "en" })).rejects.toThrow(en.overTimeGaps.freezeScore);
     await expect(port.rebuildHistory(settings(), { every: "days", days: 0, from: null, to: null, freezeAt: null }, { locale: "en" })).rejects.toThrow(/0/);
+  });
+
+  it("rebuilds score bands: each snapshot is a Run's tiering as of its date (issue 14 §2)", async () => {
+    const { book: b, port } = book();
+    const score = scoreSettings([["recency", 1, "lower"], "frequency", ["monetary", 2]]);
+    const report = await port.rebuildHistory(settings({ summaryBy: "score", score }), { every: "month", from: null, to: null, freezeAt: null }, { locale: "en" });
+    expect(report.snapshots.length).toBeGreaterThanOrEqual(11);
+    expect(report.frozenAt).toBeNull();
+    const cells = { customers: ROWS.map((r) => r[0]), dates: ROWS.map((r) => r[1]), amounts: ROWS.map((r) => r[2]) };
+    for (const s of report.snapshots) {
+      const asOf = Math.round(Date.parse(s.asOf) / 86400000) + 25569;
+      const run = runTiering(cells, { tierBy: "score", score, asOf });
+      const keys = new Map(run.tiers.map((t) => [t.index, t.key]));
+      const saved = coreSnapshot(b, s.id, asOf);
+      expect(saved.ids).toEqual(run.customerIds.map(String));
+      expect(saved.tiers).toEqual(Array.from(run.tierOf, (t) => keys.get(t) ?? ""));
+    }
+    expect(new Set(history(b).snapshots.map((r) => r.tierBy))).toEqual(new Set(["score"]));
   });
 
   it("honours Cancel before writing: the history is as it was", async () => {
@@ -163,6 +187,37 @@ describe("Movers, Tier trends and Cohorts sheets", () => {
     expect(b.tables().find((t) => t.name === report.table)!.shown).toBeNull();
   });
 
+  it("adds P(alive) and predicted CLV as of the later snapshot with the pane's Predict settings, the note saying so (issue 14 §3)", async () => {
+    const { book: b, port } = book();
+    const rebuilt = await port.rebuildHistory(settings(), { every: "month", from: null, to: null, freezeAt: null }, { locale: "en" });
+    const [before, after] = [rebuilt.snapshots[4], rebuilt.snapshots.at(-1)!];
+    const withPredict = settings({ predict: PREDICT_DEFAULTS });
+    const report = await port.writeMovers(before.id, after.id, "en", withPredict);
+    expectSyncsUnderLimit(b.syncLog());
+    // The core on the same rows: the models calibrated to the later snapshot's date, joined by id.
+    const cells = { customers: ROWS.map((r) => r[0]), dates: ROWS.map((r) => r[1]), amounts: ROWS.map((r) => r[2]) };
+    const asOf = Math.round(Date.parse(after.asOf) / 86400000) + 25569;
+    const { tx } = readCustomers(cells, { tierBy: "abcClass", abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" }, asOf });
+    const x = coreSnapshot(b, before.id, 0);
+    const y = coreSnapshot(b, after.id, 0);
+    const movers = moversBetween({ ids: x.ids, tiers: x.tiers, measure: x.revenue }, { ids: y.ids, tiers: y.tiers, measure: y.revenue }, ["A", "B", "C"]);
+    const core = moverPredictions(movers, tx, asOf, { unit: PREDICT_DEFAULTS.unit, horizonMonths: PREDICT_DEFAULTS.horizonMonths, monthlyDiscount: PREDICT_DEFAULTS.monthlyDiscount });
+    const header = b.values(report.sheet, "A3:I3")[0];
+    expect(header.slice(-2)).toEqual([en.overTimeGaps.movers.pAlive, en.overTimeGaps.movers.clv]);
+    const rows = b.tableRows(report.table);
+    rows.forEach((r, i) => {
+      expect(close(r[7] as number, Math.round(core.pAlive[i] * 1e6) / 1e6)).toBe(true);
+      expect(close(r[8] as number, Math.round(core.clv[i] * 100) / 100)).toBe(true);
+    });
+    expect(report.predicted?.asOf).toBe(after.asOf);
+    expect(report.predicted?.note).toContain(en.overTimeGaps.movers.predicted(after.asOf, "BG/NBD"));
+    expect(b.values(report.sheet, "A2")[0][0]).toBe(report.predicted?.note);
+    // Without Predict the sheet is as before: seven columns, no note.
+    const plain = await port.writeMovers(before.id, after.id, "en");
+    expect(b.values(plain.sheet, "A3:I3")[0].slice(-2)).toEqual(["", ""]);
+    expect(plain.predicted ?? null).toBeNull();
+  });
+
   it("writes Tier trends with a line and a stacked-area chart, and Cohorts with a colour scale and a line chart", async () => {
     const { book: b, port } = book();
     await port.rebuildHistory(settings(), { every: "month", from: null, to: null, freezeAt: null }, { locale: "en" });
@@ -202,5 +257,36 @@ describe("Movers, Tier trends and Cohorts sheets", () => {
     expect(line[0].axisTitles).toEqual({ "Category/Primary": en.overTimePane.book.periodAxis, "Value/Primary": en.chartRules.cohorts.valueAxis.customers });
     expect([line[0].axisFormats, line[0].legend.position]).toEqual([{ "Value/Primary": "0%" }, "Bottom"]);
     line[0].series[0].values.forEach((v, k) => expect(close(v as number, Math.round(table.rows[0].values[k] * 1e6) / 1e6)).toBe(true));
+  });
+
+  it("splits Cohorts by first tier: a triangle per tier with its heat map, sizes summing to the cohorts', and the pooled curves (issue 14 §5)", async () => {
+    const { book: b, port } = book();
+    const report = await port.writeCohorts(settings(), { by: "month", measure: "customers", firstTier: true }, "en");
+    expectSyncsUnderLimit(b.syncLog());
+    const cells = { customers: ROWS.map((r) => r[0]), dates: ROWS.map((r) => r[1]), amounts: ROWS.map((r) => r[2]) };
+    const tx = readCustomers(cells, { tierBy: "abcClass", abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" } }).tx;
+    const whole = cohortTable(tx, { by: "month" });
+    const split = cohortsByFirstTier(tx, { by: "month" }, { by: "abcClass", basis: "revenue", aCut: 0.8, bCut: 0.95 });
+    expect(report.firstTiers).toBe(split.triangles.length);
+    expect(split.triangles.length).toBeGreaterThan(1);
+    // Each triangle under its heading, as the core splits it; a blank row between triangles.
+    let row = 4;
+    const sizes = new Map<string, number>();
+    for (const t of split.triangles) {
+      expect(b.values(report.sheet, `A${row}`)[0][0]).toBe(`First tier: ${t.tier}`);
+      const got = b.values(report.sheet, `A${row + 2}:B${row + 1 + t.rows.length}`);
+      expect(got).toEqual(t.rows.map((r) => [r.cohort, r.customers]));
+      for (const r of t.rows) sizes.set(r.cohort, (sizes.get(r.cohort) ?? 0) + r.customers);
+      row += t.rows.length + 3;
+    }
+    expect(whole.rows.map((r) => sizes.get(r.cohort))).toEqual(whole.rows.map((r) => r.customers));
+    expect(b.conditionalFormats(report.sheet).map((f) => f.type)).toEqual(split.triangles.map(() => "ColorScale"));
+    const chart = b.charts(report.sheet);
+    expect(chart.map((c) => c.type)).toEqual(["Line"]);
+    expect(chart[0].series.map((x) => x.name)).toEqual(split.triangles.map((t) => t.tier));
+    expect(chart[0].series[0].values[0]).toBe(1);
+    // Score bands on predictions cannot be the first tier: said, as Rebuild history says it.
+    const onPredictions = settings({ summaryBy: "score", score: scoreSettings(["pAlive"]), predict: PREDICT_DEFAULTS });
+    await expect(port.writeCohorts(onPredictions, { by: "month", measure: "customers", firstTier: true }, "en")).rejects.toThrow(en.overTimePane.errors.scoreHistory);
   });
 });

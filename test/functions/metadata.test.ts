@@ -78,9 +78,10 @@ describe("custom function metadata", () => {
     for (const name of Object.keys(movers)) expect(movers[name].dimensionality).toBe("matrix");
     for (const name of ["order", "measure_before", "measure_after"]) expect(movers[name].optional).toBe(true);
     const cohort = params("COHORT");
-    expect(Object.keys(cohort)).toEqual(["customers", "dates", "amounts", "by", "measure"]);
+    // Issue 14 §5: first_tier added last, optional, so every earlier call keeps its meaning.
+    expect(Object.keys(cohort)).toEqual(["customers", "dates", "amounts", "by", "measure", "first_tier"]);
     for (const name of ["customers", "dates", "amounts"]) expect(cohort[name].dimensionality).toBe("matrix");
-    for (const name of ["amounts", "by", "measure"]) expect(cohort[name].optional).toBe(true);
+    for (const name of ["amounts", "by", "measure", "first_tier"]) expect(cohort[name].optional).toBe(true);
     const pilot = params("PILOT");
     expect(Object.keys(pilot)).toEqual(["ids", "tiers", "share", "seed", "control_share"]);
     expect(pilot.share.optional).toBeFalsy();

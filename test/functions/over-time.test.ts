@@ -4,7 +4,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { cohort, movers, rfm } from "../../src/functions/functions";
-import { excelError, setDisplayLanguage } from "../support/custom-functions";
+import { blankCell, excelError, setDisplayLanguage } from "../support/custom-functions";
+import { cohort as cohortXl } from "../support/excel-functions";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
 const omitted = null as unknown as undefined;
@@ -96,5 +97,42 @@ describe("=TIER.RFM window_months", () => {
     // 0 is how Excel on Windows sends a blank cell: an optional scalar of 0 is omitted (issue 11's blank rule).
     expect(rfm(customers, dates, amounts, omitted, omitted, omitted, omitted, 0)).toEqual(rfm(customers, dates, amounts));
     expect(excelError(() => rfm(customers, dates, amounts, "2023-01-01")).message).toMatch(/before the first purchase \(2024-01-10\)/);
+  });
+});
+
+describe("=TIER.COHORT first_tier, as Excel on the web and on Windows deliver the arguments", () => {
+  // Two months of customers: a big spender, three small ones, a customer whose only purchase was free (0).
+  const customers = col("a", "b", "c", "d", "a", "e", "b", "f", "e", "c");
+  const dates = col("2024-01-03", "2024-01-05", "2024-01-09", "2024-01-20", "2024-02-02", "2024-02-04", "2024-02-10", "2024-02-12", "2024-03-01", "2024-03-05");
+  const amounts = col(900, 40, 30, 0, 500, 60, 20, 800, 10, 25);
+
+  it("one triangle per first tier (ABC by revenue at the end of the first month), sizes summing to the cohorts'", () => {
+    const whole = cohortXl(customers, dates, amounts);
+    const split = cohortXl(customers, dates, amounts, omitted, omitted, "abc");
+    expect(split[0]).toEqual(["Cohort", "First tier", "Customers", "P0", "P1", "P2"]);
+    // Tiers best first, cohorts oldest first within each; the sizes add up to each whole cohort's.
+    const tiers = split.slice(1).map((r) => r[1]);
+    expect(tiers).toEqual([...tiers].sort());
+    for (const row of whole.slice(1)) {
+      const parts = split.slice(1).filter((r) => r[0] === row[0]);
+      expect(parts.reduce((n, r) => n + (r[2] as number), 0)).toBe(row[1]);
+    }
+    // January: a (900) is A among a, b, c, d as of Jan 31; February's f (800) is A among everyone by Feb 29.
+    expect(split.find((r) => r[0] === "2024-01" && r[1] === "A")?.[2]).toBe(1);
+    expect(split.find((r) => r[0] === "2024-02" && r[1] === "A")?.[2]).toBe(1);
+    // Blank first_tier (null on the web, 0 on Windows) is whole cohorts.
+    expect(cohortXl(customers, dates, amounts, omitted, omitted, blankCell)).toEqual(whole);
+  });
+
+  it("RFM segments in the display language; a bad first_tier names the argument", () => {
+    const split = cohortXl(customers, dates, amounts, "quarter", "customers", "segment");
+    expect(split[0][1]).toBe("First tier");
+    expect(split.slice(1).reduce((n, r) => n + (r[2] as number), 0)).toBe(6);
+    setDisplayLanguage("zh-CN");
+    expect(cohortXl(customers, dates, amounts, "quarter", "customers", "rfm")[0][1]).toBe("首个层级");
+    setDisplayLanguage(undefined);
+    expect(excelError(() => cohortXl(customers, dates, amounts, omitted, omitted, "score")).message).toBe(
+      `'first_tier' is "score"; use segment (RFM segments) or abc (ABC classes by revenue), or leave it empty for whole cohorts.`,
+    );
   });
 });

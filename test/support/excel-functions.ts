@@ -18,3 +18,5 @@ export const pilot = excelCall(functions.pilot);
 export const rfm = excelCall(functions.rfm);
 export const rfmscore = excelCall(functions.rfmscore);
 export const score = excelCall(functions.score);
+export const cohort = excelCall(functions.cohort);
+export const movers = excelCall(functions.movers);

@@ -128,6 +128,11 @@ describe("Over time in the pane", () => {
     await click(get("button", z.cohorts.write));
     expect(port.called("writeCohorts")[0].args.slice(1)).toEqual([{ by: "quarter", measure: "customers" }, "zh-CN"]);
     expect(bodyText()).toContain(z.cohorts.done("Cohorts", 13));
+    // Split by first tier (issue 14 §5): the request says so and the pane says how many triangles.
+    await click(get("checkbox", zh.overTimeGaps.cohorts.splitFirstTier));
+    await click(get("button", z.cohorts.write));
+    expect(port.called("writeCohorts")[1].args.slice(1)).toEqual([{ by: "quarter", measure: "customers", firstTier: true }, "zh-CN"]);
+    expect(bodyText()).toContain(zh.overTimeGaps.cohorts.doneSplit("Cohorts", 3));
     expect(query("button", z.rebuild.start)).not.toBeNull();
   });
 });

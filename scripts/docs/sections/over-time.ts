@@ -22,6 +22,15 @@ export function overTimeSection(): Values {
     V[`ot_movers_${l}`] = table(header(m[0]), m.slice(1));
     const k = grid(l, cohort, c(shop, 0), c(shop, 1), c(shop, 2));
     V[`ot_cohort_${l}`] = table(header(k[0]), k.slice(1).map((r) => r.map(n4)));
+    const split = grid(l, cohort, c(shop, 0), c(shop, 1), c(shop, 2), O, O, "abc");
+    V[`ot_cohort_split_${l}`] = table(header(split[0]), split.slice(1).map((r) => r.map(n4)));
+  }
+  // The first tiers' triangles add up to the whole cohorts.
+  const whole = grid("en", cohort, c(shop, 0), c(shop, 1), c(shop, 2));
+  const split = grid("en", cohort, c(shop, 0), c(shop, 1), c(shop, 2), O, O, "abc");
+  for (const r of whole.slice(1)) {
+    const sum = split.slice(1).filter((s) => s[0] === r[0]).reduce((t, s) => t + Number(s[2]), 0);
+    must(sum === r[1], `the ${String(r[0])} cohort's first tiers add up to its ${String(r[1])} customers`);
   }
   // The window keeps a customer with no purchase in it (C08 bought only in January), with F = M = 0.
   const w = grid("en", rfm, c(shop, 0), c(shop, 1), c(shop, 2), "2024-06-30", O, O, O, 3);
@@ -38,6 +47,7 @@ export function overTimeSection(): Values {
     ["TIER.MOVERS: `measure_before` not as tall as `ids_before`", "TIER.MOVERS：`measure_before` 与 `ids_before` 高度不同", movers, c(q1, 0), c(q1, 1), c(q2, 0), c(q2, 1), O, col(1, 2), O],
     ["TIER.COHORT: `by` is not month or quarter", "TIER.COHORT：`by` 不是 month 或 quarter", cohort, c(shop, 0), c(shop, 1), c(shop, 2), "week", O],
     ["TIER.COHORT: measure \"revenue\" without amounts", "TIER.COHORT：measure 为 \"revenue\" 但没有金额", cohort, c(shop, 0), c(shop, 1), O, O, "revenue"],
+    ["TIER.COHORT: `first_tier` is not segment or abc", "TIER.COHORT：`first_tier` 不是 segment 或 abc", cohort, c(shop, 0), c(shop, 1), c(shop, 2), O, O, "tier"],
   ];
   V.ot_err_en = errTable(cases, "en");
   V.ot_err_zh = errTable(cases, "zh");
@@ -49,6 +59,10 @@ export function overTimeSection(): Values {
   V.ot_cli_frozen = cli(["movers", "shop.csv", ...abc, "--freeze", "2024-03-31"]);
   V.ot_cli_cohort = cli(["cohort", "shop.csv"]);
   V.ot_cli_cohort_zh = cli(["cohort", "shop.csv", "--measure", "revenue"], ZH);
+  V.ot_cli_movers_predict = cli(["movers", "shop.csv", ...abc, "--predict", "--unit", "week"]);
+  V.ot_cli_cohort_split = cli(["cohort", "shop.csv", "--first-tier", "abc"]);
+  V.ot_cli_cohort_split_zh = cli(["cohort", "shop.csv", "--first-tier", "abc"], ZH);
+  must(V.ot_cli_movers_predict.includes("dropout-not-identified"), "the movers' fit diagnostics are shown");
   must(!/NaN|Infinity/.test(V.ot_cli_trends + V.ot_cli_cohort), "no NaN in the over-time output");
   // Without a window, every earlier customer stays active: retention is 1 wherever it is defined.
   const cumulative = V.ot_cli_trends_cumulative.split("\n").filter((l) => /^2024-0[2-6]-/.test(l)).map((l) => l.split(","));

@@ -3,13 +3,15 @@
  * settings (snapshots.ts makes the summaries in one sweep; this module tiers each one).
  *
  * Tiered by RFM segment, ABC class, or any tiering the caller brings (`custom`: the pane's analysis,
- * e.g. score bands, tiers a summary its own way; this folder may not import analysis/).
+ * e.g. score bands, tiers a summary its own way: analysis/history-tiering.ts; this folder may not import analysis/).
  *
  * Frozen cut points: quantile tiers drift as the population changes (a customer can change tier while
  * behaving the same, because everyone else moved). With `freezeAt` the cut points of the snapshot at
  * that date (the RFM quantile cut points per dimension, or the ABC classes' lowest A and B values) are
  * kept for every snapshot, so a move between tiers means the customer's own behaviour changed. Only a
- * snapshot date can be frozen (CoreError freezeNotSnapshot otherwise).
+ * snapshot date can be frozen (CoreError freezeNotSnapshot otherwise). A custom tiering has no cut points
+ * here (score bands rank within their own snapshot): `freezeAt` does not apply to it, and History.frozen
+ * stays null, which callers report.
  */
 import { CoreError } from "../cells/errors";
 import type { CustomerId } from "../cells/coerce";
@@ -32,8 +34,11 @@ export type HistoryTiering =
   | { by: "abcClass"; basis: "revenue" | "orders"; aCut: number; bCut: number; method?: AbcMethod }
   | {
       by: "custom";
-      /** Per summary row its tier (index into names, −1 none); names best first when `ordered`. */
-      assign: (summary: CustomerSummary) => { tierOf: Int32Array; names: readonly string[] };
+      /**
+       * Per summary row its tier (index into names, −1 none); names best first when `ordered`. `customers`: per
+       * summary row the customer's index in the table's customerIds (for measures the summary does not hold).
+       */
+      assign: (summary: CustomerSummary, customers: Int32Array) => { tierOf: Int32Array; names: readonly string[] };
       ordered: boolean;
     };
 
@@ -81,11 +86,11 @@ export interface History {
 }
 
 /** Tiers of one snapshot's summary by the tiering (frozen cuts when given); names may grow. */
-function tierSummary(summary: CustomerSummary, tiering: HistoryTiering, frozen: FrozenCuts | null) {
+function tierSummary(summary: CustomerSummary, customers: Int32Array, tiering: HistoryTiering, frozen: FrozenCuts | null) {
   const n = summary.customerIds.length;
   const tierOf = new Int32Array(n).fill(-1);
   if (tiering.by === "custom") {
-    const t = tiering.assign(summary);
+    const t = tiering.assign(summary, customers);
     return { tierOf: t.tierOf, names: t.names, rfm: null };
   }
   if (tiering.by === "segment") {
@@ -173,7 +178,7 @@ export function buildHistory(tx: Transactions, options: HistoryOptions, onSnapsh
   }
   let done = 0;
   for (const s of sweepSnapshots(tx, dates, { windowMonths, previous })) {
-    const t = tierSummary(s.summary, options.tiering, frozen);
+    const t = tierSummary(s.summary, s.customers, options.tiering, frozen);
     const local = t.names.map((name) => {
       let k = nameIndex.get(name);
       if (k === undefined) nameIndex.set(name, (k = names.push(name) - 1));

@@ -10,13 +10,21 @@
  * and the table is the core's (src/core/over-time/cohort.ts `cohortTable`); an analysis date earlier than the last
  * purchase means the data as it stood then, as for a run.
  *
+ * Split by the first tier (request.firstTier; src/core/over-time/first-tier.ts): one triangle per tier the customers
+ * were in at the end of their first period, tiered as the summary is (core/analysis/history-tiering.ts, as Rebuild
+ * history tiers), each with its own heat map, and a line chart of each tier's retention pooled over its cohorts.
+ *
  * Syncs, whatever the number of rows (up to the sizes in docs/PERFORMANCE.md): a run's read (1 + READ_SYNCS, more
  * only for very wide data) + 1 (the sheet replaced or added) + 1 (ownership, triangle, colour scale, chart).
  */
-import { readCustomers } from "../../core/analysis/rows";
-import { cohortTable, type CohortTable } from "../../core/over-time/cohort";
+import { historyTiering, historyTieringProblem } from "../../core/analysis/history-tiering";
+import { readCustomers, type ReadCustomers } from "../../core/analysis/rows";
+import type { AnalysisColumns, AnalysisOptions } from "../../core/analysis/types";
+import { cohortTable, type CohortRow, type CohortTable } from "../../core/over-time/cohort";
+import { cohortsByFirstTier, pooledRetention, type FirstTierCohorts } from "../../core/over-time/first-tier";
 import { transactionsAsOf } from "../../core/transactions/summary";
 import { messages, type Locale, type Messages } from "../../i18n";
+import { keyLabel } from "../../i18n/tier-names";
 import { throwIfAborted, userError, WorkbookError } from "../errors";
 import type { ExcelHost } from "../host";
 import type { AnalysisSettings, CohortRequest, CohortsReport } from "../port";
@@ -61,61 +69,129 @@ export function writeCohorts(host: ExcelHost, given: AnalysisSettings, request: 
     checkSettings(settings, m);
     const data = await read(runJob);
     const options = optionsOf(settings, m);
-    const { tx, quality } = readCustomers(analysisColumns(data.cells), options);
+    const columns = analysisColumns(data.cells);
+    const customers = readCustomers(columns, options);
+    const { tx, quality } = customers;
     if (tx.validRows === 0) throw new WorkbookError(m.overTimePane.errors.noCohorts);
-    const table = cohortTable(transactionsAsOf(tx, options.asOf ?? null), { by: request.by, measure: request.measure });
+    const split = request.firstTier ? firstTierCohorts(customers, columns, options, request, m) : null;
+    const table = split ? split.table : cohortTable(transactionsAsOf(tx, options.asOf ?? null), { by: request.by, measure: request.measure });
 
     const { sheet, replaced } = await addOwnedSheet(context, m.overTimePane.book.cohortsSheet, data.book, true, keptSheets(data.book));
     suspendCalculation(host, context);
     recordOwned(context, data.book.ownership, ownedWith(data.book, sheet.id, replaced));
     const b = m.overTimePane.book;
     queueText(sheet.getRange("A1"), b.cohortsTitle(b.cohortBy[request.by], b.cohortMeasure[request.measure])).format.font.bold = true;
-    queueText(sheet.getRange("A2"), b.cohortsNote);
-    const triangle = cohortBlock(table, m);
-    const range = queueBlock(sheet, triangle);
-    range.getRow(0).format.font.bold = true;
-    const chart = addCohortViews(sheet, table, m, request);
+    queueText(sheet.getRange("A2"), split ? `${b.cohortsNote} ${m.overTimeGaps.cohorts.splitNote}` : b.cohortsNote);
+    const chart = split ? writeSplit(sheet, split, settings, m, request) : writeWhole(sheet, table, m, request);
     sheet.getRange(a1Range(TABLE_ROW, 0, 1, 2)).format.autofitColumns();
     sheet.activate();
     await context.sync();
     return {
       sheet: sheet.name,
-      cohorts: table.rows.length,
+      cohorts: split ? split.triangles.reduce((n, t) => n + t.rows.length, 0) : table.rows.length,
       periods: table.width,
       quality: qualityOf(quality, data.shape, settings.hasHeader, settings.mapping, m),
       chart,
+      firstTiers: split ? split.triangles.length : null,
     };
   });
 }
 
-/** Header [Cohort, Customers, p0 … p(width−1)], one row per cohort; a period after the data's end is blank. */
-function cohortBlock(table: CohortTable, m: Messages) {
+/**
+ * Split by the first tier (src/core/over-time/first-tier.ts): the pane's tiering as Rebuild history takes it
+ * (core/analysis/history-tiering.ts), on the rows as read (already as of the analysis date), over the window.
+ */
+function firstTierCohorts(read: ReadCustomers, columns: AnalysisColumns, options: AnalysisOptions, request: CohortRequest, m: Messages): FirstTierCohorts {
+  if (historyTieringProblem(options)) throw new WorkbookError(m.overTimePane.errors.scoreHistory);
+  const tiering = historyTiering(read, columns, options);
+  return cohortsByFirstTier(read.tx, { by: request.by, measure: request.measure }, tiering, options.windowMonths ?? null);
+}
+
+/** The whole cohorts: one triangle, its heat map and the cohorts' line chart. */
+function writeWhole(sheet: Excel.Worksheet, table: CohortTable, m: Messages, request: CohortRequest): string {
+  const range = queueBlock(sheet, cohortBlock(table.rows, table.width, TABLE_ROW, m));
+  range.getRow(0).format.font.bold = true;
+  heatMap(sheet, TABLE_ROW, table.rows.length, table.width);
+  return addCohortViews(sheet, table, m, request);
+}
+
+/**
+ * One triangle per first tier, best first, each under its heading with its own heat map (so each tier's colours
+ * run over its own range), then a line chart of each tier's pooled retention (first-tier.ts `pooledRetention`).
+ */
+function writeSplit(sheet: Excel.Worksheet, split: FirstTierCohorts, settings: AnalysisSettings, m: Messages, request: CohortRequest): string {
+  const width = split.table.width;
+  const builtIn = settings.summaryBy !== "segment" || typeof settings.rfm?.scheme === "string";
+  const label = (key: string) => keyLabel(settings.summaryBy, key, builtIn || key === "others", m);
+  let row = TABLE_ROW;
+  for (const t of split.triangles) {
+    queueText(sheet.getRange(a1(row, 0)), m.overTimeGaps.cohorts.triangleTitle(label(t.tier))).format.font.bold = true;
+    const range = queueBlock(sheet, cohortBlock(t.rows, width, row + 1, m));
+    range.getRow(0).format.font.bold = true;
+    heatMap(sheet, row + 1, t.rows.length, width);
+    row += t.rows.length + 3;
+  }
+  // The pooled curves, a block of their own the chart reads: [First tier, p0 … p(width−1)].
+  const pooled = pooledRetention(split);
+  const periods = Array.from({ length: width }, (_, k) => text(`p${k}`));
+  queueBlock(
+    sheet,
+    block(row, 0, [
+      [text(m.overTimeGaps.cohorts.firstTierColumn), ...periods],
+      ...pooled.map((p) => [text(label(p.tier)), ...p.values.map((v) => (Number.isFinite(v) ? num(v, FORMAT.percent, 6) : text("")))]),
+    ]),
+  ).getRow(0).format.font.bold = true;
+  const b = m.overTimePane.book;
+  const name = "Cohort retention";
+  const curve = (i: number) => sheet.getRange(a1Range(row + 1 + i, 1, 1, width));
+  const chart = sheet.charts.add("Line", curve(0), "Rows");
+  pooled.forEach((p, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(label(p.tier));
+    series.name = label(p.tier);
+    if (i > 0) series.setValues(curve(i));
+    series.setXAxisValues(sheet.getRange(a1Range(row, 1, 1, width)));
+  });
+  chart.name = name;
+  // The chart rules (issue 17) as for the whole cohorts' chart: both axes titled, shares as percentages, legend below.
+  chart.title.text = m.overTimeGaps.cohorts.pooledChart;
+  chart.axes.categoryAxis.title.text = b.periodAxis;
+  chart.axes.valueAxis.title.text = m.chartRules.cohorts.valueAxis[request.measure];
+  chart.axes.valueAxis.numberFormat = EXCEL_FORMAT.axisPercent;
+  const bottom = row + pooled.length + 2;
+  chart.setPosition(a1(bottom, 0), a1(bottom + 18, 9));
+  chart.legend.position = "Bottom";
+  chart.legend.visible = true;
+  return name;
+}
+
+/** A three-colour scale over p1 onwards of a triangle whose header row is `top` (p0 is 100 % by definition and would flatten the scale). */
+function heatMap(sheet: Excel.Worksheet, top: number, rows: number, width: number): void {
+  if (width <= 1 || rows === 0) return;
+  const scale = sheet.getRange(a1Range(top + 1, 3, rows, width - 1)).conditionalFormats.add("ColorScale");
+  scale.colorScale.criteria = {
+    minimum: { type: "LowestValue", color: "#F8696B" },
+    midpoint: { formula: "50", type: "Percentile", color: "#FFEB84" },
+    maximum: { type: "HighestValue", color: "#63BE7B" },
+  };
+}
+
+/** Header [Cohort, Customers, p0 … p(width−1)] at row `top`, one row per cohort; a period after the data's end is blank. */
+function cohortBlock(rows: readonly CohortRow[], width: number, top: number, m: Messages) {
   const c = m.overTimePane.book.cohortColumns;
-  const periods = Array.from({ length: table.width }, (_, k) => text(`p${k}`));
-  return block(TABLE_ROW, 0, [
+  const periods = Array.from({ length: width }, (_, k) => text(`p${k}`));
+  return block(top, 0, [
     [text(c.cohort), text(c.customers), ...periods],
-    ...table.rows.map((r) => [
+    ...rows.map((r) => [
       text(r.cohort),
       num(r.customers, FORMAT.whole),
-      ...Array.from({ length: table.width }, (_, k) => (k < r.values.length ? num(r.values[k], FORMAT.percent, 6) : text(""))),
+      ...Array.from({ length: width }, (_, k) => (k < r.values.length ? num(r.values[k], FORMAT.percent, 6) : text(""))),
     ]),
   ]);
 }
 
-/**
- * The heat map (a colour scale over p1 onwards: p0 is 100 % by definition and would flatten the scale) and the
- * line chart of the first CHART_COHORTS cohorts (a series per cohort, periods as categories), below the triangle.
- */
+/** The line chart of the first CHART_COHORTS cohorts (a series per cohort, periods as categories), below the triangle. */
 function addCohortViews(sheet: Excel.Worksheet, table: CohortTable, m: Messages, request: CohortRequest): string {
   const rows = table.rows.length;
-  if (table.width > 1 && rows > 0) {
-    const scale = sheet.getRange(a1Range(TABLE_ROW + 1, 3, rows, table.width - 1)).conditionalFormats.add("ColorScale");
-    scale.colorScale.criteria = {
-      minimum: { type: "LowestValue", color: "#F8696B" },
-      midpoint: { formula: "50", type: "Percentile", color: "#FFEB84" },
-      maximum: { type: "HighestValue", color: "#63BE7B" },
-    };
-  }
   const shown = Math.max(Math.min(rows, CHART_COHORTS), 1);
   const b = m.overTimePane.book;
   const name = "Cohort retention";

@@ -14,7 +14,8 @@
  */
 import { readCustomers } from "../../core/analysis/rows";
 import { isoDateSerial, serialToIsoDate } from "../../core/cells/dates";
-import { buildHistory, purchaseSpan, type History as CoreHistory, type HistoryTiering } from "../../core/over-time/history";
+import { historyTiering, historyTieringProblem } from "../../core/analysis/history-tiering";
+import { buildHistory, purchaseSpan, type History as CoreHistory } from "../../core/over-time/history";
 import { snapshotDates } from "../../core/over-time/snapshots";
 import { messages, type Messages } from "../../i18n";
 import { keyLabel } from "../../i18n/tier-names";
@@ -36,17 +37,6 @@ import type { RunJob } from "./run-job";
 
 /** Where each phase ends on the progress bar. */
 const PROGRESS = { read: 0.3, compute: 0.6, write: 1 };
-
-/** How the snapshots are tiered, from the settings: RFM segments and ABC classes (the core's history tierings). */
-function tieringFrom(settings: AnalysisSettings, m: Messages): HistoryTiering {
-  if (settings.summaryBy === "segment" && settings.rfm) {
-    return { by: "segment", bins: settings.rfm.bins, breakpoints: settings.rfm.breakpoints ?? null, scheme: settings.rfm.scheme };
-  }
-  if (settings.summaryBy === "abcClass" && settings.abc) {
-    return { by: "abcClass", basis: settings.abc.basis === "orders" ? "orders" : "revenue", aCut: settings.abc.aCut, bCut: settings.abc.bCut, method: settings.abc.method };
-  }
-  throw new WorkbookError(m.overTimePane.errors.scoreHistory);
-}
 
 /** A snapshot date the request names (ISO), as a serial; a sentence naming the field when it is not a date. */
 function dateOf(value: string | null, m: Messages, field: "from" | "to"): number | null {
@@ -114,14 +104,20 @@ export function rebuildHistory(host: ExcelHost, given: AnalysisSettings, request
     };
     checkCancel();
     checkSettings(settings, m);
-    const tiering = tieringFrom(settings, m);
+    const analysis = optionsOf(settings, m);
+    // The pane's tiering as a Run on each date makes it (core/analysis/history-tiering.ts); a score on predictions is not rebuilt.
+    if (historyTieringProblem(analysis)) throw new WorkbookError(m.overTimePane.errors.scoreHistory);
     const from = dateOf(request.from, m, "from");
     const to = dateOf(request.to, m, "to");
     const data = await read(runJob);
     progress("compute", PROGRESS.read);
-    const analysis = optionsOf(settings, m);
-    const { tx, quality } = readCustomers(analysisColumns(data.cells), analysis);
+    const columns = analysisColumns(data.cells);
+    const customers = readCustomers(columns, analysis);
+    const { tx, quality } = customers;
     if (tx.validRows === 0) throw new WorkbookError(m.workbook.errors.noRows);
+    const tiering = historyTiering(customers, columns, analysis);
+    // Score bands (and ABC by margin) are set within each snapshot: no cut points to freeze (said, not ignored).
+    if (tiering.by === "custom" && request.freezeAt !== null) throw new WorkbookError(m.overTimeGaps.freezeScore);
     const every = request.every === "days" ? { days: request.days ?? NaN } : request.every;
     // "first" and "last" freeze at the first and last dates built: the core's dates for this range.
     const span = purchaseSpan(tx);

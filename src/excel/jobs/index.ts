@@ -45,7 +45,7 @@ export function createWorkbookPort(given: ExcelHost): WorkbookPort {
     listPilots: (locale) => listPilots(host, locale),
     comparePilot: (pilotId, afterId, locale) => comparePilot(host, pilotId, afterId, locale),
     rebuildHistory: (settings, request, options) => rebuildHistory(host, settings, request, options),
-    writeMovers: (beforeId, afterId, locale) => writeMovers(host, beforeId, afterId, locale),
+    writeMovers: (beforeId, afterId, locale, settings) => writeMovers(host, beforeId, afterId, locale, settings ?? null),
     filterMovers: (was, now, locale) => filterMovers(host, was, now, locale),
     writeTrends: (locale) => writeTrends(host, locale),
     writeCohorts: (settings, request, locale) => writeCohorts(host, settings, request, locale),

@@ -10,8 +10,12 @@
  * the history as Compare reads them. A customer with no tier on one side ("new", "gone") gets a visible
  * "(none)" in that column rather than a blank cell, so "was nothing, now A" is a value filter like any other.
  *
+ * With the pane's Predict settings, P(alive) and predicted CLV as of the later snapshot's date join the table
+ * (movers-predict.ts: the models fitted on the mapped data up to that date, a note above the table saying so and
+ * any fit diagnostics, or why the columns are left out).
+ *
  * Syncs, whatever the number of customers (up to the sizes in docs/PERFORMANCE.md): 1 (index, sheets) + the
- * history reads (`historyReadBlocks`) + 1 (the sheet replaced or added) + max(MOVERS_WRITE_SYNCS, ⌈bytes ÷
+ * history reads (+ a run's read of the source, 1 + READ_SYNCS, with Predict on) (`historyReadBlocks`) + 1 (the sheet replaced or added) + max(MOVERS_WRITE_SYNCS, ⌈bytes ÷
  * PAYLOAD_TARGET⌉) (the rows; ownership and the title with the first, the table and its record with the last).
  * filterMovers: 4 (the record; the table and its sheet; its header; the filters).
  */
@@ -24,7 +28,7 @@ import { FORMAT, cellNumber } from "../formats";
 import { readSnapshots } from "../history";
 import type { ExcelHost } from "../host";
 import { PAYLOAD_TARGET } from "../host";
-import type { MoversReport } from "../port";
+import type { AnalysisSettings, MoversReport } from "../port";
 import { a1Range } from "../read";
 import { queueHeader, queueRows, queueText, resultRows, type ColumnSpec } from "../results";
 import { recordOwned } from "../ownership";
@@ -34,6 +38,7 @@ import { tieringDifference } from "../tiering";
 import { job, loadState, suspendCalculation } from "./job";
 import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
 import { findSnapshot, historyOf } from "./snapshots";
+import { moversPredicted } from "./movers-predict";
 
 /** The Movers sheet's record in the document settings: where its table is and how its columns are headed. */
 export const MOVERS_KEY = "tiering.movers";
@@ -55,7 +60,11 @@ interface MoversRecord {
 const isMoversRecord = (v: unknown): v is MoversRecord =>
   v !== null && typeof v === "object" && typeof (v as MoversRecord).sheetId === "string" && typeof (v as MoversRecord).table === "string" && typeof (v as MoversRecord).was === "string";
 
-export function writeMovers(host: ExcelHost, beforeId: string, afterId: string, locale: Locale): Promise<MoversReport> {
+/**
+ * `settings` (the pane's, when its Predict section is on): P(alive) and predicted CLV as of the later snapshot join
+ * the table (moversPredicted). Without them the sheet is as before.
+ */
+export function writeMovers(host: ExcelHost, beforeId: string, afterId: string, locale: Locale, settings: AnalysisSettings | null = null): Promise<MoversReport> {
   return job(host, locale, async (context, m) => {
     const t = m.overTimePane;
     const wb = context.workbook;
@@ -101,6 +110,15 @@ export function writeMovers(host: ExcelHost, beforeId: string, afterId: string, 
       if (p) p.customers++;
       else pairs.set(key, { was, now, customers: 1 });
     }
+    const predicted = settings?.predict ? await moversPredicted(host, context, settings, after, movers, m) : null;
+    if (predicted?.values) {
+      const g = m.overTimeGaps.movers;
+      const { pAlive, clv } = predicted.values;
+      columns.push(
+        { key: "pAlive", header: g.pAlive, format: FORMAT.percent, value: (i) => cellNumber(pAlive[i], 6) },
+        { key: "clv", header: g.clv, format: FORMAT.money, value: (i) => cellNumber(clv[i], 2) },
+      );
+    }
     const { rows: cells, bytes } = resultRows(columns, rows.length);
 
     const { sheet, replaced } = await addOwnedSheet(context, t.book.moversSheet, state, true, keptSheets(state));
@@ -114,6 +132,8 @@ export function writeMovers(host: ExcelHost, beforeId: string, afterId: string, 
       if (k === 0) {
         recordOwned(context, state.ownership, ownedWith(state, sheet.id, replaced));
         queueText(sheet.getRange("A1"), t.book.moversTitle(before.asOf, after.asOf, m.workbook.migration.basis[before.tierBy])).format.font.bold = true;
+        // What the P(alive) and CLV columns are, or why they are not there (the fit's diagnostics said, not hidden).
+        if (predicted) queueText(sheet.getRange("A2"), predicted.note);
         queueHeader(sheet, columns, TABLE_ROW);
       }
       queueRows(sheet, columns, cells, blocks[k], blocks[k + 1], TABLE_ROW + 1);
@@ -138,6 +158,7 @@ export function writeMovers(host: ExcelHost, beforeId: string, afterId: string, 
       ordered,
       tiers: movers.tiers.map(label),
       pairs: [...pairs.values()],
+      predicted: predicted ? { asOf: predicted.values ? after.asOf : null, note: predicted.note, diagnostics: predicted.diagnostics } : null,
     };
   });
 }

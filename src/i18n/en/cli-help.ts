@@ -79,6 +79,8 @@ export const cliHelp = {
       moversMeasure: "A column summed per customer in each snapshot file (revenue, say), to show its change.",
       cohortBy: "Cohorts by month or quarter of first purchase.",
       cohortMeasure: "The share of each cohort's customers who bought, or its revenue against the first period's.",
+      moversPredict: "Adds p_alive and clv_12_months: the models (--unit, --model as for tier predict) fitted on the file up to the later snapshot's date; the fit's diagnostics go to stderr.",
+      firstTier: "Split each cohort by its customers' tier at the end of their first period: RFM segments or ABC classes of the revenue (--bins, --segments, --a-cut, --b-cut as for tier history); one triangle per tier.",
       quantity: "Line items: the quantity column; the amount is quantity × --amount (the unit price), and negative lines (returns) are left out.",
       lineOrder: "Line items: the order (invoice) column; a customer's lines with one order id count as one purchase.",
       holdoutEnd: "The end of the holdout period (default: the last purchase).",

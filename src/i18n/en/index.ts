@@ -23,6 +23,7 @@ import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
+import { overTimeGaps } from "./over-time-gaps";
 import type { Widen } from "../widen";
 
 export const en = {
@@ -39,6 +40,7 @@ export const en = {
   ...hostile,
   ...margin,
   ...overTime,
+  ...overTimeGaps,
   ...overTimePane,
   ...ownership,
   ...predictRest,

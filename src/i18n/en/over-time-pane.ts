@@ -159,7 +159,8 @@ export const overTimePane = {
       moversChanged: (sheet: string) => `The Movers table on "${sheet}" was changed (its columns renamed or removed). Write the Movers sheet again.`,
       notEarlier: (before: string, after: string) => `The earlier snapshot (${before}) must come before the later one (${after}).`,
       differentTiering: "The two snapshots were tiered differently; choose two tiered the same way.",
-      scoreHistory: "The history is rebuilt for RFM segments or ABC classes; choose one of them for the summary, or run the analysis at each date to keep score bands.",
+      scoreHistory:
+        "The history cannot be rebuilt with a score that uses predicted CLV or P(alive): the models would have to be fitted again at every date. Take those measures out of the score, or summarise by RFM segments or ABC classes, to rebuild.",
       badFreeze: (value: string) => `The cut points cannot be frozen at "${value}": it is not a date. Choose a snapshot from the list.`,
       noCohorts: "No purchases to group into cohorts.",
     },

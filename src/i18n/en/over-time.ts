@@ -20,8 +20,10 @@ export const overTime = {
       one row per snapshot date × customer: as_of, customer, tier and the measures
   tier trends FILE.csv [history options]   per snapshot and tier: customers, share, revenue, retention, rates
   tier movers FILE.csv [history options] [--before DATE] [--after DATE]   (default: the last two snapshots)
+                    [--predict [--unit day|week|month] [--model bgnbd|pareto]]   (P(alive), CLV as of --after)
   tier movers BEFORE.csv AFTER.csv --id COL --tier COL [--measure COL] [--order A,B,C]
   tier cohort FILE.csv [--by month|quarter] [--measure customers|revenue] [--quantity COL] [--format csv|json]
+                    [--first-tier segment|abc (one triangle per tier at the end of the first period)]
       cohort, customers, p0, p1, …: the share of each cohort buying in each period since its first`,
     orderNeedsFiles: "--order gives the tier order of two snapshot files (tier movers BEFORE.csv AFTER.csv); a history orders its own tiers: leave --order out.",
     notSnapshot: (option: string, date: string, dates: string) => `${option} ${date} is not a snapshot date; the snapshots are: ${dates}.`,

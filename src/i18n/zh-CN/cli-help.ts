@@ -69,6 +69,8 @@ export const cliHelp: CliHelpMessages = {
       moversMeasure: "在每个快照文件中按客户汇总的一列（如收入），用于显示其变化。",
       cohortBy: "按首次购买的月份或季度划分同期群。",
       cohortMeasure: "每个同期群中购买客户的占比，或其收入相对首期的比例。",
+      moversPredict: "增加 p_alive 和 clv_12_months 列：用截至较晚快照日期的文件数据拟合模型（--unit、--model 与 tier predict 相同）；拟合诊断输出到 stderr。",
+      firstTier: "按客户在首个时期末所处的分层拆分每个同期群：RFM 分群或按收入的 ABC 分类（--bins、--segments、--a-cut、--b-cut 与 tier history 相同）；每个分层一个三角表。",
       quantity: "明细行：数量所在的列；金额 = 数量 × --amount（单价），负数行（退货）不计入。",
       lineOrder: "明细行：订单（发票）号所在的列；同一客户同一订单号的各行算作一次购买。",
       holdoutEnd: "留出期的结束日期（默认为最后一次购买）。",

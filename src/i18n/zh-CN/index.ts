@@ -17,6 +17,7 @@ import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
+import { overTimeGaps } from "./over-time-gaps";
 
 export const zhCN: Messages = {
   ...shared,
@@ -32,6 +33,7 @@ export const zhCN: Messages = {
   ...hostile,
   ...margin,
   ...overTime,
+  ...overTimeGaps,
   ...overTimePane,
   ...ownership,
   ...predictRest,

@@ -149,7 +149,7 @@ export const overTimePane: OverTimePaneMessages = {
       moversChanged: (sheet: string) => `工作表“${sheet}”上的迁移客户表格已被更改（列被重命名或删除）。请重新写入迁移客户工作表。`,
       notEarlier: (before: string, after: string) => `较早的快照（${before}）必须早于较晚的快照（${after}）。`,
       differentTiering: "两个快照的分层方式不同；请选择分层方式相同的两个快照。",
-      scoreHistory: "只能按 RFM 分群或 ABC 分类重建历史；请在汇总依据中选择其中之一，或在每个日期运行分析以保存评分等级。",
+      scoreHistory: "评分使用了预测 CLV 或存活概率时无法重建历史：那需要在每个日期重新拟合模型。请从评分中去掉这两项，或按 RFM 分群或 ABC 分类汇总，再重建。",
       badFreeze: (value: string) => `无法按“${value}”冻结切分点：它不是日期。请从列表中选择一个快照。`,
       noCohorts: "没有可划分同期群的购买记录。",
     },

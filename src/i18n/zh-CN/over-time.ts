@@ -13,8 +13,10 @@ export const overTime: OverTimeMessages = {
       每个快照日期 × 客户一行：as_of、客户、分层及各项指标
   tier trends FILE.csv [history 选项]   每个快照和分层：客户数、占比、收入、留存率及各项比率
   tier movers FILE.csv [history 选项] [--before DATE] [--after DATE]   （默认：最后两个快照）
+                    [--predict [--unit day|week|month] [--model bgnbd|pareto]]   （截至 --after 的存活概率和 CLV）
   tier movers BEFORE.csv AFTER.csv --id COL --tier COL [--measure COL] [--order A,B,C]
   tier cohort FILE.csv [--by month|quarter] [--measure customers|revenue] [--quantity COL] [--format csv|json]
+                    [--first-tier segment|abc（按首个时期末的分层，每个分层一个三角表）]
       cohort、customers、p0、p1……：每个同期群自首次购买起各期购买的客户占比`,
     orderNeedsFiles: "--order 用于给出两个快照文件的层级顺序（tier movers BEFORE.csv AFTER.csv）；历史会自行排列层级，请去掉 --order。",
     notSnapshot: (option, date, dates) => `${option} ${date} 不是快照日期；快照日期为：${dates}。`,

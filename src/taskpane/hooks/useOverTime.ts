@@ -151,7 +151,10 @@ export function useOverTime({ port, locale, settings, snapshots, onHistoryChange
   const writeMovers = useCallback(async () => {
     const { moversBefore: b, moversAfter: a } = latest.current;
     if (!port || !b || !a) return;
-    const report = await startMovers(() => port.writeMovers(b, a, latest.current.locale));
+    // With the Predict section on (and the form usable), P(alive) and CLV as of the later snapshot join the sheet.
+    const form = latest.current.settings();
+    const withPredict = form.ok && form.settings.predict ? form.settings : null;
+    const report = await startMovers(() => (withPredict ? port.writeMovers(b, a, latest.current.locale, withPredict) : port.writeMovers(b, a, latest.current.locale)));
     if (report) setFilter({ was: null, now: null });
   }, [port, startMovers]);
 

@@ -349,7 +349,7 @@ export class FakePort implements WorkbookPort {
   async writeCohorts(settings: AnalysisSettings, request: CohortRequest, locale: string): Promise<CohortsReport> {
     this.log("writeCohorts", settings, request, locale);
     if (this.overTimeError) throw this.overTimeError;
-    return { sheet: "Cohorts", cohorts: 13, periods: 13, quality: REPORT.quality, chart: "Cohort retention" };
+    return { sheet: "Cohorts", cohorts: 13, periods: 13, quality: REPORT.quality, chart: "Cohort retention", firstTiers: request.firstTier ? 3 : null };
   }
 
   /** What `checkModel` resolves with; `checkError` makes it reject with that error instead. */

@@ -7,7 +7,7 @@ import type { MigrationReport } from "../../../excel/port";
 import type { Messages } from "../../../i18n";
 import type { DynamicActions, DynamicState } from "../../hooks/useDynamic";
 import { Failure } from "../Failure";
-import { formats, SnapshotPicker, useStyles } from "./parts";
+import { formats, SnapshotPair, useStyles } from "./parts";
 
 /** Upgrade, downgrade, stay and gone rates, new customers, and the per-tier effects. */
 function MigrationResult({ m, report }: { m: Messages; report: MigrationReport }) {
@@ -88,16 +88,20 @@ export function MigrationPanel({ m, state, actions, off }: { m: Messages; state:
       </Body1Strong>
       {state.snapshots === null ? (
         <Spinner size="tiny" labelPosition="after" label={d.loading} />
-      ) : snapshots.length < 2 ? (
-        <Body1 as="p" className={styles.text}>
-          {snapshots.length === 0 ? d.noSnapshots : d.oneSnapshot}
-        </Body1>
       ) : (
+        <SnapshotPair
+          m={m}
+          snapshots={snapshots}
+          labels={{ before: d.earlier, after: d.later }}
+          before={state.before}
+          after={state.after}
+          disabled={off}
+          onBefore={actions.setBefore}
+          onAfter={actions.setAfter}
+        />
+      )}
+      {snapshots.length >= 2 && (
         <>
-          <div className={styles.stack}>
-            <SnapshotPicker label={d.earlier} m={m} snapshots={snapshots} value={state.before} disabled={off} onChange={actions.setBefore} />
-            <SnapshotPicker label={d.later} m={m} snapshots={snapshots} value={state.after} disabled={off} onChange={actions.setAfter} />
-          </div>
           <div className={styles.buttons}>
             <Button
               onClick={() => void actions.compare()}

@@ -1,8 +1,8 @@
 /**
- * What the three Compare & pilot panels share: one set of styles (so the panels line up), number formats in the
- * pane's language and the snapshot dropdown. Kept apart so each panel file holds only its own work.
+ * What the Compare & pilot panels (and the Over time Movers panel) share: one set of styles (so the panels line up), number formats in the
+ * pane's language, the snapshot dropdown and the before/after pair of them. Kept apart so each panel file holds only its own work.
  */
-import { Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Dropdown, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import type { SnapshotInfo } from "../../../excel/port";
 import type { Messages } from "../../../i18n";
 import { numberFormats } from "../../../i18n/numbers";
@@ -78,5 +78,36 @@ export function SnapshotPicker(props: {
         ))}
       </Dropdown>
     </Field>
+  );
+}
+
+/**
+ * The earlier and later snapshot of a comparison (Compare, Movers): two pickers one a line, or, with fewer than two
+ * snapshots, the sentence saying why there is nothing to pick. One component so both panels say and lay out the same.
+ */
+export function SnapshotPair(props: {
+  m: Messages;
+  snapshots: SnapshotInfo[];
+  labels: { before: string; after: string };
+  before: string | null;
+  after: string | null;
+  disabled: boolean;
+  onBefore(id: string): void;
+  onAfter(id: string): void;
+}) {
+  const styles = useStyles();
+  const d = props.m.pane.dynamic;
+  if (props.snapshots.length < 2) {
+    return (
+      <Body1 as="p" className={styles.text}>
+        {props.snapshots.length === 0 ? d.noSnapshots : d.oneSnapshot}
+      </Body1>
+    );
+  }
+  return (
+    <div className={styles.stack}>
+      <SnapshotPicker label={props.labels.before} m={props.m} snapshots={props.snapshots} value={props.before} disabled={props.disabled} onChange={props.onBefore} />
+      <SnapshotPicker label={props.labels.after} m={props.m} snapshots={props.snapshots} value={props.after} disabled={props.disabled} onChange={props.onAfter} />
+    </div>
   );
 }

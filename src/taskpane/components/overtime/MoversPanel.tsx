@@ -8,7 +8,7 @@ import type { MoveDirection, MoversReport, SnapshotInfo } from "../../../excel/p
 import type { Messages } from "../../../i18n";
 import type { MoversFilter, OverTimeActions, OverTimeState } from "../../hooks/useOverTime";
 import { Failure } from "../Failure";
-import { formats, SnapshotPicker, useStyles } from "../dynamic/parts";
+import { formats, SnapshotPair, useStyles } from "../dynamic/parts";
 
 /** Dropdown value of "any tier" (the filter's null); a tier label is its own value, "no tier" is NONE. */
 const ANY = "\u0000any";
@@ -73,6 +73,11 @@ function MoversResult({ m, state, actions, off }: { m: Messages; state: OverTime
           </div>
         ))}
       </dl>
+      {report.predicted && (
+        <Caption1 as="p" className={styles.text} data-testid="movers-predicted">
+          {report.predicted.note}
+        </Caption1>
+      )}
       <div role="group" aria-labelledby="tiering-movers-filter" className={styles.part}>
         <Body1Strong as="h4" id="tiering-movers-filter" className={styles.subheading}>
           {t.filterHeading}
@@ -102,7 +107,6 @@ function MoversResult({ m, state, actions, off }: { m: Messages; state: OverTime
 export function MoversPanel({ m, state, actions, snapshots, off }: { m: Messages; state: OverTimeState; actions: OverTimeActions; snapshots: SnapshotInfo[]; off: boolean }) {
   const styles = useStyles();
   const t = m.overTimePane.movers;
-  const d = m.pane.dynamic;
   const writing = state.movers.kind === "busy";
   return (
     <div className={styles.part} role="group" aria-labelledby="tiering-movers-heading">
@@ -112,23 +116,23 @@ export function MoversPanel({ m, state, actions, snapshots, off }: { m: Messages
       <Caption1 as="p" className={styles.text}>
         {t.intro}
       </Caption1>
-      {snapshots.length < 2 ? (
-        <Body1 as="p" className={styles.text}>
-          {snapshots.length === 0 ? d.noSnapshots : d.oneSnapshot}
-        </Body1>
-      ) : (
-        <>
-          <div className={styles.stack}>
-            <SnapshotPicker label={t.before} m={m} snapshots={snapshots} value={state.moversBefore} disabled={off} onChange={actions.setMoversBefore} />
-            <SnapshotPicker label={t.after} m={m} snapshots={snapshots} value={state.moversAfter} disabled={off} onChange={actions.setMoversAfter} />
-          </div>
-          <div className={styles.buttons}>
-            <Button onClick={() => void actions.writeMovers()} disabled={off || !state.moversBefore || !state.moversAfter || state.moversBefore === state.moversAfter}>
-              {t.write}
-            </Button>
-            {writing && <Spinner size="tiny" labelPosition="after" label={t.writing} />}
-          </div>
-        </>
+      <SnapshotPair
+        m={m}
+        snapshots={snapshots}
+        labels={{ before: t.before, after: t.after }}
+        before={state.moversBefore}
+        after={state.moversAfter}
+        disabled={off}
+        onBefore={actions.setMoversBefore}
+        onAfter={actions.setMoversAfter}
+      />
+      {snapshots.length >= 2 && (
+        <div className={styles.buttons}>
+          <Button onClick={() => void actions.writeMovers()} disabled={off || !state.moversBefore || !state.moversAfter || state.moversBefore === state.moversAfter}>
+            {t.write}
+          </Button>
+          {writing && <Spinner size="tiny" labelPosition="after" label={t.writing} />}
+        </div>
       )}
       {state.movers.kind === "failed" && <Failure title={t.failed} message={state.movers.message} />}
       <MoversResult m={m} state={state} actions={actions} off={off} />

@@ -2,7 +2,7 @@
  * The two sheets written from the whole history or the whole data: Tier trends (over the history's snapshots) and
  * Cohorts (from the data, by month or quarter of the first purchase). A button each, with what came of it.
  */
-import { Body1, Body1Strong, Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner } from "@fluentui/react-components";
+import { Body1, Body1Strong, Button, Caption1, Checkbox, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner } from "@fluentui/react-components";
 import type { CohortBy, CohortMeasure } from "../../../excel/port";
 import type { Messages } from "../../../i18n";
 import type { OverTimeActions, OverTimeState } from "../../hooks/useOverTime";
@@ -88,6 +88,14 @@ export function CohortsPanel({ m, state, actions, off }: { m: Messages; state: O
           </Dropdown>
         </Field>
       </div>
+      <Field hint={m.overTimeGaps.cohorts.splitHint}>
+        <Checkbox
+          label={m.overTimeGaps.cohorts.splitFirstTier}
+          checked={request.firstTier === true}
+          disabled={off}
+          onChange={(_, data) => actions.setCohortRequest({ firstTier: data.checked === true })}
+        />
+      </Field>
       <div className={styles.buttons}>
         <Button onClick={() => void actions.writeCohorts()} disabled={off}>
           {t.write}
@@ -102,7 +110,9 @@ export function CohortsPanel({ m, state, actions, off }: { m: Messages; state: O
       {state.cohorts.kind === "failed" && <Failure title={t.failed} message={state.cohorts.message} />}
       {state.cohorts.kind === "done" && (
         <Body1 as="p" className={styles.text} data-testid="cohorts-result">
-          {t.done(state.cohorts.report.sheet, state.cohorts.report.cohorts)}
+          {typeof state.cohorts.report.firstTiers === "number"
+            ? m.overTimeGaps.cohorts.doneSplit(state.cohorts.report.sheet, state.cohorts.report.firstTiers)
+            : t.done(state.cohorts.report.sheet, state.cohorts.report.cohorts)}
         </Body1>
       )}
     </div>
