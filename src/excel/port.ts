@@ -165,7 +165,8 @@ export interface RunReport {
   snapshot: SnapshotInfo | null;
   /** Why no snapshot was saved; or, with a snapshot, which old snapshots were removed to make room for it. */
   snapshotNote?: string | null;
-  /** Sheets the person edited while the run ran, kept as theirs with the results beside them (a sentence); absent otherwise. */ keptNote?: string | null;
+  /** Sheets the person edited while the run ran, kept as theirs with the results beside them (a sentence); absent otherwise. */
+  keptNote?: string | null;
   /** The customers closest to moving up a tier (smallest gap relative to their value first), at most 20. */
   upgrade: UpgradeCandidate[];
 }
