@@ -5,7 +5,7 @@
  * (NaN: no measure, a period a cohort has not reached) spills as "", never as NaN or 0: Excel shows
  * null as 0, so "" is the blank (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json-autogeneration).
  */
-import { cellText, excelErrorText, readNumberCell, type CellRead } from "../core/cells/coerce";
+import { cellText, customerKey, excelErrorText, readNumberCell, type CellRead, type CustomerId } from "../core/cells/coerce";
 import { cohortOptionProblems, cohortTable, type CohortMeasure, type CohortRow } from "../core/over-time/cohort";
 import { cohortsByFirstTier } from "../core/over-time/first-tier";
 import type { HistoryTiering } from "../core/over-time/history";
@@ -80,8 +80,15 @@ export function moversTable(idsBefore: Range, tiersBefore: Range, idsAfter: Rang
   const c = m.overTime.columns;
   const out: Cell[][] = [[m.columns.customer, c.before, c.after, c.direction, c.measureBefore, c.measureAfter, c.change]];
   const withMeasure = !!(mb || ma);
+  // The id as the sheet holds it (a number stays a number, as TIER.RFM returns it), so a lookup against the
+  // user's id column matches; the core keys 123 and "123" as one customer by their text.
+  const shown = new Map<string, CustomerId>();
+  for (const cell of [...before.column.cells, ...after.column.cells]) {
+    const key = customerKey(cell);
+    if (key !== null && !shown.has(String(key))) shown.set(String(key), key);
+  }
   for (const r of movers.rows) {
-    out.push([r.id, r.before, r.after, m.overTime.directions[r.direction], blankIfNaN(r.measureBefore), blankIfNaN(r.measureAfter), withMeasure ? blankIfNaN(r.change) : ""]);
+    out.push([shown.get(r.id) ?? r.id, r.before, r.after, m.overTime.directions[r.direction], blankIfNaN(r.measureBefore), blankIfNaN(r.measureAfter), withMeasure ? blankIfNaN(r.change) : ""]);
   }
   return out;
 }

@@ -21,8 +21,8 @@ describe("=TIER.MOVERS", () => {
   it("one row per customer: before, after, direction (A/B/C known), measures and change", () => {
     expect(movers(idsBefore, tiersBefore, idsAfter, tiersAfter, omitted, col(100, 50, 10, 80, null), col(70, 20, "", 30))).toEqual([
       ["Customer", "Before", "After", "Direction", "Measure before", "Measure after", "Change"],
-      ["101", "A", "C", "down", 100, 20, -80],
-      ["102", "B", "A", "up", 50, 70, 20],
+      [101, "A", "C", "down", 100, 20, -80],
+      [102, "B", "A", "up", 50, 70, 20],
       ["C03", "C", "C", "same", 10, "", -10],
       ["C04", "A", "", "gone", 80, "", -80],
       ["C05", "", "B", "new", "", 30, 30],
@@ -38,7 +38,7 @@ describe("=TIER.MOVERS", () => {
     setDisplayLanguage("zh-CN");
     expect(movers(ids, before, ids, after, [["Champions", "Lost"]]).slice(0, 2)).toEqual([
       ["客户", "之前", "之后", "变动方向", "之前的度量值", "之后的度量值", "变化"],
-      ["1", "Champions", "Lost", "降级", "", "", ""],
+      [1, "Champions", "Lost", "降级", "", "", ""],
     ]);
   });
 
