@@ -5,8 +5,10 @@
  * and data over 5 MB is refused before the work, which is counted here (cells read), not timed.
  * The times are in docs/PERFORMANCE.md (scripts/bench-functions.ts).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runFunction } from "../../src/functions/errors";
+import { numberTextLength } from "../../src/functions/size";
 import { TALL_ROWS, trimTrailingBlankRows } from "../../src/functions/trim";
 import { messages } from "../../src/i18n";
 import * as functions from "../../src/functions/functions";
@@ -92,5 +94,15 @@ describe("whole-column formulas", () => {
     // The trim stops at the last row (it holds data) and the estimate samples 4,096 rows: not a million.
     expect(reads).toBeLessThan(10_000);
     expect(excelError(() => functions.abcclass(full)).message).toMatch(/^This formula passes/);
+  });
+});
+
+describe("a number's length as text, counted without writing it (size.ts, exact counting near the cap)", () => {
+  const same = (x: number) => expect(numberTextLength(x)).toBe(String(x).length);
+
+  it("is String(x).length for every finite double (property) and at the edges of plain notation", () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => numberTextLength(x) === String(x).length), { numRuns: 20_000 });
+    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 8 }), (n, k) => numberTextLength(n / 10 ** k) === String(n / 10 ** k).length), { numRuns: 20_000 });
+    for (const x of [0, -0, 1, -1, 0.1, 0.2 + 0.1, 1e-6, 1.5e-6, 9.99e-7, 1e-7, 1e15, 1e15 - 1, 999_999_999_999_999.9, 1e21, 123456789.123456, 2 ** 51, 2 ** 53 + 2, 45_000.5, 45_000 + 1 / 3, 0.99999999999999994, 9.999999999999998]) same(x);
   });
 });
