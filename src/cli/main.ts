@@ -9,6 +9,7 @@
  */
 import { CoreError } from "../core/cells/errors";
 import { messages, type Messages } from "../i18n";
+import { cliCoreSentence } from "../i18n/cli-core-errors";
 import { describeCoreError } from "../i18n/describe";
 import { INPUT_OPTIONS, type Command, type Parsed } from "./args";
 import { abc } from "./commands/abc";
@@ -88,26 +89,10 @@ function withOptionNames(error: CoreError, command: string): CoreError {
   return option ? new CoreError(error.code, { ...error.details, argument: option }) : error;
 }
 
-/** A core error as the CLI says it: with the options' names where the core's sentence has an argument's. */
+/** A core error as the CLI says it: the CLI's table (src/i18n/cli-core-errors.ts), else the shared sentence with the options' names. */
 function describeForCli(error: CoreError, command: string, m: Messages): string {
-  const d = error.details;
-  const c = m.cli.core;
-  switch (error.code) {
-    case "binsOutOfRange":
-      return c.binsOutOfRange(String(d.value));
-    case "cutOutOfRange":
-      return c.cutOutOfRange(OPTION_NAMES[String(d.argument)] ?? String(d.argument), String(d.value));
-    case "cutsOrder":
-      return c.cutsOrder(Number(d.aCut), Number(d.bCut));
-    case "asOfBeforeData":
-      return c.asOfBeforeData(asOfOption(command), String(d.asOf), String(d.first));
-    case "noData":
-      return c.noData(String(d.argument ?? ""));
-    case "unknownScheme":
-      return c.unknownScheme(String(d.value));
-    default:
-      return describeCoreError(withOptionNames(error, command), m);
-  }
+  const names = { option: (argument: string) => OPTION_NAMES[argument] ?? argument, asOf: asOfOption(command) };
+  return cliCoreSentence(error, m, names) ?? describeCoreError(withOptionNames(error, command), m);
 }
 
 /** The first line of an unexpected error, without its stack. */

@@ -127,6 +127,66 @@ function nextDelimiter(bytes: Uint8Array, i: number, len: number): number {
   return len;
 }
 
+/**
+ * The one field scanner of the byte path, for a set of wanted columns. `line` reads the fields of
+ * the line that starts at `pos` (it ends at a line feed, or at `end` when the last line has none):
+ * for each wanted column `columns[j]`, `bounds[2j]` and `bounds[2j + 1]` become where its field
+ * starts and stops (a CR before the LF is not the field's), or both -1 when the line is shorter. A
+ * column wanted twice gets the same bounds twice, as the general reader's `fields[k]` gives the same
+ * cell twice. Past the last wanted column the line's end is found by indexOf (memchr), not field by
+ * field. The bytes must hold no quote (the caller's rule: quoted files go to the general reader).
+ */
+export class FieldScanner {
+  /** Where each wanted column's field goes: 2j into `bounds`, j the first slot for that column; then `next[j]`. */
+  private readonly first: Int32Array;
+  private readonly next: Int32Array;
+  private readonly last: number;
+  readonly bounds: number[];
+
+  constructor(columns: readonly number[]) {
+    this.last = Math.max(-1, ...columns);
+    this.first = new Int32Array(this.last + 1).fill(-1);
+    this.next = new Int32Array(columns.length).fill(-1);
+    for (let j = columns.length - 1; j >= 0; j--) {
+      const k = columns[j];
+      if (k < 0) continue;
+      this.next[j] = this.first[k];
+      this.first[k] = j;
+    }
+    this.bounds = new Array<number>(2 * columns.length).fill(-1);
+  }
+
+  /** Reads one line's wanted fields into `bounds`; returns where the next line starts. */
+  line(bytes: Uint8Array, pos: number, end: number): number {
+    const bounds = this.bounds;
+    const first = this.first;
+    const next = this.next;
+    const last = this.last;
+    for (let j = 0; j < bounds.length; j++) bounds[j] = -1;
+    let k = 0;
+    let start = pos;
+    for (;;) {
+      if (k > last) {
+        const lf = bytes.indexOf(LF, start);
+        return lf < 0 || lf >= end ? end : lf + 1;
+      }
+      const at = nextDelimiter(bytes, start, end);
+      const b = at < end ? bytes[at] : LF;
+      let j = first[k];
+      if (j >= 0) {
+        const stop = b === LF && at > start && bytes[at - 1] === CR ? at - 1 : at;
+        for (; j >= 0; j = next[j]) {
+          bounds[2 * j] = start;
+          bounds[2 * j + 1] = stop;
+        }
+      }
+      k++;
+      start = at + 1;
+      if (b !== COMMA) return start;
+    }
+  }
+}
+
 export interface ColumnPositions {
   customer: number;
   date: number;
@@ -144,31 +204,11 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export function readRowsFast(bytes: Uint8Array, pos: number, end: number, columns: ColumnPositions, builder: TransactionBuilder, row: number): number {
   const field = (s: number, e: number) => utf8.decode(bytes.subarray(s, e));
   const cell = (s: number, e: number) => (s < 0 ? null : field(s, e));
-  const { customer: cc, date: dc, amount: ac } = columns;
+  const scanner = new FieldScanner([columns.customer, columns.date, columns.amount]);
+  const at = scanner.bounds;
   while (pos < end) {
-    let cs = -1, ce = -1, ds = -1, de = -1, as = -1, ae = -1;
-    // Fields of one line; a last line without a line end ends at `end`.
-    let k = 0;
-    let start = pos;
-    let b: number;
-    do {
-      const at = nextDelimiter(bytes, start, end);
-      b = at < end ? bytes[at] : LF;
-      const stop = b === LF && at > start && bytes[at - 1] === CR ? at - 1 : at;
-      if (k === cc) {
-        cs = start;
-        ce = stop;
-      } else if (k === dc) {
-        ds = start;
-        de = stop;
-      } else if (k === ac) {
-        as = start;
-        ae = stop;
-      }
-      k++;
-      start = at + 1;
-    } while (b === COMMA);
-    pos = start;
+    pos = scanner.line(bytes, pos, end);
+    const cs = at[0], ce = at[1], ds = at[2], de = at[3], as = at[4], ae = at[5];
     const id = cs >= 0 ? fastId(bytes, cs, ce) : -1;
     if (id >= 0 && ds >= 0 && as >= 0 && fastDate(bytes, ds, de) && isSerialInRange(scratch[SERIAL]) && fastAmount(bytes, as, ae)) {
       let c = builder.findCustomer(id);
@@ -211,27 +251,11 @@ export interface NumberLineSink {
  * and handed to `sink.text`. Returns the next row number.
  */
 export function readNumberLines(bytes: Uint8Array, pos: number, end: number, valueColumn: number, idColumn: number, sink: NumberLineSink, row: number): number {
+  const scanner = new FieldScanner([valueColumn, idColumn]);
+  const at = scanner.bounds;
   while (pos < end) {
-    let vs = -1, ve = -1, is = -1, ie = -1;
-    let k = 0;
-    let start = pos;
-    let b: number;
-    do {
-      const at = nextDelimiter(bytes, start, end);
-      b = at < end ? bytes[at] : LF;
-      const stop = b === LF && at > start && bytes[at - 1] === CR ? at - 1 : at;
-      if (k === valueColumn) {
-        vs = start;
-        ve = stop;
-      }
-      if (k === idColumn) {
-        is = start;
-        ie = stop;
-      }
-      k++;
-      start = at + 1;
-    } while (b === COMMA);
-    pos = start;
+    pos = scanner.line(bytes, pos, end);
+    const vs = at[0], ve = at[1], is = at[2], ie = at[3];
     if (vs >= 0 && fastAmount(bytes, vs, ve)) sink.value(row, scratch[AMOUNT]);
     else sink.text(row, vs < 0 ? "" : utf8.decode(bytes.subarray(vs, ve)));
     if (sink.id) sink.id(row, is < 0 ? "" : utf8.decode(bytes.subarray(is, ie)).trim());

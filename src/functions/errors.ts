@@ -6,6 +6,7 @@ import { CoreError } from "../core/cells/errors";
 import { describeCoreError } from "../i18n/describe";
 import type { Messages } from "../i18n";
 import { inputSizeProblem, outputSizeProblem } from "./size";
+import { trimTrailingBlankRows } from "./trim";
 
 /** A problem with the arguments, already worded for the user. */
 export class ArgumentError extends Error {
@@ -20,8 +21,9 @@ function valueError(message: string): CustomFunctions.Error {
 }
 
 /**
- * Runs a function body and turns its failures into Excel errors. `args` (the function's arguments) are
- * measured first and the result after, against Excel's 5 MB (size.ts). An unexpected exception (a bug,
+ * Runs a function body and turns its failures into Excel errors. `args` (the function's arguments) lose
+ * the trailing blank rows of whole columns (trim.ts), are measured against Excel's 5 MB (size.ts), and
+ * the result after. An unexpected exception (a bug,
  * not a problem with the arguments) is logged with its stack (console.error: never swallowed) and
  * reaches the cell as #VALUE! with a sentence that says what to check, never the internal message
  * itself (an optimiser's "objective is not finite at the starting point" tells a user nothing they can
@@ -30,6 +32,8 @@ function valueError(message: string): CustomFunctions.Error {
 export function runFunction<T>(m: Messages, args: readonly unknown[], body: () => T, about: FunctionAbout = { name: m.product.name, data: "" }): T {
   let result: T;
   try {
+    // Whole columns: their trailing blank rows are no data, so neither the size check nor the work sees them (trim.ts).
+    trimTrailingBlankRows(args);
     const tooBig = inputSizeProblem(args, m);
     if (tooBig) throw new ArgumentError(tooBig);
     result = body();

@@ -15,6 +15,36 @@ import type { Messages } from "../i18n";
 /** 5 MB: the cap Excel on the web puts on a custom function's arguments and on its result. */
 export const FUNCTION_DATA_LIMIT = 5 * 1024 * 1024;
 
+/** 10^0 … 10^22, each exact as a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * `String(x).length` for a finite x without writing it: counting a call near the cap exactly wrote every number
+ * as text, about 0.7 s for 600,000 values here (docs/PERFORMANCE.md, "Whole-column formulas"). JavaScript writes
+ * the shortest decimal that reads back as x (ECMA-262 Number::toString), in plain notation for 1e-6 ≤ |x| < 1e21.
+ * When |x|·10^k rounds to an integer n below 2^51 and n / 10^k gives x back, k is the fewest decimals that do
+ * (both operations are exact or correctly rounded, and the shortest decimal passes this test at its own k), so
+ * the text is the integer part, a point and k digits. Other numbers (long date-time fractions, tiny or huge
+ * values) are written out as before. test/functions/whole-column.test.ts holds it to String(x) (property).
+ */
+export function numberTextLength(x: number): number {
+  const a = Math.abs(x);
+  if (a === 0) return 1;
+  if (a >= 1e-6 && a < 1e15) {
+    for (let k = 0; k <= 15; k++) {
+      const p = POW10[k];
+      const n = Math.round(a * p);
+      if (n >= 2 ** 51) break;
+      if (n / p === a) {
+        let digits = 1;
+        while (digits < 16 && a >= POW10[digits]) digits++;
+        return (x < 0 ? 1 : 0) + digits + (k > 0 ? 1 + k : 0);
+      }
+    }
+  }
+  return String(x).length;
+}
+
 /** JSON bytes of one value or range (text counted in UTF-16 units plus quotes: an estimate, exact for ASCII). */
 export function dataBytes(value: unknown): number {
   if (Array.isArray(value)) {
@@ -22,7 +52,7 @@ export function dataBytes(value: unknown): number {
     for (const v of value) n += dataBytes(v);
     return n;
   }
-  if (typeof value === "number") return Number.isFinite(value) ? String(value).length : 4;
+  if (typeof value === "number") return Number.isFinite(value) ? numberTextLength(value) : 4;
   if (typeof value === "string") return value.length + 2;
   if (typeof value === "boolean") return value ? 4 : 5;
   return 4; // null, or an error object, which Excel sends as a short code

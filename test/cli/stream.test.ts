@@ -15,6 +15,7 @@ import { CsvBytes, TableWriter, csvField, csvTail, formatCsv } from "../../src/c
 import { main } from "../../src/cli/main";
 import { ABC_LABELS, abcUpgrade, classifyAbc } from "../../src/core/tiers/abc";
 import { StreamingBuilder, loadTransactions } from "../../src/cli/transactions-file";
+import { FieldScanner } from "../../src/cli/transactions-csv";
 import type { CustomerId } from "../../src/core/cells/coerce";
 import { calibrationFromStream, calibrationPlan, calibrationSummary } from "../../src/core/models/calibration";
 import { CustomerStream } from "../../src/core/transactions/stream";
@@ -122,6 +123,35 @@ describe("the transactions reader", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("FieldScanner (the byte path's one field scanner)", () => {
+  it("finds each wanted column's field as splitting the line at commas does, columns wanted twice or past the end included (property)", () => {
+    const field = fc.constantFrom("", "1", "ab", "2024-01-05", "客户", " x ", "12.5");
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: -1, max: 7 }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom("\n", "\r\n"),
+        fc.boolean(),
+        (lines, columns, eol, lastEnds) => {
+          const text = lines.map((l) => l.join(",")).join(eol) + (lastEnds ? eol : "");
+          const bytes = new TextEncoder().encode(text);
+          const scanner = new FieldScanner(columns);
+          const decode = (s: number, e: number) => (s < 0 ? null : new TextDecoder().decode(bytes.subarray(s, e)));
+          let pos = 0;
+          for (const line of lines) {
+            pos = scanner.line(bytes, pos, bytes.length);
+            const got = columns.map((_, j) => decode(scanner.bounds[2 * j], scanner.bounds[2 * j + 1]));
+            expect(got).toEqual(columns.map((k) => (k >= 0 && k < line.length ? line[k] : null)));
+          }
+          // A last line without its line end ends at the end (one past it, where its last field stopped there).
+          expect(pos - bytes.length).toBeOneOf([0, 1]);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

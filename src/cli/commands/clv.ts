@@ -8,8 +8,9 @@ import { ProblemLog } from "../../core/cells/problems";
 import { checkClvInput, simpleClv, type ClvInput } from "../../core/tiers/clv";
 import type { Messages } from "../../i18n";
 import { describeClvProblem } from "../../i18n/describe";
-import { FORMAT_OPTION, UsageError, choice, emit, pick, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
-import { formatNumber, type Cell } from "../output";
+import { FORMAT_OPTION, UsageError, choice, inputOptions, type Command, type Out, type Parsed } from "../args";
+import { GrowingNumbers, readKeptColumns, reportKeptProblems } from "../kept-columns";
+import { TableWriter, formatNumber } from "../output";
 
 const CLV_FIELDS: [keyof ClvInput, string][] = [
   ["averagePurchase", "--avg-purchase"],
@@ -19,63 +20,91 @@ const CLV_FIELDS: [keyof ClvInput, string][] = [
   ["discountRate", "--discount-rate"],
 ];
 
+/** Range problems listed on stderr; the rest are counted (a file of bad rows must not become a list as long as itself). */
+const LISTED = 10;
+
 /** Each CLV input is a number given on the command line or, with a file, a column name. */
 function clvCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const format = choice(p, "--format", ["csv", "json"], "csv", m);
   const file = p.positional[0];
-  const table = file ? readTable(p, m, err).table : undefined;
   const defaults: Record<string, string> = { "--avg-purchase": "avg_purchase", "--frequency": "frequency", "--lifespan": "lifespan", "--margin": "margin" };
-  // Per input: a constant, or a column's cells (named by the column).
+  // Per input: a constant, or the column it is read from (named by the column).
   const inputs = CLV_FIELDS.map(([, flag]) => {
-    const raw = p.options.get(flag) ?? (table ? defaults[flag] : undefined);
+    const raw = p.options.get(flag) ?? (file ? defaults[flag] : undefined);
     if (raw === undefined) {
       if (flag === "--discount-rate") return { flag, constant: 0 };
       throw new UsageError(m.cli.requiredOption(flag));
     }
     const constant = parseNumberText(raw);
     if (!Number.isNaN(constant)) return { flag, constant };
-    if (!table || !file) throw new UsageError(m.cli.badNumberOption(flag, raw));
-    return { flag, column: raw, cells: pick(table, file, raw, m) };
+    if (!file) throw new UsageError(m.cli.badNumberOption(flag, raw));
+    return { flag, column: raw };
   });
-  const rows = table ? table.rows : 1;
-  const log = new ProblemLog();
-  const ranges: string[] = [];
-  const ids = table && p.options.get("--id") ? pick(table, file!, p.options.get("--id")!, m) : undefined;
-  const cell: CellRead = { status: "ok", value: 0 };
-  const result: Cell[][] = [];
-  rows: for (let i = 0; i < rows; i++) {
-    if (table && inputs.every((x) => !x.cells || isBlank(x.cells[i]))) continue; // an empty line
-    const values: number[] = [];
-    for (const x of inputs) {
-      if (!x.cells) {
-        values.push(x.constant!);
-        continue;
-      }
-      readNumberCell(x.cells[i], cell);
-      if (cell.status !== "ok") {
-        log.add(i, x.column, cell.status === "blank" ? "blankNumber" : cell.status === "error" ? "excelError" : "badNumber", x.cells[i]);
-        continue rows;
-      }
-      values.push(cell.value);
-    }
-    const input = Object.fromEntries(CLV_FIELDS.map(([field], k) => [field, values[k]])) as unknown as ClvInput;
+  if (!file) {
+    const input = clvInput(inputs.map((x) => x.constant!));
     const problem = checkClvInput(input);
-    if (problem) {
-      const flag = CLV_FIELDS.find(([field]) => field === problem.field)![1];
-      const text = describeClvProblem(problem.error, flag, table ? m.cli.line(i + 2) : "", String(input[problem.field]), m);
-      if (!table) throw new UsageError(text);
-      ranges.push(`  ${text}`);
-      continue;
-    }
-    result.push([ids ? ids[i] : table ? i + 2 : "", simpleClv(input)]);
-  }
-  reportProblems(log, rows, m, err);
-  for (const line of ranges) err(line);
-  if (!table) {
-    out(`${formatNumber(result[0][1] as number)}\n`);
+    if (problem) throw new UsageError(describeClvProblem(problem.error, fieldFlag(problem.field), "", String(input[problem.field]), m));
+    out(`${formatNumber(simpleClv(input))}\n`);
     return;
   }
-  emit([p.options.get("--id") ?? "line", "clv"], result, format, out);
+  // The file as a stream: per row its CLV (and id), computed as the row arrives; never the file's text.
+  const idName = p.options.get("--id");
+  const columns = inputs.flatMap((x) => (x.column === undefined ? [] : [x.column]));
+  const log = new ProblemLog();
+  const ranges: string[] = [];
+  let rangeCount = 0;
+  const cell: CellRead = { status: "ok", value: 0 };
+  const values: number[] = inputs.map(() => 0);
+  const ids: (string | number)[] = [];
+  const clvs = new GrowingNumbers();
+  let kept = 0;
+  // Rows out of range are reported after the read, at their file lines.
+  const outOfRange: { row: number; problem: NonNullable<ReturnType<typeof checkClvInput>>; value: string }[] = [];
+  const read = readKeptColumns(file, idName ? [...columns, idName] : columns, inputOptions(p, m), m, err, (cells, i) => {
+    if (columns.every((_, k) => isBlank(cells[k]))) return; // an empty line
+    let k = 0;
+    for (let f = 0; f < inputs.length; f++) {
+      const x = inputs[f];
+      if (x.column === undefined) {
+        values[f] = x.constant!;
+        continue;
+      }
+      const text = cells[k++];
+      readNumberCell(text, cell);
+      if (cell.status !== "ok") {
+        log.add(i, x.column, cell.status === "blank" ? "blankNumber" : cell.status === "error" ? "excelError" : "badNumber", text);
+        return;
+      }
+      values[f] = cell.value;
+    }
+    const input = clvInput(values);
+    const problem = checkClvInput(input);
+    if (problem) {
+      if (outOfRange.length < LISTED) outOfRange.push({ row: i, problem, value: String(input[problem.field]) });
+      rangeCount++;
+      return;
+    }
+    ids[kept] = idName ? cells[columns.length] : i;
+    clvs.set(kept++, simpleClv(input));
+  });
+  reportKeptProblems(log, read, m, err);
+  for (const { row, problem, value } of outOfRange) ranges.push(`  ${describeClvProblem(problem.error, fieldFlag(problem.field), m.cli.line(read.lineOf(row)), value, m)}`);
+  if (rangeCount > LISTED) ranges.push(`  ${m.errors.moreProblems(rangeCount - LISTED)}`);
+  for (const line of ranges) err(line);
+  const result = clvs.finish(kept);
+  const writer = new TableWriter([idName ?? "line", "clv"], format === "json" ? "json" : "csv", out);
+  for (let r = 0; r < kept; r++) writer.row([idName ? ids[r] : read.lineOf(ids[r] as number), result[r]]);
+  writer.end();
+}
+
+/** The option that gives a CLV input. */
+function fieldFlag(field: keyof ClvInput): string {
+  return CLV_FIELDS.find(([f]) => f === field)![1];
+}
+
+/** The five inputs in CLV_FIELDS order as the core's input. */
+function clvInput(values: readonly number[]): ClvInput {
+  return Object.fromEntries(CLV_FIELDS.map(([field], k) => [field, values[k]])) as unknown as ClvInput;
 }
 
 export const clv: Command = {

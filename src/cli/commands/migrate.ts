@@ -5,8 +5,6 @@
  */
 import { isSerialInRange, parseDateText } from "../../core/cells/dates";
 import { ProblemLog } from "../../core/cells/problems";
-import { readDateCell, type CellRead } from "../../core/cells/coerce";
-import { readNumberColumn } from "../../core/transactions/read";
 import {
   knownTierOrder,
   mergeTierCase,
@@ -19,9 +17,10 @@ import {
 } from "../../core/over-time/migration";
 import type { Messages } from "../../i18n";
 import { scoreTierLabels } from "../../i18n/describe";
-import { UsageError, inputOptions, pick, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { UsageError, inputOptions, type Command, type Out, type Parsed } from "../args";
+import { reportKeptProblems } from "../kept-columns";
 import { formatCsv, type Cell } from "../output";
-import { readSnapshot, required, withFileLines, type Snapshot } from "../snapshots";
+import { readSnapshot, required, withFileLines, type ExtraColumn, type Snapshot } from "../snapshots";
 
 /**
  * "A,B,C" → the tiers best first; otherwise a known order (A/B/C, score bands by key or label, numbers),
@@ -42,48 +41,29 @@ function matrixRows(matrix: MigrationMatrix): { header: string[]; rows: Cell[][]
   return { header: ["from", ...matrix.tiers, "gone", "total"], rows };
 }
 
-/** Dates of a column as serials; blanks and bad cells NaN (bad ones reported). */
-function dateColumn(cells: string[], field: string, log: ProblemLog): Float64Array {
-  const out = new Float64Array(cells.length);
-  const read: CellRead = { status: "ok", value: 0 };
-  cells.forEach((cell, i) => {
-    readDateCell(cell, read);
-    if (read.status === "bad" || (read.status === "ok" && !isSerialInRange(read.value))) log.add(i, field, "badDate", cell);
-    out[i] = read.status === "ok" && isSerialInRange(read.value) ? read.value : NaN;
-  });
-  return out;
-}
-
-/** --revenue, --orders and --last read from both files for the per-tier effects; null when none is given. */
-function effectRecords(p: Parsed, before: Snapshot, after: Snapshot, m: Messages, err: Out): [SnapshotRecords, SnapshotRecords] | null {
+/** The --revenue, --orders and --last columns for the per-tier effects (only with --json); null when none is given. */
+function effectColumns(p: Parsed, m: Messages): { names: [string, string, string]; asOf: number | undefined } | null {
+  if (!p.flags.has("--json")) return null;
   const names = ["--revenue", "--orders", "--last"].map((o) => p.options.get(o));
   if (names.every((n) => n === undefined)) return null;
   if (names.some((n) => !n)) throw new UsageError(m.cli.effectsOptions);
-  const [revenue, orders, last] = names as string[];
   const asOfText = p.options.get("--as-of");
   let asOf: number | undefined;
   if (asOfText !== undefined) {
     asOf = parseDateText(asOfText);
     if (!isSerialInRange(asOf)) throw new UsageError(m.cli.badDateOption("--as-of", asOfText));
   }
-  const records = (s: Snapshot, date: number | undefined): SnapshotRecords => {
-    const log = new ProblemLog();
-    const lastPurchase = dateColumn(pick(s.table, s.file, last, m), last, log);
-    const record: SnapshotRecords = {
-      asOf: 0,
-      ids: s.ids,
-      tiers: s.tiers,
-      revenue: readNumberColumn(pick(s.table, s.file, revenue, m), revenue, log),
-      orders: readNumberColumn(pick(s.table, s.file, orders, m), orders, log),
-      lastPurchase,
-    };
-    if (log.count > 0) err(`${s.file}:`);
-    reportProblems(log, s.table.rows, m, err);
-    // Without --as-of the earlier snapshot's date is its latest purchase.
-    record.asOf = date ?? lastPurchase.reduce((a, b) => (b > a ? b : a), -Infinity);
-    return record;
-  };
-  return [records(before, asOf), records(after, undefined)];
+  return { names: names as [string, string, string], asOf };
+}
+
+/** A snapshot's records for the per-tier effects, from its extra columns [revenue, orders, last]; its bad cells on stderr. */
+function effectRecords(s: Snapshot, at: number, log: ProblemLog, date: number | undefined, m: Messages, err: Out): SnapshotRecords {
+  const [revenue, orders, lastPurchase] = s.columns.slice(at, at + 3);
+  if (log.count > 0) err(`${s.file}:`);
+  reportKeptProblems(log, s.read, m, err);
+  // Without --as-of the earlier snapshot's date is its latest purchase.
+  const asOf = date ?? lastPurchase.reduce((a, b) => (b > a ? b : a), -Infinity);
+  return { asOf, ids: s.ids, tiers: s.tiers, revenue, orders, lastPurchase };
 }
 
 function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
@@ -92,25 +72,32 @@ function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   if (!afterFile) throw new UsageError(m.cli.missingSecondFile);
   const idColumn = required(p, "--id", m);
   const tierColumn = required(p, "--tier", m);
-  const before = readSnapshot(beforeFile, idColumn, tierColumn, m, inputOptions(p, m), err);
-  const after = readSnapshot(afterFile, idColumn, tierColumn, m, inputOptions(p, m), err);
+  const effects = effectColumns(p, m);
+  // The columns each file is read for beside id and tier: the effects' three, and the later file's --measure.
+  const effectLogs = [new ProblemLog(), new ProblemLog()];
+  const effectExtra = (log: ProblemLog): ExtraColumn[] =>
+    effects ? effects.names.map((name, k) => ({ name, kind: k === 2 ? "date" : "number", log })) : [];
+  const measureColumn = p.options.get("--measure");
+  const measureLog = new ProblemLog();
+  const before = readSnapshot(beforeFile, idColumn, tierColumn, m, inputOptions(p, m), err, { extra: effectExtra(effectLogs[0]) });
+  const after = readSnapshot(afterFile, idColumn, tierColumn, m, inputOptions(p, m), err, {
+    extra: [...effectExtra(effectLogs[1]), ...(measureColumn === undefined ? [] : [{ name: measureColumn, kind: "number" as const, log: measureLog }])],
+  });
   const order = tierOrderOption(p, mergeTierCase([before.tiers, after.tiers]));
   let measure: Float64Array | undefined;
-  const measureColumn = p.options.get("--measure");
   if (measureColumn !== undefined) {
-    const log = new ProblemLog();
-    measure = readNumberColumn(pick(after.table, afterFile, measureColumn, m), measureColumn, log);
-    reportProblems(log, after.table.rows, m, err);
+    measure = after.columns[after.columns.length - 1];
+    reportKeptProblems(measureLog, after.read, m, err);
   }
-  const files = { before: beforeFile, after: afterFile };
+  const files = { before, after };
   const matrix = withFileLines(() => migrationMatrix({ ids: before.ids, tiers: before.tiers }, { ids: after.ids, tiers: after.tiers, measure }, order), files, m);
   const { header, rows } = matrixRows(matrix);
   if (!p.flags.has("--json")) {
     out(formatCsv(header, rows));
     return;
   }
-  const records = effectRecords(p, before, after, m, err);
-  const effects = records ? withFileLines(() => tierEffects(records[0], records[1], order), files, m) : undefined;
+  const records = effects ? [effectRecords(before, 0, effectLogs[0], effects.asOf, m, err), effectRecords(after, 0, effectLogs[1], undefined, m, err)] : null;
+  const tierEffectsFound = records ? withFileLines(() => tierEffects(records[0], records[1], order), files, m) : undefined;
   const size = matrix.tiers.length + 1;
   const square = (cells: Float64Array) => Array.from({ length: size }, (_, r) => Array.from(cells.subarray(r * size, r * size + size)));
   const json = {
@@ -123,7 +110,7 @@ function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     orderKnown: matrix.ordered,
     ...(matrix.ordered ? {} : { note: m.cli.orderNeeded }),
     rates: migrationRates(matrix),
-    ...(effects ? { effects } : {}),
+    ...(tierEffectsFound ? { effects: tierEffectsFound } : {}),
   };
   // NaN (a rate over no customers) is written as null; each matrix row on one line.
   const text = JSON.stringify(json, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2);

@@ -11,10 +11,10 @@
  */
 import { serialToIsoDate } from "../../core/cells/dates";
 import { historyTierSnapshot, moversBetween, type Movers } from "../../core/over-time/movers";
-import { readNumberColumn } from "../../core/transactions/read";
 import { ProblemLog } from "../../core/cells/problems";
 import type { Messages } from "../../i18n";
-import { FORMAT_OPTION, UsageError, choice, emit, pick, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, type Command, type Out, type Parsed } from "../args";
+import { reportKeptProblems } from "../kept-columns";
 import type { Cell } from "../output";
 import { HISTORY_OPTIONS, HISTORY_SPECS, TX_SPECS, dateOption, historyFromFile, num, tierText } from "../over-time";
 import { readSnapshot, required, withFileLines } from "../snapshots";
@@ -29,20 +29,21 @@ function fromFiles(p: Parsed, m: Messages, err: Out): Movers {
   const [beforeFile, afterFile] = p.positional;
   const idColumn = required(p, "--id", m);
   const tierColumn = required(p, "--tier", m);
-  const before = readSnapshot(beforeFile, idColumn, tierColumn, m);
-  const after = readSnapshot(afterFile, idColumn, tierColumn, m);
   const measureColumn = p.options.get("--measure");
-  const measureOf = (s: typeof before) => {
-    if (measureColumn === undefined) return undefined;
+  // Each file with its --measure column beside id and tier, read as a stream; bad cells listed per file.
+  const read = (file: string) => {
     const log = new ProblemLog();
-    const values = readNumberColumn(pick(s.table, s.file, measureColumn, m), measureColumn, log);
-    reportProblems(log, s.table.rows, m, err);
-    return values;
+    const snapshot = readSnapshot(file, idColumn, tierColumn, m, inputOptions(p, m), err, { extra: measureColumn === undefined ? [] : [{ name: measureColumn, kind: "number", log }] });
+    if (measureColumn !== undefined) reportKeptProblems(log, snapshot.read, m, err);
+    return snapshot;
   };
+  const before = read(beforeFile);
+  const after = read(afterFile);
+  const measureOf = (s: typeof before) => (measureColumn === undefined ? undefined : s.columns[0]);
   const order = p.options.get("--order")?.split(",").map((t) => t.trim()).filter((t) => t !== "");
   return withFileLines(
     () => moversBetween({ ids: before.ids, tiers: before.tiers, measure: measureOf(before) }, { ids: after.ids, tiers: after.tiers, measure: measureOf(after) }, order),
-    { before: beforeFile, after: afterFile },
+    { before, after },
     m,
   );
 }

@@ -6,8 +6,8 @@ import { CoreError } from "../../core/cells/errors";
 import { mergeTierCase } from "../../core/over-time/migration";
 import { CONTROL, PILOT, pickPilot } from "../../core/over-time/pilot";
 import type { Messages } from "../../i18n";
-import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, numberOption, pick, type Command, type Out, type Parsed } from "../args";
-import type { Cell } from "../output";
+import { FORMAT_OPTION, UsageError, choice, inputOptions, numberOption, type Command, type Out, type Parsed } from "../args";
+import { TableWriter } from "../output";
 import { readSnapshot, required, withFileLines } from "../snapshots";
 
 const PILOT_OPTIONS: Record<string, string> = { share: "--share", control_share: "--control-share", seed: "--seed" };
@@ -22,7 +22,7 @@ function pilotCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const share = numberOption(p, "--share", m)!;
   const controlShare = numberOption(p, "--control-share", m);
   const seed = numberOption(p, "--seed", m);
-  const snapshot = readSnapshot(file, idColumn, tierColumn, m, inputOptions(p, m), err);
+  const snapshot = readSnapshot(file, idColumn, tierColumn, m, inputOptions(p, m), err, { idCells: true });
   const appearing = mergeTierCase([snapshot.tiers]);
   const only = p.options.get("--only-tier");
   let tiers = snapshot.tiers;
@@ -33,7 +33,7 @@ function pilotCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   }
   let groups: Uint8Array;
   try {
-    groups = withFileLines(() => pickPilot(snapshot.ids, tiers, { share, controlShare, seed }), { before: file }, m);
+    groups = withFileLines(() => pickPilot(snapshot.ids, tiers, { share, controlShare, seed }), { before: snapshot }, m);
   } catch (error) {
     if (!(error instanceof CoreError)) throw error;
     // The core names the functions' arguments (share, control_share, seed); here they are options.
@@ -41,14 +41,15 @@ function pilotCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     if (d.argument !== undefined) d.argument = PILOT_OPTIONS[String(d.argument)] ?? d.argument;
     throw new CoreError(error.code, d);
   }
-  const idCells = pick(snapshot.table, file, idColumn, m);
-  const rows: Cell[][] = [];
+  const idCells = snapshot.idCells!;
+  // Row by row: a customer per line, in pieces of about a megabyte (output.ts).
+  const writer = new TableWriter([idColumn, tierColumn, "group"], format === "json" ? "json" : "csv", out);
   for (let i = 0; i < groups.length; i++) {
     if (snapshot.ids[i] === "" || tiers[i] === "") continue;
     const group = groups[i] === PILOT ? m.pilotGroups.pilot : groups[i] === CONTROL ? m.pilotGroups.control : "";
-    rows.push([idCells[i].trim(), tiers[i], group]);
+    writer.row([idCells[i], tiers[i], group]);
   }
-  emit([idColumn, tierColumn, "group"], rows, format, out);
+  writer.end();
 }
 
 export const pilot: Command = {

@@ -13,7 +13,8 @@ import { readNumberCell, type CellRead } from "../../core/cells/coerce";
 import { checkScoreOptions, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../../core/tiers/score";
 import type { Messages } from "../../i18n";
 import { readScoreDirection } from "../../i18n/directions";
-import { FORMAT_OPTION, UsageError, choice, emit, listOption, pick, readTable, reportProblems, type Command, type Out, type Parsed } from "../args";
+import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, listOption, type Command, type Out, type Parsed } from "../args";
+import { GrowingNumbers, readKeptColumns, reportKeptProblems } from "../kept-columns";
 import { TableWriter, type Cell } from "../output";
 import { AS_OF_OPTIONS, AS_OF_SPECS, TX_SPECS, summaryFromFile, wantsTransactions } from "../over-time";
 
@@ -96,27 +97,30 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     scoreTransactions(p, m, out, err, metricNames, options, format);
     return;
   }
-  const { file, table } = readTable(p, m, err);
-  const columns = metricNames.map((name) => pick(table, file, name, m));
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
   const idName = p.options.get("--id");
-  const ids = idName ? pick(table, file, idName, m) : undefined;
 
-  // Numbers per metric; a bad cell leaves its row out (all its metrics blank) and is reported.
+  // The file as a stream, keeping a number per metric and the id per row (not the file's text). A bad
+  // cell leaves its row out (all its metrics NaN) and is reported.
   const log = new ProblemLog();
   const cell: CellRead = { status: "ok", value: 0 };
-  const values = columns.map(() => new Float64Array(table.rows));
-  for (let i = 0; i < table.rows; i++) {
-    for (let k = 0; k < columns.length; k++) {
-      readNumberCell(columns[k][i], cell);
+  const metrics = metricNames.map(() => new GrowingNumbers());
+  const ids: string[] | undefined = idName ? [] : undefined;
+  const read = readKeptColumns(file, idName ? [...metricNames, idName] : metricNames, inputOptions(p, m), m, err, (cells, i) => {
+    if (ids) ids.push(cells[metricNames.length]);
+    for (let k = 0; k < metricNames.length; k++) {
+      readNumberCell(cells[k], cell);
       if (cell.status === "bad" || cell.status === "error") {
-        log.add(i, metricNames[k], cell.status === "error" ? "excelError" : "badNumber", columns[k][i]);
-        for (const v of values) v[i] = NaN;
-        break;
+        log.add(i, metricNames[k], cell.status === "error" ? "excelError" : "badNumber", cells[k]);
+        for (const v of metrics) v.set(i, NaN);
+        return;
       }
-      values[k][i] = cell.status === "ok" ? cell.value : NaN;
+      metrics[k].set(i, cell.status === "ok" ? cell.value : NaN);
     }
-  }
-  reportProblems(log, table.rows, m, err);
+  });
+  const values = metrics.map((v) => v.finish(read.rows));
+  reportKeptProblems(log, read, m, err);
   const result = scoreCustomers(values, options);
   const key = (band: number) => SCORE_TIER_KEYS[band];
   const label = (band: number) => m.scoreTiers[key(band)];
@@ -133,11 +137,11 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     return;
   }
   const writer = new TableWriter([idName ?? "line", "score", "tier", "tier_label", "next_tier", "gap"], format, out);
-  for (let i = 0; i < table.rows; i++) {
+  for (let i = 0; i < read.rows; i++) {
     const s = result.score[i];
     if (s !== s) continue;
     const next = result.nextBand[i];
-    writer.row([ids ? ids[i] : i + table.firstLine, s, key(result.band[i]), label(result.band[i]), next >= 0 ? key(next) : "", next >= 0 ? result.nextBandGap[i] : ""]);
+    writer.row([ids ? ids[i] : read.lineOf(i), s, key(result.band[i]), label(result.band[i]), next >= 0 ? key(next) : "", next >= 0 ? result.nextBandGap[i] : ""]);
   }
   writer.end();
 }

@@ -1,0 +1,55 @@
+/**
+ * Trailing blank rows of tall ranges, dropped before anything else looks at the arguments. A formula
+ * over whole columns (`=TIER.RFM(A:A,B:B,C:C)`) hands a function 1,048,576 rows however few hold data:
+ * Excel on Windows sends each empty cell as 0, Excel on the web as null (office-js #4702, #5262; coerce.ts).
+ * Counted as they come, those blanks alone are 3 to 6 MB per column, so the 5 MB check (size.ts) refused
+ * every whole-column formula, and reading them cost seconds; a blank row is no data, so it is dropped
+ * first and the check and the work see the rows that hold data (issue 12: whole-column inputs under 0.5 s).
+ *
+ * Only ranges taller than TALL_ROWS are trimmed (whole columns and generous ranges like A2:A100000), and
+ * ranges of one height together, to the last row where any of them holds data: ranges that had the same
+ * height keep it, so the functions' "same size" rules see what they saw, and rows are still numbered from
+ * the top. A cell is blank when it is empty (null, "", white space) or 0, the blank of Windows; a row of
+ * zeros only is a blank row wherever the functions read rows (coerce.ts). The arrays are shortened in
+ * place (`length`), which costs nothing, so the functions' bodies, which close over their arguments, see it.
+ */
+import { isBlank } from "../core/cells/coerce";
+
+/** Ranges taller than this are trimmed; shorter ones are left exactly as given. */
+export const TALL_ROWS = 10_000;
+
+/** Blank as coerce.ts reads it, or 0; the common cases (0, null) first, as this runs on a million cells. */
+function blankCell(cell: unknown): boolean {
+  return cell === 0 || cell === null || cell === undefined || (typeof cell === "string" && isBlank(cell));
+}
+
+function blankRow(row: unknown): boolean {
+  if (!Array.isArray(row)) return blankCell(row);
+  for (let k = 0; k < row.length; k++) if (!blankCell(row[k])) return false;
+  return true;
+}
+
+/** True when row `i` of every range is blank. */
+function blankInAll(ranges: readonly unknown[][], i: number): boolean {
+  for (let r = 0; r < ranges.length; r++) if (!blankRow(ranges[r][i])) return false;
+  return true;
+}
+
+/** Shortens each group of tall ranges of one height to its last row with data (at least one row). */
+export function trimTrailingBlankRows(args: readonly unknown[]): void {
+  const groups = new Map<number, unknown[][]>();
+  for (const arg of args) {
+    if (!Array.isArray(arg) || arg.length <= TALL_ROWS) continue;
+    const group = groups.get(arg.length);
+    if (group) {
+      if (!group.includes(arg)) group.push(arg);
+    } else groups.set(arg.length, [arg]);
+  }
+  // Every trailing row is looked at (a cell far below the data is still data), so a whole column's cost is
+  // reading its million cells once (docs/PERFORMANCE.md, "Whole-column formulas").
+  for (const [height, ranges] of groups) {
+    let end = height;
+    while (end > 1 && blankInAll(ranges, end - 1)) end--;
+    if (end < height) for (const range of ranges) range.length = end;
+  }
+}
