@@ -17,6 +17,7 @@
  * ExcelApi 1.9's versions, so the skip is for other hosts (the harness below). The add-in's own writes raise the event too,
  * but between the two syncs the run writes nothing on a sheet that exists.
  */
+import { withSuppressed } from "./errors";
 import type { ExcelHost } from "./host";
 
 export interface EditWatch {
@@ -49,4 +50,27 @@ export function watchEdits(context: Excel.RequestContext, host: ExcelHost): Edit
       return stopped;
     },
   };
+}
+
+/**
+ * `body` with a watch registered on `context` (sent with the body's first sync). `body` stops it in its check sync
+ * (owned-sheet.ts `addOwnedSheet`, run-write.ts `recheck`); should `body` fail before, the handler is removed in
+ * one more sync, and a failure of that sync travels with the original error as `suppressed` (errors.ts), so a
+ * failed job leaves no handler behind and hides nothing.
+ */
+export async function withEditWatch<T>(context: Excel.RequestContext, host: ExcelHost, body: (watch: EditWatch) => Promise<T>): Promise<T> {
+  const watch = watchEdits(context, host);
+  try {
+    return await body(watch);
+  } catch (e) {
+    if (!watch.stopped) {
+      watch.stop();
+      try {
+        await context.sync();
+      } catch (stopError) {
+        throw withSuppressed(e, stopError);
+      }
+    }
+    throw e;
+  }
 }

@@ -23,12 +23,14 @@ import { snapshotInfo, tieringKey, type SnapshotRecord } from "../settings";
 import { block, num, text, type Block } from "../summary";
 import { tieringDifference } from "../tiering";
 import { job, loadState, suspendCalculation } from "./job";
-import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
+import { withEditWatch } from "../edits";
+import { addOwnedSheet, keptSheets, keptNoteOf, ownedAfter } from "./owned-sheet";
 import { findSnapshot, historyOf, serialOf } from "./snapshots";
 
 export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: string, locale: Locale): Promise<MigrationReport> {
-  return job(host, locale, async (context, m) => {
+  return job(host, locale, (context, m) => withEditWatch(context, host, async (watch) => {
     const t = m.workbook.migration;
+    // The person's edits are watched from this first sync to the check sync before the sheet is replaced (owned-sheet.ts).
     const state = await loadState(context);
     const before = findSnapshot(state, beforeId, m);
     const after = findSnapshot(state, afterId, m);
@@ -49,8 +51,9 @@ export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: str
     const builtIn = before.builtIn && after.builtIn;
     const labels = matrix.tiers.map((key) => keyLabel(before.tierBy, key, builtIn, m));
 
-    const { sheet, replaced } = await addOwnedSheet(context, t.sheet, state, true, keptSheets(state));
-    recordOwned(context, state.ownership, ownedWith(state, sheet.id, replaced));
+    const added = await addOwnedSheet(context, t.sheet, state, true, keptSheets(state), watch);
+    const sheet = added.sheet;
+    recordOwned(context, state.ownership, ownedAfter(state, added));
     suspendCalculation(host, context);
     const layout = migrationLayout(matrix, labels, rates, effects, before, after, m);
     queueText(sheet.getRange("A1"), layout.title).format.font.bold = true;
@@ -87,8 +90,9 @@ export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: str
         revenueAfter: e.revenueAfter,
         revenueChange: e.revenueChange,
       })),
+      ...keptNoteOf(m, added),
     };
-  });
+  }));
 }
 
 /** A matrix block: header [corner, after tiers…, gone, total], the before tiers, new, total. */
