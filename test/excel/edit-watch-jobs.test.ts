@@ -145,3 +145,39 @@ describe("the notice and the handler", () => {
     expect(book.model.changeListeners.size).toBe(0);
   });
 });
+
+describe("measure a pilot: its sheet edited while the job reads", () => {
+  it("is not written on: the list as read and its outcomes go on a sheet beside it, one sync more, the report says so", async () => {
+    const { book, port, ids, acting } = await withSnapshots();
+    const pilot = await port.pickPilot({ snapshotId: ids.before, tier: "C", share: 0.25, controlShare: 0.25, seed: 7, strategy: "Call" }, "en");
+    const name = en.workbook.pilot.sheet;
+    const sheetId = book.sheet(name)!.id;
+    // Measured once, nobody acting: today's count, and the outcomes it writes.
+    book.resetSyncLog();
+    const plain = await port.comparePilot(pilot.id, ids.after, "en");
+    const measuring = book.syncLog().length;
+    expect(plain.sheet).toBe(name);
+    const written = book.values(name);
+    const listRow = 10;
+    // Measured again while the person types a note into the pilot's sheet after the job's first sync.
+    book.resetSyncLog();
+    const report = await acting(() => book.model.sheet(sheetId)!.setValue(3, 20, "called 12 so far")).comparePilot(pilot.id, ids.after, "en");
+    expect(book.syncLog().length).toBe(measuring + 1);
+    expect(report.sheet).toBe(`${name} (2)`);
+    expect(report.keptNote).toBe(en.ownership.keptEdited(1, `"${name}"`, `"${name} (2)"`));
+    // The pilot's sheet is as the person left it: last measure's cells and the note.
+    const mine = book.values(name);
+    expect(mine[3][20]).toBe("called 12 so far");
+    expect(mine.map((r) => r.slice(0, 14))).toEqual(written.map((r) => r.slice(0, 14)));
+    // Beside it: the list as read (customer, tier, group) and the same outcomes and comparison.
+    const beside = book.values(`${name} (2)`);
+    const rows = pilot.pilot + pilot.control;
+    const cols = (v: unknown[][], from: number, to: number) => v.slice(listRow, listRow + rows + 1).map((r) => r.slice(from, to));
+    expect(cols(beside, 0, 5)).toEqual(cols(written, 0, 5));
+    expect(beside.slice(0, 4).map((r) => r.slice(6, 14))).toEqual(written.slice(0, 4).map((r) => r.slice(6, 14)));
+    expect(book.model.changeListeners.size).toBe(0);
+    // The pilot keeps its sheet (nothing replaces a pilot's list): measured again, it writes there.
+    expect((await port.listPilots("en"))[0].sheet).toBe(name);
+    expect((await port.comparePilot(pilot.id, ids.after, "en")).sheet).toBe(name);
+  });
+});
