@@ -15,7 +15,8 @@
  * history tiers), each with its own heat map, and a line chart of each tier's retention pooled over its cohorts.
  *
  * Syncs, whatever the number of rows (up to the sizes in docs/PERFORMANCE.md): a run's read (1 + READ_SYNCS, more
- * only for very wide data) + 1 (the sheet replaced or added) + 1 (ownership, triangle, colour scale, chart).
+ * only for very wide data) + 1 (the sheet replaced or added) + 1 (ownership, triangle, colour scale, chart); + 1 (the
+ * check, owned-sheet.ts) when its own sheet is there to replace, which also ends the edits watch (edits.ts).
  */
 import { historyTiering, historyTieringProblem } from "../../core/analysis/history-tiering";
 import { readCustomers, type ReadCustomers } from "../../core/analysis/rows";

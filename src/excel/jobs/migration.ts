@@ -5,7 +5,8 @@
  *
  * Syncs, whatever the number of customers (up to the sizes in docs/PERFORMANCE.md): 1 (index, sheets) + the
  * history reads (both snapshots together, `historyReadBlocks`) + 1 (the sheet replaced or added)
- * + 1 (ownership, matrices, rates, effects, chart).
+ * + 1 (ownership, matrices, rates, effects, chart); + 1 (the check, owned-sheet.ts) when its own sheet is there to
+ * replace, which also ends the watch of the person's edits begun with the first sync (edits.ts `withEditWatch`).
  */
 import { migrationMatrix, migrationRates, tierEffects, type MigrationMatrix } from "../../core/over-time/migration";
 import type { Locale, Messages } from "../../i18n";

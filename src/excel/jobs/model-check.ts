@@ -15,7 +15,8 @@
  * holdout end not after the calibration end, no customer with a repeat purchase by the calibration end.
  *
  * Syncs, whatever the number of rows: a run's read (1 + READ_SYNCS, more only for very wide data) + 1 (the sheet
- * replaced or added) + 1 (ownership, figures, tables, the three charts): MODEL_CHECK_WRITE_SYNCS after the read.
+ * replaced or added) + 1 (ownership, figures, tables, the three charts): MODEL_CHECK_WRITE_SYNCS after the read; + 1
+ * (the check, owned-sheet.ts) when its own sheet is there to replace, which also ends the edits watch (edits.ts).
  */
 import { readCustomers } from "../../core/analysis/rows";
 import { isoDateSerial, serialToIsoDate } from "../../core/cells/dates";

@@ -16,7 +16,8 @@
  *
  * Syncs, whatever the number of customers (up to the sizes in docs/PERFORMANCE.md): 1 (index, sheets) + the
  * history reads (+ a run's read of the source, 1 + READ_SYNCS, with Predict on) (`historyReadBlocks`) + 1 (the sheet replaced or added) + max(MOVERS_WRITE_SYNCS, ⌈bytes ÷
- * PAYLOAD_TARGET⌉) (the rows; ownership and the title with the first, the table and its record with the last).
+ * PAYLOAD_TARGET⌉) (the rows; ownership and the title with the first, the table and its record with the last); + 1 (the
+ * check, owned-sheet.ts) when its own sheet is there to replace, which also ends the edits watch (edits.ts).
  * filterMovers: 4 (the record; the table and its sheet; its header; the filters).
  */
 import { moversBetween, type MoveDirection } from "../../core/over-time/movers";

@@ -17,7 +17,8 @@
  * chart types Line and AreaStacked (https://learn.microsoft.com/javascript/api/excel/excel.charttype).
  *
  * Syncs, whatever the number of customers: 1 (index, sheets) + the history reads (`historyReadBlocks` over every
- * snapshot used) + 1 (the sheet replaced or added) + 1 (ownership, table, grids, charts).
+ * snapshot used) + 1 (the sheet replaced or added) + 1 (ownership, table, grids, charts); + 1 (the check,
+ * owned-sheet.ts) when its own sheet is there to replace, which also ends the edits watch (edits.ts).
  */
 import type { History as CoreHistory, HistorySnapshot } from "../../core/over-time/history";
 import { tierTrends, type TrendRow } from "../../core/over-time/trends";
