@@ -7,6 +7,8 @@
 import type { TimeUnit } from "../core/models/calibration";
 import type { CountModelName } from "../core/models/count-model";
 import type { Locale } from "../i18n";
+import type { KeptNotice } from "./port-kept";
+export type { KeptNotice } from "./port-kept";
 
 /** What the holdout check is asked: where calibration ends, where the holdout ends, the pane's model and unit. */
 export interface ModelCheckRequest {
@@ -23,7 +25,7 @@ export interface ModelCheckRequest {
 }
 
 /** What the "Model check" sheet says, for the pane's line. Numbers as the core computed them. */
-export interface ModelCheckReport {
+export interface ModelCheckReport extends KeptNotice {
   sheet: string;
   /** ISO dates: the first purchase, the calibration end used, the holdout end used. */
   calibrationStart: string;

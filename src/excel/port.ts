@@ -10,7 +10,7 @@
 import type { RoleMapping } from "../core/analysis/roles";
 import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
 import type { Locale } from "../i18n";
-import type { ModelCheckPort } from "./port-model-check";
+import type { KeptNotice, ModelCheckPort } from "./port-model-check";
 export type * from "./port-model-check";
 /** A cell the pane can point the user at ("select the first bad cell"). */
 export interface CellRef {
@@ -243,7 +243,7 @@ export interface TierEffectRow {
   revenueChange: number;
 }
 
-export interface MigrationReport {
+export interface MigrationReport extends KeptNotice {
   before: SnapshotInfo;
   after: SnapshotInfo;
   /** The sheet written: the from→to matrix (customers and revenue), the rates, the per-tier effects and a migration chart. */
@@ -286,7 +286,7 @@ export interface GroupComparison {
   high: number;
 }
 
-export interface PilotComparisonReport {
+export interface PilotComparisonReport extends KeptNotice {
   pilot: PilotInfo;
   after: SnapshotInfo;
   /** Share who bought again after the pilot's analysis date. */
@@ -356,7 +356,7 @@ export interface HistoryReport {
 /** A customer's move between two snapshots: ordered tiers go up or down; RFM segments only change. */
 export type MoveDirection = "up" | "down" | "same" | "changed" | "new" | "gone";
 
-export interface MoversReport {
+export interface MoversReport extends KeptNotice {
   before: SnapshotInfo;
   after: SnapshotInfo;
   /** The "Movers" sheet and its Excel table (sortable and filterable). */
@@ -375,7 +375,7 @@ export interface MoversReport {
   predicted?: { asOf: string | null; note: string; diagnostics: { code: string; message: string }[] } | null;
 }
 
-export interface TrendsReport {
+export interface TrendsReport extends KeptNotice {
   sheet: string;
   /** The snapshot dates, oldest first (one column of the charts per date). */
   dates: string[];
@@ -396,7 +396,7 @@ export interface CohortRequest {
   /** One triangle per first tier (the tier at the end of the first period, tiered as the summary is); absent: whole cohorts. */ firstTier?: boolean;
 }
 
-export interface CohortsReport {
+export interface CohortsReport extends KeptNotice {
   sheet: string;
   cohorts: number;
   /** Periods since the first purchase (columns p0, p1 …). */

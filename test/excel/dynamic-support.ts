@@ -1,4 +1,5 @@
 /** The two-period books and the history readers the dynamic workflow's test files share. */
+import type { ExcelHost } from "../../src/excel/host";
 import { HISTORY_FIELDS } from "../../src/excel/history";
 import { HISTORY_KEY, type History } from "../../src/excel/settings";
 import type { AnalysisSettings } from "../../src/excel/port";
@@ -41,5 +42,27 @@ export function coreSnapshot(book: StandIn, id: string, asOf: number) {
     revenue: rows.map((r) => r[col("revenue")] as number),
     orders: rows.map((r) => r[col("orders")] as number),
     lastPurchase: rows.map((r) => r[col("lastPurchase")] as number),
+  };
+}
+
+/** `book`'s host, doing `act` (the person, between two of a job's syncs) once, right after the job's `k`-th sync. */
+export function actingAfter(book: StandIn, k: number, act: () => void | Promise<void>): ExcelHost {
+  let done = false;
+  return {
+    ...book.host,
+    run: (batch) =>
+      book.host.run((context) => {
+        const sync = context.sync.bind(context);
+        let n = 0;
+        context.sync = (async <T>(passThrough?: T) => {
+          const value = await sync(passThrough);
+          if (++n === k && !done) {
+            done = true;
+            await act();
+          }
+          return value;
+        }) as typeof context.sync;
+        return batch(context);
+      }),
   };
 }

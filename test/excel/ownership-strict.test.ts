@@ -5,12 +5,10 @@
  * the sheets before the first write).
  */
 import { describe, expect, it } from "vitest";
-import type { ExcelHost } from "../../src/excel/host";
 import { createWorkbookPort } from "../../src/excel/jobs";
 import { HISTORY_KEY, OWNED_KEY } from "../../src/excel/settings";
-import type { StandIn } from "../../src/standin";
 import { en } from "../../src/i18n/en";
-import { twoPeriods, settingsOn } from "./dynamic-support";
+import { actingAfter, twoPeriods, settingsOn } from "./dynamic-support";
 
 describe("the history is never deleted", () => {
   it("an unreadable index: the old history is set aside, untouched, with a notice, and every later run goes on", async () => {
@@ -145,28 +143,6 @@ describe("sheets the person changes during a run", () => {
     expect(again.sheets).toEqual({ results: "Tiers", summary: "Tier Summary" });
   });
 });
-
-/** `book`'s host, doing `act` (the person, between two of a job's syncs) once, right after the job's `k`-th sync. */
-function actingAfter(book: StandIn, k: number, act: () => void | Promise<void>): ExcelHost {
-  let done = false;
-  return {
-    ...book.host,
-    run: (batch) =>
-      book.host.run((context) => {
-        const sync = context.sync.bind(context);
-        let n = 0;
-        context.sync = (async <T>(passThrough?: T) => {
-          const value = await sync(passThrough);
-          if (++n === k && !done) {
-            done = true;
-            await act();
-          }
-          return value;
-        }) as typeof context.sync;
-        return batch(context);
-      }),
-  };
-}
 
 describe("a job that replaces its own sheet (compare, trends, cohorts, movers)", () => {
   it("checks before deleting it: renamed or shadowed by a new sheet of its name meanwhile, it stays and the new result goes beside", async () => {

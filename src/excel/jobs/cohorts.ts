@@ -15,7 +15,8 @@
  * history tiers), each with its own heat map, and a line chart of each tier's retention pooled over its cohorts.
  *
  * Syncs, whatever the number of rows (up to the sizes in docs/PERFORMANCE.md): a run's read (1 + READ_SYNCS, more
- * only for very wide data) + 1 (the sheet replaced or added) + 1 (ownership, triangle, colour scale, chart).
+ * only for very wide data) + 1 (the sheet replaced or added) + 1 (ownership, triangle, colour scale, chart); + 1 (the
+ * check, owned-sheet.ts) when its own sheet is there to replace, which also ends the edits watch (edits.ts).
  */
 import { historyTiering, historyTieringProblem } from "../../core/analysis/history-tiering";
 import { readCustomers, type ReadCustomers } from "../../core/analysis/rows";
@@ -36,7 +37,8 @@ import { FORMAT } from "../formats";
 import { EXCEL_FORMAT } from "../../i18n/numbers";
 import { block, num, text } from "../summary";
 import { job, suspendCalculation } from "./job";
-import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
+import { withEditWatch } from "../edits";
+import { addOwnedSheet, keptNoteOf, keptSheets, ownedAfter } from "./owned-sheet";
 import { read } from "./run";
 import { analysisColumns, checkSettings, optionsOf, qualityOf } from "./run-compute";
 import type { RunJob } from "./run-job";
@@ -67,33 +69,38 @@ export function writeCohorts(host: ExcelHost, given: AnalysisSettings, request: 
       suspend: () => suspendCalculation(host, context),
     };
     checkSettings(settings, m);
-    const data = await read(runJob);
-    const options = optionsOf(settings, m);
-    const columns = analysisColumns(data.cells);
-    const customers = readCustomers(columns, options);
-    const { tx, quality } = customers;
-    if (tx.validRows === 0) throw new WorkbookError(m.overTimePane.errors.noCohorts);
-    const split = request.firstTier ? firstTierCohorts(customers, columns, options, request, m) : null;
-    const table = split ? split.table : cohortTable(transactionsAsOf(tx, options.asOf ?? null), { by: request.by, measure: request.measure });
+    // The person's edits are watched from the read's first sync to the check sync before the sheet is replaced (owned-sheet.ts).
+    return withEditWatch(context, host, async (watch) => {
+      const data = await read(runJob);
+      const options = optionsOf(settings, m);
+      const columns = analysisColumns(data.cells);
+      const customers = readCustomers(columns, options);
+      const { tx, quality } = customers;
+      if (tx.validRows === 0) throw new WorkbookError(m.overTimePane.errors.noCohorts);
+      const split = request.firstTier ? firstTierCohorts(customers, columns, options, request, m) : null;
+      const table = split ? split.table : cohortTable(transactionsAsOf(tx, options.asOf ?? null), { by: request.by, measure: request.measure });
 
-    const { sheet, replaced } = await addOwnedSheet(context, m.overTimePane.book.cohortsSheet, data.book, true, keptSheets(data.book));
-    suspendCalculation(host, context);
-    recordOwned(context, data.book.ownership, ownedWith(data.book, sheet.id, replaced));
-    const b = m.overTimePane.book;
-    queueText(sheet.getRange("A1"), b.cohortsTitle(b.cohortBy[request.by], b.cohortMeasure[request.measure])).format.font.bold = true;
-    queueText(sheet.getRange("A2"), split ? `${b.cohortsNote} ${m.overTimeGaps.cohorts.splitNote}` : b.cohortsNote);
-    const chart = split ? writeSplit(sheet, split, settings, m, request) : writeWhole(sheet, table, m, request);
-    sheet.getRange(a1Range(TABLE_ROW, 0, 1, 2)).format.autofitColumns();
-    sheet.activate();
-    await context.sync();
-    return {
-      sheet: sheet.name,
-      cohorts: split ? split.triangles.reduce((n, t) => n + t.rows.length, 0) : table.rows.length,
-      periods: table.width,
-      quality: qualityOf(quality, data.shape, settings.hasHeader, settings.mapping, m),
-      chart,
-      firstTiers: split ? split.triangles.length : null,
-    };
+      const added = await addOwnedSheet(context, m.overTimePane.book.cohortsSheet, data.book, true, keptSheets(data.book), watch);
+      const sheet = added.sheet;
+      suspendCalculation(host, context);
+      recordOwned(context, data.book.ownership, ownedAfter(data.book, added));
+      const b = m.overTimePane.book;
+      queueText(sheet.getRange("A1"), b.cohortsTitle(b.cohortBy[request.by], b.cohortMeasure[request.measure])).format.font.bold = true;
+      queueText(sheet.getRange("A2"), split ? `${b.cohortsNote} ${m.overTimeGaps.cohorts.splitNote}` : b.cohortsNote);
+      const chart = split ? writeSplit(sheet, split, settings, m, request) : writeWhole(sheet, table, m, request);
+      sheet.getRange(a1Range(TABLE_ROW, 0, 1, 2)).format.autofitColumns();
+      sheet.activate();
+      await context.sync();
+      return {
+        sheet: sheet.name,
+        cohorts: split ? split.triangles.reduce((n, t) => n + t.rows.length, 0) : table.rows.length,
+        periods: table.width,
+        quality: qualityOf(quality, data.shape, settings.hasHeader, settings.mapping, m),
+        chart,
+        firstTiers: split ? split.triangles.length : null,
+        ...keptNoteOf(m, added),
+      };
+    });
   });
 }
 

@@ -5,7 +5,8 @@
  *
  * Syncs, whatever the number of customers (up to the sizes in docs/PERFORMANCE.md): 1 (index, sheets) + the
  * history reads (both snapshots together, `historyReadBlocks`) + 1 (the sheet replaced or added)
- * + 1 (ownership, matrices, rates, effects, chart).
+ * + 1 (ownership, matrices, rates, effects, chart); + 1 (the check, owned-sheet.ts) when its own sheet is there to
+ * replace, which also ends the watch of the person's edits begun with the first sync (edits.ts `withEditWatch`).
  */
 import { migrationMatrix, migrationRates, tierEffects, type MigrationMatrix } from "../../core/over-time/migration";
 import type { Locale, Messages } from "../../i18n";
@@ -23,12 +24,14 @@ import { snapshotInfo, tieringKey, type SnapshotRecord } from "../settings";
 import { block, num, text, type Block } from "../summary";
 import { tieringDifference } from "../tiering";
 import { job, loadState, suspendCalculation } from "./job";
-import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
+import { withEditWatch } from "../edits";
+import { addOwnedSheet, keptSheets, keptNoteOf, ownedAfter } from "./owned-sheet";
 import { findSnapshot, historyOf, serialOf } from "./snapshots";
 
 export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: string, locale: Locale): Promise<MigrationReport> {
-  return job(host, locale, async (context, m) => {
+  return job(host, locale, (context, m) => withEditWatch(context, host, async (watch) => {
     const t = m.workbook.migration;
+    // The person's edits are watched from this first sync to the check sync before the sheet is replaced (owned-sheet.ts).
     const state = await loadState(context);
     const before = findSnapshot(state, beforeId, m);
     const after = findSnapshot(state, afterId, m);
@@ -49,8 +52,9 @@ export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: str
     const builtIn = before.builtIn && after.builtIn;
     const labels = matrix.tiers.map((key) => keyLabel(before.tierBy, key, builtIn, m));
 
-    const { sheet, replaced } = await addOwnedSheet(context, t.sheet, state, true, keptSheets(state));
-    recordOwned(context, state.ownership, ownedWith(state, sheet.id, replaced));
+    const added = await addOwnedSheet(context, t.sheet, state, true, keptSheets(state), watch);
+    const sheet = added.sheet;
+    recordOwned(context, state.ownership, ownedAfter(state, added));
     suspendCalculation(host, context);
     const layout = migrationLayout(matrix, labels, rates, effects, before, after, m);
     queueText(sheet.getRange("A1"), layout.title).format.font.bold = true;
@@ -87,8 +91,9 @@ export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: str
         revenueAfter: e.revenueAfter,
         revenueChange: e.revenueChange,
       })),
+      ...keptNoteOf(m, added),
     };
-  });
+  }));
 }
 
 /** A matrix block: header [corner, after tiers…, gone, total], the before tiers, new, total. */

@@ -15,7 +15,8 @@
  * holdout end not after the calibration end, no customer with a repeat purchase by the calibration end.
  *
  * Syncs, whatever the number of rows: a run's read (1 + READ_SYNCS, more only for very wide data) + 1 (the sheet
- * replaced or added) + 1 (ownership, figures, tables, the three charts): MODEL_CHECK_WRITE_SYNCS after the read.
+ * replaced or added) + 1 (ownership, figures, tables, the three charts): MODEL_CHECK_WRITE_SYNCS after the read; + 1
+ * (the check, owned-sheet.ts) when its own sheet is there to replace, which also ends the edits watch (edits.ts).
  */
 import { readCustomers } from "../../core/analysis/rows";
 import { isoDateSerial, serialToIsoDate } from "../../core/cells/dates";
@@ -29,9 +30,11 @@ import { throwIfAborted, userError, WorkbookError } from "../errors";
 import type { ExcelHost } from "../host";
 import { modelCheckLayout, queueModelCheck } from "../model-check-sheet";
 import type { AnalysisSettings, ModelCheckReport, ModelCheckRequest } from "../port";
-import { OWNED_KEY, upgradeSettings } from "../settings";
+import { upgradeSettings } from "../settings";
+import { withEditWatch } from "../edits";
+import { recordOwned } from "../ownership";
 import { job, suspendCalculation } from "./job";
-import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
+import { addOwnedSheet, keptNoteOf, keptSheets, ownedAfter } from "./owned-sheet";
 import { read } from "./run";
 import { analysisColumns, checkSettings, optionsOf } from "./run-compute";
 import type { RunJob } from "./run-job";
@@ -125,37 +128,44 @@ export function checkModel(host: ExcelHost, given: AnalysisSettings, request: Mo
       suspend: () => suspendCalculation(host, context),
     };
     checkSettings(settings, m);
-    const data = await read(runJob);
-    const options = optionsOf(settings, m);
-    const { tx } = readCustomers(analysisColumns(data.cells), options);
-    if (tx.validRows === 0) throw new WorkbookError(m.trust.check.errors.noData);
-    const asOf = transactionsAsOf(tx, options.asOf ?? null);
-    const plan = planCheck(asOf, request, m);
-    const check = holdoutCheck(asOf, { unit: request.unit, calibrationEnd: plan.calibrationEnd, holdoutEnd: plan.holdoutEnd, model: request.model });
-    const diagnostics = diagnosticRecords(check.diagnostics, m);
-    const words = { model: modelName(request.model), unit: m.pane.predict.units[request.unit], diagnostics: diagnostics.map((d) => d.message) };
-    const layout = modelCheckLayout(check, words, m);
+    // The person's edits are watched from the read's first sync to the check sync before the sheet is replaced (owned-sheet.ts).
+    return withEditWatch(context, host, async (watch) => {
+      const data = await read(runJob);
+      const options = optionsOf(settings, m);
+      const { tx } = readCustomers(analysisColumns(data.cells), options);
+      if (tx.validRows === 0) throw new WorkbookError(m.trust.check.errors.noData);
+      const asOf = transactionsAsOf(tx, options.asOf ?? null);
+      const plan = planCheck(asOf, request, m);
+      const check = holdoutCheck(asOf, { unit: request.unit, calibrationEnd: plan.calibrationEnd, holdoutEnd: plan.holdoutEnd, model: request.model });
+      const diagnostics = diagnosticRecords(check.diagnostics, m);
+      const words = { model: modelName(request.model), unit: m.pane.predict.units[request.unit], diagnostics: diagnostics.map((d) => d.message) };
+      const layout = modelCheckLayout(check, words, m);
 
-    const { sheet, replaced } = await addOwnedSheet(context, m.trust.pane.checkSheet, data.book, true, keptSheets(data.book));
-    suspendCalculation(host, context);
-    context.workbook.settings.add(OWNED_KEY, ownedWith(data.book, sheet.id, replaced));
-    const charts = queueModelCheck(sheet, layout, words, m);
-    sheet.activate();
-    await context.sync();
-    return {
-      sheet: sheet.name,
-      calibrationStart: serialToIsoDate(plan.first),
-      calibrationEnd: serialToIsoDate(check.summary.calibrationEnd),
-      holdoutEnd: serialToIsoDate(check.holdoutEnd),
-      defaultCalibrationEnd: plan.defaultCalibrationEnd,
-      customers: check.summary.x.length,
-      totalPredicted: check.totalPredicted,
-      totalActual: check.totalActual,
-      mae: check.mae,
-      rmse: check.rmse,
-      bias: check.bias,
-      diagnostics,
-      charts,
-    };
+      const added = await addOwnedSheet(context, m.trust.pane.checkSheet, data.book, true, keptSheets(data.book), watch);
+      const sheet = added.sheet;
+      suspendCalculation(host, context);
+      // Recorded with its marker as every owned sheet is (ownership.ts): the setting alone left it unmarked, so a
+      // workbook with markers did not count it the add-in's and the next check wrote "Model check (2)" beside it.
+      recordOwned(context, data.book.ownership, ownedAfter(data.book, added));
+      const charts = queueModelCheck(sheet, layout, words, m);
+      sheet.activate();
+      await context.sync();
+      return {
+        sheet: sheet.name,
+        calibrationStart: serialToIsoDate(plan.first),
+        calibrationEnd: serialToIsoDate(check.summary.calibrationEnd),
+        holdoutEnd: serialToIsoDate(check.holdoutEnd),
+        defaultCalibrationEnd: plan.defaultCalibrationEnd,
+        customers: check.summary.x.length,
+        totalPredicted: check.totalPredicted,
+        totalActual: check.totalActual,
+        mae: check.mae,
+        rmse: check.rmse,
+        bias: check.bias,
+        diagnostics,
+        charts,
+        ...keptNoteOf(m, added),
+      };
+    });
   });
 }

@@ -16,7 +16,8 @@
  *
  * Syncs, whatever the number of customers (up to the sizes in docs/PERFORMANCE.md): 1 (index, sheets) + the
  * history reads (+ a run's read of the source, 1 + READ_SYNCS, with Predict on) (`historyReadBlocks`) + 1 (the sheet replaced or added) + max(MOVERS_WRITE_SYNCS, ⌈bytes ÷
- * PAYLOAD_TARGET⌉) (the rows; ownership and the title with the first, the table and its record with the last).
+ * PAYLOAD_TARGET⌉) (the rows; ownership and the title with the first, the table and its record with the last); + 1 (the
+ * check, owned-sheet.ts) when its own sheet is there to replace, which also ends the edits watch (edits.ts).
  * filterMovers: 4 (the record; the table and its sheet; its header; the filters).
  */
 import { moversBetween, type MoveDirection } from "../../core/over-time/movers";
@@ -36,7 +37,8 @@ import { snapshotInfo, tieringKey } from "../settings";
 import { freeName } from "../sheets";
 import { tieringDifference } from "../tiering";
 import { job, loadState, suspendCalculation } from "./job";
-import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
+import { withEditWatch } from "../edits";
+import { addOwnedSheet, keptNoteOf, keptSheets, ownedAfter } from "./owned-sheet";
 import { findSnapshot, historyOf } from "./snapshots";
 import { moversPredicted } from "./movers-predict";
 
@@ -65,7 +67,7 @@ const isMoversRecord = (v: unknown): v is MoversRecord =>
  * the table (moversPredicted). Without them the sheet is as before.
  */
 export function writeMovers(host: ExcelHost, beforeId: string, afterId: string, locale: Locale, settings: AnalysisSettings | null = null): Promise<MoversReport> {
-  return job(host, locale, async (context, m) => {
+  return job(host, locale, (context, m) => withEditWatch(context, host, async (watch) => {
     const t = m.overTimePane;
     const wb = context.workbook;
     // The last Movers sheet's record, read with the add-in's bookkeeping: its table's name is free once its sheet is replaced.
@@ -121,7 +123,9 @@ export function writeMovers(host: ExcelHost, beforeId: string, afterId: string, 
     }
     const { rows: cells, bytes } = resultRows(columns, rows.length);
 
-    const { sheet, replaced } = await addOwnedSheet(context, t.book.moversSheet, state, true, keptSheets(state));
+    // The person's edits, watched since the first sync, decide in the check sync whether the old sheet is replaced (owned-sheet.ts).
+    const added = await addOwnedSheet(context, t.book.moversSheet, state, true, keptSheets(state), watch);
+    const { sheet, replaced } = added;
     const blocks = splitByBytes(bytes, MOVERS_WRITE_SYNCS, PAYLOAD_TARGET);
     const parts = blocks.length - 1;
     const tableNames = tables.items.map((x) => x.name);
@@ -130,7 +134,7 @@ export function writeMovers(host: ExcelHost, beforeId: string, afterId: string, 
     for (let k = 0; k < parts; k++) {
       suspendCalculation(host, context);
       if (k === 0) {
-        recordOwned(context, state.ownership, ownedWith(state, sheet.id, replaced));
+        recordOwned(context, state.ownership, ownedAfter(state, added));
         queueText(sheet.getRange("A1"), t.book.moversTitle(before.asOf, after.asOf, m.workbook.migration.basis[before.tierBy])).format.font.bold = true;
         // What the P(alive) and CLV columns are, or why they are not there (the fit's diagnostics said, not hidden).
         if (predicted) queueText(sheet.getRange("A2"), predicted.note);
@@ -159,8 +163,9 @@ export function writeMovers(host: ExcelHost, beforeId: string, afterId: string, 
       tiers: movers.tiers.map(label),
       pairs: [...pairs.values()],
       predicted: predicted ? { asOf: predicted.values ? after.asOf : null, note: predicted.note, diagnostics: predicted.diagnostics } : null,
+      ...keptNoteOf(m, added),
     };
-  });
+  }));
 }
 
 /** Shows only "was `was`, now `now`" in the Movers table (tier labels; "" no tier; null any), or every row with both null. */

@@ -9,7 +9,9 @@
  *   pickPilot: 1 + the reads (customers and tier keys of one snapshot) + 1 (sheet added)
  *     + PILOT_WRITE_SYNCS (ownership, parameters, the list, the pilot saved).
  *   comparePilot: 1 + the reads (the pilot's snapshot and the later one, and the customers of the pilot's
- *     list beside them) + 1 (outcomes and comparison; more only when the list's outcomes exceed PAYLOAD_TARGET).
+ *     list beside them) + 1 (outcomes and comparison; more only when the list's outcomes exceed PAYLOAD_TARGET),
+ *     + 1 (a sheet beside) only when the person edited the pilot's sheet while the job read (issue 11: the
+ *     job watches edits from its first sync to its first write, edits.ts; `outcomeSheet` says why).
  */
 import { customerIdText } from "../../core/over-time/migration";
 import { comparePilot as comparePilotGroups, CONTROL, PILOT, pickPilot as pickPilotGroups, type GroupDifference } from "../../core/over-time/pilot";
@@ -26,9 +28,11 @@ import { a1, a1Range } from "../read";
 import { queueBlock, queueHeader, queueRows, queueText, resultRows, type ColumnSpec } from "../results";
 import { recordOwned } from "../ownership";
 import { PILOTS_KEY, snapshotInfo, type BookState, type PilotRecord } from "../settings";
+import type { EditWatch } from "../edits";
 import { block, num, text } from "../summary";
 import { job, loadState, rowSyncs } from "./job";
-import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
+import { withEditWatch } from "../edits";
+import { addOwnedSheet, keptNoteOf, keptSheets, ownedWith, type AddedSheet } from "./owned-sheet";
 import { findSnapshot, historyOf, serialOf } from "./snapshots";
 
 /** Where things are on a pilot's sheet (0-based): parameters from row 2, the list's header on row 11, outcomes beside the list, the comparison to the right. */
@@ -107,9 +111,10 @@ export function pickPilot(host: ExcelHost, request: PilotRequest, locale: Locale
 }
 
 export function comparePilot(host: ExcelHost, pilotId: string, afterSnapshotId: string, locale: Locale): Promise<PilotComparisonReport> {
-  return job(host, locale, async (context, m) => {
+  return job(host, locale, (context, m) => withEditWatch(context, host, async (watch) => {
     const p = m.workbook.pilot;
     const wb = context.workbook;
+    // The person's edits, watched from this first sync to the first write (`beside`): an edited pilot sheet is not written on.
     const state = await loadState(context);
     const pilot = state.pilots.find((x) => x.id === pilotId);
     if (!pilot) throw new WorkbookError(p.errors.unknownPilot(pilotId));
@@ -145,18 +150,25 @@ export function comparePilot(host: ExcelHost, pilotId: string, afterSnapshotId: 
     }
     const result = comparePilotGroups(members.groups, repurchased, change, 0.95);
 
+    // An edit to the pilot's sheet while the job read may have moved the list under the rows it read: the sheet
+    // stays as the person left it, and the comparison goes on a sheet of its own beside it, with the list as read.
+    const target = await outcomeSheet(context, watch, state, pilot, sheetName, { cells: list.values, tier: pilotInfo(pilot, state, m).tierLabel, groups: members.groups, rowOf }, m);
+    const out = target.added?.sheet ?? sheet;
     // Row i of the sheet's list is member rowOf[i].
     const columns: ColumnSpec[] = [
       { key: "repurchased", header: p.columns.repurchased(base.asOf, after.asOf), format: FORMAT.text, value: (i) => (repurchased[rowOf[i]] ? p.yes : p.no) },
       { key: "revenueChange", header: p.columns.revenueChange, format: FORMAT.money, value: (i) => cellNumber(change[rowOf[i]], 2) },
     ];
     const { rows, bytes } = resultRows(columns, n);
+    // On a sheet beside, the list's copy shares the row syncs: one byte budget for both.
+    if (target.bytes) for (let i = 0; i < n; i++) bytes[i] += target.bytes[i];
     const blocks = splitByBytes(bytes, 1, PAYLOAD_TARGET);
     const confidence = `${Math.round(result.confidence * 100)}%`;
     const c = p.comparison;
     await rowSyncs(host, context, blocks, {
       first: () => {
-        queueHeader(sheet, columns, PILOT_LAYOUT.listRow, PILOT_LAYOUT.outcomeColumn);
+        target.first();
+        queueHeader(out, columns, PILOT_LAYOUT.listRow, PILOT_LAYOUT.outcomeColumn);
         const row = (label: string, d: GroupDifference, format: string, digits: number) => [
           text(label),
           num(d.pilot, format, digits),
@@ -167,9 +179,9 @@ export function comparePilot(host: ExcelHost, pilotId: string, afterSnapshotId: 
           num(d.nPilot, FORMAT.whole),
           num(d.nControl, FORMAT.whole),
         ];
-        queueText(sheet.getRange(a1(0, PILOT_LAYOUT.comparisonColumn)), c.title(after.asOf)).format.font.bold = true;
+        queueText(out.getRange(a1(0, PILOT_LAYOUT.comparisonColumn)), c.title(after.asOf)).format.font.bold = true;
         queueBlock(
-          sheet,
+          out,
           block(1, PILOT_LAYOUT.comparisonColumn, [
             [c.measure, c.pilot, c.control, c.difference, c.low(confidence), c.high(confidence), c.nPilot, c.nControl].map(text),
             row(c.repurchase, result.repurchase, FORMAT.percent, 6),
@@ -177,10 +189,13 @@ export function comparePilot(host: ExcelHost, pilotId: string, afterSnapshotId: 
           ]),
         ).getRow(0).format.font.bold = true;
       },
-      rows: (from, to) => queueRows(sheet, columns, rows, from, to, PILOT_LAYOUT.listRow + 1, PILOT_LAYOUT.outcomeColumn),
+      rows: (from, to) => {
+        target.rows(from, to);
+        queueRows(out, columns, rows, from, to, PILOT_LAYOUT.listRow + 1, PILOT_LAYOUT.outcomeColumn);
+      },
       last: () => {
-        sheet.getRange(a1Range(PILOT_LAYOUT.listRow, PILOT_LAYOUT.outcomeColumn, Math.min(n, 200) + 1, 2)).format.autofitColumns();
-        sheet.activate();
+        out.getRange(a1Range(PILOT_LAYOUT.listRow, PILOT_LAYOUT.outcomeColumn, Math.min(n, 200) + 1, 2)).format.autofitColumns();
+        out.activate();
       },
     });
     return {
@@ -189,9 +204,52 @@ export function comparePilot(host: ExcelHost, pilotId: string, afterSnapshotId: 
       repurchase: toGroup(result.repurchase),
       revenue: toGroup(result.revenue),
       confidence: result.confidence,
-      sheet: sheetName,
+      sheet: target.added ? target.added.sheet.name : sheetName,
+      ...(target.added ? keptNoteOf(m, target.added) : {}),
     };
-  });
+  }));
+}
+
+/**
+ * Where a comparison's outcomes go: the pilot's own sheet, unless the person edited it since the job's first sync
+ * (`watch`, removed here or with the first write sync). Then a new owned sheet beside it ("Pilot (2)") takes the
+ * list as it was read (customer, tier, group, in the same layout) with the outcomes beside it, one sync more; the
+ * pilot's sheet stays untouched and stays the pilot's (its list is what a later measure reads, and its marker keeps
+ * its id across a reopen: ownership.ts), so unlike the other jobs' sheets it is not disowned: nothing replaces it.
+ */
+async function outcomeSheet(
+  context: Excel.RequestContext,
+  watch: EditWatch,
+  state: BookState,
+  pilot: PilotRecord,
+  sheetName: string,
+  list: { cells: readonly unknown[]; tier: string; groups: Uint8Array; rowOf: readonly number[] },
+  m: Messages,
+): Promise<{ added: AddedSheet | null; first: () => void; rows: (from: number, to: number) => void; bytes: Float64Array | null }> {
+  if (!watch.edited.has(pilot.sheetId)) {
+    // Not edited: the watch goes with the first write sync.
+    watch.stop();
+    return { added: null, first: () => undefined, rows: () => undefined, bytes: null };
+  }
+  const p = m.workbook.pilot;
+  const added = await addOwnedSheet(context, sheetName, state, false, keptSheets(state), watch);
+  const sheet = added.sheet;
+  const columns: ColumnSpec[] = [
+    { key: "customer", header: p.columns.customer, format: null, value: (i) => list.cells[i] },
+    { key: "tier", header: p.columns.tier, format: FORMAT.text, value: () => list.tier },
+    { key: "group", header: p.columns.group, format: FORMAT.text, value: (i) => (list.groups[list.rowOf[i]] === PILOT ? p.groups.pilot : p.groups.control) },
+  ];
+  const { rows, bytes } = resultRows(columns, list.cells.length);
+  return {
+    added: { ...added, kept: { id: pilot.sheetId, name: sheetName, visibility: "Visible" } },
+    first: () => {
+      recordOwned(context, state.ownership, ownedWith(state, sheet.id, null));
+      queueText(sheet.getRange("A1"), p.title(list.tier)).format.font.bold = true;
+      queueHeader(sheet, columns, PILOT_LAYOUT.listRow);
+    },
+    rows: (from, to) => queueRows(sheet, columns, rows, from, to, PILOT_LAYOUT.listRow + 1),
+    bytes,
+  };
 }
 
 /**

@@ -17,14 +17,14 @@
 import { messages, type Messages } from "../../i18n";
 import { diagnosticRecords } from "../../i18n/diagnostics";
 import { sheetList } from "../../i18n/en/ownership";
-import { isPayloadTooLarge, throwIfAborted, userError, withSuppressed, WorkbookError } from "../errors";
+import { isPayloadTooLarge, throwIfAborted, userError, WorkbookError } from "../errors";
 import { newHistory, saveSnapshot } from "../history";
 import type { ExcelHost } from "../host";
 import type { AnalysisSettings, Progress, RunOptions, RunReport, SnapshotInfo } from "../port";
 import { checkMapping, describeSource, headerTexts, loadSample, loadShape, readColumns, sampleRows, sourceRange } from "../read";
 import { loadBookState, upgradeSettings, snapshotInfo, type BookState, type History } from "../settings";
 import { tieringOf } from "../tiering";
-import { watchEdits } from "../edits";
+import { withEditWatch } from "../edits";
 import { canSuspend, job, suspendCalculation } from "./job";
 import { checkSettings, compute, upgradeCandidates, type Computed, type ReadColumns } from "./run-compute";
 import { finish, type Finished } from "./run-finish";
@@ -142,28 +142,15 @@ export async function run(host: ExcelHost, given: AnalysisSettings, options: Run
     };
     // Cancelled while it waited for another job (queue.ts).
     run.checkCancel();
-    // Edits the person makes from the first sync on (edits.ts): registered with it, removed with the check sync.
-    const watch = watchEdits(context, host);
-    let planned: WritePlan;
-    let computed: Computed;
-    let data: Read;
-    try {
-      data = await read(run);
-      computed = await compute(run, data);
+    // Edits the person makes from the first sync on (edits.ts): registered with it, removed with the check sync,
+    // or in one more sync should the run fail before it (its error travelling with the original, errors.ts).
+    const { data, computed, planned } = await withEditWatch(context, host, async (watch) => {
+      const data = await read(run);
+      const computed = await compute(run, data);
       // The sheets re-read just before the writes: none the person renamed, added or edited meanwhile is replaced.
-      planned = await recheck(run, plan(run, data, computed), watch);
-    } catch (e) {
-      // The watch is removed in one more sync; should that fail too, its error travels with the original (errors.ts).
-      if (!watch.stopped) {
-        watch.stop();
-        try {
-          await context.sync();
-        } catch (stopError) {
-          throw withSuppressed(e, stopError);
-        }
-      }
-      throw e;
-    }
+      const planned: WritePlan = await recheck(run, plan(run, data, computed), watch);
+      return { data, computed, planned };
+    });
     const sheets = await write(run, planned, computed);
     const finished = await finish(run, planned, computed, sheets, data.extraName);
     const saved = await snapshot(run, planned, computed, sheets, finished);

@@ -17,7 +17,8 @@
  * chart types Line and AreaStacked (https://learn.microsoft.com/javascript/api/excel/excel.charttype).
  *
  * Syncs, whatever the number of customers: 1 (index, sheets) + the history reads (`historyReadBlocks` over every
- * snapshot used) + 1 (the sheet replaced or added) + 1 (ownership, table, grids, charts).
+ * snapshot used) + 1 (the sheet replaced or added) + 1 (ownership, table, grids, charts); + 1 (the check,
+ * owned-sheet.ts) when its own sheet is there to replace, which also ends the edits watch (edits.ts).
  */
 import type { History as CoreHistory, HistorySnapshot } from "../../core/over-time/history";
 import { tierTrends, type TrendRow } from "../../core/over-time/trends";
@@ -35,7 +36,8 @@ import { recordOwned } from "../ownership";
 import { tieringKey, type SnapshotRecord } from "../settings";
 import { block, num, text } from "../summary";
 import { job, loadState, suspendCalculation } from "./job";
-import { addOwnedSheet, keptSheets, ownedWith } from "./owned-sheet";
+import { withEditWatch } from "../edits";
+import { addOwnedSheet, keptNoteOf, keptSheets, ownedAfter } from "./owned-sheet";
 import { historyOf, serialOf } from "./snapshots";
 
 /** The snapshots the trends run over: tiered as the latest, one per date (the latest saved), oldest date first. */
@@ -97,8 +99,9 @@ export function coreHistory(records: readonly SnapshotRecord[], columns: readonl
 }
 
 export function writeTrends(host: ExcelHost, locale: Locale): Promise<TrendsReport> {
-  return job(host, locale, async (context, m) => {
+  return job(host, locale, (context, m) => withEditWatch(context, host, async (watch) => {
     const t = m.overTimePane;
+    // The person's edits are watched from this first sync to the check sync before the sheet is replaced (owned-sheet.ts).
     const state = await loadState(context);
     if (!state.history || state.history.snapshots.length === 0) throw new WorkbookError(state.savedHistory ? m.workbook.history.gone : t.errors.noSnapshots);
     const { used, skipped } = trendSnapshots(state.history.snapshots);
@@ -112,9 +115,10 @@ export function writeTrends(host: ExcelHost, locale: Locale): Promise<TrendsRepo
     const tiers = history.tierNames.filter((k) => rows.some((row) => row.tier === k));
     const labels = tiers.map(labelOf);
 
-    const { sheet, replaced } = await addOwnedSheet(context, t.book.trendsSheet, state, true, keptSheets(state));
+    const added = await addOwnedSheet(context, t.book.trendsSheet, state, true, keptSheets(state), watch);
+    const sheet = added.sheet;
     suspendCalculation(host, context);
-    recordOwned(context, state.ownership, ownedWith(state, sheet.id, replaced));
+    recordOwned(context, state.ownership, ownedAfter(state, added));
     const layout = trendsLayout(rows, dates, tiers, labels, labelOf, m);
     queueText(sheet.getRange("A1"), t.book.trendsTitle(dates[0], dates.at(-1)!, m.workbook.migration.basis[latest.tierBy])).format.font.bold = true;
     queueText(sheet.getRange("A2"), t.book.trendsNote);
@@ -123,8 +127,8 @@ export function writeTrends(host: ExcelHost, locale: Locale): Promise<TrendsRepo
     sheet.getRange(a1Range(layout.table.row, 0, layout.table.values.length, layout.table.values[0].length)).format.autofitColumns();
     sheet.activate();
     await context.sync();
-    return { sheet: sheet.name, dates, tiers: labels, skipped, charts };
-  });
+    return { sheet: sheet.name, dates, tiers: labels, skipped, charts, ...keptNoteOf(m, added) };
+  }));
 }
 
 interface TrendsLayout {

@@ -9,6 +9,7 @@ import type { Messages } from "../../i18n";
 import type { ModelCheck } from "../hooks/useModelCheck";
 import { formats, useStyles } from "./dynamic/parts";
 import { Failure } from "./Failure";
+import { KeptNote } from "./KeptNote";
 
 export interface ModelCheckPanelProps {
   m: Messages;
@@ -73,6 +74,7 @@ export function ModelCheckPanel({ m, state, off }: ModelCheckPanelProps) {
               p.checkDates(check.report.calibrationStart, check.report.calibrationEnd, check.report.holdoutEnd, check.report.defaultCalibrationEnd),
             )}
           </Body1>
+          <KeptNote m={m} report={check.report} />
           {check.report.diagnostics.length > 0 && (
             <MessageBar intent="warning" layout="multiline" data-testid="model-check-diagnostics">
               <MessageBarBody>

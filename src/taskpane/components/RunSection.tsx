@@ -18,6 +18,7 @@ import type { RunState } from "../hooks/usePane";
 import { Failure } from "./Failure";
 import { Section } from "./Section";
 import { UpgradeList } from "./UpgradeList";
+import { KeptNote } from "./KeptNote";
 
 const useStyles = makeStyles({
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalS },
@@ -172,14 +173,7 @@ export function RunSection({ m, numbers, run, restored, disabled, onRun, onCance
               </MessageBarBody>
             </MessageBar>
           )}
-          {run.report.keptNote && (
-            <MessageBar intent="warning" layout="multiline" data-testid="kept-note">
-              <MessageBarBody>
-                <MessageBarTitle>{m.ownership.keptTitle}</MessageBarTitle>
-                {run.report.keptNote}
-              </MessageBarBody>
-            </MessageBar>
-          )}
+          <KeptNote m={m} report={run.report} />
           <QualityLine quality={run.report.quality} m={m} numbers={numbers} onSelectCell={onSelectCell} />
           {run.report.snapshot && (
             <Body1 as="p" className={styles.quality} data-testid="snapshot">

@@ -313,6 +313,10 @@ export class FakePort implements WorkbookPort {
     return { snapshots: this.rebuilt, replaced: 1, dropped: 0, quality: REPORT.quality, frozenAt: request.freezeAt === "first" ? this.rebuilt[0].asOf : null };
   }
 
+  /** The notice the over-time jobs' reports carry (issue 11: a sheet kept because the person edited it); none when null. */
+  keptNote: string | null = null;
+  private kept = () => (this.keptNote ? { keptNote: this.keptNote } : {});
+
   async writeMovers(beforeId: string, afterId: string, locale: string): Promise<MoversReport> {
     this.log("writeMovers", beforeId, afterId, locale);
     await this.gate;
@@ -332,6 +336,7 @@ export class FakePort implements WorkbookPort {
         { was: "", now: "Lost", customers: 650 },
         { was: "Loyal", now: "", customers: 450 },
       ],
+      ...this.kept(),
     };
   }
 
@@ -343,13 +348,13 @@ export class FakePort implements WorkbookPort {
   async writeTrends(locale: string): Promise<TrendsReport> {
     this.log("writeTrends", locale);
     if (this.overTimeError) throw this.overTimeError;
-    return { sheet: "Tier trends", dates: this.snapshots.map((s) => s.asOf), tiers: ["Champions", "Loyal", "Lost"], skipped: 0, charts: ["Tier trends (line)", "Tier trends (area)"] };
+    return { sheet: "Tier trends", dates: this.snapshots.map((s) => s.asOf), tiers: ["Champions", "Loyal", "Lost"], skipped: 0, charts: ["Tier trends (line)", "Tier trends (area)"], ...this.kept() };
   }
 
   async writeCohorts(settings: AnalysisSettings, request: CohortRequest, locale: string): Promise<CohortsReport> {
     this.log("writeCohorts", settings, request, locale);
     if (this.overTimeError) throw this.overTimeError;
-    return { sheet: "Cohorts", cohorts: 13, periods: 13, quality: REPORT.quality, chart: "Cohort retention", firstTiers: request.firstTier ? 3 : null };
+    return { sheet: "Cohorts", cohorts: 13, periods: 13, quality: REPORT.quality, chart: "Cohort retention", firstTiers: request.firstTier ? 3 : null, ...this.kept() };
   }
 
   /** What `checkModel` resolves with; `checkError` makes it reject with that error instead. */

@@ -8,6 +8,7 @@ import type { Messages } from "../../../i18n";
 import type { DynamicActions, DynamicState } from "../../hooks/useDynamic";
 import { Failure } from "../Failure";
 import { formats, SnapshotPair, useStyles } from "./parts";
+import { KeptNote } from "../KeptNote";
 
 /** Upgrade, downgrade, stay and gone rates, new customers, and the per-tier effects. */
 function MigrationResult({ m, report }: { m: Messages; report: MigrationReport }) {
@@ -33,6 +34,7 @@ function MigrationResult({ m, report }: { m: Messages; report: MigrationReport }
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>{d.migrationDone(report.sheet)}</MessageBarBody>
       </MessageBar>
+      <KeptNote m={m} report={report} />
       <Caption1 as="p" className={styles.text} id="tiering-migration-caption">
         {caption}
       </Caption1>

@@ -9,6 +9,7 @@ import { verdict } from "../../dynamic";
 import type { DynamicActions, DynamicState } from "../../hooks/useDynamic";
 import { Failure } from "../Failure";
 import { formats, SnapshotPicker, useStyles } from "./parts";
+import { KeptNote } from "../KeptNote";
 
 /**
  * The pilot's and control's repurchase and revenue change, the difference and its interval, and what it means.
@@ -28,6 +29,7 @@ function PilotResult({ m, report, tierLabel }: { m: Messages; report: PilotCompa
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>{d.measureDone(report.sheet)}</MessageBarBody>
       </MessageBar>
+      <KeptNote m={m} report={report} />
       <Table
         size="extra-small"
         className={styles.table}

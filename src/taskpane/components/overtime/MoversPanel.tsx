@@ -9,6 +9,7 @@ import type { Messages } from "../../../i18n";
 import type { MoversFilter, OverTimeActions, OverTimeState } from "../../hooks/useOverTime";
 import { Failure } from "../Failure";
 import { formats, SnapshotPair, useStyles } from "../dynamic/parts";
+import { KeptNote } from "../KeptNote";
 
 /** Dropdown value of "any tier" (the filter's null); a tier label is its own value, "no tier" is NONE. */
 const ANY = "\u0000any";
@@ -65,6 +66,7 @@ function MoversResult({ m, state, actions, off }: { m: Messages; state: OverTime
       <Body1 as="p" className={styles.text}>
         {t.done(report.sheet, report.customers)}
       </Body1>
+      <KeptNote m={m} report={report} />
       <dl className={styles.stats}>
         {counts.map((d) => (
           <div key={d} className={styles.stat}>

@@ -8,6 +8,7 @@ import type { Messages } from "../../../i18n";
 import type { OverTimeActions, OverTimeState } from "../../hooks/useOverTime";
 import { Failure } from "../Failure";
 import { useStyles } from "../dynamic/parts";
+import { KeptNote } from "../KeptNote";
 
 const BY: readonly CohortBy[] = ["month", "quarter"];
 const MEASURES: readonly CohortMeasure[] = ["customers", "revenue"];
@@ -36,6 +37,7 @@ export function TrendsPanel({ m, state, actions, off }: { m: Messages; state: Ov
           {state.trends.report.skipped > 0 && ` ${t.skipped(state.trends.report.skipped)}`}
         </Body1>
       )}
+      {state.trends.kind === "done" && <KeptNote m={m} report={state.trends.report} />}
     </div>
   );
 }
@@ -115,6 +117,7 @@ export function CohortsPanel({ m, state, actions, off }: { m: Messages; state: O
             : t.done(state.cohorts.report.sheet, state.cohorts.report.cohorts)}
         </Body1>
       )}
+      {state.cohorts.kind === "done" && <KeptNote m={m} report={state.cohorts.report} />}
     </div>
   );
 }
