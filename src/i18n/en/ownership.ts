@@ -1,5 +1,5 @@
 /**
- * What a run says about sheets it did not replace because the person changed them while it ran (issue 11:
+ * What a run or another job that replaces its own sheet (compare, movers, trends, cohorts, model check, pilot) says about sheets it did not replace because the person changed them while it ran (issue 11:
  * src/excel/edits.ts watches for the edits, src/excel/jobs/run-write.ts keeps the sheets).
  */
 import type { Widen } from "../widen";
@@ -11,8 +11,8 @@ export const ownership = {
     /** `count` sheets edited; `sheets` and `written`: names, each `quoted` and joined by `separator` (the caller's `sheetList`). */
     keptEdited: (count: number, sheets: string, written: string) =>
       count === 1
-        ? `The sheet ${sheets} changed while the analysis ran, so this run left it as it is: it is yours now, and the add-in will not replace it. This run's results are in ${written}.`
-        : `The sheets ${sheets} changed while the analysis ran, so this run left them as they are: they are yours now, and the add-in will not replace them. This run's results are in ${written}.`,
+        ? `The sheet ${sheets} changed while the add-in was working on it, so it was left as it is: it is yours now, and the add-in will not replace it. The new results are in ${written}.`
+        : `The sheets ${sheets} changed while the add-in was working on them, so they were left as they are: they are yours now, and the add-in will not replace them. The new results are in ${written}.`,
     quoted: (name: string) => `"${name}"`,
     separator: ", ",
   },
