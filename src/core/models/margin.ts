@@ -15,7 +15,8 @@
  * where a row's margin amount is the column itself (kind "amount": gross profit, in the amount's
  * currency, as the pane's Margin column) or the column × the row's amount (kind "rate": a fraction of
  * the row's amount, as =TIER.CLVPREDICT's `margin` range). One rate r is the same as a column of r on
- * every row. A customer whose purchases total 0 takes the rate of all customers together. A rate that is
+ * every row. A customer whose purchases total 0 takes the rate of all customers together (with kind "rate" and
+ * no revenue at all, the mean of the rows' rates: the rates are given even where the amounts are 0). A rate that is
  * not a number, or outside [0, 1] (a margin larger than the revenue, or a loss), is a problem naming the
  * row: a rate per row is refused at once (CoreError), a customer's rate is reported (`problems`), and that
  * customer's margin CLV stays NaN (blank with the reason) while the others are kept.
@@ -83,6 +84,8 @@ export function customerMarginRates(
   const firstRow = new Int32Array(n).fill(-1);
   let allMargin = 0;
   let allRevenue = 0;
+  let rateSum = 0;
+  let rateRows = 0;
   for (let k = 0; k < tx.validRows; k++) {
     const amount = tx.amount[k];
     // A return (below 0, −0 too) is not a purchase; the models leave it out (calibration.ts).
@@ -91,6 +94,10 @@ export function customerMarginRates(
     const value = byRow[row];
     if (kind === "rate" && !(value >= 0 && value <= 1)) throw new CoreError("badMargin", { argument, row, value });
     const m = kind === "rate" ? value * amount : value;
+    if (kind === "rate") {
+      rateSum += value;
+      rateRows++;
+    }
     const c = tx.customer[k];
     margin[c] += m;
     revenue[c] += amount;
@@ -98,20 +105,21 @@ export function customerMarginRates(
     allRevenue += amount;
     if (firstRow[c] < 0 || row < firstRow[c]) firstRow[c] = row;
   }
-  return marginRatesOfTotals({ margin, revenue, firstRow, allMargin, allRevenue }, tx.customerIds, kind === "rate");
+  const meanRate = rateRows > 0 ? rateSum / rateRows : undefined;
+  return marginRatesOfTotals({ margin, revenue, firstRow, allMargin, allRevenue, meanRate }, tx.customerIds, kind === "rate");
 }
 
 /**
- * Per customer: Σ margin / Σ revenue, or the rate of all customers together when theirs total 0 (NaN without
- * any purchase: `firstRow` −1); a rate outside [0, 1] is a problem at the customer's first row. `clamp`: the
+ * Per customer: Σ margin / Σ revenue, or the rate of all customers together when theirs total 0 (`meanRate`, when
+ * given, where nobody's purchases total anything; else NaN, a problem; NaN without any purchase: `firstRow` −1); a rate outside [0, 1] is a problem at the customer's first row. `clamp`: the
  * margins were rates from 0 to 1, so only rounding could step past an end.
  */
 export function marginRatesOfTotals(
-  t: { margin: ArrayLike<number>; revenue: ArrayLike<number>; firstRow: ArrayLike<number>; allMargin: number; allRevenue: number },
+  t: { margin: ArrayLike<number>; revenue: ArrayLike<number>; firstRow: ArrayLike<number>; allMargin: number; allRevenue: number; meanRate?: number },
   customerIds: readonly CustomerId[],
   clamp = false,
 ): CustomerMarginRates {
-  const overall = t.allRevenue > 0 ? t.allMargin / t.allRevenue : NaN;
+  const overall = t.allRevenue > 0 ? t.allMargin / t.allRevenue : (t.meanRate ?? NaN);
   const n = customerIds.length;
   const rate = new Float64Array(n);
   const problems: MarginRateProblem[] = [];
