@@ -105,6 +105,10 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
     const g = split ? split.groupOf[c] : -1;
     return g >= 0 && g < groups - 1 ? g + 1 : -1;
   };
+  // Refunds only: no customer has a purchase, so every cohort would be empty; said, not printed as a header alone.
+  let buyers = 0;
+  for (let c = 0; c < customers; c++) if (cohortOf[c] !== width) buyers++;
+  if (buyers === 0) throw new CoreError("onlyReturns", { argument: "amounts", rows });
   for (let c = 0; c < customers; c++) {
     if (cohortOf[c] === width) continue; // returns only
     size[cohortOf[c] * groups]++;
@@ -119,6 +123,9 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
     if (cohort === width || !isPurchase(amount[i])) continue;
     const since = rowPeriod[i] - cohort;
     revenue[cell(cohort, 0, since)] += amount[i];
+    // The finite-number rule for sums (transactions/summary.ts): a cohort's revenue past the largest double is
+    // the amounts' total overflowing, never an Infinity (or a blank ratio) in the triangle.
+    if (revenue[cell(cohort, 0, since)] === Infinity) throw new CoreError("sumOverflow", { field: "amounts", row: -1, value: "" });
     const g = groupOf(c);
     if (g > 0) revenue[cell(cohort, g, since)] += amount[i];
   }
