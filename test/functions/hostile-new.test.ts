@@ -136,3 +136,29 @@ describe("whole columns, hostile", () => {
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
+
+describe("hangs, two-dimensional outputs and overflowing differences", () => {
+  const c = col("a", "a", "b", "b", "c", "c", "d", "d", "e");
+  const d = col(J - 300, J - 200, J - 250, J - 100, J - 280, J - 20, J - 150, J - 10, J - 5);
+
+  it("TIER.NEXTPURCHASE with Pareto/NBD and a window of 1e308 units answers at once (a fit at its limit asked for billions of panels)", () => {
+    const t0 = performance.now();
+    const out = hostile(() => F.nextpurchase(c, d, o, [[1e308]], o, [["pareto"]])) as unknown[][];
+    expect(performance.now() - t0).toBeLessThan(1000);
+    for (const row of out.slice(1)) expect(row[1]).toBeGreaterThanOrEqual(0);
+  });
+
+  it("TIER.COHORT over dates from 1900 to 9999 names the dates' span (it failed inside the engine on a 97,198² triangle)", () => {
+    const message = excelError(() => F.cohort(col("a", "b"), col(61, 2958465), o, o, o, o)).message;
+    expect(message).toBe("'dates' runs from 1900-03-01 to 9999-12-31: 97198 months of cohorts, and a cohort table spans at most 600; check 'dates' for a wrong date (a year such as 1900 or 9999), or take the rows of a shorter period.");
+    expect(excelError(() => F.cohort(col("a", "b"), col(61, J), o, o, o, [["segment"]])).message).toMatch(/^'dates' runs from 1900-03-01/);
+  });
+
+  it("TIER.MOVERS refuses a change past the largest double (−1e308 to 1e308 spilled a blank change)", () => {
+    expect(excelError(() => F.movers(col("a"), col("A"), col("a"), col("B"), o, col(-1e308), col(1e308))).message).toMatch(/^A total of 'measure_after' passes the largest number/);
+  });
+
+  it("a per-row margin of text beyond a double says it is too large, not that it is not a number", () => {
+    expect(excelError(() => F.clvpredict(c, d, col(10, 20, 15, 5, 30, 12, 8, 9, 4), o, o, o, o, o, col("1e400", 0.3, 0.2, 0.2, 0.1, 0.1, 0.3, 0.3, 0.3))).message).toMatch(/^argument 'margin', row 1: 1e400 is beyond the largest number/);
+  });
+});
