@@ -80,6 +80,9 @@ const OPTION_NAMES: Record<string, string> = {
   values: "--value",
   margin: "--margin-column",
   order: "--order",
+  dates: "--date",
+  measure_after: "--measure",
+  measure_before: "--measure",
 };
 
 /** The analysis date's option: --as-of for the commands that take it, --calibration-end for the models. */

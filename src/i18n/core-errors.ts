@@ -156,6 +156,7 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   tooManySnapshots: (d, m) => m.overTime.errors.tooManySnapshots(Number(d.count), Number(d.max)),
   badCohortBy: (d, m) => m.overTime.errors.badCohortBy(String(d.argument ?? "by"), String(d.value)),
   badCohortMeasure: (d, m) => m.overTime.errors.badCohortMeasure(String(d.argument ?? "measure"), String(d.value)),
+  cohortSpan: (d, m) => m.hostileNew.cohortSpan(String(d.argument ?? "dates"), Number(d.periods), Number(d.max), String(d.by), String(d.first), String(d.last)),
   onlyReturns: (d, m) => m.hostile.onlyReturns(String(d.argument ?? "amounts"), Number(d.rows)),
   tooManyValues: (d, m) => m.hostile.tooManyTiers(String(d.argument ?? (d.snapshot === "before" ? "tiers_before" : "tiers_after")), Number(d.count), Number(d.max)),
 };

@@ -108,3 +108,12 @@ describe("generated hostile transaction files (property)", () => {
     );
   });
 });
+
+describe("unbounded tables", () => {
+  it("tier cohort over a wrong date (1900 beside 2024) names --date and the span, with or without --first-tier", () => {
+    const wide = file("wide.csv", `${TX}a,1900-03-05,5,1\nb,2024-01-01,5,1\n`);
+    expect(refused(["cohort", wide])).toMatch(/^tier: '--date' runs from 1900-03-05 to 2024-01-01: 1487 months of cohorts, and a cohort table spans at most 600/);
+    expect(refused(["cohort", wide, "--first-tier", "abc"])).toMatch(/1487 months/);
+    expect(run(["cohort", wide, "--by", "quarter"]).code).toBe(0);
+  });
+});

@@ -12,6 +12,7 @@
  * from rows grouped by customer (counting sort) with a stamp per period, so a customer counts once per
  * period however many rows it has.
  */
+import { serialToIsoDate } from "../cells/dates";
 import { CoreError, type CoreProblem } from "../cells/errors";
 import type { Transactions } from "../transactions/model";
 import { periodIndex, periodLabel, type CalendarPeriod } from "../transactions/window";
@@ -65,6 +66,32 @@ function isPurchase(amount: number): boolean {
   return amount > 0 || Object.is(amount, 0);
 }
 
+/** The most periods (months or quarters) from the first purchase to the last a cohort table spans: 50 years of months. */
+export const MAX_COHORT_PERIODS = 600;
+
+/**
+ * The triangle is periods × periods (and × first tiers): dates from 1900 to 9999 asked for 97,000² cells and
+ * failed inside the engine (issue 12: unbounded output in two dimensions). A span beyond MAX_COHORT_PERIODS is
+ * a wrong date far more often than 50 years of cohorts, so it is refused, naming the span.
+ */
+function checkSpan(minDay: number, maxDay: number, width: number, by: CalendarPeriod): void {
+  if (width > MAX_COHORT_PERIODS) {
+    throw new CoreError("cohortSpan", { argument: "dates", periods: width, max: MAX_COHORT_PERIODS, by, first: serialToIsoDate(minDay), last: serialToIsoDate(maxDay) });
+  }
+}
+
+/** CoreError "cohortSpan" when the rows' dates span more than MAX_COHORT_PERIODS periods (before any work on them). */
+export function checkCohortSpan(tx: Transactions, by: CalendarPeriod): void {
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < tx.validRows; i++) {
+    const d = Math.floor(tx.date[i]);
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  if (tx.validRows > 0) checkSpan(minDay, maxDay, periodIndex(maxDay, by) - periodIndex(minDay, by) + 1, by);
+}
+
 export function cohortTable(tx: Transactions, options: CohortOptions = {}): CohortTable {
   const [problem] = cohortOptionProblems(options);
   if (problem) throw new CoreError(problem.code, problem.details);
@@ -87,6 +114,7 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
   for (let d = minDay; d <= maxDay; d++) periodOfDay[d - minDay] = periodIndex(d, by);
   const firstPeriod = periodOfDay[0];
   const width = periodOfDay[maxDay - minDay] - firstPeriod + 1;
+  checkSpan(minDay, maxDay, width, by);
   const rowPeriod = new Int32Array(rows);
   const cohortOf = new Int32Array(customers).fill(width);
   for (let i = 0; i < rows; i++) {

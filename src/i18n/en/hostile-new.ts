@@ -25,6 +25,9 @@ export const hostileNew = {
     /** `tier history|trends|movers|cohort` on a file whose purchases (`first` to `last`) hold no snapshot date at this --every (they printed a header alone). */
     noSnapshot: (first: string, last: string) =>
       `No snapshot date falls between ${first} and ${last} (the purchases, or --from and --to); give a later --to, or --every with fewer days (such as --every 7).`,
+    /** A cohort table whose dates span more than `max` periods (`by`: month or quarter): most likely a wrong date. */
+    cohortSpan: (argument: string, periods: number, max: number, by: string, first: string, last: string) =>
+      `'${argument}' runs from ${first} to ${last}: ${periods} ${by === "quarter" ? "quarters" : "months"} of cohorts, and a cohort table spans at most ${max}; check '${argument}' for a wrong date (a year such as 1900 or 9999), or take the rows of a shorter period.`,
     /** `tier movers FILE`: the history has fewer than two snapshots, so there is no move to show (it printed a header alone). */
     moversOneSnapshot: (count: number, dates: string) =>
       count === 0

@@ -9,6 +9,8 @@ export const hostileNew: HostileNewMessages = {
     orderMissingTier: (argument, tier, order) => `“${argument}”（${order}）中没有层级“${tier}”；请按从好到差列出所有层级，才能统计升级和降级。`,
     noPurchases: (argument, rows) => `“${argument}”中的 ${rows} 行金额全部小于 0（只有退货），没有可统计的购买；请检查“${argument}”是否为金额列，以及收入是否记为正数。`,
     noSnapshot: (first, last) => `${first} 到 ${last}（购买日期，或 --from 与 --to）之间没有快照日期；请给出更晚的 --to，或用天数更少的 --every（例如 --every 7）。`,
+    cohortSpan: (argument, periods, max, by, first, last) =>
+      `“${argument}”从 ${first} 到 ${last}，共 ${periods} 个${by === "quarter" ? "季度" : "月"}的同期群，而同期群表最多 ${max} 个；请检查“${argument}”中是否有错误的日期（例如 1900 或 9999 年），或只取较短时期的行。`,
     moversOneSnapshot: (count, dates) =>
       count === 0
         ? "历史中没有快照，因此没有客户变动；请给出覆盖购买日期的 --from 和 --to，或用天数更少的 --every。"
