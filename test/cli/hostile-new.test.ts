@@ -117,3 +117,20 @@ describe("unbounded tables", () => {
     expect(run(["cohort", wide, "--by", "quarter"]).code).toBe(0);
   });
 });
+
+describe("customer tables with a header alone", () => {
+  it("score, clv, pilot, migrate and movers say the file has no data rows (they printed a header alone and exit 0)", () => {
+    const header = file("header-only.csv", "customer_id,tier,spend,avg_purchase,frequency,lifespan,margin\n");
+    const snapshot = file("one-customer.csv", "customer_id,tier,spend\n1,A,5\n");
+    const sentence = `tier: ${header.split("/").pop()} has a header line but no data rows; give a file with one row per customer under its header.`;
+    for (const argv of [
+      ["score", header, "--metrics", "spend", "--weights", "1"],
+      ["clv", header],
+      ["pilot", header, "--id", "customer_id", "--tier", "tier", "--share", "0.5"],
+      ["migrate", snapshot, header, "--id", "customer_id", "--tier", "tier"],
+      ["movers", snapshot, header, "--id", "customer_id", "--tier", "tier"],
+    ]) {
+      expect(refused(argv).replace(header, header.split("/").pop()!)).toBe(sentence);
+    }
+  });
+});

@@ -28,6 +28,8 @@ export const hostileNew = {
     /** A cohort table whose dates span more than `max` periods (`by`: month or quarter): most likely a wrong date. */
     cohortSpan: (argument: string, periods: number, max: number, by: string, first: string, last: string) =>
       `'${argument}' runs from ${first} to ${last}: ${periods} ${by === "quarter" ? "quarters" : "months"} of cohorts, and a cohort table spans at most ${max}; check '${argument}' for a wrong date (a year such as 1900 or 9999), or take the rows of a shorter period.`,
+    /** A customer table (score, clv, migrate, pilot, movers) with a header line and no data row. */
+    headerOnly: (file: string) => `${file} has a header line but no data rows; give a file with one row per customer under its header.`,
     /** `tier movers FILE`: the history has fewer than two snapshots, so there is no move to show (it printed a header alone). */
     moversOneSnapshot: (count: number, dates: string) =>
       count === 0

@@ -11,6 +11,7 @@ export const hostileNew: HostileNewMessages = {
     noSnapshot: (first, last) => `${first} 到 ${last}（购买日期，或 --from 与 --to）之间没有快照日期；请给出更晚的 --to，或用天数更少的 --every（例如 --every 7）。`,
     cohortSpan: (argument, periods, max, by, first, last) =>
       `“${argument}”从 ${first} 到 ${last}，共 ${periods} 个${by === "quarter" ? "季度" : "月"}的同期群，而同期群表最多 ${max} 个；请检查“${argument}”中是否有错误的日期（例如 1900 或 9999 年），或只取较短时期的行。`,
+    headerOnly: (file) => `${file} 只有标题行，没有数据行；请在标题行下为每位客户给出一行。`,
     moversOneSnapshot: (count, dates) =>
       count === 0
         ? "历史中没有快照，因此没有客户变动；请给出覆盖购买日期的 --from 和 --to，或用天数更少的 --every。"
