@@ -110,11 +110,12 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
   }
   minDay = Math.floor(minDay);
   maxDay = Math.floor(maxDay);
+  // The span first: a wrong year is refused before a day table over centuries is built.
+  checkSpan(minDay, maxDay, periodIndex(maxDay, by) - periodIndex(minDay, by) + 1, by);
   const periodOfDay = new Int32Array(maxDay - minDay + 1);
   for (let d = minDay; d <= maxDay; d++) periodOfDay[d - minDay] = periodIndex(d, by);
   const firstPeriod = periodOfDay[0];
   const width = periodOfDay[maxDay - minDay] - firstPeriod + 1;
-  checkSpan(minDay, maxDay, width, by);
   const rowPeriod = new Int32Array(rows);
   const cohortOf = new Int32Array(customers).fill(width);
   for (let i = 0; i < rows; i++) {
