@@ -17,7 +17,7 @@
  */
 import type { Messages } from "../i18n";
 import type { ProblemLog } from "../core/cells/problems";
-import { position, reportProblems, type Out } from "./args";
+import { position, reportProblems, UsageError, type Out } from "./args";
 import { readFast } from "./input/fast";
 import { streamFile, type InputOptions } from "./input/table";
 import { FieldScanner } from "./transactions-csv";
@@ -97,6 +97,9 @@ export function readKeptColumns(file: string, names: readonly string[], input: I
     const at = names.map((name) => position(opened.header, file, name, m));
     return (fields, dataRow, line) => fromFields(at, fields, dataRow, line);
   });
+  // A header alone: nothing to score, pick or compare, said rather than printed as a header alone with exit 0
+  // (as rfm and the transactions readers say it; issue 12).
+  if (rows === 0) throw new UsageError(m.hostileNew.headerOnly(file));
   return { file, rows, firstLine: lines.firstLine, lineOf: (r) => lines.lineOf(r) };
 }
 

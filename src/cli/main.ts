@@ -75,6 +75,14 @@ const OPTION_NAMES: Record<string, string> = {
   aCut: "--a-cut",
   bCut: "--b-cut",
   within: "--within",
+  // The columns' options, for the core's sentences about a column's values (issue 12: name what was typed).
+  amounts: "--amount",
+  values: "--value",
+  margin: "--margin-column",
+  order: "--order",
+  dates: "--date",
+  measure_after: "--measure",
+  measure_before: "--measure",
 };
 
 /** The analysis date's option: --as-of for the commands that take it, --calibration-end for the models. */
@@ -83,7 +91,7 @@ function asOfOption(command: string): string {
 }
 
 function withOptionNames(error: CoreError, command: string): CoreError {
-  const defaults: Partial<Record<string, string>> = { calibrationBeforeData: "as_of", badDiscount: "monthly_discount" };
+  const defaults: Partial<Record<string, string>> = { calibrationBeforeData: "as_of", badDiscount: "monthly_discount", orderMissingTier: "order" };
   const argument = String(error.details.argument ?? defaults[error.code] ?? "");
   const option = argument === "as_of" ? asOfOption(command) : OPTION_NAMES[argument];
   return option ? new CoreError(error.code, { ...error.details, argument: option }) : error;

@@ -4,7 +4,7 @@
  * options, tier names in the user's language, and number cells that are blank where the core says
  * "not defined" (NaN), so a CSV never holds NaN.
  */
-import { isSerialInRange, parseDateText } from "../core/cells/dates";
+import { isSerialInRange, parseDateText, serialToIsoDate } from "../core/cells/dates";
 import { CoreError } from "../core/cells/errors";
 import { buildHistory, type History, type HistoryTiering } from "../core/over-time/history";
 import type { SnapshotEvery } from "../core/over-time/snapshots";
@@ -12,6 +12,7 @@ import type { SegmentScheme } from "../core/tiers/segments";
 import type { Transactions } from "../core/transactions/model";
 import { summarizeCustomers, type CustomerSummary } from "../core/transactions/summary";
 import type { Messages } from "../i18n";
+import { echoText } from "../i18n/describe";
 import { TRANSACTION_OPTIONS, UsageError, choice, numberOption, type OptionSpec, type Out, type Parsed } from "./args";
 import type { Cell } from "./output";
 import { readTransactionsFile } from "./transactions-file";
@@ -46,7 +47,7 @@ export function dateOption(p: Parsed, name: string, m: Messages): number | undef
   const text = p.options.get(name);
   if (text === undefined) return undefined;
   const serial = parseDateText(text);
-  if (!isSerialInRange(serial)) throw new UsageError(m.errors.badAsOf(text));
+  if (!isSerialInRange(serial)) throw new UsageError(m.hostileNew.badDateOption(name, echoText(text)));
   return serial;
 }
 
@@ -111,6 +112,16 @@ export function historyFromFile(p: Parsed, m: Messages, err: Out): { tx: Transac
   if (!file) throw new UsageError(m.cli.missingFile);
   const tx = readTransactionsFile(p, file, dayOrder, m, err);
   const history = withOptionName(() => buildHistory(tx, { every: everyOption(p), from, to, windowMonths, tiering, freezeAt }));
+  // No snapshot date among the purchases (a month's data at --every month): said, not printed as a header alone.
+  if (history.snapshots.length === 0) {
+    let first = Infinity;
+    let last = -Infinity;
+    for (let i = 0; i < tx.validRows; i++) {
+      first = Math.min(first, tx.date[i]);
+      last = Math.max(last, tx.date[i]);
+    }
+    throw new UsageError(m.hostileNew.noSnapshot(serialToIsoDate(from ?? first), serialToIsoDate(to ?? last)));
+  }
   return { tx, history, builtIn: tiering.by === "segment" };
 }
 

@@ -23,6 +23,7 @@ import type { ProblemLog } from "../core/cells/problems";
 import type { Messages } from "../i18n";
 import { badNumberText, describeProblems } from "../i18n/describe";
 import { ArgumentError } from "./errors";
+import { heightBeforeTrim } from "./trim";
 
 export type Range = unknown[][];
 
@@ -68,6 +69,8 @@ export interface Column {
   cells: unknown[];
   /** The range was a single row (1×n): results go back as a row. */
   horizontal: boolean;
+  /** The height Excel gave a tall range whose trailing blank rows were dropped (trim.ts); the "same size" rule compares it. */
+  given?: number;
 }
 
 /** A range that must be one column (or one row) as a flat list of cells; with `zeroIsBlank`, 0 is blank (see above). */
@@ -77,17 +80,24 @@ export function column(arg: unknown, name: string, m: Messages, zeroIsBlank = fa
   const rows = arg as Range;
   if (rows.length === 0) throw new ArgumentError(m.errors.noData(name));
   const width = rows[0].length;
-  if (width === 1) return { cells: read(rows.map((r) => r[0])), horizontal: false };
+  if (width === 1) return { cells: read(rows.map((r) => r[0])), horizontal: false, given: heightBeforeTrim(rows) };
   if (rows.length === 1) return { cells: read(rows[0].slice()), horizontal: true };
   throw new ArgumentError(m.errors.notOneColumn(name, width));
 }
 
-/** Columns of one length, or an error naming both sizes. */
+/**
+ * Columns of one length, or an error naming both sizes. Two tall ranges whose trailing blank rows were dropped
+ * (trim.ts) are compared by the heights Excel gave them, so ranges of different heights stay different however
+ * much of each was blank (`A:A` beside `B2:B1048576` is refused, not read one row apart).
+ */
 export function sameLength(m: Messages, ...cols: { name: string; column: Column }[]): void {
   const [first, ...rest] = cols;
   for (const c of rest) {
-    if (c.column.cells.length !== first.column.cells.length) {
-      throw new ArgumentError(m.errors.sizeMismatch(first.name, first.column.cells.length, c.name, c.column.cells.length));
+    const a = first.column;
+    const b = c.column;
+    const [sizeA, sizeB] = a.given !== undefined && b.given !== undefined ? [a.given, b.given] : [a.cells.length, b.cells.length];
+    if (sizeA !== sizeB || a.cells.length !== b.cells.length) {
+      throw new ArgumentError(m.errors.sizeMismatch(first.name, a.given ?? a.cells.length, c.name, b.given ?? b.cells.length));
     }
   }
 }

@@ -12,7 +12,7 @@ import { cellText, readNumberCell, type CellRead, type CustomerId } from "../cor
 import type { Transactions } from "../core/transactions/model";
 import { customerMarginRates, marginClv, marginClvByCustomer, ratesFor } from "../core/models/margin";
 import type { Messages } from "../i18n";
-import { problemText } from "../i18n/describe";
+import { badNumberText, problemText } from "../i18n/describe";
 import { column, isOmitted, optionalNumber, sameLength, scalar, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 
@@ -37,7 +37,8 @@ function rowRates(cells: unknown[], tx: Transactions, m: Messages): Float64Array
     readNumberCell(cells[row], read);
     if (read.status === "ok") out[row] = read.value;
     else {
-      const what = read.status === "blank" ? problemText("blankNumber", "", m) : problemText(read.status === "error" ? "excelError" : "badNumber", cellText(cells[row]), m);
+      // Text beyond a double ("1e400") says so, as every other number argument does (describe.ts badNumberText).
+      const what = read.status === "blank" ? problemText("blankNumber", "", m) : read.status === "error" ? problemText("excelError", cellText(cells[row]), m) : badNumberText(cells[row], m);
       throw new ArgumentError(m.errors.rowProblem(m.errors.at("margin", row + 1), what));
     }
   }

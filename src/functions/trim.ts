@@ -9,11 +9,22 @@
  * Only ranges taller than TALL_ROWS are trimmed (whole columns and generous ranges like A2:A100000), and
  * ranges of one height together, to the last row where any of them holds data: ranges that had the same
  * height keep it, so the functions' "same size" rules see what they saw, and rows are still numbered from
- * the top. A cell is blank when it is empty (null, "", white space) or 0, the blank of Windows; a row of
+ * the top. Ranges of different heights are trimmed apart, so each keeps the height it was given
+ * (`heightBeforeTrim`), which the "same size" rule compares (coerce.ts sameLength): `A:A` beside `B2:B1048576`
+ * is one row off, and once both were cut to their data they looked alike and were read side by side, each
+ * customer with the next row's date (issue 12: silent wrong values). A cell is blank when it is empty (null, "", white space) or 0, the blank of Windows; a row of
  * zeros only is a blank row wherever the functions read rows (coerce.ts). The arrays are shortened in
  * place (`length`), which costs nothing, so the functions' bodies, which close over their arguments, see it.
  */
 import { isBlank } from "../core/cells/coerce";
+
+/** The height each trimmed range had as Excel gave it. */
+const GIVEN = new WeakMap<object, number>();
+
+/** A range's height before trimTrailingBlankRows shortened it; undefined when it was not shortened. */
+export function heightBeforeTrim(range: unknown): number | undefined {
+  return typeof range === "object" && range !== null ? GIVEN.get(range) : undefined;
+}
 
 /** Ranges taller than this are trimmed; shorter ones are left exactly as given. */
 export const TALL_ROWS = 10_000;
@@ -50,6 +61,11 @@ export function trimTrailingBlankRows(args: readonly unknown[]): void {
   for (const [height, ranges] of groups) {
     let end = height;
     while (end > 1 && blankInAll(ranges, end - 1)) end--;
-    if (end < height) for (const range of ranges) range.length = end;
+    if (end < height) {
+      for (const range of ranges) {
+        GIVEN.set(range, height);
+        range.length = end;
+      }
+    }
   }
 }

@@ -8,6 +8,7 @@
  */
 import type { CoreError, CoreErrorCode } from "../core/cells/errors";
 import type { Messages } from "./en";
+import { capText } from "../core/cells/coerce";
 
 /** What only the command line knows: the option an argument is given by, and the analysis date's option for this command. */
 export interface CliOptionNames {
@@ -24,6 +25,10 @@ const CLI_CORE_ERRORS: Partial<Record<CoreErrorCode, Sentence>> = {
   asOfBeforeData: (d, m, names) => m.cli.core.asOfBeforeData(names.asOf, String(d.asOf), String(d.first)),
   noData: (d, m) => m.cli.core.noData(String(d.argument ?? "")),
   unknownScheme: (d, m) => m.cli.core.unknownScheme(String(d.value)),
+  // A total past the largest double: the column's option, never a function's argument and row (the core's row is not a
+  // file line: a quoted line end or a blank line moves them apart).
+  sumOverflow: (d, m, names) =>
+    Number(d.row) < 0 ? m.hostileNew.cliTotalOverflow(names.option(String(d.field))) : m.hostileNew.cliSumOverflow(names.option(String(d.field)), capText(String(d.value))),
 };
 
 /** The codes `tier` words itself (for the test that each has both languages). */

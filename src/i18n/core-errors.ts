@@ -7,6 +7,7 @@
  */
 import type { CoreError, CoreErrorCode } from "../core/cells/errors";
 import type { Messages } from "./en";
+import { capText } from "../core/cells/coerce";
 
 type Details = CoreError["details"];
 type Sentence = (d: Details, m: Messages) => string;
@@ -115,7 +116,9 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
     return m.errors.badLifecycle(argument, String(d.value), m.errors.lifecycleHints[field] ?? "");
   },
   duplicateId: (d, m) => m.errors.dynamic.duplicateId(String(d.id), Number(d.row) + 1, Number(d.firstRow) + 1),
-  orderMissingTier: (d, m) => m.errors.dynamic.orderMissingTier(String(d.tier), String(d.order)),
+  // The order's argument ('order', --order in `tier`), the tier and the order cut to a few dozen characters (an order of
+  // thousands of tiers is not echoed whole).
+  orderMissingTier: (d, m) => m.hostileNew.orderMissingTier(String(d.argument ?? "order"), capText(String(d.tier)), capText(String(d.order))),
   // Routed by the option the problem is about (src/core/over-time/pilot.ts PilotField), worded with the
   // name the caller gave it (a function's argument, or the command's option the CLI put in its place).
   pilotShare: (d, m) =>
@@ -153,6 +156,7 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   tooManySnapshots: (d, m) => m.overTime.errors.tooManySnapshots(Number(d.count), Number(d.max)),
   badCohortBy: (d, m) => m.overTime.errors.badCohortBy(String(d.argument ?? "by"), String(d.value)),
   badCohortMeasure: (d, m) => m.overTime.errors.badCohortMeasure(String(d.argument ?? "measure"), String(d.value)),
+  cohortSpan: (d, m) => m.hostileNew.cohortSpan(String(d.argument ?? "dates"), Number(d.periods), Number(d.max), String(d.by), String(d.first), String(d.last)),
   onlyReturns: (d, m) => m.hostile.onlyReturns(String(d.argument ?? "amounts"), Number(d.rows)),
   tooManyValues: (d, m) => m.hostile.tooManyTiers(String(d.argument ?? (d.snapshot === "before" ? "tiers_before" : "tiers_after")), Number(d.count), Number(d.max)),
 };

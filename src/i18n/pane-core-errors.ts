@@ -7,6 +7,7 @@
  */
 import type { CoreError, CoreErrorCode } from "../core/cells/errors";
 import type { Messages } from "./en";
+import { capText } from "../core/cells/coerce";
 
 type Sentence = (d: CoreError["details"], m: Messages) => string;
 
@@ -22,6 +23,8 @@ const PANE_CORE_ERRORS: Partial<Record<CoreErrorCode, Sentence>> = {
   cutOutOfRange: (d, m) => m.predictRest.errors.cutOutOfRange(String(d.value)),
   badHorizon: (d, m) => m.predictRest.errors.horizon(String(d.value)),
   badDiscount: (d, m) => m.predictRest.errors.monthlyDiscount(String(d.value)),
+  // The pane orders tiers itself (no argument to name): the tier order's own sentence, its echo cut short.
+  orderMissingTier: (d, m) => m.errors.dynamic.orderMissingTier(capText(String(d.tier)), capText(String(d.order))),
   // The pane's own sentence for a Predict field: its label, the value, the rule (as the form words it).
   badLifecycle: (d, m) => {
     const field = String(d.field);

@@ -17,9 +17,10 @@ const RAISED: Partial<Record<CoreErrorCode, CoreError["details"]>> = {
   asOfBeforeData: { asOf: "2020-01-01", first: "2024-01-01" },
   noData: { argument: "tx.csv" },
   unknownScheme: { value: "rmf" },
+  sumOverflow: { field: "amounts", row: 1, value: 1e308 },
 };
 
-const names = { option: (argument: string) => ({ a_cut: "--a-cut", b_cut: "--b-cut" })[argument] ?? argument, asOf: "--as-of" };
+const names = { option: (argument: string) => ({ a_cut: "--a-cut", b_cut: "--b-cut", amounts: "--amount" })[argument] ?? argument, asOf: "--as-of" };
 const CJK = /[\u4e00-\u9fff]/;
 
 describe("the CLI's sentences for the core's codes", () => {
@@ -34,7 +35,7 @@ describe("the CLI's sentences for the core's codes", () => {
         expect(text).toBeTypeOf("string");
         expect(text).not.toMatch(/undefined|NaN|\[object/);
         // The argument's name as a function spells it never reaches the command line.
-        expect(text).not.toMatch(/'(a_cut|b_cut|as_of|bins)'/);
+        expect(text).not.toMatch(/'(a_cut|b_cut|as_of|bins|amounts)'/);
       }
       expect(en).not.toMatch(CJK);
       expect(zh).toMatch(CJK);

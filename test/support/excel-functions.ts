@@ -20,3 +20,4 @@ export const rfmscore = excelCall(functions.rfmscore);
 export const score = excelCall(functions.score);
 export const cohort = excelCall(functions.cohort);
 export const movers = excelCall(functions.movers);
+export const nextpurchase = excelCall(functions.nextpurchase);

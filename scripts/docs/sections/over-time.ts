@@ -47,6 +47,8 @@ export function overTimeSection(): Values {
     ["TIER.MOVERS: `measure_before` not as tall as `ids_before`", "TIER.MOVERS：`measure_before` 与 `ids_before` 高度不同", movers, c(q1, 0), c(q1, 1), c(q2, 0), c(q2, 1), O, col(1, 2), O],
     ["TIER.COHORT: `by` is not month or quarter", "TIER.COHORT：`by` 不是 month 或 quarter", cohort, c(shop, 0), c(shop, 1), c(shop, 2), "week", O],
     ["TIER.COHORT: measure \"revenue\" without amounts", "TIER.COHORT：measure 为 \"revenue\" 但没有金额", cohort, c(shop, 0), c(shop, 1), O, O, "revenue"],
+    ["TIER.MOVERS: an `order` that leaves a tier out", "TIER.MOVERS：`order` 漏掉一个层级", movers, c(q1, 0), c(q1, 1), c(q2, 0), c(q2, 1), [["A", "B"]], O, O],
+    ["TIER.COHORT: dates spanning more than 600 months (a wrong year)", "TIER.COHORT：日期跨度超过 600 个月（年份有误）", cohort, col("C01", "C02"), col(18277, 45306), O, O, O],
     ["TIER.COHORT: `first_tier` is not segment or abc", "TIER.COHORT：`first_tier` 不是 segment 或 abc", cohort, c(shop, 0), c(shop, 1), c(shop, 2), O, O, "tier"],
   ];
   V.ot_err_en = errTable(cases, "en");

@@ -11,6 +11,7 @@ import { parseTimeUnit } from "../../core/models/calibration";
 import { holdoutCheck, HOLDOUT_GROUPS, type HoldoutCheck } from "../../core/models/holdout";
 import { CLV_DEFAULTS } from "../../core/models/predict";
 import type { Messages } from "../../i18n";
+import { echoText } from "../../i18n/describe";
 import { describeDiagnostic, diagnosticRecords } from "../../i18n/diagnostics";
 import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, type Command, type Out, type Parsed } from "../args";
 import { MODEL_OPTIONS, modelOption } from "../model-input";
@@ -21,7 +22,7 @@ function dateOption(p: Parsed, name: string, m: Messages): number | undefined {
   const text = p.options.get(name);
   if (text === undefined) return undefined;
   const serial = parseDateText(text);
-  if (!isSerialInRange(serial)) throw new UsageError(m.trust.cli.badDate(name, text));
+  if (!isSerialInRange(serial)) throw new UsageError(m.trust.cli.badDate(name, echoText(text)));
   return serial;
 }
 

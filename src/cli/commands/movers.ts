@@ -70,7 +70,8 @@ function fromHistory(p: Parsed, m: Messages, err: Out): FromHistory {
   };
   const before = at("--before", dates.length - 2);
   const after = at("--after", dates.length - 1);
-  if (before < 0) return { movers: { tiers: history.tierNames, ordered: history.ordered, rows: [] }, builtIn, tx, afterDate: null };
+  // Fewer than two snapshots: no move to show, said rather than printed as a header alone (issue 12).
+  if (before < 0) throw new UsageError(m.hostileNew.moversOneSnapshot(dates.length, dates.map(serialToIsoDate).join(", ")));
   const order = history.ordered ? history.tierNames : undefined;
   return { movers: moversBetween(historyTierSnapshot(history, before), historyTierSnapshot(history, after), order), builtIn, tx, afterDate: dates[after] };
 }

@@ -91,7 +91,7 @@ export function historyTiering(read: ReadCustomers, columns: AnalysisColumns, op
         // A Run without the margin column sums 0 per customer (tiers.ts abcOf), so the same here.
         const margin = lineMeasuresAsOf(read, columns, summary.asOf).margin;
         const values = margin ? forRows(margin, customers) : new Float64Array(customers.length);
-        const classes = classifyAbc(values, { aCut: abc.aCut, bCut: abc.bCut, basis: "value", method: abc.method ?? "fixed" }).classes;
+        const classes = classifyAbc(values, { aCut: abc.aCut, bCut: abc.bCut, basis: "value", method: abc.method ?? "fixed", totalOf: "margin" }).classes;
         return { tierOf: Int32Array.from(classes, (k) => (k === NO_CLASS ? -1 : k)), names: ABC_LABELS };
       },
     };

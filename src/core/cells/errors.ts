@@ -50,7 +50,8 @@ export type CoreErrorCode =
   | "tooManySnapshots"
   | "badCohortBy"
   | "badCohortMeasure"
-  | "onlyReturns";
+  | "onlyReturns"
+  | "cohortSpan";
 
 /**
  * A core rule broken by some options, as facts: what a folder's pure check returns (all it finds, so a

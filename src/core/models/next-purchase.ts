@@ -62,10 +62,22 @@ const GL_W = [0.1894506104550685, 0.1826034150449236, 0.1691565193950025, 0.1495
  * 2³²/32! ≈ 1e-26 of its mass, and a typical customer needs 2 to 4 panels instead of a fixed 24, which
  * made Predict with Pareto/NBD take seconds per 100,000 customers (docs/PERFORMANCE.md).
  */
+/** The most Gauss–Legendre panels one customer's integral takes (16 points each): a bound on a call's time. */
+const MAX_PANELS = 4096;
+
 function paretoFirstPurchase(m: number, A: number, s: number, B: number, N: number): number {
   const c = Math.min(A, B);
-  const top = Math.log1p(N / c);
-  const panels = Math.max(2, Math.ceil((top * (m + s + 1)) / 2));
+  // Beyond u, the mass left is at most (1 + u/A)^−m (1 + u/B)^−s ≤ (1 + u/max(A, B))^−(m+s): past the u where
+  // that is e^−40 nothing is left to count, so a window of 1e308 units ends there rather than at w ≈ 709.
+  const tail = Math.max(A, B) * Math.expm1(40 / (m + s));
+  const top = Math.log1p(Math.min(N, tail) / c);
+  // The integrand's rate of fall in w grows with w up to m + s (m + 1 and s weighted by (c + u)/(A + u) and
+  // (c + u)/(B + u)); the panels are sized by its largest value on [0, top], not by the limit m + s, which with
+  // a fit at its limit (r ≈ 1e8) asked for billions of panels and hung Excel's calculation (issue 12: hangs).
+  // At most MAX_PANELS, so a call's time is bounded whatever the fit.
+  const u = c * Math.expm1(top);
+  const rate = ((m + 1) * (c + u)) / (A + u) + (s * (c + u)) / (B + u);
+  const panels = Math.min(MAX_PANELS, Math.max(2, Math.ceil((top * (rate + 1)) / 2)));
   const h = top / panels;
   let sum = 0;
   for (let k = 0; k < panels; k++) {

@@ -12,6 +12,7 @@
  * from rows grouped by customer (counting sort) with a stamp per period, so a customer counts once per
  * period however many rows it has.
  */
+import { serialToIsoDate } from "../cells/dates";
 import { CoreError, type CoreProblem } from "../cells/errors";
 import type { Transactions } from "../transactions/model";
 import { periodIndex, periodLabel, type CalendarPeriod } from "../transactions/window";
@@ -65,6 +66,32 @@ function isPurchase(amount: number): boolean {
   return amount > 0 || Object.is(amount, 0);
 }
 
+/** The most periods (months or quarters) from the first purchase to the last a cohort table spans: 50 years of months. */
+export const MAX_COHORT_PERIODS = 600;
+
+/**
+ * The triangle is periods × periods (and × first tiers): dates from 1900 to 9999 asked for 97,000² cells and
+ * failed inside the engine (issue 12: unbounded output in two dimensions). A span beyond MAX_COHORT_PERIODS is
+ * a wrong date far more often than 50 years of cohorts, so it is refused, naming the span.
+ */
+function checkSpan(minDay: number, maxDay: number, width: number, by: CalendarPeriod): void {
+  if (width > MAX_COHORT_PERIODS) {
+    throw new CoreError("cohortSpan", { argument: "dates", periods: width, max: MAX_COHORT_PERIODS, by, first: serialToIsoDate(minDay), last: serialToIsoDate(maxDay) });
+  }
+}
+
+/** CoreError "cohortSpan" when the rows' dates span more than MAX_COHORT_PERIODS periods (before any work on them). */
+export function checkCohortSpan(tx: Transactions, by: CalendarPeriod): void {
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  for (let i = 0; i < tx.validRows; i++) {
+    const d = Math.floor(tx.date[i]);
+    if (d < minDay) minDay = d;
+    if (d > maxDay) maxDay = d;
+  }
+  if (tx.validRows > 0) checkSpan(minDay, maxDay, periodIndex(maxDay, by) - periodIndex(minDay, by) + 1, by);
+}
+
 export function cohortTable(tx: Transactions, options: CohortOptions = {}): CohortTable {
   const [problem] = cohortOptionProblems(options);
   if (problem) throw new CoreError(problem.code, problem.details);
@@ -83,6 +110,8 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
   }
   minDay = Math.floor(minDay);
   maxDay = Math.floor(maxDay);
+  // The span first: a wrong year is refused before a day table over centuries is built.
+  checkSpan(minDay, maxDay, periodIndex(maxDay, by) - periodIndex(minDay, by) + 1, by);
   const periodOfDay = new Int32Array(maxDay - minDay + 1);
   for (let d = minDay; d <= maxDay; d++) periodOfDay[d - minDay] = periodIndex(d, by);
   const firstPeriod = periodOfDay[0];
@@ -105,6 +134,10 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
     const g = split ? split.groupOf[c] : -1;
     return g >= 0 && g < groups - 1 ? g + 1 : -1;
   };
+  // Refunds only: no customer has a purchase, so every cohort would be empty; said, not printed as a header alone.
+  let buyers = 0;
+  for (let c = 0; c < customers; c++) if (cohortOf[c] !== width) buyers++;
+  if (buyers === 0) throw new CoreError("onlyReturns", { argument: "amounts", rows });
   for (let c = 0; c < customers; c++) {
     if (cohortOf[c] === width) continue; // returns only
     size[cohortOf[c] * groups]++;
@@ -119,6 +152,9 @@ export function cohortTable(tx: Transactions, options: CohortOptions = {}): Coho
     if (cohort === width || !isPurchase(amount[i])) continue;
     const since = rowPeriod[i] - cohort;
     revenue[cell(cohort, 0, since)] += amount[i];
+    // The finite-number rule for sums (transactions/summary.ts): a cohort's revenue past the largest double is
+    // the amounts' total overflowing, never an Infinity (or a blank ratio) in the triangle.
+    if (revenue[cell(cohort, 0, since)] === Infinity) throw new CoreError("sumOverflow", { field: "amounts", row: -1, value: "" });
     const g = groupOf(c);
     if (g > 0) revenue[cell(cohort, g, since)] += amount[i];
   }

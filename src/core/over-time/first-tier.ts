@@ -16,7 +16,7 @@
 import type { Transactions } from "../transactions/model";
 import { periodEnd, periodIndex, type CalendarPeriod } from "../transactions/window";
 import { throwFirst } from "../cells/errors";
-import { cohortOptionProblems, cohortTable, type CohortOptions, type CohortRow, type CohortTable } from "./cohort";
+import { checkCohortSpan, cohortOptionProblems, cohortTable, type CohortOptions, type CohortRow, type CohortTable } from "./cohort";
 import { buildHistory, type HistoryTiering } from "./history";
 
 export interface FirstTiers {
@@ -69,6 +69,8 @@ export function cohortsByFirstTier(tx: Transactions, options: Omit<CohortOptions
   const by = options.by ?? "month";
   // The options checked before the history is built (a bad `by` would otherwise be worded as a history's error).
   throwFirst(cohortOptionProblems(options));
+  // The span before the history: a wrong date (1900 beside 2024) is named as the dates' span, not as too many snapshots.
+  checkCohortSpan(tx, by);
   const first = firstTiers(tx, by, tiering, windowMonths);
   const table = cohortTable(tx, { ...options, split: { groupOf: first.groupOf, names: first.names } });
   const triangles = first.names

@@ -113,7 +113,7 @@ function tierSummary(summary: CustomerSummary, customers: Int32Array, tiering: H
       tierOf[c] = v > 0 && v >= frozen.aMin ? 0 : v > 0 && v >= frozen.bMin ? 1 : 2;
     }
   } else {
-    const abc = classifyAbc(values, { aCut: tiering.aCut, bCut: tiering.bCut, basis: "value", method: tiering.method ?? "fixed" });
+    const abc = classifyAbc(values, { aCut: tiering.aCut, bCut: tiering.bCut, basis: "value", method: tiering.method ?? "fixed", totalOf: tiering.basis === "orders" ? undefined : "amounts" });
     for (let c = 0; c < n; c++) tierOf[c] = abc.classes[c] === NO_CLASS ? -1 : abc.classes[c];
   }
   return { tierOf, names: ABC_LABELS as readonly string[], rfm: null };
@@ -131,7 +131,7 @@ export function cutsOf(summary: CustomerSummary, tiering: HistoryTiering): Froze
     return { by: "segment", asOf: summary.asOf, r: s.r, f: s.f, m: s.m };
   }
   const values = tiering.basis === "orders" ? Float64Array.from(summary.orders) : summary.totalAmount;
-  const abc = classifyAbc(values, { aCut: tiering.aCut, bCut: tiering.bCut, basis: "value", method: tiering.method ?? "fixed" });
+  const abc = classifyAbc(values, { aCut: tiering.aCut, bCut: tiering.bCut, basis: "value", method: tiering.method ?? "fixed", totalOf: tiering.basis === "orders" ? undefined : "amounts" });
   let aMin = Infinity;
   let bMin = Infinity;
   for (let c = 0; c < values.length; c++) {

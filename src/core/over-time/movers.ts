@@ -77,6 +77,8 @@ export function moversBetween(before: TierSnapshot, after: TierSnapshot, order?:
     const vb = mb && b >= 0 ? mb[b] : NaN;
     const va = ma && a >= 0 ? ma[a] : NaN;
     const change = mb || ma ? (va === va ? va : 0) - (vb === vb ? vb : 0) : NaN;
+    // Two finite measures whose difference passes the largest double (−1e308 then 1e308): refused, never a blank change.
+    if (change === Infinity || change === -Infinity) throw new CoreError("sumOverflow", { field: "measure_after", row: -1, value: "" });
     return { id, before: tb, after: ta, direction, measureBefore: vb, measureAfter: va, change, beforeRow: b, afterRow: a };
   };
   for (const [id, b] of rowsBefore) out.push(row(id, b, rowsAfter.get(id) ?? -1));

@@ -317,6 +317,10 @@ function snapshotOf(tx: Transactions, s: SweepState): SnapshotSummary {
     lastPurchase[k] = s.last[c];
     orders[k] = s.orders[c];
     totalAmount[k] = s.total[c];
+    // The finite-number rule for sums (summary.ts checkTotals): every amount is finite, but a customer's
+    // total as of this date, or in its period, can pass the largest double (1e308 twice); refused as the
+    // amounts' total, never written as Infinity (`tier history` once printed it in the monetary column).
+    if (s.total[c] - s.total[c] !== 0 || s.periodRevenue[c] - s.periodRevenue[c] !== 0) throw new CoreError("sumOverflow", { field: "amounts", row: -1, value: "" });
     averageAmount[k] = s.orders[c] > 0 ? s.total[c] / s.orders[c] : 0;
     recencyDays[k] = s.asOf - Math.floor(s.last[c]);
     tenureDays[k] = s.asOf - Math.floor(s.first[c]);

@@ -42,6 +42,12 @@ export interface AbcOptions {
   basis?: AbcBasis;
   /** "fixed" (default): the cuts; "computed": limits from the ABC curve (cuts and basis ignored). */
   method?: AbcMethod;
+  /**
+   * The column the values total, when each value is a customer's sum of it (the over-time tierings, TIER.COHORT's
+   * first tier): a sum of them that overflows is then that column's total ("A total of 'amounts' …"), not a row
+   * of a 'values' argument the caller never had (issue 12: messages that blame the wrong thing).
+   */
+  totalOf?: string;
 }
 
 export interface AbcClassTotals {
@@ -119,11 +125,11 @@ export function abcOptionProblems(options: AbcOptions = {}): CoreProblem[] {
 
 export function classifyAbc(values: ArrayLike<number>, options: AbcOptions = {}): AbcResult {
   throwFirst(abcOptionProblems(options));
-  if (options.method === "computed") return classifyComputed(values);
+  if (options.method === "computed") return classifyComputed(values, options.totalOf);
   const basis = options.basis ?? "value";
   const { aCut, bCut } = cutsOf(options, basis);
 
-  const ranked = rankValues(values, basis);
+  const ranked = rankValues(values, basis, options.totalOf);
   const classes = ranked.assign((v, g) => {
     const before = ranked.groupBefore[g];
     return v <= 0 ? 2 : below(before, aCut) ? 0 : below(before, bCut) ? 1 : 2;
@@ -132,8 +138,8 @@ export function classifyAbc(values: ArrayLike<number>, options: AbcOptions = {})
 }
 
 /** The computed method (see the module comment and abc-curve.ts). */
-function classifyComputed(values: ArrayLike<number>): AbcResult {
-  const ranked = rankValues(values, "value");
+function classifyComputed(values: ArrayLike<number>, totalOf?: string): AbcResult {
+  const ranked = rankValues(values, "value", totalOf);
   const ascending = ranked.ascending();
   const counted = ascending.length;
   const descending = new Float64Array(counted);
@@ -152,7 +158,7 @@ function classifyComputed(values: ArrayLike<number>): AbcResult {
  * larger. The values are grouped by tie (math/ties.ts), then the distinct values walked from the
  * largest down; each value's class and shares are its group's, with no search.
  */
-function rankValues(values: ArrayLike<number>, basis: AbcBasis) {
+function rankValues(values: ArrayLike<number>, basis: AbcBasis, totalOf?: string) {
   const n = values.length;
   let counted = 0;
   let positiveTotal = 0;
@@ -165,7 +171,9 @@ function rankValues(values: ArrayLike<number>, basis: AbcBasis) {
     else negativeTotal += v;
     // The finite-number rule for sums: the shares and the class totals are sums of these; one that
     // passes the largest double is a problem of the row that took it there, never a silent Infinity.
-    if (positiveTotal === Infinity || negativeTotal === -Infinity) throw new CoreError("sumOverflow", { field: "values", row: i, value: v });
+    if (positiveTotal === Infinity || negativeTotal === -Infinity) {
+      throw new CoreError("sumOverflow", totalOf ? { field: totalOf, row: -1, value: "" } : { field: "values", row: i, value: v });
+    }
   }
   // Tie groups (math/ties.ts: hashed, only the distinct values sorted; on ten million values V8's
   // numeric sort of a Float64Array took seconds). Equal values (−0 and 0 too) are one group.

@@ -19,6 +19,7 @@ import { shared } from "./shared";
 import { trust } from "./trust";
 import { margin } from "./margin";
 import { ownership } from "./ownership";
+import { hostileNew } from "./hostile-new";
 import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
@@ -43,6 +44,7 @@ export const en = {
   ...overTimeGaps,
   ...overTimePane,
   ...ownership,
+  ...hostileNew,
   ...predictRest,
   ...trust,
 };

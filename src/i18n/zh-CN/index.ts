@@ -13,6 +13,7 @@ import { shared } from "./shared";
 import { trust } from "./trust";
 import { margin } from "./margin";
 import { ownership } from "./ownership";
+import { hostileNew } from "./hostile-new";
 import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
@@ -36,6 +37,7 @@ export const zhCN: Messages = {
   ...overTimeGaps,
   ...overTimePane,
   ...ownership,
+  ...hostileNew,
   ...predictRest,
   ...trust,
 };
