@@ -15,6 +15,8 @@
  * with the same function on the 5,000 rows alone for comparison (what the model itself costs). Not a test.
  * Usage: npx esbuild scripts/bench-functions.ts --bundle --platform=node --format=cjs "--banner:js=const __bundleUrl = require('url').pathToFileURL(__filename).href;" --define:import.meta.url=__bundleUrl --outfile=dist-cli/bench/bench-functions.cjs && node --expose-gc dist-cli/bench/bench-functions.cjs
  * (with --expose-gc; the bundle sits two folders down so that the stand-in's `../../scripts/function-error-inputs.cjs` resolves.)
+ * Arguments narrow a run (for profiling one function with `node --cpu-prof`): function names (`clvpredict palive`)
+ * keep only those rows, and `--fit` times only the "most that fit" case (the other cells print as "-").
  */
 import * as functions from "../src/functions/functions";
 import { installCustomFunctionsStandIn, StandInCustomFunctionError } from "../test/support/custom-functions";
@@ -99,7 +101,13 @@ function argumentsOf(name: string, data: number, blank: Cell): unknown[] {
   }
 }
 
-const NAMES = ["rfm", "rfmscore", "abcclass", "abcnext", "clv", "clvpredict", "clvfit", "palive", "nextpurchase", "lifecycle", "cohort", "migration", "movers", "pilot", "score"] as const;
+const ALL_NAMES = ["rfm", "rfmscore", "abcclass", "abcnext", "clv", "clvpredict", "clvfit", "palive", "nextpurchase", "lifecycle", "cohort", "migration", "movers", "pilot", "score"] as const;
+const argv = process.argv.slice(2);
+const ONLY_FIT = argv.includes("--fit");
+const chosen = argv.filter((a) => !a.startsWith("--"));
+const unknown = chosen.filter((a) => !(ALL_NAMES as readonly string[]).includes(a));
+if (unknown.length > 0) throw new Error(`unknown function ${unknown.join(", ")}; the names are ${ALL_NAMES.join(" ")}`);
+const NAMES = chosen.length > 0 ? ALL_NAMES.filter((n) => chosen.includes(n)) : ALL_NAMES;
 
 /** What a call gave: rows spilled, the size message, or another error's first words. */
 function outcome(run: () => unknown): string {
@@ -169,7 +177,8 @@ for (const name of NAMES) {
     [`${fit.toLocaleString("en")} rows: `, () => argumentsOf(name, fit, 0)],
     ["", () => argumentsOf(name, ROWS, 0)],
   ];
-  const cells = cases.map(([label, make]) => {
+  const cells = cases.map(([label, make], k) => {
+    if (ONLY_FIT && k !== 3) return "-";
     // The best of RUNS, each on fresh arguments (a call trims its own) after a collection (node --expose-gc),
     // so a run times the function and not the garbage of building the previous million-row arguments.
     let best = { ms: Infinity, cpu: Infinity, what: "" };

@@ -6,9 +6,9 @@
  * Per customer the data are x (repeat purchases), t_x (first to last purchase) and T (first purchase
  * to the end of calibration), in one time unit. Time is continuous.
  */
-import { distinctValues, type Distinct } from "../math/distinct";
+import { distinctValues, weightedDistinct, type Distinct } from "../math/distinct";
 import { hypergeometricSeries } from "../math/hyp2f1";
-import { fitRepeatModel, type RepeatColumns, type RepeatModelFit } from "./fit";
+import { fitRepeatModel, groupRepeatRows, type RepeatColumns, type RepeatModelFit } from "./fit";
 import { digammaDiff, gammaln, lnGammaRatio } from "../math/special";
 
 export interface BgNbdParams {
@@ -20,26 +20,6 @@ export interface BgNbdParams {
 
 /** A BG/NBD fit: the parameters, their standard errors and limits (see RepeatModelFit), tagged "bgnbd". */
 export type BgNbdFit = RepeatModelFit<"bgnbd", keyof BgNbdParams>;
-
-/**
- * x, t_x and T each take few distinct values in real data (whole days or weeks: a few hundred), so
- * the lnΓ/ψ terms of x and the logarithms of α+T and α+t_x are computed once per distinct value and
- * evaluation, not once per customer.
- */
-interface XGroups extends Distinct {
-  T: Distinct;
-  tx: Distinct;
-}
-
-function groupRepeatCounts(data: RepeatColumns): XGroups {
-  return { ...distinctValues(data.x), T: distinctValues(data.T), tx: distinctValues(data.tx) };
-}
-
-function logsOf(values: Float64Array, f: (v: number) => number): Float64Array {
-  const out = new Float64Array(values.length);
-  for (let k = 0; k < values.length; k++) out[k] = f(values[k]);
-  return out;
-}
 
 /** ln(1 + eᵈ) without overflow. */
 function softplus(d: number): number {
@@ -54,6 +34,61 @@ function sigmoid(d: number): number {
 }
 
 /**
+ * What the likelihood needs of the data, computed once per fit. The likelihood is summed over the
+ * distinct (x, t_x, T) rows of the data, each weighted by how many customers have it (groupRepeatRows,
+ * fit.ts); within them x, t_x and T each take few distinct values in real data (whole days or weeks: a
+ * few hundred), so the lnΓ/ψ terms of x and the logarithms of α+T and α+t_x are computed once per
+ * distinct value and evaluation. The terms every customer has, r ln α − (r+x) ln(α+T), depend on the row
+ * only through T and are linear in x, so they are summed per distinct T from the customers and repeat
+ * purchases each T has; only the rows with repeat purchases (x > 0) are visited one by one.
+ */
+interface Prepared {
+  /** The distinct x: values, customers (summed weights), and each row's. */
+  x: Distinct;
+  T: Distinct;
+  tx: Distinct;
+  /** Per distinct T: customers, and their repeat purchases (Σ weight·x). */
+  customersAtT: Float64Array;
+  purchasesAtT: Float64Array;
+  /** The rows with x > 0, and their x, t_x, T and weights, in row order. */
+  repeat: { x: Float64Array; tx: Float64Array; T: Float64Array; w: Float64Array; xIndex: Int32Array; tIndex: Int32Array; txIndex: Int32Array };
+}
+
+function prepare(data: RepeatColumns, weights: ArrayLike<number>): Prepared {
+  const x = weightedDistinct(data.x, weights);
+  const T = distinctValues(data.T);
+  const tx = distinctValues(data.tx);
+  const customersAtT = new Float64Array(T.values.length);
+  const purchasesAtT = new Float64Array(T.values.length);
+  let m = 0;
+  for (let i = 0; i < data.x.length; i++) {
+    customersAtT[T.index[i]] += weights[i];
+    purchasesAtT[T.index[i]] += weights[i] * data.x[i];
+    if (data.x[i] > 0) m++;
+  }
+  const repeat = {
+    x: new Float64Array(m),
+    tx: new Float64Array(m),
+    T: new Float64Array(m),
+    w: new Float64Array(m),
+    xIndex: new Int32Array(m),
+    tIndex: new Int32Array(m),
+    txIndex: new Int32Array(m),
+  };
+  for (let i = 0, j = 0; i < data.x.length; i++) {
+    if (!(data.x[i] > 0)) continue;
+    repeat.x[j] = data.x[i];
+    repeat.tx[j] = data.tx[i];
+    repeat.T[j] = data.T[i];
+    repeat.w[j] = weights[i];
+    repeat.xIndex[j] = x.index[i];
+    repeat.tIndex[j] = T.index[i];
+    repeat.txIndex[j++] = tx.index[i];
+  }
+  return { x, T, tx, customersAtT, purchasesAtT, repeat };
+}
+
+/**
  * The log-likelihood of each customer, summed, and its gradient with respect to (ln r, ln α, ln a, ln b).
  * Per customer, in Hardie's numerically stable arrangement (note 027):
  *   ln L = lnΓ(r+x) − lnΓ(r) + r ln α + ln B(a, b+x) − ln B(a, b) − (r+x) ln(α+T)
@@ -61,80 +96,84 @@ function sigmoid(d: number): number {
  * the last term as softplus(d) with d = ln(a/(b+x−1)) + (r+x)(ln(α+T) − ln(α+t_x)).
  */
 export function bgnbdLogLikelihood(params: BgNbdParams, data: RepeatColumns, gradient?: Float64Array): number {
-  return logLikelihoodWith(params, data, groupRepeatCounts(data), gradient);
+  const { rows, counts } = groupRepeatRows(data);
+  return logLikelihoodWith(params, prepare(rows, counts), gradient);
 }
 
-function logLikelihoodWith(p: BgNbdParams, data: RepeatColumns, groups: XGroups, gradient?: Float64Array): number {
+function logLikelihoodWith(p: BgNbdParams, data: Prepared, gradient?: Float64Array): number {
   const { r, alpha, a, b } = p;
-  const { tx, T } = data;
-  const k = groups.values.length;
+  const xs = data.x;
+  const k = xs.values.length;
   // Per distinct x: lnΓ(r+x) − lnΓ(r) + ln B(a, b+x) − ln B(a, b), its ψ derivatives, ln(a/(b+x−1)).
   // Written as differences that stay exact when a parameter is huge (see special.ts).
   const dConst = new Float64Array(k);
-  const gR = new Float64Array(k);
-  const gA = new Float64Array(k);
-  const gB = new Float64Array(k);
   let ll = 0;
-  for (let j = 0; j < k; j++) {
-    const x = groups.values[j];
-    const constant = lnGammaRatio(r, x) + lnGammaRatio(b, x) - lnGammaRatio(a + b, x);
-    dConst[j] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity;
-    ll += groups.counts[j] * constant;
-    if (gradient) {
-      const psiABX = digammaDiff(a + b, x);
-      gR[j] = digammaDiff(r, x);
-      gA[j] = -psiABX;
-      gB[j] = digammaDiff(b, x) - psiABX;
-    }
-  }
-  // Per distinct T: ln(α+T) and ln(1 + T/α); per distinct t_x: ln(α+t_x).
-  const lnA = logsOf(groups.T.values, (t) => Math.log(alpha + t));
-  const growA = logsOf(groups.T.values, (t) => Math.log1p(t / alpha));
-  const lnB = logsOf(groups.tx.values, (t) => Math.log(alpha + t));
-  // ln((α+T)/(α+t_x)) as a difference of logs loses digits only when α dwarfs T; then per customer.
-  const exactRatio = alpha > 1e6;
-  const tIndex = groups.T.index;
-  const txIndex = groups.tx.index;
   let dr = 0;
   let dAlpha = 0;
   let da = 0;
   let db = 0;
-  const n = T.length;
-  const x = data.x;
-  for (let i = 0; i < n; i++) {
-    const xi = x[i];
-    const A = alpha + T[i];
-    // r ln α − (r+x) ln(α+T), without subtracting two huge logs when α is huge.
-    const grow = growA[tIndex[i]];
-    ll -= r * grow + xi * lnA[tIndex[i]];
+  for (let j = 0; j < k; j++) {
+    const x = xs.values[j];
+    const c = xs.counts[j];
+    dConst[j] = x > 0 ? Math.log(a / (b + x - 1)) : -Infinity;
+    ll += c * (lnGammaRatio(r, x) + lnGammaRatio(b, x) - lnGammaRatio(a + b, x));
     if (gradient) {
-      dr -= grow;
-      dAlpha += (r * T[i]) / (alpha * A) - xi / A;
+      const psiABX = digammaDiff(a + b, x);
+      dr += c * digammaDiff(r, x);
+      da -= c * psiABX;
+      db += c * (digammaDiff(b, x) - psiABX);
     }
-    if (xi > 0) {
-      const m = r + xi;
-      const B = alpha + tx[i];
-      const lnAB = exactRatio ? Math.log1p((T[i] - tx[i]) / B) : lnA[tIndex[i]] - lnB[txIndex[i]];
-      const d = dConst[groups.index[i]] + m * lnAB;
-      // softplus(d) and sigmoid(d) from one exponential.
-      const e = Math.exp(-Math.abs(d));
-      ll += (d > 0 ? d : 0) + Math.log1p(e);
-      if (gradient) {
-        const s = d >= 0 ? 1 / (1 + e) : e / (1 + e);
-        dr += s * lnAB;
-        dAlpha += s * m * (1 / A - 1 / B);
-        da += s / a;
-        db -= s / (b + xi - 1);
-      }
+  }
+  // Per distinct T: ln(α+T), 1/(α+T), and every customer's r ln α − (r+x) ln(α+T), written as
+  // −r ln(1 + T/α) − x ln(α+T) so that two huge logs are not subtracted when α is huge.
+  const Ts = data.T.values;
+  const lnA = new Float64Array(Ts.length);
+  const invA = new Float64Array(Ts.length);
+  for (let t = 0; t < Ts.length; t++) {
+    const A = alpha + Ts[t];
+    const grow = Math.log1p(Ts[t] / alpha);
+    lnA[t] = Math.log(A);
+    invA[t] = 1 / A;
+    const customers = data.customersAtT[t];
+    const purchases = data.purchasesAtT[t];
+    ll -= customers * r * grow + purchases * lnA[t];
+    if (gradient) {
+      dr -= customers * grow;
+      dAlpha += (customers * r * Ts[t]) / (alpha * A) - purchases / A;
+    }
+  }
+  const txs = data.tx.values;
+  const lnB = new Float64Array(txs.length);
+  const invB = new Float64Array(txs.length);
+  for (let t = 0; t < txs.length; t++) {
+    lnB[t] = Math.log(alpha + txs[t]);
+    invB[t] = 1 / (alpha + txs[t]);
+  }
+  // The rows with repeat purchases: softplus(d). ln((α+T)/(α+t_x)) as a difference of logs loses digits
+  // only when α dwarfs T; then per row. The sigmoid's share of ∂/∂b is summed per x.
+  const exactRatio = alpha > 1e6;
+  const { x, tx, T, w, xIndex, tIndex, txIndex } = data.repeat;
+  const sigmoidAtX = new Float64Array(k);
+  let sigmoids = 0;
+  for (let i = 0; i < x.length; i++) {
+    const m = r + x[i];
+    const lnAB = exactRatio ? Math.log1p((T[i] - tx[i]) / (alpha + tx[i])) : lnA[tIndex[i]] - lnB[txIndex[i]];
+    const d = dConst[xIndex[i]] + m * lnAB;
+    // softplus(d) and sigmoid(d) from one exponential.
+    const e = Math.exp(-Math.abs(d));
+    const wi = w[i];
+    ll += wi * ((d > 0 ? d : 0) + Math.log1p(e));
+    if (gradient) {
+      const s = (wi * (d >= 0 ? 1 : e)) / (1 + e);
+      dr += s * lnAB;
+      dAlpha += s * m * (invA[tIndex[i]] - invB[txIndex[i]]);
+      sigmoids += s;
+      sigmoidAtX[xIndex[i]] += s;
     }
   }
   if (gradient) {
-    for (let j = 0; j < k; j++) {
-      const c = groups.counts[j];
-      dr += c * gR[j];
-      da += c * gA[j];
-      db += c * gB[j];
-    }
+    da += sigmoids / a;
+    for (let j = 0; j < k; j++) if (xs.values[j] > 0) db -= sigmoidAtX[j] / (b + xs.values[j] - 1);
     // With respect to the logs of the parameters.
     gradient[0] = dr * r;
     gradient[1] = dAlpha * alpha;
@@ -159,10 +198,11 @@ export function fitBgNbd(data: RepeatColumns): BgNbdFit {
     // (nobody drops out; one dropout probability for all), which drags b along.
     limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge, aEdge || baEdge],
     meanNegative: (scaled, n) => {
-      const groups = groupRepeatCounts(scaled);
+      const { rows, counts } = groupRepeatRows(scaled);
+      const prepared = prepare(rows, counts);
       return (theta, grad) => {
         const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
-        const ll = logLikelihoodWith(params, scaled, groups, grad);
+        const ll = logLikelihoodWith(params, prepared, grad);
         for (let i = 0; i < 4; i++) grad[i] = -grad[i] / n;
         return -ll / n;
       };

@@ -9,6 +9,7 @@
  * - r → 0, or a mean rate r/α at an edge, means no finite maximum: CoreError("fitFailed").
  */
 import { CoreError } from "../cells/errors";
+import { distinctRows } from "../math/distinct";
 import { DEFAULT_FIT_BUDGET, fitSeconds, logScaleStandardErrors, maximizeLikelihood, type FitBudget, type MaximumLikelihood, type Objective } from "../math/optimize";
 
 /**
@@ -30,6 +31,18 @@ export interface RepeatColumns {
   x: ArrayLike<number>;
   tx: ArrayLike<number>;
   T: ArrayLike<number>;
+}
+
+/**
+ * The distinct (x, t_x, T) rows of the data and how many customers have each. Customers with the same
+ * summary add the same term to a count model's likelihood and gradient, so both are summed over these
+ * rows, each weighted by its count: the fit's parameters are those of the customer-by-customer sum up to
+ * the order of summation (test/core/models/grouped-fit.test.ts). Real data repeat summaries often (every
+ * one-time buyer of a day shares (0, 0, T)); a table of continuous, all-different times gains little.
+ */
+export function groupRepeatRows(data: RepeatColumns): { rows: { x: Float64Array; tx: Float64Array; T: Float64Array }; counts: Float64Array } {
+  const { columns, counts } = distinctRows([data.x, data.tx, data.T]);
+  return { rows: { x: columns[0], tx: columns[1], T: columns[2] }, counts };
 }
 
 /**
@@ -100,7 +113,12 @@ export function fitRepeatModel<M extends string, P extends string>(
   if (sumX === 0) throw new CoreError("noRepeatPurchases");
   if (sumT === 0) throw new CoreError("fitFailed", { model: spec.model });
   const scale = sumT / n;
-  const scaled = { x: data.x, tx: Float64Array.from(data.tx, (v) => v / scale), T: Float64Array.from(data.T, (v) => v / scale) };
+  // Plain loops: Float64Array.from with a map function costs tens of milliseconds on 80,000 customers.
+  const scaled = { x: data.x, tx: new Float64Array(n), T: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    scaled.tx[i] = data.tx[i] / scale;
+    scaled.T[i] = data.T[i] / scale;
+  }
   const objective = spec.meanNegative(scaled, n);
   const toTheta = (u: ArrayLike<number>) => Float64Array.of(u[0], u[0] + u[1], u[2], u[2] + u[3]);
   const search: Objective = (u, grad) => {

@@ -74,7 +74,14 @@ interface Spenders {
 }
 
 function prepareSpenders(x: Float64Array, z: Float64Array): Spenders {
-  return { x, z, lnZ: z.map(Math.log), lnX: x.map(Math.log), xGroups: distinctValues(x) };
+  // Plain loops: a typed array's map with a callback is several times slower in V8 on 80,000 customers.
+  const lnZ = new Float64Array(z.length);
+  const lnX = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    lnZ[i] = Math.log(z[i]);
+    lnX[i] = Math.log(x[i]);
+  }
+  return { x, z, lnZ, lnX, xGroups: distinctValues(x) };
 }
 
 function logLikelihoodWith(params: GammaGammaParams, data: Spenders, gradient?: Float64Array): number {
@@ -141,7 +148,9 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>, bud
   let meanRatio = 0;
   for (let i = 0; i < n; i++) meanRatio += data.z[i] / maxZ / n;
   const meanZ = meanRatio * maxZ;
-  const spenders = prepareSpenders(data.x, data.z.map((z) => z / maxZ / meanRatio));
+  const scaledZ = new Float64Array(n);
+  for (let i = 0; i < n; i++) scaledZ[i] = data.z[i] / maxZ / meanRatio;
+  const spenders = prepareSpenders(data.x, scaledZ);
   const objective: Objective = (theta, grad) => {
     const params = { p: Math.exp(theta[0]), q: Math.exp(theta[1]), v: Math.exp(theta[2]) };
     const ll = logLikelihoodWith(params, spenders, grad);

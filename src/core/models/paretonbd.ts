@@ -9,7 +9,7 @@
  * summed by hyp2f1.ts; the two are subtracted on the log scale.
  */
 import type { FitBudget } from "../math/optimize";
-import { fitRepeatModel, type RepeatColumns, type RepeatModelFit } from "./fit";
+import { fitRepeatModel, groupRepeatRows, type RepeatColumns, type RepeatModelFit } from "./fit";
 import { digammaDiff, lnGammaRatio } from "../math/special";
 
 export interface ParetoNbdParams {
@@ -208,29 +208,6 @@ export function paretoNbdMeanNegative(p: ParetoNbdParams, rows: RepeatColumns, c
   return -ll / n;
 }
 
-/** The likelihood over distinct (x, t_x, T) rows, with their counts (summaries share many rows). */
-function compress(data: RepeatColumns): { rows: RepeatColumns; counts: Float64Array } {
-  const keys = new Map<string, number>();
-  const x: number[] = [];
-  const tx: number[] = [];
-  const T: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < data.x.length; i++) {
-    const key = `${data.x[i]},${data.tx[i]},${data.T[i]}`;
-    let k = keys.get(key);
-    if (k === undefined) {
-      k = x.length;
-      keys.set(key, k);
-      x.push(data.x[i]);
-      tx.push(data.tx[i]);
-      T.push(data.T[i]);
-      counts.push(0);
-    }
-    counts[k]++;
-  }
-  return { rows: { x, tx, T }, counts: Float64Array.from(counts) };
-}
-
 /**
  * Maximum-likelihood fit by fitRepeatModel (fit.ts), in coordinates (ln r, ln α/r, ln s, ln β/s)
  * with times in units of the mean T, as fitBgNbd, within `budget` (optimize.ts FitBudget; its
@@ -246,7 +223,7 @@ export function fitParetoNbd(data: RepeatColumns, budget: Partial<FitBudget> = {
       timeScaled: [false, true, false, true],
       limits: ([rEdge, , sEdge, dropEdge]) => [rEdge, rEdge, sEdge || dropEdge, sEdge || dropEdge],
       meanNegative: (scaled, n) => {
-        const { rows, counts } = compress(scaled);
+        const { rows, counts } = groupRepeatRows(scaled);
         return (theta, grad) =>
           paretoNbdMeanNegative({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) }, rows, counts, n, grad);
       },

@@ -11,6 +11,7 @@
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import { CoreError } from "../cells/errors";
+import { ascendingUint32Order } from "../math/sort";
 
 /** Group codes in pickPilot's result; 0 = in neither group. */
 export const PILOT = 1;
@@ -169,6 +170,46 @@ function checkOptions(options: PilotOptions): { share: number; controlShare: num
 }
 
 /**
+ * The rows with an id, ordered by (murmur3(id, seed), id): the hashes sorted as integers by the radix sort
+ * of math/sort.ts (a comparator sort of 340,000 rows took most of a second), then each run of equal hashes,
+ * rare, by id. Equal ids are then neighbours: an id twice is CoreError("duplicateId") naming the row where
+ * it comes again and its first row, the same one a row-by-row scan meets first.
+ */
+function hashOrder(ids: readonly string[], seed: number): Uint32Array {
+  let m = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== "") m++;
+  const rows = new Uint32Array(m);
+  const hash = new Uint32Array(m);
+  for (let i = 0, k = 0; i < ids.length; i++) {
+    if (ids[i] === "") continue;
+    rows[k] = i;
+    hash[k++] = murmur3(ids[i], seed);
+  }
+  const byHash = ascendingUint32Order(hash);
+  const order = new Uint32Array(m);
+  for (let k = 0; k < m; k++) order[k] = rows[byHash[k]];
+  let duplicate: { id: string; row: number; firstRow: number } | null = null;
+  for (let start = 0; start < m; ) {
+    let end = start + 1;
+    while (end < m && hash[byHash[end]] === hash[byHash[start]]) end++;
+    if (end - start > 1) {
+      // Rows of one id in row order, ids in text order (the comparator sort's order).
+      const run = Array.from(order.subarray(start, end)).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
+      order.set(run, start);
+      for (let k = 1; k < run.length; k++) {
+        // run[k] repeats run[k − 1]'s id: the first such row a scan meets is the earliest second occurrence.
+        if (ids[run[k]] === ids[run[k - 1]] && (k < 2 || ids[run[k - 2]] !== ids[run[k]]) && (duplicate === null || run[k] < duplicate.row)) {
+          duplicate = { id: ids[run[k]], row: run[k], firstRow: run[k - 1] };
+        }
+      }
+    }
+    start = end;
+  }
+  if (duplicate) throw new CoreError("duplicateId", duplicate);
+  return order;
+}
+
+/**
  * Per row: PILOT, CONTROL or 0. Rows with an id and a tier ("" = neither) are eligible, tier by tier; an
  * id twice is a CoreError("duplicateId"). Per tier of n customers: round(share·n) pilot and
  * round(controlShare·n) control (at most n − pilot), by the seeded hash order (see the module comment).
@@ -178,23 +219,30 @@ export function pickPilot(ids: readonly string[], tiers: readonly string[], opti
   const { share, controlShare, seed } = checkOptions(options);
   const s = seed32(seed);
   const groups = new Uint8Array(ids.length);
-  const byTier = new Map<string, number[]>();
-  const seen = new Map<string, number>();
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    if (id === "") continue;
-    const first = seen.get(id);
-    if (first !== undefined) throw new CoreError("duplicateId", { id, row: i, firstRow: first });
-    seen.set(id, i);
+  const order = hashOrder(ids, s);
+  // Each tier's rows in the (hash, id) order: tiers numbered once, then the order split by tier, stably.
+  const tierOf = new Int32Array(ids.length).fill(-1);
+  const tierNumbers = new Map<string, number>();
+  const sizes: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
     if (tiers[i] === "") continue;
-    const rows = byTier.get(tiers[i]);
-    if (rows) rows.push(i);
-    else byTier.set(tiers[i], [i]);
+    let t = tierNumbers.get(tiers[i]);
+    if (t === undefined) {
+      t = sizes.length;
+      tierNumbers.set(tiers[i], t);
+      sizes.push(0);
+    }
+    tierOf[i] = t;
+    sizes[t]++;
   }
-  const hash = new Uint32Array(ids.length);
-  for (const rows of byTier.values()) {
-    for (const i of rows) hash[i] = murmur3(ids[i], s);
-    rows.sort((a, b) => hash[a] - hash[b] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  const byTier = sizes.map((size) => new Uint32Array(size));
+  const filled = new Int32Array(sizes.length);
+  for (let k = 0; k < order.length; k++) {
+    const t = tierOf[order[k]];
+    if (t >= 0) byTier[t][filled[t]++] = order[k];
+  }
+  for (const rows of byTier) {
     const n = rows.length;
     const pilot = Math.min(n, roundHalfUp(share * n));
     const control = Math.min(n - pilot, roundHalfUp(controlShare * n));
