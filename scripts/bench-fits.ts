@@ -11,6 +11,7 @@ import { calibrationSummary } from "../src/core/models/calibration";
 import { fitBgNbd } from "../src/core/models/bgnbd";
 import { fitParetoNbd } from "../src/core/models/paretonbd";
 import { readTransactions } from "../src/core/transactions/read";
+import { rng } from "./support/rng";
 
 const shared = join(__dirname, "..", "..", "shared", "data");
 
@@ -23,18 +24,6 @@ function time<T>(f: () => T): { ms: number; result: T | string } {
     result = e instanceof CoreError ? e.code : String(e);
   }
   return { ms: performance.now() - t0, result };
-}
-
-/** Mulberry32: a seeded generator, so every run times the same 150 sets. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const rows = readFileSync(join(shared, "cdnow_customers_summary_with_transactions.csv"), "utf8").trim().split(/\r?\n/).slice(1).map((l) => l.split(",").map(Number));

@@ -20,6 +20,7 @@
  */
 import * as functions from "../src/functions/functions";
 import { installCustomFunctionsStandIn, StandInCustomFunctionError } from "../test/support/custom-functions";
+import { rng } from "./support/rng";
 
 installCustomFunctionsStandIn();
 
@@ -27,18 +28,6 @@ const ROWS = 1_048_576;
 const FEW = 5_000;
 /** Runs per case; the best is kept. */
 const RUNS = 2;
-
-/** Mulberry32, seeded: every run times the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Cell = unknown;
 /** A column of `data` rows made by `cell(i)`, then blank (`blank`) to the sheet's last row. */

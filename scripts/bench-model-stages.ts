@@ -16,20 +16,9 @@ import { fitParetoNbd } from "../src/core/models/paretonbd";
 import { fitGammaGamma } from "../src/core/models/gammagamma";
 import { readTransactions } from "../src/core/transactions/read";
 import { serialFromParts } from "../src/core/cells/dates";
+import { rng } from "./support/rng";
 
 const RUNS = Number(process.argv[2] ?? 5);
-
-/** Mulberry32, seeded as bench-functions.ts seeds its transactions. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** bench-functions.ts's transactions of `rows` rows. */
 function benchTransactions(rows: number) {

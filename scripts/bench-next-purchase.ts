@@ -8,21 +8,10 @@
 import type { CountParams } from "../src/core/models/count-model";
 import { customerMarginRates, marginClvByCustomer } from "../src/core/models/margin";
 import { nextPurchase } from "../src/core/models/next-purchase";
+import { rng } from "./support/rng";
 
 const N = Number(process.env.CUSTOMERS ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 3);
-
-/** Mulberry32: a seeded generator, so every run times the same customers. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = rng(13);
 // Shaped like CDNOW in weeks: T up to 78, most customers with few repeat purchases.

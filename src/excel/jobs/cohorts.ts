@@ -26,7 +26,7 @@ import { cohortsByFirstTier, pooledRetention, type FirstTierCohorts } from "../.
 import { transactionsAsOf } from "../../core/transactions/summary";
 import { messages, type Locale, type Messages } from "../../i18n";
 import { keyLabel } from "../../i18n/tier-names";
-import { throwIfAborted, userError, WorkbookError } from "../errors";
+import { userError, WorkbookError } from "../errors";
 import type { ExcelHost } from "../host";
 import type { AnalysisSettings, CohortRequest, CohortsReport } from "../port";
 import { a1, a1Range } from "../read";
@@ -41,7 +41,7 @@ import { withEditWatch } from "../edits";
 import { addOwnedSheet, keptNoteOf, keptSheets, ownedAfter } from "./owned-sheet";
 import { read } from "./run";
 import { analysisColumns, checkSettings, optionsOf, qualityOf } from "./run-compute";
-import type { RunJob } from "./run-job";
+import { quietRunJob } from "./run-job";
 
 /** The triangle's header row (0-based): title and note above it. */
 const TABLE_ROW = 3;
@@ -58,16 +58,7 @@ export function writeCohorts(host: ExcelHost, given: AnalysisSettings, request: 
     return Promise.reject(userError(e, m));
   }
   return job(host, locale, async (context) => {
-    const runJob: RunJob = {
-      host,
-      context,
-      m,
-      settings,
-      source,
-      progress: () => undefined,
-      checkCancel: () => throwIfAborted(undefined, m),
-      suspend: () => suspendCalculation(host, context),
-    };
+    const runJob = quietRunJob(host, context, m, settings, source);
     checkSettings(settings, m);
     // The person's edits are watched from the read's first sync to the check sync before the sheet is replaced (owned-sheet.ts).
     return withEditWatch(context, host, async (watch) => {

@@ -26,7 +26,7 @@ import type { Transactions } from "../../core/transactions/model";
 import { transactionsAsOf } from "../../core/transactions/summary";
 import { messages, type Locale, type Messages } from "../../i18n";
 import { diagnosticRecords, modelName } from "../../i18n/diagnostics";
-import { throwIfAborted, userError, WorkbookError } from "../errors";
+import { userError, WorkbookError } from "../errors";
 import type { ExcelHost } from "../host";
 import { modelCheckLayout, queueModelCheck } from "../model-check-sheet";
 import type { AnalysisSettings, ModelCheckReport, ModelCheckRequest } from "../port";
@@ -37,7 +37,7 @@ import { job, suspendCalculation } from "./job";
 import { addOwnedSheet, keptNoteOf, keptSheets, ownedAfter } from "./owned-sheet";
 import { read } from "./run";
 import { analysisColumns, checkSettings, optionsOf } from "./run-compute";
-import type { RunJob } from "./run-job";
+import { quietRunJob } from "./run-job";
 
 /** Syncs after the read: the sheet added (or replaced), then everything written in one. */
 export const MODEL_CHECK_WRITE_SYNCS = 2;
@@ -117,16 +117,7 @@ export function checkModel(host: ExcelHost, given: AnalysisSettings, request: Mo
     return Promise.reject(userError(e, m));
   }
   return job(host, locale, async (context) => {
-    const runJob: RunJob = {
-      host,
-      context,
-      m,
-      settings,
-      source,
-      progress: () => undefined,
-      checkCancel: () => throwIfAborted(undefined, m),
-      suspend: () => suspendCalculation(host, context),
-    };
+    const runJob = quietRunJob(host, context, m, settings, source);
     checkSettings(settings, m);
     // The person's edits are watched from the read's first sync to the check sync before the sheet is replaced (owned-sheet.ts).
     return withEditWatch(context, host, async (watch) => {

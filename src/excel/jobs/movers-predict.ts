@@ -18,15 +18,13 @@ import { moverPredictions } from "../../core/over-time/movers-predict";
 import type { Messages } from "../../i18n";
 import { describeCoreError } from "../../i18n/describe";
 import { diagnosticRecords, modelName } from "../../i18n/diagnostics";
-import { throwIfAborted } from "../errors";
 import type { ExcelHost } from "../host";
 import type { AnalysisSettings } from "../port";
 import { upgradeSettings, type SnapshotRecord } from "../settings";
 import { sourceKey } from "../tiering";
-import { suspendCalculation } from "./job";
 import { read } from "./run";
 import { analysisColumns, checkSettings, optionsOf } from "./run-compute";
-import type { RunJob } from "./run-job";
+import { quietRunJob } from "./run-job";
 
 export interface MoversPredicted {
   /** Per movers row (NaN: no prediction), or null when left out. */
@@ -45,16 +43,7 @@ export async function moversPredicted(host: ExcelHost, context: Excel.RequestCon
   // A snapshot saved before sources were recorded has none: the pane's source is taken as its own.
   if (after.source && sourceKey(after.source) !== sourceKey(source)) return { values: null, note: g.notPredicted(g.otherSource), diagnostics: [] };
   checkSettings(settings, m);
-  const runJob: RunJob = {
-    host,
-    context,
-    m,
-    settings,
-    source,
-    progress: () => undefined,
-    checkCancel: () => throwIfAborted(undefined, m),
-    suspend: () => suspendCalculation(host, context),
-  };
+  const runJob = quietRunJob(host, context, m, settings, source);
   const data = await read(runJob);
   const asOf = isoDateSerial(after.asOf);
   const { tx } = readCustomers(analysisColumns(data.cells), { ...optionsOf(settings, m), asOf });

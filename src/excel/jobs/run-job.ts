@@ -5,8 +5,10 @@
  * only what it takes from the phases before it.
  */
 import type { Messages } from "../../i18n";
+import { throwIfAborted } from "../errors";
 import type { ExcelHost } from "../host";
 import type { AnalysisSettings, Progress, SourceRef } from "../port";
+import { suspendCalculation } from "./job";
 
 export interface RunJob {
   host: ExcelHost;
@@ -20,6 +22,23 @@ export interface RunJob {
   checkCancel(): void;
   /** Calculation suspended until the next sync, where Excel can (ExcelApi 1.6): every write sync asks it. */
   suspend(): void;
+}
+
+/**
+ * A job that reads the pane's source as a run reads it (run.ts `read`) but shows no progress bar and has no
+ * Cancel: the cohorts, the model check and the movers' predictions.
+ */
+export function quietRunJob(host: ExcelHost, context: Excel.RequestContext, m: Messages, settings: AnalysisSettings, source: SourceRef): RunJob {
+  return {
+    host,
+    context,
+    m,
+    settings,
+    source,
+    progress: () => undefined,
+    checkCancel: () => throwIfAborted(undefined, m),
+    suspend: () => suspendCalculation(host, context),
+  };
 }
 
 /** Share of the progress bar each phase ends at; with Predict, the tiers end at `tiers` and the models at `compute`. */
