@@ -8,7 +8,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as F from "../../src/functions/functions";
-import { excelError, StandInCustomFunctionError } from "../support/custom-functions";
+import { excelError } from "../support/custom-functions";
+import { checkHostile } from "../support/hostile";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
 const o = null as unknown as undefined;
@@ -21,28 +22,8 @@ const WHOLE_DATA = /BG\/NBD|Pareto\/NBD|Gamma-Gamma|Nobody in the data|spend mod
 
 afterEach(() => vi.restoreAllMocks());
 
-/** Runs a call; returns its result, or checks its failure is the intended one and says so well. */
-function hostile(call: () => unknown): unknown {
-  let out: unknown;
-  try {
-    out = call();
-  } catch (e) {
-    expect(e).toBeInstanceOf(StandInCustomFunctionError);
-    const message = (e as Error).message;
-    expect(message.length).toBeLessThan(700);
-    if (!WHOLE_DATA.test(message)) expect(message).toMatch(ARGUMENT_NAMES);
-    expect(message).not.toMatch(INTERNAL);
-    return e;
-  }
-  expect(Array.isArray(out)).toBe(true);
-  for (const row of out as unknown[][]) {
-    for (const cell of row) {
-      expect(["string", "number", "boolean"]).toContain(typeof cell);
-      if (typeof cell === "number") expect(Number.isFinite(cell)).toBe(true);
-    }
-  }
-  return out;
-}
+/** The shared check (test/support/hostile.ts) with this suite's words. */
+const hostile = (call: () => unknown): unknown => checkHostile(call, { argumentNames: ARGUMENT_NAMES, wholeData: WHOLE_DATA, internal: INTERNAL });
 
 describe("the issue's cases", () => {
   it("overflow: text 1e400 and sums of 1e308 are row problems, never Infinity", () => {
