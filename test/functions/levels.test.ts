@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseDateText } from "../../src/core/cells/dates";
 import { blankCell, excelError, setDisplayLanguage } from "../support/custom-functions";
 import { checkHostile } from "../support/hostile";
+import { TALL_ROWS } from "../../src/functions/trim";
 import { levels } from "../support/excel-functions";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
@@ -94,6 +95,11 @@ describe("=TIER.LEVELS", () => {
     })();
     if (process.env.TIER_HOST === "desktop") expect(Array.isArray(message)).toBe(true);
     else expect(message).toBe("argument 'policy', row 1: the keep threshold is empty; write a number such as 200 (or delete the row if it is no level).");
+  });
+
+  it("whole columns (=TIER.LEVELS(A:A,B:B,C:C,E1:G4)): the trailing blank rows are no data, on both hosts", () => {
+    const tall = (cells: unknown[][]) => [...cells, ...Array.from({ length: TALL_ROWS + 5 }, () => [null])];
+    expect(levels(tall(customers), tall(dates), tall(amounts), policy)).toEqual(levels(customers, dates, amounts, policy));
   });
 
   it("in Chinese, the policy's errors too", () => {
