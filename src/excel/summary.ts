@@ -11,6 +11,7 @@ import type { Messages } from "../i18n";
 import { tierStrategy } from "../i18n/playbook";
 import { tierLabel } from "../i18n/tier-names";
 import { cellNumber, FORMAT } from "./formats";
+import { voiceSummaryColumns } from "./summary-voice";
 import type { TierBy } from "./port";
 
 export interface SummaryColumn {
@@ -75,6 +76,7 @@ export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Recor
     );
   }
   if (a.extra) cols.push({ key: "avgExtra", header: h.avgExtra(extraName), format: FORMAT.decimal, value: (t) => cellNumber(t.mean.extra) });
+  cols.push(...voiceSummaryColumns(a, m)); // issue 15 §4: NPS, satisfaction, complaint and referral rates when mapped
   // Mean R, F, M stay adjacent: the radar chart reads each tier's three as one row range.
   if (a.rfm) {
     cols.push(

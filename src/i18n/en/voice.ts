@@ -1,0 +1,25 @@
+/**
+ * Issue 15 §4, what each tier says beyond its purchases (src/core/tiers/voice.ts): the Tier Summary's and
+ * `tier … --summary`'s voice columns, the score metrics and radar axes they give, and the words for the
+ * rules an analyst must know to read them (responders only, the NPS margin of error, rates as shares).
+ */
+import type { Widen } from "../widen";
+
+export const voice = {
+  voice: {
+    /** Tier Summary headers (one per measure; the counts say how many customers each is over). */
+    summary: {
+      nps: "NPS",
+      npsResponders: "NPS responders",
+      npsMargin: "NPS ± (95%)",
+      /** `scale`: the survey's top value, 5, 7, 10 or 100. */
+      satisfaction: (scale: number) => `Mean satisfaction (of ${scale})`,
+      satisfactionResponders: "Satisfaction responders",
+      complaintRate: "Complaint rate (share with 1 or more)",
+      referralRate: "Referral rate (share with 1 or more)",
+      engagement: "Mean engagement",
+    },
+  },
+};
+
+export type VoiceMessages = Widen<typeof voice>;

@@ -1,0 +1,17 @@
+/** Simplified Chinese for en/voice.ts: typed against it, so a missing or extra key is a type error. */
+import type { VoiceMessages } from "../en/voice";
+
+export const voice: VoiceMessages = {
+  voice: {
+    summary: {
+      nps: "净推荐值",
+      npsResponders: "净推荐值回答人数",
+      npsMargin: "净推荐值 ±（95%）",
+      satisfaction: (scale: number) => `平均满意度（满分 ${scale}）`,
+      satisfactionResponders: "满意度回答人数",
+      complaintRate: "投诉率（投诉 1 次及以上的占比）",
+      referralRate: "推荐率（推荐 1 人及以上的占比）",
+      engagement: "平均参与度",
+    },
+  },
+};
