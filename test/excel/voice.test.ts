@@ -51,9 +51,10 @@ describe("what each tier says, on the Tier Summary", () => {
     const rows = b.tableRows("TieringSummary");
     const a = rows.find((r) => r[0] === "A")!;
     const c = rows.find((r) => r[0] === "C")!;
-    // A: C1 10 (latest), C2 9, C3 6 → 2 promoters, 1 detractor of 3: NPS 33.3; ± 1.96·100·√((2/3 + 1/3 − 1/9)/3) = 106.7.
+    // A: C1 10 (latest), C2 9, C3 6 → 2 promoters, 1 detractor of 3: NPS 33.3; adjusted Wald: p̃ = 2.75/6, d̃ = 1.75/6,
+    // ± 1.96·100·√((4.5/6 − (1/6)²)/6) = 67.5.
     expect(a[at(h.nps)]).toBeCloseTo(33.3, 1);
-    expect(a[at(h.npsMargin)]).toBeCloseTo(196 * Math.sqrt((1 - 1 / 9) / 3), 1);
+    expect(a[at(h.npsMargin)]).toBeCloseTo(196 * Math.sqrt((4.5 / 6 - 1 / 36) / 6), 1);
     expect(a[at(h.npsResponders)]).toBe(3);
     // Satisfaction: C1 5 (latest), C3 3 → 4 over 2 responders; complaints C1 2, C2 0 → ½ complained; referrals C1 2, C2 0, C3 1 → ⅔.
     expect(a[at(h.satisfaction(5))]).toBe(4);

@@ -22,9 +22,12 @@
  *
  * Per tier (`voiceByTier`), over the tier's customers that have the value:
  * - NPS = 100 × (promoters (9–10) − detractors (0–6)) / responders, on −100…100, with its margin of error
- *   at 95 %: 1.96 × 100 × √((p + d − (p − d)²) / n), p and d the promoter and detractor shares. This is
- *   the standard error of a difference of two shares of ONE multinomial sample (the shares are negatively
- *   correlated, so the variance is p(1−p) + d(1−d) + 2pd, over n), which is what an NPS is.
+ *   at 95 % by the adjusted Wald method (Rocks 2016, "Interval Estimation for the 'Net Promoter Score'", The
+ *   American Statistician 70(4), the best performer there; as MeasuringU describes it,
+ *   https://measuringu.com/nps-three-confidence-intervals/): add 3 to n and ¾ to the promoters and to the
+ *   detractors, p̃ and d̃ their shares, margin = 1.96 × 100 × √((p̃ + d̃ − (p̃ − d̃)²) / ñ). The variance is that
+ *   of a difference of two shares of ONE multinomial sample (p(1−p) + d(1−d) + 2pd, over n); the adjustment
+ *   keeps a small tier of only promoters from showing ±0. The NPS shown is the plain one.
  * - satisfaction: the mean over responders, on the survey's scale.
  * - complaint rate: the SHARE of customers (with a complaints value) who complained at least once; the
  *   referral rate likewise, the share who referred at least one customer. Shares, not counts per
@@ -111,13 +114,14 @@ export function customerVoice(
   return out;
 }
 
-/** NPS and its 95 % margin of error from the counts; NaN for both without responders. */
+/** NPS and its 95 % margin of error (adjusted Wald, see the module comment) from the counts; NaN for both without responders. */
 export function npsOf(promoters: number, detractors: number, responders: number): { nps: number; margin: number } {
   if (!(responders > 0)) return { nps: NaN, margin: NaN };
-  const p = promoters / responders;
-  const d = detractors / responders;
-  const nps = 100 * (p - d);
-  const variance = Math.max(p + d - (p - d) ** 2, 0) / responders;
+  const nps = (100 * (promoters - detractors)) / responders;
+  const n = responders + 3;
+  const p = (promoters + 0.75) / n;
+  const d = (detractors + 0.75) / n;
+  const variance = Math.max(p + d - (p - d) ** 2, 0) / n;
   return { nps: Math.round(nps * 1e9) / 1e9, margin: Z95 * 100 * Math.sqrt(variance) };
 }
 

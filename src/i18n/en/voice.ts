@@ -19,6 +19,8 @@ export const voice = {
       referralRate: "Referral rate (share with 1 or more)",
       engagement: "Mean engagement",
     },
+    /** `tier … --nps …` on stderr: answers refused, the purchases of those rows kept (src/cli/voice.ts). */
+    cliLeftOut: (count: number, total: number) => `Left out the survey answers of ${count} of ${total} rows (their purchases are kept):`,
   },
 };
 

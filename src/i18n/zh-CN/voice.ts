@@ -13,5 +13,6 @@ export const voice: VoiceMessages = {
       referralRate: "推荐率（推荐 1 人及以上的占比）",
       engagement: "平均参与度",
     },
+    cliLeftOut: (count: number, total: number) => `${total} 行中有 ${count} 行的问卷回答未计入（这些行的购买仍计入）：`,
   },
 };

@@ -19,11 +19,16 @@ describe("NPS per tier (golden, by hand)", () => {
     expect(b).toMatchObject({ npsResponders: 4, promoters: 3, passives: 0, detractors: 1, nps: 50 });
   });
 
-  it("gives the 95 % margin of error of a difference of shares of one sample", () => {
-    // Tier 0: p = d = 3/8: var = (0.75 − 0) / 8; margin = 1.96 × 100 × √0.09375 = 60.0125…
-    expect(a.npsMargin).toBeCloseTo(196 * Math.sqrt(0.75 / 8), 9);
-    // Tier 1: p = 0.75, d = 0.25: var = (1 − 0.25) / 4 = 0.1875.
-    expect(b.npsMargin).toBeCloseTo(196 * Math.sqrt(0.1875), 9);
+  it("gives the 95 % margin of error by the adjusted Wald method (n + 3, ¾ more promoters and detractors)", () => {
+    // Tier 0: p̃ = d̃ = 3.75/11: var = (7.5/11 − 0) / 11; margin = 1.96 × 100 × √0.061983… = 48.797…
+    expect(a.npsMargin).toBeCloseTo(196 * Math.sqrt(7.5 / 11 / 11), 9);
+    expect(a.npsMargin).toBeCloseTo(48.797, 3);
+    // Tier 1: p̃ = 3.75/7, d̃ = 1.75/7: var = (5.5/7 − (2/7)²) / 7.
+    expect(b.npsMargin).toBeCloseTo(196 * Math.sqrt((5.5 / 7 - (2 / 7) ** 2) / 7), 9);
+    // Seven promoters of seven: NPS 100, and the margin is not 0 (the adjustment's point).
+    const [all] = voiceByTier(new Int32Array(7), 1, { nps: new Float64Array(7).fill(10) });
+    expect(all.nps).toBe(100);
+    expect(all.npsMargin).toBeGreaterThan(10);
   });
 
   it("leaves a tier without responders blank (NaN), not 0", () => {
@@ -146,7 +151,7 @@ describe("properties", () => {
       fc.property(fc.nat(50), fc.nat(50), fc.nat(50), (p, n, d) => {
         const r = npsOf(p, d, p + n + d);
         if (p + n + d === 0) return Number.isNaN(r.nps);
-        return Math.abs(r.nps - (100 * (p - d)) / (p + n + d)) < 1e-9 && r.margin >= 0 && r.margin <= 196 + 1e-9;
+        return Math.abs(r.nps - (100 * (p - d)) / (p + n + d)) < 1e-9 && r.margin > 0 && r.margin <= 196 + 1e-9;
       }),
     );
   });
