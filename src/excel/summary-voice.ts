@@ -4,6 +4,13 @@
  * and referral rates, mean engagement — one column group per voice column mapped, none without. Kept out of
  * summary.ts so that file gains one line (`...voiceSummaryColumns`) and stays a list of the run's own columns.
  *
+ * The radar's voice axes (`voiceRadarColumns`, placed right after mean R, F, M so the radar reads one row range):
+ * each tier's voice on the RFM scores' scale 1…L (L the most score levels of R, F, M), bigger is better as
+ * on the other axes: NPS −100…100 → 1…L; mean satisfaction as a share of its scale's top; the share of
+ * customers WITHOUT a complaint; the referral rate; mean engagement min–max over the tiers (it has no scale
+ * of its own; equal tiers sit at the middle). The Tier Summary shows them as columns: what is charted is on
+ * the sheet.
+ *
  * A tier without answers shows a blank cell (`cellNumber` turns NaN into ""), never 0: the voice's
  * missing values are missing (the brief's rule), and Excel would chart a 0 as a real answer.
  */
@@ -46,5 +53,36 @@ export function voiceSummaryColumns(a: AnalysisResult, m: Messages): SummaryColu
   if (voice.complaints) cols.push({ key: "complaintRate", header: h.complaintRate, format: FORMAT.percent, value: of((v) => v.complaintRate) });
   if (voice.referrals) cols.push({ key: "referralRate", header: h.referralRate, format: FORMAT.percent, value: of((v) => v.referralRate) });
   if (voice.engagement) cols.push({ key: "engagement", header: h.engagement, format: FORMAT.decimal, value: of((v) => v.engagement, 2) });
+  return cols;
+}
+
+/** The radar's voice axis keys, in the order they follow mean M (charts.ts reads the ones present). */
+export const VOICE_RADAR_KEYS = ["radarNps", "radarSatisfaction", "radarComplaints", "radarReferrals", "radarEngagement"] as const;
+
+/** The radar's voice axes on the RFM scores' scale (see the module comment); none without RFM or voice. */
+export function voiceRadarColumns(a: AnalysisResult, m: Messages): SummaryColumn[] {
+  const voice = a.voice;
+  if (!voice || !a.rfm) return [];
+  const s = a.rfm.scores;
+  const top = Math.max(s.r.levels, s.f.levels, s.m.levels);
+  const on = (share: number) => cellNumber(1 + share * (top - 1), 2);
+  const r = m.voice.radar;
+  const cols: SummaryColumn[] = [];
+  const tierVoice = (t: TierRow) => t.voice;
+  if (voice.nps) cols.push({ key: "radarNps", header: r.nps(top), format: FORMAT.decimal, value: (t) => on(((tierVoice(t)?.nps ?? NaN) + 100) / 200) });
+  if (voice.satisfaction) {
+    const scale = satisfactionScale(voice.satisfaction) ?? 100;
+    cols.push({ key: "radarSatisfaction", header: r.satisfaction(top), format: FORMAT.decimal, value: (t) => on((tierVoice(t)?.satisfaction ?? NaN) / scale) });
+  }
+  if (voice.complaints) cols.push({ key: "radarComplaints", header: r.complaints(top), format: FORMAT.decimal, value: (t) => on(1 - (tierVoice(t)?.complaintRate ?? NaN)) });
+  if (voice.referrals) cols.push({ key: "radarReferrals", header: r.referrals(top), format: FORMAT.decimal, value: (t) => on(tierVoice(t)?.referralRate ?? NaN) });
+  if (voice.engagement) {
+    const means = a.tiers.map((t) => t.voice?.engagement ?? NaN).filter((v) => Number.isFinite(v));
+    const lo = Math.min(...means);
+    const hi = Math.max(...means);
+    // Halved before the subtraction so two huge means cannot overflow the span (as the score's min–max does).
+    const span = hi / 2 - lo / 2;
+    cols.push({ key: "radarEngagement", header: r.engagement(top), format: FORMAT.decimal, value: (t) => on(span > 0 ? ((tierVoice(t)?.engagement ?? NaN) / 2 - lo / 2) / span : 0.5) });
+  }
   return cols;
 }

@@ -11,7 +11,7 @@ import type { Messages } from "../i18n";
 import { tierStrategy } from "../i18n/playbook";
 import { tierLabel } from "../i18n/tier-names";
 import { cellNumber, FORMAT } from "./formats";
-import { voiceSummaryColumns } from "./summary-voice";
+import { voiceRadarColumns, voiceSummaryColumns } from "./summary-voice";
 import type { TierBy } from "./port";
 
 export interface SummaryColumn {
@@ -83,6 +83,7 @@ export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Recor
       { key: "meanR", header: h.meanR, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.r) },
       { key: "meanF", header: h.meanF, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.f) },
       { key: "meanM", header: h.meanM, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.m) },
+      ...voiceRadarColumns(a, m), // issue 15 §4: the radar's voice axes, right after M
     );
   }
   return cols;

@@ -121,3 +121,32 @@ describe("a voice metric in the weighted score", () => {
     expect(s("C5")).toBeLessThan(s("C7"));
   });
 });
+
+describe("the radar's voice axes", () => {
+  it("follow mean R, F, M on their 1…L scale, bigger is better, and the radar draws them", async () => {
+    const { book: b, port } = book();
+    await port.run({ ...settings(), rfm: { bins: 3, breakpoints: null, scheme: "rfm" }, summaryBy: "abcClass" }, { locale: "en" });
+    const s = en.workbook.summary;
+    const r = en.voice.radar;
+    const header = b.tables().find((t) => t.name === "TieringSummary")!.header;
+    const axes = [s.meanR, s.meanF, s.meanM, r.nps(3), r.satisfaction(3), r.complaints(3), r.referrals(3), r.engagement(3)];
+    expect(header.slice(header.indexOf(s.meanR), header.indexOf(s.meanR) + axes.length)).toEqual(axes);
+    const rows = b.tableRows("TieringSummary");
+    const a = rows.find((row) => row[0] === "A")!;
+    const c = rows.find((row) => row[0] === "C")!;
+    // A: NPS 33.3 → 1 + (133.3/200)·2 = 2.33; satisfaction 4 of 5 → 2.6; half complained → 2; ⅔ referred → 2.33;
+    // engagement 17.5 is the higher tier mean (C: C5's 1) → 3, C's → 1.
+    expect(a[header.indexOf(r.nps(3))]).toBeCloseTo(1 + (133.33 / 200) * 2, 2);
+    expect(a[header.indexOf(r.satisfaction(3))]).toBeCloseTo(2.6, 9);
+    expect(a[header.indexOf(r.complaints(3))]).toBeCloseTo(2, 9);
+    expect(a[header.indexOf(r.referrals(3))]).toBeCloseTo(1 + (2 / 3) * 2, 2);
+    expect([a[header.indexOf(r.engagement(3))], c[header.indexOf(r.engagement(3))]]).toEqual([3, 1]);
+    // C: NPS −50 → 1.5.
+    expect(c[header.indexOf(r.nps(3))]).toBe(1.5);
+
+    expect(await port.buildChart("radar", "en")).toBeTruthy();
+    const radar = b.charts("Tier Summary").find((chart) => chart.type === "Radar")!;
+    expect(radar.series[0].categories).toEqual(axes);
+    for (const series of radar.series) for (const v of series.values as number[]) expect(v >= 1 && v <= 3).toBe(true);
+  });
+});

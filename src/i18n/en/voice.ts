@@ -19,6 +19,17 @@ export const voice = {
       referralRate: "Referral rate (share with 1 or more)",
       engagement: "Mean engagement",
     },
+    /**
+     * The radar's voice axes: each tier's voice on the R, F, M scores' scale 1…`top` (src/excel/summary-voice.ts),
+     * so the radar compares them with mean R, F and M; the Tier Summary shows the columns it draws.
+     */
+    radar: {
+      nps: (top: number) => `NPS on 1–${top}`,
+      satisfaction: (top: number) => `Satisfaction on 1–${top}`,
+      complaints: (top: number) => `Free of complaints on 1–${top}`,
+      referrals: (top: number) => `Referring on 1–${top}`,
+      engagement: (top: number) => `Engagement on 1–${top}`,
+    },
     /** `tier … --nps …` on stderr: answers refused, the purchases of those rows kept (src/cli/voice.ts). */
     cliLeftOut: (count: number, total: number) => `Left out the survey answers of ${count} of ${total} rows (their purchases are kept):`,
   },

@@ -13,6 +13,13 @@ export const voice: VoiceMessages = {
       referralRate: "推荐率（推荐 1 人及以上的占比）",
       engagement: "平均参与度",
     },
+    radar: {
+      nps: (top: number) => `净推荐值（1–${top} 分制）`,
+      satisfaction: (top: number) => `满意度（1–${top} 分制）`,
+      complaints: (top: number) => `无投诉（1–${top} 分制）`,
+      referrals: (top: number) => `推荐（1–${top} 分制）`,
+      engagement: (top: number) => `参与度（1–${top} 分制）`,
+    },
     cliLeftOut: (count: number, total: number) => `${total} 行中有 ${count} 行的问卷回答未计入（这些行的购买仍计入）：`,
   },
 };
