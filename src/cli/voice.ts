@@ -15,7 +15,7 @@
  */
 import { customerKey, readDateCell, readNumberCell, type CellRead } from "../core/cells/coerce";
 import { ProblemLog } from "../core/cells/problems";
-import { customerVoice, satisfactionScale, VOICE_FIELDS, voiceByTier, voiceValueProblem, type CustomerVoice, type VoiceField } from "../core/tiers/voice";
+import { satisfactionScale, VOICE_FIELDS, VoiceAccumulator, voiceByTier, voiceValueProblem, type CustomerVoice, type VoiceField } from "../core/tiers/voice";
 import type { Messages } from "../i18n";
 import { inputOptions, reportProblems, type OptionSpec, type Out, type Parsed } from "./args";
 import { readKeptColumns } from "./kept-columns";
@@ -63,12 +63,12 @@ export function readVoice(p: Parsed, file: string, rows: VoiceRows, m: Messages,
   if (columns.length === 0) return null;
   const byId = rows.kind === "byId";
   const customers = byId ? rows.customerIds.length : rows.rows;
-  const index = new Map<string, number>();
-  if (byId) rows.customerIds.forEach((id, c) => index.set(String(id), c));
+  // Keyed as the summary keys its customers (customerKey: a number for numeric text, else the text).
+  const index = new Map<unknown, number>();
+  if (byId) rows.customerIds.forEach((id, c) => index.set(id, c));
   const names = [...columns.map(([, column]) => column), ...(byId ? [rows.idColumn, rows.dateColumn] : [])];
-  const values = columns.map(() => [] as number[]);
-  const customer: number[] = [];
-  const date: number[] = [];
+  // Fed row by row into the core's per-customer accumulator: memory by customers, not rows.
+  const acc = new VoiceAccumulator(customers, columns.map(([field]) => field));
   const log = new ProblemLog();
   const cell: CellRead = { status: "ok", value: 0 };
   const when: CellRead = { status: "ok", value: 0 };
@@ -77,28 +77,24 @@ export function readVoice(p: Parsed, file: string, rows: VoiceRows, m: Messages,
     let d = row;
     if (byId) {
       const key = customerKey(cells[columns.length]);
-      const found = key === null ? undefined : index.get(String(key));
+      const found = key === null ? undefined : index.get(key);
       if (found === undefined) return; // not a customer of the command (a blank id, a row of returns only …)
       readDateCell(cells[columns.length + 1], when, rows.dayOrder);
       if (when.status !== "ok" || (rows.asOf != null && when.value >= Math.floor(rows.asOf) + 1)) return;
       c = found;
       d = when.value;
-    }
-    const k = customer.length;
-    customer.push(c);
-    date.push(d);
-    columns.forEach(([field, column], j) => {
+    } else if (c >= customers) return;
+    for (let j = 0; j < columns.length; j++) {
+      if (cells[j] === "") continue;
+      const [field, column] = columns[j];
       readNumberCell(cells[j], cell);
       const code = cell.status === "error" ? "excelError" : cell.status === "bad" ? "badNumber" : cell.status === "ok" ? voiceValueProblem(field, cell.value) : null;
       if (code) log.add(row, column, code, cells[j]);
-      values[j][k] = cell.status === "ok" && !code ? cell.value : NaN;
-    });
+      else if (cell.status === "ok") acc.add(field, c, cell.value, d, row);
+    }
   });
   reportProblems(log, read.rows, m, err, m.voice.cliLeftOut, read.firstLine);
-  const lines = { customer: Int32Array.from(customer), date: Float64Array.from(date), sourceRow: Int32Array.from(customer, (_, k) => k), count: customer.length };
-  const perRow: Partial<Record<VoiceField, Float64Array>> = {};
-  columns.forEach(([field], j) => (perRow[field] = Float64Array.from(values[j])));
-  return customerVoice(lines, customers, perRow);
+  return acc.finish();
 }
 
 /**

@@ -71,47 +71,65 @@ export function voiceValueProblem(field: VoiceField, value: number): ProblemCode
 }
 
 /**
- * Per-customer voice from per-row values: `rows` purchase lines (or table rows), each with its customer,
- * date (for "latest"; pass the row order as dates when there are none) and source row, and per field the
- * value of each source row (NaN = blank). Summed fields sum the values present; the others keep the
- * latest (see the module comment). A customer with no value keeps NaN.
+ * Per-customer voice fed answer by answer (memory by customers, not rows: `tier` streams a file through it):
+ * summed fields add the values present; the others keep the latest (see the module comment). A customer with
+ * no value keeps NaN.
+ */
+export class VoiceAccumulator {
+  private readonly values: Partial<Record<VoiceField, Float64Array>> = {};
+  private readonly when: Partial<Record<VoiceField, Float64Array>> = {};
+  private readonly at: Partial<Record<VoiceField, Float64Array>> = {};
+
+  constructor(customers: number, fields: readonly VoiceField[]) {
+    for (const field of fields) {
+      this.values[field] = new Float64Array(customers).fill(NaN);
+      if (SUMMED_VOICE.has(field)) continue;
+      this.when[field] = new Float64Array(customers).fill(-Infinity);
+      this.at[field] = new Float64Array(customers).fill(-1);
+    }
+  }
+
+  /** Customer `c`'s answer `value` (NaN: none) in `field`, dated `date`, from source row `row` (the later row wins a tie). */
+  add(field: VoiceField, c: number, value: number, date: number, row: number): void {
+    const values = this.values[field];
+    if (!values || value !== value) return;
+    const when = this.when[field];
+    const at = this.at[field];
+    if (!when || !at) {
+      values[c] = values[c] === values[c] ? values[c] + value : value;
+      return;
+    }
+    if (date > when[c] || (date === when[c] && row > at[c])) {
+      when[c] = date;
+      at[c] = row;
+      values[c] = value;
+    }
+  }
+
+  finish(): CustomerVoice {
+    return { ...this.values };
+  }
+}
+
+/**
+ * Per-customer voice from per-row values: `lines` purchase lines (or table rows), each with its customer,
+ * date (for "latest") and source row, and per field the value of each source row (NaN = blank).
  */
 export function customerVoice(
   lines: { customer: ArrayLike<number>; date: ArrayLike<number>; sourceRow: ArrayLike<number>; count: number },
   customers: number,
   perRow: Readonly<Partial<Record<VoiceField, ArrayLike<number>>>>,
 ): CustomerVoice {
-  const out: CustomerVoice = {};
-  for (const field of VOICE_FIELDS) {
-    const values = perRow[field];
-    if (!values) continue;
-    const result = new Float64Array(customers).fill(NaN);
-    if (SUMMED_VOICE.has(field)) {
-      for (let k = 0; k < lines.count; k++) {
-        const v = values[lines.sourceRow[k]];
-        if (v !== v) continue;
-        const c = lines.customer[k];
-        result[c] = result[c] === result[c] ? result[c] + v : v;
-      }
-    } else {
-      const when = new Float64Array(customers).fill(-Infinity);
-      const at = new Float64Array(customers).fill(-1);
-      for (let k = 0; k < lines.count; k++) {
-        const row = lines.sourceRow[k];
-        const v = values[row];
-        if (v !== v) continue;
-        const c = lines.customer[k];
-        const d = lines.date[k];
-        if (d > when[c] || (d === when[c] && row > at[c])) {
-          when[c] = d;
-          at[c] = row;
-          result[c] = v;
-        }
-      }
+  const fields = VOICE_FIELDS.filter((field) => perRow[field] !== undefined);
+  const acc = new VoiceAccumulator(customers, fields);
+  for (const field of fields) {
+    const values = perRow[field]!;
+    for (let k = 0; k < lines.count; k++) {
+      const row = lines.sourceRow[k];
+      acc.add(field, lines.customer[k], values[row], lines.date[k], row);
     }
-    out[field] = result;
   }
-  return out;
+  return acc.finish();
 }
 
 /** NPS and its 95 % margin of error (adjusted Wald, see the module comment) from the counts; NaN for both without responders. */
