@@ -10,6 +10,7 @@ import { WorkbookError } from "./errors";
 import { CHART_KINDS, type ChartKind } from "./port";
 import { a1, a1Range } from "./read";
 import type { LastRun } from "./settings";
+import { VOICE_RADAR_KEYS } from "./summary-voice";
 
 export { CHART_KINDS };
 
@@ -179,12 +180,15 @@ export function buildChart(sheet: Excel.Worksheet, kind: ChartKind, last: LastRu
     case "radar": {
       const r = index("meanR");
       if (index("meanM") !== r + 2) throw new WorkbookError(m.workbook.errors.chartNeedsRfm);
-      const axis = sheet.getRange(a1Range(0, r, 1, 3));
-      chart = sheet.charts.add("Radar", sheet.getRange(a1Range(1, r, 1, 3)), "Rows");
+      // Issue 15 §4: the voice axes that follow mean M on the summary (summary-voice.ts), on the same 1…L scale.
+      let axes = 3;
+      while (axes < 3 + VOICE_RADAR_KEYS.length && (VOICE_RADAR_KEYS as readonly string[]).includes(last.columns[r + axes])) axes++;
+      const axis = sheet.getRange(a1Range(0, r, 1, axes));
+      chart = sheet.charts.add("Radar", sheet.getRange(a1Range(1, r, 1, axes)), "Rows");
       last.labels.forEach((label, k) => {
         const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(label);
         series.name = label;
-        series.setValues(sheet.getRange(a1Range(1 + k, r, 1, 3)));
+        series.setValues(sheet.getRange(a1Range(1 + k, r, 1, axes)));
         series.setXAxisValues(axis);
       });
       chart.legend.position = "Bottom";

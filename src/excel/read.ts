@@ -3,7 +3,7 @@
  * mapped columns of a source for a run, in a fixed number of syncs (READ_SYNCS blocks of rows, more
  * only when the cells would exceed PAYLOAD_TARGET per response, as measured on a sample of the rows).
  */
-import { mappingProblems, ROLES, type MappingProblem, type Role } from "../core/analysis/roles";
+import { columnOf, mappingProblems, ROLES, type MappingProblem, type Role } from "../core/analysis/roles";
 import { looksLikeHeader } from "../core/cells/header";
 import type { Messages } from "../i18n";
 import { splitEvenly } from "./batch";
@@ -145,8 +145,8 @@ export function sampleRows(source: SourceRef, hasHeader: boolean): number {
  */
 export function loadSample(range: Excel.Range, hasHeader: boolean, mapping: ColumnMapping, rows: number): (dataRows: number) => Sample {
   const first = hasHeader ? 1 : 0;
-  const roles = ROLES.filter((r) => mapping[r] >= 0);
-  const loaded = rows === 0 ? [] : roles.map((role) => ({ role, range: range.getCell(first, mapping[role]).getResizedRange(rows - 1, 0).load("values") }));
+  const roles = ROLES.filter((r) => columnOf(mapping, r) >= 0);
+  const loaded = rows === 0 ? [] : roles.map((role) => ({ role, range: range.getCell(first, columnOf(mapping, role)).getResizedRange(rows - 1, 0).load("values") }));
   return (dataRows) => {
     const take = Math.min(rows, Math.max(0, dataRows));
     const cells: Partial<Record<Role, unknown[]>> = {};
@@ -190,13 +190,13 @@ export async function readColumns(
 ): Promise<Partial<Record<Role, unknown[]>>> {
   const first = hasHeader ? 1 : 0;
   const rows = shape.rows - first;
-  const roles = ROLES.filter((r) => mapping[r] >= 0);
+  const roles = ROLES.filter((r) => columnOf(mapping, r) >= 0);
   const blocks = readBlockCount(rows, roles, sample);
   const starts = splitEvenly(rows, blocks);
   const out: Partial<Record<Role, unknown[]>> = {};
   for (const role of roles) out[role] = [];
   const read = async (from: number, count: number): Promise<void> => {
-    const loaded = count === 0 ? [] : roles.map((role) => ({ role, range: range.getCell(first + from, mapping[role]).getResizedRange(count - 1, 0).load("values") }));
+    const loaded = count === 0 ? [] : roles.map((role) => ({ role, range: range.getCell(first + from, columnOf(mapping, role)).getResizedRange(count - 1, 0).load("values") }));
     try {
       await context.sync();
     } catch (e) {

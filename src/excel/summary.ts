@@ -11,6 +11,7 @@ import type { Messages } from "../i18n";
 import { tierStrategy } from "../i18n/playbook";
 import { tierLabel } from "../i18n/tier-names";
 import { cellNumber, FORMAT } from "./formats";
+import { voiceRadarColumns, voiceSummaryColumns } from "./summary-voice";
 import type { TierBy } from "./port";
 
 export interface SummaryColumn {
@@ -75,12 +76,14 @@ export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Recor
     );
   }
   if (a.extra) cols.push({ key: "avgExtra", header: h.avgExtra(extraName), format: FORMAT.decimal, value: (t) => cellNumber(t.mean.extra) });
+  cols.push(...voiceSummaryColumns(a, m)); // issue 15 §4: NPS, satisfaction, complaint and referral rates when mapped
   // Mean R, F, M stay adjacent: the radar chart reads each tier's three as one row range.
   if (a.rfm) {
     cols.push(
       { key: "meanR", header: h.meanR, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.r) },
       { key: "meanF", header: h.meanF, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.f) },
       { key: "meanM", header: h.meanM, format: FORMAT.decimal, value: (t) => cellNumber(t.mean.m) },
+      ...voiceRadarColumns(a, m), // issue 15 §4: the radar's voice axes, right after M
     );
   }
   return cols;

@@ -2,7 +2,8 @@
  * Guessing which column plays which role (customer, date, amount …) from header texts in English or Chinese,
  * so that a manager who picks a table usually only has to press Run. Pure: no React, no workbook.
  */
-import { mappingProblems, ROLES, type Role } from "../core/analysis/roles";
+import { columnOf, mappingProblems, ROLES, type Role } from "../core/analysis/roles";
+import { VOICE_FIELDS } from "../core/tiers/voice";
 import type { ColumnMapping } from "../excel/port";
 
 /** Every role unmapped (-1), from the core's one list of roles, so a role added there is here too. */
@@ -82,8 +83,32 @@ const NAMES: Record<GuessKind, Names> = {
     contains: ["category", "类别", "品类", "类目"],
   },
   extra: {
-    exact: ["nps", "rating", "score", "satisfaction", "评分", "满意度", "评价"],
-    contains: ["rating", "satisfaction", "评分", "满意"],
+    exact: ["rating", "score", "评分", "评价"],
+    contains: ["rating", "评分"],
+  },
+  // Issue 15 §4, the voice columns: NPS and satisfaction were the extra measure's words before they had roles.
+  nps: {
+    exact: [
+      "nps", "npsscore", "netpromoterscore", "likelihoodtorecommend", "recommendscore", "recommend", "ltr",
+      "净推荐值", "推荐值", "nps评分", "净推荐值评分", "推荐意愿", "推荐分",
+    ],
+    contains: ["nps", "promoter", "likelihoodtorecommend", "推荐值", "推荐意愿"],
+  },
+  satisfaction: {
+    exact: ["satisfaction", "csat", "satisfactionscore", "customersatisfaction", "满意度", "满意度评分", "客户满意度", "满意分"],
+    contains: ["satisfaction", "csat", "满意"],
+  },
+  complaints: {
+    exact: ["complaints", "complaint", "complaintcount", "numberofcomplaints", "tickets", "投诉", "投诉次数", "投诉数", "客诉", "客诉次数"],
+    contains: ["complain", "投诉", "客诉"],
+  },
+  referrals: {
+    exact: ["referrals", "referral", "referralcount", "referred", "numberofreferrals", "推荐", "推荐次数", "推荐人数", "转介绍", "转介绍人数", "推荐数"],
+    contains: ["referr", "转介绍", "推荐"],
+  },
+  engagement: {
+    exact: ["engagement", "engagementscore", "activity", "activityscore", "活跃度", "互动", "互动度", "参与度", "互动次数", "活跃度评分"],
+    contains: ["engagement", "活跃", "互动", "参与度"],
   },
   // Line items: the order (invoice) id that groups them. "InvoiceDate" and "OrderAmount" are taken by the
   // date and amount kinds first, and no contained word here matches them.
@@ -99,7 +124,7 @@ const NAMES: Record<GuessKind, Names> = {
 };
 
 /** The order kinds pick their column: specific kinds before the ones whose words are common. */
-const GUESS_ORDER: readonly GuessKind[] = ["customer", "date", "unitPrice", "quantity", "margin", "amount", "order", "category", "extra"];
+const GUESS_ORDER: readonly GuessKind[] = ["customer", "date", "unitPrice", "quantity", "margin", "amount", "order", "category", "nps", "satisfaction", "complaints", "referrals", "engagement", "extra"];
 
 /**
  * Above 2 for an exact name (earlier names in the list score higher: an id beats a name), 1 for a name that
@@ -190,17 +215,18 @@ export function guessMapping(header: readonly unknown[], sample: readonly (reado
   mapping.category = found.category ?? -1;
   mapping.extra = found.extra ?? -1;
   mapping.order = found.order ?? -1;
+  for (const role of VOICE_FIELDS) mapping[role] = found[role] ?? -1;
   return mapping;
 }
 
-/** A saved mapping in the current shape: one saved before the order column existed has it unmapped. */
+/** A saved mapping in the current shape: one saved before the order (or the voice) columns existed has them unmapped. */
 export function completeMapping(saved: Partial<ColumnMapping>): ColumnMapping {
   return { ...EMPTY_MAPPING, ...saved };
 }
 
 /** Keeps a saved mapping when it still fits the header; otherwise guesses afresh. */
 export function mappingFor(saved: ColumnMapping | null, header: readonly unknown[], sample: readonly (readonly unknown[])[]): ColumnMapping {
-  const full = saved && saved.order === undefined ? completeMapping(saved) : saved;
+  const full = saved && ROLES.some((role) => saved[role] === undefined) ? completeMapping(saved) : saved;
   if (full && mappingProblems(full, header.length).length === 0) return full;
   return guessMapping(header, sample);
 }
@@ -220,7 +246,7 @@ export function carryMapping(
   const carried: ColumnMapping = { ...EMPTY_MAPPING };
   let used = 0;
   for (const role of ROLES) {
-    const column = current.mapping[role];
+    const column = columnOf(current.mapping, role);
     if (column < 0) continue;
     const name = normalizeHeader(current.header[column]);
     const at = name ? names.indexOf(name) : -1;

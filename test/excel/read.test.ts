@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { CHECK_SYNCS, PAYLOAD_TARGET, READ_SYNCS, SAMPLE_ROWS, WRITE_SYNCS, SNAPSHOT_SYNCS } from "../../src/excel/host";
-import { ROLES } from "../../src/core/analysis/roles";
+import { columnOf, ROLES } from "../../src/core/analysis/roles";
 import { readBlockCount, type Sample } from "../../src/excel/read";
 import { FIVE_MB, bookWithTransactions, expectSyncsUnderLimit, settingsFor } from "./helpers";
 
@@ -24,7 +24,7 @@ function sampleOf(rows: unknown[][]): Sample {
 
 describe("read blocks sized from sampled rows", () => {
   it("keeps READ_SYNCS while the cells fit, whatever the row count", () => {
-    const roles = ROLES.filter((r) => mapping[r] >= 0);
+    const roles = ROLES.filter((r) => columnOf(mapping, r) >= 0);
     const short = longRows(SAMPLE_ROWS, () => "toys");
     expect(readBlockCount(100, roles, sampleOf(short))).toBe(READ_SYNCS);
     expect(readBlockCount(100_000, roles, sampleOf(short))).toBe(READ_SYNCS);
@@ -44,7 +44,7 @@ describe("read blocks sized from sampled rows", () => {
       expect(report.customers).toBe(20_000);
       const log = book.syncLog();
       expectSyncsUnderLimit(log);
-      const blocks = readBlockCount(rows.length, ROLES.filter((r) => mapping[r] >= 0), sampleOf(rows));
+      const blocks = readBlockCount(rows.length, ROLES.filter((r) => columnOf(mapping, r) >= 0), sampleOf(rows));
       expect(blocks).toBeGreaterThan(READ_SYNCS);
       expect(log.length).toBe(1 + blocks + CHECK_SYNCS + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS);
       const reads = log.slice(1, 1 + blocks);

@@ -41,7 +41,8 @@ describe("guessMapping", () => {
 
   it("maps Chinese headers, with the quantity left out when there is an amount column", () => {
     const header = ["订单号", "会员编号", "下单时间", "数量", "单价", "实付金额", "毛利", "品类", "满意度"];
-    expect(guessMapping(header)).toEqual({ customer: 1, date: 2, amount: 5, quantity: -1, margin: 6, category: 7, extra: 8, order: 0 });
+    // Issue 15 §4: 满意度 has its own role now (satisfaction), no longer the extra measure's.
+    expect(guessMapping(header)).toEqual({ ...EMPTY_MAPPING, customer: 1, date: 2, amount: 5, quantity: -1, margin: 6, category: 7, satisfaction: 8, order: 0 });
   });
 
   it("maps Chinese quantity × unit price when there is no amount", () => {
@@ -91,8 +92,9 @@ describe("mappingProblems", () => {
 
   it("reads a mapping saved before the order column existed with the order unmapped", () => {
     const old = { customer: 2, date: 1, amount: 0, quantity: -1, margin: -1, category: -1, extra: -1 };
-    expect(completeMapping(old)).toEqual({ ...old, order: -1 });
-    expect(mappingFor(old as typeof EMPTY_MAPPING, ["a", "b", "c"], [])).toEqual({ ...old, order: -1 });
+    // Issue 15 §4: and the voice roles, added later, unmapped too.
+    expect(completeMapping(old)).toEqual({ ...EMPTY_MAPPING, ...old, order: -1 });
+    expect(mappingFor(old as typeof EMPTY_MAPPING, ["a", "b", "c"], [])).toEqual({ ...EMPTY_MAPPING, ...old, order: -1 });
   });
 });
 

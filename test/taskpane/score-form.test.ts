@@ -23,11 +23,11 @@ const READY: PaneForm = {
   source: { kind: "table", name: "Orders" },
   mapping: { ...EMPTY_MAPPING, customer: 0, date: 1, amount: 2 },
 };
-/** Every score metric available: CLV and Predict on, margin and extra columns mapped (5 columns). */
-const RICH: PaneForm = { ...READY, predictOn: true, mapping: { ...READY.mapping, margin: 3, extra: 4 } };
+/** Every score metric available: CLV and Predict on, margin, extra and (issue 15 §4) the five voice columns mapped (10 columns). */
+const RICH: PaneForm = { ...READY, predictOn: true, mapping: { ...READY.mapping, margin: 3, extra: 4, nps: 5, satisfaction: 6, complaints: 7, referrals: 8, engagement: 9 } };
 
-const run = (form: PaneForm, columns = 5) => settingsFromForm(form, columns);
-const problemsOf = (form: PaneForm, columns = 5): FormProblem[] => {
+const run = (form: PaneForm, columns = 10) => settingsFromForm(form, columns);
+const problemsOf = (form: PaneForm, columns = 10): FormProblem[] => {
   const result = run(form, columns);
   return result.ok ? [] : result.problems;
 };

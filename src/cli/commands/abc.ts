@@ -18,6 +18,7 @@ import { readNumberLines } from "../transactions-csv";
 import { CsvBytes, TableWriter, csvField, csvTail, formatNumber, type Cell } from "../output";
 import { AS_OF_OPTIONS, AS_OF_SPECS, dateOption, wantsTransactions, windowOption, withOptionName } from "../over-time";
 import { readCustomerSummary } from "../transactions-file";
+import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary, type VoiceRows } from "../voice";
 
 /** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
 interface Values {
@@ -142,8 +143,16 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   for (const i of result.nonPositive) nonPositive.add(i, valueName, "nonPositiveValue", formatNumber(values[i]));
   reportProblems(nonPositive, values.length, m, err, m.cli.nonPositiveRows, firstLine);
   if (p.flags.has("--summary")) {
-    const rows = result.totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare]);
-    const header = ["class", "count", "value", "count_share", "value_share"];
+    // Issue 15 §4: --nps, --satisfaction … add what each class says (src/cli/voice.ts), by customer id in a
+    // transactions file, by row in a table of values.
+    const transactions = wantsTransactions(p);
+    const voiceRows: VoiceRows = transactions
+      ? { kind: "byId", customerIds: ids ?? [], idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder: choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), asOf: dateOption(p, "--as-of", m) }
+      : { kind: "byRow", rows: values.length };
+    const voice = p.positional[0] ? readVoice(p, p.positional[0], voiceRows, m, err) : null;
+    const said = voice ? voiceSummary(voice, result.classes, ABC_LABELS.length) : null;
+    const rows = result.totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare, ...(said ? said.cells(k) : [])]);
+    const header = ["class", "count", "value", "count_share", "value_share", ...(said ? said.header : [])];
     const limits = result.limits;
     if (limits) {
       // Where each class ends on the curve (effort, yield) and the point that put the limit there.
@@ -207,7 +216,7 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const abc: Command = {
-  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format", ...AS_OF_OPTIONS, ...Object.keys(TRANSACTION_OPTIONS)],
+  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format", ...AS_OF_OPTIONS, ...Object.keys(TRANSACTION_OPTIONS), ...VOICE_OPTIONS],
   flags: ["--next", "--no-header", "--summary"],
   help: {
     args: "FILE.csv",
@@ -222,6 +231,7 @@ export const abc: Command = {
       "--next": { text: "next", kind: "flag" },
       "--no-header": { text: "noHeader", kind: "flag" },
       "--summary": { text: "abcSummary", kind: "flag" },
+      ...VOICE_SPECS,
       ...AS_OF_SPECS,
       ...TRANSACTION_OPTIONS,
       ...FORMAT_OPTION,

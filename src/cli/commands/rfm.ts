@@ -17,6 +17,7 @@ import { readTextTable, type TextTable } from "../input/table";
 import { TableWriter, type Cell } from "../output";
 import { AS_OF_SPECS, windowOption, withOptionName } from "../over-time";
 import { readCustomerSummary } from "../transactions-file";
+import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
 
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
@@ -51,11 +52,15 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const seg = segmentCustomers(scores, scheme);
   if (p.flags.has("--summary")) {
     const labels = seg.names.map((_, k) => segmentName(seg, k, m));
+    // Issue 15 §4: --nps, --satisfaction … add what each segment says (src/cli/voice.ts).
+    const voice = readVoice(p, file, { kind: "byId", customerIds: summary.customerIds, idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder, asOf }, m, err);
+    const said = voice ? voiceSummary(voice, seg.index, seg.names.length) : null;
     const rows = tierTotals(seg.index, labels, summary.orders, summary.totalAmount)
-      .filter((t) => t.customers > 0)
-      .sort((a, b) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0))
-      .map((t): Cell[] => [t.tier, t.customers, t.orders, t.revenue]);
-    emit(["segment", "customers", "orders", "revenue"], rows, format, out);
+      .map((t, k) => ({ t, k }))
+      .filter(({ t }) => t.customers > 0)
+      .sort(({ t: a }, { t: b }) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0))
+      .map(({ t, k }): Cell[] => [t.tier, t.customers, t.orders, t.revenue, ...(said ? said.cells(k) : [])]);
+    emit(["segment", "customers", "orders", "revenue", ...(said ? said.header : [])], rows, format, out);
     return;
   }
   const { frequency, monetary } = rfmInputs(summary, { frequencyBasis, monetaryBasis });
@@ -83,7 +88,7 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const rfm: Command = {
-  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks", ...VOICE_OPTIONS],
   flags: ["--summary"],
   help: {
     args: "FILE.csv",
@@ -100,6 +105,7 @@ export const rfm: Command = {
       "--f-breaks": { text: "fBreaks", kind: "numbers", default: { words: "noDefault" }, example: "1,2,5,10" },
       "--m-breaks": { text: "mBreaks", kind: "numbers", default: { words: "noDefault" }, example: "100,250,500,1000" },
       "--summary": { text: "rfmSummary", kind: "flag" },
+      ...VOICE_SPECS,
       ...FORMAT_OPTION,
     },
   },

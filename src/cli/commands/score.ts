@@ -17,6 +17,8 @@ import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, listOption, type
 import { GrowingNumbers, readKeptColumns, reportKeptProblems } from "../kept-columns";
 import { TableWriter, type Cell } from "../output";
 import { AS_OF_OPTIONS, AS_OF_SPECS, TX_SPECS, summaryFromFile, wantsTransactions } from "../over-time";
+import { VOICE_FIELDS } from "../../core/tiers/voice";
+import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
 
 function names(p: Parsed, option: string, m: Messages): string[] {
   const raw = p.options.get(option);
@@ -55,16 +57,23 @@ const SUMMARY_METRICS = ["recency", "frequency", "monetary"] as const;
 
 /**
  * With --as-of / --window-months: a transactions file, scored per customer on its recency (days),
- * frequency and monetary value as of that date (over that window), named by --metrics.
+ * frequency and monetary value as of that date (over that window), named by --metrics; and (issue 15 §4)
+ * on a voice column given by its option (`--metrics monetary,nps --nps NPS`): each customer's latest answer
+ * or summed count by then, a customer without one scored on the other metrics (the blank rule).
  */
 function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNames: string[], options: Parameters<typeof scoreCustomers>[1], format: string): void {
+  const voiceGiven = VOICE_FIELDS.filter((f) => p.options.has(`--${f}`));
+  const allowed: readonly string[] = [...SUMMARY_METRICS, ...voiceGiven];
   for (const name of metricNames) {
-    if (!(SUMMARY_METRICS as readonly string[]).includes(name)) throw new UsageError(m.cli.badChoice("--metrics", name, SUMMARY_METRICS.join(", ")));
+    if (!allowed.includes(name)) throw new UsageError(m.cli.badChoice("--metrics", name, allowed.join(", ")));
   }
   const { summary } = summaryFromFile(p, m, err);
-  const column = { recency: summary.recencyDays, frequency: summary.orders, monetary: summary.totalAmount };
+  const voice = metricNames.some((name) => (voiceGiven as readonly string[]).includes(name))
+    ? readVoice(p, p.positional[0], { kind: "byId", customerIds: summary.customerIds, idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder: choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), asOf: summary.asOf }, m, err)
+    : null;
+  const column: Record<string, ArrayLike<number>> = { recency: summary.recencyDays, frequency: summary.orders, monetary: summary.totalAmount, ...voice };
   const result = scoreCustomers(
-    metricNames.map((name) => column[name as (typeof SUMMARY_METRICS)[number]]),
+    metricNames.map((name) => column[name]),
     options,
   );
   const rows: Cell[][] = [];
@@ -132,8 +141,11 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
       counts[b]++;
       scored++;
     }
-    const rows = counts.map((n, b): Cell[] => [key(b), label(b), n, scored > 0 ? n / scored : 0, result.bandMin[b] === result.bandMin[b] ? result.bandMin[b] : ""]);
-    emit(["tier", "tier_label", "customers", "share", "min_score"], rows, format, out);
+    // Issue 15 §4: --nps, --satisfaction … of the same table add what each band says (src/cli/voice.ts).
+    const voice = readVoice(p, file, { kind: "byRow", rows: read.rows }, m, err);
+    const said = voice ? voiceSummary(voice, result.band, result.bandCount) : null;
+    const rows = counts.map((n, b): Cell[] => [key(b), label(b), n, scored > 0 ? n / scored : 0, result.bandMin[b] === result.bandMin[b] ? result.bandMin[b] : "", ...(said ? said.cells(b) : [])]);
+    emit(["tier", "tier_label", "customers", "share", "min_score", ...(said ? said.header : [])], rows, format, out);
     return;
   }
   const writer = new TableWriter([idName ?? "line", "score", "tier", "tier_label", "next_tier", "gap"], format, out);
@@ -147,7 +159,7 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const score: Command = {
-  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format", ...AS_OF_OPTIONS, ...Object.keys(TX_SPECS)],
+  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format", ...AS_OF_OPTIONS, ...Object.keys(TX_SPECS), ...VOICE_OPTIONS],
   flags: ["--summary", "--json"],
   help: {
     args: "FILE.csv",
@@ -162,6 +174,7 @@ export const score: Command = {
       "--id": { text: "scoreId", kind: "column", default: { words: "lineNumber" }, example: "customer_id" },
       "--summary": { text: "scoreSummary", kind: "flag" },
       "--json": { text: "json", kind: "flag" },
+      ...VOICE_SPECS,
       ...AS_OF_SPECS,
       ...TX_SPECS,
       ...FORMAT_OPTION,

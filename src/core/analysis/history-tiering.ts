@@ -20,6 +20,7 @@ import { isBlank } from "../cells/coerce";
 import type { HistoryTiering } from "../over-time/history";
 import { SCORE_TIER_KEYS, scoreCustomers as scoreMetrics, type ScoreMetric } from "../tiers/score";
 import { ABC_LABELS, classifyAbc, NO_CLASS } from "../tiers/abc";
+import { customerVoice, VOICE_FIELDS, type CustomerVoice } from "../tiers/voice";
 import type { CustomerSummary } from "../transactions/summary";
 import { customerClv } from "./measures";
 import type { ReadCustomers } from "./rows";
@@ -61,6 +62,25 @@ function lineMeasuresAsOf(read: ReadCustomers, columns: AnalysisColumns, asOf: n
   }
   const extra = extraSum && extraCount ? extraSum.map((s, c) => (extraCount[c] > 0 ? s / extraCount[c] : NaN)) : null;
   return { margin, extra };
+}
+
+/**
+ * Issue 15 §4: per customer of the read its voice as it stood on `asOf` (the answers on purchase lines on or
+ * before it: the latest then, the counts summed to then), as a Run on that date would read it.
+ */
+function voiceAsOf(read: ReadCustomers, asOf: number): CustomerVoice {
+  if (!read.voice) return {};
+  const { lines } = read;
+  const end = Math.floor(asOf) + 1;
+  const keep: number[] = [];
+  for (let k = 0; k < lines.validRows; k++) if (lines.date[k] < end) keep.push(k);
+  const upTo = {
+    customer: Int32Array.from(keep, (k) => lines.customer[k]),
+    date: Float64Array.from(keep, (k) => lines.date[k]),
+    sourceRow: Int32Array.from(keep, (k) => lines.sourceRow[k]),
+    count: keep.length,
+  };
+  return customerVoice(upTo, read.tx.customerIds.length, read.voice);
 }
 
 /** A per-customer column (index into the read's customers) as the snapshot's rows order them; NaN without it. */
@@ -105,6 +125,7 @@ export function historyTiering(read: ReadCustomers, columns: AnalysisColumns, op
       const needs = new Set(score.metrics.map((x) => x.metric));
       const lineMeasures = needs.has("margin") || needs.has("extra") ? lineMeasuresAsOf(read, columns, summary.asOf) : { margin: null, extra: null };
       const none = () => new Float64Array(customers.length).fill(NaN);
+      const voice = VOICE_FIELDS.some((f) => needs.has(f)) ? voiceAsOf(read, summary.asOf) : {};
       const values = (metric: ScoreMetric): ArrayLike<number> => {
         switch (metric) {
           case "recency":
@@ -119,8 +140,11 @@ export function historyTiering(read: ReadCustomers, columns: AnalysisColumns, op
             return forRows(lineMeasures.margin, customers);
           case "extra":
             return forRows(lineMeasures.extra, customers);
+          case "predictedClv":
+          case "pAlive":
+            return none(); // ruled out above
           default:
-            return none(); // predictedClv, pAlive: ruled out above
+            return forRows(voice[metric] ?? null, customers);
         }
       };
       const result = scoreMetrics(score.metrics.map((x) => values(x.metric)), scoreOptionsOf(score));

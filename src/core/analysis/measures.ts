@@ -5,13 +5,14 @@
  * tested and reused without running the whole analysis.
  */
 import { simpleClv } from "../tiers/clv";
+import { customerVoice } from "../tiers/voice";
 import { excelErrorText, isBlank } from "../cells/coerce";
 import type { CustomerSummary } from "../transactions/summary";
 import { windowExclusiveStart } from "../transactions/window";
 import type { ReadCustomers } from "./rows";
 import type { AnalysisColumns, ClvAnalysisOptions, RfGrid, RfmAnalysis } from "./types";
 
-/** Per customer: total margin, mean of the extra column, main category (each null without its column). */
+/** Per customer: total margin, mean of the extra column, main category, the voice (each null without its column). */
 export function columnMeasures(columns: AnalysisColumns, read: ReadCustomers) {
   const { lines } = read;
   const customers = read.tx.customerIds.length;
@@ -52,7 +53,9 @@ export function columnMeasures(columns: AnalysisColumns, read: ReadCustomers) {
       return best;
     });
   }
-  return { margin, extra, mainCategory };
+  // Issue 15 §4: per customer its latest answer (NPS, satisfaction, engagement) or summed counts (complaints, referrals).
+  const voice = read.voice ? customerVoice({ customer: lines.customer, date: lines.date, sourceRow: lines.sourceRow, count: lines.validRows }, customers, read.voice) : null;
+  return { margin, extra, mainCategory, voice };
 }
 
 /**

@@ -23,6 +23,7 @@ import { CoreError, type CoreErrorCode, type CoreProblem } from "../cells/errors
 import { binsProblems, breakpointProblems, RFM_DIMENSIONS, rfmOptionProblems } from "../tiers/rfm";
 import { scoreOptionProblems, SCORE_METRICS, type ScoreMetric } from "../tiers/score";
 import { schemeProblems, type SegmentRule } from "../tiers/segments";
+import { VOICE_FIELDS } from "../tiers/voice";
 import { windowProblems } from "../transactions/window";
 import { predictAnalysisProblems } from "./predictions";
 import type { Role } from "./roles";
@@ -40,7 +41,7 @@ export function analysisProblemError(problem: AnalysisProblem): AnalysisSettings
 
 /** Which source a score metric needs in this run, when it is not always there. */
 /** What a score metric needs besides the transactions, when it is missing: CLV on, Predict on, or a mapped column. */
-export type ScoreMetricNeed = "clv" | "marginColumn" | "extraColumn" | "predict";
+export type ScoreMetricNeed = "clv" | "marginColumn" | "extraColumn" | "predict" | "voiceColumn";
 
 /**
  * What this score metric still needs, or null when the run gives it. One rule for the check below and for the
@@ -51,6 +52,8 @@ export function scoreMetricNeed(metric: ScoreMetric, has: { clv: boolean; predic
   if (metric === "margin") return has.roles.has("margin") ? null : "marginColumn";
   if (metric === "extra") return has.roles.has("extra") ? null : "extraColumn";
   if (metric === "predictedClv" || metric === "pAlive") return has.predict ? null : "predict";
+  // Issue 15 §4: a voice metric needs its own column (the role has the metric's name).
+  if ((VOICE_FIELDS as readonly string[]).includes(metric)) return has.roles.has(metric as Role) ? null : "voiceColumn";
   return null;
 }
 

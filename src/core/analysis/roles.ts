@@ -9,15 +9,20 @@
  * non-integer index counts as unset), a column index past the last column, and one column given two roles
  * (the port did not catch the last before; a run now refuses it as the pane does).
  */
+import { VOICE_FIELDS, type VoiceField } from "../tiers/voice";
 import type { AnalysisColumns } from "./types";
 
 /** Input roles, in the order the pane shows them. */
-export const ROLES = ["customer", "date", "amount", "quantity", "order", "margin", "category", "extra"] as const;
+export const ROLES = ["customer", "date", "amount", "quantity", "order", "margin", "category", "extra", ...VOICE_FIELDS] as const;
 export type Role = (typeof ROLES)[number];
 export const REQUIRED_ROLES: readonly Role[] = ["customer", "date", "amount"];
 
-/** Column index (0-based) per role; −1 when the role has no column. */
-export type RoleMapping = Record<Role, number>;
+/**
+ * Column index (0-based) per role; −1 (or, for a voice role, absent) when the role has no column. The voice
+ * roles are optional so that mappings saved before they existed still load and every literal mapping of
+ * the purchase roles stays a mapping.
+ */
+export type RoleMapping = Record<Exclude<Role, VoiceField>, number> & Partial<Record<VoiceField, number>>;
 
 /** What is wrong with a mapping: codes and the roles concerned, worded by the caller. */
 export type MappingProblem =
@@ -25,8 +30,14 @@ export type MappingProblem =
   | { kind: "outOfRange"; role: Role; column: number; columns: number }
   | { kind: "shared"; roles: [Role, Role]; column: number };
 
-function isSet(column: number): boolean {
-  return Number.isInteger(column) && column >= 0;
+function isSet(column: number | undefined): column is number {
+  return Number.isInteger(column) && (column as number) >= 0;
+}
+
+/** The column of `role` in `mapping`, −1 when it has none (a voice role absent from an older mapping too). */
+export function columnOf(mapping: Readonly<Partial<RoleMapping>>, role: Role): number {
+  const column = mapping[role];
+  return isSet(column) ? column : -1;
 }
 
 /** Every problem of `mapping` over a source of `columnCount` columns, in role order; [] when usable. */
@@ -63,6 +74,12 @@ const COLUMN_OF: Readonly<Record<Role, keyof AnalysisColumns>> = {
   margin: "margins",
   category: "categories",
   extra: "extras",
+  // Issue 15 §4: the voice columns (src/core/tiers/voice.ts), optional, one customer answer per row.
+  nps: "nps",
+  satisfaction: "satisfaction",
+  complaints: "complaints",
+  referrals: "referrals",
+  engagement: "engagement",
 };
 
 /** The roles that `columns` fill (the `available` of analysisProblems when the columns are at hand). */

@@ -17,6 +17,11 @@
  * an order that mixes purchases with a returned line counts its purchases (gross sales). The quality
  * counts stay in rows; `quality.orders` says how many orders the used rows formed. The margin, extra and
  * category columns are read per line, as without orders.
+ *
+ * Voice columns (issue 15 §4: NPS, satisfaction, complaints, referrals, engagement; src/core/tiers/voice.ts)
+ * are read as the extra column is: blank is no answer (NaN, never 0); a cell that is not a number, or a
+ * number the field cannot hold (an NPS of 11), is a row problem with the role as its field and leaves the
+ * row out, so the person sees the row and fixes it rather than a tier's NPS being quietly wrong.
  */
 import { CoreError } from "../cells/errors";
 import { excelErrorText, readNumberCell, type CellRead, type CustomerId } from "../cells/coerce";
@@ -24,6 +29,7 @@ import { TransactionBuilder } from "../transactions/builder";
 import type { Transactions } from "../transactions/model";
 import { groupOrders } from "../transactions/orders";
 import { summarizeCustomers, transactionsAsOf, type CustomerSummary } from "../transactions/summary";
+import { VOICE_FIELDS, voiceValueProblem, type VoiceField } from "../tiers/voice";
 import type { AnalysisColumns, AnalysisOptions, ReadQuality } from "./types";
 
 const EXTRA_ROLES = ["margin", "extra"] as const;
@@ -31,7 +37,8 @@ const EXTRA_ROLES = ["margin", "extra"] as const;
 /** Reads the rows: purchases, returns apart, every unusable row reported once (field = role). */
 export function readAnalysisRows(columns: AnalysisColumns, options: Pick<AnalysisOptions, "dayOrder" | "problemLimit"> = {}) {
   const n = columns.customers.length;
-  for (const c of [columns.dates, columns.amounts, columns.quantities, columns.margins, columns.categories, columns.extras, columns.orders]) {
+  const voiceFields = VOICE_FIELDS.filter((field) => columns[field] !== undefined);
+  for (const c of [columns.dates, columns.amounts, columns.quantities, columns.margins, columns.categories, columns.extras, columns.orders, ...voiceFields.map((f) => columns[f])]) {
     if (c && c.length !== n) throw new RangeError(`columns differ in length: ${n}, ${c.length}`);
   }
   const builder = new TransactionBuilder(n, {
@@ -44,6 +51,8 @@ export function readAnalysisRows(columns: AnalysisColumns, options: Pick<Analysi
   const qty: CellRead = { status: "ok", value: 0 };
   const extras = { margin: columns.margins, extra: columns.extras };
   const perRow = { margin: columns.margins ? new Float64Array(n) : null, extra: columns.extras ? new Float64Array(n) : null };
+  const voice: Partial<Record<VoiceField, Float64Array>> = {};
+  for (const field of voiceFields) voice[field] = new Float64Array(n);
   rows: for (let row = 0; row < n; row++) {
     const id = columns.customers[row];
     const date = columns.dates[row];
@@ -65,6 +74,16 @@ export function readAnalysisRows(columns: AnalysisColumns, options: Pick<Analysi
       }
       values[row] = cell.value;
     }
+    for (const field of voiceFields) {
+      const source = columns[field]!;
+      readNumberCell(source[row], cell);
+      const code = cell.status === "error" ? "excelError" : cell.status === "bad" ? "badNumber" : cell.status === "ok" ? voiceValueProblem(field, cell.value) : null;
+      if (code) {
+        problems.add(row, field, code, source[row]);
+        continue rows;
+      }
+      voice[field]![row] = cell.status === "ok" ? cell.value : NaN;
+    }
     let quantityProblem = false;
     if (columns.quantities) {
       const q = columns.quantities[row];
@@ -84,7 +103,7 @@ export function readAnalysisRows(columns: AnalysisColumns, options: Pick<Analysi
     }
   }
   const tx = builder.finish(n);
-  return { tx, margins: perRow.margin, extras: perRow.extra, problems };
+  return { tx, margins: perRow.margin, extras: perRow.extra, voice: voiceFields.length > 0 ? voice : null, problems };
 }
 
 /** Transactions without the returns (negative amounts); customers renumbered in order of first purchase. */
@@ -132,6 +151,8 @@ export interface ReadCustomers {
   /** Per source row: the margin and extra cells read (0 where blank); null without the column. */
   margins: Float64Array | null;
   extras: Float64Array | null;
+  /** Per source row: the voice columns' values (NaN where blank); null without any voice column. */
+  voice: Partial<Record<VoiceField, Float64Array>> | null;
 }
 
 /**
@@ -157,7 +178,7 @@ export function readPurchases(columns: AnalysisColumns, options: Pick<AnalysisOp
     problems: read.problems,
     returns,
   };
-  return { lines, tx, quality, margins: read.margins, extras: read.extras };
+  return { lines, tx, quality, margins: read.margins, extras: read.extras, voice: read.voice };
 }
 
 export function readCustomers(columns: AnalysisColumns, options: AnalysisOptions): ReadCustomers {

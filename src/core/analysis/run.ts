@@ -29,7 +29,7 @@ export function runTiering(columns: AnalysisColumns, options: AnalysisOptions): 
   if (problem) throw analysisProblemError(problem);
   const read = readCustomers(columns, options);
   const { summary, tx } = read;
-  const { margin, extra, mainCategory } = columnMeasures(columns, read);
+  const { margin, extra, mainCategory, voice } = columnMeasures(columns, read);
   const rfm = options.rfm ? rfmOf(summary, options.rfm) : null;
   const base: AnalysisBase = {
     quality: read.quality,
@@ -41,6 +41,7 @@ export function runTiering(columns: AnalysisColumns, options: AnalysisOptions): 
     margin,
     mainCategory,
     extra,
+    voice,
     tierOf: new Int32Array(tx.customerIds.length).fill(-1),
     tiers: [],
     score: null,

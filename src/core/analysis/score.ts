@@ -48,6 +48,9 @@ function scoreMetricValues(a: AnalysisResult, metric: ScoreMetric): ArrayLike<nu
       return a.predict?.model?.clv ?? none();
     case "pAlive":
       return a.predict?.model?.pAlive ?? none();
+    default:
+      // Issue 15 §4, a voice field: each customer's answer (latest) or count (summed); NaN where none.
+      return a.voice?.[metric] ?? none();
   }
 }
 

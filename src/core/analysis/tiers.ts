@@ -15,6 +15,7 @@ import { SCORE_TIER_KEYS, type ScoreResult } from "../tiers/score";
 import { tierTotals } from "../tiers/totals";
 import { scoreUpgrade } from "../tiers/upgrade";
 import { segmentUpgrade } from "../tiers/upgrade-segment";
+import { voiceByTier } from "../tiers/voice";
 import type { CustomerSummary } from "../transactions/summary";
 import { perTier } from "./measures";
 import type { AbcAnalysis, AnalysisBase, AnalysisOptions, AnalysisResult, AnalysisUpgrade, RfmAnalysis, TierMeans, TierMeasure, TierRow } from "./types";
@@ -110,6 +111,10 @@ export function withTiers(a: AnalysisResult): AnalysisResult {
     expectedRevenue: NaN,
     mean: Object.fromEntries(means.map(([key, m]) => [key, m[index]])) as TierMeans,
   }));
+  if (a.voice) {
+    const voice = voiceByTier(tierOf, names.length, a.voice);
+    for (const t of tiers) t.voice = voice[t.index];
+  }
   tiers = tiers.filter((t) => t.customers > 0);
   // Segments read best largest first (and the Pareto needs that order); classes stay A, B, C; bands top first.
   if (a.tierBy === "segment") tiers.sort((x, y) => y.revenue - x.revenue || x.index - y.index);

@@ -22,6 +22,7 @@ import type { RfmScores } from "../tiers/rfm";
 import type { SegmentRule, SegmentScheme, Segmentation } from "../tiers/segments";
 import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric, ScoreResult } from "../tiers/score";
 import type { CustomerSummary } from "../transactions/summary";
+import type { CustomerVoice, TierVoice } from "../tiers/voice";
 
 export interface AnalysisColumns {
   customers: ArrayLike<unknown>;
@@ -34,6 +35,12 @@ export interface AnalysisColumns {
   categories?: ArrayLike<unknown>;
   /** Any numeric dimension to average per customer and per tier (a rating, an NPS score). */
   extras?: ArrayLike<unknown>;
+  /** Issue 15 §4, what each tier says (src/core/tiers/voice.ts): NPS answers 0–10, satisfaction, complaint and referral counts, engagement. */
+  nps?: ArrayLike<unknown>;
+  satisfaction?: ArrayLike<unknown>;
+  complaints?: ArrayLike<unknown>;
+  referrals?: ArrayLike<unknown>;
+  engagement?: ArrayLike<unknown>;
   /**
    * The order (invoice) id of each row, when rows are line items: rows are grouped into one order per
    * (customer, order id). A blank id is an order of its own; an Excel error leaves the row out.
@@ -205,6 +212,8 @@ export interface TierRow {
   expectedMargin?: number;
   /** Per-customer means over the tier; NaN where the measure is not computed. */
   mean: TierMeans;
+  /** Issue 15 §4: what the tier says (NPS, satisfaction, complaint and referral rates), with a voice column mapped. */
+  voice?: TierVoice;
 }
 
 export type TierMeasure = "recencyDays" | "frequency" | "monetary" | "clv" | "extra" | "r" | "f" | "m" | "pAlive" | "score";
@@ -297,6 +306,8 @@ export interface AnalysisBase {
   mainCategory: string[] | null;
   /** Per customer: mean of the extra column over its purchases with a value; NaN when none. */
   extra: Float64Array | null;
+  /** Issue 15 §4: per customer the voice columns mapped (src/core/tiers/voice.ts); absent or null without any. */
+  voice?: CustomerVoice | null;
   /** Per customer: its tier's index into the scheme's names (TierRow.index), or -1 (no scores). */
   tierOf: Int32Array;
   /** Tier rows with at least one customer: segments by revenue (largest first), classes A, B, C, bands top first. */

@@ -18,7 +18,12 @@ export type ProblemCode =
   | "sumOverflow"
   | "excelError"
   | "nonPositiveValue"
-  | "negativeValue";
+  | "negativeValue"
+  /** Issue 15 §4, the voice columns (src/core/tiers/voice.ts): an NPS answer that is not a whole number 0–10, */
+  | "npsRange"
+  /** a satisfaction rating outside 0–100, a complaints or referrals count that is not a whole number ≥ 0. */
+  | "satisfactionRange"
+  | "countRange";
 
 export interface RowProblem {
   /** 0-based index of the row in the input columns. */

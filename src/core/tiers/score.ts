@@ -40,6 +40,7 @@
 import { SHARE_TOLERANCE } from "../math/tolerance";
 import { ascendingOrder } from "../math/sort";
 import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
+import { VOICE_FIELDS, type VoiceField } from "./voice";
 
 export type ScoreMethod = "percentile" | "minmax";
 /**
@@ -53,9 +54,14 @@ export type ScoreBands =
   /** Descending minimum scores (0..100): band k = score ≥ thresholds[k]; the rest is the last band. */
   | { kind: "thresholds"; thresholds: readonly number[] };
 
-/** Where a score metric comes from in the pane's analysis (src/core/analysis/). */
-export type ScoreMetric = "recency" | "frequency" | "monetary" | "clv" | "margin" | "extra" | "predictedClv" | "pAlive";
-export const SCORE_METRICS: readonly ScoreMetric[] = ["recency", "frequency", "monetary", "clv", "margin", "extra", "predictedClv", "pAlive"];
+/**
+ * Where a score metric comes from in the pane's analysis (src/core/analysis/). The voice fields (issue 15 §4:
+ * a customer's NPS answer, satisfaction, complaints, referrals, engagement; src/core/tiers/voice.ts) are
+ * metrics too: a customer who never answered has NaN there and is scored on the weights of the metrics they
+ * have, renormalised (the blank rule below), never as a 0.
+ */
+export type ScoreMetric = "recency" | "frequency" | "monetary" | "clv" | "margin" | "extra" | "predictedClv" | "pAlive" | VoiceField;
+export const SCORE_METRICS: readonly ScoreMetric[] = ["recency", "frequency", "monetary", "clv", "margin", "extra", "predictedClv", "pAlive", ...VOICE_FIELDS];
 
 /** Top 5 % Diamond, next 15 % Platinum, next 30 % Gold, next 30 % Silver, the rest (20 %) Bronze. */
 export const DEFAULT_BAND_SHARES: readonly number[] = [0.05, 0.15, 0.3, 0.3];

@@ -6,7 +6,7 @@
  */
 import { runTiering } from "../../core/analysis/run";
 import { analysisProblemError, analysisProblems } from "../../core/analysis/problems";
-import { mappedRoles, ROLES, type Role } from "../../core/analysis/roles";
+import { columnOf, mappedRoles, ROLES, type Role } from "../../core/analysis/roles";
 import { CoreError } from "../../core/cells/errors";
 import type { AnalysisColumns, AnalysisOptions, AnalysisResult } from "../../core/analysis/types";
 import { withPredictions } from "../../core/analysis/predictions";
@@ -75,7 +75,7 @@ export function qualityOf(q: AnalysisResult["quality"], shape: Shape, hasHeader:
   const leftOut: Record<string, number> = {};
   for (const [code, count] of Object.entries(q.problems.byCode)) leftOut[code] = count!;
   if (q.returns.rows > 0) leftOut.returns = q.returns.rows;
-  const cellOf = (row: number, role: Role): CellRef => ({ sheet: shape.sheet, address: a1(shape.row + (hasHeader ? 1 : 0) + row, shape.column + mapping[role]) });
+  const cellOf = (row: number, role: Role): CellRef => ({ sheet: shape.sheet, address: a1(shape.row + (hasHeader ? 1 : 0) + row, shape.column + columnOf(mapping, role)) });
   // The first bad cell in row order: a row problem or the first return.
   const problem = q.problems.problems[0];
   let firstProblem: DataQuality["firstProblem"] = null;
@@ -131,7 +131,7 @@ function analyseOrName(settings: AnalysisSettings, read: ReadColumns, m: Message
     const d = e instanceof CoreError && e.code === "noData" ? e.details : null;
     if (!d || d.row === undefined || !(ROLES as readonly string[]).includes(String(d.field))) throw e;
     const role = String(d.field) as Role;
-    const column = settings.mapping[role];
+    const column = columnOf(settings.mapping, role);
     const label = role === "amount" && settings.mapping.quantity >= 0 ? m.pane.amountAsUnitPrice : m.pane.roles[role];
     const header = read.header?.[column] ?? m.workbook.columnLetter(columnLetters(read.shape.column + column));
     const cell = a1(read.shape.row + (settings.hasHeader ? 1 : 0) + Number(d.row), read.shape.column + column);
@@ -155,6 +155,11 @@ export function analysisColumns(cells: Partial<Record<Role, unknown[]>>): Analys
     categories: cells.category,
     extras: cells.extra,
     orders: cells.order,
+    nps: cells.nps,
+    satisfaction: cells.satisfaction,
+    complaints: cells.complaints,
+    referrals: cells.referrals,
+    engagement: cells.engagement,
   };
 }
 

@@ -24,6 +24,9 @@ export const core = {
     excelError: (value: string) => `the cell holds the Excel error ${value}; correct the formula behind it, or leave the row out`,
     negativeValue: (value: string) => `${value} is negative; days since the last purchase and purchase counts cannot be`,
     nonPositiveValue: (value: string) => `${value} is zero or negative, so it is class C`,
+    npsRange: (value: string) => `${value} is not an NPS answer; type a whole number from 0 to 10, or leave the cell blank`,
+    satisfactionRange: (value: string) => `${value} is not a satisfaction rating; type a number from 0 to 100 (on the survey's scale), or leave the cell blank`,
+    countRange: (value: string) => `${value} is not a count; type a whole number 0 or more, or leave the cell blank`,
   } satisfies Record<ProblemCode, string | ((value: string) => string)>,
   errors: {
     /** where: "argument 'dates', row 7" */

@@ -19,6 +19,7 @@ import { shared } from "./shared";
 import { trust } from "./trust";
 import { margin } from "./margin";
 import { ownership } from "./ownership";
+import { voice } from "./voice";
 import { hostileNew } from "./hostile-new";
 import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
@@ -45,6 +46,7 @@ export const en = {
   ...overTimeGaps,
   ...overTimePane,
   ...ownership,
+  ...voice,
   ...hostileNew,
   ...predictRest,
   ...trust,

@@ -49,6 +49,11 @@ export const shared = {
     extra: "Extra measure",
     predictedClv: "Predicted CLV",
     pAlive: "P(alive)",
+    nps: "NPS answer (0–10)",
+    satisfaction: "Satisfaction",
+    complaints: "Complaints",
+    referrals: "Referrals",
+    engagement: "Engagement",
   },
   dimensions: {
     recency: "recency",

@@ -16,6 +16,9 @@ export const core: CoreMessages = {
     excelError: (value) => `单元格包含 Excel 错误 ${value}；请修正产生它的公式，或略去该行`,
     negativeValue: (value) => `${value} 为负数；距上次购买的天数和购买次数不能为负`,
     nonPositiveValue: (value) => `${value} 为零或负数，归为 C 类`,
+    npsRange: (value) => `${value} 不是有效的净推荐值评分；请输入 0 到 10 的整数，或留空`,
+    satisfactionRange: (value) => `${value} 不是有效的满意度评分；请输入 0 到 100 之间的数（按问卷的量表），或留空`,
+    countRange: (value) => `${value} 不是次数；请输入 0 或更大的整数，或留空`,
   },
   errors: {
     at: (argument, row) => `参数“${argument}”第 ${row} 行`,

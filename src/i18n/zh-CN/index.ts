@@ -13,6 +13,7 @@ import { shared } from "./shared";
 import { trust } from "./trust";
 import { margin } from "./margin";
 import { ownership } from "./ownership";
+import { voice } from "./voice";
 import { hostileNew } from "./hostile-new";
 import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
@@ -38,6 +39,7 @@ export const zhCN: Messages = {
   ...overTimeGaps,
   ...overTimePane,
   ...ownership,
+  ...voice,
   ...hostileNew,
   ...predictRest,
   ...trust,

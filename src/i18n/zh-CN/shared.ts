@@ -44,6 +44,11 @@ export const shared: SharedMessages = {
     extra: "额外指标",
     predictedClv: "预测 CLV",
     pAlive: "存活概率 P(alive)",
+    nps: "净推荐值评分（0–10）",
+    satisfaction: "满意度",
+    complaints: "投诉次数",
+    referrals: "推荐次数",
+    engagement: "参与度",
   },
   dimensions: {
     recency: "最近购买",

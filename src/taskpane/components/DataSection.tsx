@@ -13,7 +13,7 @@ import {
 import type { ColumnMapping, SourcePreview, TableInfo } from "../../excel/port";
 import type { Messages } from "../../i18n";
 import type { PaneForm } from "../form";
-import { REQUIRED_ROLES, ROLES, type Role } from "../../core/analysis/roles";
+import { columnOf, REQUIRED_ROLES, ROLES, type Role } from "../../core/analysis/roles";
 import { Section } from "./Section";
 
 const useStyles = makeStyles({
@@ -108,7 +108,7 @@ export function DataSection(props: DataSectionProps) {
       {preview && (
         <div role="group" aria-label={m.pane.mappingHeading} className={styles.grid}>
           {ROLES.map((role) => {
-            const column = form.mapping[role];
+            const column = columnOf(form.mapping, role);
             const columnName = (index: number) => preview.header[index] || `#${index + 1}`;
             const selected = column >= 0 && column < preview.header.length ? String(column) : "-1";
             return (

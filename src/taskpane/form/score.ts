@@ -49,11 +49,11 @@ export type ScoreProblem =
   | { kind: "bandShares" }
   | { kind: "bandThresholds" };
 
-/** Recency, frequency and monetary, equally weighted; recency (days since the last purchase) is better lower. */
+/** Recency, frequency and monetary, equally weighted; recency (days since the last purchase) and complaints are better lower. */
 function defaultScoreMetrics(): Record<ScoreMetric, ScoreMetricDraft> {
   const drafts = {} as Record<ScoreMetric, ScoreMetricDraft>;
   for (const metric of SCORE_METRICS) {
-    drafts[metric] = { on: metric === "recency" || metric === "frequency" || metric === "monetary", weight: "1", direction: metric === "recency" ? "lower" : "higher" };
+    drafts[metric] = { on: metric === "recency" || metric === "frequency" || metric === "monetary", weight: "1", direction: metric === "recency" || metric === "complaints" ? "lower" : "higher" };
   }
   return drafts;
 }

@@ -8,7 +8,8 @@ describe("roles: one list, one mapping check", () => {
   it("lists every role once, the required ones first", () => {
     expect(new Set(ROLES).size).toBe(ROLES.length);
     expect(ROLES.slice(0, 3)).toEqual([...REQUIRED_ROLES]);
-    expect([...ROLES].sort()).toEqual(["amount", "category", "customer", "date", "extra", "margin", "order", "quantity"]);
+    // Issue 15 §4 adds the five voice roles.
+    expect([...ROLES].sort()).toEqual(["amount", "category", "complaints", "customer", "date", "engagement", "extra", "margin", "nps", "order", "quantity", "referrals", "satisfaction"]);
   });
 
   it("accepts a mapping with the required roles in range and no column twice", () => {
