@@ -51,7 +51,9 @@ export type CoreErrorCode =
   | "badCohortBy"
   | "badCohortMeasure"
   | "onlyReturns"
-  | "cohortSpan";
+  | "cohortSpan"
+  | "levelPolicy"
+  | "levelReviews";
 
 /**
  * A core rule broken by some options, as facts: what a folder's pure check returns (all it finds, so a

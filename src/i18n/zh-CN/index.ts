@@ -20,6 +20,7 @@ import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import { overTimeGaps } from "./over-time-gaps";
 import { levelsPane } from "./levels-pane";
+import { levels } from "./levels";
 
 export const zhCN: Messages = {
   ...shared,
@@ -42,5 +43,6 @@ export const zhCN: Messages = {
   ...predictRest,
   ...trust,
   ...levelsPane,
+  ...levels,
 };
 
