@@ -25,11 +25,8 @@ import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import { overTimeGaps } from "./over-time-gaps";
-<<<<<<< HEAD
 import { levelsPane } from "./levels-pane";
-=======
 import { levels } from "./levels";
->>>>>>> s-levels
 import type { Widen } from "../widen";
 
 export const en = {
@@ -52,11 +49,8 @@ export const en = {
   ...hostileNew,
   ...predictRest,
   ...trust,
-<<<<<<< HEAD
   ...levelsPane,
-=======
   ...levels,
->>>>>>> s-levels
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */
