@@ -22,7 +22,6 @@
 import { computeLevels, levelPolicyProblems, type LevelPolicy, type LevelsResult } from "../../core/over-time/levels";
 import { readCustomers } from "../../core/analysis/rows";
 import { serialToIsoDate } from "../../core/cells/dates";
-import { periodEnd, periodIndex } from "../../core/transactions/window";
 import { messages, type Locale, type Messages } from "../../i18n";
 import { sheetList } from "../../i18n/en/ownership";
 import { levelProblemSentences } from "../../i18n/level-problems";
@@ -58,12 +57,9 @@ const KEYS: readonly SheetKey[] = ["levels", "changes", "warnings"];
 export function policyOf(policy: LevelsSettings, m: Messages): LevelPolicy {
   const core: LevelPolicy = { levels: policy.levels.map((l) => ({ name: l.name, entry: l.entry, keep: l.keep })), metric: policy.metric, windowMonths: policy.windowMonths, validityMonths: policy.validityMonths };
   const problems = levelPolicyProblems(core);
-  if (problems.length > 0) throw new WorkbookError(m.levelsPane.errors.policy(levelProblemSentences(problems, core, m).join(" ")));
+  if (problems.length > 0) throw new WorkbookError(m.levelsPane.errors.policy(levelProblemSentences(problems, m).join(" ")));
   return core;
 }
-
-/** The month-end after the last review: the next review date. */
-export const nextReviewOf = (last: number): number => periodEnd(periodIndex(last, "month") + 1, "month");
 
 export function writeLevels(host: ExcelHost, given: AnalysisSettings, request: LevelsRequest, locale: Locale): Promise<LevelsReport> {
   const m = messages(locale);
@@ -107,7 +103,7 @@ export function writeLevels(host: ExcelHost, given: AnalysisSettings, request: L
       const keep = keptSheets(data.book);
       const added: AddedSheet[] = [];
       for (const k of KEYS) {
-        // eslint-disable-next-line no-await-in-loop -- three sheets, one after another: each add's sync sees the one before (a fixed count, docs/EXCEL.md)
+        // Three sheets, one after another: each add's syncs see the one before (a fixed count, docs/EXCEL.md).
         const a = await addOwnedSheet(context, names[k], state, true, keep, watch);
         added.push(a);
         state = grown(state, a);
@@ -124,7 +120,6 @@ export function writeLevels(host: ExcelHost, given: AnalysisSettings, request: L
       const parts = blocks.length - 1;
       const titles = sheetTitles(result, policy, asOf, m);
       let tableNames: { items: { name: string }[] } | null = null;
-      const written: Record<SheetKey, string> = { levels: "", changes: "", warnings: "" };
       for (let k = 0; k < parts; k++) {
         suspendCalculation(host, context);
         if (k === 0) {
@@ -153,7 +148,6 @@ export function writeLevels(host: ExcelHost, given: AnalysisSettings, request: L
             used.push(name);
             table.name = name;
             sheet.getRange(a1Range(LEVELS_TABLE_ROW, 0, Math.min(counts[key], 200) + 1, specs[key].length)).format.autofitColumns();
-            written[key] = sheet.name;
           });
           // The policy with the settings, so it comes back on reopening and the next run keeps it.
           context.workbook.settings.add(SETTINGS_KEY, { ...settings, levelPolicy: request.policy } satisfies AnalysisSettings);
@@ -183,7 +177,7 @@ function sheetTitles(r: LevelsResult, policy: LevelPolicy, asOf: number, m: Mess
   return {
     levels: { title: b.levelsTitle(iso(asOf), m.levelsPane.metricOptions[policy.metric], policy.windowMonths, policy.validityMonths), note: b.levelsNote },
     changes: { title: b.changesTitle(iso(r.reviews.first), iso(r.reviews.last), String(r.reviews.count)), note: null },
-    warnings: { title: b.warningsTitle(iso(nextReviewOf(r.reviews.last))), note: null },
+    warnings: { title: b.warningsTitle(iso(r.reviews.next)), note: null },
   };
 }
 
@@ -199,7 +193,7 @@ function reportOf(r: LevelsResult, policy: LevelPolicy, asOf: number, warnings: 
   return {
     sheets: { levels: sheets[0].name, changes: sheets[1].name, warnings: sheets[2].name },
     asOf: serialToIsoDate(asOf),
-    nextReview: serialToIsoDate(nextReviewOf(r.reviews.last)),
+    nextReview: serialToIsoDate(r.reviews.next),
     reviews: { first: serialToIsoDate(r.reviews.first), last: serialToIsoDate(r.reviews.last), count: r.reviews.count },
     customers: r.customerIds.length,
     perLevel,
