@@ -23,7 +23,7 @@ export const levelsPane = {
     moveDown: (row: string) => `Move level ${row} down`,
     metric: "Metric",
     metricOptions: { spend: "Spend", orders: "Orders" },
-    window: "Window (months)",
+    window: "Metric window (months)",
     windowHint: "The metric counts the purchases of the last N months up to each review.",
     validity: "Validity (months)",
     validityHint: "A level holds for this long after it is reached or kept; then the next review decides.",
@@ -59,6 +59,7 @@ export const levelsPane = {
     /** The report line. */
     done: (sheet: string, customers: string, asOf: string) => `Wrote "${sheet}": ${customers} customers, levels as of ${asOf}.`,
     perLevel: "Customers per level",
+    customersColumn: "Customers",
     noLevel: "(no level)",
     warnings: (count: string, sheet: string) => `${count} customers will drop a level at the next review unless they buy more: see "${sheet}".`,
     noWarnings: "No customer drops a level at the next review.",
