@@ -12,12 +12,15 @@ import type { LevelRowDraft } from "../../levels";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   scroll: { overflowX: "auto" },
-  table: { minWidth: "360px" },
-  name: { width: "100%", minWidth: "80px" },
-  number: { width: "84px", minWidth: "0" },
-  numberColumn: { width: "92px" },
-  actionsColumn: { width: "108px" },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalXXS },
+  // Fixed layout: the columns take the widths below whatever the names' lengths, so the grid fits the pane's width.
+  table: { minWidth: "300px", tableLayout: "fixed" },
+  name: { width: "100%", minWidth: "0" },
+  number: { width: "100%", minWidth: "0" },
+  numberColumn: { width: "22%" },
+  actionsColumn: { width: "84px" },
+  actions: { display: "flex", columnGap: "0" },
+  // Fluent's small button is 64px wide at least; the row's three one-character buttons need only their glyph.
+  icon: { minWidth: "26px", maxWidth: "26px", paddingLeft: "0", paddingRight: "0" },
   add: { alignSelf: "flex-start" },
 });
 
@@ -95,13 +98,13 @@ export function PolicyGrid({ m, rows, problems, disabled, onRow, onAdd, onRemove
                   ))}
                   <TableCell>
                     <div className={styles.actions}>
-                      <Button size="small" appearance="subtle" aria-label={p.moveUp(label)} title={p.moveUp(label)} disabled={disabled || index === 0} onClick={() => move(index, -1)}>
+                      <Button className={styles.icon} size="small" appearance="subtle" aria-label={p.moveUp(label)} title={p.moveUp(label)} disabled={disabled || index === 0} onClick={() => move(index, -1)}>
                         ↑
                       </Button>
-                      <Button size="small" appearance="subtle" aria-label={p.moveDown(label)} title={p.moveDown(label)} disabled={disabled || index === rows.length - 1} onClick={() => move(index, 1)}>
+                      <Button className={styles.icon} size="small" appearance="subtle" aria-label={p.moveDown(label)} title={p.moveDown(label)} disabled={disabled || index === rows.length - 1} onClick={() => move(index, 1)}>
                         ↓
                       </Button>
-                      <Button size="small" appearance="subtle" aria-label={p.removeLevel(label)} title={p.removeLevel(label)} disabled={disabled} onClick={() => remove(index)}>
+                      <Button className={styles.icon} size="small" appearance="subtle" aria-label={p.removeLevel(label)} title={p.removeLevel(label)} disabled={disabled} onClick={() => remove(index)}>
                         ×
                       </Button>
                     </div>
