@@ -16,7 +16,7 @@ const useStyles = makeStyles({
   table: { minWidth: "300px", tableLayout: "fixed" },
   name: { width: "100%", minWidth: "0" },
   number: { width: "100%", minWidth: "0" },
-  numberColumn: { width: "22%" },
+  numberColumn: { width: "72px" },
   actionsColumn: { width: "84px" },
   actions: { display: "flex", columnGap: "0" },
   // Fluent's small button is 64px wide at least; the row's three one-character buttons need only their glyph.
