@@ -204,3 +204,23 @@ describe("syncs, ownership and words", () => {
     expect(orders.quantiles.every((q) => q >= 1 && q <= 4)).toBe(true);
   });
 });
+
+describe("the saved policy", () => {
+  it("loads with the settings, and a policy not in the shape the pane reads is dropped, the rest loading as before", async () => {
+    const b = createStandIn();
+    const port = createWorkbookPort(b.host);
+    const settings = settingsFor(10);
+    await port.saveSettings({ ...settings, levelPolicy: THREE }, "en");
+    expect((await port.loadSettings("en"))?.levelPolicy).toEqual(THREE);
+    for (const broken of [{ levels: "gold" }, { ...THREE, metric: "visits" }, { ...THREE, levels: [{ name: 1, entry: 1, keep: 1 }] }]) {
+      await port.saveSettings({ ...settings, levelPolicy: broken as unknown as LevelsSettings }, "en");
+      const loaded = await port.loadSettings("en");
+      expect(loaded).not.toBeNull();
+      expect(loaded!.levelPolicy).toBeUndefined();
+      expect(loaded!.mapping).toEqual(settings.mapping);
+    }
+    // Settings saved before levels existed load unchanged (no field).
+    await port.saveSettings(settings, "en");
+    expect("levelPolicy" in (await port.loadSettings("en"))!).toBe(false);
+  });
+});
