@@ -12,8 +12,8 @@ type Details = CoreError["details"];
 function where(d: Details, m: Messages): string {
   if (d.file !== undefined && d.line !== undefined) return m.levels.where.line(String(d.file), Number(d.line));
   const argument = String(d.argument ?? "policy");
-  if (d.level === undefined) return m.levels.where.policy(argument);
-  return m.levels.where.row(argument, d.row !== undefined ? Number(d.row) : Number(d.level) + 1);
+  if (d.level === undefined) return m.errors.argument(argument);
+  return m.errors.at(argument, d.row !== undefined ? Number(d.row) : Number(d.level) + 1);
 }
 
 const REASONS: Readonly<Record<string, (d: Details, m: Messages) => string>> = {
