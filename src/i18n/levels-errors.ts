@@ -6,6 +6,7 @@
  */
 import type { CoreError } from "../core/cells/errors";
 import type { Messages } from "./en";
+import { capText } from "../core/cells/coerce";
 
 type Details = CoreError["details"];
 
@@ -20,10 +21,11 @@ const REASONS: Readonly<Record<string, (d: Details, m: Messages) => string>> = {
   empty: (d, m) => m.levels.errors.empty(where(d, m)),
   tooMany: (d, m) => m.levels.errors.tooMany(where(d, m), Number(d.count), Number(d.max)),
   blankName: (d, m) => m.levels.errors.blankName(where(d, m)),
-  duplicateName: (d, m) => m.levels.errors.duplicateName(where(d, m), String(d.name)),
-  notFinite: (d, m) => m.levels.errors.notFinite(where(d, m), String(d.field), String(d.value)),
-  keepAboveEntry: (d, m) => m.levels.errors.keepAboveEntry(where(d, m), String(d.name), Number(d.keep), Number(d.entry)),
-  order: (d, m) => m.levels.errors.order(where(d, m), String(d.name), Number(d.entry), String(d.previousName), Number(d.previous)),
+  duplicateName: (d, m) => m.levels.errors.duplicateName(where(d, m), capText(String(d.name))),
+  notFinite: (d, m) => m.levels.errors.notFinite(where(d, m), String(d.field), capText(String(d.value))),
+  tooLarge: (d, m) => m.levels.errors.tooLarge(where(d, m), String(d.field), String(d.value), Number(d.max)),
+  keepAboveEntry: (d, m) => m.levels.errors.keepAboveEntry(where(d, m), capText(String(d.name)), Number(d.keep), Number(d.entry)),
+  order: (d, m) => m.levels.errors.order(where(d, m), capText(String(d.name)), Number(d.entry), capText(String(d.previousName)), Number(d.previous)),
   metric: (d, m) => m.levels.errors.metric(String(d.option ?? "metric"), String(d.value)),
   window: (d, m) => m.levels.errors.months(String(d.option ?? "window_months"), String(d.value), Number(d.max)),
   validity: (d, m) => m.levels.errors.months(String(d.option ?? "validity_months"), String(d.value), Number(d.max)),

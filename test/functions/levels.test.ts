@@ -3,9 +3,12 @@
  * Windows; error cells as error objects): the spilled table and its header in both languages, the policy range
  * with or without a header row and with blank rows, the metric words, and every error naming its argument and row.
  */
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseDateText } from "../../src/core/cells/dates";
 import { blankCell, excelError, setDisplayLanguage } from "../support/custom-functions";
+import { checkHostile } from "../support/hostile";
+import { TALL_ROWS } from "../../src/functions/trim";
 import { levels } from "../support/excel-functions";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
@@ -69,6 +72,8 @@ describe("=TIER.LEVELS", () => {
     expect(bad([["a", "lots", 50]])).toMatch(/^argument 'policy', row 1: "lots" is not a number/);
     expect(bad([["a", 100, { code: "#N/A" }]])).toMatch(/^argument 'policy', row 1: the cell holds the Excel error #N\/A/);
     expect(bad([["a", 100]])).toMatch(/^'policy' has 2 columns; give three/);
+    expect(bad([["a", 1e20, 50]])).toBe("argument 'policy', row 1: the entry threshold 100000000000000000000 is beyond ±1e+15; no spend or order count reaches it. Check the number.");
+    expect(bad([["x".repeat(300), 100, 50], ["x".repeat(300), 200, 50]]).length).toBeLessThan(200);
     expect(bad([[null, null, null]])).toMatch(/^'policy' holds no level/);
     expect(excelError(() => levels(customers, dates, amounts, policy, omitted, 1.5)).message).toBe(`'window_months' is 1.5; use a whole number of months from 1 to 1200.`);
     expect(excelError(() => levels(customers, dates, amounts, policy, omitted, omitted, 2000)).message).toMatch(/^'validity_months' is 2000/);
@@ -92,6 +97,11 @@ describe("=TIER.LEVELS", () => {
     else expect(message).toBe("argument 'policy', row 1: the keep threshold is empty; write a number such as 200 (or delete the row if it is no level).");
   });
 
+  it("whole columns (=TIER.LEVELS(A:A,B:B,C:C,E1:G4)): the trailing blank rows are no data, on both hosts", () => {
+    const tall = (cells: unknown[][]) => [...cells, ...Array.from({ length: TALL_ROWS + 5 }, () => [null])];
+    expect(levels(tall(customers), tall(dates), tall(amounts), policy)).toEqual(levels(customers, dates, amounts, policy));
+  });
+
   it("in Chinese, the policy's errors too", () => {
     setDisplayLanguage("zh-CN");
     expect(excelError(() => levels(customers, dates, amounts, [["a", 100, 120]])).message).toBe(
@@ -99,3 +109,40 @@ describe("=TIER.LEVELS", () => {
     );
   });
 });
+
+describe("=TIER.LEVELS on hostile input (issue 12's check)", () => {
+  const J = d("2024-01-01");
+  const cell = fc.oneof(
+    fc.constantFrom<unknown>(1e308, -1e308, 5e-324, "1e400", 0, 1, -1, "", " ", null, true, "abc", "#N/A", "1,234", "2024-01-05", "=cmd|' /C calc'!A0", "@SUM(1)"),
+    fc.constant({ code: "#DIV/0!" }),
+    fc.constant("x".repeat(200)),
+    fc.integer({ min: J - 800, max: J + 400 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+  );
+  const mostly = <T>(sane: fc.Arbitrary<T>, n: number) =>
+    fc.array(fc.oneof({ weight: 6, arbitrary: sane as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: cell }), { minLength: n, maxLength: n }).map((c) => c.map((x) => [x]));
+  const scalar = fc.oneof(cell.map((c) => [[c]]), fc.constant(null));
+  const policyArb = fc.oneof(
+    fc.constant<unknown[][]>(policy),
+    fc.array(fc.tuple(fc.oneof(fc.constantFrom<unknown>("Silver", "Gold", "金卡", null, 0), cell), fc.oneof(fc.integer({ min: 0, max: 600 }), cell), fc.oneof(fc.integer({ min: 0, max: 600 }), cell)), { minLength: 1, maxLength: 5 }).map((rows) => rows.map((r) => [...r])),
+  );
+  const words = {
+    argumentNames: /'(customers|dates|amounts|policy|as_of|window_months|validity_months|metric)'|“(customers|dates|amounts|policy)”/,
+    wholeData: /This formula passes|No customer|no customer/,
+    internal: /RangeError|TypeError|NaN|Infinity|undefined|\bat [a-z]+ \(/,
+  };
+  it("either spills finite numbers, text and TRUE/FALSE, or says what to fix naming the argument", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }).chain((n) =>
+          fc.tuple(mostly(fc.constantFrom<unknown>("a", "b", 7), n), mostly(fc.integer({ min: J - 800, max: J }), n), mostly(fc.double({ min: -50, max: 900, noNaN: true }), n), policyArb, scalar, scalar, scalar, scalar),
+        ),
+        ([c, dt, a, p, asOf, w, v, metric]) => {
+          checkHostile(() => levels(c, dt, a, p, asOf, w, v, metric), words);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+

@@ -61,6 +61,8 @@ export const NO_LEVEL = -1;
 export const NO_DATE = 0;
 /** Most levels in a policy: a bound on the words and the loop, not a modelling rule. */
 export const MAX_LEVELS = 100;
+/** Largest threshold in absolute value (a quadrillion, beyond any spend or order count): keeps every gap finite. */
+export const MAX_THRESHOLD = 1e15;
 /** Most review dates at once (100 years of month-ends). */
 export const MAX_REVIEWS = 1201;
 
@@ -109,7 +111,7 @@ function monthsProblem(reason: "window" | "validity", value: unknown): CoreProbl
 /**
  * Every rule the policy breaks, as codes and facts (`levelPolicy`, details.reason): `empty`, `tooMany`, and per
  * level (details.level, 0-based; the caller adds its row or line) `blankName`, `duplicateName`, `notFinite`
- * (details.field "entry" | "keep"), `keepAboveEntry`, `order` (entry not above the previous level's); then
+ * and `tooLarge` (beyond ±MAX_THRESHOLD; details.field "entry" | "keep"), `keepAboveEntry`, `order` (entry not above the previous level's); then
  * `metric`, `window`, `validity`.
  */
 export function levelPolicyProblems(policy: PolicyInput): CoreProblem[] {
@@ -130,6 +132,7 @@ export function levelPolicyProblems(policy: PolicyInput): CoreProblem[] {
     for (const field of ["entry", "keep"] as const) {
       const v = l[field];
       if (typeof v !== "number" || !Number.isFinite(v)) problems.push({ code: "levelPolicy", details: { reason: "notFinite", level, name, field, value: String(v) } });
+      else if (Math.abs(v) > MAX_THRESHOLD) problems.push({ code: "levelPolicy", details: { reason: "tooLarge", level, name, field, value: v, max: MAX_THRESHOLD } });
     }
     const { entry, keep } = l;
     if (typeof entry !== "number" || typeof keep !== "number" || !Number.isFinite(entry) || !Number.isFinite(keep)) return;

@@ -18,6 +18,8 @@ export const levels = {
       duplicateName: (where: string, name: string) => `${where}: the level name "${name}" is used twice; give each level its own name.`,
       notFinite: (where: string, field: string, value: string) =>
         `${where}: the ${field === "entry" ? "entry" : "keep"} threshold "${value}" is not a number; write a number such as 200.`,
+      tooLarge: (where: string, field: string, value: string, max: number) =>
+        `${where}: the ${field === "entry" ? "entry" : "keep"} threshold ${value} is beyond ±${max.toExponential()}; no spend or order count reaches it. Check the number.`,
       keepAboveEntry: (where: string, name: string, keep: number, entry: number) =>
         `${where}: level "${name}" has keep ${keep} above its entry ${entry}; the threshold to keep a level cannot be above the one to enter it. Lower keep or raise entry.`,
       order: (where: string, name: string, entry: number, previousName: string, previous: number) =>

@@ -12,6 +12,7 @@ export const levels: LevelsMessages = {
       blankName: (where) => `${where}：该等级没有名称；请在第一列写上名称（任何语言均可）。`,
       duplicateName: (where, name) => `${where}：等级名称“${name}”出现了两次；请为每个等级取不同的名称。`,
       notFinite: (where, field, value) => `${where}：${field === "entry" ? "入门" : "保级"}门槛“${value}”不是数字；请填写数字，例如 200。`,
+      tooLarge: (where, field, value, max) => `${where}：${field === "entry" ? "入门" : "保级"}门槛 ${value} 超出 ±${max.toExponential()}，任何金额或订单数都达不到；请检查该数字。`,
       keepAboveEntry: (where, name, keep, entry) =>
         `${where}：等级“${name}”的保级门槛 ${keep} 高于入门门槛 ${entry}；保级门槛不能高于入门门槛。请降低保级门槛或提高入门门槛。`,
       order: (where, name, entry, previousName, previous) =>

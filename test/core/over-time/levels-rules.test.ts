@@ -221,6 +221,11 @@ describe("levelPolicyProblems", () => {
     ]);
     expect(bad.every((p) => p.code === "levelPolicy")).toBe(true);
     expect(reasons({ ...POLICY, metric: "revenue" })).toEqual(["metric"]);
+    // Beyond a quadrillion a gap could pass the largest double; no spend or order count gets there.
+    expect(levelPolicyProblems({ ...POLICY, levels: [{ name: "a", entry: 2e15, keep: -1e300 }] }).map((p) => p.details)).toEqual([
+      { reason: "tooLarge", level: 0, name: "a", field: "entry", value: 2e15, max: 1e15 },
+      { reason: "tooLarge", level: 0, name: "a", field: "keep", value: -1e300, max: 1e15 },
+    ]);
     expect(reasons({ ...POLICY, windowMonths: 0, validityMonths: 1.5 })).toEqual(["window", "validity"]);
     expect(reasons({ ...POLICY, windowMonths: 1201 })).toEqual(["window"]);
     expect(reasons({ ...POLICY, levels: Array.from({ length: 101 }, (_, k) => ({ name: `L${k}`, entry: k, keep: k })) })).toEqual(["tooMany"]);
