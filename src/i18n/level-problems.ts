@@ -40,6 +40,10 @@ export function levelProblems(problems: readonly CoreProblem[], m: Messages, typ
         const field = d.field === "keep" ? "keep" : "entry";
         return { text: p.badNumber(label, cols[field], String(d.value)), at: { row, field } };
       }
+      case "tooLarge": {
+        const field = d.field === "keep" ? "keep" : "entry";
+        return { text: p.tooLarge(label, cols[field], String(d.value), Number(d.max).toLocaleString(m.locale)), at: { row, field } };
+      }
       case "keepAboveEntry":
         return { text: p.keepAboveEntry(label), at: { row, field: "keep" } };
       case "order":

@@ -46,6 +46,8 @@ describe("the policy grid as data", () => {
         p.problems.badWindow("0", 1200),
       ]),
     );
+    const huge = policyFromDraft({ ...draft, rows: [{ name: "A", entry: "1e16", keep: "1" }] }, en);
+    expect(huge.ok ? [] : huge.problems.map((x) => x.text)).toEqual([p.problems.tooLarge("1", p.columns.entry, "10000000000000000", "1,000,000,000,000,000")]);
   });
 
   it("scales examples to the quantiles: rounded, rising, keep at 80% of entry", () => {

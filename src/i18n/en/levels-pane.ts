@@ -45,6 +45,7 @@ export const levelsPane = {
       blankName: (row: string) => `Level ${row} has no name.`,
       duplicateName: (row: string, name: string) => `Level ${row}: the name "${name}" is used by another level; give each level its own name.`,
       badNumber: (row: string, column: string, value: string) => `Level ${row}: the ${column} "${value}" is not a number; write a number such as 200.`,
+      tooLarge: (row: string, column: string, value: string, max: string) => `Level ${row}: the ${column} ${value} is beyond what can be compared exactly (±${max}); use a smaller number.`,
       tooMany: (count: number, max: number) => `The grid has ${count} levels; a policy takes at most ${max}.`,
       keepAboveEntry: (row: string) => `Level ${row}: the keep threshold is above the entry; keep must be at or below entry.`,
       notAscending: (row: string) => `Level ${row}: the entry must be higher than the entry of the level above it in the grid (lowest level first).`,

@@ -37,6 +37,7 @@ export const levelsPane: LevelsPaneMessages = {
       blankName: (row: string) => `等级 ${row} 没有名称。`,
       duplicateName: (row: string, name: string) => `等级 ${row}：名称“${name}”已被其他等级使用；请为每个等级取不同的名称。`,
       badNumber: (row: string, column: string, value: string) => `等级 ${row}：${column}“${value}”不是数字；请填写数字，例如 200。`,
+      tooLarge: (row: string, column: string, value: string, max: string) => `等级 ${row}：${column} ${value} 超出可精确比较的范围（±${max}）；请使用较小的数。`,
       tooMany: (count: number, max: number) => `表格中有 ${count} 个等级；一套规则最多 ${max} 个。`,
       keepAboveEntry: (row: string) => `等级 ${row}：保级门槛高于入门门槛；保级门槛必须不高于入门门槛。`,
       notAscending: (row: string) => `等级 ${row}：入门门槛必须高于表格中上一个等级的入门门槛（最低的等级在前）。`,
