@@ -75,7 +75,7 @@ export const levelsPane = {
         `Membership levels as of ${asOf}: ${metric} over the last ${window} months, a level valid for ${validity} months, reviewed at every month-end`,
       levelsNote:
         "Gap to next: what the metric must still grow by to enter the next level (blank at the top level). Gap to keep: what it must grow by to keep the level at its expiry review. Since and expires are blank for a customer with no level.",
-      changesTitle: (first: string, last: string, reviews: string) => `Level changes at the ${reviews} month-end reviews from ${first} to ${last}`,
+      changesTitle: (first: string, last: string, reviews: string) => `Level changes at the ${reviews} reviews from ${first} to ${last} (every month-end, and the analysis date when it is not one)`,
       warningsTitle: (next: string) => `Customers who drop a level at the next review (${next}) unless their metric grows, smallest gap first`,
       levelsColumns: {
         customer: "Customer",

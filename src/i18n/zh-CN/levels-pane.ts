@@ -65,7 +65,7 @@ export const levelsPane: LevelsPaneMessages = {
         `截至 ${asOf} 的会员等级：按最近 ${window} 个月的${metric}计算，等级有效期 ${validity} 个月，每个月末评审`,
       levelsNote:
         "距下一等级：指标还需增加多少才能升入下一等级（最高等级留空）。距保级：到期评审时指标还需增加多少才能保级。没有等级的客户，“起始日期”和“到期日”留空。",
-      changesTitle: (first: string, last: string, reviews: string) => `从 ${first} 到 ${last} 的 ${reviews} 次月末评审中的等级变动`,
+      changesTitle: (first: string, last: string, reviews: string) => `从 ${first} 到 ${last} 的 ${reviews} 次评审中的等级变动（每个月末，分析日期不是月末时也包括分析日期）`,
       warningsTitle: (next: string) => `若指标不增长将在下一次评审（${next}）时降级的客户，差距最小的在前`,
       levelsColumns: {
         customer: "客户",

@@ -16,11 +16,11 @@ const useStyles = makeStyles({
   table: { minWidth: "300px", tableLayout: "fixed" },
   name: { width: "100%", minWidth: "0" },
   number: { width: "100%", minWidth: "0" },
-  numberColumn: { width: "72px" },
-  actionsColumn: { width: "84px" },
+  numberColumn: { width: "60px" },
+  actionsColumn: { width: "80px" },
   actions: { display: "flex", columnGap: "0" },
   // Fluent's small button is 64px wide at least; the row's three one-character buttons need only their glyph.
-  icon: { minWidth: "26px", maxWidth: "26px", paddingLeft: "0", paddingRight: "0" },
+  icon: { minWidth: "24px", maxWidth: "24px", paddingLeft: "0", paddingRight: "0" },
   add: { alignSelf: "flex-start" },
 });
 
