@@ -11,7 +11,9 @@ import type { RoleMapping } from "../core/analysis/roles";
 import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
 import type { Locale } from "../i18n";
 import type { KeptNotice, ModelCheckPort } from "./port-model-check";
+import type { LevelsPort, LevelsSettingsField } from "./port-levels";
 export type * from "./port-model-check";
+export type * from "./port-levels";
 /** A cell the pane can point the user at ("select the first bad cell"). */
 export interface CellRef {
   sheet: string;
@@ -78,7 +80,7 @@ export type PredictSettings = PredictAnalysisOptions;
 export type ScoreSettings = ScoreAnalysisOptions;
 
 /** Everything a run needs. Saved in the workbook's document settings, so Run repeats it on new data. */
-export interface AnalysisSettings {
+export interface AnalysisSettings extends LevelsSettingsField {
   source: SourceRef | null;
   hasHeader: boolean;
   mapping: ColumnMapping;
@@ -410,7 +412,7 @@ export interface CohortsReport extends KeptNotice {
  * The operations. Every method rejects with an `Error` whose message is a sentence for the user, in
  * `locale` (English when a method's optional locale is left out).
  */
-export interface WorkbookPort extends ModelCheckPort<AnalysisSettings> {
+export interface WorkbookPort extends ModelCheckPort<AnalysisSettings>, LevelsPort<AnalysisSettings> {
   listTables(locale?: Locale): Promise<TableInfo[]>;
   /** The current selection (a single cell grows to its current region). "auto" detects the header row. */
   previewSelection(hasHeader: HeaderChoice, locale: Locale): Promise<SourcePreview>;

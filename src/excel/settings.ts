@@ -7,6 +7,7 @@
 import type { ChartKind, AnalysisSettings, PilotInfo, SnapshotInfo, SourceRef, TierBy } from "./port";
 import type { ScatterPlace } from "./scatter";
 import { legacyTiering } from "./tiering";
+import { savedLevelPolicy } from "./level-settings";
 import { loadMarks, MARKS_KEY, OWNED_KEY, queueRenewal, renewIds, resolveOwnership, RECORD_KEYS, type Ownership } from "./ownership";
 import type { SheetInfo } from "./sheets";
 
@@ -120,8 +121,11 @@ export function upgradeSettings(saved: SavedSettings): AnalysisSettings {
           : rfm.scheme,
     };
   }
+  const { levelPolicy, ...rest } = saved;
   return {
-    ...saved,
+    ...rest,
+    // Issue 15 §1's level policy, kept only in the shape the pane reads (level-settings.ts); settings saved before it have none.
+    ...savedLevelPolicy(levelPolicy),
     rfm,
     mapping: { ...saved.mapping, order: saved.mapping.order ?? -1 },
     predict: saved.predict ?? null,

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { onNotice, type Notice } from "../excel/notices";
-import type { WorkbookPort } from "../excel/port";
+import type { LevelsSettings, WorkbookPort } from "../excel/port";
 import { messages, type Locale, type Messages } from "../i18n";
 import { AnalysisSection } from "./components/AnalysisSection";
 import { ModelCheckPanel } from "./components/ModelCheckPanel";
@@ -18,6 +18,7 @@ import { ChartSection } from "./components/ChartSection";
 import { DataSection } from "./components/DataSection";
 import { DynamicSection } from "./components/dynamic/DynamicSection";
 import { OverTimeSection } from "./components/overtime/OverTimeSection";
+import { LevelsSection } from "./components/levels/LevelsSection";
 import { FunctionList, type FunctionHelp } from "./components/FunctionList";
 import { Header } from "./components/Header";
 import { LanguageSwitch } from "./components/LanguageSwitch";
@@ -26,6 +27,7 @@ import { RunSection } from "./components/RunSection";
 import { useDynamic } from "./hooks/useDynamic";
 import { useOverTime } from "./hooks/useOverTime";
 import { useModelCheck } from "./hooks/useModelCheck";
+import { useLevels } from "./hooks/useLevels";
 import { settingsFromForm } from "./form";
 import { usePane } from "./hooks/usePane";
 import { pilotStrategy, tierChoices } from "./dynamic";
@@ -94,8 +96,12 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
   const overTime = useOverTime({ port, locale, settings: formSettings, snapshots: dynamic.snapshots, onHistoryChanged: dynamic.reload });
   // "Check the model" (issue 13 §2) judges the Predict section's model and unit on the form's data.
   const check = useModelCheck({ port, locale, settings: formSettings, unit: pane.form.unit, model: pane.form.model });
-  // One workbook job at a time from the pane (the port queues them too): Run, a chart, a Compare & pilot, an Over time job or a model check.
-  const dynamicBusy = dynamic.busy || overTime.busy || check.busy;
+  // Membership levels (issue 15 §1) on the form's data; the policy used goes into the form, so a run's saved settings keep it.
+  const update = pane.update;
+  const onPolicy = useCallback((levelPolicy: LevelsSettings) => update({ levelPolicy }), [update]);
+  const levels = useLevels({ port, locale, settings: formSettings, saved: pane.form.levelPolicy, onPolicy });
+  // One workbook job at a time from the pane (the port queues them too): Run, a chart, a Compare & pilot, an Over time job, a model check or levels.
+  const dynamicBusy = dynamic.busy || overTime.busy || check.busy || levels.busy;
   // What the ribbon's commands have to say (e.g. why "Build tier chart" could not build), see notices.ts.
   const [notice, setNotice] = useState<Notice | null>(null);
   useEffect(() => (typeof window === "undefined" ? undefined : onNotice(window, setNotice)), []);
@@ -135,7 +141,7 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               form={pane.form}
               busy={busy}
               update={pane.update}
-              predictExtra={<ModelCheckPanel m={m} state={check} off={busy || charting || dynamic.busy || overTime.busy} />}
+              predictExtra={<ModelCheckPanel m={m} state={check} off={busy || charting || dynamic.busy || overTime.busy || levels.busy} />}
             />
             <Divider className={styles.divider} />
             <PlaybookSection m={m} form={pane.form} busy={busy} update={pane.update} />
@@ -166,10 +172,12 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               actions={dynamic}
               tiersOf={(snapshot) => tierChoices(snapshot, m)}
               strategyFor={(tier) => pilotStrategy(tier, pane.form, m)}
-              busy={busy || charting || overTime.busy || check.busy}
+              busy={busy || charting || overTime.busy || check.busy || levels.busy}
             />
             <Divider className={styles.divider} />
-            <OverTimeSection m={m} state={overTime} actions={overTime} snapshots={dynamic.snapshots ?? []} busy={busy || charting || dynamic.busy || check.busy} />
+            <OverTimeSection m={m} state={overTime} actions={overTime} snapshots={dynamic.snapshots ?? []} busy={busy || charting || dynamic.busy || check.busy || levels.busy} />
+            <Divider className={styles.divider} />
+            <LevelsSection m={m} state={levels} busy={busy || charting || dynamic.busy || overTime.busy || check.busy} />
           </>
         ) : (
           <MessageBar intent="info" layout="multiline">

@@ -26,6 +26,7 @@ import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import { overTimeGaps } from "./over-time-gaps";
+import { levelsPane } from "./levels-pane";
 import { levels } from "./levels";
 import type { Widen } from "../widen";
 
@@ -50,6 +51,7 @@ export const en = {
   ...hostileNew,
   ...predictRest,
   ...trust,
+  ...levelsPane,
   ...levels,
 };
 

@@ -20,6 +20,7 @@ import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import { overTimeGaps } from "./over-time-gaps";
+import { levelsPane } from "./levels-pane";
 import { levels } from "./levels";
 
 export const zhCN: Messages = {
@@ -43,6 +44,7 @@ export const zhCN: Messages = {
   ...hostileNew,
   ...predictRest,
   ...trust,
+  ...levelsPane,
   ...levels,
 };
 

@@ -5,7 +5,7 @@
  * what the summary is by, and the one check of the whole (the core's). The form stays one flat object, so a
  * component updates a field without knowing its section. Pure: problems are data, worded by `describeFormProblem` in the person's language.
  */
-import type { AnalysisSettings, ColumnMapping, SourceRef } from "../../excel/port";
+import type { AnalysisSettings, ColumnMapping, LevelsSettings, SourceRef } from "../../excel/port";
 import { analysisProblems } from "../../core/analysis/problems";
 import { isoDateSerial } from "../../core/cells/dates";
 import { windowProblems } from "../../core/transactions/window";
@@ -33,6 +33,8 @@ export interface PaneForm extends RfmDraft, AbcDraft, ClvDraft, PredictDraft, Sc
   summaryBy: AnalysisSettings["summaryBy"];
   /** The playbook texts the person edited, by tier key (see `playbook.ts`); the others follow the language's defaults. */
   strategies: Record<string, string>;
+  /** The membership level policy last used (issue 15 §1, the Levels section's), carried so a run's saved settings keep it. */
+  levelPolicy: LevelsSettings | null;
 }
 
 export const DEFAULT_FORM: PaneForm = {
@@ -49,6 +51,7 @@ export const DEFAULT_FORM: PaneForm = {
   ...SCORE_DEFAULTS,
   summaryBy: "segment",
   strategies: {},
+  levelPolicy: null,
 };
 
 /** The form that shows saved settings. */
@@ -69,6 +72,7 @@ export function formFromSettings(settings: AnalysisSettings): PaneForm {
     ...scoreFromSettings(settings.score ?? null),
     summaryBy: settings.summaryBy,
     strategies: { ...settings.strategies },
+    levelPolicy: settings.levelPolicy ?? null,
   };
 }
 
@@ -121,6 +125,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
       score,
       summaryBy: form.summaryBy,
       strategies: { ...form.strategies },
+      ...(form.levelPolicy ? { levelPolicy: form.levelPolicy } : {}),
     },
   };
 }

@@ -7,6 +7,7 @@
 import { PREDICT_DEFAULTS } from "../../../src/core/analysis/predictions";
 import { CHECK_SYNCS, HISTORY_READ_SYNCS, PILOT_WRITE_SYNCS, READ_SYNCS, SNAPSHOT_SYNCS, WRITE_SYNCS, WRITE_SYNCS_PREDICT } from "../../../src/excel/host";
 import { MODEL_CHECK_WRITE_SYNCS } from "../../../src/excel/jobs/model-check";
+import { LEVELS_WRITE_SYNCS } from "../../../src/excel/jobs/levels";
 import { CHART_KINDS, type AnalysisSettings, type WorkbookPort } from "../../../src/excel/port";
 import { createStandIn, type StandIn } from "../../../src/standin";
 import type { Harness } from "./harness";
@@ -101,6 +102,19 @@ export const JOBS: Job[] = [
     name: "checkModel",
     syncs: 1 + READ_SYNCS + MODEL_CHECK_WRITE_SYNCS,
     work: (call, s) => call("checkModel", settingsOn("Year", s.yearRows, "2024-12-31"), { calibrationEnd: null, holdoutEnd: null, unit: "week", model: "bgnbd" }, "en"),
+  },
+  // Issue 15 §1: the examples' read, then the three level sheets (added: no check syncs).
+  { name: "levelExamples", syncs: 1 + READ_SYNCS, work: (call, s) => call("levelExamples", settingsOn("Year", s.yearRows, "2024-12-31"), { metric: "spend", windowMonths: 12 }, "en") },
+  {
+    name: "writeLevels",
+    syncs: 1 + READ_SYNCS + 3 + LEVELS_WRITE_SYNCS,
+    work: (call, s) =>
+      call(
+        "writeLevels",
+        settingsOn("Year", s.yearRows, "2024-12-31"),
+        { policy: { levels: [{ name: "银卡", entry: 100, keep: 80 }, { name: "金卡", entry: 1000, keep: 800 }], metric: "spend", windowMonths: 12, validityMonths: 12 }, asOf: null },
+        "en",
+      ),
   },
 ];
 

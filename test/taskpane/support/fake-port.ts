@@ -29,6 +29,10 @@ import type {
   TrendsReport,
   ModelCheckReport,
   ModelCheckRequest,
+  LevelExamples,
+  LevelExamplesRequest,
+  LevelsReport,
+  LevelsRequest,
 } from "../../../src/excel/port";
 import { keyLabel as tierLabelOf } from "../../../src/i18n/tier-names";
 import { messages } from "../../../src/i18n";
@@ -379,5 +383,37 @@ export class FakePort implements WorkbookPort {
     this.log("checkModel", settings, request, locale);
     if (this.checkError) throw this.checkError;
     return this.modelCheck;
+  }
+
+  /** What `writeLevels` resolves with (issue 15 §1); `levelsError` makes it and `levelExamples` reject with that error. */
+  levels: LevelsReport = {
+    sheets: { levels: "Levels", changes: "Level changes", warnings: "Downgrade warnings" },
+    asOf: "2011-12-09",
+    nextReview: "2011-12-31",
+    reviews: { first: "2010-12-31", last: "2011-12-09", count: 13 },
+    customers: 3210,
+    perLevel: [
+      { level: "Member", customers: 1500 },
+      { level: "Silver", customers: 700 },
+      { level: "Gold", customers: 300 },
+    ],
+    noLevel: 710,
+    warnings: 42,
+    changes: 5120,
+  };
+  /** What `levelExamples` resolves with: the metric at the median, 75th, 90th and 97th percentile. */
+  examples: LevelExamples = { asOf: "2011-12-09", customers: 3210, quantiles: [480.4, 1234.5, 3190, 8421.7] };
+  levelsError: Error | null = null;
+
+  async writeLevels(settings: AnalysisSettings, request: LevelsRequest, locale: string): Promise<LevelsReport> {
+    this.log("writeLevels", settings, request, locale);
+    if (this.levelsError) throw this.levelsError;
+    return { ...this.levels, ...this.kept() };
+  }
+
+  async levelExamples(settings: AnalysisSettings, request: LevelExamplesRequest, locale: string): Promise<LevelExamples> {
+    this.log("levelExamples", settings, request, locale);
+    if (this.levelsError) throw this.levelsError;
+    return this.examples;
   }
 }
