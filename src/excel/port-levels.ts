@@ -9,7 +9,7 @@
  * is reopened and a run, which saves the settings, keeps it.
  */
 import type { Locale } from "../i18n";
-import type { KeptNotice } from "./port-kept";
+import type { KeptNotice } from "./port-shared";
 
 export type LevelsMetric = "spend" | "orders";
 

@@ -7,8 +7,7 @@
 import type { TimeUnit } from "../core/models/calibration";
 import type { CountModelName } from "../core/models/count-model";
 import type { Locale } from "../i18n";
-import type { KeptNotice } from "./port-kept";
-export type { KeptNotice } from "./port-kept";
+import type { KeptNotice } from "./port-shared";
 
 /** What the holdout check is asked: where calibration ends, where the holdout ends, the pane's model and unit. */
 export interface ModelCheckRequest {
