@@ -25,6 +25,7 @@ import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import { overTimeGaps } from "./over-time-gaps";
+import { overrides } from "./overrides";
 import type { Widen } from "../widen";
 
 export const en = {
@@ -47,6 +48,7 @@ export const en = {
   ...hostileNew,
   ...predictRest,
   ...trust,
+  ...overrides,
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */

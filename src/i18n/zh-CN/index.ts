@@ -19,6 +19,7 @@ import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import { overTimeGaps } from "./over-time-gaps";
+import { overrides } from "./overrides";
 
 export const zhCN: Messages = {
   ...shared,
@@ -40,5 +41,6 @@ export const zhCN: Messages = {
   ...hostileNew,
   ...predictRest,
   ...trust,
+  ...overrides,
 };
 
