@@ -18,6 +18,8 @@ import { readNumberLines } from "../transactions-csv";
 import { CsvBytes, TableWriter, csvField, csvTail, formatNumber, type Cell } from "../output";
 import { AS_OF_OPTIONS, AS_OF_SPECS, dateOption, wantsTransactions, windowOption, withOptionName } from "../over-time";
 import { readCustomerSummary } from "../transactions-file";
+import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides, requireIdForOverrides, todaySerial } from "../overrides";
+import { ABC_VOCABULARY } from "../../i18n/override-words";
 
 /** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
 interface Values {
@@ -104,6 +106,8 @@ function readValues(p: Parsed, valueName: string, idName: string | undefined, m:
 interface AbcInput extends Omit<Values, "file"> {
   idName: string | undefined;
   valueName: string;
+  /** A transactions file's as-of date (the overrides' date); a file of values has none (today). */
+  asOf?: number;
 }
 
 /** The --value column of the file (one value per row), with --id's column beside it if asked. */
@@ -123,7 +127,7 @@ function customerRevenue(p: Parsed, m: Messages, err: Out): AbcInput {
   // Streamed into the core's per-customer summary (no row kept) unless a window has no --as-of.
   const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, options, false, m, err));
   const ids = summary.customerIds.map(String);
-  return { values: summary.totalAmount, ids, idName: "customer_id", valueName: "monetary", lines: null, firstLine: 1, log: new ProblemLog() };
+  return { values: summary.totalAmount, ids, idName: "customer_id", valueName: "monetary", lines: null, firstLine: 1, log: new ProblemLog(), asOf: summary.asOf };
 }
 
 function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
@@ -133,7 +137,7 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   // The computed method reads its limits off the ABC curve: the cuts and the basis are not used.
   const aCut = method === "fixed" ? numberOption(p, "--a-cut", m) : undefined;
   const bCut = method === "fixed" ? numberOption(p, "--b-cut", m) : undefined;
-  const { values, ids, idName, valueName, lines, firstLine, log } = wantsTransactions(p) ? customerRevenue(p, m, err) : valueColumn(p, m, err);
+  const { values, ids, idName, valueName, lines, firstLine, log, asOf } = wantsTransactions(p) ? customerRevenue(p, m, err) : valueColumn(p, m, err);
   const lineOf = (i: number) => (lines ? lines[i] : i + firstLine);
   reportProblems(log, values.length, m, err, m.cli.skippedRows, firstLine);
   const result = classifyAbc(values, { method, basis, aCut, bCut });
@@ -141,8 +145,13 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const nonPositive = new ProblemLog();
   for (const i of result.nonPositive) nonPositive.add(i, valueName, "nonPositiveValue", formatNumber(values[i]));
   reportProblems(nonPositive, values.length, m, err, m.cli.nonPositiveRows, firstLine);
+  // --overrides (issue 15 §2): the class column stays the run's own; the final class follows, and --summary counts it.
+  requireIdForOverrides(p, !!ids, m);
+  const ownTier = Int32Array.from(result.classes, (c) => (c === NO_CLASS ? -1 : c));
+  const ov = ids ? readCliOverrides(p, m, err, { customerIds: ids, ownTier, vocabulary: ABC_VOCABULARY, label: (k) => ABC_LABELS[k], asOf: asOf ?? todaySerial() }) : null;
   if (p.flags.has("--summary")) {
-    const rows = result.totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare]);
+    const totals = ov ? finalTotals(ov.applied.tierOf, values) : result.totals;
+    const rows = totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare]);
     const header = ["class", "count", "value", "count_share", "value_share"];
     const limits = result.limits;
     if (limits) {
@@ -158,8 +167,10 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const up = p.flags.has("--next") ? abcUpgrade(values, result) : undefined;
   const header = [idName ?? "line", p.flags.has("--no-header") ? "value" : valueName, "class", "cumulative_share"];
   if (up) header.push("next_class", "gap");
+  const own = header.length;
+  if (ov) header.push(...OVERRIDE_HEADERS);
   const row: Cell[] = new Array(header.length);
-  if (format === "csv") {
+  if (format === "csv" && !ov) {
     // Every field after the first is the same for equal values (ties share class, share and gap): each
     // tie group's bytes are made once and reused, and lines go out as bytes (ten million rows hold far
     // fewer distinct values; see docs/PERFORMANCE.md).
@@ -190,6 +201,7 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     if (c === NO_CLASS) continue;
     row[0] = ids ? ids[i] : lineOf(i);
     fill(row, i, c);
+    if (ov) row.splice(own, OVERRIDE_HEADERS.length, ...ov.cells(i));
     writer.row(row);
   }
   writer.end();
@@ -206,8 +218,28 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   }
 }
 
+/** Count, value and shares per final class (the classes with overrides applied), as `classifyAbc` sums its totals (shares of the positive total). */
+function finalTotals(classes: Int32Array, values: Float64Array): { count: number; value: number; countShare: number; valueShare: number }[] {
+  const totals = ABC_LABELS.map(() => ({ count: 0, value: 0, countShare: 0, valueShare: 0 }));
+  let count = 0;
+  let value = 0;
+  for (let i = 0; i < classes.length; i++) {
+    const t = totals[classes[i]];
+    if (!t) continue;
+    t.count++;
+    t.value += values[i];
+    count++;
+    if (values[i] > 0) value += values[i];
+  }
+  for (const t of totals) {
+    t.countShare = count > 0 ? t.count / count : 0;
+    t.valueShare = value > 0 ? t.value / value : 0;
+  }
+  return totals;
+}
+
 export const abc: Command = {
-  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format", ...AS_OF_OPTIONS, ...Object.keys(TRANSACTION_OPTIONS)],
+  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format", ...AS_OF_OPTIONS, ...Object.keys(TRANSACTION_OPTIONS), ...OVERRIDES_OPTIONS],
   flags: ["--next", "--no-header", "--summary"],
   help: {
     args: "FILE.csv",
@@ -224,6 +256,7 @@ export const abc: Command = {
       "--summary": { text: "abcSummary", kind: "flag" },
       ...AS_OF_SPECS,
       ...TRANSACTION_OPTIONS,
+      ...OVERRIDES_SPEC,
       ...FORMAT_OPTION,
     },
   },

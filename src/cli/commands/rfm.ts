@@ -12,11 +12,14 @@ import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentSchem
 import { tierTotals } from "../../core/tiers/totals";
 import type { Messages } from "../../i18n";
 import { segmentName } from "../../i18n/tier-names";
+import { segmentVocabulary } from "../../i18n/override-words";
 import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, inputOptions, listOption, numberOption, type Command, type Out, type Parsed } from "../args";
 import { readTextTable, type TextTable } from "../input/table";
 import { TableWriter, type Cell } from "../output";
 import { AS_OF_SPECS, windowOption, withOptionName } from "../over-time";
 import { readCustomerSummary } from "../transactions-file";
+import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides } from "../overrides";
+import { NO_SEGMENT } from "../../core/tiers/segments";
 
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
@@ -49,9 +52,12 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const breakpoints = { recency: listOption(p, "--r-breaks", m), frequency: listOption(p, "--f-breaks", m), monetary: listOption(p, "--m-breaks", m) };
   const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis, breakpoints });
   const seg = segmentCustomers(scores, scheme);
+  const labels = seg.names.map((_, k) => segmentName(seg, k, m));
+  // --overrides (issue 15 §2): the segment column stays the run's own; the final segment follows, and --summary counts it.
+  const ownTier = Int32Array.from(seg.index, (k) => (k === NO_SEGMENT ? -1 : k));
+  const ov = readCliOverrides(p, m, err, { customerIds: summary.customerIds, ownTier, vocabulary: segmentVocabulary(seg), label: (k) => labels[k], asOf: summary.asOf });
   if (p.flags.has("--summary")) {
-    const labels = seg.names.map((_, k) => segmentName(seg, k, m));
-    const rows = tierTotals(seg.index, labels, summary.orders, summary.totalAmount)
+    const rows = tierTotals(ov ? ov.applied.tierOf : seg.index, labels, summary.orders, summary.totalAmount)
       .filter((t) => t.customers > 0)
       .sort((a, b) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0))
       .map((t): Cell[] => [t.tier, t.customers, t.orders, t.revenue]);
@@ -60,9 +66,8 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   }
   const { frequency, monetary } = rfmInputs(summary, { frequencyBasis, monetaryBasis });
   const wide = isWideScoring(scores);
-  const labels = seg.names.map((_, k) => segmentName(seg, k, m));
-  const writer = new TableWriter(["customer_id", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment"], format, out);
-  const row: Cell[] = new Array(10);
+  const writer = new TableWriter(["customer_id", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment", ...(ov ? OVERRIDE_HEADERS : [])], format, out);
+  const row: Cell[] = new Array(ov ? 14 : 10);
   for (let i = 0; i < summary.customerIds.length; i++) {
     const r = scores.r.scores[i];
     const f = scores.f.scores[i];
@@ -77,13 +82,14 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     row[7] = s;
     row[8] = rfmCode(r, f, s, wide);
     row[9] = labels[seg.index[i]];
+    if (ov) row.splice(10, 4, ...ov.cells(i));
     writer.row(row);
   }
   writer.end();
 }
 
 export const rfm: Command = {
-  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks", ...OVERRIDES_OPTIONS],
   flags: ["--summary"],
   help: {
     args: "FILE.csv",
@@ -100,6 +106,7 @@ export const rfm: Command = {
       "--f-breaks": { text: "fBreaks", kind: "numbers", default: { words: "noDefault" }, example: "1,2,5,10" },
       "--m-breaks": { text: "mBreaks", kind: "numbers", default: { words: "noDefault" }, example: "100,250,500,1000" },
       "--summary": { text: "rfmSummary", kind: "flag" },
+      ...OVERRIDES_SPEC,
       ...FORMAT_OPTION,
     },
   },

@@ -42,10 +42,9 @@ export const overrides = {
       problemsTitle: "Rows of the overrides table that were not used",
     },
     cli: {
-      /** `--overrides`'s help line. */
-      option: "A CSV file of overrides (customer,tier,reason,until; level for tier): adds final_tier, overridden, override_reason and override_until.",
       /** stderr after the output: what the file did. */
       counts: (file: string, active: number, expired: number, unmatched: number) => `${file}: ${active} overrides applied, ${expired} expired, ${unmatched} not in the data.`,
+      needsId: "--overrides matches customers by id: name the id column with --id.",
       missingColumn: (file: string, column: string) => `${file} has no "${column}" column; the overrides file needs customer,tier (or level) and may have reason,until.`,
     },
   },

@@ -32,8 +32,8 @@ export const overrides: OverridesMessages = {
       problemsTitle: "人工调整表中未使用的行",
     },
     cli: {
-      option: "人工调整的 CSV 文件（customer,tier,reason,until；tier 也可写作 level）：输出增加 final_tier、overridden、override_reason 和 override_until 列。",
       counts: (file: string, active: number, expired: number, unmatched: number) => `${file}：已应用 ${active} 条人工调整，已过期 ${expired} 条，不在数据中 ${unmatched} 条。`,
+      needsId: "--overrides 按客户编号匹配客户：请用 --id 指定编号列。",
       missingColumn: (file: string, column: string) => `${file} 没有“${column}”列；人工调整文件需要 customer,tier（或 level）列，可另有 reason,until 列。`,
     },
   },
