@@ -12,13 +12,13 @@ import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, PredictAna
 import type { Locale } from "../i18n";
 import type { KeptNotice, ModelCheckPort } from "./port-model-check";
 export type * from "./port-model-check";
+import type { OverridesPort, OverridesRunReport } from "./port-overrides"; export type * from "./port-overrides";
 /** A cell the pane can point the user at ("select the first bad cell"). */
 export interface CellRef {
   sheet: string;
   /** A1-style address without the sheet, e.g. "C17". */
   address: string;
 }
-
 /** Where the data comes from: the current selection (a fixed address, remembered) or an Excel table. */
 export type SourceRef = { kind: "range"; sheet: string; address: string } | { kind: "table"; name: string };
 
@@ -142,7 +142,7 @@ export interface RunOptions {
   onProgress?: (progress: Progress) => void;
 }
 
-export interface RunReport {
+export interface RunReport extends OverridesRunReport {
   quality: DataQuality;
   customers: number;
   /** Rows on the summary sheet (tiers or segments that have customers). */
@@ -410,7 +410,7 @@ export interface CohortsReport extends KeptNotice {
  * The operations. Every method rejects with an `Error` whose message is a sentence for the user, in
  * `locale` (English when a method's optional locale is left out).
  */
-export interface WorkbookPort extends ModelCheckPort<AnalysisSettings> {
+export interface WorkbookPort extends ModelCheckPort<AnalysisSettings>, OverridesPort {
   listTables(locale?: Locale): Promise<TableInfo[]>;
   /** The current selection (a single cell grows to its current region). "auto" detects the header row. */
   previewSelection(hasHeader: HeaderChoice, locale: Locale): Promise<SourcePreview>;

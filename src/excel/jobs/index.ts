@@ -18,6 +18,7 @@ import { rebuildHistory } from "./history-rebuild";
 import { filterMovers, writeMovers } from "./movers";
 import { writeTrends } from "./trends";
 import { checkModel } from "./model-check";
+import { addOverridesTable, findOverridesTable } from "./overrides";
 
 /**
  * The port over `given`. Its jobs run one at a time, in the order asked, with every other port over the same
@@ -50,5 +51,7 @@ export function createWorkbookPort(given: ExcelHost): WorkbookPort {
     writeTrends: (locale) => writeTrends(host, locale),
     writeCohorts: (settings, request, locale) => writeCohorts(host, settings, request, locale),
     checkModel: (settings, request, locale) => checkModel(host, settings, request, locale),
+    findOverridesTable: (locale) => findOverridesTable(host, locale),
+    addOverridesTable: (locale) => addOverridesTable(host, locale),
   };
 }

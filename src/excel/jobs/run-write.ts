@@ -18,6 +18,7 @@ import { HISTORY_KEY, loadBookState, type BookState } from "../settings";
 import { planSheets, type SheetPlan } from "../sheets";
 import type { Computed, ReadColumns } from "./run-compute";
 import { PROGRESS, type RunJob } from "./run-job";
+import { withOverrideColumns } from "../overrides";
 
 export interface WritePlan {
   book: BookState;
@@ -45,7 +46,9 @@ export function plan(job: RunJob, read: ReadColumns & { book: BookState; extraNa
   const { a } = computed;
   const book = read.book;
   const sheets = planRunSheets(job, book, read.shape.sheetId);
-  const columns = resultColumns(a, m, { extraName: read.extraName, strategies: settings.strategies });
+  const own = resultColumns(a, m, { extraName: read.extraName, strategies: settings.strategies });
+  // People's overrides (issue 15 §2): the final tier, mark, reason and until after the run's own tier column.
+  const columns = computed.overrides ? withOverrideColumns(own, a, computed.overrides.overridden, m) : own;
   const customers = a.customerIds.length;
   const { rows, bytes } = resultRows(columns, customers);
   // The churn-warning rows share the write syncs with the results rows: one byte budget for both.

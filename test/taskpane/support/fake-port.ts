@@ -28,6 +28,7 @@ import type {
   MoversReport,
   TrendsReport,
   ModelCheckReport,
+  OverridesTableInfo,
   ModelCheckRequest,
 } from "../../../src/excel/port";
 import { keyLabel as tierLabelOf } from "../../../src/i18n/tier-names";
@@ -379,5 +380,20 @@ export class FakePort implements WorkbookPort {
     this.log("checkModel", settings, request, locale);
     if (this.checkError) throw this.checkError;
     return this.modelCheck;
+  }
+
+  /** The overrides table (issue 15 §2): null until `addOverridesTable` adds it (or a test sets it). */
+  overridesTable: OverridesTableInfo | null = null;
+
+  async findOverridesTable(locale?: string): Promise<OverridesTableInfo | null> {
+    this.log("findOverridesTable", locale);
+    return this.overridesTable;
+  }
+
+  async addOverridesTable(locale: string): Promise<OverridesTableInfo & { created: boolean }> {
+    this.log("addOverridesTable", locale);
+    if (this.overridesTable) return { ...this.overridesTable, created: false };
+    this.overridesTable = { sheet: locale === "zh-CN" ? "人工调整" : "Overrides", address: "A1", rows: 1 };
+    return { ...this.overridesTable, created: true };
   }
 }
