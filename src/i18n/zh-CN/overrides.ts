@@ -28,11 +28,11 @@ export const overrides: OverridesMessages = {
       added: (sheet: string) => `人工调整表在工作表“${sheet}”上。请填写客户、分层、原因和截止日期，然后重新运行。`,
       exists: (sheet: string) => `工作表“${sheet}”上已有人工调整表，保持原样未动。`,
       none: "尚无人工调整表。",
-      counts: (active: number, expired: number, unmatched: number) => `人工调整：已应用 ${active} 条，已过期 ${expired} 条，不在数据中 ${unmatched} 条。`,
+      counts: (active: number, expired: number, unmatched: number) => `人工调整：已应用 ${active} 条，已失效 ${expired} 条，不在数据中 ${unmatched} 条。`,
       problemsTitle: "人工调整表中未使用的行",
     },
     cli: {
-      counts: (file: string, active: number, expired: number, unmatched: number) => `${file}：已应用 ${active} 条人工调整，已过期 ${expired} 条，不在数据中 ${unmatched} 条。`,
+      counts: (file: string, active: number, expired: number, unmatched: number) => `${file}：已应用 ${active} 条人工调整，已失效 ${expired} 条，不在数据中 ${unmatched} 条。`,
       needsId: "--overrides 按客户编号匹配客户：请用 --id 指定编号列。",
       missingColumn: (file: string, column: string) => `${file} 没有“${column}”列；人工调整文件需要 customer,tier（或 level）列，可另有 reason,until 列。`,
     },
