@@ -38,7 +38,11 @@ export interface OverridesCells {
   body: Shape;
 }
 
-/** Sync 1: whether the table is there (isNullObject is known after the sync). */
+/**
+ * Sync 1: whether the table is there. `*OrNullObject` gives a proxy whose isNullObject is known only after a sync
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model), so its ranges are asked
+ * for only once it is known to exist (`queueOverridesRead`).
+ */
 export function probeOverrides(context: Excel.RequestContext): Excel.Table {
   return context.workbook.tables.getItemOrNullObject(OVERRIDES_TABLE);
 }
