@@ -7,7 +7,7 @@
  * row is named by its file line on stderr and left out; it never stops the command.
  */
 import { serialToIsoDate } from "../core/cells/dates";
-import type { CustomerId } from "../core/cells/coerce";
+import { customerKey, type CustomerId } from "../core/cells/coerce";
 import { applyOverrides, overrideProblems, readOverrides, type AppliedOverrides, type Overrides, type TierVocabulary } from "../core/tiers/overrides";
 import type { Messages } from "../i18n";
 import { knownNames, overrideProblemText } from "../i18n/override-words";
@@ -56,7 +56,9 @@ export function readCliOverrides(
   if (!customers) throw new UsageError(m.overrides.cli.missingColumn(file, "customer"));
   if (!tiers) throw new UsageError(m.overrides.cli.missingColumn(file, "tier"));
   const overrides = readOverrides({ customers, tiers, reasons: column("reason"), untils: column("until") }, run.vocabulary);
-  const applied = applyOverrides(run.customerIds, run.ownTier, overrides, run.asOf);
+  // The command's ids as the core keys them (a file's "101" is the number 101, as the table's).
+  const keys = run.customerIds.map((id) => customerKey(id) ?? "");
+  const applied = applyOverrides(keys, run.ownTier, overrides, run.asOf);
   const problems = overrideProblems(overrides, applied);
   const known = knownNames(run.vocabulary, run.label, m);
   const where = (row: number) => m.overrides.where.line(file, row + table.firstLine);

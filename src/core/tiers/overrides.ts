@@ -49,7 +49,8 @@ export type TierVocabulary = readonly (readonly string[])[];
 export interface OverrideEntry {
   /** 0-based data row of the table. */
   row: number;
-  /** The customer as the id rule makes it (String(customerKey)). */
+  /** The customer as the id rule makes it (customerKey: a number, or text), and as text for messages. */
+  key: CustomerId;
   id: string;
   /** Index of the tier it sets (into the vocabulary). */
   tier: number;
@@ -95,7 +96,7 @@ const cellAt = (column: ArrayLike<unknown> | undefined, row: number): unknown =>
 export function readOverrides(columns: OverrideColumns, vocabulary: TierVocabulary, dayOrder: DayOrder = "mdy"): Overrides {
   const names = nameIndex(vocabulary);
   const problems: OverrideProblem[] = [];
-  const byId = new Map<string, OverrideEntry>();
+  const byId = new Map<CustomerId, OverrideEntry>();
   const read: CellRead = { status: "ok", value: 0 };
   const rows = columns.customers.length;
   for (let row = 0; row < rows; row++) {
@@ -128,17 +129,17 @@ export function readOverrides(columns: OverrideColumns, vocabulary: TierVocabula
       }
       until = Math.floor(read.value);
     }
-    const entry: OverrideEntry = { row, id: String(key), tier, reason: isBlank(reasonCell) ? "" : String(reasonCell).trim(), until };
-    const before = byId.get(entry.id);
+    const entry: OverrideEntry = { row, key, id: String(key), tier, reason: isBlank(reasonCell) ? "" : String(reasonCell).trim(), until };
+    const before = byId.get(key);
     if (!before) {
-      byId.set(entry.id, entry);
+      byId.set(key, entry);
       continue;
     }
     // The latest until applies (blank: no expiry, the latest); a tie goes to the later row.
     const later = (e: OverrideEntry) => (e.until === null ? Number.MAX_VALUE : e.until);
     const wins = later(entry) >= later(before);
     const [kept, dropped] = wins ? [entry, before] : [before, entry];
-    byId.set(entry.id, kept);
+    byId.set(key, kept);
     problems.push({ row: dropped.row, code: "duplicate", value: entry.id, appliesRow: kept.row });
   }
   problems.sort((x, y) => x.row - y.row);
@@ -156,20 +157,23 @@ export function overrideActive(until: number | null, asOf: number): boolean {
 
 /**
  * The final tiers: per customer its active override's tier, else the run's own (`ownTier`, −1 for none).
- * `customerIds` are the run's customers (as `AnalysisResult.customerIds`); `asOf` the run's analysis date.
+ * `customerIds` are the run's customers as `customerKey` makes them (as `AnalysisResult.customerIds` holds them:
+ * numbers for numeric ids); `asOf` the run's analysis date.
  */
 export function applyOverrides(customerIds: readonly CustomerId[], ownTier: ArrayLike<number>, overrides: Overrides, asOf: number): AppliedOverrides {
   const n = customerIds.length;
   if (ownTier.length !== n) throw new RangeError(`${n} customers but ${ownTier.length} tiers`);
   const tierOf = Int32Array.from(ownTier);
   const entryOf = new Int32Array(n).fill(-1);
-  const wanted = new Map<string, number>();
-  overrides.entries.forEach((e, k) => wanted.set(e.id, k));
+  // Keyed as the run's ids are (numbers as numbers): no text made per customer (a million String() calls and
+  // their hashes cost a third of a second; scripts/bench-overrides.ts).
+  const wanted = new Map<CustomerId, number>();
+  overrides.entries.forEach((e, k) => wanted.set(e.key, k));
   const matched = new Uint8Array(overrides.entries.length);
   let active = 0;
   let expired = 0;
   for (let c = 0; c < n && wanted.size > 0; c++) {
-    const k = wanted.get(String(customerIds[c]));
+    const k = wanted.get(customerIds[c]);
     if (k === undefined || matched[k]) continue;
     matched[k] = 1;
     const e = overrides.entries[k];

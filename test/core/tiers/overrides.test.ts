@@ -20,9 +20,9 @@ describe("readOverrides", () => {
     );
     expect(o.problems).toEqual([]);
     expect(o.entries).toEqual([
-      { row: 0, id: "101", tier: 0, reason: "key account", until: d("2026-12-31") },
-      { row: 1, id: "A7", tier: 1, reason: "", until: null },
-      { row: 2, id: "202", tier: 2, reason: "", until: d("2027-01-15") },
+      { row: 0, key: 101, id: "101", tier: 0, reason: "key account", until: d("2026-12-31") },
+      { row: 1, key: "A7", id: "A7", tier: 1, reason: "", until: null },
+      { row: 2, key: 202, id: "202", tier: 2, reason: "", until: d("2027-01-15") },
     ]);
   });
 
@@ -119,7 +119,9 @@ describe("overrides properties", () => {
     fc.record({ id: fc.integer({ min: 0, max: 40 }), tier: fc.integer({ min: 0, max: 2 }), until: fc.option(fc.integer({ min: 40000, max: 50000 }), { nil: null }) }),
     { maxLength: 30 },
   );
-  const ids = Array.from({ length: 30 }, (_, i) => (i % 2 ? i : String(i)));
+  // The run's ids as customerKey makes them: numbers, and text that is not a number.
+  const ids = Array.from({ length: 30 }, (_, i) => (i % 2 ? i : `T${i}`));
+  const cell = (id: number) => (id % 2 ? (id % 4 === 1 ? id : String(id)) : `T${id}`);
 
   it("no override: the final tiers are the run's own", () => {
     fc.assert(
@@ -134,7 +136,7 @@ describe("overrides properties", () => {
   it("expired overrides change nothing; every entry is active, expired or unmatched", () => {
     fc.assert(
       fc.property(tiersOf(30), table, (own, rows) => {
-        const o = readOverrides({ customers: rows.map((r) => r.id), tiers: rows.map((r) => VOCAB[r.tier][2]), untils: rows.map((r) => r.until ?? "") }, VOCAB);
+        const o = readOverrides({ customers: rows.map((r) => cell(r.id)), tiers: rows.map((r) => VOCAB[r.tier][2]), untils: rows.map((r) => r.until ?? "") }, VOCAB);
         const late = applyOverrides(ids, Int32Array.from(own), { ...o, entries: o.entries.filter((e) => e.until !== null) }, 50001);
         expect([...late.tierOf]).toEqual(own);
         const r = applyOverrides(ids, Int32Array.from(own), o, 45000);
@@ -150,7 +152,7 @@ describe("overrides properties", () => {
   it("the totals over the final tiers conserve customers, orders and revenue", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 30, maxLength: 30 }), table, (own, rows) => {
-        const o = readOverrides({ customers: rows.map((r) => r.id), tiers: rows.map((r) => VOCAB[r.tier][0]), untils: rows.map((r) => r.until ?? "") }, VOCAB);
+        const o = readOverrides({ customers: rows.map((r) => cell(r.id)), tiers: rows.map((r) => VOCAB[r.tier][0]), untils: rows.map((r) => r.until ?? "") }, VOCAB);
         const r = applyOverrides(ids, Int32Array.from(own), o, 45000);
         const orders = ids.map((_, i) => i + 1);
         const revenue = ids.map((_, i) => 10 * i);
