@@ -111,6 +111,25 @@ describe("a run with overrides", () => {
     expect(book.values("Overrides")).toEqual(table);
   });
 
+  it("survives a rebuilt history: the table is untouched, the rebuilt snapshots hold the run's own tiers, the next run applies it", async () => {
+    const { book, port } = bookWithTransactions(rows);
+    await port.run(settings, { locale: "en" });
+    const own = results(book).byId.get("C1")![h.abcClass];
+    const target = own === "A" ? "B" : "A";
+    withTable(book, [["C1", target, "kept by hand", ""]]);
+    const table = book.values("Overrides");
+    await port.rebuildHistory(settings, { every: "month", from: "2024-10-01", to: "2024-12-31", freezeAt: null }, { locale: "en" });
+    expect(book.values("Overrides")).toEqual(table);
+    const latest = await port.run(settings, { locale: "en" });
+    expect(latest.overrides?.active).toBe(1);
+    expect(results(book).byId.get("C1")![o.finalTier]).toBe(target);
+    // Every snapshot, rebuilt or the run's, has C1 in a class the data gave it, never the override's unless the data did.
+    const snapshots = await port.listSnapshots("en");
+    expect(snapshots.length).toBeGreaterThan(1);
+    const c1 = book.tableRows("TieringHistory").filter((r) => r[3] === "C1" && r[0] === latest.snapshot!.id);
+    expect(c1.map((r) => r[4])).toEqual([own]);
+  });
+
   it("tiers named in Chinese in a table with Chinese headers apply to an English run by segment", async () => {
     const { book, port } = bookWithTransactions(rows);
     const bySegment = { ...settings, summaryBy: "segment" as const };
