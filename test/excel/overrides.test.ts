@@ -130,6 +130,17 @@ describe("a run with overrides", () => {
     expect(c1.map((r) => r[4])).toEqual([own]);
   });
 
+  it("never deletes the table: one the person put on the add-in's own Tiers sheet keeps that sheet, the results go beside it", async () => {
+    const { book, port } = bookWithTransactions(rows);
+    await port.run(settings, { locale: "en" });
+    book.addTable("Tiers", "AA1:AD3", OVERRIDES_TABLE);
+    const tiers = book.values("Tiers");
+    const report = await port.run(settings, { locale: "en" });
+    expect(report.sheets.results).not.toBe("Tiers");
+    expect(book.values("Tiers")).toEqual(tiers);
+    expect(book.tables().find((t) => t.name === OVERRIDES_TABLE)!.sheet).toBe("Tiers");
+  });
+
   it("tiers named in Chinese in a table with Chinese headers apply to an English run by segment", async () => {
     const { book, port } = bookWithTransactions(rows);
     const bySegment = { ...settings, summaryBy: "segment" as const };
