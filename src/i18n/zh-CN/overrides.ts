@@ -5,7 +5,7 @@ export const overrides: OverridesMessages = {
   overrides: {
     sheet: "人工调整",
     headers: { customer: "客户", tier: "分层或等级", reason: "原因", until: "有效期至" },
-    columns: { finalTier: "最终分层", overridden: "人工调整", reason: "调整原因", until: "调整有效期至" },
+    columns: { finalTier: "最终分层", overridden: "已人工调整", reason: "调整原因", until: "调整有效期至" },
     where: {
       tableRow: (sheet: string, row: number) => `${sheet}第${row}行`,
       line: (file: string, line: number) => `${file}第${line}行`,
