@@ -18,6 +18,8 @@ export type * from "./port-model-check";
 export type * from "./port-levels";
 export type * from "./port-over-time";
 export type * from "./port-shared";
+import type { OverridesPort, OverridesRunReport } from "./port-overrides";
+export type * from "./port-overrides";
 /** Where the data comes from: the current selection (a fixed address, remembered) or an Excel table. */
 export type SourceRef = { kind: "range"; sheet: string; address: string } | { kind: "table"; name: string };
 
@@ -125,7 +127,7 @@ export interface RunOptions {
   onProgress?: (progress: Progress) => void;
 }
 
-export interface RunReport {
+export interface RunReport extends OverridesRunReport {
   quality: DataQuality;
   customers: number;
   /** Rows on the summary sheet (tiers or segments that have customers). */
@@ -188,7 +190,7 @@ export interface ChartReport {
  * The operations. Every method rejects with an `Error` whose message is a sentence for the user, in
  * `locale` (English when a method's optional locale is left out).
  */
-export interface WorkbookPort extends ModelCheckPort<AnalysisSettings>, LevelsPort<AnalysisSettings>, OverTimePort<AnalysisSettings> {
+export interface WorkbookPort extends ModelCheckPort<AnalysisSettings>, LevelsPort<AnalysisSettings>, OverTimePort<AnalysisSettings>, OverridesPort {
   listTables(locale?: Locale): Promise<TableInfo[]>;
   /** The current selection (a single cell grows to its current region). "auto" detects the header row. */
   previewSelection(hasHeader: HeaderChoice, locale: Locale): Promise<SourcePreview>;

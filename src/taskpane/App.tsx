@@ -24,6 +24,7 @@ import { Header } from "./components/Header";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { PlaybookSection } from "./components/PlaybookSection";
 import { RunSection } from "./components/RunSection";
+import { OverridesPanel } from "./components/OverridesPanel";
 import { useDynamic } from "./hooks/useDynamic";
 import { useOverTime } from "./hooks/useOverTime";
 import { useModelCheck } from "./hooks/useModelCheck";
@@ -142,6 +143,14 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
               busy={busy}
               update={pane.update}
               predictExtra={<ModelCheckPanel m={m} state={check} off={busy || charting || dynamic.busy || overTime.busy || levels.busy} />}
+            />
+            <OverridesPanel
+              m={m}
+              locale={locale}
+              port={port}
+              summary={pane.run.kind === "done" ? pane.run.report.overrides : undefined}
+              off={busy || charting || dynamicBusy}
+              onSelectCell={(cell) => void pane.selectCell(cell)}
             />
             <Divider className={styles.divider} />
             <PlaybookSection m={m} form={pane.form} busy={busy} update={pane.update} />

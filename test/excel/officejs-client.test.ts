@@ -73,6 +73,25 @@ describe.runIf(haveChromium)("the workbook jobs through Microsoft's Office.js cl
     expect(timeless(wired.book)).toEqual(timeless(direct.book));
   }, 60_000);
 
+  it("reads the person's overrides table through the client as the stand-in does (issue 15 §2)", async () => {
+    const n = 100;
+    const wired = twoPeriodBook(n);
+    const direct = twoPeriodBook(n);
+    for (const { book } of [wired, direct]) {
+      book.addSheet("Overrides", [["Customer", "Tier or level", "Reason", "Until"], ["customer-1", "A", "key account", ""], ["customer-2", "Gold", "", ""]]);
+      book.addTable("Overrides", "A1:D3", "TieringOverrides");
+    }
+    harness.use(wired.book);
+    const settings = settingsOn("H1", wired.h1Rows, "2024-06-30");
+    const report = await harness.call("run", settings, { locale: "en" });
+    await harness.settle();
+    const expected = await createWorkbookPort(direct.book.host).run(settings, { locale: "en" });
+    expect(report.overrides).toEqual(expected.overrides);
+    expect(report.overrides).toMatchObject({ active: 1, problems: [{ cell: { sheet: "Overrides", address: "A3" } }] });
+    expect(wired.book.tableRows("TieringResults")).toEqual(direct.book.tableRows("TieringResults"));
+    expect(wired.book.values("Overrides")).toEqual(direct.book.values("Overrides"));
+  }, 60_000);
+
   it("answers what the stand-in refuses as an Excel error the job reports, not as a silent success", async () => {
     const { book } = twoPeriodBook(10);
     harness.use(book);

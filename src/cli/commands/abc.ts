@@ -19,6 +19,8 @@ import { CsvBytes, TableWriter, csvField, csvTail, formatNumber, type Cell } fro
 import { AS_OF_OPTIONS, AS_OF_SPECS, dateOption, wantsTransactions, windowOption, withOptionName } from "../over-time";
 import { readCustomerSummary } from "../transactions-file";
 import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary, type VoiceRows } from "../voice";
+import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides, requireIdForOverrides, todaySerial } from "../overrides";
+import { ABC_VOCABULARY } from "../../i18n/override-words";
 
 /** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
 interface Values {
@@ -105,6 +107,8 @@ function readValues(p: Parsed, valueName: string, idName: string | undefined, m:
 interface AbcInput extends Omit<Values, "file"> {
   idName: string | undefined;
   valueName: string;
+  /** A transactions file's as-of date (the overrides' date); a file of values has none (today). */
+  asOf?: number;
 }
 
 /** The --value column of the file (one value per row), with --id's column beside it if asked. */
@@ -124,7 +128,7 @@ function customerRevenue(p: Parsed, m: Messages, err: Out): AbcInput {
   // Streamed into the core's per-customer summary (no row kept) unless a window has no --as-of.
   const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, options, false, m, err));
   const ids = summary.customerIds.map(String);
-  return { values: summary.totalAmount, ids, idName: "customer_id", valueName: "monetary", lines: null, firstLine: 1, log: new ProblemLog() };
+  return { values: summary.totalAmount, ids, idName: "customer_id", valueName: "monetary", lines: null, firstLine: 1, log: new ProblemLog(), asOf: summary.asOf };
 }
 
 function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
@@ -134,7 +138,7 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   // The computed method reads its limits off the ABC curve: the cuts and the basis are not used.
   const aCut = method === "fixed" ? numberOption(p, "--a-cut", m) : undefined;
   const bCut = method === "fixed" ? numberOption(p, "--b-cut", m) : undefined;
-  const { values, ids, idName, valueName, lines, firstLine, log } = wantsTransactions(p) ? customerRevenue(p, m, err) : valueColumn(p, m, err);
+  const { values, ids, idName, valueName, lines, firstLine, log, asOf } = wantsTransactions(p) ? customerRevenue(p, m, err) : valueColumn(p, m, err);
   const lineOf = (i: number) => (lines ? lines[i] : i + firstLine);
   reportProblems(log, values.length, m, err, m.cli.skippedRows, firstLine);
   const result = classifyAbc(values, { method, basis, aCut, bCut });
@@ -142,6 +146,10 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const nonPositive = new ProblemLog();
   for (const i of result.nonPositive) nonPositive.add(i, valueName, "nonPositiveValue", formatNumber(values[i]));
   reportProblems(nonPositive, values.length, m, err, m.cli.nonPositiveRows, firstLine);
+  // --overrides (issue 15 §2): the class column stays the run's own; the final class follows, and --summary counts it.
+  requireIdForOverrides(p, !!ids, m);
+  const ownTier = Int32Array.from(result.classes, (c) => (c === NO_CLASS ? -1 : c));
+  const ov = ids ? readCliOverrides(p, m, err, { customerIds: ids, ownTier, vocabulary: ABC_VOCABULARY, label: (k) => ABC_LABELS[k], asOf: asOf ?? todaySerial() }) : null;
   if (p.flags.has("--summary")) {
     // Issue 15 §4: --nps, --satisfaction … add what each class says (src/cli/voice.ts), by customer id in a
     // transactions file, by row in a table of values.
@@ -150,8 +158,10 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
       ? { kind: "byId", customerIds: ids ?? [], idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder: choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), asOf: dateOption(p, "--as-of", m) }
       : { kind: "byRow", rows: values.length };
     const voice = p.positional[0] ? readVoice(p, p.positional[0], voiceRows, m, err) : null;
-    const said = voice ? voiceSummary(voice, result.classes, ABC_LABELS.length) : null;
-    const rows = result.totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare, ...(said ? said.cells(k) : [])]);
+    const tierOf = ov ? ov.applied.tierOf : result.classes;
+    const said = voice ? voiceSummary(voice, tierOf, ABC_LABELS.length) : null;
+    const totals = ov ? finalTotals(ov.applied.tierOf, values) : result.totals;
+    const rows = totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare, ...(said ? said.cells(k) : [])]);
     const header = ["class", "count", "value", "count_share", "value_share", ...(said ? said.header : [])];
     const limits = result.limits;
     if (limits) {
@@ -167,8 +177,10 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const up = p.flags.has("--next") ? abcUpgrade(values, result) : undefined;
   const header = [idName ?? "line", p.flags.has("--no-header") ? "value" : valueName, "class", "cumulative_share"];
   if (up) header.push("next_class", "gap");
+  const own = header.length;
+  if (ov) header.push(...OVERRIDE_HEADERS);
   const row: Cell[] = new Array(header.length);
-  if (format === "csv") {
+  if (format === "csv" && !ov) {
     // Every field after the first is the same for equal values (ties share class, share and gap): each
     // tie group's bytes are made once and reused, and lines go out as bytes (ten million rows hold far
     // fewer distinct values; see docs/PERFORMANCE.md).
@@ -199,6 +211,7 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     if (c === NO_CLASS) continue;
     row[0] = ids ? ids[i] : lineOf(i);
     fill(row, i, c);
+    if (ov) row.splice(own, OVERRIDE_HEADERS.length, ...ov.cells(i));
     writer.row(row);
   }
   writer.end();
@@ -215,8 +228,28 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   }
 }
 
+/** Count, value and shares per final class (the classes with overrides applied), as `classifyAbc` sums its totals (shares of the positive total). */
+function finalTotals(classes: Int32Array, values: Float64Array): { count: number; value: number; countShare: number; valueShare: number }[] {
+  const totals = ABC_LABELS.map(() => ({ count: 0, value: 0, countShare: 0, valueShare: 0 }));
+  let count = 0;
+  let value = 0;
+  for (let i = 0; i < classes.length; i++) {
+    const t = totals[classes[i]];
+    if (!t) continue;
+    t.count++;
+    t.value += values[i];
+    count++;
+    if (values[i] > 0) value += values[i];
+  }
+  for (const t of totals) {
+    t.countShare = count > 0 ? t.count / count : 0;
+    t.valueShare = value > 0 ? t.value / value : 0;
+  }
+  return totals;
+}
+
 export const abc: Command = {
-  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format", ...AS_OF_OPTIONS, ...Object.keys(TRANSACTION_OPTIONS), ...VOICE_OPTIONS],
+  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format", ...AS_OF_OPTIONS, ...Object.keys(TRANSACTION_OPTIONS), ...VOICE_OPTIONS, ...OVERRIDES_OPTIONS],
   flags: ["--next", "--no-header", "--summary"],
   help: {
     args: "FILE.csv",
@@ -234,6 +267,7 @@ export const abc: Command = {
       ...VOICE_SPECS,
       ...AS_OF_SPECS,
       ...TRANSACTION_OPTIONS,
+      ...OVERRIDES_SPEC,
       ...FORMAT_OPTION,
     },
   },

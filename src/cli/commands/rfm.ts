@@ -12,12 +12,15 @@ import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentSchem
 import { tierTotals } from "../../core/tiers/totals";
 import type { Messages } from "../../i18n";
 import { segmentName } from "../../i18n/tier-names";
+import { segmentVocabulary } from "../../i18n/override-words";
 import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, inputOptions, listOption, numberOption, type Command, type Out, type Parsed } from "../args";
 import { readTextTable, type TextTable } from "../input/table";
 import { TableWriter, type Cell } from "../output";
 import { AS_OF_SPECS, windowOption, withOptionName } from "../over-time";
 import { readCustomerSummary } from "../transactions-file";
 import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
+import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides } from "../overrides";
+import { NO_SEGMENT } from "../../core/tiers/segments";
 
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
@@ -50,12 +53,16 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const breakpoints = { recency: listOption(p, "--r-breaks", m), frequency: listOption(p, "--f-breaks", m), monetary: listOption(p, "--m-breaks", m) };
   const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis, breakpoints });
   const seg = segmentCustomers(scores, scheme);
+  const labels = seg.names.map((_, k) => segmentName(seg, k, m));
+  // --overrides (issue 15 §2): the segment column stays the run's own; the final segment follows, and --summary counts it.
+  const ownTier = Int32Array.from(seg.index, (k) => (k === NO_SEGMENT ? -1 : k));
+  const ov = readCliOverrides(p, m, err, { customerIds: summary.customerIds, ownTier, vocabulary: segmentVocabulary(seg), label: (k) => labels[k], asOf: summary.asOf });
   if (p.flags.has("--summary")) {
-    const labels = seg.names.map((_, k) => segmentName(seg, k, m));
-    // Issue 15 §4: --nps, --satisfaction … add what each segment says (src/cli/voice.ts).
+    // Issue 15 §4: --nps, --satisfaction … add what each segment says (src/cli/voice.ts), by the final segment.
+    const tierOf = ov ? ov.applied.tierOf : seg.index;
     const voice = readVoice(p, file, { kind: "byId", customerIds: summary.customerIds, idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder, asOf }, m, err);
-    const said = voice ? voiceSummary(voice, seg.index, seg.names.length) : null;
-    const rows = tierTotals(seg.index, labels, summary.orders, summary.totalAmount)
+    const said = voice ? voiceSummary(voice, tierOf, seg.names.length) : null;
+    const rows = tierTotals(tierOf, labels, summary.orders, summary.totalAmount)
       .map((t, k) => ({ t, k }))
       .filter(({ t }) => t.customers > 0)
       .sort(({ t: a }, { t: b }) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0))
@@ -65,9 +72,8 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   }
   const { frequency, monetary } = rfmInputs(summary, { frequencyBasis, monetaryBasis });
   const wide = isWideScoring(scores);
-  const labels = seg.names.map((_, k) => segmentName(seg, k, m));
-  const writer = new TableWriter(["customer_id", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment"], format, out);
-  const row: Cell[] = new Array(10);
+  const writer = new TableWriter(["customer_id", "last_purchase", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm", "segment", ...(ov ? OVERRIDE_HEADERS : [])], format, out);
+  const row: Cell[] = new Array(ov ? 14 : 10);
   for (let i = 0; i < summary.customerIds.length; i++) {
     const r = scores.r.scores[i];
     const f = scores.f.scores[i];
@@ -82,13 +88,14 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     row[7] = s;
     row[8] = rfmCode(r, f, s, wide);
     row[9] = labels[seg.index[i]];
+    if (ov) row.splice(10, 4, ...ov.cells(i));
     writer.row(row);
   }
   writer.end();
 }
 
 export const rfm: Command = {
-  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks", ...VOICE_OPTIONS],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks", ...VOICE_OPTIONS, ...OVERRIDES_OPTIONS],
   flags: ["--summary"],
   help: {
     args: "FILE.csv",
@@ -106,6 +113,7 @@ export const rfm: Command = {
       "--m-breaks": { text: "mBreaks", kind: "numbers", default: { words: "noDefault" }, example: "100,250,500,1000" },
       "--summary": { text: "rfmSummary", kind: "flag" },
       ...VOICE_SPECS,
+      ...OVERRIDES_SPEC,
       ...FORMAT_OPTION,
     },
   },

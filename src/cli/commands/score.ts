@@ -19,6 +19,9 @@ import { TableWriter, type Cell } from "../output";
 import { AS_OF_OPTIONS, AS_OF_SPECS, TX_SPECS, summaryFromFile, wantsTransactions } from "../over-time";
 import { VOICE_FIELDS } from "../../core/tiers/voice";
 import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
+import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides, requireIdForOverrides, todaySerial, type CliOverrides } from "../overrides";
+import { bandVocabulary } from "../../i18n/override-words";
+import type { CustomerId } from "../../core/cells/coerce";
 
 function names(p: Parsed, option: string, m: Messages): string[] {
   const raw = p.options.get(option);
@@ -76,15 +79,25 @@ function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNam
     metricNames.map((name) => column[name]),
     options,
   );
+  const ov = bandOverrides(p, m, err, summary.customerIds, result, summary.asOf);
   const rows: Cell[][] = [];
   for (let i = 0; i < summary.customerIds.length; i++) {
     const s = result.score[i];
     if (s !== s) continue;
     const next = result.nextBand[i];
     const key = SCORE_TIER_KEYS[result.band[i]];
-    rows.push([summary.customerIds[i], s, key, m.scoreTiers[key], next >= 0 ? SCORE_TIER_KEYS[next] : "", next >= 0 ? result.nextBandGap[i] : ""]);
+    rows.push([summary.customerIds[i], s, key, m.scoreTiers[key], next >= 0 ? SCORE_TIER_KEYS[next] : "", next >= 0 ? result.nextBandGap[i] : "", ...(ov ? ov.cells(i) : [])]);
   }
-  emit(["customer_id", "score", "tier", "tier_label", "next_tier", "gap"], rows, format, out);
+  emit(["customer_id", "score", "tier", "tier_label", "next_tier", "gap", ...(ov ? OVERRIDE_HEADERS : [])], rows, format, out);
+}
+
+/**
+ * --overrides on the bands (issue 15 §2): a band is named by its key or its label in either language, and the
+ * final band is printed by its key, as the tier column prints the run's own. A row without a score has no band.
+ */
+function bandOverrides(p: Parsed, m: Messages, err: Out, customerIds: readonly CustomerId[], result: ReturnType<typeof scoreCustomers>, asOf: number): CliOverrides | null {
+  const ownTier = Int32Array.from(result.band, (b) => (b < result.bandCount ? b : -1));
+  return readCliOverrides(p, m, err, { customerIds, ownTier, vocabulary: bandVocabulary(result.bandCount), label: (k) => SCORE_TIER_KEYS[k], asOf });
 }
 
 function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
@@ -131,35 +144,39 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const values = metrics.map((v) => v.finish(read.rows));
   reportKeptProblems(log, read, m, err);
   const result = scoreCustomers(values, options);
+  // A customer table has no dates: its overrides are as of today.
+  requireIdForOverrides(p, !!ids, m);
+  const ov = ids ? bandOverrides(p, m, err, ids, result, todaySerial()) : null;
+  const final = ov ? ov.applied.tierOf : result.band;
   const key = (band: number) => SCORE_TIER_KEYS[band];
   const label = (band: number) => m.scoreTiers[key(band)];
   if (p.flags.has("--summary")) {
     const counts = new Array<number>(result.bandCount).fill(0);
     let scored = 0;
-    for (const b of result.band) {
-      if (b >= result.bandCount) continue;
+    for (const b of final) {
+      if (b < 0 || b >= result.bandCount) continue;
       counts[b]++;
       scored++;
     }
     // Issue 15 §4: --nps, --satisfaction … of the same table add what each band says (src/cli/voice.ts).
     const voice = readVoice(p, file, { kind: "byRow", rows: read.rows }, m, err);
-    const said = voice ? voiceSummary(voice, result.band, result.bandCount) : null;
+    const said = voice ? voiceSummary(voice, final, result.bandCount) : null;
     const rows = counts.map((n, b): Cell[] => [key(b), label(b), n, scored > 0 ? n / scored : 0, result.bandMin[b] === result.bandMin[b] ? result.bandMin[b] : "", ...(said ? said.cells(b) : [])]);
     emit(["tier", "tier_label", "customers", "share", "min_score", ...(said ? said.header : [])], rows, format, out);
     return;
   }
-  const writer = new TableWriter([idName ?? "line", "score", "tier", "tier_label", "next_tier", "gap"], format, out);
+  const writer = new TableWriter([idName ?? "line", "score", "tier", "tier_label", "next_tier", "gap", ...(ov ? OVERRIDE_HEADERS : [])], format, out);
   for (let i = 0; i < read.rows; i++) {
     const s = result.score[i];
     if (s !== s) continue;
     const next = result.nextBand[i];
-    writer.row([ids ? ids[i] : read.lineOf(i), s, key(result.band[i]), label(result.band[i]), next >= 0 ? key(next) : "", next >= 0 ? result.nextBandGap[i] : ""]);
+    writer.row([ids ? ids[i] : read.lineOf(i), s, key(result.band[i]), label(result.band[i]), next >= 0 ? key(next) : "", next >= 0 ? result.nextBandGap[i] : "", ...(ov ? ov.cells(i) : [])]);
   }
   writer.end();
 }
 
 export const score: Command = {
-  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format", ...AS_OF_OPTIONS, ...Object.keys(TX_SPECS), ...VOICE_OPTIONS],
+  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format", ...AS_OF_OPTIONS, ...Object.keys(TX_SPECS), ...VOICE_OPTIONS, ...OVERRIDES_OPTIONS],
   flags: ["--summary", "--json"],
   help: {
     args: "FILE.csv",
@@ -177,6 +194,7 @@ export const score: Command = {
       ...VOICE_SPECS,
       ...AS_OF_SPECS,
       ...TX_SPECS,
+      ...OVERRIDES_SPEC,
       ...FORMAT_OPTION,
     },
   },

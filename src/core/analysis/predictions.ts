@@ -147,7 +147,12 @@ export function withPredictions(tiered: AnalysisResult, options: PredictAnalysis
   const predict = predictAnalysisCustomers(tiered.transactions, tiered.customerIds, tiered.summary.asOf, options, tiered.margin);
   const withModels = { ...tiered, predict };
   const a = tiered.scoreSettings && scoreNeedsPredictions(tiered.scoreSettings) ? withScore(withModels) : withModels;
-  const model = predict.model;
+  return withTierPredictions(a);
+}
+
+/** The tier rows' predictions (expected purchases and revenue, margin CLV, mean P(alive)) over `a.tierOf`; `a` as is without a model. */
+export function withTierPredictions(a: AnalysisResult): AnalysisResult {
+  const model = a.predict?.model;
   if (!model) return a;
   const size = a.tiers.reduce((max, t) => Math.max(max, t.index + 1), 0);
   const purchases = perTier(a.tierOf, size, model.expectedPurchases, "sum");

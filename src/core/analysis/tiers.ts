@@ -80,10 +80,25 @@ function assign(a: AnalysisResult, score: ScoreResult | null): { tierOf: Int32Ar
  * and the upgrade gaps, by `a.tierBy`; unchanged while tiers by score wait for their score.
  */
 export function withTiers(a: AnalysisResult): AnalysisResult {
-  const { summary, rfm, score } = a;
-  const assigned = assign(a, score);
+  const assigned = assign(a, a.score);
   if (!assigned) return a;
   const { tierOf, names, upgrade } = assigned;
+  return { ...a, tierOf, tiers: tierRows(a, tierOf, names), upgrade };
+}
+
+/** The names of every tier `a` can hold (all of the scheme's, not only those with customers), indexed as `tierOf`. */
+export function tierNames(a: AnalysisResult): readonly string[] {
+  if (a.tierBy === "segment") return a.rfm.segmentation.names;
+  if (a.tierBy === "score") return SCORE_TIER_KEYS.slice(0, a.score ? a.score.bandCount : 0);
+  return ABC_LABELS;
+}
+
+/**
+ * The tier rows (totals and means, no predictions) of customers tiered by `tierOf` (an index into `names`):
+ * the run's own tiers (`withTiers`) or its final tiers after people's overrides (overrides.ts).
+ */
+export function tierRows(a: AnalysisResult, tierOf: Int32Array, names: readonly string[]): TierRow[] {
+  const { summary, rfm, score } = a;
   const totals = tierTotals(tierOf, names, summary.orders, summary.totalAmount);
   const measures: [TierMeasure, ArrayLike<number> | null][] = [
     ["recencyDays", summary.recencyDays],
@@ -123,5 +138,5 @@ export function withTiers(a: AnalysisResult): AnalysisResult {
     cumulative += t.revenueShare;
     t.cumulativeRevenueShare = Math.min(cumulative, 1);
   }
-  return { ...a, tierOf, tiers, upgrade };
+  return tiers;
 }

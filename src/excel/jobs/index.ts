@@ -20,6 +20,7 @@ import { writeTrends } from "./trends";
 import { checkModel } from "./model-check";
 import { writeLevels } from "./levels";
 import { levelExamples } from "./levels-examples";
+import { addOverridesTable, findOverridesTable } from "./overrides";
 
 /**
  * The port over `given`. Its jobs run one at a time, in the order asked, with every other port over the same
@@ -54,5 +55,7 @@ export function createWorkbookPort(given: ExcelHost): WorkbookPort {
     checkModel: (settings, request, locale) => checkModel(host, settings, request, locale),
     writeLevels: (settings, request, locale) => writeLevels(host, settings, request, locale),
     levelExamples: (settings, request, locale) => levelExamples(host, settings, request, locale),
+    findOverridesTable: (locale) => findOverridesTable(host, locale),
+    addOverridesTable: (locale) => addOverridesTable(host, locale),
   };
 }

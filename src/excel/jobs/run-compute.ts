@@ -20,6 +20,9 @@ import { WorkbookError } from "../errors";
 import type { AnalysisSettings, CellRef, DataQuality, UpgradeCandidate } from "../port";
 import { a1, columnLetters, type Shape } from "../read";
 import { PROGRESS, type RunJob } from "./run-job";
+import { runOverrides, type OverridesCells } from "../overrides";
+import type { OverridesRunSummary } from "../port-overrides";
+import type { OverriddenAnalysis } from "../../core/analysis/overrides";
 
 /** The read phase's result the compute phase takes. */
 export interface ReadColumns {
@@ -27,10 +30,16 @@ export interface ReadColumns {
   cells: Partial<Record<Role, unknown[]>>;
   /** The source's header texts (or "Column A"…), to name a mapped column in an error. */
   header?: readonly string[];
+  /** The person's overrides table as the read found it (issue 15 §2), null when the workbook has none. */
+  overrides?: OverridesCells | null;
 }
 
 export interface Computed {
+  /** The run's own result: its tiers are what the Results sheet's tier column, the snapshot and the upgrade list show. */
   a: AnalysisResult;
+  /** With people's overrides applied (the Tier Summary, charts and PivotTable count these); `a` when there are none. */
+  final: AnalysisResult;
+  overrides: { overridden: OverriddenAnalysis; summary: OverridesRunSummary } | null;
   quality: DataQuality;
   /** With Predict on: why there are no predictions (a model could not be fitted), else null. */
   predictNote: string | null;
@@ -57,7 +66,8 @@ export async function compute(job: RunJob, read: ReadColumns): Promise<Computed>
     job.progress("predict", PROGRESS.compute);
   } else job.progress("compute", PROGRESS.compute);
   job.checkCancel();
-  return { a, quality, predictNote, marginNote: marginNoteOf(a, read.shape, settings, m) };
+  const overrides = read.overrides ? runOverrides(a, read.overrides, settings.dayOrder, m) : null;
+  return { a, final: overrides ? overrides.overridden.final : a, overrides, quality, predictNote, marginNote: marginNoteOf(a, read.shape, settings, m) };
 }
 
 /** The first customer whose margin is not 0–100 % of their revenue, by the cell of their first purchase's margin. */

@@ -15,6 +15,7 @@ import { summaryLayout } from "../summary";
 import type { Computed } from "./run-compute";
 import type { RunJob } from "./run-job";
 import type { RunSheets, WritePlan } from "./run-write";
+import { tierColumnKey } from "../overrides";
 
 export const RESULTS_TABLE = "TieringResults";
 export const SUMMARY_TABLE = "TieringSummary";
@@ -31,7 +32,8 @@ export interface Finished {
 
 export async function finish(job: RunJob, p: WritePlan, computed: Computed, sheets: RunSheets, extraName: string): Promise<Finished> {
   const { context, settings, m } = job;
-  const { a } = computed;
+  // The summary, charts, scatter and PivotTable count the final tiers (people's overrides applied; issue 15 §2).
+  const a = computed.final;
   const wb = context.workbook;
   const { columns, customers, warn, warnColumns } = p;
   const width = columns.length;
@@ -71,7 +73,7 @@ export async function finish(job: RunJob, p: WritePlan, computed: Computed, shee
   // `pivotNote` (always null) for the pane's contract.
   const pivot = true;
   const pivotNote: string | null = null;
-  const by = columns.find((c) => c.key === (a.tierBy === "segment" ? "segment" : a.tierBy === "abcClass" ? "abcClass" : "band"))!.header;
+  const by = columns.find((c) => c.key === (computed.overrides ? "finalTier" : tierColumnKey(a)))!.header;
   const count = columns.find((c) => c.key === "customer")!.header;
   const sum = columns.find((c) => c.key === "monetary")!.header;
   addPivot(summarySheet, resultsTable, summarySheet.getRange(a1(0, pivotColumn)), { rows: by, count, sum }, m);

@@ -18,6 +18,7 @@ import { HISTORY_KEY, loadBookState, type BookState } from "../settings";
 import { planSheets, type SheetPlan } from "../sheets";
 import type { Computed, ReadColumns } from "./run-compute";
 import { PROGRESS, type RunJob } from "./run-job";
+import { withOverrideColumns } from "../overrides";
 
 export interface WritePlan {
   book: BookState;
@@ -25,6 +26,8 @@ export interface WritePlan {
   replacedIds: Set<string>;
   /** The sheet the run read (never replaced). */
   sourceSheetId: string | null;
+  /** The sheet of the person's overrides table (overrides.ts): never replaced, even where the add-in owned it. */
+  overridesSheetId?: string | null;
   /** The results sheet's columns and rows (one per customer). */
   columns: ColumnSpec[];
   customers: number;
@@ -44,8 +47,11 @@ export function plan(job: RunJob, read: ReadColumns & { book: BookState; extraNa
   const { settings, m } = job;
   const { a } = computed;
   const book = read.book;
-  const sheets = planRunSheets(job, book, read.shape.sheetId);
-  const columns = resultColumns(a, m, { extraName: read.extraName, strategies: settings.strategies });
+  const overridesSheetId = read.overrides?.body.sheetId ?? null;
+  const sheets = planRunSheets(job, book, read.shape.sheetId, overridesSheetId);
+  const own = resultColumns(a, m, { extraName: read.extraName, strategies: settings.strategies });
+  // People's overrides (issue 15 §2): the final tier, mark, reason and until after the run's own tier column.
+  const columns = computed.overrides ? withOverrideColumns(own, a, computed.overrides.overridden, m) : own;
   const customers = a.customerIds.length;
   const { rows, bytes } = resultRows(columns, customers);
   // The churn-warning rows share the write syncs with the results rows: one byte budget for both.
@@ -57,14 +63,14 @@ export function plan(job: RunJob, read: ReadColumns & { book: BookState; extraNa
     allBytes.set(warn.bytes, customers);
   }
   const blocks = splitByBytes(allBytes, settings.predict ? WRITE_SYNCS_PREDICT : WRITE_SYNCS, PAYLOAD_TARGET);
-  return { book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)), sourceSheetId: read.shape.sheetId, columns, customers, rows, warnColumns, warn, blocks };
+  return { book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)), sourceSheetId: read.shape.sheetId, overridesSheetId, columns, customers, rows, warnColumns, warn, blocks };
 }
 
 /** Which sheets the run adds and replaces, given the workbook's sheets and ownership in `book`. */
-function planRunSheets(job: RunJob, book: BookState, sourceSheetId: string | null): SheetPlan {
+function planRunSheets(job: RunJob, book: BookState, sourceSheetId: string | null, overridesSheetId: string | null = null): SheetPlan {
   const { settings, m } = job;
   const historySheetInfo = book.historySheet;
-  const planOwned = historySheetInfo ? book.owned.filter((id) => id !== historySheetInfo.id) : book.owned;
+  const planOwned = book.owned.filter((id) => id !== historySheetInfo?.id && id !== overridesSheetId);
   return planSheets(
     { ...m.workbook.sheets, churn: settings.predict ? m.workbook.sheets.churn : null, history: historySheetInfo ? null : m.workbook.history.sheet },
     book.sheets,
@@ -94,14 +100,14 @@ export async function recheck(job: RunJob, p: WritePlan, watch: EditWatch): Prom
     book.history = null;
     book.historySheet = null;
   }
-  let sheets = planRunSheets(job, book, p.sourceSheetId);
+  let sheets = planRunSheets(job, book, p.sourceSheetId, p.overridesSheetId);
   // A sheet the person edited since the run began is theirs now: not replaced, no longer owned, the results beside it.
   const edited = sheets.replace.filter((s) => watch.edited.has(s.id));
   const keptEdited = edited.map((s) => s.name);
   if (edited.length > 0) {
     const before = sheets;
     book.owned = book.owned.filter((id) => !edited.some((s) => s.id === id));
-    sheets = planRunSheets(job, book, p.sourceSheetId);
+    sheets = planRunSheets(job, book, p.sourceSheetId, p.overridesSheetId);
     const took = new Set(keptEdited.map((n) => n.toLowerCase()));
     const roles = ["results", "summary", "churn"] as const;
     return { ...p, book, sheets, replacedIds: new Set(sheets.replace.map((s) => s.id)), keptEdited, writtenInstead: roles.flatMap((r) => (before[r] && took.has(before[r].toLowerCase()) ? [sheets[r]!] : [])) };

@@ -30,6 +30,7 @@ import { checkSettings, compute, upgradeCandidates, type Computed, type ReadColu
 import { finish, type Finished } from "./run-finish";
 import { PROGRESS, type RunJob } from "./run-job";
 import { plan, recheck, write, type RunSheets, type WritePlan } from "./run-write";
+import { probeOverrides, queueOverridesRead } from "../overrides";
 
 export interface Read extends ReadColumns {
   book: BookState;
@@ -47,6 +48,8 @@ export async function read(job: RunJob): Promise<Read> {
   const bookState = loadBookState(context);
   // And the first rows of the mapped columns: what a row costs, to size the read blocks.
   const sampleOf = loadSample(range, settings.hasHeader, settings.mapping, sampleRows(source, settings.hasHeader));
+  // And whether the person's overrides table is there (issue 15 §2, overrides.ts).
+  const overridesProbe = probeOverrides(context);
   await context.sync().catch((e: unknown) => {
     if (isPayloadTooLarge(e)) throw e;
     throw new WorkbookError(m.workbook.errors.sourceGone(describeSource(source)), e);
@@ -60,13 +63,15 @@ export async function read(job: RunJob): Promise<Read> {
 
   // Read: the mapped columns (and the header, for the extra column's name).
   const headerRange = settings.hasHeader ? range.getRow(0).load("values") : null;
+  // The overrides table's rows ride the first read block's sync too: no round trip of their own.
+  const overridesOf = queueOverridesRead(overridesProbe);
   const cells = await readColumns(context, range, shape, settings.hasHeader, settings.mapping, sampleOf(dataRows), (k, n) => {
     job.progress("read", (PROGRESS.read * (k + 1)) / n);
     job.checkCancel();
   });
   const header = headerTexts(headerRange ? headerRange.values[0] : new Array(shape.columns).fill(""), settings.hasHeader, shape.column, m);
   const extraName = settings.mapping.extra >= 0 ? header[settings.mapping.extra] : "";
-  return { shape, cells, header, book: bookState(), extraName };
+  return { shape, cells, header, book: bookState(), extraName, overrides: overridesOf ? overridesOf() : null };
 }
 
 /** The snapshot, in its own syncs: the tiers are written whatever happens to it. */
@@ -155,11 +160,12 @@ export async function run(host: ExcelHost, given: AnalysisSettings, options: Run
     const finished = await finish(run, planned, computed, sheets, data.extraName);
     const saved = await snapshot(run, planned, computed, sheets, finished);
     progress("pivot", PROGRESS.pivot);
-    const { a, quality, predictNote, marginNote } = computed;
+    const { a, final, quality, predictNote, marginNote } = computed;
     return {
       quality,
       customers: planned.customers,
-      tiers: a.tiers.length,
+      tiers: final.tiers.length,
+      overrides: computed.overrides?.summary ?? null,
       sheets: { results: sheets.results.name, summary: sheets.summary.name, ...(sheets.churn ? { churn: sheets.churn.name } : {}) },
       pivot: finished.pivot,
       pivotNote: finished.pivotNote,

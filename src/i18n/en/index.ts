@@ -28,6 +28,7 @@ import { overTimePane } from "./over-time-pane";
 import { overTimeGaps } from "./over-time-gaps";
 import { levelsPane } from "./levels-pane";
 import { levels } from "./levels";
+import { overrides } from "./overrides";
 import type { Widen } from "../widen";
 
 export const en = {
@@ -53,6 +54,7 @@ export const en = {
   ...trust,
   ...levelsPane,
   ...levels,
+  ...overrides,
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */

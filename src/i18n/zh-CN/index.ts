@@ -22,6 +22,7 @@ import { overTimePane } from "./over-time-pane";
 import { overTimeGaps } from "./over-time-gaps";
 import { levelsPane } from "./levels-pane";
 import { levels } from "./levels";
+import { overrides } from "./overrides";
 
 export const zhCN: Messages = {
   ...shared,
@@ -46,5 +47,6 @@ export const zhCN: Messages = {
   ...trust,
   ...levelsPane,
   ...levels,
+  ...overrides,
 };
 

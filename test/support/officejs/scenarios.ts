@@ -116,6 +116,14 @@ export const JOBS: Job[] = [
         "en",
       ),
   },
+  // People's overrides (issue 15 §2): the table found (none yet), added, then read by a run in the syncs it already makes.
+  { name: "findOverridesTable", syncs: 1, work: (call) => call("findOverridesTable", "en") },
+  { name: "addOverridesTable", syncs: 2, work: (call) => call("addOverridesTable", "zh-CN") },
+  {
+    name: "run with overrides",
+    syncs: 1 + READ_SYNCS + CHECK_SYNCS + WRITE_SYNCS + 1 + SNAPSHOT_SYNCS,
+    work: (call: Call, s) => call("run", settingsOn("H1", s.h1Rows, "2024-06-30"), { locale: "en" }),
+  },
 ];
 
 export interface JobFigures {

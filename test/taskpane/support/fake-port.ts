@@ -28,6 +28,7 @@ import type {
   MoversReport,
   TrendsReport,
   ModelCheckReport,
+  OverridesTableInfo,
   ModelCheckRequest,
   LevelExamples,
   LevelExamplesRequest,
@@ -415,5 +416,20 @@ export class FakePort implements WorkbookPort {
     this.log("levelExamples", settings, request, locale);
     if (this.levelsError) throw this.levelsError;
     return this.examples;
+  }
+
+  /** The overrides table (issue 15 §2): null until `addOverridesTable` adds it (or a test sets it). */
+  overridesTable: OverridesTableInfo | null = null;
+
+  async findOverridesTable(locale?: string): Promise<OverridesTableInfo | null> {
+    this.log("findOverridesTable", locale);
+    return this.overridesTable;
+  }
+
+  async addOverridesTable(locale: string): Promise<OverridesTableInfo & { created: boolean }> {
+    this.log("addOverridesTable", locale);
+    if (this.overridesTable) return { ...this.overridesTable, created: false };
+    this.overridesTable = { sheet: locale === "zh-CN" ? "人工调整" : "Overrides", address: "A1", rows: 1 };
+    return { ...this.overridesTable, created: true };
   }
 }
