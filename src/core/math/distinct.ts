@@ -4,6 +4,8 @@
  * data have few: whole days, purchase counts) instead of once per customer, and are summed over distinct
  * (x, t_x, T) rows with their counts as weights (customers with the same summary add the same term).
  */
+import { lexicographicOrder } from "./sort";
+
 export interface Distinct {
   values: Float64Array;
   counts: Float64Array;
@@ -133,6 +135,29 @@ export function distinctRows(columns: readonly [ArrayLike<number>, ArrayLike<num
     return out;
   };
   return { columns: [pick(c0), pick(c1), pick(c2)], counts: counts.slice(0, found), index };
+}
+
+/**
+ * {@link distinctRows} in ascending lexicographic order of (first, second, third column) instead of order of
+ * first appearance: the same set of rows gives the same table, row for row, whatever order the input came
+ * in. The count models sum their likelihoods over this table, so a fit (and a fit that fails near a limit
+ * of the model) no longer depends on the order of the customers (issue 12: Pareto/NBD flipped between
+ * fitted and fitFailed with row order alone). Sorting the distinct rows costs a few milliseconds for 56,000.
+ */
+export function canonicalDistinctRows(columns: readonly [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>]): DistinctRows {
+  const found = distinctRows(columns);
+  const order = lexicographicOrder(found.columns);
+  const m = order.length;
+  const rank = new Int32Array(m);
+  for (let k = 0; k < m; k++) rank[order[k]] = k;
+  const pick = (column: Float64Array) => {
+    const out = new Float64Array(m);
+    for (let k = 0; k < m; k++) out[k] = column[order[k]];
+    return out;
+  };
+  const index = found.index;
+  for (let i = 0; i < index.length; i++) index[i] = rank[index[i]];
+  return { columns: [pick(found.columns[0]), pick(found.columns[1]), pick(found.columns[2])], counts: pick(found.counts), index };
 }
 
 /** A copy as doubles, −0 as 0 (a plain loop: Float64Array.from with a map function is many times slower in V8). */
