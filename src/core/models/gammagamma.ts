@@ -76,14 +76,14 @@ export function gammaGammaLogLikelihood(
 }
 
 /**
- * The data with what does not depend on the parameters computed once: each customer's spend x·z̄, the x
- * groups, and the terms linear in p, Σ x(ln z̄ + ln x) and Σ ln z̄ (each customer's (px−1) ln z̄ + px ln x,
- * summed once instead of at every step of the search: two logarithms a customer less per evaluation).
+ * The data with what does not depend on the parameters computed once: each customer's spend s = x·z̄, the
+ * x groups, and Σ ln z̄. Per customer, (px−1) ln z̄ + px ln x − px ln(s + v) = −px·log1p(v/s) − ln z̄: one
+ * logarithm fewer a step than the terms one by one, and no difference of two large logarithms when p runs
+ * off to its limit (a customer's transactions all alike).
  */
 interface Spenders {
   x: Float64Array;
   spent: Float64Array;
-  sumXLogs: number;
   sumLnZ: number;
   xGroups: Distinct;
 }
@@ -91,15 +91,12 @@ interface Spenders {
 function prepareSpenders(x: Float64Array, z: Float64Array): Spenders {
   // Plain loops: a typed array's map with a callback is several times slower in V8 on 80,000 customers.
   const spent = new Float64Array(x.length);
-  let sumXLogs = 0;
   let sumLnZ = 0;
   for (let i = 0; i < x.length; i++) {
-    const lnZ = Math.log(z[i]);
     spent[i] = x[i] * z[i];
-    sumXLogs += x[i] * (lnZ + Math.log(x[i]));
-    sumLnZ += lnZ;
+    sumLnZ += Math.log(z[i]);
   }
-  return { x, spent, sumXLogs, sumLnZ, xGroups: distinctValues(x) };
+  return { x, spent, sumLnZ, xGroups: distinctValues(x) };
 }
 
 function logLikelihoodWith(params: GammaGammaParams, data: Spenders, gradient?: Float64Array): number {
@@ -107,46 +104,50 @@ function logLikelihoodWith(params: GammaGammaParams, data: Spenders, gradient?: 
   const { x, spent } = data;
   const { values: xValues, counts: xCounts } = data.xGroups;
   const psiQ = digamma(q);
-  // lnΓ(px+q) − lnΓ(px) − lnΓ(q) and its ψ terms depend on the customer only through x; written as
-  // lnΓ(q+px) − lnΓ(q), exact when q is huge (see special.ts).
+  // lnΓ(px+q) − lnΓ(px) − lnΓ(q) and its ψ terms depend on the customer only through x; written as a
+  // difference from the larger of q and px (lnGammaRatio, digammaDiff: exact when their first argument is
+  // huge), so that neither limit of the model (q → ∞, or p → ∞ when a customer's transactions are all
+  // alike) cancels two lnΓ of a billion to noise, which left the search at p's limit stalling on rounding.
   const k = xValues.length;
-  let ll = p * data.sumXLogs - data.sumLnZ;
-  let dp = data.sumXLogs;
+  let ll = -data.sumLnZ;
+  let dp = 0;
   let dq = 0;
   for (let j = 0; j < k; j++) {
     const px = p * xValues[j];
-    ll += xCounts[j] * (lnGammaRatio(q, px) - gammaln(px));
+    const qLarger = q >= px;
+    ll += xCounts[j] * (qLarger ? lnGammaRatio(q, px) - gammaln(px) : lnGammaRatio(px, q) - gammaln(q));
     if (gradient) {
-      const psiQPX = digammaDiff(q, px);
-      dp += xCounts[j] * xValues[j] * (psiQPX + psiQ - digamma(px));
-      dq += xCounts[j] * psiQPX;
+      // ψ(q+px) − ψ(q) and ψ(q+px) − ψ(px), each from the larger argument.
+      const psiOverQ = qLarger ? digammaDiff(q, px) : digammaDiff(px, q) + digamma(px) - psiQ;
+      const psiOverPX = qLarger ? digammaDiff(q, px) + psiQ - digamma(px) : digammaDiff(px, q);
+      dp += xCounts[j] * xValues[j] * psiOverPX;
+      dq += xCounts[j] * psiOverQ;
     }
   }
-  // Per customer: q ln v − (px+q) ln(x z̄ + v), as −q·log1p(x z̄/v) − px·ln(x z̄ + v), without subtracting
-  // two huge logs when v is huge; summed as Σ log1p, Σ x ln(…), and for ∂/∂v Σ x z̄/(x z̄ + v), Σ x/(x z̄ + v).
+  // Per customer, with u = s/v: q ln v − q ln(s + v) = −q·log1p(u), and −px·log1p(1/u) (see Spenders),
+  // neither a difference of huge logs when v or p is huge; for ∂/∂v, (q·u − px)/(v(1 + u)).
   let sumGrow = 0;
-  let sumXLnDenom = 0;
-  let sumSpentOver = 0;
+  let sumXShrink = 0;
+  let sumUOver = 0;
   let sumXOver = 0;
   for (let i = 0; i < x.length; i++) {
-    const s = spent[i];
-    const denom = s + v;
-    sumGrow += Math.log1p(s / v);
-    sumXLnDenom += x[i] * Math.log(denom);
+    const u = spent[i] / v;
+    sumGrow += Math.log1p(u);
+    sumXShrink += x[i] * Math.log1p(1 / u);
     if (gradient) {
-      const inv = 1 / denom;
-      sumSpentOver += s * inv;
-      sumXOver += x[i] * inv;
+      const w = 1 / (1 + u);
+      sumUOver += u * w;
+      sumXOver += x[i] * w;
     }
   }
-  ll -= q * sumGrow + p * sumXLnDenom;
+  ll -= q * sumGrow + p * sumXShrink;
   if (gradient) {
-    dp -= sumXLnDenom;
+    dp -= sumXShrink;
     dq -= sumGrow;
-    const dv = (q / v) * sumSpentOver - p * sumXOver;
     gradient[0] = dp * p;
     gradient[1] = dq * q;
-    gradient[2] = dv * v;
+    // v·∂/∂v.
+    gradient[2] = q * sumUOver - p * sumXOver;
   }
   return ll;
 }
