@@ -39,8 +39,8 @@ export interface RepeatColumns {
  * rows, each weighted by its count: the fit's parameters are those of the customer-by-customer sum up to
  * the order of summation (test/core/models/grouped-fit.test.ts). Real data repeat summaries often (every
  * one-time buyer of a day shares (0, 0, T)); a table of continuous, all-different times gains little.
- * The rows come in ascending (x, t_x, T) order, whatever the customers' order: every sum of a fit runs in
- * that one order, so the same customers give the same fit, bit for bit (issue 12).
+ * The rows come in one canonical order (by their hashes), whatever the customers' order: every sum of a fit
+ * runs in that one order, so the same customers give the same fit, bit for bit (issue 12).
  */
 export function groupRepeatRows(data: RepeatColumns): { rows: { x: Float64Array; tx: Float64Array; T: Float64Array }; counts: Float64Array } {
   const { columns, counts } = canonicalDistinctRows([data.x, data.tx, data.T]);
