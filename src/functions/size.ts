@@ -49,7 +49,13 @@ export function numberTextLength(x: number): number {
 export function dataBytes(value: unknown): number {
   if (Array.isArray(value)) {
     let n = 2 + Math.max(0, value.length - 1);
-    for (const v of value) n += dataBytes(v);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      // A row of one number (a column of numbers, what a big argument mostly is) without two calls a row:
+      // its brackets and the number's text.
+      if (Array.isArray(v) && v.length === 1 && typeof v[0] === "number") n += 2 + (Number.isFinite(v[0]) ? numberTextLength(v[0]) : 4);
+      else n += dataBytes(v);
+    }
     return n;
   }
   if (typeof value === "number") return Number.isFinite(value) ? numberTextLength(value) : 4;

@@ -43,7 +43,12 @@ function marginFromColumn(clv: Float64Array, input: ModelInput, rows: NonNullabl
   const problems = rates.problems.filter((q) => modelled.has(q.customer));
   if (problems.length > 0) err(m.margin.cli.rateProblems(problems.length));
   for (const q of problems.slice(0, 10)) {
-    err(Number.isFinite(q.rate) ? m.margin.cli.rateProblem(q.row + 2, String(q.customer), `${formatNumber(q.rate * 100)}%`) : m.margin.cli.noRevenue(q.row + 2, String(q.customer)));
+    const line = q.row + 2;
+    const customer = String(q.customer);
+    // Each reason its own sentence (core/models/margin.ts MarginRateReason): an overflow is not "no revenue".
+    if (q.reason === "outOfRange") err(m.margin.cli.rateProblem(line, customer, `${formatNumber(q.rate * 100)}%`));
+    else if (q.reason === "overflow") err(m.hostileNew.marginOverflowLine(line, customer));
+    else err(m.margin.cli.noRevenue(line, customer));
   }
   if (problems.length > 10) err(`  ${m.errors.moreProblems(problems.length - 10)}`);
   return marginClvByCustomer(clv, ratesFor(rates.rate, rows.lines.customerIds, input.customerIds));

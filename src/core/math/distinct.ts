@@ -4,6 +4,8 @@
  * data have few: whole days, purchase counts) instead of once per customer, and are summed over distinct
  * (x, t_x, T) rows with their counts as weights (customers with the same summary add the same term).
  */
+import { ascendingUint32Order } from "./sort";
+
 export interface Distinct {
   values: Float64Array;
   counts: Float64Array;
@@ -58,6 +60,12 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * where string keys in a Map took tens. Three columns, unrolled: the count models' (x, t_x, T).
  */
 export function distinctRows(columns: readonly [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>]): DistinctRows {
+  const { columns: values, counts, index } = hashedDistinctRows(columns);
+  return { columns: values, counts, index };
+}
+
+/** distinctRows with each distinct row's 32-bit hash (a function of its values' bits alone). */
+function hashedDistinctRows(columns: readonly [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>]): DistinctRows & { hashes: Uint32Array } {
   const n = columns[0].length;
   if (columns[1].length !== n || columns[2].length !== n) throw new RangeError("columns differ in length");
   // Copied once into doubles (−0 → 0), so the loop below reads one kind of array.
@@ -132,7 +140,45 @@ export function distinctRows(columns: readonly [ArrayLike<number>, ArrayLike<num
     for (let k = 0; k < found; k++) out[k] = column[firstRow[k]];
     return out;
   };
-  return { columns: [pick(c0), pick(c1), pick(c2)], counts: counts.slice(0, found), index };
+  return { columns: [pick(c0), pick(c1), pick(c2)], counts: counts.slice(0, found), index, hashes: new Uint32Array(hashes.buffer, 0, found) };
+}
+
+/**
+ * {@link distinctRows} in a canonical order instead of order of first appearance: ascending by each distinct
+ * row's hash (a function of its three values' bits alone), rows of equal hash by their values. The same set
+ * of rows gives the same table, row for row, whatever order the input came in. The count models sum their
+ * likelihoods over this table, so a fit (and a fit that fails near a limit of the model) no longer depends
+ * on the order of the customers (issue 12: Pareto/NBD flipped between fitted and fitFailed with row order
+ * alone). By hash rather than by value: two 16-bit radix passes over the distinct rows (about 1 ms for
+ * 56,000), where sorting by three columns of doubles took up to twelve.
+ */
+export function canonicalDistinctRows(columns: readonly [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>]): DistinctRows {
+  const found = hashedDistinctRows(columns);
+  const [c0, c1, c2] = found.columns;
+  const hashes = found.hashes;
+  const m = hashes.length;
+  // A few rows (one customer's likelihood, a test's table) by comparison: a radix pass clears 65,536 counts.
+  const order = m <= 256 ? Uint32Array.from(Array.from({ length: m }, (_, k) => k).sort((a, b) => hashes[a] - hashes[b])) : ascendingUint32Order(hashes);
+  // Runs of one hash (collisions: rare) in ascending order of their values, so the order is the values' alone.
+  for (let start = 0; start < m; ) {
+    let end = start + 1;
+    while (end < m && hashes[order[end]] === hashes[order[start]]) end++;
+    if (end - start > 1) {
+      const run = Array.from(order.subarray(start, end)).sort((a, b) => c0[a] - c0[b] || c1[a] - c1[b] || c2[a] - c2[b]);
+      order.set(run, start);
+    }
+    start = end;
+  }
+  const rank = new Int32Array(m);
+  for (let k = 0; k < m; k++) rank[order[k]] = k;
+  const pick = (column: Float64Array) => {
+    const out = new Float64Array(m);
+    for (let k = 0; k < m; k++) out[k] = column[order[k]];
+    return out;
+  };
+  const index = found.index;
+  for (let i = 0; i < index.length; i++) index[i] = rank[index[i]];
+  return { columns: [pick(c0), pick(c1), pick(c2)], counts: pick(found.counts), index };
 }
 
 /** A copy as doubles, −0 as 0 (a plain loop: Float64Array.from with a map function is many times slower in V8). */

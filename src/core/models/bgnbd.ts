@@ -197,8 +197,7 @@ export function fitBgNbd(data: RepeatColumns): BgNbdFit {
     // The model's limits: r → ∞ with r/α fixed (one purchase rate for all); a → 0 or ∞ with b/a free
     // (nobody drops out; one dropout probability for all), which drags b along.
     limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge, aEdge || baEdge],
-    meanNegative: (scaled, n) => {
-      const { rows, counts } = groupRepeatRows(scaled);
+    meanNegative: (rows, counts, n) => {
       const prepared = prepare(rows, counts);
       return (theta, grad) => {
         const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };

@@ -9,7 +9,7 @@
  * - r → 0, or a mean rate r/α at an edge, means no finite maximum: CoreError("fitFailed").
  */
 import { CoreError } from "../cells/errors";
-import { distinctRows } from "../math/distinct";
+import { canonicalDistinctRows } from "../math/distinct";
 import { DEFAULT_FIT_BUDGET, fitSeconds, logScaleStandardErrors, maximizeLikelihood, type FitBudget, type MaximumLikelihood, type Objective } from "../math/optimize";
 
 /**
@@ -39,9 +39,11 @@ export interface RepeatColumns {
  * rows, each weighted by its count: the fit's parameters are those of the customer-by-customer sum up to
  * the order of summation (test/core/models/grouped-fit.test.ts). Real data repeat summaries often (every
  * one-time buyer of a day shares (0, 0, T)); a table of continuous, all-different times gains little.
+ * The rows come in one canonical order (by their hashes), whatever the customers' order: every sum of a fit
+ * runs in that one order, so the same customers give the same fit, bit for bit (issue 12).
  */
 export function groupRepeatRows(data: RepeatColumns): { rows: { x: Float64Array; tx: Float64Array; T: Float64Array }; counts: Float64Array } {
-  const { columns, counts } = distinctRows([data.x, data.tx, data.T]);
+  const { columns, counts } = canonicalDistinctRows([data.x, data.tx, data.T]);
   return { rows: { x: columns[0], tx: columns[1], T: columns[2] }, counts };
 }
 
@@ -92,8 +94,11 @@ export interface RepeatModelSpec<M extends string, P extends string> {
   timeScaled: readonly boolean[];
   /** From the search coordinates at the box edge to the parameters at a limit. */
   limits(edge: readonly boolean[]): boolean[];
-  /** −LL/n and its gradient in the logs of the four parameters, on the data with times scaled. */
-  meanNegative(scaled: RepeatColumns, n: number): Objective;
+  /**
+   * −LL/n and its gradient in the logs of the four parameters, on the distinct (x, t_x, T) rows with times
+   * scaled (groupRepeatRows: in canonical order), each row standing for `counts` of the n customers.
+   */
+  meanNegative(rows: RepeatColumns, counts: Float64Array, n: number): Objective;
 }
 
 export function fitRepeatModel<M extends string, P extends string>(
@@ -104,22 +109,26 @@ export function fitRepeatModel<M extends string, P extends string>(
   checkRepeatColumns(data);
   const n = data.x.length;
   if (n === 0) throw new CoreError("noData");
+  // Grouped once, in canonical order, before any sum: the time scale too is summed in that order, so
+  // nothing in the fit depends on the order of the customers (issue 12).
+  const { rows, counts } = groupRepeatRows(data);
+  const m = counts.length;
   let sumX = 0;
   let sumT = 0;
-  for (let i = 0; i < n; i++) {
-    sumX += data.x[i];
-    sumT += data.T[i];
+  for (let k = 0; k < m; k++) {
+    sumX += counts[k] * rows.x[k];
+    sumT += counts[k] * rows.T[k];
   }
   if (sumX === 0) throw new CoreError("noRepeatPurchases");
   if (sumT === 0) throw new CoreError("fitFailed", { model: spec.model });
   const scale = sumT / n;
   // Plain loops: Float64Array.from with a map function costs tens of milliseconds on 80,000 customers.
-  const scaled = { x: data.x, tx: new Float64Array(n), T: new Float64Array(n) };
-  for (let i = 0; i < n; i++) {
-    scaled.tx[i] = data.tx[i] / scale;
-    scaled.T[i] = data.T[i] / scale;
+  const scaled = { x: rows.x, tx: new Float64Array(m), T: new Float64Array(m) };
+  for (let k = 0; k < m; k++) {
+    scaled.tx[k] = rows.tx[k] / scale;
+    scaled.T[k] = rows.T[k] / scale;
   }
-  const objective = spec.meanNegative(scaled, n);
+  const objective = spec.meanNegative(scaled, counts, n);
   const toTheta = (u: ArrayLike<number>) => Float64Array.of(u[0], u[0] + u[1], u[2], u[2] + u[3]);
   const search: Objective = (u, grad) => {
     const value = objective(toTheta(u), grad);

@@ -5,6 +5,7 @@
  * with at least one repeat purchase; the first purchase is excluded from z̄.
  */
 import { distinctValues, type Distinct } from "../math/distinct";
+import { lexicographicOrder } from "../math/sort";
 import { CoreError } from "../cells/errors";
 import { fitSeconds, logScaleStandardErrors, maximizeLikelihood, type FitBudget, type Objective } from "../math/optimize";
 import { throwIfStopped } from "./fit";
@@ -35,7 +36,10 @@ export interface GammaGammaFit extends GammaGammaParams {
   iterations: number;
 }
 
-/** The repeat customers' (x, z̄) pairs. */
+/**
+ * The repeat customers' (x, z̄) pairs, in ascending (x, z̄) order whatever the customers' order: every sum
+ * of the fit runs in that one order, so the same customers give the same fit, bit for bit (issue 12).
+ */
 function repeatSpenders(x: ArrayLike<number>, zbar: ArrayLike<number>): { x: Float64Array; z: Float64Array } {
   let n = 0;
   for (let i = 0; i < x.length; i++) if (x[i] > 0 && zbar[i] > 0) n++;
@@ -48,7 +52,14 @@ function repeatSpenders(x: ArrayLike<number>, zbar: ArrayLike<number>): { x: Flo
       zs[k++] = zbar[i];
     }
   }
-  return { x: xs, z: zs };
+  const order = lexicographicOrder([xs, zs]);
+  const sortedX = new Float64Array(n);
+  const sortedZ = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    sortedX[j] = xs[order[j]];
+    sortedZ[j] = zs[order[j]];
+  }
+  return { x: sortedX, z: sortedZ };
 }
 
 /**
@@ -64,67 +75,79 @@ export function gammaGammaLogLikelihood(
   return logLikelihoodWith(params, prepareSpenders(Float64Array.from(x), Float64Array.from(zbar)), gradient);
 }
 
-/** The data with what does not depend on the parameters computed once: ln z̄, ln x, and the x groups. */
+/**
+ * The data with what does not depend on the parameters computed once: each customer's spend s = x·z̄, the
+ * x groups, and Σ ln z̄. Per customer, (px−1) ln z̄ + px ln x − px ln(s + v) = −px·log1p(v/s) − ln z̄: one
+ * logarithm fewer a step than the terms one by one, and no difference of two large logarithms when p runs
+ * off to its limit (a customer's transactions all alike).
+ */
 interface Spenders {
   x: Float64Array;
-  z: Float64Array;
-  lnZ: Float64Array;
-  lnX: Float64Array;
+  spent: Float64Array;
+  sumLnZ: number;
   xGroups: Distinct;
 }
 
 function prepareSpenders(x: Float64Array, z: Float64Array): Spenders {
   // Plain loops: a typed array's map with a callback is several times slower in V8 on 80,000 customers.
-  const lnZ = new Float64Array(z.length);
-  const lnX = new Float64Array(x.length);
+  const spent = new Float64Array(x.length);
+  let sumLnZ = 0;
   for (let i = 0; i < x.length; i++) {
-    lnZ[i] = Math.log(z[i]);
-    lnX[i] = Math.log(x[i]);
+    spent[i] = x[i] * z[i];
+    sumLnZ += Math.log(z[i]);
   }
-  return { x, z, lnZ, lnX, xGroups: distinctValues(x) };
+  return { x, spent, sumLnZ, xGroups: distinctValues(x) };
 }
 
 function logLikelihoodWith(params: GammaGammaParams, data: Spenders, gradient?: Float64Array): number {
   const { p, q, v } = params;
-  const { x, z, lnZ, lnX } = data;
-  const { values: xValues, counts: xCounts, index: xIndex } = data.xGroups;
+  const { x, spent } = data;
+  const { values: xValues, counts: xCounts } = data.xGroups;
   const psiQ = digamma(q);
-  // lnΓ(px+q) − lnΓ(px) − lnΓ(q) and its ψ terms depend on the customer only through x; written as
-  // lnΓ(q+px) − lnΓ(q), exact when q is huge (see special.ts).
+  // lnΓ(px+q) − lnΓ(px) − lnΓ(q) and its ψ terms depend on the customer only through x; written as a
+  // difference from the larger of q and px (lnGammaRatio, digammaDiff: exact when their first argument is
+  // huge), so that neither limit of the model (q → ∞, or p → ∞ when a customer's transactions are all
+  // alike) cancels two lnΓ of a billion to noise, which left the search at p's limit stalling on rounding.
   const k = xValues.length;
-  const psiDiff = new Float64Array(k);
-  let ll = 0;
+  let ll = -data.sumLnZ;
   let dp = 0;
   let dq = 0;
   for (let j = 0; j < k; j++) {
     const px = p * xValues[j];
-    ll += xCounts[j] * (lnGammaRatio(q, px) - gammaln(px));
+    const qLarger = q >= px;
+    ll += xCounts[j] * (qLarger ? lnGammaRatio(q, px) - gammaln(px) : lnGammaRatio(px, q) - gammaln(q));
     if (gradient) {
-      const psiQPX = digammaDiff(q, px);
-      psiDiff[j] = psiQPX + psiQ - digamma(px);
-      dq += xCounts[j] * psiQPX;
+      // ψ(q+px) − ψ(q) and ψ(q+px) − ψ(px), each from the larger argument.
+      const psiOverQ = qLarger ? digammaDiff(q, px) : digammaDiff(px, q) + digamma(px) - psiQ;
+      const psiOverPX = qLarger ? digammaDiff(q, px) + psiQ - digamma(px) : digammaDiff(px, q);
+      dp += xCounts[j] * xValues[j] * psiOverPX;
+      dq += xCounts[j] * psiOverQ;
     }
   }
-  let dv = 0;
+  // Per customer, with u = s/v: q ln v − q ln(s + v) = −q·log1p(u), and −px·log1p(1/u) (see Spenders),
+  // neither a difference of huge logs when v or p is huge; for ∂/∂v, (q·u − px)/(v(1 + u)).
+  let sumGrow = 0;
+  let sumXShrink = 0;
+  let sumUOver = 0;
+  let sumXOver = 0;
   for (let i = 0; i < x.length; i++) {
-    const xi = x[i];
-    const px = p * xi;
-    const spent = xi * z[i];
-    const denom = spent + v;
-    const lnDenom = Math.log(denom);
-    // q ln v − (px+q) ln(x z̄ + v), without subtracting two huge logs when v is huge.
-    const grow = Math.log1p(spent / v);
-    ll += (px - 1) * lnZ[i] + px * lnX[i] - q * grow - px * lnDenom;
+    const u = spent[i] / v;
+    sumGrow += Math.log1p(u);
+    sumXShrink += x[i] * Math.log1p(1 / u);
     if (gradient) {
-      dp += xi * (psiDiff[xIndex[i]] + lnZ[i] + lnX[i] - lnDenom);
-      dq -= grow;
-      dv += (q * spent) / (v * denom) - px / denom;
+      const w = 1 / (1 + u);
+      sumUOver += u * w;
+      sumXOver += x[i] * w;
     }
   }
+  ll -= q * sumGrow + p * sumXShrink;
   if (gradient) {
+    dp -= sumXShrink;
+    dq -= sumGrow;
     gradient[0] = dp * p;
     gradient[1] = dq * q;
-    gradient[2] = dv * v;
+    // v·∂/∂v.
+    gradient[2] = q * sumUOver - p * sumXOver;
   }
   return ll;
 }

@@ -31,12 +31,29 @@ export type Margin = number | ArrayLike<number>;
 /** What a per-row margin column holds: a fraction of the row's amount, or a margin amount (gross profit). */
 export type MarginColumnKind = "rate" | "amount";
 
-/** A customer whose margin rate is not in [0, 1]: their first purchase row (0-based, in the input) and the rate. */
+/**
+ * Why a customer has no margin rate, each worded on its own: a rate outside [0, 1] (a loss, or a margin
+ * larger than the revenue); no revenue to weigh the margin by (their purchases total 0, and nobody's
+ * total anything); or a rate that overflows (Σ margin, or Σ margin / Σ revenue, beyond the largest double:
+ * revenue 2e-300 and profit 1e300), which before was reported as "no revenue" (issue 12, defect 16).
+ */
+export type MarginRateReason = "outOfRange" | "noRevenue" | "overflow";
+
+/** A customer whose margin rate is not in [0, 1]: their first purchase row (0-based, in the input), the rate and why. */
 export interface MarginRateProblem {
   customer: CustomerId;
   row: number;
-  /** Σ margin / Σ amount; NaN when nobody's purchases total anything. */
+  /** Σ margin / Σ amount; NaN when nobody's purchases total anything, ±Infinity (or NaN) when it overflows. */
   rate: number;
+  reason: MarginRateReason;
+}
+
+/** The reason for a rate that is not in [0, 1]: chosen here, once, so every reader words the same case alike. */
+export function marginRateReason(rate: number, ownRevenue: boolean, margin: number): MarginRateReason {
+  if (Number.isFinite(rate)) return "outOfRange";
+  // A customer with revenue whose rate is not finite: the margin total or the division passed the largest double.
+  if (ownRevenue || !Number.isNaN(rate) || !Number.isFinite(margin)) return "overflow";
+  return "noRevenue";
 }
 
 export interface CustomerMarginRates {
@@ -128,12 +145,13 @@ export function marginRatesOfTotals(
       rate[c] = NaN; // no purchase by the end: no prediction either
       continue;
     }
-    const weighted = t.revenue[c] > 0 ? t.margin[c] / t.revenue[c] : overall;
+    const ownRevenue = t.revenue[c] > 0;
+    const weighted = ownRevenue ? t.margin[c] / t.revenue[c] : overall;
     const r = clamp ? Math.min(1, Math.max(0, weighted)) : weighted;
     if (r >= 0 && r <= 1) rate[c] = r;
     else {
       rate[c] = NaN;
-      problems.push({ customer: customerIds[c], row: t.firstRow[c], rate: r });
+      problems.push({ customer: customerIds[c], row: t.firstRow[c], rate: r, reason: marginRateReason(r, ownRevenue, ownRevenue ? t.margin[c] : t.allMargin) });
     }
   }
   return { rate, problems };

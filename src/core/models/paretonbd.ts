@@ -9,7 +9,7 @@
  * summed by hyp2f1.ts; the two are subtracted on the log scale.
  */
 import type { FitBudget } from "../math/optimize";
-import { fitRepeatModel, groupRepeatRows, type RepeatColumns, type RepeatModelFit } from "./fit";
+import { fitRepeatModel, type RepeatColumns, type RepeatModelFit } from "./fit";
 import { digammaDiff, lnGammaRatio } from "../math/special";
 
 export interface ParetoNbdParams {
@@ -222,11 +222,8 @@ export function fitParetoNbd(data: RepeatColumns, budget: Partial<FitBudget> = {
       paramNames: ["r", "alpha", "s", "beta"],
       timeScaled: [false, true, false, true],
       limits: ([rEdge, , sEdge, dropEdge]) => [rEdge, rEdge, sEdge || dropEdge, sEdge || dropEdge],
-      meanNegative: (scaled, n) => {
-        const { rows, counts } = groupRepeatRows(scaled);
-        return (theta, grad) =>
-          paretoNbdMeanNegative({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) }, rows, counts, n, grad);
-      },
+      meanNegative: (rows, counts, n) => (theta, grad) =>
+        paretoNbdMeanNegative({ r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), s: Math.exp(theta[2]), beta: Math.exp(theta[3]) }, rows, counts, n, grad),
     },
     budget,
   );

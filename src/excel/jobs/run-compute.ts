@@ -76,7 +76,9 @@ function marginNoteOf(a: AnalysisResult, shape: Shape, settings: AnalysisSetting
   const first = problems[0];
   if (!first) return null;
   const cell = a1(shape.row + (settings.hasHeader ? 1 : 0) + first.row, shape.column + settings.mapping.margin);
-  const rate = Number.isFinite(first.rate) ? `${Math.round(first.rate * 1000) / 10}%` : m.margin.cli.noRate;
+  // An overflowing rate has its own code and sentence (core/models/margin.ts MarginRateReason), not "no revenue".
+  if (first.reason === "overflow") return { code: "margin-rate-overflow", message: m.hostileNew.marginOverflowNote(problems.length, String(first.customer), cell) };
+  const rate = first.reason === "outOfRange" ? `${Math.round(first.rate * 1000) / 10}%` : m.margin.cli.noRate;
   return { code: "margin-rate-out-of-range", message: m.margin.workbook.rateProblems(problems.length, String(first.customer), cell, rate) };
 }
 

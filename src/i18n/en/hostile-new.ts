@@ -35,6 +35,12 @@ export const hostileNew = {
       count === 0
         ? "The history has no snapshot, so nobody moved; give --from and --to around the purchases, or --every with fewer days."
         : `The history has one snapshot (${dates}), and movers need two; give an earlier --from or a later --to, or --every with fewer days (such as --every 7).`,
+    /** `tier predict --margin-column`: a customer's margin over revenue passes the largest double (core/models/margin.ts reason "overflow"). */
+    marginOverflowLine: (line: number, customer: string) =>
+      `  line ${line}: customer ${customer}, margin over revenue beyond the largest number a spreadsheet holds (about 1.8E+308); check the margin and amount on this customer's lines for a wrong exponent or unit`,
+    /** The run's warning when the first customer left out of Margin CLV has a margin rate that overflows. */
+    marginOverflowNote: (count: number, customer: string, cell: string) =>
+      `${count === 1 ? "One customer's" : `${count} customers'`} margin over revenue cannot be used (first: customer ${customer}, from ${cell}: the margin divided by the revenue passes the largest number a spreadsheet holds, about 1.8E+308), so their Margin CLV is left blank. Check that customer's Margin and Amount cells for a wrong exponent or unit.`,
   },
 };
 

@@ -16,5 +16,9 @@ export const hostileNew: HostileNewMessages = {
       count === 0
         ? "历史中没有快照，因此没有客户变动；请给出覆盖购买日期的 --from 和 --to，或用天数更少的 --every。"
         : `历史中只有一个快照（${dates}），而变动客户需要两个；请给出更早的 --from 或更晚的 --to，或用天数更少的 --every（例如 --every 7）。`,
+    marginOverflowLine: (line, customer) =>
+      `  第 ${line} 行：客户 ${customer}，毛利除以收入超出电子表格能容纳的最大数（约 1.8E+308）；请检查该客户各行的毛利和金额是否有错误的指数或单位`,
+    marginOverflowNote: (count, customer, cell) =>
+      `${count === 1 ? "一位客户" : `${count} 位客户`}的毛利率无法使用（第一位：客户 ${customer}，来自 ${cell}：毛利除以收入超出电子表格能容纳的最大数，约 1.8E+308），因此其毛利 CLV 留空。请检查该客户的毛利和金额单元格是否有错误的指数或单位。`,
   },
 };

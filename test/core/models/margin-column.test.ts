@@ -27,7 +27,7 @@ describe("a customer's margin rate from a per-row column", () => {
     const { rate, problems } = customerMarginRates(tx, [40, 80, 60, 50, 0, -10, 0], "amount");
     expect(rate[0]).toBeCloseTo(120 / 400, 15);
     expect(rate[1]).toBeNaN();
-    expect(problems).toEqual([{ customer: "b", row: 2, rate: 110 / 100 }]);
+    expect(problems).toEqual([{ customer: "b", row: 2, rate: 110 / 100, reason: "outOfRange" }]);
   });
   it("counts rows up to the calibration end only", () => {
     const tx = readTransactions(rows);
