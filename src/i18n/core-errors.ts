@@ -159,5 +159,7 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   cohortSpan: (d, m) => m.hostileNew.cohortSpan(String(d.argument ?? "dates"), Number(d.periods), Number(d.max), String(d.by), String(d.first), String(d.last)),
   onlyReturns: (d, m) => m.hostile.onlyReturns(String(d.argument ?? "amounts"), Number(d.rows)),
   tooManyValues: (d, m) => m.hostile.tooManyTiers(String(d.argument ?? (d.snapshot === "before" ? "tiers_before" : "tiers_after")), Number(d.count), Number(d.max)),
+  // Issue 15 §3: the cost-to-serve table (src/core/tiers/economics.ts).
+  badCost: (d, m) => m.economics.errors.badCost(String(d.tier ?? ""), String(d.field), String(d.value)),
 };
 
