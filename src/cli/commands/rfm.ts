@@ -17,6 +17,8 @@ import { readTextTable, type TextTable } from "../input/table";
 import { TableWriter, type Cell } from "../output";
 import { AS_OF_SPECS, windowOption, withOptionName } from "../over-time";
 import { readCustomerSummary } from "../transactions-file";
+import { ECONOMICS_HEADER, ECONOMICS_OPTIONS, ECONOMICS_SPECS, customerMargins, economicsCells, economicsRequest } from "../economics";
+import { tierInputs } from "../../core/tiers/economics";
 
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
@@ -44,6 +46,7 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
   const windowMonths = windowOption(p, m);
+  const economics = economicsRequest(p, m);
   // As of an earlier date: the rows after it are left out; a window counts F and M over its last N months.
   const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, { asOf, windowMonths }, frequencyBasis === "days", m, err));
   const breakpoints = { recency: listOption(p, "--r-breaks", m), frequency: listOption(p, "--f-breaks", m), monetary: listOption(p, "--m-breaks", m) };
@@ -51,6 +54,19 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const seg = segmentCustomers(scores, scheme);
   if (p.flags.has("--summary")) {
     const labels = seg.names.map((_, k) => segmentName(seg, k, m));
+    if (economics) {
+      // Issue 15 §3: the economics columns (a tier's costs by its label or its key); tiers without customers
+      // are kept when they carry a fixed cost, which they cost all the same.
+      const margin = economics.marginColumn ? customerMargins(p, economics.marginColumn, summary, windowMonths, m, err) : null;
+      const inputs = tierInputs(seg.index, labels, summary.orders, summary.totalAmount, margin);
+      const cells = economicsCells(economics, inputs, m, err, (_, k) => [seg.names[k]]);
+      const rows = inputs
+        .map((t, k): Cell[] => [t.tier, t.customers, t.orders, t.revenue, ...cells[k]])
+        .filter((r) => Number(r[1]) > 0 || Number(r[5]) !== 0 || Number(r[6]) !== 0)
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      emit(["segment", "customers", "orders", "revenue", ...ECONOMICS_HEADER], rows, format, out);
+      return;
+    }
     const rows = tierTotals(seg.index, labels, summary.orders, summary.totalAmount)
       .filter((t) => t.customers > 0)
       .sort((a, b) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0))
@@ -83,7 +99,7 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const rfm: Command = {
-  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks"],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks", ...ECONOMICS_OPTIONS],
   flags: ["--summary"],
   help: {
     args: "FILE.csv",
@@ -100,6 +116,7 @@ export const rfm: Command = {
       "--f-breaks": { text: "fBreaks", kind: "numbers", default: { words: "noDefault" }, example: "1,2,5,10" },
       "--m-breaks": { text: "mBreaks", kind: "numbers", default: { words: "noDefault" }, example: "100,250,500,1000" },
       "--summary": { text: "rfmSummary", kind: "flag" },
+      ...ECONOMICS_SPECS,
       ...FORMAT_OPTION,
     },
   },

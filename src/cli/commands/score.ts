@@ -16,7 +16,9 @@ import { readScoreDirection } from "../../i18n/directions";
 import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, listOption, type Command, type Out, type Parsed } from "../args";
 import { GrowingNumbers, readKeptColumns, reportKeptProblems } from "../kept-columns";
 import { TableWriter, type Cell } from "../output";
-import { AS_OF_OPTIONS, AS_OF_SPECS, TX_SPECS, summaryFromFile, wantsTransactions } from "../over-time";
+import { AS_OF_OPTIONS, AS_OF_SPECS, TX_SPECS, summaryFromFile, wantsTransactions, windowOption } from "../over-time";
+import { tierInputs } from "../../core/tiers/economics";
+import { ECONOMICS_HEADER, ECONOMICS_OPTIONS, ECONOMICS_SPECS, customerMargins, economicsCells, economicsRequest, type EconomicsRequest } from "../economics";
 
 function names(p: Parsed, option: string, m: Messages): string[] {
   const raw = p.options.get(option);
@@ -52,12 +54,25 @@ function withOptionName(error: unknown, bands: ScoreBands | undefined): unknown 
 }
 
 const SUMMARY_METRICS = ["recency", "frequency", "monetary"] as const;
+const SUMMARY_HEADER = ["tier", "tier_label", "customers", "share", "min_score"];
+
+/** Per band: its key and label, customers, share of the scored and lowest score. */
+function bandSummary(result: ReturnType<typeof scoreCustomers>, m: Messages): Cell[][] {
+  const counts = new Array<number>(result.bandCount).fill(0);
+  let scored = 0;
+  for (const b of result.band) {
+    if (b >= result.bandCount) continue;
+    counts[b]++;
+    scored++;
+  }
+  return counts.map((n, b): Cell[] => [SCORE_TIER_KEYS[b], m.scoreTiers[SCORE_TIER_KEYS[b]], n, scored > 0 ? n / scored : 0, result.bandMin[b] === result.bandMin[b] ? result.bandMin[b] : ""]);
+}
 
 /**
  * With --as-of / --window-months: a transactions file, scored per customer on its recency (days),
  * frequency and monetary value as of that date (over that window), named by --metrics.
  */
-function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNames: string[], options: Parameters<typeof scoreCustomers>[1], format: string): void {
+function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNames: string[], options: Parameters<typeof scoreCustomers>[1], format: string, economics: EconomicsRequest | null): void {
   for (const name of metricNames) {
     if (!(SUMMARY_METRICS as readonly string[]).includes(name)) throw new UsageError(m.cli.badChoice("--metrics", name, SUMMARY_METRICS.join(", ")));
   }
@@ -67,6 +82,21 @@ function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNam
     metricNames.map((name) => column[name as (typeof SUMMARY_METRICS)[number]]),
     options,
   );
+  if (p.flags.has("--summary")) {
+    const rows = bandSummary(result, m);
+    if (!economics) {
+      emit(SUMMARY_HEADER, rows, format, out);
+      return;
+    }
+    // Issue 15 §3: each band's economics over its customers; a costs file may name a band by key or label.
+    const margin = economics.marginColumn ? customerMargins(p, economics.marginColumn, summary, windowOption(p, m), m, err) : null;
+    const labels = SCORE_TIER_KEYS.slice(0, result.bandCount).map((k) => m.scoreTiers[k]);
+    const inputs = tierInputs(result.band, labels, summary.orders, summary.totalAmount, margin);
+    const cells = economicsCells(economics, inputs, m, err, (_, k) => [SCORE_TIER_KEYS[k]]);
+    rows.forEach((row, k) => row.push(inputs[k].orders, inputs[k].revenue, ...cells[k]));
+    emit([...SUMMARY_HEADER, "orders", "revenue", ...ECONOMICS_HEADER], rows, format, out);
+    return;
+  }
   const rows: Cell[][] = [];
   for (let i = 0; i < summary.customerIds.length; i++) {
     const s = result.score[i];
@@ -93,10 +123,12 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   } catch (error) {
     throw withOptionName(error, bands);
   }
+  const economics = economicsRequest(p, m);
   if (wantsTransactions(p)) {
-    scoreTransactions(p, m, out, err, metricNames, options, format);
+    scoreTransactions(p, m, out, err, metricNames, options, format, economics);
     return;
   }
+  if (economics) throw new UsageError(m.economics.cli.needsTransactions("score"));
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
   const idName = p.options.get("--id");
@@ -125,15 +157,7 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const key = (band: number) => SCORE_TIER_KEYS[band];
   const label = (band: number) => m.scoreTiers[key(band)];
   if (p.flags.has("--summary")) {
-    const counts = new Array<number>(result.bandCount).fill(0);
-    let scored = 0;
-    for (const b of result.band) {
-      if (b >= result.bandCount) continue;
-      counts[b]++;
-      scored++;
-    }
-    const rows = counts.map((n, b): Cell[] => [key(b), label(b), n, scored > 0 ? n / scored : 0, result.bandMin[b] === result.bandMin[b] ? result.bandMin[b] : ""]);
-    emit(["tier", "tier_label", "customers", "share", "min_score"], rows, format, out);
+    emit(SUMMARY_HEADER, bandSummary(result, m), format, out);
     return;
   }
   const writer = new TableWriter([idName ?? "line", "score", "tier", "tier_label", "next_tier", "gap"], format, out);
@@ -147,7 +171,7 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const score: Command = {
-  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format", ...AS_OF_OPTIONS, ...Object.keys(TX_SPECS)],
+  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format", ...AS_OF_OPTIONS, ...Object.keys(TX_SPECS), ...ECONOMICS_OPTIONS],
   flags: ["--summary", "--json"],
   help: {
     args: "FILE.csv",
@@ -162,6 +186,7 @@ export const score: Command = {
       "--id": { text: "scoreId", kind: "column", default: { words: "lineNumber" }, example: "customer_id" },
       "--summary": { text: "scoreSummary", kind: "flag" },
       "--json": { text: "json", kind: "flag" },
+      ...ECONOMICS_SPECS,
       ...AS_OF_SPECS,
       ...TX_SPECS,
       ...FORMAT_OPTION,
