@@ -8,7 +8,7 @@
  * constant number of `context.sync()` calls however many rows there are.
  */
 import type { RoleMapping } from "../core/analysis/roles";
-import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
+import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, EconomicsOptions, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
 import type { Locale } from "../i18n";
 import type { KeptNotice, ModelCheckPort } from "./port-model-check";
 export type * from "./port-model-check";
@@ -106,6 +106,7 @@ export interface AnalysisSettings {
    * entry use the default text from i18n. Written into the summary and the results.
    */
   strategies: Record<string, string>;
+  economics?: EconomicsOptions | null; // costs to serve, margin, cost per upgrade (issue 15 §3); absent or null: none
 }
 
 /** What the tiers are: declared once, by the core (src/core/analysis/types.ts AnalysisTierBy). */

@@ -22,6 +22,7 @@ import type { RfmScores } from "../tiers/rfm";
 import type { SegmentRule, SegmentScheme, Segmentation } from "../tiers/segments";
 import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric, ScoreResult } from "../tiers/score";
 import type { CustomerSummary } from "../transactions/summary";
+export type { EconomicsOptions } from "../tiers/economics";
 
 export interface AnalysisColumns {
   customers: ArrayLike<unknown>;

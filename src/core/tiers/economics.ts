@@ -200,3 +200,38 @@ export function periodMonths(windowMonths: number | null | undefined, firstDay: 
   if (windowMonths) return windowMonths;
   return Math.max(1, asOf - firstDay + 1) / DAYS_PER_MONTH;
 }
+
+/**
+ * The run's economics settings (the pane's Costs section, saved with the analysis settings): costs by tier key
+ * (a segment key such as "champions", a custom segment's name, "A"/"B"/"C", a band key such as "diamond"), the
+ * row for every other tier, the margin (one rate from 0 to 1, or "column": the Margin column's sum per
+ * customer) and Compare's cost per upgrade (null: none).
+ */
+export interface EconomicsOptions {
+  costs: Readonly<Record<string, TierCost>>;
+  otherTiers: TierCost | null;
+  margin: number | "column";
+  costPerUpgrade: number | null;
+}
+
+/** A problem with the economics settings, as facts for the pane and the port to word. */
+export type EconomicsProblem =
+  | { code: "cost"; tier: string; field: keyof TierCost; value: number }
+  | { code: "rate"; value: number }
+  | { code: "needsColumn" }
+  | { code: "upgrade"; value: number };
+
+/** Every problem of the settings (`hasMarginColumn`: a column is mapped to Margin). */
+export function economicsProblems(options: EconomicsOptions, hasMarginColumn: boolean): EconomicsProblem[] {
+  const out: EconomicsProblem[] = [];
+  const rows: [string, TierCost][] = [...Object.entries(options.costs), ...(options.otherTiers ? [["*", options.otherTiers] as [string, TierCost]] : [])];
+  for (const [tier, cost] of rows) {
+    for (const field of COST_FIELDS) if (!(Number.isFinite(cost[field]) && cost[field] >= 0)) out.push({ code: "cost", tier, field, value: cost[field] });
+  }
+  if (options.margin === "column") {
+    if (!hasMarginColumn) out.push({ code: "needsColumn" });
+  } else if (!(options.margin >= 0 && options.margin <= 1)) out.push({ code: "rate", value: options.margin });
+  const up = options.costPerUpgrade;
+  if (up !== null && !(Number.isFinite(up) && up >= 0)) out.push({ code: "upgrade", value: up });
+  return out;
+}

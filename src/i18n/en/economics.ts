@@ -36,15 +36,13 @@ export const economics = {
     /** The Tier Summary's columns (src/excel/summary.ts). */
     summary: {
       grossMargin: "Gross margin",
-      costToServe: "Cost to serve",
+      costToServe: (period: string) => `Cost to serve (${period})`,
       netContribution: "Net contribution",
       netPerCustomer: "Net per customer",
       returnOnCost: "Return on cost to serve",
       netMarginClv: (months: number) => `Net margin CLV (${months} mo)`,
-      note: (period: string) => `Cost to serve: per customer for the period summarised (${period}), per order, and each tier's fixed cost. Return on cost to serve is blank where the cost is 0 (not defined).`,
       periodWindow: (months: number) => `the last ${months} months`,
-      periodAll: "all history to the analysis date",
-      unpriced: (tiers: string) => `No cost was set for ${tiers}: their cost to serve is 0.`,
+      periodAll: "all history",
     },
     /** The Compare report's upgrade incentive lines. */
     upgrades: {

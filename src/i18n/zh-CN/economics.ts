@@ -27,15 +27,13 @@ export const economics: EconomicsMessages = {
     },
     summary: {
       grossMargin: "毛利",
-      costToServe: "服务成本",
+      costToServe: (period: string) => `服务成本（${period}）`,
       netContribution: "净贡献",
       netPerCustomer: "每客户净贡献",
       returnOnCost: "服务成本回报率",
       netMarginClv: (months: number) => `扣除服务成本的毛利 CLV（${months} 个月）`,
-      note: (period: string) => `服务成本：每客户成本按汇总的期间计（${period}），加每订单成本和各层级的固定成本。成本为 0 时服务成本回报率留空（无定义）。`,
       periodWindow: (months: number) => `最近 ${months} 个月`,
-      periodAll: "截至分析日期的全部历史",
-      unpriced: (tiers: string) => `没有设置 ${tiers} 的成本：其服务成本为 0。`,
+      periodAll: "全部历史",
     },
     upgrades: {
       title: "升级激励",
