@@ -10,7 +10,14 @@ import type { AnalysisResult, TierRow } from "../core/analysis/types";
 import { costOf, netMarginClv, periodMonths, tierEconomics, type CostTable, type EconomicsOptions, type TierEconomics, type TierInput } from "../core/tiers/economics";
 import type { Messages } from "../i18n";
 import { cellNumber, FORMAT } from "./formats";
-import type { SummaryColumn } from "./summary";
+
+/** summary.ts's SummaryColumn, the same shape (named here: importing it back would be an import cycle). */
+interface SummaryColumn {
+  key: string;
+  header: string;
+  format: string | null;
+  value: (t: TierRow) => unknown;
+}
 
 /** The cost table of the settings: costs by tier key, the row for every other tier. */
 export function costTable(options: EconomicsOptions): CostTable {
