@@ -67,7 +67,7 @@ export const economics = {
       fixed: "Fixed",
       otherTiers: "Every other tier",
       noTiers: "Run once to list the tiers here; the row below applies to every tier.",
-      marginSource: "Margin",
+      marginSource: "Gross margin from",
       marginSources: { rate: "One rate for all", column: "From the Margin column" },
       marginRate: "Margin rate (%)",
       noColumn: "Map a column to Margin under Data to use it here.",

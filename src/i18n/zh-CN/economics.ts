@@ -56,7 +56,7 @@ export const economics: EconomicsMessages = {
       fixed: "固定",
       otherTiers: "其他所有层级",
       noTiers: "运行一次后这里会列出层级；下面一行适用于所有层级。",
-      marginSource: "毛利",
+      marginSource: "毛利来源",
       marginSources: { rate: "统一毛利率", column: "来自毛利列" },
       marginRate: "毛利率（%）",
       noColumn: "请在“数据”中将一列映射为毛利后再使用。",

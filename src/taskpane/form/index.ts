@@ -20,8 +20,9 @@ import type { FormProblem } from "./problems";
 import { RFM_DEFAULTS, rfmFromSettings, rfmToSettings, type RfmDraft } from "./rfm";
 import { SCORE_DEFAULTS, scoreFromSettings, scoreToSettings, type ScoreDraft } from "./score";
 import type { Parsed, Read } from "./shared";
+import { ECONOMICS_DEFAULTS, economicsFromSettings, economicsToSettings, type EconomicsDraft } from "./economics";
 
-export interface PaneForm extends RfmDraft, AbcDraft, ClvDraft, PredictDraft, ScoreDraft {
+export interface PaneForm extends RfmDraft, AbcDraft, ClvDraft, PredictDraft, ScoreDraft, EconomicsDraft {
   source: SourceRef | null;
   hasHeader: boolean;
   mapping: ColumnMapping;
@@ -47,6 +48,7 @@ export const DEFAULT_FORM: PaneForm = {
   ...CLV_DEFAULTS,
   ...PREDICT_DRAFT_DEFAULTS,
   ...SCORE_DEFAULTS,
+  ...ECONOMICS_DEFAULTS,
   summaryBy: "segment",
   strategies: {},
 };
@@ -67,6 +69,7 @@ export function formFromSettings(settings: AnalysisSettings): PaneForm {
     ...predictFromSettings(settings.predict ?? null),
     // Settings saved before the score existed have no `score`: off.
     ...scoreFromSettings(settings.score ?? null),
+    ...economicsFromSettings(settings.economics),
     summaryBy: settings.summaryBy,
     strategies: { ...settings.strategies },
   };
@@ -101,6 +104,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
   const clv = section(clvToSettings(form));
   const predict = section(predictToSettings(form));
   const score = section(scoreToSettings(form, form));
+  const economics = section(economicsToSettings(form, form.mapping.margin >= 0));
   const options: AnalysisOptions = { rfm, abc, clv, predict, score, windowMonths, tierBy: form.summaryBy };
   problems.push(...formProblemsOf(analysisProblems(options, mappedRoles(form.mapping)), form));
 
@@ -121,6 +125,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
       score,
       summaryBy: form.summaryBy,
       strategies: { ...form.strategies },
+      ...(economics ? { economics } : {}),
     },
   };
 }
