@@ -7,7 +7,7 @@
  * the cost per customer is for (the window, or all history to the analysis date).
  */
 import type { AnalysisResult, TierRow } from "../core/analysis/types";
-import { costOf, netMarginClv, periodMonths, tierEconomics, type CostTable, type EconomicsOptions, type TierEconomics, type TierInput } from "../core/tiers/economics";
+import { costOf, economicsProblems, netMarginClv, periodMonths, tierEconomics, type CostTable, type EconomicsOptions, type TierEconomics, type TierInput } from "../core/tiers/economics";
 import type { Messages } from "../i18n";
 import { cellNumber, FORMAT } from "./formats";
 
@@ -95,4 +95,22 @@ export function economicsColumns(a: AnalysisResult, m: Messages, options: Econom
     cols.push({ key: "netMarginClv", header: h.netMarginClv(months), format: FORMAT.money, value: (t) => num(net.get(t.index) ?? NaN) });
   }
   return cols;
+}
+
+/** The first problem of the settings' economics as the port says it (the pane's words), or null: checked before any row is read. */
+export function economicsSettingsProblem(options: EconomicsOptions | null | undefined, hasMarginColumn: boolean, m: Messages): string | null {
+  if (!options) return null;
+  const [p] = economicsProblems(options, hasMarginColumn);
+  if (!p) return null;
+  const w = m.economics.pane;
+  switch (p.code) {
+    case "cost":
+      return w.problems.cost(p.tier === "*" ? w.otherTiers : p.tier, w[p.field], String(p.value));
+    case "rate":
+      return w.problems.rate(String(p.value * 100));
+    case "needsColumn":
+      return w.problems.needsColumn;
+    case "upgrade":
+      return w.problems.upgrade(String(p.value));
+  }
 }

@@ -110,3 +110,23 @@ describe("the Tier Summary's economics columns", () => {
     });
   });
 });
+
+describe("the economics settings in the workbook", () => {
+  const rows = churningTransactions(40, 5);
+  it("a run refuses bad costs before reading a row, naming the tier and column; the Margin column unmapped too", async () => {
+    const { port } = bookWithTransactions(rows);
+    const bad: EconomicsOptions = { ...ECONOMICS, costs: { A: { perCustomer: -1, perOrder: 0, fixed: 0 } } };
+    await expect(port.run(settingsFor(rows.length, { economics: bad }), { locale: "en" })).rejects.toThrow(en.economics.pane.problems.cost("A", en.economics.pane.perCustomer, "-1"));
+    await expect(port.run(settingsFor(rows.length, { economics: { ...ECONOMICS, margin: "column" } }), { locale: "en" })).rejects.toThrow(en.economics.pane.problems.needsColumn);
+  });
+
+  it("are saved with the settings and read back; settings saved before them load without", async () => {
+    const { port } = bookWithTransactions(rows);
+    const settings = settingsFor(rows.length, { economics: { ...ECONOMICS, costPerUpgrade: 15 } });
+    await port.run(settings, { locale: "en" });
+    expect((await port.loadSettings())?.economics).toEqual({ ...ECONOMICS, costPerUpgrade: 15 });
+    const earlier = bookWithTransactions(rows);
+    await earlier.port.run(settingsFor(rows.length), { locale: "en" });
+    expect((await earlier.port.loadSettings())?.economics).toBeUndefined();
+  });
+});
