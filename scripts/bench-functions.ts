@@ -85,12 +85,14 @@ function argumentsOf(name: string, data: number, blank: Cell): unknown[] {
       return [ids, tiers, 0.1, 7];
     case "score":
       return [block(data, 3, () => Math.round(r() * 1000), blank), [[1, 1, 2]]];
+    case "levels":
+      return [...tx(), [["Silver", 50, 30], ["Gold", 200, 150], ["Platinum", 500, 400]], 44700];
     default:
       throw new Error(`no arguments for ${name}`);
   }
 }
 
-const ALL_NAMES = ["rfm", "rfmscore", "abcclass", "abcnext", "clv", "clvpredict", "clvfit", "palive", "nextpurchase", "lifecycle", "cohort", "migration", "movers", "pilot", "score"] as const;
+const ALL_NAMES = ["rfm", "rfmscore", "abcclass", "abcnext", "clv", "clvpredict", "clvfit", "palive", "nextpurchase", "lifecycle", "cohort", "migration", "movers", "pilot", "score", "levels"] as const;
 const argv = process.argv.slice(2);
 const ONLY_FIT = argv.includes("--fit");
 const chosen = argv.filter((a) => !a.startsWith("--"));

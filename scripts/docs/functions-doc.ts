@@ -18,6 +18,7 @@ import { cliSection } from "./sections/cli";
 import { clvSection } from "./sections/clv";
 import { dynamicSection } from "./sections/dynamic";
 import { errorsSection } from "./sections/errors";
+import { levelsSection } from "./sections/levels";
 import { lifecycleSection } from "./sections/lifecycle";
 import { limitsSection } from "./sections/limits";
 import { modelsSection } from "./sections/models";
@@ -50,6 +51,7 @@ const SECTIONS: ((done: Values) => Values)[] = [
   overTimeSection,
   limitsSection,
   nextPurchaseSection,
+  levelsSection,
 ];
 
 /** The template with every {{name}} filled; a name no section fills is an error. */

@@ -66,6 +66,12 @@ const arrayRow = (cells: (number | string)[]): Arg => ({
   value: [cells],
 });
 
+/** A two-dimensional array constant ({"a",1,2;"b",3,4}): rows by semicolons, as Excel writes one in English. */
+const arrayRows = (rows: (number | string)[][]): Arg => ({
+  text: `{${rows.map((r) => r.map((c) => (typeof c === "string" ? `"${c}"` : String(c))).join(",")).join(";")}}`,
+  value: rows,
+});
+
 /** The upper-case ids of the registered functions (TIER.<ID>), from the exports of src/functions/functions.ts. */
 export function registeredFunctions(): string[] {
   return Object.entries(F)
@@ -213,6 +219,12 @@ function examples(o: Record<"customer" | "date" | "amount", Arg>, c: Record<stri
       en: "Monthly cohort retention: the share of each first-purchase month's customers who bought in each month after.",
       zh: "按月的同期群留存：每个首购月份的客户在之后各月有购买的比例。",
       args: [...tx],
+    },
+    LEVELS: {
+      header: true,
+      en: "Membership levels on 30 June 1998: Silver from $50 of spend in the last 12 months (kept at $30), Gold from $200 ($150), Platinum from $500 ($400), reviewed every month-end.",
+      zh: "1998 年 6 月 30 日的会员等级：近 12 个月消费满 50 美元为银卡（保级 30 美元），满 200 美元为金卡（150 美元），满 500 美元为铂金（400 美元），每月末评审。",
+      args: [...tx, arrayRows([["Silver", 50, 30], ["Gold", 200, 150], ["Platinum", 500, 400]]), date(AS_OF)],
     },
   };
 }

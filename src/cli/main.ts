@@ -1,6 +1,6 @@
 /**
  * The `tier` command: the core on CSV files, for batch work and benchmarks. One module per command
- * under commands/ (rfm, abc, clv, fit, predict, check, score, migrate, pilot, bench; over time: history, movers, trends, cohort); this file only reads
+ * under commands/ (rfm, abc, clv, fit, predict, check, score, migrate, pilot, bench; over time: history, movers, trends, cohort; levels); this file only reads
  * the command line, looks the command up, and turns every failure into one sentence and an exit code:
  * 0 done (rows left out are listed on stderr), 1 the output could not be written (a full disk) or an
  * internal error, 2 bad arguments or unreadable input. No stack trace reaches the user: a person who
@@ -17,6 +17,7 @@ import { bench } from "./commands/bench";
 import { check } from "./commands/check";
 import { clv } from "./commands/clv";
 import { cohort } from "./commands/cohort";
+import { levels } from "./commands/levels";
 import { fit } from "./commands/fit";
 import { history } from "./commands/history";
 import { migrate } from "./commands/migrate";
@@ -29,7 +30,7 @@ import { trends } from "./commands/trends";
 import { OutputError, UsageError } from "./errors";
 import { commandHelp, overview } from "./help";
 
-export const COMMANDS: Record<string, Command> = { rfm, abc, clv, fit, predict, bench, migrate, pilot, score, check, history, movers, trends, cohort };
+export const COMMANDS: Record<string, Command> = { rfm, abc, clv, fit, predict, bench, migrate, pilot, score, check, history, movers, trends, cohort, levels };
 
 /** Flags are known to every command (a command ignores the ones it does not read). */
 const FLAGS = new Set(["--summary", "--help", "-h", "--json", ...Object.values(COMMANDS).flatMap((c) => c.flags ?? [])]);

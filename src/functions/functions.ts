@@ -13,6 +13,7 @@ import { clvGrid } from "./clv";
 import { runFunction } from "./errors";
 import { runtimeMessages } from "./locale";
 import { migrationTable } from "./migration";
+import { levelsFunctionTable } from "./levels";
 import { cohortFunctionTable, moversTable } from "./over-time";
 import { pilotTable } from "./pilot";
 import { clvFitTable, clvPredictTable, lifecycleTable, pAliveTable } from "./predict";
@@ -307,6 +308,37 @@ export function cohort(customers: unknown[][], dates: unknown[][], amounts?: unk
   const m = runtimeMessages();
   return runFunction(m, [customers, dates, amounts, by, measure, first_tier], () => cohortFunctionTable(customers, dates, amounts, by, measure, m, first_tier), {
     name: "TIER.COHORT",
+    data: "amounts",
+  });
+}
+
+/**
+ * Membership levels: replays every month-end review of a level policy (enter on the metric over a trailing window, keep or drop when the level expires) and spills each customer's level as of the last review.
+ * @customfunction LEVELS
+ * @helpurl https://localhost:3000/help/functions.html#tier-levels
+ * @param {unknown[][]} customers Customer id of each transaction (one column).
+ * @param {unknown[][]} dates Date of each transaction (one column, same height).
+ * @param {unknown[][]} amounts Amount of each transaction (same height); a negative amount is a return, netted off the spend.
+ * @param {unknown[][]} policy The levels, lowest first: three columns, level name (any language), entry threshold, keep threshold (keep ≤ entry); a header row is optional.
+ * @param {unknown} [as_of] The last review (a date). Default: the latest date in the data; a day that is not a month-end is a review too.
+ * @param {unknown} [window_months] The trailing window the metric counts over, in months (default 12).
+ * @param {unknown} [validity_months] How many months a level holds before it is reviewed for keeping (default 12).
+ * @param {unknown} [metric] "spend" (default: the net amount in the window) or "orders" (purchases in the window).
+ * @returns {unknown[][]} A header row, then Customer, Level, Since, Expires, Metric, Gap to next, Gap to keep and Downgrades at next review per customer; dates as serials.
+ */
+export function levels(
+  customers: unknown[][],
+  dates: unknown[][],
+  amounts: unknown[][],
+  policy: unknown[][],
+  as_of?: unknown,
+  window_months?: unknown,
+  validity_months?: unknown,
+  metric?: unknown,
+): unknown[][] {
+  const m = runtimeMessages();
+  return runFunction(m, [customers, dates, amounts, policy, as_of, window_months, validity_months, metric], () => levelsFunctionTable(customers, dates, amounts, policy, as_of, window_months, validity_months, metric, m), {
+    name: "TIER.LEVELS",
     data: "amounts",
   });
 }

@@ -8,6 +8,7 @@
 import type { CoreError, CoreErrorCode } from "../core/cells/errors";
 import type { Messages } from "./en";
 import { capText } from "../core/cells/coerce";
+import { levelPolicySentence, levelReviewsSentence } from "./levels-errors";
 
 type Details = CoreError["details"];
 type Sentence = (d: Details, m: Messages) => string;
@@ -158,6 +159,9 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   badCohortMeasure: (d, m) => m.overTime.errors.badCohortMeasure(String(d.argument ?? "measure"), String(d.value)),
   cohortSpan: (d, m) => m.hostileNew.cohortSpan(String(d.argument ?? "dates"), Number(d.periods), Number(d.max), String(d.by), String(d.first), String(d.last)),
   onlyReturns: (d, m) => m.hostile.onlyReturns(String(d.argument ?? "amounts"), Number(d.rows)),
+  // Membership levels (issue 15 §1, src/core/over-time/levels.ts): words in the levels catalog part.
+  levelPolicy: levelPolicySentence,
+  levelReviews: levelReviewsSentence,
   tooManyValues: (d, m) => m.hostile.tooManyTiers(String(d.argument ?? (d.snapshot === "before" ? "tiers_before" : "tiers_after")), Number(d.count), Number(d.max)),
   // Issue 15 §3: the cost-to-serve table (src/core/tiers/economics.ts).
   badCost: (d, m) => m.economics.errors.badCost(String(d.tier ?? ""), String(d.field), String(d.value)),

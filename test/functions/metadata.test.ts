@@ -36,7 +36,7 @@ const params = (id: string) => Object.fromEntries(fn(id).parameters.map((p) => [
 describe("custom function metadata", () => {
   it("generates without errors, with exactly the twelve ids", () => {
     expect(errors).toEqual([]);
-    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "ABCNEXT", "CLV", "CLVFIT", "CLVPREDICT", "COHORT", "LIFECYCLE", "MIGRATION", "MOVERS", "NEXTPURCHASE", "PALIVE", "PILOT", "RFM", "RFMSCORE", "SCORE"]);
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(["ABCCLASS", "ABCNEXT", "CLV", "CLVFIT", "CLVPREDICT", "COHORT", "LEVELS", "LIFECYCLE", "MIGRATION", "MOVERS", "NEXTPURCHASE", "PALIVE", "PILOT", "RFM", "RFMSCORE", "SCORE"]);
     for (const f of metadata.functions) {
       expect(f.name).toBe(f.id);
       expect(f.result.dimensionality).toBe("matrix");
@@ -82,6 +82,11 @@ describe("custom function metadata", () => {
     expect(Object.keys(cohort)).toEqual(["customers", "dates", "amounts", "by", "measure", "first_tier"]);
     for (const name of ["customers", "dates", "amounts"]) expect(cohort[name].dimensionality).toBe("matrix");
     for (const name of ["amounts", "by", "measure", "first_tier"]) expect(cohort[name].optional).toBe(true);
+    const levels = params("LEVELS");
+    // Issue 15 §1: the ranges and the policy are matrices; as_of, window_months, validity_months and metric optional scalars.
+    expect(Object.keys(levels)).toEqual(["customers", "dates", "amounts", "policy", "as_of", "window_months", "validity_months", "metric"]);
+    for (const name of ["customers", "dates", "amounts", "policy"]) expect([levels[name].dimensionality, levels[name].optional ?? false]).toEqual(["matrix", false]);
+    for (const name of ["as_of", "window_months", "validity_months", "metric"]) expect(levels[name].optional).toBe(true);
     const pilot = params("PILOT");
     expect(Object.keys(pilot)).toEqual(["ids", "tiers", "share", "seed", "control_share"]);
     expect(pilot.share.optional).toBeFalsy();

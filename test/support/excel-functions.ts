@@ -21,3 +21,4 @@ export const score = excelCall(functions.score);
 export const cohort = excelCall(functions.cohort);
 export const movers = excelCall(functions.movers);
 export const nextpurchase = excelCall(functions.nextpurchase);
+export const levels = excelCall(functions.levels);

@@ -52,6 +52,8 @@ export type CoreErrorCode =
   | "badCohortMeasure"
   | "onlyReturns"
   | "cohortSpan"
+  | "levelPolicy"
+  | "levelReviews"
   /** A cost in the cost-to-serve table that is not a number ≥ 0 (src/core/tiers/economics.ts). */
   | "badCost";
 

@@ -64,6 +64,7 @@ export const cliHelp = {
       pilot: "Draws a pilot and a control group in every tier (=TIER.PILOT); the same seed gives the same groups.",
       check: "Checks the model on your data: fits up to --calibration-end and compares predicted with actual repeat purchases in the holdout.",
       bench: "Times each stage of the engine on a transactions file (for docs/PERFORMANCE.md).",
+      levels: "Membership levels: replays a level policy's month-end reviews; per customer the level, since, expires and the gaps (=TIER.LEVELS).",
     },
     options: {
       asOfTx: "The analysis date: as the data stood then (later rows left out); recency counts up to it.",
@@ -152,6 +153,13 @@ export const cliHelp = {
       onlyTier: "Draw in this tier only.",
       rows: "Use only the first N rows.",
       repeat: "Runs per stage (the median is printed).",
+      levelPolicy: "The level policy: a CSV file with the columns level,entry,keep, one row per level, lowest first (keep ≤ entry).",
+      levelsFrom: "Reviews start at the first month-end on or after this date.",
+      levelsTo: "The as-of date: the last review (a review too when it is not a month-end).",
+      levelMetric: "What the thresholds count over the window: spend (net of returns) or orders.",
+      levelWindow: "The trailing window of the metric, in months.",
+      validityMonths: "How many months a level holds before it is reviewed for keeping.",
+      levelChanges: "Also write the history of level changes (customer,date,from,to,reason) to this file.",
     },
   },
 };

@@ -26,6 +26,7 @@ import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import { overTimeGaps } from "./over-time-gaps";
+import { levels } from "./levels";
 import type { Widen } from "../widen";
 
 export const en = {
@@ -49,6 +50,7 @@ export const en = {
   ...hostileNew,
   ...predictRest,
   ...trust,
+  ...levels,
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */

@@ -54,6 +54,7 @@ export const cliHelp: CliHelpMessages = {
       pilot: "在每个层级中抽取试点组和对照组（=TIER.PILOT）；相同的种子得到相同的分组。",
       check: "在你的数据上检验模型：用 --calibration-end 之前的数据拟合，再与留出期内实际的重复购买比较。",
       bench: "在交易文件上为引擎的每个阶段计时（用于 docs/PERFORMANCE.md）。",
+      levels: "会员等级：重放等级规则的每次月末评审；每位客户的等级、起始日期、到期日期及差距（=TIER.LEVELS）。",
     },
     options: {
       asOfTx: "分析日期：按当时的数据计算（之后的行不计入）；R 计算到此日期。",
@@ -142,6 +143,13 @@ export const cliHelp: CliHelpMessages = {
       onlyTier: "只在这一层级中抽取。",
       rows: "只使用前 N 行。",
       repeat: "每个阶段运行的次数（输出中位数）。",
+      levelPolicy: "等级规则：包含 level,entry,keep 三列的 CSV 文件，每个等级一行，从最低等级开始（保级门槛 ≤ 入门门槛）。",
+      levelsFrom: "评审从该日期当天或之后的第一个月末开始。",
+      levelsTo: "截至日期：最后一次评审（不是月末时也作为一次评审）。",
+      levelMetric: "门槛在窗口内统计的指标：spend（扣除退货后的金额）或 orders（订单数）。",
+      levelWindow: "指标的滚动窗口，单位为月。",
+      validityMonths: "等级保持多少个月后进行保级评审。",
+      levelChanges: "同时把等级变动历史（customer,date,from,to,reason）写入该文件。",
     },
   },
 };

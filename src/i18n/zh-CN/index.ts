@@ -20,6 +20,7 @@ import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
 import { overTimePane } from "./over-time-pane";
 import { overTimeGaps } from "./over-time-gaps";
+import { levels } from "./levels";
 
 export const zhCN: Messages = {
   ...shared,
@@ -42,5 +43,6 @@ export const zhCN: Messages = {
   ...hostileNew,
   ...predictRest,
   ...trust,
+  ...levels,
 };
 

@@ -1,0 +1,178 @@
+/**
+ * `tier levels FILE.csv --policy POLICY.csv [--from D] [--to D] [--metric spend|orders] [--window-months 12]
+ * [--validity-months 12] [--format csv|json] [--changes CHANGES.csv]`: membership levels (issue 15 §1), the
+ * same work as =TIER.LEVELS (src/core/over-time/levels.ts): every month-end review from --from (default the
+ * first purchase) to --to (the as-of date, default the latest purchase; a review too when it is not a
+ * month-end), one row per customer: customer, level, since, expires, metric, gap_to_next, gap_to_keep,
+ * downgrades_next_review. Dates are YYYY-MM-DD; "" where there is none (no level), and gap_to_next is "" at the
+ * top level, gap_to_keep "" on no level; downgrades_next_review is 1 or 0, so a sum counts the warnings.
+ * `--changes FILE` also writes the history of level changes (customer, date, from, to, reason: upgrade, kept,
+ * downgrade), in the --format of the main output.
+ *
+ * The policy file has the columns level,entry,keep (any order, more columns ignored), one row per level,
+ * lowest first; names in any language. A bad threshold or a broken rule names the file's line.
+ */
+import { closeSync, openSync, writeSync } from "node:fs";
+import { parseNumberText } from "../../core/cells/coerce";
+import { serialToIsoDate } from "../../core/cells/dates";
+import { CoreError, throwFirst } from "../../core/cells/errors";
+import { computeLevels, DEFAULT_LEVEL_MONTHS, levelPolicyProblems, NO_DATE, NO_LEVEL, type LevelDef, type LevelMetric, type LevelsResult } from "../../core/over-time/levels";
+import type { Messages } from "../../i18n";
+import { FORMAT_OPTION, UsageError, choice, inputOptions, numberOption, position, type Command, type Out, type Parsed } from "../args";
+import { OutputError } from "../errors";
+import { streamFile } from "../input/table";
+import { TableWriter, type Cell } from "../output";
+import { TX_SPECS, dateOption } from "../over-time";
+import { readTransactionsFile } from "../transactions-file";
+
+export const LEVELS_COLUMNS = ["customer", "level", "since", "expires", "metric", "gap_to_next", "gap_to_keep", "downgrades_next_review"];
+export const CHANGES_COLUMNS = ["customer", "date", "from", "to", "reason"];
+
+/** The policy file's levels and each one's file line. */
+export function readPolicyFile(file: string, p: Parsed, m: Messages, err: Out): { levels: LevelDef[]; lines: number[] } {
+  const levels: LevelDef[] = [];
+  const lines: number[] = [];
+  streamFile(file, inputOptions(p, m), m, err, (opened) => {
+    const [name, entry, keep] = ["level", "entry", "keep"].map((column) => {
+      try {
+        return position(opened.header, file, column, m);
+      } catch {
+        throw new UsageError(m.levels.cli.policyColumns(file, column));
+      }
+    });
+    const threshold = (text: string, column: "entry" | "keep", line: number) => {
+      if (text.trim() === "") throw new UsageError(m.levels.errors.missing(m.levels.where.line(file, line), column));
+      const value = parseNumberText(text);
+      if (!Number.isFinite(value)) throw new UsageError(m.levels.cli.policyNumber(file, line, column, text.trim().slice(0, 40)));
+      return value;
+    };
+    return (fields, _row, line) => {
+      if (fields.every((f) => f.trim() === "")) return;
+      levels.push({ name: (fields[name] ?? "").trim(), entry: threshold(fields[entry] ?? "", "entry", line), keep: threshold(fields[keep] ?? "", "keep", line) });
+      lines.push(line);
+    };
+  });
+  return { levels, lines };
+}
+
+/** The policy's problems named by the file's line, or by the option that set them. */
+function checkPolicy(policy: { levels: LevelDef[]; metric: LevelMetric; windowMonths: number; validityMonths: number }, file: string, lines: number[]): void {
+  const options: Record<string, string> = { metric: "--metric", window: "--window-months", validity: "--validity-months" };
+  throwFirst(
+    levelPolicyProblems(policy).map((problem) => {
+      const d = problem.details;
+      if (d.level !== undefined) return { ...problem, details: { ...d, file, line: lines[Number(d.level)] } };
+      if (d.reason === "empty" || d.reason === "tooMany") return { ...problem, details: { ...d, argument: file } };
+      return { ...problem, details: { ...d, option: options[String(d.reason)] ?? String(d.reason) } };
+    }),
+  );
+}
+
+/** A file for --changes, written piece by piece; a failure to write is the output's failure. */
+function fileOut(path: string): { out: Out; close: () => void } {
+  let fd: number;
+  try {
+    fd = openSync(path, "w");
+  } catch (error) {
+    throw new OutputError((error as NodeJS.ErrnoException).code ?? "EIO", `${path}: ${(error as Error).message}`);
+  }
+  return {
+    out: (s) => {
+      try {
+        writeSync(fd, s);
+      } catch (error) {
+        throw new OutputError((error as NodeJS.ErrnoException).code ?? "EIO", `${path}: ${(error as Error).message}`);
+      }
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+const day = (serial: number): string => (serial === NO_DATE ? "" : serialToIsoDate(serial));
+
+function writeLevels(result: LevelsResult, levels: readonly LevelDef[], format: "csv" | "json", out: Out): void {
+  const writer = new TableWriter(LEVELS_COLUMNS, format, out);
+  const top = levels.length - 1;
+  for (let c = 0; c < result.customerIds.length; c++) {
+    const level = result.level[c];
+    const on = level !== NO_LEVEL;
+    const row: Cell[] = [
+      result.customerIds[c],
+      on ? levels[level].name : "",
+      day(result.since[c]),
+      day(result.expires[c]),
+      result.metric[c],
+      level === top ? "" : result.gapToNext[c],
+      on ? result.gapToKeep[c] : "",
+      result.downgradesNextReview[c],
+    ];
+    writer.row(row);
+  }
+  writer.end();
+}
+
+function writeChanges(result: LevelsResult, levels: readonly LevelDef[], format: "csv" | "json", out: Out): void {
+  const writer = new TableWriter(CHANGES_COLUMNS, format, out);
+  const name = (level: number) => (level === NO_LEVEL ? "" : levels[level].name);
+  for (const ch of result.changes) writer.row([result.customerIds[ch.customer], serialToIsoDate(ch.date), name(ch.from), name(ch.to), ch.reason]);
+  writer.end();
+}
+
+function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
+  const format = choice(p, "--format", ["csv", "json"], "csv", m);
+  const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
+  const metric = choice(p, "--metric", ["spend", "orders"], "spend", m);
+  const file = p.positional[0];
+  if (!file) throw new UsageError(m.cli.missingFile);
+  const policyFile = p.options.get("--policy");
+  if (!policyFile) throw new UsageError(m.levels.cli.missingPolicy);
+  const from = dateOption(p, "--from", m);
+  const to = dateOption(p, "--to", m);
+  const windowMonths = numberOption(p, "--window-months", m) ?? DEFAULT_LEVEL_MONTHS;
+  const validityMonths = numberOption(p, "--validity-months", m) ?? DEFAULT_LEVEL_MONTHS;
+  const { levels, lines } = readPolicyFile(policyFile, p, m, err);
+  const policy = { levels, metric, windowMonths, validityMonths };
+  checkPolicy(policy, policyFile, lines);
+  const tx = readTransactionsFile(p, file, dayOrder, m, err);
+  let last = -Infinity;
+  for (let i = 0; i < tx.validRows; i++) if (tx.date[i] > last) last = tx.date[i];
+  const asOf = to ?? Math.floor(last);
+  let result: LevelsResult;
+  try {
+    result = computeLevels(tx, policy, asOf, from);
+  } catch (error) {
+    // The as-of date is --to here (main.ts would name --calibration-end, the models' option).
+    if (error instanceof CoreError && error.code === "asOfBeforeData") throw new UsageError(m.cli.core.asOfBeforeData("--to", String(error.details.asOf), String(error.details.first)));
+    throw error;
+  }
+  writeLevels(result, levels, format, out);
+  const changesFile = p.options.get("--changes");
+  if (changesFile) {
+    const target = fileOut(changesFile);
+    try {
+      writeChanges(result, levels, format, target.out);
+    } finally {
+      target.close();
+    }
+  }
+}
+
+export const levels: Command = {
+  options: [...Object.keys(TX_SPECS), "--policy", "--from", "--to", "--metric", "--window-months", "--validity-months", "--format", "--changes"],
+  help: {
+    args: "FILE.csv --policy POLICY.csv",
+    example: "tier levels assets/sample/sample-orders.csv --customer customer_id --policy assets/sample/levels-policy.csv --to 1998-06-30",
+    options: {
+      ...TX_SPECS,
+      "--policy": { text: "levelPolicy", kind: "file", required: true, example: "policy.csv" },
+      "--from": { text: "levelsFrom", kind: "date", default: { words: "firstPurchaseMonth" }, example: "1997-01-01" },
+      "--to": { text: "levelsTo", kind: "date", default: { words: "latestPurchase" }, example: "1998-06-30" },
+      "--metric": { text: "levelMetric", kind: "choice", choices: ["spend", "orders"], default: "spend", example: "orders" },
+      "--window-months": { text: "levelWindow", kind: "number", default: "12", example: "6" },
+      "--validity-months": { text: "validityMonths", kind: "number", default: "12", example: "6" },
+      ...FORMAT_OPTION,
+      "--changes": { text: "levelChanges", kind: "file", default: { words: "offDefault" }, example: "changes.csv" },
+    },
+  },
+  run: levelsCommand,
+};
