@@ -162,3 +162,30 @@ describe("tier migrate --cost-per-upgrade", () => {
     expect(run(["migrate", before, after, "--id", "id", "--tier", "tier", "--revenue", "revenue", "--cost-per-upgrade", "-1"]).stderr).toContain("0 or more");
   });
 });
+
+describe("tier levels --summary (--costs)", () => {
+  const BASE_LEVELS = ["levels", "assets/sample/sample-orders.csv", "--policy", "assets/sample/levels-policy.csv", "--to", "1998-06-30"];
+  it("per level, best first: customers and the spend over the policy's window, as the per-customer table's metric adds up", () => {
+    const perCustomer = csv(run(BASE_LEVELS).stdout);
+    const summary = run([...BASE_LEVELS, "--summary"]);
+    expect(summary.code).toBe(0);
+    const rows = csv(summary.stdout);
+    expect(rows.map((r) => r.level)).toEqual(["Platinum", "Gold", "Silver"]);
+    for (const row of rows) {
+      const members = perCustomer.filter((c) => c.level === row.level);
+      expect(Number(row.customers)).toBe(members.length);
+      expect(Number(row.revenue)).toBeCloseTo(members.reduce((s, c) => s + Number(c.metric), 0), 6);
+    }
+  });
+
+  it("with --costs: the identity per level", () => {
+    const costs = file("levels-costs.csv", "tier,per_customer,per_order,fixed\nplatinum,20,3,500\n*,2,1,0\n");
+    const r = run([...BASE_LEVELS, "--summary", "--costs", costs, "--margin", "0.3"]);
+    expect(r.code).toBe(0);
+    for (const row of csv(r.stdout)) {
+      const cost = row.level === "Platinum" ? 20 * Number(row.customers) + 3 * Number(row.orders) + 500 : 2 * Number(row.customers) + Number(row.orders);
+      expect(Number(row.cost_to_serve)).toBeCloseTo(cost, 9);
+      expect(Number(row.net_contribution)).toBeCloseTo(Number(row.revenue) * 0.3 - cost, 6);
+    }
+  });
+});

@@ -114,6 +114,7 @@ export const cliHelp = {
       summaryMargin: "With --costs: the gross margin as one rate of revenue, 0 to 1.",
       summaryMarginColumn: "With --costs: the gross margin from a margin (gross profit) column on the transaction rows, summed per tier. Not with --margin.",
       costPerUpgrade: "Adds the upgrade incentives: upgrades × this cost against the upgraded customers' revenue change (needs --revenue).",
+      levelsSummary: "Print customers, orders and revenue per level (over the --window-months window to --to) instead of a row per customer; with --costs the economics too.",
       avgPurchase: "The average purchase: a number, or a column of the file.",
       clvFrequency: "Purchases per year: a number, or a column of the file.",
       lifespan: "Years a customer stays: a number, or a column of the file.",

@@ -104,6 +104,7 @@ export const cliHelp: CliHelpMessages = {
       summaryMargin: "与 --costs 一起使用：毛利为收入的一个比率，0 到 1。",
       summaryMarginColumn: "与 --costs 一起使用：毛利来自交易行上的毛利额列，按层级相加。不能与 --margin 同用。",
       costPerUpgrade: "加入升级激励：升级人数乘以该成本，对照升级客户的收入变化（需要 --revenue）。",
+      levelsSummary: "输出每个等级的客户数、订单数和收入（截至 --to 的 --window-months 时间窗内），而不是每位客户一行；与 --costs 一起时还包括经济效益。",
       avgPurchase: "平均每次购买额：一个数值，或文件中的一列。",
       clvFrequency: "每年购买次数：一个数值，或文件中的一列。",
       lifespan: "客户存续期（年）：一个数值，或文件中的一列。",
