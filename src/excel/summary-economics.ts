@@ -98,10 +98,11 @@ export function economicsColumns(a: AnalysisResult, m: Messages, options: Econom
 }
 
 /** The first problem of the settings' economics as the port says it (the pane's words), or null: checked before any row is read. */
-export function economicsSettingsProblem(options: EconomicsOptions | null | undefined, hasMarginColumn: boolean, m: Messages): string | null {
+export function economicsSettingsProblem(options: EconomicsOptions | null | undefined, hasMarginColumn: boolean, m: Messages, windowed = false): string | null {
   if (!options) return null;
   const [p] = economicsProblems(options, hasMarginColumn);
-  if (!p) return null;
+  // The Margin column's sums per customer are not windowed (analysis/measures.ts), the tiers' revenue is.
+  if (!p) return options.margin === "column" && windowed ? m.economics.pane.problems.columnWindow : null;
   const w = m.economics.pane;
   switch (p.code) {
     case "cost":

@@ -63,6 +63,7 @@ const FORM_PROBLEMS: Table<FormProblem> = {
   economicsCost: (p, m) => m.economics.pane.problems.cost(p.tier === "*" ? m.economics.pane.otherTiers : p.tier, m.economics.pane[p.field], p.value),
   economicsRate: (p, m) => m.economics.pane.problems.rate(p.value),
   economicsColumn: (_p, m) => m.economics.pane.problems.needsColumn,
+  economicsColumnWindow: (_p, m) => m.economics.pane.problems.columnWindow,
   economicsUpgrade: (p, m) => m.economics.pane.problems.upgrade(p.value),
   core: (p, m) => (p.problem.kind === "setting" ? settingsSentence(new AnalysisSettingsError(p.problem.code, p.problem.value), m) : describeCoreError(new CoreError(p.problem.code, p.problem.details), m)),
 };

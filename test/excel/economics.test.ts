@@ -118,6 +118,9 @@ describe("the economics settings in the workbook", () => {
     const bad: EconomicsOptions = { ...ECONOMICS, costs: { A: { perCustomer: -1, perOrder: 0, fixed: 0 } } };
     await expect(port.run(settingsFor(rows.length, { economics: bad }), { locale: "en" })).rejects.toThrow(en.economics.pane.problems.cost("A", en.economics.pane.perCustomer, "-1"));
     await expect(port.run(settingsFor(rows.length, { economics: { ...ECONOMICS, margin: "column" } }), { locale: "en" })).rejects.toThrow(en.economics.pane.problems.needsColumn);
+    // The Margin column's sums are not windowed, the revenue is: refused rather than set against each other.
+    const mapped = { ...settingsFor(rows.length).mapping, margin: 4, extra: -1 };
+    await expect(port.run(settingsFor(rows.length, { mapping: mapped, windowMonths: 6, economics: { ...ECONOMICS, margin: "column" } }), { locale: "en" })).rejects.toThrow(en.economics.pane.problems.columnWindow);
   });
 
   it("are saved with the settings and read back; settings saved before them load without", async () => {

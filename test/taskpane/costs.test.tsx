@@ -66,5 +66,7 @@ describe("form/economics", () => {
       { kind: "economicsRate", value: "130" },
       { kind: "economicsUpgrade", value: "-1" },
     ]);
+    expect(economicsToSettings({ ...ECONOMICS_DEFAULTS, costsOn: true, costMargin: "column" }, true, true).problems).toEqual([{ kind: "economicsColumnWindow" }]);
+    expect(economicsToSettings({ ...ECONOMICS_DEFAULTS, costsOn: true, costMargin: "column" }, true, false).problems).toEqual([]);
   });
 });

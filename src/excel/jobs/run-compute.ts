@@ -119,7 +119,7 @@ export function optionsOf(settings: AnalysisSettings, m: Messages): AnalysisOpti
 export function checkSettings(settings: AnalysisSettings, m: Messages): void {
   const [problem] = analysisProblems(optionsOf(settings, m), mappedRoles(settings.mapping));
   if (problem) throw analysisProblemError(problem);
-  const economics = economicsSettingsProblem(settings.economics, settings.mapping.margin >= 0, m); // issue 15 §3
+  const economics = economicsSettingsProblem(settings.economics, settings.mapping.margin >= 0, m, !!settings.windowMonths); // issue 15 §3
   if (economics) throw new WorkbookError(economics);
 }
 

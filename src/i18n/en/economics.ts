@@ -77,6 +77,7 @@ export const economics = {
         cost: (tier: string, what: string, value: string) => `Costs, ${tier}, ${what}: "${value}" is not an amount of 0 or more.`,
         rate: (value: string) => `Costs, margin rate: "${value}" is not a percentage from 0 to 100.`,
         needsColumn: "Costs: the margin is to come from the Margin column, but no column is mapped to Margin.",
+        columnWindow: "Costs: the Margin column is summed over all history to the analysis date, not over the window, so it cannot be set against the window's revenue: use one margin rate, or clear the window.",
         upgrade: (value: string) => `Cost per upgrade: "${value}" is not an amount of 0 or more.`,
       },
     },

@@ -66,6 +66,7 @@ export const economics: EconomicsMessages = {
         cost: (tier: string, what: string, value: string) => `成本，${tier}，${what}：“${value}”不是 0 或以上的金额。`,
         rate: (value: string) => `成本，毛利率：“${value}”不是 0 到 100 之间的百分比。`,
         needsColumn: "成本：毛利应来自毛利列，但没有列映射为毛利。",
+        columnWindow: "成本：毛利列按截至分析日期的全部历史相加，而不是按时间窗，因此不能与时间窗内的收入对照：请使用统一毛利率，或清空时间窗。",
         upgrade: (value: string) => `每次升级成本：“${value}”不是 0 或以上的金额。`,
       },
     },

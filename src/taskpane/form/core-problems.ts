@@ -117,7 +117,7 @@ export function formProblemsOf(problems: readonly AnalysisProblem[], form: PaneF
 const ORDER: readonly FormProblem["kind"][] = [
   "noSource", "mapping", "noAnalysis", "asOf", "window", "bins", "breakpoints", "noRules", "rule", "cuts", "marginBasis", "percent", "years",
   "predict", "predictMargin", "scoreNoMetric", "scoreMetric", "scoreWeight", "scoreWeightsZero", "bandShares", "bandThresholds", "summaryBy",
-  "economicsCost", "economicsRate", "economicsColumn", "economicsUpgrade", "core",
+  "economicsCost", "economicsRate", "economicsColumn", "economicsColumnWindow", "economicsUpgrade", "core",
 ];
 
 /** Within a kind: the fields in the form's order. */

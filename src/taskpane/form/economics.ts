@@ -26,6 +26,8 @@ export type EconomicsFormProblem =
   | { kind: "economicsCost"; tier: string; field: CostField; value: string }
   | { kind: "economicsRate"; value: string }
   | { kind: "economicsColumn" }
+  /** The Margin column with a window: the column's sums are not windowed (analysis/measures.ts), the revenue is. */
+  | { kind: "economicsColumnWindow" }
   | { kind: "economicsUpgrade"; value: string };
 
 const BLANK_ROW: CostDraftRow = { perCustomer: "", perOrder: "", fixed: "" };
@@ -56,7 +58,7 @@ export function economicsFromSettings(economics: EconomicsOptions | null | undef
 }
 
 /** The economics settings (null when off), and every field that is not usable. `"*"` names the "every other tier" row. */
-export function economicsToSettings(form: EconomicsDraft, hasMarginColumn: boolean): Read<EconomicsOptions | null, EconomicsFormProblem> {
+export function economicsToSettings(form: EconomicsDraft, hasMarginColumn: boolean, windowed = false): Read<EconomicsOptions | null, EconomicsFormProblem> {
   const problems: EconomicsFormProblem[] = [];
   if (!form.costsOn) return { settings: null, problems };
   const read = (tier: string, row: CostDraftRow): TierCost => {
@@ -87,5 +89,6 @@ export function economicsToSettings(form: EconomicsDraft, hasMarginColumn: boole
     else if (p.code === "needsColumn") problems.push({ kind: "economicsColumn" });
     else if (p.code === "upgrade") problems.push({ kind: "economicsUpgrade", value: form.costPerUpgrade });
   }
+  if (form.costMargin === "column" && hasMarginColumn && windowed) problems.push({ kind: "economicsColumnWindow" });
   return { settings, problems };
 }

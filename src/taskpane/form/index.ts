@@ -104,7 +104,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
   const clv = section(clvToSettings(form));
   const predict = section(predictToSettings(form));
   const score = section(scoreToSettings(form, form));
-  const economics = section(economicsToSettings(form, form.mapping.margin >= 0));
+  const economics = section(economicsToSettings(form, form.mapping.margin >= 0, windowMonths !== null));
   const options: AnalysisOptions = { rfm, abc, clv, predict, score, windowMonths, tierBy: form.summaryBy };
   problems.push(...formProblemsOf(analysisProblems(options, mappedRoles(form.mapping)), form));
 
