@@ -8,7 +8,7 @@
  * constant number of `context.sync()` calls however many rows there are.
  */
 import type { RoleMapping } from "../core/analysis/roles";
-import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, EconomicsOptions, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
+import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, EconomicsSettingsPart, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
 import type { Locale } from "../i18n";
 import type { KeptNotice, ModelCheckPort } from "./port-model-check";
 export type * from "./port-model-check";
@@ -78,7 +78,7 @@ export type PredictSettings = PredictAnalysisOptions;
 export type ScoreSettings = ScoreAnalysisOptions;
 
 /** Everything a run needs. Saved in the workbook's document settings, so Run repeats it on new data. */
-export interface AnalysisSettings {
+export interface AnalysisSettings extends EconomicsSettingsPart {
   source: SourceRef | null;
   hasHeader: boolean;
   mapping: ColumnMapping;
@@ -106,7 +106,6 @@ export interface AnalysisSettings {
    * entry use the default text from i18n. Written into the summary and the results.
    */
   strategies: Record<string, string>;
-  economics?: EconomicsOptions | null; // costs to serve, margin, cost per upgrade (issue 15 §3); absent or null: none
 }
 
 /** What the tiers are: declared once, by the core (src/core/analysis/types.ts AnalysisTierBy). */
