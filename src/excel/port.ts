@@ -8,7 +8,7 @@
  * constant number of `context.sync()` calls however many rows there are.
  */
 import type { RoleMapping } from "../core/analysis/roles";
-import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
+import type { AbcAnalysisOptions, AnalysisTierBy, ClvAnalysisOptions, EconomicsSettingsPart, PredictAnalysisOptions, RfmAnalysisOptions, ScoreAnalysisOptions } from "../core/analysis/types";
 import type { Locale } from "../i18n";
 import type { ModelCheckPort } from "./port-model-check";
 import type { LevelsPort, LevelsSettingsField } from "./port-levels";
@@ -79,7 +79,7 @@ export type PredictSettings = PredictAnalysisOptions;
 export type ScoreSettings = ScoreAnalysisOptions;
 
 /** Everything a run needs. Saved in the workbook's document settings, so Run repeats it on new data. */
-export interface AnalysisSettings extends LevelsSettingsField {
+export interface AnalysisSettings extends LevelsSettingsField, EconomicsSettingsPart {
   source: SourceRef | null;
   hasHeader: boolean;
   mapping: ColumnMapping;

@@ -13,6 +13,8 @@ import { tierLabel } from "../i18n/tier-names";
 import { cellNumber, FORMAT } from "./formats";
 import { voiceRadarColumns, voiceSummaryColumns } from "./summary-voice";
 import type { TierBy } from "./port";
+import type { EconomicsOptions } from "../core/tiers/economics";
+import { economicsColumns } from "./summary-economics";
 
 export interface SummaryColumn {
   key: string;
@@ -49,7 +51,7 @@ export function tierColumnHeader(tierBy: TierBy, m: Messages): string {
   return tierBy === "segment" ? m.workbook.summary.segment : tierBy === "abcClass" ? m.workbook.summary.abcClass : m.workbook.score.band;
 }
 
-export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Record<string, string>, extraName: string): SummaryColumn[] {
+export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Record<string, string>, extraName: string, economics: EconomicsOptions | null = null): SummaryColumn[] {
   const h = m.workbook.summary;
   const cols: SummaryColumn[] = [
     { key: "tier", header: tierColumnHeader(a.tierBy, m), format: FORMAT.text, value: (t) => tierLabel(a, t, m) },
@@ -86,6 +88,8 @@ export function summaryColumns(a: AnalysisResult, m: Messages, strategies: Recor
       ...voiceRadarColumns(a, m), // issue 15 §4: the radar's voice axes, right after M
     );
   }
+  // Issue 15 §3: what each tier earns after the cost to serve it, when the settings have costs (summary-economics.ts).
+  if (economics) cols.push(...economicsColumns(a, m, economics));
   return cols;
 }
 
@@ -125,8 +129,8 @@ export interface SummaryLayout {
   endRow: number;
 }
 
-export function summaryLayout(a: AnalysisResult, m: Messages, strategies: Record<string, string>, extraName: string): SummaryLayout {
-  const columns = summaryColumns(a, m, strategies, extraName);
+export function summaryLayout(a: AnalysisResult, m: Messages, strategies: Record<string, string>, extraName: string, economics: EconomicsOptions | null = null): SummaryLayout {
+  const columns = summaryColumns(a, m, strategies, extraName, economics);
   const values = [columns.map((c) => c.header), ...a.tiers.map((t) => columns.map((c) => c.value(t)))];
   const formats = [columns.map(() => FORMAT.text), ...a.tiers.map(() => columns.map((c) => c.format ?? "General"))];
   const table: Block = { row: 0, column: 0, values, formats };

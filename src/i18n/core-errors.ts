@@ -163,5 +163,7 @@ export const CORE_ERRORS: Record<CoreErrorCode, Sentence> = {
   levelPolicy: levelPolicySentence,
   levelReviews: levelReviewsSentence,
   tooManyValues: (d, m) => m.hostile.tooManyTiers(String(d.argument ?? (d.snapshot === "before" ? "tiers_before" : "tiers_after")), Number(d.count), Number(d.max)),
+  // Issue 15 §3: the cost-to-serve table (src/core/tiers/economics.ts).
+  badCost: (d, m) => m.economics.errors.badCost(String(d.tier ?? ""), String(d.field), String(d.value)),
 };
 

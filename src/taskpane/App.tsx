@@ -23,6 +23,7 @@ import { FunctionList, type FunctionHelp } from "./components/FunctionList";
 import { Header } from "./components/Header";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { PlaybookSection } from "./components/PlaybookSection";
+import { CostsSection } from "./components/CostsSection";
 import { RunSection } from "./components/RunSection";
 import { OverridesPanel } from "./components/OverridesPanel";
 import { useDynamic } from "./hooks/useDynamic";
@@ -154,6 +155,8 @@ export function App({ initialLocale, theme, port = null, logo = "assets/icon-32.
             />
             <Divider className={styles.divider} />
             <PlaybookSection m={m} form={pane.form} busy={busy} update={pane.update} />
+            <Divider className={styles.divider} />
+            <CostsSection m={m} form={pane.form} busy={busy} update={pane.update} />
             <Divider className={styles.divider} />
             <RunSection
               m={m}

@@ -60,6 +60,11 @@ const FORM_PROBLEMS: Table<FormProblem> = {
   scoreMetric: (p, m) => m.pane.score.problems.unavailable(m.scoreMetrics[p.metric], m.pane.score.needs[p.needs]),
   bandShares: (_p, m) => m.pane.score.problems.shares(m.scoreTiers.bronze),
   bandThresholds: (_p, m) => m.pane.score.problems.thresholds(m.scoreTiers.bronze),
+  economicsCost: (p, m) => m.economics.pane.problems.cost(p.tier === "*" ? m.economics.pane.otherTiers : p.tier, m.economics.pane[p.field], p.value),
+  economicsRate: (p, m) => m.economics.pane.problems.rate(p.value),
+  economicsColumn: (_p, m) => m.economics.pane.problems.needsColumn,
+  economicsColumnWindow: (_p, m) => m.economics.pane.problems.columnWindow,
+  economicsUpgrade: (p, m) => m.economics.pane.problems.upgrade(p.value),
   core: (p, m) => (p.problem.kind === "setting" ? settingsSentence(new AnalysisSettingsError(p.problem.code, p.problem.value), m) : describeCoreError(new CoreError(p.problem.code, p.problem.details), m)),
 };
 

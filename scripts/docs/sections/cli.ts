@@ -21,6 +21,10 @@ export function cliSection(): Values {
   V.cli_rfm_sum = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--summary"]);
   V.cli_rfm_zh = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--segments", "cn8"], "zh_CN.UTF-8");
   V.cli_rfm_sum_zh = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--summary"], "zh_CN.UTF-8");
+  // Issue 15 §3: the summary with the cost to serve per segment.
+  V.costs_csv = "```text\n" + readFileSync(join(EXAMPLES, "costs.csv"), "utf8") + "```";
+  V.cli_rfm_costs = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--summary", "--costs", "costs.csv", "--margin", "0.3"]);
+  V.cli_rfm_costs_zh = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--summary", "--costs", "costs.csv", "--margin", "0.3"], ZH);
   V.cli_rules = cli(["rfm", "tx.csv", "--as-of", "2024-03-31", "--segments", "rules.csv", "--summary"]);
   V.cli_bad = cli(["rfm", "bad.csv"]);
   V.cli_bad_zh = cli(["rfm", "bad.csv"], "zh_CN.UTF-8");

@@ -21,6 +21,9 @@ import { readCustomerSummary } from "../transactions-file";
 import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary, type VoiceRows } from "../voice";
 import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides, requireIdForOverrides, todaySerial } from "../overrides";
 import { ABC_VOCABULARY } from "../../i18n/override-words";
+import type { CustomerSummary } from "../../core/transactions/summary";
+import { tierInputs } from "../../core/tiers/economics";
+import { ECONOMICS_HEADER, ECONOMICS_OPTIONS, ECONOMICS_SPECS, customerMargins, economicsCells, economicsRequest } from "../economics";
 
 /** The value column as numbers (NaN for blanks and bad cells, which are logged), the id column as text if asked. */
 interface Values {
@@ -109,6 +112,8 @@ interface AbcInput extends Omit<Values, "file"> {
   valueName: string;
   /** A transactions file's as-of date (the overrides' date); a file of values has none (today). */
   asOf?: number;
+  /** A transactions file's customers (with --as-of / --window-months), for the economics' orders. */
+  customers?: { summary: CustomerSummary; windowMonths: number | null | undefined };
 }
 
 /** The --value column of the file (one value per row), with --id's column beside it if asked. */
@@ -128,7 +133,7 @@ function customerRevenue(p: Parsed, m: Messages, err: Out): AbcInput {
   // Streamed into the core's per-customer summary (no row kept) unless a window has no --as-of.
   const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, options, false, m, err));
   const ids = summary.customerIds.map(String);
-  return { values: summary.totalAmount, ids, idName: "customer_id", valueName: "monetary", lines: null, firstLine: 1, log: new ProblemLog(), asOf: summary.asOf };
+  return { values: summary.totalAmount, ids, idName: "customer_id", valueName: "monetary", lines: null, firstLine: 1, log: new ProblemLog(), asOf: summary.asOf, customers: { summary, windowMonths: options.windowMonths } };
 }
 
 function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
@@ -138,7 +143,9 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   // The computed method reads its limits off the ABC curve: the cuts and the basis are not used.
   const aCut = method === "fixed" ? numberOption(p, "--a-cut", m) : undefined;
   const bCut = method === "fixed" ? numberOption(p, "--b-cut", m) : undefined;
-  const { values, ids, idName, valueName, lines, firstLine, log, asOf } = wantsTransactions(p) ? customerRevenue(p, m, err) : valueColumn(p, m, err);
+  const economics = economicsRequest(p, m);
+  if (economics && !wantsTransactions(p)) throw new UsageError(m.economics.cli.needsTransactions("abc"));
+  const { values, ids, idName, valueName, lines, firstLine, log, asOf, customers } = wantsTransactions(p) ? customerRevenue(p, m, err) : valueColumn(p, m, err);
   const lineOf = (i: number) => (lines ? lines[i] : i + firstLine);
   reportProblems(log, values.length, m, err, m.cli.skippedRows, firstLine);
   const result = classifyAbc(values, { method, basis, aCut, bCut });
@@ -170,6 +177,15 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
       rows[0].push(limits.aEffort, limits.aYield, limits.abPoint === "pareto" ? "pareto" : "break_even");
       rows[1].push(limits.bEffort, limits.bYield, "submarginal");
       rows[2].push(1, 1, "");
+    }
+    if (economics && customers) {
+      // Issue 15 §3: each class's economics over its customers (the final classes; orders from the transactions).
+      const { summary, windowMonths } = customers;
+      const margin = economics.marginColumn ? customerMargins(p, economics.marginColumn, summary, windowMonths, m, err) : null;
+      const inputs = tierInputs(tierOf, ABC_LABELS, summary.orders, summary.totalAmount, margin);
+      const cells = economicsCells(economics, inputs, m, err);
+      header.push("orders", ...ECONOMICS_HEADER);
+      rows.forEach((row, k) => row.push(inputs[k].orders, ...cells[k]));
     }
     emit(header, rows, format, out);
     return;
@@ -249,7 +265,7 @@ function finalTotals(classes: Int32Array, values: Float64Array): { count: number
 }
 
 export const abc: Command = {
-  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format", ...AS_OF_OPTIONS, ...Object.keys(TRANSACTION_OPTIONS), ...VOICE_OPTIONS, ...OVERRIDES_OPTIONS],
+  options: ["--value", "--id", "--a-cut", "--b-cut", "--basis", "--method", "--format", ...AS_OF_OPTIONS, ...Object.keys(TRANSACTION_OPTIONS), ...VOICE_OPTIONS, ...OVERRIDES_OPTIONS, ...ECONOMICS_OPTIONS],
   flags: ["--next", "--no-header", "--summary"],
   help: {
     args: "FILE.csv",
@@ -265,6 +281,7 @@ export const abc: Command = {
       "--no-header": { text: "noHeader", kind: "flag" },
       "--summary": { text: "abcSummary", kind: "flag" },
       ...VOICE_SPECS,
+      ...ECONOMICS_SPECS,
       ...AS_OF_SPECS,
       ...TRANSACTION_OPTIONS,
       ...OVERRIDES_SPEC,

@@ -18,12 +18,15 @@ import { serialToIsoDate } from "../../core/cells/dates";
 import { CoreError, throwFirst } from "../../core/cells/errors";
 import { computeLevels, DEFAULT_LEVEL_MONTHS, levelPolicyProblems, NO_DATE, NO_LEVEL, type LevelDef, type LevelMetric, type LevelsResult } from "../../core/over-time/levels";
 import type { Messages } from "../../i18n";
-import { FORMAT_OPTION, UsageError, choice, inputOptions, numberOption, position, type Command, type Out, type Parsed } from "../args";
+import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, numberOption, position, type Command, type Out, type Parsed } from "../args";
 import { OutputError } from "../errors";
 import { streamFile } from "../input/table";
 import { TableWriter, type Cell } from "../output";
 import { TX_SPECS, dateOption } from "../over-time";
 import { readTransactionsFile } from "../transactions-file";
+import { summarizeCustomers } from "../../core/transactions/summary";
+import { tierInputs } from "../../core/tiers/economics";
+import { ECONOMICS_HEADER, ECONOMICS_OPTIONS, ECONOMICS_SPECS, customerMargins, economicsCells, economicsRequest, type EconomicsRequest } from "../economics";
 
 export const LEVELS_COLUMNS = ["customer", "level", "since", "expires", "metric", "gap_to_next", "gap_to_keep", "downgrades_next_review"];
 export const CHANGES_COLUMNS = ["customer", "date", "from", "to", "reason"];
@@ -130,6 +133,8 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const to = dateOption(p, "--to", m);
   const windowMonths = numberOption(p, "--window-months", m) ?? DEFAULT_LEVEL_MONTHS;
   const validityMonths = numberOption(p, "--validity-months", m) ?? DEFAULT_LEVEL_MONTHS;
+  // The economics options are checked before the file is read (null without --costs).
+  const economics = economicsRequest(p, m);
   const { levels, lines } = readPolicyFile(policyFile, p, m, err);
   const policy = { levels, metric, windowMonths, validityMonths };
   checkPolicy(policy, policyFile, lines);
@@ -145,6 +150,10 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     if (error instanceof CoreError && error.code === "asOfBeforeData") throw new UsageError(m.cli.core.asOfBeforeData("--to", String(error.details.asOf), String(error.details.first)));
     throw error;
   }
+  if (p.flags.has("--summary")) {
+    writeLevelSummary(p, m, out, err, { tx, result, levels, asOf, windowMonths, format, request: economics });
+    return;
+  }
   writeLevels(result, levels, format, out);
   const changesFile = p.options.get("--changes");
   if (changesFile) {
@@ -157,8 +166,36 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   }
 }
 
+/**
+ * `--summary` (issue 15 §3): per level (customers on no level left out), its customers and their orders and revenue
+ * over the policy's window up to --to (the period the metric is measured over), and with --costs the economics.
+ */
+function writeLevelSummary(
+  p: Parsed,
+  m: Messages,
+  out: Out,
+  err: Out,
+  w: { tx: ReturnType<typeof readTransactionsFile>; result: LevelsResult; levels: readonly LevelDef[]; asOf: number; windowMonths: number; format: "csv" | "json"; request: EconomicsRequest | null },
+): void {
+  const summary = summarizeCustomers(w.tx, { asOf: w.asOf, windowMonths: w.windowMonths });
+  const at = new Map(w.result.customerIds.map((id, c) => [id, c]));
+  const levelOf = Int32Array.from(summary.customerIds, (id) => {
+    const c = at.get(id);
+    return c === undefined || w.result.level[c] === NO_LEVEL ? w.levels.length : w.result.level[c];
+  });
+  const names = w.levels.map((l) => l.name);
+  const request = w.request;
+  const margin = request?.marginColumn ? customerMargins(p, request.marginColumn, summary, w.windowMonths, m, err) : null;
+  const inputs = tierInputs(levelOf, names, summary.orders, summary.totalAmount, margin);
+  const cells = request ? economicsCells(request, inputs, m, err) : null;
+  // Best level first, as the other summaries list their tiers.
+  const rows = inputs.map((t, k): Cell[] => [t.tier, t.customers, t.orders, t.revenue, ...(cells ? cells[k] : [])]).reverse();
+  emit(["level", "customers", "orders", "revenue", ...(cells ? ECONOMICS_HEADER : [])], rows, w.format, out);
+}
+
 export const levels: Command = {
-  options: [...Object.keys(TX_SPECS), "--policy", "--from", "--to", "--metric", "--window-months", "--validity-months", "--format", "--changes"],
+  options: [...Object.keys(TX_SPECS), "--policy", "--from", "--to", "--metric", "--window-months", "--validity-months", "--format", "--changes", ...ECONOMICS_OPTIONS],
+  flags: ["--summary"],
   help: {
     args: "FILE.csv --policy POLICY.csv",
     example: "tier levels assets/sample/sample-orders.csv --customer customer_id --policy assets/sample/levels-policy.csv --to 1998-06-30",
@@ -172,6 +209,8 @@ export const levels: Command = {
       "--validity-months": { text: "validityMonths", kind: "number", default: "12", example: "6" },
       ...FORMAT_OPTION,
       "--changes": { text: "levelChanges", kind: "file", default: { words: "offDefault" }, example: "changes.csv" },
+      "--summary": { text: "levelsSummary", kind: "flag" },
+      ...ECONOMICS_SPECS,
     },
   },
   run: levelsCommand,

@@ -1,7 +1,8 @@
 /**
  * `tier migrate BEFORE.csv AFTER.csv --id COL --tier COL`: the from→to matrix of two snapshots (CSV),
  * the same work as =TIER.MIGRATION; `--measure` sums a column of the later file per cell; `--json`
- * adds the rates, and with --revenue, --orders and --last the per-tier effects.
+ * adds the rates, and with --revenue, --orders and --last the per-tier effects. `--cost-per-upgrade X` (with
+ * --revenue) weighs the upgrades × X against the upgraded customers' revenue change (issue 15 §3).
  */
 import { isSerialInRange, parseDateText } from "../../core/cells/dates";
 import { ProblemLog } from "../../core/cells/problems";
@@ -17,10 +18,11 @@ import {
 } from "../../core/over-time/migration";
 import type { Messages } from "../../i18n";
 import { scoreTierLabels } from "../../i18n/describe";
-import { UsageError, inputOptions, type Command, type Out, type Parsed } from "../args";
+import { UsageError, inputOptions, numberOption, type Command, type Out, type Parsed } from "../args";
 import { reportKeptProblems } from "../kept-columns";
 import { formatCsv, type Cell } from "../output";
 import { readSnapshot, required, withFileLines, type ExtraColumn, type Snapshot } from "../snapshots";
+import { upgradeEconomics, type UpgradeEconomics } from "../../core/tiers/economics-upgrades";
 
 /**
  * "A,B,C" → the tiers best first; otherwise a known order (A/B/C, score bands by key or label, numbers),
@@ -46,6 +48,8 @@ function effectColumns(p: Parsed, m: Messages): { names: [string, string, string
   if (!p.flags.has("--json")) return null;
   const names = ["--revenue", "--orders", "--last"].map((o) => p.options.get(o));
   if (names.every((n) => n === undefined)) return null;
+  // --revenue alone goes with --cost-per-upgrade (the upgrade incentives), not with the effects.
+  if (names[1] === undefined && names[2] === undefined && p.options.has("--cost-per-upgrade")) return null;
   if (names.some((n) => !n)) throw new UsageError(m.cli.effectsOptions);
   const asOfText = p.options.get("--as-of");
   let asOf: number | undefined;
@@ -79,19 +83,43 @@ function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     effects ? effects.names.map((name, k) => ({ name, kind: k === 2 ? "date" : "number", log })) : [];
   const measureColumn = p.options.get("--measure");
   const measureLog = new ProblemLog();
-  const before = readSnapshot(beforeFile, idColumn, tierColumn, m, inputOptions(p, m), err, { extra: effectExtra(effectLogs[0]) });
+  // Issue 15 §3: --cost-per-upgrade reads --revenue from both files, as the last extra column of each.
+  const costPerUpgrade = numberOption(p, "--cost-per-upgrade", m);
+  const upgradeRevenue = costPerUpgrade === undefined ? undefined : p.options.get("--revenue");
+  if (costPerUpgrade !== undefined && !upgradeRevenue) throw new UsageError(m.economics.cli.upgradeNeedsRevenue);
+  const revenueLogs = [new ProblemLog(), new ProblemLog()];
+  const revenueExtra = (log: ProblemLog): ExtraColumn[] => (upgradeRevenue ? [{ name: upgradeRevenue, kind: "number", log }] : []);
+  const before = readSnapshot(beforeFile, idColumn, tierColumn, m, inputOptions(p, m), err, { extra: [...effectExtra(effectLogs[0]), ...revenueExtra(revenueLogs[0])] });
   const after = readSnapshot(afterFile, idColumn, tierColumn, m, inputOptions(p, m), err, {
-    extra: [...effectExtra(effectLogs[1]), ...(measureColumn === undefined ? [] : [{ name: measureColumn, kind: "number" as const, log: measureLog }])],
+    extra: [...effectExtra(effectLogs[1]), ...(measureColumn === undefined ? [] : [{ name: measureColumn, kind: "number" as const, log: measureLog }]), ...revenueExtra(revenueLogs[1])],
   });
   const order = tierOrderOption(p, mergeTierCase([before.tiers, after.tiers]));
   let measure: Float64Array | undefined;
   if (measureColumn !== undefined) {
-    measure = after.columns[after.columns.length - 1];
+    measure = after.columns[after.columns.length - 1 - (upgradeRevenue ? 1 : 0)];
     reportKeptProblems(measureLog, after.read, m, err);
   }
   const files = { before, after };
   const matrix = withFileLines(() => migrationMatrix({ ids: before.ids, tiers: before.tiers }, { ids: after.ids, tiers: after.tiers, measure }, order), files, m);
+  let upgrades: UpgradeEconomics | undefined;
+  if (costPerUpgrade !== undefined) {
+    [before, after].forEach((s, k) => reportKeptProblems(revenueLogs[k], s.read, m, err));
+    const revenue = (s: Snapshot) => s.columns[s.columns.length - 1];
+    upgrades = withFileLines(
+      () => upgradeEconomics({ ids: before.ids, tiers: before.tiers, revenue: revenue(before) }, { ids: after.ids, tiers: after.tiers, revenue: revenue(after) }, matrix.ordered ? matrix.tiers : null, costPerUpgrade),
+      files,
+      m,
+    );
+    if (upgrades.upgrades === null) err(m.economics.cli.orderNeeded);
+    if (upgrades.missingRevenue > 0) err(m.economics.cli.missingRevenue(upgrades.missingRevenue));
+  }
   const { header, rows } = matrixRows(matrix);
+  if (upgrades && !p.flags.has("--json")) {
+    // Without --json, --cost-per-upgrade prints the upgrade incentives instead of the matrix (a one-line table).
+    const cell = (v: number | null): Cell => v ?? "";
+    out(formatCsv(["upgrades", "cost_per_upgrade", "upgrade_cost", "revenue_change", "net"], [[cell(upgrades.upgrades), upgrades.costPerUpgrade, cell(upgrades.cost), cell(upgrades.revenueChange), cell(upgrades.net)]]));
+    return;
+  }
   if (!p.flags.has("--json")) {
     out(formatCsv(header, rows));
     return;
@@ -111,6 +139,7 @@ function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     ...(matrix.ordered ? {} : { note: m.cli.orderNeeded }),
     rates: migrationRates(matrix),
     ...(tierEffectsFound ? { effects: tierEffectsFound } : {}),
+    ...(upgrades ? { upgradeEconomics: upgrades } : {}),
   };
   // NaN (a rate over no customers) is written as null; each matrix row on one line.
   const text = JSON.stringify(json, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2);
@@ -118,7 +147,7 @@ function migrateCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const migrate: Command = {
-  options: ["--id", "--tier", "--measure", "--order", "--revenue", "--orders", "--last", "--as-of"],
+  options: ["--id", "--tier", "--measure", "--order", "--revenue", "--orders", "--last", "--as-of", "--cost-per-upgrade"],
   flags: ["--json"],
   files: 2,
   help: {
@@ -134,6 +163,7 @@ export const migrate: Command = {
       "--last": { text: "last", kind: "column", default: { words: "noDefault" }, example: "last_purchase" },
       "--as-of": { text: "migrateAsOf", kind: "date", default: { words: "latestPurchase" }, example: "2024-03-31" },
       "--json": { text: "migrateJson", kind: "flag" },
+      "--cost-per-upgrade": { text: "costPerUpgrade", kind: "number", default: { words: "offDefault" }, example: "20" },
     },
   },
   run: migrateCommand,

@@ -9,7 +9,6 @@ import { isSerialInRange, parseDateText, serialToIsoDate } from "../../core/cell
 import { CoreError } from "../../core/cells/errors";
 import { isWideScoring, rfmCode, rfmInputs, scoreCustomers, type FrequencyBasis, type MonetaryBasis } from "../../core/tiers/rfm";
 import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentScheme } from "../../core/tiers/segments";
-import { tierTotals } from "../../core/tiers/totals";
 import type { Messages } from "../../i18n";
 import { segmentName } from "../../i18n/tier-names";
 import { segmentVocabulary } from "../../i18n/override-words";
@@ -21,6 +20,8 @@ import { readCustomerSummary } from "../transactions-file";
 import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
 import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides } from "../overrides";
 import { NO_SEGMENT } from "../../core/tiers/segments";
+import { ECONOMICS_HEADER, ECONOMICS_OPTIONS, ECONOMICS_SPECS, customerMargins, economicsCells, economicsRequest } from "../economics";
+import { tierInputs } from "../../core/tiers/economics";
 
 function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
@@ -48,6 +49,7 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
   const windowMonths = windowOption(p, m);
+  const economics = economicsRequest(p, m);
   // As of an earlier date: the rows after it are left out; a window counts F and M over its last N months.
   const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, { asOf, windowMonths }, frequencyBasis === "days", m, err));
   const breakpoints = { recency: listOption(p, "--r-breaks", m), frequency: listOption(p, "--f-breaks", m), monetary: listOption(p, "--m-breaks", m) };
@@ -58,16 +60,21 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const ownTier = Int32Array.from(seg.index, (k) => (k === NO_SEGMENT ? -1 : k));
   const ov = readCliOverrides(p, m, err, { customerIds: summary.customerIds, ownTier, vocabulary: segmentVocabulary(seg), label: (k) => labels[k], asOf: summary.asOf });
   if (p.flags.has("--summary")) {
-    // Issue 15 §4: --nps, --satisfaction … add what each segment says (src/cli/voice.ts), by the final segment.
+    // Issue 15: the summary counts the final segment (§2, people's overrides) and adds what each segment says
+    // (§4, --nps …: src/cli/voice.ts) and what it earns and costs (§3, --costs: src/cli/economics.ts; a tier's
+    // costs by its label or its key; a segment without customers is kept when it carries a cost all the same).
     const tierOf = ov ? ov.applied.tierOf : seg.index;
     const voice = readVoice(p, file, { kind: "byId", customerIds: summary.customerIds, idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder, asOf }, m, err);
     const said = voice ? voiceSummary(voice, tierOf, seg.names.length) : null;
-    const rows = tierTotals(tierOf, labels, summary.orders, summary.totalAmount)
+    const margin = economics?.marginColumn ? customerMargins(p, economics.marginColumn, summary, windowMonths, m, err) : null;
+    const inputs = tierInputs(tierOf, labels, summary.orders, summary.totalAmount, margin);
+    const cells = economics ? economicsCells(economics, inputs, m, err, (_, k) => [seg.names[k]]) : null;
+    const rows = inputs
       .map((t, k) => ({ t, k }))
-      .filter(({ t }) => t.customers > 0)
+      .filter(({ t, k }) => t.customers > 0 || (cells !== null && (Number(cells[k][1]) !== 0 || Number(cells[k][2]) !== 0)))
       .sort(({ t: a }, { t: b }) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : 0))
-      .map(({ t, k }): Cell[] => [t.tier, t.customers, t.orders, t.revenue, ...(said ? said.cells(k) : [])]);
-    emit(["segment", "customers", "orders", "revenue", ...(said ? said.header : [])], rows, format, out);
+      .map(({ t, k }): Cell[] => [t.tier, t.customers, t.orders, t.revenue, ...(cells ? cells[k] : []), ...(said ? said.cells(k) : [])]);
+    emit(["segment", "customers", "orders", "revenue", ...(cells ? ECONOMICS_HEADER : []), ...(said ? said.header : [])], rows, format, out);
     return;
   }
   const { frequency, monetary } = rfmInputs(summary, { frequencyBasis, monetaryBasis });
@@ -95,7 +102,7 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const rfm: Command = {
-  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks", ...VOICE_OPTIONS, ...OVERRIDES_OPTIONS],
+  options: ["--customer", "--date", "--amount", "--quantity", "--order", "--as-of", "--window-months", "--bins", "--segments", "--format", "--frequency", "--monetary", "--day-order", "--r-breaks", "--f-breaks", "--m-breaks", ...VOICE_OPTIONS, ...OVERRIDES_OPTIONS, ...ECONOMICS_OPTIONS],
   flags: ["--summary"],
   help: {
     args: "FILE.csv",
@@ -114,6 +121,7 @@ export const rfm: Command = {
       "--summary": { text: "rfmSummary", kind: "flag" },
       ...VOICE_SPECS,
       ...OVERRIDES_SPEC,
+      ...ECONOMICS_SPECS,
       ...FORMAT_OPTION,
     },
   },

@@ -16,12 +16,14 @@ import { readScoreDirection } from "../../i18n/directions";
 import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, listOption, type Command, type Out, type Parsed } from "../args";
 import { GrowingNumbers, readKeptColumns, reportKeptProblems } from "../kept-columns";
 import { TableWriter, type Cell } from "../output";
-import { AS_OF_OPTIONS, AS_OF_SPECS, TX_SPECS, summaryFromFile, wantsTransactions } from "../over-time";
+import { AS_OF_OPTIONS, AS_OF_SPECS, TX_SPECS, summaryFromFile, wantsTransactions, windowOption } from "../over-time";
 import { VOICE_FIELDS } from "../../core/tiers/voice";
 import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
 import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides, requireIdForOverrides, todaySerial, type CliOverrides } from "../overrides";
 import { bandVocabulary } from "../../i18n/override-words";
 import type { CustomerId } from "../../core/cells/coerce";
+import { tierInputs } from "../../core/tiers/economics";
+import { ECONOMICS_HEADER, ECONOMICS_OPTIONS, ECONOMICS_SPECS, customerMargins, economicsCells, economicsRequest, type EconomicsRequest } from "../economics";
 
 function names(p: Parsed, option: string, m: Messages): string[] {
   const raw = p.options.get(option);
@@ -57,6 +59,20 @@ function withOptionName(error: unknown, bands: ScoreBands | undefined): unknown 
 }
 
 const SUMMARY_METRICS = ["recency", "frequency", "monetary"] as const;
+const SUMMARY_HEADER = ["tier", "tier_label", "customers", "share", "min_score"];
+
+/** Per band: its key and label, customers, share of the scored and lowest score; counted on `final`, the bands with people's overrides applied (issue 15 §2). */
+function bandSummary(result: ReturnType<typeof scoreCustomers>, m: Messages, final: ArrayLike<number>): Cell[][] {
+  const counts = new Array<number>(result.bandCount).fill(0);
+  let scored = 0;
+  for (let i = 0; i < final.length; i++) {
+    const b = final[i];
+    if (b < 0 || b >= result.bandCount) continue;
+    counts[b]++;
+    scored++;
+  }
+  return counts.map((n, b): Cell[] => [SCORE_TIER_KEYS[b], m.scoreTiers[SCORE_TIER_KEYS[b]], n, scored > 0 ? n / scored : 0, result.bandMin[b] === result.bandMin[b] ? result.bandMin[b] : ""]);
+}
 
 /**
  * With --as-of / --window-months: a transactions file, scored per customer on its recency (days),
@@ -64,7 +80,7 @@ const SUMMARY_METRICS = ["recency", "frequency", "monetary"] as const;
  * on a voice column given by its option (`--metrics monetary,nps --nps NPS`): each customer's latest answer
  * or summed count by then, a customer without one scored on the other metrics (the blank rule).
  */
-function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNames: string[], options: Parameters<typeof scoreCustomers>[1], format: string): void {
+function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNames: string[], options: Parameters<typeof scoreCustomers>[1], format: string, economics: EconomicsRequest | null): void {
   const voiceGiven = VOICE_FIELDS.filter((f) => p.options.has(`--${f}`));
   const allowed: readonly string[] = [...SUMMARY_METRICS, ...voiceGiven];
   for (const name of metricNames) {
@@ -80,6 +96,26 @@ function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNam
     options,
   );
   const ov = bandOverrides(p, m, err, summary.customerIds, result, summary.asOf);
+  if (p.flags.has("--summary")) {
+    // Issue 15: the bands as finally given (§2), with what each earns and costs (§3) and says (§4).
+    const final = ov ? ov.applied.tierOf : result.band;
+    const rows = bandSummary(result, m, final);
+    const header = [...SUMMARY_HEADER];
+    if (economics) {
+      // Issue 15 §3: each band's economics over its customers; a costs file may name a band by key or label.
+      const margin = economics.marginColumn ? customerMargins(p, economics.marginColumn, summary, windowOption(p, m), m, err) : null;
+      const labels = SCORE_TIER_KEYS.slice(0, result.bandCount).map((k) => m.scoreTiers[k]);
+      const inputs = tierInputs(final, labels, summary.orders, summary.totalAmount, margin);
+      const cells = economicsCells(economics, inputs, m, err, (_, k) => [SCORE_TIER_KEYS[k]]);
+      rows.forEach((row, k) => row.push(inputs[k].orders, inputs[k].revenue, ...cells[k]));
+      header.push("orders", "revenue", ...ECONOMICS_HEADER);
+    }
+    const answers = voice ?? readVoice(p, p.positional[0], { kind: "byId", customerIds: summary.customerIds, idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder: choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), asOf: summary.asOf }, m, err);
+    const said = answers ? voiceSummary(answers, final, result.bandCount) : null;
+    if (said) rows.forEach((row, k) => row.push(...said.cells(k)));
+    emit([...header, ...(said ? said.header : [])], rows, format, out);
+    return;
+  }
   const rows: Cell[][] = [];
   for (let i = 0; i < summary.customerIds.length; i++) {
     const s = result.score[i];
@@ -115,10 +151,12 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   } catch (error) {
     throw withOptionName(error, bands);
   }
+  const economics = economicsRequest(p, m);
   if (wantsTransactions(p)) {
-    scoreTransactions(p, m, out, err, metricNames, options, format);
+    scoreTransactions(p, m, out, err, metricNames, options, format, economics);
     return;
   }
+  if (economics) throw new UsageError(m.economics.cli.needsTransactions("score"));
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
   const idName = p.options.get("--id");
@@ -151,18 +189,12 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const key = (band: number) => SCORE_TIER_KEYS[band];
   const label = (band: number) => m.scoreTiers[key(band)];
   if (p.flags.has("--summary")) {
-    const counts = new Array<number>(result.bandCount).fill(0);
-    let scored = 0;
-    for (const b of final) {
-      if (b < 0 || b >= result.bandCount) continue;
-      counts[b]++;
-      scored++;
-    }
     // Issue 15 §4: --nps, --satisfaction … of the same table add what each band says (src/cli/voice.ts).
     const voice = readVoice(p, file, { kind: "byRow", rows: read.rows }, m, err);
     const said = voice ? voiceSummary(voice, final, result.bandCount) : null;
-    const rows = counts.map((n, b): Cell[] => [key(b), label(b), n, scored > 0 ? n / scored : 0, result.bandMin[b] === result.bandMin[b] ? result.bandMin[b] : "", ...(said ? said.cells(b) : [])]);
-    emit(["tier", "tier_label", "customers", "share", "min_score", ...(said ? said.header : [])], rows, format, out);
+    const rows = bandSummary(result, m, final);
+    if (said) rows.forEach((row, b) => row.push(...said.cells(b)));
+    emit([...SUMMARY_HEADER, ...(said ? said.header : [])], rows, format, out);
     return;
   }
   const writer = new TableWriter([idName ?? "line", "score", "tier", "tier_label", "next_tier", "gap", ...(ov ? OVERRIDE_HEADERS : [])], format, out);
@@ -176,7 +208,7 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 export const score: Command = {
-  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format", ...AS_OF_OPTIONS, ...Object.keys(TX_SPECS), ...VOICE_OPTIONS, ...OVERRIDES_OPTIONS],
+  options: ["--metrics", "--weights", "--directions", "--bands", "--thresholds", "--method", "--id", "--format", ...AS_OF_OPTIONS, ...Object.keys(TX_SPECS), ...VOICE_OPTIONS, ...OVERRIDES_OPTIONS, ...ECONOMICS_OPTIONS],
   flags: ["--summary", "--json"],
   help: {
     args: "FILE.csv",
@@ -192,6 +224,7 @@ export const score: Command = {
       "--summary": { text: "scoreSummary", kind: "flag" },
       "--json": { text: "json", kind: "flag" },
       ...VOICE_SPECS,
+      ...ECONOMICS_SPECS,
       ...AS_OF_SPECS,
       ...TX_SPECS,
       ...OVERRIDES_SPEC,

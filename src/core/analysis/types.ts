@@ -23,6 +23,13 @@ import type { SegmentRule, SegmentScheme, Segmentation } from "../tiers/segments
 import type { ScoreBands, ScoreDirection, ScoreMethod, ScoreMetric, ScoreResult } from "../tiers/score";
 import type { CustomerSummary } from "../transactions/summary";
 import type { CustomerVoice, TierVoice } from "../tiers/voice";
+import type { EconomicsOptions } from "../tiers/economics";
+export type { EconomicsOptions };
+
+/** The run's tier economics (issue 15 §3: costs to serve, margin, cost per upgrade), part of the port's AnalysisSettings; absent or null: none. */
+export interface EconomicsSettingsPart {
+  economics?: EconomicsOptions | null;
+}
 
 export interface AnalysisColumns {
   customers: ArrayLike<unknown>;

@@ -53,7 +53,9 @@ export type CoreErrorCode =
   | "onlyReturns"
   | "cohortSpan"
   | "levelPolicy"
-  | "levelReviews";
+  | "levelReviews"
+  /** A cost in the cost-to-serve table that is not a number ≥ 0 (src/core/tiers/economics.ts). */
+  | "badCost";
 
 /**
  * A core rule broken by some options, as facts: what a folder's pure check returns (all it finds, so a

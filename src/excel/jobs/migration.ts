@@ -27,11 +27,14 @@ import { job, loadState, suspendCalculation } from "./job";
 import { withEditWatch } from "../edits";
 import { addOwnedSheet, keptSheets, keptNoteOf, ownedAfter } from "./owned-sheet";
 import { findSnapshot, historyOf, serialOf } from "./snapshots";
+import { savedCostPerUpgrade, upgradeLines } from "../migration-upgrades";
+import { SETTINGS_KEY } from "../settings";
 
 export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: string, locale: Locale): Promise<MigrationReport> {
   return job(host, locale, (context, m) => withEditWatch(context, host, async (watch) => {
     const t = m.workbook.migration;
     // The person's edits are watched from this first sync to the check sync before the sheet is replaced (owned-sheet.ts).
+    const saved = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY).load("value"); // issue 15 §3: cost per upgrade
     const state = await loadState(context);
     const before = findSnapshot(state, beforeId, m);
     const after = findSnapshot(state, afterId, m);
@@ -56,7 +59,8 @@ export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: str
     const sheet = added.sheet;
     recordOwned(context, state.ownership, ownedAfter(state, added));
     suspendCalculation(host, context);
-    const layout = migrationLayout(matrix, labels, rates, effects, before, after, m);
+    const upgrades = upgradeLines(0, savedCostPerUpgrade(saved), { before: b, after: a }, matrix, before.tierBy !== "segment", m);
+    const layout = migrationLayout(matrix, labels, rates, effects, before, after, m, upgrades);
     queueText(sheet.getRange("A1"), layout.title).format.font.bold = true;
     for (const caption of layout.captions) queueText(sheet.getRange(a1(caption.row, 0)), caption.text).format.font.bold = true;
     for (const b2 of layout.blocks) {
@@ -139,6 +143,7 @@ function migrationLayout(
   before: SnapshotRecord,
   after: SnapshotRecord,
   m: Messages,
+  upgrades: ReturnType<typeof upgradeLines> = null,
 ): MigrationLayout {
   const t = m.workbook.migration;
   const k = matrix.tiers.length;
@@ -191,6 +196,12 @@ function migrationLayout(
   ]);
   blocks.push(effectBlock);
   row = effectBlock.row + effectBlock.values.length + 1;
+  if (upgrades) {
+    // Issue 15 §3, below the effects (migration-upgrades.ts laid them out from row 0).
+    captions.push({ row, text: upgrades.caption.text });
+    blocks.push({ ...upgrades.block, row: row + 1 });
+    row += upgrades.endRow;
+  }
   const title = t.title(before.asOf, after.asOf, t.basis[before.tierBy]);
   return { title, captions, blocks, counts, endRow: row, width: Math.max(k + 3, 10) };
 }

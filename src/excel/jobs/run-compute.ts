@@ -17,6 +17,7 @@ import type { Messages } from "../../i18n";
 import { describeCoreError, problemText } from "../../i18n/describe";
 import { nextTierLabel, tierLabel } from "../../i18n/tier-names";
 import { WorkbookError } from "../errors";
+import { economicsSettingsProblem } from "../summary-economics";
 import type { AnalysisSettings, CellRef, DataQuality, UpgradeCandidate } from "../port";
 import { a1, columnLetters, type Shape } from "../read";
 import { PROGRESS, type RunJob } from "./run-job";
@@ -130,6 +131,8 @@ export function optionsOf(settings: AnalysisSettings, m: Messages): AnalysisOpti
 export function checkSettings(settings: AnalysisSettings, m: Messages): void {
   const [problem] = analysisProblems(optionsOf(settings, m), mappedRoles(settings.mapping));
   if (problem) throw analysisProblemError(problem);
+  const economics = economicsSettingsProblem(settings.economics, settings.mapping.margin >= 0, m, !!settings.windowMonths); // issue 15 §3
+  if (economics) throw new WorkbookError(economics);
 }
 
 /**

@@ -54,7 +54,7 @@ export async function finish(job: RunJob, p: WritePlan, computed: Computed, shee
   }
 
   const strategies = settings.strategies ?? {};
-  const layout = summaryLayout(a, m, strategies, extraName);
+  const layout = summaryLayout(a, m, strategies, extraName, settings.economics ?? null);
   queueBlock(summarySheet, layout.table);
   const summaryTable = summarySheet.tables.add(a1Range(0, 0, layout.table.values.length, layout.table.values[0].length), true);
   summaryTable.name = summaryTableName;

@@ -18,6 +18,7 @@ import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { margin } from "./margin";
+import { economics } from "./economics";
 import { ownership } from "./ownership";
 import { voice } from "./voice";
 import { hostileNew } from "./hostile-new";
@@ -44,6 +45,7 @@ export const en = {
   ...excelLimits,
   ...hostile,
   ...margin,
+  ...economics,
   ...overTime,
   ...overTimeGaps,
   ...overTimePane,

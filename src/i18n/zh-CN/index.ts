@@ -12,6 +12,7 @@ import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { margin } from "./margin";
+import { economics } from "./economics";
 import { ownership } from "./ownership";
 import { voice } from "./voice";
 import { hostileNew } from "./hostile-new";
@@ -37,6 +38,7 @@ export const zhCN: Messages = {
   ...excelLimits,
   ...hostile,
   ...margin,
+  ...economics,
   ...overTime,
   ...overTimeGaps,
   ...overTimePane,

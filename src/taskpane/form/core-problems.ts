@@ -116,7 +116,8 @@ export function formProblemsOf(problems: readonly AnalysisProblem[], form: PaneF
 /** The form's order of its problems: as the person reads the form, top to bottom. */
 const ORDER: readonly FormProblem["kind"][] = [
   "noSource", "mapping", "noAnalysis", "asOf", "window", "bins", "breakpoints", "noRules", "rule", "cuts", "marginBasis", "percent", "years",
-  "predict", "predictMargin", "scoreNoMetric", "scoreMetric", "scoreWeight", "scoreWeightsZero", "bandShares", "bandThresholds", "summaryBy", "core",
+  "predict", "predictMargin", "scoreNoMetric", "scoreMetric", "scoreWeight", "scoreWeightsZero", "bandShares", "bandThresholds", "summaryBy",
+  "economicsCost", "economicsRate", "economicsColumn", "economicsColumnWindow", "economicsUpgrade", "core",
 ];
 
 /** Within a kind: the fields in the form's order. */

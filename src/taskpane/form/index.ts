@@ -20,8 +20,9 @@ import type { FormProblem } from "./problems";
 import { RFM_DEFAULTS, rfmFromSettings, rfmToSettings, type RfmDraft } from "./rfm";
 import { SCORE_DEFAULTS, scoreFromSettings, scoreToSettings, type ScoreDraft } from "./score";
 import type { Parsed, Read } from "./shared";
+import { ECONOMICS_DEFAULTS, economicsFromSettings, economicsToSettings, type EconomicsDraft } from "./economics";
 
-export interface PaneForm extends RfmDraft, AbcDraft, ClvDraft, PredictDraft, ScoreDraft {
+export interface PaneForm extends RfmDraft, AbcDraft, ClvDraft, PredictDraft, ScoreDraft, EconomicsDraft {
   source: SourceRef | null;
   hasHeader: boolean;
   mapping: ColumnMapping;
@@ -49,6 +50,7 @@ export const DEFAULT_FORM: PaneForm = {
   ...CLV_DEFAULTS,
   ...PREDICT_DRAFT_DEFAULTS,
   ...SCORE_DEFAULTS,
+  ...ECONOMICS_DEFAULTS,
   summaryBy: "segment",
   strategies: {},
   levelPolicy: null,
@@ -70,6 +72,7 @@ export function formFromSettings(settings: AnalysisSettings): PaneForm {
     ...predictFromSettings(settings.predict ?? null),
     // Settings saved before the score existed have no `score`: off.
     ...scoreFromSettings(settings.score ?? null),
+    ...economicsFromSettings(settings.economics),
     summaryBy: settings.summaryBy,
     strategies: { ...settings.strategies },
     levelPolicy: settings.levelPolicy ?? null,
@@ -105,6 +108,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
   const clv = section(clvToSettings(form));
   const predict = section(predictToSettings(form));
   const score = section(scoreToSettings(form, form));
+  const economics = section(economicsToSettings(form, form.mapping.margin >= 0, windowMonths !== null));
   const options: AnalysisOptions = { rfm, abc, clv, predict, score, windowMonths, tierBy: form.summaryBy };
   problems.push(...formProblemsOf(analysisProblems(options, mappedRoles(form.mapping)), form));
 
@@ -126,6 +130,7 @@ export function settingsFromForm(form: PaneForm, columns: number): FormResult {
       summaryBy: form.summaryBy,
       strategies: { ...form.strategies },
       ...(form.levelPolicy ? { levelPolicy: form.levelPolicy } : {}),
+      ...(economics ? { economics } : {}),
     },
   };
 }

@@ -11,6 +11,7 @@ import type { ClvProblem } from "./clv";
 import type { PredictProblem } from "./predict";
 import type { RfmProblem } from "./rfm";
 import type { ScoreProblem } from "./score";
+import type { EconomicsFormProblem } from "./economics";
 
 export type FormProblem =
   | { kind: "noSource" }
@@ -24,6 +25,7 @@ export type FormProblem =
   | ClvProblem
   | PredictProblem
   | ScoreProblem
+  | EconomicsFormProblem
   | { kind: "summaryBy"; summaryBy: AnalysisSettings["summaryBy"] }
   /** A problem of the core's check with no field of its own in the form, worded as the port words it. */
   | { kind: "core"; problem: AnalysisProblem };
