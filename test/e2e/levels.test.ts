@@ -145,15 +145,17 @@ describe.skipIf(!haveChromium)("Membership levels, end to end (headless Chromium
         );
       }
       await section().getByRole("button", { name: p.run, exact: true }).click();
-      await expect.poll(() => section().getByTestId("levels-overrides").textContent({ timeout: 1000 }).catch(() => ""), { timeout: 120_000 }).toBe(en.levelOverrides.counts(1, 0, 0));
+      // The customer's row, found in the page (a whole 23,570-row sheet through page.evaluate once per poll is slow).
+      const rowOf = () => page.evaluate(([sheet, customer]) => window.tieringPreview!.book.values(sheet as string).find((x) => x[0] === customer) ?? null, [p.book.levelsSheet, id] as const);
+      await expect.poll(async () => (await rowOf())?.[4], { timeout: 120_000 }).toBe(reason);
+      await expect.poll(() => section().getByTestId("levels-overrides").textContent(), { timeout: 120_000 }).toBe(en.levelOverrides.counts(1, 0, 0));
       const values = await sheetValues(page, p.book.levelsSheet);
-      await expect.poll(async () => (await sheetValues(page, p.book.levelsSheet)).find((row) => row[0] === id)?.[4], { timeout: 120_000 }).toBe(reason);
       const header = values[3];
       expect(header.slice(0, 6)).toEqual([h.customer, h.level, o.finalLevel, o.overridden, o.reason, o.until]);
-      const row = (await sheetValues(page, p.book.levelsSheet)).find((x) => x[0] === id)!;
+      const row = values.find((x) => x[0] === id)!;
       expect(row.slice(1, 6)).toEqual([POLICY.levels[0].name, "铂金", OVERRIDDEN_MARK, reason, ""]);
       // Every other customer: the final level is the computed one, unmarked.
-      const others = body(await sheetValues(page, p.book.levelsSheet)).filter((x) => x[0] !== id);
+      const others = body(values).filter((x) => x[0] !== id);
       expect(others.every((x) => x[2] === x[1] && x[3] === "")).toBe(true);
       const changes = body(await sheetValues(page, p.book.changesSheet)).filter((x) => x[4] === p.book.reasons.override);
       expect(changes).toEqual([[id, serialFromYmd(19980630), POLICY.levels[0].name, "铂金", p.book.reasons.override]]);
