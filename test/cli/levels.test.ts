@@ -117,6 +117,7 @@ describe("tier levels", () => {
     const history = readFileSync(changes, "utf8").trim().split("\n");
     expect(history).toContain("b,2024-03-05,普通,金卡,override");
     expect(history.filter((l) => l.endsWith(",override"))).toHaveLength(1);
+    expect(run(["levels", "--help"]).stdout).toMatch(/--overrides FILE\s+A CSV file of overrides \(customer,level,reason,until[^\n]*final_level/);
     // Without --overrides, no override row and no extra column.
     expect(plain[0]).toBe("customer,level,since,expires,metric,gap_to_next,gap_to_keep,downgrades_next_review");
   });

@@ -188,7 +188,8 @@ export const levels: Command = {
       "--validity-months": { text: "validityMonths", kind: "number", default: "12", example: "6" },
       ...FORMAT_OPTION,
       "--changes": { text: "levelChanges", kind: "file", default: { words: "offDefault" }, example: "changes.csv" },
-      ...OVERRIDES_SPEC,
+      // The shared option, its help naming the columns levels adds (final_level, not final_tier).
+      "--overrides": { ...OVERRIDES_SPEC["--overrides"], text: "levelOverrides" },
     },
   },
   run: levelsCommand,
