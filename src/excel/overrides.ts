@@ -15,7 +15,7 @@
  */
 import { withOverrides, type OverriddenAnalysis } from "../core/analysis/overrides";
 import type { AnalysisResult } from "../core/analysis/types";
-import { readOverrides, overrideProblems, type OverrideColumns } from "../core/tiers/overrides";
+import { readOverrides, overrideProblems, type AppliedOverrides, type OverrideColumns, type Overrides } from "../core/tiers/overrides";
 import { ABC_LABELS } from "../core/tiers/abc";
 import { catalogs, type Messages } from "../i18n";
 import { analysisVocabulary, knownNames, overrideProblemText } from "../i18n/override-words";
@@ -104,23 +104,22 @@ export function runOverrides(a: AnalysisResult, cells: OverridesCells, dayOrder:
   const vocabulary = analysisVocabulary(a);
   const overrides = readOverrides(overrideColumns(cells), vocabulary, dayOrder);
   const overridden = withOverrides(a, overrides);
-  const { applied } = overridden;
+  return { overridden, summary: overridesSummary(overrides, overridden.applied, cells, knownNames(vocabulary, tierIndexLabel(a, m), m), m) };
+}
+
+/** A report's counts and problem rows of the table (`known`: the names an unknown tier or level is told to use). */
+export function overridesSummary(overrides: Overrides, applied: AppliedOverrides, cells: OverridesCells, known: string, m: Messages): OverridesRunSummary {
   const problems = overrideProblems(overrides, applied);
   const { body } = cells;
-  const label = tierIndexLabel(a, m);
-  const known = knownNames(vocabulary, label, m);
   // A row as the person sees it: the sheet's row number (1-based), in column A of the table.
   const where = (row: number) => m.overrides.where.tableRow(body.sheet, body.row + row + 1);
   return {
-    overridden,
-    summary: {
-      sheet: body.sheet,
-      active: applied.active,
-      expired: applied.expired,
-      unmatched: applied.unmatched,
-      problems: problems.slice(0, LISTED).map((p) => ({ cell: { sheet: body.sheet, address: a1(body.row + p.row, body.column) }, message: overrideProblemText(p, where, known, m) })),
-      moreProblems: Math.max(0, problems.length - LISTED),
-    },
+    sheet: body.sheet,
+    active: applied.active,
+    expired: applied.expired,
+    unmatched: applied.unmatched,
+    problems: problems.slice(0, LISTED).map((p) => ({ cell: { sheet: body.sheet, address: a1(body.row + p.row, body.column) }, message: overrideProblemText(p, where, known, m) })),
+    moreProblems: Math.max(0, problems.length - LISTED),
   };
 }
 

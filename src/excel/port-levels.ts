@@ -10,6 +10,7 @@
  */
 import type { Locale } from "../i18n";
 import type { KeptNotice } from "./port-shared";
+import type { OverridesRunSummary } from "./port-overrides";
 
 export type LevelsMetric = "spend" | "orders";
 
@@ -54,6 +55,8 @@ export interface LevelsReport extends KeptNotice {
   warnings: number;
   /** Rows of the Level changes sheet. */
   changes: number;
+  /** People's overrides of levels (issue 15 §2): counts and unused rows; null or absent when the workbook has no overrides table. */
+  overrides?: OverridesRunSummary | null;
 }
 
 /** What the examples are scaled to: the customers' metric over the window at the analysis date. */

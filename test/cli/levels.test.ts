@@ -94,6 +94,46 @@ describe("tier levels", () => {
     expect(run(["levels", tx]).stderr).toMatch(/needs --policy/);
   });
 
+  it("--overrides: the eight columns unchanged, final_level, overridden, override_reason, override_until after them; override rows in --changes", () => {
+    const tx = file("tx-ov.csv", "customer_id,date,amount\na,2024-01-10,120\na,2024-03-05,100\nb,2024-02-01,60\n101,2024-02-01,10\n");
+    const policy = file("zh-ov.csv", "level,entry,keep\n普通,50,40\n银卡,200,150\n金卡,500,400\n");
+    const ov = file(
+      "ov.csv",
+      "customer,level,reason,until\nb, 金卡 ,Key account,2024-12-31\n101,银卡,expired,2024-03-04\na,Platinum,,\nnobody,普通,,\n",
+    );
+    const changes = `${dir}/changes-ov.csv`;
+    const plain = run(["levels", tx, "--policy", policy]).stdout.trim().split("\n");
+    const r = run(["levels", tx, "--policy", policy, "--overrides", ov, "--changes", changes]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe(`${plain[0]},final_level,overridden,override_reason,override_until`);
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 8).join(","))).toEqual(plain.slice(1));
+    expect(lines.slice(1).map((l) => l.split(",").slice(8).join(","))).toEqual(["银卡,0,,", "金卡,1,Key account,2024-12-31", ",0,,"]);
+    expect(r.stderr).toContain(`${ov} line 4:`);
+    expect(r.stderr).toMatch(/"?Platinum"?/);
+    expect(r.stderr).toContain(`${ov} line 5: customer nobody is not in this run's data`);
+    expect(r.stderr).toContain(": 1 override applied, 1 expired, 1 not in the data.");
+    expect(r.stderr).toContain(`"Platinum" is not one of this run's tiers (普通, 银卡, 金卡)`);
+    const history = readFileSync(changes, "utf8").trim().split("\n");
+    expect(history).toContain("b,2024-03-05,普通,金卡,override");
+    expect(history.filter((l) => l.endsWith(",override"))).toHaveLength(1);
+    expect(run(["levels", "--help"]).stdout).toMatch(/--overrides FILE\s+A CSV file of overrides \(customer,level,reason,until[^\n]*final_level/);
+    // Without --overrides, no override row and no extra column.
+    expect(plain[0]).toBe("customer,level,since,expires,metric,gap_to_next,gap_to_keep,downgrades_next_review");
+  });
+
+  it("--summary with --overrides counts each customer at the final level", () => {
+    const tx = file("tx-ov-sum.csv", "customer_id,date,amount\na,2024-01-10,120\na,2024-03-05,100\nb,2024-02-01,60\n");
+    const policy = file("ov-sum-policy.csv", "level,entry,keep\nSilver,50,40\nGold,200,150\n");
+    const ov = file("ov-sum.csv", "customer,level,reason,until\nb,Gold,Key account,\n");
+    const own = run(["levels", tx, "--policy", policy, "--summary"]).stdout.trim().split("\n");
+    // a spent 220 (Gold), b 60 (Silver).
+    expect(own).toEqual(["level,customers,orders,revenue", "Gold,1,2,220", "Silver,1,1,60"]);
+    const r = run(["levels", tx, "--policy", policy, "--summary", "--overrides", ov]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toEqual(["level,customers,orders,revenue", "Gold,2,3,280", "Silver,0,0,0"]);
+  });
+
   it("in Chinese", () => {
     const tx = file("tx3.csv", "customer_id,date,amount\na,2024-01-10,120\n");
     const r = run(["levels", tx, "--policy", file("bad-zh.csv", "level,entry,keep\na,100,120\n")], { LANG: "zh_CN.UTF-8" });

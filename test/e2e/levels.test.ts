@@ -5,7 +5,9 @@
  * warnings sheets asserted through the stand-in's inspection API against the core (src/core/over-time/levels.ts) run
  * here on the same file; the same in the Chinese pane (sheet names and reasons in Chinese); an axe check of the section
  * and its screenshots in both languages (docs/images/pane-levels-*.png with UPDATE_DOC_IMAGES=1).
- * The override that survives a re-run (issue 15 §2) is s-overrides' and is wired into levels by the merger.
+ * Then an override that survives a re-run (issue 15 §2): an overrides table typed into the workbook as a person
+ * would (a sheet and an Excel table named TieringOverrides), "Compute levels" twice, the person's reason edited between
+ * the runs: the Levels sheet shows the final level, the mark and the reason beside the computed level both times.
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -14,6 +16,7 @@ import type { Browser, Page } from "playwright-core";
 import { readCustomers } from "../../src/core/analysis/rows";
 import { computeLevels, type LevelPolicy, type LevelsResult } from "../../src/core/over-time/levels";
 import { messages } from "../../src/i18n";
+import { OVERRIDDEN_MARK, OVERRIDES_TABLE } from "../../src/excel/overrides";
 import { CDNOW_ALL, serialFromYmd } from "../../src/preview/datasets";
 import { axeViolations, choose, haveChromium, inspect, launchChromium, openPreview, ROOT, serious, sheetValues, shoot } from "./support/browser";
 import { startPreview, type PreviewServer } from "./support/preview-server";
@@ -114,6 +117,53 @@ describe.skipIf(!haveChromium)("Membership levels, end to end (headless Chromium
     expect((book.settings["tiering.settings"] as { levelPolicy?: unknown }).levelPolicy).toEqual(POLICY);
   }, STEP_TIMEOUT);
 
+  it("keeps a person's override of a level through a re-run: final level, mark and reason beside the computed level", async () => {
+    const r = c.result;
+    const i = [...r.level.keys()].find((k) => r.level[k] === 0)!;
+    const id = r.customerIds[i] as string | number;
+    // The person's table, typed on a sheet of their own (the pane's "Add the overrides table" makes the same table).
+    await page.evaluate(
+      ([name, customer]) => {
+        const book = window.tieringPreview!.book;
+        book.addSheet("Overrides", [["Customer", "Tier or level", "Reason", "Until"], [customer, "铂金", "Key account", ""]]);
+        book.addTable("Overrides", "A1:D2", name as string);
+      },
+      [OVERRIDES_TABLE, id] as const,
+    );
+    const o = en.levelOverrides.columns;
+    const h = p.book.levelsColumns;
+    for (const reason of ["Key account", "Key account, renewed"]) {
+      if (reason !== "Key account") {
+        // The person edits the reason between the runs (the table is theirs; the add-in never writes it).
+        await page.evaluate(
+          (text) =>
+            window.tieringPreview!.book.run(async (context) => {
+              context.workbook.worksheets.getItem("Overrides").getRange("C2").values = [[text]];
+              await context.sync();
+            }),
+          reason,
+        );
+      }
+      await section().getByRole("button", { name: p.run, exact: true }).click();
+      // The customer's row, found in the page (a whole 23,570-row sheet through page.evaluate once per poll is slow).
+      const rowOf = () => page.evaluate(([sheet, customer]) => window.tieringPreview!.book.values(sheet as string).find((x) => x[0] === customer) ?? null, [p.book.levelsSheet, id] as const);
+      await expect.poll(async () => (await rowOf())?.[4], { timeout: 120_000 }).toBe(reason);
+      await expect.poll(() => section().getByTestId("levels-overrides").textContent(), { timeout: 120_000 }).toBe(en.levelOverrides.counts(1, 0, 0));
+      const values = await sheetValues(page, p.book.levelsSheet);
+      const header = values[3];
+      expect(header.slice(0, 6)).toEqual([h.customer, h.level, o.finalLevel, o.overridden, o.reason, o.until]);
+      const row = values.find((x) => x[0] === id)!;
+      expect(row.slice(1, 6)).toEqual([POLICY.levels[0].name, "铂金", OVERRIDDEN_MARK, reason, ""]);
+      // Every other customer: the final level is the computed one, unmarked.
+      const others = body(values).filter((x) => x[0] !== id);
+      expect(others.every((x) => x[2] === x[1] && x[3] === "")).toBe(true);
+      const changes = body(await sheetValues(page, p.book.changesSheet)).filter((x) => x[4] === p.book.reasons.override);
+      expect(changes).toEqual([[id, serialFromYmd(19980630), POLICY.levels[0].name, "铂金", p.book.reasons.override]]);
+    }
+    // The table is the person's as they left it.
+    expect(await sheetValues(page, "Overrides")).toEqual([["Customer", "Tier or level", "Reason", "Until"], [id, "铂金", "Key account, renewed", ""]]);
+  }, STEP_TIMEOUT);
+
   it("has no serious accessibility problems in the section, and speaks Chinese on the sheets too", async () => {
     expect(serious(await axeViolations(page, '[data-section="tiering-levels"]'))).toEqual([]);
     const height = await page.getByTestId("pane").evaluate((pane) => pane.scrollHeight);
@@ -126,7 +176,9 @@ describe.skipIf(!haveChromium)("Membership levels, end to end (headless Chromium
     const sheets = (await inspect(page)).sheets.map((s) => s.name);
     expect(sheets).toEqual(expect.arrayContaining([zh.levelsPane.book.levelsSheet, zh.levelsPane.book.changesSheet, zh.levelsPane.book.warningsSheet]));
     const reasons = new Set(body(await sheetValues(page, zh.levelsPane.book.changesSheet)).map((row) => row[4]));
-    expect([...reasons].sort()).toEqual(Object.values(zh.levelsPane.book.reasons).filter((x) => x !== zh.levelsPane.book.reasons.override).sort());
+    // Every reason, the person's override (still in the table, read after the change of language) among them.
+    expect([...reasons].sort()).toEqual(Object.values(zh.levelsPane.book.reasons).sort());
+    expect(await section().getByTestId("levels-overrides").textContent()).toBe(zh.levelOverrides.counts(1, 0, 0));
     expect(serious(await axeViolations(page, '[data-section="tiering-levels"]'))).toEqual([]);
     await shoot(section(), "pane-levels-zh", "pane-levels-zh.png");
     // The Levels sheet as the preview draws it, beside the pane.

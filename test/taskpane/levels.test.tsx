@@ -156,6 +156,19 @@ describe("Membership levels in the pane", () => {
     expect(document.querySelector('[data-testid="levels-result"] [data-testid="kept-note"]')).not.toBeNull();
   });
 
+  it("shows what came of people's overrides of levels: the counts and the table's unused rows; nothing without a table", async () => {
+    const port = new FakePort();
+    await render(<App initialLocale="en" theme="light" port={port} />);
+    await click(get("button", en.pane.useSelection));
+    await click(get("button", p.run));
+    expect(document.querySelector('[data-testid="levels-overrides"]')).toBeNull();
+    const unused = 'Overrides row 3: "Platinum" is not one of this run\'s tiers (Member, Silver, Gold); type one of those names.';
+    port.levels = { ...port.levels, overrides: { sheet: "Overrides", active: 2, expired: 1, unmatched: 0, problems: [{ cell: { sheet: "Overrides", address: "A3" }, message: unused }], moreProblems: 0 } };
+    await click(get("button", p.run));
+    expect(document.querySelector('[data-testid="levels-overrides"]')!.textContent).toBe(en.levelOverrides.counts(2, 1, 0));
+    expect(document.querySelector('[data-testid="levels-overrides-problems"]')!.textContent).toContain(unused);
+  });
+
   it("brings the saved policy back into the grid", async () => {
     const saved: LevelsSettings = { levels: [{ name: "Bronze", entry: 10, keep: 5 }], metric: "orders", windowMonths: 6, validityMonths: 3 };
     const form = settingsFromForm(READY, 3);

@@ -8,6 +8,11 @@
  * top level, gap_to_keep "" on no level; downgrades_next_review is 1 or 0, so a sum counts the warnings.
  * `--changes FILE` also writes the history of level changes (customer, date, from, to, reason: upgrade, kept,
  * downgrade), in the --format of the main output.
+ * `--overrides FILE.csv` (issue 15 §2, src/cli/overrides.ts; columns customer, level (or tier), reason, until):
+ * people's overrides matched by the policy's own level names and applied at the as-of date
+ * (src/core/over-time/level-overrides.ts). The eight columns above stay the computed level's; four follow them:
+ * final_level, overridden (1/0), override_reason, override_until; the --changes file gains one "override" row per
+ * active override, dated the as-of date.
  *
  * The policy file has the columns level,entry,keep (any order, more columns ignored), one row per level,
  * lowest first; names in any language. A bad threshold or a broken rule names the file's line.
@@ -27,9 +32,15 @@ import { readTransactionsFile } from "../transactions-file";
 import { summarizeCustomers } from "../../core/transactions/summary";
 import { tierInputs } from "../../core/tiers/economics";
 import { ECONOMICS_HEADER, ECONOMICS_OPTIONS, ECONOMICS_SPECS, customerMargins, economicsCells, economicsRequest, type EconomicsRequest } from "../economics";
+import { customerKey } from "../../core/cells/coerce";
+import { levelVocabulary, withLevelOverrides } from "../../core/over-time/level-overrides";
+import type { LevelChange } from "../../core/over-time/levels";
+import { OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides, type CliOverrides } from "../overrides";
 
 export const LEVELS_COLUMNS = ["customer", "level", "since", "expires", "metric", "gap_to_next", "gap_to_keep", "downgrades_next_review"];
 export const CHANGES_COLUMNS = ["customer", "date", "from", "to", "reason"];
+/** The columns `--overrides` adds after LEVELS_COLUMNS (the helper's four, named for levels as the issue asks). */
+export const LEVEL_OVERRIDE_COLUMNS = ["final_level", "overridden", "override_reason", "override_until"];
 
 /** The policy file's levels and each one's file line. */
 export function readPolicyFile(file: string, p: Parsed, m: Messages, err: Out): { levels: LevelDef[]; lines: number[] } {
@@ -93,8 +104,8 @@ function fileOut(path: string): { out: Out; close: () => void } {
 
 const day = (serial: number): string => (serial === NO_DATE ? "" : serialToIsoDate(serial));
 
-function writeLevels(result: LevelsResult, levels: readonly LevelDef[], format: "csv" | "json", out: Out): void {
-  const writer = new TableWriter(LEVELS_COLUMNS, format, out);
+function writeLevels(result: LevelsResult, levels: readonly LevelDef[], format: "csv" | "json", out: Out, ov: CliOverrides | null): void {
+  const writer = new TableWriter(ov ? [...LEVELS_COLUMNS, ...LEVEL_OVERRIDE_COLUMNS] : LEVELS_COLUMNS, format, out);
   const top = levels.length - 1;
   for (let c = 0; c < result.customerIds.length; c++) {
     const level = result.level[c];
@@ -109,15 +120,16 @@ function writeLevels(result: LevelsResult, levels: readonly LevelDef[], format: 
       on ? result.gapToKeep[c] : "",
       result.downgradesNextReview[c],
     ];
+    if (ov) row.push(...ov.cells(c));
     writer.row(row);
   }
   writer.end();
 }
 
-function writeChanges(result: LevelsResult, levels: readonly LevelDef[], format: "csv" | "json", out: Out): void {
+function writeChanges(result: LevelsResult, changes: readonly LevelChange[], levels: readonly LevelDef[], format: "csv" | "json", out: Out): void {
   const writer = new TableWriter(CHANGES_COLUMNS, format, out);
   const name = (level: number) => (level === NO_LEVEL ? "" : levels[level].name);
-  for (const ch of result.changes) writer.row([result.customerIds[ch.customer], serialToIsoDate(ch.date), name(ch.from), name(ch.to), ch.reason]);
+  for (const ch of changes) writer.row([result.customerIds[ch.customer], serialToIsoDate(ch.date), name(ch.from), name(ch.to), ch.reason]);
   writer.end();
 }
 
@@ -150,16 +162,21 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     if (error instanceof CoreError && error.code === "asOfBeforeData") throw new UsageError(m.cli.core.asOfBeforeData("--to", String(error.details.asOf), String(error.details.first)));
     throw error;
   }
+  // --overrides (issue 15 §2): read and applied as of the last review; its problems and counts on stderr.
+  const ov = readCliOverrides(p, m, err, { customerIds: result.customerIds, ownTier: result.level, vocabulary: levelVocabulary(levels), label: (k) => levels[k].name, asOf: result.reviews.last });
   if (p.flags.has("--summary")) {
-    writeLevelSummary(p, m, out, err, { tx, result, levels, asOf, windowMonths, format, request: economics });
+    // Counted by the final level (a person's override wins, as on the Levels sheet).
+    writeLevelSummary(p, m, out, err, { tx, result, level: ov ? ov.applied.tierOf : result.level, levels, asOf, windowMonths, format, request: economics });
     return;
   }
-  writeLevels(result, levels, format, out);
+  writeLevels(result, levels, format, out, ov);
   const changesFile = p.options.get("--changes");
   if (changesFile) {
+    // The history with the override rows, the ids keyed as the helper matched them (a file's "101" is 101).
+    const changes = ov ? withLevelOverrides({ ...result, customerIds: result.customerIds.map((id) => customerKey(id) ?? "") }, ov.overrides).changes : result.changes;
     const target = fileOut(changesFile);
     try {
-      writeChanges(result, levels, format, target.out);
+      writeChanges(result, changes, levels, format, target.out);
     } finally {
       target.close();
     }
@@ -175,13 +192,13 @@ function writeLevelSummary(
   m: Messages,
   out: Out,
   err: Out,
-  w: { tx: ReturnType<typeof readTransactionsFile>; result: LevelsResult; levels: readonly LevelDef[]; asOf: number; windowMonths: number; format: "csv" | "json"; request: EconomicsRequest | null },
+  w: { tx: ReturnType<typeof readTransactionsFile>; result: LevelsResult; level: ArrayLike<number>; levels: readonly LevelDef[]; asOf: number; windowMonths: number; format: "csv" | "json"; request: EconomicsRequest | null },
 ): void {
   const summary = summarizeCustomers(w.tx, { asOf: w.asOf, windowMonths: w.windowMonths });
   const at = new Map(w.result.customerIds.map((id, c) => [id, c]));
   const levelOf = Int32Array.from(summary.customerIds, (id) => {
     const c = at.get(id);
-    return c === undefined || w.result.level[c] === NO_LEVEL ? w.levels.length : w.result.level[c];
+    return c === undefined || w.level[c] === NO_LEVEL ? w.levels.length : w.level[c];
   });
   const names = w.levels.map((l) => l.name);
   const request = w.request;
@@ -194,7 +211,7 @@ function writeLevelSummary(
 }
 
 export const levels: Command = {
-  options: [...Object.keys(TX_SPECS), "--policy", "--from", "--to", "--metric", "--window-months", "--validity-months", "--format", "--changes", ...ECONOMICS_OPTIONS],
+  options: [...Object.keys(TX_SPECS), "--policy", "--from", "--to", "--metric", "--window-months", "--validity-months", "--format", "--changes", ...ECONOMICS_OPTIONS, ...OVERRIDES_OPTIONS],
   flags: ["--summary"],
   help: {
     args: "FILE.csv --policy POLICY.csv",
@@ -211,6 +228,8 @@ export const levels: Command = {
       "--changes": { text: "levelChanges", kind: "file", default: { words: "offDefault" }, example: "changes.csv" },
       "--summary": { text: "levelsSummary", kind: "flag" },
       ...ECONOMICS_SPECS,
+      // The shared option, its help naming the columns levels adds (final_level, not final_tier).
+      "--overrides": { ...OVERRIDES_SPEC["--overrides"], text: "levelOverrides" },
     },
   },
   run: levelsCommand,

@@ -6,6 +6,8 @@
  * warnings" (those who drop at the next review unless they buy more), each an Excel table so the person sorts and
  * filters it (https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member).
  * The policy is saved with the analysis settings in the last sync, so it comes back when the workbook is reopened.
+ * People's overrides (issue 15 §2, levels-overrides.ts): the `TieringOverrides` table comes with the run's read, and
+ * its levels are shown beside the computed ones; the report counts customers per final level.
  *
  * Ownership as every job that replaces its own sheet (owned-sheet.ts): each of the three is added by `addOwnedSheet`,
  * which checks an old one still is the add-in's (and was not edited since the job's first sync, edits.ts
@@ -38,6 +40,7 @@ import { SETTINGS_KEY, upgradeSettings, type BookState } from "../settings";
 import { freeName } from "../sheets";
 import { job, suspendCalculation } from "./job";
 import { changesColumns, levelsColumns, warningOrder, warningsColumns } from "./levels-sheets";
+import { levelsOverrides, withLevelOverrideColumns, type LevelsOverridden } from "./levels-overrides";
 import { addOwnedSheet, keptSheets, type AddedSheet } from "./owned-sheet";
 import { read } from "./run";
 import { analysisColumns, checkSettings, optionsOf } from "./run-compute";
@@ -85,10 +88,14 @@ export function writeLevels(host: ExcelHost, given: AnalysisSettings, request: L
       let last = -Infinity;
       for (let i = 0; i < tx.date.length; i++) if (tx.date[i] > last) last = tx.date[i];
       const asOf = Math.floor(options.asOf ?? last);
-      const result = computeLevels(tx, policy, asOf);
+      const computed = computeLevels(tx, policy, asOf);
+      // People's overrides (levels-overrides.ts): the history with the override rows, the warnings of the final levels.
+      const ov = levelsOverrides(computed, policy, data.overrides, withAsOf.dayOrder, m);
+      const result: LevelsResult = ov ? { ...computed, changes: ov.applied.changes, downgradesNextReview: ov.applied.downgradesNextReview } : computed;
       const order = warningOrder(result);
+      const own = levelsColumns(computed, policy, m);
       const specs: Record<SheetKey, ColumnSpec[]> = {
-        levels: levelsColumns(result, policy, m),
+        levels: ov ? withLevelOverrideColumns(own, policy, ov.applied, m) : own,
         changes: changesColumns(result, policy, m),
         warnings: warningsColumns(result, policy, order, m),
       };
@@ -118,7 +125,7 @@ export function writeLevels(host: ExcelHost, given: AnalysisSettings, request: L
       KEYS.forEach((_, s) => bytes.set(tables[s].bytes, offsets[s]));
       const blocks = splitByBytes(bytes, LEVELS_WRITE_SYNCS, PAYLOAD_TARGET);
       const parts = blocks.length - 1;
-      const titles = sheetTitles(result, policy, asOf, m);
+      const titles = sheetTitles(result, policy, asOf, m, ov !== null);
       let tableNames: { items: { name: string }[] } | null = null;
       for (let k = 0; k < parts; k++) {
         suspendCalculation(host, context);
@@ -156,7 +163,7 @@ export function writeLevels(host: ExcelHost, given: AnalysisSettings, request: L
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block by design: each request stays under Office's 5 MB, in the fixed count docs/EXCEL.md promises
         await context.sync();
       }
-      return reportOf(result, policy, asOf, order.length, sheets, added, m);
+      return reportOf(result, policy, asOf, order.length, sheets, added, m, ov);
     });
   });
 }
@@ -171,21 +178,23 @@ function grown(state: BookState, a: AddedSheet): BookState {
   };
 }
 
-function sheetTitles(r: LevelsResult, policy: LevelPolicy, asOf: number, m: Messages): Record<SheetKey, { title: string; note: string | null }> {
+function sheetTitles(r: LevelsResult, policy: LevelPolicy, asOf: number, m: Messages, overridden: boolean): Record<SheetKey, { title: string; note: string | null }> {
   const b = m.levelsPane.book;
   const iso = serialToIsoDate;
   return {
-    levels: { title: b.levelsTitle(iso(asOf), m.levelsPane.metricOptions[policy.metric], policy.windowMonths, policy.validityMonths), note: b.levelsNote },
+    levels: { title: b.levelsTitle(iso(asOf), m.levelsPane.metricOptions[policy.metric], policy.windowMonths, policy.validityMonths), note: overridden ? m.levelOverrides.note(b.levelsNote) : b.levelsNote },
     changes: { title: b.changesTitle(iso(r.reviews.first), iso(r.reviews.last), String(r.reviews.count)), note: null },
     warnings: { title: b.warningsTitle(iso(r.reviews.next)), note: null },
   };
 }
 
-function reportOf(r: LevelsResult, policy: LevelPolicy, asOf: number, warnings: number, sheets: Excel.Worksheet[], added: AddedSheet[], m: Messages): LevelsReport {
+function reportOf(r: LevelsResult, policy: LevelPolicy, asOf: number, warnings: number, sheets: Excel.Worksheet[], added: AddedSheet[], m: Messages, ov: LevelsOverridden | null): LevelsReport {
   const perLevel = policy.levels.map((l) => ({ level: l.name, customers: 0 }));
+  // Counted by the final level (the override's where one holds), as the run's Tier Summary counts the final tiers.
+  const level = ov ? ov.applied.finalLevel : r.level;
   let noLevel = 0;
-  for (let i = 0; i < r.level.length; i++) {
-    if (r.level[i] >= 0) perLevel[r.level[i]].customers++;
+  for (let i = 0; i < level.length; i++) {
+    if (level[i] >= 0) perLevel[level[i]].customers++;
     else noLevel++;
   }
   const kept = added.filter((a) => a.kept);
@@ -200,6 +209,7 @@ function reportOf(r: LevelsResult, policy: LevelPolicy, asOf: number, warnings: 
     noLevel,
     warnings,
     changes: r.changes.length,
+    overrides: ov ? ov.summary : null,
     ...(kept.length > 0 ? { keptNote: o.keptEdited(kept.length, sheetList(o, kept.map((a) => a.kept!.name)), sheetList(o, kept.map((a) => a.sheet.name))) } : {}),
   };
 }

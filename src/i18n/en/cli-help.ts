@@ -142,6 +142,7 @@ export const cliHelp = {
       thresholds: "Lowest score of each band, best first (instead of --bands).",
       scoreMethod: "How a metric becomes points: percentile ranks or min–max scaling.",
       overrides: "A CSV file of overrides (customer,tier,reason,until; level for tier): adds final_tier, overridden, override_reason and override_until.",
+      levelOverrides: "A CSV file of overrides (customer,level,reason,until; a level by the policy's name): adds final_level, overridden, override_reason and override_until, and override rows to --changes.",
       scoreId: "A column printed beside each score to say whose it is.",
       scoreSummary: "Print customers per band and each band's lowest score instead of a row per customer.",
       json: "Print JSON instead of CSV.",

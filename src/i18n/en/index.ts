@@ -30,6 +30,7 @@ import { overTimeGaps } from "./over-time-gaps";
 import { levelsPane } from "./levels-pane";
 import { levels } from "./levels";
 import { overrides } from "./overrides";
+import { levelOverrides } from "./level-overrides";
 import type { Widen } from "../widen";
 
 export const en = {
@@ -57,6 +58,7 @@ export const en = {
   ...levelsPane,
   ...levels,
   ...overrides,
+  ...levelOverrides,
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */

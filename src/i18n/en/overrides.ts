@@ -43,7 +43,7 @@ export const overrides = {
     },
     cli: {
       /** stderr after the output: what the file did. */
-      counts: (file: string, active: number, expired: number, unmatched: number) => `${file}: ${active} overrides applied, ${expired} expired, ${unmatched} not in the data.`,
+      counts: (file: string, active: number, expired: number, unmatched: number) => `${file}: ${active} ${active === 1 ? "override" : "overrides"} applied, ${expired} expired, ${unmatched} not in the data.`,
       needsId: "--overrides matches customers by id: name the id column with --id.",
       missingColumn: (file: string, column: string) => `${file} has no "${column}" column; the overrides file needs customer,tier (or level) and may have reason,until.`,
     },

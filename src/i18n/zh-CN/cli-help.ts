@@ -132,6 +132,7 @@ export const cliHelp: CliHelpMessages = {
       thresholds: "各分数段的最低分，从最好的一段起（代替 --bands）。",
       scoreMethod: "指标如何换算为分数：百分位排名（percentile）或最小–最大缩放（minmax）。",
       overrides: "人工调整的 CSV 文件（customer,tier,reason,until；tier 也可写作 level）：输出增加 final_tier、overridden、override_reason 和 override_until 列。",
+      levelOverrides: "人工调整的 CSV 文件（customer,level,reason,until；等级按等级规则中的名称填写）：输出增加 final_level、overridden、override_reason 和 override_until 列，--changes 文件增加人工调整行。",
       scoreId: "在每个分数旁输出的列，说明该分数属于谁。",
       scoreSummary: "输出每个分数段的客户数和最低分，而不是每位客户一行。",
       json: "以 JSON 代替 CSV 输出。",

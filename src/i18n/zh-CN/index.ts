@@ -24,6 +24,7 @@ import { overTimeGaps } from "./over-time-gaps";
 import { levelsPane } from "./levels-pane";
 import { levels } from "./levels";
 import { overrides } from "./overrides";
+import { levelOverrides } from "./level-overrides";
 
 export const zhCN: Messages = {
   ...shared,
@@ -50,5 +51,6 @@ export const zhCN: Messages = {
   ...levelsPane,
   ...levels,
   ...overrides,
+  ...levelOverrides,
 };
 

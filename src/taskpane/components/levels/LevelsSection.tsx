@@ -2,7 +2,7 @@
  * Membership levels (issue 15 §1): the policy grid (PolicyGrid.tsx), the metric, window and validity, examples
  * scaled to the data in English or Chinese names (the hint says how), the grid's problems as the person types, the
  * button that writes the Levels, Level changes and Downgrade warnings sheets, and what came of it: customers per
- * level, how many drop at the next review, and the edited-sheet notice (KeptNote). The state is `useLevels`'.
+ * level (the final level where people's overrides hold, LevelOverridesNote.tsx), how many drop at the next review, and the edited-sheet notice (KeptNote). The state is `useLevels`'.
  */
 import {
   Body1,
@@ -29,6 +29,7 @@ import { formats, useStyles } from "../dynamic/parts";
 import { Failure } from "../Failure";
 import { KeptNote } from "../KeptNote";
 import { Section } from "../Section";
+import { LevelOverridesNote } from "./LevelOverridesNote";
 import { PolicyGrid } from "./PolicyGrid";
 
 const METRICS: readonly LevelsMetric[] = ["spend", "orders"];
@@ -173,6 +174,7 @@ export function LevelsSection({ m, state, busy }: LevelsSectionProps) {
           <Caption1 as="p" className={styles.text}>
             {p.changes(n.whole(levels.report.changes), levels.report.sheets.changes)}
           </Caption1>
+          <LevelOverridesNote m={m} summary={levels.report.overrides} />
           <KeptNote m={m} report={levels.report} />
         </div>
       )}
