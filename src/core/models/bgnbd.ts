@@ -8,7 +8,7 @@
  */
 import { distinctValues, weightedDistinct, type Distinct } from "../math/distinct";
 import { hypergeometricSeries } from "../math/hyp2f1";
-import { fitRepeatModel, groupRepeatRows, type RepeatColumns, type RepeatModelFit } from "./fit";
+import { fitRepeatModel, groupRepeatRows, type RepeatColumns, type RepeatModelFit, type RepeatModelSpec } from "./fit";
 import { digammaDiff, gammaln, lnGammaRatio } from "../math/special";
 
 export interface BgNbdParams {
@@ -190,24 +190,27 @@ function logLikelihoodWith(p: BgNbdParams, data: Prepared, gradient?: Float64Arr
  * CoreError("fitFailed") when the likelihood has no finite maximum.
  */
 export function fitBgNbd(data: RepeatColumns): BgNbdFit {
-  return fitRepeatModel(data, {
-    model: "bgnbd",
-    paramNames: ["r", "alpha", "a", "b"],
-    timeScaled: [false, true, false, false],
-    // The model's limits: r → ∞ with r/α fixed (one purchase rate for all); a → 0 or ∞ with b/a free
-    // (nobody drops out; one dropout probability for all), which drags b along.
-    limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge, aEdge || baEdge],
-    meanNegative: (rows, counts, n) => {
-      const prepared = prepare(rows, counts);
-      return (theta, grad) => {
-        const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
-        const ll = logLikelihoodWith(params, prepared, grad);
-        for (let i = 0; i < 4; i++) grad[i] = -grad[i] / n;
-        return -ll / n;
-      };
-    },
-  });
+  return fitRepeatModel(data, BGNBD_SPEC);
 }
+
+/** BG/NBD as fitRepeatModel fits it; exported so scripts/bench-bgnbd-evals.ts can count evaluations. */
+export const BGNBD_SPEC: RepeatModelSpec<"bgnbd", keyof BgNbdParams> = {
+  model: "bgnbd",
+  paramNames: ["r", "alpha", "a", "b"],
+  timeScaled: [false, true, false, false],
+  // The model's limits: r → ∞ with r/α fixed (one purchase rate for all); a → 0 or ∞ with b/a free
+  // (nobody drops out; one dropout probability for all), which drags b along.
+  limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge, aEdge || baEdge],
+  meanNegative: (rows, counts, n) => {
+    const prepared = prepare(rows, counts);
+    return (theta, grad) => {
+      const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
+      const ll = logLikelihoodWith(params, prepared, grad);
+      for (let i = 0; i < 4; i++) grad[i] = -grad[i] / n;
+      return -ll / n;
+    };
+  },
+};
 
 /** P(alive | x, t_x, T) = 1 / (1 + [x>0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)). */
 export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
