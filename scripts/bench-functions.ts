@@ -95,7 +95,8 @@ function argumentsOf(name: string, data: number, blank: Cell): unknown[] {
 const ALL_NAMES = ["rfm", "rfmscore", "abcclass", "abcnext", "clv", "clvpredict", "clvfit", "palive", "nextpurchase", "lifecycle", "cohort", "migration", "movers", "pilot", "score", "levels"] as const;
 const argv = process.argv.slice(2);
 const ONLY_FIT = argv.includes("--fit");
-const chosen = argv.filter((a) => !a.startsWith("--"));
+// Names in any case: PALIVE, palive, TIER.PALIVE.
+const chosen = argv.filter((a) => !a.startsWith("--")).map((a) => a.toLowerCase().replace(/^tier\./, ""));
 const unknown = chosen.filter((a) => !(ALL_NAMES as readonly string[]).includes(a));
 if (unknown.length > 0) throw new Error(`unknown function ${unknown.join(", ")}; the names are ${ALL_NAMES.join(" ")}`);
 const NAMES = chosen.length > 0 ? ALL_NAMES.filter((n) => chosen.includes(n)) : ALL_NAMES;

@@ -150,15 +150,18 @@ export function differencedGradient(value: (x: ArrayLike<number>) => number): Ob
 
 /**
  * The Hessian of f at x by central differences of its analytic gradient, symmetrised. Steps are
- * relative to |x| (at least 1e-5 absolute).
+ * relative to |x| (at least 1e-5 absolute). With `columns`, only the marked columns are differenced (two
+ * evaluations each): the entries between two marked parameters are those of the full Hessian, bit for bit,
+ * the others are 0. A fit at a model's limit needs the standard errors of the parameters not at it alone.
  */
-export function hessian(f: Objective, x: ArrayLike<number>): Float64Array {
+export function hessian(f: Objective, x: ArrayLike<number>, columns?: readonly boolean[]): Float64Array {
   const n = x.length;
   const out = new Float64Array(n * n);
   const xp = Float64Array.from(x);
   const gp = new Float64Array(n);
   const gm = new Float64Array(n);
   for (let j = 0; j < n; j++) {
+    if (columns && !columns[j]) continue;
     const step = 1e-5 * Math.max(1, Math.abs(x[j]));
     xp[j] = x[j] + step;
     f(xp, gp);
@@ -287,7 +290,9 @@ export function maximizeLikelihood(meanNegative: Objective, start: ArrayLike<num
   const result = minimize(inBox, phi0, { gradientTolerance: 1e-9, maxIterations, maxStep: 2, maxMillis: maxSeconds * 1000, now });
   const theta = toTheta(result.x);
   const atBoundary = Array.from(theta, (t) => Math.abs(t) > BOUNDARY_THETA);
-  const ll = -meanNegative(theta, new Float64Array(k)) * n;
+  // The search's last value is −LL/n at this very θ (inBox evaluated meanNegative at toTheta(x)): no
+  // evaluation more to recompute it.
+  const ll = -result.value * n;
   return { theta, logLikelihood: ll, atBoundary, iterations: result.iterations, converged: result.converged, stopped: result.stopped };
 }
 
@@ -313,7 +318,7 @@ function invertSubHessian(f: Objective, theta: Float64Array, keep: boolean[]): F
   const kept = keep.flatMap((on, i) => (on ? [i] : []));
   const m = kept.length;
   if (m === 0) return null;
-  const h = hessian(f, theta);
+  const h = hessian(f, theta, keep);
   const sub = new Float64Array(m * m);
   kept.forEach((i, a) => kept.forEach((j, b) => (sub[a * m + b] = h[i * k + j])));
   return invertSpd(sub, m);

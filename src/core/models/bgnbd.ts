@@ -8,7 +8,7 @@
  */
 import { distinctValues, weightedDistinct, type Distinct } from "../math/distinct";
 import { hypergeometricSeries } from "../math/hyp2f1";
-import { fitRepeatModel, groupRepeatRows, type RepeatColumns, type RepeatModelFit } from "./fit";
+import { fitRepeatModel, groupRepeatRows, type RepeatColumns, type RepeatModelFit, type RepeatModelSpec } from "./fit";
 import { digammaDiff, gammaln, lnGammaRatio } from "../math/special";
 
 export interface BgNbdParams {
@@ -50,40 +50,38 @@ interface Prepared {
   /** Per distinct T: customers, and their repeat purchases (Σ weight·x). */
   customersAtT: Float64Array;
   purchasesAtT: Float64Array;
-  /** The rows with x > 0, and their x, t_x, T and weights, in row order. */
-  repeat: { x: Float64Array; tx: Float64Array; T: Float64Array; w: Float64Array; xIndex: Int32Array; tIndex: Int32Array; txIndex: Int32Array };
+  /**
+   * The rows with x > 0: the indices of their T and t_x among the distinct ones, and their weights, in blocks of one x (distinct x j's block is
+   * start[j] to start[j+1], in the canonical row order within it): per block the x terms are constants
+   * of the inner loop and the sigmoids' share of ∂/∂b one sum.
+   */
+  repeat: { w: Float64Array; tIndex: Int32Array; txIndex: Int32Array; start: Int32Array };
 }
 
 function prepare(data: RepeatColumns, weights: ArrayLike<number>): Prepared {
   const x = weightedDistinct(data.x, weights);
   const T = distinctValues(data.T);
   const tx = distinctValues(data.tx);
+  const k = x.values.length;
   const customersAtT = new Float64Array(T.values.length);
   const purchasesAtT = new Float64Array(T.values.length);
-  let m = 0;
+  // A counting sort of the repeat rows by their x: start[j] is where x's block begins.
+  const start = new Int32Array(k + 1);
   for (let i = 0; i < data.x.length; i++) {
     customersAtT[T.index[i]] += weights[i];
     purchasesAtT[T.index[i]] += weights[i] * data.x[i];
-    if (data.x[i] > 0) m++;
+    if (data.x[i] > 0) start[x.index[i] + 1]++;
   }
-  const repeat = {
-    x: new Float64Array(m),
-    tx: new Float64Array(m),
-    T: new Float64Array(m),
-    w: new Float64Array(m),
-    xIndex: new Int32Array(m),
-    tIndex: new Int32Array(m),
-    txIndex: new Int32Array(m),
-  };
-  for (let i = 0, j = 0; i < data.x.length; i++) {
+  for (let j = 0; j < k; j++) start[j + 1] += start[j];
+  const m = start[k];
+  const repeat = { w: new Float64Array(m), tIndex: new Int32Array(m), txIndex: new Int32Array(m), start };
+  const next = start.slice(0, k);
+  for (let i = 0; i < data.x.length; i++) {
     if (!(data.x[i] > 0)) continue;
-    repeat.x[j] = data.x[i];
-    repeat.tx[j] = data.tx[i];
-    repeat.T[j] = data.T[i];
-    repeat.w[j] = weights[i];
-    repeat.xIndex[j] = x.index[i];
-    repeat.tIndex[j] = T.index[i];
-    repeat.txIndex[j++] = tx.index[i];
+    const at = next[x.index[i]]++;
+    repeat.w[at] = weights[i];
+    repeat.tIndex[at] = T.index[i];
+    repeat.txIndex[at] = tx.index[i];
   }
   return { x, T, tx, customersAtT, purchasesAtT, repeat };
 }
@@ -142,38 +140,86 @@ function logLikelihoodWith(p: BgNbdParams, data: Prepared, gradient?: Float64Arr
       dAlpha += (customers * r * Ts[t]) / (alpha * A) - purchases / A;
     }
   }
+  // Per distinct T and t_x: g = ln(1 + T/α), so that ln((α+T)/(α+t_x)) = g(T) − g(t_x) keeps its digits
+  // also when α dwarfs T (a difference of ln(α+T) and ln(α+t_x) would not), and 1/(α+t_x).
   const txs = data.tx.values;
-  const lnB = new Float64Array(txs.length);
+  const gT = new Float64Array(Ts.length);
+  let gTMax = 0;
+  for (let t = 0; t < Ts.length; t++) {
+    gT[t] = Math.log1p(Ts[t] / alpha);
+    if (gT[t] > gTMax) gTMax = gT[t];
+  }
+  const gX = new Float64Array(txs.length);
   const invB = new Float64Array(txs.length);
   for (let t = 0; t < txs.length; t++) {
-    lnB[t] = Math.log(alpha + txs[t]);
+    gX[t] = Math.log1p(txs[t] / alpha);
     invB[t] = 1 / (alpha + txs[t]);
   }
-  // The rows with repeat purchases: softplus(d). ln((α+T)/(α+t_x)) as a difference of logs loses digits
-  // only when α dwarfs T; then per row. The sigmoid's share of ∂/∂b is summed per x.
-  const exactRatio = alpha > 1e6;
-  const { x, tx, T, w, xIndex, tIndex, txIndex } = data.repeat;
-  const sigmoidAtX = new Float64Array(k);
+  // The rows with repeat purchases, a block of one x at a time: softplus(d) and sigmoid(d) of
+  // d = ln(a/(b+x−1)) + (r+x)(g(T) − g(t_x)). Where a block has more rows than distinct T and t_x and the
+  // powers cannot overflow, eᵈ is the product a/(b+x−1) · (1+T/α)^(r+x) · (1+t_x/α)^−(r+x) of two
+  // tables made per block, and a row costs one log1p and no exponential; else one exponential a row.
+  const { w, tIndex, txIndex, start } = data.repeat;
+  const powT = new Float64Array(Ts.length);
+  const powX = new Float64Array(txs.length);
   let sigmoids = 0;
-  for (let i = 0; i < x.length; i++) {
-    const m = r + x[i];
-    const lnAB = exactRatio ? Math.log1p((T[i] - tx[i]) / (alpha + tx[i])) : lnA[tIndex[i]] - lnB[txIndex[i]];
-    const d = dConst[xIndex[i]] + m * lnAB;
-    // softplus(d) and sigmoid(d) from one exponential.
-    const e = Math.exp(-Math.abs(d));
-    const wi = w[i];
-    ll += wi * ((d > 0 ? d : 0) + Math.log1p(e));
+  for (let j = 0; j < k; j++) {
+    const from = start[j];
+    const to = start[j + 1];
+    if (from === to) continue;
+    const xj = xs.values[j];
+    const m = r + xj;
+    let llAtX = 0;
+    let drAtX = 0;
+    let dAlphaAtX = 0;
+    let sigmoidAtX = 0;
+    // (1+T/α)^m ≤ e^600 and (1+t_x/α)^−m ≥ e^−600 (t_x ≤ T): no overflow, no subnormal factor.
+    if (2 * (to - from) >= Ts.length + txs.length && m * gTMax <= 600) {
+      const c = a / (b + xj - 1);
+      for (let t = 0; t < Ts.length; t++) powT[t] = Math.exp(m * gT[t]);
+      for (let t = 0; t < txs.length; t++) powX[t] = Math.exp(-m * gX[t]);
+      for (let i = from; i < to; i++) {
+        const ti = tIndex[i];
+        const xi = txIndex[i];
+        const e = powT[ti] * powX[xi] * c;
+        const wi = w[i];
+        llAtX += wi * Math.log1p(e);
+        if (gradient) {
+          const s = (wi * e) / (1 + e);
+          drAtX += s * (gT[ti] - gX[xi]);
+          dAlphaAtX += s * (invA[ti] - invB[xi]);
+          sigmoidAtX += s;
+        }
+      }
+    } else {
+      const dc = dConst[j];
+      for (let i = from; i < to; i++) {
+        const ti = tIndex[i];
+        const xi = txIndex[i];
+        const lnAB = gT[ti] - gX[xi];
+        const d = dc + m * lnAB;
+        // softplus(d) and sigmoid(d) from one exponential.
+        const e = Math.exp(-Math.abs(d));
+        const wi = w[i];
+        llAtX += wi * ((d > 0 ? d : 0) + Math.log1p(e));
+        if (gradient) {
+          const s = (wi * (d >= 0 ? 1 : e)) / (1 + e);
+          drAtX += s * lnAB;
+          dAlphaAtX += s * (invA[ti] - invB[xi]);
+          sigmoidAtX += s;
+        }
+      }
+    }
+    ll += llAtX;
     if (gradient) {
-      const s = (wi * (d >= 0 ? 1 : e)) / (1 + e);
-      dr += s * lnAB;
-      dAlpha += s * m * (invA[tIndex[i]] - invB[txIndex[i]]);
-      sigmoids += s;
-      sigmoidAtX[xIndex[i]] += s;
+      dr += drAtX;
+      dAlpha += m * dAlphaAtX;
+      sigmoids += sigmoidAtX;
+      db -= sigmoidAtX / (b + xj - 1);
     }
   }
   if (gradient) {
     da += sigmoids / a;
-    for (let j = 0; j < k; j++) if (xs.values[j] > 0) db -= sigmoidAtX[j] / (b + xs.values[j] - 1);
     // With respect to the logs of the parameters.
     gradient[0] = dr * r;
     gradient[1] = dAlpha * alpha;
@@ -190,24 +236,27 @@ function logLikelihoodWith(p: BgNbdParams, data: Prepared, gradient?: Float64Arr
  * CoreError("fitFailed") when the likelihood has no finite maximum.
  */
 export function fitBgNbd(data: RepeatColumns): BgNbdFit {
-  return fitRepeatModel(data, {
-    model: "bgnbd",
-    paramNames: ["r", "alpha", "a", "b"],
-    timeScaled: [false, true, false, false],
-    // The model's limits: r → ∞ with r/α fixed (one purchase rate for all); a → 0 or ∞ with b/a free
-    // (nobody drops out; one dropout probability for all), which drags b along.
-    limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge, aEdge || baEdge],
-    meanNegative: (rows, counts, n) => {
-      const prepared = prepare(rows, counts);
-      return (theta, grad) => {
-        const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
-        const ll = logLikelihoodWith(params, prepared, grad);
-        for (let i = 0; i < 4; i++) grad[i] = -grad[i] / n;
-        return -ll / n;
-      };
-    },
-  });
+  return fitRepeatModel(data, BGNBD_SPEC);
 }
+
+/** BG/NBD as fitRepeatModel fits it; exported so scripts/bench-bgnbd-evals.ts can count evaluations. */
+export const BGNBD_SPEC: RepeatModelSpec<"bgnbd", keyof BgNbdParams> = {
+  model: "bgnbd",
+  paramNames: ["r", "alpha", "a", "b"],
+  timeScaled: [false, true, false, false],
+  // The model's limits: r → ∞ with r/α fixed (one purchase rate for all); a → 0 or ∞ with b/a free
+  // (nobody drops out; one dropout probability for all), which drags b along.
+  limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge, aEdge || baEdge],
+  meanNegative: (rows, counts, n) => {
+    const prepared = prepare(rows, counts);
+    return (theta, grad) => {
+      const params = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };
+      const ll = logLikelihoodWith(params, prepared, grad);
+      for (let i = 0; i < 4; i++) grad[i] = -grad[i] / n;
+      return -ll / n;
+    };
+  },
+};
 
 /** P(alive | x, t_x, T) = 1 / (1 + [x>0] · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)). */
 export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number {

@@ -190,6 +190,22 @@ describe("DayLog", () => {
     );
   });
 
+  it("counts a disordered log without compacting it: short and long runs of one customer's days (property)", () => {
+    // Without compaction (the default threshold), counts() buckets the entries by customer and sorts each
+    // customer's days alone: insertion sort up to 32 entries, the typed array's sort beyond.
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(0, 1, 2, 5), fc.integer({ min: 61, max: 200 })), { maxLength: 400 }), (pairs) => {
+        const log = new DayLog();
+        for (const [c, d] of pairs) log.add(c, d);
+        const distinct = new Map<number, Set<number>>();
+        for (const [c, d] of pairs) (distinct.get(c) ?? distinct.set(c, new Set()).get(c)!).add(d);
+        const counts = log.counts(6);
+        for (let c = 0; c < 6; c++) expect(counts[c]).toBe(distinct.get(c)?.size ?? 0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("a million rows over 1,000 customer-days in shuffled order hold room for a few thousand entries, not a million", () => {
     const log = new DayLog(1024);
     let seed = 7;
