@@ -64,9 +64,9 @@ describe("tier levels", () => {
     );
     // --to defaults to the latest purchase, 2024-03-05: not a month-end, so a review of its own, where a reached 200.
     expect(run(["levels", tx, "--policy", policy, "--to", "2024-03-31"]).stdout.split("\n")[1]).toBe("a,银卡,2024-03-31,2025-03-31,220,280,0,0");
-    // W 2, V 1: 普通 at 01-31 (120), kept at 02-29 (expires 03-29); at 03-15 the window holds only 100, not yet expired.
+    // W 2, V 1: 普通 at 01-31 (120), kept at 02-29 (expires 03-31, the month-end a month on); at 03-15 the window holds only 100, not yet expired.
     const json = JSON.parse(run(["levels", tx, "--policy", policy, "--to", "2024-03-15", "--window-months", "2", "--validity-months", "1", "--format", "json"]).stdout);
-    expect(json[0]).toEqual({ customer: "a", level: "普通", since: "2024-01-31", expires: "2024-03-29", metric: 100, gap_to_next: 100, gap_to_keep: 0, downgrades_next_review: 0 });
+    expect(json[0]).toEqual({ customer: "a", level: "普通", since: "2024-01-31", expires: "2024-03-31", metric: 100, gap_to_next: 100, gap_to_keep: 0, downgrades_next_review: 0 });
     const orders = file("orders.csv", "entry,keep,level\n2,1,两单\n");
     expect(run(["levels", tx, "--policy", orders, "--metric", "orders"]).stdout.split("\n")[1]).toBe("a,两单,2024-03-05,2025-03-05,2,,0,0");
   });

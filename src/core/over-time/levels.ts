@@ -2,13 +2,14 @@
  * Membership levels (issue 15 §1): a programme customers live in, entered on rolling spend or orders,
  * kept (保级) or lost at review, as Chinese member systems and Klaviyo/Shopify groups run it.
  *
- * The rule, at each review date d, with m the metric over the trailing window (EDATE(d, −W), d]
- * (window.ts, Excel's EDATE month arithmetic):
+ * The rule, at each review date d, with m the metric over the trailing window (d − W months, d], where
+ * k months from a month-end is the month-end k months away (Excel's EOMONTH) and from any other day
+ * Excel's EDATE (`monthsFrom`):
  * - up = the highest level whose entry ≤ m (none when m is below every entry);
- * - up above the current level: move up; since = d; expires = EDATE(d, V);
- * - otherwise, at a level and d ≥ expires: m ≥ keep(current) keeps the level (expires = EDATE(d, V)),
+ * - up above the current level: move up; since = d; expires = d + V months;
+ * - otherwise, at a level and d ≥ expires: m ≥ keep(current) keeps the level (expires = d + V months),
  *   else the customer drops to the highest lower level whose keep m meets, or to none; since = d;
- *   expires = EDATE(d, V) (none never expires: NO_DATE).
+ *   expires = d + V months (none never expires: NO_DATE).
  * - A customer enters at the first review on or after their first purchase (a negative amount is a
  *   return, not a purchase: a customer with only returns never enters).
  *
@@ -158,6 +159,16 @@ function monthEnd(day: number): number {
   return month === 12 ? serialFromParts(year + 1, 1, 1) - 1 : serialFromParts(year, month + 1, 1) - 1;
 }
 
+/**
+ * `months` months from a review day: from a month-end, the month-end that many months away (Excel's EOMONTH),
+ * so consecutive month-end reviews have windows that meet and never overlap (EDATE(2024-04-30, −1) is
+ * 2024-03-30, which would count a 31 March purchase in both the March and April windows); from any other day
+ * (an as-of date that is not a month-end), Excel's EDATE (the same day, clamped to the month's last day).
+ */
+function monthsFrom(day: number, months: number): number {
+  return isMonthEnd(day) ? monthEnd(shiftMonths(day, months)) : shiftMonths(day, months);
+}
+
 /** The review dates in [from, asOf] (whole days): every month-end, then asOf when it is not one; and the review after asOf. */
 export function levelReviewDates(from: number, asOf: number): { dates: number[]; next: number } {
   const first = Math.floor(from);
@@ -211,8 +222,8 @@ export function computeLevels(tx: Transactions, policy: LevelPolicy, asOf: numbe
   const R = reviews.length;
   const W = policy.windowMonths;
   const V = policy.validityMonths;
-  const windowStart = reviews.map((d) => shiftMonths(d, -W));
-  const expiry = reviews.map((d) => shiftMonths(d, V));
+  const windowStart = reviews.map((d) => monthsFrom(d, -W));
+  const expiry = reviews.map((d) => monthsFrom(d, V));
   const entry = policy.levels.map((l) => l.entry);
   const keep = policy.levels.map((l) => l.keep);
   const L = entry.length;

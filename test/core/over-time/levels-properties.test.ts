@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { parseDateText } from "../../../src/core/cells/dates";
 import { computeLevels, type LevelPolicy, type LevelsResult } from "../../../src/core/over-time/levels";
 import { readTransactions } from "../../../src/core/transactions/read";
-import { edate, replayLevels, replayReviews } from "./levels-replay";
+import { monthsAway, replayLevels, replayReviews } from "./levels-replay";
 
 const BASE = parseDateText("2023-01-01");
 type Row = { id: number; day: number; cents: number };
@@ -76,7 +76,7 @@ describe("levels, properties", () => {
         result.customerIds.forEach((id, c) => {
           const mine = rows.filter((r) => `c${r.id}` === id).sort((a, b) => a.day - b.day);
           const metricAt = (d: number) => {
-            const inWindow = mine.filter((r) => BASE + r.day > edate(d, -policy.windowMonths) && BASE + r.day <= d);
+            const inWindow = mine.filter((r) => BASE + r.day > monthsAway(d, -policy.windowMonths) && BASE + r.day <= d);
             return policy.metric === "orders" ? inWindow.filter((r) => r.cents >= 0).length : inWindow.reduce((s, r) => s + r.cents / 100, 0);
           };
           const changes = result.changes.filter((ch) => ch.customer === c);
@@ -87,7 +87,7 @@ describe("levels, properties", () => {
             if (due !== undefined) expect(ch.date).toBeLessThanOrEqual(due);
             if (ch.reason !== "upgrade" && ch.to >= 0) expect(metricAt(ch.date)).toBeGreaterThanOrEqual(policy.levels[ch.to].keep - 1e-9);
             if (ch.reason === "downgrade") for (let k = ch.to + 1; k < ch.from; k++) expect(metricAt(ch.date)).toBeLessThan(policy.levels[k].keep + 1e-9);
-            expires = ch.to >= 0 ? edate(ch.date, policy.validityMonths) : Infinity;
+            expires = ch.to >= 0 ? monthsAway(ch.date, policy.validityMonths) : Infinity;
           }
           // No expiry left unreviewed after the last change.
           expect(dates.some((d) => d >= expires && d > (changes.at(-1)?.date ?? -Infinity))).toBe(false);

@@ -52,6 +52,11 @@ function endOfMonth(serial: number): number {
   return toSerial(t.getUTCFullYear(), t.getUTCMonth() + 1, 0);
 }
 
+/** From a month-end, the month-end `months` away (EOMONTH); from another day, EDATE. */
+export function monthsAway(serial: number, months: number): number {
+  return endOfMonth(serial) === serial ? endOfMonth(edate(serial, months)) : edate(serial, months);
+}
+
 /** Month-ends in [from, asOf], then asOf when it is not a month-end; and the review after asOf. */
 export function replayReviews(from: number, asOf: number): { dates: number[]; next: number } {
   const dates: number[] = [];
@@ -78,7 +83,7 @@ export function replayLevels(tx: Transactions, policy: ReplayPolicy, asOf: numbe
   const customers = new Map<string | number, ReplayCustomer>();
   const changes: ReplayChange[] = [];
   const metricAt = (list: { day: number; amount: number }[], d: number) => {
-    const start = edate(d, -policy.windowMonths);
+    const start = monthsAway(d, -policy.windowMonths);
     let spend = 0;
     let orders = 0;
     for (const r of list) {
@@ -108,18 +113,18 @@ export function replayLevels(tx: Transactions, policy: ReplayPolicy, asOf: numbe
         changes.push({ id, date: d, from: level, to: up, reason: "upgrade" });
         level = up;
         since = d;
-        expires = edate(d, policy.validityMonths);
+        expires = monthsAway(d, policy.validityMonths);
       } else if (level >= 0 && d >= expires) {
         if (m >= policy.levels[level].keep) {
           changes.push({ id, date: d, from: level, to: level, reason: "kept" });
-          expires = edate(d, policy.validityMonths);
+          expires = monthsAway(d, policy.validityMonths);
         } else {
           let to = -1;
           for (let k = 0; k < level; k++) if (m >= policy.levels[k].keep) to = k;
           changes.push({ id, date: d, from: level, to, reason: "downgrade" });
           level = to;
           since = d;
-          expires = to >= 0 ? edate(d, policy.validityMonths) : 0;
+          expires = to >= 0 ? monthsAway(d, policy.validityMonths) : 0;
         }
       }
     }

@@ -173,6 +173,21 @@ describe("review dates", () => {
     // 2023-04-10 is on EDATE(2024-04-10, −12) and so outside; 2023-04-11 is inside.
     expect(row(r, "a")).toMatchObject({ level: 0, metric: 70 });
   });
+  it("month-end reviews take month-end windows (EOMONTH): with W = 1 a 31 March purchase counts at the March review, not again at April's", () => {
+    const monthly: LevelPolicy = { ...POLICY, windowMonths: 1, validityMonths: 1 };
+    // EDATE(2024-04-30, −1) would be 2024-03-30 and put 31 March in April's window too.
+    const t = tx([["a", "2024-03-31", 120]]);
+    expect(row(computeLevels(t, monthly, d("2024-03-31")), "a")).toMatchObject({ level: 0, metric: 120, since: "2024-03-31", expires: "2024-04-30" });
+    const april = row(computeLevels(t, monthly, d("2024-04-30")), "a");
+    expect(april).toMatchObject({ level: NO_LEVEL, metric: 0 });
+    expect(april.changes).toEqual(["2024-03-31 -1→0 upgrade", "2024-04-30 0→-1 downgrade"]);
+    // From 29 February a year's validity ends on the month-end a year on (2025-02-28), as from 31 January.
+    const leap = row(computeLevels(tx([["b", "2024-02-10", 120]]), POLICY, d("2024-02-29")), "b");
+    expect(leap.expires).toBe("2025-02-28");
+    // A month's validity from 30 April ends on 31 May (EDATE would give 30 May).
+    const fromApril = row(computeLevels(tx([["c", "2024-04-10", 120]]), monthly, d("2024-04-30")), "c");
+    expect(fromApril.expires).toBe("2024-05-31");
+  });
   it("rows after as_of are left out; rows out of date order give the same result as sorted", () => {
     const rows: [string, string, number][] = [
       ["a", "2024-03-05", 100],
