@@ -10,9 +10,8 @@ import { serialToIsoDate } from "../core/cells/dates";
 import { customerKey, type CustomerId } from "../core/cells/coerce";
 import { applyOverrides, overrideProblems, readOverrides, type AppliedOverrides, type Overrides, type TierVocabulary } from "../core/tiers/overrides";
 import type { Messages } from "../i18n";
-import { knownNames, overrideProblemText } from "../i18n/override-words";
-import { UsageError, type OptionSpec, type Out, type Parsed } from "./args";
-import { columnIndex } from "./csv";
+import { knownNames, overrideColumnIndexes, overrideProblemText } from "../i18n/override-words";
+import { choice, UsageError, type OptionSpec, type Out, type Parsed } from "./args";
 import { readTextTable } from "./input/table";
 import type { Cell } from "./output";
 
@@ -47,15 +46,15 @@ export function readCliOverrides(
   const file = p.options.get("--overrides");
   if (file === undefined) return null;
   const table = readTextTable(file, { header: true }, m, err);
-  const column = (name: string) => {
-    const k = columnIndex(table.header, name);
-    return k === undefined ? undefined : table.columns[k];
-  };
-  const customers = column("customer") ?? column("customer_id");
-  const tiers = column("tier") ?? column("level");
+  // The workbook's rule for the columns (src/i18n/override-words.ts): headers in either language, else by position.
+  const k = overrideColumnIndexes(table.header);
+  const column = (at: number) => (at < 0 ? undefined : table.columns[at]);
+  const customers = column(k.customers);
+  const tiers = column(k.tiers);
   if (!customers) throw new UsageError(m.overrides.cli.missingColumn(file, "customer"));
   if (!tiers) throw new UsageError(m.overrides.cli.missingColumn(file, "tier"));
-  const overrides = readOverrides({ customers, tiers, reasons: column("reason"), untils: column("until") }, run.vocabulary);
+  const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
+  const overrides = readOverrides({ customers, tiers, reasons: column(k.reasons), untils: column(k.untils) }, run.vocabulary, dayOrder);
   // The command's ids as the core keys them (a file's "101" is the number 101, as the table's).
   const keys = run.customerIds.map((id) => customerKey(id) ?? "");
   const applied = applyOverrides(keys, run.ownTier, overrides, run.asOf);

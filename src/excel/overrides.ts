@@ -17,8 +17,8 @@ import { withOverrides, type OverriddenAnalysis } from "../core/analysis/overrid
 import type { AnalysisResult } from "../core/analysis/types";
 import { readOverrides, overrideProblems, type AppliedOverrides, type OverrideColumns, type Overrides } from "../core/tiers/overrides";
 import { ABC_LABELS } from "../core/tiers/abc";
-import { catalogs, type Messages } from "../i18n";
-import { analysisVocabulary, knownNames, overrideProblemText } from "../i18n/override-words";
+import type { Messages } from "../i18n";
+import { analysisVocabulary, knownNames, overrideColumnIndexes, overrideProblemText } from "../i18n/override-words";
 import { scoreBandLabel, segmentName } from "../i18n/tier-names";
 import { FORMAT } from "./formats";
 import type { OverridesRunSummary } from "./port-overrides";
@@ -59,37 +59,11 @@ export function queueOverridesRead(probe: Excel.Table): (() => OverridesCells) |
   return () => ({ header: header.values[0] ?? [], rows: body.values, body: shape() });
 }
 
-const fold = (v: unknown) => String(v ?? "").trim().toLowerCase();
-
-/** Header words per field: the catalogs' headers and the CSV names `tier --overrides` reads. */
-function headerWords(): Record<keyof OverrideColumns, Set<string>> {
-  const words = { customers: ["customer", "customer_id", "customer id", "id"], tiers: ["tier", "level"], reasons: ["reason"], untils: ["until"] };
-  for (const m of Object.values(catalogs)) {
-    const h = m.overrides.headers;
-    words.customers.push(h.customer);
-    words.tiers.push(h.tier);
-    words.reasons.push(h.reason);
-    words.untils.push(h.until);
-  }
-  return Object.fromEntries(Object.entries(words).map(([k, list]) => [k, new Set(list.map(fold))])) as Record<keyof OverrideColumns, Set<string>>;
-}
-
 /** The table's columns: by header in either language, else by position (customer, tier, reason, until). */
 export function overrideColumns(cells: OverridesCells): OverrideColumns {
-  const words = headerWords();
-  const header = cells.header.map(fold);
-  const at = (field: keyof OverrideColumns, position: number) => {
-    const k = header.findIndex((h) => words[field].has(h));
-    const byName = header.some((h) => words.customers.has(h)) && header.some((h) => words.tiers.has(h));
-    return byName ? k : position < header.length ? position : -1;
-  };
-  const column = (k: number) => (k < 0 ? undefined : cells.rows.map((r) => r[k]));
-  return {
-    customers: column(at("customers", 0)) ?? [],
-    tiers: column(at("tiers", 1)) ?? [],
-    reasons: column(at("reasons", 2)),
-    untils: column(at("untils", 3)),
-  };
+  const k = overrideColumnIndexes(cells.header);
+  const column = (at: number) => (at < 0 ? undefined : cells.rows.map((r) => r[at]));
+  return { customers: column(k.customers) ?? [], tiers: column(k.tiers) ?? [], reasons: column(k.reasons), untils: column(k.untils) };
 }
 
 /** A tier index of `a` as the sheets name it in the reader's language. */

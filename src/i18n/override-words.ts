@@ -6,7 +6,7 @@
  */
 import type { AnalysisResult } from "../core/analysis/types";
 import { ABC_LABELS } from "../core/tiers/abc";
-import type { OverrideProblem, TierVocabulary } from "../core/tiers/overrides";
+import type { OverrideColumns, OverrideProblem, TierVocabulary } from "../core/tiers/overrides";
 import { SCORE_TIER_KEYS } from "../core/tiers/score";
 import type { Segmentation } from "../core/tiers/segments";
 import type { Messages } from "./en";
@@ -63,4 +63,43 @@ export function overrideProblemText(p: OverrideProblem, where: (row: number) => 
     case "unknownCustomer":
       return t.unknownCustomer(at, value);
   }
+}
+
+const fold = (v: unknown) => String(v ?? "").trim().toLowerCase();
+
+/** Header words per field: both catalogs' headers (the workbook's table) and the CSV names `tier --overrides` documents. */
+function headerWords(): Record<keyof OverrideColumns, Set<string>> {
+  const words = { customers: ["customer", "customer_id", "customer id", "id"], tiers: ["tier", "level"], reasons: ["reason"], untils: ["until"] };
+  for (const m of Object.values(catalogs)) {
+    const h = m.overrides.headers;
+    words.customers.push(h.customer);
+    words.tiers.push(h.tier);
+    words.reasons.push(h.reason);
+    words.untils.push(h.until);
+  }
+  return Object.fromEntries(Object.entries(words).map(([k, list]) => [k, new Set(list.map(fold))])) as Record<keyof OverrideColumns, Set<string>>;
+}
+
+const POSITION: Record<keyof OverrideColumns, number> = { customers: 0, tiers: 1, reasons: 2, untils: 3 };
+
+/**
+ * Where each field of an overrides table is, one rule for the workbook's table and `tier --overrides` (-1: none).
+ * By header in either language when any header is recognised; a field whose header is not (a renamed "Until")
+ * takes its position (customer, tier, reason, until) when that column is no other field's, so a renamed end date
+ * still ends the override rather than making it last for ever, and "customer,reason" has no tier column. Without
+ * a recognised header, every field by position.
+ */
+export function overrideColumnIndexes(header: readonly unknown[]): Record<keyof OverrideColumns, number> {
+  const words = headerWords();
+  const folded = header.map(fold);
+  const claimed = (h: string) => Object.values(words).some((set) => set.has(h));
+  const byName = folded.some(claimed);
+  const at = (field: keyof OverrideColumns): number => {
+    const position = POSITION[field];
+    const fallback = position < folded.length && !(byName && claimed(folded[position])) ? position : -1;
+    if (!byName) return fallback;
+    const k = folded.findIndex((h) => words[field].has(h));
+    return k >= 0 ? k : fallback;
+  };
+  return { customers: at("customers"), tiers: at("tiers"), reasons: at("reasons"), untils: at("untils") };
 }

@@ -3,7 +3,7 @@
  * core computes for every customer (the core itself is held to the independent replay in
  * test/core/over-time/levels.test.ts); the --changes file; the options; bad policy files named by line; both languages.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseDateText, serialToIsoDate } from "../../src/core/cells/dates";
 import { computeLevels, NO_DATE } from "../../src/core/over-time/levels";
@@ -120,6 +120,15 @@ describe("tier levels", () => {
     expect(run(["levels", "--help"]).stdout).toMatch(/--overrides FILE\s+A CSV file of overrides \(customer,level,reason,until[^\n]*final_level/);
     // Without --overrides, no override row and no extra column.
     expect(plain[0]).toBe("customer,level,since,expires,metric,gap_to_next,gap_to_keep,downgrades_next_review");
+  });
+
+  it("--summary with --changes is refused, not a silently missing history file", () => {
+    const tx = file("tx-sum-ch.csv", "customer_id,date,amount\na,2024-01-10,120\n");
+    const policy = file("sum-ch-policy.csv", "level,entry,keep\nSilver,50,40\n");
+    const r = run(["levels", tx, "--policy", policy, "--summary", "--changes", `${dir}/never.csv`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("run it again without --summary to write --changes");
+    expect(existsSync(`${dir}/never.csv`)).toBe(false);
   });
 
   it("--summary with --overrides counts each customer at the final level", () => {

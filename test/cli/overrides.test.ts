@@ -101,3 +101,17 @@ describe("tier abc and tier score --overrides", () => {
     expect(row.slice(6)).toEqual(["diamond", "1", "board member", "2999-12-31"]);
   });
 });
+
+describe("tier --overrides reads the columns as the workbook's table does (src/i18n/override-words.ts)", () => {
+  it("takes the table's Chinese headers, a renamed end-date column by its position, and --day-order for the dates", () => {
+    // 有效期至 renamed "ends": still the fourth column, so Brion Stark's override ends 2006-06-30 (31/12 would be no date in mdy).
+    const zh = file("overrides-zh.csv", "客户,分层或等级,原因,ends\nBrion Stark,Champions,key account,30/06/2006\nEthyl Botsford,Champions,regular,31/12/2007\n");
+    const r = run([...RFM, "--day-order", "dmy", "--overrides", zh]);
+    expect(r.code).toBe(0);
+    const rows = byFirst(parse(r.stdout));
+    // Ended before the as-of date 2006-12-31: the run's own tier stands.
+    expect(rows.get("Brion Stark")!.slice(10)).toEqual(["Potential Loyalist", "0", "", ""]);
+    expect(rows.get("Ethyl Botsford")!.slice(10)).toEqual(["Champions", "1", "regular", "2007-12-31"]);
+    expect(r.stderr).toContain("1 override applied, 1 expired, 0 not in the data.");
+  });
+});

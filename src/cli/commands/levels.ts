@@ -141,6 +141,7 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   if (!file) throw new UsageError(m.cli.missingFile);
   const policyFile = p.options.get("--policy");
   if (!policyFile) throw new UsageError(m.levels.cli.missingPolicy);
+  if (p.flags.has("--summary") && p.options.has("--changes")) throw new UsageError(m.levels.cli.summaryWithChanges);
   const from = dateOption(p, "--from", m);
   const to = dateOption(p, "--to", m);
   const windowMonths = numberOption(p, "--window-months", m) ?? DEFAULT_LEVEL_MONTHS;

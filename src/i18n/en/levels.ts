@@ -43,6 +43,7 @@ export const levels = {
       policyColumns: (file: string, missing: string) => `${file} has no column "${missing}"; the policy file's columns are level,entry,keep.`,
       policyNumber: (file: string, line: number, column: string, value: string) =>
         `${file}, line ${line}: ${column} "${value}" is not a number; write a number such as 200.`,
+      summaryWithChanges: "tier levels --summary prints one line per level and writes no history: run it again without --summary to write --changes.",
     },
   },
 };

@@ -30,6 +30,7 @@ export const levels: LevelsMessages = {
       missingPolicy: "tier levels 需要 --policy POLICY.csv：包含 level,entry,keep 三列的文件，每个等级一行，从最低等级开始。",
       policyColumns: (file, missing) => `${file} 中没有“${missing}”列；等级规则文件的列为 level,entry,keep。`,
       policyNumber: (file, line, column, value) => `${file} 第 ${line} 行：${column}“${value}”不是数字；请填写数字，例如 200。`,
+      summaryWithChanges: "tier levels --summary 每个等级输出一行，不写变动记录：如需 --changes，请去掉 --summary 再运行一次。",
     },
   },
 };
