@@ -82,6 +82,8 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
  * kept in the repository, so the preview opens on it without ../shared/data).
  */
 const PREVIEW_SAMPLE = path.resolve(__dirname, "assets/sample/online_retail_customers.csv");
+/** Synthetic orders with the voice of the customer (NPS, satisfaction, …), for the preview's `?data=voice` (issue 15 §4). */
+const PREVIEW_VOICE = path.resolve(__dirname, "assets/sample/voice_orders.csv");
 /** The CDNOW purchases, for the preview's `?data=cdnow` (two half-years of 1997: the dynamic workflow). */
 const PREVIEW_CDNOW = path.resolve(__dirname, "../shared/data/CDNOW_master.txt");
 /**
@@ -292,6 +294,7 @@ module.exports = (env = {}, argv = {}) => {
         // Missing ../shared/data leaves the preview on an empty sheet (it says so) instead of failing the build.
         { from: PREVIEW_SAMPLE, to: "sample/[name][ext]", noErrorOnMissing: true },
         { from: PREVIEW_CDNOW, to: "sample/[name][ext]", noErrorOnMissing: true },
+        { from: PREVIEW_VOICE, to: "sample/[name][ext]", noErrorOnMissing: true },
         ...((dev && !previewOnly) || env.TIERING_PREVIEW_FULL ? [{ from: PREVIEW_FULL, to: "sample/[name][ext]", noErrorOnMissing: true, info: { minimized: true } }] : []),
         ...(previewOnly ? [{ from: "assets/*.png", to: "assets/[name][ext]" }] : []),
       ],

@@ -9,6 +9,7 @@ import type { MigrationMatrix } from "../core/over-time/migration";
 import { upgradeEconomics } from "../core/tiers/economics-upgrades";
 import type { Messages } from "../i18n";
 import { FORMAT } from "./formats";
+import type { UpgradeEconomicsReport } from "./port-over-time";
 import { isAnalysisSettings, upgradeSettings } from "./settings";
 import { block, num, text, type Block, type Cell } from "./summary";
 
@@ -29,7 +30,7 @@ export function upgradeLines(
   matrix: MigrationMatrix,
   ordered: boolean,
   m: Messages,
-): { caption: { row: number; text: string }; block: Block; endRow: number } | null {
+): { caption: { row: number; text: string }; block: Block; endRow: number; economics: UpgradeEconomicsReport } | null {
   if (cost === null) return null;
   const u = m.economics.upgrades;
   const e = upgradeEconomics(snapshots.before, snapshots.after, ordered && matrix.ordered ? matrix.tiers : null, cost);
@@ -44,5 +45,6 @@ export function upgradeLines(
     [text(u.caveat), text("")],
   ];
   const b = block(row + 1, 0, cells.slice(1));
-  return { caption: { row, text: u.title }, block: b, endRow: b.row + b.values.length + 1 };
+  const economics = { upgrades: e.upgrades, costPerUpgrade: e.costPerUpgrade, cost: e.cost, revenueChange: e.revenueChange, net: e.net };
+  return { caption: { row, text: u.title }, block: b, endRow: b.row + b.values.length + 1, economics };
 }

@@ -62,6 +62,18 @@ export interface TierEffectRow {
   revenueChange: number;
 }
 
+/**
+ * Issue 15 §3 in the pane: the Compare sheet's upgrade incentive lines (src/excel/migration-upgrades.ts).
+ * `upgrades` null when the tiers have no order (segments); the money null with it, or without revenue.
+ */
+export interface UpgradeEconomicsReport {
+  upgrades: number | null;
+  costPerUpgrade: number;
+  cost: number | null;
+  revenueChange: number | null;
+  net: number | null;
+}
+
 export interface MigrationReport extends KeptNotice {
   before: SnapshotInfo;
   after: SnapshotInfo;
@@ -71,6 +83,8 @@ export interface MigrationReport extends KeptNotice {
   tiers: string[];
   summary: MigrationSummary;
   effects: TierEffectRow[];
+  /** The upgrade incentives, or null (or absent) when no cost per upgrade is set. */
+  upgradeEconomics?: UpgradeEconomicsReport | null;
 }
 
 /** Pick a pilot (gray) group in one tier of a snapshot, with a control group of the same tier. */

@@ -368,9 +368,13 @@ function RadarChart({ chart }: { chart: ChartModel }) {
         <polygon key={t} points={Array.from({ length: n }, (_, i) => at(i, t * max).join(",")).join(" ")} fill="none" stroke="#ccc" />
       ))}
       {axes.map((name, i) => {
-        const [x, y] = at(i, max * 1.12);
+        // Anchored away from the centre (a side label starts or ends at its spoke), so a long axis name such as
+        // "Free of complaints on 1–5" (issue 15 §4's voice axes) does not lie across the polygons.
+        const [x, y] = at(i, max * 1.08);
+        const side = (x - cx) / r;
+        const anchor = side > 0.15 ? "start" : side < -0.15 ? "end" : "middle";
         return (
-          <text key={i} x={x} y={y} fontSize="10" textAnchor="middle">
+          <text key={i} x={x} y={y} dy={y > cy + r * 0.5 ? "0.8em" : y < cy - r * 0.5 ? "-0.2em" : "0.35em"} fontSize="10" textAnchor={anchor}>
             {name}
           </text>
         );

@@ -3,11 +3,13 @@
  * Online Retail sample of whole customer histories (the default; assets/sample, drawn from the complete data by
  * scripts/sample-online-retail.mjs) and the CDNOW purchases (../shared/data) split into two half-years, for
  * trying the dynamic workflow (run, run again on the next period, compare, pilot), or whole (`?data=cdnow18`, its 18
- * months in one table, for "Rebuild history"), and all of Online Retail (`?data=retail-full`). Each becomes sheets with an
+ * months in one table, for "Rebuild history"), all of Online Retail (`?data=retail-full`), and the synthetic orders
+ * with the voice of the customer (`?data=voice`, assets/sample/voice_orders.csv: NPS, satisfaction, complaints,
+ * referrals, engagement beside each order; issue 15 §4). Each becomes sheets with an
  * Excel table over them, as a person would have them in a workbook.
  */
 
-export type DataSetName = "retail" | "cdnow" | "retail-full" | "cdnow18";
+export type DataSetName = "retail" | "cdnow" | "retail-full" | "cdnow18" | "voice";
 
 export interface SheetSpec {
   sheet: string;
@@ -34,7 +36,7 @@ export interface DataSet {
  * (env.TIERING_PREVIEW_FULL, and `npm start`).
  */
 export function dataSetName(value: string | null): DataSetName {
-  return value === "cdnow" || value === "retail-full" || value === "cdnow18" ? value : "retail";
+  return value === "cdnow" || value === "retail-full" || value === "cdnow18" || value === "voice" ? value : "retail";
 }
 
 /** CDNOW's two half-years of 1997: the first analysis and the next period. */
@@ -82,10 +84,33 @@ export function cdnowAllSheets(text: string): SheetSpec[] {
   return [{ ...CDNOW_ALL, rows, formats: ["@", "yyyy-mm-dd", "0", "0.00"] }];
 }
 
+/** The voice sample's sheet: orders with the customer's NPS, satisfaction, complaints, referrals and engagement. */
+export const VOICE = { sheet: "Voice orders", table: "VoiceOrders" } as const;
+
+/**
+ * voice_orders.csv (customer_id, yyyy-mm-dd date, amount, then the five voice columns, often blank) as one sheet:
+ * the id as text, the date as a date cell, numbers as numbers, and a blank left blank, since a missing score is
+ * missing, not 0 (issue 15 §4).
+ */
+export function voiceSheets(text: string): SheetSpec[] {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
+  const header = lines[0].split(",").map((h) => h.trim());
+  const rows: unknown[][] = [header];
+  for (const line of lines.slice(1)) {
+    const fields = line.split(",").map((f) => f.trim());
+    const ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(fields[1]);
+    if (!ymd) continue;
+    const number = (f: string | undefined) => (f === undefined || f === "" ? null : Number(f));
+    rows.push([fields[0], serialFromYmd(Number(ymd[1] + ymd[2] + ymd[3])), ...header.slice(2).map((_, j) => number(fields[2 + j]))]);
+  }
+  return [{ ...VOICE, rows, formats: ["@", "yyyy-mm-dd", "0.00", ...header.slice(3).map(() => "0")] }];
+}
+
 export const DATA_SETS: Record<DataSetName, DataSet> = {
   // Whole customer histories (scripts/sample-online-retail.mjs), so what the preview predicts means what it says.
   retail: { url: "sample/online_retail_customers.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" },
   cdnow: { url: "sample/CDNOW_master.txt", kind: "sheets", sheets: cdnowSheets },
   "retail-full": { url: "sample/online_retail.csv", kind: "csv", sheet: "Online Retail", table: "OnlineRetail" },
   cdnow18: { url: "sample/CDNOW_master.txt", kind: "sheets", sheets: cdnowAllSheets },
+  voice: { url: "sample/voice_orders.csv", kind: "sheets", sheets: voiceSheets },
 };

@@ -25,8 +25,8 @@ async function compared(economics: EconomicsOptions | null, summaryBy: "abcClass
 describe("the Compare sheet's upgrade incentives", () => {
   const u = en.economics.upgrades;
 
-  it("equal the core's upgradeEconomics on the snapshots, below the effects", async () => {
-    const { book, before, after, values } = await compared(ECONOMICS);
+  it("equal the core's upgradeEconomics on the snapshots, below the effects; the report carries them for the pane", async () => {
+    const { book, before, after, values, report } = await compared(ECONOMICS);
     const b = coreSnapshot(book, before.id, MID);
     const a = coreSnapshot(book, after.id, END);
     const e = upgradeEconomics(b, a, ["A", "B", "C"], 12.5);
@@ -40,10 +40,12 @@ describe("the Compare sheet's upgrade incentives", () => {
     expect(line(u.revenueChange)).toBeCloseTo(e.revenueChange!, 2);
     expect(line(u.net)).toBeCloseTo(e.net!, 2);
     expect(values.some((r) => r[0] === u.caveat)).toBe(true);
+    expect(report.upgradeEconomics).toEqual({ upgrades: e.upgrades, costPerUpgrade: 12.5, cost: e.cost, revenueChange: e.revenueChange, net: e.net });
   });
 
   it("segments: not defined, not 0; in Chinese too", async () => {
-    const { values } = await compared(ECONOMICS, "segment", "zh-CN");
+    const { values, report } = await compared(ECONOMICS, "segment", "zh-CN");
+    expect(report.upgradeEconomics).toEqual({ upgrades: null, costPerUpgrade: 12.5, cost: null, revenueChange: null, net: null });
     const z = zhCN.economics.upgrades;
     expect(values.find((r) => r[0] === z.upgrades)![1]).toBe(z.noOrder);
     expect(values.find((r) => r[0] === z.net)![1]).toBe(z.noOrder);
@@ -52,6 +54,7 @@ describe("the Compare sheet's upgrade incentives", () => {
   it("without a cost per upgrade there are no such lines, and the job's syncs are as many", async () => {
     const none = await compared(null);
     expect(none.values.some((r) => r[0] === u.title)).toBe(false);
+    expect(none.report.upgradeEconomics).toBeNull();
     const some = await compared(ECONOMICS);
     expect(some.syncs).toBe(none.syncs);
   });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDateText } from "../../src/core/cells/dates";
-import { CDNOW_HEADER, DATA_SETS, cdnowAllSheets, cdnowSheets, dataSetName, serialFromYmd } from "../../src/preview/datasets";
+import { CDNOW_HEADER, DATA_SETS, VOICE, cdnowAllSheets, cdnowSheets, dataSetName, serialFromYmd, voiceSheets } from "../../src/preview/datasets";
 
 const CDNOW = resolve(__dirname, "../../../shared/data/CDNOW_master.txt");
 
@@ -87,5 +87,31 @@ describe("the preview's Online Retail sample: whole customer histories (issue 13
     // Every sampled line is a line of the complete file, byte for byte.
     const all = new Set(full);
     expect(sample.every((line) => all.has(line))).toBe(true);
+  });
+});
+
+describe("the voice data set (?data=voice, issue 15 §4)", () => {
+  const FILE = resolve(__dirname, "../../assets/sample/voice_orders.csv");
+
+  it("is named by ?data=voice and read from the copied sample", () => {
+    expect(dataSetName("voice")).toBe("voice");
+    expect(DATA_SETS.voice).toMatchObject({ url: "sample/voice_orders.csv", kind: "sheets" });
+  });
+
+  it("keeps a blank voice cell blank (missing, not 0), ids as text, dates as serials", () => {
+    const text = "customer_id,date,amount,nps,satisfaction,complaints,referrals,engagement\r\nV001,2024-10-21,33.24,6,3,,0,63\r\nV001,2024-11-04,198.36,,,,0,\r\n";
+    const [sheet] = voiceSheets(text);
+    expect(sheet.table).toBe(VOICE.table);
+    expect(sheet.rows[1]).toEqual(["V001", parseDateText("2024-10-21"), 33.24, 6, 3, null, 0, 63]);
+    expect(sheet.rows[2]).toEqual(["V001", parseDateText("2024-11-04"), 198.36, null, null, null, 0, null]);
+    expect(sheet.formats).toHaveLength(8);
+  });
+
+  it("reads every order of the sample", () => {
+    const text = readFileSync(FILE, "utf8");
+    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+    const [sheet] = voiceSheets(text);
+    expect(sheet.rows).toHaveLength(lines.length);
+    for (const row of sheet.rows.slice(1)) for (const v of row) expect(typeof v === "number" ? Number.isFinite(v) : true).toBe(true);
   });
 });

@@ -95,6 +95,7 @@ export function compareSnapshots(host: ExcelHost, beforeId: string, afterId: str
         revenueAfter: e.revenueAfter,
         revenueChange: e.revenueChange,
       })),
+      upgradeEconomics: upgrades?.economics ?? null,
       ...keptNoteOf(m, added),
     };
   }));

@@ -18,6 +18,7 @@ import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { margin } from "./margin";
+import { compareUpgrades } from "./compare-upgrades";
 import { economics } from "./economics";
 import { ownership } from "./ownership";
 import { voice } from "./voice";
@@ -59,6 +60,7 @@ export const en = {
   ...levels,
   ...overrides,
   ...levelOverrides,
+  ...compareUpgrades,
 };
 
 /** The shape every catalog must have (strings and message functions, same keys as English). */

@@ -12,6 +12,7 @@ import { predictRest } from "./predict-rest";
 import { shared } from "./shared";
 import { trust } from "./trust";
 import { margin } from "./margin";
+import { compareUpgrades } from "./compare-upgrades";
 import { economics } from "./economics";
 import { ownership } from "./ownership";
 import { voice } from "./voice";
@@ -52,5 +53,6 @@ export const zhCN: Messages = {
   ...levels,
   ...overrides,
   ...levelOverrides,
+  ...compareUpgrades,
 };
 

@@ -12,10 +12,15 @@ import type { CostDraftRow, CostField } from "../form/economics";
 import { playbookTiers } from "../playbook";
 import { Section } from "./Section";
 
+// A fixed layout with the tier column a third of the width: otherwise each <input>'s intrinsic width (its
+// default size of 20 characters) took the row and squeezed the tier names to one character a line in a narrow
+// pane, and pushed the Fixed column out of view (seen in the e2e screenshots, test/e2e/economics-voice.test.ts).
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%" },
-  cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}`, textAlign: "left", fontWeight: tokens.fontWeightRegular },
-  input: { width: "100%", minWidth: "48px" },
+  table: { borderCollapse: "collapse", width: "100%", tableLayout: "fixed" },
+  tierColumn: { width: "34%" },
+  cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXXS}`, textAlign: "left", fontWeight: tokens.fontWeightRegular, overflowWrap: "anywhere" },
+  input: { width: "100%", minWidth: 0 },
+  inner: { width: "100%", minWidth: 0 },
 });
 
 const FIELDS: readonly CostField[] = ["perCustomer", "perOrder", "fixed"];
@@ -41,7 +46,7 @@ export function CostsSection({ m, form, busy, update }: CostsSectionProps) {
       </th>
       {FIELDS.map((field) => (
         <td key={field} className={styles.cell}>
-          <Input className={styles.input} size="small" inputMode="decimal" aria-label={`${label}: ${w[field]}`} value={values[field]} disabled={busy} onChange={(_, data) => set(field, data.value)} />
+          <Input className={styles.input} input={{ className: styles.inner, size: 1 }} size="small" inputMode="decimal" aria-label={`${label}: ${w[field]}`} value={values[field]} disabled={busy} onChange={(_, data) => set(field, data.value)} />
         </td>
       ))}
     </tr>
@@ -53,6 +58,12 @@ export function CostsSection({ m, form, busy, update }: CostsSectionProps) {
       {form.costsOn && (
         <>
           <table className={styles.table} data-testid="costs-grid">
+            <colgroup>
+              <col className={styles.tierColumn} />
+              <col />
+              <col />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 {[w.tier, w.perCustomer, w.perOrder, w.fixed].map((h) => (

@@ -3,12 +3,21 @@
  * the result (rates and per-tier effects) is the largest piece of the section.
  */
 import { Body1, Body1Strong, Button, Caption1, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
-import type { MigrationReport } from "../../../excel/port";
+import type { MigrationReport, UpgradeEconomicsReport } from "../../../excel/port";
 import type { Messages } from "../../../i18n";
 import type { DynamicActions, DynamicState } from "../../hooks/useDynamic";
 import { Failure } from "../Failure";
 import { formats, SnapshotPair, useStyles } from "./parts";
 import { KeptNote } from "../KeptNote";
+
+/** Issue 15 §3: the Compare sheet's upgrade incentive lines in one sentence. */
+export function upgradeLine(m: Messages, e: UpgradeEconomicsReport): string {
+  const u = m.compareUpgrades;
+  const f = formats(m);
+  if (e.upgrades === null || e.cost === null) return u.noOrder;
+  if (e.revenueChange === null || e.net === null) return u.noRevenue(f.whole(e.upgrades), f.money(e.costPerUpgrade), f.money(e.cost));
+  return u.line(f.whole(e.upgrades), f.money(e.costPerUpgrade), f.money(e.cost), f.signedMoney(e.revenueChange), f.signedMoney(e.net));
+}
 
 /** Upgrade, downgrade, stay and gone rates, new customers, and the per-tier effects. */
 function MigrationResult({ m, report }: { m: Messages; report: MigrationReport }) {
@@ -51,6 +60,11 @@ function MigrationResult({ m, report }: { m: Messages; report: MigrationReport }
           </div>
         ))}
       </dl>
+      {report.upgradeEconomics && (
+        <Caption1 as="p" className={styles.text} data-testid="migration-upgrades">
+          {upgradeLine(m, report.upgradeEconomics)}
+        </Caption1>
+      )}
       <Table size="extra-small" className={styles.table} aria-label={d.effectsCaption} data-testid="migration-effects">
         <TableHeader>
           <TableRow>
