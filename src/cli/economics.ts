@@ -9,7 +9,7 @@
  */
 import { parseNumberText } from "../core/cells/coerce";
 import type { CustomerId } from "../core/cells/coerce";
-import { tierEconomics, type CostTable, type TierCost, type TierEconomics, type TierInput } from "../core/tiers/economics";
+import { isCost, tierEconomics, type CostTable, type TierCost, type TierEconomics, type TierInput } from "../core/tiers/economics";
 import { windowExclusiveStart } from "../core/transactions/window";
 import type { CustomerSummary } from "../core/transactions/summary";
 import type { Messages } from "../i18n";
@@ -54,7 +54,7 @@ export function readCostsFile(file: string, p: Parsed, m: Messages): CostTable {
     if (tier === "") throw new UsageError(m.economics.cli.costsTier(file, line));
     const [perCustomer, perOrder, fixed] = cells.slice(1).map((text, k) => {
       const v = text === "" ? 0 : parseNumberText(text);
-      if (!(Number.isFinite(v) && v >= 0)) throw new UsageError(m.economics.cli.costsCell(file, line, COLUMNS[k + 1], text));
+      if (!isCost(v)) throw new UsageError(m.economics.cli.costsCell(file, line, COLUMNS[k + 1], text));
       return v;
     });
     const key = tier.toLowerCase();

@@ -159,7 +159,7 @@ describe("tier migrate --cost-per-upgrade", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[1]).toBe(",5,,,");
     expect(r.stderr).toContain("--order");
-    expect(run(["migrate", before, after, "--id", "id", "--tier", "tier", "--revenue", "revenue", "--cost-per-upgrade", "-1"]).stderr).toContain("0 or more");
+    expect(run(["migrate", before, after, "--id", "id", "--tier", "tier", "--revenue", "revenue", "--cost-per-upgrade", "-1"]).stderr).toContain("from 0 to");
   });
 });
 

@@ -15,6 +15,7 @@
  * a made-up 0.
  */
 import { CoreError } from "../cells/errors";
+import { isCost } from "./economics";
 
 export interface UpgradeSnapshot {
   ids: readonly string[];
@@ -43,7 +44,7 @@ export interface UpgradeEconomics {
  * Ids are canonical text (customerIdText); an id twice in one snapshot is CoreError "duplicateId".
  */
 export function upgradeEconomics(before: UpgradeSnapshot, after: UpgradeSnapshot, order: readonly string[] | null, costPerUpgrade: number): UpgradeEconomics {
-  if (!(Number.isFinite(costPerUpgrade) && costPerUpgrade >= 0)) throw new CoreError("badCost", { tier: "", field: "perUpgrade", value: costPerUpgrade });
+  if (!isCost(costPerUpgrade)) throw new CoreError("badCost", { tier: "", field: "perUpgrade", value: costPerUpgrade });
   if (!order) return { upgrades: null, costPerUpgrade, cost: null, revenueChange: null, net: null, missingRevenue: 0 };
   const rank = new Map(order.map((t, k) => [t, k]));
   const earlier = new Map<string, number>();

@@ -57,7 +57,7 @@ export interface TierEconomics {
   netContribution: number;
   /** null when the tier has no customer. */
   netPerCustomer: number | null;
-  /** Net contribution ÷ cost to serve; null when the cost is 0 (not defined). */
+  /** Net contribution ÷ cost to serve; null when it is not defined: a cost of 0, or one so small the ratio passes every double (a cost of 5e-324). */
   returnOnCost: number | null;
 }
 
@@ -69,12 +69,22 @@ export interface EconomicsResult {
 
 const COST_FIELDS = ["perCustomer", "perOrder", "fixed"] as const;
 
-/** CoreError "badCost" naming the tier and field when a cost is not a finite number ≥ 0. */
+/**
+ * The largest cost taken (10^15, a thousand trillion in any currency): far past any programme's, and small enough
+ * that a cost times customers, orders or a CLV horizon stays a finite double, so no total or net margin CLV can
+ * overflow to Infinity (the brief: no result ever holds Infinity).
+ */
+export const MAX_COST = 1e15;
+
+/** Whether a cost is one the economics take: a number from 0 to MAX_COST. */
+export const isCost = (value: number): boolean => value >= 0 && value <= MAX_COST;
+
+/** CoreError "badCost" naming the tier and field when a cost is not a number from 0 to MAX_COST. */
 export function checkCostTable(table: CostTable): void {
   const check = (tier: string, cost: TierCost) => {
     for (const field of COST_FIELDS) {
       const value = cost[field];
-      if (!(Number.isFinite(value) && value >= 0)) throw new CoreError("badCost", { tier, field, value });
+      if (!isCost(value)) throw new CoreError("badCost", { tier, field, value });
     }
   };
   for (const [tier, cost] of Object.entries(table.tiers)) check(tier, cost);
@@ -129,7 +139,7 @@ export function tierEconomics(
       costToServe,
       netContribution,
       netPerCustomer: row.customers > 0 ? netContribution / row.customers : null,
-      returnOnCost: costToServe > 0 ? netContribution / costToServe : null,
+      returnOnCost: ratioOrNull(netContribution, costToServe),
     };
   });
   return { rows: out, unpriced };
@@ -160,6 +170,13 @@ export function tierInputs(
     }
   }
   return rows;
+}
+
+/** a ÷ b where that is a number: null for b ≤ 0 and for a quotient past the largest double (a tiny cost under a real margin). */
+function ratioOrNull(a: number, b: number): number | null {
+  if (!(b > 0)) return null;
+  const q = a / b;
+  return Number.isFinite(q) ? q : null;
 }
 
 /** Average length of a month in days (365.25 / 12), the unit the period and the CLV horizon share. */
@@ -226,12 +243,12 @@ export function economicsProblems(options: EconomicsOptions, hasMarginColumn: bo
   const out: EconomicsProblem[] = [];
   const rows: [string, TierCost][] = [...Object.entries(options.costs), ...(options.otherTiers ? [["*", options.otherTiers] as [string, TierCost]] : [])];
   for (const [tier, cost] of rows) {
-    for (const field of COST_FIELDS) if (!(Number.isFinite(cost[field]) && cost[field] >= 0)) out.push({ code: "cost", tier, field, value: cost[field] });
+    for (const field of COST_FIELDS) if (!isCost(cost[field])) out.push({ code: "cost", tier, field, value: cost[field] });
   }
   if (options.margin === "column") {
     if (!hasMarginColumn) out.push({ code: "needsColumn" });
   } else if (!(options.margin >= 0 && options.margin <= 1)) out.push({ code: "rate", value: options.margin });
   const up = options.costPerUpgrade;
-  if (up !== null && !(Number.isFinite(up) && up >= 0)) out.push({ code: "upgrade", value: up });
+  if (up !== null && !isCost(up)) out.push({ code: "upgrade", value: up });
   return out;
 }

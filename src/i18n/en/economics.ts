@@ -13,13 +13,13 @@ export const economics = {
     errors: {
       badCost: (tier: string, f: string, value: string) =>
         tier === "" || tier === "*"
-          ? `The ${field(f)} is ${value}; use an amount of 0 or more.`
-          : `The ${field(f)} of tier ${tier} is ${value}; use an amount of 0 or more.`,
+          ? `The ${field(f)} is ${value}; use an amount from 0 to 1000000000000000 (10^15).`
+          : `The ${field(f)} of tier ${tier} is ${value}; use an amount from 0 to 1000000000000000 (10^15).`,
     },
     cli: {
       costsColumns: (file: string, missing: string) => `${file} has no column ${missing}; a costs file has the columns tier,per_customer,per_order,fixed (one line per tier, * for every other tier).`,
       costsCell: (file: string, line: number, column: string, value: string) =>
-        `${file} line ${line}: ${column} is "${value}"; use an amount of 0 or more (a blank is 0).`,
+        `${file} line ${line}: ${column} is "${value}"; use an amount from 0 to 10^15 (a blank is 0).`,
       costsTier: (file: string, line: number) => `${file} line ${line}: the tier is blank; name a tier, or * for every tier not listed.`,
       costsDuplicate: (file: string, line: number, tier: string, first: number) => `${file} line ${line}: tier ${tier} is already on line ${first}; give each tier one line.`,
       needsMargin: "--costs needs the margin to take the cost from: give --margin (one rate, 0.3 for 30%) or --margin-column (a margin amount on each row).",
@@ -74,11 +74,11 @@ export const economics = {
       costPerUpgrade: "Cost per upgrade (Compare)",
       costPerUpgradeHint: "Compare weighs the upgrades × this cost against the upgraded customers' revenue change.",
       problems: {
-        cost: (tier: string, what: string, value: string) => `Costs, ${tier}, ${what}: "${value}" is not an amount of 0 or more.`,
+        cost: (tier: string, what: string, value: string) => `Costs, ${tier}, ${what}: "${value}" is not an amount from 0 to 10^15.`,
         rate: (value: string) => `Costs, margin rate: "${value}" is not a percentage from 0 to 100.`,
         needsColumn: "Costs: the margin is to come from the Margin column, but no column is mapped to Margin.",
         columnWindow: "Costs: the Margin column is summed over all history to the analysis date, not over the window, so it cannot be set against the window's revenue: use one margin rate, or clear the window.",
-        upgrade: (value: string) => `Cost per upgrade: "${value}" is not an amount of 0 or more.`,
+        upgrade: (value: string) => `Cost per upgrade: "${value}" is not an amount from 0 to 10^15.`,
       },
     },
   },

@@ -8,11 +8,11 @@ export const economics: EconomicsMessages = {
   economics: {
     errors: {
       badCost: (tier: string, f: string, value: string) =>
-        tier === "" || tier === "*" ? `${field(f)}为 ${value}，请使用 0 或以上的金额。` : `层级 ${tier} 的${field(f)}为 ${value}，请使用 0 或以上的金额。`,
+        tier === "" || tier === "*" ? `${field(f)}为 ${value}，请使用 0 到 1000000000000000（10^15）之间的金额。` : `层级 ${tier} 的${field(f)}为 ${value}，请使用 0 到 1000000000000000（10^15）之间的金额。`,
     },
     cli: {
       costsColumns: (file: string, missing: string) => `${file} 没有 ${missing} 列；成本文件的列为 tier,per_customer,per_order,fixed（每个层级一行，* 表示其他所有层级）。`,
-      costsCell: (file: string, line: number, column: string, value: string) => `${file} 第 ${line} 行：${column} 为“${value}”，请使用 0 或以上的金额（空白为 0）。`,
+      costsCell: (file: string, line: number, column: string, value: string) => `${file} 第 ${line} 行：${column} 为“${value}”，请使用 0 到 10^15 之间的金额（空白为 0）。`,
       costsTier: (file: string, line: number) => `${file} 第 ${line} 行：层级为空，请写明层级，或用 * 表示未列出的所有层级。`,
       costsDuplicate: (file: string, line: number, tier: string, first: number) => `${file} 第 ${line} 行：层级 ${tier} 已在第 ${first} 行出现，每个层级只写一行。`,
       needsMargin: "--costs 需要据以扣除成本的毛利：请给出 --margin（一个毛利率，30% 即 0.3）或 --margin-column（每行一个毛利额）。",
@@ -63,11 +63,11 @@ export const economics: EconomicsMessages = {
       costPerUpgrade: "每次升级成本（对比）",
       costPerUpgradeHint: "对比时以升级人数乘以该成本，对照升级客户的收入变化。",
       problems: {
-        cost: (tier: string, what: string, value: string) => `成本，${tier}，${what}：“${value}”不是 0 或以上的金额。`,
+        cost: (tier: string, what: string, value: string) => `成本，${tier}，${what}：“${value}”不是 0 到 10^15 之间的金额。`,
         rate: (value: string) => `成本，毛利率：“${value}”不是 0 到 100 之间的百分比。`,
         needsColumn: "成本：毛利应来自毛利列，但没有列映射为毛利。",
         columnWindow: "成本：毛利列按截至分析日期的全部历史相加，而不是按时间窗，因此不能与时间窗内的收入对照：请使用统一毛利率，或清空时间窗。",
-        upgrade: (value: string) => `每次升级成本：“${value}”不是 0 或以上的金额。`,
+        upgrade: (value: string) => `每次升级成本：“${value}”不是 0 到 10^15 之间的金额。`,
       },
     },
   },

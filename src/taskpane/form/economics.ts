@@ -4,7 +4,7 @@
  * upgrade. Text as typed, by tier key; a blank cost is 0 (a tier left blank takes the "every other tier" row). The
  * bounds are the core's (`economicsProblems`), so the pane and the workbook refuse the same things.
  */
-import { economicsProblems, type EconomicsOptions, type TierCost } from "../../core/tiers/economics";
+import { economicsProblems, isCost, type EconomicsOptions, type TierCost } from "../../core/tiers/economics";
 import { parseNumber, percent, shown, type Read } from "./shared";
 
 export type CostField = keyof TierCost;
@@ -67,7 +67,7 @@ export function economicsToSettings(form: EconomicsDraft, hasMarginColumn: boole
       const text = row[field].trim();
       const value = text === "" ? 0 : parseNumber(text);
       cost[field] = value;
-      if (!(value >= 0)) problems.push({ kind: "economicsCost", tier, field, value: row[field] });
+      if (!isCost(value)) problems.push({ kind: "economicsCost", tier, field, value: row[field] });
     }
     return cost;
   };

@@ -46,8 +46,8 @@ describe("tierEconomics", () => {
     expectCoreError(() => tierEconomics([], { tiers: {} }, 1.5), "badMargin");
   });
 
-  it("says an overflowing total instead of returning Infinity", () => {
-    expectCoreError(() => tierEconomics([{ tier: "A", customers: 10, orders: 0, revenue: 0 }], { tiers: { A: { perCustomer: 1e308, perOrder: 0, fixed: 0 } } }, 0.5), "sumOverflow", { row: -1 });
+  it("says so instead of returning Infinity: a cost whose total would overflow is refused before any sum (badCost, its tier and field)", () => {
+    expectCoreError(() => tierEconomics([{ tier: "A", customers: 10, orders: 0, revenue: 0 }], { tiers: { A: { perCustomer: 1e308, perOrder: 0, fixed: 0 } } }, 0.5), "badCost", { tier: "A", field: "perCustomer" });
   });
 
   it("holds the identity net = margin − per customer × customers − per order × orders − fixed on random tables", () => {
@@ -68,13 +68,28 @@ describe("tierEconomics", () => {
           const scale = Math.max(1, margin, c.perCustomer * t.customers + c.perOrder * t.orders + c.fixed);
           expect(Math.abs(e.netContribution - net)).toBeLessThanOrEqual(1e-12 * scale);
           expect(e.netContribution).toBe(e.grossMargin - e.costToServe);
-          if (e.costToServe === 0) expect(e.returnOnCost).toBeNull();
-          else expect(e.returnOnCost).toBe(e.netContribution / e.costToServe);
+          const ratio = e.netContribution / e.costToServe;
+          // Not defined: no cost, or a cost so small the quotient passes every double (fast-check found 5e-324).
+          if (e.costToServe === 0 || !Number.isFinite(ratio)) expect(e.returnOnCost).toBeNull();
+          else expect(e.returnOnCost).toBe(ratio);
           if (t.customers === 0) expect(e.netPerCustomer).toBeNull();
           for (const v of [e.grossMargin, e.costToServe, e.netContribution, e.netPerCustomer ?? 0, e.returnOnCost ?? 0]) expect(Number.isFinite(v)).toBe(true);
         });
       }),
     );
+  });
+
+  it("refuses a cost past 10^15, so no total or net margin CLV can overflow to Infinity", () => {
+    const table: CostTable = { tiers: { T: { perCustomer: 1e300, perOrder: 0, fixed: 0 } } };
+    expect(() => tierEconomics([{ tier: "T", customers: 1e7, orders: 0, revenue: 0 }], table, 0.3)).toThrow(expect.objectContaining({ code: "badCost", details: expect.objectContaining({ tier: "T", field: "perCustomer" }) }));
+    expect(() => tierEconomics([{ tier: "T", customers: 1, orders: 0, revenue: 0 }], { tiers: { T: { perCustomer: 1e15, perOrder: 0, fixed: 0 } } }, 0.3)).not.toThrow();
+  });
+
+  it("a cost so small that net ÷ cost passes every double gives no return on cost (null), never Infinity", () => {
+    const table: CostTable = { tiers: { T: { perCustomer: 0, perOrder: 0, fixed: 5e-324 } } };
+    const [e] = tierEconomics([{ tier: "T", customers: 0, orders: 0, revenue: 0, margin: 8.881784197001252e-16 }], table, 0).rows;
+    expect(e.costToServe).toBe(5e-324);
+    expect(e.returnOnCost).toBeNull();
   });
 
   it("CDNOW_master: per tier, equals a plain loop over the file (23,570 customers, 69,659 rows)", () => {
