@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readCustomers } from "../../src/core/analysis/rows";
+import { readPurchases } from "../../src/core/analysis/rows";
 import { computeLevels, type LevelPolicy } from "../../src/core/over-time/levels";
 import { createWorkbookPort } from "../../src/excel/jobs";
 import { dropsTo } from "../../src/excel/jobs/levels-sheets";
@@ -49,7 +49,7 @@ function cdnowBook() {
 /** The core on the same rows, as the job reads them. */
 function core(rows: unknown[][], settings: AnalysisSettings, policy: LevelPolicy, asOf: number) {
   const m = settings.mapping;
-  const { tx } = readCustomers({ customers: rows.map((r) => r[m.customer]), dates: rows.map((r) => r[m.date]), amounts: rows.map((r) => r[m.amount]) }, { tierBy: "abcClass", abc: settings.abc });
+  const { tx } = readPurchases({ customers: rows.map((r) => r[m.customer]), dates: rows.map((r) => r[m.date]), amounts: rows.map((r) => r[m.amount]) }, { keepReturns: true });
   return computeLevels(tx, policy, asOf);
 }
 
@@ -142,6 +142,22 @@ describe("syncs, ownership and words", () => {
     return { book: b, port: createWorkbookPort(b.host), settings: settingsFor(rows.length) };
   };
   const POLICY: LevelsSettings = { ...THREE, levels: [{ name: "Silver", entry: 200, keep: 150 }, { name: "Gold", entry: 600, keep: 500 }] };
+
+  it("nets a return off the spend as =TIER.LEVELS and tier levels do: a refunded purchase gives no level", async () => {
+    const b = createStandIn();
+    const rows = [["r", 45300, 300], ["r", 45310, -300], ["k", 45300, 300]];
+    b.addSheet("Data", [["Customer", "Date", "Amount"], ...rows]);
+    const settings: AnalysisSettings = {
+      ...settingsFor(rows.length),
+      source: { kind: "range", sheet: "Data", address: "A1:C4" },
+      mapping: { customer: 0, date: 1, amount: 2, quantity: -1, margin: -1, category: -1, extra: -1, order: -1 },
+    };
+    await createWorkbookPort(b.host).writeLevels(settings, { policy: POLICY, asOf: null }, "en");
+    const level = new Map(tableOf(b, "Levels").map((r) => [r[0], r[1]]));
+    // r bought 300 and returned it (net 0): no level; k kept 300: Silver.
+    expect(level.get("r")).toBe(en.levelsPane.book.none);
+    expect(level.get("k")).toBe("Silver");
+  });
 
   it("takes the same number of syncs for 100 and 10,000 customers, each request under 5 MB, the first time and replacing its sheets", async () => {
     const counts: number[][] = [];

@@ -161,12 +161,16 @@ export interface ReadCustomers {
  * order column. `tier` reads a file with --quantity and --order through here too, so the pane and the
  * command count the same purchases (src/cli/transactions-file.ts).
  */
-export function readPurchases(columns: AnalysisColumns, options: Pick<AnalysisOptions, "dayOrder" | "problemLimit" | "asOf"> = {}): Omit<ReadCustomers, "summary"> {
+export function readPurchases(
+  columns: AnalysisColumns,
+  options: Pick<AnalysisOptions, "dayOrder" | "problemLimit" | "asOf"> & { keepReturns?: boolean } = {},
+): Omit<ReadCustomers, "summary"> {
   const read = readAnalysisRows(columns, options);
   // Returns are left out per line, before the lines are grouped into orders; as of an earlier date than
   // the last purchase, the lines after it are left out first (the file as it stood then), so the orders,
-  // the per-line columns and the summary all number the same customers.
-  const { tx: returnsOut, returns } = withoutReturns(read.tx);
+  // the per-line columns and the summary all number the same customers. `keepReturns`: kept, for a reader
+  // that nets them off itself (membership levels' spend, as =TIER.LEVELS and `tier levels` read it).
+  const { tx: returnsOut, returns } = options.keepReturns ? { tx: read.tx, returns: { rows: 0, amount: 0, firstRow: -1 } } : withoutReturns(read.tx);
   const lines = transactionsAsOf(returnsOut, options.asOf);
   // Orders keep the lines' customer numbering, so the per-customer sums (made from lines) fit them.
   const tx = columns.orders ? groupOrders(lines, columns.orders).tx : lines;

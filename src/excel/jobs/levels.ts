@@ -22,7 +22,7 @@
  * with the last).
  */
 import { computeLevels, levelPolicyProblems, type LevelPolicy, type LevelsResult } from "../../core/over-time/levels";
-import { readCustomers } from "../../core/analysis/rows";
+import { readPurchases } from "../../core/analysis/rows";
 import { serialToIsoDate } from "../../core/cells/dates";
 import { messages, type Locale, type Messages } from "../../i18n";
 import { sheetList } from "../../i18n/en/ownership";
@@ -83,7 +83,8 @@ export function writeLevels(host: ExcelHost, given: AnalysisSettings, request: L
     return withEditWatch(context, host, async (watch) => {
       const data = await read(runJob);
       const options = optionsOf(withAsOf, m);
-      const { tx } = readCustomers(analysisColumns(data.cells), options);
+      // Returns kept: the core nets them off the spend (and they are not orders), as =TIER.LEVELS and `tier levels` do.
+      const { tx } = readPurchases(analysisColumns(data.cells), { ...options, keepReturns: true });
       if (tx.validRows === 0) throw new WorkbookError(m.levelsPane.errors.noPurchases);
       let last = -Infinity;
       for (let i = 0; i < tx.date.length; i++) if (tx.date[i] > last) last = tx.date[i];
