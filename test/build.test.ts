@@ -14,7 +14,7 @@ import { requireXmllint, validateManifest } from "./support/xmllint";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const out = mkdtempSync(join(tmpdir(), "tier-dist-"));
-const IDS = ["RFM", "RFMSCORE", "ABCCLASS", "ABCNEXT", "CLV", "CLVPREDICT", "CLVFIT", "PALIVE", "NEXTPURCHASE", "LIFECYCLE", "MIGRATION", "PILOT", "SCORE", "MOVERS", "COHORT"];
+const IDS = ["RFM", "RFMSCORE", "ABCCLASS", "ABCNEXT", "CLV", "CLVPREDICT", "CLVFIT", "PALIVE", "NEXTPURCHASE", "LIFECYCLE", "MIGRATION", "PILOT", "SCORE", "MOVERS", "COHORT", "LEVELS"];
 /** Where the production build under test is to be hosted. */
 const URL_PROD = "https://tiering.example.com/addin/";
 const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
