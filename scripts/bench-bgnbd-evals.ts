@@ -15,23 +15,9 @@ import { BGNBD_SPEC } from "../src/core/models/bgnbd";
 import { fitRepeatModel, type RepeatColumns } from "../src/core/models/fit";
 import { readTransactions } from "../src/core/transactions/read";
 import { serialFromParts } from "../src/core/cells/dates";
-import { rng } from "./support/rng";
+import { benchTransactions } from "./support/bench-transactions";
 
 const RUNS = Number(process.argv[2] ?? 5);
-
-function benchTransactions(rows: number) {
-  const customers = Math.max(1, Math.floor(rows / 4));
-  const r = rng(11);
-  const ids: number[] = [];
-  const dates: number[] = [];
-  const amounts: number[] = [];
-  for (let i = 0; i < rows; i++) {
-    ids.push(1 + (i % customers));
-    dates.push(44000 + Math.floor(r() * 700));
-    amounts.push(Math.round(r() * 20000) / 100);
-  }
-  return readTransactions({ customers: ids, dates, amounts });
-}
 
 let evaluations = 0;
 const counted = {

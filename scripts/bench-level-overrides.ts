@@ -10,22 +10,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { levelVocabulary, withLevelOverrides } from "../src/core/over-time/level-overrides";
-import { computeLevels, type LevelPolicy } from "../src/core/over-time/levels";
+import { computeLevels } from "../src/core/over-time/levels";
 import { readOverrides } from "../src/core/tiers/overrides";
 import { readTransactions } from "../src/core/transactions/read";
+import { BENCH_POLICY } from "./support/level-policy";
 
 const args = process.argv.slice(2);
 const repeat = Number(args.includes("--repeat") ? args[args.indexOf("--repeat") + 1] : "7");
-const POLICY: LevelPolicy = {
-  levels: [
-    { name: "Silver", entry: 50, keep: 30 },
-    { name: "Gold", entry: 200, keep: 150 },
-    { name: "Platinum", entry: 500, keep: 400 },
-  ],
-  metric: "spend",
-  windowMonths: 12,
-  validityMonths: 12,
-};
+const POLICY = BENCH_POLICY;
 
 const lines = readFileSync(join(__dirname, "..", "..", "shared", "data", "CDNOW_master.txt"), "utf8").trim().split(/\r?\n/).slice(1);
 const ids: string[] = [];

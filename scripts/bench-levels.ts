@@ -8,9 +8,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { computeLevels, type LevelPolicy } from "../src/core/over-time/levels";
+import { computeLevels } from "../src/core/over-time/levels";
 import { readTransactions } from "../src/core/transactions/read";
 import type { Transactions } from "../src/core/transactions/model";
+import { BENCH_POLICY } from "./support/level-policy";
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -18,16 +19,7 @@ const repeat = Number(opt("--repeat", "7"));
 const root = join(__dirname, "..");
 const big = opt("--file", join(root, ".bench", "tx_1m.csv"));
 
-const POLICY: LevelPolicy = {
-  levels: [
-    { name: "Silver", entry: 50, keep: 30 },
-    { name: "Gold", entry: 200, keep: 150 },
-    { name: "Platinum", entry: 500, keep: 400 },
-  ],
-  metric: "spend",
-  windowMonths: 12,
-  validityMonths: 12,
-};
+const POLICY = BENCH_POLICY;
 
 /** Whitespace- or comma-separated id, date, …, amount (the amount is the last field). */
 function read(path: string, dateField: number, toIso: (s: string) => string): Transactions {

@@ -16,24 +16,9 @@ import { fitParetoNbd } from "../src/core/models/paretonbd";
 import { fitGammaGamma } from "../src/core/models/gammagamma";
 import { readTransactions } from "../src/core/transactions/read";
 import { serialFromParts } from "../src/core/cells/dates";
-import { rng } from "./support/rng";
+import { benchTransactions } from "./support/bench-transactions";
 
 const RUNS = Number(process.argv[2] ?? 5);
-
-/** bench-functions.ts's transactions of `rows` rows. */
-function benchTransactions(rows: number) {
-  const customers = Math.max(1, Math.floor(rows / 4));
-  const r = rng(11);
-  const ids: number[] = [];
-  const dates: number[] = [];
-  const amounts: number[] = [];
-  for (let i = 0; i < rows; i++) {
-    ids.push(1 + (i % customers));
-    dates.push(44000 + Math.floor(r() * 700));
-    amounts.push(Math.round(r() * 20000) / 100);
-  }
-  return readTransactions({ customers: ids, dates, amounts });
-}
 
 /** Best CPU ms (user + system) of RUNS calls. */
 function cpu(run: () => unknown): number {
