@@ -8,9 +8,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readPurchases } from "../../src/core/analysis/rows";
-import { computeLevels, type LevelPolicy } from "../../src/core/over-time/levels";
+import { computeLevels, levelAfterDowngrade, type LevelPolicy } from "../../src/core/over-time/levels";
 import { createWorkbookPort } from "../../src/excel/jobs";
-import { dropsTo } from "../../src/excel/jobs/levels-sheets";
 import type { AnalysisSettings, LevelsSettings } from "../../src/excel/port";
 import { OWNED_KEY, SETTINGS_KEY } from "../../src/excel/settings";
 import { messages } from "../../src/i18n";
@@ -120,7 +119,7 @@ describe("Compute levels on CDNOW_master (three spend levels)", () => {
     const byId = new Map(r.customerIds.map((id, i) => [id, i]));
     for (const row of warnings) {
       const i = byId.get(row[0] as string)!;
-      expect(row).toEqual([r.customerIds[i], name(r.level[i]), r.expires[i], round2(r.metric[i]), THREE.levels[r.level[i]].keep, round2(r.gapToKeep[i]), name(dropsTo(THREE, r.level[i], r.metric[i]))]);
+      expect(row).toEqual([r.customerIds[i], name(r.level[i]), r.expires[i], round2(r.metric[i]), THREE.levels[r.level[i]].keep, round2(r.gapToKeep[i]), name(levelAfterDowngrade(THREE.levels, r.level[i], r.metric[i]))]);
       expect(row[5]).toBeGreaterThan(0);
     }
 

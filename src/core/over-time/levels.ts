@@ -183,6 +183,17 @@ export function levelReviewDates(from: number, asOf: number): { dates: number[];
   return { dates, next: isMonthEnd(last) ? monthEnd(last + 1) : monthEnd(last) };
 }
 
+/**
+ * The level a customer at `level` drops to when their metric `m` misses its keep threshold at an expiry review: the
+ * highest lower level whose keep threshold m meets, or NO_LEVEL (the issue's rule). The one statement of it: the
+ * replay applies it at each review and the Downgrade warnings sheet names it as "would drop to".
+ */
+export function levelAfterDowngrade(levels: readonly Pick<LevelDef, "keep">[], level: number, m: number): number {
+  let to = level - 1;
+  while (to >= 0 && !(m >= levels[to].keep)) to--;
+  return to;
+}
+
 /** Row indexes grouped by customer (input order within), each customer's slice then in day order; and the slices' starts. */
 function rowsByCustomer(tx: Transactions, day: Float64Array): { order: Int32Array; start: Int32Array } {
   const customers = tx.customerIds.length;
@@ -296,8 +307,7 @@ export function computeLevels(tx: Transactions, policy: LevelPolicy, asOf: numbe
           changes.push({ customer: c, date: d, from: current, to: current, reason: "kept" });
           expiresDay = expiry[r];
         } else {
-          let to = current - 1;
-          while (to >= 0 && !(m >= keep[to])) to--;
+          const to = levelAfterDowngrade(policy.levels, current, m);
           changes.push({ customer: c, date: d, from: current, to, reason: "downgrade" });
           current = to;
           sinceDay = d;
