@@ -100,9 +100,8 @@ export function economicsColumns(a: AnalysisResult, m: Messages, options: Econom
 /** The first problem of the settings' economics as the port says it (the pane's words), or null: checked before any row is read. */
 export function economicsSettingsProblem(options: EconomicsOptions | null | undefined, hasMarginColumn: boolean, m: Messages, windowed = false): string | null {
   if (!options) return null;
-  const [p] = economicsProblems(options, hasMarginColumn);
-  // The Margin column's sums per customer are not windowed (analysis/measures.ts), the tiers' revenue is.
-  if (!p) return options.margin === "column" && windowed ? m.economics.pane.problems.columnWindow : null;
+  const [p] = economicsProblems(options, hasMarginColumn, windowed);
+  if (!p) return null;
   const w = m.economics.pane;
   switch (p.code) {
     case "cost":
@@ -111,6 +110,8 @@ export function economicsSettingsProblem(options: EconomicsOptions | null | unde
       return w.problems.rate(String(p.value * 100));
     case "needsColumn":
       return w.problems.needsColumn;
+    case "columnWindow":
+      return w.problems.columnWindow;
     case "upgrade":
       return w.problems.upgrade(String(p.value));
   }

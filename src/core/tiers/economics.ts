@@ -236,10 +236,15 @@ export type EconomicsProblem =
   | { code: "cost"; tier: string; field: keyof TierCost; value: number }
   | { code: "rate"; value: number }
   | { code: "needsColumn" }
+  /** The Margin column with a window: the column's sums per customer are over all history (analysis/measures.ts), the tiers' revenue over the window. */
+  | { code: "columnWindow" }
   | { code: "upgrade"; value: number };
 
-/** Every problem of the settings (`hasMarginColumn`: a column is mapped to Margin). */
-export function economicsProblems(options: EconomicsOptions, hasMarginColumn: boolean): EconomicsProblem[] {
+/**
+ * Every problem of the settings (`hasMarginColumn`: a column is mapped to Margin; `windowed`: the analysis has a
+ * window of N months). The one statement of each refusal, for the pane's form and the workbook's port alike.
+ */
+export function economicsProblems(options: EconomicsOptions, hasMarginColumn: boolean, windowed = false): EconomicsProblem[] {
   const out: EconomicsProblem[] = [];
   const rows: [string, TierCost][] = [...Object.entries(options.costs), ...(options.otherTiers ? [["*", options.otherTiers] as [string, TierCost]] : [])];
   for (const [tier, cost] of rows) {
@@ -247,6 +252,7 @@ export function economicsProblems(options: EconomicsOptions, hasMarginColumn: bo
   }
   if (options.margin === "column") {
     if (!hasMarginColumn) out.push({ code: "needsColumn" });
+    else if (windowed) out.push({ code: "columnWindow" });
   } else if (!(options.margin >= 0 && options.margin <= 1)) out.push({ code: "rate", value: options.margin });
   const up = options.costPerUpgrade;
   if (up !== null && !isCost(up)) out.push({ code: "upgrade", value: up });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { netMarginClv, periodMonths, tierEconomics, tierInputs, type CostTable, type TierInput } from "../../../src/core/tiers/economics";
+import { economicsProblems, netMarginClv, periodMonths, tierEconomics, tierInputs, type CostTable, type TierInput } from "../../../src/core/tiers/economics";
 import { upgradeEconomics } from "../../../src/core/tiers/economics-upgrades";
 import { expectCoreError } from "../../support/core-error";
 
@@ -199,5 +199,17 @@ describe("upgradeEconomics", () => {
         expect(r.net).toBe(r.revenueChange! - up.length * cost);
       }),
     );
+  });
+});
+
+describe("economicsProblems", () => {
+  const options = { costs: {}, otherTiers: null, margin: "column" as const, costPerUpgrade: null };
+  it("refuses the Margin column with a window (its sums are over all history, the revenue over the window), and only then", () => {
+    expect(economicsProblems(options, true, true)).toEqual([{ code: "columnWindow" }]);
+    expect(economicsProblems(options, true, false)).toEqual([]);
+    expect(economicsProblems(options, true)).toEqual([]);
+    // Without a column the missing column is the problem; a rate is windowed with the revenue.
+    expect(economicsProblems(options, false, true)).toEqual([{ code: "needsColumn" }]);
+    expect(economicsProblems({ ...options, margin: 0.3 }, true, true)).toEqual([]);
   });
 });
