@@ -214,9 +214,15 @@ describe("syncs, ownership and words", () => {
     const ex = await port.levelExamples(settings, { metric: "spend", windowMonths: 12 }, "en");
     expect(ex.customers).toBe(200);
     expect(ex.quantiles).toHaveLength(4);
+    // The values the job gave with its own PERCENTILE.INC before it took the core's type 7 quantile (unchanged).
+    expect(ex.quantiles).toEqual([584.935, 842.49, 1124.119, 1341.8591]);
     expect(ex.quantiles.every((q, k) => k === 0 || q >= ex.quantiles[k - 1])).toBe(true);
     const orders = await port.levelExamples(settings, { metric: "orders", windowMonths: 12 }, "en");
     expect(orders.quantiles.every((q) => q >= 1 && q <= 4)).toBe(true);
+    expect(orders.quantiles).toEqual([3, 3, 4, 4]);
+    // No customer bought in the window: no quantile, never NaN.
+    const none = await port.levelExamples({ ...settings, asOf: "2050-06-30" }, { metric: "spend", windowMonths: 1 }, "en");
+    expect(none).toMatchObject({ customers: 0, quantiles: [] });
   });
 });
 
