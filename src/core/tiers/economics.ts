@@ -212,6 +212,22 @@ export function netMarginClv(
   });
 }
 
+/**
+ * Per tier index (0..tiers − 1), Σ over its customers of their net margin CLV (`netMarginClv`'s values): a customer
+ * without one (NaN: no model row, no margin) is left out, and a tier where no customer has one is NaN (blank with
+ * the reason, as margin CLV), never a made-up 0. Indices outside 0..tiers − 1 (no tier) are not counted.
+ */
+export function netMarginClvByTier(net: ArrayLike<number>, tierOf: ArrayLike<number>, tiers: number): Float64Array {
+  const out = new Float64Array(tiers).fill(NaN);
+  for (let i = 0; i < tierOf.length; i++) {
+    const t = tierOf[i];
+    const v = net[i];
+    if (!(t >= 0 && t < tiers) || v !== v) continue;
+    out[t] = out[t] === out[t] ? out[t] + v : v;
+  }
+  return out;
+}
+
 /** The summarised period in months: the window when set, else the span from the first purchase to the analysis date (at least one day). */
 export function periodMonths(windowMonths: number | null | undefined, firstDay: number, asOf: number): number {
   if (windowMonths) return windowMonths;
