@@ -33,6 +33,7 @@
 import { partsFromSerial, serialFromParts, serialToIsoDate } from "../cells/dates";
 import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
 import type { CustomerId } from "../cells/coerce";
+import { foldName } from "../cells/names";
 import type { Transactions } from "../transactions/model";
 import { transactionsAsOf } from "../transactions/summary";
 import { MAX_WINDOW_MONTHS, shiftMonths } from "../transactions/window";
@@ -125,7 +126,8 @@ export function levelPolicyProblems(policy: PolicyInput): CoreProblem[] {
     const name = typeof l.name === "string" ? l.name.trim() : "";
     if (name === "") problems.push({ code: "levelPolicy", details: { reason: "blankName", level } });
     else {
-      const key = name.toLowerCase();
+      // Folded as an override is matched to a level (level-overrides.ts), so no override can mean two levels.
+      const key = foldName(name);
       const first = seen.get(key);
       if (first !== undefined) problems.push({ code: "levelPolicy", details: { reason: "duplicateName", level, name, first } });
       else seen.set(key, level);

@@ -19,6 +19,7 @@
  * missing cost as a free tier. A "not defined" ratio is null, never Infinity or NaN (the brief).
  */
 import { CoreError } from "../cells/errors";
+import { foldName } from "../cells/names";
 
 export interface TierCost {
   /** Cost of serving one customer over the summarised period. */
@@ -91,14 +92,14 @@ export function checkCostTable(table: CostTable): void {
   if (table.default) check("*", table.default);
 }
 
-/** The cost of a tier by name (exact, then case-insensitive), else the default; null when neither. */
+/** The cost of a tier by name (exact, then folded: foldName), else the default; null when neither. */
 export function costOf(table: CostTable, tier: string, ...aliases: string[]): TierCost | null {
   for (const name of [tier, ...aliases]) {
     const exact = table.tiers[name];
     if (exact) return exact;
   }
-  const lower = [tier, ...aliases].map((t) => t.toLowerCase());
-  for (const [name, cost] of Object.entries(table.tiers)) if (lower.includes(name.toLowerCase())) return cost;
+  const folded = [tier, ...aliases].map(foldName);
+  for (const [name, cost] of Object.entries(table.tiers)) if (folded.includes(foldName(name))) return cost;
   return table.default ?? null;
 }
 
