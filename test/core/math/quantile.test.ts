@@ -24,12 +24,14 @@ describe("quantileR7Sorted is PERCENTILE.INC", () => {
     expect(quantileR7Sorted([], 0.5)).toBeNaN();
   });
 
-  it("property: equals Microsoft's definition to the last few bits, at the ends exactly", () => {
+  it("property: equals Microsoft's definition to the last few bits of the values' size, at the ends exactly", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e9, max: 1e9, noNaN: true }), { minLength: 1, maxLength: 50 }), fc.double({ min: 0, max: 1, noNaN: true }), (xs, k) => {
         const sorted = Float64Array.from(xs).sort();
         const q = quantileR7Sorted(sorted, k);
-        expect(Math.abs(q - percentileInc([...sorted], k))).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(q)));
+        // The two forms round differently where the neighbours' signs differ and q is near 0: bits of the values' size.
+        const scale = Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1]));
+        expect(Math.abs(q - percentileInc([...sorted], k))).toBeLessThanOrEqual(1e-12 * (1 + scale));
         expect(quantileR7Sorted(sorted, 0)).toBe(sorted[0]);
         expect(quantileR7Sorted(sorted, 1)).toBe(sorted[sorted.length - 1]);
       }),
