@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { inferSchema, initParser } from "udsv";
+import { foldName } from "../core/cells/names";
 
 export interface CsvTable {
   header: string[];
@@ -34,9 +35,12 @@ export function readCsvFile(path: string): CsvTable {
   return parseCsv(readFileSync(path, "utf8"));
 }
 
-/** The column named `name` (exact, then case-insensitive), or undefined. */
+/** The column named `name` (exact, then folded as names are matched: foldName), or undefined. */
 export function columnIndex(header: readonly string[], name: string): number | undefined {
   let k = header.indexOf(name);
-  if (k < 0) k = header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+  if (k < 0) {
+    const folded = foldName(name);
+    k = header.findIndex((h) => foldName(h) === folded);
+  }
   return k < 0 ? undefined : k;
 }

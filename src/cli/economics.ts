@@ -9,6 +9,7 @@
  */
 import { parseNumberText } from "../core/cells/coerce";
 import type { CustomerId } from "../core/cells/coerce";
+import { foldName } from "../core/cells/names";
 import { isCost, tierEconomics, type CostTable, type TierCost, type TierEconomics, type TierInput } from "../core/tiers/economics";
 import { windowExclusiveStart } from "../core/transactions/window";
 import type { CustomerSummary } from "../core/transactions/summary";
@@ -40,7 +41,7 @@ const COLUMNS = ["tier", "per_customer", "per_order", "fixed"] as const;
 /** The costs file: one line per tier, a blank cost is 0, `*` is every tier not listed; a bad line is a UsageError naming it. */
 export function readCostsFile(file: string, p: Parsed, m: Messages): CostTable {
   const table = readTextTable(file, inputOptions(p, m), m, () => {});
-  const at = COLUMNS.map((name) => table.header.findIndex((h) => h.trim().toLowerCase() === name));
+  const at = COLUMNS.map((name) => table.header.findIndex((h) => foldName(h) === name));
   const missing = COLUMNS.find((_, k) => at[k] < 0);
   if (missing) throw new UsageError(m.economics.cli.costsColumns(file, missing));
   const tiers: Record<string, TierCost> = {};
@@ -57,7 +58,8 @@ export function readCostsFile(file: string, p: Parsed, m: Messages): CostTable {
       if (!isCost(v)) throw new UsageError(m.economics.cli.costsCell(file, line, COLUMNS[k + 1], text));
       return v;
     });
-    const key = tier.toLowerCase();
+    // Folded as costOf matches a tier, so a file cannot price one tier twice.
+    const key = foldName(tier);
     const first = lineOf.get(key);
     if (first !== undefined) throw new UsageError(m.economics.cli.costsDuplicate(file, line, tier, first));
     lineOf.set(key, line);

@@ -16,6 +16,7 @@ import { echoText } from "../i18n/describe";
 import { TRANSACTION_OPTIONS, UsageError, choice, numberOption, type OptionSpec, type Out, type Parsed } from "./args";
 import type { Cell } from "./output";
 import { readTransactionsFile } from "./transactions-file";
+import type { RowExtras } from "./voice-pass";
 
 /** The columns of a transactions file and its day order: the over-time commands read purchases, not line items. */
 export const TX_SPECS: Readonly<Record<string, OptionSpec>> = Object.fromEntries(
@@ -69,13 +70,13 @@ export function withOptionName<T>(run: () => T): T {
 }
 
 /** The transactions file and its summary as of --as-of over --window-months. */
-export function summaryFromFile(p: Parsed, m: Messages, err: Out): { tx: Transactions; summary: CustomerSummary } {
+export function summaryFromFile(p: Parsed, m: Messages, err: Out, extra: RowExtras | null = null): { tx: Transactions; summary: CustomerSummary } {
   const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
   const asOf = dateOption(p, "--as-of", m);
   const windowMonths = windowOption(p, m);
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
-  const tx = readTransactionsFile(p, file, dayOrder, m, err);
+  const tx = readTransactionsFile(p, file, dayOrder, m, err, extra);
   return { tx, summary: withOptionName(() => summarizeCustomers(tx, { asOf, windowMonths })) };
 }
 

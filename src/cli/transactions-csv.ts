@@ -201,25 +201,45 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * the next row number. The bytes must hold no quote character (the caller checks: quoted files go
  * through the general reader). A last line without its line end ends at `end`.
  */
-export function readRowsFast(bytes: Uint8Array, pos: number, end: number, columns: ColumnPositions, builder: TransactionBuilder, row: number): number {
+export function readRowsFast(bytes: Uint8Array, pos: number, end: number, columns: ColumnPositions, builder: TransactionBuilder, row: number, extra: ExtraColumns | null = null): number {
   const field = (s: number, e: number) => utf8.decode(bytes.subarray(s, e));
   const cell = (s: number, e: number) => (s < 0 ? null : field(s, e));
-  const scanner = new FieldScanner([columns.customer, columns.date, columns.amount]);
+  const scanner = new FieldScanner(extra ? [columns.customer, columns.date, columns.amount, ...extra.at] : [columns.customer, columns.date, columns.amount]);
   const at = scanner.bounds;
   while (pos < end) {
     pos = scanner.line(bytes, pos, end);
     const cs = at[0], ce = at[1], ds = at[2], de = at[3], as = at[4], ae = at[5];
     const id = cs >= 0 ? fastId(bytes, cs, ce) : -1;
+    let idText: string | null = null;
+    let dateText: string | null = null;
     if (id >= 0 && ds >= 0 && as >= 0 && fastDate(bytes, ds, de) && isSerialInRange(scratch[SERIAL]) && fastAmount(bytes, as, ae)) {
       let c = builder.findCustomer(id);
       if (c < 0) c = builder.newCustomer(id);
       builder.add(c, scratch[SERIAL], scratch[AMOUNT], row);
     } else {
-      builder.addCells(cell(cs, ce), cell(ds, de), cell(as, ae), row);
+      idText = cell(cs, ce);
+      dateText = cell(ds, de);
+      builder.addCells(idText, dateText, cell(as, ae), row);
+    }
+    if (extra) {
+      const cells = extra.cells;
+      for (let j = 0; j < cells.length; j++) {
+        const s = at[6 + 2 * j];
+        const e = at[7 + 2 * j];
+        cells[j] = s < e ? field(s, e) : "";
+      }
+      extra.row(cells, row, idText, dateText);
     }
     row++;
   }
   return row;
+}
+
+/** Columns read beside the three (the voice columns, src/cli/voice-pass.ts): their positions, a reused row of their cells, and where a row goes. */
+export interface ExtraColumns {
+  at: readonly number[];
+  cells: string[];
+  row(cells: readonly string[], row: number, id: string | null, date: string | null): void;
 }
 
 /**

@@ -22,7 +22,8 @@ import type { Messages } from "../i18n";
 import { inputOptions, position, readTable, reportProblems, type Out, type Parsed } from "./args";
 import { readFast } from "./input/fast";
 import { streamFile, type InputOptions } from "./input/table";
-import { readRowsFast, type ColumnPositions } from "./transactions-csv";
+import { readRowsFast, type ColumnPositions, type ExtraColumns } from "./transactions-csv";
+import type { RowExtras } from "./voice-pass";
 
 export interface TransactionNames {
   customers: string;
@@ -62,22 +63,56 @@ export function loadTransactions(
   m: Messages,
   note: Out,
   makeBuilder: (options: ReadOptions) => TransactionBuilder = (o) => new TransactionBuilder(1 << 16, o),
+  extra: RowExtras | null = null,
 ): Transactions {
-  const fastBuilder = makeBuilder(options);
+  const make = () => withPurchases(makeBuilder(options), extra);
+  const fastBuilder = make();
   const fastRows = readFast(file, input, m, (header) => {
     const at = positionsIn(header, file, names, m);
+    const more = extraColumns(header, file, extra, m);
     return {
-      lines: (bytes, start, end, row) => readRowsFast(bytes, start, end, at, fastBuilder, row),
-      row: (fields, row) => fastBuilder.addCells(fields[at.customer] ?? null, fields[at.date] ?? null, fields[at.amount] ?? null, row),
+      lines: (bytes, start, end, row) => readRowsFast(bytes, start, end, at, fastBuilder, row, more),
+      row: (fields, row) => addRow(fastBuilder, fields, at, more, row),
     };
   });
-  if (fastRows !== null) return fastBuilder.finish(fastRows);
-  const builder = makeBuilder(options);
-  const rows = streamFile(file, input, m, note, (opened) => {
-    const at = positionsIn(opened.header, file, names, m);
-    return (fields, row) => builder.addCells(fields[at.customer] ?? null, fields[at.date] ?? null, fields[at.amount] ?? null, row);
-  });
-  return builder.finish(rows);
+  const builder = fastRows === null ? make() : fastBuilder;
+  const rows =
+    fastRows ??
+    streamFile(file, input, m, note, (opened) => {
+      const at = positionsIn(opened.header, file, names, m);
+      const more = extraColumns(opened.header, file, extra, m);
+      return (fields, row) => addRow(builder, fields, at, more, row);
+    });
+  const tx = builder.finish(rows);
+  extra?.end(tx.customerIds);
+  return tx;
+}
+
+/** A row of fields from the general reader: the purchase to the builder, then the extra columns' cells (voice-pass.ts). */
+function addRow(builder: TransactionBuilder, fields: string[], at: ColumnPositions, more: ExtraColumns | null, row: number): void {
+  const id = fields[at.customer] ?? null;
+  const date = fields[at.date] ?? null;
+  builder.addCells(id, date, fields[at.amount] ?? null, row);
+  if (!more) return;
+  for (let j = 0; j < more.at.length; j++) more.cells[j] = fields[more.at[j]] ?? "";
+  more.row(more.cells, row, id, date);
+}
+
+/** The extra columns' positions in the header (a missing one is the usual error), or null without extras. */
+function extraColumns(header: string[], file: string, extra: RowExtras | null, m: Messages): ExtraColumns | null {
+  if (!extra) return null;
+  return { at: extra.names.map((name) => position(header, file, name, m)), cells: extra.names.map(() => ""), row: (cells, row, id, date) => extra.row(cells, row, id, date) };
+}
+
+/** The builder, telling `extra` of each row it takes as a purchase (its customer number and date) before keeping it. */
+function withPurchases(builder: TransactionBuilder, extra: RowExtras | null): TransactionBuilder {
+  if (!extra) return builder;
+  const keep = builder.add.bind(builder);
+  builder.add = (customer, serial, amount, row) => {
+    extra.purchase(customer, serial, row);
+    keep(customer, serial, amount, row);
+  };
+  return builder;
 }
 
 /**
@@ -93,6 +128,7 @@ function readLineItems(
   dayOrder: "mdy" | "dmy",
   m: Messages,
   err: Out,
+  extra: RowExtras | null = null,
 ): Pick<ReadCustomers, "tx" | "lines" | "margins"> {
   // The columns as text (any encoding or delimiter, read as a stream): the pane's reader takes whole columns.
   const { file, table } = readTable(p, m, err);
@@ -113,6 +149,18 @@ function readLineItems(
   reportProblems(read.quality.problems, read.lines.inputRows, m, err);
   const { returns } = read.quality;
   if (returns.rows > 0) err(m.predictRest.cli.returnsLeftOut(returns.rows, returns.firstRow + 2));
+  if (extra) {
+    // The extra columns of the same text columns: every row matched by its id and date (no purchase numbering here).
+    const ids = column(names.customers);
+    const dates = column(names.dates);
+    const extras = extra.names.map(column);
+    const cells = extra.names.map(() => "");
+    for (let i = 0; i < table.rows; i++) {
+      for (let j = 0; j < extras.length; j++) cells[j] = extras[j][i] ?? "";
+      extra.row(cells, i, ids[i] ?? null, dates[i] ?? null);
+    }
+    extra.end(read.tx.customerIds);
+  }
   return read;
 }
 
@@ -121,16 +169,16 @@ function readLineItems(
  * --order: line items, read as the pane reads them, `readLineItems`); rows left out are listed on stderr,
  * and a file with no usable row is an error.
  */
-export function readTransactionsFile(p: Parsed, file: string, dayOrder: "mdy" | "dmy", m: Messages, err: Out): Transactions {
+export function readTransactionsFile(p: Parsed, file: string, dayOrder: "mdy" | "dmy", m: Messages, err: Out, extra: RowExtras | null = null): Transactions {
   const names = transactionNames(p);
   const quantities = p.options.get("--quantity");
   const orders = p.options.get("--order");
   if (quantities !== undefined || orders !== undefined) {
-    const { tx } = readLineItems(p, { ...names, quantities, orders }, dayOrder, m, err);
+    const { tx } = readLineItems(p, { ...names, quantities, orders }, dayOrder, m, err, extra);
     if (tx.validRows === 0) throw new CoreError("noData", { argument: file });
     return tx;
   }
-  const tx = loadTransactions(file, names, { fieldNames: names, dayOrder }, inputOptions(p, m), m, err);
+  const tx = loadTransactions(file, names, { fieldNames: names, dayOrder }, inputOptions(p, m), m, err, undefined, extra);
   reportProblems(tx.problems, tx.inputRows, m, err);
   if (tx.validRows === 0) throw new CoreError("noData", { argument: file });
   return tx;
@@ -169,15 +217,15 @@ export interface StreamedCustomers {
  * out are listed on stderr as readTransactionsFile lists them, and a file with no usable row is an error.
  * Line items (--quantity, --order) are read whole as the pane reads them (readLineItems), then summed.
  */
-export function streamCustomersFile(p: Parsed, file: string, dayOrder: "mdy" | "dmy", plan: StreamPlan, m: Messages, err: Out): StreamedCustomers {
+export function streamCustomersFile(p: Parsed, file: string, dayOrder: "mdy" | "dmy", plan: StreamPlan, m: Messages, err: Out, extra: RowExtras | null = null): StreamedCustomers {
   const stream = new CustomerStream(plan);
   if (p.options.has("--quantity") || p.options.has("--order")) {
-    const tx = readTransactionsFile(p, file, dayOrder, m, err);
+    const tx = readTransactionsFile(p, file, dayOrder, m, err, extra);
     for (let i = 0; i < tx.validRows; i++) stream.add(tx.customer[i], tx.date[i], tx.amount[i], tx.sourceRow[i]);
     return { stream, customerIds: tx.customerIds };
   }
   const names = transactionNames(p);
-  const read = loadTransactions(file, names, { fieldNames: names, dayOrder }, inputOptions(p, m), m, err, (o) => new StreamingBuilder(stream, o));
+  const read = loadTransactions(file, names, { fieldNames: names, dayOrder }, inputOptions(p, m), m, err, (o) => new StreamingBuilder(stream, o), extra);
   reportProblems(read.problems, read.inputRows, m, err);
   if (stream.rows === 0) throw new CoreError("noData", { argument: file });
   return { stream, customerIds: read.customerIds };
@@ -188,13 +236,14 @@ export function streamCustomersFile(p: Parsed, file: string, dayOrder: "mdy" | "
  * customers, not rows) whenever the plan is known before the first row: with --as-of, or without a
  * window. A window without --as-of starts N months before the latest purchase, which only the file's
  * end tells: those runs keep the rows. `days`: count distinct purchase days (RFM's frequency by days).
+ * `extra`: columns gathered in the same pass (the voice columns, voice-pass.ts).
  */
-export function readCustomerSummary(p: Parsed, file: string, dayOrder: "mdy" | "dmy", options: SummaryOptions, days: boolean, m: Messages, err: Out): CustomerSummary {
+export function readCustomerSummary(p: Parsed, file: string, dayOrder: "mdy" | "dmy", options: SummaryOptions, days: boolean, m: Messages, err: Out, extra: RowExtras | null = null): CustomerSummary {
   if (options.asOf === undefined && options.windowMonths !== null && options.windowMonths !== undefined) {
-    return summarizeCustomers(readTransactionsFile(p, file, dayOrder, m, err), options);
+    return summarizeCustomers(readTransactionsFile(p, file, dayOrder, m, err, extra), options);
   }
   throwFirst(windowProblems(options.windowMonths));
-  const { stream, customerIds } = streamCustomersFile(p, file, dayOrder, summaryPlan(options.asOf ?? 0, options, days), m, err);
+  const { stream, customerIds } = streamCustomersFile(p, file, dayOrder, summaryPlan(options.asOf ?? 0, options, days), m, err, extra);
   return summaryFromStream(stream, customerIds, options);
 }
 

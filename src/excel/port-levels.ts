@@ -70,7 +70,7 @@ export interface LevelExamples {
   asOf: string;
   /** Customers with a purchase in the window (the quantiles are over them). */
   customers: number;
-  /** The metric at src/i18n/level-examples.ts `EXAMPLE_LEVEL_QUANTILES`, in that order. */
+  /** The metric at src/i18n/level-examples.ts `EXAMPLE_LEVEL_QUANTILES`, in that order; empty when no customer bought in the window. */
   quantiles: number[];
 }
 

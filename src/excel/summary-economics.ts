@@ -2,12 +2,12 @@
  * The Tier Summary's economics columns (issue 15 §3), when the run's settings have costs: gross margin, cost to
  * serve, net contribution, net per customer and return on cost to serve per tier, and with Predict the margin CLV
  * net of the expected cost to serve over the horizon. The arithmetic is the core's (src/core/tiers/economics.ts),
- * the same as `tier rfm|abc|score --summary --costs`; here only the tiers' inputs are gathered from the analysis
- * and the columns specified, so summary.ts adds them with one line. The cost-to-serve header names the period
+ * the same as `tier rfm|abc|score --summary --costs`, and so are the sums per tier (`tierInputs` for the Margin
+ * column, `netMarginClvByTier`); here only the analysis is handed to them and the columns specified, so summary.ts adds them with one line. The cost-to-serve header names the period
  * the cost per customer is for (the window, or all history to the analysis date).
  */
 import type { AnalysisResult, TierRow } from "../core/analysis/types";
-import { costOf, economicsProblems, netMarginClv, periodMonths, tierEconomics, type CostTable, type EconomicsOptions, type TierEconomics, type TierInput } from "../core/tiers/economics";
+import { costOf, economicsProblems, netMarginClv, netMarginClvByTier, periodMonths, tierEconomics, tierInputs, type CostTable, type EconomicsOptions, type TierEconomics } from "../core/tiers/economics";
 import type { Messages } from "../i18n";
 import { cellNumber, FORMAT } from "./formats";
 
@@ -24,31 +24,32 @@ export function costTable(options: EconomicsOptions): CostTable {
   return { tiers: options.costs, default: options.otherTiers };
 }
 
-/** Per tier row (by TierRow.index): its economics; gross margin NaN (blank) with "column" and no Margin column. */
+/** The tier names by TierRow.index (a tier without customers, absent from a.tiers, has none and is never counted). */
+function namesByIndex(a: AnalysisResult): string[] {
+  const names = new Array<string>(a.tiers.reduce((n, t) => Math.max(n, t.index + 1), 0)).fill("");
+  for (const t of a.tiers) names[t.index] = t.key;
+  return names;
+}
+
+/**
+ * Per tier row (by TierRow.index): its economics, on the core's per-tier inputs (`tierInputs`: customers, orders,
+ * revenue and the Margin column's sum, as `tier --summary --margin-column` takes them); none with "column" and no
+ * Margin column.
+ */
 export function tierEconomicsOf(a: AnalysisResult, options: EconomicsOptions): Map<number, TierEconomics> {
-  const marginByTier = new Map<number, number>();
-  if (options.margin === "column" && a.margin) {
-    for (let c = 0; c < a.tierOf.length; c++) {
-      const v = a.margin[c];
-      if (v === v) marginByTier.set(a.tierOf[c], (marginByTier.get(a.tierOf[c]) ?? 0) + v);
-    }
-  }
-  const inputs: TierInput[] = a.tiers.map((t) => ({
-    tier: t.key,
-    customers: t.customers,
-    orders: t.orders,
-    revenue: t.revenue,
-    ...(options.margin === "column" ? { margin: a.margin ? (marginByTier.get(t.index) ?? 0) : NaN } : {}),
-  }));
-  const rate = options.margin === "column" ? null : options.margin;
-  const rows = a.margin || rate !== null ? tierEconomics(inputs, costTable(options), rate).rows : [];
+  const column = options.margin === "column";
+  if (column && !a.margin) return new Map();
+  const inputs = tierInputs(a.tierOf, namesByIndex(a), a.summary.orders, a.summary.totalAmount, column ? a.margin : null);
+  const rate = typeof options.margin === "number" ? options.margin : null;
+  const rows = tierEconomics(a.tiers.map((t) => inputs[t.index]), costTable(options), rate).rows;
   return new Map(rows.map((e, k) => [a.tiers[k].index, e]));
 }
 
 /**
  * Per tier: Σ over its customers of margin CLV − per-order cost × expected purchases − per-customer cost × P(alive) ×
- * horizon ÷ period (netMarginClv). Margin CLV is Predict's when it has a margin, else CLV × the economics' rate; null
- * when neither (no Predict model, or the economics' margin is the column and Predict has none).
+ * horizon ÷ period (the core's netMarginClv, summed per tier by netMarginClvByTier; NaN where no customer of the
+ * tier has one). Margin CLV is Predict's when it has a margin, else CLV × the economics' rate; null when neither (no
+ * Predict model, or the economics' margin is the column and Predict has none).
  */
 export function netClvByTier(a: AnalysisResult, options: EconomicsOptions): Map<number, number> | null {
   const model = a.predict?.model;
@@ -62,9 +63,8 @@ export function netClvByTier(a: AnalysisResult, options: EconomicsOptions): Map<
   const costs = Array.from(a.tierOf, (t) => costByIndex.get(t) ?? null);
   const period = periodMonths(a.summary.windowMonths ?? null, firstPurchase(a), a.summary.asOf);
   const net = netMarginClv(marginClv, model.expectedPurchases, model.pAlive, costs, a.predict.options.horizonMonths, period);
-  const out = new Map<number, number>();
-  for (let c = 0; c < net.length; c++) if (net[c] === net[c]) out.set(a.tierOf[c], (out.get(a.tierOf[c]) ?? 0) + net[c]);
-  return out;
+  const byTier = netMarginClvByTier(net, a.tierOf, namesByIndex(a).length);
+  return new Map(a.tiers.map((t) => [t.index, byTier[t.index]]));
 }
 
 function firstPurchase(a: AnalysisResult): number {
@@ -100,9 +100,8 @@ export function economicsColumns(a: AnalysisResult, m: Messages, options: Econom
 /** The first problem of the settings' economics as the port says it (the pane's words), or null: checked before any row is read. */
 export function economicsSettingsProblem(options: EconomicsOptions | null | undefined, hasMarginColumn: boolean, m: Messages, windowed = false): string | null {
   if (!options) return null;
-  const [p] = economicsProblems(options, hasMarginColumn);
-  // The Margin column's sums per customer are not windowed (analysis/measures.ts), the tiers' revenue is.
-  if (!p) return options.margin === "column" && windowed ? m.economics.pane.problems.columnWindow : null;
+  const [p] = economicsProblems(options, hasMarginColumn, windowed);
+  if (!p) return null;
   const w = m.economics.pane;
   switch (p.code) {
     case "cost":
@@ -111,6 +110,8 @@ export function economicsSettingsProblem(options: EconomicsOptions | null | unde
       return w.problems.rate(String(p.value * 100));
     case "needsColumn":
       return w.problems.needsColumn;
+    case "columnWindow":
+      return w.problems.columnWindow;
     case "upgrade":
       return w.problems.upgrade(String(p.value));
   }

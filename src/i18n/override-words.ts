@@ -5,6 +5,7 @@
  * and `tier … --overrides`.
  */
 import type { AnalysisResult } from "../core/analysis/types";
+import { foldName } from "../core/cells/names";
 import { ABC_LABELS } from "../core/tiers/abc";
 import type { OverrideColumns, OverrideProblem, TierVocabulary } from "../core/tiers/overrides";
 import { SCORE_TIER_KEYS } from "../core/tiers/score";
@@ -65,7 +66,6 @@ export function overrideProblemText(p: OverrideProblem, where: (row: number) => 
   }
 }
 
-const fold = (v: unknown) => String(v ?? "").trim().toLowerCase();
 
 /** Header words per field: both catalogs' headers (the workbook's table) and the CSV names `tier --overrides` documents. */
 function headerWords(): Record<keyof OverrideColumns, Set<string>> {
@@ -77,7 +77,7 @@ function headerWords(): Record<keyof OverrideColumns, Set<string>> {
     words.reasons.push(h.reason);
     words.untils.push(h.until);
   }
-  return Object.fromEntries(Object.entries(words).map(([k, list]) => [k, new Set(list.map(fold))])) as Record<keyof OverrideColumns, Set<string>>;
+  return Object.fromEntries(Object.entries(words).map(([k, list]) => [k, new Set(list.map(foldName))])) as Record<keyof OverrideColumns, Set<string>>;
 }
 
 const POSITION: Record<keyof OverrideColumns, number> = { customers: 0, tiers: 1, reasons: 2, untils: 3 };
@@ -91,7 +91,7 @@ const POSITION: Record<keyof OverrideColumns, number> = { customers: 0, tiers: 1
  */
 export function overrideColumnIndexes(header: readonly unknown[]): Record<keyof OverrideColumns, number> {
   const words = headerWords();
-  const folded = header.map(fold);
+  const folded = header.map(foldName);
   const claimed = (h: string) => Object.values(words).some((set) => set.has(h));
   const byName = folded.some(claimed);
   const at = (field: keyof OverrideColumns): number => {

@@ -6,6 +6,7 @@
  * so the grid, `=TIER.LEVELS`, `tier levels` and the workbook job refuse the same policies. Pure.
  */
 import { levelPolicyProblems, DEFAULT_LEVEL_MONTHS } from "../core/over-time/levels";
+import { windowProblems } from "../core/transactions/window";
 import type { LevelsMetric, LevelsSettings } from "../excel/port";
 import type { Messages } from "../i18n";
 import { EXAMPLE_KEEP_SHARE, EXAMPLE_LEVEL_NAMES } from "../i18n/level-examples";
@@ -57,6 +58,16 @@ export function draftFromSettings(policy: LevelsSettings): LevelsDraft {
 
 /** Whole months as typed, or NaN (the core says what is wrong with it). */
 const months = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
+
+/**
+ * The window the examples are measured over: the grid's window read as the policy reads it (`months`) when the core
+ * takes it as a window (windowProblems), else the core's default (DEFAULT_LEVEL_MONTHS, the one =TIER.LEVELS and
+ * `tier levels` fall back to), so examples can be scaled while the typed window is still being corrected.
+ */
+export function examplesWindowMonths(draft: Pick<LevelsDraft, "window">): number {
+  const typed = months(draft.window);
+  return windowProblems(typed).length === 0 ? typed : DEFAULT_LEVEL_MONTHS;
+}
 
 /** The policy the grid holds, or every problem in it, worded with the grid's labels (row numbers 1-based, lowest level first). */
 export function policyFromDraft(draft: LevelsDraft, m: Messages): { ok: true; policy: LevelsSettings } | { ok: false; problems: LevelProblemText[] } {

@@ -112,3 +112,46 @@ describe("tier rfm --summary and tier score with voice columns", () => {
     expect(rows.reduce((s, row) => s + Number(row[header.indexOf("nps_responders")]), 0)).toBe(1);
   });
 });
+
+describe("the voice columns are read in the purchases' own pass (one read of the file)", () => {
+  const lines = ["customer_id,date,amount,nps", "101,2024-01-05,500,2", "101,2024-03-01,600,10", "102,2024-02-01,900,9", "103,2024-02-10,30,0", "104,2024-02-11,20,7", "105,2024-02-12,10,"];
+  const responders = (stdout: string) => {
+    const [header, ...rows] = table(stdout);
+    return rows.reduce((s, row) => s + Number(row[header.indexOf("nps_responders")]), 0);
+  };
+
+  it("rfm, abc and score find the same answers by customer, numeric ids too (abc once matched them as text and found none)", () => {
+    const tx = file("voice-numeric.csv", lines.join("\n") + "\n");
+    const rfm = run(["rfm", tx, "--summary", "--nps", "nps"]);
+    const abc = run(["abc", tx, "--as-of", "2024-12-31", "--summary", "--nps", "nps"]);
+    const score = run(["score", tx, "--as-of", "2024-12-31", "--metrics", "recency,frequency,monetary", "--weights", "1,1,1", "--summary", "--nps", "nps"]);
+    for (const r of [rfm, abc, score]) {
+      expect(r.code).toBe(0);
+      expect(responders(r.stdout)).toBe(4);
+    }
+  });
+
+  it("an answer on a row whose amount is left out still counts, dated by its row; a customer with no purchase gives none", () => {
+    const tx = file("voice-aside.csv", [...lines, "102,2024-04-01,abc,3", "999,2024-04-01,abc,10", ",2024-04-01,5,10"].join("\n") + "\n");
+    const r = run(["abc", tx, "--as-of", "2024-12-31", "--a-cut", "0.99", "--b-cut", "0.999", "--summary", "--nps", "nps"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("line 8, column amount");
+    // 102's latest answer is the 3 on the row whose amount is not a number; 999 bought nothing and is no customer.
+    const [header, a] = table(r.stdout);
+    expect(a[header.indexOf("nps_responders")]).toBe("4");
+    // 101: 10, 102: 3, 103: 0, 104: 7 → promoters 1, detractors 2 of 4.
+    expect(Number(a[header.indexOf("nps")])).toBe(-25);
+  });
+
+  it("a file read on the general path (quotes, semicolons) gives what the byte path gives, and says its delimiter once", () => {
+    const plain = file("voice-plain.csv", lines.join("\n") + "\n");
+    const quoted = file("voice-quoted.csv", lines.map((l, i) => (i === 3 ? l.replace("102", '"102"') : l)).join("\n") + "\n");
+    const semi = file("voice-semi.csv", lines.map((l) => l.replaceAll(",", ";")).join("\n") + "\n");
+    const args = ["--summary", "--nps", "nps"];
+    const expected = run(["rfm", plain, ...args]).stdout;
+    expect(run(["rfm", quoted, ...args]).stdout).toBe(expected);
+    const r = run(["rfm", semi, ...args]);
+    expect(r.stdout).toBe(expected);
+    expect(r.stderr.split("\n").filter((l) => l.includes(en.cli.delimiterNames.semicolon)).length).toBe(1);
+  });
+});

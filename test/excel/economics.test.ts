@@ -64,6 +64,25 @@ describe("the Tier Summary's economics columns", () => {
     expect(formats[at.cost]).toBe(FORMAT.money);
   });
 
+  it("with the Margin column: each tier's gross margin is the plain sum of its customers' margin cells (the core's tierInputs, as tier --margin-column)", async () => {
+    const { book, port } = bookWithTransactions(rows);
+    const mapping = { ...settingsFor(rows.length).mapping, margin: 4, extra: -1 };
+    await port.run(settingsFor(rows.length, { mapping, economics: { ...ECONOMICS, margin: "column" } }), { locale: "en" });
+    const table = book.tables().find((t) => t.name === "TieringSummary")!;
+    const margin = col(table.header, h.grossMargin);
+    const cells = (k: number) => rows.map((r) => r[k]);
+    const core = runAnalysis({ customers: cells(0), dates: cells(1), amounts: cells(2) }, { abc: { aCut: 0.8, bCut: 0.95, basis: "revenue" }, tierBy: "abcClass" });
+    const tierOfId = new Map(core.summary.customerIds.map((id, c) => [id, core.tierOf[c]]));
+    const plain = new Map<string, number>();
+    for (const r of rows) {
+      const key = core.tiers.find((t) => t.index === tierOfId.get(r[0] as string))!.key;
+      plain.set(key, (plain.get(key) ?? 0) + (r[4] as number));
+    }
+    const body = book.tableRows("TieringSummary");
+    expect(body.length).toBe(core.tiers.length);
+    for (const row of body) expect(row[margin] as number).toBeCloseTo(plain.get(row[0] as string)!, 6);
+  });
+
   it("a tier whose cost is 0 has a blank return on cost; Chinese headers; a window names its months", async () => {
     const { book, port } = bookWithTransactions(rows);
     const free: EconomicsOptions = { ...ECONOMICS, costs: {}, otherTiers: null };

@@ -8,9 +8,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readPurchases } from "../../src/core/analysis/rows";
-import { computeLevels, type LevelPolicy } from "../../src/core/over-time/levels";
+import { computeLevels, levelAfterDowngrade, type LevelPolicy } from "../../src/core/over-time/levels";
 import { createWorkbookPort } from "../../src/excel/jobs";
-import { dropsTo } from "../../src/excel/jobs/levels-sheets";
 import type { AnalysisSettings, LevelsSettings } from "../../src/excel/port";
 import { OWNED_KEY, SETTINGS_KEY } from "../../src/excel/settings";
 import { messages } from "../../src/i18n";
@@ -120,7 +119,7 @@ describe("Compute levels on CDNOW_master (three spend levels)", () => {
     const byId = new Map(r.customerIds.map((id, i) => [id, i]));
     for (const row of warnings) {
       const i = byId.get(row[0] as string)!;
-      expect(row).toEqual([r.customerIds[i], name(r.level[i]), r.expires[i], round2(r.metric[i]), THREE.levels[r.level[i]].keep, round2(r.gapToKeep[i]), name(dropsTo(THREE, r.level[i], r.metric[i]))]);
+      expect(row).toEqual([r.customerIds[i], name(r.level[i]), r.expires[i], round2(r.metric[i]), THREE.levels[r.level[i]].keep, round2(r.gapToKeep[i]), name(levelAfterDowngrade(THREE.levels, r.level[i], r.metric[i]))]);
       expect(row[5]).toBeGreaterThan(0);
     }
 
@@ -215,9 +214,15 @@ describe("syncs, ownership and words", () => {
     const ex = await port.levelExamples(settings, { metric: "spend", windowMonths: 12 }, "en");
     expect(ex.customers).toBe(200);
     expect(ex.quantiles).toHaveLength(4);
+    // The values the job gave with its own PERCENTILE.INC before it took the core's type 7 quantile (unchanged).
+    expect(ex.quantiles).toEqual([584.935, 842.49, 1124.119, 1341.8591]);
     expect(ex.quantiles.every((q, k) => k === 0 || q >= ex.quantiles[k - 1])).toBe(true);
     const orders = await port.levelExamples(settings, { metric: "orders", windowMonths: 12 }, "en");
     expect(orders.quantiles.every((q) => q >= 1 && q <= 4)).toBe(true);
+    expect(orders.quantiles).toEqual([3, 3, 4, 4]);
+    // No customer bought in the window: no quantile, never NaN.
+    const none = await port.levelExamples({ ...settings, asOf: "2050-06-30" }, { metric: "spend", windowMonths: 1 }, "en");
+    expect(none).toMatchObject({ customers: 0, quantiles: [] });
   });
 });
 

@@ -2,6 +2,7 @@
 /** Issue 15 §3 in the pane: the Costs section's grid by tier, margin and cost per upgrade, sent as settings and shown again. */
 import { afterEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n";
+import { economicsSettingsProblem } from "../../src/excel/summary-economics";
 import { economicsFromSettings, economicsToSettings, ECONOMICS_DEFAULTS } from "../../src/taskpane/form/economics";
 import { bodyText, choose, cleanup, click, get, type } from "./support/dom";
 import { exactly, lastRun, paneWithSelection } from "./support/pane";
@@ -68,5 +69,20 @@ describe("form/economics", () => {
     ]);
     expect(economicsToSettings({ ...ECONOMICS_DEFAULTS, costsOn: true, costMargin: "column" }, true, true).problems).toEqual([{ kind: "economicsColumnWindow" }]);
     expect(economicsToSettings({ ...ECONOMICS_DEFAULTS, costsOn: true, costMargin: "column" }, true, false).problems).toEqual([]);
+  });
+
+  it("the pane's form and the workbook's port refuse a Margin column with a window alike (one rule: the core's economicsProblems)", () => {
+    const columnWindow = en.economics.pane.problems.columnWindow;
+    for (const costMargin of ["rate", "column"] as const) {
+      for (const hasColumn of [true, false]) {
+        for (const windowed of [true, false]) {
+          const form = economicsToSettings({ ...ECONOMICS_DEFAULTS, costsOn: true, costMargin }, hasColumn, windowed);
+          const pane = form.problems.some((p) => p.kind === "economicsColumnWindow");
+          const port = economicsSettingsProblem(form.settings, hasColumn, en, windowed) === columnWindow;
+          expect([costMargin, hasColumn, windowed, pane]).toEqual([costMargin, hasColumn, windowed, costMargin === "column" && hasColumn && windowed]);
+          expect(port).toBe(pane);
+        }
+      }
+    }
   });
 });

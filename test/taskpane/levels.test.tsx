@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { AnalysisSettings, LevelsRequest, LevelsSettings } from "../../src/excel/port";
 import { messages } from "../../src/i18n";
 import { App } from "../../src/taskpane/App";
-import { defaultLevelsDraft, exampleDraft, policyFromDraft, roundThreshold } from "../../src/taskpane/levels";
+import { DEFAULT_LEVEL_MONTHS } from "../../src/core/over-time/levels";
+import { defaultLevelsDraft, exampleDraft, examplesWindowMonths, policyFromDraft, roundThreshold } from "../../src/taskpane/levels";
 import { all, bodyText, choose, cleanup, click, get, query, render, type } from "./support/dom";
 import { FakePort } from "./support/fake-port";
 import { lastRun, paneWithSelection } from "./support/pane";
@@ -26,6 +27,18 @@ afterEach(cleanup);
 const cell = (row: number, column: keyof typeof p.columns, m = en) => get("textbox", m.levelsPane.cell(String(row), m.levelsPane.columns[column]));
 
 describe("the policy grid as data", () => {
+  it("measures the examples over the grid's window as the policy reads it, else the core's default (as =TIER.LEVELS and tier levels)", () => {
+    const draft = defaultLevelsDraft("en");
+    for (const window of ["6", " 24 ", "1", "1200"]) {
+      const policy = policyFromDraft({ ...draft, window }, en);
+      expect(policy.ok).toBe(true);
+      expect(examplesWindowMonths({ window })).toBe(policy.ok ? policy.policy.windowMonths : NaN);
+    }
+    for (const window of ["", "0", "abc", "12.5", "-3", "1201"]) {
+      expect(policyFromDraft({ ...draft, window }, en).ok).toBe(false);
+      expect(examplesWindowMonths({ window })).toBe(DEFAULT_LEVEL_MONTHS);
+    }
+  });
   it("reads the grid into the core's policy, and words each problem with the grid's labels", () => {
     const draft = defaultLevelsDraft("zh-CN");
     expect(policyFromDraft(draft, en)).toEqual({

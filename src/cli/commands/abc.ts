@@ -18,7 +18,8 @@ import { readNumberLines } from "../transactions-csv";
 import { CsvBytes, TableWriter, csvField, csvTail, formatNumber, type Cell } from "../output";
 import { AS_OF_OPTIONS, AS_OF_SPECS, dateOption, wantsTransactions, windowOption, withOptionName } from "../over-time";
 import { readCustomerSummary } from "../transactions-file";
-import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary, type VoiceRows } from "../voice";
+import { readTableVoice, voicePass, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
+import type { VoicePass } from "../voice-pass";
 import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides, requireIdForOverrides, todaySerial } from "../overrides";
 import { ABC_VOCABULARY } from "../../i18n/override-words";
 import type { CustomerSummary } from "../../core/transactions/summary";
@@ -125,13 +126,14 @@ function valueColumn(p: Parsed, m: Messages, err: Out): AbcInput {
 }
 
 /** With --as-of / --window-months: a transactions file, one value per customer, its revenue then (over the window). */
-function customerRevenue(p: Parsed, m: Messages, err: Out): AbcInput {
+function customerRevenue(p: Parsed, m: Messages, err: Out, voicing: VoicePass | null): AbcInput {
   const dayOrder = choice(p, "--day-order", ["mdy", "dmy"], "mdy", m);
   const options = { asOf: dateOption(p, "--as-of", m), windowMonths: windowOption(p, m) };
   const file = p.positional[0];
   if (!file) throw new UsageError(m.cli.missingFile);
-  // Streamed into the core's per-customer summary (no row kept) unless a window has no --as-of.
-  const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, options, false, m, err));
+  // Streamed into the core's per-customer summary (no row kept) unless a window has no --as-of; the summary's
+  // voice columns (--nps …) gathered in the same pass.
+  const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, options, false, m, err, voicing));
   const ids = summary.customerIds.map(String);
   return { values: summary.totalAmount, ids, idName: "customer_id", valueName: "monetary", lines: null, firstLine: 1, log: new ProblemLog(), asOf: summary.asOf, customers: { summary, windowMonths: options.windowMonths } };
 }
@@ -145,7 +147,9 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const bCut = method === "fixed" ? numberOption(p, "--b-cut", m) : undefined;
   const economics = economicsRequest(p, m);
   if (economics && !wantsTransactions(p)) throw new UsageError(m.economics.cli.needsTransactions("abc"));
-  const { values, ids, idName, valueName, lines, firstLine, log, asOf, customers } = wantsTransactions(p) ? customerRevenue(p, m, err) : valueColumn(p, m, err);
+  const transactions = wantsTransactions(p);
+  const voicing = transactions && p.flags.has("--summary") ? voicePass(p, choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), dateOption(p, "--as-of", m)) : null;
+  const { values, ids, idName, valueName, lines, firstLine, log, asOf, customers } = transactions ? customerRevenue(p, m, err, voicing) : valueColumn(p, m, err);
   const lineOf = (i: number) => (lines ? lines[i] : i + firstLine);
   reportProblems(log, values.length, m, err, m.cli.skippedRows, firstLine);
   const result = classifyAbc(values, { method, basis, aCut, bCut });
@@ -158,13 +162,13 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const ownTier = Int32Array.from(result.classes, (c) => (c === NO_CLASS ? -1 : c));
   const ov = ids ? readCliOverrides(p, m, err, { customerIds: ids, ownTier, vocabulary: ABC_VOCABULARY, label: (k) => ABC_LABELS[k], asOf: asOf ?? todaySerial() }) : null;
   if (p.flags.has("--summary")) {
-    // Issue 15 §4: --nps, --satisfaction … add what each class says (src/cli/voice.ts), by customer id in a
-    // transactions file, by row in a table of values.
-    const transactions = wantsTransactions(p);
-    const voiceRows: VoiceRows = transactions
-      ? { kind: "byId", customerIds: ids ?? [], idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder: choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), asOf: dateOption(p, "--as-of", m) }
-      : { kind: "byRow", rows: values.length };
-    const voice = p.positional[0] ? readVoice(p, p.positional[0], voiceRows, m, err) : null;
+    // Issue 15 §4: --nps, --satisfaction … add what each class says (src/cli/voice.ts), by customer in a
+    // transactions file (gathered as it was read), by row in a table of values.
+    const voice = voicing && customers
+      ? voicing.finish(customers.summary.customerIds, dateOption(p, "--as-of", m), m, err)
+      : !transactions && p.positional[0]
+        ? readTableVoice(p, p.positional[0], values.length, m, err)
+        : null;
     const tierOf = ov ? ov.applied.tierOf : result.classes;
     const said = voice ? voiceSummary(voice, tierOf, ABC_LABELS.length) : null;
     const totals = ov ? finalTotals(ov.applied.tierOf, values) : result.totals;

@@ -3,6 +3,7 @@
  * per tier, the same work as =TIER.PILOT; `--only-tier` draws in one tier only.
  */
 import { CoreError } from "../../core/cells/errors";
+import { foldName } from "../../core/cells/names";
 import { mergeTierCase } from "../../core/over-time/migration";
 import { CONTROL, PILOT, pickPilot } from "../../core/over-time/pilot";
 import type { Messages } from "../../i18n";
@@ -27,7 +28,7 @@ function pilotCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const only = p.options.get("--only-tier");
   let tiers = snapshot.tiers;
   if (only !== undefined) {
-    const match = appearing.find((t) => t.toLowerCase() === only.trim().toLowerCase());
+    const match = appearing.find((t) => t.toLowerCase() === foldName(only));
     if (match === undefined) throw new UsageError(m.cli.unknownTier(only, appearing.join(", ")));
     tiers = tiers.map((t) => (t === match ? t : ""));
   }

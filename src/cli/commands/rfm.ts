@@ -17,7 +17,7 @@ import { readTextTable, type TextTable } from "../input/table";
 import { TableWriter, type Cell } from "../output";
 import { AS_OF_SPECS, windowOption, withOptionName } from "../over-time";
 import { readCustomerSummary } from "../transactions-file";
-import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
+import { voicePass, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
 import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides } from "../overrides";
 import { NO_SEGMENT } from "../../core/tiers/segments";
 import { ECONOMICS_HEADER, ECONOMICS_OPTIONS, ECONOMICS_SPECS, customerMargins, economicsCells, economicsRequest } from "../economics";
@@ -50,8 +50,10 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   if (!file) throw new UsageError(m.cli.missingFile);
   const windowMonths = windowOption(p, m);
   const economics = economicsRequest(p, m);
-  // As of an earlier date: the rows after it are left out; a window counts F and M over its last N months.
-  const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, { asOf, windowMonths }, frequencyBasis === "days", m, err));
+  // As of an earlier date: the rows after it are left out; a window counts F and M over its last N months. The
+  // summary's voice columns (--nps …, src/cli/voice.ts) are gathered in the same pass.
+  const voicing = p.flags.has("--summary") ? voicePass(p, dayOrder, asOf) : null;
+  const summary = withOptionName(() => readCustomerSummary(p, file, dayOrder, { asOf, windowMonths }, frequencyBasis === "days", m, err, voicing));
   const breakpoints = { recency: listOption(p, "--r-breaks", m), frequency: listOption(p, "--f-breaks", m), monetary: listOption(p, "--m-breaks", m) };
   const scores = scoreCustomers(summary, { bins, frequencyBasis, monetaryBasis, breakpoints });
   const seg = segmentCustomers(scores, scheme);
@@ -64,7 +66,7 @@ function rfmCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     // (§4, --nps …: src/cli/voice.ts) and what it earns and costs (§3, --costs: src/cli/economics.ts; a tier's
     // costs by its label or its key; a segment without customers is kept when it carries a cost all the same).
     const tierOf = ov ? ov.applied.tierOf : seg.index;
-    const voice = readVoice(p, file, { kind: "byId", customerIds: summary.customerIds, idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder, asOf }, m, err);
+    const voice = voicing ? voicing.finish(summary.customerIds, asOf, m, err) : null;
     const said = voice ? voiceSummary(voice, tierOf, seg.names.length) : null;
     const margin = economics?.marginColumn ? customerMargins(p, economics.marginColumn, summary, windowMonths, m, err) : null;
     const inputs = tierInputs(tierOf, labels, summary.orders, summary.totalAmount, margin);

@@ -16,9 +16,9 @@ import { readScoreDirection } from "../../i18n/directions";
 import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, listOption, type Command, type Out, type Parsed } from "../args";
 import { GrowingNumbers, readKeptColumns, reportKeptProblems } from "../kept-columns";
 import { TableWriter, type Cell } from "../output";
-import { AS_OF_OPTIONS, AS_OF_SPECS, TX_SPECS, summaryFromFile, wantsTransactions, windowOption } from "../over-time";
+import { AS_OF_OPTIONS, AS_OF_SPECS, TX_SPECS, dateOption, summaryFromFile, wantsTransactions, windowOption } from "../over-time";
 import { VOICE_FIELDS } from "../../core/tiers/voice";
-import { readVoice, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
+import { voicePass, VOICE_OPTIONS, VOICE_SPECS, voiceSummary } from "../voice";
 import { OVERRIDE_HEADERS, OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides, requireIdForOverrides, todaySerial, type CliOverrides } from "../overrides";
 import { bandVocabulary } from "../../i18n/override-words";
 import type { CustomerId } from "../../core/cells/coerce";
@@ -86,10 +86,11 @@ function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNam
   for (const name of metricNames) {
     if (!allowed.includes(name)) throw new UsageError(m.cli.badChoice("--metrics", name, allowed.join(", ")));
   }
-  const { summary } = summaryFromFile(p, m, err);
-  const voice = metricNames.some((name) => (voiceGiven as readonly string[]).includes(name))
-    ? readVoice(p, p.positional[0], { kind: "byId", customerIds: summary.customerIds, idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder: choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), asOf: summary.asOf }, m, err)
-    : null;
+  // The voice columns (as metrics, or on the summary) gathered in the same pass as the purchases.
+  const wanted = p.flags.has("--summary") || metricNames.some((name) => (voiceGiven as readonly string[]).includes(name));
+  const voicing = wanted ? voicePass(p, choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), dateOption(p, "--as-of", m)) : null;
+  const { summary } = summaryFromFile(p, m, err, voicing);
+  const voice = voicing ? voicing.finish(summary.customerIds, summary.asOf, m, err) : null;
   const column: Record<string, ArrayLike<number>> = { recency: summary.recencyDays, frequency: summary.orders, monetary: summary.totalAmount, ...voice };
   const result = scoreCustomers(
     metricNames.map((name) => column[name]),
@@ -110,8 +111,7 @@ function scoreTransactions(p: Parsed, m: Messages, out: Out, err: Out, metricNam
       rows.forEach((row, k) => row.push(inputs[k].orders, inputs[k].revenue, ...cells[k]));
       header.push("orders", "revenue", ...ECONOMICS_HEADER);
     }
-    const answers = voice ?? readVoice(p, p.positional[0], { kind: "byId", customerIds: summary.customerIds, idColumn: p.options.get("--customer") ?? "customer_id", dateColumn: p.options.get("--date") ?? "date", dayOrder: choice(p, "--day-order", ["mdy", "dmy"], "mdy", m), asOf: summary.asOf }, m, err);
-    const said = answers ? voiceSummary(answers, final, result.bandCount) : null;
+    const said = voice ? voiceSummary(voice, final, result.bandCount) : null;
     if (said) rows.forEach((row, k) => row.push(...said.cells(k)));
     emit([...header, ...(said ? said.header : [])], rows, format, out);
     return;
@@ -167,8 +167,16 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const cell: CellRead = { status: "ok", value: 0 };
   const metrics = metricNames.map(() => new GrowingNumbers());
   const ids: string[] | undefined = idName ? [] : undefined;
-  const read = readKeptColumns(file, idName ? [...metricNames, idName] : metricNames, inputOptions(p, m), m, err, (cells, i) => {
+  // With --summary the voice columns (--nps …) are read in the same pass, after the metrics and the id.
+  const voicing = p.flags.has("--summary") ? voicePass(p, "mdy", null) : null;
+  const voiceAt = metricNames.length + (idName ? 1 : 0);
+  const voiceCells = voicing ? voicing.names.map(() => "") : [];
+  const read = readKeptColumns(file, [...metricNames, ...(idName ? [idName] : []), ...(voicing ? voicing.names : [])], inputOptions(p, m), m, err, (cells, i) => {
     if (ids) ids.push(cells[metricNames.length]);
+    if (voicing) {
+      for (let j = 0; j < voiceCells.length; j++) voiceCells[j] = cells[voiceAt + j];
+      voicing.tableRow(voiceCells, i);
+    }
     for (let k = 0; k < metricNames.length; k++) {
       readNumberCell(cells[k], cell);
       if (cell.status === "bad" || cell.status === "error") {
@@ -190,7 +198,7 @@ function scoreCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const label = (band: number) => m.scoreTiers[key(band)];
   if (p.flags.has("--summary")) {
     // Issue 15 §4: --nps, --satisfaction … of the same table add what each band says (src/cli/voice.ts).
-    const voice = readVoice(p, file, { kind: "byRow", rows: read.rows }, m, err);
+    const voice = voicing ? voicing.finishTable(read.rows, read.firstLine, m, err) : null;
     const said = voice ? voiceSummary(voice, final, result.bandCount) : null;
     const rows = bandSummary(result, m, final);
     if (said) rows.forEach((row, b) => row.push(...said.cells(b)));

@@ -10,6 +10,7 @@ import type { Messages } from "../../i18n";
 import { UsageError } from "../errors";
 import { DsvReader, WHITESPACE, detectDelimiter, firstLineOf } from "./dsv";
 import { ChunkDecoder, FileChunks, detectEncoding, encodingNamed, type Encoding } from "./source";
+import { foldName } from "../../core/cells/names";
 
 /** How to read a file: from --encoding, --delimiter and whether it has a header line. */
 export interface InputOptions {
@@ -51,11 +52,11 @@ function delimiterLabel(d: string, m: Messages): string {
   return d === "\t" ? m.cli.delimiterNames.tab : d === ";" ? m.cli.delimiterNames.semicolon : d === "|" ? m.cli.delimiterNames.bar : d === WHITESPACE ? m.cli.delimiterNames.whitespace : m.cli.delimiterNames.comma;
 }
 
-/** The header checked: no name (other than blank) twice, ignoring case as column lookup does. */
+/** The header checked: no name (other than blank) twice, folded as column lookup folds it (foldName). */
 export function checkHeader(header: string[], file: string, m: Messages): void {
   const seen = new Map<string, number>();
   header.forEach((name, k) => {
-    const key = name.toLowerCase();
+    const key = foldName(name);
     if (key === "") return;
     const first = seen.get(key);
     if (first !== undefined) throw new UsageError(m.cli.duplicateHeader(file, name, first + 1, k + 1));

@@ -19,6 +19,7 @@
  */
 import { parseDateText } from "./dates";
 import { excelErrorText, isBlank, parseNumberText } from "./coerce";
+import { foldName } from "./names";
 
 type Kind = "blank" | "value" | "text" | "error";
 
@@ -71,7 +72,7 @@ export function looksLikeHeader(rows: readonly (readonly unknown[])[]): boolean 
       continue;
     }
     const texts = below.filter((cell) => kindOf(cell) === "text").map((cell) => String(cell).trim());
-    if (texts.some((t) => t.toLowerCase() === head.toLowerCase())) {
+    if (texts.some((t) => foldName(t) === foldName(head))) {
       votes--;
       evidence++;
       continue;
@@ -87,6 +88,6 @@ export function looksLikeHeader(rows: readonly (readonly unknown[])[]): boolean 
   if (votes !== 0) return votes > 0;
   if (evidence > 0) return false;
   // No evidence: column names are distinct non-empty text.
-  const names = first.filter((_, c) => kinds[c] === "text").map((v) => String(v).trim().toLowerCase());
+  const names = first.filter((_, c) => kinds[c] === "text").map(foldName);
   return kinds.every((k) => k === "text" || k === "blank") && new Set(names).size === names.length;
 }

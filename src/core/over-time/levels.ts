@@ -33,6 +33,7 @@
 import { partsFromSerial, serialFromParts, serialToIsoDate } from "../cells/dates";
 import { CoreError, throwFirst, type CoreProblem } from "../cells/errors";
 import type { CustomerId } from "../cells/coerce";
+import { foldName } from "../cells/names";
 import type { Transactions } from "../transactions/model";
 import { transactionsAsOf } from "../transactions/summary";
 import { MAX_WINDOW_MONTHS, shiftMonths } from "../transactions/window";
@@ -125,7 +126,8 @@ export function levelPolicyProblems(policy: PolicyInput): CoreProblem[] {
     const name = typeof l.name === "string" ? l.name.trim() : "";
     if (name === "") problems.push({ code: "levelPolicy", details: { reason: "blankName", level } });
     else {
-      const key = name.toLowerCase();
+      // Folded as an override is matched to a level (level-overrides.ts), so no override can mean two levels.
+      const key = foldName(name);
       const first = seen.get(key);
       if (first !== undefined) problems.push({ code: "levelPolicy", details: { reason: "duplicateName", level, name, first } });
       else seen.set(key, level);
@@ -181,6 +183,17 @@ export function levelReviewDates(from: number, asOf: number): { dates: number[];
   }
   if (!isMonthEnd(last)) dates.push(last);
   return { dates, next: isMonthEnd(last) ? monthEnd(last + 1) : monthEnd(last) };
+}
+
+/**
+ * The level a customer at `level` drops to when their metric `m` misses its keep threshold at an expiry review: the
+ * highest lower level whose keep threshold m meets, or NO_LEVEL (the issue's rule). The one statement of it: the
+ * replay applies it at each review and the Downgrade warnings sheet names it as "would drop to".
+ */
+export function levelAfterDowngrade(levels: readonly Pick<LevelDef, "keep">[], level: number, m: number): number {
+  let to = level - 1;
+  while (to >= 0 && !(m >= levels[to].keep)) to--;
+  return to;
 }
 
 /** Row indexes grouped by customer (input order within), each customer's slice then in day order; and the slices' starts. */
@@ -296,8 +309,7 @@ export function computeLevels(tx: Transactions, policy: LevelPolicy, asOf: numbe
           changes.push({ customer: c, date: d, from: current, to: current, reason: "kept" });
           expiresDay = expiry[r];
         } else {
-          let to = current - 1;
-          while (to >= 0 && !(m >= keep[to])) to--;
+          const to = levelAfterDowngrade(policy.levels, current, m);
           changes.push({ customer: c, date: d, from: current, to, reason: "downgrade" });
           current = to;
           sinceDay = d;

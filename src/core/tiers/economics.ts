@@ -19,6 +19,7 @@
  * missing cost as a free tier. A "not defined" ratio is null, never Infinity or NaN (the brief).
  */
 import { CoreError } from "../cells/errors";
+import { foldName } from "../cells/names";
 
 export interface TierCost {
   /** Cost of serving one customer over the summarised period. */
@@ -91,14 +92,14 @@ export function checkCostTable(table: CostTable): void {
   if (table.default) check("*", table.default);
 }
 
-/** The cost of a tier by name (exact, then case-insensitive), else the default; null when neither. */
+/** The cost of a tier by name (exact, then folded: foldName), else the default; null when neither. */
 export function costOf(table: CostTable, tier: string, ...aliases: string[]): TierCost | null {
   for (const name of [tier, ...aliases]) {
     const exact = table.tiers[name];
     if (exact) return exact;
   }
-  const lower = [tier, ...aliases].map((t) => t.toLowerCase());
-  for (const [name, cost] of Object.entries(table.tiers)) if (lower.includes(name.toLowerCase())) return cost;
+  const folded = [tier, ...aliases].map(foldName);
+  for (const [name, cost] of Object.entries(table.tiers)) if (folded.includes(foldName(name))) return cost;
   return table.default ?? null;
 }
 
@@ -212,6 +213,22 @@ export function netMarginClv(
   });
 }
 
+/**
+ * Per tier index (0..tiers − 1), Σ over its customers of their net margin CLV (`netMarginClv`'s values): a customer
+ * without one (NaN: no model row, no margin) is left out, and a tier where no customer has one is NaN (blank with
+ * the reason, as margin CLV), never a made-up 0. Indices outside 0..tiers − 1 (no tier) are not counted.
+ */
+export function netMarginClvByTier(net: ArrayLike<number>, tierOf: ArrayLike<number>, tiers: number): Float64Array {
+  const out = new Float64Array(tiers).fill(NaN);
+  for (let i = 0; i < tierOf.length; i++) {
+    const t = tierOf[i];
+    const v = net[i];
+    if (!(t >= 0 && t < tiers) || v !== v) continue;
+    out[t] = out[t] === out[t] ? out[t] + v : v;
+  }
+  return out;
+}
+
 /** The summarised period in months: the window when set, else the span from the first purchase to the analysis date (at least one day). */
 export function periodMonths(windowMonths: number | null | undefined, firstDay: number, asOf: number): number {
   if (windowMonths) return windowMonths;
@@ -236,10 +253,15 @@ export type EconomicsProblem =
   | { code: "cost"; tier: string; field: keyof TierCost; value: number }
   | { code: "rate"; value: number }
   | { code: "needsColumn" }
+  /** The Margin column with a window: the column's sums per customer are over all history (analysis/measures.ts), the tiers' revenue over the window. */
+  | { code: "columnWindow" }
   | { code: "upgrade"; value: number };
 
-/** Every problem of the settings (`hasMarginColumn`: a column is mapped to Margin). */
-export function economicsProblems(options: EconomicsOptions, hasMarginColumn: boolean): EconomicsProblem[] {
+/**
+ * Every problem of the settings (`hasMarginColumn`: a column is mapped to Margin; `windowed`: the analysis has a
+ * window of N months). The one statement of each refusal, for the pane's form and the workbook's port alike.
+ */
+export function economicsProblems(options: EconomicsOptions, hasMarginColumn: boolean, windowed = false): EconomicsProblem[] {
   const out: EconomicsProblem[] = [];
   const rows: [string, TierCost][] = [...Object.entries(options.costs), ...(options.otherTiers ? [["*", options.otherTiers] as [string, TierCost]] : [])];
   for (const [tier, cost] of rows) {
@@ -247,6 +269,7 @@ export function economicsProblems(options: EconomicsOptions, hasMarginColumn: bo
   }
   if (options.margin === "column") {
     if (!hasMarginColumn) out.push({ code: "needsColumn" });
+    else if (windowed) out.push({ code: "columnWindow" });
   } else if (!(options.margin >= 0 && options.margin <= 1)) out.push({ code: "rate", value: options.margin });
   const up = options.costPerUpgrade;
   if (up !== null && !isCost(up)) out.push({ code: "upgrade", value: up });

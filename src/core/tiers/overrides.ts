@@ -22,6 +22,7 @@
  */
 import { cellText, customerKey, isBlank, readDateCell, type CellRead, type CustomerId } from "../cells/coerce";
 import type { DayOrder } from "../cells/dates";
+import { foldName } from "../cells/names";
 
 export type OverrideProblemCode = "blankCustomer" | "blankTier" | "unknownTier" | "badUntil" | "duplicate" | "unknownCustomer";
 
@@ -79,13 +80,12 @@ export interface AppliedOverrides {
   problems: OverrideProblem[];
 }
 
-const fold = (name: string) => name.trim().toLowerCase();
 
 /** The tier index of each folded name (the first tier that uses a name wins; the caller's names are distinct). */
 function nameIndex(vocabulary: TierVocabulary): Map<string, number> {
   const index = new Map<string, number>();
   vocabulary.forEach((names, k) => {
-    for (const name of names) if (name.trim() !== "" && !index.has(fold(name))) index.set(fold(name), k);
+    for (const name of names) if (name.trim() !== "" && !index.has(foldName(name))) index.set(foldName(name), k);
   });
   return index;
 }
@@ -115,7 +115,7 @@ export function readOverrides(columns: OverrideColumns, vocabulary: TierVocabula
       problems.push({ row, code: "blankTier", value: "" });
       continue;
     }
-    const tier = names.get(fold(String(tierCell)));
+    const tier = names.get(foldName(String(tierCell)));
     if (tier === undefined) {
       problems.push({ row, code: "unknownTier", value: cellText(tierCell) });
       continue;

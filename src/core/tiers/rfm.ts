@@ -13,6 +13,7 @@
  * For recency [30, 90]: ≤ 30 days → 3, 31–90 → 2, > 90 → 1.
  */
 import { throwFirst, type CoreProblem } from "../cells/errors";
+import { quantileR7Sorted } from "../math/quantile";
 import type { CustomerSummary } from "../transactions/summary";
 
 export const MIN_BINS = 2;
@@ -83,24 +84,6 @@ function finiteSorted(values: ArrayLike<number>): Float64Array {
 
 /** Whole numbers up to this (about 2.7 million days, 7,000 years) are counting-sorted. */
 const COUNTING_SORT_LIMIT = 1 << 20;
-
-/**
- * R's default (type 7) quantile of ascending values, with R's own arithmetic (quantile.default):
- * index = 1 + (n − 1)·p, lo = floor(index), and where index > lo and x[hi] ≠ x[lo],
- * (1 − h)·x[lo] + h·x[hi] with h = index − lo. The last bit matters: a value sitting exactly on a cut
- * point is scored by it, so this reproduces R rather than an algebraically equal formula.
- */
-export function quantileR7Sorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const index = 1 + (n - 1) * p;
-  const lo = Math.floor(index);
-  const hi = Math.ceil(index);
-  const qs = sorted[lo - 1];
-  if (!(index > lo) || sorted[hi - 1] === qs) return qs;
-  const h = index - lo;
-  return (1 - h) * qs + h * sorted[hi - 1];
-}
 
 /** R's default (type 7) quantile of the non-NaN values, NaN when there are none. */
 export function quantileType7(values: ArrayLike<number>, p: number): number {

@@ -79,8 +79,11 @@ export class VoiceAccumulator {
   private readonly values: Partial<Record<VoiceField, Float64Array>> = {};
   private readonly when: Partial<Record<VoiceField, Float64Array>> = {};
   private readonly at: Partial<Record<VoiceField, Float64Array>> = {};
+  private size: number;
 
-  constructor(customers: number, fields: readonly VoiceField[]) {
+  /** `customers`: how many to start with; a customer numbered past them grows the arrays (a reader that numbers customers as it meets them). */
+  constructor(customers: number, private readonly fields: readonly VoiceField[]) {
+    this.size = customers;
     for (const field of fields) {
       this.values[field] = new Float64Array(customers).fill(NaN);
       if (SUMMED_VOICE.has(field)) continue;
@@ -91,6 +94,7 @@ export class VoiceAccumulator {
 
   /** Customer `c`'s answer `value` (NaN: none) in `field`, dated `date`, from source row `row` (the later row wins a tie). */
   add(field: VoiceField, c: number, value: number, date: number, row: number): void {
+    if (c >= this.size) this.grow(c + 1);
     const values = this.values[field];
     if (!values || value !== value) return;
     const when = this.when[field];
@@ -106,8 +110,32 @@ export class VoiceAccumulator {
     }
   }
 
-  finish(): CustomerVoice {
-    return { ...this.values };
+  /** Doubles the arrays past `customers` (amortised: a customer numbered in order costs O(1)). */
+  private grow(customers: number): void {
+    const size = Math.max(customers, this.size * 2, 1024);
+    const grown = (a: Float64Array | undefined, fill: number) => {
+      if (!a) return undefined;
+      const b = new Float64Array(size).fill(fill);
+      b.set(a);
+      return b;
+    };
+    for (const field of this.fields) {
+      this.values[field] = grown(this.values[field], NaN);
+      this.when[field] = grown(this.when[field], -Infinity);
+      this.at[field] = grown(this.at[field], -1);
+    }
+    this.size = size;
+  }
+
+  /** Per customer the voice; with `pick`, customer k of the result is the accumulator's `pick[k]` (−1: none, NaN). */
+  finish(pick?: ArrayLike<number>): CustomerVoice {
+    if (!pick) return { ...this.values };
+    const out: CustomerVoice = {};
+    for (const field of this.fields) {
+      const values = this.values[field]!;
+      out[field] = Float64Array.from(pick, (c) => (c >= 0 && c < this.size ? values[c] : NaN));
+    }
+    return out;
   }
 }
 

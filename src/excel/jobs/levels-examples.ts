@@ -4,12 +4,13 @@
  * analysis date) at the quantiles src/i18n/level-examples.ts names, over the customers with a purchase in the window.
  * Writes nothing. Quantiles as Excel's PERCENTILE.INC (linear between order statistics,
  * https://support.microsoft.com/office/percentile-inc-function-680f9539-45eb-410b-9a5e-c1355e5fe2ed), so a person
- * can check them on the data.
+ * can check them on the data: the core's type 7 quantile (src/core/math/quantile.ts), the one RFM's cut points use.
  *
  * Syncs: a run's read (1 + READ_SYNCS), whatever the number of rows.
  */
 import { readCustomers } from "../../core/analysis/rows";
 import { serialToIsoDate } from "../../core/cells/dates";
+import { quantileR7Sorted } from "../../core/math/quantile";
 import { summarizeCustomers } from "../../core/transactions/summary";
 import { EXAMPLE_LEVEL_QUANTILES } from "../../i18n/level-examples";
 import { messages, type Locale } from "../../i18n";
@@ -21,16 +22,6 @@ import { job } from "./job";
 import { read } from "./run";
 import { analysisColumns, checkSettings, optionsOf } from "./run-compute";
 import { quietRunJob } from "./run-job";
-
-/** PERCENTILE.INC of sorted `values` at `q` (0..1). */
-export function percentileInc(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return 0;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
 
 export function levelExamples(host: ExcelHost, given: AnalysisSettings, request: LevelExamplesRequest, locale: Locale): Promise<LevelExamples> {
   const m = messages(locale);
@@ -52,7 +43,8 @@ export function levelExamples(host: ExcelHost, given: AnalysisSettings, request:
     return {
       asOf: serialToIsoDate(summary.asOf),
       customers: sorted.length,
-      quantiles: EXAMPLE_LEVEL_QUANTILES.map((q) => percentileInc(sorted, q)),
+      // No customer in the window: no quantile (never NaN); the pane offers no examples then.
+      quantiles: sorted.length === 0 ? [] : EXAMPLE_LEVEL_QUANTILES.map((q) => quantileR7Sorted(sorted, q)),
     };
   });
 }

@@ -2,14 +2,15 @@
  * The three sheets of membership levels (issue 15 §1) as column specs (results.ts `ColumnSpec`), so the job writes
  * them as it writes every table of customers (`resultRows`, `queueRows`: formats first, then values, split by bytes):
  * "Levels" (one row per customer of the core's result), "Level changes" (the history of changes, as the core listed
- * them) and "Downgrade warnings" (the customers flagged to drop at the next review, smallest gap to keep first).
+ * them) and "Downgrade warnings" (the customers flagged to drop at the next review, smallest gap to keep first; the
+ * level they would drop to is the core's own rule, `levelAfterDowngrade`, not restated here).
  *
  * Cells follow the core's conventions (src/core/over-time/levels.ts): a customer with no level has no since, expires,
  * keep gap or next-level gap at the top, and those cells are blank rather than a sentinel date or a 0 that reads as
  * "nothing to do"; dates are whole day serials formatted as dates; amounts use the shared money format
  * (src/i18n/numbers.ts), orders the whole-number one.
  */
-import type { LevelChangeReason, LevelPolicy, LevelsResult } from "../../core/over-time/levels";
+import { levelAfterDowngrade, type LevelChangeReason, type LevelPolicy, type LevelsResult } from "../../core/over-time/levels";
 import type { Messages } from "../../i18n";
 import { cellNumber, FORMAT } from "../formats";
 import type { ColumnSpec } from "../results";
@@ -32,15 +33,6 @@ const dateCell = (v: number) => (Number.isFinite(v) && v > 0 ? Math.floor(v) : "
 /** The level's name, or the sheets' "(none)" for -1. */
 export function levelName(policy: LevelPolicy, index: number, m: Messages): string {
   return index >= 0 && index < policy.levels.length ? policy.levels[index].name : m.levelsPane.book.none;
-}
-
-/**
- * The level a flagged customer drops to at the next review: the highest lower level whose keep threshold the metric
- * meets, or none (the issue's rule, the same the core applies at the review).
- */
-export function dropsTo(policy: LevelPolicy, level: number, metric: number): number {
-  for (let k = level - 1; k >= 0; k--) if (metric >= policy.levels[k].keep) return k;
-  return -1;
 }
 
 export function levelsColumns(r: LevelsResult, policy: LevelPolicy, m: Messages): ColumnSpec[] {
@@ -92,6 +84,6 @@ export function warningsColumns(r: LevelsResult, policy: LevelPolicy, order: Int
     { key: "metric", header: c.metric(metric), format: metricFormat(policy), value: (i) => metricValue(policy, r.metric[at(i)]) },
     { key: "keep", header: c.keep, format: metricFormat(policy), value: (i) => metricValue(policy, policy.levels[r.level[at(i)]].keep) },
     { key: "need", header: c.need, format: metricFormat(policy), value: (i) => metricValue(policy, r.gapToKeep[at(i)]) },
-    { key: "dropsTo", header: c.dropsTo, format: FORMAT.text, value: (i) => levelName(policy, dropsTo(policy, r.level[at(i)], r.metric[at(i)]), m) },
+    { key: "dropsTo", header: c.dropsTo, format: FORMAT.text, value: (i) => levelName(policy, levelAfterDowngrade(policy.levels, r.level[at(i)], r.metric[at(i)]), m) },
   ];
 }

@@ -26,7 +26,7 @@ export type EconomicsFormProblem =
   | { kind: "economicsCost"; tier: string; field: CostField; value: string }
   | { kind: "economicsRate"; value: string }
   | { kind: "economicsColumn" }
-  /** The Margin column with a window: the column's sums are not windowed (analysis/measures.ts), the revenue is. */
+  /** The core's `columnWindow`: the Margin column with a window. */
   | { kind: "economicsColumnWindow" }
   | { kind: "economicsUpgrade"; value: string };
 
@@ -84,11 +84,11 @@ export function economicsToSettings(form: EconomicsDraft, hasMarginColumn: boole
   const costPerUpgrade = upgradeText === "" ? null : parseNumber(upgradeText);
   const settings: EconomicsOptions = { costs, otherTiers, margin: form.costMargin === "column" ? "column" : rate, costPerUpgrade };
   // The typed text could be read: the core's bounds (a cost below 0 was said above, with its text).
-  for (const p of economicsProblems(settings, hasMarginColumn)) {
+  for (const p of economicsProblems(settings, hasMarginColumn, windowed)) {
     if (p.code === "rate") problems.push({ kind: "economicsRate", value: form.costMarginRate });
     else if (p.code === "needsColumn") problems.push({ kind: "economicsColumn" });
+    else if (p.code === "columnWindow") problems.push({ kind: "economicsColumnWindow" });
     else if (p.code === "upgrade") problems.push({ kind: "economicsUpgrade", value: form.costPerUpgrade });
   }
-  if (form.costMargin === "column" && hasMarginColumn && windowed) problems.push({ kind: "economicsColumnWindow" });
   return { settings, problems };
 }

@@ -12,7 +12,7 @@ import { messages, type Locale } from "../../i18n";
 import type { EXAMPLE_LEVEL_NAMES } from "../../i18n/level-examples";
 import type { LevelProblemText } from "../../i18n/level-problems";
 import type { FormResult } from "../form";
-import { defaultLevelsDraft, draftFromSettings, emptyLevelRow, exampleDraft, moveRow, policyFromDraft, type LevelRowDraft, type LevelsDraft } from "../levels";
+import { defaultLevelsDraft, draftFromSettings, emptyLevelRow, exampleDraft, examplesWindowMonths, moveRow, policyFromDraft, type LevelRowDraft, type LevelsDraft } from "../levels";
 import { useJob, type Job } from "./useJob";
 
 /** Besides a job's states: the pane's form cannot be used yet. */
@@ -94,7 +94,7 @@ export function useLevels({ port, locale, settings, saved, onPolicy }: LevelsInp
       if (!port) return;
       const now = latest.current;
       const policy = now.draft;
-      const windowMonths = /^\s*\d+\s*$/.test(policy.window) ? Number(policy.window) : 12;
+      const windowMonths = examplesWindowMonths(policy);
       const form = now.settings();
       if (!form.ok) {
         setExamples({ kind: "invalid" });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parseDateText, serialToIsoDate } from "../../../src/core/cells/dates";
-import { computeLevels, levelPolicyProblems, levelReviewDates, NO_DATE, NO_LEVEL, type LevelPolicy, type LevelsResult } from "../../../src/core/over-time/levels";
+import { computeLevels, levelAfterDowngrade, levelPolicyProblems, levelReviewDates, NO_DATE, NO_LEVEL, type LevelPolicy, type LevelsResult } from "../../../src/core/over-time/levels";
 import { readTransactions } from "../../../src/core/transactions/read";
 import { expectCoreError } from "../../support/core-error";
 
@@ -151,6 +151,34 @@ describe("the rules, one history each", () => {
     const t3 = tx([["warn", "2024-01-10", 250], ["warn", "2024-02-10", -120]]);
     expect(row(computeLevels(t3, POLICY, d("2024-12-31")), "warn")).toMatchObject({ level: 1, metric: 130, gapToKeep: 20, downgrades: true });
     expect(row(r, "later").downgrades).toBe(false);
+  });
+});
+
+describe("the level a warned customer drops to (levelAfterDowngrade, the Downgrade warnings sheet's column)", () => {
+  it("is the level the replay gives at the next review when nothing enters or leaves the window", () => {
+    // Gold from 2023-01-31 (expires 2024-01-31); returns in January 2024 bring the metric under gold's keep of 400.
+    // With W = 24 nothing leaves the window before the next review, so the metric there is the same m.
+    const policy: LevelPolicy = { ...POLICY, windowMonths: 24 };
+    const t = tx([
+      ["to-silver", "2023-01-10", 600],
+      ["to-silver", "2024-01-05", -250],
+      ["to-member", "2023-01-10", 600],
+      ["to-member", "2024-01-05", -500],
+      ["to-none", "2023-01-10", 600],
+      ["to-none", "2024-01-05", -580],
+    ]);
+    const now = computeLevels(t, policy, d("2024-01-15"));
+    const next = computeLevels(t, policy, d("2024-01-31"));
+    expect(now.reviews.next).toBe(d("2024-01-31"));
+    const expected: Record<string, number> = { "to-silver": 1, "to-member": 0, "to-none": NO_LEVEL };
+    for (const [id, level] of Object.entries(expected)) {
+      const c = now.customerIds.indexOf(id);
+      expect(now.level[c]).toBe(2);
+      expect(now.downgradesNextReview[c]).toBe(1);
+      const warned = levelAfterDowngrade(policy.levels, now.level[c], now.metric[c]);
+      expect(warned).toBe(level);
+      expect(next.level[next.customerIds.indexOf(id)]).toBe(warned);
+    }
   });
 });
 

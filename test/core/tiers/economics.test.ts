@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { netMarginClv, periodMonths, tierEconomics, tierInputs, type CostTable, type TierInput } from "../../../src/core/tiers/economics";
+import { economicsProblems, netMarginClv, netMarginClvByTier, periodMonths, tierEconomics, tierInputs, type CostTable, type TierInput } from "../../../src/core/tiers/economics";
 import { upgradeEconomics } from "../../../src/core/tiers/economics-upgrades";
 import { expectCoreError } from "../../support/core-error";
 
@@ -197,6 +197,39 @@ describe("upgradeEconomics", () => {
         expect(r.upgrades).toBe(up.length);
         expect(r.revenueChange).toBe(up.reduce((s, t) => s + t[3] - t[2], 0));
         expect(r.net).toBe(r.revenueChange! - up.length * cost);
+      }),
+    );
+  });
+});
+
+describe("economicsProblems", () => {
+  const options = { costs: {}, otherTiers: null, margin: "column" as const, costPerUpgrade: null };
+  it("refuses the Margin column with a window (its sums are over all history, the revenue over the window), and only then", () => {
+    expect(economicsProblems(options, true, true)).toEqual([{ code: "columnWindow" }]);
+    expect(economicsProblems(options, true, false)).toEqual([]);
+    expect(economicsProblems(options, true)).toEqual([]);
+    // Without a column the missing column is the problem; a rate is windowed with the revenue.
+    expect(economicsProblems(options, false, true)).toEqual([{ code: "needsColumn" }]);
+    expect(economicsProblems({ ...options, margin: 0.3 }, true, true)).toEqual([]);
+  });
+});
+
+describe("netMarginClvByTier", () => {
+  it("sums each tier's customers that have a net margin CLV; a tier where none has one is NaN (blank), not 0", () => {
+    const net = [10, 2.5, NaN, -4, NaN, 7];
+    const tierOf = [0, 0, 1, 2, 1, -1];
+    const byTier = netMarginClvByTier(net, tierOf, 4);
+    expect([...byTier]).toEqual([12.5, NaN, -4, NaN]);
+  });
+  it("property: equals a plain sum per tier over the customers with a number", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -1, max: 4 }), fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: NaN })), { maxLength: 60 }), (rows) => {
+        const byTier = netMarginClvByTier(rows.map((r) => r[1]), rows.map((r) => r[0]), 4);
+        for (let t = 0; t < 4; t++) {
+          const mine = rows.filter(([k, v]) => k === t && v === v).map(([, v]) => v);
+          if (mine.length === 0) expect(byTier[t]).toBeNaN();
+          else expect(byTier[t]).toBe(mine.reduce((a, b) => a + b));
+        }
       }),
     );
   });
