@@ -17,7 +17,7 @@ import type { Messages } from "../i18n";
 import { scoreTierLabels } from "../i18n/describe";
 import { column, isOmitted, optionalText, sameLength, type Column, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
-import { duplicateIdError, readTierColumns } from "./migration";
+import { duplicateIdError, readTierKeys } from "./migration";
 import { transactionsArg } from "./transactions-arg";
 
 type Cell = string | number;
@@ -63,14 +63,14 @@ function measureArg(arg: unknown, name: string, ids: { name: string; column: Col
  * segments have none, so a move between them is "changed".
  */
 export function moversTable(idsBefore: Range, tiersBefore: Range, idsAfter: Range, tiersAfter: Range, order: unknown, measureBefore: unknown, measureAfter: unknown, m: Messages): Cell[][] {
-  const before = readTierColumns(idsBefore, tiersBefore, { ids: "ids_before", tiers: "tiers_before" }, m);
-  const after = readTierColumns(idsAfter, tiersAfter, { ids: "ids_after", tiers: "tiers_after" }, m);
+  const before = readTierKeys(idsBefore, tiersBefore, { ids: "ids_before", tiers: "tiers_before" }, m);
+  const after = readTierKeys(idsAfter, tiersAfter, { ids: "ids_after", tiers: "tiers_after" }, m);
   const mb = measureArg(measureBefore, "measure_before", { name: "ids_before", column: before.column }, m);
   const ma = measureArg(measureAfter, "measure_after", { name: "ids_after", column: after.column }, m);
   const given = orderArg(order, m);
   const known = given ?? knownTierOrder(mergeTierCase([before.tiers, after.tiers]), scoreTierLabels()) ?? undefined;
-  const sb = { ids: before.ids, tiers: before.tiers, measure: mb };
-  const sa = { ids: after.ids, tiers: after.tiers, measure: ma };
+  const sb = { ids: before.keys, tiers: before.tiers, measure: mb };
+  const sa = { ids: after.keys, tiers: after.tiers, measure: ma };
   let movers;
   try {
     movers = moverColumns(sb, sa, known);

@@ -15,8 +15,11 @@ import { excelError } from "../support/custom-functions";
 const omitted = null as unknown as undefined;
 const col = (cells: readonly unknown[]) => cells.map((c) => [c]);
 
-// Ids: numbers and the same as text (with spaces), text that is not a number, and blanks ("NA" is a missing id).
-const idCell = fc.constantFrom<unknown>(1, 2, 3, 4, 5, "1", " 2 ", "3", "005", "x", "X", 1.5, "1.5", null, "", "NA");
+// Ids: numbers and the same as text (with spaces), text that is not a number, and blanks ("NA" is a missing id);
+// a negative number whose text has 24 characters, which customerKey keeps as text when a cell holds it as text
+// (one customer all the same: migration.ts idKey), and TRUE beside "true".
+const LONG = -1.2345678901234567e100;
+const idCell = fc.constantFrom<unknown>(1, 2, 3, 4, 5, "1", " 2 ", "3", "005", "x", "X", 1.5, "1.5", null, "", "NA", LONG, String(LONG), true, "true");
 const measureCell = fc.oneof(fc.constantFrom<unknown>(null, ""), fc.integer({ min: -1000, max: 1000 }));
 
 interface Side {
@@ -85,7 +88,6 @@ function check(before: Side, after: Side, order: unknown[][] | undefined, rank: 
   const call = () => movers(col(before.ids), col(before.tiers), col(after.ids), col(after.tiers), order, before.measure ? col(before.measure) : omitted, after.measure ? col(after.measure) : omitted);
   const expected = reference({ before, after }, rank);
   if ("duplicate" in expected) {
-    expect(excelError(call).message).toContain(`${expected.duplicate.name}`);
     expect(excelError(call).message).toMatch(new RegExp(`${expected.duplicate.name}.*row ${expected.duplicate.row}\\b`));
     return;
   }

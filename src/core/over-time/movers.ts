@@ -10,6 +10,7 @@
  * `beforeRow` / `afterRow` point back into the snapshots, so callers can add any column they hold
  * (P(alive), CLV) without this module knowing it.
  */
+import type { CustomerId } from "../cells/coerce";
 import { CoreError } from "../cells/errors";
 import type { History } from "./history";
 import { tierOrder, type TierSnapshot } from "./migration";
@@ -58,13 +59,24 @@ export interface MoverColumns {
   direction: Uint8Array;
 }
 
-function checkLengths(s: TierSnapshot, side: "before" | "after"): void {
+/**
+ * A snapshot as moverColumns takes it: ids as text (TierSnapshot) or as keys equal exactly when their texts
+ * are ("" for a row left out; TIER.MOVERS's, functions/migration.ts readTierKeys), so that a whole column of
+ * numeric ids is indexed by number, with no string made or hashed for each.
+ */
+export interface KeyedTierSnapshot {
+  ids: readonly CustomerId[];
+  tiers: readonly string[];
+  measure?: ArrayLike<number>;
+}
+
+function checkLengths(s: KeyedTierSnapshot, side: "before" | "after"): void {
   if (s.tiers.length !== s.ids.length) throw new RangeError(`${side}: ${s.ids.length} ids but ${s.tiers.length} tiers`);
   if (s.measure && s.measure.length !== s.ids.length) throw new RangeError(`${side} measure: ${s.measure.length} values for ${s.ids.length} rows`);
 }
 
 /** The first tiered row of `id` in a snapshot (for the duplicate's message; only on that error). */
-function firstRowOf(s: TierSnapshot, id: string): number {
+function firstRowOf(s: KeyedTierSnapshot, id: CustomerId): number {
   for (let i = 0; i < s.ids.length; i++) if (s.ids[i] === id && s.tiers[i] !== "") return i;
   return -1;
 }
@@ -74,20 +86,20 @@ function firstRowOf(s: TierSnapshot, id: string): number {
  * untiered rows left out): the earlier snapshot's customers in its order, then the new ones in the later's.
  * One index over both snapshots (id → entry), so each id is hashed about twice, not six times.
  */
-export function moverColumns(before: TierSnapshot, after: TierSnapshot, order?: readonly string[]): MoverColumns {
+export function moverColumns(before: KeyedTierSnapshot, after: KeyedTierSnapshot, order?: readonly string[]): MoverColumns {
   checkLengths(before, "before");
   const nb = before.ids.length;
   const na = after.ids.length;
   const beforeRow = new Int32Array(nb + na);
   const afterRow = new Int32Array(nb + na);
-  const entry = new Map<string, number>();
+  const entry = new Map<CustomerId, number>();
   let count = 0;
   for (let i = 0; i < nb; i++) {
     const id = before.ids[i];
     if (id === "" || before.tiers[i] === "") continue;
     entry.set(id, count);
     // The size unchanged: the id was there already, a second tiered row of one customer.
-    if (entry.size === count) throw new CoreError("duplicateId", { id, row: i, firstRow: firstRowOf(before, id), snapshot: "before" });
+    if (entry.size === count) throw new CoreError("duplicateId", { id: String(id), row: i, firstRow: firstRowOf(before, id), snapshot: "before" });
     beforeRow[count] = i;
     afterRow[count] = -1;
     count++;
@@ -103,7 +115,7 @@ export function moverColumns(before: TierSnapshot, after: TierSnapshot, order?: 
       afterRow[count] = i;
       count++;
     } else if (afterRow[k] >= 0) {
-      throw new CoreError("duplicateId", { id, row: i, firstRow: afterRow[k], snapshot: "after" });
+      throw new CoreError("duplicateId", { id: String(id), row: i, firstRow: afterRow[k], snapshot: "after" });
     } else afterRow[k] = i;
   }
   const { tiers, known } = tierOrder([before.tiers, after.tiers], order);
@@ -129,7 +141,7 @@ export function moverColumns(before: TierSnapshot, after: TierSnapshot, order?: 
  * A mover's measures and their change: NaN where that side has no measure or no customer; the change is
  * after − before with a missing side as 0, NaN when neither side has a measure. Writes into `out`.
  */
-export function moverMeasures(before: TierSnapshot, after: TierSnapshot, b: number, a: number, out: { before: number; after: number; change: number }): void {
+export function moverMeasures(before: KeyedTierSnapshot, after: KeyedTierSnapshot, b: number, a: number, out: { before: number; after: number; change: number }): void {
   const mb = before.measure;
   const ma = after.measure;
   const vb = mb && b >= 0 ? mb[b] : NaN;
