@@ -51,8 +51,8 @@ export function readTierColumns(idsArg: Range, tiersArg: Range, names: { ids: st
 }
 
 /**
- * The same columns with each id as a key rather than text (TIER.MOVERS: keys that are equal exactly when
- * their texts are, moverColumns's index, without making a string of every numeric id, PERFORMANCE.md).
+ * The same columns with each id as a key rather than text (TIER.MIGRATION, TIER.MOVERS: keys that are equal exactly
+ * when their texts are, for the core's index of both snapshots, without making a string of every numeric id).
  */
 export function readTierKeys(idsArg: Range, tiersArg: Range, names: { ids: string; tiers: string }, m: Messages): { keys: CustomerId[]; tiers: string[]; column: Column } {
   return readTierRows(idsArg, tiersArg, names, m, idKey);
@@ -117,8 +117,9 @@ export function duplicateIdError(error: unknown, idsName: string, m: Messages): 
  * not "omitted": leaving the argument out counts customers.
  */
 export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: Range, tiersAfter: Range, measure: unknown, m: Messages): Cell[][] {
-  const before = readTierColumns(idsBefore, tiersBefore, { ids: "ids_before", tiers: "tiers_before" }, m);
-  const after = readTierColumns(idsAfter, tiersAfter, { ids: "ids_after", tiers: "tiers_after" }, m);
+  // Ids as keys: the matrix matches customers by them (numbers hashed as numbers, PERFORMANCE.md).
+  const before = readTierKeys(idsBefore, tiersBefore, { ids: "ids_before", tiers: "tiers_before" }, m);
+  const after = readTierKeys(idsAfter, tiersAfter, { ids: "ids_after", tiers: "tiers_after" }, m);
   let values: Float64Array | undefined;
   if (!isOmitted(measure)) {
     // 0 and a blank cell add the same; read as blank, a measure of zeros only is refused like a blank one.
@@ -129,7 +130,7 @@ export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: R
     let numbers = 0;
     given.column.cells.forEach((cell, i) => {
       readNumberCell(cell, read);
-      const counted = after.ids[i] !== "" && after.tiers[i] !== "";
+      const counted = after.keys[i] !== "" && after.tiers[i] !== "";
       if (counted && (read.status === "bad" || read.status === "error")) {
         const what = read.status === "error" ? m.problems.excelError(excelErrorText(cell)) : badNumberText(cell, m);
         throw new ArgumentError(m.errors.rowProblem(m.errors.at("measure", i + 1), what));
@@ -138,15 +139,15 @@ export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: R
       values![i] = read.status === "ok" ? read.value : NaN;
     });
     // A measure with no number on any counted row would show a table of zeros: say so instead.
-    if (numbers === 0 && after.tiers.some((t, i) => t !== "" && after.ids[i] !== "")) throw new ArgumentError(m.errors.dynamic.measureBlank("measure", "ids_after"));
+    if (numbers === 0 && after.tiers.some((t, i) => t !== "" && after.keys[i] !== "")) throw new ArgumentError(m.errors.dynamic.measureBlank("measure", "ids_after"));
   }
   const appearing = mergeTierCase([before.tiers, after.tiers]);
   if (appearing.length === 0) throw new ArgumentError(m.errors.noData("tiers_before"));
   let matrix;
   try {
     matrix = migrationMatrix(
-      { ids: before.ids, tiers: before.tiers },
-      { ids: after.ids, tiers: after.tiers, measure: values },
+      { ids: before.keys, tiers: before.tiers },
+      { ids: after.keys, tiers: after.tiers, measure: values },
       // A known order (A/B/C, the bands by key or label, numbers), else the core's first appearance.
       knownTierOrder(appearing, scoreTierLabels()) ?? undefined,
     );

@@ -59,24 +59,13 @@ export interface MoverColumns {
   direction: Uint8Array;
 }
 
-/**
- * A snapshot as moverColumns takes it: ids as text (TierSnapshot) or as keys equal exactly when their texts
- * are ("" for a row left out; TIER.MOVERS's, functions/migration.ts readTierKeys), so that a whole column of
- * numeric ids is indexed by number, with no string made or hashed for each.
- */
-export interface KeyedTierSnapshot {
-  ids: readonly CustomerId[];
-  tiers: readonly string[];
-  measure?: ArrayLike<number>;
-}
-
-function checkLengths(s: KeyedTierSnapshot, side: "before" | "after"): void {
+function checkLengths(s: TierSnapshot, side: "before" | "after"): void {
   if (s.tiers.length !== s.ids.length) throw new RangeError(`${side}: ${s.ids.length} ids but ${s.tiers.length} tiers`);
   if (s.measure && s.measure.length !== s.ids.length) throw new RangeError(`${side} measure: ${s.measure.length} values for ${s.ids.length} rows`);
 }
 
 /** The first tiered row of `id` in a snapshot (for the duplicate's message; only on that error). */
-function firstRowOf(s: KeyedTierSnapshot, id: CustomerId): number {
+function firstRowOf(s: TierSnapshot, id: CustomerId): number {
   for (let i = 0; i < s.ids.length; i++) if (s.ids[i] === id && s.tiers[i] !== "") return i;
   return -1;
 }
@@ -86,7 +75,7 @@ function firstRowOf(s: KeyedTierSnapshot, id: CustomerId): number {
  * untiered rows left out): the earlier snapshot's customers in its order, then the new ones in the later's.
  * One index over both snapshots (id → entry), so each id is hashed about twice, not six times.
  */
-export function moverColumns(before: KeyedTierSnapshot, after: KeyedTierSnapshot, order?: readonly string[]): MoverColumns {
+export function moverColumns(before: TierSnapshot, after: TierSnapshot, order?: readonly string[]): MoverColumns {
   checkLengths(before, "before");
   const nb = before.ids.length;
   const na = after.ids.length;
@@ -141,7 +130,7 @@ export function moverColumns(before: KeyedTierSnapshot, after: KeyedTierSnapshot
  * A mover's measures and their change: NaN where that side has no measure or no customer; the change is
  * after − before with a missing side as 0, NaN when neither side has a measure. Writes into `out`.
  */
-export function moverMeasures(before: KeyedTierSnapshot, after: KeyedTierSnapshot, b: number, a: number, out: { before: number; after: number; change: number }): void {
+export function moverMeasures(before: TierSnapshot, after: TierSnapshot, b: number, a: number, out: { before: number; after: number; change: number }): void {
   const mb = before.measure;
   const ma = after.measure;
   const vb = mb && b >= 0 ? mb[b] : NaN;
@@ -167,7 +156,7 @@ export function moversBetween(before: TierSnapshot, after: TierSnapshot, order?:
     const b = c.beforeRow[k];
     const a = c.afterRow[k];
     moverMeasures(before, after, b, a, v);
-    const id = b >= 0 ? before.ids[b] : after.ids[a];
+    const id = String(b >= 0 ? before.ids[b] : after.ids[a]);
     const tb = b >= 0 ? before.tiers[b] : "";
     const ta = a >= 0 ? after.tiers[a] : "";
     out[k] = { id, before: tb, after: ta, direction: MOVE_DIRECTIONS[c.direction[k]], measureBefore: v.before, measureAfter: v.after, change: v.change, beforeRow: b, afterRow: a };
