@@ -5,11 +5,12 @@
  * leaves the row out; 5, "5" and " 5 " are one customer, "005" another; the earlier snapshot's customers
  * in its order, then the new ones; the id shown as the cell of the row its tier came from holds it; a
  * second tiered row of one id in a snapshot is refused, naming that snapshot's ids and the row.
+ * And =TIER.MIGRATION, which matches ids by key too: the same table with every id cell given as its text.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { customerKey, type CustomerId } from "../../src/core/cells/coerce";
-import { movers } from "../../src/functions/functions";
+import { migration, movers } from "../../src/functions/functions";
 import { excelError } from "../support/custom-functions";
 
 const omitted = null as unknown as undefined;
@@ -110,6 +111,29 @@ describe("=TIER.MOVERS is the plain reference loop", () => {
     const tier = fc.constantFrom<unknown>("gold fish", "tin can", null);
     fc.assert(
       fc.property(side(tier, true), side(tier, false), (before, after) => check(before, after, omitted, null)),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("=TIER.MIGRATION matches ids by key as by their text", () => {
+  it("the table (or the duplicate's message) is the same with every id cell given as its text", () => {
+    const tier = fc.constantFrom<unknown>("A", "B", "C", null);
+    // Each id as text: "5" for 5, the long negative number as its 24 characters (kept as text by customerKey).
+    const asText = (cells: unknown[]) => cells.map((c) => (typeof c === "number" ? String(c) : c));
+    const outcome = (call: () => unknown) => {
+      try {
+        return call();
+      } catch {
+        return excelError(call).message;
+      }
+    };
+    fc.assert(
+      fc.property(side(tier, false), side(tier, false), (before, after) => {
+        const keyed = outcome(() => migration(col(before.ids), col(before.tiers), col(after.ids), col(after.tiers)));
+        const texts = outcome(() => migration(col(asText(before.ids)), col(before.tiers), col(asText(after.ids)), col(after.tiers)));
+        expect(keyed).toEqual(texts);
+      }),
       { numRuns: 300 },
     );
   });
