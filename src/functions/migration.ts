@@ -1,4 +1,4 @@
-/** Adapter for =TIER.MIGRATION, and the id and tier columns that TIER.MIGRATION and TIER.PILOT read. */
+/** Adapter for =TIER.MIGRATION, and the id and tier columns that TIER.MIGRATION, TIER.MOVERS (ids as keys) and TIER.PILOT (ids as text) read. */
 import { CoreError } from "../core/cells/errors";
 import { cellText, customerKey, excelErrorText, isBlank, readNumberCell, type CellRead, type CustomerId } from "../core/cells/coerce";
 import { knownTierOrder, mergeTierCase, migrationMatrix, migrationTotals } from "../core/over-time/migration";
