@@ -1,7 +1,7 @@
-/** Adapter for =TIER.MIGRATION, and the id and tier columns that TIER.MIGRATION and TIER.PILOT read. */
+/** Adapter for =TIER.MIGRATION, and the id and tier columns that TIER.MIGRATION, TIER.MOVERS (ids as keys) and TIER.PILOT (ids as text) read. */
 import { CoreError } from "../core/cells/errors";
-import { cellText, customerKey, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/cells/coerce";
-import { customerIdText, knownTierOrder, mergeTierCase, migrationMatrix, migrationTotals } from "../core/over-time/migration";
+import { cellText, customerKey, excelErrorText, isBlank, readNumberCell, type CellRead, type CustomerId } from "../core/cells/coerce";
+import { knownTierOrder, mergeTierCase, migrationMatrix, migrationTotals } from "../core/over-time/migration";
 import type { Messages } from "../i18n";
 import { badNumberText, scoreTierLabels } from "../i18n/describe";
 import { column, isOmitted, sameLength, type Column, type Range } from "./coerce";
@@ -46,12 +46,42 @@ function tierText(cell: unknown): string {
  * customer); a blank id or tier leaves the row out; an Excel error in either is a #VALUE! naming the cell.
  */
 export function readTierColumns(idsArg: Range, tiersArg: Range, names: { ids: string; tiers: string }, m: Messages): TierColumns {
+  const { keys, tiers, column } = readTierRows(idsArg, tiersArg, names, m, idText);
+  return { ids: keys, tiers, column };
+}
+
+/**
+ * The same columns with each id as a key rather than text (TIER.MIGRATION, TIER.MOVERS: keys that are equal exactly
+ * when their texts are, for the core's index of both snapshots, without making a string of every numeric id).
+ */
+export function readTierKeys(idsArg: Range, tiersArg: Range, names: { ids: string; tiers: string }, m: Messages): { keys: CustomerId[]; tiers: string[]; column: Column } {
+  return readTierRows(idsArg, tiersArg, names, m, idKey);
+}
+
+/** An id as snapshot text ("" when the row is left out): customerIdText's rule on a key already read. */
+const idText = (key: CustomerId | null): string => (key === null ? "" : String(key));
+
+/**
+ * An id as a key ("" when the row is left out) that is equal (SameValueZero, as a Map compares) to another
+ * exactly when their texts are: customerKey's keys are, but for negative numbers whose text has 24
+ * characters (−1.2345678901234567e+100), which customerKey leaves as text when a cell holds them as text.
+ */
+function idKey(key: CustomerId | null): CustomerId {
+  if (key === null) return "";
+  if (typeof key === "string" && key.length >= 24 && key.charCodeAt(0) === 45) {
+    const v = Number(key);
+    if (String(v) === key) return v;
+  }
+  return key;
+}
+
+function readTierRows<K>(idsArg: Range, tiersArg: Range, names: { ids: string; tiers: string }, m: Messages, asId: (key: CustomerId | null) => K): { keys: K[]; tiers: string[]; column: Column } {
   // Ids and tiers are labels: 0 is an empty cell from Excel on Windows (coerce.ts).
   const ids = { name: names.ids, column: column(idsArg, names.ids, m, true) };
   const tiers = { name: names.tiers, column: column(tiersArg, names.tiers, m, true) };
   sameLength(m, ids, tiers);
   const n = ids.column.cells.length;
-  const out: TierColumns = { ids: new Array<string>(n), tiers: new Array<string>(n), column: ids.column };
+  const out = { keys: new Array<K>(n), tiers: new Array<string>(n), column: ids.column };
   for (let i = 0; i < n; i++) {
     const id = ids.column.cells[i];
     const tier = tiers.column.cells[i];
@@ -59,14 +89,14 @@ export function readTierColumns(idsArg: Range, tiersArg: Range, names: { ids: st
     if (idError) throw new ArgumentError(m.errors.rowProblem(m.errors.at(names.ids, i + 1), m.problems.excelError(idError)));
     const tierError = excelErrorText(tier);
     if (tierError) throw new ArgumentError(m.errors.rowProblem(m.errors.at(names.tiers, i + 1), m.problems.excelError(tierError)));
-    const idText = customerIdText(id);
+    const key = customerKey(id);
     // A cell of a kind no reader knows (an object a JS caller or a future Excel type sends) is reported, as
     // the transactions readers report it, never dropped as if blank.
-    if (idText === null && !isBlank(id) && !isMissingId(id)) throw new ArgumentError(m.hostile.badId(m.errors.at(names.ids, i + 1), cellText(id)));
+    if (key === null && !isBlank(id) && !isMissingId(id)) throw new ArgumentError(m.hostile.badId(m.errors.at(names.ids, i + 1), cellText(id)));
     if (!isBlank(tier) && typeof tier !== "string" && typeof tier !== "number" && typeof tier !== "boolean") {
       throw new ArgumentError(m.hostile.badTier(m.errors.at(names.tiers, i + 1), cellText(tier)));
     }
-    out.ids[i] = idText ?? "";
+    out.keys[i] = asId(key);
     out.tiers[i] = tierText(tier);
   }
   return out;
@@ -87,8 +117,9 @@ export function duplicateIdError(error: unknown, idsName: string, m: Messages): 
  * not "omitted": leaving the argument out counts customers.
  */
 export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: Range, tiersAfter: Range, measure: unknown, m: Messages): Cell[][] {
-  const before = readTierColumns(idsBefore, tiersBefore, { ids: "ids_before", tiers: "tiers_before" }, m);
-  const after = readTierColumns(idsAfter, tiersAfter, { ids: "ids_after", tiers: "tiers_after" }, m);
+  // Ids as keys: the matrix matches customers by them (numbers hashed as numbers, PERFORMANCE.md).
+  const before = readTierKeys(idsBefore, tiersBefore, { ids: "ids_before", tiers: "tiers_before" }, m);
+  const after = readTierKeys(idsAfter, tiersAfter, { ids: "ids_after", tiers: "tiers_after" }, m);
   let values: Float64Array | undefined;
   if (!isOmitted(measure)) {
     // 0 and a blank cell add the same; read as blank, a measure of zeros only is refused like a blank one.
@@ -99,7 +130,7 @@ export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: R
     let numbers = 0;
     given.column.cells.forEach((cell, i) => {
       readNumberCell(cell, read);
-      const counted = after.ids[i] !== "" && after.tiers[i] !== "";
+      const counted = after.keys[i] !== "" && after.tiers[i] !== "";
       if (counted && (read.status === "bad" || read.status === "error")) {
         const what = read.status === "error" ? m.problems.excelError(excelErrorText(cell)) : badNumberText(cell, m);
         throw new ArgumentError(m.errors.rowProblem(m.errors.at("measure", i + 1), what));
@@ -108,15 +139,15 @@ export function migrationTable(idsBefore: Range, tiersBefore: Range, idsAfter: R
       values![i] = read.status === "ok" ? read.value : NaN;
     });
     // A measure with no number on any counted row would show a table of zeros: say so instead.
-    if (numbers === 0 && after.tiers.some((t, i) => t !== "" && after.ids[i] !== "")) throw new ArgumentError(m.errors.dynamic.measureBlank("measure", "ids_after"));
+    if (numbers === 0 && after.tiers.some((t, i) => t !== "" && after.keys[i] !== "")) throw new ArgumentError(m.errors.dynamic.measureBlank("measure", "ids_after"));
   }
   const appearing = mergeTierCase([before.tiers, after.tiers]);
   if (appearing.length === 0) throw new ArgumentError(m.errors.noData("tiers_before"));
   let matrix;
   try {
     matrix = migrationMatrix(
-      { ids: before.ids, tiers: before.tiers },
-      { ids: after.ids, tiers: after.tiers, measure: values },
+      { ids: before.keys, tiers: before.tiers },
+      { ids: after.keys, tiers: after.tiers, measure: values },
       // A known order (A/B/C, the bands by key or label, numbers), else the core's first appearance.
       knownTierOrder(appearing, scoreTierLabels()) ?? undefined,
     );

@@ -5,19 +5,19 @@
  * (NaN: no measure, a period a cohort has not reached) spills as "", never as NaN or 0: Excel shows
  * null as 0, so "" is the blank (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-json-autogeneration).
  */
-import { cellText, customerKey, excelErrorText, readNumberCell, type CellRead, type CustomerId } from "../core/cells/coerce";
+import { cellText, customerKey, excelErrorText, readNumberCell, type CellRead } from "../core/cells/coerce";
 import { cohortOptionProblems, cohortTable, type CohortMeasure, type CohortRow } from "../core/over-time/cohort";
 import { cohortsByFirstTier } from "../core/over-time/first-tier";
 import type { HistoryTiering } from "../core/over-time/history";
 import { knownTierOrder, mergeTierCase } from "../core/over-time/migration";
-import { moversBetween } from "../core/over-time/movers";
+import { MOVE_DIRECTIONS, moverColumns, moverMeasures } from "../core/over-time/movers";
 import { CoreError, throwFirst } from "../core/cells/errors";
 import type { CalendarPeriod } from "../core/transactions/window";
 import type { Messages } from "../i18n";
 import { scoreTierLabels } from "../i18n/describe";
 import { column, isOmitted, optionalText, sameLength, type Column, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
-import { duplicateIdError, readTierColumns } from "./migration";
+import { duplicateIdError, readTierKeys } from "./migration";
 import { transactionsArg } from "./transactions-arg";
 
 type Cell = string | number;
@@ -63,32 +63,39 @@ function measureArg(arg: unknown, name: string, ids: { name: string; column: Col
  * segments have none, so a move between them is "changed".
  */
 export function moversTable(idsBefore: Range, tiersBefore: Range, idsAfter: Range, tiersAfter: Range, order: unknown, measureBefore: unknown, measureAfter: unknown, m: Messages): Cell[][] {
-  const before = readTierColumns(idsBefore, tiersBefore, { ids: "ids_before", tiers: "tiers_before" }, m);
-  const after = readTierColumns(idsAfter, tiersAfter, { ids: "ids_after", tiers: "tiers_after" }, m);
+  const before = readTierKeys(idsBefore, tiersBefore, { ids: "ids_before", tiers: "tiers_before" }, m);
+  const after = readTierKeys(idsAfter, tiersAfter, { ids: "ids_after", tiers: "tiers_after" }, m);
   const mb = measureArg(measureBefore, "measure_before", { name: "ids_before", column: before.column }, m);
   const ma = measureArg(measureAfter, "measure_after", { name: "ids_after", column: after.column }, m);
   const given = orderArg(order, m);
   const known = given ?? knownTierOrder(mergeTierCase([before.tiers, after.tiers]), scoreTierLabels()) ?? undefined;
+  const sb = { ids: before.keys, tiers: before.tiers, measure: mb };
+  const sa = { ids: after.keys, tiers: after.tiers, measure: ma };
   let movers;
   try {
-    movers = moversBetween({ ids: before.ids, tiers: before.tiers, measure: mb }, { ids: after.ids, tiers: after.tiers, measure: ma }, known);
+    movers = moverColumns(sb, sa, known);
   } catch (error) {
     // A duplicate id names the snapshot it was found in.
     const side = error instanceof CoreError && error.details.snapshot === "after" ? "ids_after" : "ids_before";
     throw duplicateIdError(error, side, m);
   }
   const c = m.overTime.columns;
-  const out: Cell[][] = [[m.columns.customer, c.before, c.after, c.direction, c.measureBefore, c.measureAfter, c.change]];
+  const out: Cell[][] = new Array(movers.count + 1);
+  out[0] = [m.columns.customer, c.before, c.after, c.direction, c.measureBefore, c.measureAfter, c.change];
   const withMeasure = !!(mb || ma);
-  // The id as the sheet holds it (a number stays a number, as TIER.RFM returns it), so a lookup against the
-  // user's id column matches; the core keys 123 and "123" as one customer by their text.
-  const shown = new Map<string, CustomerId>();
-  for (const cell of [...before.column.cells, ...after.column.cells]) {
-    const key = customerKey(cell);
-    if (key !== null && !shown.has(String(key))) shown.set(String(key), key);
-  }
-  for (const r of movers.rows) {
-    out.push([shown.get(r.id) ?? r.id, r.before, r.after, m.overTime.directions[r.direction], blankIfNaN(r.measureBefore), blankIfNaN(r.measureAfter), withMeasure ? blankIfNaN(r.change) : ""]);
+  const directions = MOVE_DIRECTIONS.map((d) => m.overTime.directions[d]);
+  const v = { before: NaN, after: NaN, change: NaN };
+  const cellsBefore = before.column.cells;
+  const cellsAfter = after.column.cells;
+  for (let k = 0; k < movers.count; k++) {
+    const b = movers.beforeRow[k];
+    const a = movers.afterRow[k];
+    moverMeasures(sb, sa, b, a, v);
+    // The id as the sheet holds it in the row the customer's tier was read from (a number stays a number, as
+    // TIER.RFM returns it), so a lookup against the user's id column matches; the core keys 123 and "123" as
+    // one customer by their text. The row is tiered, so its id is a customer's (customerKey is never null).
+    const id = b >= 0 ? customerKey(cellsBefore[b]) : customerKey(cellsAfter[a]);
+    out[k + 1] = [id!, b >= 0 ? before.tiers[b] : "", a >= 0 ? after.tiers[a] : "", directions[movers.direction[k]], blankIfNaN(v.before), blankIfNaN(v.after), withMeasure ? blankIfNaN(v.change) : ""];
   }
   return out;
 }

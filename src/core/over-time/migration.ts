@@ -3,8 +3,9 @@
  * one's): the from→to matrix with "new" and "gone", the upgrade / downgrade / stay rates, and per
  * tier how the earlier tier's customers did by the later snapshot (retention, repurchase, revenue).
  *
- * A snapshot is customer ids and tiers, one per row. Ids are strings the caller has made canonical
- * (customerIdText: 123 and "123" are one customer); a row whose id or tier is "" is not in the
+ * A snapshot is customer ids and tiers, one per row. Ids are texts made canonical (customerIdText: 123 and "123"
+ * are one customer) or keys equal exactly when their texts are (functions/migration.ts readTierKeys: numbers
+ * hashed as numbers, not made text); a row whose id or tier is "" is not in the
  * snapshot (a customer without a tier is left out of both sides). An id twice in one snapshot is a
  * CoreError("duplicateId"): a customer has one tier at a time.
  *
@@ -19,14 +20,14 @@
  */
 import { ABC_LABELS } from "../tiers/abc";
 import { CoreError } from "../cells/errors";
-import { customerKey } from "../cells/coerce";
+import { customerKey, type CustomerId } from "../cells/coerce";
 import { SCORE_TIER_KEYS } from "../tiers/score";
 
 /** Tier vocabularies whose order is known, best first. Labels in a language are the caller's business. */
 export const KNOWN_TIER_ORDERS: readonly (readonly string[])[] = [ABC_LABELS, SCORE_TIER_KEYS];
 
 export interface TierSnapshot {
-  ids: readonly string[];
+  ids: readonly CustomerId[];
   /** "" = not tiered (left out). */
   tiers: readonly string[];
   /** Per row, e.g. revenue; NaN adds nothing. */
@@ -221,8 +222,8 @@ interface Joined {
   beforeOfAfter: Int32Array;
 }
 
-function joinSnapshots(before: { ids: readonly string[]; tiers: readonly string[] }, after: { ids: readonly string[]; tiers: readonly string[] }): Joined {
-  const slotOf = new Map<string, number>();
+function joinSnapshots(before: { ids: readonly CustomerId[]; tiers: readonly string[] }, after: { ids: readonly CustomerId[]; tiers: readonly string[] }): Joined {
+  const slotOf = new Map<CustomerId, number>();
   const sides = [before, after];
   const names: Side[] = ["before", "after"];
   // Per slot (an id), its row in each snapshot; per side, each row's slot.
@@ -243,7 +244,7 @@ function joinSnapshots(before: { ids: readonly string[]; tiers: readonly string[
         slotOf.set(id, slot);
       }
       const first = rowIn[side][slot];
-      if (first !== -1) throw new CoreError("duplicateId", { id, row: i, firstRow: first, snapshot: names[side] });
+      if (first !== -1) throw new CoreError("duplicateId", { id: String(id), row: i, firstRow: first, snapshot: names[side] });
       rowIn[side][slot] = i;
       sideRows.push(i);
       sideSlots.push(slot);

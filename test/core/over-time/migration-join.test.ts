@@ -6,12 +6,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { CustomerId } from "../../../src/core/cells/coerce";
 import { CoreError } from "../../../src/core/cells/errors";
 import { migrationMatrix, type TierSnapshot } from "../../../src/core/over-time/migration";
 
 function reference(before: TierSnapshot, after: TierSnapshot, tiers: readonly string[]): { counts: number[]; values: number[] } | Record<string, unknown> {
-  const index = (s: TierSnapshot, side: string): Map<string, number> | Record<string, unknown> => {
-    const rowOf = new Map<string, number>();
+  const index = (s: TierSnapshot, side: string): Map<CustomerId, number> | Record<string, unknown> => {
+    const rowOf = new Map<CustomerId, number>();
     for (let i = 0; i < s.ids.length; i++) {
       if (s.ids[i] === "") continue;
       const first = rowOf.get(s.ids[i]);
@@ -33,7 +34,7 @@ function reference(before: TierSnapshot, after: TierSnapshot, tiers: readonly st
     counts[cell]++;
     if (m && m[row] === m[row]) values[cell] += m[row];
   };
-  const tieredRow = (rowOf: Map<string, number>, t: readonly string[], id: string) => {
+  const tieredRow = (rowOf: Map<CustomerId, number>, t: readonly string[], id: CustomerId) => {
     const r = rowOf.get(id);
     return r !== undefined && t[r] !== "" ? r : undefined;
   };
