@@ -98,7 +98,10 @@ export class ExactSums {
     const n = this.count[from];
     if (n === 0) return;
     if (n === OVERFLOWED) this.overflow(to);
-    else for (const part of n === SPILLED ? this.spilled.get(from)! : Array.from(this.parts.subarray(from * INLINE, from * INLINE + n))) this.add(to, part);
+    else if (n === SPILLED) for (const part of this.spilled.get(from)!) this.add(to, part);
+    // Read in place (no copy: this runs for most customers whose rows come out of date order); adding to
+    // another slot neither moves nor changes these partials (the room is there already).
+    else for (let i = 0; i < n; i++) this.add(to, this.parts[from * INLINE + i]);
     this.clear(from);
   }
 
@@ -114,8 +117,11 @@ export class ExactSums {
     if (slot >= this.count.length) return 0;
     const n = this.count[slot];
     if (n === OVERFLOWED) return Infinity;
-    if (n === SPILLED) return roundExpansion(this.spilled.get(slot)!);
-    return roundExpansion(Array.from(this.parts.subarray(slot * INLINE, slot * INLINE + n)));
+    if (n === SPILLED) {
+      const list = this.spilled.get(slot)!;
+      return roundExpansion(list, 0, list.length);
+    }
+    return roundExpansion(this.parts, slot * INLINE, n);
   }
 
   private overflow(slot: number): void {
@@ -147,25 +153,25 @@ function growExpansion(partials: number[], term: number): boolean {
 
 /**
  * The exact sum of non-overlapping partials (ascending magnitude), rounded to the nearest double with ties
- * to even: add from the top until a rounding error appears, then correct a tie that the partials below
+ * to even (`length` of them from `from`): add from the top until a rounding error appears, then correct a tie that the partials below
  * would break (Python's math.fsum, Objects/mathmodule.c).
  */
-export function roundExpansion(partials: readonly number[]): number {
-  let n = partials.length;
+export function roundExpansion(partials: ArrayLike<number>, from = 0, length = partials.length): number {
+  let n = length;
   if (n === 0) return 0;
   n--;
-  let hi = partials[n];
+  let hi = partials[from + n];
   let lo = 0;
   while (n > 0) {
     const x = hi;
     n--;
-    const y = partials[n];
+    const y = partials[from + n];
     hi = x + y;
     const yr = hi - x;
     lo = y - yr;
     if (lo !== 0) break;
   }
-  if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
+  if (n > 0 && ((lo < 0 && partials[from + n - 1] < 0) || (lo > 0 && partials[from + n - 1] > 0))) {
     const y = lo * 2;
     const x = hi + y;
     const yr = x - hi;
