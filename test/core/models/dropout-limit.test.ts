@@ -4,7 +4,8 @@
  * no longer depends on a; a ended at whatever number the search stopped at (≈ 766 on the bench) and was
  * shown as if estimated, with a standard error, while r, α and b were flagged. Now a is at the limit with b:
  * no standard error, in `limits`, and the diagnostic says dropout is not identified because of the limit.
- * In the sheet, =TIER.CLVFIT's a row has no standard error, as r's, α's and b's have none.
+ * In the sheet, =TIER.CLVFIT's a row has no standard error, as r's, α's and b's have none; `tier fit` lists a
+ * in `limits` with a null standard error.
  */
 import { describe, expect, it } from "vitest";
 import { fitBgNbd } from "../../../src/core/models/bgnbd";
@@ -12,6 +13,8 @@ import { calibrationSummary } from "../../../src/core/models/calibration";
 import { countFitDiagnostics, DROPOUT_RATIO_LIMIT } from "../../../src/core/models/diagnostics";
 import { readTransactions } from "../../../src/core/transactions/read";
 import { clvfit } from "../../../src/functions/functions";
+import { serialToIsoDate } from "../../../src/core/cells/dates";
+import { file, run } from "../../cli/support";
 
 /** `customers` customers, 4 purchases each on days drawn evenly over 700 days, amounts to the cent (seeded). */
 function evenPurchases(customers: number) {
@@ -58,5 +61,16 @@ describe("BG/NBD's a at the no-dropout limit (b/a runs off)", () => {
     expect(row("a")[2]).toBe("");
     expect(row("b")[2]).toBe("");
     expect(row("dropout-not-identified")[1]).toContain("'s a is");
+  });
+
+  it("tier fit: a in limits, its standard error null, and the diagnostic", () => {
+    const lines = data.ids.map((id, i) => `${id},${serialToIsoDate(data.dates[i])},${data.amounts[i]}`);
+    const path = file("even.csv", `customer_id,date,amount\n${lines.join("\n")}\n`);
+    const r = run(["fit", path, "--unit", "week"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.bgnbd.limits).toEqual(expect.arrayContaining(["a", "b"]));
+    expect(out.bgnbd.standardErrors.a).toBeNull();
+    expect(out.diagnostics.map((d: { code: string }) => d.code)).toContain("dropout-not-identified");
   });
 });
