@@ -10,8 +10,9 @@
  * amount is a purchase (CDNOW has some).
  *
  * Built on the streaming per-customer summary (transactions/stream.ts), so `tier fit` and `tier predict`
- * reading a file chunk by chunk and the functions reading a range compute it one way; a customer's spend
- * adds in input order (before issue 12 it added in day order: the same sums for rows in date order).
+ * reading a file chunk by chunk and the functions reading a range compute it one way. z̄ is the exact sum
+ * of a customer's repeat-day amounts rounded once (math/exact-sum.ts), so it does not depend on the rows'
+ * order at all (issue 12; before, it was the input-order total less the first day's spend).
  */
 import { serialToIsoDate } from "../cells/dates";
 import { CoreError } from "../cells/errors";
@@ -93,15 +94,15 @@ export function calibrationSummary(tx: Transactions, options: CalibrationOptions
   return calibrationFromStream(stream, tx.customerIds, options);
 }
 
-/** The stream plan of a calibration summary: returns left out, rows after a given end left out, distinct days counted. */
+/** The stream plan of a calibration summary: returns left out, rows after a given end left out, distinct days counted, repeat spend summed exactly. */
 export function calibrationPlan(calibrationEnd: number | null | undefined): StreamPlan {
-  return { lastDay: calibrationEnd === null || calibrationEnd === undefined ? Infinity : Math.floor(calibrationEnd), countAfter: -Infinity, dropReturns: true, days: true };
+  return { lastDay: calibrationEnd === null || calibrationEnd === undefined ? Infinity : Math.floor(calibrationEnd), countAfter: -Infinity, dropReturns: true, days: true, repeatSpend: true };
 }
 
 /**
  * The calibration summary of a stream fed under `calibrationPlan` (a file streamed by the CLI, or
  * `calibrationSummary`'s transactions). Customers who bought by the end, in the caller's numbering
- * (first appearance among every row). Sums add in input order.
+ * (first appearance among every row). The total spend adds in input order; z̄ is order-free.
  */
 export function calibrationFromStream(stream: CustomerStream, ids: readonly CustomerId[], options: CalibrationOptions): CalibrationSummary {
   if (!isTimeUnit(options.unit)) throw new CoreError("badUnit", { unit: String(options.unit) });
@@ -144,7 +145,11 @@ export function calibrationFromStream(stream: CustomerStream, ids: readonly Cust
     out.x[k] = repeats;
     out.tx[k] = (last - first) / perUnit;
     out.T[k] = (end - first) / perUnit;
-    out.zbar[k] = repeats > 0 ? (total - stream.firstDaySpend(c)) / repeats : 0;
+    // The repeat days' spend, summed exactly and rounded once (stream.ts): z̄ is the same bit for bit
+    // whatever the rows' order, and so are Gamma-Gamma's fit and every spend cell after it.
+    const zbar = repeats > 0 ? stream.repeatSpend(c) / repeats : 0;
+    if (zbar - zbar !== 0) throw new CoreError("sumOverflow", { field: "amounts", row: -1, value: "" });
+    out.zbar[k] = zbar;
     out.firstPurchase[k] = first;
     out.lastPurchase[k] = last;
     out.totalSpend[k] = total;

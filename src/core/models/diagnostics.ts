@@ -4,9 +4,11 @@
  * seems to drop out), P(alive) is then 100 % for everyone, and a churn list ranked by it is noise. So
  * after every fit the core says, as codes and facts (the words are the catalog's), what a reader
  * should know before trusting the predictions:
- *   dropout-not-identified     the dropout parameter (BG/NBD a, Pareto/NBD s) ran to 0, is below
- *                              DROPOUT_FLOOR, or its 95 % interval (± 1.96 standard errors) reaches 0:
- *                              P(alive) then says nothing about who has left;
+ *   dropout-not-identified     the dropout parameter (BG/NBD a, Pareto/NBD s) ran to 0, ran to a limit
+ *                              with its partner (b, β) over DROPOUT_RATIO_LIMIT times it (no dropout: the
+ *                              likelihood no longer depends on it), is below DROPOUT_FLOOR, or its 95 %
+ *                              interval (± 1.96 standard errors) reaches 0: P(alive) then says nothing
+ *                              about who has left;
  *   parameter-at-limit         another parameter ran off to a limit of the model (fit.ts `limits`);
  *   huge-standard-error        a parameter's standard error exceeds its value (relative error > 100 %);
  *   few-repeat-customers       fewer than MIN_REPEAT_CUSTOMERS customers bought twice: four parameters
@@ -38,6 +40,12 @@ export interface Diagnostic {
 
 /** Below this the dropout shape (a or s) means "almost nobody ever drops out" whatever its interval. */
 export const DROPOUT_FLOOR = 0.01;
+/**
+ * A dropout parameter at its limit with its partner this many times it (BG/NBD b/a: a mean dropout
+ * probability under one in a million; Pareto/NBD β/s: a mean lifetime of a million time units) is the
+ * "nobody drops out" limit, not the "one dropout probability for all" one: the fit's box edge (fit.ts).
+ */
+export const DROPOUT_RATIO_LIMIT = 1e6;
 /** z of a two-sided 95 % interval. */
 const Z95 = 1.959963984540054;
 export const MIN_REPEAT_CUSTOMERS = 100;
@@ -57,9 +65,11 @@ export function countFitDiagnostics(fit: CountFit, data: Pick<RepeatColumns, "x"
   const dropout = DROPOUT_PARAM[model];
   const value = params[dropout];
   const se = errors[dropout];
-  // At its limit the shape went to 0 (nobody drops out: not identified) or to ∞ (one dropout
-  // probability or rate for all: identified, the model's simpler limit, reported as such below).
-  const atLimit = limits.includes(dropout) && value < 1;
+  // At its limit the shape went to 0, or its partner ran away from it (nobody drops out: not identified,
+  // whatever number the search stopped at), or both went to ∞ together (one dropout probability or rate
+  // for all: identified, the model's simpler limit, reported as such below).
+  const partner = params[DROPOUT_PARTNER[model]];
+  const atLimit = limits.includes(dropout) && (value < 1 || partner / value > DROPOUT_RATIO_LIMIT);
   const lower = value - Z95 * se;
   const reported = new Set<string>();
   if (atLimit || value < DROPOUT_FLOOR || (!limits.includes(dropout) && !(lower > 0))) {

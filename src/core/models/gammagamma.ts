@@ -76,32 +76,94 @@ export function gammaGammaLogLikelihood(
 }
 
 /**
- * The data with what does not depend on the parameters computed once: each customer's spend s = x·z̄, the
- * x groups, and Σ ln z̄. Per customer, (px−1) ln z̄ + px ln x − px ln(s + v) = −px·log1p(v/s) − ln z̄: one
- * logarithm fewer a step than the terms one by one, and no difference of two large logarithms when p runs
- * off to its limit (a customer's transactions all alike).
+ * The data with what does not depend on the parameters computed once. The terms in x alone (lnΓ(px+q) −
+ * lnΓ(px) − lnΓ(q) and their ψ) are summed per distinct x (`xGroups`); Σ ln z̄ is one number. What remains,
+ * per customer with spend s = x·z̄ and u = s/v,
+ *   (px−1) ln z̄ + px ln x − (px+q) ln(s + v) + q ln v = −q·log1p(u) − px·log1p(1/u) − ln z̄,
+ * does not separate over z̄ (ln(s + v) mixes s and v), so it is one pass over the distinct (x, s) rows,
+ * sorted by s, with their counts: customers with the same x and z̄ (one repeat purchase at one price) add one
+ * term. That pass takes one logarithm a row, not two: log1p(1/u) = log1p(u) + ln v − ln s and log1p(u) =
+ * log1p(1/u) + ln s − ln v, each used on the side where it adds positive terms (s ≤ v: from log1p(u); s > v:
+ * from log1p(1/u)), with the Σ c·x·ln s and Σ c·ln s of either side read from prefix sums at the cut, so no
+ * difference of two large logarithms appears when p or q runs off to its limit (then u runs to ∞ or 0).
  */
 interface Spenders {
+  /** The distinct (x, s) rows, ascending in s (then x); c their customers. */
   x: Float64Array;
   spent: Float64Array;
+  c: Float64Array;
+  /** Prefix sums over the rows before k: Σ c, Σ c·x, Σ c·ln s, Σ c·x·ln s (k = 0 … rows). */
+  sumC: Float64Array;
+  sumCX: Float64Array;
+  sumCLnS: Float64Array;
+  sumCXLnS: Float64Array;
   sumLnZ: number;
   xGroups: Distinct;
 }
 
 function prepareSpenders(x: Float64Array, z: Float64Array): Spenders {
   // Plain loops: a typed array's map with a callback is several times slower in V8 on 80,000 customers.
-  const spent = new Float64Array(x.length);
+  const n = x.length;
+  const spent = new Float64Array(n);
   let sumLnZ = 0;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < n; i++) {
     spent[i] = x[i] * z[i];
     sumLnZ += Math.log(z[i]);
   }
-  return { x, spent, sumLnZ, xGroups: distinctValues(x) };
+  // In ascending (s, x) order, a function of the customers alone (lexicographicOrder is stable and the
+  // pairs come in ascending (x, z̄) order), so the sums keep the fit order-free; equal rows merged.
+  const order = lexicographicOrder([spent, x]);
+  const rows = { x: new Float64Array(n), spent: new Float64Array(n), c: new Float64Array(n) };
+  let m = 0;
+  for (let j = 0; j < n; j++) {
+    const i = order[j];
+    if (m > 0 && rows.spent[m - 1] === spent[i] && rows.x[m - 1] === x[i]) rows.c[m - 1]++;
+    else {
+      rows.x[m] = x[i];
+      rows.spent[m] = spent[i];
+      rows.c[m++] = 1;
+    }
+  }
+  const sumC = new Float64Array(m + 1);
+  const sumCX = new Float64Array(m + 1);
+  const sumCLnS = new Float64Array(m + 1);
+  const sumCXLnS = new Float64Array(m + 1);
+  for (let k = 0; k < m; k++) {
+    const c = rows.c[k];
+    const lnS = Math.log(rows.spent[k]);
+    sumC[k + 1] = sumC[k] + c;
+    sumCX[k + 1] = sumCX[k] + c * rows.x[k];
+    sumCLnS[k + 1] = sumCLnS[k] + c * lnS;
+    sumCXLnS[k + 1] = sumCXLnS[k] + c * rows.x[k] * lnS;
+  }
+  return {
+    x: rows.x.subarray(0, m),
+    spent: rows.spent.subarray(0, m),
+    c: rows.c.subarray(0, m),
+    sumC,
+    sumCX,
+    sumCLnS,
+    sumCXLnS,
+    sumLnZ,
+    xGroups: distinctValues(x),
+  };
+}
+
+/** The rows with s ≤ v: how many lead the ascending spends (binary search). */
+function rowsUpTo(spent: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = spent.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spent[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function logLikelihoodWith(params: GammaGammaParams, data: Spenders, gradient?: Float64Array): number {
   const { p, q, v } = params;
-  const { x, spent } = data;
+  const { x, spent, c } = data;
   const { values: xValues, counts: xCounts } = data.xGroups;
   const psiQ = digamma(q);
   // lnΓ(px+q) − lnΓ(px) − lnΓ(q) and its ψ terms depend on the customer only through x; written as a
@@ -124,30 +186,53 @@ function logLikelihoodWith(params: GammaGammaParams, data: Spenders, gradient?: 
       dq += xCounts[j] * psiOverQ;
     }
   }
-  // Per customer, with u = s/v: q ln v − q ln(s + v) = −q·log1p(u), and −px·log1p(1/u) (see Spenders),
-  // neither a difference of huge logs when v or p is huge; for ∂/∂v, (q·u − px)/(v(1 + u)).
-  let sumGrow = 0;
-  let sumXShrink = 0;
-  let sumUOver = 0;
-  let sumXOver = 0;
-  for (let i = 0; i < x.length; i++) {
-    const u = spent[i] / v;
-    sumGrow += Math.log1p(u);
-    sumXShrink += x[i] * Math.log1p(1 / u);
+  // Σ c·log1p(u) (sumGrow) and Σ c·x·log1p(1/u) (sumXShrink), one logarithm a row (see Spenders); for
+  // ∂/∂v, Σ c·u·w and Σ c·x·w with w = 1/(1+u), each summed as itself (not Σ c − Σ c·w, which cancels
+  // when u is tiny, at q's limit).
+  const cut = rowsUpTo(spent, v);
+  const rows = spent.length;
+  const lnV = Math.log(v);
+  const invV = 1 / v;
+  let grow = 0;
+  let xGrowBelow = 0;
+  let shrinkAbove = 0;
+  let xShrink = 0;
+  let sumUW = 0;
+  let sumXW = 0;
+  for (let i = 0; i < cut; i++) {
+    const u = spent[i] * invV;
+    const g = c[i] * Math.log1p(u);
+    grow += g;
+    xGrowBelow += x[i] * g;
     if (gradient) {
-      const w = 1 / (1 + u);
-      sumUOver += u * w;
-      sumXOver += x[i] * w;
+      const w = c[i] / (1 + u);
+      sumUW += u * w;
+      sumXW += x[i] * w;
     }
   }
+  for (let i = cut; i < rows; i++) {
+    const t = v / spent[i];
+    const h = c[i] * Math.log1p(t);
+    shrinkAbove += h;
+    xShrink += x[i] * h;
+    if (gradient) {
+      // w = 1/(1+u) = t/(1+t), u·w = 1/(1+t).
+      const uw = c[i] / (1 + t);
+      sumUW += uw;
+      sumXW += x[i] * t * uw;
+    }
+  }
+  // Below the cut, log1p(1/u) = log1p(u) + ln v − ln s; above it, log1p(u) = log1p(1/u) + ln s − ln v.
+  const sumXShrink = xShrink + xGrowBelow + (data.sumCX[cut] * lnV - data.sumCXLnS[cut]);
+  const sumGrow = grow + shrinkAbove + (data.sumCLnS[rows] - data.sumCLnS[cut] - (data.sumC[rows] - data.sumC[cut]) * lnV);
   ll -= q * sumGrow + p * sumXShrink;
   if (gradient) {
     dp -= sumXShrink;
     dq -= sumGrow;
     gradient[0] = dp * p;
     gradient[1] = dq * q;
-    // v·∂/∂v.
-    gradient[2] = q * sumUOver - p * sumXOver;
+    // v·∂/∂v = q·Σ c·u/(1+u) − p·Σ c·x/(1+u).
+    gradient[2] = q * sumUW - p * sumXW;
   }
   return ll;
 }

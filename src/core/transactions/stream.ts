@@ -11,13 +11,17 @@
  * on or before it set first and last purchase but add no order or amount), whether negative amounts
  * are returns to leave out (the models' rule) and whether distinct purchase days are counted.
  *
- * Per customer it keeps first and last purchase (serials), the rows counted, their sum (in input order,
- * the order summarizeCustomers always added in), the first purchase day's spend (z̄ leaves it out) and
- * the row whose amount first took the sum past the largest double. Distinct days are the one thing a
+ * Per customer it keeps first and last purchase (serials), the first counted day, the rows counted, their
+ * sum (in input order, the order summarizeCustomers always added in) and the row whose amount first took
+ * the sum past the largest double. Under a plan with `repeatSpend` (the models') it also keeps the first
+ * day's spend and the later days' spend (z̄ is the latter's mean) as exact sums (ExactSums: two slots a
+ * customer), whose rounded values do not depend on the rows' order, so neither does z̄ (issue 12; before,
+ * z̄ was the input-order total less the first day's spend). Distinct days are the one thing a
  * running count cannot give when a customer's rows come out of date order: `DayLog` keeps one entry per
  * distinct (customer, day), which is what bounds its memory (8 bytes an entry; see the class).
  */
 import type { CustomerId } from "../cells/coerce";
+import { ExactSums } from "../math/exact-sum";
 
 export interface StreamPlan {
   /** Rows whose day (the serial's whole day) is after this are left out; Infinity keeps every row. */
@@ -28,6 +32,11 @@ export interface StreamPlan {
   dropReturns: boolean;
   /** Count distinct purchase days per customer. */
   days: boolean;
+  /**
+   * Keep each customer's first-day and repeat spend as exact, order-free sums (math/exact-sum.ts), for z̄:
+   * the models' plan asks for them, so that a fit is the same bit for bit whatever the rows' order.
+   */
+  repeatSpend?: boolean;
 }
 
 /** Days are serials in [61, 2,958,465] (dates.ts), under 2²²: a (customer, day) key is customer × 2²² + day, exact below 2⁵³. */
@@ -143,12 +152,11 @@ function grow<T extends Float64Array | Int32Array>(a: T, need: number): T {
   return b;
 }
 
-/** A customer's record in CustomerStream: its fields' offsets, RECORD doubles in all (64 bytes: one cache line). */
+/** A customer's record in CustomerStream: its fields' offsets (4 and 7 unused), RECORD doubles in all (64 bytes: one cache line). */
 const FIRST = 0;
 const LAST = 1;
 const TOTAL = 2;
 const FIRST_DAY = 3;
-const FIRST_DAY_SPEND = 4;
 const ORDERS = 5;
 const FIRST_KEPT = 6;
 const RECORD = 8;
@@ -202,8 +210,8 @@ export class CustomerStream {
   maxPurchase = -Infinity;
   maxKept = -Infinity;
   /**
-   * Per customer, one record of RECORD doubles side by side (first, last, total, first day, its spend,
-   * orders, position of first kept row): a row touches one cache line, not seven arrays. With a million
+   * Per customer, one record of RECORD doubles side by side (first, last, total, first day, orders,
+   * position of first kept row): a row touches one cache line, not seven arrays. With a million
    * customers (the 10 M file) each array is 8 MB, past the caches, and seven arrays were seven misses a
    * row; one record cut `tier rfm`'s CPU there by about a tenth (docs/PERFORMANCE.md).
    */
@@ -213,9 +221,12 @@ export class CustomerStream {
   customers = 0;
   readonly overflow = new Map<number, OverflowRow>();
   private readonly dayLog: DayLog | null;
+  /** Slot 2c: customer c's first-day spend, exactly; 2c + 1: the spend of their later days. */
+  private readonly spend: ExactSums | null;
 
   constructor(readonly plan: StreamPlan) {
     this.dayLog = plan.days ? new DayLog() : null;
+    this.spend = plan.repeatSpend ? new ExactSums(1 << 13) : null;
   }
 
   /** Earliest kept purchase (serial) of customer c; Infinity before one. */
@@ -238,10 +249,15 @@ export class CustomerStream {
     return this.rec[c * RECORD + TOTAL];
   }
 
-  /** Spend on customer c's earliest counted day (whole day). */
-  firstDaySpend(c: number): number {
-    return this.rec[c * RECORD + FIRST_DAY_SPEND];
+  /**
+   * The spend of customer c's counted days after their first, summed exactly and rounded once: the same
+   * double whatever the rows' order (the plan must ask for `repeatSpend`).
+   */
+  repeatSpend(c: number): number {
+    if (!this.spend) throw new Error("CustomerStream: repeat spend was not planned");
+    return this.spend.value(2 * c + 1);
   }
+
 
   add(c: number, serial: number, amount: number, row: number): void {
     this.rows++;
@@ -272,10 +288,15 @@ export class CustomerStream {
     const sum = (rec[at + TOTAL] += amount);
     if (sum - sum !== 0 && !this.overflow.has(c)) this.overflow.set(c, { row, amount });
     const firstDay = rec[at + FIRST_DAY];
+    const spend = this.spend;
     if (day < firstDay) {
       rec[at + FIRST_DAY] = day;
-      rec[at + FIRST_DAY_SPEND] = amount;
-    } else if (day === firstDay) rec[at + FIRST_DAY_SPEND] += amount;
+      // The day that was first is now a repeat day: its spend moves over, exactly.
+      if (spend) {
+        spend.move(2 * c, 2 * c + 1);
+        spend.add(2 * c, amount);
+      }
+    } else spend?.add(day === firstDay ? 2 * c : 2 * c + 1, amount);
     this.dayLog?.add(c, day);
   }
 

@@ -88,7 +88,8 @@ describe("BG/NBD on the weighted table of distinct rows", () => {
       model: "bgnbd",
       paramNames: ["r", "alpha", "a", "b"],
       timeScaled: [false, true, false, false],
-      limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge, aEdge || baEdge],
+      // BGNBD_SPEC's limits (issue 12: a is at the limit whenever b/a is).
+      limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge || baEdge, aEdge || baEdge],
       // fitRepeatModel hands over the distinct rows and their customers: each customer is visited alone.
       meanNegative: (scaled, counts, n) => (theta, grad) => {
         const p = { r: Math.exp(theta[0]), alpha: Math.exp(theta[1]), a: Math.exp(theta[2]), b: Math.exp(theta[3]) };

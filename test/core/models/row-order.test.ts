@@ -20,6 +20,8 @@ import { fitGammaGamma } from "../../../src/core/models/gammagamma";
 import { fitParetoNbd } from "../../../src/core/models/paretonbd";
 import { CoreError } from "../../../src/core/cells/errors";
 import { fitRepeatModel } from "../../../src/core/models/fit";
+import { calibrationSummary } from "../../../src/core/models/calibration";
+import { readTransactions } from "../../../src/core/transactions/read";
 
 /** The budgets as they are, on a clock that moves by the search's steps, not by the machine's load. */
 const stepClock = () => {
@@ -108,6 +110,30 @@ describe("a fit of permuted rows is the fit of the rows, bit for bit (property)"
       fc.property(spenders, ({ pairs, order }) => {
         const fit = (list: [number, number][]) => outcome(() => fitGammaGamma(list.map((q) => q[0]), list.map((q) => q[1]), stepClock()));
         expect(fit(order.map((i) => pairs[i]))).toEqual(fit(pairs));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("Gamma-Gamma from shuffled transaction rows: z̄ and the parameters bit for bit (amounts in cents, which a running sum rounds by order)", () => {
+    const txRows = fc.array(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 45000, max: 45040 }), fc.integer({ min: 0, max: 9_999_999 })), { minLength: 4, maxLength: 120 });
+    const shuffled = txRows.chain((rows) => fc.shuffledSubarray(rows.map((_, i) => i), { minLength: rows.length, maxLength: rows.length }).map((order) => ({ rows, order })));
+    const summaryOf = (rows: [number, number, number][]) => {
+      const tx = readTransactions({ customers: rows.map((r) => r[0]), dates: rows.map((r) => r[1]), amounts: rows.map((r) => r[2] / 100) });
+      const s = calibrationSummary(tx, { unit: "week" });
+      return new Map(s.customerIds.map((id, k) => [id, [s.x[k], s.zbar[k]] as const]));
+    };
+    const ggOf = (summary: Map<unknown, readonly [number, number]>) => {
+      // In one customer order (by id) so that only the rows' order differs between the two fits.
+      const ids = [...summary.keys()].sort((a, b) => Number(a) - Number(b));
+      return outcome(() => fitGammaGamma(ids.map((id) => summary.get(id)![0]), ids.map((id) => summary.get(id)![1]), stepClock()));
+    };
+    fc.assert(
+      fc.property(shuffled, ({ rows, order }) => {
+        const a = summaryOf(rows);
+        const b = summaryOf(order.map((i) => rows[i]));
+        expect([...b.entries()].sort()).toEqual([...a.entries()].sort());
+        expect(ggOf(b)).toEqual(ggOf(a));
       }),
       { numRuns: 150 },
     );

@@ -1,7 +1,9 @@
 /**
  * The per-customer summaries as the core computed them before issue 12's streaming summary (the code of
  * summarizeCustomers and calibrationSummary at 6759812, kept verbatim as the reference the streaming
- * summary is held to: same customers, same order, same numbers).
+ * summary is held to: same customers, same order, same numbers). One change since: z̄ is the exact sum of
+ * the repeat days' amounts rounded once (issue 12, order-free), here by BigInt arithmetic
+ * (test/support/exact-sum-reference.ts), where it was the day-ordered total less the first day's spend.
  */
 import { serialToIsoDate } from "../../../src/core/cells/dates";
 import { CoreError, throwFirst } from "../../../src/core/cells/errors";
@@ -9,6 +11,7 @@ import { DAYS_PER_UNIT, isTimeUnit, type CalibrationOptions, type CalibrationSum
 import type { Transactions } from "../../../src/core/transactions/model";
 import { checkTotals, groupDaysByCustomer, transactionsAsOf, type CustomerSummary, type SummaryOptions } from "../../../src/core/transactions/summary";
 import { windowExclusiveStart, windowProblems } from "../../../src/core/transactions/window";
+import { referenceExactSum } from "../../support/exact-sum-reference";
 
 export function referenceSummary(full: Transactions, options: SummaryOptions = {}): CustomerSummary {
   throwFirst(windowProblems(options.windowMonths));
@@ -125,14 +128,14 @@ export function referenceCalibration(tx: Transactions, options: CalibrationOptio
     const first = day[from];
     let last = first;
     let days = 1;
-    let firstDaySpend = 0;
+    const repeatSpend: number[] = [];
     let total = 0;
     for (let i = from; i < start[c + 1] && day[i] <= end; i++) {
       if (day[i] !== last) {
         days++;
         last = day[i];
       }
-      if (day[i] === first) firstDaySpend += amount[i];
+      if (day[i] !== first) repeatSpend.push(amount[i]);
       total += amount[i];
     }
     // The finite-number rule for sums: a customer's spend past the largest double is refused.
@@ -141,7 +144,7 @@ export function referenceCalibration(tx: Transactions, options: CalibrationOptio
     out.x[k] = repeats;
     out.tx[k] = (last - first) / perUnit;
     out.T[k] = (end - first) / perUnit;
-    out.zbar[k] = repeats > 0 ? (total - firstDaySpend) / repeats : 0;
+    out.zbar[k] = repeats > 0 ? referenceExactSum(repeatSpend) / repeats : 0;
     out.firstPurchase[k] = first;
     out.lastPurchase[k] = last;
     out.totalSpend[k] = total;
