@@ -10,7 +10,7 @@
 import { CoreError } from "../core/cells/errors";
 import { messages, type Messages } from "../i18n";
 import { cliCoreSentence } from "../i18n/cli-core-errors";
-import { describeCoreError } from "../i18n/describe";
+import { describeCoreError, echoText } from "../i18n/describe";
 import { INPUT_OPTIONS, type Command, type Parsed } from "./args";
 import { abc } from "./commands/abc";
 import { bench } from "./commands/bench";
@@ -52,7 +52,7 @@ function parseArgs(argv: string[], m: Messages): Parsed {
     } else if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       const name = eq < 0 ? arg : arg.slice(0, eq);
-      if (known && !known.includes(name)) throw new UsageError(m.cli.unknownOption(name));
+      if (known && !known.includes(name)) throw new UsageError(m.cli.unknownOption(echoText(name)));
       const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
       if (value === undefined) throw new UsageError(m.cli.missingValue(name));
       if (parsed.options.has(name)) throw new UsageError(m.cli.repeatedOption(name));
@@ -61,7 +61,7 @@ function parseArgs(argv: string[], m: Messages): Parsed {
   }
   const most = spec?.files ?? 1;
   if (spec && parsed.positional.length > most && !parsed.flags.has("--help") && !parsed.flags.has("-h")) {
-    throw new UsageError(m.cli.extraFile(command, parsed.positional[most], most));
+    throw new UsageError(m.cli.extraFile(command, echoText(parsed.positional[most]), most));
   }
   return parsed;
 }
@@ -121,7 +121,7 @@ export function main(argv: string[], env: Record<string, string | undefined>, ou
       return command === "" ? 2 : 0;
     }
     const spec = commandNamed(command);
-    if (!spec) throw new UsageError(`${m.cli.unknownCommand(command)}\n\n${m.cli.usage}`);
+    if (!spec) throw new UsageError(`${m.cli.unknownCommand(echoText(command))}\n\n${m.cli.usage}`);
     if (argv.includes("--help") || argv.includes("-h")) {
       out(commandHelp(command, spec, m));
       return 0;

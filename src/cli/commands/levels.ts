@@ -23,7 +23,7 @@ import { serialToIsoDate } from "../../core/cells/dates";
 import { CoreError, throwFirst } from "../../core/cells/errors";
 import { computeLevels, DEFAULT_LEVEL_MONTHS, levelPolicyProblems, NO_DATE, NO_LEVEL, type LevelDef, type LevelMetric, type LevelsResult } from "../../core/over-time/levels";
 import type { Messages } from "../../i18n";
-import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, numberOption, position, type Command, type Out, type Parsed } from "../args";
+import { FORMAT_OPTION, UsageError, choice, emit, numberOption, sideFileOptions, position, type Command, type Out, type Parsed } from "../args";
 import { OutputError } from "../errors";
 import { streamFile } from "../input/table";
 import { TableWriter, type Cell } from "../output";
@@ -43,10 +43,10 @@ export const CHANGES_COLUMNS = ["customer", "date", "from", "to", "reason"];
 export const LEVEL_OVERRIDE_COLUMNS = ["final_level", "overridden", "override_reason", "override_until"];
 
 /** The policy file's levels and each one's file line. */
-export function readPolicyFile(file: string, p: Parsed, m: Messages, err: Out): { levels: LevelDef[]; lines: number[] } {
+export function readPolicyFile(file: string, m: Messages, err: Out): { levels: LevelDef[]; lines: number[] } {
   const levels: LevelDef[] = [];
   const lines: number[] = [];
-  streamFile(file, inputOptions(p, m), m, err, (opened) => {
+  streamFile(file, sideFileOptions(), m, err, (opened) => {
     const [name, entry, keep] = ["level", "entry", "keep"].map((column) => {
       try {
         return position(opened.header, file, column, m);
@@ -148,7 +148,7 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const validityMonths = numberOption(p, "--validity-months", m) ?? DEFAULT_LEVEL_MONTHS;
   // The economics options are checked before the file is read (null without --costs).
   const economics = economicsRequest(p, m);
-  const { levels, lines } = readPolicyFile(policyFile, p, m, err);
+  const { levels, lines } = readPolicyFile(policyFile, m, err);
   const policy = { levels, metric, windowMonths, validityMonths };
   checkPolicy(policy, policyFile, lines);
   const tx = readTransactionsFile(p, file, dayOrder, m, err);

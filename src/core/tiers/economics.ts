@@ -18,6 +18,7 @@
  * row); without one they cost 0 and `unpriced` names them, so a caller can say so rather than pass off a
  * missing cost as a free tier. A "not defined" ratio is null, never Infinity or NaN (the brief).
  */
+import { ownValue } from "../cells/words";
 import { CoreError } from "../cells/errors";
 
 export interface TierCost {
@@ -94,7 +95,7 @@ export function checkCostTable(table: CostTable): void {
 /** The cost of a tier by name (exact, then case-insensitive), else the default; null when neither. */
 export function costOf(table: CostTable, tier: string, ...aliases: string[]): TierCost | null {
   for (const name of [tier, ...aliases]) {
-    const exact = table.tiers[name];
+    const exact = ownValue(table.tiers, name);
     if (exact) return exact;
   }
   const lower = [tier, ...aliases].map((t) => t.toLowerCase());

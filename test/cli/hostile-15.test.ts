@@ -1,0 +1,128 @@
+/**
+ * `tier` as issue 12's hostile user, against what issue 15 added: `tier levels` (a policy file, --window-months,
+ * --validity-months, --from/--to, --changes), `--overrides`, the economics (`--costs`, `--margin`,
+ * `--margin-column`, `migrate --cost-per-upgrade`) and the voice options on `--summary`. Files as people have them
+ * (GBK, UTF-16, semicolons, CR-only, broken quoting, duplicate headers), sizes past any sane policy, words that are
+ * also JavaScript's (constructor, __proto__), ids that spreadsheets would run as formulas. Every run ends in output
+ * or one short `tier:` sentence with exit code 2, never a stack trace, an internal error, Infinity or NaN.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { dir, file, run } from "./support";
+
+const ORDERS = "assets/sample/sample-orders.csv";
+const POLICY_ROWS = [
+  ["level", "entry", "keep"],
+  ["普通", "50", "30"],
+  ["银卡", "200", "150"],
+  ["金卡", "500", "400"],
+];
+const policyText = (sep = ",", eol = "\n") => POLICY_ROWS.map((r) => r.join(sep)).join(eol) + eol;
+const POLICY = file("policy.csv", policyText());
+const gbk = (text: string): Buffer => {
+  // GB18030 bytes of the policy's three names (Node has no encoder for it; these are the code points' GBK bytes).
+  const bytes: Record<string, number[]> = { 普: [0xc6, 0xd5], 通: [0xcd, 0xa8], 银: [0xd2, 0xf8], 卡: [0xbf, 0xa8], 金: [0xbd, 0xf0] };
+  return Buffer.from([...text].flatMap((ch) => bytes[ch] ?? [...Buffer.from(ch, "latin1")]));
+};
+
+/** One `tier:` sentence and exit 2, nothing on stdout, nothing internal. */
+function refused(argv: string[]): string {
+  const r = run(argv);
+  expect([r.code, r.stdout]).toEqual([2, ""]);
+  const last = r.stderr.trim().split("\n").at(-1)!;
+  expect(last).toMatch(/^tier: /);
+  expect(r.stderr).not.toMatch(/\n\s+at |internal error|Error:|Infinity|NaN|function Object|\[object Object\]/);
+  expect(last.length).toBeLessThan(400);
+  return last;
+}
+
+/** A run that answers: exit 0, no Infinity or NaN anywhere in what it wrote. */
+function answered(argv: string[]): { stdout: string; stderr: string } {
+  const r = run(argv);
+  expect(r.stderr).not.toMatch(/^tier: (?!read )|internal error/m);
+  expect(r.code).toBe(0);
+  expect(r.stdout).not.toMatch(/Infinity|NaN/);
+  return r;
+}
+
+describe("tier levels: the policy file as people have it", () => {
+  const expected = answered(["levels", ORDERS, "--policy", POLICY]).stdout;
+
+  it("GBK, UTF-16 with a BOM and tabs, semicolons, CR-only line ends: the same levels as the UTF-8 comma file", () => {
+    const gbkFile = join(dir, "policy-gbk.csv");
+    writeFileSync(gbkFile, gbk(policyText()));
+    const u16 = join(dir, "policy-u16.txt");
+    writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(policyText("\t"), "utf16le")]));
+    const files = [gbkFile, file("policy-semi.csv", policyText(";")), file("policy-cr.csv", policyText(",", "\r"))];
+    for (const f of [...files, u16]) expect(answered(["levels", ORDERS, "--policy", f]).stdout).toBe(expected);
+  });
+
+  it("FILE's --encoding and --delimiter are FILE's: a UTF-8 comma policy beside a GBK semicolon export keeps its names (it became 鏅€�)", () => {
+    const orders = readFileSync(ORDERS, "utf8").replace(/,/g, ";");
+    const gbkOrders = join(dir, "orders-gbk-semi.csv");
+    writeFileSync(gbkOrders, gbk(orders));
+    expect(answered(["levels", gbkOrders, "--policy", POLICY, "--encoding", "gb18030", "--delimiter", "semicolon"]).stdout).toBe(expected);
+    // The costs and overrides files too (the costs file was "missing its tier column" under --delimiter semicolon).
+    const costs = file("costs-comma.csv", "tier,per_customer,per_order,fixed\n金卡,1,0.5,10\n*,1,0,0\n");
+    const summary = answered(["levels", gbkOrders, "--policy", POLICY, "--delimiter", "semicolon", "--encoding", "gb18030", "--summary", "--costs", costs, "--margin", "0.3"]).stdout;
+    expect(summary.split("\n")[1]).toMatch(/^金卡,/);
+    const rules = file("rules-comma.csv", "name,r_min,r_max,f_min,f_max,m_min,m_max\nAll,1,5,1,5,1,5\n");
+    expect(answered(["rfm", gbkOrders, "--delimiter", "semicolon", "--segments", rules]).stdout).toMatch(/,All\n/);
+  });
+
+  it("an unclosed quote, a duplicate header, no rows, 20,000 levels, thresholds of 1e308 and 1e400: one sentence naming the file", () => {
+    expect(refused(["levels", ORDERS, "--policy", file("p-quote.csv", 'level,entry,keep\n"Silver,50,30\nGold,200,150\n')])).toMatch(/p-quote\.csv: the quote opened on line 2 is never closed/);
+    expect(refused(["levels", ORDERS, "--policy", file("p-dup.csv", "level,entry,keep,Level\nSilver,50,30,x\n")])).toMatch(/has the column "level" twice/i);
+    expect(refused(["levels", ORDERS, "--policy", file("p-empty.csv", "level,entry,keep\n")])).toMatch(/holds no level/);
+    const many = file("p-many.csv", "level,entry,keep\n" + Array.from({ length: 20_000 }, (_, i) => `L${i},${i + 1},${i + 1}\n`).join(""));
+    expect(refused(["levels", ORDERS, "--policy", many])).toMatch(/has 20000 levels; a policy takes at most 100/);
+    expect(refused(["levels", ORDERS, "--policy", file("p-e308.csv", "level,entry,keep\nA,1e308,1e308\n")])).toMatch(/line 2: the entry threshold 1e\+308 is beyond/);
+    expect(refused(["levels", ORDERS, "--policy", file("p-e400.csv", "level,entry,keep\nA,1e400,1\n")])).toMatch(/line 2: entry "1e400" is not a number/);
+  });
+
+  it("window and validity of 0, -1, 1e9, abc or a million months; --to far ahead or before every purchase; a repeated flag", () => {
+    for (const w of ["0", "-1", "1e9", "1.5"]) expect(refused(["levels", ORDERS, "--policy", POLICY, "--window-months", w])).toMatch(/'--window-months' is .*; use a whole number of months from 1 to 1200/);
+    expect(refused(["levels", ORDERS, "--policy", POLICY, "--window-months", "abc"])).toBe('tier: Option --window-months is "abc"; give a number.');
+    expect(refused(["levels", ORDERS, "--policy", POLICY, "--validity-months", "1000000"])).toMatch(/'--validity-months' is 1000000/);
+    expect(refused(["levels", ORDERS, "--policy", POLICY, "--to", "9999-12-31"])).toMatch(/more than 1201 month-end reviews/);
+    expect(refused(["levels", ORDERS, "--policy", POLICY, "--to", "1990-01-01"])).toMatch(/--to \(1990-01-01\) is before the first purchase/);
+    expect(refused(["levels", ORDERS, "--policy", POLICY, "--policy", POLICY])).toBe("tier: --policy is given twice; give it once.");
+  });
+});
+
+describe("words that are also JavaScript's", () => {
+  it("--delimiter constructor is an unknown delimiter, not an internal error", () => {
+    for (const word of ["constructor", "__proto__", "toString"]) expect(refused(["rfm", ORDERS, "--delimiter", word])).toMatch(/^tier: --delimiter is ".*"; use comma/);
+  });
+
+  it("levels named constructor, toString and __proto__ are priced by the costs file as any name (they cost NaN: 'a total passes the largest number')", () => {
+    const policy = file("p-proto.csv", "level,entry,keep\nconstructor,50,30\ntoString,200,150\n__proto__,500,400\n");
+    const costs = file("c-proto.csv", "tier,per_customer,per_order,fixed\n__proto__,1,0.5,10\nconstructor,2,2,2\n");
+    const r = answered(["levels", ORDERS, "--policy", policy, "--summary", "--costs", costs, "--margin", "0.3"]);
+    const rows = r.stdout.trim().split("\n").map((l) => l.split(","));
+    expect(rows.map((x) => x[0])).toEqual(["level", "__proto__", "toString", "constructor"]);
+    expect(rows[1][5]).toBe(String(8 * 1 + 127 * 0.5 + 10));
+    expect(rows[3][5]).toBe(String(29 * 2 + 54 * 2 + 2));
+    expect(r.stderr).toMatch(/No cost is given for toString,/);
+  });
+});
+
+describe("messages that echo too much", () => {
+  it("a file of 5,000 columns without the one asked for lists twenty of them", () => {
+    const wide = file("wide.csv", Array.from({ length: 5000 }, (_, i) => `col${i}`).join(",") + "\n" + "1,".repeat(4999) + "1\n");
+    const said = refused(["levels", wide, "--policy", POLICY]);
+    expect(said).toMatch(/^tier: Column "customer_id" is not in .*wide\.csv; its columns are: col0, col1, .*col19, …\.$/);
+  });
+
+  it("a long tier, cost cell, option value or extra argument is cut to a few dozen characters", () => {
+    const long = "x".repeat(3000);
+    expect(refused(["rfm", ORDERS, "--summary", "--margin", "0.3", "--costs", file("c-long.csv", `tier,per_customer,per_order,fixed\n${long},1,1,1\n${long},1,1,1\n`)])).toMatch(/line 3: tier x+… is already on line 2/);
+    expect(refused(["rfm", ORDERS, "--summary", "--margin", "0.3", "--costs", file("c-cell.csv", `tier,per_customer,per_order,fixed\nA,${long},1,1\n`)])).toMatch(/per_customer is "x+…"/);
+    expect(refused(["levels", ORDERS, "--policy", POLICY, "--metric", long])).toMatch(/Option --metric is "x+…"/);
+    expect(refused(["levels", ORDERS, "--policy", POLICY, "--window-months", long])).toMatch(/Option --window-months is "x+…"/);
+    expect(refused(["levels", ORDERS, "--policy", POLICY, `--${long}`, "1"])).toMatch(/Unknown option "--x+…"/);
+    expect(refused(["levels", ORDERS, long, "--policy", POLICY])).toMatch(/"x+…" is one too many/);
+    expect(refused(["rfm", ORDERS, "--summary", "--nps", long])).toMatch(/Column "x+…"/);
+  });
+});
