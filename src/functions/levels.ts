@@ -94,7 +94,8 @@ export function levelsFunctionTable(
   const tx = readTransactionCells(cells, m);
   let last = -Infinity;
   for (let i = 0; i < tx.validRows; i++) if (tx.date[i] > last) last = tx.date[i];
-  const result = computeLevels(tx, full, date ?? Math.floor(last));
+  // The history of changes is not spilled: not recorded either (it grows with customers × month-ends).
+  const result = computeLevels(tx, full, date ?? Math.floor(last), null, "none");
   const top = levels.length - 1;
   const out: Cell[][] = [[...m.levels.headers]];
   for (let c = 0; c < result.customerIds.length; c++) {

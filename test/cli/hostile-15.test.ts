@@ -126,3 +126,24 @@ describe("messages that echo too much", () => {
     expect(refused(["rfm", ORDERS, "--summary", "--nps", long])).toMatch(/Column "x+…"/);
   });
 });
+
+describe("outputs that grow in two dimensions", () => {
+  it("--changes streams the history (customers × month-ends): a hundred years kept monthly, override rows after each customer's own", () => {
+    // 300 customers who bought in January 2000, kept at every month-end to the end of 2099 (validity 1).
+    const orders = file("century.csv", "customer_id,date,amount\n" + Array.from({ length: 300 }, (_, c) => `c${c},2000-01-15,100\n`).join("") + "z,2099-12-31,1\n");
+    const policy = file("p-one.csv", "level,entry,keep\nM,1,0\nTop,1000,1000\n");
+    const overrides = file("ov-century.csv", "customer,level,reason,until\nc0,Top,key account,\nc299,Top,,\n");
+    const changes = join(dir, "century-changes.csv");
+    const r = answered(["levels", orders, "--policy", policy, "--validity-months", "1", "--window-months", "1200", "--changes", changes, "--overrides", overrides]);
+    expect(r.stdout.split("\n")[1]).toBe("c0,M,2000-01-31,2100-01-31,100,900,0,0,Top,1,key account,");
+    const lines = readFileSync(changes, "utf8").trim().split("\n");
+    // Per customer: the upgrade, 1,199 kept (the review of 2099-12-31 included), for c0 and c299 the override row last.
+    expect(lines.length).toBe(1 + 300 * 1200 + 2 + 1);
+    expect(lines[1]).toBe("c0,2000-01-31,,M,upgrade");
+    expect(lines[1200]).toBe("c0,2099-12-31,M,M,kept");
+    expect(lines[1201]).toBe("c0,2099-12-31,M,Top,override");
+    expect(lines[1202]).toBe("c1,2000-01-31,,M,upgrade");
+    expect(lines.at(-2)).toBe("c299,2099-12-31,M,Top,override");
+    expect(lines.at(-1)).toBe("z,2099-12-31,,M,upgrade");
+  });
+});

@@ -32,8 +32,7 @@ import { readTransactionsFile } from "../transactions-file";
 import { summarizeCustomers } from "../../core/transactions/summary";
 import { tierInputs } from "../../core/tiers/economics";
 import { ECONOMICS_HEADER, ECONOMICS_OPTIONS, ECONOMICS_SPECS, customerMargins, economicsCells, economicsRequest, type EconomicsRequest } from "../economics";
-import { customerKey } from "../../core/cells/coerce";
-import { levelVocabulary, withLevelOverrides } from "../../core/over-time/level-overrides";
+import { levelVocabulary, overrideChange } from "../../core/over-time/level-overrides";
 import type { LevelChange } from "../../core/over-time/levels";
 import { OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides, type CliOverrides } from "../overrides";
 
@@ -126,10 +125,28 @@ function writeLevels(result: LevelsResult, levels: readonly LevelDef[], format: 
   writer.end();
 }
 
-function writeChanges(result: LevelsResult, changes: readonly LevelChange[], levels: readonly LevelDef[], format: "csv" | "json", out: Out): void {
+/**
+ * The history of changes, streamed: the reviews are replayed a second time with each change handed straight to the
+ * file (computeLevels' sink), and each overridden customer's "override" row follows their own rows, so nothing of
+ * the history is held. It grows with customers × month-ends (28 million rows for CDNOW kept monthly over a hundred
+ * years), which as one array took 3.8 GB before the first row was written.
+ */
+function writeChanges(replay: (sink: (ch: LevelChange) => void) => void, result: LevelsResult, levels: readonly LevelDef[], format: "csv" | "json", out: Out, ov: CliOverrides | null): void {
   const writer = new TableWriter(CHANGES_COLUMNS, format, out);
   const name = (level: number) => (level === NO_LEVEL ? "" : levels[level].name);
-  for (const ch of changes) writer.row([result.customerIds[ch.customer], serialToIsoDate(ch.date), name(ch.from), name(ch.to), ch.reason]);
+  const row = (ch: LevelChange) => writer.row([result.customerIds[ch.customer], serialToIsoDate(ch.date), name(ch.from), name(ch.to), ch.reason]);
+  let due = 0;
+  const overridesBefore = (customer: number) => {
+    for (; due < customer; due++) {
+      const change = ov ? overrideChange(result, ov.overrides, ov.applied.entryOf, due) : null;
+      if (change) row(change);
+    }
+  };
+  replay((ch) => {
+    overridesBefore(ch.customer);
+    row(ch);
+  });
+  overridesBefore(result.customerIds.length);
   writer.end();
 }
 
@@ -157,7 +174,7 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const asOf = to ?? Math.floor(last);
   let result: LevelsResult;
   try {
-    result = computeLevels(tx, policy, asOf, from);
+    result = computeLevels(tx, policy, asOf, from, "none");
   } catch (error) {
     // The as-of date is --to here (main.ts would name --calibration-end, the models' option).
     if (error instanceof CoreError && error.code === "asOfBeforeData") throw new UsageError(m.cli.core.asOfBeforeData("--to", String(error.details.asOf), String(error.details.first)));
@@ -173,11 +190,10 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   writeLevels(result, levels, format, out, ov);
   const changesFile = p.options.get("--changes");
   if (changesFile) {
-    // The history with the override rows, the ids keyed as the helper matched them (a file's "101" is 101).
-    const changes = ov ? withLevelOverrides({ ...result, customerIds: result.customerIds.map((id) => customerKey(id) ?? "") }, ov.overrides).changes : result.changes;
+    // The history with the override rows (ov.applied matched the ids by the core's key: a file's "101" is 101).
     const target = fileOut(changesFile);
     try {
-      writeChanges(result, changes, levels, format, target.out);
+      writeChanges((sink) => computeLevels(tx, policy, asOf, from, sink), result, levels, format, target.out, ov);
     } finally {
       target.close();
     }
