@@ -84,6 +84,8 @@ const OPTION_NAMES: Record<string, string> = {
   dates: "--date",
   measure_after: "--measure",
   measure_before: "--measure",
+  // Too many distinct tiers in a snapshot (tier migrate said 'tiers_before', a function's argument).
+  tiers: "--tier",
 };
 
 /** The analysis date's option: --as-of for the commands that take it, --calibration-end for the models. */
@@ -92,7 +94,7 @@ function asOfOption(command: string): string {
 }
 
 function withOptionNames(error: CoreError, command: string): CoreError {
-  const defaults: Partial<Record<string, string>> = { calibrationBeforeData: "as_of", badDiscount: "monthly_discount", orderMissingTier: "order" };
+  const defaults: Partial<Record<string, string>> = { calibrationBeforeData: "as_of", badDiscount: "monthly_discount", orderMissingTier: "order", tooManyValues: "tiers" };
   const argument = String(error.details.argument ?? defaults[error.code] ?? "");
   const option = argument === "as_of" ? asOfOption(command) : OPTION_NAMES[argument];
   return option ? new CoreError(error.code, { ...error.details, argument: option }) : error;

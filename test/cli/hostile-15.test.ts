@@ -128,6 +128,12 @@ describe("messages that echo too much", () => {
 });
 
 describe("outputs that grow in two dimensions", () => {
+  it("tier migrate --cost-per-upgrade over 20,000 distinct tiers names --tier, not a function's 'tiers_before'", () => {
+    const before = file("m-before.csv", "id,tier,rev\n" + Array.from({ length: 20_000 }, (_, i) => `c${i},T${i},${i}\n`).join(""));
+    const after = file("m-after.csv", "id,tier,rev\n" + Array.from({ length: 20_000 }, (_, i) => `c${i},T${(i * 7) % 20_000},${i}\n`).join(""));
+    expect(refused(["migrate", before, after, "--id", "id", "--tier", "tier", "--revenue", "rev", "--cost-per-upgrade", "5"])).toMatch(/^tier: '--tier' has 20000 different tiers; the migration table shows at most 200/);
+  });
+
   it("--changes streams the history (customers × month-ends): a hundred years kept monthly, override rows after each customer's own", () => {
     // 300 customers who bought in January 2000, kept at every month-end to the end of 2099 (validity 1).
     const orders = file("century.csv", "customer_id,date,amount\n" + Array.from({ length: 300 }, (_, c) => `c${c},2000-01-15,100\n`).join("") + "z,2099-12-31,1\n");
