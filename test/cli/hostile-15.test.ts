@@ -8,6 +8,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dir, file, run } from "./support";
 
@@ -151,5 +152,83 @@ describe("outputs that grow in two dimensions", () => {
     expect(lines[1202]).toBe("c1,2000-01-31,,M,upgrade");
     expect(lines.at(-2)).toBe("c299,2099-12-31,M,Top,override");
     expect(lines.at(-1)).toBe("z,2099-12-31,,M,upgrade");
+  });
+});
+
+describe("no Infinity at the edges", () => {
+  it("tier abc --summary: a share of a positive total of 5e-324 is not defined (an empty cell), not -Infinity (found by the property below)", () => {
+    const tiny = file("abc-tiny.csv", "customer_id,date,amount\na,2024-01-05,-1\na,2024-01-05,5e-324\n");
+    for (const argv of [["abc", tiny, "--value", "amount", "--summary"], ["abc", tiny, "--value", "amount", "--summary", "--id", "customer_id", "--overrides", file("ov-abc.csv", "customer,tier,reason,until\na,B,,\n")]]) {
+      const lines = answered(argv).stdout.trim().split("\n");
+      // The class that holds the -1 (C, or B where the override put it) has no share.
+      expect(lines.filter((l) => /,-1,0\.5,$/.test(l))).toHaveLength(1);
+    }
+  });
+});
+
+describe("summaries whose tier totals pass the largest double", () => {
+  it("rfm and levels --summary name the --amount column (rfm printed revenue Infinity and -Infinity); --margin-column names its own", () => {
+    for (const sign of ["", "-"]) {
+      const huge = file(`huge${sign}.csv`, `customer_id,date,amount,profit\na,2024-01-05,${sign}1e308,${sign}1e308\nb,2024-01-05,${sign}1e308,${sign}1e308\n`);
+      expect(refused(["rfm", huge, "--summary"])).toMatch(/^tier: A total of the --amount column passes the largest number/);
+      // Levels: two customers of 1e308 on one level (with -1e308 nobody reaches a level, and a level's total is finite).
+      if (sign === "") expect(refused(["levels", huge, "--policy", file("p-neg.csv", "level,entry,keep\nAll,-1e15,-1e15\n"), "--summary"])).toMatch(/--amount column passes the largest number/);
+    }
+    const profit = file("huge-profit.csv", "customer_id,date,amount,profit\na,2024-01-05,1,1e308\nb,2024-01-05,1,1e308\n");
+    expect(refused(["rfm", profit, "--summary", "--costs", file("c-star.csv", "tier,per_customer,per_order,fixed\n*,1,1,1\n"), "--margin-column", "profit"])).toMatch(/--margin-column column passes the largest number/);
+  });
+});
+
+describe("generated side files, property-based", () => {
+  const cell = fc.oneof(
+    fc.constantFrom("", " ", "0", "1", "-1", "50", "200", "1e308", "-1e308", "1e400", "5e-324", "NaN", "Infinity", "abc", "=1+1", "@x", "+5", "-x", "constructor", "__proto__", "金卡", '"', '""', "a;b", "1,5", "\t"),
+    fc.string({ maxLength: 6 }),
+  );
+  const line = fc.array(cell, { minLength: 0, maxLength: 5 }).map((cells) => cells.map((c) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(","));
+  const body = (header: string) => fc.array(line, { maxLength: 6 }).map((lines) => [header, ...lines].join(fc.sample(fc.constantFrom("\n", "\r\n", "\r"), 1)[0]) + "\n");
+  let n = 0;
+  /** Output with nothing internal, or one sentence and exit 2. */
+  const hostile = (argv: string[]) => {
+    const r = run(argv);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at |function Object|\[object Object\]/);
+    if (r.code === 2) {
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n").at(-1)).toMatch(/^tier: /);
+    } else {
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/Infinity|NaN/);
+    }
+  };
+
+  it("a policy, a costs file and an overrides file of hostile cells: output, or one sentence", () => {
+    fc.assert(
+      fc.property(body("level,entry,keep"), body("tier,per_customer,per_order,fixed"), body("customer,level,reason,until"), fc.constantFrom("csv", "json"), (policy, costs, overrides, format) => {
+        n++;
+        const p = file(`gen-policy-${n}.csv`, policy);
+        const c = file(`gen-costs-${n}.csv`, costs);
+        const o = file(`gen-ov-${n}.csv`, overrides);
+        hostile(["levels", ORDERS, "--policy", p, "--overrides", o, "--format", format]);
+        hostile(["levels", ORDERS, "--policy", POLICY, "--summary", "--costs", c, "--margin", "0.3", "--format", format]);
+        hostile(["rfm", ORDERS, "--summary", "--costs", c, "--margin", "0.3", "--format", format]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("voice and margin columns of hostile cells on rfm, abc and levels --summary: output, or one sentence", () => {
+    const row = fc.tuple(fc.constantFrom("a", "b", "=c", "@d", "constructor"), fc.constantFrom("2024-01-05", "2024-03-31", "2023-12-31", "bad"), cell, cell, cell, cell, cell, cell);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.constantFrom("csv", "json"), (rows, format) => {
+        n++;
+        const quote = (c: string) => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+        const orders = file(`gen-voice-${n}.csv`, "customer_id,date,amount,profit,nps,csat,complaints,referrals\n" + rows.map((r) => r.map(quote).join(",")).join("\n") + "\n");
+        const voice = ["--nps", "nps", "--satisfaction", "csat", "--complaints", "complaints", "--referrals", "referrals", "--engagement", "profit"];
+        hostile(["rfm", orders, "--summary", ...voice, "--format", format]);
+        hostile(["abc", orders, "--value", "amount", "--summary", ...voice, "--format", format]);
+        hostile(["rfm", orders, "--summary", "--costs", file(`gen-c-${n}.csv`, "tier,per_customer,per_order,fixed\n*,1,1,1\n"), "--margin-column", "profit", "--format", format]);
+        hostile(["levels", orders, "--policy", POLICY, "--summary", "--costs", file(`gen-c2-${n}.csv`, "tier,per_customer,per_order,fixed\n*,1,1,1\n"), "--margin-column", "profit", "--format", format]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -170,6 +170,13 @@ export function tierInputs(
       if (v === v) row.margin += v;
     }
   }
+  // A tier's total past the largest double (two customers of 1e308 each) is the column's overflow, never Infinity in a
+  // summary (issue 12; `tier rfm --summary` printed revenue Infinity). The fields are the columns' arguments (amounts,
+  // margin), which each layer names in its own words (--amount, --margin-column on the command line).
+  for (const row of rows) {
+    if (!Number.isFinite(row.revenue)) throw new CoreError("sumOverflow", { field: "amounts", row: -1, value: "" });
+    if (row.margin !== undefined && !Number.isFinite(row.margin)) throw new CoreError("sumOverflow", { field: "margin", row: -1, value: "" });
+  }
   return rows;
 }
 
