@@ -21,7 +21,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { parseNumberText } from "../../core/cells/coerce";
 import { serialToIsoDate } from "../../core/cells/dates";
 import { CoreError, throwFirst } from "../../core/cells/errors";
-import { computeLevels, DEFAULT_LEVEL_MONTHS, levelPolicyProblems, NO_DATE, NO_LEVEL, type LevelDef, type LevelMetric, type LevelsResult } from "../../core/over-time/levels";
+import { computeLevels, DEFAULT_LEVEL_MONTHS, levelPolicyProblems, MAX_LEVELS, NO_DATE, NO_LEVEL, type LevelDef, type LevelMetric, type LevelsResult } from "../../core/over-time/levels";
 import type { Messages } from "../../i18n";
 import { FORMAT_OPTION, UsageError, choice, emit, numberOption, sideFileOptions, position, type Command, type Out, type Parsed } from "../args";
 import { OutputError } from "../errors";
@@ -45,6 +45,7 @@ export const LEVEL_OVERRIDE_COLUMNS = ["final_level", "overridden", "override_re
 export function readPolicyFile(file: string, m: Messages, err: Out): { levels: LevelDef[]; lines: number[] } {
   const levels: LevelDef[] = [];
   const lines: number[] = [];
+  let beyond = 0;
   streamFile(file, sideFileOptions(), m, err, (opened) => {
     const [name, entry, keep] = ["level", "entry", "keep"].map((column) => {
       try {
@@ -61,10 +62,13 @@ export function readPolicyFile(file: string, m: Messages, err: Out): { levels: L
     };
     return (fields, _row, line) => {
       if (fields.every((f) => f.trim() === "")) return;
+      // Past the most a policy takes only the count is kept: a policy file of millions of lines holds no memory.
+      if (levels.length >= MAX_LEVELS) return void beyond++;
       levels.push({ name: (fields[name] ?? "").trim(), entry: threshold(fields[entry] ?? "", "entry", line), keep: threshold(fields[keep] ?? "", "keep", line) });
       lines.push(line);
     };
   });
+  if (beyond > 0) throw new CoreError("levelPolicy", { reason: "tooMany", count: levels.length + beyond, max: MAX_LEVELS, argument: file });
   return { levels, lines };
 }
 
