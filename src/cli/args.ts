@@ -3,6 +3,7 @@
  * output as CSV or JSON, and rows left out listed on stderr. Problems the user can fix throw
  * UsageError (exit code 2).
  */
+import { echoList, echoText } from "../i18n/describe";
 import { readFileSync } from "node:fs";
 import type { ProblemLog } from "../core/cells/problems";
 import { parseNumberText } from "../core/cells/coerce";
@@ -82,7 +83,7 @@ export function numberOption(p: Parsed, name: string, m: Messages): number | und
   const raw = p.options.get(name);
   if (raw === undefined) return undefined;
   const v = parseNumberText(raw);
-  if (Number.isNaN(v)) throw new UsageError(m.cli.badNumberOption(name, raw));
+  if (Number.isNaN(v)) throw new UsageError(m.cli.badNumberOption(name, echoText(raw)));
   return v;
 }
 
@@ -92,14 +93,14 @@ export function listOption(p: Parsed, name: string, m: Messages): number[] | und
   if (raw === undefined) return undefined;
   return raw.split(/[,;\s]+/).filter((t) => t !== "").map((t) => {
     const v = parseNumberText(t);
-    if (Number.isNaN(v)) throw new UsageError(m.cli.badNumberOption(name, raw));
+    if (Number.isNaN(v)) throw new UsageError(m.cli.badNumberOption(name, echoText(raw)));
     return v;
   });
 }
 
 export function choice<T extends string>(p: Parsed, name: string, allowed: readonly T[], fallback: T, m: Messages): T {
   const raw = p.options.get(name) ?? fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new UsageError(m.cli.badChoice(name, raw, allowed.join(", ")));
+  if (!(allowed as readonly string[]).includes(raw)) throw new UsageError(m.cli.badChoice(name, echoText(raw), allowed.join(", ")));
   return raw as T;
 }
 
@@ -112,6 +113,18 @@ export function inputOptions(p: Parsed, m: Messages, header = true): InputOption
     delimiter: delimiter === undefined ? undefined : delimiterNamed(delimiter, m),
     header,
   };
+}
+
+/**
+ * How a side file is read (--policy, --costs, --segments RULES.csv; --overrides reads the same way): its own
+ * encoding and delimiter detected, never FILE's --encoding or --delimiter. People's side files come from
+ * elsewhere than their data (a policy typed in UTF-8 beside a GBK export from Excel on Chinese Windows, a comma
+ * costs file beside a semicolon export): `--encoding gb18030` once turned a UTF-8 policy's 普通 into 鏅€�
+ * without a word, and `--delimiter semicolon` made a comma policy "have no column level" (issue 12's hostile
+ * pass over issue 15). Detection reads every encoding and delimiter the options name (source.ts, dsv.ts).
+ */
+export function sideFileOptions(): InputOptions {
+  return { header: true };
 }
 
 /** The command's file (its first argument) as a table of text, read as a stream; detection notes on `err`. */
@@ -131,7 +144,7 @@ export function requiredOption(p: Parsed, name: string, m: Messages): string {
 export function position(header: readonly string[], file: string, name: string, m: Messages): number {
   if (header.length === 0) throw new UsageError(m.cli.emptyFile(file));
   const k = columnIndex(header, name);
-  if (k === undefined) throw new UsageError(m.cli.missingColumn(name, file, header.join(", ")));
+  if (k === undefined) throw new UsageError(m.cli.missingColumn(echoText(name), file, echoList(header)));
   return k;
 }
 

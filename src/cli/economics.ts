@@ -7,6 +7,7 @@
  * written. The arithmetic is the core's (src/core/tiers/economics.ts), so the pane's Tier Summary and the
  * command give the same numbers. Without --costs nothing here runs and the summaries are as before.
  */
+import { echoList, echoText } from "../i18n/describe";
 import { parseNumberText } from "../core/cells/coerce";
 import type { CustomerId } from "../core/cells/coerce";
 import { foldName } from "../core/cells/names";
@@ -14,7 +15,7 @@ import { isCost, tierEconomics, type CostTable, type TierCost, type TierEconomic
 import { windowExclusiveStart } from "../core/transactions/window";
 import type { CustomerSummary } from "../core/transactions/summary";
 import type { Messages } from "../i18n";
-import { UsageError, choice, inputOptions, numberOption, type OptionSpec, type Out, type Parsed } from "./args";
+import { UsageError, choice, numberOption, sideFileOptions, type OptionSpec, type Out, type Parsed } from "./args";
 import { readTextTable } from "./input/table";
 import type { Cell } from "./output";
 import { readTransactionsWithMargins } from "./transactions-file";
@@ -39,12 +40,13 @@ export interface EconomicsRequest {
 const COLUMNS = ["tier", "per_customer", "per_order", "fixed"] as const;
 
 /** The costs file: one line per tier, a blank cost is 0, `*` is every tier not listed; a bad line is a UsageError naming it. */
-export function readCostsFile(file: string, p: Parsed, m: Messages): CostTable {
-  const table = readTextTable(file, inputOptions(p, m), m, () => {});
+export function readCostsFile(file: string, m: Messages): CostTable {
+  const table = readTextTable(file, sideFileOptions(), m, () => {});
   const at = COLUMNS.map((name) => table.header.findIndex((h) => foldName(h) === name));
   const missing = COLUMNS.find((_, k) => at[k] < 0);
   if (missing) throw new UsageError(m.economics.cli.costsColumns(file, missing));
-  const tiers: Record<string, TierCost> = {};
+  // No prototype: a tier named __proto__ is a tier like any other (src/core/cells/words.ts).
+  const tiers: Record<string, TierCost> = Object.create(null) as Record<string, TierCost>;
   const lineOf = new Map<string, number>();
   let fallback: TierCost | null = null;
   for (let i = 0; i < table.rows; i++) {
@@ -55,13 +57,13 @@ export function readCostsFile(file: string, p: Parsed, m: Messages): CostTable {
     if (tier === "") throw new UsageError(m.economics.cli.costsTier(file, line));
     const [perCustomer, perOrder, fixed] = cells.slice(1).map((text, k) => {
       const v = text === "" ? 0 : parseNumberText(text);
-      if (!isCost(v)) throw new UsageError(m.economics.cli.costsCell(file, line, COLUMNS[k + 1], text));
+      if (!isCost(v)) throw new UsageError(m.economics.cli.costsCell(file, line, COLUMNS[k + 1], echoText(text)));
       return v;
     });
     // Folded as costOf matches a tier, so a file cannot price one tier twice.
     const key = foldName(tier);
     const first = lineOf.get(key);
-    if (first !== undefined) throw new UsageError(m.economics.cli.costsDuplicate(file, line, tier, first));
+    if (first !== undefined) throw new UsageError(m.economics.cli.costsDuplicate(file, line, echoText(tier), first));
     lineOf.set(key, line);
     if (tier === "*") fallback = { perCustomer, perOrder, fixed };
     else tiers[tier] = { perCustomer, perOrder, fixed };
@@ -85,7 +87,7 @@ export function economicsRequest(p: Parsed, m: Messages): EconomicsRequest | nul
   if (rate !== undefined && marginColumn !== null) throw new UsageError(m.margin.cli.both);
   if (rate === undefined && marginColumn === null) throw new UsageError(m.economics.cli.needsMargin);
   if (rate !== undefined && !(rate >= 0 && rate <= 1)) throw new UsageError(m.margin.settings.rate(String(rate)));
-  return { costs: readCostsFile(costsFile, p, m), rate: rate ?? null, marginColumn };
+  return { costs: readCostsFile(costsFile, m), rate: rate ?? null, marginColumn };
 }
 
 /**
@@ -120,7 +122,7 @@ export function customerMargins(p: Parsed, column: string, summary: CustomerSumm
  */
 export function economicsCells(request: EconomicsRequest, rows: readonly TierInput[], m: Messages, err: Out, aliases?: (row: TierInput, k: number) => string[]): Cell[][] {
   const result = tierEconomics(rows, request.costs, request.rate, aliases);
-  if (result.unpriced.length > 0) err(m.economics.cli.unpriced(result.unpriced.join(", ")));
+  if (result.unpriced.length > 0) err(m.economics.cli.unpriced(echoList(result.unpriced)));
   err(m.economics.cli.period);
   return result.rows.map(economicsRow);
 }

@@ -10,7 +10,7 @@
 import { CoreError } from "../core/cells/errors";
 import { messages, type Messages } from "../i18n";
 import { cliCoreSentence } from "../i18n/cli-core-errors";
-import { describeCoreError } from "../i18n/describe";
+import { describeCoreError, echoText } from "../i18n/describe";
 import { INPUT_OPTIONS, type Command, type Parsed } from "./args";
 import { abc } from "./commands/abc";
 import { bench } from "./commands/bench";
@@ -52,7 +52,7 @@ function parseArgs(argv: string[], m: Messages): Parsed {
     } else if (arg.startsWith("--")) {
       const eq = arg.indexOf("=");
       const name = eq < 0 ? arg : arg.slice(0, eq);
-      if (known && !known.includes(name)) throw new UsageError(m.cli.unknownOption(name));
+      if (known && !known.includes(name)) throw new UsageError(m.cli.unknownOption(echoText(name)));
       const value = eq < 0 ? rest[++i] : arg.slice(eq + 1);
       if (value === undefined) throw new UsageError(m.cli.missingValue(name));
       if (parsed.options.has(name)) throw new UsageError(m.cli.repeatedOption(name));
@@ -61,7 +61,7 @@ function parseArgs(argv: string[], m: Messages): Parsed {
   }
   const most = spec?.files ?? 1;
   if (spec && parsed.positional.length > most && !parsed.flags.has("--help") && !parsed.flags.has("-h")) {
-    throw new UsageError(m.cli.extraFile(command, parsed.positional[most], most));
+    throw new UsageError(m.cli.extraFile(command, echoText(parsed.positional[most]), most));
   }
   return parsed;
 }
@@ -84,6 +84,8 @@ const OPTION_NAMES: Record<string, string> = {
   dates: "--date",
   measure_after: "--measure",
   measure_before: "--measure",
+  // Too many distinct tiers in a snapshot (tier migrate said 'tiers_before', a function's argument).
+  tiers: "--tier",
 };
 
 /** The analysis date's option: --as-of for the commands that take it, --calibration-end for the models. */
@@ -92,7 +94,7 @@ function asOfOption(command: string): string {
 }
 
 function withOptionNames(error: CoreError, command: string): CoreError {
-  const defaults: Partial<Record<string, string>> = { calibrationBeforeData: "as_of", badDiscount: "monthly_discount", orderMissingTier: "order" };
+  const defaults: Partial<Record<string, string>> = { calibrationBeforeData: "as_of", badDiscount: "monthly_discount", orderMissingTier: "order", tooManyValues: "tiers" };
   const argument = String(error.details.argument ?? defaults[error.code] ?? "");
   const option = argument === "as_of" ? asOfOption(command) : OPTION_NAMES[argument];
   return option ? new CoreError(error.code, { ...error.details, argument: option }) : error;
@@ -121,7 +123,7 @@ export function main(argv: string[], env: Record<string, string | undefined>, ou
       return command === "" ? 2 : 0;
     }
     const spec = commandNamed(command);
-    if (!spec) throw new UsageError(`${m.cli.unknownCommand(command)}\n\n${m.cli.usage}`);
+    if (!spec) throw new UsageError(`${m.cli.unknownCommand(echoText(command))}\n\n${m.cli.usage}`);
     if (argv.includes("--help") || argv.includes("-h")) {
       out(commandHelp(command, spec, m));
       return 0;

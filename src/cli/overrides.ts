@@ -11,7 +11,7 @@ import { customerKey, type CustomerId } from "../core/cells/coerce";
 import { applyOverrides, overrideProblems, readOverrides, type AppliedOverrides, type Overrides, type TierVocabulary } from "../core/tiers/overrides";
 import type { Messages } from "../i18n";
 import { knownNames, overrideColumnIndexes, overrideProblemText } from "../i18n/override-words";
-import { choice, UsageError, type OptionSpec, type Out, type Parsed } from "./args";
+import { choice, sideFileOptions, UsageError, type OptionSpec, type Out, type Parsed } from "./args";
 import { readTextTable } from "./input/table";
 import type { Cell } from "./output";
 
@@ -45,7 +45,7 @@ export function readCliOverrides(
 ): CliOverrides | null {
   const file = p.options.get("--overrides");
   if (file === undefined) return null;
-  const table = readTextTable(file, { header: true }, m, err);
+  const table = readTextTable(file, sideFileOptions(), m, err);
   // The workbook's rule for the columns (src/i18n/override-words.ts): headers in either language, else by position.
   const k = overrideColumnIndexes(table.header);
   const column = (at: number) => (at < 0 ? undefined : table.columns[at]);

@@ -15,6 +15,7 @@
  * (a label); a threshold of 0 is 0 (it cannot be told from a blank on Windows), a blank threshold on the web is
  * refused by name.
  */
+import { ownValue } from "../core/cells/words";
 import { cellText, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/cells/coerce";
 import { throwFirst } from "../core/cells/errors";
 import { computeLevels, DEFAULT_LEVEL_METRIC, DEFAULT_LEVEL_MONTHS, levelPolicyProblems, NO_DATE, NO_LEVEL, type LevelDef, type LevelMetric } from "../core/over-time/levels";
@@ -83,7 +84,7 @@ export function levelsFunctionTable(
   const cells = transactionCells(customers, dates, amounts, m);
   const { levels, rows } = policyArg(policy, m);
   const metricText = optionalText(metric, DEFAULT_LEVEL_METRIC, "metric", m);
-  const chosen = METRICS[metricText.toLowerCase()] ?? metricText;
+  const chosen = ownValue(METRICS, metricText.toLowerCase()) ?? metricText;
   const W = optionalNumber(windowMonths, "window_months", DEFAULT_LEVEL_MONTHS, m) ?? DEFAULT_LEVEL_MONTHS;
   const V = optionalNumber(validityMonths, "validity_months", DEFAULT_LEVEL_MONTHS, m) ?? DEFAULT_LEVEL_MONTHS;
   const full = { levels, metric: chosen as LevelMetric, windowMonths: W, validityMonths: V };
@@ -93,7 +94,8 @@ export function levelsFunctionTable(
   const tx = readTransactionCells(cells, m);
   let last = -Infinity;
   for (let i = 0; i < tx.validRows; i++) if (tx.date[i] > last) last = tx.date[i];
-  const result = computeLevels(tx, full, date ?? Math.floor(last));
+  // The history of changes is not spilled: not recorded either (it grows with customers × month-ends).
+  const result = computeLevels(tx, full, date ?? Math.floor(last), null, "none");
   const top = levels.length - 1;
   const out: Cell[][] = [[...m.levels.headers]];
   for (let c = 0; c < result.customerIds.length; c++) {

@@ -3,6 +3,7 @@
  * directions, bands and the normalisation method in; per row Score, Tier, Next tier, Points to the next
  * tier out (a blank row, or a row with no weighted metric, stays blank: src/core/tiers/score.ts's blank rule).
  */
+import { ownValue } from "../core/cells/words";
 import { cellText, excelErrorText, isBlank, readNumberCell, type CellRead } from "../core/cells/coerce";
 import { DEFAULT_SCORE_BANDS, SCORE_TIER_KEYS, scoreCustomers, type ScoreBands, type ScoreDirection, type ScoreMethod } from "../core/tiers/score";
 import type { Messages } from "../i18n";
@@ -143,7 +144,7 @@ export function readBands(numbers: readonly number[]): ScoreBands {
 
 function methodOf(arg: unknown, m: Messages): ScoreMethod {
   const text = optionalText(arg, "percentile", "method", m);
-  const method = METHODS[text.toLowerCase()];
+  const method = ownValue(METHODS, text.toLowerCase());
   if (!method) throw new ArgumentError(m.errors.score.unknownMethod("method", text));
   return method;
 }

@@ -23,6 +23,18 @@ export function echoText(text: string): string {
   return capText(text);
 }
 
+/** Most names a message lists (a file's columns): a header of 200,000 columns once made a 2 MB sentence. */
+export const LISTED_NAMES = 20;
+
+/**
+ * Names a message lists, each cut as `echoText` cuts it, at most LISTED_NAMES of them and "…" for the rest,
+ * joined by `separator`.
+ */
+export function echoList(names: readonly string[], separator = ", "): string {
+  const shown = names.slice(0, LISTED_NAMES).map(echoText);
+  return (names.length > LISTED_NAMES ? [...shown, "…"] : shown).join(separator);
+}
+
 /** "is not a number", or for a number beyond a double ("1e400") that it is too large: the finite-number rule's words. */
 export function badNumberText(cell: unknown, m: Messages): string {
   return isOverflowingNumber(cell) ? m.problems.notFinite(cellText(cell)) : m.problems.badNumber(cellText(cell));

@@ -7,7 +7,7 @@
  * such as one number per line. With `--as-of` or `--window-months` the file is a transactions file
  * instead, and each customer's revenue as of that date (over that window) is classified (issue 14).
  */
-import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcMethod } from "../../core/tiers/abc";
+import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, valueShareOf, type AbcBasis, type AbcClassTotals, type AbcMethod } from "../../core/tiers/abc";
 import { readNumberCell, type CellRead } from "../../core/cells/coerce";
 import { ProblemLog } from "../../core/cells/problems";
 import type { Messages } from "../../i18n";
@@ -172,7 +172,7 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
     const tierOf = ov ? ov.applied.tierOf : result.classes;
     const said = voice ? voiceSummary(voice, tierOf, ABC_LABELS.length) : null;
     const totals = ov ? finalTotals(ov.applied.tierOf, values) : result.totals;
-    const rows = totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare, ...(said ? said.cells(k) : [])]);
+    const rows = totals.map((t, k): Cell[] => [ABC_LABELS[k], t.count, t.value, t.countShare, t.valueShare ?? "", ...(said ? said.cells(k) : [])]);
     const header = ["class", "count", "value", "count_share", "value_share", ...(said ? said.header : [])];
     const limits = result.limits;
     if (limits) {
@@ -249,8 +249,8 @@ function abcCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
 }
 
 /** Count, value and shares per final class (the classes with overrides applied), as `classifyAbc` sums its totals (shares of the positive total). */
-function finalTotals(classes: Int32Array, values: Float64Array): { count: number; value: number; countShare: number; valueShare: number }[] {
-  const totals = ABC_LABELS.map(() => ({ count: 0, value: 0, countShare: 0, valueShare: 0 }));
+function finalTotals(classes: Int32Array, values: Float64Array): AbcClassTotals[] {
+  const totals = ABC_LABELS.map((): AbcClassTotals => ({ count: 0, value: 0, countShare: 0, valueShare: 0 }));
   let count = 0;
   let value = 0;
   for (let i = 0; i < classes.length; i++) {
@@ -263,7 +263,7 @@ function finalTotals(classes: Int32Array, values: Float64Array): { count: number
   }
   for (const t of totals) {
     t.countShare = count > 0 ? t.count / count : 0;
-    t.valueShare = value > 0 ? t.value / value : 0;
+    t.valueShare = valueShareOf(t.value, value);
   }
   return totals;
 }

@@ -21,9 +21,9 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { parseNumberText } from "../../core/cells/coerce";
 import { serialToIsoDate } from "../../core/cells/dates";
 import { CoreError, throwFirst } from "../../core/cells/errors";
-import { computeLevels, DEFAULT_LEVEL_MONTHS, levelPolicyProblems, NO_DATE, NO_LEVEL, type LevelDef, type LevelMetric, type LevelsResult } from "../../core/over-time/levels";
+import { computeLevels, DEFAULT_LEVEL_MONTHS, levelPolicyProblems, MAX_LEVELS, NO_DATE, NO_LEVEL, type LevelDef, type LevelMetric, type LevelsResult } from "../../core/over-time/levels";
 import type { Messages } from "../../i18n";
-import { FORMAT_OPTION, UsageError, choice, emit, inputOptions, numberOption, position, type Command, type Out, type Parsed } from "../args";
+import { FORMAT_OPTION, UsageError, choice, emit, numberOption, sideFileOptions, position, type Command, type Out, type Parsed } from "../args";
 import { OutputError } from "../errors";
 import { streamFile } from "../input/table";
 import { TableWriter, type Cell } from "../output";
@@ -32,8 +32,7 @@ import { readTransactionsFile } from "../transactions-file";
 import { summarizeCustomers } from "../../core/transactions/summary";
 import { tierInputs } from "../../core/tiers/economics";
 import { ECONOMICS_HEADER, ECONOMICS_OPTIONS, ECONOMICS_SPECS, customerMargins, economicsCells, economicsRequest, type EconomicsRequest } from "../economics";
-import { customerKey } from "../../core/cells/coerce";
-import { levelVocabulary, withLevelOverrides } from "../../core/over-time/level-overrides";
+import { levelVocabulary, overrideChange } from "../../core/over-time/level-overrides";
 import type { LevelChange } from "../../core/over-time/levels";
 import { OVERRIDES_OPTIONS, OVERRIDES_SPEC, readCliOverrides, type CliOverrides } from "../overrides";
 
@@ -43,10 +42,11 @@ export const CHANGES_COLUMNS = ["customer", "date", "from", "to", "reason"];
 export const LEVEL_OVERRIDE_COLUMNS = ["final_level", "overridden", "override_reason", "override_until"];
 
 /** The policy file's levels and each one's file line. */
-export function readPolicyFile(file: string, p: Parsed, m: Messages, err: Out): { levels: LevelDef[]; lines: number[] } {
+export function readPolicyFile(file: string, m: Messages, err: Out): { levels: LevelDef[]; lines: number[] } {
   const levels: LevelDef[] = [];
   const lines: number[] = [];
-  streamFile(file, inputOptions(p, m), m, err, (opened) => {
+  let beyond = 0;
+  streamFile(file, sideFileOptions(), m, err, (opened) => {
     const [name, entry, keep] = ["level", "entry", "keep"].map((column) => {
       try {
         return position(opened.header, file, column, m);
@@ -62,10 +62,13 @@ export function readPolicyFile(file: string, p: Parsed, m: Messages, err: Out): 
     };
     return (fields, _row, line) => {
       if (fields.every((f) => f.trim() === "")) return;
+      // Past the most a policy takes only the count is kept: a policy file of millions of lines holds no memory.
+      if (levels.length >= MAX_LEVELS) return void beyond++;
       levels.push({ name: (fields[name] ?? "").trim(), entry: threshold(fields[entry] ?? "", "entry", line), keep: threshold(fields[keep] ?? "", "keep", line) });
       lines.push(line);
     };
   });
+  if (beyond > 0) throw new CoreError("levelPolicy", { reason: "tooMany", count: levels.length + beyond, max: MAX_LEVELS, argument: file });
   return { levels, lines };
 }
 
@@ -126,10 +129,28 @@ function writeLevels(result: LevelsResult, levels: readonly LevelDef[], format: 
   writer.end();
 }
 
-function writeChanges(result: LevelsResult, changes: readonly LevelChange[], levels: readonly LevelDef[], format: "csv" | "json", out: Out): void {
+/**
+ * The history of changes, streamed: the reviews are replayed a second time with each change handed straight to the
+ * file (computeLevels' sink), and each overridden customer's "override" row follows their own rows, so nothing of
+ * the history is held. It grows with customers × month-ends (28 million rows for CDNOW kept monthly over a hundred
+ * years), which as one array took 3.8 GB before the first row was written.
+ */
+function writeChanges(replay: (sink: (ch: LevelChange) => void) => void, result: LevelsResult, levels: readonly LevelDef[], format: "csv" | "json", out: Out, ov: CliOverrides | null): void {
   const writer = new TableWriter(CHANGES_COLUMNS, format, out);
   const name = (level: number) => (level === NO_LEVEL ? "" : levels[level].name);
-  for (const ch of changes) writer.row([result.customerIds[ch.customer], serialToIsoDate(ch.date), name(ch.from), name(ch.to), ch.reason]);
+  const row = (ch: LevelChange) => writer.row([result.customerIds[ch.customer], serialToIsoDate(ch.date), name(ch.from), name(ch.to), ch.reason]);
+  let due = 0;
+  const overridesBefore = (customer: number) => {
+    for (; due < customer; due++) {
+      const change = ov ? overrideChange(result, ov.overrides, ov.applied.entryOf, due) : null;
+      if (change) row(change);
+    }
+  };
+  replay((ch) => {
+    overridesBefore(ch.customer);
+    row(ch);
+  });
+  overridesBefore(result.customerIds.length);
   writer.end();
 }
 
@@ -148,7 +169,7 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const validityMonths = numberOption(p, "--validity-months", m) ?? DEFAULT_LEVEL_MONTHS;
   // The economics options are checked before the file is read (null without --costs).
   const economics = economicsRequest(p, m);
-  const { levels, lines } = readPolicyFile(policyFile, p, m, err);
+  const { levels, lines } = readPolicyFile(policyFile, m, err);
   const policy = { levels, metric, windowMonths, validityMonths };
   checkPolicy(policy, policyFile, lines);
   const tx = readTransactionsFile(p, file, dayOrder, m, err);
@@ -157,7 +178,7 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   const asOf = to ?? Math.floor(last);
   let result: LevelsResult;
   try {
-    result = computeLevels(tx, policy, asOf, from);
+    result = computeLevels(tx, policy, asOf, from, "none");
   } catch (error) {
     // The as-of date is --to here (main.ts would name --calibration-end, the models' option).
     if (error instanceof CoreError && error.code === "asOfBeforeData") throw new UsageError(m.cli.core.asOfBeforeData("--to", String(error.details.asOf), String(error.details.first)));
@@ -173,11 +194,10 @@ function levelsCommand(p: Parsed, m: Messages, out: Out, err: Out): void {
   writeLevels(result, levels, format, out, ov);
   const changesFile = p.options.get("--changes");
   if (changesFile) {
-    // The history with the override rows, the ids keyed as the helper matched them (a file's "101" is 101).
-    const changes = ov ? withLevelOverrides({ ...result, customerIds: result.customerIds.map((id) => customerKey(id) ?? "") }, ov.overrides).changes : result.changes;
+    // The history with the override rows (ov.applied matched the ids by the core's key: a file's "101" is 101).
     const target = fileOut(changesFile);
     try {
-      writeChanges(result, changes, levels, format, target.out);
+      writeChanges((sink) => computeLevels(tx, policy, asOf, from, sink), result, levels, format, target.out, ov);
     } finally {
       target.close();
     }

@@ -12,7 +12,7 @@ import { readSegmentRules, segmentCustomers, type SegmentRule, type SegmentSchem
 import type { Messages } from "../../i18n";
 import { segmentName } from "../../i18n/tier-names";
 import { segmentVocabulary } from "../../i18n/override-words";
-import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, inputOptions, listOption, numberOption, type Command, type Out, type Parsed } from "../args";
+import { FORMAT_OPTION, TRANSACTION_OPTIONS, UsageError, choice, emit, listOption, sideFileOptions, numberOption, type Command, type Out, type Parsed } from "../args";
 import { readTextTable, type TextTable } from "../input/table";
 import { TableWriter, type Cell } from "../output";
 import { AS_OF_SPECS, windowOption, withOptionName } from "../over-time";
@@ -27,7 +27,7 @@ function segmentOption(p: Parsed, m: Messages): SegmentScheme | SegmentRule[] {
   const raw = p.options.get("--segments") ?? "rfm";
   if (raw === "rfm" || raw === "cn8") return raw;
   if (!raw.toLowerCase().endsWith(".csv")) throw new CoreError("unknownScheme", { value: raw });
-  const rules: TextTable = readTextTable(raw, inputOptions(p, m), m, () => {});
+  const rules: TextTable = readTextTable(raw, sideFileOptions(), m, () => {});
   const rows: unknown[][] = [rules.header];
   for (let i = 0; i < rules.rows; i++) rows.push(rules.columns.map((c) => c[i]));
   return readSegmentRules(rows);

@@ -6,6 +6,7 @@
  * the caller with its file line. What the caller keeps is its business: a column of numbers, the
  * three columns of a transaction, or (readTable) every column as text for the small files.
  */
+import { ownValue } from "../../core/cells/words";
 import type { Messages } from "../../i18n";
 import { UsageError } from "../errors";
 import { DsvReader, WHITESPACE, detectDelimiter, firstLineOf } from "./dsv";
@@ -35,7 +36,7 @@ const DELIMITER_NAMES: Record<string, string> = { ",": ",", comma: ",", ";": ";"
 
 /** --delimiter's value as a delimiter; an unknown one is an error listing the known ones. */
 export function delimiterNamed(value: string, m: Messages): string {
-  const d = DELIMITER_NAMES[value] ?? DELIMITER_NAMES[value.toLowerCase()];
+  const d = ownValue(DELIMITER_NAMES, value) ?? ownValue(DELIMITER_NAMES, value.toLowerCase());
   if (d === undefined) throw new UsageError(m.cli.badDelimiter(value));
   return d;
 }

@@ -40,6 +40,16 @@ export function levelVocabulary(levels: readonly Pick<LevelDef, "name">[]): Tier
   return levels.map((l) => [l.name]);
 }
 
+/**
+ * Customer c's "override" row of the history, or null when no override is active for them (`entryOf` of the
+ * applied overrides): dated the last review, from the computed level to the override's. One rule for the history
+ * kept in memory (withLevelOverrides) and the one `tier levels --changes` streams to its file.
+ */
+export function overrideChange(r: Pick<LevelsResult, "level" | "reviews">, overrides: Overrides, entryOf: ArrayLike<number>, c: number): LevelChange | null {
+  const k = entryOf[c];
+  return k < 0 ? null : { customer: c, date: r.reviews.last, from: r.level[c], to: overrides.entries[k].tier, reason: "override" };
+}
+
 /** Applies `overrides` (read against `levelVocabulary(policy.levels)`) to a levels result as of its last review. */
 export function withLevelOverrides(r: LevelsResult, overrides: Overrides): LevelsWithOverrides {
   const asOf = r.reviews.last;
@@ -48,10 +58,10 @@ export function withLevelOverrides(r: LevelsResult, overrides: Overrides): Level
   if (applied.active === 0) return { finalLevel: applied.tierOf, applied, overrides, downgradesNextReview: downgrades, changes: r.changes };
   const changes: LevelChange[] = [];
   const added = (c: number) => {
-    const k = applied.entryOf[c];
-    if (k < 0) return;
-    changes.push({ customer: c, date: asOf, from: r.level[c], to: overrides.entries[k].tier, reason: "override" });
-    if (overrideActive(overrides.entries[k].until, r.reviews.next)) downgrades[c] = 0;
+    const change = overrideChange(r, overrides, applied.entryOf, c);
+    if (!change) return;
+    changes.push(change);
+    if (overrideActive(overrides.entries[applied.entryOf[c]].until, r.reviews.next)) downgrades[c] = 0;
   };
   // The core lists changes by customer then date; each customer's override row goes after its own rows.
   let c = 0;

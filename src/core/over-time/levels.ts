@@ -96,11 +96,21 @@ export interface LevelsResult {
   gapToKeep: Float64Array;
   /** 1 when the next review is on or after expires and m < keep(current): the level will drop unless the metric rises. */
   downgradesNextReview: Uint8Array;
-  /** Every upgrade, kept level and downgrade, by customer then date. */
+  /** Every upgrade, kept level and downgrade, by customer then date (empty unless the sink was "keep"). */
   changes: LevelChange[];
   /** The review dates: first, last (asOf) and how many; `next` is the review after asOf. */
   reviews: { first: number; last: number; count: number; next: number };
 }
+
+/**
+ * Where `computeLevels` puts the history of changes. "keep" (the default) lists them in `result.changes`; "none"
+ * records none (=TIER.LEVELS and `tier levels` without --changes show no history); a function is handed each
+ * change as it is made, in the order "keep" would list them (by customer, then date), and `result.changes` stays
+ * empty. Why: the history grows with customers × reviews, not with customers. Issue 12's hostile pass found CDNOW's
+ * 23,570 customers kept at every month-end for a hundred years (validity 1) made 28 million change objects, held
+ * (2.5 GB, 38 s) even when nobody asked for them; a caller that writes them streams them instead.
+ */
+export type LevelChangeSink = "keep" | "none" | ((change: LevelChange) => void);
 
 type PolicyInput = { levels?: readonly Partial<LevelDef>[] | null; metric?: unknown; windowMonths?: unknown; validityMonths?: unknown };
 
@@ -220,7 +230,7 @@ function rowsByCustomer(tx: Transactions, day: Float64Array): { order: Int32Arra
  * Levels for every customer as a review on `asOf` leaves them, replaying every review from `from` (default:
  * the first purchase day). `tx` may hold rows after asOf: they are left out, as every as-of summary does.
  */
-export function computeLevels(tx: Transactions, policy: LevelPolicy, asOf: number, from?: number | null): LevelsResult {
+export function computeLevels(tx: Transactions, policy: LevelPolicy, asOf: number, from?: number | null, sink: LevelChangeSink = "keep"): LevelsResult {
   throwFirst(levelPolicyProblems(policy));
   const cut = transactionsAsOf(tx, asOf);
   const n = cut.validRows;
@@ -251,6 +261,7 @@ export function computeLevels(tx: Transactions, policy: LevelPolicy, asOf: numbe
   const gapToKeep = new Float64Array(customers);
   const downgradesNextReview = new Uint8Array(customers);
   const changes: LevelChange[] = [];
+  const record = sink === "keep" ? (change: LevelChange) => void changes.push(change) : sink === "none" ? null : sink;
   const { order, start } = rowsByCustomer(cut, day);
   const amount = cut.amount;
 
@@ -300,17 +311,17 @@ export function computeLevels(tx: Transactions, policy: LevelPolicy, asOf: numbe
       let up = L - 1;
       while (up >= 0 && !(entry[up] <= m)) up--;
       if (up > current) {
-        changes.push({ customer: c, date: d, from: current, to: up, reason: "upgrade" });
+        record?.({ customer: c, date: d, from: current, to: up, reason: "upgrade" });
         current = up;
         sinceDay = d;
         expiresDay = expiry[r];
       } else if (current >= 0 && d >= expiresDay) {
         if (m >= keep[current]) {
-          changes.push({ customer: c, date: d, from: current, to: current, reason: "kept" });
+          record?.({ customer: c, date: d, from: current, to: current, reason: "kept" });
           expiresDay = expiry[r];
         } else {
           const to = levelAfterDowngrade(policy.levels, current, m);
-          changes.push({ customer: c, date: d, from: current, to, reason: "downgrade" });
+          record?.({ customer: c, date: d, from: current, to, reason: "downgrade" });
           current = to;
           sinceDay = d;
           expiresDay = to >= 0 ? expiry[r] : NO_DATE;

@@ -53,9 +53,19 @@ export interface AbcOptions {
 export interface AbcClassTotals {
   count: number;
   value: number;
-  /** Share of the positive total (basis value) held by the class. */
-  valueShare: number;
+  /**
+   * Share of the positive total (basis value) held by the class; null when it is not defined: the quotient passes
+   * every double (class C's −1 against a positive total of 5e-324 was −Infinity in `tier abc --summary`).
+   */
+  valueShare: number | null;
   countShare: number;
+}
+
+/** A class's value over the positive total (0 with none), or null when that quotient is no finite number. */
+export function valueShareOf(value: number, positiveTotal: number): number | null {
+  if (!(positiveTotal > 0)) return 0;
+  const share = value / positiveTotal;
+  return Number.isFinite(share) ? share : null;
 }
 
 export interface AbcResult {
@@ -228,7 +238,7 @@ function rankValues(values: ArrayLike<number>, basis: AbcBasis, totalOf?: string
       totals[c].value += values[i];
     }
     for (const t of totals) {
-      t.valueShare = positiveTotal > 0 ? t.value / positiveTotal : 0;
+      t.valueShare = valueShareOf(t.value, positiveTotal);
       t.countShare = counted > 0 ? t.count / counted : 0;
     }
     return { classes, shareBefore, cumulativeShare, group, totals, nonPositive };

@@ -18,6 +18,7 @@
  * row); without one they cost 0 and `unpriced` names them, so a caller can say so rather than pass off a
  * missing cost as a free tier. A "not defined" ratio is null, never Infinity or NaN (the brief).
  */
+import { ownValue } from "../cells/words";
 import { CoreError } from "../cells/errors";
 import { foldName } from "../cells/names";
 
@@ -95,7 +96,7 @@ export function checkCostTable(table: CostTable): void {
 /** The cost of a tier by name (exact, then folded: foldName), else the default; null when neither. */
 export function costOf(table: CostTable, tier: string, ...aliases: string[]): TierCost | null {
   for (const name of [tier, ...aliases]) {
-    const exact = table.tiers[name];
+    const exact = ownValue(table.tiers, name);
     if (exact) return exact;
   }
   const folded = [tier, ...aliases].map(foldName);
@@ -169,6 +170,13 @@ export function tierInputs(
       // A blank margin (NaN) adds nothing, as the pane's margin total reads it (analysis/measures.ts).
       if (v === v) row.margin += v;
     }
+  }
+  // A tier's total past the largest double (two customers of 1e308 each) is the column's overflow, never Infinity in a
+  // summary (issue 12; `tier rfm --summary` printed revenue Infinity). The fields are the columns' arguments (amounts,
+  // margin), which each layer names in its own words (--amount, --margin-column on the command line).
+  for (const row of rows) {
+    if (!Number.isFinite(row.revenue)) throw new CoreError("sumOverflow", { field: "amounts", row: -1, value: "" });
+    if (row.margin !== undefined && !Number.isFinite(row.margin)) throw new CoreError("sumOverflow", { field: "margin", row: -1, value: "" });
   }
   return rows;
 }

@@ -21,7 +21,7 @@
  * so each request stays under Office's 5 MB; ownership, titles and headers with the first, tables and the settings
  * with the last).
  */
-import { computeLevels, levelPolicyProblems, type LevelPolicy, type LevelsResult } from "../../core/over-time/levels";
+import { computeLevels, levelPolicyProblems, type LevelChange, type LevelPolicy, type LevelsResult } from "../../core/over-time/levels";
 import { readPurchases } from "../../core/analysis/rows";
 import { serialToIsoDate } from "../../core/cells/dates";
 import { messages, type Locale, type Messages } from "../../i18n";
@@ -50,6 +50,13 @@ import { quietRunJob } from "./run-job";
 export const LEVELS_WRITE_SYNCS = 2;
 /** Each sheet's header row (0-based): title, note, a blank row above it. */
 export const LEVELS_TABLE_ROW = 3;
+/**
+ * Rows a Levels sheet holds below its title and header: Excel's 1,048,576 rows per sheet
+ * (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ * Checked before any sheet is added: a history past it once wrote eighteen syncs of rows, then failed with
+ * Excel's 'The address "A1026270:E1084181" is outside the sheet' (issue 12's hostile pass).
+ */
+export const SHEET_DATA_ROWS = 1_048_576 - LEVELS_TABLE_ROW - 1;
 /** The tables' names (a number follows when one of the person's has it). */
 export const LEVELS_TABLES = { levels: "TieringLevels", changes: "TieringLevelChanges", warnings: "TieringDowngradeWarnings" } as const;
 
@@ -89,7 +96,12 @@ export function writeLevels(host: ExcelHost, given: AnalysisSettings, request: L
       let last = -Infinity;
       for (let i = 0; i < tx.date.length; i++) if (tx.date[i] > last) last = tx.date[i];
       const asOf = Math.floor(options.asOf ?? last);
-      const computed = computeLevels(tx, policy, asOf);
+      // The history grows with customers × month-ends: refused as soon as it passes what its sheet holds (below).
+      const history: LevelChange[] = [];
+      const computed = computeLevels(tx, policy, asOf, null, (change) => {
+        if (history.push(change) > SHEET_DATA_ROWS) throw new WorkbookError(m.hostile15.levelChangesTooMany(m.levelsPane.book.changesSheet, SHEET_DATA_ROWS));
+      });
+      computed.changes = history;
       // People's overrides (levels-overrides.ts): the history with the override rows, the warnings of the final levels.
       const ov = levelsOverrides(computed, policy, data.overrides, withAsOf.dayOrder, m);
       const result: LevelsResult = ov ? { ...computed, changes: ov.applied.changes, downgradesNextReview: ov.applied.downgradesNextReview } : computed;
@@ -101,6 +113,11 @@ export function writeLevels(host: ExcelHost, given: AnalysisSettings, request: L
         warnings: warningsColumns(result, policy, order, m),
       };
       const counts: Record<SheetKey, number> = { levels: result.customerIds.length, changes: result.changes.length, warnings: order.length };
+      for (const k of KEYS) {
+        if (counts[k] <= SHEET_DATA_ROWS) continue;
+        const sheet = { levels: m.levelsPane.book.levelsSheet, changes: m.levelsPane.book.changesSheet, warnings: m.levelsPane.book.warningsSheet }[k];
+        throw new WorkbookError(k === "changes" ? m.hostile15.levelChangesTooMany(sheet, SHEET_DATA_ROWS) : m.hostile15.levelsSheetTooLong(sheet, counts[k], SHEET_DATA_ROWS));
+      }
       const tables = KEYS.map((k) => resultRows(specs[k], counts[k]));
 
       // The three sheets, each added beside or in place of the last one (owned-sheet.ts); the state each next call

@@ -23,6 +23,7 @@ import { economics } from "./economics";
 import { ownership } from "./ownership";
 import { voice } from "./voice";
 import { hostileNew } from "./hostile-new";
+import { hostile15 } from "./hostile-15";
 import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
@@ -54,6 +55,7 @@ export const en = {
   ...ownership,
   ...voice,
   ...hostileNew,
+  ...hostile15,
   ...predictRest,
   ...trust,
   ...levelsPane,

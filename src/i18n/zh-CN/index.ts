@@ -17,6 +17,7 @@ import { economics } from "./economics";
 import { ownership } from "./ownership";
 import { voice } from "./voice";
 import { hostileNew } from "./hostile-new";
+import { hostile15 } from "./hostile-15";
 import { chartText } from "./chart-text";
 import { chartRules } from "./chart-rules";
 import { workbook } from "./workbook";
@@ -47,6 +48,7 @@ export const zhCN: Messages = {
   ...ownership,
   ...voice,
   ...hostileNew,
+  ...hostile15,
   ...predictRest,
   ...trust,
   ...levelsPane,
