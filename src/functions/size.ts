@@ -52,6 +52,7 @@ export function numberTextBound(x: number): number {
     const sign = x < 0 ? 1 : 0;
     let digits = 1;
     while (a >= POW10[digits]) digits++;
+    if (Math.floor(a) === a) return 2 * (sign + digits); // an integer (ids, dates: most arguments' cells)
     let zeros = 0;
     if (a < 1) while (a < NEG10[zeros + 1]) zeros++;
     const k15 = a >= 1 ? 15 - digits : 15 + zeros;
