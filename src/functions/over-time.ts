@@ -12,6 +12,7 @@ import type { HistoryTiering } from "../core/over-time/history";
 import { knownTierOrder, mergeTierCase } from "../core/over-time/migration";
 import { MOVE_DIRECTIONS, moverColumns, moverMeasures } from "../core/over-time/movers";
 import { CoreError, throwFirst } from "../core/cells/errors";
+import { ownValue } from "../core/cells/words";
 import type { CalendarPeriod } from "../core/transactions/window";
 import type { Messages } from "../i18n";
 import { scoreTierLabels } from "../i18n/describe";
@@ -119,7 +120,7 @@ export function cohortFunctionTable(customers: Range, dates: Range, amounts: unk
   throwFirst(cohortOptionProblems({ by: byText, measure: measureText }));
   const splitText = optionalText(firstTier, "", "first_tier", m).toLowerCase();
   // "rfm" is read as segment too: the word people use for RFM segments.
-  const tiering = splitText === "" ? null : FIRST_TIERINGS[splitText === "rfm" ? "segment" : splitText];
+  const tiering = splitText === "" ? null : ownValue(FIRST_TIERINGS, splitText === "rfm" ? "segment" : splitText);
   if (tiering === undefined) throw new ArgumentError(m.overTimeGaps.cohorts.badFirstTier(cellText(firstTier)));
   if (measureText === "revenue" && isOmitted(amounts)) throw new ArgumentError(m.overTime.functionErrors.revenueNeedsAmounts);
   const tx = transactionsArg(customers, dates, isOmitted(amounts) ? null : (amounts as Range), m);

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { parseDateText } from "../../src/core/cells/dates";
 import { excelError } from "../support/custom-functions";
 import { checkHostile } from "../support/hostile";
-import { levels, score } from "../support/excel-functions";
+import { clvfit, cohort, levels, score } from "../support/excel-functions";
 
 const col = (...cells: unknown[]) => cells.map((c) => [c]);
 const o = null as unknown as undefined;
@@ -28,6 +28,12 @@ const words = {
 };
 
 describe("words that are also JavaScript's", () => {
+  for (const word of ["constructor", "__proto__", "toString"]) {
+    it(`COHORT's 'first_tier' and CLVFIT's 'unit' of "${word}" are refused by name, never taken as a table entry`, () => {
+      expect(excelError(() => cohort(customers, dates, amounts, o, o, word as never)).message).toMatch(new RegExp(`^'first_tier' is "${word}"`));
+      expect(excelError(() => clvfit(customers, dates, amounts, o, word as never)).message).toMatch(/'unit'/);
+    });
+  }
   for (const word of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
     it(`'metric' and SCORE's 'method' of "${word}" are echoed as typed`, () => {
       expect(excelError(() => levels(customers, dates, amounts, policy, o, o, o, word as never)).message).toBe(`'metric' is "${word}"; use spend or orders.`);

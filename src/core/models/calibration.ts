@@ -15,6 +15,8 @@
  * order at all (issue 12; before, it was the input-order total less the first day's spend).
  */
 import { serialToIsoDate } from "../cells/dates";
+import { foldName } from "../cells/names";
+import { ownValue } from "../cells/words";
 import { CoreError } from "../cells/errors";
 import type { CustomerId } from "../cells/coerce";
 import type { Transactions } from "../transactions/model";
@@ -53,7 +55,8 @@ const UNIT_NAMES: Readonly<Record<string, TimeUnit>> = {
 
 /** "week", "Weeks", "周" … as a TimeUnit; null when the text names none. */
 export function parseTimeUnit(text: string): TimeUnit | null {
-  return UNIT_NAMES[text.trim().toLowerCase()] ?? null;
+  // Own keys only: "constructor" is no unit (words.ts).
+  return ownValue(UNIT_NAMES, foldName(text)) ?? null;
 }
 
 /** A number of months in `unit`s (a month is DAYS_PER_UNIT.month days). */
