@@ -9,7 +9,7 @@
  *   rows whose date cannot be read are left out as the purchases' reading leaves them out, and with --as-of the
  *   answers after it.
  * - A customer table: row i is customer i. `tier score` reads the voice columns with its metrics (one pass);
- *   `tier abc --value` reads the file once more here (`readVoice`), keeping only the voice cells
+ *   `tier abc --value` reads the file once more here (`readTableVoice`), keeping only the voice cells
  *   (kept-columns.ts: memory by rows' count, not bytes), since its byte reader takes one value column.
  * A voice cell that is not a number or not on its field's scale is reported on stderr with its line and
  * column, and only that answer is left out: the purchases were already counted by the command's own reading

@@ -61,19 +61,8 @@ export function readTierKeys(idsArg: Range, tiersArg: Range, names: { ids: strin
 /** An id as snapshot text ("" when the row is left out): customerIdText's rule on a key already read. */
 const idText = (key: CustomerId | null): string => (key === null ? "" : String(key));
 
-/**
- * An id as a key ("" when the row is left out) that is equal (SameValueZero, as a Map compares) to another
- * exactly when their texts are: customerKey's keys are, but for negative numbers whose text has 24
- * characters (−1.2345678901234567e+100), which customerKey leaves as text when a cell holds them as text.
- */
-function idKey(key: CustomerId | null): CustomerId {
-  if (key === null) return "";
-  if (typeof key === "string" && key.length >= 24 && key.charCodeAt(0) === 45) {
-    const v = Number(key);
-    if (String(v) === key) return v;
-  }
-  return key;
-}
+/** An id as a key ("" when the row is left out): customerKey's keys are equal exactly when their texts are. */
+const idKey = (key: CustomerId | null): CustomerId => key ?? "";
 
 function readTierRows<K>(idsArg: Range, tiersArg: Range, names: { ids: string; tiers: string }, m: Messages, asId: (key: CustomerId | null) => K): { keys: K[]; tiers: string[]; column: Column } {
   // Ids and tiers are labels: 0 is an empty cell from Excel on Windows (coerce.ts).

@@ -209,8 +209,9 @@ export function customerKey(cell: unknown): CustomerId | null {
     if (MISSING_ID.has(s)) return null;
     const c = s.charCodeAt(0);
     if (isPlainWholeNumber(s)) return Number(s);
-    // Other canonical numeric text ("-5", "0.5"; not "0123" or "1e3") meets the number too.
-    if (((c >= 48 && c <= 57) || c === 45) && s.length < 24) {
+    // Other canonical numeric text ("-5", "0.5"; not "0123" or "1e3") meets the number too; 24 characters is the
+    // longest a number's text runs (−1.2345678901234567e+100), so such a cell and the number are one customer.
+    if (((c >= 48 && c <= 57) || c === 45) && s.length <= 24) {
       const v = Number(s);
       if (String(v) === s) return v;
     }

@@ -201,6 +201,13 @@ describe("customerKey", () => {
     expect(tx.problems.problems[0]).toMatchObject({ row: 0, field: "customers", code: "blankCustomer", value: "NA" });
   });
 
+  it("lets a number meet its text at the longest a number's text runs (24 characters, negative with an exponent)", () => {
+    const x = -1.2345678901234567e100;
+    expect(String(x)).toHaveLength(24);
+    expect(customerKey(String(x))).toBe(x);
+    expect(customerKey(String(-x))).toBe(-x);
+  });
+
   it("returns null for blanks, errors and non-finite numbers", () => {
     for (const c of [null, undefined, "", "  ", "#N/A", { code: "#N/A" }, NaN, Infinity]) expect(customerKey(c), String(c)).toBeNull();
   });
