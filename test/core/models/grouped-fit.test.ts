@@ -137,16 +137,23 @@ describe("BG/NBD on the weighted table of distinct rows", () => {
           }
           return;
         }
-        expect(grouped.limits).toEqual(each.limits);
         // At a limit of the model the search stops anywhere along a flat ridge, within 1e-12 of −LL/n per step.
         expect(close(grouped.logLikelihood, each.logLikelihood, 1e-7), `LL ${grouped.logLikelihood} vs ${each.logLikelihood}`).toBe(true);
+        // Where the two searches crawl along the same ridge towards a limit (r → ∞ at a fixed r/α; a → ∞ at a fixed
+        // b/a), one may stop inside the box's edge zone and the other just short of it, at the same likelihood: CI's
+        // seed -1886920697 found {x: [3,1,1,1,3,3,1,2,3,1,2], …} with a ≈ 5.8e5 flagged on one side only, and 800
+        // runs {x: [1,1,0,0,1,1,1,1], …} with r and α flagged on one side only. So the flags are not compared; the
+        // likelihood is (above), and so is every parameter that neither side flags (below).
         // Parameters at a limit of the model sit on a flat ridge; the others agree to the search's precision,
         // or, where the likelihood is nearly flat in them (a and b in the hundreds on a dozen customers), to
         // a thousandth of their standard error: far below what the data can tell apart.
         for (const name of ["r", "alpha", "a", "b"] as const) {
-          if (grouped.limits.includes(name)) continue;
+          if (grouped.limits.includes(name) || each.limits.includes(name)) continue;
           const gap = Math.abs(grouped[name] - each[name]);
-          const ok = close(grouped[name], each[name], 1e-5) || gap <= 1e-3 * grouped.standardErrors[name];
+          // No standard error (a singular Hessian: the data cannot place the parameter; 800 runs found a = 3.5288 vs
+          // 3.5283 on six customers) leaves nothing to compare against.
+          const se = grouped.standardErrors[name];
+          const ok = close(grouped[name], each[name], 1e-5) || !Number.isFinite(se) || gap <= 1e-3 * se;
           expect(ok, `${name}: ${grouped[name]} vs ${each[name]} (standard error ${grouped.standardErrors[name]})`).toBe(true);
         }
       }),
