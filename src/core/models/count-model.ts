@@ -30,6 +30,12 @@ export interface CountModel<M extends string, P extends object> {
   expectedIfAlive(p: P, t: number, x: number, T: number): number;
   /** E[Y(t) | x, t_x, T] = P(alive) · E[Y(t) | alive]. */
   expectedPurchases(p: P, t: number, x: number, tx: number, T: number): number;
+  /**
+   * The parameters alone, as an object literal: its hidden class lives as long as this code does, where a
+   * fit's (built key by key) dies between calls and takes the optimised pAlive and expectedIfAlive with
+   * it (math/shapes.ts).
+   */
+  params(p: P): P;
 }
 
 export const BG_NBD: CountModel<"bgnbd", BgNbdParams> = {
@@ -40,6 +46,7 @@ export const BG_NBD: CountModel<"bgnbd", BgNbdParams> = {
   pAlive,
   expectedIfAlive,
   expectedPurchases,
+  params: (p) => ({ r: p.r, alpha: p.alpha, a: p.a, b: p.b }),
 };
 
 export const PARETO_NBD: CountModel<"paretoNbd", ParetoNbdParams> = {
@@ -50,6 +57,7 @@ export const PARETO_NBD: CountModel<"paretoNbd", ParetoNbdParams> = {
   pAlive: paretoPAlive,
   expectedIfAlive: paretoExpectedIfAlive,
   expectedPurchases: paretoExpectedPurchases,
+  params: (p) => ({ r: p.r, alpha: p.alpha, s: p.s, beta: p.beta }),
 };
 
 /** A fit of either count model, told apart by its `model` tag. */
@@ -64,7 +72,7 @@ export type CountFitOf<M extends CountModelName> = Extract<CountFit, { model: M 
 
 /** Calls `use` with the model the tag names and the parameters as that model's: the one switch on the tag. */
 export function withCountModel<R>(fit: CountParams, use: <P extends object>(model: CountModel<string, P>, params: P) => R): R {
-  return fit.model === "paretoNbd" ? use(PARETO_NBD, fit) : use(BG_NBD, fit);
+  return fit.model === "paretoNbd" ? use(PARETO_NBD, PARETO_NBD.params(fit)) : use(BG_NBD, BG_NBD.params(fit));
 }
 
 /** Fits the chosen purchase-count model (rows of a bad summary are named by CoreError badRepeatSummary). */

@@ -2,6 +2,7 @@
  * Builds the transactions model row by row. Readers of different sources (cell columns in read.ts,
  * CSV bytes in the CLI) share it, so every reader decides blanks, ids, dates and amounts the same way.
  */
+import { keepShape } from "../math/shapes";
 import { type DayOrder, isSerialInRange } from "../cells/dates";
 import { type CellRead, type CustomerId, customerKey, excelErrorText, isBlankOrZero, readDateCell, readNumberCell } from "../cells/coerce";
 import { ProblemLog } from "../cells/problems";
@@ -163,3 +164,16 @@ export class TransactionBuilder {
     };
   }
 }
+
+// Its hidden class, and its problem log's, outlive each call (math/shapes.ts): one builder through the
+// paths a read takes (a small whole-number id, a text id, a date as text, a row with a problem).
+keepShape(
+  (() => {
+    const builder = new TransactionBuilder(2);
+    builder.addCells(1, 45000, 10, 0);
+    builder.addCells("C-1", "2023-03-14", "2.5", 1);
+    builder.addCells(1, "not a date", 1, 2);
+    builder.finish(3);
+    return builder;
+  })(),
+);

@@ -20,6 +20,7 @@
  * running count cannot give when a customer's rows come out of date order: `DayLog` keeps one entry per
  * distinct (customer, day), which is what bounds its memory (8 bytes an entry; see the class).
  */
+import { keepShape } from "../math/shapes";
 import type { CustomerId } from "../cells/coerce";
 import { ExactSums } from "../math/exact-sum";
 
@@ -328,3 +329,19 @@ export class CustomerStream {
     return out;
   }
 }
+
+// The hidden classes of a stream, its day log and its exact sums outlive each call (math/shapes.ts): one
+// stream, with every part planned, through the paths a summary takes (a first day that moves, a return,
+// days out of order).
+keepShape(
+  (() => {
+    const stream = new CustomerStream({ lastDay: Infinity, countAfter: -Infinity, dropReturns: true, days: true, repeatSpend: true });
+    stream.add(0, 45000, 10, 0);
+    stream.add(0, 44990, 5.5, 1);
+    stream.add(1, 45001, -1, 2);
+    stream.add(1, 45001, 2, 3);
+    stream.purchaseDays();
+    stream.repeatSpend(0);
+    return stream;
+  })(),
+);
