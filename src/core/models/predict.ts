@@ -88,13 +88,18 @@ export function predictCustomers(
       clv: new Float64Array(n),
       clvIfAlive: new Float64Array(n),
     };
-    // (x, T) → [E(horizon | alive), discounted Σ monthly purchases | alive].
-    const cache = new Map<string, [number, number]>();
+    // x → T → [E(horizon | alive), discounted Σ monthly purchases | alive]. Keyed by the numbers
+    // themselves: a text key per customer cost more than the curves it saved (issue 12).
+    const cache = new Map<number, Map<number, [number, number]>>();
     for (let i = 0; i < n; i++) {
       const x = data.x[i];
       const T = data.T[i];
-      const key = `${x}|${T}`;
-      let curve = cache.get(key);
+      let byT = cache.get(x);
+      if (!byT) {
+        byT = new Map();
+        cache.set(x, byT);
+      }
+      let curve = byT.get(T);
       if (!curve) {
         const horizonPurchases = model.expectedIfAlive(params, options.horizon, x, T);
         let discounted = 0;
@@ -105,7 +110,7 @@ export function predictCustomers(
           previous = cumulative;
         }
         curve = [horizonPurchases, discounted];
-        cache.set(key, curve);
+        byT.set(T, curve);
       }
       const alive = model.pAlive(params, x, data.tx[i], T);
       const spend = gammaGamma ? expectedAverageSpend(gammaGamma, x, data.zbar[i]) : NaN;

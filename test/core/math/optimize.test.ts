@@ -54,3 +54,45 @@ describe("maximizeLikelihood's log-likelihood", () => {
     expect(Number.isFinite(fit.logLikelihood)).toBe(true);
   });
 });
+
+describe("maximizeLikelihood at a limit of the model (the jump to the edge of the box)", () => {
+  /**
+   * −LL/n of a two-parameter model whose second parameter runs off: (θ₀ − 1)² + e^(−θ₁) approaches its
+   * infimum only as θ₁ → ∞, geometrically, as BG/NBD's does when nobody drops out.
+   */
+  const runOff: Objective = (t, g) => {
+    g[0] = 2 * (t[0] - 1);
+    g[1] = -Math.exp(-t[1]);
+    return (t[0] - 1) ** 2 + Math.exp(-t[1]);
+  };
+
+  it("lands on the edge (θ = 20, flagged at its limit) in a few iterations instead of crawling there", () => {
+    let evaluations = 0;
+    const counted: Objective = (t, g) => {
+      evaluations++;
+      return runOff(t, g);
+    };
+    const fit = maximizeLikelihood(counted, [0, 0], 100);
+    expect(fit.converged).toBe(true);
+    expect(fit.theta[1]).toBe(20);
+    expect(fit.atBoundary).toEqual([false, true]);
+    expect(fit.theta[0]).toBeCloseTo(1, 6);
+    // At least as good as anywhere the crawl could have stopped inside the box.
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(-100 * runOff(Float64Array.of(1, 19.99), new Float64Array(2)));
+    expect(evaluations).toBeLessThan(40);
+  });
+
+  it("keeps an interior maximum beyond the limit test: the edge is tried and refused when it is worse", () => {
+    // Optimum at θ₁ = 15 (past BOUNDARY_THETA = ln 1e6 ≈ 13.8, so the edge is tried on the way there).
+    const interior: Objective = (t, g) => {
+      const d = t[1] - 15;
+      g[0] = 2 * t[0];
+      g[1] = Math.tanh(d);
+      return t[0] ** 2 + Math.log(Math.cosh(d));
+    };
+    const fit = maximizeLikelihood(interior, [0.5, 10], 10);
+    expect(fit.converged).toBe(true);
+    expect(fit.theta[1]).toBeCloseTo(15, 5);
+    expect(fit.theta[0]).toBeCloseTo(0, 6);
+  });
+});
