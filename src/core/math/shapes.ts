@@ -7,8 +7,12 @@
  * of argument rows behind it) the maps die, and every method compiled against them is thrown away with them
  * (`node --trace-deopt`: "marking dependent code … for deoptimization, reason: weak objects"). So every
  * call ran its hottest loops in the interpreter again and paid the optimising compiler again: at 5 MB of
- * arguments, about 100 ms of =TIER.CLVPREDICT's 450 (issue 12, docs/PERFORMANCE.md "Hidden classes
- * between calls").
+ * arguments, =TIER.CLVPREDICT's calibration summary took 80–110 ms a call instead of 30–50, and =TIER.PALIVE
+ * 430–540 ms instead of 280–350 (issue 12, docs/PERFORMANCE.md "Seventh pass").
+ *
+ * Kept only where a measurement showed the gain: object literals' shapes can die too, and keeping one of
+ * every shape every function builds (tried: about thirty, in fifteen modules) showed no gain beyond this
+ * machine's noise and added about 35 ms to loading the functions' bundle.
  *
  * One instance of each such class, put through the paths a call takes and kept here for the life of the
  * module, keeps its maps, and the code specialised to them, alive. A few hundred bytes each.

@@ -31,9 +31,10 @@ export interface CountModel<M extends string, P extends object> {
   /** E[Y(t) | x, t_x, T] = P(alive) · E[Y(t) | alive]. */
   expectedPurchases(p: P, t: number, x: number, tx: number, T: number): number;
   /**
-   * The parameters alone, as an object literal: its hidden class lives as long as this code does, where a
-   * fit's (built key by key) dies between calls and takes the optimised pAlive and expectedIfAlive with
-   * it (math/shapes.ts).
+   * The parameters alone, as an object literal of four fixed keys: one shape for every call, where a fit
+   * (built key by key) has a shape that can die at a collection between calls and take the optimised
+   * pAlive and expectedIfAlive with it (math/shapes.ts; with this, `--trace-deopt` showed neither thrown
+   * away in repeated =TIER.CLVPREDICT calls; a literal's shape is not immortal either, see PERFORMANCE.md).
    */
   params(p: P): P;
 }
