@@ -310,9 +310,8 @@ export function maximizeLikelihood(meanNegative: Objective, start: ArrayLike<num
   // coordinates with the curvature it had learnt, the edge coordinate's row and column of the inverse
   // Hessian cleared (its gradient in φ is zero at the edge, and uncoupled it stays there). Only
   // coordinates already past the limit test are tried, so what is reported as a limit is unchanged;
-  // each is tried once. At a limit the likelihood is flat to its rounding (lnΓ of a parameter near 5e8
-  // keeps about 12 digits), so once a coordinate is at the edge a step that gains less than 1e-12 of
-  // it is a stall, not progress to chase through twenty halvings.
+  // each is tried once. At a limit the likelihood is flat to its rounding (about 12 digits), so once one is
+  // at the edge a step that gains under 1e-12 of it is a stall, not progress to chase through halvings.
   const tried = new Array<boolean>(k).fill(false);
   const runningOff = (x: Float64Array, g: Float64Array): number[] => {
     const out: number[] = [];
@@ -327,8 +326,7 @@ export function maximizeLikelihood(meanNegative: Objective, start: ArrayLike<num
   let inverseHessian: Float64Array | undefined;
   for (;;) {
     const left = maxSeconds * 1000 - (clock() - started);
-    // Steps of at most 2 in ln-parameter: a wild first step could otherwise land on the flat far side of
-    // the box and stay there.
+    // Steps of at most 2 in ln-parameter: a wild first step could land on the box's flat far side and stay.
     result = minimize(inBox, phi, {
       gradientTolerance: 1e-9,
       maxIterations: maxIterations - iterations,
