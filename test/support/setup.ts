@@ -15,4 +15,6 @@ setDefaultHostProfile(parseHostProfile(process.env.TIER_HOST));
 // new rounding edge in CI (grouped-fit's limit flags, abc's share at a cut), failing a landing for an old edge.
 // Explore new cases with FC_SEED=random (or FC_SEED=<n>); a failure prints its seed and path to replay it.
 const fcSeed = process.env.FC_SEED;
-if (fcSeed !== "random") fc.configureGlobal({ seed: fcSeed === undefined ? 20261207 : Number(fcSeed) });
+const seed = fcSeed === undefined ? 20261207 : Number(fcSeed);
+if (fcSeed !== "random" && !Number.isInteger(seed)) throw new Error(`FC_SEED=${fcSeed}: give a whole number, or "random"`);
+if (fcSeed !== "random") fc.configureGlobal({ seed });

@@ -58,8 +58,8 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
   const x = Float64Array.from(start);
   const g = new Float64Array(n);
   let fx = f(x, g);
-  // Not an exception: the caller words it (a model that cannot be fitted), no internal sentence escapes.
-  // Inverse Hessian approximation, starting from a scaled identity (or the caller's).
+  // Inverse Hessian approximation, a scaled identity or the caller's. A start that is not finite is no
+  // exception: the caller words it (a model that cannot be fitted), no internal sentence escapes.
   const h = options.inverseHessian ? Float64Array.from(options.inverseHessian) : identity(n);
   if (!Number.isFinite(fx) || !g.every(Number.isFinite)) return { x, value: fx, gradient: g, iterations: 0, converged: false, stopped: "notFinite", inverseHessian: h };
   const dir = new Float64Array(n);
@@ -97,8 +97,7 @@ export function minimize(f: Objective, start: ArrayLike<number>, options: Minimi
       fNew = f(xNew, gNew);
       if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * slope) break;
       step *= 0.5;
-      // A search whose evaluations are slow (a series near its radius of convergence) stops within one
-      // evaluation of its budget, not after twenty.
+      // Slow evaluations (a series near its radius) stop within one evaluation of the budget, not twenty.
       if (now() - started > maxMillis) {
         outOfTime = true;
         break;
@@ -289,7 +288,7 @@ const BOUNDARY_THETA = Math.log(1e6);
 export function maximizeLikelihood(meanNegative: Objective, start: ArrayLike<number>, n: number, budget: Partial<FitBudget> = {}): MaximumLikelihood {
   const { maxIterations, maxSeconds, now } = { ...DEFAULT_FIT_BUDGET, ...budget };
   const k = start.length;
-  const toTheta = (phi: ArrayLike<number>) => Float64Array.from(phi, (v) => THETA_BOX * Math.tanh(v / THETA_BOX));
+  const toTheta = (phi: ArrayLike<number>) => Float64Array.from(phi, inBoxTheta);
   const inBox: Objective = (phi, grad) => {
     const value = meanNegative(toTheta(phi), grad);
     for (let i = 0; i < k; i++) {
@@ -316,7 +315,7 @@ export function maximizeLikelihood(meanNegative: Objective, start: ArrayLike<num
   const runningOff = (x: Float64Array, g: Float64Array): number[] => {
     const out: number[] = [];
     for (let i = 0; i < k; i++) {
-      const t = THETA_BOX * Math.tanh(x[i] / THETA_BOX);
+      const t = inBoxTheta(x[i]);
       if (!tried[i] && Math.abs(t) > BOUNDARY_THETA && g[i] * t < 0) out.push(i);
     }
     return out;
@@ -364,6 +363,8 @@ export function maximizeLikelihood(meanNegative: Objective, start: ArrayLike<num
   return { theta, logLikelihood: ll, atBoundary, iterations, converged: result.converged, stopped: result.stopped };
 }
 
+/** θ = THETA_BOX·tanh(φ/THETA_BOX): the search's coordinate φ to the parameter's logarithm, inside the box. */
+const inBoxTheta = (phi: number): number => THETA_BOX * Math.tanh(phi / THETA_BOX);
 /** φ at the edge of the search box: tanh(EDGE_PHI / THETA_BOX) rounds to 1, so θ = ±THETA_BOX exactly. */
 const EDGE_PHI = 20 * THETA_BOX;
 

@@ -247,9 +247,8 @@ export const BGNBD_SPEC: RepeatModelSpec<"bgnbd", keyof BgNbdParams> = {
   // The model's limits: r → ∞ with r/α fixed (one purchase rate for all); a → 0 or ∞ with b/a free
   // (nobody drops out; one dropout probability for all), which drags b along; and b/a at either edge at any a
   // (a/(a+b) → 0: nobody drops out; → 1: everyone drops out at once), where the Beta mixing collapses to a
-  // point and the likelihood no longer depends on a, so a
-  // is at that limit too, not fitted (issue 12: on the bench data a ≈ 766 was shown as if estimated, with
-  // b at its limit). Pareto/NBD flags s with β/s the same way.
+  // point and the likelihood no longer depends on a, so a is at that limit too, not fitted (issue 12: on the
+  // bench data a ≈ 766 was shown as if estimated, with b at its limit). Pareto/NBD flags s with β/s the same way.
   limits: ([rEdge, , aEdge, baEdge]) => [rEdge, rEdge, aEdge || baEdge, aEdge || baEdge],
   meanNegative: (rows, counts, n) => {
     const prepared = prepare(rows, counts);
