@@ -3,7 +3,7 @@ import { ABC_LABELS, NO_CLASS, abcUpgrade, classifyAbc, type AbcBasis, type AbcM
 import { ProblemLog } from "../core/cells/problems";
 import { readNumberColumn } from "../core/transactions/read";
 import type { Messages } from "../i18n";
-import { column, optionalNumber, optionalText, reshape, throwIfProblems, type Range } from "./coerce";
+import { column, optionalNumber, optionalText, labelRows, throwIfProblems, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 
 /** The classes of a values range as Excel passes it, with its orientation and the numbers read. */
@@ -32,8 +32,7 @@ function classify(values: Range, aCut: unknown, bCut: unknown, basis: unknown, m
 
 export function abcClasses(values: Range, aCut: unknown, bCut: unknown, basis: unknown, method: unknown, m: Messages): string[][] {
   const { input, result } = classify(values, aCut, bCut, basis, method, m);
-  const labels = Array.from(result.classes, (c) => (c === NO_CLASS ? "" : ABC_LABELS[c]));
-  return reshape(labels, input.horizontal);
+  return labelRows(result.classes, (c) => (c === NO_CLASS ? "" : ABC_LABELS[c]), input.horizontal);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { mergeTierCase } from "../core/over-time/migration";
 import { CONTROL, PILOT, pickPilot } from "../core/over-time/pilot";
 import type { Messages } from "../i18n";
-import { isOmitted, optionalNumber, reshape, type Range } from "./coerce";
+import { isOmitted, optionalNumber, labelRows, type Range } from "./coerce";
 import { ArgumentError } from "./errors";
 import { duplicateIdError, readTierColumns } from "./migration";
 
@@ -29,6 +29,5 @@ export function pilotTable(ids: Range, tiers: Range, share: unknown, seed: unkno
   } catch (error) {
     throw duplicateIdError(error, "ids", m);
   }
-  const labels = Array.from(groups, (g) => (g === PILOT ? m.pilotGroups.pilot : g === CONTROL ? m.pilotGroups.control : ""));
-  return reshape(labels, input.column.horizontal);
+  return labelRows(groups, (g) => (g === PILOT ? m.pilotGroups.pilot : g === CONTROL ? m.pilotGroups.control : ""), input.column.horizontal);
 }

@@ -101,8 +101,19 @@ function countValue(value: unknown, c: Count): void {
     c.bytes += n === 0 ? 2 : n + 1;
     for (let i = 0; i < n; i++) {
       const v: unknown = value[i];
-      // A number in a row (what a big range mostly holds) without a call per cell.
-      if (typeof v === "number" && v - v === 0) {
+      // A row of a range, and a number in a row (what a big range mostly holds), without a call per row or cell.
+      if (Array.isArray(v)) {
+        const width = v.length;
+        c.bytes += width === 0 ? 2 : width + 1;
+        for (let k = 0; k < width; k++) {
+          const cell: unknown = v[k];
+          if (typeof cell === "number" && cell - cell === 0) {
+            const bound = numberTextBound(cell);
+            c.bytes += bound >> 1;
+            c.loose += bound & 1;
+          } else countValue(cell, c);
+        }
+      } else if (typeof v === "number" && v - v === 0) {
         const bound = numberTextBound(v);
         c.bytes += bound >> 1;
         c.loose += bound & 1;

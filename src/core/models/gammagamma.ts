@@ -275,9 +275,8 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>, bud
     grad[1] += grad[2];
     return value;
   };
-  // Start at p = 1, q = 2, v = 1 (the mean z̄), where the population mean spend pv/(q−1) equals the data's.
   const within = { maxSeconds: fitSeconds(n), ...budget };
-  const fit = maximizeLikelihood(search, [0, Math.log(2), Math.log(1 / 2)], n, within);
+  const fit = maximizeLikelihood(search, startOf(search, moments(data.x, scaledZ)), n, within);
   throwIfStopped("gammaGamma", fit, within);
   const theta = Array.from(toTheta(fit.theta));
   if (!fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
@@ -300,6 +299,68 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>, bud
     frequencySpendCorrelation: correlation(data.x, data.z),
     iterations: fit.iterations,
   };
+}
+
+/** Where Gamma-Gamma's q starts at its limit: where optimize.ts's limit test begins (|ln q| > ln 10⁶). */
+const LIMIT_START = 1e6;
+
+/**
+ * Two starts for the search, each a (p, q) with pv/(q−1) = 1, the mean of z̄ (in units of its mean):
+ * - from the moments: given x, E[z̄] = pv/(q−1) and E[z̄²] = (p/x + p²)·v²/((q−1)(q−2)), so a least-squares
+ *   line of z̄² on 1/x has slope p·K and intercept p²·K (K = v²/((q−1)(q−2))): p is their ratio, and the mean
+ *   of z̄² over (1 + mean(1/x)/p) is (q−1)/(q−2); where a moment says nothing (one x for all, a slope ≤ 0)
+ *   p = 1, and spends that vary no more than one customer's do put q at the limit;
+ * - at q's limit (one ν for all, z̄ ~ Gamma(px, px)), with p where that likelihood peaks: the root of
+ *   Σ x·(ln px − ψ(px)) + Σ x·(1 + ln z̄ − z̄), which falls from +∞ to below 0 as p grows (bisection in ln p,
+ *   over the distinct x).
+ * The mean of z̄² is noisy (spends are heavy-tailed), and a q of some hundreds from it often means ∞, where
+ * the likelihood is as flat as 1/q and a search crawls out about 1 in ln q a step: `startOf` takes the likelier.
+ */
+function moments(x: Float64Array, z: Float64Array): { p: number; q: number; pAtLimit: number } {
+  const n = x.length;
+  let meanW = 0;
+  let meanY = 0;
+  let limitTerms = 0;
+  for (let i = 0; i < n; i++) {
+    meanW += 1 / x[i] / n;
+    meanY += (z[i] * z[i]) / n;
+    limitTerms += x[i] * (1 + Math.log(z[i]) - z[i]);
+  }
+  let sww = 0;
+  let swy = 0;
+  for (let i = 0; i < n; i++) {
+    const dw = 1 / x[i] - meanW;
+    sww += dw * dw;
+    swy += dw * (z[i] * z[i] - meanY);
+  }
+  const slope = swy / sww;
+  const intercept = meanY - slope * meanW;
+  const ratio = intercept / slope;
+  const p = slope > 0 && intercept > 0 && ratio > 1e-3 && ratio < 1e6 ? ratio : 1;
+  const rho = meanY / (1 + meanW / p);
+  const q = rho > 1 ? Math.min(2 + 1 / (rho - 1), LIMIT_START) : LIMIT_START;
+  const { values, counts } = distinctValues(x);
+  let lo = Math.log(1e-3);
+  let hi = Math.log(1e6);
+  for (let step = 0; step < 30; step++) {
+    const mid = (lo + hi) / 2;
+    const shape = Math.exp(mid);
+    let g = limitTerms;
+    for (let j = 0; j < values.length; j++) g += counts[j] * values[j] * (Math.log(shape * values[j]) - digamma(shape * values[j]));
+    if (g > 0) lo = mid;
+    else hi = mid;
+  }
+  return { p, q, pAtLimit: Math.exp((lo + hi) / 2) };
+}
+
+/** The likelier of the two starts (see `moments`), as search coordinates (ln p, ln q, ln pv/q). */
+function startOf(search: Objective, start: { p: number; q: number; pAtLimit: number }): number[] {
+  const at = (p: number, q: number) => [Math.log(p), Math.log(q), Math.log((q - 1) / q)];
+  const limit = at(start.pAtLimit, LIMIT_START);
+  if (start.q >= LIMIT_START) return limit;
+  const inside = at(start.p, start.q);
+  const scratch = new Float64Array(3);
+  return search(Float64Array.from(limit), scratch) < search(Float64Array.from(inside), scratch) ? limit : inside;
 }
 
 /**
