@@ -4,7 +4,6 @@
  * customer's x repeat transactions, z̄, informs their expected average spend. Fitted on customers
  * with at least one repeat purchase; the first purchase is excluded from z̄.
  */
-import { distinctValues, type Distinct } from "../math/distinct";
 import { lexicographicOrder } from "../math/sort";
 import { CoreError } from "../cells/errors";
 import { fitSeconds, logScaleStandardErrors, maximizeLikelihood, type FitBudget, type Objective } from "../math/optimize";
@@ -98,7 +97,10 @@ interface Spenders {
   sumCLnS: Float64Array;
   sumCXLnS: Float64Array;
   sumLnZ: number;
-  xGroups: Distinct;
+  /** The distinct x (runs of one x: an x may recur when the customers are not in ascending x) and their customers. */
+  xGroups: { values: Float64Array; counts: Float64Array };
+  /** Per x group: Σ z̄² and Σ (1 + ln z̄ − z̄) (`moments`). */
+  moments: { squares: Float64Array; gaps: Float64Array };
 }
 
 function prepareSpenders(x: Float64Array, z: Float64Array): Spenders {
@@ -106,9 +108,24 @@ function prepareSpenders(x: Float64Array, z: Float64Array): Spenders {
   const n = x.length;
   const spent = new Float64Array(n);
   let sumLnZ = 0;
+  // Per run of one x (the fit's pairs come in ascending x, so each x is one run): its customers, Σ z̄² and
+  // Σ (1 + ln z̄ − z̄), all that the moments of the start need (`moments`).
+  const groups = { values: [] as number[], counts: [] as number[], squares: [] as number[], gaps: [] as number[] };
+  let g = -1;
   for (let i = 0; i < n; i++) {
     spent[i] = x[i] * z[i];
-    sumLnZ += Math.log(z[i]);
+    const lnZ = Math.log(z[i]);
+    sumLnZ += lnZ;
+    if (g < 0 || x[i] !== groups.values[g]) {
+      g++;
+      groups.values.push(x[i]);
+      groups.counts.push(0);
+      groups.squares.push(0);
+      groups.gaps.push(0);
+    }
+    groups.counts[g]++;
+    groups.squares[g] += z[i] * z[i];
+    groups.gaps[g] += 1 + lnZ - z[i];
   }
   // In ascending (s, x) order, a function of the customers alone (lexicographicOrder is stable and the
   // pairs come in ascending (x, z̄) order), so the sums keep the fit order-free; equal rows merged.
@@ -145,7 +162,8 @@ function prepareSpenders(x: Float64Array, z: Float64Array): Spenders {
     sumCLnS,
     sumCXLnS,
     sumLnZ,
-    xGroups: distinctValues(x),
+    xGroups: { values: Float64Array.from(groups.values), counts: Float64Array.from(groups.counts) },
+    moments: { squares: Float64Array.from(groups.squares), gaps: Float64Array.from(groups.gaps) },
   };
 }
 
@@ -276,7 +294,7 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>, bud
     return value;
   };
   const within = { maxSeconds: fitSeconds(n), ...budget };
-  const fit = maximizeLikelihood(search, startOf(search, moments(data.x, scaledZ)), n, within);
+  const fit = maximizeLikelihood(search, startOf(search, moments(spenders, n)), n, within);
   throwIfStopped("gammaGamma", fit, within);
   const theta = Array.from(toTheta(fit.theta));
   if (!fit.converged || !Number.isFinite(fit.logLikelihood) || theta.some((t) => !Number.isFinite(t))) {
@@ -316,22 +334,24 @@ const LIMIT_START = 1e6;
  * The mean of z̄² is noisy (spends are heavy-tailed), and a q of some hundreds from it often means ∞, where
  * the likelihood is as flat as 1/q and a search crawls out about 1 in ln q a step: `startOf` takes the likelier.
  */
-function moments(x: Float64Array, z: Float64Array): { p: number; q: number; pAtLimit: number } {
-  const n = x.length;
+function moments(data: Spenders, n: number): { p: number; q: number; pAtLimit: number } {
+  const { values, counts } = data.xGroups;
+  const { squares, gaps } = data.moments;
   let meanW = 0;
   let meanY = 0;
   let limitTerms = 0;
-  for (let i = 0; i < n; i++) {
-    meanW += 1 / x[i] / n;
-    meanY += (z[i] * z[i]) / n;
-    limitTerms += x[i] * (1 + Math.log(z[i]) - z[i]);
+  for (let j = 0; j < values.length; j++) {
+    meanW += counts[j] / values[j] / n;
+    meanY += squares[j] / n;
+    limitTerms += values[j] * gaps[j];
   }
+  // Σ over customers of (w − w̄)² and (w − w̄)(y − ȳ), w = 1/x constant within a group.
   let sww = 0;
   let swy = 0;
-  for (let i = 0; i < n; i++) {
-    const dw = 1 / x[i] - meanW;
-    sww += dw * dw;
-    swy += dw * (z[i] * z[i] - meanY);
+  for (let j = 0; j < values.length; j++) {
+    const dw = 1 / values[j] - meanW;
+    sww += counts[j] * dw * dw;
+    swy += dw * (squares[j] - counts[j] * meanY);
   }
   const slope = swy / sww;
   const intercept = meanY - slope * meanW;
@@ -339,7 +359,6 @@ function moments(x: Float64Array, z: Float64Array): { p: number; q: number; pAtL
   const p = slope > 0 && intercept > 0 && ratio > 1e-3 && ratio < 1e6 ? ratio : 1;
   const rho = meanY / (1 + meanW / p);
   const q = rho > 1 ? Math.min(2 + 1 / (rho - 1), LIMIT_START) : LIMIT_START;
-  const { values, counts } = distinctValues(x);
   let lo = Math.log(1e-3);
   let hi = Math.log(1e6);
   for (let step = 0; step < 30; step++) {
