@@ -1,6 +1,7 @@
 /**
  * Mulberry32, a small seeded generator: the bench scripts build their synthetic data from it so that every run
- * (and the before/after runs of a comparison) times the same rows. Not for anything but benchmarks.
+ * (and the before/after runs of a comparison) times the same rows, and tests that make a bench's kind of data
+ * use it too (test/core/models/gammagamma-start.test.ts). Not for anything the product computes.
  */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;

@@ -156,9 +156,11 @@ export function optionalDate(arg: unknown, m: Messages): number | undefined {
 
 /**
  * A label per code (a class, a group), laid out in the orientation of the input column. A column's rows are one
- * frozen array per label, shared by every row that holds it: a spilled result only has to be read (Excel's
- * runtime serialises it), and a million one-cell arrays that all survive the call were most of a whole-column
- * call's garbage-collection time (issue 12: ABCCLASS on 647,639 rows spent 180 ms collecting them).
+ * array per label, shared by every row that holds it: a spilled result is only read (Excel's runtime serialises
+ * it; nothing here writes into a result's rows), and a million one-cell arrays that all survive the call were most
+ * of a whole-column call's garbage-collection time (issue 12: ABCCLASS on 647,639 rows spent 180 ms collecting
+ * them). Not frozen: frozen arrays have maps of their own, and the result checks that read every function's rows
+ * (errors.ts checkSpill, size.ts) ran slower once they had met them (ABCCLASS 404 against 278 ms, median of three).
  */
 export function labelRows(codes: Uint8Array, label: (code: number) => string, horizontal: boolean): string[][] {
   if (horizontal) return [Array.from(codes, label)];
@@ -166,7 +168,7 @@ export function labelRows(codes: Uint8Array, label: (code: number) => string, ho
   const out: string[][] = new Array(codes.length);
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i];
-    out[i] = rowOf[code] ??= Object.freeze([label(code)]) as string[];
+    out[i] = rowOf[code] ??= [label(code)];
   }
   return out;
 }

@@ -1,29 +1,18 @@
 /**
  * Gamma-Gamma's start (gammagamma.ts `moments`, `startOf`; issue 12: CLVPREDICT on a whole column spent
- * most of its Gamma-Gamma iterations walking from p = 1, q = 2 to the maximum): the likelier of a start from
+ * most of its Gamma-Gamma iterations walking from p = 1, q = 2 out to q's limit): the likelier of a start from
  * the moments of z̄ and one at q's limit. The start moves where the search begins, not what it finds: the
- * fits still recover the parameters they were simulated with, and a fit at q's limit still reports it; each
- * takes far fewer iterations than from the fixed start (29 on bench-functions.ts's data, 8 now).
+ * fits still recover the parameters they were simulated with, and a fit at q's limit still reports it, in far
+ * fewer iterations than from the fixed start (29 on bench-functions.ts's data, 8 now).
  */
 import { describe, expect, it } from "vitest";
 import { fitGammaGamma } from "../../../src/core/models/gammagamma";
-
-/** A seeded uniform on (0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
-}
+import { rng as random } from "../../../scripts/support/rng";
 
 /** Gamma(shape, rate) for a whole-number shape: a sum of exponentials. */
 function gammaWhole(u: () => number, shape: number, rate: number): number {
   let s = 0;
-  for (let k = 0; k < shape; k++) s -= Math.log(u());
+  for (let k = 0; k < shape; k++) s -= Math.log(1 - u()); // u in [0, 1)
   return s / rate;
 }
 
@@ -43,18 +32,16 @@ function spenders(seed: number, n: number, p: number, nu: (u: () => number) => n
 }
 
 describe("Gamma-Gamma starts from the moments of the spends", () => {
-  it("recovers p = 3, q = 5, v = 40 within 3 standard errors on three simulated data sets, in fewer iterations", () => {
-    // From p = 1, q = 2 these three fits took 17, 17 and 19 iterations (53); from the moments, 11, 14 and 15.
-    let iterations = 0;
+  it("still recovers p = 3, q = 5, v = 40 within 3 standard errors on three simulated data sets", () => {
+    // An interior maximum: the moments start is no reliable saving here (16, 22 and 17 iterations on these
+    // three, 17 each from p = 1, q = 2); it must not change what the search finds.
     for (const seed of [3, 4, 5]) {
       const { x, zbar } = spenders(seed, 6000, 3, (u) => gammaWhole(u, 5, 40));
       const fit = fitGammaGamma(x, zbar);
       expect(fit.limits).toEqual([]);
       const truth = { p: 3, q: 5, v: 40 };
       for (const key of ["p", "q", "v"] as const) expect(Math.abs(fit[key] - truth[key])).toBeLessThan(3 * fit.standardErrors[key]);
-      iterations += fit.iterations;
     }
-    expect(iterations).toBeLessThanOrEqual(45);
   });
   it("reaches q's limit in few iterations on bench-functions.ts's spends (one distribution for everyone), and reports it", () => {
     // Uniform spends of 0–200 for every customer: no heterogeneity of ν, so q runs off to ∞. From p = 1,
