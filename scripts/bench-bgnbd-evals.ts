@@ -16,6 +16,7 @@ import { fitRepeatModel, type RepeatColumns } from "../src/core/models/fit";
 import { readTransactions } from "../src/core/transactions/read";
 import { serialFromParts } from "../src/core/cells/dates";
 import { benchTransactions } from "./support/bench-transactions";
+import { bestCpuMs } from "./support/cpu";
 
 const RUNS = Number(process.argv[2] ?? 5);
 
@@ -35,13 +36,7 @@ function measure(label: string, data: RepeatColumns): void {
   evaluations = 0;
   const fit = fitRepeatModel(data, counted);
   const evals = evaluations;
-  let best = Infinity;
-  for (let k = 0; k < RUNS; k++) {
-    const c0 = process.cpuUsage();
-    fitRepeatModel(data, BGNBD_SPEC);
-    const c = process.cpuUsage(c0);
-    best = Math.min(best, (c.user + c.system) / 1000);
-  }
+  const best = bestCpuMs(RUNS, () => fitRepeatModel(data, BGNBD_SPEC));
   const p = [fit.r, fit.alpha, fit.a, fit.b].map((v) => v.toPrecision(10)).join(", ");
   process.stdout.write(`| ${label} | ${data.x.length} | ${fit.iterations} | ${evals} | ${Math.round(best)} ms | ${p} | ${fit.logLikelihood.toFixed(6)} |\n`);
 }

@@ -14,18 +14,13 @@ import { fitGammaGamma } from "../src/core/models/gammagamma";
 import { readTransactions } from "../src/core/transactions/read";
 import { serialFromParts } from "../src/core/cells/dates";
 import { benchTransactions } from "./support/bench-transactions";
+import { bestCpuMs } from "./support/cpu";
 
 const RUNS = Number(process.argv[2] ?? 5);
 
 function measure(label: string, x: ArrayLike<number>, zbar: ArrayLike<number>): void {
   const fit = fitGammaGamma(x, zbar);
-  let best = Infinity;
-  for (let k = 0; k < RUNS; k++) {
-    const c0 = process.cpuUsage();
-    fitGammaGamma(x, zbar);
-    const c = process.cpuUsage(c0);
-    best = Math.min(best, (c.user + c.system) / 1000);
-  }
+  const best = bestCpuMs(RUNS, () => fitGammaGamma(x, zbar));
   const p = [fit.p, fit.q, fit.v].map((v) => v.toPrecision(10)).join(", ");
   process.stdout.write(`| ${label} | ${fit.customers} | ${fit.iterations} | ${best.toFixed(1)} ms | ${p} | ${fit.limits.join(", ")} | ${fit.logLikelihood.toFixed(6)} |\n`);
 }

@@ -17,20 +17,12 @@ import { fitGammaGamma } from "../src/core/models/gammagamma";
 import { readTransactions } from "../src/core/transactions/read";
 import { serialFromParts } from "../src/core/cells/dates";
 import { benchTransactions } from "./support/bench-transactions";
+import { bestCpuMs } from "./support/cpu";
 
 const RUNS = Number(process.argv[2] ?? 5);
 
-/** Best CPU ms (user + system) of RUNS calls. */
-function cpu(run: () => unknown): number {
-  let best = Infinity;
-  for (let k = 0; k < RUNS; k++) {
-    const c0 = process.cpuUsage();
-    run();
-    const c = process.cpuUsage(c0);
-    best = Math.min(best, (c.user + c.system) / 1000);
-  }
-  return Math.round(best);
-}
+/** Best CPU ms (user + system) of RUNS calls, rounded. */
+const cpu = (run: () => unknown): number => Math.round(bestCpuMs(RUNS, run));
 
 function triples(s: { x: ArrayLike<number>; tx: ArrayLike<number>; T: ArrayLike<number> }): number {
   const keys = new Set<string>();

@@ -268,10 +268,10 @@ export interface MaximumLikelihood {
   stopped?: MinimizeResult["stopped"];
 }
 
-/** The search box on the log scale: |θ| < 20 (parameters between 2e-9 and 5e8). */
-const THETA_BOX = 20;
-/** A parameter beyond e^±13.8 (1e±6) has run off towards a limit of the model. */
-const BOUNDARY_THETA = Math.log(1e6);
+const THETA_BOX = 20; // the search box on the log scale: |θ| < 20 (parameters between 2e-9 and 5e8)
+/** A parameter beyond 1e±6 (θ beyond ±13.8) has run off towards a limit of the model: the limit test. */
+export const LIMIT_RATIO = 1e6;
+const BOUNDARY_THETA = Math.log(LIMIT_RATIO);
 
 /**
  * Maximises a log-likelihood over log-scale parameters. `meanNegative` is −LL/n and its gradient

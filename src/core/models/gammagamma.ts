@@ -6,7 +6,7 @@
  */
 import { lexicographicOrder } from "../math/sort";
 import { CoreError } from "../cells/errors";
-import { fitSeconds, logScaleStandardErrors, maximizeLikelihood, type FitBudget, type Objective } from "../math/optimize";
+import { LIMIT_RATIO, fitSeconds, logScaleStandardErrors, maximizeLikelihood, type FitBudget, type Objective } from "../math/optimize";
 import { throwIfStopped } from "./fit";
 import { digamma, digammaDiff, gammaln, lnGammaRatio } from "../math/special";
 
@@ -319,18 +319,15 @@ export function fitGammaGamma(x: ArrayLike<number>, zbar: ArrayLike<number>, bud
   };
 }
 
-/** Where Gamma-Gamma's q starts at its limit: where optimize.ts's limit test begins (|ln q| > ln 10⁶). */
-const LIMIT_START = 1e6;
-
 /**
  * Two starts for the search, each a (p, q) with pv/(q−1) = 1, the mean of z̄ (in units of its mean):
  * - from the moments: given x, E[z̄] = pv/(q−1) and E[z̄²] = (p/x + p²)·v²/((q−1)(q−2)), so a least-squares
  *   line of z̄² on 1/x has slope p·K and intercept p²·K (K = v²/((q−1)(q−2))): p is their ratio, and the mean
  *   of z̄² over (1 + mean(1/x)/p) is (q−1)/(q−2); where a moment says nothing (one x for all, a slope ≤ 0)
  *   p = 1, and spends that vary no more than one customer's do put q at the limit;
- * - at q's limit (one ν for all, z̄ ~ Gamma(px, px)), with p where that likelihood peaks: the root of
- *   Σ x·(ln px − ψ(px)) + Σ x·(1 + ln z̄ − z̄), which falls from +∞ to below 0 as p grows (bisection in ln p,
- *   over the distinct x).
+ * - at q's limit (one ν for all, z̄ ~ Gamma(px, px)), q = LIMIT_RATIO where optimize.ts's limit test begins,
+ *   with p where that likelihood peaks: the root of Σ x·(ln px − ψ(px)) + Σ x·(1 + ln z̄ − z̄), which falls
+ *   from +∞ to below 0 as p grows (bisection in ln p, over the distinct x).
  * The mean of z̄² is noisy (spends are heavy-tailed), and a q of some hundreds from it often means ∞, where
  * the likelihood is as flat as 1/q and a search crawls out about 1 in ln q a step: `startOf` takes the likelier.
  */
@@ -358,7 +355,7 @@ function moments(data: Spenders, n: number): { p: number; q: number; pAtLimit: n
   const ratio = intercept / slope;
   const p = slope > 0 && intercept > 0 && ratio > 1e-3 && ratio < 1e6 ? ratio : 1;
   const rho = meanY / (1 + meanW / p);
-  const q = rho > 1 ? Math.min(2 + 1 / (rho - 1), LIMIT_START) : LIMIT_START;
+  const q = rho > 1 ? Math.min(2 + 1 / (rho - 1), LIMIT_RATIO) : LIMIT_RATIO;
   let lo = Math.log(1e-3);
   let hi = Math.log(1e6);
   for (let step = 0; step < 30; step++) {
@@ -375,8 +372,8 @@ function moments(data: Spenders, n: number): { p: number; q: number; pAtLimit: n
 /** The likelier of the two starts (see `moments`), as search coordinates (ln p, ln q, ln pv/q). */
 function startOf(search: Objective, start: { p: number; q: number; pAtLimit: number }): number[] {
   const at = (p: number, q: number) => [Math.log(p), Math.log(q), Math.log((q - 1) / q)];
-  const limit = at(start.pAtLimit, LIMIT_START);
-  if (start.q >= LIMIT_START) return limit;
+  const limit = at(start.pAtLimit, LIMIT_RATIO);
+  if (start.q >= LIMIT_RATIO) return limit;
   const inside = at(start.p, start.q);
   const scratch = new Float64Array(3);
   return search(Float64Array.from(limit), scratch) < search(Float64Array.from(inside), scratch) ? limit : inside;
